@@ -1,0 +1,113 @@
+// Lint, including the dependency rule between source folders (docs/ARCHITECTURE.md).
+// NOTE: in flat config the last matching block's options replace earlier ones for the same rule,
+// so each block below lists every pattern that applies to its files.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import globals from 'globals'
+
+const nodeOrElectron = {
+  group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'os', 'url'],
+  message: 'Node and Electron APIs belong in src/main (and the preload bridge).'
+}
+const rendererLibraries = {
+  group: ['vue', 'vue-router', 'pinia', 'dexie', 'minisearch', '@vue/*'],
+  message: 'Renderer libraries belong in src/renderer.'
+}
+const otherProcesses = (...names) => ({
+  group: names.flatMap((name) => [`**/${name}/**`, `@${name}/**`]),
+  message: `Processes do not import each other: share code through src/shared (not ${names.join(', ')}).`
+})
+const forbid = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] }
+})
+const rendererPatterns = [nodeOrElectron, otherProcesses('main', 'preload', 'cli')]
+const databaseOnlyThroughFeatures = {
+  group: ['dexie', '**/db/**', '@renderer/db/**'],
+  message: 'Components read through composables and write through stores, never the database.'
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } }
+  },
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'vue/multi-word-component-names': 'error',
+      'vue/no-v-html': 'error',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error'
+    }
+  },
+  forbid(
+    ['src/shared/**'],
+    [
+      nodeOrElectron,
+      rendererLibraries,
+      {
+        group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '@renderer/**'],
+        message: 'src/shared depends on nothing else in src/.'
+      }
+    ]
+  ),
+  forbid(['src/main/**'], [rendererLibraries, otherProcesses('renderer', 'preload', 'cli')]),
+  forbid(
+    ['src/preload/**'],
+    [
+      otherProcesses('main', 'renderer', 'cli'),
+      rendererLibraries,
+      {
+        group: ['zod', '**/shared/ipc/contract', '**/shared/domain/**'],
+        allowTypeImports: true,
+        message: 'A sandboxed preload can require only electron: import the contract as a type.'
+      }
+    ]
+  ),
+  forbid(['src/renderer/**'], rendererPatterns),
+  forbid(['src/renderer/**/*.vue'], [...rendererPatterns, databaseOnlyThroughFeatures]),
+  forbid(
+    ['src/renderer/ui/**'],
+    [
+      ...rendererPatterns,
+      databaseOnlyThroughFeatures,
+      {
+        group: ['pinia', '**/features/**', '@renderer/features/**', '**/desktop/**', '@renderer/desktop/**'],
+        message: 'ui/ components take props and emit events; they know no stores, features or desktop services.'
+      }
+    ]
+  ),
+  forbid(
+    ['src/renderer/db/**'],
+    [
+      ...rendererPatterns,
+      {
+        group: ['pinia', 'vue-router', '**/features/**', '@renderer/features/**', '**/ui/**', '@renderer/ui/**'],
+        message: 'db/ wraps Dexie only; it knows nothing of the UI.'
+      }
+    ]
+  ),
+  {
+    files: ['src/renderer/**/*.worker.ts'],
+    languageOptions: { globals: { ...globals.worker } }
+  },
+  {
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
+  }
+)

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config'
+import { rendererConfig } from './vite.renderer.config'
+
+const { resolve } = rendererConfig
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/resources/**/*.test.ts'] }
+      },
+      {
+        resolve,
+        test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'] }
+      },
+      {
+        plugins: rendererConfig.plugins,
+        resolve,
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['test/renderer/**/*.test.ts'],
+          setupFiles: ['test/setup/fakeIndexedDb.ts']
+        }
+      }
+    ]
+  }
+})
