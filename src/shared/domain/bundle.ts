@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { timestampSchema, textSchema, requiredTextSchema } from './text'
+import { incidentSchema } from './incident'
+import { incidentResponseSchema } from './incidentResponse'
+import { jurisdictionSchema } from './jurisdiction'
+import { lawSchema } from './law'
+import { organisationSchema } from './organisation'
+import { sourceSchema } from './source'
+import type { RecordType, TypedRecord } from './recordTypes'
+import { referencesOf } from './recordReferences'
+
+/**
+ * The one way records leave and enter the app: the sample knowledge base, backup and restore,
+ * import and export, and the command line all read and write this versioned JSON bundle.
+ */
+export const BUNDLE_FORMAT = 'precedent-bundle'
+export const BUNDLE_VERSION = 1
+
+export const bundleRecordsSchema = z.strictObject({
+  jurisdictions: z.array(jurisdictionSchema).default([]),
+  organisations: z.array(organisationSchema).default([]),
+  sources: z.array(sourceSchema).default([]),
+  laws: z.array(lawSchema).default([]),
+  incidents: z.array(incidentSchema).default([]),
+  responses: z.array(incidentResponseSchema).default([])
+})
+export type BundleRecords = z.infer<typeof bundleRecordsSchema>
+
+export const bundleSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT, `format must be "${BUNDLE_FORMAT}"`),
+  version: z.literal(BUNDLE_VERSION, `version must be ${BUNDLE_VERSION}; this app reads bundle version ${BUNDLE_VERSION}`),
+  /** Stable name of the bundle's content, e.g. `precedent-sample`. */
+  id: requiredTextSchema('Bundle id', 100),
+  /** Increases whenever the bundle's content changes. */
+  revision: z.number().int().min(1),
+  title: textSchema('Bundle title', 300).optional(),
+  createdAt: timestampSchema,
+  attribution: textSchema('Attribution', 5000).optional(),
+  records: bundleRecordsSchema
+})
+export type Bundle = z.infer<typeof bundleSchema>
+
+/** Which bundle collection holds each record type. */
+export const BUNDLE_COLLECTION: Record<RecordType, keyof BundleRecords> = {
+  jurisdiction: 'jurisdictions',
+  organisation: 'organisations',
+  source: 'sources',
+  law: 'laws',
+  incident: 'incidents',
+  response: 'responses'
+}
+
+/** Every record of a bundle with its type, in dependency order (what is linked to comes first). */
+export function bundleRecordsInOrder(records: BundleRecords): TypedRecord[] {
+  return [
+    ...records.jurisdictions.map((record) => ({ type: 'jurisdiction' as const, record })),
+    ...records.organisations.map((record) => ({ type: 'organisation' as const, record })),
+    ...records.sources.map((record) => ({ type: 'source' as const, record })),
+    ...records.laws.map((record) => ({ type: 'law' as const, record })),
+    ...records.incidents.map((record) => ({ type: 'incident' as const, record })),
+    ...records.responses.map((record) => ({ type: 'response' as const, record }))
+  ]
+}
+
+/** One problem found in a bundle, located by a path such as `records.incidents[0].occurredOn`. */
+export interface BundleProblem {
+  readonly path: string
+  readonly message: string
+}
+
+export type BundleParseResult =
+  | { readonly ok: true; readonly bundle: Bundle }
+  | { readonly ok: false; readonly problems: readonly BundleProblem[] }
+
+/** `records.incidents[0].occurredOn` from zod's `['records', 'incidents', 0, 'occurredOn']`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`
+    return text === '' ? String(key) : `${text}.${String(key)}`
+  }, '')
+}
+
+/**
+ * Validates untrusted JSON as a bundle: every field through the schemas, then the links between
+ * records. `knownIds` are records that exist outside the bundle (e.g. the built-in jurisdictions),
+ * which the bundle may link to. Never throws; every problem names its path.
+ */
+export function parseBundle(json: unknown, knownIds: ReadonlySet<string> = new Set()): BundleParseResult {
+  const parsed = bundleSchema.safeParse(json)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))
+    }
+  }
+  const problems = findLinkProblems(parsed.data.records, knownIds)
+  return problems.length === 0 ? { ok: true, bundle: parsed.data } : { ok: false, problems }
+}
+
+/** Duplicate ids and links to records that are neither in the bundle nor known. */
+export function findLinkProblems(records: BundleRecords, knownIds: ReadonlySet<string>): BundleProblem[] {
+  const problems: BundleProblem[] = []
+  const ids = new Set<string>(knownIds)
+  const inBundle = new Set<string>()
+  const locate = (typed: TypedRecord): string => {
+    const collection = BUNDLE_COLLECTION[typed.type]
+    const index = (records[collection] as readonly { id: string }[]).findIndex((r) => r.id === typed.record.id)
+    return `records.${collection}[${index}]`
+  }
+  const all = bundleRecordsInOrder(records)
+  for (const typed of all) {
+    if (inBundle.has(typed.record.id)) {
+      problems.push({ path: `${locate(typed)}.id`, message: `The id "${typed.record.id}" is used by more than one record` })
+    }
+    inBundle.add(typed.record.id)
+    ids.add(typed.record.id)
+  }
+  for (const typed of all) {
+    for (const reference of referencesOf(typed)) {
+      if (!ids.has(reference.targetId)) {
+        problems.push({
+          path: locate(typed),
+          message: `"${typed.record.id}" links (${reference.relation}) to "${reference.targetId}", which does not exist`
+        })
+      }
+    }
+  }
+  return problems
+}

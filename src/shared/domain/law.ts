@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { bookkeepingShape } from './bookkeeping'
+import { citationsSchema } from './citation'
+import { jurisdictionIdSchema, lawIdSchema } from './ids'
+import { partialDateSchema } from './partialDate'
+import { languageTagSchema, requiredTextSchema, textSchema } from './text'
+
+export const LAW_KINDS = ['statute', 'regulation', 'rules', 'standard', 'bill', 'guidance', 'treaty'] as const
+export type LawKind = (typeof LAW_KINDS)[number]
+
+export const LAW_KIND_LABELS: Record<LawKind, string> = {
+  statute: 'Statute',
+  regulation: 'Regulation',
+  rules: 'Rules',
+  standard: 'Standard',
+  bill: 'Bill',
+  guidance: 'Guidance',
+  treaty: 'Treaty'
+}
+
+export const LAW_STATUSES = ['draft', 'adopted', 'in-force', 'amended', 'repealed'] as const
+export type LawStatus = (typeof LAW_STATUSES)[number]
+
+export const LAW_STATUS_LABELS: Record<LawStatus, string> = {
+  draft: 'Draft',
+  adopted: 'Adopted',
+  'in-force': 'In force',
+  amended: 'Amended',
+  repealed: 'Repealed'
+}
+
+export const PROVISION_UNITS = ['article', 'section', 'rule', 'clause', 'paragraph', 'chapter', 'schedule'] as const
+export type ProvisionUnit = (typeof PROVISION_UNITS)[number]
+
+/** A numbered part of a law. The number is stable: links name it, so renumbering is an amendment. */
+export const provisionSchema = z.strictObject({
+  unit: z.enum(PROVISION_UNITS, `Unit must be one of: ${PROVISION_UNITS.join(', ')}`),
+  number: requiredTextSchema('Provision number', 40),
+  heading: textSchema('Heading', 500).optional(),
+  summary: textSchema('Summary', 20000).optional(),
+  text: textSchema('Text', 100000).optional()
+})
+export type Provision = z.infer<typeof provisionSchema>
+
+/** "Article 41", "Section 69A". */
+export function provisionLabel(provision: Pick<Provision, 'unit' | 'number'>): string {
+  return `${provision.unit.charAt(0).toUpperCase()}${provision.unit.slice(1)} ${provision.number}`
+}
+
+export const lawSchema = z
+  .strictObject({
+    id: lawIdSchema,
+    title: requiredTextSchema('Title', 500),
+    shortName: textSchema('Short name', 200).optional(),
+    nativeTitle: textSchema('Native title', 500).optional(),
+    nativeLanguage: languageTagSchema.optional(),
+    /** An official reference such as "GB/T 35273-2017" or "Regulation (EU) 2016/679". */
+    identifier: textSchema('Identifier', 200).optional(),
+    jurisdictionId: jurisdictionIdSchema,
+    kind: z.enum(LAW_KINDS, `Kind must be one of: ${LAW_KINDS.join(', ')}`),
+    status: z.enum(LAW_STATUSES, `Status must be one of: ${LAW_STATUSES.join(', ')}`),
+    adoptedOn: partialDateSchema.optional(),
+    inForceOn: partialDateSchema.optional(),
+    appliesFromOn: partialDateSchema.optional(),
+    amendedOn: z.array(partialDateSchema).max(100).default([]),
+    repealedOn: partialDateSchema.optional(),
+    summary: textSchema('Summary', 20000).optional(),
+    provisions: z.array(provisionSchema).max(5000).default([]),
+    citations: citationsSchema.default([]),
+    ...bookkeepingShape
+  })
+  .superRefine((law, context) => {
+    const seen = new Set<string>()
+    law.provisions.forEach((provision, index) => {
+      const key = `${provision.unit}:${provision.number}`
+      if (seen.has(key)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${provisionLabel(provision)} appears twice`,
+          path: ['provisions', index, 'number']
+        })
+      }
+      seen.add(key)
+    })
+    if (law.status === 'repealed' && law.repealedOn === undefined) {
+      context.addIssue({ code: 'custom', message: 'A repealed law needs the date it was repealed', path: ['repealedOn'] })
+    }
+  })
+export type Law = z.infer<typeof lawSchema>
+
+/** Finds a provision by its number, whatever its unit ("41" finds Article 41). */
+export function findProvision(law: Pick<Law, 'provisions'>, number: string): Provision | undefined {
+  return law.provisions.find((provision) => provision.number === number)
+}

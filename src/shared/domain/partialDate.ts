@@ -1,0 +1,207 @@
+import { z } from 'zod'
+import type { Brand } from '../lib/brand'
+
+/**
+ * A date known to the year, the month or the day, in the EDTF style used by archivists:
+ * `2015`, `2015-05`, `2015-05-21`, a trailing `~` for "approximately" (`2015~`), and `A/B` for a range
+ * (`2015/2017`, `2017-08-21/2017-08-22`).
+ *
+ * A partial date is never turned into a day except as a sort key: "2015-05" stays "May 2015"
+ * in storage, display, ordering and export.
+ */
+export type PartialDate = Brand<string, 'PartialDate'>
+
+export type DatePrecision = 'year' | 'month' | 'day'
+
+/** One end of a partial date: the parts that are known, and whether it is approximate. */
+export interface DatePoint {
+  readonly year: number
+  readonly month?: number
+  readonly day?: number
+  readonly isApproximate: boolean
+}
+
+export interface ParsedPartialDate {
+  readonly start: DatePoint
+  /** Present only for ranges. */
+  readonly end?: DatePoint
+}
+
+const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December'
+] as const
+
+function daysInMonth(year: number, month: number): number {
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
+}
+
+type PointResult = { ok: true; point: DatePoint } | { ok: false; reason: string }
+
+function parsePoint(text: string): PointResult {
+  const match = POINT.exec(text)
+  if (!match) {
+    return { ok: false, reason: `"${text}" is not a date: write a year (2015), a month (2015-05) or a day (2015-05-21), optionally followed by ~` }
+  }
+  const [, yearText, monthText, dayText, tilde] = match
+  const year = Number(yearText)
+  if (year < 1000) return { ok: false, reason: `"${text}": the year must have four digits from 1000` }
+  const isApproximate = tilde === '~'
+  if (monthText === undefined) return { ok: true, point: { year, isApproximate } }
+  const month = Number(monthText)
+  if (month < 1 || month > 12) return { ok: false, reason: `"${text}": month ${monthText} does not exist (01 to 12)` }
+  if (dayText === undefined) return { ok: true, point: { year, month, isApproximate } }
+  const day = Number(dayText)
+  const lastDay = daysInMonth(year, month)
+  if (day < 1 || day > lastDay) {
+    return { ok: false, reason: `"${text}": ${MONTH_NAMES[month - 1]} ${year} has no day ${dayText} (01 to ${lastDay})` }
+  }
+  return { ok: true, point: { year, month, day, isApproximate } }
+}
+
+export type PartialDateResult =
+  | { readonly ok: true; readonly value: PartialDate; readonly parsed: ParsedPartialDate }
+  | { readonly ok: false; readonly reason: string }
+
+/** Parses and validates a partial date written by a person or found in a file; never throws. */
+export function parsePartialDate(input: string): PartialDateResult {
+  const text = input.trim()
+  if (text === '') return { ok: false, reason: 'The date is empty' }
+  const parts = text.split('/')
+  if (parts.length > 2) return { ok: false, reason: `"${text}": a range has one "/" between its two ends` }
+  const start = parsePoint(parts[0] ?? '')
+  if (!start.ok) return start
+  if (parts.length === 1) return { ok: true, value: text as PartialDate, parsed: { start: start.point } }
+  const end = parsePoint(parts[1] ?? '')
+  if (!end.ok) return end
+  if (dayKey(latestDayOf(end.point)) < dayKey(earliestDayOf(start.point))) {
+    return { ok: false, reason: `"${text}": the range ends before it starts` }
+  }
+  return { ok: true, value: text as PartialDate, parsed: { start: start.point, end: end.point } }
+}
+
+/** Parses a value already known to be valid (it came through `partialDateSchema`). */
+export function parseKnownPartialDate(value: PartialDate): ParsedPartialDate {
+  const result = parsePartialDate(value)
+  if (!result.ok) throw new Error(`Invalid partial date in storage: ${result.reason}`)
+  return result.parsed
+}
+
+/** Builds a partial date from trusted literals, e.g. the sample knowledge base and tests. */
+export function toPartialDate(text: string): PartialDate {
+  const result = parsePartialDate(text)
+  if (!result.ok) throw new Error(result.reason)
+  return result.value
+}
+
+/** zod schema: a valid partial date string, with the reason in the error message. */
+export const partialDateSchema = z.string().transform((text, context): PartialDate => {
+  const result = parsePartialDate(text)
+  if (!result.ok) {
+    context.addIssue({ code: 'custom', message: result.reason })
+    return z.NEVER
+  }
+  return result.value
+})
+
+interface Day {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+}
+
+function earliestDayOf(point: DatePoint): Day {
+  return { year: point.year, month: point.month ?? 1, day: point.day ?? 1 }
+}
+
+function latestDayOf(point: DatePoint): Day {
+  const month = point.month ?? 12
+  return { year: point.year, month, day: point.day ?? daysInMonth(point.year, month) }
+}
+
+function dayKey(day: Day): string {
+  return `${String(day.year).padStart(4, '0')}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`
+}
+
+/** The precision of the start of the date (a range reports its start's precision). */
+export function precisionOf(value: PartialDate): DatePrecision {
+  const { start } = parseKnownPartialDate(value)
+  return start.day !== undefined ? 'day' : start.month !== undefined ? 'month' : 'year'
+}
+
+export function isApproximate(value: PartialDate): boolean {
+  const { start, end } = parseKnownPartialDate(value)
+  return start.isApproximate || (end?.isApproximate ?? false)
+}
+
+export function isRange(value: PartialDate): boolean {
+  return parseKnownPartialDate(value).end !== undefined
+}
+
+/**
+ * The first day the date can mean, as `YYYY-MM-DD`. Used only as a sort key and for range
+ * queries ("in force on"), never shown or exported as if it were the date.
+ */
+export function earliestDay(value: PartialDate): string {
+  return dayKey(earliestDayOf(parseKnownPartialDate(value).start))
+}
+
+/** The last day the date can mean, as `YYYY-MM-DD` (for a range, the last day of its end). */
+export function latestDay(value: PartialDate): string {
+  const { start, end } = parseKnownPartialDate(value)
+  return dayKey(latestDayOf(end ?? start))
+}
+
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 }
+
+/**
+ * Orders partial dates chronologically by their earliest day; when two start on the same day the
+ * less precise one comes first ("2015" before "2015-01" before "2015-01-01"), so a year-only event
+ * sorts at the head of its year, as a heading would, rather than pretending to be 1 January.
+ */
+export function comparePartialDates(a: PartialDate, b: PartialDate): number {
+  const byDay = earliestDay(a).localeCompare(earliestDay(b))
+  if (byDay !== 0) return byDay
+  const byPrecision = PRECISION_RANK[precisionOf(a)] - PRECISION_RANK[precisionOf(b)]
+  if (byPrecision !== 0) return byPrecision
+  return latestDay(a).localeCompare(latestDay(b))
+}
+
+/** Orders optional dates, with unknown dates last. */
+export function compareOptionalPartialDates(a: PartialDate | undefined, b: PartialDate | undefined): number {
+  if (a === undefined) return b === undefined ? 0 : 1
+  if (b === undefined) return -1
+  return comparePartialDates(a, b)
+}
+
+function formatPoint(point: DatePoint): string {
+  const parts: string[] = []
+  if (point.day !== undefined) parts.push(String(point.day))
+  if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? '')
+  parts.push(String(point.year))
+  return (point.isApproximate ? 'c. ' : '') + parts.join(' ')
+}
+
+/**
+ * Formats a partial date for people, at exactly its precision:
+ * "2015" → "2015", "2015-05" → "May 2015", "2018-01-03" → "3 January 2018", "2015~" → "c. 2015",
+ * "2015/2017" → "2015–2017".
+ */
+export function formatPartialDate(value: PartialDate): string {
+  const { start, end } = parseKnownPartialDate(value)
+  if (end === undefined) return formatPoint(start)
+  return `${formatPoint(start)}–${formatPoint(end)}`
+}
+
+/** Is `day` (`YYYY-MM-DD`) certainly on or after the date? True only when every reading of the date agrees. */
+export function isCertainlyOnOrAfter(day: string, value: PartialDate): boolean {
+  return day >= latestDay(value)
+}
+
+/** Could `day` (`YYYY-MM-DD`) be on or after the date under some reading of it? */
+export function isPossiblyOnOrAfter(day: string, value: PartialDate): boolean {
+  return day >= earliestDay(value)
+}
