@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { IpcChannel } from './channels'
+import { isSafeExternalUrl, MAX_EXTERNAL_URL_LENGTH } from '../security/externalUrl'
+import { MAX_FILE_NAME_LENGTH } from '../security/safeFileName'
+
+/** Largest export `file:save` accepts, in UTF-16 code units of `content` (~100 MB). */
+export const MAX_SAVED_CONTENT_LENGTH = 100 * 1024 * 1024
+
+/**
+ * Largest briefing `briefing:print-pdf` accepts, in characters. Main loads the HTML as a data:
+ * URL, and Chromium refuses URLs over 2 MiB; base64 grows text by 4/3.
+ */
+export const MAX_BRIEFING_HTML_LENGTH = 1_000_000
+
+const suggestedFileNameSchema = z
+  .string()
+  .min(1)
+  .max(MAX_FILE_NAME_LENGTH)
+  .describe('A name for the save dialog to propose; main sanitises it and the user chooses the path.')
+
+const fileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'An extension is letters and digits only, without a dot'))
+    .min(1)
+    .max(10)
+})
+
+const savedPathSchema = z.strictObject({
+  /** Where the file was written, or `null` when the user cancelled the dialog. */
+  savedPath: z.string().nullable()
+})
+
+const saveFileBase = {
+  suggestedFileName: suggestedFileNameSchema,
+  filters: z.array(fileFilterSchema).max(10).optional()
+}
+
+/**
+ * The one place each channel's request and response shape is written down. Main parses every
+ * request with these schemas; `satisfies` makes a channel without schemas a compile error.
+ * Objects are strict: an unexpected key is an invalid request, not silently dropped data.
+ */
+export const ipcContract = {
+  [IpcChannel.getAppInfo]: {
+    // invoke() without an argument arrives as undefined.
+    request: z.undefined(),
+    response: z.strictObject({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string()
+    })
+  },
+  [IpcChannel.openExternalLink]: {
+    request: z.strictObject({
+      url: z
+        .string()
+        .max(MAX_EXTERNAL_URL_LENGTH)
+        .refine(isSafeExternalUrl, 'Only https: and mailto: links can be opened')
+    }),
+    response: z.strictObject({ opened: z.boolean() })
+  },
+  [IpcChannel.saveFile]: {
+    request: z.discriminatedUnion('encoding', [
+      z.strictObject({ ...saveFileBase, encoding: z.literal('utf8'), content: z.string().max(MAX_SAVED_CONTENT_LENGTH) }),
+      z.strictObject({ ...saveFileBase, encoding: z.literal('base64'), content: z.base64().max(MAX_SAVED_CONTENT_LENGTH) })
+    ]),
+    response: savedPathSchema
+  },
+  [IpcChannel.printBriefingPdf]: {
+    request: z.strictObject({
+      html: z.string().min(1).max(MAX_BRIEFING_HTML_LENGTH),
+      suggestedFileName: suggestedFileNameSchema
+    }),
+    response: savedPathSchema
+  }
+} satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>
+
+/** What the page sends on channel `C` (before main parses it). */
+export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>
+
+/** What main's service receives on channel `C`, after parsing. */
+export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>
+
+/** What a successful request on channel `C` returns. */
+export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>
+
+/** The application's name, version and the operating system it runs on. */
+export type AppInfo = IpcResponse<typeof IpcChannel.getAppInfo>
+
+/** A request to write an export where the user chooses. */
+export type SaveFileRequest = IpcRequest<typeof IpcChannel.saveFile>
+
+/** A request to render briefing HTML to a PDF the user saves. */
+export type PrintBriefingPdfRequest = IpcRequest<typeof IpcChannel.printBriefingPdf>

@@ -1,0 +1,29 @@
+import type { IpcChannel, MenuCommand } from './channels'
+import type { AppInfo, IpcRequest, IpcResponse, PrintBriefingPdfRequest, SaveFileRequest } from './contract'
+import type { IpcResult } from './ipcResult'
+
+/**
+ * What `window.desktop` is: the whole surface the preload exposes to the page. One fixed method
+ * per channel and nothing generic, so page code can reach exactly these services and no others.
+ * Written here, not in the preload, so the renderer depends on shared/ only.
+ */
+export interface DesktopApi {
+  /** The application's name, version and platform. */
+  readonly getAppInfo: () => Promise<IpcResult<AppInfo>>
+  /** Opens an https: or mailto: link in the user's browser or mail client. */
+  readonly openExternalLink: (
+    request: IpcRequest<typeof IpcChannel.openExternalLink>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.openExternalLink>>>
+  /** Asks where to save, then writes the export atomically; `savedPath` is null on cancel. */
+  readonly saveFile: (request: SaveFileRequest) => Promise<IpcResult<IpcResponse<typeof IpcChannel.saveFile>>>
+  /** Renders briefing HTML (with scripts off) to a PDF the user saves; null on cancel. */
+  readonly printBriefingPdf: (
+    request: PrintBriefingPdfRequest
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.printBriefingPdf>>>
+  /**
+   * Calls `listener` with each command from the native menu. Returns the function that stops
+   * listening: the listener is copied across the context bridge, so it cannot be removed by
+   * identity from the page side.
+   */
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void
+}
