@@ -1,0 +1,23 @@
+import { IpcChannel } from '../../shared/ipc/channels'
+import { openExternalLink } from '../security/externalLinkGate'
+import { getAppInfo } from '../services/appInfo'
+import { saveFile } from '../services/fileSaver'
+import { printBriefingPdf } from '../services/pdfPrinter'
+import { handle } from './handle'
+
+/** The services behind the channels; replaceable in tests. */
+export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBriefingPdf }
+
+/**
+ * Registers one handler per {@link IpcChannel}, each accepting requests only from the page at
+ * `appUrl`'s origin. A new channel needs its name (channels.ts), its schemas (contract.ts), a
+ * DesktopApi method, a line here and a preload method; the compiler and the tests point at each.
+ */
+export function registerIpcHandlers(appUrl: URL, services: typeof desktopServices = desktopServices): void {
+  handle(IpcChannel.getAppInfo, appUrl, async () => services.getAppInfo())
+  handle(IpcChannel.openExternalLink, appUrl, async ({ url }) => ({ opened: await services.openExternalLink(url) }))
+  handle(IpcChannel.saveFile, appUrl, async (request, { window }) => ({ savedPath: await services.saveFile(request, window) }))
+  handle(IpcChannel.printBriefingPdf, appUrl, async (request, { window }) => ({
+    savedPath: await services.printBriefingPdf(request, window)
+  }))
+}

@@ -1,0 +1,51 @@
+import { BrowserWindow, type WebPreferences } from 'electron'
+
+/** Where the main window's page and preload come from. */
+export interface MainWindowOptions {
+  /** The dev server URL in development, `APP_PAGE_URL` in production; never a file: URL. */
+  readonly pageUrl: string
+  readonly preloadPath: string
+  readonly isPackaged: boolean
+}
+
+/**
+ * The main window's web preferences: an isolated, sandboxed page with no Node.js anywhere, whose
+ * only way out is the preload's `window.desktop`. DevTools exist only in unpackaged builds.
+ */
+export function mainWindowWebPreferences({ preloadPath, isPackaged }: Omit<MainWindowOptions, 'pageUrl'>): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: true,
+    devTools: !isPackaged
+  }
+}
+
+/**
+ * Creates the main window and loads the page. The window is shown once it has painted, so the
+ * user never sees a blank frame. Navigation guards are attached to every web contents in index.ts.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Precedent',
+    webPreferences: mainWindowWebPreferences(options)
+  })
+  window.once('ready-to-show', () => window.show())
+  window.loadURL(options.pageUrl).catch((error: unknown) => console.error('[window] the page failed to load', error))
+  return window
+}
