@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebPreferences } from 'electron'
+import { BrowserWindow } from 'electron'
 
 /** Where the main window's page and preload come from. */
 export interface MainWindowOptions {
@@ -9,31 +9,9 @@ export interface MainWindowOptions {
 }
 
 /**
- * The main window's web preferences: an isolated, sandboxed page with no Node.js anywhere, whose
- * only way out is the preload's `window.desktop`. DevTools exist only in unpackaged builds.
- */
-export function mainWindowWebPreferences({ preloadPath, isPackaged }: Omit<MainWindowOptions, 'pageUrl'>): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-    devTools: !isPackaged
-  }
-}
-
-/**
  * Creates the main window and loads the page. The window is shown once it has painted, so the
- * user never sees a blank frame. Navigation guards are attached to every web contents in index.ts.
+ * user never sees a blank frame. DevTools exist only in unpackaged builds. Navigation guards are
+ * attached to every web contents in index.ts.
  */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -43,7 +21,24 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: 560,
     show: false,
     title: 'Precedent',
-    webPreferences: mainWindowWebPreferences(options)
+    // NOTE: written inline, not built by a helper, so Electronegativity can read every flag.
+    // An isolated, sandboxed page with no Node.js anywhere; its only way out is window.desktop.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+      devTools: !options.isPackaged
+    }
   })
   window.once('ready-to-show', () => window.show())
   window.loadURL(options.pageUrl).catch((error: unknown) => console.error('[window] the page failed to load', error))
