@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { serveStatic } from './staticServer'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+  }
+}
+
+/** Serves the web-mode build (npm run build:web) for the end-to-end tests. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = resolve('out/web')
+  if (!existsSync(resolve(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run "npm run build:web" first`)
+  }
+  const server = await serveStatic(dir)
+  project.provide('baseUrl', server.url)
+  return () => server.close()
+}
