@@ -1,8 +1,9 @@
-import type { Incident } from './incident'
+import { incidentKeyDate, type Incident } from './incident'
 import type { IncidentResponse } from './incidentResponse'
 import type { Jurisdiction } from './jurisdiction'
 import type { Law } from './law'
 import type { Organisation } from './organisation'
+import type { PartialDate } from './partialDate'
 import type { Source } from './source'
 
 export const RECORD_TYPES = ['incident', 'organisation', 'jurisdiction', 'law', 'response', 'source'] as const
@@ -43,5 +44,22 @@ export function recordTitle(typed: TypedRecord): string {
     case 'organisation':
     case 'jurisdiction':
       return typed.record.name
+  }
+}
+
+/** The date a record is placed at in lists and timelines, if it has one. */
+export function recordKeyDate(typed: TypedRecord): PartialDate | undefined {
+  switch (typed.type) {
+    case 'incident':
+      return incidentKeyDate(typed.record)
+    case 'response':
+      return typed.record.datedOn
+    case 'law':
+      return typed.record.adoptedOn ?? typed.record.inForceOn ?? typed.record.appliesFromOn
+    case 'source':
+      return typed.record.publishedOn
+    case 'organisation':
+    case 'jurisdiction':
+      return undefined
   }
 }
