@@ -1,0 +1,41 @@
+/** The storage layer: the only code that touches Dexie. Features use these, never `dexie` itself. */
+export {
+  PrecedentDatabase,
+  TABLE_OF,
+  RECORD_TABLE_NAMES,
+  getDatabase,
+  setDatabaseEventHandlers,
+  type DatabaseEventHandlers,
+  type MetaRow,
+  type RecordTableName
+} from './precedentDatabase'
+export { allMigrations, type Migration } from './migrations'
+export {
+  BundleValidationError,
+  DeleteBlockedError,
+  RecordNotFoundError,
+  RecordValidationError,
+  RevisionConflictError,
+  StorageWriteError,
+  type RecordProblem
+} from './storageErrors'
+export {
+  deleteRecord,
+  findDeleteImpact,
+  findLinksTo,
+  saveRecord,
+  type DeleteImpact,
+  type RecordInput,
+  type SaveRecordOptions
+} from './recordWriter'
+export { RECORD_SCHEMAS } from './recordSchemas'
+export { compareRecordsOfType } from './recordOrder'
+export { createRecordRepository, type RecordRepository } from './repositories/recordRepository'
+export { createIncidentRepository, type IncidentRepository } from './repositories/incidentRepository'
+export { createOrganisationRepository, type OrganisationRepository } from './repositories/organisationRepository'
+export { createJurisdictionRepository, type JurisdictionRepository } from './repositories/jurisdictionRepository'
+export { createLawRepository, type LawRepository } from './repositories/lawRepository'
+export { createResponseRepository, type ResponseRepository } from './repositories/responseRepository'
+export { createSourceRepository, type SourceRepository } from './repositories/sourceRepository'
+export { seedBundle, type SeedMarker, type SeedOptions, type SeedResult } from './knowledgeBaseSeeder'
+export { useLiveQuery, type LiveQuery } from './useLiveQuery'

@@ -1,0 +1,104 @@
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { RecordType } from '@shared/domain/recordTypes'
+import { allMigrations, type Migration } from './migrations'
+import type { StoredRow } from './storedRow'
+
+/** A marker kept in the `meta` table, e.g. which revision of the sample data was loaded. */
+export interface MetaRow {
+  readonly key: string
+  readonly value: unknown
+}
+
+export type RecordTableName = 'incidents' | 'organisations' | 'jurisdictions' | 'laws' | 'responses' | 'sources'
+
+/** The table that holds each record type. */
+export const TABLE_OF = {
+  incident: 'incidents',
+  organisation: 'organisations',
+  jurisdiction: 'jurisdictions',
+  law: 'laws',
+  response: 'responses',
+  source: 'sources'
+} as const satisfies Record<RecordType, RecordTableName>
+
+/** Every record table, in dependency order (what is linked to comes first). */
+export const RECORD_TABLE_NAMES: readonly RecordTableName[] = [
+  'jurisdictions',
+  'organisations',
+  'sources',
+  'laws',
+  'incidents',
+  'responses'
+]
+
+/** What the app does when another window upgrades or deletes the database, or this one is blocked. */
+export interface DatabaseEventHandlers {
+  /**
+   * Another connection (a newer window) wants to upgrade or delete the database. This connection
+   * is already closed and will not reopen by itself, so a window running old code can never write
+   * un-migrated rows; the handler should keep drafts and reload the page.
+   */
+  readonly onVersionChange?: (event: IDBVersionChangeEvent) => void
+  /** This connection's upgrade waits for another window that still holds the old version open. */
+  readonly onBlocked?: (event: IDBVersionChangeEvent) => void
+}
+
+/**
+ * The app's IndexedDB database. Rows are domain records plus the derived `refs` and `sortKey`
+ * index fields (see `storedRow.ts`); read them through the repositories, which strip those fields.
+ */
+export class PrecedentDatabase extends Dexie {
+  incidents!: EntityTable<StoredRow<'incident'>, 'id'>
+  organisations!: EntityTable<StoredRow<'organisation'>, 'id'>
+  jurisdictions!: EntityTable<StoredRow<'jurisdiction'>, 'id'>
+  laws!: EntityTable<StoredRow<'law'>, 'id'>
+  responses!: EntityTable<StoredRow<'response'>, 'id'>
+  sources!: EntityTable<StoredRow<'source'>, 'id'>
+  meta!: EntityTable<MetaRow, 'key'>
+
+  /** `migrations` is narrowed only by migration tests, to open an old schema. */
+  constructor(name = 'precedent', migrations: readonly Migration[] = allMigrations, handlers: DatabaseEventHandlers = {}) {
+    // NOTE: browsers default to relaxed durability; strict waits for the disk before "saved".
+    super(name, { chromeTransactionDurability: 'strict' })
+    for (const migration of migrations) {
+      const version = this.version(migration.version).stores(migration.stores)
+      if (migration.upgrade) version.upgrade(migration.upgrade)
+    }
+    this.on('versionchange', (event) => {
+      // Dexie's own handler closes but reopens on the next query; a window running old code must not.
+      this.close({ disableAutoOpen: true })
+      handlers.onVersionChange?.(event)
+    })
+    this.on('blocked', (event) => {
+      handlers.onBlocked?.(event)
+    })
+  }
+
+  /** The table of a record type, typed by that type. */
+  recordTable<T extends RecordType>(type: T): Table<StoredRow<T>, string> {
+    return this.table(TABLE_OF[type])
+  }
+}
+
+let database: PrecedentDatabase | undefined
+let appHandlers: DatabaseEventHandlers = {
+  onVersionChange: () => globalThis.location?.reload(),
+  onBlocked: () => console.warn('Precedent: the database upgrade is waiting for another window to close.')
+}
+
+/**
+ * Sets what the app database does on `versionchange` and `blocked` (e.g. show a message, then
+ * reload). Call before the first `getDatabase()`.
+ */
+export function setDatabaseEventHandlers(handlers: DatabaseEventHandlers): void {
+  appHandlers = { ...appHandlers, ...handlers }
+}
+
+/** The app's one database, created on first use. */
+export function getDatabase(): PrecedentDatabase {
+  database ??= new PrecedentDatabase('precedent', allMigrations, {
+    onVersionChange: (event) => appHandlers.onVersionChange?.(event),
+    onBlocked: (event) => appHandlers.onBlocked?.(event)
+  })
+  return database
+}

@@ -1,0 +1,180 @@
+import type { z } from 'zod'
+import { formatIssuePath } from '@shared/domain/bundle'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
+import { linkTargetsOf } from './linkTargets'
+import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
+import { RECORD_SCHEMAS, type RecordSchemaOf } from './recordSchemas'
+import {
+  DeleteBlockedError,
+  RecordNotFoundError,
+  RecordValidationError,
+  RevisionConflictError,
+  toStorageError,
+  type RecordProblem
+} from './storageErrors'
+import { fromRow, toRow } from './storedRow'
+
+/**
+ * What a form hands in to save: the record as the schema accepts it (defaults may be left out),
+ * without bookkeeping, which the writer sets. No `id` means "create".
+ */
+export type RecordInput<T extends RecordType> = Omit<z.input<RecordSchemaOf[T]>, 'id' | 'createdAt' | 'updatedAt' | 'revision'> & {
+  readonly id?: string
+}
+
+export interface SaveRecordOptions {
+  /** The revision the edit started from; leave out only when creating. */
+  readonly expectedRevision?: number
+  /** The current time as an ISO timestamp. */
+  readonly now: () => string
+  /** A new id for a record created without one (e.g. `crypto.randomUUID`). */
+  readonly newId: () => string
+}
+
+export interface DeleteImpact {
+  /** Records whose required link to the record stops the delete. */
+  readonly blocking: TypedRecord[]
+  /** Records (as they are now) that will lose their links to the record. */
+  readonly mended: TypedRecord[]
+}
+
+function problemsOf(error: z.ZodError): RecordProblem[] {
+  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))
+}
+
+function asTyped<T extends RecordType>(type: T, record: RecordOfType[T]): TypedRecord {
+  return { type, record } as TypedRecord
+}
+
+function recordTables(db: PrecedentDatabase) {
+  return RECORD_TABLE_NAMES.map((name) => db[name])
+}
+
+/** Fails with every link that points to no record of the right type. Runs inside the caller's transaction. */
+async function assertLinksExist(db: PrecedentDatabase, typed: TypedRecord): Promise<void> {
+  const targets = linkTargetsOf(typed)
+  const problems: RecordProblem[] = []
+  for (const type of RECORD_TYPES) {
+    const ofType = targets.filter((target) => target.targetType === type)
+    if (ofType.length === 0) continue
+    const found = await db.recordTable(type).bulkGet(ofType.map((target) => target.targetId))
+    ofType.forEach((target, index) => {
+      if (found[index] === undefined) {
+        problems.push({
+          path: target.path,
+          message: `No ${RECORD_TYPE_LABELS[type].singular.toLowerCase()} with the id "${target.targetId}" exists`
+        })
+      }
+    })
+  }
+  if (problems.length > 0) throw new RecordValidationError(problems)
+}
+
+/**
+ * Validates and stores a record, creating it (no `id`, or an id not yet used, with no
+ * `expectedRevision`) or updating it (the stored revision must equal `expectedRevision`).
+ * Resolves with the stored record only after the transaction has committed.
+ *
+ * @throws RecordValidationError every schema problem, or links to records that do not exist
+ * @throws RevisionConflictError the stored record is not the revision the edit started from
+ * @throws RecordNotFoundError an update of a record that no longer exists
+ * @throws StorageWriteError the browser aborted the write (e.g. the disk is full); nothing was saved
+ */
+export async function saveRecord<T extends RecordType>(
+  db: PrecedentDatabase,
+  type: T,
+  input: RecordInput<T>,
+  options: SaveRecordOptions
+): Promise<RecordOfType[T]> {
+  // Validate before the transaction: inside it, awaiting anything but IndexedDB would commit it early.
+  const timestamp = options.now()
+  const parsed = RECORD_SCHEMAS[type].safeParse({
+    ...input,
+    id: input.id ?? options.newId(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    revision: 1
+  })
+  if (!parsed.success) throw new RecordValidationError(problemsOf(parsed.error))
+  const candidate = parsed.data as RecordOfType[T]
+  const table = db.recordTable(type)
+  try {
+    return await db.transaction('rw', recordTables(db), async () => {
+      const stored = await table.get(candidate.id)
+      if (stored !== undefined && options.expectedRevision !== stored.revision) {
+        throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
+      }
+      if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(candidate.id)
+      await assertLinksExist(db, asTyped(type, candidate))
+      const record: RecordOfType[T] =
+        stored === undefined ? candidate : { ...candidate, createdAt: stored.createdAt, revision: stored.revision + 1 }
+      await table.put(toRow(type, record))
+      return record
+    })
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+async function readLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRecord[]> {
+  const perType = await Promise.all(
+    RECORD_TYPES.map(async (type) => {
+      const rows = await db.recordTable(type).where('refs').equals(id).toArray()
+      return rows.map((row) => asTyped(type, fromRow(row)))
+    })
+  )
+  return perType.flat()
+}
+
+async function readDeleteImpact(db: PrecedentDatabase, id: string): Promise<DeleteImpact> {
+  const referrers = (await readLinksTo(db, id)).filter((typed) => typed.record.id !== id)
+  return {
+    blocking: referrers.filter((typed) => requiredLinksTo(typed, id).length > 0),
+    mended: referrers.filter((typed) => requiredLinksTo(typed, id).length === 0)
+  }
+}
+
+/** Every record, of any type, that links to `id` ("what links here"). */
+export function findLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRecord[]> {
+  return db.transaction('r', recordTables(db), () => readLinksTo(db, id))
+}
+
+/** What deleting `id` would do, for the confirmation dialog: what blocks it and which links it removes. */
+export async function findDeleteImpact(db: PrecedentDatabase, _type: RecordType, id: string): Promise<DeleteImpact> {
+  return db.transaction('r', recordTables(db), () => readDeleteImpact(db, id))
+}
+
+/**
+ * Deletes a record and, in the same transaction, removes every link to it from the records that
+ * link to it (each gets a new revision). Refuses, changing nothing, when a record needs the link.
+ *
+ * @returns the mended records as stored
+ * @throws RecordNotFoundError the record does not exist
+ * @throws DeleteBlockedError records hold a required link to it (a response's actor, a law's jurisdiction)
+ * @throws StorageWriteError the browser aborted the write; nothing was deleted
+ */
+export async function deleteRecord(
+  db: PrecedentDatabase,
+  type: RecordType,
+  id: string,
+  options: { readonly now: () => string }
+): Promise<{ mended: TypedRecord[] }> {
+  const timestamp = options.now()
+  try {
+    return await db.transaction('rw', recordTables(db), async () => {
+      if ((await db.recordTable(type).get(id)) === undefined) throw new RecordNotFoundError(id)
+      const impact = await readDeleteImpact(db, id)
+      if (impact.blocking.length > 0) throw new DeleteBlockedError(id, impact.blocking)
+      const mended = impact.mended.map((typed) => {
+        const unlinked = withoutReferencesTo(typed, id)
+        return asTyped(unlinked.type, { ...unlinked.record, revision: unlinked.record.revision + 1, updatedAt: timestamp })
+      })
+      for (const typed of mended) await db.recordTable(typed.type).put(toRow(typed.type, typed.record))
+      await db.recordTable(type).delete(id)
+      return { mended }
+    })
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}

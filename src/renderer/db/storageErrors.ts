@@ -1,0 +1,115 @@
+import type { AnyRecord, TypedRecord } from '@shared/domain/recordTypes'
+
+/** One thing wrong with a record, located by a path such as `occurredOn` or `organisations[1].organisationId`. */
+export interface RecordProblem {
+  readonly path: string
+  readonly message: string
+}
+
+/**
+ * The record changed since the caller read it (another window saved it, or the form is stale).
+ * Nothing was written; `current` is the stored version, so the UI can show both.
+ */
+export class RevisionConflictError extends Error {
+  override readonly name = 'RevisionConflictError'
+  constructor(
+    readonly current: AnyRecord,
+    readonly expectedRevision: number | undefined
+  ) {
+    super(
+      expectedRevision === undefined
+        ? `A record with the id "${current.id}" already exists`
+        : `"${current.id}" was changed elsewhere: revision ${current.revision} is stored, this edit started from revision ${expectedRevision}`
+    )
+  }
+}
+
+/** The record failed its schema or links to records that do not exist. Nothing was written. */
+export class RecordValidationError extends Error {
+  override readonly name = 'RecordValidationError'
+  constructor(readonly problems: readonly RecordProblem[]) {
+    super(`The record is not valid: ${problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; ')}`)
+  }
+}
+
+/** The record asked for does not exist (it may have been deleted in another window). */
+export class RecordNotFoundError extends Error {
+  override readonly name = 'RecordNotFoundError'
+  constructor(readonly id: string) {
+    super(`No record with the id "${id}" exists; it may have been deleted`)
+  }
+}
+
+/**
+ * Deleting would break a link that cannot be removed (a response's actor, a law's jurisdiction,
+ * a subdivision's country). Nothing was deleted; `blocking` are the records that stand in the way.
+ */
+export class DeleteBlockedError extends Error {
+  override readonly name = 'DeleteBlockedError'
+  constructor(
+    readonly id: string,
+    readonly blocking: readonly TypedRecord[]
+  ) {
+    super(
+      `"${id}" cannot be deleted while ${blocking.length} record${blocking.length === 1 ? '' : 's'} need it: ` +
+        blocking.map((typed) => `${typed.type} "${typed.record.id}"`).join(', ')
+    )
+  }
+}
+
+/** A bundle (sample data, import) failed validation. Nothing was written. */
+export class BundleValidationError extends Error {
+  override readonly name = 'BundleValidationError'
+  constructor(readonly problems: readonly RecordProblem[]) {
+    super(
+      `The bundle is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ` +
+        problems
+          .slice(0, 10)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; ')
+    )
+  }
+}
+
+/**
+ * The transaction did not commit, so nothing was saved. `cause` keeps the browser's error
+ * (AbortError, QuotaExceededError) for the log; the message is for people.
+ */
+export class StorageWriteError extends Error {
+  override readonly name = 'StorageWriteError'
+  constructor(
+    message: string,
+    readonly isQuotaExceeded: boolean,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+  }
+}
+
+const QUOTA_MESSAGE =
+  'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
+const ABORT_MESSAGE = 'Not saved: the browser stopped the write before it finished. Try again; your changes are still in the form.'
+
+function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : undefined
+}
+
+function isQuotaError(error: unknown): boolean {
+  if (errorName(error) === 'QuotaExceededError') return true
+  if (typeof error === 'object' && error !== null) {
+    const { inner, cause } = error as { inner?: unknown; cause?: unknown }
+    return (inner !== undefined && isQuotaError(inner)) || (cause !== undefined && cause !== error && isQuotaError(cause))
+  }
+  return false
+}
+
+/**
+ * Turns a failed IndexedDB write into a `StorageWriteError`; our own typed errors and anything
+ * unexpected pass through unchanged.
+ */
+export function toStorageError(error: unknown): unknown {
+  if (isQuotaError(error)) return new StorageWriteError(QUOTA_MESSAGE, true, { cause: error })
+  const name = errorName(error)
+  if (name === 'AbortError' || name === 'TransactionInactiveError') return new StorageWriteError(ABORT_MESSAGE, false, { cause: error })
+  return error
+}
