@@ -102,24 +102,27 @@ export function findLinkProblems(records: BundleRecords, knownIds: ReadonlySet<s
   const problems: BundleProblem[] = []
   const ids = new Set<string>(knownIds)
   const inBundle = new Set<string>()
-  const locate = (typed: TypedRecord): string => {
+  // Located by position, not by id: a record whose id is duplicated must point at itself, not at
+  // the first record with that id.
+  const nextIndex = new Map<keyof BundleRecords, number>()
+  const all = bundleRecordsInOrder(records).map((typed) => {
     const collection = BUNDLE_COLLECTION[typed.type]
-    const index = (records[collection] as readonly { id: string }[]).findIndex((r) => r.id === typed.record.id)
-    return `records.${collection}[${index}]`
-  }
-  const all = bundleRecordsInOrder(records)
-  for (const typed of all) {
+    const index = nextIndex.get(collection) ?? 0
+    nextIndex.set(collection, index + 1)
+    return { typed, path: `records.${collection}[${index}]` }
+  })
+  for (const { typed, path } of all) {
     if (inBundle.has(typed.record.id)) {
-      problems.push({ path: `${locate(typed)}.id`, message: `The id "${typed.record.id}" is used by more than one record` })
+      problems.push({ path: `${path}.id`, message: `The id "${typed.record.id}" is used by more than one record` })
     }
     inBundle.add(typed.record.id)
     ids.add(typed.record.id)
   }
-  for (const typed of all) {
+  for (const { typed, path } of all) {
     for (const reference of referencesOf(typed)) {
       if (!ids.has(reference.targetId)) {
         problems.push({
-          path: locate(typed),
+          path,
           message: `"${typed.record.id}" links (${reference.relation}) to "${reference.targetId}", which does not exist`
         })
       }
