@@ -72,6 +72,9 @@ export function parsePartialDate(input: string): PartialDateResult {
   if (text === '') return { ok: false, reason: 'The date is empty' }
   const parts = text.split('/')
   if (parts.length > 2) return { ok: false, reason: `"${text}": a range has one "/" between its two ends` }
+  if (parts.length === 2 && parts.some((part) => part === '')) {
+    return { ok: false, reason: `"${text}": a range needs a date on each side of "/"` }
+  }
   const start = parsePoint(parts[0] ?? '')
   if (!start.ok) return start
   if (parts.length === 1) return { ok: true, value: text as PartialDate, parsed: { start: start.point } }
