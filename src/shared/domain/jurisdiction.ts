@@ -31,4 +31,8 @@ export const jurisdictionSchema = z
     message: 'A subdivision needs its country as parent',
     path: ['parentId']
   })
+  .refine((j) => j.parentId !== j.id, {
+    message: 'A jurisdiction cannot be its own parent',
+    path: ['parentId']
+  })
 export type Jurisdiction = z.infer<typeof jurisdictionSchema>
