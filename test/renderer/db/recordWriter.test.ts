@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createIncidentRepository,
+  DeleteBlockedError,
+  deleteRecord,
+  findDeleteImpact,
+  findLinksTo,
+  RecordNotFoundError,
+  RecordValidationError,
+  RevisionConflictError,
+  saveRecord,
+  StorageWriteError,
+  type RecordInput
+} from '@renderer/db'
+import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse, aSource } from '../../builders/domain'
+import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
+
+const NOW = '2026-02-01T10:00:00.000Z'
+const now = () => NOW
+let issued = 0
+const newId = () => `new-${++issued}`
+const writeOptions = { now, newId }
+
+async function catchError(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error('Expected the promise to reject')
+}
+
+describe('saveRecord', () => {
+  it('creates a record given without an id under a new id at revision 1', async () => {
+    const db = aFreshDatabase()
+    const input: RecordInput<'incident'> = { title: 'Alipay annual statement default opt-in', status: 'confirmed' }
+
+    const saved = await saveRecord(db, 'incident', input, writeOptions)
+
+    expect(saved).toMatchObject({ id: expect.stringMatching(/^new-/), revision: 1, createdAt: NOW, updatedAt: NOW })
+    expect(await createIncidentRepository(db).get(saved.id)).toEqual(saved)
+  })
+
+  it('stores what the schema makes of the input: trimmed text and defaults', async () => {
+    const db = aFreshDatabase()
+
+    const saved = await saveRecord(db, 'incident', { title: '  Breach  ', status: 'alleged' }, writeOptions)
+
+    expect(saved).toMatchObject({ title: 'Breach', summary: '', tags: [], organisations: [] })
+  })
+
+  it('updates a record at the revision the edit started from, counting the revision up and keeping createdAt', async () => {
+    const db = aFreshDatabase()
+    const incident = anIncident({ revision: 3 })
+    await givenStored(db, { type: 'incident', record: incident })
+
+    const saved = await saveRecord(db, 'incident', { ...incident, title: 'Renamed' }, { ...writeOptions, expectedRevision: 3 })
+
+    expect(saved).toMatchObject({ title: 'Renamed', revision: 4, createdAt: incident.createdAt, updatedAt: NOW })
+  })
+
+  it('refuses a save that started from an older revision, carrying the stored record', async () => {
+    const db = aFreshDatabase()
+    const incident = anIncident({ revision: 2, title: 'Saved in another window' })
+    await givenStored(db, { type: 'incident', record: incident })
+
+    const error = await catchError(
+      saveRecord(db, 'incident', { ...incident, title: 'Stale edit' }, { ...writeOptions, expectedRevision: 1 })
+    )
+
+    expect(error).toBeInstanceOf(RevisionConflictError)
+    expect((error as RevisionConflictError).current).toEqual(incident)
+  })
+
+  it('never overwrites the stored record on a conflict', async () => {
+    const db = aFreshDatabase()
+    const incident = anIncident({ revision: 2, title: 'Saved in another window' })
+    await givenStored(db, { type: 'incident', record: incident })
+
+    await catchError(saveRecord(db, 'incident', { ...incident, title: 'Stale edit' }, { ...writeOptions, expectedRevision: 1 }))
+
+    expect(await createIncidentRepository(db).get(incident.id)).toEqual(incident)
+  })
+
+  it('treats creating a record under an id already in use as a conflict', async () => {
+    const db = aFreshDatabase()
+    const incident = anIncident()
+    await givenStored(db, { type: 'incident', record: incident })
+
+    const error = await catchError(saveRecord(db, 'incident', { ...incident, title: 'Other' }, writeOptions))
+
+    expect(error).toBeInstanceOf(RevisionConflictError)
+  })
+
+  it('reports an update of a record deleted in the meantime as not found, and does not recreate it', async () => {
+    const db = aFreshDatabase()
+    const incident = anIncident()
+
+    const error = await catchError(saveRecord(db, 'incident', incident, { ...writeOptions, expectedRevision: 1 }))
+
+    expect(error).toBeInstanceOf(RecordNotFoundError)
+    expect(await createIncidentRepository(db).count()).toBe(0)
+  })
+
+  it('lists every schema problem with its path and stores nothing', async () => {
+    const db = aFreshDatabase()
+
+    const error = await catchError(saveRecord(db, 'incident', { title: ' ', status: 'alleged', occurredOn: '2015-13' }, writeOptions))
+
+    expect(error).toBeInstanceOf(RecordValidationError)
+    expect((error as RecordValidationError).problems.map((problem) => problem.path)).toEqual(['title', 'occurredOn'])
+    expect(await createIncidentRepository(db).count()).toBe(0)
+  })
+
+  it('refuses a link to a record that does not exist, naming the field', async () => {
+    const db = aFreshDatabase()
+    const operator = anOrganisation()
+    await givenStored(db, { type: 'organisation', record: operator })
+    const input: RecordInput<'incident'> = {
+      title: 'Leak',
+      status: 'alleged',
+      organisations: [
+        { organisationId: operator.id, role: 'operator' },
+        { organisationId: 'org-missing', role: 'data-recipient' }
+      ]
+    }
+
+    const error = await catchError(saveRecord(db, 'incident', input, writeOptions))
+
+    expect((error as RecordValidationError).problems).toEqual([
+      { path: 'organisations[1].organisationId', message: 'No organisation with the id "org-missing" exists' }
+    ])
+  })
+
+  it('refuses a link to a record of the wrong type', async () => {
+    const db = aFreshDatabase()
+    const organisation = anOrganisation()
+    await givenStored(db, { type: 'organisation', record: organisation })
+
+    const error = await catchError(
+      saveRecord(db, 'incident', { title: 'Leak', status: 'alleged', jurisdictionIds: [organisation.id] }, writeOptions)
+    )
+
+    expect((error as RecordValidationError).problems.map((problem) => problem.path)).toEqual(['jurisdictionIds[0]'])
+  })
+
+  it('stores the links and the sort key beside the record, and reads return the record without them', async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    await givenStored(db, { type: 'jurisdiction', record: china })
+
+    const saved = await saveRecord(
+      db,
+      'incident',
+      { title: 'Leak', status: 'alleged', occurredOn: '2017-08', jurisdictionIds: ['CN'] },
+      writeOptions
+    )
+
+    expect(await db.incidents.get(saved.id)).toMatchObject({ refs: ['CN'], sortKey: '2017-08-01' })
+    expect(await createIncidentRepository(db).get(saved.id)).not.toHaveProperty('refs')
+  })
+
+  it('saves nothing when the browser fails the write', async () => {
+    const db = aFreshDatabase()
+    const faults = injectWriteFailures(db)
+    const incident = anIncident()
+    await givenStored(db, { type: 'incident', record: incident })
+    const before = await snapshotOf(db)
+    faults.failWrite(1)
+
+    await catchError(saveRecord(db, 'incident', { ...incident, title: 'Changed' }, { ...writeOptions, expectedRevision: 1 }))
+
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('reports a full disk in plain words', async () => {
+    const db = aFreshDatabase()
+    const faults = injectWriteFailures(db)
+    await db.open()
+    faults.failWrite(1, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+
+    const error = await catchError(saveRecord(db, 'incident', { title: 'Leak', status: 'alleged' }, writeOptions))
+
+    expect(error).toBeInstanceOf(StorageWriteError)
+    expect((error as StorageWriteError).message).toMatch(/^Not saved: the disk or browser storage is full/)
+  })
+})
+
+describe('deleteRecord', () => {
+  async function givenAnOrganisationLinkedFromEverywhere() {
+    const db = aFreshDatabase()
+    const regulator = anOrganisation({ id: 'org-regulator', kind: 'regulator' })
+    const deleted = anOrganisation()
+    const incident = anIncident({
+      organisations: [
+        { organisationId: deleted.id, role: 'operator' },
+        { organisationId: regulator.id, role: 'reporter' }
+      ]
+    })
+    const subsidiary = anOrganisation({ links: [{ relation: 'parent', organisationId: deleted.id }] })
+    const response = aResponse({ actorId: regulator.id, targetOrganisationIds: [deleted.id], incidentIds: [incident.id] })
+    await givenStored(
+      db,
+      { type: 'organisation', record: regulator },
+      { type: 'organisation', record: deleted },
+      { type: 'organisation', record: subsidiary },
+      { type: 'incident', record: incident },
+      { type: 'response', record: response }
+    )
+    return { db, regulator, deleted, incident, subsidiary, response }
+  }
+
+  it('removes the record and every link to it, giving each mended record a new revision', async () => {
+    const { db, deleted, incident, subsidiary, response } = await givenAnOrganisationLinkedFromEverywhere()
+
+    const { mended } = await deleteRecord(db, 'organisation', deleted.id, { now })
+
+    expect(await db.organisations.get(deleted.id)).toBeUndefined()
+    expect(mended.map((typed) => typed.record.id).sort()).toEqual([incident.id, subsidiary.id, response.id].sort())
+    expect(await findLinksTo(db, deleted.id)).toEqual([])
+    expect(mended.every((typed) => typed.record.revision === 2 && typed.record.updatedAt === NOW)).toBe(true)
+  })
+
+  it('keeps the links to other records', async () => {
+    const { db, deleted, incident, regulator } = await givenAnOrganisationLinkedFromEverywhere()
+
+    await deleteRecord(db, 'organisation', deleted.id, { now })
+
+    expect((await createIncidentRepository(db).get(incident.id))?.organisations).toEqual([
+      { organisationId: regulator.id, role: 'reporter' }
+    ])
+  })
+
+  it('refuses while a response names the record as its actor, and changes nothing', async () => {
+    const { db, regulator, response } = await givenAnOrganisationLinkedFromEverywhere()
+    const before = await snapshotOf(db)
+
+    const error = await catchError(deleteRecord(db, 'organisation', regulator.id, { now }))
+
+    expect(error).toBeInstanceOf(DeleteBlockedError)
+    expect((error as DeleteBlockedError).blocking).toEqual([{ type: 'response', record: response }])
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('refuses to delete a jurisdiction that a law belongs to', async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    const law = aLaw({ jurisdictionId: 'CN' })
+    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: law })
+
+    const error = await catchError(deleteRecord(db, 'jurisdiction', 'CN', { now }))
+
+    expect((error as DeleteBlockedError).blocking.map((typed) => typed.record.id)).toEqual([law.id])
+  })
+
+  it('refuses to delete a country that a subdivision belongs to', async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    const zhejiang = aJurisdiction({ id: 'CN-ZJ', code: 'CN-ZJ', kind: 'subdivision', name: 'Zhejiang', parentId: 'CN' })
+    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'jurisdiction', record: zhejiang })
+
+    const error = await catchError(deleteRecord(db, 'jurisdiction', 'CN', { now }))
+
+    expect(error).toBeInstanceOf(DeleteBlockedError)
+  })
+
+  it('removes the citations of a deleted source and keeps the others', async () => {
+    const db = aFreshDatabase()
+    const [kept, deleted] = [aSource(), aSource()]
+    const law = aLaw({ jurisdictionId: 'CN', citations: [{ sourceId: kept.id }, { sourceId: deleted.id, passage: 'Article 41' }] })
+    await givenStored(
+      db,
+      { type: 'jurisdiction', record: aJurisdiction({ id: 'CN' }) },
+      { type: 'source', record: kept },
+      { type: 'source', record: deleted },
+      { type: 'law', record: law }
+    )
+
+    await deleteRecord(db, 'source', deleted.id, { now })
+
+    expect((await db.laws.get(law.id))?.citations).toEqual([{ sourceId: kept.id }])
+  })
+
+  it('removes an optional headquarters link', async () => {
+    const db = aFreshDatabase()
+    const organisation = anOrganisation({ headquartersJurisdictionId: 'CN', headquartersCity: 'Hangzhou' })
+    await givenStored(db, { type: 'jurisdiction', record: aJurisdiction({ id: 'CN' }) }, { type: 'organisation', record: organisation })
+
+    await deleteRecord(db, 'jurisdiction', 'CN', { now })
+
+    const stored = await db.organisations.get(organisation.id)
+    expect(stored).not.toHaveProperty('headquartersJurisdictionId')
+    expect(stored).toMatchObject({ headquartersCity: 'Hangzhou', refs: [] })
+  })
+
+  it('reports a record that does not exist as not found', async () => {
+    const db = aFreshDatabase()
+
+    const error = await catchError(deleteRecord(db, 'incident', 'inc-missing', { now }))
+
+    expect(error).toBeInstanceOf(RecordNotFoundError)
+  })
+
+  it('leaves everything exactly as it was when any one of its writes fails', async () => {
+    const { db, deleted } = await givenAnOrganisationLinkedFromEverywhere()
+    const faults = injectWriteFailures(db)
+    const before = await snapshotOf(db)
+    const writesOfADelete = 4 // three mended records and the deletion
+
+    for (let k = 1; k <= writesOfADelete; k += 1) {
+      faults.failWrite(k)
+      await catchError(deleteRecord(db, 'organisation', deleted.id, { now }))
+      expect(await snapshotOf(db), `write ${k} failed`).toEqual(before)
+    }
+    faults.failWrite(0)
+    await deleteRecord(db, 'organisation', deleted.id, { now })
+    expect(faults.writes).toBe(writesOfADelete)
+  })
+})
+
+describe('findDeleteImpact', () => {
+  it('tells what would block a delete and which records would lose a link, changing nothing', async () => {
+    const db = aFreshDatabase()
+    const regulator = anOrganisation({ id: 'org-regulator' })
+    const response = aResponse({ actorId: regulator.id })
+    const incident = anIncident({ organisations: [{ organisationId: regulator.id, role: 'reporter' }] })
+    await givenStored(db, { type: 'organisation', record: regulator }, { type: 'response', record: response }, { type: 'incident', record: incident })
+    const before = await snapshotOf(db)
+
+    const impact = await findDeleteImpact(db, 'organisation', regulator.id)
+
+    expect(impact).toEqual({ blocking: [{ type: 'response', record: response }], mended: [{ type: 'incident', record: incident }] })
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+})
+
+describe('findLinksTo', () => {
+  it('finds the records of every type that link to an id', async () => {
+    const db = aFreshDatabase()
+    const source = aSource()
+    const incident = anIncident({ citations: [{ sourceId: source.id }] })
+    const organisation = anOrganisation({ citations: [{ sourceId: source.id }] })
+    const unrelated = anIncident()
+    await givenStored(
+      db,
+      { type: 'source', record: source },
+      { type: 'incident', record: incident },
+      { type: 'organisation', record: organisation },
+      { type: 'incident', record: unrelated }
+    )
+
+    const links = await findLinksTo(db, source.id)
+
+    expect(links).toEqual([
+      { type: 'incident', record: incident },
+      { type: 'organisation', record: organisation }
+    ])
+  })
+})

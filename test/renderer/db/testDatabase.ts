@@ -1,0 +1,77 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
+import { PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
+import { allMigrations } from '@renderer/db/migrations'
+import { toRow } from '@renderer/db/storedRow'
+import type { TypedRecord } from '@shared/domain/recordTypes'
+
+let opened = 0
+
+/** A database with a name no other test uses, so tests never share state. */
+export function aFreshDatabase(
+  migrations: readonly Migration[] = allMigrations,
+  handlers: DatabaseEventHandlers = {},
+  name = aFreshDatabaseName()
+): PrecedentDatabase {
+  return new PrecedentDatabase(name, migrations, handlers)
+}
+
+export function aFreshDatabaseName(): string {
+  opened += 1
+  return `precedent-test-${opened}-${Math.random().toString(36).slice(2)}`
+}
+
+/** Stores records as they are, bypassing the writer's checks: the arrange step of a test. */
+export async function givenStored(db: PrecedentDatabase, ...records: readonly TypedRecord[]): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const typed of records) await db.recordTable(typed.type).put(toRow(typed.type, typed.record))
+  })
+}
+
+/** Every row of every table, in key order: two snapshots are equal only if nothing changed. */
+export async function snapshotOf(db: PrecedentDatabase): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {}
+  for (const table of db.tables) snapshot[table.name] = await table.toArray()
+  return snapshot
+}
+
+/**
+ * Installs a middleware that fails the k-th write (each put, add or delete request) once armed.
+ * Counts every write attempted, so a test can learn n.
+ */
+export function injectWriteFailures(db: PrecedentDatabase) {
+  const state = { failAt: 0, writes: 0, error: (): unknown => new Error('Injected write failure') }
+  // NOTE: Dexie builds its middleware stack when it opens; reopen (automatically, on next use) to include this one.
+  if (db.isOpen()) db.close({ disableAutoOpen: false })
+  db.use({
+    stack: 'dbcore',
+    name: 'injectWriteFailures',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(tableName) {
+          const table = down.table(tableName)
+          return {
+            ...table,
+            mutate(request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+              state.writes += 1
+              if (state.writes === state.failAt) return Promise.reject(state.error())
+              return table.mutate(request)
+            }
+          }
+        }
+      }
+    }
+  })
+  return {
+    /** Fails the k-th write from now on (1 = the next write); 0 disarms. */
+    failWrite(k: number, error?: () => unknown): void {
+      state.writes = 0
+      state.failAt = k
+      if (error) state.error = error
+    },
+    /** Writes attempted since the last `failWrite`. */
+    get writes(): number {
+      return state.writes
+    }
+  }
+}
