@@ -1,0 +1,43 @@
+import {
+  createIncidentRepository,
+  createJurisdictionRepository,
+  createLawRepository,
+  createOrganisationRepository,
+  createResponseRepository,
+  createSourceRepository,
+  findLinksTo,
+  getDatabase
+} from '@renderer/db'
+import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+
+/** The app's repositories over its one database; features read through these. */
+export const repositories = {
+  incident: createIncidentRepository(getDatabase()),
+  organisation: createOrganisationRepository(getDatabase()),
+  jurisdiction: createJurisdictionRepository(getDatabase()),
+  law: createLawRepository(getDatabase()),
+  response: createResponseRepository(getDatabase()),
+  source: createSourceRepository(getDatabase())
+}
+
+/** Loads one record with its type, or undefined when it does not exist. */
+export async function loadTypedRecord(type: RecordType, id: string): Promise<TypedRecord | undefined> {
+  const record = await repositories[type].get(id as never)
+  return record === undefined ? undefined : ({ type, record } as TypedRecord)
+}
+
+/** Loads records of any type by id (ids are unique across types); missing ids are skipped. */
+export async function loadTypedRecords(ids: readonly string[]): Promise<TypedRecord[]> {
+  if (ids.length === 0) return []
+  const found = await Promise.all(
+    RECORD_TYPES.map(async (type) =>
+      (await repositories[type].getMany(ids as never[])).map((record) => ({ type, record }) as TypedRecord)
+    )
+  )
+  return found.flat()
+}
+
+/** Every record that links to `id`. */
+export function loadReferrers(id: string): Promise<TypedRecord[]> {
+  return findLinksTo(getDatabase(), id)
+}

@@ -1,0 +1,6 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const responseRoutes: RouteRecordRaw[] = [
+  { path: '/responses', name: 'responses', component: () => import('./ResponseListView.vue'), meta: { title: 'Responses' } },
+  { path: '/responses/:id', name: 'response', component: () => import('./ResponseDetailView.vue'), props: true, meta: { title: 'Response' } }
+]

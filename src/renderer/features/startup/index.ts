@@ -1,0 +1,1 @@
+export { useStartup, type StartupState } from './useStartup'

@@ -1,0 +1,31 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { incidentRoutes } from './features/incidents'
+import { organisationRoutes } from './features/organisations'
+import { jurisdictionRoutes } from './features/jurisdictions'
+import { lawRoutes } from './features/laws'
+import { responseRoutes } from './features/responses'
+import { sourceRoutes } from './features/records'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/incidents' },
+  ...incidentRoutes,
+  ...organisationRoutes,
+  ...jurisdictionRoutes,
+  ...lawRoutes,
+  ...responseRoutes,
+  ...sourceRoutes,
+  { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
+]
+
+// Hash history: the built app then works from app://bundle/, any static server and any sub-path,
+// with no server-side rewrite rules.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 })
+})
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : undefined
+  document.title = title ? `${title} · Precedent` : 'Precedent'
+})

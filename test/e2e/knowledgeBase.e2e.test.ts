@@ -1,0 +1,206 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+let userDataDir: string
+let context: BrowserContext
+
+async function openApp(path = '#/incidents'): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+function incidentRows(page: Page) {
+  return page.getByRole('table', { name: 'Incidents' }).locator('tbody tr')
+}
+
+describe('the knowledge base in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-'))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+
+  it('lists the sample incidents on first run', async () => {
+    const page = await openApp()
+
+    await expect.poll(() => incidentRows(page).count()).toBe(2)
+    const table = page.getByRole('table', { name: 'Incidents' })
+    await expect(table.getByRole('link', { name: /Alipay/ }).isVisible()).resolves.toBe(true)
+    await expect(table.getByRole('link', { name: /UC Browser/ }).isVisible()).resolves.toBe(true)
+  })
+
+  it('shows a month-precision date as the month, never as a day', async () => {
+    const page = await openApp()
+
+    const ucRow = incidentRows(page).filter({ hasText: 'UC Browser' })
+
+    await expect(ucRow.getByRole('cell').nth(1).textContent()).resolves.toBe('May 2015')
+  })
+
+  it('sorts the incident list by a column header', async () => {
+    const page = await openApp()
+    const titles = () => incidentRows(page).locator('td:first-child').allTextContents()
+
+    await page.getByRole('button', { name: 'Sort by Date' }).click()
+    const ascending = await titles()
+    await page.getByRole('button', { name: 'Sort by Date' }).click()
+    const descending = await titles()
+
+    expect(ascending[0]).toMatch(/UC Browser/)
+    expect(descending[0]).toMatch(/Alipay/)
+  })
+
+  it('opens the Alipay incident with its responses in order and its sources', async () => {
+    const page = await openApp()
+
+    await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /Alipay/ }).click()
+
+    await page.getByRole('heading', { level: 1, name: /Alipay/ }).waitFor()
+    await page.locator('#responses-heading').waitFor()
+    await page.locator('section[aria-labelledby="responses-heading"] li').nth(3).waitFor()
+    const responses = page.locator('section[aria-labelledby="responses-heading"] li')
+    const responseTexts = await responses.allTextContents()
+    expect(responseTexts.some((text) => /Apology/.test(text))).toBe(true)
+    const summonsIndex = responseTexts.findIndex((text) => /Summons/.test(text) && /6 January 2018/.test(text))
+    const rectificationIndex = responseTexts.findIndex((text) => /Rectification order/.test(text) && /10 January 2018/.test(text))
+    expect(summonsIndex).toBeGreaterThanOrEqual(0)
+    expect(rectificationIndex).toBeGreaterThan(summonsIndex)
+    const sources = page.getByRole('region', { name: 'Sources' })
+    await expect(sources.textContent()).resolves.toMatch(/Ant Financial apologizes for online credit trickery/)
+    await expect(sources.textContent()).resolves.toMatch(/xinhuanet\.com/)
+    await page.screenshot({ path: 'test-results/incident-detail.png', fullPage: true })
+  })
+
+  it('shows Alibaba with its units, both incidents and the responses', async () => {
+    const page = await openApp('#/organisations')
+
+    await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Alibaba Group' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Alibaba Group' }).waitFor()
+    await page.locator('section[aria-labelledby="org-incidents-heading"] li').nth(1).waitFor()
+
+    const family = await page.locator('section[aria-labelledby="family-heading"]').textContent()
+    expect(family).toMatch(/Ant Financial/)
+    expect(family).toMatch(/Alipay/)
+    expect(family).toMatch(/UC Browser/)
+    const incidents = await page.locator('section[aria-labelledby="org-incidents-heading"] li').allTextContents()
+    expect(incidents).toHaveLength(2)
+    const responses = await page.locator('section[aria-labelledby="org-responses-heading"] li').allTextContents()
+    expect(responses.some((text) => /Summons/.test(text))).toBe(true)
+    expect(responses.some((text) => /Block or ban/.test(text))).toBe(true)
+  })
+
+  it('shows a linked record from both ends', async () => {
+    const page = await openApp('#/organisations')
+    await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Alipay', exact: true }).click()
+    await page.getByRole('region', { name: 'Linked incidents' }).waitFor()
+
+    const linkedIncidents = page.getByRole('region', { name: 'Linked incidents' })
+
+    await expect(linkedIncidents.textContent()).resolves.toMatch(/Alipay.*Incident \(operator\)/s)
+    const operator = page.getByRole('region', { name: 'Linked organisations' })
+    await expect(operator.textContent()).resolves.toMatch(/Ant Financial.*Operated by/s)
+  })
+
+  it('shows inline errors for invalid input and saves nothing', async () => {
+    const page = await openApp('#/incidents/new')
+
+    await page.getByLabel('Occurred', { exact: true }).fill('2015-13')
+    await page.getByRole('button', { name: 'Create incident' }).click()
+
+    await page.getByText('Title is required').waitFor()
+    await expect(page.getByText(/month 13 does not exist/).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/Not saved/)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-title')
+    const list = await openApp()
+    await expect.poll(() => incidentRows(list).count()).toBe(2)
+  })
+
+  it('creates an incident that survives a reload and a browser restart', async () => {
+    let page = await openApp('#/incidents/new')
+
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Ride-hailing app shares trip logs with an affiliate')
+    await page.getByLabel('Summary', { exact: true }).fill('Trip histories 行程记录 were shared without consent.')
+    await page.getByLabel('Occurred', { exact: true }).fill('2019-07')
+    await page.getByLabel('Consent dark pattern').check()
+    await page.getByLabel('Jurisdictions').selectOption({ label: 'China (CN)' })
+    await page.getByRole('button', { name: 'Add jurisdiction' }).click()
+    await page.getByRole('button', { name: 'Create incident' }).click()
+
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ride-hailing app shares trip logs with an affiliate')
+    await expect(page.locator('time[datetime="2019-07"]').first().textContent()).resolves.toBe('July 2019')
+
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ride-hailing app shares trip logs with an affiliate')
+
+    await context.close()
+    context = await launchBrowser(userDataDir)
+    page = await openApp()
+    await expect.poll(() => incidentRows(page).count()).toBe(3)
+    await expect(page.getByRole('link', { name: 'Ride-hailing app shares trip logs with an affiliate' }).isVisible()).resolves.toBe(true)
+  })
+
+  it('edits an incident and keeps the new text after a reload', async () => {
+    const page = await openApp()
+    await page.getByRole('link', { name: 'Ride-hailing app shares trip logs with an affiliate' }).click()
+
+    await page.getByRole('link', { name: 'Edit incident' }).click()
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Ride-hailing app shared trip logs')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.waitForSelector('text=Saved.')
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ride-hailing app shared trip logs')
+  })
+
+  it('deletes an incident after confirmation', async () => {
+    const page = await openApp()
+    await page.getByRole('link', { name: 'Ride-hailing app shared trip logs' }).click()
+
+    await page.getByRole('button', { name: 'Delete incident' }).click()
+    await page.getByRole('button', { name: 'Delete permanently' }).click()
+
+    await page.waitForURL(/#\/incidents$/)
+    await expect.poll(() => incidentRows(page).count()).toBe(2)
+  })
+
+  it('loads the sample knowledge base only once across restarts', async () => {
+    await context.close()
+    context = await launchBrowser(userDataDir)
+    const page = await openApp('#/responses')
+    await page.getByRole('table', { name: 'Responses' }).waitFor()
+
+    const rows = await page.getByRole('table', { name: 'Responses' }).locator('tbody tr').count()
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+
+    await expect.poll(() => page.getByRole('table', { name: 'Responses' }).locator('tbody tr').count()).toBe(rows)
+  })
+
+  it('blocks an injected inline script under the content security policy', async () => {
+    const page = await openApp()
+
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'window.__injected = true'
+      document.body.appendChild(script)
+      return (window as unknown as { __injected?: boolean }).__injected === true
+    })
+
+    expect(ran).toBe(false)
+  })
+})
