@@ -64,13 +64,17 @@ export class PrecedentDatabase extends Dexie {
       const version = this.version(migration.version).stores(migration.stores)
       if (migration.upgrade) version.upgrade(migration.upgrade)
     }
+    // NOTE: Dexie runs the newest subscriber first and `false` stops the chain. Its own handler
+    // closes but reopens on the next query, so a window running old code would write un-migrated rows.
     this.on('versionchange', (event) => {
-      // Dexie's own handler closes but reopens on the next query; a window running old code must not.
       this.close({ disableAutoOpen: true })
       handlers.onVersionChange?.(event)
+      return false
     })
     this.on('blocked', (event) => {
-      handlers.onBlocked?.(event)
+      if (handlers.onBlocked === undefined) return undefined
+      handlers.onBlocked(event)
+      return false
     })
   }
 

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest'
+import { getDatabase, PrecedentDatabase, TABLE_OF, type Migration } from '@renderer/db'
+import { allMigrations } from '@renderer/db/migrations'
+import { RECORD_TYPES } from '@shared/domain/recordTypes'
+import { aFreshDatabase, aFreshDatabaseName } from './testDatabase'
+
+const nextVersion: Migration = { version: 2, description: 'Fixture: a newer window’s schema.', stores: {} }
+
+describe('PrecedentDatabase', () => {
+  it('has a table for every record type', () => {
+    const db = aFreshDatabase()
+
+    const tableNames = db.tables.map((table) => table.name)
+
+    expect(tableNames).toEqual(expect.arrayContaining(RECORD_TYPES.map((type) => TABLE_OF[type])))
+  })
+
+  it('closes for good and tells the app when another window upgrades the database', async () => {
+    const name = aFreshDatabaseName()
+    const onVersionChange = vi.fn()
+    const older = aFreshDatabase(allMigrations, { onVersionChange }, name)
+    await older.open()
+
+    const newer = new PrecedentDatabase(name, [...allMigrations, nextVersion])
+    await newer.open()
+
+    expect(onVersionChange).toHaveBeenCalledOnce()
+    await expect(older.incidents.count()).rejects.toThrow()
+    newer.close()
+  })
+
+  it('tells the app when its upgrade waits for a window that keeps the old version open', async () => {
+    const name = aFreshDatabaseName()
+    const stubborn = aFreshDatabase(allMigrations, {}, name)
+    await stubborn.open()
+    stubborn.on('versionchange', () => false) // a window that ignores versionchange
+    const onBlocked = vi.fn()
+
+    const upgrading = new PrecedentDatabase(name, [...allMigrations, nextVersion], { onBlocked })
+    const opening = upgrading.open()
+    await vi.waitFor(() => expect(onBlocked).toHaveBeenCalled())
+
+    stubborn.close()
+    await opening
+    upgrading.close()
+  })
+
+  it('gives the app one database', () => {
+    expect(getDatabase()).toBe(getDatabase())
+  })
+})
