@@ -7,7 +7,7 @@ import { installApplicationMenu } from './menu'
 import { openExternalLink } from './security/externalLinkGate'
 import { attachNavigationGuards } from './security/navigationGuards'
 import { installOfflineGuard } from './security/offlineGuard'
-import { denyAllPermissions } from './security/permissions'
+import { applyPermissionPolicy } from './security/permissionPolicy'
 
 // Lifecycle only: each step lives in its own module. The order matters and is tested.
 
@@ -41,7 +41,7 @@ if (app.requestSingleInstanceLock()) {
 
 function start(): void {
   registerAppProtocol(path.join(__dirname, '../renderer'))
-  denyAllPermissions(session.defaultSession)
+  applyPermissionPolicy(session.defaultSession)
   installOfflineGuard(session.defaultSession, devServerUrl === undefined ? undefined : new URL(devServerUrl))
   registerIpcHandlers(appUrl)
   installApplicationMenu(() => mainWindow, app.isPackaged)

@@ -29,10 +29,6 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand }: MenuTem
       submenu: [
         command('New Incident', 'new-incident', 'CmdOrCtrl+N'),
         { type: 'separator' },
-        command('Import Bundle…', 'import-bundle'),
-        command('Export Bundle…', 'export-bundle'),
-        command('Export Briefing…', 'export-briefing', 'CmdOrCtrl+E'),
-        { type: 'separator' },
         platform === 'darwin' ? { role: 'close' } : { role: 'quit' }
       ]
     },
@@ -40,13 +36,11 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand }: MenuTem
     {
       label: '&View',
       submenu: [
-        command('Search', 'focus-search', 'CmdOrCtrl+K'),
-        { type: 'separator' },
         command('Incidents', 'go-incidents', 'CmdOrCtrl+1'),
         command('Organisations', 'go-organisations', 'CmdOrCtrl+2'),
         command('Jurisdictions', 'go-jurisdictions', 'CmdOrCtrl+3'),
         command('Laws', 'go-laws', 'CmdOrCtrl+4'),
-        command('Timeline', 'go-timeline', 'CmdOrCtrl+5'),
+        command('Responses', 'go-responses', 'CmdOrCtrl+5'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -41,7 +41,7 @@ const main = vi.hoisted(() => {
   return {
     registerAppScheme: step('registerAppScheme'),
     registerAppProtocol: step('registerAppProtocol'),
-    denyAllPermissions: step('denyAllPermissions'),
+    applyPermissionPolicy: step('applyPermissionPolicy'),
     installOfflineGuard: step('installOfflineGuard'),
     registerIpcHandlers: step('registerIpcHandlers'),
     installApplicationMenu: step('installApplicationMenu'),
@@ -57,7 +57,7 @@ vi.mock('../../src/main/appProtocol', () => ({
   registerAppScheme: main.registerAppScheme,
   registerAppProtocol: main.registerAppProtocol
 }))
-vi.mock('../../src/main/security/permissions', () => ({ denyAllPermissions: main.denyAllPermissions }))
+vi.mock('../../src/main/security/permissionPolicy', () => ({ applyPermissionPolicy: main.applyPermissionPolicy }))
 vi.mock('../../src/main/security/offlineGuard', () => ({ installOfflineGuard: main.installOfflineGuard }))
 vi.mock('../../src/main/security/navigationGuards', () => ({ attachNavigationGuards: main.attachNavigationGuards }))
 vi.mock('../../src/main/security/externalLinkGate', () => ({ openExternalLink: vi.fn() }))
@@ -113,7 +113,7 @@ describe('main process lifecycle (index.ts)', () => {
 
     expect(electron.steps.slice(3)).toEqual([
       'registerAppProtocol',
-      'denyAllPermissions',
+      'applyPermissionPolicy',
       'installOfflineGuard',
       'registerIpcHandlers',
       'installApplicationMenu',

@@ -97,9 +97,9 @@ describe('preload desktopApi', () => {
     const listener = vi.fn()
     api.onMenuCommand(listener)
 
-    emitMenuCommand('focus-search')
+    emitMenuCommand('go-laws')
 
-    expect(listener).toHaveBeenCalledExactlyOnceWith('focus-search')
+    expect(listener).toHaveBeenCalledExactlyOnceWith('go-laws')
   })
 
   it('drops a menu payload that is not a known command', async () => {

@@ -23,15 +23,11 @@ export type IpcEvent = (typeof IpcEvent)[keyof typeof IpcEvent]
 /** Everything the application menu can ask the page to do. */
 export const menuCommands = [
   'new-incident',
-  'focus-search',
   'go-incidents',
   'go-organisations',
   'go-jurisdictions',
   'go-laws',
-  'go-timeline',
-  'export-briefing',
-  'import-bundle',
-  'export-bundle'
+  'go-responses'
 ] as const
 
 /** A command sent from the native menu to the page on {@link IpcEvent.menuCommand}. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { denyAllPermissions } from '../../../src/main/security/permissions'
+import { applyPermissionPolicy } from '../../../src/main/security/permissionPolicy'
 
 // The code under test needs no Electron at run time; the factory keeps the real package out.
 vi.mock('electron', () => ({}))
@@ -8,34 +8,47 @@ function fakeSession() {
   return { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() }
 }
 
-describe('denyAllPermissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'unknown'])(
+function requestHandlerOf(session: ReturnType<typeof fakeSession>) {
+  return session.setPermissionRequestHandler.mock.calls[0]![0] as (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void
+  ) => void
+}
+
+function checkHandlerOf(session: ReturnType<typeof fakeSession>) {
+  return session.setPermissionCheckHandler.mock.calls[0]![0] as (contents: unknown, permission: string, origin: string) => boolean
+}
+
+describe('applyPermissionPolicy', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'persistent-storage', 'unknown'])(
     'denies a request for %s',
     (permission) => {
       const session = fakeSession()
-      denyAllPermissions(session as never)
-      const handler = session.setPermissionRequestHandler.mock.calls[0]![0] as (
-        contents: unknown,
-        permission: string,
-        callback: (granted: boolean) => void
-      ) => void
+      applyPermissionPolicy(session as never)
       const callback = vi.fn()
 
-      handler({}, permission, callback)
+      requestHandlerOf(session)({}, permission, callback)
 
       expect(callback).toHaveBeenCalledExactlyOnceWith(false)
     }
   )
 
-  it.each(['media', 'geolocation', 'clipboard-sanitized-write', 'persistent-storage'])('answers a check for %s with no', (permission) => {
+  it.each(['media', 'geolocation', 'clipboard-read', 'persistent-storage'])('answers a check for %s with no', (permission) => {
     const session = fakeSession()
-    denyAllPermissions(session as never)
-    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (
-      contents: unknown,
-      permission: string,
-      origin: string
-    ) => boolean
+    applyPermissionPolicy(session as never)
 
-    expect(check({}, permission, 'app://bundle')).toBe(false)
+    expect(checkHandlerOf(session)({}, permission, 'app://bundle')).toBe(false)
+  })
+
+  it('grants writing text to the clipboard, the one permission the app uses', () => {
+    const session = fakeSession()
+    applyPermissionPolicy(session as never)
+    const callback = vi.fn()
+
+    requestHandlerOf(session)({}, 'clipboard-sanitized-write', callback)
+
+    expect(callback).toHaveBeenCalledExactlyOnceWith(true)
+    expect(checkHandlerOf(session)({}, 'clipboard-sanitized-write', 'app://bundle')).toBe(true)
   })
 })

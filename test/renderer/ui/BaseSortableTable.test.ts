@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { h } from 'vue'
-import BaseSortableTable from '../../../src/renderer/ui/BaseSortableTable.vue'
+import { h, type Component } from 'vue'
+import BaseSortableTableComponent from '../../../src/renderer/ui/BaseSortableTable.vue'
+
+// A generic SFC's row type is `unknown` to mount(); the props below are typed by the Row interface instead.
+const BaseSortableTable = BaseSortableTableComponent as Component
 
 interface Row {
   readonly name: string

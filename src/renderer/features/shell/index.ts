@@ -1,0 +1,2 @@
+export { useAppCommands } from './useAppCommands'
+export { SHORTCUT_KEYS } from './appCommands'
