@@ -191,6 +191,41 @@ describe('the knowledge base in Chromium (web mode)', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Responses' }).locator('tbody tr').count()).toBe(rows)
   })
 
+  it('opens the new-incident form and the sections from the keyboard', async () => {
+    const page = await openApp()
+
+    await page.keyboard.press('Alt+N')
+    await page.getByRole('heading', { level: 1, name: 'New incident' }).waitFor()
+    await page.keyboard.press('Alt+2')
+    await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor()
+
+    expect(page.url()).toMatch(/#\/organisations$/)
+  })
+
+  it('reports a conflict when another tab saved the same incident first, keeping this tab\'s input', async () => {
+    const first = await openApp()
+    await first.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /UC Browser/ }).click()
+    await first.getByRole('link', { name: 'Edit incident' }).click()
+    const second = await context.newPage()
+    await second.goto(first.url())
+    await second.waitForSelector('main[data-ready="yes"]')
+    const title = (page: Page) => page.getByRole('textbox', { name: 'Title', exact: true })
+    await expect.poll(() => title(second).inputValue()).toMatch(/UC Browser/)
+    await expect.poll(() => title(first).inputValue()).toMatch(/UC Browser/)
+
+    await first.getByRole('textbox', { name: 'Tags' }).fill('saved-first')
+    await first.getByRole('button', { name: 'Save changes' }).click()
+    await first.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await title(second).fill('UC Browser edited in a stale tab')
+    await second.getByRole('button', { name: 'Save changes' }).click()
+
+    await second.getByRole('alert', { name: 'Edit conflict' }).waitFor()
+    await expect(title(second).inputValue()).resolves.toBe('UC Browser edited in a stale tab')
+    await second.getByRole('button', { name: 'Load their version' }).click()
+    await expect(second.getByRole('textbox', { name: 'Tags' }).inputValue()).resolves.toBe('saved-first')
+    await second.close()
+  })
+
   it('blocks an injected inline script under the content security policy', async () => {
     const page = await openApp()
 
