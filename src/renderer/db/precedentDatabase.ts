@@ -56,10 +56,14 @@ export class PrecedentDatabase extends Dexie {
   sources!: EntityTable<StoredRow<'source'>, 'id'>
   meta!: EntityTable<MetaRow, 'key'>
 
+  /** The newest schema version this code knows. */
+  readonly codeVersion: number
+
   /** `migrations` is narrowed only by migration tests, to open an old schema. */
   constructor(name = 'precedent', migrations: readonly Migration[] = allMigrations, handlers: DatabaseEventHandlers = {}) {
     // NOTE: browsers default to relaxed durability; strict waits for the disk before "saved".
     super(name, { chromeTransactionDurability: 'strict' })
+    this.codeVersion = Math.max(0, ...migrations.map((migration) => migration.version))
     for (const migration of migrations) {
       const version = this.version(migration.version).stores(migration.stores)
       if (migration.upgrade) version.upgrade(migration.upgrade)
@@ -76,6 +80,17 @@ export class PrecedentDatabase extends Dexie {
       handlers.onBlocked(event)
       return false
     })
+  }
+
+  /**
+   * Opens the database and tells whether it was written by a newer version of the app. Dexie then
+   * opens it anyway (no VersionError), so the app must not write to it: it should go read-only
+   * and ask the person to update.
+   */
+  async hasNewerStoredSchema(): Promise<boolean> {
+    await this.open()
+    // NOTE: Dexie stores version n as IndexedDB version n * 10.
+    return this.backendDB().version / 10 > this.codeVersion
   }
 
   /** The table of a record type, typed by that type. */

@@ -45,6 +45,24 @@ describe('PrecedentDatabase', () => {
     upgrading.close()
   })
 
+  it('tells when the stored database was written by a newer version of the app', async () => {
+    const name = aFreshDatabaseName()
+    const newer = new PrecedentDatabase(name, [...allMigrations, nextVersion])
+    await newer.open()
+    newer.close()
+
+    const older = aFreshDatabase(allMigrations, {}, name)
+
+    expect(await older.hasNewerStoredSchema()).toBe(true)
+    older.close()
+  })
+
+  it('tells that a database at the code’s own version is not newer', async () => {
+    const db = aFreshDatabase()
+
+    expect(await db.hasNewerStoredSchema()).toBe(false)
+  })
+
   it('gives the app one database', () => {
     expect(getDatabase()).toBe(getDatabase())
   })
