@@ -15,7 +15,7 @@ export async function prepareKnowledgeBase(): Promise<StartupReport> {
   const db = getDatabase()
   const jurisdictions = await import('@resources/jurisdictions.json')
   const jurisdictionsResult = await seedBundle(db, jurisdictions.default, { markerKey: 'reference:jurisdictions' })
-  const knownIds = new Set<string>((await createJurisdictionRepository(db).list()).map((jurisdiction) => jurisdiction.id))
+  const knownIds = await createJurisdictionRepository(db).listIds()
   const sample = await import('@resources/sample-knowledge-base.json')
   const sampleResult = await seedBundle(db, sample.default, { markerKey: 'sample:knowledge-base', knownIds })
   return { jurisdictionsAdded: jurisdictionsResult.added, sampleRecordsAdded: sampleResult.added }
