@@ -113,6 +113,34 @@ describe('the knowledge base in Chromium (web mode)', () => {
     await expect(operator.textContent()).resolves.toMatch(/Ant Financial.*Operated by/s)
   })
 
+  it('shows a law with its native title, dates, provisions and the incidents that implicate it', async () => {
+    const page = await openApp('#/laws')
+
+    await page.getByRole('table', { name: 'Laws' }).getByRole('link', { name: /^Cybersecurity Law of the People/ }).click()
+    await page.getByRole('heading', { level: 1, name: /Cybersecurity Law/ }).waitFor()
+
+    await expect(page.locator('.original-title').textContent()).resolves.toBe('网络安全法')
+    const details = page.getByLabel('Law details')
+    await expect(details.textContent()).resolves.toMatch(/Adopted\s*7 November 2016/)
+    await expect(details.textContent()).resolves.toMatch(/In force\s*1 June 2017/)
+    await expect(page.locator('section[aria-labelledby="law-provisions-heading"]').textContent()).resolves.toMatch(/Article 41.*consent/s)
+    await page.getByRole('region', { name: 'Linked incidents' }).waitFor()
+    await expect(page.getByRole('region', { name: 'Linked incidents' }).textContent()).resolves.toMatch(/Alipay/)
+  })
+
+  it('shows the 2020 block with its legal basis, date and outcome', async () => {
+    const page = await openApp('#/responses')
+
+    await page.getByRole('table', { name: 'Responses' }).getByRole('link', { name: /blocks 59 apps/ }).click()
+    await page.getByRole('heading', { level: 1, name: /blocks 59 apps/ }).waitFor()
+
+    const details = await page.getByLabel('Response details').textContent()
+    expect(details).toMatch(/Block or ban/)
+    expect(details).toMatch(/29 June 2020/)
+    await expect.poll(async () => page.getByLabel('Response details').textContent()).toMatch(/Section 69A/)
+    await expect(page.getByRole('region', { name: 'Sources' }).textContent()).resolves.toMatch(/India bans 59 Chinese apps/)
+  })
+
   it('shows inline errors for invalid input and saves nothing', async () => {
     const page = await openApp('#/incidents/new')
 

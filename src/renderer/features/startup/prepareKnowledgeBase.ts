@@ -1,22 +1,53 @@
-import { createJurisdictionRepository, getDatabase, seedBundle } from '@renderer/db'
+import { createJurisdictionRepository, getDatabase, seedBundle, type PrecedentDatabase } from '@renderer/db'
 
 /** What start-up did, for the status line and for tests. */
 export interface StartupReport {
   readonly jurisdictionsAdded: number
   readonly sampleRecordsAdded: number
+  /** Whether the browser promised not to evict the data under storage pressure (always so in the desktop app). */
+  readonly isStoragePersisted: boolean
+}
+
+/** The stored knowledge base was written by a newer Precedent, whose data this version could damage. */
+export class NewerKnowledgeBaseError extends Error {
+  constructor() {
+    super(
+      'This knowledge base was saved by a newer version of Precedent. Nothing was changed: update Precedent to open it.'
+    )
+    this.name = 'NewerKnowledgeBaseError'
+  }
 }
 
 /**
  * Opens the database and, on first run only, loads the built-in jurisdictions and the sample
  * knowledge base. Each load is recorded by a marker in the same transaction as its records, so a
- * restart never duplicates them and a user's edits are never overwritten.
+ * restart never duplicates them and a user's edits are never overwritten. A database written by a
+ * newer version is refused before anything is written to it.
  */
-export async function prepareKnowledgeBase(): Promise<StartupReport> {
-  const db = getDatabase()
+export async function prepareKnowledgeBase(
+  db: PrecedentDatabase = getDatabase(),
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage
+): Promise<StartupReport> {
+  if (await db.hasNewerStoredSchema()) throw new NewerKnowledgeBaseError()
   const jurisdictions = await import('@resources/jurisdictions.json')
   const jurisdictionsResult = await seedBundle(db, jurisdictions.default, { markerKey: 'reference:jurisdictions' })
   const knownIds = await createJurisdictionRepository(db).listIds()
   const sample = await import('@resources/sample-knowledge-base.json')
   const sampleResult = await seedBundle(db, sample.default, { markerKey: 'sample:knowledge-base', knownIds })
-  return { jurisdictionsAdded: jurisdictionsResult.added, sampleRecordsAdded: sampleResult.added }
+  return {
+    jurisdictionsAdded: jurisdictionsResult.added,
+    sampleRecordsAdded: sampleResult.added,
+    isStoragePersisted: await requestPersistentStorage(storage)
+  }
+}
+
+// Browsers may evict IndexedDB under storage pressure unless the page asks to keep it; they may
+// also refuse (headless Chromium does), which the app then says rather than hides.
+async function requestPersistentStorage(storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined): Promise<boolean> {
+  if (storage === undefined) return false
+  try {
+    return (await storage.persisted()) || (await storage.persist())
+  } catch {
+    return false
+  }
 }
