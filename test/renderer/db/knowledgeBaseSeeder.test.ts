@@ -9,6 +9,7 @@ import {
 } from '@renderer/db'
 import { aBundle, aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
+import { catchError } from '../../support/catchError'
 
 const LOADED_AT = '2026-03-01T08:00:00.000Z'
 const options: SeedOptions = { markerKey: 'sample:knowledge-base', now: () => LOADED_AT }
@@ -20,15 +21,6 @@ function aSampleBundle(revision = 1) {
   const response = aResponse({ id: 'resp-summons', actorId: 'org-cac', incidentIds: ['inc-alipay'] })
   const bundle = aBundle({ organisations: [regulator], incidents: [incident], responses: [response] }, { revision })
   return JSON.parse(JSON.stringify(bundle)) as unknown
-}
-
-async function catchError(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the promise to reject')
 }
 
 describe('seedBundle', () => {

@@ -14,21 +14,13 @@ import {
 } from '@renderer/db'
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse, aSource } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
+import { catchError } from '../../support/catchError'
 
 const NOW = '2026-02-01T10:00:00.000Z'
 const now = () => NOW
 let issued = 0
 const newId = () => `new-${++issued}`
 const writeOptions = { now, newId }
-
-async function catchError(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the promise to reject')
-}
 
 describe('saveRecord', () => {
   it('creates a record given without an id under a new id at revision 1', async () => {
