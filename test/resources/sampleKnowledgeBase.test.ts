@@ -49,9 +49,9 @@ describe('resources/sample-knowledge-base.json', () => {
     expect(result.ok ? [] : result.problems).toEqual([])
   })
 
-  it('is the precedent-sample bundle, revision 1', () => {
+  it('is the precedent-sample bundle, revision 2 (which added the threatened 2017 ban)', () => {
     const bundle = sample()
-    expect(bundle).toMatchObject({ id: 'precedent-sample', revision: 1, title: 'Precedent sample knowledge base' })
+    expect(bundle).toMatchObject({ id: 'precedent-sample', revision: 2, title: 'Precedent sample knowledge base' })
   })
 
   it('carries no jurisdictions of its own: it links to the built-in ones', () => {
@@ -340,6 +340,15 @@ describe('resources/sample-knowledge-base.json', () => {
       const record = response('resp-meity-block-59-apps-2020-06-29')
       expect(record).toMatchObject({ kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', targetOrganisationIds: ['org-uc-browser'] })
       expect(record.legalBasis).toContainEqual({ lawId: 'law-in-it-act-2000', provisionNumber: '69A' })
+    })
+
+    it('keep the threatened ban of 2017 apart from the block of 2020: proposed, then enacted', () => {
+      expect(response('resp-meity-threatened-ban-uc-browser-2017')).toMatchObject({
+        kind: 'block-or-ban',
+        stage: 'proposed',
+        datedOn: '2017-08-22'
+      })
+      expect(response('resp-meity-block-59-apps-2020-06-29').stage).toBe('enacted')
     })
 
     it('answer one of the two incidents, except the notices to smartphone makers', () => {

@@ -4,7 +4,10 @@ import { citationsSchema } from './citation'
 import { incidentIdSchema, jurisdictionIdSchema, organisationIdSchema } from './ids'
 import { partialDateSchema } from './partialDate'
 import { provisionReferenceSchema } from './provisionReference'
-import { labelListSchema, languageTagSchema, requiredTextSchema, textSchema } from './text'
+import { originalTextSchema } from './originalText'
+import { labelListSchema, requiredTextSchema, textSchema } from './text'
+
+export { originalTextSchema, type OriginalText } from './originalText'
 
 /** The controlled vocabulary of what went wrong. */
 export const INCIDENT_CATEGORIES = [
@@ -68,14 +71,6 @@ export const affectedUsersSchema = z.strictObject({
   isEstimate: z.boolean()
 })
 export type AffectedUsers = z.infer<typeof affectedUsersSchema>
-
-/** Title and summary in the language they were first published in, beside the English ones. */
-export const originalTextSchema = z.strictObject({
-  language: languageTagSchema,
-  title: textSchema('Original title', 500).optional(),
-  summary: textSchema('Original summary', 20000).optional()
-})
-export type OriginalText = z.infer<typeof originalTextSchema>
 
 export const incidentSchema = z.strictObject({
   id: incidentIdSchema,

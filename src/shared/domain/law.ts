@@ -32,13 +32,18 @@ export const LAW_STATUS_LABELS: Record<LawStatus, string> = {
 export const PROVISION_UNITS = ['article', 'section', 'rule', 'clause', 'paragraph', 'chapter', 'schedule'] as const
 export type ProvisionUnit = (typeof PROVISION_UNITS)[number]
 
-/** A numbered part of a law. The number is stable: links name it, so renumbering is an amendment. */
+/**
+ * A numbered part of a law. The number is stable: links name it, so renumbering is an amendment.
+ * A provision added or repealed by an amendment carries its own dates; otherwise it follows the law's.
+ */
 export const provisionSchema = z.strictObject({
   unit: z.enum(PROVISION_UNITS, `Unit must be one of: ${PROVISION_UNITS.join(', ')}`),
   number: requiredTextSchema('Provision number', 40),
   heading: textSchema('Heading', 500).optional(),
   summary: textSchema('Summary', 20000).optional(),
-  text: textSchema('Text', 100000).optional()
+  text: textSchema('Text', 100000).optional(),
+  inForceOn: partialDateSchema.optional(),
+  repealedOn: partialDateSchema.optional()
 })
 export type Provision = z.infer<typeof provisionSchema>
 
@@ -46,6 +51,22 @@ export type Provision = z.infer<typeof provisionSchema>
 export function provisionLabel(provision: Pick<Provision, 'unit' | 'number'>): string {
   return `${provision.unit.charAt(0).toUpperCase()}${provision.unit.slice(1)} ${provision.number}`
 }
+
+/** How this law relates to another, read "this law … the other": amends, replaces, implements. */
+export const LAW_RELATIONS = ['amends', 'replaces', 'implements'] as const
+export type LawRelation = (typeof LAW_RELATIONS)[number]
+
+export const LAW_RELATION_LABELS: Record<LawRelation, { readonly forward: string; readonly inverse: string }> = {
+  amends: { forward: 'Amends', inverse: 'Amended by' },
+  replaces: { forward: 'Replaces', inverse: 'Replaced by' },
+  implements: { forward: 'Implements', inverse: 'Implemented by' }
+}
+
+export const lawRelationSchema = z.strictObject({
+  relation: z.enum(LAW_RELATIONS, `Relation must be one of: ${LAW_RELATIONS.join(', ')}`),
+  lawId: lawIdSchema
+})
+export type LawLink = z.infer<typeof lawRelationSchema>
 
 export const lawSchema = z
   .strictObject({
@@ -59,6 +80,8 @@ export const lawSchema = z
     jurisdictionId: jurisdictionIdSchema,
     kind: z.enum(LAW_KINDS, `Kind must be one of: ${LAW_KINDS.join(', ')}`),
     status: z.enum(LAW_STATUSES, `Status must be one of: ${LAW_STATUSES.join(', ')}`),
+    /** When a draft was first published for comment. */
+    draftOn: partialDateSchema.optional(),
     adoptedOn: partialDateSchema.optional(),
     inForceOn: partialDateSchema.optional(),
     appliesFromOn: partialDateSchema.optional(),
@@ -66,6 +89,7 @@ export const lawSchema = z
     repealedOn: partialDateSchema.optional(),
     summary: textSchema('Summary', 20000).optional(),
     provisions: z.array(provisionSchema).max(5000).default([]),
+    relations: z.array(lawRelationSchema).max(200).default([]),
     citations: citationsSchema.default([]),
     ...bookkeepingShape
   })
@@ -81,6 +105,11 @@ export const lawSchema = z
         })
       }
       seen.add(key)
+    })
+    law.relations.forEach((link, index) => {
+      if (link.lawId === law.id) {
+        context.addIssue({ code: 'custom', message: 'A law cannot amend, replace or implement itself', path: ['relations', index, 'lawId'] })
+      }
     })
     if (law.status === 'repealed' && law.repealedOn === undefined) {
       context.addIssue({ code: 'custom', message: 'A repealed law needs the date it was repealed', path: ['repealedOn'] })

@@ -1,4 +1,5 @@
 import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, type IncidentRole } from './incident'
+import { LAW_RELATION_LABELS, LAW_RELATIONS, type LawRelation } from './law'
 import { ORGANISATION_RELATION_LABELS, ORGANISATION_RELATIONS, type OrganisationRelation } from './organisation'
 import { referencesOf } from './recordReferences'
 import type { RecordType, TypedRecord } from './recordTypes'
@@ -19,6 +20,8 @@ interface RelationLabels {
 const isIncidentRole = (value: string): value is IncidentRole => (INCIDENT_ROLES as readonly string[]).includes(value)
 const isOrganisationRelation = (value: string): value is OrganisationRelation =>
   (ORGANISATION_RELATIONS as readonly string[]).includes(value)
+
+const isLawRelation = (value: string): value is LawRelation => (LAW_RELATIONS as readonly string[]).includes(value)
 
 const CITATION: RelationLabels = { forward: 'Cited source', inverse: 'Cites this source' }
 
@@ -43,6 +46,7 @@ export function relationLabels(fromType: RecordType, relation: string): Relation
       break
     case 'law':
       if (head === 'jurisdiction') return { forward: 'Jurisdiction', inverse: 'Law here' }
+      if (head === 'law' && isLawRelation(detail)) return LAW_RELATION_LABELS[detail]
       break
     case 'response':
       if (head === 'actor') return { forward: 'Taken by', inverse: 'Response taken' }

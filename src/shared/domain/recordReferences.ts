@@ -44,6 +44,7 @@ export function referencesOf(typed: TypedRecord): RecordReference[] {
       const r = typed.record
       return [
         { targetId: r.jurisdictionId, relation: 'jurisdiction' },
+        ...r.relations.map((link) => ({ targetId: link.lawId, relation: `law:${link.relation}` })),
         ...r.citations.map((c) => ({ targetId: c.sourceId, relation: 'citation' }))
       ]
     }

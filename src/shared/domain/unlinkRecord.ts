@@ -66,7 +66,14 @@ export function withoutReferencesTo(typed: TypedRecord, id: string): TypedRecord
       }
     }
     case 'law':
-      return { type: 'law', record: { ...typed.record, citations: citations(typed.record.citations) } }
+      return {
+        type: 'law',
+        record: {
+          ...typed.record,
+          relations: typed.record.relations.filter((link) => link.lawId !== id),
+          citations: citations(typed.record.citations)
+        }
+      }
     case 'response': {
       const r = typed.record
       return {

@@ -6,7 +6,7 @@ describe('incidentResponseSchema', () => {
   it('accepts a minimal response and fills in the defaults', () => {
     const response = incidentResponseSchema.parse(aResponseInput())
 
-    expect(response).toEqual({ ...aResponseInput(), targetOrganisationIds: [], incidentIds: [], legalBasis: [], citations: [] })
+    expect(response).toEqual({ ...aResponseInput(), stage: 'enacted', targetOrganisationIds: [], incidentIds: [], legalBasis: [], citations: [] })
   })
 
   it('refuses unknown keys', () => {

@@ -15,7 +15,7 @@ describe('lawSchema', () => {
   it('accepts a minimal law and fills in the defaults', () => {
     const law = lawSchema.parse(aLawInput())
 
-    expect(law).toEqual({ ...aLawInput(), amendedOn: [], provisions: [], citations: [] })
+    expect(law).toEqual({ ...aLawInput(), amendedOn: [], provisions: [], relations: [], citations: [] })
   })
 
   it('refuses unknown keys', () => {

@@ -1,7 +1,8 @@
 import { initialSchema } from './001-initial-schema'
+import { historyAndMerge } from './002-history-and-merge'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
 
 /** Every schema version in order. Append only. */
-export const allMigrations: readonly Migration[] = [initialSchema]
+export const allMigrations: readonly Migration[] = [initialSchema, historyAndMerge]
