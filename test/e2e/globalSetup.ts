@@ -9,9 +9,12 @@ declare module 'vitest' {
   }
 }
 
-/** Serves the web-mode build (npm run build:web) for the end-to-end tests. */
+/**
+ * Serves the web-mode build (npm run build:web) for the end-to-end tests. PRECEDENT_WEB_DIR
+ * points at another build folder, so parallel work can build and test without sharing out/web.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = resolve('out/web')
+  const dir = resolve(process.env['PRECEDENT_WEB_DIR'] ?? 'out/web')
   if (!existsSync(resolve(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run "npm run build:web" first`)
   }
