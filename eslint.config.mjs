@@ -29,7 +29,7 @@ const databaseOnlyThroughFeatures = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['out/**', 'src/renderer/out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

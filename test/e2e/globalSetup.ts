@@ -14,7 +14,9 @@ declare module 'vitest' {
  * points at another build folder, so parallel work can build and test without sharing out/web.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = resolve(process.env['PRECEDENT_WEB_DIR'] ?? 'out/web')
+  const requested = process.env['PRECEDENT_WEB_DIR'] ?? 'out/web'
+  // `vite build --outDir x` resolves x from the renderer root, so a relative folder may be there.
+  const dir = [resolve(requested), resolve('src/renderer', requested)].find((candidate) => existsSync(resolve(candidate, 'index.html'))) ?? resolve(requested)
   if (!existsSync(resolve(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run "npm run build:web" first`)
   }
