@@ -1,0 +1,209 @@
+import { LAW_STATUS_LABELS, type Law, type LawStatus, type Provision } from './law'
+import {
+  comparePartialDates,
+  earliestDay,
+  formatPartialDate,
+  isApproximate,
+  isRange,
+  latestDay,
+  parseKnownPartialDate,
+  precisionOf,
+  type DatePoint,
+  type PartialDate
+} from './partialDate'
+
+/**
+ * One step of a law's life: from `from` the law had `status`, until the next period began (`until`).
+ * Both dates keep their precision; `label` says what the date records ("Applies from" for a law
+ * that entered into force earlier but binds only later).
+ */
+export interface LawStatusPeriod {
+  readonly status: LawStatus
+  readonly label: string
+  readonly from: PartialDate
+  /** When the next period began; absent for the current one. */
+  readonly until?: PartialDate
+}
+
+interface LawStatusEvent {
+  readonly status: LawStatus
+  readonly label: string
+  readonly on: PartialDate
+}
+
+// Same-date events keep the law's own order of life (adopted and in force on one day reads that way).
+const LIFE_ORDER: Record<LawStatus, number> = { draft: 0, adopted: 1, 'in-force': 2, amended: 3, repealed: 4 }
+
+function lawStatusEvents(law: Law): LawStatusEvent[] {
+  const events: LawStatusEvent[] = []
+  if (law.draftOn) events.push({ status: 'draft', label: 'Draft published', on: law.draftOn })
+  if (law.adoptedOn) events.push({ status: 'adopted', label: LAW_STATUS_LABELS.adopted, on: law.adoptedOn })
+  if (law.inForceOn) events.push({ status: 'in-force', label: LAW_STATUS_LABELS['in-force'], on: law.inForceOn })
+  if (law.appliesFromOn) events.push({ status: 'in-force', label: 'Applies from', on: law.appliesFromOn })
+  for (const amendedOn of law.amendedOn) events.push({ status: 'amended', label: LAW_STATUS_LABELS.amended, on: amendedOn })
+  if (law.repealedOn) events.push({ status: 'repealed', label: LAW_STATUS_LABELS.repealed, on: law.repealedOn })
+  return events.sort((a, b) => comparePartialDates(a.on, b.on) || LIFE_ORDER[a.status] - LIFE_ORDER[b.status])
+}
+
+/**
+ * The law's status over time, in date order, built from its recorded dates: draft → adopted →
+ * in force (and "applies from") → each amendment → repealed. Dates that are not recorded give no
+ * period, so a law with no dates has an empty timeline (its current status is still `law.status`).
+ */
+export function lawStatusTimeline(law: Law): LawStatusPeriod[] {
+  const events = lawStatusEvents(law)
+  return events.map((event, index) => {
+    const next = events[index + 1]
+    return next === undefined
+      ? { status: event.status, label: event.label, from: event.on }
+      : { status: event.status, label: event.label, from: event.on, until: next.on }
+  })
+}
+
+/** Whether a law or provision was in force on a date, as far as the recorded dates can tell. */
+export type InForceState = 'in-force' | 'not-yet-in-force' | 'repealed' | 'uncertain' | 'unknown'
+
+/**
+ * The answer to "was it in force on this date?", with the reason in words a person can check
+ * ("in force from 1 June 2017; the incident is known only to the year 2017"). `inForceFrom` and
+ * `repealedOn` are the dates the answer was reached from, for display.
+ */
+export interface InForceCheck {
+  readonly state: InForceState
+  readonly reason: string
+  readonly inForceFrom?: PartialDate
+  readonly repealedOn?: PartialDate
+}
+
+/** The days a partial date can mean, as `YYYY-MM-DD`, widened when it is approximate. */
+interface DaySpan {
+  readonly first: string
+  readonly last: string
+}
+
+function isoDay(utcMilliseconds: number): string {
+  return new Date(utcMilliseconds).toISOString().slice(0, 10)
+}
+
+// An approximate date may be off by one unit of its own precision ("c. June 2017" may be May or
+// July), so a boundary that falls within that margin never gets a certain answer.
+function firstDayWidened(point: DatePoint): string {
+  if (point.month === undefined) return isoDay(Date.UTC(point.year - 1, 0, 1))
+  if (point.day === undefined) return isoDay(Date.UTC(point.year, point.month - 2, 1))
+  return isoDay(Date.UTC(point.year, point.month - 1, point.day - 1))
+}
+
+function lastDayWidened(point: DatePoint): string {
+  if (point.month === undefined) return isoDay(Date.UTC(point.year + 1, 11, 31))
+  if (point.day === undefined) return isoDay(Date.UTC(point.year, point.month + 1, 0))
+  return isoDay(Date.UTC(point.year, point.month - 1, point.day + 1))
+}
+
+function spanOf(date: PartialDate): DaySpan {
+  const { start, end } = parseKnownPartialDate(date)
+  const last = end ?? start
+  return {
+    first: start.isApproximate ? firstDayWidened(start) : earliestDay(date),
+    last: last.isApproximate ? lastDayWidened(last) : latestDay(date)
+  }
+}
+
+/** Is every day the date can mean inside one day-span unit? (A single known day.) */
+function isExactDay(date: PartialDate): boolean {
+  return !isApproximate(date) && !isRange(date) && precisionOf(date) === 'day'
+}
+
+function onOrIn(date: PartialDate): string {
+  return isExactDay(date) ? `on ${formatPartialDate(date)}` : `in ${formatPartialDate(date)}`
+}
+
+/** Why an incident date cannot be placed on one side of a boundary date. */
+function imprecisionOf(subject: string, date: PartialDate): string | undefined {
+  if (isApproximate(date)) return `${subject} is approximate (${formatPartialDate(date)})`
+  if (isRange(date)) return `${subject} spans ${formatPartialDate(date)}`
+  const precision = precisionOf(date)
+  if (precision === 'year') return `${subject} is known only to the year ${formatPartialDate(date)}`
+  if (precision === 'month') return `${subject} is known only to the month ${formatPartialDate(date)}`
+  return undefined
+}
+
+// Names every vague date involved, so the reader sees what would have to be known more precisely.
+function uncertaintyCause(date: PartialDate, boundary: PartialDate, boundarySubject: string): string {
+  const causes = [imprecisionOf('the incident', date), imprecisionOf(boundarySubject, boundary)].filter((cause) => cause !== undefined)
+  // Two exact days always compare certainly, so there is at least one cause; the fallback keeps the reason non-empty.
+  return causes.length > 0 ? causes.join(' and ') : `${formatPartialDate(date)} and ${formatPartialDate(boundary)} overlap`
+}
+
+interface InForceBounds {
+  readonly inForceFrom?: PartialDate
+  readonly fromPhrase: string
+  readonly repealedOn?: PartialDate
+  readonly missingStartReason: string
+}
+
+function checkInForce(bounds: InForceBounds, date: PartialDate | undefined): InForceCheck {
+  const { inForceFrom, repealedOn } = bounds
+  const known = { ...(inForceFrom && { inForceFrom }), ...(repealedOn && { repealedOn }) }
+  if (inForceFrom === undefined) return { state: 'unknown', reason: bounds.missingStartReason, ...known }
+  const startText = `${bounds.fromPhrase} ${formatPartialDate(inForceFrom)}`
+  if (date === undefined) return { state: 'unknown', reason: `${startText}; the incident's date is not recorded`, ...known }
+
+  const incident = spanOf(date)
+  const start = spanOf(inForceFrom)
+  if (incident.last < start.first) return { state: 'not-yet-in-force', reason: startText, ...known }
+  if (incident.first < start.last) {
+    return { state: 'uncertain', reason: `${startText}; ${uncertaintyCause(date, inForceFrom, 'the date it came into force')}`, ...known }
+  }
+  if (repealedOn === undefined) return { state: 'in-force', reason: startText, ...known }
+
+  // In force up to the day before repeal: repealed "on" a day means no longer in force that day.
+  const repeal = spanOf(repealedOn)
+  const repealText = `repealed ${onOrIn(repealedOn)}`
+  if (incident.first >= repeal.last) return { state: 'repealed', reason: repealText, ...known }
+  if (incident.last >= repeal.first) {
+    return { state: 'uncertain', reason: `${repealText}; ${uncertaintyCause(date, repealedOn, 'the date of repeal')}`, ...known }
+  }
+  return { state: 'in-force', reason: `${startText}; ${repealText}`, ...known }
+}
+
+/**
+ * The date from which the law binds: "applies from" when recorded (the GDPR entered into force in
+ * 2016 but applied from 25 May 2018), else "in force from".
+ */
+function lawBounds(law: Law): Omit<InForceBounds, 'missingStartReason'> {
+  const inForceFrom = law.appliesFromOn ?? law.inForceOn
+  return {
+    ...(inForceFrom && { inForceFrom }),
+    fromPhrase: law.appliesFromOn ? 'applies from' : 'in force from',
+    ...(law.repealedOn && { repealedOn: law.repealedOn })
+  }
+}
+
+/**
+ * Was the law in force on `date`? Honest with precision: the answer is certain only when every day
+ * the date can mean (its whole span, widened by one unit when approximate) falls on the same side
+ * of the law's dates; otherwise it is 'uncertain' and the reason says which date is too vague.
+ * A law whose entry into force (or application) is not recorded gives 'unknown'.
+ */
+export function lawStatusOn(law: Law, date: PartialDate | undefined): InForceCheck {
+  return checkInForce({ ...lawBounds(law), missingStartReason: "the law's entry into force is not recorded" }, date)
+}
+
+/**
+ * Was this provision of the law in force on `date`? As `lawStatusOn`, except that a provision's own
+ * `inForceOn` and `repealedOn` (set when an amendment added or removed it) take the place of the law's.
+ */
+export function provisionInForceOn(law: Law, provision: Provision, date: PartialDate | undefined): InForceCheck {
+  const bounds = lawBounds(law)
+  const inForceFrom = provision.inForceOn ?? bounds.inForceFrom
+  const repealedOn = provision.repealedOn ?? bounds.repealedOn
+  return checkInForce(
+    {
+      ...(inForceFrom && { inForceFrom }),
+      fromPhrase: provision.inForceOn ? 'in force from' : bounds.fromPhrase,
+      ...(repealedOn && { repealedOn }),
+      missingStartReason: "the law's entry into force is not recorded"
+    },
+    date
+  )
+}
