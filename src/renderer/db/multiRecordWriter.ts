@@ -1,0 +1,139 @@
+import Dexie from 'dexie'
+import type { z } from 'zod'
+import { formatIssuePath } from '@shared/domain/bundle'
+import { diffRecords } from '@shared/domain/recordHistory'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { linkTargetsOf } from './linkTargets'
+import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
+import { RECORD_SCHEMAS } from './recordSchemas'
+import type { RecordInput, SaveRecordOptions } from './recordWriter'
+import { appendRevision, revisionTable } from './revisionLog'
+import {
+  RecordNotFoundError,
+  RecordValidationError,
+  RevisionConflictError,
+  toStorageError,
+  type RecordProblem
+} from './storageErrors'
+import { fromRow, toRow } from './storedRow'
+
+/** One record to store as part of a batch: its type, its input (no `id` creates it) and the revision the edit started from. */
+export type RecordWrite = {
+  [T in RecordType]: { readonly type: T; readonly input: RecordInput<T>; readonly expectedRevision?: number }
+}[RecordType]
+
+export type BatchOptions = Omit<SaveRecordOptions, 'expectedRevision'>
+
+function problemsOf(error: z.ZodError, index: number): RecordProblem[] {
+  return error.issues.map((issue) => ({ path: `[${index}].${formatIssuePath(issue.path)}`, message: issue.message }))
+}
+
+function stripIndex(problem: RecordProblem, index: number): RecordProblem {
+  const prefix = `[${index}].`
+  return problem.path.startsWith(prefix) ? { ...problem, path: problem.path.slice(prefix.length) } : problem
+}
+
+/**
+ * Stores several records together, all or nothing: a relationship kept on the other record
+ * ("Alipay operates Alipay Wallet" is stored on Alipay Wallet as `operator: Alipay`) is saved
+ * with the record the person was editing. Every record is validated first; then one read-write
+ * transaction checks each stored revision, writes them all, checks every link (so a batch may
+ * create a record and link another to it) and adds each change to the history.
+ *
+ * Problems of the first write keep their paths as `saveRecord` reports them; those of later
+ * writes are prefixed with their index (`[1].links[0].organisationId`).
+ *
+ * @returns the stored records, in the order of `writes`
+ * @throws RecordValidationError a schema problem or a link to a record that does not exist; nothing was written
+ * @throws RevisionConflictError one of the records changed since its edit started; nothing was written
+ * @throws RecordNotFoundError an update of a record that no longer exists; nothing was written
+ * @throws StorageWriteError the browser aborted the transaction; nothing was written
+ */
+export async function saveRecords(db: PrecedentDatabase, writes: readonly RecordWrite[], options: BatchOptions): Promise<TypedRecord[]> {
+  // Validate before the transaction: inside it, awaiting anything but IndexedDB would commit it early.
+  const timestamp = options.now()
+  const problems: RecordProblem[] = []
+  const candidates = writes.map((write, index) => {
+    const parsed = RECORD_SCHEMAS[write.type].safeParse({
+      ...write.input,
+      id: write.input.id ?? options.newId(),
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      revision: 1
+    })
+    if (!parsed.success) {
+      problems.push(...problemsOf(parsed.error, index).map((problem) => (index === 0 ? stripIndex(problem, 0) : problem)))
+      return undefined
+    }
+    return { type: write.type, record: parsed.data } as TypedRecord
+  })
+  if (problems.length > 0) throw new RecordValidationError(problems)
+  const valid = candidates.filter((candidate): candidate is TypedRecord => candidate !== undefined)
+  const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db)]
+  try {
+    return await db.transaction('rw', tables, async () => {
+      const stored: TypedRecord[] = []
+      const before: (TypedRecord | undefined)[] = []
+      for (const [index, candidate] of valid.entries()) {
+        const expectedRevision = writes[index]?.expectedRevision
+        const table = db.recordTable(candidate.type)
+        const row = await table.get(candidate.record.id)
+        if (row !== undefined && expectedRevision !== row.revision) throw new RevisionConflictError(fromRow(row), expectedRevision)
+        if (row === undefined && expectedRevision !== undefined) throw new RecordNotFoundError(candidate.record.id)
+        const previous = row === undefined ? undefined : ({ type: candidate.type, record: fromRow(row) } as TypedRecord)
+        const revision = row === undefined ? (await lastRecordedRevision(db, candidate.record.id)) + 1 : row.revision + 1
+        const record = { ...candidate.record, createdAt: previous?.record.createdAt ?? candidate.record.createdAt, revision }
+        await table.put(toRow(candidate.type, record as never))
+        stored.push({ type: candidate.type, record } as TypedRecord)
+        before.push(previous)
+      }
+      await assertLinksExist(db, stored)
+      for (const [index, typed] of stored.entries()) {
+        const previous = before[index]
+        await appendRevision(db, {
+          id: (options.newRevisionId ?? (() => crypto.randomUUID()))(),
+          recordType: typed.type,
+          recordId: typed.record.id,
+          revision: typed.record.revision,
+          at: timestamp,
+          author: options.author ?? '',
+          action: previous === undefined ? 'create' : 'update',
+          changes: diffRecords(previous?.record, typed.record),
+          snapshot: typed.record
+        })
+      }
+      return stored
+    })
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+async function lastRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
+  const newest = await revisionTable(db)
+    .where('[recordId+revision]')
+    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
+    .last()
+  return newest?.revision ?? 0
+}
+
+async function assertLinksExist(db: PrecedentDatabase, records: readonly TypedRecord[]): Promise<void> {
+  const problems: RecordProblem[] = []
+  for (const [index, typed] of records.entries()) {
+    const targets = linkTargetsOf(typed)
+    for (const type of RECORD_TYPES) {
+      const ofType = targets.filter((target) => target.targetType === type)
+      if (ofType.length === 0) continue
+      const found = await db.recordTable(type).bulkGet(ofType.map((target) => target.targetId))
+      ofType.forEach((target, position) => {
+        if (found[position] === undefined) {
+          problems.push({
+            path: index === 0 ? target.path : `[${index}].${target.path}`,
+            message: `No ${RECORD_TYPE_LABELS[type].singular.toLowerCase()} with the id "${target.targetId}" exists`
+          })
+        }
+      })
+    }
+  }
+  if (problems.length > 0) throw new RecordValidationError(problems)
+}
