@@ -25,9 +25,11 @@ export {
   findLinksTo,
   saveRecord,
   type DeleteImpact,
+  type HistoryOptions,
   type RecordInput,
   type SaveRecordOptions
 } from './recordWriter'
+export { appendRevision, getRevision, listRevisions } from './revisionLog'
 export { RECORD_SCHEMAS } from './recordSchemas'
 export { compareRecordsOfType } from './recordOrder'
 export { createRecordRepository, type RecordRepository } from './repositories/recordRepository'

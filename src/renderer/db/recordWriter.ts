@@ -1,6 +1,8 @@
+import Dexie from 'dexie'
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { diffRecords, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { linkTargetsOf } from './linkTargets'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
@@ -13,6 +15,7 @@ import {
   toStorageError,
   type RecordProblem
 } from './storageErrors'
+import { appendRevision, revisionTable } from './revisionLog'
 import { fromRow, toRow } from './storedRow'
 
 /**
@@ -23,11 +26,19 @@ export type RecordInput<T extends RecordType> = Omit<z.input<RecordSchemaOf[T]>,
   readonly id?: string
 }
 
-export interface SaveRecordOptions {
-  /** The revision the edit started from; leave out only when creating. */
-  readonly expectedRevision?: number
+/** What every write needs to record its history. */
+export interface HistoryOptions {
   /** The current time as an ISO timestamp. */
   readonly now: () => string
+  /** Who is making the change, as set in the preferences; '' (the default) when no name was set. */
+  readonly author?: string
+  /** A new id for each history entry; defaults to `crypto.randomUUID`. */
+  readonly newRevisionId?: () => string
+}
+
+export interface SaveRecordOptions extends HistoryOptions {
+  /** The revision the edit started from; leave out only when creating. */
+  readonly expectedRevision?: number
   /** A new id for a record created without one (e.g. `crypto.randomUUID`). */
   readonly newId: () => string
 }
@@ -49,6 +60,55 @@ function asTyped<T extends RecordType>(type: T, record: RecordOfType[T]): TypedR
 
 function recordTables(db: PrecedentDatabase) {
   return RECORD_TABLE_NAMES.map((name) => db[name])
+}
+
+/** The record tables and the history: a change and its revision always commit together. */
+function writeTables(db: PrecedentDatabase) {
+  return [...recordTables(db), revisionTable(db)]
+}
+
+const randomRevisionId = (): string => crypto.randomUUID()
+
+interface RevisionEntry {
+  readonly type: RecordType
+  readonly recordId: string
+  readonly action: RevisionAction
+  readonly before: AnyRecord | undefined
+  /** The record after the change; `undefined` when it no longer exists. */
+  readonly after: AnyRecord | undefined
+  /** The revision after the change, or the one deleted. */
+  readonly revision: number
+  readonly at: string
+  readonly note?: string
+}
+
+/** Records one change in the history, inside the caller's transaction. */
+function recordRevision(db: PrecedentDatabase, options: HistoryOptions, entry: RevisionEntry): Promise<void> {
+  const revision: RecordRevision = {
+    id: (options.newRevisionId ?? randomRevisionId)(),
+    recordType: entry.type,
+    recordId: entry.recordId,
+    revision: entry.revision,
+    at: entry.at,
+    author: options.author ?? '',
+    action: entry.action,
+    changes: diffRecords(entry.before, entry.after),
+    ...(entry.after === undefined ? {} : { snapshot: entry.after }),
+    ...(entry.note === undefined ? {} : { note: entry.note })
+  }
+  return appendRevision(db, revision)
+}
+
+/**
+ * The highest revision a record's history holds (0 if none), so a record created again under an
+ * old id (a restore after a delete) keeps counting up and its history stays in order.
+ */
+async function lastRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
+  const newest = await revisionTable(db)
+    .where('[recordId+revision]')
+    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
+    .last()
+  return newest?.revision ?? 0
 }
 
 /** Fails with every link that points to no record of the right type. Runs inside the caller's transaction. */
@@ -100,7 +160,7 @@ export async function saveRecord<T extends RecordType>(
   const candidate = parsed.data as RecordOfType[T]
   const table = db.recordTable(type)
   try {
-    return await db.transaction('rw', recordTables(db), async () => {
+    return await db.transaction('rw', writeTables(db), async () => {
       const stored = await table.get(candidate.id)
       if (stored !== undefined && options.expectedRevision !== stored.revision) {
         throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
@@ -108,8 +168,19 @@ export async function saveRecord<T extends RecordType>(
       if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(candidate.id)
       await assertLinksExist(db, asTyped(type, candidate))
       const record: RecordOfType[T] =
-        stored === undefined ? candidate : { ...candidate, createdAt: stored.createdAt, revision: stored.revision + 1 }
+        stored === undefined
+          ? { ...candidate, revision: (await lastRecordedRevision(db, candidate.id)) + 1 }
+          : { ...candidate, createdAt: stored.createdAt, revision: stored.revision + 1 }
       await table.put(toRow(type, record))
+      await recordRevision(db, options, {
+        type,
+        recordId: record.id,
+        action: stored === undefined ? 'create' : 'update',
+        before: stored === undefined ? undefined : fromRow(stored),
+        after: record,
+        revision: record.revision,
+        at: timestamp
+      })
       return record
     })
   } catch (error) {
@@ -158,23 +229,61 @@ export async function deleteRecord(
   db: PrecedentDatabase,
   type: RecordType,
   id: string,
-  options: { readonly now: () => string }
+  options: HistoryOptions
 ): Promise<{ mended: TypedRecord[] }> {
   const timestamp = options.now()
   try {
-    return await db.transaction('rw', recordTables(db), async () => {
-      if ((await db.recordTable(type).get(id)) === undefined) throw new RecordNotFoundError(id)
-      const impact = await readDeleteImpact(db, id)
-      if (impact.blocking.length > 0) throw new DeleteBlockedError(id, impact.blocking)
-      const mended = impact.mended.map((typed) => {
-        const unlinked = withoutReferencesTo(typed, id)
-        return asTyped(unlinked.type, { ...unlinked.record, revision: unlinked.record.revision + 1, updatedAt: timestamp })
-      })
-      for (const typed of mended) await db.recordTable(typed.type).put(toRow(typed.type, typed.record))
-      await db.recordTable(type).delete(id)
-      return { mended }
+    return await db.transaction('rw', writeTables(db), async () => {
+      const stored = await db.recordTable(type).get(id)
+      if (stored === undefined) throw new RecordNotFoundError(id)
+      return await removeRecord(db, asTyped(type, fromRow(stored)), 'delete', timestamp, options)
     })
   } catch (error) {
     throw toStorageError(error)
   }
+}
+
+/**
+ * Removes a record and every removable link to it, recording the removal as `action` and each
+ * mended record as an update. Runs inside the caller's transaction.
+ */
+async function removeRecord(
+  db: PrecedentDatabase,
+  removed: TypedRecord,
+  action: RevisionAction,
+  timestamp: string,
+  options: HistoryOptions
+): Promise<{ mended: TypedRecord[] }> {
+  const id = removed.record.id
+  const impact = await readDeleteImpact(db, id)
+  if (impact.blocking.length > 0) throw new DeleteBlockedError(id, impact.blocking)
+  const label = RECORD_TYPE_LABELS[removed.type].singular.toLowerCase()
+  const mended: TypedRecord[] = []
+  for (const typed of impact.mended) {
+    const unlinked = withoutReferencesTo(typed, id)
+    const after = asTyped(unlinked.type, { ...unlinked.record, revision: unlinked.record.revision + 1, updatedAt: timestamp })
+    await db.recordTable(after.type).put(toRow(after.type, after.record))
+    await recordRevision(db, options, {
+      type: after.type,
+      recordId: after.record.id,
+      action: 'update',
+      before: typed.record,
+      after: after.record,
+      revision: after.record.revision,
+      at: timestamp,
+      note: `Link to the ${label} "${id}" removed because that ${label} was deleted`
+    })
+    mended.push(after)
+  }
+  await db.recordTable(removed.type).delete(id)
+  await recordRevision(db, options, {
+    type: removed.type,
+    recordId: id,
+    action,
+    before: removed.record,
+    after: undefined,
+    revision: removed.record.revision,
+    at: timestamp
+  })
+  return { mended }
 }

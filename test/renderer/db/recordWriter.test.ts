@@ -297,7 +297,7 @@ describe('deleteRecord', () => {
     const { db, deleted } = await givenAnOrganisationLinkedFromEverywhere()
     const faults = injectWriteFailures(db)
     const before = await snapshotOf(db)
-    const writesOfADelete = 4 // three mended records and the deletion
+    const writesOfADelete = 8 // three mended records and the deletion, each with its history entry
 
     for (let k = 1; k <= writesOfADelete; k += 1) {
       faults.failWrite(k)

@@ -1,9 +1,9 @@
 import type { Transaction } from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { createIncidentRepository, saveRecord, type Migration, type RecordInput } from '@renderer/db'
+import { createIncidentRepository, RECORD_SCHEMAS, type Migration, type RecordInput } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import type { Incident } from '@shared/domain/incident'
-import { aFreshDatabase, aFreshDatabaseName, snapshotOf } from '../testDatabase'
+import { aFreshDatabase, aFreshDatabaseName, givenStored, snapshotOf } from '../testDatabase'
 
 /*
  * Fixture migrations, standing in for the next real one: they prove that the way migrations are
@@ -50,10 +50,9 @@ const incidents: RecordInput<'incident'>[] = [
 
 async function givenVersion1With(name: string): Promise<Incident[]> {
   const db = aFreshDatabase(version1, {}, name)
-  let issued = 0
-  for (const input of incidents) {
-    await saveRecord(db, 'incident', input, { now: () => '2026-01-01T00:00:00.000Z', newId: () => `id-${++issued}` })
-  }
+  // Stored directly: the writer of today also writes history, a table version 1 does not have.
+  const bookkeeping = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', revision: 1 }
+  await givenStored(db, ...incidents.map((input) => ({ type: 'incident' as const, record: RECORD_SCHEMAS.incident.parse({ ...input, ...bookkeeping }) })))
   const stored = await createIncidentRepository(db).list()
   db.close()
   return stored

@@ -1,0 +1,38 @@
+import Dexie, { type Table } from 'dexie'
+import { compareRevisions, type RecordRevision } from '@shared/domain/recordHistory'
+import type { PrecedentDatabase } from './precedentDatabase'
+
+/** The table of record revisions (added by migration 002: `id, recordId, [recordId+revision], at`). */
+export function revisionTable(db: PrecedentDatabase): Table<RecordRevision, string> {
+  return db.table('revisions')
+}
+
+/**
+ * Adds one entry to a record's history. Call it inside the transaction that makes the change,
+ * with `revisions` among the transaction's tables, so the change and its history commit or fail
+ * together; called outside one it would commit on its own, and the log could claim a change that
+ * never happened.
+ *
+ * @throws Error when called outside a read-write transaction that includes `revisions`
+ */
+export async function appendRevision(db: PrecedentDatabase, entry: RecordRevision): Promise<void> {
+  const transaction = Dexie.currentTransaction
+  if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions')) {
+    throw new Error('appendRevision must run inside a read-write transaction that includes the revisions table')
+  }
+  await revisionTable(db).add(entry)
+}
+
+/** A record's history, newest first. Runs in the caller's transaction if there is one. */
+export async function listRevisions(db: PrecedentDatabase, recordId: string): Promise<RecordRevision[]> {
+  const revisions = await revisionTable(db)
+    .where('[recordId+revision]')
+    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
+    .toArray()
+  return revisions.sort(compareRevisions).reverse()
+}
+
+/** One revision by its id, or `undefined`. */
+export function getRevision(db: PrecedentDatabase, id: string): Promise<RecordRevision | undefined> {
+  return revisionTable(db).get(id)
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { appendRevision, getRevision, listRevisions } from '@renderer/db'
+import { revisionTable } from '@renderer/db/revisionLog'
+import type { RecordRevision } from '@shared/domain/recordHistory'
+import { anIncident } from '../../builders/domain'
+import { aFreshDatabase } from './testDatabase'
+import { catchError } from '../../support/catchError'
+
+function aRevision(overrides: Partial<RecordRevision> = {}): RecordRevision {
+  const snapshot = anIncident({ id: 'inc-alipay' })
+  return {
+    id: `rev-${Math.random().toString(36).slice(2)}`,
+    recordType: 'incident',
+    recordId: snapshot.id,
+    revision: 1,
+    at: '2026-02-01T10:00:00.000Z',
+    author: 'Mei',
+    action: 'create',
+    changes: [{ field: 'title', before: undefined, after: snapshot.title }],
+    snapshot,
+    ...overrides
+  }
+}
+
+describe('appendRevision', () => {
+  it('stores an entry when called inside a transaction that includes the revisions table', async () => {
+    const db = aFreshDatabase()
+    const revision = aRevision()
+
+    await db.transaction('rw', [db.incidents, revisionTable(db)], () => appendRevision(db, revision))
+
+    expect(await getRevision(db, revision.id)).toEqual(revision)
+  })
+
+  it('refuses to write outside a transaction, so history never commits apart from its change', async () => {
+    const db = aFreshDatabase()
+
+    const error = await catchError(appendRevision(db, aRevision()))
+
+    expect(error).toBeInstanceOf(Error)
+    expect(await revisionTable(db).count()).toBe(0)
+  })
+
+  it('is rolled back with the transaction it was written in', async () => {
+    const db = aFreshDatabase()
+    const revision = aRevision()
+
+    await catchError(
+      db.transaction('rw', [db.incidents, revisionTable(db)], async () => {
+        await appendRevision(db, revision)
+        throw new Error('The change failed')
+      })
+    )
+
+    expect(await getRevision(db, revision.id)).toBeUndefined()
+  })
+})
+
+describe('listRevisions', () => {
+  it("lists one record's revisions newest first", async () => {
+    const db = aFreshDatabase()
+    const entries = [aRevision({ revision: 2, action: 'update' }), aRevision({ revision: 1 }), aRevision({ revision: 3, action: 'update' })]
+    await db.transaction('rw', revisionTable(db), async () => {
+      for (const entry of entries) await appendRevision(db, entry)
+    })
+
+    const revisions = await listRevisions(db, 'inc-alipay')
+
+    expect(revisions.map((revision) => revision.revision)).toEqual([3, 2, 1])
+  })
+
+  it("leaves out other records' revisions", async () => {
+    const db = aFreshDatabase()
+    await db.transaction('rw', revisionTable(db), async () => {
+      await appendRevision(db, aRevision())
+      await appendRevision(db, aRevision({ recordId: 'inc-alipay-2' }))
+    })
+
+    const revisions = await listRevisions(db, 'inc-alipay')
+
+    expect(revisions.map((revision) => revision.recordId)).toEqual(['inc-alipay'])
+  })
+
+  it('puts a delete after the version it deleted, which shares its revision number', async () => {
+    const db = aFreshDatabase()
+    const { snapshot: _snapshot, ...deleted } = aRevision({ revision: 2, action: 'delete' })
+    await db.transaction('rw', revisionTable(db), async () => {
+      await appendRevision(db, deleted)
+      await appendRevision(db, aRevision({ revision: 2, action: 'update' }))
+    })
+
+    const revisions = await listRevisions(db, 'inc-alipay')
+
+    expect(revisions.map((revision) => revision.action)).toEqual(['delete', 'update'])
+  })
+})
