@@ -65,12 +65,15 @@ export type InForceState = 'in-force' | 'not-yet-in-force' | 'repealed' | 'uncer
 
 /**
  * The answer to "was it in force on this date?", with the reason in words a person can check
- * ("in force from 1 June 2017; the incident is known only to the year 2017"). `inForceFrom` and
- * `repealedOn` are the dates the answer was reached from, for display.
+ * ("in force from 1 June 2017; the incident is known only to the year 2017") and a one-line
+ * summary that states the answer in words, never by colour alone ("In force on 3 January 2018",
+ * "Not yet in force (from 1 June 2017)", "Uncertain: …"). `inForceFrom` and `repealedOn` are the
+ * dates the answer was reached from.
  */
 export interface InForceCheck {
   readonly state: InForceState
   readonly reason: string
+  readonly summary: string
   readonly inForceFrom?: PartialDate
   readonly repealedOn?: PartialDate
 }
@@ -141,29 +144,37 @@ interface InForceBounds {
   readonly missingStartReason: string
 }
 
+function onOrDuring(date: PartialDate): string {
+  return isRange(date) ? `throughout ${formatPartialDate(date)}` : onOrIn(date)
+}
+
 function checkInForce(bounds: InForceBounds, date: PartialDate | undefined): InForceCheck {
   const { inForceFrom, repealedOn } = bounds
   const known = { ...(inForceFrom && { inForceFrom }), ...(repealedOn && { repealedOn }) }
-  if (inForceFrom === undefined) return { state: 'unknown', reason: bounds.missingStartReason, ...known }
+  const answer = (state: InForceState, reason: string, summary: string): InForceCheck => ({ state, reason, summary, ...known })
+  const unknown = (reason: string) => answer('unknown', reason, `Unknown: ${reason}`)
+  const uncertain = (reason: string) => answer('uncertain', reason, `Uncertain: ${reason}`)
+
+  if (inForceFrom === undefined) return unknown(bounds.missingStartReason)
   const startText = `${bounds.fromPhrase} ${formatPartialDate(inForceFrom)}`
-  if (date === undefined) return { state: 'unknown', reason: `${startText}; the incident's date is not recorded`, ...known }
+  if (date === undefined) return unknown(`${startText}; the incident's date is not recorded`)
+  const inForceSummary = `In force ${onOrDuring(date)}`
 
   const incident = spanOf(date)
   const start = spanOf(inForceFrom)
-  if (incident.last < start.first) return { state: 'not-yet-in-force', reason: startText, ...known }
-  if (incident.first < start.last) {
-    return { state: 'uncertain', reason: `${startText}; ${uncertaintyCause(date, inForceFrom, 'the date it came into force')}`, ...known }
+  if (incident.last < start.first) {
+    const from = bounds.fromPhrase === 'in force from' ? `from ${formatPartialDate(inForceFrom)}` : startText
+    return answer('not-yet-in-force', startText, `Not yet in force (${from})`)
   }
-  if (repealedOn === undefined) return { state: 'in-force', reason: startText, ...known }
+  if (incident.first < start.last) return uncertain(`${startText}; ${uncertaintyCause(date, inForceFrom, 'the date it came into force')}`)
+  if (repealedOn === undefined) return answer('in-force', startText, inForceSummary)
 
   // In force up to the day before repeal: repealed "on" a day means no longer in force that day.
   const repeal = spanOf(repealedOn)
   const repealText = `repealed ${onOrIn(repealedOn)}`
-  if (incident.first >= repeal.last) return { state: 'repealed', reason: repealText, ...known }
-  if (incident.last >= repeal.first) {
-    return { state: 'uncertain', reason: `${repealText}; ${uncertaintyCause(date, repealedOn, 'the date of repeal')}`, ...known }
-  }
-  return { state: 'in-force', reason: `${startText}; ${repealText}`, ...known }
+  if (incident.first >= repeal.last) return answer('repealed', repealText, `No longer in force (${repealText})`)
+  if (incident.last >= repeal.first) return uncertain(`${repealText}; ${uncertaintyCause(date, repealedOn, 'the date of repeal')}`)
+  return answer('in-force', `${startText}; ${repealText}`, inForceSummary)
 }
 
 /**

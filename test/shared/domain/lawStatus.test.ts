@@ -71,6 +71,7 @@ describe('lawStatusOn', () => {
     expect(lawStatusOn(cybersecurityLaw, on('2018-01-03'))).toEqual({
       state: 'in-force',
       reason: 'in force from 1 June 2017',
+      summary: 'In force on 3 January 2018',
       inForceFrom: '2017-06-01'
     })
   })
@@ -174,7 +175,11 @@ describe('lawStatusOn', () => {
   it('is unknown when the law\'s entry into force is not recorded', () => {
     const law = aLaw({ status: 'adopted', adoptedOn: '2023-08-11' })
 
-    expect(lawStatusOn(law, on('2024-01-01'))).toEqual({ state: 'unknown', reason: "the law's entry into force is not recorded" })
+    expect(lawStatusOn(law, on('2024-01-01'))).toEqual({
+      state: 'unknown',
+      reason: "the law's entry into force is not recorded",
+      summary: "Unknown: the law's entry into force is not recorded"
+    })
   })
 
   it('is unknown when the incident\'s date is not recorded', () => {
@@ -182,6 +187,36 @@ describe('lawStatusOn', () => {
       state: 'unknown',
       reason: "in force from 1 June 2017; the incident's date is not recorded"
     })
+  })
+})
+
+describe('the summary of an in-force check', () => {
+  it('says "in" for an incident known to the month', () => {
+    expect(lawStatusOn(cybersecurityLaw, on('2017-09')).summary).toBe('In force in September 2017')
+  })
+
+  it('says "throughout" for an incident over a range', () => {
+    expect(lawStatusOn(cybersecurityLaw, on('2017-08-21/2017-08-22')).summary).toBe('In force throughout 21 August 2017–22 August 2017')
+  })
+
+  it('gives the date of entry into force for a law not yet in force', () => {
+    expect(lawStatusOn(aLaw({ inForceOn: '2018-05-01' }), on('2018-01-03')).summary).toBe('Not yet in force (from 1 May 2018)')
+  })
+
+  it('says "applies from" for a law not yet applicable', () => {
+    expect(lawStatusOn(aLaw({ inForceOn: '2016-05-24', appliesFromOn: '2018-05-25' }), on('2017')).summary).toBe(
+      'Not yet in force (applies from 25 May 2018)'
+    )
+  })
+
+  it('gives the date of repeal for a repealed law', () => {
+    const law = aLaw({ status: 'repealed', inForceOn: '2010', repealedOn: '2015-01-01' })
+
+    expect(lawStatusOn(law, on('2016')).summary).toBe('No longer in force (repealed on 1 January 2015)')
+  })
+
+  it('starts an uncertain answer with "Uncertain:" and its reason', () => {
+    expect(lawStatusOn(cybersecurityLaw, on('2017')).summary).toBe('Uncertain: in force from 1 June 2017; the incident is known only to the year 2017')
   })
 })
 
