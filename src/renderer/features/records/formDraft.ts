@@ -1,0 +1,53 @@
+import type { z } from 'zod'
+import { formatIssuePath } from '@shared/domain/bundle'
+
+/** One problem with a record, located by its path in the record (`links[0].organisationId`). */
+export interface FieldProblem {
+  readonly path: string
+  readonly message: string
+}
+
+/** Comma-separated text as a list, without empty entries. */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+/** Text as an optional field: empty (or only spaces) means absent. */
+export function optionalText(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text.trim()
+}
+
+/** One message per form field, the first problem of each; problems no field shows are dropped. */
+export function problemsByField<Field extends string>(
+  problems: readonly FieldProblem[],
+  fieldOfPath: (path: string) => Field | undefined
+): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {}
+  for (const problem of problems) {
+    const field = fieldOfPath(problem.path)
+    if (field !== undefined && errors[field] === undefined) errors[field] = problem.message
+  }
+  return errors
+}
+
+/** Validates record input with the schema the store will use, as messages per form field. */
+export function validateInput<Field extends string>(
+  schema: z.ZodType,
+  input: unknown,
+  fieldOfPath: (path: string) => Field | undefined
+): Partial<Record<Field, string>> {
+  const result = schema.safeParse(input)
+  if (result.success) return {}
+  return problemsByField(
+    result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+    fieldOfPath
+  )
+}
+
+/** The field a path belongs to when field names are the record's top-level keys (`links[0].x` → `links`). */
+export function headOfPath(path: string): string {
+  return path.split(/[.[]/)[0] ?? ''
+}

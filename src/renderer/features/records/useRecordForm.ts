@@ -1,0 +1,160 @@
+import { computed, nextTick, onMounted, reactive, ref, type Ref } from 'vue'
+import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
+import type { FieldProblem } from './formDraft'
+import { repositories } from './knowledgeBase'
+import { useRecordsStore, type RecordAmendment } from './recordsStore'
+
+/** What a record form needs to know about its draft: how to make, fill, read and check it. */
+export interface RecordFormSpec<T extends RecordType, Draft extends object, Field extends string> {
+  readonly type: T
+  readonly emptyDraft: () => Draft
+  readonly draftFrom: (record: RecordOfType[T]) => Draft
+  /** The draft as record input; fields of `base` the form does not edit must be kept. */
+  readonly inputFrom: (draft: Draft, base: RecordOfType[T] | undefined) => Record<string, unknown>
+  readonly validate: (draft: Draft) => Partial<Record<Field, string>>
+  readonly fieldOfPath: (path: string) => Field | undefined
+  /** A sentence naming the record, e.g. "this organisation". */
+  readonly noun: string
+}
+
+export interface RecordFormOptions<T extends RecordType, Draft> {
+  /** The id of the record being edited; undefined when creating one. */
+  readonly id: () => string | undefined
+  readonly formElement: Ref<HTMLElement | undefined>
+  /** Fills a new draft, e.g. from the page's query (`/responses/new?incident=…`). */
+  readonly prefill?: (draft: Draft) => void
+  /** Runs after the record is loaded, e.g. to read relationships stored on other records. */
+  readonly afterLoad?: (record: RecordOfType[T], draft: Draft) => Promise<void> | void
+  /** Changes to other records to save with this one (relationships stored on the other end). */
+  readonly amendments?: (id: string, draft: Draft) => readonly RecordAmendment[]
+  readonly onSaved: (record: RecordOfType[T]) => Promise<void> | void
+}
+
+/**
+ * The behaviour every record form shares: a draft holding exactly what was typed, errors shown
+ * under a field once it was left or a save was tried, focus on the first invalid field, a save
+ * that reports conflicts (load theirs, or save mine over theirs) and keeps the input on failure.
+ */
+export function useRecordForm<T extends RecordType, Draft extends object, Field extends string>(
+  spec: RecordFormSpec<T, Draft, Field>,
+  options: RecordFormOptions<T, Draft>
+) {
+  const store = useRecordsStore()
+  const draft = reactive(spec.emptyDraft()) as Draft
+  const base = ref<RecordOfType[T]>() as Ref<RecordOfType[T] | undefined>
+  const isLoaded = ref(options.id() === undefined)
+  const loadError = ref<string>()
+  const touched = reactive(new Set<string>())
+  const hasTriedToSave = ref(false)
+  const serverErrors = ref<Partial<Record<Field, string>>>({})
+  const saveError = ref<string>()
+  const conflict = ref<RecordOfType[T]>() as Ref<RecordOfType[T] | undefined>
+
+  onMounted(async () => {
+    const id = options.id()
+    if (id === undefined) {
+      options.prefill?.(draft)
+      return
+    }
+    const record = (await repositories[spec.type].get(id as never)) as RecordOfType[T] | undefined
+    if (record === undefined) {
+      loadError.value = `This record does not exist any more; it may have been deleted.`
+      return
+    }
+    base.value = record
+    Object.assign(draft, spec.draftFrom(record))
+    await options.afterLoad?.(record, draft)
+    isLoaded.value = true
+  })
+
+  const clientErrors = computed(() => spec.validate(draft))
+  const errors = computed(() => {
+    const shown: Partial<Record<Field, string>> = {}
+    for (const [field, message] of Object.entries({ ...clientErrors.value, ...serverErrors.value }) as [Field, string][]) {
+      if (hasTriedToSave.value || touched.has(field)) shown[field] = message
+    }
+    return shown
+  })
+  const errorCount = computed(() => Object.keys(errors.value).length)
+
+  function touch(field: Field): void {
+    touched.add(field)
+    const remaining = { ...serverErrors.value }
+    delete remaining[field]
+    serverErrors.value = remaining
+  }
+
+  async function focusFirstError(): Promise<void> {
+    await nextTick()
+    options.formElement.value?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }
+
+  function problemsByField(problems: readonly FieldProblem[]): Partial<Record<Field, string>> {
+    const found: Partial<Record<Field, string>> = {}
+    for (const problem of problems) {
+      const field = spec.fieldOfPath(problem.path)
+      if (field !== undefined && found[field] === undefined) found[field] = problem.message
+    }
+    return found
+  }
+
+  async function save(saveOptions: { overwrite?: boolean } = {}): Promise<void> {
+    hasTriedToSave.value = true
+    saveError.value = undefined
+    if (Object.keys(clientErrors.value).length > 0) {
+      await focusFirstError()
+      return
+    }
+    const expectedRevision = saveOptions.overwrite && conflict.value ? conflict.value.revision : base.value?.revision
+    const result = await store.saveRecord(spec.type, spec.inputFrom(draft, base.value), expectedRevision, (id) =>
+      options.amendments?.(id, draft) ?? []
+    )
+    if (result.ok) {
+      conflict.value = undefined
+      base.value = result.record
+      await options.onSaved(result.record)
+      return
+    }
+    switch (result.reason) {
+      case 'invalid':
+        serverErrors.value = problemsByField(result.problems)
+        saveError.value = `Not saved: ${result.problems.map((problem) => problem.message).join('; ')}`
+        await focusFirstError()
+        break
+      case 'conflict':
+        if (result.current.id === base.value?.id) {
+          conflict.value = result.current as RecordOfType[T]
+        } else {
+          saveError.value = 'Not saved: a linked record was changed elsewhere while you saved. Save again to apply your change to its new version.'
+        }
+        break
+      case 'failed':
+        saveError.value = `Not saved: ${result.message} Your changes are still here; try again.`
+        break
+    }
+  }
+
+  async function loadTheirVersion(): Promise<void> {
+    if (conflict.value === undefined) return
+    base.value = conflict.value
+    Object.assign(draft, spec.draftFrom(conflict.value))
+    await options.afterLoad?.(conflict.value, draft)
+    conflict.value = undefined
+  }
+
+  return {
+    draft,
+    base,
+    isLoaded,
+    loadError,
+    errors,
+    errorCount,
+    hasTriedToSave,
+    saveError,
+    conflict,
+    isSaving: computed(() => store.isSaving),
+    touch,
+    save,
+    loadTheirVersion
+  }
+}
