@@ -23,13 +23,20 @@ export {
   deleteRecord,
   findDeleteImpact,
   findLinksTo,
+  restoreRevision,
+  RevisionNotFoundError,
   saveRecord,
+  undoLastChange,
+  UndoNotPossibleError,
   type DeleteImpact,
   type HistoryOptions,
+  type RestoreOptions,
+  type UndoOptions,
+  type UndoResult,
   type RecordInput,
   type SaveRecordOptions
 } from './recordWriter'
-export { appendRevision, getRevision, listRevisions } from './revisionLog'
+export { appendRevision, getRevision, lastRecordedRevision, listRevisions } from './revisionLog'
 export { RECORD_SCHEMAS } from './recordSchemas'
 export { compareRecordsOfType } from './recordOrder'
 export { createRecordRepository, type RecordRepository } from './repositories/recordRepository'

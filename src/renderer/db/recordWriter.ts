@@ -1,7 +1,6 @@
-import Dexie from 'dexie'
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
-import { diffRecords, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import { diffRecords, recordBefore, REVISION_ACTION_LABELS, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { linkTargetsOf } from './linkTargets'
@@ -15,7 +14,7 @@ import {
   toStorageError,
   type RecordProblem
 } from './storageErrors'
-import { appendRevision, revisionTable } from './revisionLog'
+import { appendRevision, lastRecordedRevision, listRevisions, revisionTable } from './revisionLog'
 import { fromRow, toRow } from './storedRow'
 
 /**
@@ -99,17 +98,6 @@ function recordRevision(db: PrecedentDatabase, options: HistoryOptions, entry: R
   return appendRevision(db, revision)
 }
 
-/**
- * The highest revision a record's history holds (0 if none), so a record created again under an
- * old id (a restore after a delete) keeps counting up and its history stays in order.
- */
-async function lastRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
-  const newest = await revisionTable(db)
-    .where('[recordId+revision]')
-    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
-    .last()
-  return newest?.revision ?? 0
-}
 
 /** Fails with every link that points to no record of the right type. Runs inside the caller's transaction. */
 async function assertLinksExist(db: PrecedentDatabase, typed: TypedRecord): Promise<void> {
@@ -286,4 +274,188 @@ async function removeRecord(
     at: timestamp
   })
   return { mended }
+}
+
+/**
+ * The change asked to be undone cannot be: the record has no history yet (shipped sample data
+ * never edited), or its last change was a merge, which is undone as a whole from the merge itself.
+ */
+export class UndoNotPossibleError extends Error {
+  override readonly name = 'UndoNotPossibleError'
+}
+
+/** The version asked for is not in the record's history, or is a deletion (there is nothing to restore). */
+export class RevisionNotFoundError extends Error {
+  override readonly name = 'RevisionNotFoundError'
+  constructor(
+    readonly revisionId: string,
+    message = `No version "${revisionId}" of this record exists`
+  ) {
+    super(message)
+  }
+}
+
+export interface RestoreOptions extends HistoryOptions {
+  /** The revision the person was looking at; leave out only to recreate a deleted record. */
+  readonly expectedRevision?: number
+}
+
+/**
+ * Validates a record rebuilt from history (it may predate today's schema) and checks its links,
+ * inside the caller's transaction.
+ *
+ * NOTE: a link to a record that has since been deleted refuses the restore, naming the field
+ * (`organisations[0].organisationId`), rather than dropping it quietly: the person decides.
+ */
+async function validRecordFromHistory<T extends RecordType>(
+  db: PrecedentDatabase,
+  type: T,
+  fields: object,
+  bookkeeping: { readonly createdAt: string; readonly updatedAt: string; readonly revision: number }
+): Promise<RecordOfType[T]> {
+  const parsed = RECORD_SCHEMAS[type].safeParse({ ...fields, ...bookkeeping })
+  if (!parsed.success) throw new RecordValidationError(problemsOf(parsed.error))
+  const record = parsed.data as RecordOfType[T]
+  await assertLinksExist(db, asTyped(type, record))
+  return record
+}
+
+/**
+ * Makes an earlier version of a record its current version again, as a new revision (action
+ * `restore`); a deleted record is recreated. Nothing before it is lost: the restore is one more
+ * entry in the history.
+ *
+ * @returns the record as stored
+ * @throws RevisionNotFoundError the version is not in this record's history, or is a deletion
+ * @throws RevisionConflictError the record changed since the person looked at it
+ * @throws RecordNotFoundError the record was deleted since the person looked at it
+ * @throws RecordValidationError the old version links to a record that no longer exists, or no
+ *   longer passes the schema; each problem names its field
+ * @throws StorageWriteError the browser aborted the write; nothing was restored
+ */
+export async function restoreRevision<T extends RecordType>(
+  db: PrecedentDatabase,
+  type: T,
+  recordId: string,
+  revisionId: string,
+  options: RestoreOptions
+): Promise<RecordOfType[T]> {
+  const timestamp = options.now()
+  const table = db.recordTable(type)
+  try {
+    return await db.transaction('rw', writeTables(db), async () => {
+      const version = await revisionTable(db).get(revisionId)
+      if (version === undefined || version.recordId !== recordId || version.recordType !== type) {
+        throw new RevisionNotFoundError(revisionId)
+      }
+      if (version.snapshot === undefined) {
+        throw new RevisionNotFoundError(revisionId, 'That version is a deletion; choose a version in which the record existed')
+      }
+      const stored = await table.get(recordId)
+      if (stored !== undefined && options.expectedRevision !== stored.revision) {
+        throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
+      }
+      if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(recordId)
+      const before = stored === undefined ? undefined : fromRow(stored)
+      const record = await validRecordFromHistory(db, type, version.snapshot, {
+        createdAt: before?.createdAt ?? version.snapshot.createdAt,
+        updatedAt: timestamp,
+        revision: (before?.revision ?? (await lastRecordedRevision(db, recordId))) + 1
+      })
+      await table.put(toRow(type, record))
+      await recordRevision(db, options, {
+        type,
+        recordId,
+        action: 'restore',
+        before,
+        after: record,
+        revision: record.revision,
+        at: timestamp,
+        note: `Restored version ${version.revision}`
+      })
+      return record
+    })
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+export interface UndoOptions extends HistoryOptions {
+  /**
+   * The history entry the person saw as the last change. If another window has changed the
+   * record since, the undo is refused rather than undoing a change they never saw.
+   */
+  readonly expectedRevisionId?: string
+}
+
+/** What an undo did: which change it reverted and the record as it now stands (`undefined` if removed). */
+export interface UndoResult {
+  readonly undone: RecordRevision
+  readonly record: AnyRecord | undefined
+  /** Records that lost their links to the record, when undoing its creation removed it. */
+  readonly mended: TypedRecord[]
+}
+
+/**
+ * Reverts a record's newest change, as a new history entry (action `undo`): undoing a create
+ * deletes the record (mending links to it, as a delete does), undoing a delete recreates it, and
+ * undoing any other change puts back the fields as they were before it. Undoing twice redoes.
+ *
+ * @throws UndoNotPossibleError the record has no history, or its last change was a merge
+ * @throws RevisionConflictError the record changed since its newest history entry, or since the one the person saw
+ * @throws DeleteBlockedError undoing a create would break a required link to the record
+ * @throws RecordValidationError the earlier version links to a record that no longer exists
+ * @throws StorageWriteError the browser aborted the write; nothing changed
+ */
+export async function undoLastChange(db: PrecedentDatabase, recordId: string, options: UndoOptions): Promise<UndoResult> {
+  const timestamp = options.now()
+  try {
+    return await db.transaction('rw', writeTables(db), async () => {
+      const [newest] = await listRevisions(db, recordId)
+      if (newest === undefined) throw new UndoNotPossibleError('This record has no recorded changes to undo')
+      if (newest.action === 'merge' || newest.action === 'unmerge') {
+        throw new UndoNotPossibleError('The last change was a merge; undo it from the merge itself')
+      }
+      const type = newest.recordType
+      const stored = await db.recordTable(type).get(recordId)
+      const current = stored === undefined ? undefined : fromRow(stored)
+      const isAsRecorded = newest.snapshot === undefined ? current === undefined : current?.revision === newest.revision
+      const isAsSeen = options.expectedRevisionId === undefined || options.expectedRevisionId === newest.id
+      if (!isAsRecorded || !isAsSeen) {
+        // Changed since (in another window, or by a write that kept no history): never undo blind.
+        if (current !== undefined) throw new RevisionConflictError(current, newest.revision)
+        throw new RecordNotFoundError(recordId)
+      }
+      const earlier = recordBefore(newest)
+      if (earlier === undefined) {
+        if (current === undefined) throw new RecordNotFoundError(recordId)
+        const { mended } = await removeRecord(db, asTyped(type, current), 'undo', timestamp, options)
+        return { undone: newest, record: undefined, mended }
+      }
+      const record = await validRecordFromHistory(db, type, earlier, {
+        createdAt: current?.createdAt ?? createdAtOf(earlier) ?? timestamp,
+        updatedAt: timestamp,
+        revision: newest.revision + 1
+      })
+      await db.recordTable(type).put(toRow(type, record))
+      await recordRevision(db, options, {
+        type,
+        recordId,
+        action: 'undo',
+        before: current,
+        after: record,
+        revision: record.revision,
+        at: timestamp,
+        note: `Undid: ${REVISION_ACTION_LABELS[newest.action].toLowerCase()} (version ${newest.revision})`
+      })
+      return { undone: newest, record, mended: [] }
+    })
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+function createdAtOf(fields: object): string | undefined {
+  const createdAt: unknown = (fields as { createdAt?: unknown }).createdAt
+  return typeof createdAt === 'string' ? createdAt : undefined
 }

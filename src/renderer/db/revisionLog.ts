@@ -32,6 +32,18 @@ export async function listRevisions(db: PrecedentDatabase, recordId: string): Pr
   return revisions.sort(compareRevisions).reverse()
 }
 
+/**
+ * The highest revision number a record's history holds (0 if none). A record created again under
+ * an old id (a restore after a delete) counts on from it, so its history stays in order.
+ */
+export async function lastRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
+  const newest = await revisionTable(db)
+    .where('[recordId+revision]')
+    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
+    .last()
+  return newest?.revision ?? 0
+}
+
 /** One revision by its id, or `undefined`. */
 export function getRevision(db: PrecedentDatabase, id: string): Promise<RecordRevision | undefined> {
   return revisionTable(db).get(id)

@@ -5,7 +5,12 @@ import {
   deleteRecord,
   findDeleteImpact,
   findLinksTo,
+  listRevisions,
   RecordNotFoundError,
+  restoreRevision,
+  RevisionNotFoundError,
+  undoLastChange,
+  UndoNotPossibleError,
   RecordValidationError,
   RevisionConflictError,
   saveRecord,
@@ -347,5 +352,260 @@ describe('findLinksTo', () => {
       { type: 'incident', record: incident },
       { type: 'organisation', record: organisation }
     ])
+  })
+})
+
+describe('history of writes', () => {
+  it('records a create with the author, every field as added, and the record as stored', async () => {
+    const db = aFreshDatabase()
+
+    const saved = await saveRecord(db, 'incident', { title: 'Alipay default opt-in', status: 'confirmed' }, { ...writeOptions, author: 'Mei' })
+
+    const [created] = await listRevisions(db, saved.id)
+    expect(created).toMatchObject({ recordType: 'incident', recordId: saved.id, revision: 1, at: NOW, author: 'Mei', action: 'create', snapshot: saved })
+    expect(created?.changes).toContainEqual({ field: 'title', before: undefined, after: 'Alipay default opt-in' })
+  })
+
+  it('records an update with only the fields that changed, old and new', async () => {
+    const db = aFreshDatabase()
+    const incident = anIncident({ title: 'Alipay default opt-in' })
+    await givenStored(db, { type: 'incident', record: incident })
+
+    await saveRecord(db, 'incident', { ...incident, title: 'Alipay Sesame Credit opt-in' }, { ...writeOptions, expectedRevision: 1 })
+
+    const [updated] = await listRevisions(db, incident.id)
+    expect(updated).toMatchObject({ action: 'update', revision: 2, author: '' })
+    expect(updated?.changes).toEqual([{ field: 'title', before: 'Alipay default opt-in', after: 'Alipay Sesame Credit opt-in' }])
+  })
+
+  it('records a delete without a snapshot, and an update for each record that lost its link', async () => {
+    const db = aFreshDatabase()
+    const operator = anOrganisation()
+    const incident = anIncident({ organisations: [{ organisationId: operator.id, role: 'operator' }] })
+    await givenStored(db, { type: 'organisation', record: operator }, { type: 'incident', record: incident })
+
+    await deleteRecord(db, 'organisation', operator.id, { now, author: 'Mei' })
+
+    const [deleted] = await listRevisions(db, operator.id)
+    expect(deleted).toMatchObject({ action: 'delete', revision: 1, author: 'Mei' })
+    expect(deleted).not.toHaveProperty('snapshot')
+    const [mended] = await listRevisions(db, incident.id)
+    expect(mended).toMatchObject({ action: 'update', changes: [{ field: 'organisations', before: incident.organisations, after: [] }] })
+  })
+
+  it('writes neither the record nor its history when either write fails', async () => {
+    const db = aFreshDatabase()
+    const faults = injectWriteFailures(db)
+    const incident = anIncident()
+    await givenStored(db, { type: 'incident', record: incident })
+    const before = await snapshotOf(db)
+    const writesOfASave = 2 // the record and its history entry
+
+    for (let k = 1; k <= writesOfASave; k += 1) {
+      faults.failWrite(k)
+      await catchError(saveRecord(db, 'incident', { ...incident, title: 'Changed' }, { ...writeOptions, expectedRevision: 1 }))
+      expect(await snapshotOf(db), `write ${k} failed`).toEqual(before)
+    }
+  })
+
+  it('counts on from the history when a record is created again under a deleted id', async () => {
+    const db = aFreshDatabase()
+    const saved = await saveRecord(db, 'incident', { id: 'inc-reused', title: 'First', status: 'alleged' }, writeOptions)
+    await saveRecord(db, 'incident', { ...saved, title: 'Second' }, { ...writeOptions, expectedRevision: 1 })
+    await deleteRecord(db, 'incident', saved.id, { now })
+
+    const again = await saveRecord(db, 'incident', { id: 'inc-reused', title: 'Third', status: 'alleged' }, writeOptions)
+
+    expect(again.revision).toBe(3)
+  })
+})
+
+describe('restoreRevision', () => {
+  async function givenAnIncidentEditedTwice() {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'Alipay default opt-in', status: 'alleged' }, writeOptions)
+    await saveRecord(db, 'incident', { ...original, title: 'Edited once' }, { ...writeOptions, expectedRevision: 1 })
+    const current = await saveRecord(db, 'incident', { ...original, title: 'Edited twice' }, { ...writeOptions, expectedRevision: 2 })
+    const [, , created] = await listRevisions(db, original.id)
+    return { db, original, current, created: created! }
+  }
+
+  it('makes an earlier version current again as a new revision', async () => {
+    const { db, original, created } = await givenAnIncidentEditedTwice()
+
+    const restored = await restoreRevision(db, 'incident', original.id, created.id, { now, expectedRevision: 3 })
+
+    expect(restored).toMatchObject({ title: 'Alipay default opt-in', revision: 4, createdAt: original.createdAt })
+    expect(await createIncidentRepository(db).get(original.id)).toEqual(restored)
+  })
+
+  it('adds a restore entry naming the version it restored, keeping every earlier entry', async () => {
+    const { db, original, created } = await givenAnIncidentEditedTwice()
+
+    await restoreRevision(db, 'incident', original.id, created.id, { now, expectedRevision: 3, author: 'Mei' })
+
+    const revisions = await listRevisions(db, original.id)
+    expect(revisions.map((revision) => revision.action)).toEqual(['restore', 'update', 'update', 'create'])
+    expect(revisions[0]).toMatchObject({ author: 'Mei', note: 'Restored version 1', changes: [{ field: 'title', before: 'Edited twice', after: 'Alipay default opt-in' }] })
+  })
+
+  it('refuses when the record changed since the person looked at it', async () => {
+    const { db, original, current, created } = await givenAnIncidentEditedTwice()
+
+    const error = await catchError(restoreRevision(db, 'incident', original.id, created.id, { now, expectedRevision: 2 }))
+
+    expect(error).toBeInstanceOf(RevisionConflictError)
+    expect(await createIncidentRepository(db).get(original.id)).toEqual(current)
+  })
+
+  it('recreates a deleted record from a version in which it existed', async () => {
+    const { db, original, created } = await givenAnIncidentEditedTwice()
+    await deleteRecord(db, 'incident', original.id, { now })
+
+    const restored = await restoreRevision(db, 'incident', original.id, created.id, { now })
+
+    expect(restored).toMatchObject({ title: 'Alipay default opt-in', revision: 4 })
+  })
+
+  it('refuses, naming the field, when the version links to a record that no longer exists', async () => {
+    const db = aFreshDatabase()
+    const operator = anOrganisation()
+    await givenStored(db, { type: 'organisation', record: operator })
+    const linked = await saveRecord(
+      db,
+      'incident',
+      { title: 'Leak', status: 'alleged', organisations: [{ organisationId: operator.id, role: 'operator' }] },
+      writeOptions
+    )
+    const [created] = await listRevisions(db, linked.id)
+    await deleteRecord(db, 'organisation', operator.id, { now })
+
+    const error = await catchError(restoreRevision(db, 'incident', linked.id, created!.id, { now, expectedRevision: 2 }))
+
+    expect((error as RecordValidationError).problems).toEqual([
+      { path: 'organisations[0].organisationId', message: `No organisation with the id "${operator.id}" exists` }
+    ])
+  })
+
+  it("refuses a version of another record", async () => {
+    const { db, created } = await givenAnIncidentEditedTwice()
+    const other = await saveRecord(db, 'incident', { title: 'Other', status: 'alleged' }, writeOptions)
+
+    const error = await catchError(restoreRevision(db, 'incident', other.id, created.id, { now, expectedRevision: 1 }))
+
+    expect(error).toBeInstanceOf(RevisionNotFoundError)
+  })
+})
+
+describe('undoLastChange', () => {
+  it('puts back the fields an update changed', async () => {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'Before', summary: 'Kept', status: 'alleged' }, writeOptions)
+    await saveRecord(db, 'incident', { ...original, title: 'After' }, { ...writeOptions, expectedRevision: 1 })
+
+    const { record } = await undoLastChange(db, original.id, { now })
+
+    expect(record).toMatchObject({ title: 'Before', summary: 'Kept', revision: 3 })
+    expect((await listRevisions(db, original.id))[0]).toMatchObject({ action: 'undo', changes: [{ field: 'title', before: 'After', after: 'Before' }] })
+  })
+
+  it('deletes a record whose last change created it', async () => {
+    const db = aFreshDatabase()
+    const created = await saveRecord(db, 'incident', { title: 'Created by mistake', status: 'alleged' }, writeOptions)
+
+    const { record } = await undoLastChange(db, created.id, { now })
+
+    expect(record).toBeUndefined()
+    expect(await createIncidentRepository(db).get(created.id)).toBeUndefined()
+  })
+
+  it('recreates a record whose last change deleted it', async () => {
+    const db = aFreshDatabase()
+    const created = await saveRecord(db, 'incident', { title: 'Deleted by mistake', status: 'alleged' }, writeOptions)
+    await deleteRecord(db, 'incident', created.id, { now })
+
+    const { record } = await undoLastChange(db, created.id, { now })
+
+    expect(record).toMatchObject({ title: 'Deleted by mistake', revision: 2, createdAt: created.createdAt })
+  })
+
+  it('recreates a never-edited sample record from its delete entry alone', async () => {
+    const db = aFreshDatabase()
+    const sample = anIncident({ title: 'Shipped with the app' })
+    await givenStored(db, { type: 'incident', record: sample })
+    await deleteRecord(db, 'incident', sample.id, { now })
+
+    const { record } = await undoLastChange(db, sample.id, { now })
+
+    expect(record).toMatchObject({ title: 'Shipped with the app', revision: 2 })
+  })
+
+  it('reverts a restore to the version before it', async () => {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'First', status: 'alleged' }, writeOptions)
+    await saveRecord(db, 'incident', { ...original, title: 'Second' }, { ...writeOptions, expectedRevision: 1 })
+    const [, created] = await listRevisions(db, original.id)
+    await restoreRevision(db, 'incident', original.id, created!.id, { now, expectedRevision: 2 })
+
+    const { record } = await undoLastChange(db, original.id, { now })
+
+    expect(record).toMatchObject({ title: 'Second', revision: 4 })
+  })
+
+  it('redoes when the last change was itself an undo', async () => {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'Before', status: 'alleged' }, writeOptions)
+    await saveRecord(db, 'incident', { ...original, title: 'After' }, { ...writeOptions, expectedRevision: 1 })
+    await undoLastChange(db, original.id, { now })
+
+    const { record } = await undoLastChange(db, original.id, { now })
+
+    expect(record).toMatchObject({ title: 'After' })
+  })
+
+  it('refuses when the record was changed without a history entry since its last one', async () => {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'Before', status: 'alleged' }, writeOptions)
+    await givenStored(db, { type: 'incident', record: { ...original, title: 'Written elsewhere', revision: 2 } })
+
+    const error = await catchError(undoLastChange(db, original.id, { now }))
+
+    expect(error).toBeInstanceOf(RevisionConflictError)
+  })
+
+  it('refuses when the last change is not the one the person saw', async () => {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'Before', status: 'alleged' }, writeOptions)
+    const [seen] = await listRevisions(db, original.id)
+    await saveRecord(db, 'incident', { ...original, title: 'Saved in another window' }, { ...writeOptions, expectedRevision: 1 })
+
+    const error = await catchError(undoLastChange(db, original.id, { now, expectedRevisionId: seen!.id }))
+
+    expect(error).toBeInstanceOf(RevisionConflictError)
+    expect((await createIncidentRepository(db).get(original.id))?.title).toBe('Saved in another window')
+  })
+
+  it('refuses a record with no history', async () => {
+    const db = aFreshDatabase()
+    const sample = anIncident()
+    await givenStored(db, { type: 'incident', record: sample })
+
+    const error = await catchError(undoLastChange(db, sample.id, { now }))
+
+    expect(error).toBeInstanceOf(UndoNotPossibleError)
+  })
+
+  it('changes nothing when any of its writes fails', async () => {
+    const db = aFreshDatabase()
+    const original = await saveRecord(db, 'incident', { title: 'Before', status: 'alleged' }, writeOptions)
+    await saveRecord(db, 'incident', { ...original, title: 'After' }, { ...writeOptions, expectedRevision: 1 })
+    const faults = injectWriteFailures(db)
+    const before = await snapshotOf(db)
+
+    for (let k = 1; k <= 2; k += 1) {
+      faults.failWrite(k)
+      await catchError(undoLastChange(db, original.id, { now }))
+      expect(await snapshotOf(db), `write ${k} failed`).toEqual(before)
+    }
   })
 })
