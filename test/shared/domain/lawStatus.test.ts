@@ -14,8 +14,13 @@ function aLaw(overrides: LawInput = {}) {
 const cybersecurityLaw = aLaw({ adoptedOn: '2016-11-07', inForceOn: '2017-06-01' })
 const on = toPartialDate
 
-function article(number: string, dates: Partial<Pick<Provision, 'inForceOn' | 'repealedOn'>> = {}): Provision {
-  return { unit: 'article', number, ...dates }
+function article(number: string, dates: { inForceOn?: string; repealedOn?: string } = {}): Provision {
+  return {
+    unit: 'article',
+    number,
+    ...(dates.inForceOn !== undefined && { inForceOn: on(dates.inForceOn) }),
+    ...(dates.repealedOn !== undefined && { repealedOn: on(dates.repealedOn) })
+  }
 }
 
 describe('lawStatusTimeline', () => {

@@ -6,3 +6,4 @@ export const responseRoutes: RouteRecordRaw[] = [
 ]
 
 export { default as ResponseSummary } from './ResponseSummary.vue'
+export { default as MatterChain } from './MatterChain.vue'
