@@ -48,3 +48,21 @@ export { createResponseRepository, type ResponseRepository } from './repositorie
 export { createSourceRepository, type SourceRepository } from './repositories/sourceRepository'
 export { seedBundle, type SeedMarker, type SeedOptions, type SeedResult } from './knowledgeBaseSeeder'
 export { useLiveQuery, type LiveQuery } from './useLiveQuery'
+export {
+  dismissDuplicatePair,
+  findIdsMergedInto,
+  getMerge,
+  listMerges,
+  listRevisionsWithMerged,
+  mergeRecords,
+  MergeNotFoundError,
+  MergeUndoBlockedError,
+  readDismissedDuplicatePairs,
+  resolveRedirect,
+  undoMerge,
+  type MergeableType,
+  type MergedRecordState,
+  type MergeEntry,
+  type MergeOptions,
+  type RedirectRow
+} from './recordMerger'
