@@ -58,6 +58,8 @@ export interface MatterStep {
   readonly effect: MatterEffect
   readonly role: MatterStepRole
   readonly stateAfter: MatterState
+  /** False for a step that left the matter where it was (a second review of an open matter, a statement after a fine). */
+  readonly changesState: boolean
 }
 
 /**
@@ -110,8 +112,9 @@ export function buildMatterChain(responses: readonly IncidentResponse[]): Matter
     const effect = effectOf(response)
     const next = stateAfter(state, effect)
     const isReopening = effect === 'opens' && (state === 'concluded' || state === 'reversed')
-    const step: MatterStep = { response, effect, role: isReopening ? 'reopens' : effect, stateAfter: next }
-    if (next !== state) settingStep = step
+    const changesState = next !== state
+    const step: MatterStep = { response, effect, role: isReopening ? 'reopens' : effect, stateAfter: next, changesState }
+    if (changesState) settingStep = step
     state = next
     return step
   })

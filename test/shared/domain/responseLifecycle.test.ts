@@ -137,6 +137,16 @@ describe('buildMatterChain', () => {
     expect(chain.settingStep?.response.id).toBe('review')
   })
 
+  it('marks a second review of an open matter as leaving the state where it was', () => {
+    const chain = buildMatterChain([
+      aResponse('investigation', { kind: 'investigation', datedOn: '2017-08~' }),
+      aResponse('review', { kind: 'review', datedOn: '2017-08-21/2017-08-22' })
+    ])
+
+    expect(chain.steps.map((step) => step.changesState)).toEqual([true, false])
+    expect(chain.settingStep?.response.id).toBe('investigation')
+  })
+
   it('stays concluded when a company comments after the decision', () => {
     const chain = buildMatterChain([
       aResponse('fine', { kind: 'fine', datedOn: '2019-05' }),
