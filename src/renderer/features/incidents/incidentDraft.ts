@@ -6,6 +6,14 @@ import {
   type IncidentStatus
 } from '@shared/domain/incident'
 import { formatIssuePath } from '@shared/domain/bundle'
+import {
+  citationDraftFrom,
+  citationInputFrom,
+  provisionReferenceDraftFrom,
+  provisionReferenceInputFrom,
+  type CitationDraft,
+  type ProvisionReferenceDraft
+} from '../records'
 
 /**
  * What the incident form edits: every field as the person typed it, so that a failed save keeps
@@ -25,6 +33,8 @@ export interface IncidentDraft {
   tags: string
   jurisdictionIds: string[]
   organisations: { organisationId: string; role: IncidentRole }[]
+  implicatedProvisions: ProvisionReferenceDraft[]
+  citations: CitationDraft[]
   originalLanguage: string
   originalTitle: string
   originalSummary: string
@@ -47,6 +57,8 @@ export function emptyIncidentDraft(): IncidentDraft {
     tags: '',
     jurisdictionIds: [],
     organisations: [],
+    implicatedProvisions: [],
+    citations: [],
     originalLanguage: '',
     originalTitle: '',
     originalSummary: ''
@@ -68,6 +80,8 @@ export function draftFromIncident(incident: Incident): IncidentDraft {
     tags: incident.tags.join(', '),
     jurisdictionIds: [...incident.jurisdictionIds],
     organisations: incident.organisations.map((link) => ({ ...link })),
+    implicatedProvisions: incident.implicatedProvisions.map(provisionReferenceDraftFrom),
+    citations: incident.citations.map(citationDraftFrom),
     originalLanguage: incident.original?.language ?? '',
     originalTitle: incident.original?.title ?? '',
     originalSummary: incident.original?.summary ?? ''
@@ -82,14 +96,12 @@ const splitList = (text: string): string[] =>
 
 const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim())
 
-/** The draft as record input (unvalidated): unchanged fields of `base` (links the form does not edit) are kept. */
+/** The draft as record input (unvalidated); with `base`, the record's id is kept. */
 export function inputFromDraft(draft: IncidentDraft, base?: Incident): Record<string, unknown> {
   const count = draft.affectedCount.trim()
   const hasOriginal = [draft.originalLanguage, draft.originalTitle, draft.originalSummary].some((text) => text.trim() !== '')
   return {
-    ...(base === undefined
-      ? {}
-      : { id: base.id, implicatedProvisions: base.implicatedProvisions, citations: base.citations }),
+    ...(base === undefined ? {} : { id: base.id }),
     title: draft.title,
     summary: draft.summary,
     status: draft.status,
@@ -102,6 +114,8 @@ export function inputFromDraft(draft: IncidentDraft, base?: Incident): Record<st
     tags: splitList(draft.tags),
     jurisdictionIds: draft.jurisdictionIds,
     organisations: draft.organisations.filter((link) => link.organisationId !== ''),
+    implicatedProvisions: draft.implicatedProvisions.map(provisionReferenceInputFrom),
+    citations: draft.citations.map(citationInputFrom),
     original: hasOriginal
       ? { language: draft.originalLanguage.trim(), title: optional(draft.originalTitle), summary: optional(draft.originalSummary) }
       : undefined

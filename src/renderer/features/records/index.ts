@@ -4,15 +4,30 @@ export { recordRoute } from './recordRoute'
 export { repositories, loadTypedRecord, loadTypedRecords } from './knowledgeBase'
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'
+export { usePickerOptions, useAnyRecordPickerOptions } from './usePickerOptions'
+export { useRecordForm, type RecordFormSpec } from './useRecordForm'
+export { useRecordDeletion } from './useRecordDeletion'
+export { useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
+export { splitList, optionalText, problemsByField, validateInput, headOfPath, type FieldProblem } from './formDraft'
+export {
+  citationDraftFrom,
+  citationInputFrom,
+  provisionReferenceDraftFrom,
+  provisionReferenceInputFrom,
+  type CitationDraft,
+  type ProvisionReferenceDraft
+} from './linkDrafts'
 export { default as RecordDetailFrame } from './RecordDetailFrame.vue'
 export { default as RecordLink } from './RecordLink.vue'
+export { default as RecordFormNotices } from './RecordFormNotices.vue'
+export { default as RecordDeletePanel } from './RecordDeletePanel.vue'
+export { default as PartialDateField } from './PartialDateField.vue'
+export { default as ProvisionReferencesEditor } from './ProvisionReferencesEditor.vue'
+export { default as CitationsEditor } from './CitationsEditor.vue'
 
 export const sourceRoutes: RouteRecordRaw[] = [
-  {
-    path: '/sources/:id',
-    name: 'source',
-    component: () => import('./SourceDetailView.vue'),
-    props: true,
-    meta: { title: 'Source' }
-  }
+  { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },
+  { path: '/sources/new', name: 'source-new', component: () => import('./SourceFormView.vue'), meta: { title: 'New source' } },
+  { path: '/sources/:id', name: 'source', component: () => import('./SourceDetailView.vue'), props: true, meta: { title: 'Source' } },
+  { path: '/sources/:id/edit', name: 'source-edit', component: () => import('./SourceFormView.vue'), props: true, meta: { title: 'Edit source' } }
 ]

@@ -77,4 +77,20 @@ describe('incident draft', () => {
     expect(fieldOfPath('organisations[0].role')).toBe('organisations')
     expect(fieldOfPath('unknownField')).toBeUndefined()
   })
+
+  it('stores a law chosen without a provision as a reference to the whole law', () => {
+    const draft = { ...emptyIncidentDraft(), title: 'T', implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '' }] }
+
+    expect(inputFromDraft(draft).implicatedProvisions).toEqual([{ lawId: 'law-csl', provisionNumber: undefined }])
+  })
+
+  it('leaves out the passage of a citation when none was quoted', () => {
+    const draft = { ...emptyIncidentDraft(), title: 'T', citations: [{ sourceId: 'src-xinhua', passage: '  ', locator: '' }] }
+
+    expect(inputFromDraft(draft).citations).toEqual([{ sourceId: 'src-xinhua', passage: undefined, locator: undefined }])
+  })
+
+  it('points a problem with a cited source at the citations field', () => {
+    expect(fieldOfPath('citations[2].sourceId')).toBe('citations')
+  })
 })
