@@ -35,7 +35,7 @@ export const MATTER_STATES = ['no-response', 'open', 'concluded', 'reversed'] as
 export type MatterState = (typeof MATTER_STATES)[number]
 
 export const MATTER_STATE_LABELS: Record<MatterState, string> = {
-  'no-response': 'no response recorded',
+  'no-response': 'no step taken yet',
   open: 'open',
   concluded: 'concluded',
   reversed: 'reversed'
