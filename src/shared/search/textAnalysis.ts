@@ -6,6 +6,15 @@ import { foldForMatching } from '../domain/textFolding'
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u
 
+/** How one character takes part in analysis: in a CJK run, in a word, or between words. */
+export type CharacterClass = 'cjk' | 'word' | 'separator'
+
+/** The class of one (folded or unfolded) character, as {@link analyseText} uses it. */
+export function characterClass(character: string): CharacterClass {
+  if (CJK.test(character)) return 'cjk'
+  return WORD_CHARACTER.test(character) ? 'word' : 'separator'
+}
+
 /**
  * Splits text into the terms the search index stores and queries look up: folded (case, accents,
  * width) words of letters and digits, and character bigrams for CJK runs (a lone CJK character
