@@ -90,9 +90,10 @@ describe('law status and the response lifecycle in Chromium (web mode)', () => {
   it('offers to record a response for the incident, from the keyboard', async () => {
     const page = await openIncident(/UC Browser/)
 
-    const link = responsesSection(page).getByRole('link', { name: 'Record a response' })
+    await responsesSection(page).getByRole('link', { name: 'Record a response' }).focus()
+    await page.keyboard.press('Enter')
 
-    await expect(link.getAttribute('href')).resolves.toMatch(/#\/responses\/new\?incident=inc-uc-browser-data-transmission$/)
+    await expect.poll(() => page.url()).toMatch(/#\/responses\/new\?incident=inc-uc-browser-data-transmission$/)
   })
 
   it('shows the Cybersecurity Law\'s status over time on its page', async () => {
@@ -106,5 +107,6 @@ describe('law status and the response lifecycle in Chromium (web mode)', () => {
       '1 June 2017 — In force'
     ])
     await expect(page.locator('section[aria-labelledby="law-status-heading"] .current-status').textContent()).resolves.toBe('Current status: In force')
+    await page.screenshot({ path: 'test-results/lifecycle-law-status.png', fullPage: true })
   })
 })
