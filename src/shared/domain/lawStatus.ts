@@ -111,7 +111,7 @@ function spanOf(date: PartialDate): DaySpan {
   }
 }
 
-/** Is every day the date can mean inside one day-span unit? (A single known day.) */
+/** Is the date one known day (not approximate, not a range, not a month or year)? */
 function isExactDay(date: PartialDate): boolean {
   return !isApproximate(date) && !isRange(date) && precisionOf(date) === 'day'
 }
@@ -137,12 +137,14 @@ function uncertaintyCause(date: PartialDate, boundary: PartialDate, boundarySubj
   return causes.length > 0 ? causes.join(' and ') : `${formatPartialDate(date)} and ${formatPartialDate(boundary)} overlap`
 }
 
+/** The dates a check measures against, and how the start is worded. */
 interface InForceBounds {
   readonly inForceFrom?: PartialDate
-  readonly fromPhrase: string
+  readonly fromPhrase: 'in force from' | 'applies from'
   readonly repealedOn?: PartialDate
-  readonly missingStartReason: string
 }
+
+const MISSING_START_REASON = "the law's entry into force is not recorded"
 
 function onOrDuring(date: PartialDate): string {
   return isRange(date) ? `throughout ${formatPartialDate(date)}` : onOrIn(date)
@@ -155,7 +157,7 @@ function checkInForce(bounds: InForceBounds, date: PartialDate | undefined): InF
   const unknown = (reason: string) => answer('unknown', reason, `Unknown: ${reason}`)
   const uncertain = (reason: string) => answer('uncertain', reason, `Uncertain: ${reason}`)
 
-  if (inForceFrom === undefined) return unknown(bounds.missingStartReason)
+  if (inForceFrom === undefined) return unknown(MISSING_START_REASON)
   const startText = `${bounds.fromPhrase} ${formatPartialDate(inForceFrom)}`
   if (date === undefined) return unknown(`${startText}; the incident's date is not recorded`)
   const inForceSummary = `In force ${onOrDuring(date)}`
@@ -181,7 +183,7 @@ function checkInForce(bounds: InForceBounds, date: PartialDate | undefined): InF
  * The date from which the law binds: "applies from" when recorded (the GDPR entered into force in
  * 2016 but applied from 25 May 2018), else "in force from".
  */
-function lawBounds(law: Law): Omit<InForceBounds, 'missingStartReason'> {
+function lawBounds(law: Law): InForceBounds {
   const inForceFrom = law.appliesFromOn ?? law.inForceOn
   return {
     ...(inForceFrom && { inForceFrom }),
@@ -197,7 +199,7 @@ function lawBounds(law: Law): Omit<InForceBounds, 'missingStartReason'> {
  * A law whose entry into force (or application) is not recorded gives 'unknown'.
  */
 export function lawStatusOn(law: Law, date: PartialDate | undefined): InForceCheck {
-  return checkInForce({ ...lawBounds(law), missingStartReason: "the law's entry into force is not recorded" }, date)
+  return checkInForce(lawBounds(law), date)
 }
 
 /**
@@ -212,8 +214,7 @@ export function provisionInForceOn(law: Law, provision: Provision, date: Partial
     {
       ...(inForceFrom && { inForceFrom }),
       fromPhrase: provision.inForceOn ? 'in force from' : bounds.fromPhrase,
-      ...(repealedOn && { repealedOn }),
-      missingStartReason: "the law's entry into force is not recorded"
+      ...(repealedOn && { repealedOn })
     },
     date
   )
