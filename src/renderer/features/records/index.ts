@@ -7,7 +7,7 @@ export { useJurisdictionNames } from './useJurisdictionNames'
 export { usePickerOptions, useAnyRecordPickerOptions } from './usePickerOptions'
 export { useRecordForm, type RecordFormSpec } from './useRecordForm'
 export { useRecordDeletion } from './useRecordDeletion'
-export { useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
+export { amendmentOf, useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
 export { splitList, optionalText, problemsByField, validateInput, headOfPath, type FieldProblem } from './formDraft'
 export {
   citationDraftFrom,
@@ -24,6 +24,7 @@ export { default as RecordDeletePanel } from './RecordDeletePanel.vue'
 export { default as PartialDateField } from './PartialDateField.vue'
 export { default as ProvisionReferencesEditor } from './ProvisionReferencesEditor.vue'
 export { default as CitationsEditor } from './CitationsEditor.vue'
+export { default as RecordLinkForm } from './RecordLinkForm.vue'
 
 export const sourceRoutes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },

@@ -34,6 +34,11 @@ export interface RecordAmendment<T extends RecordType = RecordType> {
   readonly amend: (record: RecordOfType[T]) => RecordOfType[T]
 }
 
+/** A typed amendment: `amend` receives the record of that type as it is stored when the save runs. */
+export function amendmentOf<T extends RecordType>(type: T, id: string, amend: (record: RecordOfType[T]) => RecordOfType[T]): RecordAmendment {
+  return { type, id, amend } as unknown as RecordAmendment
+}
+
 function withoutBookkeeping(record: TypedRecord['record']): Record<string, unknown> {
   const { createdAt: _createdAt, updatedAt: _updatedAt, revision: _revision, ...rest } = record
   return rest
