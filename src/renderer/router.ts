@@ -5,6 +5,7 @@ import { jurisdictionRoutes } from './features/jurisdictions'
 import { lawRoutes } from './features/laws'
 import { responseRoutes } from './features/responses'
 import { sourceRoutes } from './features/records'
+import { duplicateRoutes, redirectMergedRecords } from './features/duplicates'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -14,6 +15,7 @@ const routes: RouteRecordRaw[] = [
   ...lawRoutes,
   ...responseRoutes,
   ...sourceRoutes,
+  ...duplicateRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 
@@ -24,6 +26,9 @@ export const router = createRouter({
   routes,
   scrollBehavior: () => ({ top: 0 })
 })
+
+// An address of a record that was merged away leads to the record it was merged into.
+redirectMergedRecords(router)
 
 router.afterEach((to) => {
   const title = typeof to.meta.title === 'string' ? to.meta.title : undefined

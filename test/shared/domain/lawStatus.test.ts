@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { lawSchema, type Provision } from '@shared/domain/law'
 import { lawStatusOn, lawStatusTimeline, provisionInForceOn } from '@shared/domain/lawStatus'
-import { toPartialDate } from '@shared/domain/partialDate'
+import { earliestDay, isApproximate, latestDay, precisionOf, toPartialDate } from '@shared/domain/partialDate'
 import { aLawInput } from '../../builders/sharedDomain'
 
 type LawInput = Parameters<typeof aLawInput>[0]
@@ -260,5 +261,47 @@ describe('provisionInForceOn', () => {
 
   it('is unknown when neither the provision nor the law records entry into force', () => {
     expect(provisionInForceOn(aLaw({ status: 'adopted' }), article('5'), on('2024')).state).toBe('unknown')
+  })
+})
+
+describe('in-force checks, for any dates', () => {
+  const pad = (value: number, width: number) => String(value).padStart(width, '0')
+  /** A point date near 2017, so that it often falls close to the boundary under test. */
+  const nearbyDate = fc
+    .record({
+      year: fc.integer({ min: 2015, max: 2019 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      precision: fc.constantFrom('year', 'month', 'day'),
+      isApproximate: fc.boolean()
+    })
+    .map(({ year, month, day, precision, isApproximate }) => {
+      const text = precision === 'year' ? pad(year, 4) : precision === 'month' ? `${pad(year, 4)}-${pad(month, 2)}` : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+      return on(isApproximate ? `${text}~` : text)
+    })
+
+  it('answers with certainty only when every day the incident date can mean agrees', () => {
+    fc.assert(
+      fc.property(nearbyDate, (date) => {
+        const { state } = lawStatusOn(cybersecurityLaw, date)
+        if (state === 'in-force') expect(earliestDay(date) >= '2017-06-01').toBe(true)
+        if (state === 'not-yet-in-force') expect(latestDay(date) < '2017-06-01').toBe(true)
+      })
+    )
+  })
+
+  it.each(['2017-06-01~', '2017-05-31~', '2017-06~', '2017-05~', '2017~', '2016~'])(
+    'is uncertain for %s, approximate and within one unit of its precision of 1 June 2017',
+    (date) => {
+      expect(lawStatusOn(cybersecurityLaw, on(date)).state).toBe('uncertain')
+    }
+  )
+
+  it('is never uncertain between two exact days', () => {
+    fc.assert(
+      fc.property(nearbyDate.filter((date) => !isApproximate(date) && precisionOf(date) === 'day'), (date) => {
+        expect(lawStatusOn(cybersecurityLaw, date).state).not.toBe('uncertain')
+      })
+    )
   })
 })
