@@ -51,6 +51,7 @@ export { useLiveQuery, type LiveQuery } from './useLiveQuery'
 export {
   dismissDuplicatePair,
   findIdsMergedInto,
+  findMergeOf,
   getMerge,
   listMerges,
   listRevisionsWithMerged,

@@ -343,6 +343,12 @@ export async function resolveRedirect(db: PrecedentDatabase, id: string): Promis
   }
 }
 
+/** The merge that took `id` away, while it stands (undoing it removes the redirect). */
+export async function findMergeOf(db: PrecedentDatabase, id: string): Promise<MergeEntry | undefined> {
+  const redirect = await redirectTable(db).get(id)
+  return redirect === undefined ? undefined : mergeTable(db).get(redirect.mergeId)
+}
+
 /** Every id merged into `id`, directly or through earlier merges (the old ids that now lead to it). */
 export async function findIdsMergedInto(db: PrecedentDatabase, id: string): Promise<string[]> {
   const found: string[] = []
