@@ -6,6 +6,7 @@ import { lawRoutes } from './features/laws'
 import { responseRoutes } from './features/responses'
 import { sourceRoutes } from './features/records'
 import { duplicateRoutes, redirectMergedRecords } from './features/duplicates'
+import { preferencesRoutes } from './features/history'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -16,6 +17,7 @@ const routes: RouteRecordRaw[] = [
   ...responseRoutes,
   ...sourceRoutes,
   ...duplicateRoutes,
+  ...preferencesRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 

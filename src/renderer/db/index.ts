@@ -37,6 +37,7 @@ export {
   type SaveRecordOptions
 } from './recordWriter'
 export { appendRevision, getRevision, lastRecordedRevision, listRevisions } from './revisionLog'
+export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from './recordSchemas'
 export { compareRecordsOfType } from './recordOrder'
 export { createRecordRepository, type RecordRepository } from './repositories/recordRepository'

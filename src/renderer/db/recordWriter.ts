@@ -298,6 +298,11 @@ export class RevisionNotFoundError extends Error {
 export interface RestoreOptions extends HistoryOptions {
   /** The revision the person was looking at; leave out only to recreate a deleted record. */
   readonly expectedRevision?: number
+  /**
+   * Restore the version that stood just before the given revision instead of the one it made.
+   * This reaches a version older than the history: shipped sample data as first loaded.
+   */
+  readonly isVersionBefore?: boolean
 }
 
 /**
@@ -348,17 +353,19 @@ export async function restoreRevision<T extends RecordType>(
       if (version === undefined || version.recordId !== recordId || version.recordType !== type) {
         throw new RevisionNotFoundError(revisionId)
       }
-      if (version.snapshot === undefined) {
-        throw new RevisionNotFoundError(revisionId, 'That version is a deletion; choose a version in which the record existed')
+      const wanted = options.isVersionBefore === true ? recordBefore(version) : version.snapshot
+      if (wanted === undefined) {
+        throw new RevisionNotFoundError(revisionId, 'The record did not exist in that version; choose a version in which it did')
       }
+      const wantedRevision = options.isVersionBefore === true ? wanted.revision : version.revision
       const stored = await table.get(recordId)
       if (stored !== undefined && options.expectedRevision !== stored.revision) {
         throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
       }
       if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(recordId)
       const before = stored === undefined ? undefined : fromRow(stored)
-      const record = await validRecordFromHistory(db, type, version.snapshot, {
-        createdAt: before?.createdAt ?? version.snapshot.createdAt,
+      const record = await validRecordFromHistory(db, type, wanted, {
+        createdAt: before?.createdAt ?? createdAtOf(wanted) ?? timestamp,
         updatedAt: timestamp,
         revision: (before?.revision ?? (await lastRecordedRevision(db, recordId))) + 1
       })
@@ -371,7 +378,7 @@ export async function restoreRevision<T extends RecordType>(
         after: record,
         revision: record.revision,
         at: timestamp,
-        note: `Restored version ${version.revision}`
+        note: `Restored version ${wantedRevision}`
       })
       return record
     })

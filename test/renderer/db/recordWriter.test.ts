@@ -487,6 +487,27 @@ describe('restoreRevision', () => {
     ])
   })
 
+  it('restores a sample record as first loaded, from the version before its first recorded change', async () => {
+    const db = aFreshDatabase()
+    const sample = anIncident({ title: 'As shipped' })
+    await givenStored(db, { type: 'incident', record: sample })
+    await saveRecord(db, 'incident', { ...sample, title: 'Edited' }, { ...writeOptions, expectedRevision: 1 })
+    const [firstEdit] = await listRevisions(db, sample.id)
+
+    const restored = await restoreRevision(db, 'incident', sample.id, firstEdit!.id, { now, expectedRevision: 2, isVersionBefore: true })
+
+    expect(restored).toMatchObject({ title: 'As shipped', revision: 3, createdAt: sample.createdAt })
+    expect((await listRevisions(db, sample.id))[0]?.note).toBe('Restored version 1')
+  })
+
+  it('refuses a version in which the record did not exist', async () => {
+    const { db, original, created } = await givenAnIncidentEditedTwice()
+
+    const error = await catchError(restoreRevision(db, 'incident', original.id, created.id, { now, expectedRevision: 3, isVersionBefore: true }))
+
+    expect(error).toBeInstanceOf(RevisionNotFoundError)
+  })
+
   it("refuses a version of another record", async () => {
     const { db, created } = await givenAnIncidentEditedTwice()
     const other = await saveRecord(db, 'incident', { title: 'Other', status: 'alleged' }, writeOptions)

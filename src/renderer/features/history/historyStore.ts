@@ -1,0 +1,104 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import {
+  DeleteBlockedError,
+  getDatabase,
+  RecordNotFoundError,
+  RecordValidationError,
+  restoreRevision,
+  RevisionConflictError,
+  RevisionNotFoundError,
+  savePreferences,
+  undoLastChange,
+  UndoNotPossibleError,
+  type RecordProblem
+} from '@renderer/db'
+import type { RecordRevision } from '@shared/domain/recordHistory'
+import type { AnyRecord, RecordType } from '@shared/domain/recordTypes'
+import { fieldLabel } from './revisionText'
+import { readAuthorName, useAuthorName } from './useAuthorName'
+
+export type HistoryActionResult =
+  | { readonly ok: true; readonly record: AnyRecord | undefined }
+  | { readonly ok: false; readonly reason: 'conflict' | 'invalid' | 'failed'; readonly message: string }
+
+export type SavePreferencesResult =
+  | { readonly ok: true; readonly authorName: string }
+  | { readonly ok: false; readonly problems: readonly RecordProblem[]; readonly message: string }
+
+const now = (): string => new Date().toISOString()
+
+function problemsText(problems: readonly RecordProblem[]): string {
+  return problems.map((problem) => (problem.path === '' ? problem.message : `${fieldLabel(problem.path.split(/[.[]/)[0] ?? '')}: ${problem.message}`)).join('; ')
+}
+
+// The person sees a sentence that says what to do next; the typed error stays in the log.
+function failure(error: unknown): HistoryActionResult {
+  if (error instanceof RevisionConflictError || error instanceof RecordNotFoundError) {
+    return { ok: false, reason: 'conflict', message: 'This record was changed in another window. Its history has been updated: look at it again, then try once more.' }
+  }
+  if (error instanceof RecordValidationError) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `That version cannot be brought back as it is: ${problemsText(error.problems)}. Edit the record instead, or restore a later version.`
+    }
+  }
+  if (error instanceof DeleteBlockedError) {
+    return { ok: false, reason: 'invalid', message: `Undoing would delete this record, but other records need it: ${error.message}` }
+  }
+  if (error instanceof UndoNotPossibleError || error instanceof RevisionNotFoundError) return { ok: false, reason: 'invalid', message: error.message }
+  console.error(error)
+  return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) }
+}
+
+/** History actions (restore, undo) and the preferences. Results are values, so pages choose the words. */
+export const useHistoryStore = defineStore('history', () => {
+  const isWorking = ref(false)
+  // Read the name now, so a save made soon after opening a page already carries it.
+  useAuthorName()
+
+  async function run(action: () => Promise<AnyRecord | undefined>): Promise<HistoryActionResult> {
+    isWorking.value = true
+    try {
+      return { ok: true, record: await action() }
+    } catch (error) {
+      return failure(error)
+    } finally {
+      isWorking.value = false
+    }
+  }
+
+  /** Makes `revision` (or, with `isVersionBefore`, the version before it) the record's current version. */
+  async function restoreVersion(
+    type: RecordType,
+    recordId: string,
+    revision: RecordRevision,
+    expectedRevision: number | undefined,
+    isVersionBefore = false
+  ): Promise<HistoryActionResult> {
+    const author = await readAuthorName()
+    return run(() => restoreRevision(getDatabase(), type, recordId, revision.id, { expectedRevision, now, author, isVersionBefore }))
+  }
+
+  /** Reverts the record's newest change, provided it is still `seen` (the entry the person was shown). */
+  async function undoChange(recordId: string, seen: RecordRevision): Promise<HistoryActionResult> {
+    const author = await readAuthorName()
+    return run(async () => (await undoLastChange(getDatabase(), recordId, { now, author, expectedRevisionId: seen.id })).record)
+  }
+
+  async function saveAuthorName(authorName: string): Promise<SavePreferencesResult> {
+    isWorking.value = true
+    try {
+      const saved = await savePreferences(getDatabase(), { authorName })
+      return { ok: true, authorName: saved.authorName }
+    } catch (error) {
+      if (error instanceof RecordValidationError) return { ok: false, problems: error.problems, message: problemsText(error.problems) }
+      return { ok: false, problems: [], message: error instanceof Error ? error.message : String(error) }
+    } finally {
+      isWorking.value = false
+    }
+  }
+
+  return { isWorking, restoreVersion, undoChange, saveAuthorName }
+})
