@@ -13,6 +13,7 @@ import {
 import type { Incident } from '@shared/domain/incident'
 import type { IncidentId } from '@shared/domain/ids'
 import type { TypedRecord } from '@shared/domain/recordTypes'
+import { writeOptions } from '../records'
 
 export type SaveIncidentResult =
   | { readonly ok: true; readonly incident: Incident }
@@ -24,8 +25,6 @@ export type DeleteIncidentResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly message: string }
 
-const now = (): string => new Date().toISOString()
-const newId = (): string => crypto.randomUUID()
 
 /** Incident writes. Results are values, so the form decides what to tell the person. */
 export const useIncidentsStore = defineStore('incidents', () => {
@@ -34,7 +33,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
   async function saveIncident(input: Record<string, unknown>, expectedRevision?: number): Promise<SaveIncidentResult> {
     isSaving.value = true
     try {
-      const incident = await saveRecord(getDatabase(), 'incident', input as RecordInput<'incident'>, { expectedRevision, now, newId })
+      const incident = await saveRecord(getDatabase(), 'incident', input as RecordInput<'incident'>, { ...writeOptions(), expectedRevision })
       return { ok: true, incident }
     } catch (error) {
       if (error instanceof RecordValidationError) return { ok: false, reason: 'invalid', problems: error.problems }
@@ -52,7 +51,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
 
   async function deleteIncident(id: IncidentId): Promise<DeleteIncidentResult> {
     try {
-      await deleteRecord(getDatabase(), 'incident', id, { now })
+      await deleteRecord(getDatabase(), 'incident', id, writeOptions())
       return { ok: true }
     } catch (error) {
       if (error instanceof DeleteBlockedError) return { ok: false, message: error.message }

@@ -5,6 +5,7 @@ export { repositories, loadTypedRecord, loadTypedRecords } from './knowledgeBase
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'
 export { usePickerOptions, useAnyRecordPickerOptions } from './usePickerOptions'
+export { writeOptions } from './writeOptions'
 export { useRecordForm, type RecordFormSpec } from './useRecordForm'
 export { useRecordDeletion } from './useRecordDeletion'
 export { amendmentOf, useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
@@ -25,6 +26,7 @@ export { default as PartialDateField } from './PartialDateField.vue'
 export { default as ProvisionReferencesEditor } from './ProvisionReferencesEditor.vue'
 export { default as CitationsEditor } from './CitationsEditor.vue'
 export { default as RecordLinkForm } from './RecordLinkForm.vue'
+export { default as RecordChoiceList } from './RecordChoiceList.vue'
 
 export const sourceRoutes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },
