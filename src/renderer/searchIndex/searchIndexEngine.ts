@@ -140,6 +140,11 @@ export class SearchIndexEngine {
     return this.index.documentCount
   }
 
+  /** Whether a document with this id is indexed. */
+  has(id: string): boolean {
+    return this.index.has(id)
+  }
+
   /** Adds documents, replacing any already indexed under the same id. */
   upsert(documents: readonly SearchDocument[]): void {
     for (const document of documents) {
@@ -156,7 +161,10 @@ export class SearchIndexEngine {
     return JSON.stringify(this.index)
   }
 
-  /** Runs a parsed query: text clauses (AND), alternatives (OR), exclusions, then filters and facets. */
+  /**
+   * Runs a parsed query: text clauses (AND), alternatives (OR), exclusions, then filters and facets.
+   * `limit` caps the hits returned (default 50; `Infinity` for all); totals and facets count every result.
+   */
   search(
     parsed: ParsedQuery,
     options: { readonly mode: SearchMode; readonly resolver: FilterResolver; readonly documentText?: DocumentText; readonly limit?: number }
@@ -177,9 +185,7 @@ export class SearchIndexEngine {
             ]
           }
     // Phrases that are whole clauses are checked for adjacency; a phrase inside OR matches as words.
-    const phrases = parsed.clauses
-      .flatMap((clause) => (clause.alternatives.length === 1 ? clause.alternatives : []))
-      .filter((match) => match.kind === 'phrase')
+    const phrases = wholeClausePhrases(parsed)
     let results = this.index.search(root, {
       boost: BOOST,
       boostDocument: (_id, _term, stored) => TYPE_BOOST[(stored as StoredFields | undefined)?.type ?? 'source'],
@@ -245,6 +251,11 @@ export class SearchIndexEngine {
       return true
     }
   }
+}
+
+/** The phrases that are whole clauses: results must contain their words side by side. */
+export function wholeClausePhrases(parsed: ParsedQuery): TextMatch[] {
+  return parsed.clauses.flatMap((clause) => (clause.alternatives.length === 1 ? clause.alternatives : [])).filter((match) => match.kind === 'phrase')
 }
 
 function toHit(result: SearchResult): SearchHit {

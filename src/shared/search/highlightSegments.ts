@@ -79,7 +79,8 @@ export function highlightSegments(text: string, terms: readonly string[]): Highl
   while (index < ranges.length) {
     const range = ranges[index]
     if (range === undefined) break
-    let [start, end] = range
+    const start = range[0]
+    let end = range[1]
     index += 1
     // Overlapping CJK pairs ("支付" and "付宝") become one marked stretch.
     while (index < ranges.length && (ranges[index]?.[0] ?? Infinity) <= end) {

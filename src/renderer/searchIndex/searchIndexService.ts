@@ -1,0 +1,386 @@
+import { z } from 'zod'
+import { createRecordRepository, findLinksTo, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { revisionTable } from '@renderer/db/revisionLog'
+import type { Incident } from '@shared/domain/incident'
+import type { Organisation } from '@shared/domain/organisation'
+import type { Source } from '@shared/domain/source'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { isEmptyQuery, parseQuery } from '@shared/search/queryLanguage'
+import { toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
+import { searchSnippet } from '@shared/search/searchSnippet'
+import { createFilterResolver, type FilterVocabulary } from './filterResolver'
+import { SEARCH_INDEX_VERSION, SearchIndexEngine, wholeClausePhrases, type FacetCount, type FilterResolver, type SearchMode } from './searchIndexEngine'
+import type { FacetEntry, FacetName, SearchIndexStatus, SearchResultItem, SearchResultPage } from './searchIndexProtocol'
+
+/** The `meta` row that holds the index snapshot. Only the app writes it; it is never imported. */
+export const SNAPSHOT_KEY = 'search:snapshot'
+
+// NOTE: a change's `at` is taken before its transaction commits, so a slower transaction can
+// commit an older `at` after a newer one was applied. Re-reading a margin before the watermark
+// catches it; applying a change twice is harmless (the record is read as it now is).
+const REVISION_OVERLAP_MS = 60_000
+
+const REBUILD_CHUNK = 500
+
+/** Per record type: documents in the index, and the newest `updatedAt` among the records indexed. */
+const tableMarkSchema = z.object({ count: z.number().int().min(0), newestUpdatedAt: z.string() })
+
+/** How far the index has followed the database; stored with the snapshot. */
+const watermarkSchema = z.object({
+  lastRevisionAt: z.string(),
+  lastRevisionId: z.string(),
+  tables: z.object(Object.fromEntries(RECORD_TYPES.map((type) => [type, tableMarkSchema])) as Record<RecordType, typeof tableMarkSchema>)
+})
+export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
+
+const snapshotSchema = z.object({ indexVersion: z.number(), watermark: watermarkSchema, json: z.string() })
+export type SearchIndexSnapshot = z.infer<typeof snapshotSchema>
+
+export interface SearchIndexServiceOptions {
+  /** Told whenever the status changes (opening, indexing progress, ready, failed). */
+  readonly onStatus?: (status: SearchIndexStatus) => void
+  /** How long after the last change to save a snapshot; `Infinity` never saves by itself (tests). */
+  readonly snapshotDelayMs?: number
+}
+
+const emptyWatermark = (): SearchIndexWatermark => ({
+  lastRevisionAt: '',
+  lastRevisionId: '',
+  tables: Object.fromEntries(RECORD_TYPES.map((type) => [type, { count: 0, newestUpdatedAt: '' }])) as SearchIndexWatermark['tables']
+})
+
+const shiftedTimestamp = (at: string, milliseconds: number): string => {
+  const time = Date.parse(at)
+  return Number.isNaN(time) ? '' : new Date(time + milliseconds).toISOString()
+}
+
+const humanise = (slug: string): string => {
+  const words = slug.replace(/-/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+const quoted = (value: string): string => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value)
+
+/** Text fields in the order a snippet prefers them (the title is shown on its own). */
+const snippetTexts = (document: SearchDocument): string[] => [document.body, document.original, document.aliases, document.provisions, document.sources]
+
+const documentText = (document: SearchDocument): string =>
+  [document.title, document.aliases, document.body, document.original, document.provisions, document.sources].join('\n')
+
+/**
+ * The search index of one window, over its database: opens from the stored snapshot when it is
+ * current (same index version; the change feed since its watermark is applied on top), rebuilds
+ * from every table otherwise, follows the `revisions` change feed after each write, answers
+ * queries, and saves a new snapshot when idle. Operations run one at a time, in the order asked.
+ * A plain class, so tests drive it with fake-indexeddb; the worker is a thin adapter over it.
+ */
+export class SearchIndexService {
+  private engine = SearchIndexEngine.create([])
+  private watermark = emptyWatermark()
+  private vocabulary: FilterVocabulary = { jurisdictions: [], organisations: [], laws: [] }
+  private resolver: FilterResolver = createFilterResolver(this.vocabulary)
+  private readonly repositories: { readonly [T in RecordType]: RecordRepository<T> }
+  private queue: Promise<unknown> = Promise.resolve()
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined
+  private isSnapshotDue = false
+
+  constructor(
+    private readonly db: PrecedentDatabase,
+    private readonly options: SearchIndexServiceOptions = {}
+  ) {
+    this.repositories = Object.fromEntries(RECORD_TYPES.map((type) => [type, createRecordRepository(db, type)])) as never
+  }
+
+  get documentCount(): number {
+    return this.engine.documentCount
+  }
+
+  /** Loads the snapshot if it is current, else rebuilds; then catches up with the change feed. */
+  open(): Promise<void> {
+    return this.exclusive(async () => {
+      this.report({ state: 'opening' })
+      try {
+        const loaded = await this.loadSnapshot()
+        if (loaded) await this.catchUp()
+        else await this.rebuildNow()
+        this.report({ state: 'ready', documentCount: this.engine.documentCount })
+      } catch (error) {
+        this.report({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
+        throw error
+      }
+    })
+  }
+
+  /** Indexes every record again, reporting progress. */
+  rebuild(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.rebuildNow()
+      this.report({ state: 'ready', documentCount: this.engine.documentCount })
+    })
+  }
+
+  /** Applies what changed since the watermark: revisions, newer `updatedAt`s, and counts that no longer agree. */
+  applyChanges(): Promise<void> {
+    return this.exclusive(() => this.catchUp())
+  }
+
+  /** Runs a query typed in the language of `parseQuery`; never throws for bad syntax (hints instead). */
+  search(query: string, mode: SearchMode, limit: number): Promise<SearchResultPage> {
+    return this.exclusive(() => this.searchNow(query, mode, limit))
+  }
+
+  /** Saves the snapshot now if anything changed since the last one. */
+  saveSnapshot(): Promise<void> {
+    return this.exclusive(() => this.saveSnapshotNow())
+  }
+
+  /** The stored snapshot's watermark, for tests and diagnostics. */
+  currentWatermark(): SearchIndexWatermark {
+    return this.watermark
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private report(status: SearchIndexStatus): void {
+    this.options.onStatus?.(status)
+  }
+
+  private async loadSnapshot(): Promise<boolean> {
+    const row = await this.db.meta.get(SNAPSHOT_KEY)
+    const parsed = snapshotSchema.safeParse(row?.value)
+    if (!parsed.success || parsed.data.indexVersion !== SEARCH_INDEX_VERSION) return false
+    try {
+      this.engine = SearchIndexEngine.load(parsed.data.json)
+    } catch {
+      // A damaged snapshot is only a cache: rebuild.
+      return false
+    }
+    this.watermark = parsed.data.watermark
+    await this.loadVocabulary()
+    return true
+  }
+
+  private async loadVocabulary(): Promise<void> {
+    const [jurisdictions, organisations, laws] = await Promise.all([
+      this.repositories.jurisdiction.list(),
+      this.repositories.organisation.list(),
+      this.repositories.law.list()
+    ])
+    this.vocabulary = { jurisdictions, organisations, laws }
+    this.resolver = createFilterResolver(this.vocabulary)
+  }
+
+  private async newestRevision(): Promise<{ at: string; id: string }> {
+    const newest = await revisionTable(this.db).orderBy('at').last()
+    return { at: newest?.at ?? '', id: newest?.id ?? '' }
+  }
+
+  private async rebuildNow(): Promise<void> {
+    // Read the feed's position first: a change committed while the tables are read is then applied again, never missed.
+    const newest = await this.newestRevision()
+    const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
+    const total = counts.reduce((sum, count) => sum + count, 0)
+    this.report({ state: 'indexing', indexed: 0, total })
+    const recordsByType = await Promise.all(RECORD_TYPES.map(async (type) => (await this.repositories[type].list()).map((record) => ({ type, record }) as TypedRecord)))
+    const records = recordsByType.flat()
+    this.vocabulary = {
+      jurisdictions: records.flatMap((typed) => (typed.type === 'jurisdiction' ? [typed.record] : [])),
+      organisations: records.flatMap((typed) => (typed.type === 'organisation' ? [typed.record] : [])),
+      laws: records.flatMap((typed) => (typed.type === 'law' ? [typed.record] : []))
+    }
+    this.resolver = createFilterResolver(this.vocabulary)
+    const context: SearchDocumentContext = {
+      sourcesById: new Map(records.flatMap((typed) => (typed.type === 'source' ? [[typed.record.id as string, typed.record] as const] : []))),
+      organisationsById: new Map(this.vocabulary.organisations.map((organisation) => [organisation.id as string, organisation])),
+      incidentsById: new Map(records.flatMap((typed) => (typed.type === 'incident' ? [[typed.record.id as string, typed.record] as const] : [])))
+    }
+    const engine = SearchIndexEngine.create([])
+    const watermark = emptyWatermark()
+    watermark.lastRevisionAt = newest.at
+    watermark.lastRevisionId = newest.id
+    for (let start = 0; start < records.length; start += REBUILD_CHUNK) {
+      const chunk = records.slice(start, start + REBUILD_CHUNK)
+      engine.upsert(chunk.map((typed) => toSearchDocument(typed, context)))
+      for (const typed of chunk) markIndexed(watermark, typed)
+      this.report({ state: 'indexing', indexed: Math.min(start + REBUILD_CHUNK, records.length), total: records.length })
+      // Let progress reports and other messages through between chunks.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    // The old index answered until now; the new one replaces it whole.
+    this.engine = engine
+    this.watermark = watermark
+    this.snapshotDue()
+  }
+
+  private async catchUp(): Promise<void> {
+    const since = shiftedTimestamp(this.watermark.lastRevisionAt, -REVISION_OVERLAP_MS)
+    const revisions = since === '' ? await revisionTable(this.db).toArray() : await revisionTable(this.db).where('at').aboveOrEqual(since).toArray()
+    const changed = new Map<string, RecordType>()
+    for (const revision of revisions) changed.set(revision.recordId, revision.recordType)
+    // Writes that leave no revision (seeding, and any bulk load) still move `updatedAt`.
+    for (const type of RECORD_TYPES) {
+      const newestIndexed = this.watermark.tables[type].newestUpdatedAt
+      const table = this.db.recordTable(type)
+      const ids = newestIndexed === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestIndexed).primaryKeys()
+      for (const id of ids) changed.set(id, type)
+    }
+    const newest = revisions.reduce<{ at: string; id: string } | undefined>(
+      (latest, revision) => (latest === undefined || revision.at > latest.at ? { at: revision.at, id: revision.id } : latest),
+      undefined
+    )
+    if (changed.size > 0) await this.reindex(changed)
+    if (newest !== undefined && newest.at > this.watermark.lastRevisionAt) {
+      this.watermark = { ...this.watermark, lastRevisionAt: newest.at, lastRevisionId: newest.id }
+    }
+    // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start again.
+    const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
+    if (RECORD_TYPES.some((type, index) => counts[index] !== this.watermark.tables[type].count)) await this.rebuildNow()
+  }
+
+  /** Indexes records again as they now are (removing those gone), with the records whose documents include them. */
+  private async reindex(changed: ReadonlyMap<string, RecordType>): Promise<void> {
+    const current = await this.loadRecords(changed)
+    const presentIds = new Set(current.map((typed) => typed.record.id as string))
+    const gone = [...changed].filter(([id]) => !presentIds.has(id))
+    // A response's document carries its incidents' jurisdictions and its actor's; any record's carries its sources' titles.
+    const referrers = (
+      await Promise.all(
+        [...changed]
+          .filter(([, type]) => type === 'incident' || type === 'organisation' || type === 'source')
+          .map(([id]) => findLinksTo(this.db, id))
+      )
+    ).flat()
+    const toIndex = new Map<string, TypedRecord>()
+    for (const typed of [...current, ...referrers]) toIndex.set(typed.record.id, typed)
+    if ([...changed.values()].some((type) => type === 'jurisdiction' || type === 'organisation' || type === 'law')) await this.loadVocabulary()
+    const documents = await this.documentsFor([...toIndex.values()])
+    for (const document of documents) {
+      if (!this.engine.has(document.id)) this.watermark.tables[document.type].count += 1
+    }
+    this.engine.upsert(documents)
+    for (const typed of toIndex.values()) markIndexed(this.watermark, typed, false)
+    for (const [id, type] of gone) {
+      if (!this.engine.has(id)) continue
+      this.engine.remove([id])
+      this.watermark.tables[type].count -= 1
+    }
+    this.snapshotDue()
+  }
+
+  private async loadRecords(ids: ReadonlyMap<string, RecordType>): Promise<TypedRecord[]> {
+    const found = await Promise.all(
+      RECORD_TYPES.map(async (type) => {
+        const ofType = [...ids].filter(([, idType]) => idType === type).map(([id]) => id)
+        return (await this.repositories[type].getMany(ofType)).map((record) => ({ type, record }) as TypedRecord)
+      })
+    )
+    return found.flat()
+  }
+
+  /** Search documents for some records, loading only the sources and incidents they need. */
+  private async documentsFor(records: readonly TypedRecord[]): Promise<SearchDocument[]> {
+    const sourceIds = new Set<string>()
+    const incidentIds = new Set<string>()
+    for (const typed of records) {
+      if (typed.type !== 'source') for (const citation of typed.record.citations) sourceIds.add(citation.sourceId)
+      if (typed.type === 'response') for (const id of typed.record.incidentIds) incidentIds.add(id)
+    }
+    const [sources, incidents] = await Promise.all([this.repositories.source.getMany([...sourceIds]), this.repositories.incident.getMany([...incidentIds])])
+    const context: SearchDocumentContext = {
+      sourcesById: new Map(sources.map((source: Source) => [source.id as string, source])),
+      organisationsById: new Map(this.vocabulary.organisations.map((organisation: Organisation) => [organisation.id as string, organisation])),
+      incidentsById: new Map(incidents.map((incident: Incident) => [incident.id as string, incident]))
+    }
+    return records.map((typed) => toSearchDocument(typed, context))
+  }
+
+  private async searchNow(query: string, mode: SearchMode, limit: number): Promise<SearchResultPage> {
+    const parsed = parseQuery(query)
+    const emptyFacets = { type: [], jurisdiction: [], organisation: [], kind: [], year: [] }
+    if (isEmptyQuery(parsed)) return { query, items: [], total: 0, facets: emptyFacets, hints: parsed.hints }
+    let outcome = this.engine.search(parsed, { mode, resolver: this.resolver, limit })
+    if (wholeClausePhrases(parsed).length > 0) {
+      // Phrases need the words side by side: read the candidates' text, then ask again with it.
+      const candidates = this.engine.search(parsed, { mode, resolver: this.resolver, limit: Infinity }).hits
+      const records = await this.loadRecords(new Map(candidates.map((hit) => [hit.id, hit.type])))
+      const texts = new Map((await this.documentsFor(records)).map((document) => [document.id, documentText(document)]))
+      outcome = this.engine.search(parsed, { mode, resolver: this.resolver, limit, documentText: (id) => texts.get(id) ?? '' })
+    }
+    const records = await this.loadRecords(new Map(outcome.hits.map((hit) => [hit.id, hit.type])))
+    const documents = new Map((await this.documentsFor(records)).map((document) => [document.id, document]))
+    const recordsById = new Map(records.map((typed) => [typed.record.id as string, typed]))
+    const items: SearchResultItem[] = outcome.hits.flatMap((hit) => {
+      const typed = recordsById.get(hit.id)
+      const document = documents.get(hit.id)
+      if (typed === undefined || document === undefined) return []
+      const keyDate = recordKeyDate(typed)
+      return [
+        {
+          id: hit.id,
+          type: hit.type,
+          title: recordTitle(typed),
+          ...(keyDate === undefined ? {} : { keyDate }),
+          snippet: searchSnippet(snippetTexts(document), hit.terms),
+          terms: hit.terms
+        }
+      ]
+    })
+    return { query, items, total: outcome.total, facets: this.facetEntries(outcome.facets), hints: parsed.hints }
+  }
+
+  private facetEntries(facets: Readonly<Record<FacetName, readonly FacetCount[]>>): Record<FacetName, FacetEntry[]> {
+    const jurisdictions = new Map(this.vocabulary.jurisdictions.map((jurisdiction) => [jurisdiction.id as string, jurisdiction]))
+    const organisations = new Map(this.vocabulary.organisations.map((organisation) => [organisation.id as string, organisation]))
+    const top = (counts: readonly FacetCount[]) => counts.slice(0, 15)
+    return {
+      type: top(facets.type).map(({ value, count }) => ({
+        value,
+        count,
+        label: RECORD_TYPE_LABELS[value as RecordType]?.plural ?? value,
+        filter: `type:${value}`
+      })),
+      jurisdiction: top(facets.jurisdiction).map(({ value, count }) => {
+        const jurisdiction = jurisdictions.get(value)
+        return { value, count, label: jurisdiction?.name ?? value, filter: `jurisdiction:${quoted(jurisdiction?.code ?? value)}` }
+      }),
+      organisation: top(facets.organisation).map(({ value, count }) => {
+        const name = organisations.get(value)?.name ?? value
+        return { value, count, label: name, filter: `org:${quoted(name)}` }
+      }),
+      kind: top(facets.kind).map(({ value, count }) => ({ value, count, label: humanise(value), filter: `kind:${quoted(value)}` })),
+      year: [...facets.year]
+        .sort((a, b) => Number(b.value) - Number(a.value))
+        .slice(0, 15)
+        .map(({ value, count }) => ({ value, count, label: value, filter: `year:${value}` }))
+    }
+  }
+
+  private snapshotDue(): void {
+    this.isSnapshotDue = true
+    const delay = this.options.snapshotDelayMs ?? 2_000
+    if (!Number.isFinite(delay)) return
+    if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer)
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined
+      void this.saveSnapshot().catch((error: unknown) => console.warn('[search] could not save the index snapshot', error))
+    }, delay)
+  }
+
+  private async saveSnapshotNow(): Promise<void> {
+    if (!this.isSnapshotDue) return
+    const snapshot: SearchIndexSnapshot = { indexVersion: SEARCH_INDEX_VERSION, watermark: this.watermark, json: this.engine.toJSON() }
+    await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot })
+    this.isSnapshotDue = false
+  }
+}
+
+/** Counts a record as indexed in the watermark: its type's newest `updatedAt` (and count, when new). */
+function markIndexed(watermark: SearchIndexWatermark, typed: TypedRecord, isNew = true): void {
+  const mark = watermark.tables[typed.type]
+  if (isNew) mark.count += 1
+  if (typed.record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = typed.record.updatedAt
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createJurisdictionRepository, createRecordRepository, deleteRecord, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
+import { SEARCH_INDEX_VERSION } from '@renderer/searchIndex/searchIndexEngine'
+import type { SearchIndexStatus } from '@renderer/searchIndex/searchIndexProtocol'
+import { SNAPSHOT_KEY, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
+import { toRow } from '@renderer/db/storedRow'
+import { aFreshDatabase } from '../db/testDatabase'
+
+const resource = (name: string): unknown => JSON.parse(readFileSync(resolve(__dirname, '../../../resources', name), 'utf8'))
+const jurisdictions = resource('jurisdictions.json')
+const sample = resource('sample-knowledge-base.json')
+
+const ALIPAY_INCIDENT = 'inc-alipay-annual-bill-2018'
+const INDIA_BLOCK_2020 = 'resp-meity-block-59-apps-2020-06-29'
+
+let clock = Date.parse('2027-03-01T09:00:00.000Z')
+const writeOptions = {
+  now: () => new Date((clock += 1000)).toISOString(),
+  newId: () => crypto.randomUUID()
+}
+
+async function aSampleDatabase(): Promise<PrecedentDatabase> {
+  const db = aFreshDatabase()
+  await seedBundle(db, jurisdictions, { markerKey: 'reference:jurisdictions' })
+  await seedBundle(db, sample, { markerKey: 'sample:knowledge-base', knownIds: await createJurisdictionRepository(db).listIds() })
+  return db
+}
+
+async function anOpenService(db: PrecedentDatabase, statuses: SearchIndexStatus[] = []): Promise<SearchIndexService> {
+  const service = new SearchIndexService(db, { snapshotDelayMs: Infinity, onStatus: (status) => statuses.push(status) })
+  await service.open()
+  return service
+}
+
+const ids = async (service: SearchIndexService, query: string): Promise<string[]> =>
+  (await service.search(query, 'full', 50)).items.map((item) => item.id)
+
+describe('SearchIndexService', () => {
+  it('builds the index from every table when there is no snapshot, reporting progress', async () => {
+    const statuses: SearchIndexStatus[] = []
+    const db = await aSampleDatabase()
+
+    const service = await anOpenService(db, statuses)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(true)
+    expect(statuses.at(-1)).toEqual({ state: 'ready', documentCount: service.documentCount })
+    expect((await ids(service, 'sesame'))[0]).toBe(ALIPAY_INCIDENT)
+  })
+
+  it('finds the 2020 block with jurisdiction:IN kind:ban', async () => {
+    const service = await anOpenService(await aSampleDatabase())
+
+    expect(await ids(service, 'jurisdiction:IN kind:ban')).toContain(INDIA_BLOCK_2020)
+  })
+
+  it('counts an organisation’s family under org:, so org:alibaba finds both incidents', async () => {
+    const service = await anOpenService(await aSampleDatabase())
+
+    expect((await ids(service, 'org:alibaba type:incident')).sort()).toEqual([ALIPAY_INCIDENT, 'inc-uc-browser-data-transmission'])
+  })
+
+  it('checks phrases against the stored text', async () => {
+    const service = await anOpenService(await aSampleDatabase())
+
+    expect(await ids(service, '"sesame credit" type:organisation')).toContain('org-sesame-credit')
+    expect(await ids(service, 'credit sesame type:organisation')).toContain('org-sesame-credit')
+    expect(await ids(service, '"credit sesame" type:organisation')).toEqual([])
+  })
+
+  it('answers bad syntax with a hint, never an exception', async () => {
+    const service = await anOpenService(await aSampleDatabase())
+
+    const page = await service.search('year:soon', 'full', 50)
+
+    expect(page.hints[0]).toMatch(/not a year/)
+    expect(page.items).toEqual([])
+  })
+
+  it('gives each result its title, date and a snippet, and labels facets with the filter that narrows to them', async () => {
+    const service = await anOpenService(await aSampleDatabase())
+
+    const page = await service.search('sesame', 'full', 50)
+
+    const first = page.items[0]!
+    expect(first.title).toBe('Alipay annual-bill consent default enrolled users in Sesame Credit')
+    expect(first.keyDate).toBeDefined()
+    expect(first.snippet.length).toBeGreaterThan(0)
+    expect(page.facets.jurisdiction).toContainEqual(expect.objectContaining({ label: 'China', filter: 'jurisdiction:CN' }))
+    expect(page.facets.type).toContainEqual(expect.objectContaining({ label: 'Incidents', filter: 'type:incident' }))
+  })
+
+  it('finds a record by its new words once the change is applied, and forgets a deleted one', async () => {
+    const db = await aSampleDatabase()
+    const service = await anOpenService(db)
+    const incidents = createRecordRepository(db, 'incident')
+    const incident = (await incidents.get(ALIPAY_INCIDENT))!
+
+    await saveRecord(db, 'incident', { ...incident, title: 'Zhimaxinyong opt-in scandal' }, { ...writeOptions, expectedRevision: incident.revision })
+    await deleteRecord(db, 'source', 'src-ecns-2018-01-11', writeOptions)
+    await service.applyChanges()
+
+    expect(await ids(service, 'zhimaxinyong')).toEqual([ALIPAY_INCIDENT])
+    expect(await ids(service, 'type:source ecns')).toEqual([])
+  })
+
+  it('indexes again the records that cite a source whose title changed', async () => {
+    const db = await aSampleDatabase()
+    const service = await anOpenService(db)
+    const sources = createRecordRepository(db, 'source')
+    const source = (await sources.get('src-xinhua-2018-01-04'))!
+
+    await saveRecord(db, 'source', { ...source, title: 'Quokkaword report' }, { ...writeOptions, expectedRevision: source.revision })
+    await service.applyChanges()
+
+    expect(await ids(service, 'quokkaword type:incident')).toEqual([ALIPAY_INCIDENT])
+  })
+
+  it('notices records stored without a revision (such as seeding) by their updatedAt', async () => {
+    const db = await aSampleDatabase()
+    const service = await anOpenService(db)
+    const organisation = (await createRecordRepository(db, 'organisation').get('org-alipay'))!
+
+    await db.organisations.put(toRow('organisation', { ...organisation, id: 'org-new-wallet' as never, name: 'Wombatpay', updatedAt: '2030-01-01T00:00:00.000Z' }))
+    await service.applyChanges()
+
+    expect(await ids(service, 'wombatpay')).toEqual(['org-new-wallet'])
+  })
+
+  it('rebuilds when the tables hold fewer records than the index (a removal the change feed did not describe)', async () => {
+    const db = await aSampleDatabase()
+    const service = await anOpenService(db)
+
+    await db.sources.delete('src-ecns-2018-01-11')
+    await service.applyChanges()
+
+    expect(await ids(service, 'type:source ecns')).toEqual([])
+    expect(service.currentWatermark().tables.source.count).toBe(await db.sources.count())
+  })
+
+  it('opens from its snapshot without indexing again, and answers the same', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db)
+    await first.applyChanges()
+    await first.saveSnapshot()
+    const statuses: SearchIndexStatus[] = []
+
+    const second = await anOpenService(db, statuses)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(false)
+    expect(await ids(second, '支付')).toEqual(await ids(first, '支付'))
+    expect(second.documentCount).toBe(first.documentCount)
+  })
+
+  it('catches up from the snapshot with changes made after it', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db)
+    await first.saveSnapshot()
+    const incident = (await createRecordRepository(db, 'incident').get(ALIPAY_INCIDENT))!
+    await saveRecord(db, 'incident', { ...incident, title: 'Platypusword incident' }, { ...writeOptions, expectedRevision: incident.revision })
+    const statuses: SearchIndexStatus[] = []
+
+    const second = await anOpenService(db, statuses)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(false)
+    expect(await ids(second, 'platypusword')).toEqual([ALIPAY_INCIDENT])
+  })
+
+  it('ignores a snapshot made by another index version and rebuilds', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db)
+    await first.saveSnapshot()
+    const stored = (await db.meta.get(SNAPSHOT_KEY))!.value as Record<string, unknown>
+    await db.meta.put({ key: SNAPSHOT_KEY, value: { ...stored, indexVersion: SEARCH_INDEX_VERSION + 1 } })
+    const statuses: SearchIndexStatus[] = []
+
+    await anOpenService(db, statuses)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(true)
+  })
+
+  it('rebuilds from a damaged snapshot instead of failing', async () => {
+    const db = await aSampleDatabase()
+    await db.meta.put({ key: SNAPSHOT_KEY, value: { indexVersion: SEARCH_INDEX_VERSION, watermark: { nonsense: true }, json: '{' } })
+
+    const service = await anOpenService(db)
+
+    expect((await ids(service, 'sesame'))[0]).toBe(ALIPAY_INCIDENT)
+  })
+})
