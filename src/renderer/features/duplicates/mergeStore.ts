@@ -16,6 +16,7 @@ import {
 } from '@renderer/db'
 import { duplicatePairKey } from '@shared/domain/duplicates'
 import { recordTitle, type RecordType } from '@shared/domain/recordTypes'
+import { currentAuthorName } from '../history'
 import { loadTypedRecord } from '../records'
 
 export type MergeResult =
@@ -45,8 +46,8 @@ export interface RedirectNoticeState {
 
 const now = (): string => new Date().toISOString()
 const newId = (): string => crypto.randomUUID()
-// NOTE: the author's name comes from the preferences once the history feature exposes them; '' until then.
-const author = (): string => ''
+// The name set in Preferences, as every other write records it.
+const author = (): string => currentAuthorName()
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 

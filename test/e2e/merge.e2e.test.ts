@@ -1,0 +1,127 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+let userDataDir: string
+let context: BrowserContext
+
+// The sample incident, and the same incident typed again by an analyst (a hyphen short).
+const SAMPLE_ID = 'inc-alipay-annual-bill-2018'
+const SAMPLE_TITLE = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
+const RETYPED_TITLE = 'Alipay annual bill consent default enrolled users in Sesame Credit'
+const SUMMONS_TITLE = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
+
+async function openApp(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+/** Creates the retyped incident through the incident form, as an analyst would, and returns its id. */
+async function createRetypedIncident(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Incidents', exact: true }).click()
+  await page.getByRole('link', { name: 'New incident' }).click()
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(RETYPED_TITLE)
+  await page.getByRole('textbox', { name: 'Occurred', exact: true }).fill('2018-01-03')
+  await page.getByRole('button', { name: 'Create incident' }).click()
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+  const id = /#\/incidents\/([^/?]+)/.exec(page.url())?.[1]
+  if (id === undefined) throw new Error(`No incident id in ${page.url()}`)
+  return id
+}
+
+/** From the Duplicates page, opens the comparison of the sample and the retyped incident and merges the sample into the new one. */
+async function mergeSampleIntoRetyped(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click()
+  const incidents = page.getByRole('list', { name: 'Possible duplicate incidents' })
+  // The pair is named in list order, whichever record comes first.
+  const pair = incidents.getByRole('article').filter({ hasText: RETYPED_TITLE }).filter({ hasText: SAMPLE_TITLE })
+  await pair.waitFor()
+  await page.screenshot({ path: 'test-results/duplicates.png', fullPage: true })
+  await expect(pair.textContent()).resolves.toMatch(/100% alike.*Same title.*Same date: 3 January 2018/s)
+
+  await pair.getByRole('link', { name: /^Compare and merge/ }).click()
+  await page.getByRole('heading', { level: 1, name: 'Compare and merge incidents' }).waitFor()
+  await page.getByRole('radio', { name: `Keep “${RETYPED_TITLE}”` }).check()
+  const preview = page.getByRole('region', { name: 'What the merge will do' })
+  await expect(preview.textContent()).resolves.toMatch(/6 records will point to/)
+  await page.getByRole('button', { name: 'Merge', exact: true }).click()
+  await page.getByRole('button', { name: 'Confirm merge' }).click()
+}
+
+describe('finding and merging duplicates in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-merge-'))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+
+  it('flags a retyped incident, merges it, redirects the old address and undoes the merge', async () => {
+    const page = await openApp('#/incidents')
+    const retypedId = await createRetypedIncident(page)
+
+    await mergeSampleIntoRetyped(page)
+
+    await page.waitForURL(new RegExp(`#/incidents/${retypedId}$`))
+    const notice = page.getByRole('region', { name: 'Merge' })
+    await expect(notice.textContent()).resolves.toContain(`Merged “${SAMPLE_TITLE}” into “${RETYPED_TITLE}”.`)
+    await page.getByRole('main').getByRole('link', { name: SUMMONS_TITLE }).first().waitFor()
+    await page.screenshot({ path: 'test-results/merge-survivor.png', fullPage: true })
+
+    await openApp(`#/incidents/${SAMPLE_ID}`)
+    await page.waitForURL(new RegExp(`#/incidents/${retypedId}$`))
+    await page.getByRole('status').filter({ hasText: `“${SAMPLE_TITLE}” was merged into “${RETYPED_TITLE}”` }).waitFor()
+
+    await openApp('#/responses/resp-cac-summons-2018-01-06')
+    await page.getByRole('heading', { level: 1, name: SUMMONS_TITLE }).waitFor()
+    await page.getByRole('main').getByRole('link', { name: RETYPED_TITLE }).first().waitFor()
+    await expect(page.getByRole('main').getByRole('link', { name: SAMPLE_TITLE }).count()).resolves.toBe(0)
+
+    await openApp('#/duplicates')
+    await page.getByRole('button', { name: `Undo merge of “${SAMPLE_TITLE}” into “${RETYPED_TITLE}”` }).click()
+    await page.getByRole('status').filter({ hasText: 'Merge undone' }).waitFor()
+
+    await openApp(`#/incidents/${SAMPLE_ID}`)
+    await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor()
+    await page.getByRole('main').getByRole('link', { name: SUMMONS_TITLE }).first().waitFor()
+    await openApp('#/responses/resp-cac-summons-2018-01-06')
+    await page.getByRole('main').getByRole('link', { name: SAMPLE_TITLE }).first().waitFor()
+    await expect(page.getByRole('main').getByRole('link', { name: RETYPED_TITLE }).count()).resolves.toBe(0)
+  })
+
+  it('undoes a merge from the notice on the survivor’s page', async () => {
+    const page = await openApp('#/incidents')
+    const retypedId = /incidents\/([^/]+)$/.exec(
+      (await page.getByRole('link', { name: RETYPED_TITLE, exact: true }).getAttribute('href')) ?? ''
+    )?.[1]
+
+    await mergeSampleIntoRetyped(page)
+    await page.waitForURL(new RegExp(`#/incidents/${retypedId}$`))
+    await page.getByRole('region', { name: 'Merge' }).getByRole('button', { name: 'Undo merge' }).click()
+
+    await page.getByRole('status').filter({ hasText: 'Merge undone' }).waitFor()
+    await page.getByRole('link', { name: `Open “${SAMPLE_TITLE}”` }).click()
+    await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor()
+  })
+
+  it('stops flagging a pair once it is dismissed as not duplicates', async () => {
+    const page = await openApp('#/duplicates')
+    const incidents = page.getByRole('list', { name: 'Possible duplicate incidents' })
+    await incidents.getByRole('article').first().waitFor()
+
+    await incidents.getByRole('button', { name: /^Not duplicates/ }).first().click()
+
+    await page.getByRole('status').filter({ hasText: 'will not be flagged again' }).waitFor()
+    await page.getByRole('region', { name: 'No likely duplicate incidents' }).waitFor()
+  })
+})
