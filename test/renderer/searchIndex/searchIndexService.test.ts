@@ -132,7 +132,7 @@ describe('SearchIndexService', () => {
     const db = await aSampleDatabase()
     const service = await anOpenService(db)
 
-    await db.sources.delete('src-ecns-2018-01-11')
+    await db.sources.delete('src-ecns-2018-01-11' as never)
     await service.applyChanges()
 
     expect(await ids(service, 'type:source ecns')).toEqual([])
