@@ -49,9 +49,10 @@ export function revisionSummary(revision: RecordRevision): string {
     }
     case 'restore':
       return revision.note === undefined ? 'restored an earlier version' : revision.note.toLowerCase()
+    case 'undo':
+      return 'an undo'
     case 'create':
     case 'delete':
-    case 'undo':
     case 'merge':
     case 'unmerge':
     case 'import':
