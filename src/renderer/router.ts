@@ -7,6 +7,7 @@ import { responseRoutes } from './features/responses'
 import { sourceRoutes } from './features/records'
 import { duplicateRoutes, redirectMergedRecords } from './features/duplicates'
 import { preferencesRoutes } from './features/history'
+import { searchRoutes } from './features/search'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -18,6 +19,7 @@ const routes: RouteRecordRaw[] = [
   ...sourceRoutes,
   ...duplicateRoutes,
   ...preferencesRoutes,
+  ...searchRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 

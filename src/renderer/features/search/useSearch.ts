@@ -1,0 +1,68 @@
+import { onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { searchIndex, type SearchIndexStatus, type SearchMode, type SearchResultPage } from '@renderer/searchIndex'
+
+/**
+ * Runs searches against the index and keeps the latest answer. Answers arrive out of order when
+ * typing fast; only the one for the latest query is kept.
+ */
+export function useSearch(): {
+  readonly page: ShallowRef<SearchResultPage | undefined>
+  readonly isSearching: Ref<boolean>
+  readonly errorMessage: Ref<string | undefined>
+  readonly run: (query: string, mode: SearchMode, limit?: number) => Promise<void>
+} {
+  const page = shallowRef<SearchResultPage | undefined>(undefined)
+  const isSearching = ref(false)
+  const errorMessage = ref<string | undefined>(undefined)
+  let latest = 0
+  async function run(query: string, mode: SearchMode, limit = 50): Promise<void> {
+    latest += 1
+    const ticket = latest
+    isSearching.value = true
+    try {
+      const answer = await searchIndex.search(query, mode, limit)
+      if (ticket !== latest) return
+      page.value = answer
+      errorMessage.value = undefined
+    } catch (error) {
+      if (ticket !== latest) return
+      errorMessage.value = error instanceof Error ? error.message : String(error)
+    } finally {
+      if (ticket === latest) isSearching.value = false
+    }
+  }
+  return { page, isSearching, errorMessage, run }
+}
+
+/** The search index's latest status, kept current while the calling component lives. */
+export function useSearchIndexStatus(): Ref<SearchIndexStatus> {
+  const status = ref<SearchIndexStatus>(searchIndex.status)
+  const stop = searchIndex.onStatus((next) => {
+    status.value = next
+  })
+  onScopeDispose(stop)
+  return status
+}
+
+/** The status in words, or '' when the index is ready ("Indexing 1,234 of 5,000 records…"). */
+export function describeIndexStatus(status: SearchIndexStatus): string {
+  switch (status.state) {
+    case 'opening':
+      return 'Opening the search index…'
+    case 'indexing':
+      return status.total === 0
+        ? 'Indexing records…'
+        : `Indexing ${status.indexed.toLocaleString('en')} of ${status.total.toLocaleString('en')} records…`
+    case 'ready':
+      return ''
+    case 'failed':
+      return `Search is unavailable: ${status.message}`
+  }
+}
+
+/** Adds a filter to a query unless it is already there, as a facet click does. */
+export function withFilter(query: string, filter: string): string {
+  const trimmed = query.trim()
+  if (trimmed.split(/\s+/).includes(filter)) return trimmed
+  return trimmed === '' ? filter : `${trimmed} ${filter}`
+}
