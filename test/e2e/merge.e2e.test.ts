@@ -114,6 +114,45 @@ describe('finding and merging duplicates in Chromium (web mode)', () => {
     await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor()
   })
 
+  it('flags an organisation entered again under another spelling, merges it with its links and undoes the merge', async () => {
+    const page = await openApp('#/organisations')
+    await page.getByRole('link', { name: 'New organisation' }).first().click()
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('ALIPAY')
+    await page.getByRole('button', { name: 'Add alias' }).click()
+    await page.getByRole('textbox', { name: 'Alias 1', exact: true }).fill('支付宝')
+    await page.getByRole('textbox', { name: 'Language of alias 1', exact: true }).fill('zh')
+    await page.getByRole('button', { name: 'Create organisation' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    const newId = /#\/organisations\/([^/?]+)/.exec(page.url())?.[1]
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click()
+    const pair = page.getByRole('list', { name: 'Possible duplicate organisations' }).getByRole('article').filter({ hasText: 'ALIPAY' })
+    await expect(pair.textContent()).resolves.toMatch(/100% alike.*Same name after normalising: "alipay".*"支付宝"/s)
+    await pair.getByRole('link', { name: /^Compare and merge/ }).click()
+    await page.getByRole('radio', { name: 'Keep “ALIPAY”', exact: true }).check()
+    await expect(page.getByRole('region', { name: 'What the merge will do' }).textContent()).resolves.toMatch(/records will point to “ALIPAY” instead:.*summons Alipay/s)
+    await page.getByRole('button', { name: 'Merge', exact: true }).click()
+    await page.getByRole('button', { name: 'Confirm merge' }).click()
+
+    await page.waitForURL(new RegExp(`#/organisations/${newId}$`))
+    await page.getByRole('region', { name: 'Merge' }).filter({ hasText: 'Merged “Alipay” into “ALIPAY”.' }).waitFor()
+    await openApp('#/organisations/org-alipay')
+    await page.waitForURL(new RegExp(`#/organisations/${newId}$`))
+    await page.getByRole('status').filter({ hasText: '“Alipay” was merged into “ALIPAY”' }).waitFor()
+    await openApp('#/responses/resp-cac-summons-2018-01-06')
+    await page.getByRole('main').getByRole('link', { name: 'ALIPAY', exact: true }).first().waitFor()
+    await page.screenshot({ path: 'test-results/merge-organisation-response.png', fullPage: true })
+
+    await openApp('#/duplicates')
+    await page.getByRole('button', { name: 'Undo merge of “Alipay” into “ALIPAY”' }).click()
+    await page.getByRole('status').filter({ hasText: 'Merge undone' }).waitFor()
+    await openApp('#/organisations/org-alipay')
+    await page.getByRole('heading', { level: 1, name: 'Alipay', exact: true }).waitFor()
+    await openApp('#/responses/resp-cac-summons-2018-01-06')
+    await page.getByRole('main').getByRole('link', { name: 'Alipay', exact: true }).first().waitFor()
+    await expect(page.getByRole('main').getByRole('link', { name: 'ALIPAY', exact: true }).count()).resolves.toBe(0)
+  })
+
   it('stops flagging a pair once it is dismissed as not duplicates', async () => {
     const page = await openApp('#/duplicates')
     const incidents = page.getByRole('list', { name: 'Possible duplicate incidents' })
