@@ -151,17 +151,18 @@ export function inputFromLawDraft(draft: LawDraft, base?: Law): Record<string, u
   }
 }
 
+const PLACEHOLDER_TIME = '2000-01-01T00:00:00.000Z'
+
 export function lawFieldOfPath(path: string): LawField | undefined {
   const head = headOfPath(path)
   if (head === 'inverseRelations') return undefined
   return head in emptyLawDraft() ? (head as LawField) : undefined
 }
 
-const editableSchema = lawSchema.omit({ id: true, createdAt: true, updatedAt: true, revision: true })
 
 /** One message per field; a problem inside a provision row is shown by `provisionRowErrors`, and counted here under `provisions`. */
 export function validateLawDraft(draft: LawDraft): Partial<Record<LawField, string>> {
-  const errors = validateInput(editableSchema, inputFromLawDraft(draft), lawFieldOfPath)
+  const errors = validateInput(lawSchema, inputFromLawDraft(draft), lawFieldOfPath)
   if (draft.jurisdictionId === '') errors.jurisdictionId = 'Choose the jurisdiction the law belongs to'
   return errors
 }
@@ -172,7 +173,7 @@ export function validateLawDraft(draft: LawDraft): Partial<Record<LawField, stri
  */
 export function provisionRowErrors(draft: LawDraft): Map<number, string> {
   const errors = new Map<number, string>()
-  const result = editableSchema.safeParse(inputFromLawDraft(draft))
+  const result = lawSchema.safeParse({ ...inputFromLawDraft(draft), id: 'draft', createdAt: PLACEHOLDER_TIME, updatedAt: PLACEHOLDER_TIME, revision: 1 })
   if (!result.success) {
     for (const issue of result.error.issues) {
       const [head, index] = issue.path

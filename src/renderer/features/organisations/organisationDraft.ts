@@ -71,8 +71,7 @@ export function organisationFieldOfPath(path: string): OrganisationField | undef
   return head in emptyOrganisationDraft() ? (head as OrganisationField) : undefined
 }
 
-const editableSchema = organisationSchema.omit({ id: true, createdAt: true, updatedAt: true, revision: true })
 
 export function validateOrganisationDraft(draft: OrganisationDraft): Partial<Record<OrganisationField, string>> {
-  return validateInput(editableSchema, inputFromOrganisationDraft(draft), organisationFieldOfPath)
+  return validateInput(organisationSchema, inputFromOrganisationDraft(draft), organisationFieldOfPath)
 }

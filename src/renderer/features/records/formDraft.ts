@@ -33,13 +33,25 @@ export function problemsByField<Field extends string>(
   return errors
 }
 
-/** Validates record input with the schema the store will use, as messages per form field. */
+// Bookkeeping the writer sets: filled in here so a form can be checked with the record's own schema
+// (zod cannot omit fields from a schema with refinements, such as a law's unique provision numbers).
+const PLACEHOLDER_BOOKKEEPING = {
+  id: 'draft',
+  createdAt: '2000-01-01T00:00:00.000Z',
+  updatedAt: '2000-01-01T00:00:00.000Z',
+  revision: 1
+}
+
+/**
+ * Validates record input with the record's schema, as the store will, and returns one message per
+ * form field. Bookkeeping is filled in; problems with it cannot come from the form.
+ */
 export function validateInput<Field extends string>(
   schema: z.ZodType,
-  input: unknown,
+  input: Record<string, unknown>,
   fieldOfPath: (path: string) => Field | undefined
 ): Partial<Record<Field, string>> {
-  const result = schema.safeParse(input)
+  const result = schema.safeParse({ ...input, ...PLACEHOLDER_BOOKKEEPING })
   if (result.success) return {}
   return problemsByField(
     result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),

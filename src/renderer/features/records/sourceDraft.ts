@@ -52,8 +52,7 @@ export function sourceFieldOfPath(path: string): SourceField | undefined {
   return head in emptySourceDraft() ? (head as SourceField) : undefined
 }
 
-const editableSchema = sourceSchema.omit({ id: true, createdAt: true, updatedAt: true, revision: true })
 
 export function validateSourceDraft(draft: SourceDraft): Partial<Record<SourceField, string>> {
-  return validateInput(editableSchema, inputFromSourceDraft(draft), sourceFieldOfPath)
+  return validateInput(sourceSchema, inputFromSourceDraft(draft), sourceFieldOfPath)
 }

@@ -134,10 +134,9 @@ export function responseFieldOfPath(path: string): ResponseField | undefined {
   return head in emptyResponseDraft() ? (head as ResponseField) : undefined
 }
 
-const editableSchema = incidentResponseSchema.omit({ id: true, createdAt: true, updatedAt: true, revision: true })
 
 export function validateResponseDraft(draft: ResponseDraft): Partial<Record<ResponseField, string>> {
-  const errors = validateInput(editableSchema, inputFromResponseDraft(draft), responseFieldOfPath)
+  const errors = validateInput(incidentResponseSchema, inputFromResponseDraft(draft), responseFieldOfPath)
   if (draft.actorId === '') errors.actorId = 'Choose who took this response (a regulator, a ministry, the company)'
   if (draft.penaltyAmount.trim() !== '' && Number.isNaN(Number(draft.penaltyAmount.trim().replaceAll(/[\s,]/g, '')))) {
     errors.penaltyAmount = 'The amount is a number, e.g. 1200000; leave it empty if unknown'

@@ -1,0 +1,159 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+let userDataDir: string
+let context: BrowserContext
+
+const INCIDENT_TITLE = 'Wallet app enrolled users in credit scoring by default'
+let incidentUrl = ''
+
+async function openApp(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+/** Types into a record picker and presses ArrowDown until the wanted option is the active one, then Enter: no mouse. */
+async function pickByKeyboard(page: Page, picker: Locator, typed: string, wanted: RegExp): Promise<void> {
+  await picker.focus()
+  await page.keyboard.type(typed)
+  const listbox = page.locator(`#${await picker.getAttribute('aria-controls')}`)
+  await listbox.getByRole('option').first().waitFor()
+  const count = await listbox.getByRole('option').count()
+  for (let step = 0; step < count; step += 1) {
+    await page.keyboard.press('ArrowDown')
+    const activeId = await picker.getAttribute('aria-activedescendant')
+    if (wanted.test((await page.locator(`#${activeId}`).textContent()) ?? '')) {
+      await page.keyboard.press('Enter')
+      return
+    }
+  }
+  throw new Error(`No option matching ${wanted} after typing "${typed}"`)
+}
+
+describe('editing and linking records in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-editing-'))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+
+  it('creates an incident linked to Alipay and to Cybersecurity Law Article 41 by picking them', async () => {
+    const page = await openApp('#/incidents/new')
+
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(INCIDENT_TITLE)
+    await page.getByLabel('Occurred', { exact: true }).fill('2018-01')
+    const organisationPicker = page.getByRole('combobox', { name: 'Add organisation' })
+    await organisationPicker.focus()
+    await page.keyboard.type('Ali')
+    const options = await page.getByRole('listbox', { name: 'Add organisation' }).getByRole('option').allTextContents()
+    expect(options.map((text) => text.split(' · ')[0])).toEqual(expect.arrayContaining(['Alibaba Group', 'Alipay']))
+    await page.keyboard.press('Escape')
+    await organisationPicker.fill('')
+    await pickByKeyboard(page, organisationPicker, 'Ali', /^Alipay\b/)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('incident-organisation-role-0')
+    await page.keyboard.press('Tab')
+    await pickByKeyboard(page, page.getByRole('combobox', { name: 'Add law' }), 'Cybersecurity', /^Cybersecurity Law of the People/)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('incident-provisions-provision-0')
+    await page.getByRole('combobox', { name: 'Provision of Cybersecurity Law' }).selectOption('41')
+    await page.screenshot({ path: 'test-results/editing-incident-form.png', fullPage: true })
+    await page.keyboard.press('Control+s')
+
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    incidentUrl = page.url()
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(INCIDENT_TITLE)
+    await expect(page.getByLabel('Incident details').textContent()).resolves.toMatch(/Alipay\s*\(operator\)/)
+    await expect(page.locator('section[aria-labelledby="provisions-heading"]').textContent()).resolves.toMatch(/Cybersecurity Law, Article 41/)
+  })
+
+  it('shows the new link on Alipay\'s page and on the law\'s page', async () => {
+    const page = await openApp(new URL(incidentUrl).hash)
+    await page.getByLabel('Incident details').getByRole('link', { name: 'Alipay' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Alipay' }).waitFor()
+
+    await expect.poll(() => page.getByRole('region', { name: 'Linked incidents' }).textContent()).toMatch(new RegExp(`${INCIDENT_TITLE}.*Incident \\(operator\\)`, 's'))
+
+    await page.goto(incidentUrl)
+    await page.locator('section[aria-labelledby="provisions-heading"]').getByRole('link', { name: /Cybersecurity Law, Article 41/ }).click()
+    await page.getByRole('heading', { level: 1, name: /Cybersecurity Law/ }).waitFor()
+    await expect.poll(() => page.getByRole('region', { name: 'Linked incidents' }).textContent()).toMatch(INCIDENT_TITLE)
+  })
+
+  it('creates an organisation with a Chinese alias and finds it by part of that alias', async () => {
+    const page = await openApp('#/organisations')
+    await page.getByRole('link', { name: 'New organisation' }).click()
+
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('WeChat Pay')
+    await page.getByRole('button', { name: 'Add alias' }).click()
+    await page.keyboard.type('微信支付')
+    await page.getByLabel('Language of alias 1').fill('zh')
+    await page.getByRole('button', { name: 'Create organisation' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await expect(page.locator('.aliases [lang="zh"]').textContent()).resolves.toBe('微信支付')
+
+    await page.goto(new URL('#/incidents/new', baseUrl).toString())
+    await page.getByRole('combobox', { name: 'Add organisation' }).fill('支付')
+    const found = await page.getByRole('listbox', { name: 'Add organisation' }).getByRole('option').allTextContents()
+
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^Alipay \(支付宝\)/), expect.stringMatching(/^WeChat Pay \(微信支付\)/)]))
+  })
+
+  it('records a response answering the new incident with Article 41 as its legal basis', async () => {
+    const incidentId = new URL(incidentUrl).hash.split('/').pop()?.split('?')[0] ?? ''
+    const page = await openApp(`#/responses/new?incident=${incidentId}`)
+
+    await expect.poll(() => page.getByRole('list', { name: 'Chosen: incidents it answers' }).textContent()).toMatch(INCIDENT_TITLE)
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Regulator summons the wallet operator')
+    await page.getByLabel('Kind').selectOption('summons')
+    await pickByKeyboard(page, page.getByRole('combobox', { name: 'Taken by *' }), 'CAC', /^Cyberspace Administration of China/)
+    await pickByKeyboard(page, page.getByRole('combobox', { name: 'Add law' }), '网络安全', /^Cybersecurity Law of the People/)
+    await page.getByRole('combobox', { name: 'Provision of Cybersecurity Law' }).selectOption('41')
+    await page.getByRole('button', { name: 'Create response' }).click()
+
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await expect.poll(() => page.getByLabel('Response details').textContent()).toMatch(/Legal basis\s*Cybersecurity Law, Article 41/)
+    await expect.poll(() => page.getByRole('region', { name: 'Linked incidents' }).textContent()).toMatch(INCIDENT_TITLE)
+  })
+
+  it('refuses to delete an organisation that responses need, naming them', async () => {
+    const page = await openApp('#/organisations/org-cac')
+
+    await page.getByRole('button', { name: 'Delete organisation' }).click()
+
+    const panel = page.getByRole('region', { name: 'Confirm deletion' })
+    await expect(panel.textContent()).resolves.toMatch(/cannot be deleted while these records need it/)
+    await expect(panel.textContent()).resolves.toMatch(/Regulator summons the wallet operator/)
+    await expect(panel.getByRole('button', { name: 'Delete permanently' }).count()).resolves.toBe(0)
+  })
+
+  it('deletes the Cybersecurity Law after showing the links it removes, leaving no dangling link', async () => {
+    const page = await openApp('#/laws/law-cn-cybersecurity-law')
+    await page.getByRole('heading', { level: 1, name: /Cybersecurity Law/ }).waitFor()
+
+    await page.getByRole('button', { name: 'Delete law' }).click()
+    const panel = page.getByRole('region', { name: 'Confirm deletion' })
+    await expect(panel.textContent()).resolves.toMatch(INCIDENT_TITLE)
+    await expect(panel.textContent()).resolves.toMatch(/Regulator summons the wallet operator/)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Delete permanently')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/#\/laws$/)
+
+    await page.goto(incidentUrl.split('?')[0] ?? incidentUrl)
+    await page.getByRole('heading', { level: 1, name: INCIDENT_TITLE }).waitFor()
+    await expect(page.locator('section[aria-labelledby="provisions-heading"]').count()).resolves.toBe(0)
+    await expect(page.getByRole('link', { name: /Cybersecurity Law/ }).count()).resolves.toBe(0)
+    await page.goto(new URL('#/laws/law-cn-cybersecurity-law', baseUrl).toString())
+    await page.getByRole('heading', { name: 'Law not found' }).waitFor()
+  })
+})
