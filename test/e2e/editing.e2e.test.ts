@@ -109,6 +109,51 @@ describe('editing and linking records in Chromium (web mode)', () => {
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^Alipay \(支付宝\)/), expect.stringMatching(/^WeChat Pay \(微信支付\)/)]))
   })
 
+  it('saves a relationship entered from the other end on the other organisation', async () => {
+    const page = await openApp('#/organisations/new')
+
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Tenpay')
+    await pickByKeyboard(page, page.getByRole('combobox', { name: 'Add a subsidiary, unit, affiliate or something it operates' }), '微信', /^WeChat Pay/)
+    await page.getByRole('combobox', { name: 'How WeChat Pay relates to this organisation' }).selectOption('operator')
+    await page.getByRole('button', { name: 'Create organisation' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await expect.poll(() => page.getByRole('region', { name: 'Linked organisations' }).textContent()).toMatch(/WeChat Pay.*Operates/s)
+
+    await page.getByRole('region', { name: 'Linked organisations' }).getByRole('link', { name: 'WeChat Pay' }).click()
+    await page.getByRole('heading', { level: 1, name: 'WeChat Pay' }).waitFor()
+    await expect.poll(() => page.getByRole('region', { name: 'Linked organisations' }).textContent()).toMatch(/Tenpay.*Operated by/s)
+  })
+
+  it('cites a new source in an organisation from the source\'s page, with a passage', async () => {
+    const page = await openApp('#/sources')
+    await page.getByRole('link', { name: 'New source' }).click()
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('WeChat Pay terms of service')
+    await page.getByLabel('Published', { exact: true }).fill('2019-05')
+    await page.getByRole('button', { name: 'Create source' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+
+    await page.getByRole('button', { name: 'Cite this source in…' }).click()
+    await page.getByLabel('Passage it relies on (optional)').fill('Payment data may be shared with partners.')
+    await pickByKeyboard(page, page.getByRole('combobox', { name: 'Record that cites it' }), 'WeChat', /^WeChat Pay/)
+    await page.getByRole('status').filter({ hasText: 'Cited in “WeChat Pay”.' }).waitFor()
+
+    await page.goto(new URL('#/organisations', baseUrl).toString())
+    await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'WeChat Pay' }).click()
+    await expect.poll(() => page.getByRole('region', { name: 'Sources' }).textContent()).toMatch(/WeChat Pay terms of service.*Payment data may be shared/s)
+  })
+
+  it('keeps local notes on a jurisdiction', async () => {
+    const page = await openApp('#/jurisdictions/IN')
+    await page.getByRole('heading', { level: 1, name: 'India' }).waitFor()
+
+    await page.getByRole('button', { name: 'Add notes' }).click()
+    await page.keyboard.type('MeitY blocks apps under section 69A of the IT Act.')
+    await page.keyboard.press('Control+s')
+
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await expect(page.getByLabel('Jurisdiction details').textContent()).resolves.toMatch(/Notes\s*MeitY blocks apps/)
+  })
+
   it('records a response answering the new incident with Article 41 as its legal basis', async () => {
     const incidentId = new URL(incidentUrl).hash.split('/').pop()?.split('?')[0] ?? ''
     const page = await openApp(`#/responses/new?incident=${incidentId}`)
