@@ -49,6 +49,26 @@ describe('search in Chromium (web mode)', () => {
     expect(pageErrors).toEqual([])
   })
 
+  it('saves the index snapshot in the app database when idle', async () => {
+    const page = await openApp()
+    const snapshotVersion = () =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((done) => {
+            const request = indexedDB.open('precedent')
+            request.onsuccess = () => {
+              const read = request.result.transaction('meta').objectStore('meta').get('search:snapshot')
+              read.onsuccess = () => {
+                done((read.result as { value?: { indexVersion?: unknown } } | undefined)?.value?.indexVersion)
+                request.result.close()
+              }
+            }
+          })
+      )
+
+    await expect.poll(snapshotVersion, { timeout: 15_000 }).toBeTypeOf('number')
+  })
+
   it('lists the Alipay incident before anything else as "sesame" is typed', async () => {
     const page = await openApp()
 

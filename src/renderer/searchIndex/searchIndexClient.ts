@@ -18,7 +18,14 @@ export function workerPort(): SearchIndexPort {
   const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), { type: 'module', name: 'search-index' })
   return {
     post: (request) => worker.postMessage(request),
-    onReply: (listener) => worker.addEventListener('message', (event: MessageEvent<SearchIndexReply>) => listener(event.data)),
+    onReply: (listener) => {
+      worker.addEventListener('message', (event: MessageEvent<SearchIndexReply>) => listener(event.data))
+      // A worker that cannot load or crashes says so as a status, so the page shows it instead of waiting forever.
+      worker.addEventListener('error', (event) => {
+        event.preventDefault()
+        listener({ kind: 'status', status: { state: 'failed', message: event.message || 'The search worker stopped' } })
+      })
+    },
     close: () => worker.terminate()
   }
 }
@@ -57,10 +64,15 @@ export function createSearchIndexClient(port: SearchIndexPort): SearchIndexClien
   let status: SearchIndexStatus = { state: 'opening' }
   const statusListeners = new Set<(status: SearchIndexStatus) => void>()
   const pending = new Map<number, { resolve: (reply: SearchIndexReply) => void; reject: (error: Error) => void }>()
+  const rejectPending = (message: string): void => {
+    for (const waiting of pending.values()) waiting.reject(new Error(message))
+    pending.clear()
+  }
   port.onReply((reply) => {
     if (reply.kind === 'status') {
       status = reply.status
       for (const listener of statusListeners) listener(status)
+      if (status.state === 'failed') rejectPending(status.message)
       return
     }
     const waiting = pending.get(reply.id)
@@ -74,6 +86,10 @@ export function createSearchIndexClient(port: SearchIndexPort): SearchIndexClien
     body: Omit<Extract<SearchIndexRequest, { kind: K }>, 'id' | 'kind'>
   ): Promise<SearchIndexReply> =>
     new Promise((resolve, reject) => {
+      if (status.state === 'failed') {
+        reject(new Error(status.message))
+        return
+      }
       const id = nextId
       nextId += 1
       pending.set(id, { resolve, reject })
@@ -97,8 +113,7 @@ export function createSearchIndexClient(port: SearchIndexPort): SearchIndexClien
       return () => void statusListeners.delete(listener)
     },
     close() {
-      for (const waiting of pending.values()) waiting.reject(new Error('The search index was closed'))
-      pending.clear()
+      rejectPending('The search index was closed')
       port.close()
     }
   }

@@ -78,3 +78,17 @@ describe('followChanges', () => {
     stop()
   })
 })
+
+describe('createSearchIndexClient when the index fails', () => {
+  it('rejects waiting and later requests with the reason', async () => {
+    let listener: Parameters<SearchIndexPort['onReply']>[0] | undefined
+    const port: SearchIndexPort = { post: () => undefined, onReply: (added) => void (listener = added), close: () => undefined }
+    const client = createSearchIndexClient(port)
+    const waiting = client.search('sesame', 'full')
+
+    listener?.({ kind: 'status', status: { state: 'failed', message: 'The search worker stopped' } })
+
+    await expect(waiting).rejects.toThrow('The search worker stopped')
+    await expect(client.search('sesame', 'full')).rejects.toThrow('The search worker stopped')
+  })
+})

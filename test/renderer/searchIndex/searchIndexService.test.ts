@@ -61,6 +61,16 @@ describe('SearchIndexService', () => {
     expect((await ids(service, 'org:alibaba type:incident')).sort()).toEqual([ALIPAY_INCIDENT, 'inc-uc-browser-data-transmission'])
   })
 
+  it('narrows by law and by a range of years', async () => {
+    const service = await anOpenService(await aSampleDatabase())
+
+    const underLaw = await service.search('law:"cybersecurity law"', 'full', 50)
+    const in2020 = await service.search('type:response year:2020..2020', 'full', 50)
+
+    expect(underLaw.total).toBeGreaterThan(0)
+    expect(in2020.items.map((item) => item.id)).toEqual([INDIA_BLOCK_2020])
+  })
+
   it('checks phrases against the stored text', async () => {
     const service = await anOpenService(await aSampleDatabase())
 
