@@ -201,7 +201,12 @@ export class SearchIndexEngine {
         return folded.every((phrase) => analysed.includes(` ${phrase} `))
       })
     }
-    return { hits: results.slice(0, options.limit ?? 50).map(toHit), total: results.length, facets: facetsOf(results) }
+    const queryTerms = parsed.clauses.flatMap((clause) => clause.alternatives.flatMap((match) => analyseText(match.text)))
+    return {
+      hits: results.slice(0, options.limit ?? 50).map((result) => toHit(result, queryTerms)),
+      total: results.length,
+      facets: facetsOf(results)
+    }
   }
 
   private filterFor(parsed: ParsedQuery, resolver: FilterResolver): (fields: StoredFields) => boolean {
@@ -258,8 +263,19 @@ export function wholeClausePhrases(parsed: ParsedQuery): TextMatch[] {
   return parsed.clauses.flatMap((clause) => (clause.alternatives.length === 1 ? clause.alternatives : [])).filter((match) => match.kind === 'phrase')
 }
 
-function toHit(result: SearchResult): SearchHit {
-  return { id: String(result.id), type: result['type'] as RecordType, score: result.score, terms: result.terms }
+/**
+ * The matched terms worth highlighting. A word typed correctly also matches look-alikes fuzzily
+ * ("sesame" matches "became"); those are dropped when every typed word found itself (or a word it
+ * begins), and kept when some typed word found nothing but look-alikes ("sesmae" → "sesame").
+ */
+function highlightTerms(matched: readonly string[], queryTerms: readonly string[]): string[] {
+  const isDirect = (term: string): boolean => queryTerms.some((query) => term === query || term.startsWith(query))
+  const everyWordFoundItself = queryTerms.every((query) => matched.some((term) => term === query || term.startsWith(query)))
+  return everyWordFoundItself ? matched.filter(isDirect) : [...matched]
+}
+
+function toHit(result: SearchResult, queryTerms: readonly string[]): SearchHit {
+  return { id: String(result.id), type: result['type'] as RecordType, score: result.score, terms: highlightTerms(result.terms, queryTerms) }
 }
 
 function facetsOf(results: readonly SearchResult[]): SearchOutcome['facets'] {

@@ -132,3 +132,15 @@ describe('SearchIndexEngine', () => {
     expect(loaded.documentCount).toBe(documents.length)
   })
 })
+
+describe('SearchIndexEngine highlight terms', () => {
+  it('leaves out fuzzy look-alikes when the typed word was found itself', () => {
+    const hit = search('sesame').hits.find((candidate) => candidate.id === 'resp-sesame-credit-default-removed-2018-01-03')
+
+    expect(hit?.terms).toEqual(['sesame'])
+  })
+
+  it('keeps the look-alike a misspelt word found', () => {
+    expect(search('sesmae').hits[0]?.terms).toContain('sesame')
+  })
+})
