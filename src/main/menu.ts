@@ -41,6 +41,7 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand }: MenuTem
         command('Jurisdictions', 'go-jurisdictions', 'CmdOrCtrl+3'),
         command('Laws', 'go-laws', 'CmdOrCtrl+4'),
         command('Responses', 'go-responses', 'CmdOrCtrl+5'),
+        command('Sources', 'go-sources', 'CmdOrCtrl+6'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -1,6 +1,5 @@
 import { watch } from 'vue'
-import { getDatabase, RECORD_TABLE_NAMES, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
-import { revisionTable } from '@renderer/db/revisionLog'
+import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
 import type { SearchMode } from './searchIndexEngine'
 import { createSearchIndexHost } from './searchIndexHost'
 import type { SearchIndexReply, SearchIndexRequest, SearchIndexStatus, SearchResultPage } from './searchIndexProtocol'

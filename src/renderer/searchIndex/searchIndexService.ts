@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { createRecordRepository, findLinksTo, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
-import { revisionTable } from '@renderer/db/revisionLog'
+import { createRecordRepository, findLinksTo, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'

@@ -27,7 +27,8 @@ export const menuCommands = [
   'go-organisations',
   'go-jurisdictions',
   'go-laws',
-  'go-responses'
+  'go-responses',
+  'go-sources'
 ] as const
 
 /** A command sent from the native menu to the page on {@link IpcEvent.menuCommand}. */

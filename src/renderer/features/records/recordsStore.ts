@@ -8,9 +8,10 @@ import {
   RecordNotFoundError,
   RecordValidationError,
   RevisionConflictError,
-  type DeleteImpact
+  saveRecords,
+  type DeleteImpact,
+  type RecordWrite
 } from '@renderer/db'
-import { saveRecords, type RecordWrite } from '@renderer/db/multiRecordWriter'
 import type { RecordOfType, RecordType, TypedRecord } from '@shared/domain/recordTypes'
 import type { FieldProblem } from './formDraft'
 import { repositories } from './knowledgeBase'

@@ -1,4 +1,4 @@
-import type { BatchOptions } from '@renderer/db/multiRecordWriter'
+import type { BatchOptions } from '@renderer/db'
 import { currentAuthorName } from '../history'
 
 /**

@@ -7,7 +7,8 @@ export const COMMAND_ROUTES: Record<MenuCommand, string> = {
   'go-organisations': '/organisations',
   'go-jurisdictions': '/jurisdictions',
   'go-laws': '/laws',
-  'go-responses': '/responses'
+  'go-responses': '/responses',
+  'go-sources': '/sources'
 }
 
 /** Alt+key shortcuts, which work the same in the desktop app and in a browser tab (where Ctrl+N and Ctrl+1 belong to the browser). */
@@ -17,7 +18,8 @@ export const SHORTCUT_KEYS: Readonly<Record<string, MenuCommand>> = {
   '2': 'go-organisations',
   '3': 'go-jurisdictions',
   '4': 'go-laws',
-  '5': 'go-responses'
+  '5': 'go-responses',
+  '6': 'go-sources'
 }
 
 /** The command a key press asks for, if any: Alt plus the key, with no other modifier. */
