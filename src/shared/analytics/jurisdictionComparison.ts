@@ -1,0 +1,187 @@
+import { assertNever } from '../lib/assertNever'
+import type { Incident, IncidentCategory } from '../domain/incident'
+import { incidentKeyDate } from '../domain/incident'
+import type { IncidentResponse, MatterEffect, Penalty } from '../domain/incidentResponse'
+import type { Jurisdiction } from '../domain/jurisdiction'
+import type { Law } from '../domain/law'
+import type { Organisation } from '../domain/organisation'
+import type { OrganisationId } from '../domain/ids'
+import { familyUnder } from '../domain/organisationFamily'
+import { compareOptionalPartialDates } from '../domain/partialDate'
+import { buildMatterChain, effectOf, type MatterChain } from '../domain/responseLifecycle'
+
+/** What is compared across jurisdictions: an organisation with everything under it, or a category of incident. */
+export type ComparisonSubject =
+  | { readonly kind: 'organisation'; readonly organisationId: OrganisationId }
+  | { readonly kind: 'category'; readonly category: IncidentCategory }
+
+/** The records a comparison is drawn from; usually the whole knowledge base. */
+export interface ComparisonData {
+  readonly incidents: readonly Incident[]
+  readonly responses: readonly IncidentResponse[]
+  readonly laws: readonly Law[]
+  readonly organisations: readonly Organisation[]
+  readonly jurisdictions: readonly Jurisdiction[]
+}
+
+/** Why a law is listed as applying in a column; a law can be both implicated and cited. */
+export type LawApplication = 'implicated-by-incident' | 'cited-as-legal-basis'
+
+/** A law of the column's jurisdiction that the column's records link to, with the provisions they name. */
+export interface ApplyingLaw {
+  readonly law: Law
+  /** Provision numbers named by the links, in first-seen order ("41", "42"); empty when only the law as a whole was named. */
+  readonly provisionNumbers: readonly string[]
+  /** True when at least one link names the law as a whole rather than a provision. */
+  readonly isCitedAsWhole: boolean
+  readonly applications: readonly LawApplication[]
+}
+
+/** One incident in a column with its responses in that jurisdiction read as a matter. */
+export interface ComparedMatter {
+  readonly incident: Incident
+  readonly chain: MatterChain
+}
+
+/** A response that decided something, or recorded an outcome or a penalty. */
+export interface ComparedOutcome {
+  readonly response: IncidentResponse
+  readonly incident: Incident
+  readonly effect: MatterEffect
+  readonly outcome?: string
+  readonly penalty?: Penalty
+}
+
+/** Everything the subject's incidents led to in one jurisdiction. */
+export interface JurisdictionColumn {
+  readonly jurisdictionId: string
+  /** The jurisdiction's name, or its id when the jurisdiction is not recorded. */
+  readonly jurisdictionName: string
+  /** The subject's incidents in this jurisdiction, earliest first (undated last). */
+  readonly incidents: readonly Incident[]
+  readonly applyingLaws: readonly ApplyingLaw[]
+  /** Laws recorded for this jurisdiction that none of the column's records link to — shown apart, never as applying. */
+  readonly otherLaws: readonly Law[]
+  readonly matters: readonly ComparedMatter[]
+  /** Concluding or reversing steps, and any response with an outcome or penalty, earliest first. */
+  readonly outcomes: readonly ComparedOutcome[]
+}
+
+export interface JurisdictionComparison {
+  /** The organisations the subject covers (the root first, then everything under it); empty for a category. */
+  readonly organisationIds: readonly OrganisationId[]
+  /** One column per jurisdiction involved, by jurisdiction name. */
+  readonly columns: readonly JurisdictionColumn[]
+}
+
+function incidentsOfSubject(subject: ComparisonSubject, data: ComparisonData): { incidents: Incident[]; organisationIds: OrganisationId[] } {
+  switch (subject.kind) {
+    case 'organisation': {
+      const organisationIds = [subject.organisationId, ...familyUnder(subject.organisationId, data.organisations).map((member) => member.organisation.id)]
+      const covered = new Set<string>(organisationIds)
+      const incidents = data.incidents.filter((incident) => incident.organisations.some((link) => covered.has(link.organisationId)))
+      return { incidents, organisationIds }
+    }
+    case 'category':
+      return { incidents: data.incidents.filter((incident) => incident.categories.includes(subject.category)), organisationIds: [] }
+    default:
+      return assertNever(subject)
+  }
+}
+
+/**
+ * The jurisdictions a response to `incident` belongs to. A response answers the incident in every
+ * jurisdiction the incident is in, except that an actor based in one of those jurisdictions (a
+ * national regulator) acts only in its own: India's ministry does not act in China's column.
+ */
+function columnsOfResponse(response: IncidentResponse, incident: Incident, headquartersOf: ReadonlyMap<string, string | undefined>): readonly string[] {
+  const home = headquartersOf.get(response.actorId)
+  if (home !== undefined && incident.jurisdictionIds.includes(home as never)) return [home]
+  return incident.jurisdictionIds
+}
+
+function byIncidentDate(a: Incident, b: Incident): number {
+  return compareOptionalPartialDates(incidentKeyDate(a), incidentKeyDate(b)) || a.title.localeCompare(b.title)
+}
+
+/**
+ * Compares what happened to a subject in each jurisdiction involved, side by side.
+ *
+ * - The subject's incidents are those involving the organisation or anything under it
+ *   (`familyUnder`), or those of the category. Each incident is placed in every jurisdiction it
+ *   records; an incident with no jurisdiction is in no column.
+ * - A response to one of those incidents goes to the incident's columns, narrowed to the actor's
+ *   own jurisdiction when the actor is based in one of them.
+ * - Laws that apply are laws of the column's jurisdiction that the column's incidents implicate or
+ *   its responses cite as legal basis. Other laws recorded for that jurisdiction are listed apart,
+ *   as `otherLaws`; nothing is inferred beyond the recorded links.
+ * - Each incident's responses in the column are read as a matter with `buildMatterChain` (proposed
+ *   measures kept apart). Outcomes are the enacted steps that conclude or reverse, and any response
+ *   recording an outcome or a penalty.
+ */
+export function compareJurisdictions(subject: ComparisonSubject, data: ComparisonData): JurisdictionComparison {
+  const { incidents, organisationIds } = incidentsOfSubject(subject, data)
+  const jurisdictionNames = new Map<string, string>(data.jurisdictions.map((jurisdiction) => [jurisdiction.id, jurisdiction.name]))
+  const headquartersOf = new Map<string, string | undefined>(data.organisations.map((organisation) => [organisation.id, organisation.headquartersJurisdictionId]))
+  const lawsById = new Map<string, Law>(data.laws.map((law) => [law.id, law]))
+
+  const jurisdictionIds = [...new Set(incidents.flatMap((incident) => incident.jurisdictionIds as readonly string[]))]
+  const nameOf = (id: string): string => jurisdictionNames.get(id) ?? id
+  jurisdictionIds.sort((a, b) => nameOf(a).localeCompare(nameOf(b)))
+
+  const columns = jurisdictionIds.map((jurisdictionId): JurisdictionColumn => {
+    const columnIncidents = incidents.filter((incident) => (incident.jurisdictionIds as readonly string[]).includes(jurisdictionId)).sort(byIncidentDate)
+
+    const matters = columnIncidents.map((incident): ComparedMatter => {
+      const responses = data.responses.filter(
+        (response) => response.incidentIds.includes(incident.id) && columnsOfResponse(response, incident, headquartersOf).includes(jurisdictionId)
+      )
+      return { incident, chain: buildMatterChain(responses) }
+    })
+
+    const applying = new Map<string, { law: Law; provisionNumbers: string[]; isCitedAsWhole: boolean; applications: Set<LawApplication> }>()
+    const noteLaw = (lawId: string, provisionNumber: string | undefined, application: LawApplication): void => {
+      const law = lawsById.get(lawId)
+      if (law === undefined || law.jurisdictionId !== jurisdictionId) return
+      const entry = applying.get(lawId) ?? { law, provisionNumbers: [], isCitedAsWhole: false, applications: new Set<LawApplication>() }
+      if (provisionNumber === undefined) entry.isCitedAsWhole = true
+      else if (!entry.provisionNumbers.includes(provisionNumber)) entry.provisionNumbers.push(provisionNumber)
+      entry.applications.add(application)
+      applying.set(lawId, entry)
+    }
+    for (const incident of columnIncidents) {
+      for (const reference of incident.implicatedProvisions) noteLaw(reference.lawId, reference.provisionNumber, 'implicated-by-incident')
+    }
+    const columnResponses = matters.flatMap((matter) => [...matter.chain.steps.map((step) => step.response), ...matter.chain.proposed])
+    for (const response of columnResponses) {
+      for (const reference of response.legalBasis) noteLaw(reference.lawId, reference.provisionNumber, 'cited-as-legal-basis')
+    }
+    const applyingLaws = [...applying.values()].map(
+      (entry): ApplyingLaw => ({ law: entry.law, provisionNumbers: entry.provisionNumbers, isCitedAsWhole: entry.isCitedAsWhole, applications: [...entry.applications] })
+    )
+    const otherLaws = data.laws
+      .filter((law) => law.jurisdictionId === jurisdictionId && !applying.has(law.id))
+      .sort((a, b) => (a.shortName ?? a.title).localeCompare(b.shortName ?? b.title))
+
+    const outcomes = matters
+      .flatMap((matter) =>
+        matter.chain.steps
+          .filter((step) => step.effect === 'concludes' || step.effect === 'reverses' || step.response.outcome !== undefined || step.response.penalty !== undefined)
+          .map((step): ComparedOutcome => {
+            const { response } = step
+            return {
+              response,
+              incident: matter.incident,
+              effect: effectOf(response),
+              ...(response.outcome === undefined ? {} : { outcome: response.outcome }),
+              ...(response.penalty === undefined ? {} : { penalty: response.penalty })
+            }
+          })
+      )
+      .sort((a, b) => compareOptionalPartialDates(a.response.datedOn, b.response.datedOn))
+
+    return { jurisdictionId, jurisdictionName: nameOf(jurisdictionId), incidents: columnIncidents, applyingLaws, otherLaws, matters, outcomes }
+  })
+
+  return { organisationIds, columns }
+}
