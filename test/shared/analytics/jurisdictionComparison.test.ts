@@ -175,7 +175,7 @@ describe('compareJurisdictions', () => {
 
     const { columns } = compareJurisdictions(orgSubject('org-group'), { ...world, incidents: spanning, responses: [...world.responses, statement] })
 
-    const stepIdsFor = (index: number) => columns[index]?.matters.find((m) => m.incident.id === 'inc-browser')?.chain.steps.map((step) => step.response.id) ?? []
+    const stepIdsFor = (index: number) => columns[index]?.matters.find((m) => m.incident.id === 'inc-browser')?.chain.steps.map((step): string => step.response.id) ?? []
     expect([stepIdsFor(0).includes('resp-statement'), stepIdsFor(1).includes('resp-statement')]).toEqual([true, true])
   })
 
