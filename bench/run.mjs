@@ -1,0 +1,209 @@
+// The benchmark runner: `npm run bench [-- --sizes 1000,10000 --env node|chromium --suite search --json]`.
+// Plain ESM for Node, because suites are TypeScript and the project has no TS loader: the runner
+// builds them with Vite (an SSR bundle for Node, a page for Chromium, both into out/bench, not
+// committed), forks Node with --expose-gc for the Node run and drives headless Chromium with
+// playwright-core for the browser run. Contract and suite list: bench/README.md, bench/benchContract.ts.
+import { fork } from 'node:child_process'
+import { createServer } from 'node:http'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)))
+// PRECEDENT_BENCH_DIR lets parallel runs (the smoke test, another engineer) build side by side.
+const outDir = resolve(repo, process.env.PRECEDENT_BENCH_DIR ?? 'out/bench')
+// The real data sets live next to the repository and are read at bench time, never copied in.
+const sharedDataDir = resolve(repo, process.env.PRECEDENT_SHARED_DATA ?? '../shared/data')
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Same flags as test/e2e/browser.ts (no sandbox as root, no background networking), plus precise
+// timers are granted by serving the page cross-origin isolated (see serve()).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+const DEFAULT_SIZES = [1000, 10000]
+const ENVS = ['node', 'chromium']
+
+function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      env: { type: 'string' },
+      suite: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    },
+    strict: true
+  })
+  const sizes = values.sizes
+    ? values.sizes.split(',').map((size) => Number(size.trim()))
+    : DEFAULT_SIZES
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes wants positive whole numbers, got "${values.sizes}"`)
+  const envs = values.env ? values.env.split(',').map((env) => env.trim()) : ENVS
+  for (const env of envs) if (!ENVS.includes(env)) throw new Error(`--env wants node or chromium, got "${env}"`)
+  const suites = values.suite ? values.suite.split(',').map((suite) => suite.trim()) : []
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), envs, suites, json: values.json, help: values.help }
+}
+
+const HELP = `npm run bench -- [--sizes 1000,10000,100000] [--env node|chromium] [--suite search,timeline] [--json]
+  --sizes   synthetic data set sizes (default ${DEFAULT_SIZES.join(',')})
+  --env     node, chromium or both (default both)
+  --suite   suites in bench/suites to run (default all)
+  --json    one JSON object per line on stdout: {suite, env, dataset, n, metric, kind?, value, unit}`
+
+/** Prints a row: JSON lines for machines, an aligned line for people. */
+function printer(json) {
+  return (row) => {
+    if (json) {
+      process.stdout.write(`${JSON.stringify(row)}\n`)
+      return
+    }
+    const value = row.value >= 100 ? row.value.toFixed(0) : row.value >= 10 ? row.value.toFixed(1) : row.value.toFixed(2)
+    process.stdout.write(
+      `${row.suite.padEnd(9)} ${row.env.padEnd(8)} ${row.dataset.padEnd(20)} n=${String(row.n).padEnd(7)} ${row.metric.padEnd(18)} ${(row.kind ?? '').padEnd(14)} ${value.padStart(9)} ${row.unit}\n`
+    )
+  }
+}
+
+function isValidRow(row) {
+  return (
+    row !== null &&
+    typeof row === 'object' &&
+    typeof row.suite === 'string' &&
+    ENVS.includes(row.env) &&
+    typeof row.dataset === 'string' &&
+    Number.isFinite(row.n) &&
+    typeof row.metric === 'string' &&
+    (row.kind === undefined || typeof row.kind === 'string') &&
+    Number.isFinite(row.value) &&
+    (row.unit === 'ms' || row.unit === 'MB')
+  )
+}
+
+async function buildBench() {
+  const { build } = await import('vite')
+  const alias = {
+    '@renderer': resolve(repo, 'src/renderer'),
+    '@shared': resolve(repo, 'src/shared'),
+    '@resources': resolve(repo, 'resources')
+  }
+  const quiet = { configFile: false, logLevel: 'warn', resolve: { alias } }
+  await build({
+    ...quiet,
+    root: repo,
+    build: {
+      ssr: resolve(repo, 'bench/node/nodeEntry.ts'),
+      outDir: resolve(outDir, 'node'),
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'nodeEntry.mjs', format: 'es' } }
+    }
+  })
+  await build({
+    ...quiet,
+    root: resolve(repo, 'bench/browser'),
+    base: './',
+    build: { outDir: resolve(outDir, 'web'), emptyOutDir: true, target: 'es2022', minify: true }
+  })
+}
+
+function runInNode(request, emit) {
+  return new Promise((done, fail) => {
+    const child = fork(resolve(outDir, 'node/nodeEntry.mjs'), [JSON.stringify({ ...request, sharedDataDir })], {
+      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+    })
+    child.on('message', (message) => {
+      if (message?.type === 'row') emit(message.row)
+    })
+    child.on('error', fail)
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`bench in Node exited with ${code}`))))
+  })
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8' }
+
+/** Serves out/bench/web, and ../shared/data read-only under /shared-data/, cross-origin isolated. */
+async function serve() {
+  const web = resolve(outDir, 'web')
+  const server = createServer(async (request, response) => {
+    try {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+      const [root, rest] = pathname.startsWith('/shared-data/') ? [sharedDataDir, pathname.slice('/shared-data'.length)] : [web, pathname]
+      let file = normalize(join(root, rest))
+      if (file !== root && !file.startsWith(root + sep)) return void response.writeHead(403).end()
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html')
+      const body = await readFile(file)
+      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp'
+      })
+      response.end(body)
+    } catch {
+      response.writeHead(404).end('not found')
+    }
+  })
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready))
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(() => done())) }
+}
+
+async function runInChromium(request, emit) {
+  const { chromium } = await import('playwright-core')
+  const server = await serve()
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    const cdp = await page.context().newCDPSession(page)
+    page.on('pageerror', (error) => console.error(`[chromium] page error: ${error.message}`))
+    await page.exposeFunction('__benchEmit', (suite, row) => emit({ suite, env: 'chromium', ...row }))
+    await page.exposeFunction('__benchLog', (message) => console.error(`[chromium] ${message}`))
+    await page.exposeFunction('__benchHeapMb', async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+      return usedSize / 2 ** 20
+    })
+    await page.goto(server.url)
+    await page.waitForFunction(() => typeof window.__runBench === 'function')
+    if (!(await page.evaluate(() => window.crossOriginIsolated))) console.error('[chromium] page is not cross-origin isolated: timers are coarse (100 µs)')
+    await page.evaluate((pageRequest) => window.__runBench(pageRequest), request)
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2))
+  if (options.help) {
+    console.log(HELP)
+    return
+  }
+  const print = printer(options.json)
+  const emit = (row) => {
+    if (!isValidRow(row)) throw new Error(`bench suite emitted an invalid row: ${JSON.stringify(row)}`)
+    print(row)
+  }
+  console.error(`[bench] building suites into ${outDir}`)
+  await buildBench()
+  const request = { suites: options.suites, sizes: options.sizes }
+  for (const env of options.envs) {
+    console.error(`[bench] ${env}: sizes ${options.sizes.join(', ')}`)
+    if (env === 'node') await runInNode(request, emit)
+    else await runInChromium(request, emit)
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})
