@@ -8,6 +8,7 @@ import { sourceRoutes } from './features/records'
 import { duplicateRoutes, redirectMergedRecords } from './features/duplicates'
 import { preferencesRoutes } from './features/history'
 import { searchRoutes } from './features/search'
+import { graphRoutes } from './features/graph'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -20,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   ...duplicateRoutes,
   ...preferencesRoutes,
   ...searchRoutes,
+  ...graphRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 

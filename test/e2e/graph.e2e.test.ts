@@ -1,0 +1,147 @@
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
+const UC_INCIDENT = 'UC Browser transmitted device identifiers and location data to remote servers'
+let userDataDir: string
+let context: BrowserContext
+const pageErrors: string[] = []
+
+async function openApp(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+function diagram(page: Page) {
+  return page.getByRole('group', { name: /^Relationships of Alibaba Group/ })
+}
+
+/** A record drawn in the graph; its accessible name starts with the record's name. */
+function graphNode(page: Page, name: string) {
+  return diagram(page).getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`) })
+}
+
+describe('the relationship graph in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-graph-'))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
+    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+
+  it('shows Ant Financial, Alipay, UC Browser and both incidents in the graph of Alibaba Group at 2 hops', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+
+    await graphNode(page, 'Alipay').waitFor()
+
+    for (const name of ['Alibaba Group', 'Ant Financial', 'Alipay', 'UC Browser', ALIPAY_INCIDENT, UC_INCIDENT]) {
+      await expect(graphNode(page, name).count(), name).resolves.toBe(1)
+    }
+    await page.screenshot({ path: 'test-results/graph-alibaba-2-hops.png', fullPage: true })
+  })
+
+  it('reaches only direct links at 1 hop, and keeps the reach in the address', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await graphNode(page, 'Alipay').waitFor()
+
+    await page.getByRole('radio', { name: '1 hop' }).check()
+
+    await expect.poll(() => graphNode(page, 'Alipay').count()).toBe(0)
+    await expect(graphNode(page, 'Ant Financial').count()).resolves.toBe(1)
+    expect(page.url()).not.toContain('hops=2')
+  })
+
+  it('opens the record when its node is clicked', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+
+    await graphNode(page, 'Ant Financial').click()
+
+    await page.getByRole('heading', { level: 1, name: 'Ant Financial' }).waitFor()
+    expect(page.url()).toContain('org-ant-financial')
+  })
+
+  it('opens the record from the keyboard: Tab reaches the nodes nearest first, Enter opens one', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await graphNode(page, 'Alibaba Group').waitFor()
+
+    await graphNode(page, 'Alibaba Group').focus()
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+    await page.keyboard.press('Enter')
+
+    expect(focused).toMatch(/1 hop away$/)
+    await expect.poll(() => page.url()).not.toContain('/graph/')
+  })
+
+  it('lists the relationships as text', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+
+    const relationships = page.getByRole('list', { name: 'Relationships' })
+    await relationships.getByRole('listitem').first().waitFor()
+    const sentences = (await relationships.getByRole('listitem').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+
+    expect(sentences).toContain('Alipay — Operated by → Ant Financial')
+    expect(sentences).toContain('Ant Financial — Affiliate of → Alibaba Group')
+    expect(sentences).toContain('UC Browser — Operated by → UCWeb')
+  })
+
+  it('zooms with the buttons', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await graphNode(page, 'Alipay').waitFor()
+    const drawing = diagram(page).locator(':scope > g').first()
+
+    await page.getByRole('button', { name: 'Zoom in' }).click()
+
+    await expect.poll(() => drawing.getAttribute('transform')).toMatch(/scale\(1\.4\)/)
+    await page.getByRole('button', { name: 'Show all' }).click()
+    await expect.poll(() => drawing.getAttribute('transform')).toMatch(/scale\(1\)/)
+  })
+
+  it('exports an SVG with the title, the settings, an "as of" date and every record shown', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba')
+    await graphNode(page, 'Ant Financial').waitFor()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()])
+    const svg = await readFile((await download.path()) ?? '', 'utf8')
+
+    expect(download.suggestedFilename()).toMatch(/^relationships-org-alibaba-\d{4}-\d{2}-\d{2}\.svg$/)
+    expect(svg).toContain('Relationships of Alibaba Group')
+    expect(svg).toContain('1 hop · sources left out')
+    expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
+    for (const name of ['Alibaba Group', 'Ant Financial', 'UCWeb', 'China']) expect(svg, name).toContain(`>${name}<`)
+  })
+
+  it('exports a PNG', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba')
+    await graphNode(page, 'Ant Financial').waitFor()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()])
+    const png = await readFile((await download.path()) ?? '')
+
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+  })
+
+  it('says what to do when the record does not exist', async () => {
+    const page = await openApp('#/graph/organisation/org-nowhere')
+
+    await page.getByRole('region', { name: 'Record not found' }).waitFor()
+    await expect(page.getByRole('link', { name: 'Search for a record' }).isVisible()).resolves.toBe(true)
+  })
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([])
+  })
+})
