@@ -30,11 +30,12 @@ export function layoutRelationshipGraph(graph: RelationshipGraph): GraphLayout {
   })
   const links = graph.edges.map((edge) => ({ source: edge.from, target: edge.to }))
   forceSimulation(nodes)
-    .force('link', forceLink<LayoutNode, { source: string; target: string }>(links).id((node) => node.id).distance(110).strength(0.5))
-    .force('charge', forceManyBody().strength(-420))
-    .force('collide', forceCollide(34))
-    .force('x', forceX(0).strength(0.04))
-    .force('y', forceY(0).strength(0.04))
+    .force('link', forceLink<LayoutNode, { source: string; target: string }>(links).id((node) => node.id).distance(120).strength(0.5))
+    .force('charge', forceManyBody().strength(-520))
+    .force('collide', forceCollide(40))
+    // Pulled harder up and down than sideways, so the graph fills a wide screen and a landscape page.
+    .force('x', forceX(0).strength(0.03))
+    .force('y', forceY(0).strength(0.07))
     .stop()
     .tick(TICKS)
 

@@ -54,6 +54,8 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
     const look = graphSymbol(node.type, node.distance === 0)
     parts.push(
       `<g transform="translate(${round(point.x)} ${round(point.y)})">`,
+      // The full name travels with the node, for viewers that show titles and for text search in the file.
+      `<title>${escapeXml(node.label)}</title>`,
       `<path d="${look.path}" fill="${look.colour}" stroke="#1d2330" stroke-width="${node.distance === 0 ? 2 : 1}"/>`,
       `<text y="${node.distance === 0 ? 30 : 24}" font-size="11" fill="#1d2330" text-anchor="middle" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(shortGraphLabel(node))}</text>`,
       `</g>`
