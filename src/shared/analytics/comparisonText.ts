@@ -1,0 +1,113 @@
+import { RESPONSE_KIND_LABELS, type IncidentResponse, type Penalty } from '../domain/incidentResponse'
+import { findProvision, provisionLabel, type Law } from '../domain/law'
+import { formatPartialDate, type PartialDate } from '../domain/partialDate'
+import { incidentKeyDate } from '../domain/incident'
+import { MATTER_STATE_LABELS, MATTER_STEP_ROLE_LABELS } from '../domain/responseLifecycle'
+import type { ApplyingLaw, JurisdictionColumn } from './jurisdictionComparison'
+
+/** A law's name as a column shows it: its short name when it has one. */
+export function lawName(law: Pick<Law, 'title' | 'shortName'>): string {
+  return law.shortName ?? law.title
+}
+
+/**
+ * The provisions a column names, in words: "Article 41, Article 42", "Section 69A", plus "the law as
+ * a whole" when a link names no provision. A number the law does not record is shown as it is.
+ */
+export function applyingProvisionsText(entry: ApplyingLaw): string {
+  const provisions = entry.provisionNumbers.map((number) => {
+    const provision = findProvision(entry.law, number)
+    return provision === undefined ? `provision ${number}` : provisionLabel(provision)
+  })
+  if (entry.isCitedAsWhole && provisions.length > 0) provisions.push('the law as a whole')
+  return provisions.join(', ')
+}
+
+const dateText = (date: PartialDate | undefined): string => (date === undefined ? 'Undated' : formatPartialDate(date))
+
+/** "CNY 1,000,000", "amount unknown", with the description after a colon. */
+export function penaltyText(penalty: Penalty): string {
+  const amount = penalty.amount === undefined ? 'amount unknown' : `${penalty.currency ?? ''} ${penalty.amount.toLocaleString('en-GB')}`.trim()
+  return penalty.description === undefined ? `Penalty: ${amount}` : `Penalty: ${amount}: ${penalty.description}`
+}
+
+/** "6 January 2018 · Summons · Cyberspace Administration of China: CAC summons Alipay" — a response on one line. */
+export function responseLine(response: IncidentResponse, actorNames: ReadonlyMap<string, string>): string {
+  const actor = actorNames.get(response.actorId) ?? response.actorId
+  return `${dateText(response.datedOn)} · ${RESPONSE_KIND_LABELS[response.kind]} · ${actor}: ${response.title}`
+}
+
+/** A titled part of a column, as plain text lines. */
+export interface ComparisonTextSection {
+  readonly heading: string
+  readonly lines: readonly string[]
+}
+
+/**
+ * A column in words, for pictures and other plain-text uses: incidents, the laws that apply, the
+ * responses as a matter (steps with their role, the state reached, proposed measures marked as
+ * such), outcomes, and — labelled as not applied — the other laws of the jurisdiction. Empty parts
+ * say so rather than disappear.
+ */
+export function comparisonColumnText(column: JurisdictionColumn, actorNames: ReadonlyMap<string, string>): ComparisonTextSection[] {
+  const orNone = (lines: string[], none: string): string[] => (lines.length > 0 ? lines : [none])
+  const responses = column.matters.flatMap((matter) => [
+    ...(column.matters.length > 1 ? [`${matter.incident.title}:`] : []),
+    ...matter.chain.steps.map((step) => `${responseLine(step.response, actorNames)} (${MATTER_STEP_ROLE_LABELS[step.role]})`),
+    ...matter.chain.proposed.map((response) => `Proposed, not enacted: ${responseLine(response, actorNames)}`),
+    `State of the matter: ${MATTER_STATE_LABELS[matter.chain.state]}`
+  ])
+  return [
+    { heading: 'Incidents', lines: column.incidents.map((incident) => `${dateText(incidentKeyDate(incident))} · ${incident.title}`) },
+    {
+      heading: 'Laws that apply',
+      lines: orNone(
+        column.applyingLaws.map((entry) => {
+          const provisions = applyingProvisionsText(entry)
+          return provisions === '' ? lawName(entry.law) : `${lawName(entry.law)}: ${provisions}`
+        }),
+        'None linked'
+      )
+    },
+    { heading: 'Responses in order', lines: responses },
+    {
+      heading: 'Outcomes',
+      lines: orNone(
+        column.outcomes.map((entry) =>
+          [`${dateText(entry.response.datedOn)} · ${RESPONSE_KIND_LABELS[entry.response.kind]}`, entry.outcome, entry.penalty && penaltyText(entry.penalty)].filter(Boolean).join(': ')
+        ),
+        'None recorded'
+      )
+    },
+    { heading: 'Other laws in this jurisdiction (not linked)', lines: orNone(column.otherLaws.map(lawName), 'None recorded') }
+  ]
+}
+
+/**
+ * Breaks text into lines of at most `width` characters at spaces; a word longer than a line is cut.
+ * Chinese and other text without spaces is cut at the width. Used where no text layout engine is
+ * at hand (an exported SVG), so widths are counted in characters.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    let rest = word
+    while (rest.length > width) {
+      if (line !== '') {
+        lines.push(line)
+        line = ''
+      }
+      lines.push(rest.slice(0, width))
+      rest = rest.slice(width)
+    }
+    if (line === '') line = rest
+    else if (line.length + 1 + rest.length <= width) line = `${line} ${rest}`
+    else {
+      lines.push(line)
+      line = rest
+    }
+  }
+  if (line !== '') lines.push(line)
+  return lines
+}

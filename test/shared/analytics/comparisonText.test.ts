@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { applyingProvisionsText, comparisonColumnText, penaltyText, wrapText } from '@shared/analytics/comparisonText'
+import { compareJurisdictions } from '@shared/analytics/jurisdictionComparison'
+import type { IncidentCategory } from '@shared/domain/incident'
+import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse } from '../../builders/sharedDomain'
+
+const csl = aLaw({ id: 'law-csl', title: 'Cybersecurity Law', provisions: [{ unit: 'article', number: '41' }, { unit: 'article', number: '42' }] })
+
+describe('applyingProvisionsText', () => {
+  it('names provisions with their unit', () => {
+    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['41', '42'], isCitedAsWhole: false, applications: [] })).toBe('Article 41, Article 42')
+  })
+
+  it('adds the law as a whole when a link names no provision', () => {
+    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['41'], isCitedAsWhole: true, applications: [] })).toBe('Article 41, the law as a whole')
+  })
+
+  it('shows a number the law does not record as it is', () => {
+    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['99'], isCitedAsWhole: false, applications: [] })).toBe('provision 99')
+  })
+})
+
+describe('penaltyText', () => {
+  it('says the amount is unknown rather than zero', () => {
+    expect(penaltyText({})).toBe('Penalty: amount unknown')
+  })
+
+  it('gives the currency and the amount', () => {
+    expect(penaltyText({ amount: 1000000, currency: 'CNY' })).toBe('Penalty: CNY 1,000,000')
+  })
+})
+
+describe('comparisonColumnText', () => {
+  const data = {
+    jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
+    organisations: [anOrganisation({ id: 'org-browser', name: 'Browser' }), anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })],
+    laws: [aLaw({ id: 'law-dpdp', title: 'DPDP Act', jurisdictionId: 'IN' })],
+    incidents: [anIncident({ id: 'inc', title: 'Transmission', occurredOn: '2015-05', jurisdictionIds: ['IN'], categories: ['breach' as IncidentCategory], organisations: [{ organisationId: 'org-browser', role: 'operator' }] })],
+    responses: [
+      aResponse({ id: 'threat', title: 'May be banned', kind: 'block-or-ban', stage: 'proposed', actorId: 'org-meity', datedOn: '2017-08-22', incidentIds: ['inc'] }),
+      aResponse({ id: 'block', title: 'Blocked', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', incidentIds: ['inc'] })
+    ]
+  }
+  const [column] = compareJurisdictions({ kind: 'category', category: 'breach' }, data).columns
+  const sections = column === undefined ? [] : comparisonColumnText(column, new Map([['org-meity', 'MeitY']]))
+  const linesOf = (heading: string) => sections.find((section) => section.heading.startsWith(heading))?.lines
+
+  it('shows an incident known to the month as the month, never a day', () => {
+    expect(linesOf('Incidents')).toEqual(['May 2015 · Transmission'])
+  })
+
+  it('marks a proposed measure as not enacted', () => {
+    expect(linesOf('Responses')).toContain('Proposed, not enacted: 22 August 2017 · Block or ban · MeitY: May be banned')
+  })
+
+  it('ends the responses with the state of the matter', () => {
+    expect(linesOf('Responses')?.at(-1)).toBe('State of the matter: concluded')
+  })
+
+  it('says when no law is linked instead of leaving the part empty', () => {
+    expect(linesOf('Laws that apply')).toEqual(['None linked'])
+  })
+
+  it('lists unlinked laws of the jurisdiction under a heading that says they were not linked', () => {
+    expect(sections.at(-1)).toEqual({ heading: 'Other laws in this jurisdiction (not linked)', lines: ['DPDP Act'] })
+  })
+})
+
+describe('wrapText', () => {
+  it('breaks at spaces within the width', () => {
+    expect(wrapText('China summons Alipay and Sesame Credit', 16)).toEqual(['China summons', 'Alipay and', 'Sesame Credit'])
+  })
+
+  it('cuts a word longer than a line', () => {
+    expect(wrapText('网络安全法第四十一条', 4)).toEqual(['网络安全', '法第四十', '一条'])
+  })
+
+  it('gives no lines for empty text', () => {
+    expect(wrapText('   ', 10)).toEqual([])
+  })
+})
