@@ -51,6 +51,7 @@ describe('the relationship graph in Chromium (web mode)', () => {
       await expect(graphNode(page, name).count(), name).resolves.toBe(1)
     }
     await page.screenshot({ path: 'test-results/graph-alibaba-2-hops.png', fullPage: true })
+    await diagram(page).screenshot({ path: 'test-results/graph-alibaba-2-hops-diagram.png' })
   })
 
   it('reaches only direct links at 1 hop, and keeps the reach in the address', async () => {
