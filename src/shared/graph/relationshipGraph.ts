@@ -32,8 +32,14 @@ export interface RelationshipGraph {
   readonly hops: GraphHops
   readonly nodes: readonly GraphNode[]
   readonly edges: readonly GraphEdge[]
-  /** Records within reach that were left out to keep the graph readable (the node cap). */
+  /** Records found within reach but left out to keep the graph readable (the node cap). */
   readonly notShownCount: number
+  /**
+   * False when the walk stopped before the last hop because the cap was already full: records
+   * further out could never be shown, so they were not looked up, and `notShownCount` is then
+   * "at least" that many.
+   */
+  readonly isNotShownCountExact: boolean
 }
 
 /**
@@ -65,7 +71,7 @@ interface Reached {
  * points to, and what points to it), with every link between the records shown. Returns undefined
  * when the start record does not exist. When more records are in reach than `maxNodes`, the
  * nearest are kept (so every shown record stays connected to the start) and the rest are counted
- * in `notShownCount`. The order of nodes and edges depends only on the records, never on the
+ * in `notShownCount`; once the cap is full, the walk goes no further out. The order of nodes and edges depends only on the records, never on the
  * order the lookup returns them, so the same data always draws the same graph.
  */
 export async function neighbourhood(
@@ -81,7 +87,15 @@ export async function neighbourhood(
 
   const reached = new Map<string, Reached>([[startId, { typed: start, distance: 0 }]])
   let frontier: TypedRecord[] = [start]
+  let isNotShownCountExact = true
   for (let distance = 1; distance <= hops && frontier.length > 0; distance += 1) {
+    // Nodes are kept nearest first, so once the cap is full nothing further out can be shown.
+    // Stopping here also bounds the work: no frontier larger than the cap is ever walked, even
+    // when a jurisdiction links to thousands of records.
+    if (reached.size >= maxNodes) {
+      isNotShownCountExact = false
+      break
+    }
     const outgoingIds = [...new Set(frontier.flatMap((typed) => referencedIds(typed) as string[]))].filter((id) => !reached.has(id))
     const [targets, referrerLists] = await Promise.all([
       lookup.records(outgoingIds),
@@ -104,7 +118,8 @@ export async function neighbourhood(
     hops,
     nodes,
     edges: edgesBetween(nodes.map((node) => reached.get(node.id)!.typed), shown),
-    notShownCount: ordered.length - nodes.length
+    notShownCount: ordered.length - nodes.length,
+    isNotShownCountExact
   }
 }
 

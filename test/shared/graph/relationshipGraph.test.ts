@@ -108,11 +108,33 @@ describe('neighbourhood', () => {
     expect(labelsOf(graph)).toEqual(['Xinhua report', 'Annual bill consent default'])
   })
 
-  it('keeps the nearest records when more are in reach than the cap, and counts the rest', async () => {
+  it('keeps the nearest records when more are in reach than the cap', async () => {
     const graph = await neighbourhood('org-alipay', 2, lookupIn(world), { maxNodes: 3 })
 
     expect(graph?.nodes.map((node) => node.distance)).toEqual([0, 1, 1])
-    expect(graph?.notShownCount).toBe(world.length - 3)
+  })
+
+  it('counts exactly the records left out when the cap fills on the last hop', async () => {
+    const graph = await neighbourhood('org-alipay', 2, lookupIn(world), { maxNodes: 6 })
+
+    expect(graph?.notShownCount).toBe(world.length - 6)
+    expect(graph?.isNotShownCountExact).toBe(true)
+  })
+
+  it('stops walking once the cap is full, and says its count is only a lower bound', async () => {
+    const graph = await neighbourhood('org-alipay', 2, lookupIn(world), { maxNodes: 3 })
+
+    expect(graph?.notShownCount).toBe(1)
+    expect(graph?.isNotShownCountExact).toBe(false)
+  })
+
+  it('looks up no referrers further out once the cap is full', async () => {
+    const asked: string[] = []
+    const lookup = lookupIn(world)
+
+    await neighbourhood('org-alipay', 2, { ...lookup, referrers: (id) => (asked.push(id), lookup.referrers(id)) }, { maxNodes: 3 })
+
+    expect(asked).toEqual(['org-alipay'])
   })
 
   it('draws no link to a record left out by the cap', async () => {
@@ -126,6 +148,7 @@ describe('neighbourhood', () => {
     const graph = await neighbourhood('org-ant-financial', 1, lookupIn(world))
 
     expect(graph?.notShownCount).toBe(0)
+    expect(graph?.isNotShownCountExact).toBe(true)
   })
 
   it('orders nodes by distance, then record type, then name', async () => {

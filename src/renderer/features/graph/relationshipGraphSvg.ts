@@ -30,7 +30,7 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
   const offsetY = HEADER_HEIGHT - minY
   const lines = graphLines(graph.edges, layout.positions)
   const types = RECORD_TYPES.filter((type) => graph.nodes.some((node) => node.type === type))
-  const notShown = graph.notShownCount > 0 ? ` · ${graph.notShownCount} more not shown` : ''
+  const notShown = graph.notShownCount > 0 ? ` · ${notShownPhrase(graph)}` : ''
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,
@@ -73,6 +73,11 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
   })
   parts.push('</svg>')
   return parts.join('\n')
+}
+
+/** How many records the cap left out, as honest as the walk allows ("at least" when it stopped early). */
+export function notShownPhrase(graph: RelationshipGraph): string {
+  return `${graph.isNotShownCountExact ? '' : 'at least '}${graph.notShownCount} more not shown`
 }
 
 function round(value: number): string {

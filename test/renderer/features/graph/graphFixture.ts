@@ -16,5 +16,6 @@ export const antFinancialGraph: RelationshipGraph = {
     { from: 'inc-bill', to: 'org-ant-financial', relation: 'organisation:parent', label: 'Parent company', inverseLabel: 'Incident (parent company)' },
     { from: 'inc-bill', to: 'org-ant-financial', relation: 'organisation:operator', label: 'Operator', inverseLabel: 'Incident (operator)' }
   ],
-  notShownCount: 0
+  notShownCount: 0,
+  isNotShownCountExact: true
 }

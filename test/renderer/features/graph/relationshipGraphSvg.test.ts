@@ -34,6 +34,16 @@ describe('relationshipGraphSvg', () => {
   it('says how many records were left out', () => {
     const capped = relationshipGraphSvg({ ...antFinancialGraph, notShownCount: 12 }, layoutRelationshipGraph(antFinancialGraph), heading)
 
-    expect(capped).toContain('12 more not shown')
+    expect(capped).toContain('· 12 more not shown')
+  })
+
+  it('says "at least" when the walk stopped before counting everything', () => {
+    const capped = relationshipGraphSvg(
+      { ...antFinancialGraph, notShownCount: 12, isNotShownCountExact: false },
+      layoutRelationshipGraph(antFinancialGraph),
+      heading
+    )
+
+    expect(capped).toContain('at least 12 more not shown')
   })
 })
