@@ -135,6 +135,20 @@ describe('the relationship graph in Chromium (web mode)', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   })
 
+  it('redraws live when a record in the graph is renamed in another tab', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba')
+    await graphNode(page, 'UCWeb').waitFor()
+    const editor = await context.newPage()
+
+    await editor.goto(new URL('#/organisations/org-ucweb/edit', baseUrl).toString())
+    await editor.getByRole('textbox', { name: 'Name', exact: true }).fill('UCWeb Inc.')
+    await editor.getByRole('button', { name: 'Save changes' }).click()
+    await editor.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await editor.close()
+
+    await expect.poll(() => graphNode(page, 'UCWeb Inc.').count()).toBe(1)
+  })
+
   it('says what to do when the record does not exist', async () => {
     const page = await openApp('#/graph/organisation/org-nowhere')
 
