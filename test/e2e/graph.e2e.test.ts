@@ -54,6 +54,15 @@ describe('the relationship graph in Chromium (web mode)', () => {
     await diagram(page).screenshot({ path: 'test-results/graph-alibaba-2-hops-diagram.png' })
   })
 
+  it('opens from a record page', async () => {
+    const page = await openApp('#/organisations/org-alibaba')
+
+    await page.getByRole('link', { name: 'Show relationship graph' }).click()
+
+    await page.getByRole('heading', { level: 1, name: 'Relationships of Alibaba Group' }).waitFor()
+    await expect(graphNode(page, 'Ant Financial').count()).resolves.toBe(1)
+  })
+
   it('reaches only direct links at 1 hop, and keeps the reach in the address', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
     await graphNode(page, 'Alipay').waitFor()
