@@ -120,6 +120,23 @@ describe('the relationship graph in Chromium (web mode)', () => {
     await expect.poll(() => drawing.getAttribute('transform')).toMatch(/scale\(1\)/)
   })
 
+  it('zooms with the keyboard while a record is focused, and with the mouse wheel', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await graphNode(page, 'Alipay').waitFor()
+    const drawing = diagram(page).locator(':scope > g').first()
+
+    await graphNode(page, 'Alibaba Group').focus()
+    await page.keyboard.press('+')
+    await expect.poll(() => drawing.getAttribute('transform')).toMatch(/scale\(1\.4\)/)
+    await page.keyboard.press('0')
+    await expect.poll(() => drawing.getAttribute('transform')).toMatch(/scale\(1\)/)
+
+    const box = await diagram(page).boundingBox()
+    await page.mouse.move((box?.x ?? 0) + 40, (box?.y ?? 0) + 40)
+    await page.mouse.wheel(0, 300)
+    await expect.poll(() => drawing.getAttribute('transform')).toMatch(/scale\(0\.\d+\)/)
+  })
+
   it('exports an SVG with the title, the settings, an "as of" date and every record shown', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba')
     await graphNode(page, 'Ant Financial').waitFor()
