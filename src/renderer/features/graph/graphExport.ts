@@ -7,6 +7,9 @@ export type GraphExportFormat = 'svg' | 'png'
 
 // Print resolution: 300 dots per inch over the CSS pixel's 96.
 const PNG_SCALE = 300 / 96
+// A very large graph is drawn at less than print resolution rather than on a canvas the
+// browser refuses (Chromium's limit is 32,767 pixels a side and a few hundred megapixels).
+const MAX_PNG_SIDE = 12_000
 
 /**
  * Saves a picture of the graph, as SVG or as a PNG at print resolution, through the desktop
@@ -45,12 +48,13 @@ async function svgToPng(svg: string, scale: number): Promise<Uint8Array<ArrayBuf
     const image = new Image()
     image.src = url
     await image.decode()
+    const fittedScale = Math.min(scale, MAX_PNG_SIDE / Math.max(image.naturalWidth, image.naturalHeight, 1))
     const canvas = document.createElement('canvas')
-    canvas.width = Math.ceil(image.naturalWidth * scale)
-    canvas.height = Math.ceil(image.naturalHeight * scale)
+    canvas.width = Math.ceil(image.naturalWidth * fittedScale)
+    canvas.height = Math.ceil(image.naturalHeight * fittedScale)
     const context = canvas.getContext('2d')
     if (context === null) throw new Error('No 2D canvas to draw the PNG on')
-    context.scale(scale, scale)
+    context.scale(fittedScale, fittedScale)
     context.drawImage(image, 0, 0)
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
     if (blob === null) throw new Error('The canvas could not be encoded as PNG')
