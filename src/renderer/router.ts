@@ -8,6 +8,8 @@ import { sourceRoutes } from './features/records'
 import { duplicateRoutes, redirectMergedRecords } from './features/duplicates'
 import { preferencesRoutes } from './features/history'
 import { searchRoutes } from './features/search'
+import { comparisonRoutes } from './features/comparison'
+import { chartsRoutes } from './features/charts'
 import { graphRoutes } from './features/graph'
 
 const routes: RouteRecordRaw[] = [
@@ -21,6 +23,8 @@ const routes: RouteRecordRaw[] = [
   ...duplicateRoutes,
   ...preferencesRoutes,
   ...searchRoutes,
+  ...comparisonRoutes,
+  ...chartsRoutes,
   ...graphRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]

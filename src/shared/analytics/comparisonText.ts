@@ -111,3 +111,52 @@ export function wrapText(text: string, width: number): string[] {
   if (line !== '') lines.push(line)
   return lines
 }
+
+/** A line of a text column placed on a picture. */
+export interface PlacedTextLine {
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly role: 'column-heading' | 'section-heading' | 'text'
+}
+
+/** Sizes for `layOutTextColumns`, in pixels and characters. */
+export interface TextColumnsMetrics {
+  readonly columnWidth: number
+  readonly gap: number
+  readonly charactersPerLine: number
+  readonly lineHeight: number
+}
+
+/**
+ * Places columns of titled sections side by side for a picture: each column's heading, then its
+ * sections' headings and wrapped lines (continuation lines indented by two characters' worth),
+ * top to bottom. The height is that of the tallest column.
+ */
+export function layOutTextColumns(
+  columns: readonly { readonly heading: string; readonly sections: readonly ComparisonTextSection[] }[],
+  metrics: TextColumnsMetrics
+): { readonly width: number; readonly height: number; readonly lines: readonly PlacedTextLine[] } {
+  const lines: PlacedTextLine[] = []
+  let height = 0
+  columns.forEach((column, index) => {
+    const x = index * (metrics.columnWidth + metrics.gap)
+    let y = metrics.lineHeight
+    lines.push({ text: column.heading, x, y, role: 'column-heading' })
+    y += metrics.lineHeight * 1.5
+    for (const section of column.sections) {
+      lines.push({ text: section.heading, x, y, role: 'section-heading' })
+      y += metrics.lineHeight
+      for (const line of section.lines) {
+        wrapText(line, metrics.charactersPerLine).forEach((part, partIndex) => {
+          lines.push({ text: part, x: partIndex === 0 ? x : x + metrics.lineHeight, y, role: 'text' })
+          y += metrics.lineHeight
+        })
+      }
+      y += metrics.lineHeight / 2
+    }
+    height = Math.max(height, y)
+  })
+  const width = columns.length === 0 ? 0 : columns.length * metrics.columnWidth + (columns.length - 1) * metrics.gap
+  return { width, height, lines }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyingProvisionsText, comparisonColumnText, penaltyText, wrapText } from '@shared/analytics/comparisonText'
+import { applyingProvisionsText, comparisonColumnText, layOutTextColumns, penaltyText, wrapText } from '@shared/analytics/comparisonText'
 import { compareJurisdictions } from '@shared/analytics/jurisdictionComparison'
 import type { IncidentCategory } from '@shared/domain/incident'
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse } from '../../builders/sharedDomain'
@@ -77,5 +77,34 @@ describe('wrapText', () => {
 
   it('gives no lines for empty text', () => {
     expect(wrapText('   ', 10)).toEqual([])
+  })
+})
+
+describe('layOutTextColumns', () => {
+  const metrics = { columnWidth: 100, gap: 20, charactersPerLine: 10, lineHeight: 10 }
+  const columns = [
+    { heading: 'China', sections: [{ heading: 'Incidents', lines: ['one two three'] }] },
+    { heading: 'India', sections: [{ heading: 'Incidents', lines: ['one'] }] }
+  ]
+
+  it('places the columns side by side with the gap between them', () => {
+    const layout = layOutTextColumns(columns, metrics)
+
+    expect(layout.lines.filter((line) => line.role === 'column-heading').map((line) => line.x)).toEqual([0, 120])
+  })
+
+  it('wraps long lines and indents their continuation', () => {
+    const layout = layOutTextColumns(columns, metrics)
+
+    expect(layout.lines.filter((line) => line.role === 'text' && line.x < 100).map((line) => [line.text, line.x])).toEqual([
+      ['one two', 0],
+      ['three', 10]
+    ])
+  })
+
+  it('is as tall as its tallest column', () => {
+    const layout = layOutTextColumns(columns, metrics)
+
+    expect(layout.height).toBe(Math.max(...layout.lines.map((line) => line.y)) + 10 + 5)
   })
 })

@@ -1,0 +1,47 @@
+import { UNGROUPED, type IncidentGrouping, type IncidentsPerYear } from '@shared/analytics/incidentsPerYear'
+import { RESPONSE_OUTCOME_LABELS, RESPONSE_OUTCOMES, type ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import { INCIDENT_CATEGORY_LABELS, INCIDENT_CATEGORIES, type IncidentCategory } from '@shared/domain/incident'
+import { RESPONSE_KIND_LABELS } from '@shared/domain/incidentResponse'
+import type { StackedBarData } from './stackedBarLayout'
+
+const isCategory = (group: string): group is IncidentCategory => (INCIDENT_CATEGORIES as readonly string[]).includes(group)
+
+/** A group's name for people: "China" for CN, "Consent dark pattern" for its slug. */
+export function incidentGroupLabel(group: string, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>): string {
+  if (group === UNGROUPED) return by === 'jurisdiction' ? 'No jurisdiction recorded' : 'No category'
+  if (by === 'category') return isCategory(group) ? INCIDENT_CATEGORY_LABELS[group] : group
+  return jurisdictionNames.get(group) ?? group
+}
+
+/**
+ * The search that lists the incidents behind one bar part: `type:incident year:2018 jurisdiction:CN`.
+ * Incidents with no jurisdiction or category cannot be asked for by a filter, so their query names
+ * the year only. Search counts an incident in every year its dates touch, so it may list a few
+ * more than the bar (an incident that happened in 2017 and came out in 2018).
+ */
+export function incidentBarQuery(year: number, by: IncidentGrouping, group: string): string {
+  const base = `type:incident year:${year}`
+  return group === UNGROUPED ? base : `${base} ${by}:${group}`
+}
+
+/** The incidents-per-year counts as a stacked bar chart: a bar per year, a part per group. */
+export function incidentsPerYearBars(chart: IncidentsPerYear, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>): StackedBarData {
+  return {
+    categories: chart.years.map((year) => ({ key: String(year), label: String(year) })),
+    series: chart.groups.map((group) => ({ key: group, label: incidentGroupLabel(group, by, jurisdictionNames) })),
+    cells: chart.counts.map((cell) => ({ category: String(cell.year), series: cell.group, count: cell.count, query: incidentBarQuery(cell.year, by, cell.group) }))
+  }
+}
+
+/**
+ * The responses counts as a stacked bar chart: a bar per kind, a part per outcome. A part's query
+ * lists the responses of that kind; whether each was proposed or concluding is shown on its page.
+ */
+export function responsesByKindBars(chart: ResponsesByKindAndOutcome): StackedBarData {
+  const outcomes = RESPONSE_OUTCOMES.filter((outcome) => chart.counts.some((cell) => cell.outcome === outcome))
+  return {
+    categories: chart.kinds.map((kind) => ({ key: kind, label: RESPONSE_KIND_LABELS[kind] })),
+    series: outcomes.map((outcome) => ({ key: outcome, label: RESPONSE_OUTCOME_LABELS[outcome] })),
+    cells: chart.counts.map((cell) => ({ category: cell.kind, series: cell.outcome, count: cell.count, query: `type:response kind:${cell.kind}` }))
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { incidentsPerYear, UNGROUPED } from '@shared/analytics/incidentsPerYear'
+import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import { incidentBarQuery, incidentGroupLabel, incidentsPerYearBars, responsesByKindBars } from '../../../../src/renderer/features/charts/chartData'
+import { anIncident, aResponse } from '../../../builders/sharedDomain'
+
+const names = new Map([['CN', 'China']])
+
+describe('incidentBarQuery', () => {
+  it('asks search for the incidents of the year and the group', () => {
+    expect(incidentBarQuery(2018, 'jurisdiction', 'CN')).toBe('type:incident year:2018 jurisdiction:CN')
+  })
+
+  it('asks for the year only when the group is "none recorded"', () => {
+    expect(incidentBarQuery(2018, 'category', UNGROUPED)).toBe('type:incident year:2018')
+  })
+})
+
+describe('incidentGroupLabel', () => {
+  it('names a jurisdiction, a category and the ungrouped group in words', () => {
+    expect([incidentGroupLabel('CN', 'jurisdiction', names), incidentGroupLabel('consent-dark-pattern', 'category', names), incidentGroupLabel(UNGROUPED, 'jurisdiction', names)]).toEqual([
+      'China',
+      'Consent dark pattern',
+      'No jurisdiction recorded'
+    ])
+  })
+})
+
+describe('incidentsPerYearBars', () => {
+  it('makes a bar per year, quiet years included, and a part per group', () => {
+    const chart = incidentsPerYear([anIncident({ id: 'a', occurredOn: '2015-05', jurisdictionIds: ['CN'] }), anIncident({ id: 'b', occurredOn: '2017', jurisdictionIds: ['CN'] })], 'jurisdiction')
+
+    const bars = incidentsPerYearBars(chart, 'jurisdiction', names)
+
+    expect([bars.categories.map((category) => category.label), bars.series.map((series) => series.label)]).toEqual([['2015', '2016', '2017'], ['China']])
+  })
+})
+
+describe('responsesByKindBars', () => {
+  it('makes a bar per kind in words, and a part only for outcomes that occur', () => {
+    const chart = responsesByKindAndOutcome([aResponse({ id: 'a', kind: 'block-or-ban', stage: 'proposed' })])
+
+    const bars = responsesByKindBars(chart)
+
+    expect([bars.categories.map((category) => category.label), bars.series.map((series) => series.label), bars.cells[0]?.query]).toEqual([
+      ['Block or ban'],
+      ['Proposed or threatened'],
+      'type:response kind:block-or-ban'
+    ])
+  })
+})
