@@ -151,7 +151,7 @@ describe('the relationship graph in Chromium (web mode)', () => {
     for (const name of ['Alibaba Group', 'Ant Financial', 'UCWeb', 'China']) expect(svg, name).toContain(`>${name}<`)
   })
 
-  it('exports a PNG', async () => {
+  it('exports a PNG at print resolution', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba')
     await graphNode(page, 'Ant Financial').waitFor()
 
@@ -159,6 +159,8 @@ describe('the relationship graph in Chromium (web mode)', () => {
     const png = await readFile((await download.path()) ?? '')
 
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    // The exported SVG is at least 640 px wide; at 300 dpi over 96 that is 2,000 pixels.
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(2000)
   })
 
   it('redraws live when a record in the graph is renamed in another tab', async () => {
