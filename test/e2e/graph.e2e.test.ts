@@ -74,6 +74,21 @@ describe('the relationship graph in Chromium (web mode)', () => {
     expect(page.url()).not.toContain('hops=2')
   })
 
+  it('leaves out a record type when it is unticked, and a bookmarked address comes back the same', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await graphNode(page, 'China').waitFor()
+
+    await page.getByRole('group', { name: 'Show' }).getByRole('checkbox', { name: 'Jurisdictions' }).uncheck()
+
+    await expect.poll(() => graphNode(page, 'China').count()).toBe(0)
+    const bookmark = page.url()
+    expect(decodeURIComponent(bookmark)).toContain('hide=jurisdiction,source')
+    const reopened = await openApp(`#${bookmark.split('#')[1] ?? ''}`)
+    await graphNode(reopened, 'Ant Financial').waitFor()
+    await expect(graphNode(reopened, 'China').count()).resolves.toBe(0)
+    await expect(reopened.getByRole('radio', { name: '2 hops' }).isChecked()).resolves.toBe(true)
+  })
+
   it('opens the record when its node is clicked', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
 

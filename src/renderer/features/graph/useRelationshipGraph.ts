@@ -1,5 +1,6 @@
 import { computed, type Ref } from 'vue'
 import { findLinksTo, getDatabase, useLiveQuery } from '@renderer/db'
+import type { RecordType } from '@shared/domain/recordTypes'
 import { neighbourhood, type GraphHops, type GraphLookup, type RelationshipGraph } from '@shared/graph/relationshipGraph'
 import { loadTypedRecords } from '../records'
 import { layoutRelationshipGraph } from './graphForceLayout'
@@ -11,14 +12,14 @@ const lookup: GraphLookup = {
 
 /**
  * The neighbourhood of one record and its layout, kept live: any write (here or in another
- * window) to a record the graph read redraws it. Sources are left out unless asked for, since
- * every cited article would otherwise crowd out the organisations, laws and responses.
+ * window) to a record the graph read redraws it.
  */
-export function useRelationshipGraph(startId: Ref<string>, hops: Ref<GraphHops>, includeSources: Ref<boolean>) {
+export function useRelationshipGraph(startId: Ref<string>, hops: Ref<GraphHops>, hiddenTypes: Ref<readonly RecordType[]>) {
   const query = useLiveQuery<RelationshipGraph | undefined>(
-    () => neighbourhood(startId.value, hops.value, lookup, { excludedTypes: includeSources.value ? [] : ['source'] }),
+    () => neighbourhood(startId.value, hops.value, lookup, { excludedTypes: hiddenTypes.value }),
     undefined,
-    [startId, hops, includeSources]
+    // Compared as text: the address gives a new array on every navigation, even an unchanged one.
+    [startId, hops, () => hiddenTypes.value.join(',')]
   )
   const layout = computed(() => (query.data.value === undefined ? undefined : layoutRelationshipGraph(query.data.value)))
   return { graph: query.data, layout, isLoading: query.isLoading, error: query.error }
