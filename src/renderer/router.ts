@@ -11,6 +11,7 @@ import { searchRoutes } from './features/search'
 import { comparisonRoutes } from './features/comparison'
 import { chartsRoutes } from './features/charts'
 import { graphRoutes } from './features/graph'
+import { timelineRoutes } from './features/timeline'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -26,6 +27,7 @@ const routes: RouteRecordRaw[] = [
   ...comparisonRoutes,
   ...chartsRoutes,
   ...graphRoutes,
+  ...timelineRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 

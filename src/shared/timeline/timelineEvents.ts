@@ -355,3 +355,25 @@ export function timelineEvents(records: TimelineRecords, options: TimelineEventO
 export function compareTimelineItems(a: TimelineItem, b: TimelineItem): number {
   return a.startDay - b.startDay || b.endDay - a.endDay || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 }
+
+/**
+ * What an item is called on the timeline and in its export: "Sesame Credit apologises on Weibo —
+ * 3 January 2018"; a bar says what it is first ("Law in force: Cybersecurity Law — 1 June 2017 – open-ended").
+ */
+export function timelineItemLabel(item: Pick<TimelineItem, 'title' | 'dateLabel' | 'shape' | 'kindLabel'>): string {
+  const label = `${item.title} — ${item.dateLabel}`
+  return item.shape === 'range' ? `${item.kindLabel}: ${label}` : label
+}
+
+/**
+ * The item in a sentence for screen readers and tooltips: its kind, label, and what the drawing
+ * shows by shape alone (an approximate date, a proposed measure, a range still running).
+ */
+export function describeTimelineItem(item: TimelineItem): string {
+  const notes = [
+    item.isApproximate ? 'approximate date' : '',
+    item.isOpenEnded ? 'still running' : ''
+  ].filter((note) => note !== '')
+  const label = item.shape === 'range' ? timelineItemLabel(item) : `${item.kindLabel}: ${timelineItemLabel(item)}`
+  return `${label}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayNumberOf } from '@shared/timeline/dayNumber'
-import { timelineEvents, type TimelineItem } from '@shared/timeline/timelineEvents'
+import { describeTimelineItem, timelineEvents, timelineItemLabel, type TimelineItem } from '@shared/timeline/timelineEvents'
 import { anIncident, aLaw, aResponse } from '../../builders/domain'
 
 const TODAY = '2026-01-01'
@@ -130,5 +130,21 @@ describe('timelineEvents', () => {
     const ids = timelineEvents({ incidents: [day, month, earlier], responses: [], laws: [] }, { today: TODAY }).items.map((item) => item.recordId)
 
     expect(ids).toEqual([earlier.id, month.id, day.id])
+  })
+})
+
+describe('describeTimelineItem', () => {
+  it('says the kind, the title and the date at its precision, and notes an approximate date', () => {
+    const [event] = timelineEvents({ incidents: [anIncident({ title: 'UC Browser leak', occurredOn: '2015-05~' })], responses: [], laws: [] }, { today: TODAY }).items
+
+    expect(describeTimelineItem(event!)).toBe('Incident occurred: UC Browser leak — c. May 2015 (approximate date)')
+  })
+})
+
+describe('timelineItemLabel', () => {
+  it('names a bar by what it is before the record', () => {
+    const [bar] = timelineEvents({ incidents: [], responses: [], laws: [aLaw({ title: 'Cybersecurity Law', inForceOn: '2017-06-01', adoptedOn: undefined })] }, { today: TODAY }).items.filter((item) => item.shape === 'range')
+
+    expect(timelineItemLabel(bar!)).toBe('Law in force: Cybersecurity Law — 1 June 2017 – open-ended')
   })
 })

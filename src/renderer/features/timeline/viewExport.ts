@@ -1,0 +1,153 @@
+import { assertNever } from '@shared/lib/assertNever'
+import { formatPartialDate, toPartialDate } from '@shared/domain/partialDate'
+import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
+
+export type ViewExportFormat = 'svg' | 'png'
+
+/** What an exported picture says about itself, so that a printed copy can be read on its own. */
+export interface ViewExportHeading {
+  readonly title: string
+  /** The filters used, in words; empty for none. */
+  readonly filters: string
+  /** The day the picture was taken, `YYYY-MM-DD`. */
+  readonly asOfDay: string
+}
+
+/** One drawing to stack in the export, optionally cut to a horizontal band (the lanes on screen). */
+export interface ExportPart {
+  readonly element: SVGSVGElement
+  readonly band?: { readonly top: number; readonly height: number }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+const HEADING_HEIGHT = 72
+const MARGIN = 16
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif'
+/** Print resolution: 300 dots per inch over the CSS pixel's 96. */
+export const PRINT_SCALE = 300 / 96
+
+/** The lines printed above the picture: title, filters ("none" when there are none), "As of 3 January 2018". */
+export function headingLines(heading: ViewExportHeading): [string, string, string] {
+  const filters = heading.filters.trim()
+  return [heading.title, `Filters: ${filters === '' ? 'none' : filters}`, `As of ${formatPartialDate(toPartialDate(heading.asOfDay))}`]
+}
+
+function textElement(document: Document, text: string, y: number, size: number, weight: string): SVGTextElement {
+  const element = document.createElementNS(SVG_NS, 'text')
+  element.setAttribute('x', String(MARGIN))
+  element.setAttribute('y', String(y))
+  element.setAttribute('font-family', FONT)
+  element.setAttribute('font-size', String(size))
+  element.setAttribute('font-weight', weight)
+  element.setAttribute('fill', '#1d2330')
+  // A text node, never markup: titles and filters are the user's words.
+  element.textContent = text
+  return element
+}
+
+function numericAttribute(element: Element, name: string): number {
+  return Number(element.getAttribute(name)) || 0
+}
+
+/**
+ * A standalone SVG document: the heading (title, filters, "as of"), then each part below the
+ * previous one. Parts are copied, never changed; attributes that mean nothing outside the app
+ * (classes, ARIA, tab stops, Vue's scoping marks) are dropped, and the look comes from the
+ * presentation attributes the drawings carry. All text stays text.
+ */
+export function composeExportSvg(parts: readonly ExportPart[], heading: ViewExportHeading): string {
+  const document = parts[0]?.element.ownerDocument ?? globalThis.document
+  const width = Math.max(...parts.map((part) => numericAttribute(part.element, 'width')), 320)
+  const heights = parts.map((part) => part.band?.height ?? numericAttribute(part.element, 'height'))
+  const totalWidth = width + 2 * MARGIN
+  const totalHeight = HEADING_HEIGHT + heights.reduce((sum, height) => sum + height, 0) + MARGIN
+  const root = document.createElementNS(SVG_NS, 'svg')
+  root.setAttribute('xmlns', SVG_NS)
+  root.setAttribute('width', String(totalWidth))
+  root.setAttribute('height', String(totalHeight))
+  root.setAttribute('viewBox', `0 0 ${totalWidth} ${totalHeight}`)
+  const background = document.createElementNS(SVG_NS, 'rect')
+  background.setAttribute('width', String(totalWidth))
+  background.setAttribute('height', String(totalHeight))
+  background.setAttribute('fill', '#ffffff')
+  const [title, filters, asOf] = headingLines(heading)
+  const titleElement = document.createElementNS(SVG_NS, 'title')
+  titleElement.textContent = title
+  root.append(titleElement, background, textElement(document, title, 26, 18, '700'), textElement(document, filters, 46, 12, '400'), textElement(document, asOf, 62, 12, '400'))
+
+  let y = HEADING_HEIGHT
+  parts.forEach((part, index) => {
+    const height = heights[index] ?? 0
+    const copy = part.element.cloneNode(true) as SVGSVGElement
+    for (const element of [copy, ...copy.querySelectorAll('*')]) {
+      for (const name of element.getAttributeNames()) {
+        if (name === 'class' || name === 'role' || name === 'tabindex' || name === 'style' || name.startsWith('aria-') || name.startsWith('data-v-')) element.removeAttribute(name)
+      }
+    }
+    const partWidth = numericAttribute(part.element, 'width')
+    copy.setAttribute('x', String(MARGIN))
+    copy.setAttribute('y', String(y))
+    copy.setAttribute('width', String(partWidth))
+    copy.setAttribute('height', String(height))
+    copy.setAttribute('viewBox', `0 ${part.band?.top ?? 0} ${partWidth} ${height}`)
+    copy.setAttribute('font-family', FONT)
+    root.append(copy)
+    y += height
+  })
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`
+}
+
+/** Draws an SVG document on a canvas at `scale` (the CSP allows blob: images) and reads it back as PNG bytes. */
+export async function svgToPng(svg: string, scale: number = PRINT_SCALE): Promise<Uint8Array<ArrayBuffer>> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+  try {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.ceil(image.naturalWidth * scale)
+    canvas.height = Math.ceil(image.naturalHeight * scale)
+    const context = canvas.getContext('2d')
+    if (context === null) throw new Error('No 2D canvas to draw the PNG on')
+    context.scale(scale, scale)
+    context.drawImage(image, 0, 0)
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    if (blob === null) throw new Error('The canvas could not be encoded as PNG')
+    return new Uint8Array(await blob.arrayBuffer())
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
+
+/** "Timeline by jurisdiction 2026-11-29.svg": the title and the day, safe for any file system. */
+export function exportFileName(heading: ViewExportHeading, format: ViewExportFormat): string {
+  return `${heading.title.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()} ${heading.asOfDay}.${format}`
+}
+
+/** Saves the picture as SVG, or as PNG at print resolution, through the desktop client (a save dialog, or a download in a browser). */
+export async function exportView(parts: readonly ExportPart[], heading: ViewExportHeading, format: ViewExportFormat): Promise<SaveOutcome> {
+  const svg = composeExportSvg(parts, heading)
+  const client = getDesktopClient()
+  switch (format) {
+    case 'svg':
+      return client.saveFile({ suggestedFileName: exportFileName(heading, 'svg'), content: svg, mimeType: 'image/svg+xml', filters: [{ name: 'SVG image', extensions: ['svg'] }] })
+    case 'png':
+      return client.saveFile({ suggestedFileName: exportFileName(heading, 'png'), content: await svgToPng(svg), mimeType: 'image/png', filters: [{ name: 'PNG image', extensions: ['png'] }] })
+    default:
+      return assertNever(format)
+  }
+}
+
+/** What became of an export, in words for a status line. */
+export function exportOutcomeText(outcome: SaveOutcome): string {
+  switch (outcome.status) {
+    case 'saved':
+      return `Saved to ${outcome.path}.`
+    case 'downloaded':
+      return `Downloaded as ${outcome.fileName}.`
+    case 'cancelled':
+      return 'Export cancelled; nothing was saved.'
+    default:
+      return assertNever(outcome)
+  }
+}
