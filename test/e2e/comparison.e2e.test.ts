@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -84,6 +84,19 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
   })
 
+  it('exports the comparison as a PNG at print resolution', async () => {
+    const page = await openApp('#/compare?org=org-alibaba')
+    await comparisonTable(page).waitFor()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()])
+    const png = await readFile((await download.path()) ?? '')
+    await writeFile('test-results/comparison-export.png', png)
+
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    // The IHDR width: the picture (two 380px columns and margins) at 300/96 of its CSS size.
+    expect(png.readUInt32BE(16)).toBeGreaterThan(2400)
+  })
+
   it('charts incidents per year with 2015 and 2018 bars, and a bar leads to its incident', async () => {
     const page = await openApp('#/charts')
     const chart = page.getByRole('img', { name: 'Incidents per year by jurisdiction' })
@@ -124,7 +137,7 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     const svg = await readFile((await download.path()) ?? '', 'utf8')
 
     expect(download.suggestedFilename()).toMatch(/^incidents-per-year-by-jurisdiction-\d{4}-\d{2}-\d{2}\.svg$/)
-    for (const text of ['>Incidents per year by jurisdiction<', '>Year<', '>Incidents<', '>2015<', '>2018<', '>Filters: none<']) expect(svg, text).toContain(text)
+    for (const text of ['>Incidents per year by jurisdiction<', '>Year<', '>Incidents<', '>2015<', '>2018<', '>China<', '>India<', '>Filters: none<']) expect(svg, text).toContain(text)
     expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
   })
 
@@ -134,6 +147,7 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).nth(1).click()])
     const png = await readFile((await download.path()) ?? '')
+    await writeFile('test-results/charts-responses-export.png', png)
 
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   })

@@ -39,6 +39,8 @@ export interface StackedBarLayout {
   readonly seriesColours: ReadonlyMap<string, string>
   /** True when category labels would not fit under their bars and are drawn tilted. */
   readonly hasTiltedLabels: boolean
+  /** The colour key above the plot, so an exported picture explains itself: a swatch at (x, y), its label after it. */
+  readonly legend: readonly { readonly key: string; readonly label: string; readonly colour: string; readonly x: number; readonly y: number }[]
 }
 
 // Okabe–Ito colours, which stay apart for the common kinds of colour blindness; grey last.
@@ -47,11 +49,14 @@ export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B
 const MARGIN = { top: 12, right: 16, bottom: 56, left: 56 }
 // An average character of the 12px axis font, for deciding whether labels fit without measuring text.
 const CHARACTER_WIDTH = 7
+const LEGEND_ROW_HEIGHT = 18
+const SWATCH_SIZE = 12
 
 /**
  * Lays a stacked bar chart out in a `width` × `height` box: bars in category order, parts stacked
- * in series order from the axis up, whole-number value ticks (counts are never fractional), and a
- * colour per series that stays the same whatever is filtered out of the cells.
+ * in series order from the axis up, whole-number value ticks (counts are never fractional), a
+ * colour per series that stays the same whatever is filtered out of the cells, and the colour key
+ * above the plot, wrapped to the width.
  */
 export function layOutStackedBars(data: StackedBarData, width: number, height: number): StackedBarLayout {
   const longestLabel = Math.max(0, ...data.categories.map((category) => category.label.length))
@@ -59,10 +64,24 @@ export function layOutStackedBars(data: StackedBarData, width: number, height: n
   const hasTiltedLabels = longestLabel * CHARACTER_WIDTH > roughBandWidth
   // Tilted labels need room below the axis: about 0.7 of their length at 45 degrees.
   const bottomMargin = hasTiltedLabels ? Math.min(height / 2, MARGIN.bottom + longestLabel * CHARACTER_WIDTH * 0.7) : MARGIN.bottom
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - bottomMargin }
   const categoryKeys = data.categories.map((category) => category.key)
   const seriesKeys = data.series.map((series) => series.key)
   const seriesColours = new Map(seriesKeys.map((key, index) => [key, SERIES_COLOURS[index % SERIES_COLOURS.length] ?? '#999999']))
+
+  const legend: { key: string; label: string; colour: string; x: number; y: number }[] = []
+  let legendX = MARGIN.left
+  let legendY = MARGIN.top
+  for (const series of data.series) {
+    const itemWidth = SWATCH_SIZE + 6 + series.label.length * CHARACTER_WIDTH + 16
+    if (legendX > MARGIN.left && legendX + itemWidth > width - MARGIN.right) {
+      legendX = MARGIN.left
+      legendY += LEGEND_ROW_HEIGHT
+    }
+    legend.push({ key: series.key, label: series.label, colour: seriesColours.get(series.key) ?? '#999999', x: legendX, y: legendY })
+    legendX += itemWidth
+  }
+  const legendHeight = legend.length === 0 ? 0 : legendY - MARGIN.top + LEGEND_ROW_HEIGHT + 8
+  const plot = { left: MARGIN.left, top: MARGIN.top + legendHeight, right: width - MARGIN.right, bottom: height - bottomMargin }
   const cellOf = new Map(data.cells.map((cell) => [`${cell.category}\u0000${cell.series}`, cell]))
 
   const rows = categoryKeys.map((category) => Object.fromEntries([['category', 0], ...seriesKeys.map((series) => [series, cellOf.get(`${category}\u0000${series}`)?.count ?? 0])]) as Record<string, number>)
@@ -101,5 +120,5 @@ export function layOutStackedBars(data: StackedBarData, width: number, height: n
     .map((value) => ({ value, y: y(value) }))
   const categoryTicks = data.categories.map((category) => ({ key: category.key, label: category.label, x: (x(category.key) ?? 0) + x.bandwidth() / 2 }))
 
-  return { width, height, plot, segments, categoryTicks, valueTicks, seriesColours, hasTiltedLabels }
+  return { width, height, plot, segments, categoryTicks, valueTicks, seriesColours, hasTiltedLabels, legend }
 }

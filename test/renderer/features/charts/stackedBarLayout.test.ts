@@ -66,3 +66,22 @@ describe('layOutStackedBars', () => {
     expect([layout.hasTiltedLabels, layout.plot.bottom < layOutStackedBars(data, 300, 300).plot.bottom]).toEqual([true, true])
   })
 })
+
+describe('layOutStackedBars colour key', () => {
+  it('gives every series a key entry in its colour above the plot', () => {
+    const layout = layOutStackedBars(data, 600, 300)
+
+    expect(layout.legend.map((entry) => [entry.label, entry.colour, entry.y < layout.plot.top])).toEqual([
+      ['China', SERIES_COLOURS[0], true],
+      ['India', SERIES_COLOURS[1], true]
+    ])
+  })
+
+  it('wraps the key to a new row when it is wider than the chart', () => {
+    const many = { ...data, series: Array.from({ length: 8 }, (_, index) => ({ key: `s${index}`, label: `Series with a long name ${index}` })) }
+
+    const layout = layOutStackedBars(many, 600, 300)
+
+    expect(new Set(layout.legend.map((entry) => entry.y)).size).toBeGreaterThan(1)
+  })
+})
