@@ -89,6 +89,19 @@ describe('the relationship graph in Chromium (web mode)', () => {
     await expect(reopened.getByRole('radio', { name: '2 hops' }).isChecked()).resolves.toBe(true)
   })
 
+  it('sums up a record and names its links while it is pointed at', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await diagram(page).scrollIntoViewIfNeeded()
+
+    await graphNode(page, 'Ant Financial').hover()
+
+    const summary = page.locator('.graph-node-summary')
+    await summary.waitFor()
+    await expect(summary.textContent()).resolves.toContain('Affiliate of: Alibaba Group')
+    await expect(diagram(page).locator('.graph-line-label').allTextContents()).resolves.toContain('Affiliate of')
+    await page.screenshot({ path: 'test-results/graph-alibaba-hover.png' })
+  })
+
   it('opens the record when its node is clicked', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
 

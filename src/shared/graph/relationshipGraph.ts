@@ -162,3 +162,23 @@ export function relationshipSentence(edge: GraphEdge, nodesById: ReadonlyMap<str
   const to = nodesById.get(edge.to)?.label ?? edge.to
   return `${from} — ${edge.label} → ${to}`
 }
+
+/** A record's link to another record of the graph, read from the record's own side. */
+export interface NodeRelation {
+  readonly label: string
+  readonly other: GraphNode
+}
+
+/**
+ * Every link of one node, read from that node's side: "Operated by" Ant Financial for Alipay,
+ * "Operates" Alipay for Ant Financial. Used for the summary shown while a node is pointed at.
+ */
+export function relationsOfNode(graph: RelationshipGraph, nodeId: string): NodeRelation[] {
+  const nodesById = new Map(graph.nodes.map((node) => [node.id, node]))
+  return graph.edges.flatMap((edge): NodeRelation[] => {
+    const otherId = edge.from === nodeId ? edge.to : edge.to === nodeId ? edge.from : undefined
+    const other = otherId === undefined ? undefined : nodesById.get(otherId)
+    if (other === undefined) return []
+    return [{ label: edge.from === nodeId ? edge.label : edge.inverseLabel, other }]
+  })
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { referencedIds } from '@shared/domain/recordReferences'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { neighbourhood, relationshipSentence, type GraphLookup } from '@shared/graph/relationshipGraph'
+import { neighbourhood, relationsOfNode, relationshipSentence, type GraphLookup } from '@shared/graph/relationshipGraph'
 import { aJurisdiction, anIncident, anOrganisation, aResponse, aSource } from '../../builders/sharedDomain'
 
 const china: TypedRecord = { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', name: 'China' }) }
@@ -187,5 +187,21 @@ describe('relationshipSentence', () => {
     const operatedBy = graph?.edges.find((edge) => edge.from === 'org-alipay')
 
     expect(operatedBy && relationshipSentence(operatedBy, nodesById)).toBe('Alipay — Operated by → Ant Financial')
+  })
+})
+
+describe('relationsOfNode', () => {
+  it('reads each link from the node’s own side, whichever record holds it', async () => {
+    const graph = await neighbourhood('org-ant-financial', 1, lookupIn(world))
+
+    const relations = graph ? relationsOfNode(graph, 'org-ant-financial').map((relation) => `${relation.label}: ${relation.other.label}`) : []
+
+    expect(relations).toEqual(['Affiliate of: Alibaba Group', 'Operates: Alipay'])
+  })
+
+  it('has nothing for a record that is not in the graph', async () => {
+    const graph = await neighbourhood('org-ant-financial', 1, lookupIn(world))
+
+    expect(graph && relationsOfNode(graph, 'org-nowhere')).toEqual([])
   })
 })

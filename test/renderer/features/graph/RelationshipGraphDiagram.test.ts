@@ -63,4 +63,14 @@ describe('RelationshipGraphDiagram', () => {
 
     expect(wrapper.findAll('.graph-line-label').map((label) => label.text())).toEqual(['Operated by'])
   })
+
+  it('sums up the record pointed at: its name, type and links read from its side', async () => {
+    const wrapper = mountDiagram()
+
+    await nodeNamed(wrapper, 'Ant Financial')?.trigger('pointerenter')
+
+    const summary = wrapper.get('.graph-node-summary')
+    expect(summary.text()).toContain('Ant Financial · Organisation')
+    expect(summary.findAll('li').map((item) => item.text())).toContain('Operates: Alipay')
+  })
 })
