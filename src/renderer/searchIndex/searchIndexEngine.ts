@@ -4,6 +4,7 @@ import { foldForMatching } from '@shared/domain/textFolding'
 import type { ParsedQuery, QueryClause, TextMatch } from '@shared/search/queryLanguage'
 import type { SearchDocument } from '@shared/search/searchDocument'
 import { analyseText, isCjkTerm } from '@shared/search/textAnalysis'
+import { countFacet, documentColumns, runTermQuery, type DocumentColumns, type QueryTerm, type TermQuery } from './termQuery'
 
 /** Bump when OPTIONS, the analysis or the document shape change: stored snapshots are then rebuilt. */
 export const SEARCH_INDEX_VERSION = 1
@@ -54,9 +55,37 @@ const OPTIONS: Options<SearchDocument> = {
 function termOptions(mode: SearchMode): Pick<SearchOptions, 'prefix' | 'fuzzy' | 'weights'> {
   return {
     prefix: (term, index, terms) => mode === 'as-you-type' && index === terms.length - 1 && !isCjkTerm(term),
-    fuzzy: (term) => (isCjkTerm(term) || term.length < 4 ? false : term.length === 4 ? 1 : 2),
-    weights: { prefix: 0.6, fuzzy: 0.4 }
+    fuzzy: (term) => typoDistance(term) || false,
+    weights: WEIGHTS
   }
+}
+
+const WEIGHTS = { prefix: 0.6, fuzzy: 0.4 }
+
+const typoDistance = (term: string): number => (isCjkTerm(term) || term.length < 4 ? 0 : term.length === 4 ? 1 : 2)
+
+/**
+ * While typing, look-alikes are looked for only when the words as typed (and the word being
+ * completed) find fewer than this: a typo usually finds nothing, and a word that finds plenty needs
+ * no look-alikes until Enter. Typo expansion is what makes as-you-type slow on a large index.
+ */
+const FEW_HITS_FOR_TYPOS = 3
+
+/**
+ * The words-only form of a query (no OR, no phrase), for the fast path; undefined otherwise.
+ * Only the very last word is completed (the one being typed).
+ */
+function termQueryOf(parsed: ParsedQuery, mode: SearchMode, withTypos: boolean): TermQuery | undefined {
+  if (parsed.clauses.some((clause) => clause.alternatives.length !== 1 || clause.alternatives[0]?.kind !== 'term')) return undefined
+  const words = parsed.clauses.flatMap((clause) => analyseText(clause.alternatives[0]!.text))
+  const terms: QueryTerm[] = words.map((term, index) => ({
+    term,
+    prefix: mode === 'as-you-type' && index === words.length - 1 && !isCjkTerm(term),
+    fuzzy: withTypos ? typoDistance(term) : 0
+  }))
+  // A clause with no indexable characters ("+", "…") cannot match anything, as in the general path.
+  if (parsed.clauses.length > 0 && terms.length === 0) return undefined
+  return { terms, exclusions: parsed.exclusions.map((match) => analyseText(match.text)).filter((group) => group.length > 0) }
 }
 
 export type SearchMode = 'as-you-type' | 'full'
@@ -106,12 +135,6 @@ function clauseQuery(clause: QueryClause, mode: SearchMode): Query {
   return { queries: clause.alternatives.map((match) => textQuery(match, mode)), combineWith: 'OR' }
 }
 
-const hasAny = (values: readonly string[], wanted: ReadonlySet<string>): boolean => values.some((value) => wanted.has(value))
-
-function countFacet(values: Iterable<string>, counts: Map<string, number>): void {
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
-}
-
 function sortedFacet(counts: Map<string, number>): FacetCount[] {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
@@ -123,6 +146,10 @@ function sortedFacet(counts: Map<string, number>): FacetCount[] {
  * it, and tests use it directly.
  */
 export class SearchIndexEngine {
+  /** Typed-array columns for the fast path; `stale` after a change (extended, not rebuilt, on the next search). */
+  private columns: DocumentColumns | undefined
+  private staleColumns: DocumentColumns | undefined
+
   private constructor(private readonly index: MiniSearch<SearchDocument>) {}
 
   static create(documents: readonly SearchDocument[]): SearchIndexEngine {
@@ -147,6 +174,7 @@ export class SearchIndexEngine {
 
   /** Adds documents, replacing any already indexed under the same id. */
   upsert(documents: readonly SearchDocument[]): void {
+    this.markColumnsStale()
     for (const document of documents) {
       if (this.index.has(document.id)) this.index.replace(document)
       else this.index.add(document)
@@ -154,7 +182,13 @@ export class SearchIndexEngine {
   }
 
   remove(ids: readonly string[]): void {
+    this.markColumnsStale()
     for (const id of ids) if (this.index.has(id)) this.index.discard(id)
+  }
+
+  private markColumnsStale(): void {
+    this.staleColumns = this.columns ?? this.staleColumns
+    this.columns = undefined
   }
 
   toJSON(): string {
@@ -169,7 +203,9 @@ export class SearchIndexEngine {
     parsed: ParsedQuery,
     options: { readonly mode: SearchMode; readonly resolver: FilterResolver; readonly documentText?: DocumentText; readonly limit?: number }
   ): SearchOutcome {
-    const filter = this.filterFor(parsed, options.resolver)
+    const predicates = this.predicatesFor(parsed, options.resolver)
+    const fast = this.searchTerms(parsed, options.mode, predicates, options.limit ?? 50)
+    if (fast) return fast
     const positive: Query[] = parsed.clauses.map((clause) => clauseQuery(clause, options.mode))
     const root: Query =
       parsed.exclusions.length === 0
@@ -189,7 +225,7 @@ export class SearchIndexEngine {
     let results = this.index.search(root, {
       boost: BOOST,
       boostDocument: (_id, _term, stored) => TYPE_BOOST[(stored as StoredFields | undefined)?.type ?? 'source'],
-      filter: (result) => filter(result as unknown as StoredFields)
+      filter: (result) => passes(result as unknown as StoredFields, predicates)
     })
     if (phrases.length > 0 && options.documentText) {
       const text = options.documentText
@@ -205,57 +241,112 @@ export class SearchIndexEngine {
     return {
       hits: results.slice(0, options.limit ?? 50).map((result) => toHit(result, queryTerms)),
       total: results.length,
-      facets: facetsOf(results)
+      facets: facetsOf(results as unknown as readonly StoredFields[])
     }
   }
 
-  private filterFor(parsed: ParsedQuery, resolver: FilterResolver): (fields: StoredFields) => boolean {
-    const { filters } = parsed
-    const types = new Set<string>(filters.types)
-    const ids = (values: readonly string[], resolve: (value: string) => readonly string[]): Set<string> | undefined =>
-      values.length === 0 ? undefined : new Set(values.flatMap((value) => resolve(value)))
-    const jurisdictions = ids(filters.values.jurisdiction, resolver.jurisdictions)
-    const organisations = ids(filters.values.org, resolver.organisations)
-    const laws = ids(filters.values.law, resolver.laws)
-    const kinds = filters.values.kind.map(foldForMatching)
-    const categories = filters.values.category.map(foldForMatching)
-    const statuses = filters.values.status.map(foldForMatching)
-    const tags = filters.values.tag.map(foldForMatching)
-    const excluded = filters.excluded.map((exclusion) => ({
-      ...exclusion,
-      ids:
-        exclusion.field === 'jurisdiction'
-          ? new Set(resolver.jurisdictions(exclusion.value))
-          : exclusion.field === 'org'
-            ? new Set(resolver.organisations(exclusion.value))
-            : exclusion.field === 'law'
-              ? new Set(resolver.laws(exclusion.value))
-              : undefined
-    }))
-    // "kind:ban" matches "block-or-ban": a filter value matches a slug when it is one of its words.
-    const slugMatches = (slugs: readonly string[], wanted: readonly string[]): boolean =>
-      wanted.some((value) => slugs.some((slug) => slug === value || slug.split('-').includes(value) || slug.startsWith(value)))
-    return (fields) => {
-      if (types.size > 0 && !types.has(fields.type)) return false
-      if (jurisdictions && !hasAny(fields.jurisdictionIds, jurisdictions)) return false
-      if (organisations && !hasAny(fields.organisationIds, organisations)) return false
-      if (laws && !hasAny(fields.lawIds, laws)) return false
-      if (kinds.length > 0 && !slugMatches(fields.kinds, kinds)) return false
-      if (categories.length > 0 && !slugMatches(fields.kinds, categories)) return false
-      if (statuses.length > 0 && !slugMatches([fields.status], statuses)) return false
-      if (tags.length > 0 && !tags.some((tag) => fields.tags.some((value) => foldForMatching(value) === tag))) return false
-      const years = filters.years
-      if (years && !fields.years.some((year) => (years.from === undefined || year >= years.from) && (years.to === undefined || year <= years.to))) {
-        return false
+  /** The fast path (termQuery.ts) for words-only queries; undefined for OR and phrases. */
+  private searchTerms(parsed: ParsedQuery, mode: SearchMode, predicates: readonly FieldPredicate[], limit: number): SearchOutcome | undefined {
+    const scoring = {
+      fieldBoost: BOOST,
+      prefixWeight: WEIGHTS.prefix,
+      fuzzyWeight: WEIGHTS.fuzzy,
+      documentBoost: (stored: Record<string, unknown>) => TYPE_BOOST[(stored as unknown as StoredFields).type] ?? 1,
+      predicates
+    }
+    const typedQuery = termQueryOf(parsed, mode, mode === 'full')
+    if (!typedQuery) return undefined
+    this.columns ??= documentColumns(this.index, STORED_FIELDS, this.staleColumns)
+    this.staleColumns = undefined
+    let result = runTermQuery(this.index, this.columns, typedQuery, scoring, limit)
+    if (mode === 'as-you-type' && result.total < FEW_HITS_FOR_TYPOS && typedQuery.terms.some((term) => typoDistance(term.term) > 0)) {
+      result = runTermQuery(this.index, this.columns, termQueryOf(parsed, mode, true)!, scoring, limit)
+    }
+    const queryTerms = typedQuery.terms.map((term) => term.term)
+    return {
+      hits: result.hits.map((hit) => ({
+        id: hit.id,
+        type: (hit.stored as unknown as StoredFields).type,
+        score: hit.score,
+        terms: highlightTerms(hit.terms, queryTerms)
+      })),
+      total: result.total,
+      facets: {
+        type: countFacet(this.columns.facets['type']!, result.matched),
+        jurisdiction: countFacet(this.columns.facets['jurisdictionIds']!, result.matched),
+        organisation: countFacet(this.columns.facets['organisationIds']!, result.matched),
+        kind: countFacet(this.columns.facets['kinds']!, result.matched),
+        year: countFacet(this.columns.facets['years']!, result.matched)
       }
-      for (const exclusion of excluded) {
-        if (exclusion.field === 'type' && fields.type === exclusion.value) return false
-        if (exclusion.ids && hasAny([...fields.jurisdictionIds, ...fields.organisationIds, ...fields.lawIds], exclusion.ids)) return false
-        if (exclusion.field === 'kind' && slugMatches(fields.kinds, [foldForMatching(exclusion.value)])) return false
-      }
-      return true
     }
   }
+
+  /**
+   * The filters as tests on single stored values: a result passes when, for every required test,
+   * one of its values in that field passes, and for no excluding test one does. Tests on values
+   * (not documents) let the fast path judge each distinct value once instead of every result.
+   */
+  private predicatesFor(parsed: ParsedQuery, resolver: FilterResolver): FieldPredicate[] {
+    const { filters } = parsed
+    const predicates: FieldPredicate[] = []
+    const require = (field: StoredField, accepts: (value: string) => boolean): void => void predicates.push({ field, accepts, excludes: false })
+    const exclude = (field: StoredField, accepts: (value: string) => boolean): void => void predicates.push({ field, accepts, excludes: true })
+    const idsOf = (values: readonly string[], resolve: (value: string) => readonly string[]): Set<string> => new Set(values.flatMap((value) => resolve(value)))
+    // "kind:ban" matches "block-or-ban": a filter value matches a slug when it is one of its words.
+    const slugMatches = (wanted: readonly string[]) => (slug: string) =>
+      wanted.some((value) => slug === value || slug.split('-').includes(value) || slug.startsWith(value))
+    if (filters.types.length > 0) {
+      const types = new Set<string>(filters.types)
+      require('type', (value) => types.has(value))
+    }
+    const idFilters = [
+      ['jurisdictionIds', filters.values.jurisdiction, resolver.jurisdictions],
+      ['organisationIds', filters.values.org, resolver.organisations],
+      ['lawIds', filters.values.law, resolver.laws]
+    ] as const
+    for (const [field, values, resolve] of idFilters) {
+      if (values.length === 0) continue
+      const ids = idsOf(values, resolve)
+      require(field, (value) => ids.has(value))
+    }
+    const kinds = filters.values.kind.map(foldForMatching)
+    if (kinds.length > 0) require('kinds', slugMatches(kinds))
+    const categories = filters.values.category.map(foldForMatching)
+    if (categories.length > 0) require('kinds', slugMatches(categories))
+    const statuses = filters.values.status.map(foldForMatching)
+    if (statuses.length > 0) require('status', slugMatches(statuses))
+    const tags = filters.values.tag.map(foldForMatching)
+    if (tags.length > 0) require('tags', (value) => tags.includes(foldForMatching(value)))
+    const years = filters.years
+    if (years) require('years', (value) => (years.from === undefined || Number(value) >= years.from) && (years.to === undefined || Number(value) <= years.to))
+    for (const exclusion of filters.excluded) {
+      if (exclusion.field === 'type') exclude('type', (value) => value === exclusion.value)
+      if (exclusion.field === 'kind') exclude('kinds', slugMatches([foldForMatching(exclusion.value)]))
+      const resolve = exclusion.field === 'jurisdiction' ? resolver.jurisdictions : exclusion.field === 'org' ? resolver.organisations : exclusion.field === 'law' ? resolver.laws : undefined
+      if (resolve === undefined) continue
+      // An excluded organisation (or jurisdiction, law) leaves out whatever names it in any of the three.
+      const ids = new Set(resolve(exclusion.value))
+      for (const field of ['jurisdictionIds', 'organisationIds', 'lawIds'] as const) exclude(field, (value) => ids.has(value))
+    }
+    return predicates
+  }
+}
+
+type StoredField = (typeof STORED_FIELDS)[number]
+
+/** One filter test on a stored field's values; see {@link SearchIndexEngine.predicatesFor}. */
+interface FieldPredicate {
+  readonly field: StoredField
+  readonly accepts: (value: string) => boolean
+  readonly excludes: boolean
+}
+
+function passes(fields: StoredFields, predicates: readonly FieldPredicate[]): boolean {
+  return predicates.every(({ field, accepts, excludes }) => {
+    const stored = fields[field]
+    const values: readonly (string | number)[] = Array.isArray(stored) ? stored : [stored as string]
+    return values.some((value) => accepts(String(value))) !== excludes
+  })
 }
 
 /** The phrases that are whole clauses: results must contain their words side by side. */
@@ -278,19 +369,28 @@ function toHit(result: SearchResult, queryTerms: readonly string[]): SearchHit {
   return { id: String(result.id), type: result['type'] as RecordType, score: result.score, terms: highlightTerms(result.terms, queryTerms) }
 }
 
-function facetsOf(results: readonly SearchResult[]): SearchOutcome['facets'] {
+/** Counts each distinct value once per result (stored arrays rarely repeat a value; no Set per result). */
+function countDistinct(values: readonly (string | number)[], counts: Map<string, number>): void {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = String(values[index])
+    let repeated = false
+    for (let before = 0; before < index && !repeated; before += 1) repeated = String(values[before]) === value
+    if (!repeated) counts.set(value, (counts.get(value) ?? 0) + 1)
+  }
+}
+
+function facetsOf(results: readonly StoredFields[]): SearchOutcome['facets'] {
   const type = new Map<string, number>()
   const jurisdiction = new Map<string, number>()
   const organisation = new Map<string, number>()
   const kind = new Map<string, number>()
   const year = new Map<string, number>()
-  for (const result of results) {
-    const fields = result as unknown as StoredFields
-    countFacet([fields.type], type)
-    countFacet(new Set(fields.jurisdictionIds), jurisdiction)
-    countFacet(new Set(fields.organisationIds), organisation)
-    countFacet(new Set(fields.kinds), kind)
-    countFacet(new Set(fields.years.map(String)), year)
+  for (const fields of results) {
+    type.set(fields.type, (type.get(fields.type) ?? 0) + 1)
+    countDistinct(fields.jurisdictionIds, jurisdiction)
+    countDistinct(fields.organisationIds, organisation)
+    countDistinct(fields.kinds, kind)
+    countDistinct(fields.years, year)
   }
   return {
     type: sortedFacet(type),
