@@ -124,6 +124,18 @@ describe('the relationship graph in Chromium (web mode)', () => {
     await expect.poll(() => page.url()).not.toContain('/graph/')
   })
 
+  it('lets keyboard users skip past the drawing to the list of relationships', async () => {
+    const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
+    await graphNode(page, 'Alipay').waitFor()
+
+    await page.getByRole('button', { name: 'Skip the drawing, to the list of relationships' }).focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+
+    const focusedText = await page.evaluate(() => document.activeElement?.textContent ?? '')
+    expect(focusedText).toBe('Alibaba Group')
+  })
+
   it('lists the relationships as text', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
 
