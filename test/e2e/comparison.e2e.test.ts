@@ -10,8 +10,10 @@ let userDataDir: string
 let context: BrowserContext
 const pageErrors: string[] = []
 
+/** Loads the app afresh at `path` (not a hash change in the open page), so no view state carries over between tests. */
 async function openApp(path: string): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto('about:blank')
   await page.goto(new URL(path, baseUrl).toString())
   await page.waitForSelector('main[data-ready="yes"]')
   return page
@@ -72,6 +74,18 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     await page.screenshot({ path: 'test-results/comparison-alibaba.png', fullPage: true })
   })
 
+  it('compares a category chosen from its list, and keeps it in the address', async () => {
+    const page = await openApp('#/compare')
+    await page.getByRole('region', { name: 'Nothing chosen yet' }).waitFor()
+
+    await page.getByRole('combobox', { name: 'or incident category' }).selectOption({ label: 'Cross-border transfer' })
+
+    const table = page.getByRole('table', { name: /Cross-border transfer incidents by jurisdiction/ })
+    await table.waitFor()
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['India'])
+    expect(decodeURIComponent(page.url())).toContain('compare?category=cross-border-transfer')
+  })
+
   it('exports the comparison as an SVG with its title, subject, "as of" date and both columns', async () => {
     const page = await openApp('#/compare?org=org-alibaba')
     await comparisonTable(page).waitFor()
@@ -114,6 +128,19 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     await expect.poll(() => decodeURIComponent(page.url()).replaceAll('+', ' ')).toContain('q=type:incident year:2015 jurisdiction:IN')
     await page.locator('.search-results').getByRole('link', { name: 'UC Browser transmitted device identifiers and location data to remote servers' }).click()
     await page.getByRole('heading', { level: 1, name: 'UC Browser transmitted device identifiers and location data to remote servers' }).waitFor()
+  })
+
+  it('splits incidents per year by category when asked', async () => {
+    const page = await openApp('#/charts')
+    await page.getByRole('img', { name: 'Incidents per year by jurisdiction' }).waitFor()
+
+    await page.getByRole('combobox', { name: 'Split by' }).selectOption('category')
+
+    await page.getByRole('img', { name: 'Incidents per year by category' }).waitFor()
+    expect(decodeURIComponent(page.url())).toContain('by=category')
+    await page.getByRole('button', { name: 'Show as table' }).first().click()
+    const headers = await page.getByRole('table', { name: 'Incidents per year by category' }).getByRole('columnheader').allTextContents()
+    expect(headers).toEqual(expect.arrayContaining(['Consent dark pattern', 'Undisclosed transmission']))
   })
 
   it('filters a chart with the query language and keeps the filter in the address', async () => {
