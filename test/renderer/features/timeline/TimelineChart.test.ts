@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import TimelineChart from '../../../../src/renderer/features/timeline/TimelineChart.vue'
+import { dayNumberOf } from '@shared/timeline/dayNumber'
+import { timelineEvents } from '@shared/timeline/timelineEvents'
+import { assignLanes } from '@shared/timeline/timelineLanes'
+import { anIncident, aResponse } from '../../../builders/domain'
+
+const incident = anIncident({ title: 'UC Browser leak', occurredOn: '2015-05', jurisdictionIds: ['IN'] })
+const review = aResponse({ title: 'MeitY review', kind: 'review', datedOn: '2015-06-10', incidentIds: [incident.id] })
+const later = anIncident({ title: 'Far in the future', occurredOn: '2030', jurisdictionIds: ['CN'] })
+const content = timelineEvents({ incidents: [incident, later], responses: [review], laws: [] }, { today: '2026-01-01' })
+const { lanes, laneCountByKey } = assignLanes(content.items, 'jurisdiction', { jurisdictionName: (id) => ({ CN: 'China', IN: 'India' })[id] })
+
+function mountChart(collapsedLaneKeys: string[] = []) {
+  return mount(TimelineChart, {
+    props: {
+      lanes,
+      links: content.links,
+      laneCountByKey,
+      scale: { startDay: dayNumberOf('2015-04-01'), pxPerDay: 4 },
+      width: 800,
+      collapsedLaneKeys,
+      todayDay: dayNumberOf('2026-01-01'),
+      label: 'Timeline of 3 items'
+    },
+    global: { stubs: { RouterLink: true } },
+    attachTo: document.body
+  })
+}
+
+const itemLabelled = (wrapper: ReturnType<typeof mountChart>, start: string) =>
+  wrapper.findAll('g.timeline-item').find((element) => element.attributes('data-label')?.startsWith(start))
+
+describe('TimelineChart', () => {
+  it('draws a month-precision event as wide as the month at the current zoom', () => {
+    const wrapper = mountChart()
+
+    const marker = itemLabelled(wrapper, 'UC Browser leak — May 2015')?.get('rect.timeline-item-marker')
+
+    expect(Number(marker?.attributes('width'))).toBe(31 * 4)
+  })
+
+  it('names each event with its kind and its date at its precision', () => {
+    const wrapper = mountChart()
+
+    expect(itemLabelled(wrapper, 'UC Browser leak')?.attributes('aria-label')).toBe('Incident occurred: UC Browser leak — May 2015')
+  })
+
+  it('draws only what is in view', () => {
+    const wrapper = mountChart()
+
+    expect(itemLabelled(wrapper, 'Far in the future')).toBeUndefined()
+  })
+
+  it('links the incident to its response', () => {
+    const wrapper = mountChart()
+
+    expect(wrapper.findAll('.timeline-links path')).toHaveLength(1)
+  })
+
+  it('asks to open the record when Enter is pressed on an event', async () => {
+    const wrapper = mountChart()
+
+    await itemLabelled(wrapper, 'MeitY review')?.trigger('keydown', { key: 'Enter' })
+
+    expect(wrapper.emitted('open')?.[0]?.[0]).toMatchObject({ recordId: review.id })
+  })
+
+  it('shows a summary while an event has focus', async () => {
+    const wrapper = mountChart()
+
+    await itemLabelled(wrapper, 'MeitY review')?.trigger('focus')
+
+    expect(wrapper.get('[role="tooltip"]').text()).toContain('Review: MeitY review — 10 June 2015')
+  })
+
+  it('asks to collapse a lane and to move it, from buttons named after the lane', async () => {
+    const wrapper = mountChart()
+
+    await wrapper.get('button[aria-label="Collapse India"]').trigger('click')
+    await wrapper.get('button[aria-label="Move India up"]').trigger('click')
+
+    expect(wrapper.emitted('toggle-lane')).toEqual([['jurisdiction:IN']])
+    expect(wrapper.emitted('move-lane')).toEqual([['jurisdiction:IN', -1]])
+  })
+
+  it('draws nothing of a collapsed lane but its header, and says so', () => {
+    const wrapper = mountChart(['jurisdiction:IN'])
+
+    expect(itemLabelled(wrapper, 'UC Browser leak')).toBeUndefined()
+    expect(wrapper.get('g.timeline-lane[data-lane-key="jurisdiction:IN"]').text()).toContain('(collapsed)')
+  })
+
+  it('asks for a new scale when the view is dragged', async () => {
+    const wrapper = mountChart()
+    const canvas = wrapper.get('svg.timeline-canvas')
+
+    await canvas.trigger('pointerdown', { button: 0, pointerId: 1, clientX: 100 })
+    await canvas.trigger('pointermove', { pointerId: 1, clientX: 140 })
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+
+    expect(wrapper.emitted('update:scale')?.[0]?.[0]).toEqual({ startDay: dayNumberOf('2015-04-01') - 10, pxPerDay: 4 })
+  })
+})

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { composeExportSvg, exportFileName, headingLines } from '../../../../src/renderer/features/timeline/viewExport'
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+const heading = { title: 'Timeline of Alibaba Group', filters: 'grouped by jurisdiction', asOfDay: '2026-11-29' }
+
+function drawing(labels: string[]): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg')
+  svg.setAttribute('width', '400')
+  svg.setAttribute('height', '300')
+  svg.setAttribute('role', 'group')
+  svg.setAttribute('aria-label', 'Timeline')
+  for (const label of labels) {
+    const group = document.createElementNS(SVG_NS, 'g')
+    group.setAttribute('class', 'timeline-item')
+    group.setAttribute('tabindex', '0')
+    const title = document.createElementNS(SVG_NS, 'title')
+    title.textContent = label
+    group.append(title)
+    svg.append(group)
+  }
+  return svg
+}
+
+describe('composeExportSvg', () => {
+  it('keeps every label as text, escaped, never as markup', () => {
+    const svg = composeExportSvg([{ element: drawing(['Sesame Credit apologises — 3 January 2018', 'A <b> & "C"']) }], heading)
+
+    expect(svg).toContain('Sesame Credit apologises — 3 January 2018')
+    expect(svg).toContain('A &lt;b&gt; &amp; "C"')
+  })
+
+  it('heads the picture with its title, the filters and the day it was made', () => {
+    const svg = composeExportSvg([{ element: drawing([]) }], heading)
+
+    expect(svg).toContain('Timeline of Alibaba Group')
+    expect(svg).toContain('Filters: grouped by jurisdiction')
+    expect(svg).toContain('As of 29 November 2026')
+  })
+
+  it('drops the page-only attributes: classes, roles, ARIA and tab stops', () => {
+    const svg = composeExportSvg([{ element: drawing(['x']) }], heading)
+
+    expect(svg).not.toMatch(/class=|role=|aria-|tabindex=/)
+  })
+
+  it('cuts a drawing to the band of lanes on screen', () => {
+    const svg = composeExportSvg([{ element: drawing([]), band: { top: 120, height: 90 } }], heading)
+
+    expect(svg).toContain('viewBox="0 120 400 90"')
+  })
+
+  it('leaves the page drawing untouched', () => {
+    const element = drawing(['x'])
+
+    composeExportSvg([{ element }], heading)
+
+    expect(element.getAttribute('role')).toBe('group')
+  })
+})
+
+describe('headingLines', () => {
+  it('says "none" when no filter is used', () => {
+    expect(headingLines({ ...heading, filters: ' ' })[1]).toBe('Filters: none')
+  })
+})
+
+describe('exportFileName', () => {
+  it('names the file by title and day, without characters file systems refuse', () => {
+    expect(exportFileName({ ...heading, title: 'Timeline: a/b' }, 'png')).toBe('Timeline a b 2026-11-29.png')
+  })
+})
