@@ -183,6 +183,7 @@ describe('the relationship graph in Chromium (web mode)', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()])
     const svg = await readFile((await download.path()) ?? '', 'utf8')
+    await download.saveAs('test-results/graph-export.svg')
 
     expect(download.suggestedFilename()).toMatch(/^relationships-org-alibaba-\d{4}-\d{2}-\d{2}\.svg$/)
     expect(svg).toContain('Relationships of Alibaba Group')
@@ -197,6 +198,7 @@ describe('the relationship graph in Chromium (web mode)', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()])
     const png = await readFile((await download.path()) ?? '')
+    await download.saveAs('test-results/graph-export.png')
 
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     // The exported SVG is at least 640 px wide; at 300 dpi over 96 that is 2,000 pixels.

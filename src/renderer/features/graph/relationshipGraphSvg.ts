@@ -68,7 +68,7 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
     const y = height - LEGEND_HEIGHT / 2
     parts.push(
       `<g transform="translate(${x} ${round(y)})"><path d="${look.path}" fill="${look.colour}" stroke="#1d2330"/>`,
-      `<text x="16" y="4" font-size="11" fill="#1d2330">${escapeXml(RECORD_TYPE_LABELS[type].singular)}</text></g>`
+      `<text x="18" y="4" font-size="11" fill="#1d2330">${escapeXml(RECORD_TYPE_LABELS[type].singular)}</text></g>`
     )
   })
   parts.push('</svg>')
