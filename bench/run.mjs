@@ -39,6 +39,7 @@ function parseOptions(argv) {
       env: { type: 'string' },
       suite: { type: 'string' },
       json: { type: 'boolean', default: false },
+      screenshot: { type: 'string' },
       help: { type: 'boolean', default: false }
     },
     strict: true
@@ -50,14 +51,15 @@ function parseOptions(argv) {
   const envs = values.env ? values.env.split(',').map((env) => env.trim()) : ENVS
   for (const env of envs) if (!ENVS.includes(env)) throw new Error(`--env wants node or chromium, got "${env}"`)
   const suites = values.suite ? values.suite.split(',').map((suite) => suite.trim()) : []
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), envs, suites, json: values.json, help: values.help }
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), envs, suites, json: values.json, screenshot: values.screenshot, help: values.help }
 }
 
 const HELP = `npm run bench -- [--sizes 1000,10000,100000] [--env node|chromium] [--suite search,timeline] [--json]
   --sizes   synthetic data set sizes (default ${DEFAULT_SIZES.join(',')})
   --env     node, chromium or both (default both)
   --suite   suites in bench/suites to run (default all)
-  --json    one JSON object per line on stdout: {suite, env, dataset, n, metric, kind?, value, unit}`
+  --json    one JSON object per line on stdout: {suite, env, dataset, n, metric, kind?, value, unit}
+  --screenshot <file.png>  after the Chromium run, a full-page screenshot of the bench page's results table`
 
 /** Prints a row: JSON lines for machines, an aligned line for people. */
 function printer(json) {
@@ -157,7 +159,7 @@ async function serve() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(() => done())) }
 }
 
-async function runInChromium(request, emit) {
+async function runInChromium(request, emit, screenshot) {
   const { chromium } = await import('playwright-core')
   const server = await serve()
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
@@ -176,6 +178,7 @@ async function runInChromium(request, emit) {
     await page.waitForFunction(() => typeof window.__runBench === 'function')
     if (!(await page.evaluate(() => window.crossOriginIsolated))) console.error('[chromium] page is not cross-origin isolated: timers are coarse (100 µs)')
     await page.evaluate((pageRequest) => window.__runBench(pageRequest), request)
+    if (screenshot) await page.screenshot({ path: resolve(screenshot), fullPage: true })
   } finally {
     await browser.close()
     await server.close()
@@ -199,7 +202,7 @@ async function main() {
   for (const env of options.envs) {
     console.error(`[bench] ${env}: sizes ${options.sizes.join(', ')}`)
     if (env === 'node') await runInNode(request, emit)
-    else await runInChromium(request, emit)
+    else await runInChromium(request, emit, options.screenshot)
   }
 }
 

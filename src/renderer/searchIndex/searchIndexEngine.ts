@@ -4,7 +4,7 @@ import { foldForMatching } from '@shared/domain/textFolding'
 import type { ParsedQuery, QueryClause, TextMatch } from '@shared/search/queryLanguage'
 import type { SearchDocument } from '@shared/search/searchDocument'
 import { analyseText, isCjkTerm } from '@shared/search/textAnalysis'
-import { countFacet, documentColumns, runTermQuery, type DocumentColumns, type QueryTerm, type TermQuery } from './termQuery'
+import { byCountThenValue, countFacet, documentColumns, runTermQuery, type DocumentColumns, type QueryTerm, type TermQuery } from './termQuery'
 
 /** Bump when OPTIONS, the analysis or the document shape change: stored snapshots are then rebuilt. */
 export const SEARCH_INDEX_VERSION = 1
@@ -138,7 +138,7 @@ function clauseQuery(clause: QueryClause, mode: SearchMode): Query {
 function sortedFacet(counts: Map<string, number>): FacetCount[] {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .sort(byCountThenValue)
 }
 
 /**

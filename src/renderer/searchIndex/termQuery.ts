@@ -157,6 +157,11 @@ export interface DocumentColumns {
   readonly live: Uint8Array
   /** Field lengths, `docId * fieldCount + fieldId`. */
   readonly fieldLengths: Uint32Array
+  /**
+   * Scratch space for one query, reused (and cleared where written) so that a keystroke allocates
+   * no megabyte-sized arrays for the garbage collector to pause on.
+   */
+  readonly scratch: { readonly scores: Float64Array; readonly matchedTerms: Uint16Array }
   /** Stored array fields as interned codes, for counting facets with plain integer arithmetic. */
   readonly facets: Readonly<Record<string, FacetColumn>>
 }
@@ -202,7 +207,15 @@ function facetColumn(internals: MiniSearchInternals, size: number, field: string
   return { values, offsets, codes: Uint32Array.from(codes) }
 }
 
-/** Counts, per value, the documents that have it among `docIds`; values by count, then alphabetically. */
+/**
+ * Facet order: most documents first, ties by value in code-unit order. Values are ids, slugs and
+ * years, so this reads as alphabetical, and it is cheap: localeCompare over the thousands of
+ * organisations a common word touches cost more than counting them.
+ */
+export const byCountThenValue = (a: { value: string; count: number }, b: { value: string; count: number }): number =>
+  b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+
+/** Counts, per value, the documents that have it among `docIds`; in {@link byCountThenValue} order. */
 export function countFacet(column: FacetColumn, docIds: readonly number[]): { value: string; count: number }[] {
   const counts = new Uint32Array(column.values.length)
   const { offsets, codes } = column
@@ -211,7 +224,7 @@ export function countFacet(column: FacetColumn, docIds: readonly number[]): { va
   counts.forEach((count, code) => {
     if (count > 0) facet.push({ value: column.values[code]!, count })
   })
-  return facet.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+  return facet.sort(byCountThenValue)
 }
 
 /**
@@ -235,7 +248,7 @@ export function documentColumns(index: MiniSearch, facetFields: readonly string[
     for (let fieldId = 0; fieldId < fieldCount; fieldId += 1) fieldLengths[docId * fieldCount + fieldId] = lengths[fieldId] ?? 0
   }
   const facets = Object.fromEntries(facetFields.map((field) => [field, facetColumn(internals, size, field, reusable?.facets[field], from)]))
-  return { size, fieldCount, live, fieldLengths, facets }
+  return { size, fieldCount, live, fieldLengths, facets, scratch: { scores: new Float64Array(size), matchedTerms: new Uint16Array(size) } }
 }
 
 const postingCount = (expansions: readonly Expansion[]): number => {
@@ -249,94 +262,106 @@ export function runTermQuery(index: MiniSearch, columns: DocumentColumns, query:
   const internals = index as unknown as MiniSearchInternals
   const tree = internals._index
   const documentIds = internals._documentIds
-  const { size, fieldCount, live, fieldLengths } = columns
+  const { fieldCount, live, fieldLengths } = columns
   const fields = Object.keys(scoring.fieldBoost).map((field) => [internals._fieldIds[field]!, scoring.fieldBoost[field]!] as const)
-  const scores = new Float64Array(size)
-  // How many query terms each document has matched so far; only those that matched all go on.
-  const matchedTerms = new Uint16Array(size)
-  let alive: number[] = []
-  const expansionsByTerm = query.terms.map((term) => expansionsOf(tree, term, scoring.prefixWeight, scoring.fuzzyWeight))
-  // Rarest word first: the documents still in the running then shrink fastest, and a common word
-  // after a rare one is looked up per remaining document instead of read in full.
-  const order = expansionsByTerm.map((expansions) => ({ expansions, postings: postingCount(expansions) })).sort((a, b) => a.postings - b.postings)
-
-  order.forEach(({ expansions, postings: total }, position) => {
-    const probe = position > 0 && alive.length * expansions.length * fields.length < total
-    for (const expansion of expansions) {
-      for (const [fieldId, boost] of fields) {
-        const postings = expansion.postings.get(fieldId)
-        if (postings === undefined) continue
-        const matching = postings.size
-        const inverseFrequency = Math.log(1 + (internals._documentCount - matching + 0.5) / (matching + 0.5))
-        const average = internals._avgFieldLength[fieldId]!
-        const weight = expansion.weight * boost * inverseFrequency
-        const add = (frequency: number, docId: number): void => {
-          const seen = matchedTerms[docId]!
-          if (seen !== position && seen !== position + 1) return
-          // Postings of removed documents stay until MiniSearch vacuums them.
-          if (live[docId] !== 1) return
-          const length = fieldLengths[docId * fieldCount + fieldId]!
-          scores[docId]! += weight * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / average)))
-          if (seen === position) {
-            matchedTerms[docId] = position + 1
-            if (position === 0) alive.push(docId)
-          }
-        }
-        if (probe) {
-          for (const docId of alive) {
-            const frequency = postings.get(docId)
-            if (frequency !== undefined) add(frequency, docId)
-          }
-        } else postings.forEach(add)
-      }
-    }
-    if (position > 0) alive = alive.filter((docId) => matchedTerms[docId] === position + 1)
-  })
-
-  const candidates = query.terms.length === 0 ? [...documentIds.keys()] : alive
-  const excluded = new Set<number>()
-  for (const group of query.exclusions) {
-    const [first, ...rest] = group.map((term) => tree.get(term))
-    if (!first || rest.some((postings) => postings === undefined)) continue
-    const inAllFields = (postings: FieldPostings, docId: number): boolean => [...postings.values()].some((byDocument) => byDocument.has(docId))
-    for (const byDocument of first.values()) {
-      for (const docId of byDocument.keys()) if (rest.every((postings) => inAllFields(postings!, docId))) excluded.add(docId)
+  const { scores, matchedTerms } = columns.scratch
+  // How many query terms each document has matched so far (in matchedTerms); only those that matched all go on.
+  const touched: number[] = []
+  let alive = touched
+  try {
+    return scoreAndSelect()
+  } finally {
+    // Leave the scratch space clear for the next query.
+    for (const docId of touched) {
+      scores[docId] = 0
+      matchedTerms[docId] = 0
     }
   }
 
-  const matched: number[] = []
-  const results: { index: number; score: number }[] = []
-  // Every result is needed when asked for all, or when there are no more than asked for.
-  const selecting = Number.isFinite(limit) && candidates.length > limit
-  const predicates = scoring.predicates.map((predicate) => {
-    const column = columns.facets[predicate.field]
-    if (column === undefined) throw new Error(`No column for the filter on ${predicate.field}`)
-    return { column, predicate, verdicts: new Uint8Array(column.values.length) }
-  })
-  // The document boost depends on the record type only: one per type code.
-  const typeColumn = columns.facets['type']
-  const boostByType = typeColumn?.values.map((type) => scoring.documentBoost({ type }))
-  for (const docId of candidates) {
-    if (excluded.size > 0 && excluded.has(docId)) continue
-    if (predicates.length > 0 && !passesColumns(docId, predicates)) continue
-    const boost = typeColumn && boostByType ? boostByType[typeColumn.codes[typeColumn.offsets[docId]!]!]! : scoring.documentBoost(internals._storedFields.get(docId) ?? {})
-    const result = { index: docId, score: (query.terms.length === 0 ? 1 : scores[docId]!) * boost }
-    if (selecting) keepBest(results, result, limit)
-    else results.push(result)
-    matched.push(docId)
-  }
-  // Array.prototype.sort is stable: equal scores keep the order documents were first found in.
-  const best = selecting ? results : results.sort((a, b) => b.score - a.score).slice(0, limit)
+  function scoreAndSelect(): TermQueryResult {
+    const expansionsByTerm = query.terms.map((term) => expansionsOf(tree, term, scoring.prefixWeight, scoring.fuzzyWeight))
+    // Rarest word first: the documents still in the running then shrink fastest, and a common word
+    // after a rare one is looked up per remaining document instead of read in full.
+    const order = expansionsByTerm.map((expansions) => ({ expansions, postings: postingCount(expansions) })).sort((a, b) => a.postings - b.postings)
 
-  const hits = best.map(({ index: docId, score }): TermQueryHit => {
-    const terms: string[] = []
-    for (const expansions of expansionsByTerm) {
+    order.forEach(({ expansions, postings: total }, position) => {
+      const probe = position > 0 && alive.length * expansions.length * fields.length < total
       for (const expansion of expansions) {
-        if (terms.includes(expansion.term)) continue
-        if ([...expansion.postings.values()].some((byDocument) => byDocument.has(docId))) terms.push(expansion.term)
+        for (const [fieldId, boost] of fields) {
+          const postings = expansion.postings.get(fieldId)
+          if (postings === undefined) continue
+          const matching = postings.size
+          const inverseFrequency = Math.log(1 + (internals._documentCount - matching + 0.5) / (matching + 0.5))
+          const average = internals._avgFieldLength[fieldId]!
+          const weight = expansion.weight * boost * inverseFrequency
+          const add = (frequency: number, docId: number): void => {
+            const seen = matchedTerms[docId]!
+            if (seen !== position && seen !== position + 1) return
+            // Postings of removed documents stay until MiniSearch vacuums them.
+            if (live[docId] !== 1) return
+            const length = fieldLengths[docId * fieldCount + fieldId]!
+            scores[docId]! += weight * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / average)))
+            if (seen === position) {
+              matchedTerms[docId] = position + 1
+              if (position === 0) touched.push(docId)
+            }
+          }
+          if (probe) {
+            for (const docId of alive) {
+              const frequency = postings.get(docId)
+              if (frequency !== undefined) add(frequency, docId)
+            }
+          } else postings.forEach(add)
+        }
+      }
+      if (position > 0) alive = alive.filter((docId) => matchedTerms[docId] === position + 1)
+    })
+
+    const candidates = query.terms.length === 0 ? [...documentIds.keys()] : alive
+    const excluded = new Set<number>()
+    for (const group of query.exclusions) {
+      const [first, ...rest] = group.map((term) => tree.get(term))
+      if (!first || rest.some((postings) => postings === undefined)) continue
+      const inAllFields = (postings: FieldPostings, docId: number): boolean => [...postings.values()].some((byDocument) => byDocument.has(docId))
+      for (const byDocument of first.values()) {
+        for (const docId of byDocument.keys()) if (rest.every((postings) => inAllFields(postings!, docId))) excluded.add(docId)
       }
     }
-    return { id: documentIds.get(docId)!, score, stored: internals._storedFields.get(docId) ?? {}, terms }
-  })
-  return { hits, total: matched.length, matched }
+
+    const matched: number[] = []
+    const results: { index: number; score: number }[] = []
+    // Every result is needed when asked for all, or when there are no more than asked for.
+    const selecting = Number.isFinite(limit) && candidates.length > limit
+    const predicates = scoring.predicates.map((predicate) => {
+      const column = columns.facets[predicate.field]
+      if (column === undefined) throw new Error(`No column for the filter on ${predicate.field}`)
+      return { column, predicate, verdicts: new Uint8Array(column.values.length) }
+    })
+    // The document boost depends on the record type only: one per type code.
+    const typeColumn = columns.facets['type']
+    const boostByType = typeColumn?.values.map((type) => scoring.documentBoost({ type }))
+    for (const docId of candidates) {
+      if (excluded.size > 0 && excluded.has(docId)) continue
+      if (predicates.length > 0 && !passesColumns(docId, predicates)) continue
+      const boost = typeColumn && boostByType ? boostByType[typeColumn.codes[typeColumn.offsets[docId]!]!]! : scoring.documentBoost(internals._storedFields.get(docId) ?? {})
+      const score = (query.terms.length === 0 ? 1 : scores[docId]!) * boost
+      matched.push(docId)
+      if (!selecting) results.push({ index: docId, score })
+      else if (results.length < limit || score > results[results.length - 1]!.score) keepBest(results, { index: docId, score }, limit)
+    }
+    // Array.prototype.sort is stable: equal scores keep the order documents were first found in.
+    const best = selecting ? results : results.sort((a, b) => b.score - a.score).slice(0, limit)
+
+    const hits = best.map(({ index: docId, score }): TermQueryHit => {
+      const terms: string[] = []
+      for (const expansions of expansionsByTerm) {
+        for (const expansion of expansions) {
+          if (terms.includes(expansion.term)) continue
+          if ([...expansion.postings.values()].some((byDocument) => byDocument.has(docId))) terms.push(expansion.term)
+        }
+      }
+      return { id: documentIds.get(docId)!, score, stored: internals._storedFields.get(docId) ?? {}, terms }
+    })
+    return { hits, total: matched.length, matched }
+  }
 }
