@@ -70,6 +70,14 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
       )
     },
     { heading: 'Responses in order', lines: responses },
+    ...(column.responsesWithoutIncident.length === 0
+      ? []
+      : [
+          {
+            heading: 'Responses not tied to an incident',
+            lines: column.responsesWithoutIncident.map((response) => `${response.stage === 'proposed' ? 'Proposed, not enacted: ' : ''}${responseLine(response, actorNames)}`)
+          }
+        ]),
     {
       heading: 'Outcomes',
       lines: orNone(

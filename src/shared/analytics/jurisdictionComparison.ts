@@ -65,6 +65,12 @@ export interface JurisdictionColumn {
   readonly matters: readonly ComparedMatter[]
   /** Concluding or reversing steps, and any response with an outcome or penalty, earliest first. */
   readonly outcomes: readonly ComparedOutcome[]
+  /**
+   * Responses aimed at the organisation (or one under it) that answer none of its incidents — a
+   * notice, a ban on its app — placed in the actor's own jurisdiction, earliest first. Always
+   * empty for a category.
+   */
+  readonly responsesWithoutIncident: readonly IncidentResponse[]
 }
 
 export interface JurisdictionComparison {
@@ -72,6 +78,8 @@ export interface JurisdictionComparison {
   readonly organisationIds: readonly OrganisationId[]
   /** One column per jurisdiction involved, by jurisdiction name. */
   readonly columns: readonly JurisdictionColumn[]
+  /** Responses aimed at the organisation, answering none of its incidents, whose actor has no recorded jurisdiction: they fit no column. */
+  readonly unplacedResponses: readonly IncidentResponse[]
 }
 
 function incidentsOfSubject(subject: ComparisonSubject, data: ComparisonData): { incidents: Incident[]; organisationIds: OrganisationId[] } {
@@ -111,7 +119,9 @@ function byIncidentDate(a: Incident, b: Incident): number {
  *   (`familyUnder`), or those of the category. Each incident is placed in every jurisdiction it
  *   records; an incident with no jurisdiction is in no column.
  * - A response to one of those incidents goes to the incident's columns, narrowed to the actor's
- *   own jurisdiction when the actor is based in one of them.
+ *   own jurisdiction when the actor is based in one of them. A response aimed at the organisation
+ *   (as a target) that answers none of its incidents goes to its actor's jurisdiction, adding a
+ *   column if needed; with no recorded jurisdiction for the actor it is returned as unplaced.
  * - Laws that apply are laws of the column's jurisdiction that the column's incidents implicate or
  *   its responses cite as legal basis. Other laws recorded for that jurisdiction are listed apart,
  *   as `otherLaws`; nothing is inferred beyond the recorded links.
@@ -125,7 +135,19 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
   const headquartersOf = new Map<string, string | undefined>(data.organisations.map((organisation) => [organisation.id, organisation.headquartersJurisdictionId]))
   const lawsById = new Map<string, Law>(data.laws.map((law) => [law.id, law]))
 
-  const jurisdictionIds = [...new Set(incidents.flatMap((incident) => incident.jurisdictionIds as readonly string[]))]
+  const subjectIncidentIds = new Set<string>(incidents.map((incident) => incident.id))
+  const covered = new Set<string>(organisationIds)
+  const responsesWithoutIncident = data.responses
+    .filter((response) => response.targetOrganisationIds.some((id) => covered.has(id)) && !response.incidentIds.some((id) => subjectIncidentIds.has(id)))
+    .sort((a, b) => compareOptionalPartialDates(a.datedOn, b.datedOn))
+  const unplacedResponses = responsesWithoutIncident.filter((response) => headquartersOf.get(response.actorId) === undefined)
+
+  const jurisdictionIds = [
+    ...new Set([
+      ...incidents.flatMap((incident) => incident.jurisdictionIds as readonly string[]),
+      ...responsesWithoutIncident.flatMap((response) => headquartersOf.get(response.actorId) ?? [])
+    ])
+  ]
   const nameOf = (id: string): string => jurisdictionNames.get(id) ?? id
   jurisdictionIds.sort((a, b) => nameOf(a).localeCompare(nameOf(b)))
 
@@ -152,7 +174,10 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     for (const incident of columnIncidents) {
       for (const reference of incident.implicatedProvisions) noteLaw(reference.lawId, reference.provisionNumber, 'implicated-by-incident')
     }
-    const columnResponses = matters.flatMap((matter) => [...matter.chain.steps.map((step) => step.response), ...matter.chain.proposed])
+    const columnResponses = [
+      ...matters.flatMap((matter) => [...matter.chain.steps.map((step) => step.response), ...matter.chain.proposed]),
+      ...responsesWithoutIncident.filter((response) => headquartersOf.get(response.actorId) === jurisdictionId)
+    ]
     for (const response of columnResponses) {
       for (const reference of response.legalBasis) noteLaw(reference.lawId, reference.provisionNumber, 'cited-as-legal-basis')
     }
@@ -180,8 +205,18 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
       )
       .sort((a, b) => compareOptionalPartialDates(a.response.datedOn, b.response.datedOn))
 
-    return { jurisdictionId, jurisdictionName: nameOf(jurisdictionId), incidents: columnIncidents, applyingLaws, otherLaws, matters, outcomes }
+    const columnResponsesWithoutIncident = responsesWithoutIncident.filter((response) => headquartersOf.get(response.actorId) === jurisdictionId)
+    return {
+      jurisdictionId,
+      jurisdictionName: nameOf(jurisdictionId),
+      incidents: columnIncidents,
+      applyingLaws,
+      otherLaws,
+      matters,
+      outcomes,
+      responsesWithoutIncident: columnResponsesWithoutIncident
+    }
   })
 
-  return { organisationIds, columns }
+  return { organisationIds, columns, unplacedResponses }
 }

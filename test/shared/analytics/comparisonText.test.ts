@@ -108,3 +108,20 @@ describe('layOutTextColumns', () => {
     expect(layout.height).toBe(Math.max(...layout.lines.map((line) => line.y)) + 10 + 5)
   })
 })
+
+describe('comparisonColumnText for responses not tied to an incident', () => {
+  it('adds their part only when there are some', () => {
+    const data = {
+      jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
+      organisations: [anOrganisation({ id: 'org-app', name: 'App' }), anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })],
+      laws: [],
+      incidents: [],
+      responses: [aResponse({ id: 'ban', title: 'App banned', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', targetOrganisationIds: ['org-app'] })]
+    }
+    const [column] = compareJurisdictions({ kind: 'organisation', organisationId: 'org-app' as never }, data).columns
+
+    const sections = column === undefined ? [] : comparisonColumnText(column, new Map([['org-meity', 'MeitY']]))
+
+    expect(sections.find((section) => section.heading === 'Responses not tied to an incident')?.lines).toEqual(['29 June 2020 · Block or ban · MeitY: App banned'])
+  })
+})

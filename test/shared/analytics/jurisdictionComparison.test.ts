@@ -191,6 +191,34 @@ describe('compareJurisdictions', () => {
     expect(india?.outcomes.map((entry) => entry.response.id)).toEqual(['resp-block'])
   })
 
+  it('places a response aimed at the organisation but at none of its incidents in the actor’s jurisdiction', () => {
+    const world = aWorld()
+    const notice = aResponse({ id: 'resp-notice', title: 'Notice to Pay', kind: 'notice', actorId: 'org-cn-regulator', datedOn: '2019', targetOrganisationIds: ['org-pay'] })
+
+    const [china, india] = compareJurisdictions(orgSubject('org-group'), { ...world, responses: [...world.responses, notice] }).columns
+
+    expect([china?.responsesWithoutIncident.map((response) => response.id), india?.responsesWithoutIncident]).toEqual([['resp-notice'], []])
+  })
+
+  it('adds a column for a jurisdiction where the organisation met only responses', () => {
+    const world = aWorld({ jurisdictions: [...aWorld().jurisdictions, aJurisdiction({ id: 'US', code: 'US', name: 'United States' })] })
+    const ftc = anOrganisation({ id: 'org-ftc', name: 'FTC', kind: 'regulator', headquartersJurisdictionId: 'US' })
+    const warning = aResponse({ id: 'resp-warning', kind: 'warning', actorId: 'org-ftc', targetOrganisationIds: ['org-browser'] })
+
+    const comparison = compareJurisdictions(orgSubject('org-group'), { ...world, organisations: [...world.organisations, ftc], responses: [...world.responses, warning] })
+
+    expect(comparison.columns.map((column) => column.jurisdictionName)).toEqual(['China', 'India', 'United States'])
+  })
+
+  it('returns as unplaced a response aimed at the organisation whose actor has no jurisdiction', () => {
+    const world = aWorld()
+    const statement = aResponse({ id: 'resp-other', kind: 'statement', actorId: 'org-other', targetOrganisationIds: ['org-group'] })
+
+    const comparison = compareJurisdictions(orgSubject('org-group'), { ...world, responses: [...world.responses, statement] })
+
+    expect(comparison.unplacedResponses.map((response) => response.id)).toEqual(['resp-other'])
+  })
+
   it('names a column by its id when the jurisdiction is not recorded', () => {
     const comparison = compareJurisdictions(orgSubject('org-other'), aWorld())
 

@@ -71,4 +71,12 @@ describe('JurisdictionComparisonTable', () => {
   it('lists the other laws of the jurisdiction under their own heading', () => {
     expect(rowText(mountTable(), 'Other laws in this jurisdiction')[1]).toContain('DPDP Act')
   })
+
+  it('leaves out the row of responses not tied to an incident when there are none', () => {
+    const headings = mountTable()
+      .findAll('th[scope="row"]')
+      .map((header) => header.text())
+
+    expect(headings).toEqual(['Incidents', 'Laws that apply', 'Responses in order', 'Outcomes', 'Other laws in this jurisdiction'])
+  })
 })
