@@ -130,6 +130,21 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     await page.getByRole('heading', { level: 1, name: 'UC Browser transmitted device identifiers and location data to remote servers' }).waitFor()
   })
 
+  it('charts responses by kind and outcome, the threatened ban apart from the block, and a bar leads to its responses', async () => {
+    const page = await openApp('#/charts')
+    const chart = page.getByRole('img', { name: 'Responses by kind and outcome' })
+    await chart.waitFor()
+
+    await page.getByRole('button', { name: 'Show as table' }).nth(1).click()
+    const banRow = page.getByRole('table', { name: 'Responses by kind and outcome' }).getByRole('row', { name: /^Block or ban/ })
+    expect(await banRow.getByRole('link').allTextContents()).toEqual(['1', '1'])
+    await page.getByRole('button', { name: 'Show as table' }).nth(1).click()
+    await chart.locator('[data-bar="Block or ban Concludes the matter"]').click()
+
+    await expect.poll(() => decodeURIComponent(page.url()).replaceAll('+', ' ')).toContain('q=type:response kind:block-or-ban')
+    await page.locator('.search-results').getByRole('link', { name: 'MeitY blocks 59 apps, UC Browser among them' }).waitFor()
+  })
+
   it('splits incidents per year by category when asked', async () => {
     const page = await openApp('#/charts')
     await page.getByRole('img', { name: 'Incidents per year by jurisdiction' }).waitFor()
