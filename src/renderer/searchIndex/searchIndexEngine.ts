@@ -4,10 +4,11 @@ import { foldForMatching } from '@shared/domain/textFolding'
 import type { ParsedQuery, QueryClause, TextMatch } from '@shared/search/queryLanguage'
 import type { SearchDocument } from '@shared/search/searchDocument'
 import { analyseText, isCjkTerm } from '@shared/search/textAnalysis'
+import { loadIndex, saveIndex } from './indexSnapshot'
 import { byCountThenValue, countFacet, documentColumns, runTermQuery, type DocumentColumns, type QueryTerm, type TermQuery } from './termQuery'
 
 /** Bump when OPTIONS, the analysis or the document shape change: stored snapshots are then rebuilt. */
-export const SEARCH_INDEX_VERSION = 1
+export const SEARCH_INDEX_VERSION = 2
 
 const TEXT_FIELDS = ['title', 'aliases', 'body', 'original', 'provisions', 'sources'] as const
 const STORED_FIELDS = ['type', 'jurisdictionIds', 'organisationIds', 'lawIds', 'kinds', 'status', 'tags', 'years'] as const
@@ -158,9 +159,9 @@ export class SearchIndexEngine {
     return new SearchIndexEngine(index)
   }
 
-  /** Loads a snapshot made by {@link toJSON} with the same {@link SEARCH_INDEX_VERSION}. */
+  /** Loads a snapshot made by {@link toJSON} with the same {@link SEARCH_INDEX_VERSION} (compact format: indexSnapshot.ts). */
   static load(json: string): SearchIndexEngine {
-    return new SearchIndexEngine(MiniSearch.loadJSON<SearchDocument>(json, OPTIONS))
+    return new SearchIndexEngine(loadIndex<SearchDocument>(json, OPTIONS))
   }
 
   get documentCount(): number {
@@ -192,7 +193,7 @@ export class SearchIndexEngine {
   }
 
   toJSON(): string {
-    return JSON.stringify(this.index)
+    return saveIndex(this.index)
   }
 
   /**
