@@ -2,7 +2,26 @@ import { UNGROUPED, type IncidentGrouping, type IncidentsPerYear } from '@shared
 import { RESPONSE_OUTCOME_LABELS, RESPONSE_OUTCOMES, type ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
 import { INCIDENT_CATEGORY_LABELS, INCIDENT_CATEGORIES, type IncidentCategory } from '@shared/domain/incident'
 import { RESPONSE_KIND_LABELS } from '@shared/domain/incidentResponse'
+import type { ParsedQuery } from '@shared/search/queryLanguage'
 import type { StackedBarData } from './stackedBarLayout'
+
+const CARRIED_INCIDENT_FIELDS = ['jurisdiction', 'org', 'category', 'status', 'tag'] as const
+
+const filterToken = (field: string, value: string): string => `${field}:${/[\s"]/.test(value) ? `"${value.replaceAll('"', '')}"` : value}`
+
+/**
+ * The chart filter's conditions that search understands the same way, as query text, so a bar
+ * opens the records it counts and not more: every field but the one the bars are split by (the
+ * bar names its own group) and `year` (the bar names its own year). Free words are left out, as
+ * the chart ignores them.
+ */
+export function carriedIncidentFilters(query: ParsedQuery, by: IncidentGrouping): string {
+  const fields = CARRIED_INCIDENT_FIELDS.filter((field) => field !== by)
+  return [
+    ...fields.flatMap((field) => query.filters.values[field].map((value) => filterToken(field, value))),
+    ...query.filters.excluded.filter(({ field }) => (fields as readonly string[]).includes(field)).map(({ field, value }) => `-${filterToken(field, value)}`)
+  ].join(' ')
+}
 
 const isCategory = (group: string): group is IncidentCategory => (INCIDENT_CATEGORIES as readonly string[]).includes(group)
 
@@ -19,17 +38,17 @@ export function incidentGroupLabel(group: string, by: IncidentGrouping, jurisdic
  * the year only. Search counts an incident in every year its dates touch, so it may list a few
  * more than the bar (an incident that happened in 2017 and came out in 2018).
  */
-export function incidentBarQuery(year: number, by: IncidentGrouping, group: string): string {
+export function incidentBarQuery(year: number, by: IncidentGrouping, group: string, carriedFilters = ''): string {
   const base = `type:incident year:${year}`
-  return group === UNGROUPED ? base : `${base} ${by}:${group}`
+  return [group === UNGROUPED ? base : `${base} ${by}:${group}`, carriedFilters].filter((part) => part !== '').join(' ')
 }
 
-/** The incidents-per-year counts as a stacked bar chart: a bar per year, a part per group. */
-export function incidentsPerYearBars(chart: IncidentsPerYear, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>): StackedBarData {
+/** The incidents-per-year counts as a stacked bar chart: a bar per year, a part per group; `carriedFilters` is added to each part's query. */
+export function incidentsPerYearBars(chart: IncidentsPerYear, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>, carriedFilters = ''): StackedBarData {
   return {
     categories: chart.years.map((year) => ({ key: String(year), label: String(year) })),
     series: chart.groups.map((group) => ({ key: group, label: incidentGroupLabel(group, by, jurisdictionNames) })),
-    cells: chart.counts.map((cell) => ({ category: String(cell.year), series: cell.group, count: cell.count, query: incidentBarQuery(cell.year, by, cell.group) }))
+    cells: chart.counts.map((cell) => ({ category: String(cell.year), series: cell.group, count: cell.count, query: incidentBarQuery(cell.year, by, cell.group, carriedFilters) }))
   }
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { incidentsPerYear, UNGROUPED } from '@shared/analytics/incidentsPerYear'
 import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
-import { incidentBarQuery, incidentGroupLabel, incidentsPerYearBars, responsesByKindBars } from '../../../../src/renderer/features/charts/chartData'
+import { carriedIncidentFilters, incidentBarQuery, incidentGroupLabel, incidentsPerYearBars, responsesByKindBars } from '../../../../src/renderer/features/charts/chartData'
+import { parseQuery } from '@shared/search/queryLanguage'
 import { anIncident, aResponse } from '../../../builders/sharedDomain'
 
 const names = new Map([['CN', 'China']])
@@ -13,6 +14,20 @@ describe('incidentBarQuery', () => {
 
   it('asks for the year only when the group is "none recorded"', () => {
     expect(incidentBarQuery(2018, 'category', UNGROUPED)).toBe('type:incident year:2018')
+  })
+})
+
+describe('carriedIncidentFilters', () => {
+  it('carries the chart filter’s fields into a bar’s query, quoting values with spaces', () => {
+    expect(carriedIncidentFilters(parseQuery('org:"ant financial" category:breach -tag:minor'), 'jurisdiction')).toBe('org:"ant financial" category:breach -tag:minor')
+  })
+
+  it('leaves out the field the bars are split by, the year and free words', () => {
+    expect(carriedIncidentFilters(parseQuery('jurisdiction:CN year:2018 alipay category:breach'), 'jurisdiction')).toBe('category:breach')
+  })
+
+  it('is added to the bar’s own query', () => {
+    expect(incidentBarQuery(2018, 'jurisdiction', 'CN', 'category:breach')).toBe('type:incident year:2018 jurisdiction:CN category:breach')
   })
 })
 
