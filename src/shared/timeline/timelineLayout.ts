@@ -89,11 +89,169 @@ export function fitLabel(text: string, maxWidth: number): string {
   return `${fitted.trimEnd()}…`
 }
 
+/** One lane's items with the row each was packed into (items that fit in no row are left out). */
+export interface PackedLane {
+  readonly key: string
+  readonly label: string
+  readonly isCollapsed: boolean
+  readonly itemCount: number
+  readonly hiddenCount: number
+  readonly rowCount: number
+  /** Chronological, each with its row. */
+  readonly placed: readonly { readonly item: TimelineItem; readonly row: number }[]
+  readonly rowOfKey: ReadonlyMap<string, number>
+}
+
+/** Rows for every lane at one zoom: what stays the same while the view pans. */
+export interface PackedTimeline {
+  /** The zoom the rows were packed at; they stay free of overlaps at this zoom and any closer one. */
+  readonly pxPerDay: number
+  readonly lanes: readonly PackedLane[]
+}
+
+interface ResolvedOptions {
+  readonly laneHeaderHeight: number
+  readonly rowHeight: number
+  readonly minMarkerWidth: number
+}
+
+function resolve(options: TimelineLayoutOptions): ResolvedOptions {
+  return {
+    laneHeaderHeight: options.laneHeaderHeight ?? DEFAULTS.laneHeaderHeight,
+    rowHeight: options.rowHeight ?? DEFAULTS.rowHeight,
+    minMarkerWidth: options.minMarkerWidth ?? DEFAULTS.minMarkerWidth
+  }
+}
+
 /**
- * Places every lane's items in rows so that no two drawn items (with their label room) overlap,
- * greedily, earliest first, in the first row that is free, and returns the lane boxes plus only
- * the items and links that intersect the viewport. Rows depend on the zoom, never on the pan, so
- * items keep their rows while the view moves. Work is linear in the items times the rows used.
+ * The zoom to pack rows at for a view at `pxPerDay`: the power of √2 at or below it. Rows packed at
+ * a zoom stay free of overlaps at every closer zoom (gaps between items grow, markers and labels
+ * never outgrow them), so a zoom gesture re-packs only when it crosses a level, and the same zoom
+ * always gives the same rows (a bookmark restores them).
+ */
+export function packingZoom(pxPerDay: number): number {
+  return 2 ** (Math.floor(Math.log2(pxPerDay) * 2) / 2)
+}
+
+/**
+ * Packs every lane's items into rows at a zoom, greedily, earliest first, in the first row that
+ * is free, so that no two drawn items (with their label room) overlap. Rows depend on the zoom,
+ * never on the pan. Work is linear in the items times the rows used.
+ */
+export function packTimeline(lanes: readonly TimelineLane[], pxPerDay: number, options: TimelineLayoutOptions = {}): PackedTimeline {
+  const { minMarkerWidth } = resolve(options)
+  const maxRows = options.maxRowsPerLane ?? DEFAULTS.maxRowsPerLane
+  const labelWidth = options.labelWidth ?? (() => 0)
+  const collapsed = options.collapsedLaneKeys ?? new Set<string>()
+  const packed = lanes.map((lane): PackedLane => {
+    if (collapsed.has(lane.key)) {
+      return { key: lane.key, label: lane.label, isCollapsed: true, itemCount: lane.items.length, hiddenCount: 0, rowCount: 0, placed: [], rowOfKey: new Map() }
+    }
+    const rowEnds: number[] = []
+    const placed: { item: TimelineItem; row: number }[] = []
+    const rowOfKey = new Map<string, number>()
+    let hiddenCount = 0
+    for (const item of lane.items) {
+      // Pixels from day 0: translation does not change which items overlap.
+      const x = item.startDay * pxPerDay
+      const markerWidth = Math.max((item.endDay - item.startDay) * pxPerDay, minMarkerWidth)
+      let row = 0
+      while (row < rowEnds.length && (rowEnds[row] ?? 0) > x) row += 1
+      if (row >= maxRows) {
+        hiddenCount += 1
+        continue
+      }
+      rowEnds[row] = x + Math.max(markerWidth, labelWidth(item)) + GAP_PX
+      placed.push({ item, row })
+      rowOfKey.set(item.key, row)
+    }
+    return { key: lane.key, label: lane.label, isCollapsed: false, itemCount: lane.items.length, hiddenCount, rowCount: Math.max(rowEnds.length, 1), placed, rowOfKey }
+  })
+  return { pxPerDay, lanes: packed }
+}
+
+/**
+ * Places packed lanes under a scale: lane boxes stacked from the top, and only the items and
+ * links that intersect the viewport (horizontally and vertically). Runs on every pan frame.
+ */
+export function placeInView(
+  packed: PackedTimeline,
+  links: readonly TimelineLink[],
+  scale: TimelineScale,
+  viewport: TimelineViewport,
+  options: TimelineLayoutOptions = {}
+): TimelineLayout {
+  const { laneHeaderHeight, rowHeight, minMarkerWidth } = resolve(options)
+  const viewTop = viewport.top
+  const viewBottom = viewport.top + viewport.height
+  const { startDay, pxPerDay } = scale
+  const laneBoxes: LaneBox[] = []
+  const placedItems: PlacedItem[] = []
+  const placedLinks: PlacedLink[] = []
+  let y = 0
+  for (const lane of packed.lanes) {
+    const height = laneHeaderHeight + (lane.isCollapsed ? 0 : lane.rowCount * rowHeight)
+    laneBoxes.push({ key: lane.key, label: lane.label, y, height, rowCount: lane.rowCount, isCollapsed: lane.isCollapsed, itemCount: lane.itemCount, hiddenCount: lane.hiddenCount })
+    const laneTop = y + laneHeaderHeight
+    if (!lane.isCollapsed && y < viewBottom && y + height > viewTop) {
+      const firstRow = Math.max(0, Math.floor((viewTop - laneTop) / rowHeight) - 1)
+      const lastRow = Math.floor((viewBottom - laneTop) / rowHeight)
+      for (const { item, row } of lane.placed) {
+        if (row < firstRow || row > lastRow) continue
+        const x = (item.startDay - startDay) * pxPerDay
+        if (x > viewport.width) continue
+        const width = (item.endDay - item.startDay) * pxPerDay
+        const markerWidth = Math.max(width, minMarkerWidth)
+        if (x + markerWidth < 0) continue
+        placedItems.push({ item, laneKey: lane.key, row, x, y: laneTop + row * rowHeight, width, markerWidth })
+      }
+      // Links are drawn even when one end is off screen.
+      for (const link of links) {
+        const fromRow = lane.rowOfKey.get(link.fromKey)
+        const toRow = lane.rowOfKey.get(link.toKey)
+        if (fromRow === undefined || toRow === undefined) continue
+        const from = itemOf(lane, link.fromKey)
+        const to = itemOf(lane, link.toKey)
+        if (from === undefined || to === undefined) continue
+        const x1 = anchorX(from, scale, minMarkerWidth)
+        const x2 = anchorX(to, scale, minMarkerWidth)
+        if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > viewport.width) continue
+        placedLinks.push({
+          key: `${lane.key}|${link.fromKey}|${link.toKey}`,
+          laneKey: lane.key,
+          x1,
+          y1: laneTop + fromRow * rowHeight + rowHeight / 2,
+          x2,
+          y2: laneTop + toRow * rowHeight + rowHeight / 2
+        })
+      }
+    }
+    y += height
+  }
+  return { lanes: laneBoxes, items: placedItems, links: placedLinks, totalHeight: y }
+}
+
+const itemsByKeyCache = new WeakMap<PackedLane, Map<string, TimelineItem>>()
+
+function itemOf(lane: PackedLane, key: string): TimelineItem | undefined {
+  let byKey = itemsByKeyCache.get(lane)
+  if (byKey === undefined) {
+    byKey = new Map(lane.placed.map(({ item }) => [item.key, item]))
+    itemsByKeyCache.set(lane, byKey)
+  }
+  return byKey.get(key)
+}
+
+// A link meets an item at the middle of its marker, or of its first few pixels when it is a long span.
+function anchorX(item: TimelineItem, scale: TimelineScale, minMarkerWidth: number): number {
+  const markerWidth = Math.max((item.endDay - item.startDay) * scale.pxPerDay, minMarkerWidth)
+  return (item.startDay - scale.startDay) * scale.pxPerDay + Math.min(markerWidth, minMarkerWidth) / 2
+}
+
+/**
+ * Packs the lanes at exactly the scale's zoom and places them in the viewport: the lane boxes, and
+ * only the items and links that intersect it. See `packTimeline` and `placeInView`, which a view
+ * uses separately so that panning does not re-pack.
  */
 export function layoutTimeline(
   lanes: readonly TimelineLane[],
@@ -102,76 +260,5 @@ export function layoutTimeline(
   viewport: TimelineViewport,
   options: TimelineLayoutOptions = {}
 ): TimelineLayout {
-  const laneHeaderHeight = options.laneHeaderHeight ?? DEFAULTS.laneHeaderHeight
-  const rowHeight = options.rowHeight ?? DEFAULTS.rowHeight
-  const minMarkerWidth = options.minMarkerWidth ?? DEFAULTS.minMarkerWidth
-  const maxRows = options.maxRowsPerLane ?? DEFAULTS.maxRowsPerLane
-  const labelWidth = options.labelWidth ?? (() => 0)
-  const collapsed = options.collapsedLaneKeys ?? new Set<string>()
-  const viewTop = viewport.top
-  const viewBottom = viewport.top + viewport.height
-  const { startDay, pxPerDay } = scale
-
-  const laneBoxes: LaneBox[] = []
-  const placedItems: PlacedItem[] = []
-  const placedLinks: PlacedLink[] = []
-  let y = 0
-
-  for (const lane of lanes) {
-    if (collapsed.has(lane.key)) {
-      laneBoxes.push({ key: lane.key, label: lane.label, y, height: laneHeaderHeight, rowCount: 0, isCollapsed: true, itemCount: lane.items.length, hiddenCount: 0 })
-      y += laneHeaderHeight
-      continue
-    }
-    const rowEnds: number[] = []
-    // Every placed item's position, visible or not, so that a link with one end off screen is still drawn.
-    const positions = new Map<string, { readonly x: number; readonly row: number; readonly markerWidth: number }>()
-    const laneTop = y + laneHeaderHeight
-    const visibleInLane: { item: TimelineItem; x: number; row: number; width: number; markerWidth: number }[] = []
-    let hiddenCount = 0
-    for (const item of lane.items) {
-      const x = (item.startDay - startDay) * pxPerDay
-      const width = (item.endDay - item.startDay) * pxPerDay
-      const markerWidth = Math.max(width, minMarkerWidth)
-      const occupiedEnd = x + Math.max(markerWidth, labelWidth(item)) + GAP_PX
-      let row = 0
-      while (row < rowEnds.length && (rowEnds[row] ?? 0) > x) row += 1
-      if (row >= maxRows) {
-        hiddenCount += 1
-        continue
-      }
-      rowEnds[row] = occupiedEnd
-      positions.set(item.key, { x, row, markerWidth })
-      if (x <= viewport.width && x + markerWidth >= 0) visibleInLane.push({ item, x, row, width, markerWidth })
-    }
-    const rowCount = Math.max(rowEnds.length, 1)
-    const height = laneHeaderHeight + rowCount * rowHeight
-    laneBoxes.push({ key: lane.key, label: lane.label, y, height, rowCount, isCollapsed: false, itemCount: lane.items.length, hiddenCount })
-    if (y < viewBottom && y + height > viewTop) {
-      for (const placed of visibleInLane) {
-        const itemY = laneTop + placed.row * rowHeight
-        if (itemY + rowHeight >= viewTop && itemY <= viewBottom) {
-          placedItems.push({ item: placed.item, laneKey: lane.key, row: placed.row, x: placed.x, y: itemY, width: placed.width, markerWidth: placed.markerWidth })
-        }
-      }
-      for (const link of links) {
-        const from = positions.get(link.fromKey)
-        const to = positions.get(link.toKey)
-        if (from === undefined || to === undefined) continue
-        const x1 = from.x + Math.min(from.markerWidth, minMarkerWidth) / 2
-        const x2 = to.x + Math.min(to.markerWidth, minMarkerWidth) / 2
-        if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > viewport.width) continue
-        placedLinks.push({
-          key: `${lane.key}|${link.fromKey}|${link.toKey}`,
-          laneKey: lane.key,
-          x1,
-          y1: laneTop + from.row * rowHeight + rowHeight / 2,
-          x2,
-          y2: laneTop + to.row * rowHeight + rowHeight / 2
-        })
-      }
-    }
-    y += height
-  }
-  return { lanes: laneBoxes, items: placedItems, links: placedLinks, totalHeight: y }
+  return placeInView(packTimeline(lanes, scale.pxPerDay, options), links, scale, viewport, options)
 }

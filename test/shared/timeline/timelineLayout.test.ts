@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dayNumberOf } from '@shared/timeline/dayNumber'
 import { timelineEvents, type TimelineContent } from '@shared/timeline/timelineEvents'
 import { assignLanes } from '@shared/timeline/timelineLanes'
-import { fitLabel, layoutTimeline, type PlacedItem } from '@shared/timeline/timelineLayout'
+import { fitLabel, layoutTimeline, packingZoom, packTimeline, placeInView, type PlacedItem } from '@shared/timeline/timelineLayout'
 import { layoutBenchmark } from '@shared/timeline/timelineBenchmark'
 import { anIncident, aResponse } from '../../builders/domain'
 
@@ -100,6 +100,34 @@ describe('layoutTimeline', () => {
     const timings = layoutBenchmark(10_000, () => performance.now())
 
     expect(timings.layoutMs).toBeLessThan(1000)
+  })
+})
+
+describe('packTimeline and placeInView', () => {
+  it('keep rows free of overlaps at any zoom closer than the one they were packed at', () => {
+    const incidents = Array.from({ length: 40 }, (_, index) => anIncident({ occurredOn: `2015-${String((index % 12) + 1).padStart(2, '0')}${index % 2 === 0 ? '' : `-${String((index % 27) + 1).padStart(2, '0')}`}`, jurisdictionIds: ['IN'] }))
+    const content = contentOf(incidents)
+    const packed = packTimeline(assignLanes(content.items, 'jurisdiction').lanes, 1, { labelWidth: () => 40 })
+
+    const items = placeInView(packed, content.links, { startDay: START, pxPerDay: 2.7 }, { width: 5000, top: 0, height: 5000 }).items
+
+    expect(items.some((a, i) => items.some((b, j) => i < j && overlaps(a, b)))).toBe(false)
+  })
+
+  it('give the same layout as packing at the scale itself when packed at its zoom', () => {
+    const content = contentOf([anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] }), anIncident({ occurredOn: '2015-05-10', jurisdictionIds: ['IN'] })])
+    const lanes = assignLanes(content.items, 'jurisdiction').lanes
+    const scale = { startDay: START, pxPerDay: 2 }
+
+    expect(placeInView(packTimeline(lanes, 2), content.links, scale, VIEW)).toEqual(layoutTimeline(lanes, content.links, scale, VIEW))
+  })
+})
+
+describe('packingZoom', () => {
+  it('is the power of √2 at or below the zoom', () => {
+    const zooms = [1, 1.5, 3, 0.3].map(packingZoom)
+
+    zooms.forEach((zoom, index) => expect(zoom).toBeCloseTo([1, Math.SQRT2, 2 * Math.SQRT2, 0.25][index]!, 12))
   })
 })
 
