@@ -63,14 +63,29 @@ interface IncidentTests {
   readonly tag: (incident: Incident, value: string) => boolean
 }
 
+/** Resolves each typed value once, not once per record: resolving an organisation walks its whole family. */
+function memoised(resolve: (value: string) => Set<string>): (value: string) => Set<string> {
+  const cache = new Map<string, Set<string>>()
+  return (value) => {
+    let ids = cache.get(value)
+    if (ids === undefined) {
+      ids = resolve(value)
+      cache.set(value, ids)
+    }
+    return ids
+  }
+}
+
 function incidentTests(vocabulary: ChartVocabulary): IncidentTests {
+  const jurisdictionIds = memoised((value) => jurisdictionIdsMatching(value, vocabulary.jurisdictions))
+  const organisationIds = memoised((value) => organisationIdsMatching(value, vocabulary.organisations))
   return {
     jurisdiction: (incident, value) => {
-      const ids = jurisdictionIdsMatching(value, vocabulary.jurisdictions)
+      const ids = jurisdictionIds(value)
       return incident.jurisdictionIds.some((id) => ids.has(id))
     },
     org: (incident, value) => {
-      const ids = organisationIdsMatching(value, vocabulary.organisations)
+      const ids = organisationIds(value)
       return incident.organisations.some((link) => ids.has(link.organisationId))
     },
     category: (incident, value) => incident.categories.some((category) => slugOrLabelIs(category, INCIDENT_CATEGORY_LABELS[category], value)),
@@ -136,16 +151,18 @@ export function selectResponsesForChart(responses: readonly IncidentResponse[], 
   const incidentsById = new Map(vocabulary.incidents.map((incident) => [incident.id as string, incident]))
   const headquartersOf = new Map(vocabulary.organisations.map((o) => [o.id as string, o.headquartersJurisdictionId as string | undefined]))
   const incidentTest = incidentTests(vocabulary)
+  const jurisdictionIds = memoised((value) => jurisdictionIdsMatching(value, vocabulary.jurisdictions))
+  const organisationIds = memoised((value) => organisationIdsMatching(value, vocabulary.organisations))
   const incidentsOf = (response: IncidentResponse): Incident[] => response.incidentIds.flatMap((id) => incidentsById.get(id) ?? [])
   const tests: Record<'kind' | 'org' | 'jurisdiction' | 'category', (response: IncidentResponse, value: string) => boolean> = {
     kind: (response, value) => slugOrLabelIs(response.kind, RESPONSE_KIND_LABELS[response.kind], value),
     org: (response, value) => {
-      const ids = organisationIdsMatching(value, vocabulary.organisations)
+      const ids = organisationIds(value)
       return [response.actorId, ...response.targetOrganisationIds].some((id) => ids.has(id))
     },
     jurisdiction: (response, value) => {
       const home = headquartersOf.get(response.actorId)
-      return (home !== undefined && jurisdictionIdsMatching(value, vocabulary.jurisdictions).has(home)) || incidentsOf(response).some((incident) => incidentTest.jurisdiction(incident, value))
+      return (home !== undefined && jurisdictionIds(value).has(home)) || incidentsOf(response).some((incident) => incidentTest.jurisdiction(incident, value))
     },
     category: (response, value) => incidentsOf(response).some((incident) => incidentTest.category(incident, value))
   }

@@ -136,6 +136,16 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
   const lawsById = new Map<string, Law>(data.laws.map((law) => [law.id, law]))
 
   const subjectIncidentIds = new Set<string>(incidents.map((incident) => incident.id))
+  // Indexed once: a category can cover thousands of incidents, each looking up its responses.
+  const responsesByIncident = new Map<string, IncidentResponse[]>()
+  for (const response of data.responses) {
+    for (const incidentId of response.incidentIds) {
+      if (!subjectIncidentIds.has(incidentId)) continue
+      const answering = responsesByIncident.get(incidentId)
+      if (answering === undefined) responsesByIncident.set(incidentId, [response])
+      else answering.push(response)
+    }
+  }
   const covered = new Set<string>(organisationIds)
   const responsesWithoutIncident = data.responses
     .filter((response) => response.targetOrganisationIds.some((id) => covered.has(id)) && !response.incidentIds.some((id) => subjectIncidentIds.has(id)))
@@ -155,9 +165,7 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     const columnIncidents = incidents.filter((incident) => (incident.jurisdictionIds as readonly string[]).includes(jurisdictionId)).sort(byIncidentDate)
 
     const matters = columnIncidents.map((incident): ComparedMatter => {
-      const responses = data.responses.filter(
-        (response) => response.incidentIds.includes(incident.id) && columnsOfResponse(response, incident, headquartersOf).includes(jurisdictionId)
-      )
+      const responses = (responsesByIncident.get(incident.id) ?? []).filter((response) => columnsOfResponse(response, incident, headquartersOf).includes(jurisdictionId))
       return { incident, chain: buildMatterChain(responses) }
     })
 
