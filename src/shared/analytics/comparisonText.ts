@@ -23,6 +23,13 @@ export function applyingProvisionsText(entry: ApplyingLaw): string {
   return provisions.join(', ')
 }
 
+const APPLICATION_LABELS = { 'implicated-by-incident': 'implicated by the incident', 'cited-as-legal-basis': 'cited as legal basis' } as const
+
+/** Why a law is listed, in words: "implicated by the incident; cited as legal basis". */
+export function applicationsText(entry: Pick<ApplyingLaw, 'applications'>): string {
+  return entry.applications.map((application) => APPLICATION_LABELS[application]).join('; ')
+}
+
 const dateText = (date: PartialDate | undefined): string => (date === undefined ? 'Undated' : formatPartialDate(date))
 
 /** "CNY 1,000,000", "amount unknown", with the description after a colon. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyingProvisionsText, comparisonColumnText, layOutTextColumns, penaltyText, wrapText } from '@shared/analytics/comparisonText'
+import { applicationsText, applyingProvisionsText, comparisonColumnText, layOutTextColumns, penaltyText, wrapText } from '@shared/analytics/comparisonText'
 import { compareJurisdictions } from '@shared/analytics/jurisdictionComparison'
 import type { IncidentCategory } from '@shared/domain/incident'
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse } from '../../builders/sharedDomain'
@@ -123,5 +123,11 @@ describe('comparisonColumnText for responses not tied to an incident', () => {
     const sections = column === undefined ? [] : comparisonColumnText(column, new Map([['org-meity', 'MeitY']]))
 
     expect(sections.find((section) => section.heading === 'Responses not tied to an incident')?.lines).toEqual(['29 June 2020 · Block or ban · MeitY: App banned'])
+  })
+})
+
+describe('applicationsText', () => {
+  it('says why a law is listed, in words', () => {
+    expect(applicationsText({ applications: ['implicated-by-incident', 'cited-as-legal-basis'] })).toBe('implicated by the incident; cited as legal basis')
   })
 })
