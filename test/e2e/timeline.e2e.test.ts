@@ -188,6 +188,18 @@ describe('timeline in Chromium (web mode)', () => {
     await page.screenshot({ path: 'test-results/timeline-alibaba-by-organisation.png' })
   })
 
+  it('narrows the timeline with a facet, in the search language', async () => {
+    const page = await openApp('#/timeline')
+    await item(page, ALIPAY_INCIDENT).first().waitFor()
+
+    await page.getByText('Narrow by type, jurisdiction, organisation, category or year').click()
+    await page.getByRole('button', { name: /^Jurisdiction: India, \d+$/ }).click()
+
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('q=jurisdiction:IN')
+    await expect.poll(() => item(page, ALIPAY_INCIDENT).count()).toBe(0)
+    await expect.poll(() => item(page, UC_INCIDENT).count()).toBeGreaterThan(0)
+  })
+
   it('narrows the timeline with the query language and updates the address', async () => {
     const page = await openApp('#/timeline')
     await item(page, ALIPAY_INCIDENT).first().waitFor()

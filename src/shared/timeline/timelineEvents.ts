@@ -351,9 +351,19 @@ export function timelineEvents(records: TimelineRecords, options: TimelineEventO
   return { items, links, undatedRecordIds }
 }
 
-/** Chronological order: by first day, then the longer span first (a year before a day in it), then by key for a stable result. */
+const KIND_ORDER = new Map<TimelineItemKind, number>(TIMELINE_ITEM_KINDS.map((kind, index) => [kind, index]))
+
+/**
+ * Chronological order: by first day, then the longer span first (a year before a day in it), then
+ * in the order of a record's life (occurred before disclosed; adopted before in force), then by key.
+ */
 export function compareTimelineItems(a: TimelineItem, b: TimelineItem): number {
-  return a.startDay - b.startDay || b.endDay - a.endDay || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  return (
+    a.startDay - b.startDay ||
+    b.endDay - a.endDay ||
+    (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  )
 }
 
 /**

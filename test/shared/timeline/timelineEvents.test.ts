@@ -122,6 +122,14 @@ describe('timelineEvents', () => {
     expect(content).toMatchObject({ items: [], undatedRecordIds: [incident.id] })
   })
 
+  it('puts an incident occurring before its disclosure when both have the same date', () => {
+    const incident = anIncident({ occurredOn: '2015-05', disclosedOn: '2015-05' })
+
+    const kinds = timelineEvents({ incidents: [incident], responses: [], laws: [] }, { today: TODAY }).items.map((item) => item.kind)
+
+    expect(kinds).toEqual(['incident-occurred', 'incident-disclosed'])
+  })
+
   it('orders items chronologically, a whole month before a day in it', () => {
     const day = anIncident({ occurredOn: '2015-05-10' })
     const month = anIncident({ occurredOn: '2015-05' })
