@@ -33,7 +33,7 @@ function lawsCitedBy(laws: readonly Law[], incidents: readonly Incident[], respo
  * The records a timeline of `subject` shows. An organisation's timeline covers it and every
  * organisation under it (Alibaba → Alipay, UC Browser), their incidents, every response to those
  * incidents or by or against them, and the laws those cite. A jurisdiction's covers its incidents,
- * their responses and its laws. A law's covers the law, the incidents implicating it and the
+ * their responses, responses to no incident by organisations based there, and its laws. A law's covers the law, the incidents implicating it and the
  * responses to them or based on it.
  */
 export function recordsAbout(all: KnowledgeBaseRecords, subject: TimelineSubject): TimelineRecords {
@@ -50,9 +50,11 @@ export function recordsAbout(all: KnowledgeBaseRecords, subject: TimelineSubject
     case 'jurisdiction': {
       const incidents = all.incidents.filter((incident) => incident.jurisdictionIds.some((id) => id === subject.jurisdictionId))
       const incidentIds = new Set<string>(incidents.map((incident) => incident.id))
+      // A response to no incident (notices to smartphone makers) belongs where its actor is based.
+      const basedHere = new Set<string>(all.organisations.filter((organisation) => organisation.headquartersJurisdictionId === subject.jurisdictionId).map((organisation) => organisation.id))
       return {
         incidents,
-        responses: responsesFor(all.responses, incidentIds, () => false),
+        responses: responsesFor(all.responses, incidentIds, (response) => response.incidentIds.length === 0 && basedHere.has(response.actorId)),
         laws: all.laws.filter((law) => law.jurisdictionId === subject.jurisdictionId)
       }
     }

@@ -24,6 +24,15 @@ describe('recordsAbout', () => {
     expect(ids(recordsAbout(all, { kind: 'jurisdiction', jurisdictionId: 'IN' }))).toEqual([otherIncident.id, ban.id, itAct.id])
   })
 
+  it('covers a response to no incident by an organisation based in the jurisdiction', () => {
+    const meity = anOrganisation({ id: 'org-meity', name: 'MeitY', headquartersJurisdictionId: 'IN' })
+    const notices = aResponse({ actorId: 'org-meity', incidentIds: [] })
+
+    const scoped = recordsAbout({ ...all, responses: [notices], organisations: [meity] }, { kind: 'jurisdiction', jurisdictionId: 'IN' })
+
+    expect(scoped.responses).toEqual([notices])
+  })
+
   it('covers a law, the responses based on it and the incidents implicating it', () => {
     expect(ids(recordsAbout(all, { kind: 'law', lawId: itAct.id }))).toEqual([ban.id, itAct.id])
   })
