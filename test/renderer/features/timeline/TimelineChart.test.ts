@@ -92,6 +92,29 @@ describe('TimelineChart', () => {
     expect(wrapper.get('g.timeline-lane[data-lane-key="jurisdiction:IN"]').text()).toContain('(collapsed)')
   })
 
+  it('zooms about the pointer with Ctrl and the wheel', async () => {
+    const wrapper = mountChart()
+
+    await wrapper.get('svg.timeline-canvas').trigger('wheel', { ctrlKey: true, deltaY: -100, clientX: 0 })
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+
+    const scale = wrapper.emitted('update:scale')?.[0]?.[0] as { startDay: number; pxPerDay: number } | undefined
+    expect(scale?.pxPerDay).toBeCloseTo(4 * Math.exp(0.2), 9)
+  })
+
+  it('zooms in when two pointers move apart (pinch)', async () => {
+    const wrapper = mountChart()
+    const canvas = wrapper.get('svg.timeline-canvas')
+
+    await canvas.trigger('pointerdown', { button: 0, pointerId: 1, clientX: 100 })
+    await canvas.trigger('pointerdown', { button: 0, pointerId: 2, clientX: 200 })
+    await canvas.trigger('pointermove', { pointerId: 2, clientX: 300 })
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+
+    const scale = wrapper.emitted('update:scale')?.[0]?.[0] as { startDay: number; pxPerDay: number } | undefined
+    expect(scale?.pxPerDay).toBeCloseTo(8, 9)
+  })
+
   it('asks for a new scale when the view is dragged', async () => {
     const wrapper = mountChart()
     const canvas = wrapper.get('svg.timeline-canvas')
