@@ -202,6 +202,9 @@ export function realQueries(documents: readonly SearchDocument[], perKind = 60, 
       return word.slice(0, at) + word.slice(at + 1)
     }),
     cjk: cjk.length === 0 ? [] : times(() => random.pick(cjk)),
-    filtered: jurisdictions.length === 0 ? [] : times(() => `${pick()} jurisdiction:${random.pick(jurisdictions)}`)
+    // A data set without countries (AIID) is filtered by year instead.
+    filtered: times(() =>
+      jurisdictions.length > 0 ? `${pick()} jurisdiction:${random.pick(jurisdictions)}` : `${pick()} year:${2010 + random.int(8)}..${2018 + random.int(8)}`
+    )
   }
 }
