@@ -209,6 +209,8 @@ export class SearchIndexService {
       // Let progress reports and other messages through between chunks.
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
+    // Before it answers: the first keystroke should not pay for reading the fast path's columns.
+    engine.prepare()
     // The old index answered until now; the new one replaces it whole.
     this.engine = engine
     this.watermark = watermark

@@ -168,8 +168,9 @@ export interface DocumentColumns {
 
 /** One stored field's distinct values per document: `codes[offsets[docId] … offsets[docId + 1]]`. */
 export interface FacetColumn {
-  /** The value of each code. */
-  readonly values: readonly string[]
+  /** The value of each code (grows when the column is extended). */
+  readonly values: string[]
+  readonly codeOf: Map<string, number>
   readonly offsets: Uint32Array
   readonly codes: Uint32Array
 }
@@ -180,15 +181,20 @@ export interface FacetColumn {
  * documents are left out by `live`).
  */
 function facetColumn(internals: MiniSearchInternals, size: number, field: string, previous: FacetColumn | undefined, from: number): FacetColumn {
-  const values = previous ? [...previous.values] : []
-  const codeOf = new Map(values.map((value, code) => [value, code]))
+  // Values and their codes are extended in place: a column that was extended is not read again.
+  const values = previous?.values ?? []
+  const codeOf = previous?.codeOf ?? new Map<string, number>()
   const offsets = new Uint32Array(size + 1)
-  const codes: number[] = previous ? Array.from(previous.codes.subarray(0, previous.offsets[from])) : []
-  if (previous) offsets.set(previous.offsets.subarray(0, from))
+  let length = previous?.offsets[from] ?? 0
+  let codes = new Uint32Array(Math.max(64, length + (size - from) * 2))
+  if (previous) {
+    offsets.set(previous.offsets.subarray(0, from))
+    codes.set(previous.codes.subarray(0, length))
+  }
   for (let docId = from; docId < size; docId += 1) {
-    offsets[docId] = codes.length
+    offsets[docId] = length
     const stored = internals._storedFields.get(docId)?.[field]
-    const start = codes.length
+    const start = length
     for (const raw of Array.isArray(stored) ? stored : stored === undefined || stored === '' ? [] : [stored]) {
       const value = String(raw)
       let code = codeOf.get(value)
@@ -199,12 +205,18 @@ function facetColumn(internals: MiniSearchInternals, size: number, field: string
       }
       // Each value once per document, as a facet counts documents.
       let repeated = false
-      for (let at = start; at < codes.length && !repeated; at += 1) repeated = codes[at] === code
-      if (!repeated) codes.push(code)
+      for (let at = start; at < length && !repeated; at += 1) repeated = codes[at] === code
+      if (repeated) continue
+      if (length === codes.length) {
+        const grown = new Uint32Array(codes.length * 2)
+        grown.set(codes)
+        codes = grown
+      }
+      codes[length++] = code
     }
   }
-  offsets[size] = codes.length
-  return { values, offsets, codes: Uint32Array.from(codes) }
+  offsets[size] = length
+  return { values, codeOf, offsets, codes: codes.subarray(0, length) }
 }
 
 /**
