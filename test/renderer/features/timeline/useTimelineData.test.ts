@@ -67,6 +67,18 @@ describe('useTimelineData', () => {
     scope.stop()
   })
 
+  it("filters by a saved search's query, then by the words typed", async () => {
+    await getDatabase().meta.put({ key: 'saved-searches', value: [{ id: 's1', name: 'China', query: 'jurisdiction:CN', createdAt: '2026-01-31T12:00:00.000Z' }] })
+    search.mockResolvedValue({ items: [] })
+    const scope = effectScope()
+
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'alipay', savedSearchId: 's1' })))!
+
+    await vi.waitFor(() => expect(data.effectiveQuery.value).toBe('jurisdiction:CN alipay'))
+    expect(data.savedSearch.value?.name).toBe('China')
+    scope.stop()
+  })
+
   it('says why when the search fails', async () => {
     search.mockRejectedValue(new Error('The search index is unavailable'))
     const scope = effectScope()
