@@ -167,7 +167,7 @@ describe('timeline in Chromium (web mode)', () => {
     for (const label of labels) expect(svg, label).toContain(escaped(label))
     expect(svg).toContain('Filters: grouped by jurisdiction')
     expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
-    expect(download.suggestedFilename()).toMatch(/^Timeline \d{4}-\d{2}-\d{2}\.svg$/)
+    expect(download.suggestedFilename()).toMatch(/^timeline-\d{4}-\d{2}-\d{2}\.svg$/)
   })
 
   it('exports a PNG', async () => {

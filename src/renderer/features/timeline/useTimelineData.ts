@@ -7,6 +7,7 @@ import type { LaneLookups } from '@shared/timeline/timelineLanes'
 import { recordsAbout, recordsMatching, type KnowledgeBaseRecords, type TimelineSubject } from '@shared/timeline/timelineScope'
 import type { TimelineScope } from '@shared/timeline/timelineViewState'
 import { repositories } from '../records'
+import { todayAsDay } from '../viewExport'
 
 // The meta row the search feature keeps saved searches in (read only here).
 const SAVED_SEARCHES_KEY = 'saved-searches'
@@ -22,12 +23,6 @@ export interface TimelineData {
   readonly isLoading: ComputedRef<boolean>
   readonly errorMessage: Ref<string | undefined>
   readonly subjectName: ComputedRef<string | undefined>
-}
-
-/** Today as `YYYY-MM-DD` in the user's time zone: where open-ended bars stop. */
-export function todayAsDay(now: Date = new Date()): string {
-  const pad = (value: number): string => String(value).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 function subjectOf(scope: TimelineScope): TimelineSubject {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composeExportSvg, exportFileName, headingLines } from '../../../../src/renderer/features/timeline/viewExport'
+import { composeExportSvg, exportFileName, headingLines, todayAsDay } from '../../../../src/renderer/features/viewExport'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 const heading = { title: 'Timeline of Alibaba Group', filters: 'grouped by jurisdiction', asOfDay: '2026-11-29' }
@@ -67,6 +67,28 @@ describe('headingLines', () => {
 
 describe('exportFileName', () => {
   it('names the file by title and day, without characters file systems refuse', () => {
-    expect(exportFileName({ ...heading, title: 'Timeline: a/b' }, 'png')).toBe('Timeline a b 2026-11-29.png')
+    expect(exportFileName({ ...heading, title: 'Timeline: a/b' }, 'png')).toBe('timeline-a-b-2026-11-29.png')
+    expect(exportFileName({ ...heading, title: 'Incidents per year by jurisdiction' }, 'svg')).toBe('incidents-per-year-by-jurisdiction-2026-11-29.svg')
+  })
+
+  it('keeps letters of any script', () => {
+    expect(exportFileName({ ...heading, title: '支付宝 时间线' }, 'svg')).toBe('支付宝-时间线-2026-11-29.svg')
+  })
+})
+
+describe('composeExportSvg with a chart sized by its viewBox', () => {
+  it('exports at the size of its viewBox', () => {
+    const chart = document.createElementNS(SVG_NS, 'svg')
+    chart.setAttribute('viewBox', '0 0 300 200')
+
+    const svg = composeExportSvg([{ element: chart }], heading)
+
+    expect(svg).toContain('viewBox="0 0 300 200"')
+  })
+})
+
+describe('todayAsDay', () => {
+  it('gives the local day as YYYY-MM-DD', () => {
+    expect(todayAsDay(new Date(2026, 0, 5, 12))).toBe('2026-01-05')
   })
 })

@@ -13,6 +13,12 @@ export interface ViewExportHeading {
   readonly asOfDay: string
 }
 
+/** Today as `YYYY-MM-DD` in the user's own time zone (the "as of" of an export). */
+export function todayAsDay(now: Date = new Date()): string {
+  const pad = (value: number): string => String(value).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
 /** One drawing to stack in the export, optionally cut to a horizontal band (the lanes on screen). */
 export interface ExportPart {
   readonly element: SVGSVGElement
@@ -45,13 +51,14 @@ function textElement(document: Document, text: string, y: number, size: number, 
   return element
 }
 
-function numericAttribute(element: Element, name: string): number {
-  return Number(element.getAttribute(name)) || 0
+// A drawing sized only by its viewBox (a responsive chart) still has a size to export at.
+function numericAttribute(element: SVGSVGElement, name: 'width' | 'height'): number {
+  return Number(element.getAttribute(name)) || element.viewBox.baseVal?.[name] || 0
 }
 
 /**
- * A standalone SVG document: the heading (title, filters, "as of"), then each part below the
- * previous one. Parts are copied, never changed; attributes that mean nothing outside the app
+ * A standalone SVG document of one view (a chart, the comparison, the timeline's lanes) under its
+ * heading (title, filters, "as of"), each part below the previous one. Parts are copied, never changed; attributes that mean nothing outside the app
  * (classes, ARIA, tab stops, Vue's scoping marks) are dropped, and the look comes from the
  * presentation attributes the drawings carry. All text stays text.
  */
@@ -81,7 +88,7 @@ export function composeExportSvg(parts: readonly ExportPart[], heading: ViewExpo
     const copy = part.element.cloneNode(true) as SVGSVGElement
     for (const element of [copy, ...copy.querySelectorAll('*')]) {
       for (const name of element.getAttributeNames()) {
-        if (name === 'class' || name === 'role' || name === 'tabindex' || name === 'style' || name.startsWith('aria-') || name.startsWith('data-v-')) element.removeAttribute(name)
+        if (name === 'class' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('data-v-')) element.removeAttribute(name)
       }
     }
     const partWidth = numericAttribute(part.element, 'width')
@@ -119,14 +126,25 @@ export async function svgToPng(svg: string, scale: number = PRINT_SCALE): Promis
   }
 }
 
-/** "Timeline by jurisdiction 2026-11-29.svg": the title and the day, safe for any file system. */
+/** A file name from the title and the day, safe on any file system: "incidents-per-year-by-jurisdiction-2026-11-29.svg". */
 export function exportFileName(heading: ViewExportHeading, format: ViewExportFormat): string {
-  return `${heading.title.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()} ${heading.asOfDay}.${format}`
+  const stem = heading.title
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return `${stem === '' ? 'view' : stem}-${heading.asOfDay}.${format}`
 }
 
-/** Saves the picture as SVG, or as PNG at print resolution, through the desktop client (a save dialog, or a download in a browser). */
-export async function exportView(parts: readonly ExportPart[], heading: ViewExportHeading, format: ViewExportFormat): Promise<SaveOutcome> {
-  const svg = composeExportSvg(parts, heading)
+/**
+ * Saves a picture of a view — one SVG, or several parts stacked — as SVG or as a PNG at print
+ * resolution, through the desktop client: a save dialog in the app, a download in a browser.
+ */
+export async function exportView(
+  view: SVGSVGElement | readonly ExportPart[],
+  heading: ViewExportHeading,
+  format: ViewExportFormat
+): Promise<SaveOutcome> {
+  const svg = composeExportSvg(Array.isArray(view) ? view : [{ element: view as SVGSVGElement }], heading)
   const client = getDesktopClient()
   switch (format) {
     case 'svg':
