@@ -1,10 +1,12 @@
 export {
   composeExportSvg,
   exportFileName,
+  exportFileStem,
   exportOutcomeText,
   exportView,
   headingLines,
   PRINT_SCALE,
+  savePicture,
   svgToPng,
   todayAsDay,
   type ExportPart,

@@ -104,19 +104,27 @@ export function composeExportSvg(parts: readonly ExportPart[], heading: ViewExpo
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`
 }
 
-/** Draws an SVG document on a canvas at `scale` (the CSP allows blob: images) and reads it back as PNG bytes. */
+// A very large picture is drawn at less than print resolution rather than on a canvas the
+// browser refuses (Chromium's limit is 32,767 pixels a side and a few hundred megapixels).
+const MAX_PNG_SIDE = 12_000
+
+/**
+ * Draws an SVG document on a canvas at `scale` (the CSP allows blob: images), reduced if needed so
+ * no side exceeds what a canvas accepts, and reads it back as PNG bytes.
+ */
 export async function svgToPng(svg: string, scale: number = PRINT_SCALE): Promise<Uint8Array<ArrayBuffer>> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
   try {
     const image = new Image()
     image.src = url
     await image.decode()
+    const fittedScale = Math.min(scale, MAX_PNG_SIDE / Math.max(image.naturalWidth, image.naturalHeight, 1))
     const canvas = document.createElement('canvas')
-    canvas.width = Math.ceil(image.naturalWidth * scale)
-    canvas.height = Math.ceil(image.naturalHeight * scale)
+    canvas.width = Math.ceil(image.naturalWidth * fittedScale)
+    canvas.height = Math.ceil(image.naturalHeight * fittedScale)
     const context = canvas.getContext('2d')
     if (context === null) throw new Error('No 2D canvas to draw the PNG on')
-    context.scale(scale, scale)
+    context.scale(fittedScale, fittedScale)
     context.drawImage(image, 0, 0)
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
     if (blob === null) throw new Error('The canvas could not be encoded as PNG')
@@ -126,13 +134,31 @@ export async function svgToPng(svg: string, scale: number = PRINT_SCALE): Promis
   }
 }
 
-/** A file name from the title and the day, safe on any file system: "incidents-per-year-by-jurisdiction-2026-11-29.svg". */
-export function exportFileName(heading: ViewExportHeading, format: ViewExportFormat): string {
+/** Saves a finished SVG document as `<fileStem>.svg`, or as `<fileStem>.png` at print resolution. */
+export async function savePicture(svg: string, fileStem: string, format: ViewExportFormat): Promise<SaveOutcome> {
+  const client = getDesktopClient()
+  switch (format) {
+    case 'svg':
+      return client.saveFile({ suggestedFileName: `${fileStem}.svg`, content: svg, mimeType: 'image/svg+xml', filters: [{ name: 'SVG image', extensions: ['svg'] }] })
+    case 'png':
+      return client.saveFile({ suggestedFileName: `${fileStem}.png`, content: await svgToPng(svg), mimeType: 'image/png', filters: [{ name: 'PNG image', extensions: ['png'] }] })
+    default:
+      return assertNever(format)
+  }
+}
+
+/** A file name without extension from the title and the day, safe on any file system: "incidents-per-year-by-jurisdiction-2026-11-29". */
+export function exportFileStem(heading: ViewExportHeading): string {
   const stem = heading.title
     .toLocaleLowerCase('en')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-  return `${stem === '' ? 'view' : stem}-${heading.asOfDay}.${format}`
+  return `${stem === '' ? 'view' : stem}-${heading.asOfDay}`
+}
+
+/** The export's file name with its extension. */
+export function exportFileName(heading: ViewExportHeading, format: ViewExportFormat): string {
+  return `${exportFileStem(heading)}.${format}`
 }
 
 /**
@@ -145,15 +171,7 @@ export async function exportView(
   format: ViewExportFormat
 ): Promise<SaveOutcome> {
   const svg = composeExportSvg(Array.isArray(view) ? view : [{ element: view as SVGSVGElement }], heading)
-  const client = getDesktopClient()
-  switch (format) {
-    case 'svg':
-      return client.saveFile({ suggestedFileName: exportFileName(heading, 'svg'), content: svg, mimeType: 'image/svg+xml', filters: [{ name: 'SVG image', extensions: ['svg'] }] })
-    case 'png':
-      return client.saveFile({ suggestedFileName: exportFileName(heading, 'png'), content: await svgToPng(svg), mimeType: 'image/png', filters: [{ name: 'PNG image', extensions: ['png'] }] })
-    default:
-      return assertNever(format)
-  }
+  return savePicture(svg, exportFileStem(heading), format)
 }
 
 /** What became of an export, in words for a status line. */
