@@ -15,6 +15,10 @@ export default defineConfig({
         test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'] }
       },
       {
+        // The benchmark runner's contract and a tiny run (n=100); the real benchmark is `npm run bench`.
+        test: { name: 'bench', environment: 'node', include: ['test/bench/**/*.test.ts'], testTimeout: 60_000 }
+      },
+      {
         plugins: rendererConfig.plugins,
         resolve,
         test: {
