@@ -101,6 +101,20 @@ describe('the knowledge base in Chromium (web mode)', () => {
     expect(responses.some((text) => /Block or ban/.test(text))).toBe(true)
   })
 
+  it('opens the timeline and the jurisdiction comparison of an organisation from its page', async () => {
+    const page = await openApp('#/organisations/org-alibaba')
+    await page.getByRole('heading', { level: 1, name: 'Alibaba Group' }).waitFor()
+
+    await page.getByRole('link', { name: 'Show on timeline' }).click()
+    await page.waitForURL(/#\/timeline\?.*org=org-alibaba/)
+    await page.goBack()
+    await page.getByRole('link', { name: 'Compare jurisdictions' }).click()
+
+    await page.waitForURL(/#\/compare\?org=org-alibaba/)
+    await page.getByRole('columnheader', { name: 'China' }).waitFor()
+    await page.getByRole('columnheader', { name: 'India' }).waitFor()
+  })
+
   it('shows a linked record from both ends', async () => {
     const page = await openApp('#/organisations')
     await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Alipay', exact: true }).click()
