@@ -97,7 +97,9 @@ async function buildBench() {
     '@shared': resolve(repo, 'src/shared'),
     '@resources': resolve(repo, 'resources')
   }
-  const quiet = { configFile: false, logLevel: 'warn', resolve: { alias } }
+  // The Vue plugin and aliases of vite.renderer.config.ts: the timeline suite mounts TimelineChart.vue.
+  const { default: vue } = await import('@vitejs/plugin-vue')
+  const quiet = { configFile: false, logLevel: 'warn', resolve: { alias }, plugins: [vue()] }
   await build({
     ...quiet,
     root: repo,
@@ -131,7 +133,7 @@ function runInNode(request, emit) {
   })
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8' }
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8' }
 
 /** Serves out/bench/web, and ../shared/data read-only under /shared-data/, cross-origin isolated. */
 async function serve() {
@@ -164,7 +166,8 @@ async function runInChromium(request, emit, screenshot) {
   const server = await serve()
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
   try {
-    const page = await browser.newPage()
+    // The size of the app's main window (src/main/mainWindow.ts): the timeline suite draws its chart at it.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 820 } })
     const cdp = await page.context().newCDPSession(page)
     page.on('pageerror', (error) => console.error(`[chromium] page error: ${error.message}`))
     await page.exposeFunction('__benchEmit', (suite, row) => emit({ suite, env: 'chromium', ...row }))

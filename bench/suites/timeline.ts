@@ -6,11 +6,13 @@ import { estimateLabelWidth, layoutTimeline } from '@shared/timeline/timelineLay
 import { fitDays } from '@shared/timeline/timelineScale'
 import { syntheticTimelineRecords } from '@shared/timeline/timelineBenchmark'
 import { measureFrames } from '../timeline/timelineFrameDriver'
+import { dayNumberOf } from '@shared/timeline/dayNumber'
 
 // The timeline benchmark (issue #5, item 6): for n synthetic events (half incidents at year, month
 // or day precision in 1–2 of 30 jurisdictions, half responses to them), the time to extract events,
 // assign lanes and lay out a 1,280 × 900 view of the whole period (the work a zoom step repeats),
-// and in Chromium the frame time of pan and zoom steps.
+// and in Chromium the frame time of pan and zoom steps on the app's real TimelineChart.vue
+// (frame_*; bench/timeline/timelineChartDriver.ts) and on a plain-DOM stand-in of it (frame_dom_*).
 
 const RUNS = 5
 const median = (values: readonly number[]): number => percentile(values, 50)
@@ -30,7 +32,7 @@ export async function run(context: BenchContext): Promise<void> {
     const laneTimes: number[] = []
     const layoutTimes: number[] = []
     let content = timelineEvents(records, { today: '2026-01-01' })
-    let lanes = assignLanes(content.items, 'jurisdiction').lanes
+    let assignment = assignLanes(content.items, 'jurisdiction')
     const start = Math.min(...content.items.map((item) => item.startDay))
     const end = Math.max(...content.items.map((item) => item.endDay))
     const scale = fitDays(start, end, 1_280)
@@ -38,8 +40,8 @@ export async function run(context: BenchContext): Promise<void> {
     // One untimed pass warms up the JIT; each figure is the median of the timed runs.
     for (let runIndex = 0; runIndex <= RUNS; runIndex += 1) {
       const eventsMs = time(() => (content = timelineEvents(records, { today: '2026-01-01' })))
-      const lanesMs = time(() => (lanes = assignLanes(content.items, 'jurisdiction').lanes))
-      const layoutMs = time(() => layoutTimeline(lanes, content.links, scale, { width: 1_280, top: 0, height: 900 }, { labelWidth }))
+      const lanesMs = time(() => (assignment = assignLanes(content.items, 'jurisdiction')))
+      const layoutMs = time(() => layoutTimeline(assignment.lanes, content.links, scale, { width: 1_280, top: 0, height: 900 }, { labelWidth }))
       if (runIndex === 0) continue
       eventTimes.push(eventsMs)
       laneTimes.push(lanesMs)
@@ -49,9 +51,25 @@ export async function run(context: BenchContext): Promise<void> {
     emit('lanes_ms', median(laneTimes))
     emit('layout_ms', median(layoutTimes))
     if (context.env === 'chromium' && typeof document !== 'undefined') {
-      const frames = measureFrames(lanes, content.links, scale)
+      // Only the page loads the component (and Vue's DOM renderer); Node never runs this branch.
+      const { CHART_WIDTH, measureChartFrames } = await import('../timeline/timelineChartDriver')
+      const frames = await measureChartFrames({
+        lanes: assignment.lanes,
+        links: content.links,
+        laneCountByKey: assignment.laneCountByKey,
+        scale: fitDays(start, end, CHART_WIDTH),
+        todayDay: dayNumberOf('2026-01-01')
+      })
+      context.log(
+        `timeline: ${n} events, ${frames.drawnItems.min}–${frames.drawnItems.max} items drawn; ${frames.repacks.count} of 20 zooms re-packed the rows (median frame ${frames.repacks.p50.toFixed(1)} ms)`
+      )
       emit('frame_p50_ms', frames.p50)
       emit('frame_p95_ms', frames.p95)
+      emit('frame_pan_p95_ms', frames.panP95)
+      emit('frame_zoom_p95_ms', frames.zoomP95)
+      const domFrames = measureFrames(assignment.lanes, content.links, scale)
+      emit('frame_dom_p50_ms', domFrames.p50)
+      emit('frame_dom_p95_ms', domFrames.p95)
     }
     // Let the page breathe (and progress reach the terminal) between sizes.
     await new Promise((resolve) => setTimeout(resolve, 0))

@@ -14,8 +14,9 @@ const STEPS = 60
  * about the middle, alternating), the time to lay out the view as TimelineChart does (rows
  * re-packed only when the zoom crosses a packing level, items in view placed every frame), update
  * an SVG with the items in view (elements kept by key, as Vue's keyed list does) and let the
- * browser recompute style and layout (a forced reflow). The driver uses the DOM directly because
- * the bench page is built without the Vue compiler, so Vue's own overhead is not included.
+ * browser recompute style and layout (a forced reflow). A plain-DOM stand-in for TimelineChart,
+ * kept as a comparison (`frame_dom_*`): no Vue, no paint, fewer elements per item. The real
+ * component's frame time (`frame_*`) is measured by timelineChartDriver.ts.
  */
 export function measureFrames(lanes: readonly TimelineLane[], links: readonly TimelineLink[], initial: TimelineScale): { readonly p95: number; readonly p50: number } {
   const svg = document.createElementNS(SVG_NS, 'svg')

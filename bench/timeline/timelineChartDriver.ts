@@ -1,0 +1,148 @@
+import { createApp, defineComponent, h, shallowRef } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { RECORD_TYPES } from '@shared/domain/recordTypes'
+import type { TimelineLink } from '@shared/timeline/timelineEvents'
+import type { TimelineLane } from '@shared/timeline/timelineLanes'
+import { packingZoom } from '@shared/timeline/timelineLayout'
+import { panBy, zoomAbout, type TimelineScale } from '@shared/timeline/timelineScale'
+import TimelineChart from '@renderer/features/timeline/TimelineChart.vue'
+import { percentile } from '../benchContract'
+
+/** What TimelineChart is given, as TimelineView gives it (lanes from assignLanes, links from timelineEvents). */
+export interface ChartInput {
+  readonly lanes: readonly TimelineLane[]
+  readonly links: readonly TimelineLink[]
+  readonly laneCountByKey: ReadonlyMap<string, number>
+  readonly scale: TimelineScale
+  readonly todayDay: number
+}
+
+export interface FrameTimes {
+  readonly p50: number
+  readonly p95: number
+  readonly panP95: number
+  readonly zoomP95: number
+  /** Zoom steps that crossed a packing level (TimelineChart re-packs every lane's rows), and their median frame. */
+  readonly repacks: { readonly count: number; readonly p50: number }
+  /** Fewest and most items drawn after a step (a check that the chart drew something, and how much). */
+  readonly drawnItems: { readonly min: number; readonly max: number }
+}
+
+// The main window is 1,280 × 820 (src/main/mainWindow.ts; bench/run.mjs opens the page at that
+// size); TimelineView gives the chart the wrapper's width less the lanes' gutter and borders.
+export const CHART_WIDTH = 1_280 - 90
+const WARM_UP_STEPS = 4
+const PAN_PX = 40
+const ZOOM_FACTOR = 1.2
+const NO_COLLAPSED_LANES: readonly string[] = []
+
+type Step = { readonly kind: 'pan' | 'zoom'; readonly next: (scale: TimelineScale) => TimelineScale }
+
+/**
+ * The scripted sequence: 10 zooms in about the middle, 30 pans of 40 px to the left, 10 zooms out,
+ * 30 pans back to the right (60 pans, 20 zooms), after a few warm-up steps that are not counted.
+ */
+function script(): Step[] {
+  const zoom = (factor: number): Step => ({ kind: 'zoom', next: (scale) => zoomAbout(scale, factor, CHART_WIDTH / 2) })
+  const pan = (dx: number): Step => ({ kind: 'pan', next: (scale) => panBy(scale, dx) })
+  return [
+    ...Array.from({ length: 10 }, () => zoom(ZOOM_FACTOR)),
+    ...Array.from({ length: 30 }, () => pan(-PAN_PX)),
+    ...Array.from({ length: 10 }, () => zoom(1 / ZOOM_FACTOR)),
+    ...Array.from({ length: 30 }, () => pan(PAN_PX))
+  ]
+}
+
+/**
+ * One frame: in an animation frame callback (where TimelineChart itself emits `update:scale` while
+ * the user drags or wheels), the scale changes; Vue re-renders in the microtask after the callback,
+ * then the browser recomputes style, lays out and paints. A message posted from the callback is
+ * delivered after that rendering, so its arrival ends the frame.
+ */
+function timeFrame(change: () => void): Promise<number> {
+  const channel = new MessageChannel()
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const start = performance.now()
+      channel.port1.onmessage = () => {
+        channel.port1.close()
+        resolve(performance.now() - start)
+      }
+      channel.port2.postMessage(null)
+      change()
+    })
+  })
+}
+
+/**
+ * Frame time of pan and zoom on the app's real TimelineChart.vue, mounted with createApp (and a
+ * router, as its event list holds RouterLinks) at the window's size, on top of the bench page.
+ */
+export async function measureChartFrames(input: ChartInput): Promise<FrameTimes> {
+  const host = document.createElement('div')
+  // The app's colours for the chart's borders; on top of the results table so it is in view and painted.
+  host.style.cssText = 'position:fixed;inset:0;z-index:10;background:#fff;overflow:hidden;--paper:#fff;--line:#d9dee7;--ink:#1d2330'
+  document.body.append(host)
+  const scale = shallowRef(input.scale)
+  const Host = defineComponent({
+    setup: () => () =>
+      h(TimelineChart, {
+        lanes: input.lanes,
+        links: input.links,
+        laneCountByKey: input.laneCountByKey,
+        scale: scale.value,
+        width: CHART_WIDTH,
+        // The same array every render, as TimelineView's view state gives it: a new one would
+        // re-pack every row on every frame.
+        collapsedLaneKeys: NO_COLLAPSED_LANES,
+        todayDay: input.todayDay,
+        label: 'Benchmark timeline',
+        'onUpdate:scale': (next: TimelineScale) => (scale.value = next)
+      })
+  })
+  // Routes only for RouterLink to resolve record links; nothing is ever shown at them.
+  const Empty = { render: () => null }
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/', component: Empty }, ...RECORD_TYPES.map((type) => ({ path: `/${type}/:id`, name: type, component: Empty }))]
+  })
+  const app = createApp(Host).use(router)
+  try {
+    await router.push('/')
+    app.mount(host)
+    // The first frame draws the whole chart: not a pan or zoom step.
+    await timeFrame(() => undefined)
+    const steps = script()
+    const drawn: number[] = []
+    const repacks: number[] = []
+    const durations: { readonly kind: Step['kind']; readonly ms: number }[] = []
+    for (let index = 0; index < WARM_UP_STEPS + steps.length; index += 1) {
+      // Warm-up (not counted): pans and zooms back and forth about where the script starts.
+      const step: Step =
+        index < WARM_UP_STEPS
+          ? index % 2 === 0
+            ? { kind: 'pan', next: (current) => panBy(current, index % 4 === 0 ? PAN_PX : -PAN_PX) }
+            : { kind: 'zoom', next: (current) => zoomAbout(current, index % 4 === 1 ? ZOOM_FACTOR : 1 / ZOOM_FACTOR, CHART_WIDTH / 2) }
+          : (steps[index - WARM_UP_STEPS] as Step)
+      const before = packingZoom(scale.value.pxPerDay)
+      const ms = await timeFrame(() => (scale.value = step.next(scale.value)))
+      if (index < WARM_UP_STEPS) continue
+      if (packingZoom(scale.value.pxPerDay) !== before) repacks.push(ms)
+      durations.push({ kind: step.kind, ms })
+      drawn.push(host.querySelectorAll('.timeline-item').length)
+    }
+    const all = durations.map((entry) => entry.ms)
+    const of = (kind: Step['kind']) => durations.filter((entry) => entry.kind === kind).map((entry) => entry.ms)
+    return {
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      panP95: percentile(of('pan'), 95),
+      zoomP95: percentile(of('zoom'), 95),
+      repacks: { count: repacks.length, p50: percentile(repacks, 50) },
+      drawnItems: { min: Math.min(...drawn), max: Math.max(...drawn) }
+    }
+  } finally {
+    app.unmount()
+    host.remove()
+  }
+}
