@@ -142,6 +142,20 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     conflict.value = undefined
   }
 
+  const isSaving = computed(() => store.isSaving)
+
+  /** Everything RecordFormShell shows and does, in one object: pass it as its `form` prop. */
+  const formShell: RecordFormShellState = reactive({
+    isSaving,
+    loadError,
+    errorCount,
+    hasTriedToSave,
+    saveError,
+    hasConflict: computed(() => conflict.value !== undefined),
+    save,
+    loadTheirVersion
+  })
+
   return {
     draft,
     base,
@@ -152,9 +166,22 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     hasTriedToSave,
     saveError,
     conflict,
-    isSaving: computed(() => store.isSaving),
+    isSaving,
     touch,
     save,
-    loadTheirVersion
+    loadTheirVersion,
+    formShell
   }
+}
+
+/** The state and actions a record form's frame needs (see RecordFormShell.vue). */
+export interface RecordFormShellState {
+  readonly isSaving: boolean
+  readonly loadError: string | undefined
+  readonly errorCount: number
+  readonly hasTriedToSave: boolean
+  readonly saveError: string | undefined
+  readonly hasConflict: boolean
+  readonly save: (options?: { overwrite?: boolean }) => Promise<void>
+  readonly loadTheirVersion: () => Promise<void>
 }
