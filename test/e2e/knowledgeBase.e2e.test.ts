@@ -248,6 +248,8 @@ describe('the knowledge base in Chromium (web mode)', () => {
     const first = await openApp()
     await first.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /UC Browser/ }).click()
     await first.getByRole('link', { name: 'Edit incident' }).click()
+    // The address changes after the click returns: open the second tab only once it is the form's.
+    await first.waitForURL(/\/edit$/)
     const second = await context.newPage()
     await second.goto(first.url())
     await second.waitForSelector('main[data-ready="yes"]')

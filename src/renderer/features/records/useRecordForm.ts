@@ -146,6 +146,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
 
   /** Everything RecordFormShell shows and does, in one object: pass it as its `form` prop. */
   const formShell: RecordFormShellState = reactive({
+    isLoaded,
     isSaving,
     loadError,
     errorCount,
@@ -176,6 +177,8 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
 
 /** The state and actions a record form's frame needs (see RecordFormShell.vue). */
 export interface RecordFormShellState {
+  /** False while an existing record is being read into the draft: typing then would be overwritten. */
+  readonly isLoaded: boolean
   readonly isSaving: boolean
   readonly loadError: string | undefined
   readonly errorCount: number
