@@ -21,6 +21,7 @@ export {
 export { default as RecordDetailFrame } from './RecordDetailFrame.vue'
 export { default as RecordLink } from './RecordLink.vue'
 export { default as RecordFormShell } from './RecordFormShell.vue'
+export { default as OriginalTextFields } from './OriginalTextFields.vue'
 export { default as RecordDeletePanel } from './RecordDeletePanel.vue'
 export { default as PartialDateField } from './PartialDateField.vue'
 export { default as ProvisionReferencesEditor } from './ProvisionReferencesEditor.vue'
