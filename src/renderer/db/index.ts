@@ -39,7 +39,7 @@ export {
 export { appendRevision, getRevision, lastRecordedRevision, listRevisions, revisionTable } from './revisionLog'
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
-export { RECORD_SCHEMAS } from './recordSchemas'
+export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 export { compareRecordsOfType } from './recordOrder'
 export { createRecordRepository, type RecordRepository } from './repositories/recordRepository'
 export { createIncidentRepository, type IncidentRepository } from './repositories/incidentRepository'

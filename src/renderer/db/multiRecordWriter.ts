@@ -5,7 +5,7 @@ import { diffRecords } from '@shared/domain/recordHistory'
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { linkTargetsOf } from './linkTargets'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { RECORD_SCHEMAS } from './recordSchemas'
+import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import type { RecordInput, SaveRecordOptions } from './recordWriter'
 import { appendRevision, revisionTable } from './revisionLog'
 import {

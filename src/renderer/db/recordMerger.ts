@@ -4,7 +4,7 @@ import { mergeIncidents, mergeOrganisations, redirectReferences } from '@shared/
 import { compareRevisions, diffRecords, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { RECORD_TYPE_LABELS, RECORD_TYPES, recordTitle, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { RECORD_SCHEMAS } from './recordSchemas'
+import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import type { HistoryOptions } from './recordWriter'
 import { appendRevision, listRevisions, revisionTable } from './revisionLog'
 import { RecordNotFoundError, RecordValidationError, RevisionConflictError, toStorageError } from './storageErrors'

@@ -5,7 +5,7 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES, type AnyRecord, type RecordOfType, ty
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { linkTargetsOf } from './linkTargets'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { RECORD_SCHEMAS, type RecordSchemaOf } from './recordSchemas'
+import { RECORD_SCHEMAS, type RecordSchemaOf } from '@shared/domain/recordSchemas'
 import {
   DeleteBlockedError,
   RecordNotFoundError,
