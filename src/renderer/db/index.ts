@@ -69,3 +69,23 @@ export {
   type MergeOptions,
   type RedirectRow
 } from './recordMerger'
+export {
+  BACKUPS_KEPT,
+  createBackup,
+  listBackups,
+  readBackup,
+  readKnowledgeBaseBundle,
+  restoreBundle,
+  type BackupSummary,
+  type CreateBackupOptions,
+  type RestoreBundleOptions,
+  type RestoreResult
+} from './backups'
+export { EXCLUSIVE_WRITE_LOCK, withExclusiveWriteLock } from './exclusiveWriteLock'
+export {
+  BriefingConflictError,
+  createBriefingRepository,
+  type BriefingInput,
+  type BriefingRepository,
+  type BriefingSaveOptions
+} from './briefingRepository'
