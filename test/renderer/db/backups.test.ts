@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { IncidentId, ResponseId } from '@shared/domain/ids'
 import {
   BACKUPS_KEPT,
   BundleValidationError,
@@ -65,7 +66,7 @@ describe('backups', () => {
     const incident = before.records.incidents[0]!
     await saveRecord(db, 'incident', { ...incident, title: 'Edited after the backup' }, { ...writeOptions, expectedRevision: incident.revision })
     await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-later', name: 'Added later' }) })
-    await db.responses.delete('resp-summons')
+    await db.responses.delete('resp-summons' as ResponseId)
 
     const result = await restoreBundle(db, await readBackup(db, backup.id), { author: 'Analyst', now: () => '2026-11-29T12:00:00.000Z' })
 
@@ -94,7 +95,7 @@ describe('backups', () => {
     async function aChangedDatabase() {
       const db = await aPopulatedDatabase()
       await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-later', name: 'Added later' }) })
-      await db.incidents.update('inc-alipay', { title: 'Changed' })
+      await db.incidents.update('inc-alipay' as IncidentId, { title: 'Changed' })
       return db
     }
     const backup = await readKnowledgeBaseBundle(await aPopulatedDatabase(), { now: clock })
