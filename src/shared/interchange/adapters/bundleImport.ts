@@ -1,0 +1,75 @@
+import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, formatIssuePath } from '../../domain/bundle'
+import { RECORD_SCHEMAS } from '../../domain/recordSchemas'
+import { RECORD_TYPES, type TypedRecord } from '../../domain/recordTypes'
+import { ImportInputError, type ImportProblem } from '../importProblem'
+import type { ImportCandidate, ImportContext, ImportReading } from '../importReading'
+import { parseJsonSafely } from '../parseJsonSafely'
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Reads our own bundle (the format backups and exports write). A bundle that passes the schema
+ * whole gives its records as they are, bookkeeping included; otherwise each record is checked on
+ * its own, so one bad record is reported by its path (`records.incidents[3].occurredOn`) and the
+ * others can still be imported. Links are not checked here: whether a link's target exists depends
+ * on what is stored, which `planImport` knows.
+ *
+ * @throws ImportInputError when the text is not JSON, carries a hostile key, or is not a Precedent bundle
+ */
+export function readBundleImport(text: string, context: Pick<ImportContext, 'file'>): ImportReading {
+  const { file } = context
+  const json = parseJsonSafely(text, file)
+  if (!isObject(json) || json.format !== BUNDLE_FORMAT) {
+    throw new ImportInputError({ file, field: 'format', message: `This is not a Precedent bundle: "format" must be "${BUNDLE_FORMAT}"` })
+  }
+  if (json.version !== BUNDLE_VERSION) {
+    throw new ImportInputError({ file, field: 'version', message: `This app reads bundle version ${BUNDLE_VERSION}; the file says ${JSON.stringify(json.version)}` })
+  }
+  const whole = bundleSchema.safeParse(json)
+  if (whole.success) {
+    const candidates: ImportCandidate[] = []
+    for (const type of RECORD_TYPES) {
+      const collection = BUNDLE_COLLECTION[type]
+      whole.data.records[collection].forEach((record, index) => {
+        candidates.push({ typed: { type, record } as TypedRecord, origin: { file, field: `records.${collection}[${index}]` } })
+      })
+    }
+    return { format: 'bundle', candidates, rejected: [], notices: [] }
+  }
+
+  const records = json.records
+  if (!isObject(records)) throw new ImportInputError({ file, field: 'records', message: 'The bundle has no "records" object' })
+  const rejected: ImportProblem[] = []
+  const candidates: ImportCandidate[] = []
+  const known = new Set<string>(Object.values(BUNDLE_COLLECTION))
+  for (const key of Object.keys(records)) {
+    if (!known.has(key)) rejected.push({ file, field: `records.${key}`, message: `"${key}" is not a kind of record this app stores` })
+  }
+  for (const type of RECORD_TYPES) {
+    const collection = BUNDLE_COLLECTION[type]
+    const list = records[collection]
+    if (list === undefined) continue
+    if (!Array.isArray(list)) {
+      rejected.push({ file, field: `records.${collection}`, message: 'Must be a list of records' })
+      continue
+    }
+    list.forEach((input: unknown, index) => {
+      const path = `records.${collection}[${index}]`
+      const parsed = RECORD_SCHEMAS[type].safeParse(input)
+      if (parsed.success) {
+        candidates.push({ typed: { type, record: parsed.data } as TypedRecord, origin: { file, field: path } })
+        return
+      }
+      // One problem per record, so counts are of records; every issue is still named.
+      const [first] = parsed.error.issues
+      const inner = first === undefined ? '' : formatIssuePath(first.path)
+      const others = parsed.error.issues.slice(1).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`)
+      rejected.push({
+        file,
+        field: inner === '' ? path : `${path}.${inner}`,
+        message: [first?.message ?? 'Not a valid record', ...others].join('; ')
+      })
+    })
+  }
+  return { format: 'bundle', candidates, rejected, notices: [] }
+}
