@@ -14,6 +14,11 @@ const rendererLibraries = {
   group: ['vue', 'vue-router', 'pinia', 'dexie', 'minisearch', '@vue/*'],
   message: 'Renderer libraries belong in src/renderer.'
 }
+// Pure libraries that run anywhere (Node, page, worker) may serve shared code: the CLI uses them too.
+const sharedUnsafeLibraries = {
+  group: ['vue', 'vue-router', 'pinia', 'dexie', '@vue/*', 'dompurify', 'd3-*', '@tanstack/*'],
+  message: 'src/shared runs in Node too: no renderer-only libraries (minisearch, papaparse, docx and the like are fine).'
+}
 const otherProcesses = (...names) => ({
   group: names.flatMap((name) => [`**/${name}/**`, `@${name}/**`]),
   message: `Processes do not import each other: share code through src/shared (not ${names.join(', ')}).`
@@ -59,7 +64,7 @@ export default tseslint.config(
     ['src/shared/**'],
     [
       nodeOrElectron,
-      rendererLibraries,
+      sharedUnsafeLibraries,
       {
         group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '@renderer/**'],
         message: 'src/shared depends on nothing else in src/.'

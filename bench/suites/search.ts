@@ -2,7 +2,7 @@ import type { BenchContext } from '../benchContract'
 import { percentile } from '../benchContract'
 import { parseQuery } from '@shared/search/queryLanguage'
 import type { SearchDocument } from '@shared/search/searchDocument'
-import { SearchIndexEngine, type FilterResolver, type SearchMode } from '@renderer/searchIndex/searchIndexEngine'
+import { SearchIndexEngine, type FilterResolver, type SearchMode } from '@shared/search/searchIndexEngine'
 import { QUERY_KINDS, syntheticDocuments, syntheticQueries, syntheticWorld, type QueryKind } from '../search/syntheticKnowledgeBase'
 import { REAL_DATA_SETS, realQueries } from '../search/realDataSets'
 

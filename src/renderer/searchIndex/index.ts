@@ -1,6 +1,6 @@
 /** The search index: the only code that imports MiniSearch. Features use this face. */
 export { searchIndex, startSearchIndex, type SearchIndexClient } from './searchIndexClient'
-export type { SearchMode } from './searchIndexEngine'
+export type { SearchMode } from '@shared/search/searchIndexEngine'
 export {
   FACET_NAMES,
   type FacetEntry,

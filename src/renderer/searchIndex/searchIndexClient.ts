@@ -1,6 +1,6 @@
 import { watch } from 'vue'
 import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
-import type { SearchMode } from './searchIndexEngine'
+import type { SearchMode } from '@shared/search/searchIndexEngine'
 import { createSearchIndexHost } from './searchIndexHost'
 import type { SearchIndexReply, SearchIndexRequest, SearchIndexStatus, SearchResultPage } from './searchIndexProtocol'
 import { SearchIndexService } from './searchIndexService'

@@ -1,6 +1,6 @@
 import type { PartialDate } from '@shared/domain/partialDate'
 import type { RecordType } from '@shared/domain/recordTypes'
-import type { SearchMode } from './searchIndexEngine'
+import type { SearchMode } from '@shared/search/searchIndexEngine'
 
 /** Where the index stands; the client shows it ("Indexing 1,234 records…"). */
 export type SearchIndexStatus =

@@ -7,8 +7,8 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, type Reco
 import { isEmptyQuery, parseQuery } from '@shared/search/queryLanguage'
 import { toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
 import { searchSnippet } from '@shared/search/searchSnippet'
-import { createFilterResolver, type FilterVocabulary } from './filterResolver'
-import { SEARCH_INDEX_VERSION, SearchIndexEngine, wholeClausePhrases, type FacetCount, type FilterResolver, type SearchMode } from './searchIndexEngine'
+import { createFilterResolver, type FilterVocabulary } from '@shared/search/filterResolver'
+import { SEARCH_INDEX_VERSION, SearchIndexEngine, wholeClausePhrases, type FacetCount, type FilterResolver, type SearchMode } from '@shared/search/searchIndexEngine'
 import type { FacetEntry, FacetName, SearchIndexStatus, SearchResultItem, SearchResultPage } from './searchIndexProtocol'
 
 /** The `meta` row that holds the index snapshot. Only the app writes it; it is never imported. */

@@ -6,7 +6,7 @@ import { foldForMatching } from '@shared/domain/textFolding'
 import { recordTitle } from '@shared/domain/recordTypes'
 import { parseQuery } from '@shared/search/queryLanguage'
 import { toSearchDocument, type SearchDocument } from '@shared/search/searchDocument'
-import { SearchIndexEngine, type FilterResolver } from '@renderer/searchIndex/searchIndexEngine'
+import { SearchIndexEngine, type FilterResolver } from '@shared/search/searchIndexEngine'
 
 const jurisdictionBundle = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/jurisdictions.json'), 'utf8')) as unknown
 const jurisdictionsParsed = parseBundle(jurisdictionBundle)

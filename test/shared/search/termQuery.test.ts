@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { bundleRecordsInOrder, parseBundle } from '@shared/domain/bundle'
 import { parseQuery, type ParsedQuery } from '@shared/search/queryLanguage'
 import { toSearchDocument, type SearchDocument } from '@shared/search/searchDocument'
-import { SearchIndexEngine, type FilterResolver, type SearchMode } from '@renderer/searchIndex/searchIndexEngine'
-import { MAX_PREFIX_TERMS } from '@renderer/searchIndex/termQuery'
+import { SearchIndexEngine, type FilterResolver, type SearchMode } from '@shared/search/searchIndexEngine'
+import { MAX_PREFIX_TERMS } from '@shared/search/termQuery'
 
 const read = (path: string): unknown => JSON.parse(readFileSync(resolve(__dirname, '../../../resources', path), 'utf8'))
 const jurisdictions = parseBundle(read('jurisdictions.json'))

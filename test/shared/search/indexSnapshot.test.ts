@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import MiniSearch from 'minisearch'
-import { loadIndex, saveIndex, SNAPSHOT_FORMAT } from '@renderer/searchIndex/indexSnapshot'
+import { loadIndex, saveIndex, SNAPSHOT_FORMAT } from '@shared/search/indexSnapshot'
 
 interface Note {
   readonly id: string

@@ -1,9 +1,9 @@
-import type { Jurisdiction } from '@shared/domain/jurisdiction'
-import type { Law } from '@shared/domain/law'
-import type { Organisation } from '@shared/domain/organisation'
-import type { OrganisationId } from '@shared/domain/ids'
-import { familyUnder } from '@shared/domain/organisationFamily'
-import { foldForMatching } from '@shared/domain/textFolding'
+import type { Jurisdiction } from '../domain/jurisdiction'
+import type { Law } from '../domain/law'
+import type { Organisation } from '../domain/organisation'
+import type { OrganisationId } from '../domain/ids'
+import { familyUnder } from '../domain/organisationFamily'
+import { foldForMatching } from '../domain/textFolding'
 import type { FilterResolver } from './searchIndexEngine'
 
 /** The records whose names filter values are matched against. Small tables, held in memory. */

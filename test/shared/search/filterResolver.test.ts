@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFilterResolver } from '@renderer/searchIndex/filterResolver'
+import { createFilterResolver } from '@shared/search/filterResolver'
 import { aJurisdiction, aLaw, anOrganisation } from '../../builders/domain'
 
 const vocabulary = {
