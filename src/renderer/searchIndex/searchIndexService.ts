@@ -5,7 +5,7 @@ import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'
 import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { isEmptyQuery, parseQuery } from '@shared/search/queryLanguage'
-import { toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
+import { searchDocumentText, toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
 import { searchSnippet } from '@shared/search/searchSnippet'
 import { createFilterResolver, type FilterVocabulary } from '@shared/search/filterResolver'
 import { SEARCH_INDEX_VERSION, SearchIndexEngine, wholeClausePhrases, type FacetCount, type FilterResolver, type SearchMode } from '@shared/search/searchIndexEngine'
@@ -63,8 +63,6 @@ const quoted = (value: string): string => (/[\s"]/.test(value) ? `"${value.repla
 /** Text fields in the order a snippet prefers them (the title is shown on its own). */
 const snippetTexts = (document: SearchDocument): string[] => [document.body, document.original, document.aliases, document.provisions, document.sources]
 
-const documentText = (document: SearchDocument): string =>
-  [document.title, document.aliases, document.body, document.original, document.provisions, document.sources].join('\n')
 
 /**
  * The search index of one window, over its database: opens from the stored snapshot when it is
@@ -308,7 +306,7 @@ export class SearchIndexService {
       // Phrases need the words side by side: read the candidates' text, then ask again with it.
       const candidates = this.engine.search(parsed, { mode, resolver: this.resolver, limit: Infinity }).hits
       const records = await this.loadRecords(new Map(candidates.map((hit) => [hit.id, hit.type])))
-      const texts = new Map((await this.documentsFor(records)).map((document) => [document.id, documentText(document)]))
+      const texts = new Map((await this.documentsFor(records)).map((document) => [document.id, searchDocumentText(document)]))
       outcome = this.engine.search(parsed, { mode, resolver: this.resolver, limit, documentText: (id) => texts.get(id) ?? '' })
     }
     const records = await this.loadRecords(new Map(outcome.hits.map((hit) => [hit.id, hit.type])))

@@ -37,6 +37,11 @@ export interface SearchDocument {
   readonly years: readonly number[]
 }
 
+/** All of a document's text in one string, for checking that a phrase's words stand side by side. */
+export function searchDocumentText(document: SearchDocument): string {
+  return [document.title, document.aliases, document.body, document.original, document.provisions, document.sources].join('\n')
+}
+
 /**
  * Everything outside a record that its document includes: the sources it cites, and for a response
  * the jurisdictions it belongs to (its actor's and its incidents'), so `jurisdiction:IN kind:ban`
