@@ -15,8 +15,12 @@ export interface TimelineLayoutOptions {
   readonly rowHeight?: number
   /** The narrowest an item is drawn, so a day seen from a decade away can still be pointed at. */
   readonly minMarkerWidth?: number
-  /** Room kept beside an item for its label, so labels in a row never run into the next item. */
-  readonly labelWidth?: (item: TimelineItem) => number
+  /**
+   * Room kept beside an item for its label at a zoom, so labels in a row never run into the next
+   * item. For rows packed at one zoom to stay apart at every closer zoom, it may grow with the zoom
+   * by no more than the zoom's factor (as `labelRoomAt` does).
+   */
+  readonly labelWidth?: (item: TimelineItem, pxPerDay: number) => number
   /** Rows a lane may grow to; items that fit in none are counted, not drawn (zoom in to see them). */
   readonly maxRowsPerLane?: number
 }
@@ -64,7 +68,26 @@ export interface TimelineLayout {
 }
 
 const DEFAULTS = { laneHeaderHeight: 28, rowHeight: 24, minMarkerWidth: 8, maxRowsPerLane: 40 }
-const GAP_PX = 4
+/** Pixels kept free between one item's room (marker and label) and the next item in its row. */
+export const ROW_GAP_PX = 4
+/** Space between a marker and the label beside it, or between a wide marker's start and the label inside it. */
+export const LABEL_GAP_PX = 4
+/** Markers at least this wide (spans and bars) carry their label inside; narrower ones carry it to the right. */
+export const INSIDE_LABEL_MIN_WIDTH = 60
+
+/** Where a label starts, from the start of a marker `markerWidth` pixels wide. */
+export function labelOffset(markerWidth: number): number {
+  return markerWidth >= INSIDE_LABEL_MIN_WIDTH ? LABEL_GAP_PX : markerWidth + LABEL_GAP_PX
+}
+
+/**
+ * The room an item's label takes from the start of its marker at a zoom, for a label `textWidth`
+ * pixels wide: beside a narrow marker, inside a wide one. Grows with the zoom no faster than the
+ * zoom does, so rows packed with it stay apart at closer zooms.
+ */
+export function labelRoomAt(item: TimelineItem, pxPerDay: number, textWidth: number, minMarkerWidth = DEFAULTS.minMarkerWidth): number {
+  return labelOffset(Math.max((item.endDay - item.startDay) * pxPerDay, minMarkerWidth)) + textWidth
+}
 
 /**
  * Estimates how wide a label is at the timeline's 12 px font, without a DOM (wide CJK characters
@@ -92,6 +115,8 @@ export function fitLabel(text: string, maxWidth: number): string {
 /** One lane's items with the row each was packed into (items that fit in no row are left out). */
 export interface PackedLane {
   readonly key: string
+  /** The zoom this lane's rows were packed at (a collapsed lane: the zoom it was asked for). */
+  readonly pxPerDay: number
   readonly label: string
   readonly isCollapsed: boolean
   readonly itemCount: number
@@ -104,7 +129,10 @@ export interface PackedLane {
 
 /** Rows for every lane at one zoom: what stays the same while the view pans. */
 export interface PackedTimeline {
-  /** The zoom the rows were packed at; they stay free of overlaps at this zoom and any closer one. */
+  /**
+   * The zoom the rows were packed for; they stay free of overlaps at this zoom and any closer one.
+   * A lane may have been packed at another zoom (see `PackedLane.pxPerDay` and TimelineRowPacker).
+   */
   readonly pxPerDay: number
   readonly lanes: readonly PackedLane[]
 }
@@ -133,41 +161,45 @@ export function packingZoom(pxPerDay: number): number {
   return 2 ** (Math.floor(Math.log2(pxPerDay) * 2) / 2)
 }
 
+/** A collapsed lane: no rows, its items only counted. */
+export function collapsedLane(lane: TimelineLane, pxPerDay: number): PackedLane {
+  return { key: lane.key, pxPerDay, label: lane.label, isCollapsed: true, itemCount: lane.items.length, hiddenCount: 0, rowCount: 0, placed: [], rowOfKey: new Map() }
+}
+
 /**
- * Packs every lane's items into rows at a zoom, greedily, earliest first, in the first row that
- * is free, so that no two drawn items (with their label room) overlap. Rows depend on the zoom,
- * never on the pan. Work is linear in the items times the rows used.
+ * Packs one lane's items into rows at a zoom, greedily, earliest first, in the first row that is
+ * free, so that no two drawn items (with their label room) overlap. Rows depend on the zoom, never
+ * on the pan. Work is linear in the items times the rows used.
  */
-export function packTimeline(lanes: readonly TimelineLane[], pxPerDay: number, options: TimelineLayoutOptions = {}): PackedTimeline {
+export function packLane(lane: TimelineLane, pxPerDay: number, options: TimelineLayoutOptions = {}): PackedLane {
   const { minMarkerWidth } = resolve(options)
   const maxRows = options.maxRowsPerLane ?? DEFAULTS.maxRowsPerLane
   const labelWidth = options.labelWidth ?? (() => 0)
+  const rowEnds: number[] = []
+  const placed: { item: TimelineItem; row: number }[] = []
+  const rowOfKey = new Map<string, number>()
+  let hiddenCount = 0
+  for (const item of lane.items) {
+    // Pixels from day 0: translation does not change which items overlap.
+    const x = item.startDay * pxPerDay
+    const markerWidth = Math.max((item.endDay - item.startDay) * pxPerDay, minMarkerWidth)
+    let row = 0
+    while (row < rowEnds.length && (rowEnds[row] ?? 0) > x) row += 1
+    if (row >= maxRows) {
+      hiddenCount += 1
+      continue
+    }
+    rowEnds[row] = x + Math.max(markerWidth, labelWidth(item, pxPerDay)) + ROW_GAP_PX
+    placed.push({ item, row })
+    rowOfKey.set(item.key, row)
+  }
+  return { key: lane.key, pxPerDay, label: lane.label, isCollapsed: false, itemCount: lane.items.length, hiddenCount, rowCount: Math.max(rowEnds.length, 1), placed, rowOfKey }
+}
+
+/** Packs every lane's items into rows at a zoom (see `packLane`); collapsed lanes get none. */
+export function packTimeline(lanes: readonly TimelineLane[], pxPerDay: number, options: TimelineLayoutOptions = {}): PackedTimeline {
   const collapsed = options.collapsedLaneKeys ?? new Set<string>()
-  const packed = lanes.map((lane): PackedLane => {
-    if (collapsed.has(lane.key)) {
-      return { key: lane.key, label: lane.label, isCollapsed: true, itemCount: lane.items.length, hiddenCount: 0, rowCount: 0, placed: [], rowOfKey: new Map() }
-    }
-    const rowEnds: number[] = []
-    const placed: { item: TimelineItem; row: number }[] = []
-    const rowOfKey = new Map<string, number>()
-    let hiddenCount = 0
-    for (const item of lane.items) {
-      // Pixels from day 0: translation does not change which items overlap.
-      const x = item.startDay * pxPerDay
-      const markerWidth = Math.max((item.endDay - item.startDay) * pxPerDay, minMarkerWidth)
-      let row = 0
-      while (row < rowEnds.length && (rowEnds[row] ?? 0) > x) row += 1
-      if (row >= maxRows) {
-        hiddenCount += 1
-        continue
-      }
-      rowEnds[row] = x + Math.max(markerWidth, labelWidth(item)) + GAP_PX
-      placed.push({ item, row })
-      rowOfKey.set(item.key, row)
-    }
-    return { key: lane.key, label: lane.label, isCollapsed: false, itemCount: lane.items.length, hiddenCount, rowCount: Math.max(rowEnds.length, 1), placed, rowOfKey }
-  })
-  return { pxPerDay, lanes: packed }
+  return { pxPerDay, lanes: lanes.map((lane) => (collapsed.has(lane.key) ? collapsedLane(lane, pxPerDay) : packLane(lane, pxPerDay, options))) }
 }
 
 /**
