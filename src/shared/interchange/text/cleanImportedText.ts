@@ -1,0 +1,95 @@
+import { htmlToText, looksLikeHtml } from './htmlToText'
+import { repairMojibake } from './repairMojibake'
+
+/** What cleaning did to a value, so an importer can tell the person (as a notice naming row and field). */
+export const TEXT_CHANGES = ['html-removed', 'mojibake-repaired', 'mojibake-suspected', 'normalised', 'control-removed', 'ligature-replaced'] as const
+export type TextChange = (typeof TEXT_CHANGES)[number]
+
+export const TEXT_CHANGE_DESCRIPTIONS: Record<TextChange, string> = {
+  'html-removed': 'HTML markup was turned into plain text',
+  'mojibake-repaired': 'garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired',
+  'mojibake-suspected': 'the text looks garbled (UTF-8 read as Windows-1252) and could not be repaired; check it',
+  normalised: 'accents and line ends were normalised (Unicode NFC)',
+  'control-removed': 'invisible control characters were removed',
+  'ligature-replaced': 'ligature characters (e.g. "ﬁ") were replaced by their letters'
+}
+
+export interface CleanedText {
+  readonly text: string
+  /** Each kind of change made, once, in the order applied; empty when the value was already clean. */
+  readonly changes: readonly TextChange[]
+}
+
+export interface CleanOptions {
+  /** The value may hold HTML (a feed's description): markup becomes text. */
+  readonly html?: boolean
+}
+
+/** "ﬁ" and friends, and the private-use code points fonts and PDF extractors put in their place. */
+const LIGATURES: Readonly<Record<string, string>> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+  // Apple's private-use fi and fl (Mac OS Roman 0xDE, 0xDF), common in text copied from PDFs.
+  '\uF001': 'fi',
+  '\uF002': 'fl'
+}
+const LIGATURE = /[\uFB00-\uFB06\uF001\uF002]/g
+
+/**
+ * U+E000, the first private-use code point, stands for "fi" in text extracted from some PDFs: VCDB
+ * has "other \uE000nancial related information". Since private-use characters can mean anything,
+ * it is read as "fi" only before a lower-case Latin letter, where no symbol would sit.
+ */
+const PRIVATE_USE_FI = /\uE000(?=[a-z])/g
+
+/**
+ * Control characters other than tab and newline, C1 controls, and format characters that are
+ * never meant inside a value: a byte-order mark in mid-text (U+FEFF), and the interlinear
+ * annotation and object replacement marks.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFF9-\uFFFC]/g
+
+/**
+ * Cleans one text value read from an imported file: HTML to text (when asked), mojibake repaired
+ * (or flagged when it cannot be repaired with confidence), ligatures spelled out, control
+ * characters removed, line ends made `\n` and the text normalised to NFC. Genuine text in any
+ * script passes through unchanged, with no changes reported.
+ */
+export function cleanImportedText(value: string, options: CleanOptions = {}): CleanedText {
+  const changes: TextChange[] = []
+  let text = value
+
+  if (options.html === true && looksLikeHtml(text)) {
+    const plain = htmlToText(text)
+    if (plain !== text) {
+      text = plain
+      changes.push('html-removed')
+    }
+  }
+
+  const mojibake = repairMojibake(text)
+  if (mojibake.repaired) changes.push('mojibake-repaired')
+  if (mojibake.suspected) changes.push('mojibake-suspected')
+  text = mojibake.text
+
+  const spelled = text.replace(LIGATURE, (ligature) => LIGATURES[ligature] ?? ligature).replace(PRIVATE_USE_FI, 'fi')
+  if (spelled !== text) {
+    text = spelled
+    changes.push('ligature-replaced')
+  }
+
+  const lines = text.replace(/\r\n?|[\u2028\u2029]/g, '\n')
+  const withoutControls = lines.replace(CONTROL, '')
+  if (withoutControls !== lines) changes.push('control-removed')
+  const normalised = withoutControls.normalize('NFC')
+  if (normalised !== withoutControls || lines !== text) changes.push('normalised')
+  text = normalised
+
+  return { text, changes }
+}

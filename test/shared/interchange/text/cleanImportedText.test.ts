@@ -1,0 +1,191 @@
+import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { cleanImportedText } from '@shared/interchange/text/cleanImportedText'
+
+describe('cleanImportedText: HTML', () => {
+  it('decodes entities and drops tags when the value is HTML', () => {
+    expect(cleanImportedText('Fines &amp; penalties &ndash; <b>Ø&#246;</b> &#x4E2D;', { html: true })).toEqual({
+      text: 'Fines & penalties – Øö 中',
+      changes: ['html-removed']
+    })
+  })
+
+  it('turns <br>, paragraphs and list items into line breaks', () => {
+    const { text } = cleanImportedText('<p>First  paragraph<br/>second line</p><p>Next</p><ul><li>one</li><li>two</li></ul>', { html: true })
+    expect(text).toBe('First paragraph\nsecond line\n\nNext\n\none\ntwo')
+  })
+
+  it('replaces an image by its alt text, or by nothing', () => {
+    expect(cleanImportedText("<img src='./flags/flag_austria.png' alt='AUSTRIA'><br />AUSTRIA", { html: true }).text).toBe('AUSTRIA\nAUSTRIA')
+    expect(cleanImportedText('Before<img src="x.png">after', { html: true }).text).toBe('Beforeafter')
+  })
+
+  it('drops scripts and styles with their content and never keeps attributes', () => {
+    const { text } = cleanImportedText('<style>p{color:red}</style><script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">link</a>', { html: true })
+    expect(text).toBe('link')
+  })
+
+  it('leaves markup alone unless the value is declared HTML', () => {
+    expect(cleanImportedText('a <b>bold</b> &amp; claim')).toEqual({ text: 'a <b>bold</b> &amp; claim', changes: [] })
+  })
+
+  it('reports no change for plain text declared HTML', () => {
+    expect(cleanImportedText('1 < 2 and 3 > 2', { html: true })).toEqual({ text: '1 < 2 and 3 > 2', changes: [] })
+  })
+})
+
+describe('cleanImportedText: mojibake', () => {
+  it.each([
+    ['Wheelsâ€™ data-collection systems', 'Wheels’ data-collection systems'],
+    ['who â€œwere providing services,â€\u009d according', 'who “were providing services,” according'],
+    ['Caf\u00C3\u00A9 de la Gare', 'Café de la Gare'],
+    ['Ð¿Ñ€Ð¸Ð²ÐµÑ‚', 'привет'],
+    ['Î•Î»Î»Î¬Î´Î±', 'Ελλάδα'],
+    ['ä¸­æ–‡', '中文'],
+    ['Ã¢â‚¬â„¢', '’']
+  ])('repairs %s', (garbled, repaired) => {
+    expect(cleanImportedText(garbled)).toEqual({ text: repaired, changes: ['mojibake-repaired'] })
+  })
+
+  it('restores punctuation whose lead byte was lost (U+0080 before a continuation)', () => {
+    expect(cleanImportedText('known as \u0080\u009cD33Ds Company,\u0080\u009d which')).toEqual({
+      text: 'known as “D33Ds Company,” which',
+      changes: ['mojibake-repaired']
+    })
+  })
+
+  it('flags what it cannot repair with confidence, and removes stray C1 controls', () => {
+    const cleaned = cleanImportedText('price Ã\u0081 and \u0090 more')
+    expect(cleaned.changes).toContain('mojibake-suspected')
+    expect(cleaned.changes).toContain('control-removed')
+    expect(cleaned.text).not.toMatch(/[\u0080-\u009F]/)
+  })
+
+  it.each([['“CAFÉ”'], ['café…» suite'], ['Ærøskøbing'], ['naïve façade — “quoted” ‘single’ €10 ™'], ['São Paulo, Zürich, Łódź'], ['Straße ½ ¼ ©2019 ®']])(
+    'leaves genuine accented text alone: %s',
+    (genuine) => {
+      expect(cleanImportedText(genuine)).toEqual({ text: genuine, changes: [] })
+    }
+  )
+})
+
+describe('cleanImportedText: characters', () => {
+  it('normalises decomposed accents to NFC', () => {
+    expect(cleanImportedText('Agencia Espan\u0303ola')).toEqual({ text: 'Agencia Española', changes: ['normalised'] })
+  })
+
+  it('removes control characters other than tab and newline, and a BOM inside text', () => {
+    expect(cleanImportedText('Health\u0019 Plan\tInc.\nThe\uFEFF Office')).toEqual({
+      text: 'Health Plan\tInc.\nThe Office',
+      changes: ['control-removed']
+    })
+  })
+
+  it('makes line ends \\n', () => {
+    expect(cleanImportedText('a\r\nb\rc')).toEqual({ text: 'a\nb\nc', changes: ['normalised'] })
+  })
+
+  it('spells out ligatures, including private-use ones', () => {
+    expect(cleanImportedText('ﬁnancial ﬂow \uF001le e\uF002ux')).toEqual({ text: 'financial flow file eflux', changes: ['ligature-replaced'] })
+    expect(cleanImportedText('other \uE000nancial related information')).toEqual({
+      text: 'other financial related information',
+      changes: ['ligature-replaced']
+    })
+    expect(cleanImportedText('icon \uE000 alone').changes).toEqual([])
+  })
+
+  it('reports each kind of change once, in the order applied', () => {
+    const cleaned = cleanImportedText('<p>Wheelsâ€™ ﬁle\u0019 Espan\u0303a</p>', { html: true })
+    expect(cleaned).toEqual({ text: 'Wheels’ file España', changes: ['html-removed', 'mojibake-repaired', 'ligature-replaced', 'control-removed', 'normalised'] })
+  })
+})
+
+/**
+ * Alphabets of real languages; a word is capitalised at most on its first letter, as in prose.
+ * (A random mix of every accented letter would make "Ãœ", which no language writes and which is
+ * exactly what "Ü" looks like once misread.)
+ */
+const LANGUAGES: Readonly<Record<string, { lower: string; upper?: string }>> = {
+  english: { lower: 'abcdefghijklmnopqrstuvwxyz', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
+  french: { lower: 'abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸ' },
+  german: { lower: 'abcdefghijklmnopqrstuvwxyzäöüß', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ' },
+  spanish: { lower: 'abcdefghijklmnopqrstuvwxyzáéíóúüñ', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÜÑ' },
+  portuguese: { lower: 'abcdefghijklmnopqrstuvwxyzãõáâàçéêíóôú', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZÃÕÁÂÀÇÉÊÍÓÔÚ' },
+  czech: { lower: 'abcdefghijklmnopqrstuvwxyzáčďéěíňóřšťúůýž', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ' },
+  polish: { lower: 'abcdefghijklmnopqrstuvwxyząćęłńóśźż', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZĄĆĘŁŃÓŚŹŻ' },
+  nordic: { lower: 'abcdefghijklmnopqrstuvwxyzæøåáéíóúýþðö', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÁÉÍÓÚÝÞÐÖ' },
+  greek: { lower: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', upper: 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ' },
+  cyrillic: { lower: 'абвгдежзийклмнопрстуфхцчшщъыьэюяёії', upper: 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ' },
+  chinese: { lower: '中文数据个人信息保护法网络安全支付宝芝麻信用监管罚款' },
+  japanese: { lower: 'あいうえおかきくけこアイウエオ個人情報' },
+  korean: { lower: '개인정보보호법위반과징금' },
+  arabic: { lower: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي' },
+  hebrew: { lower: 'אבגדהוזחטיכלמנסעפצקרשת' },
+  devanagari: { lower: 'अआइईउऊकखगघचछजझटठडढतथदधनपफबभमयरलवशषसह' }
+}
+const SEPARATORS = [' ', ', ', '. ', '; ', ': ', ' – ', ' — ', '… ', '! ', '? ', '\n', '\t', ' « ', ' » ', '…» ', '?” ', ' “', '” ', ' ‘', '’ ', ' (', ') ', ' €', ' £', ' ©', ' 10½ ', '。', '、']
+
+const word = fc.constantFrom(...Object.values(LANGUAGES)).chain(({ lower, upper }) =>
+  fc
+    .tuple(
+      upper === undefined ? fc.constant('') : fc.oneof(fc.constant(''), fc.constantFrom(...upper)),
+      fc.array(fc.constantFrom(...lower), { minLength: 1, maxLength: 10 }).map((letters) => letters.join(''))
+    )
+    .map(([first, rest]) => first + rest)
+)
+const cleanText = fc.array(fc.tuple(word, fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join('').normalize('NFC'))
+
+describe('cleanImportedText: genuine text in any script', () => {
+  it('passes clean text through unchanged, reporting no change', () => {
+    fc.assert(
+      fc.property(cleanText, (text) => {
+        expect(cleanImportedText(text)).toEqual({ text, changes: [] })
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('is idempotent on anything', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        const once = cleanImportedText(text).text
+        expect(cleanImportedText(once).text).toBe(once)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('never leaves a control character other than tab and newline', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        // eslint-disable-next-line no-control-regex
+        expect(cleanImportedText(text).text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})
+
+describe('cleanImportedText on the VCDB quirks', () => {
+  const incidents = JSON.parse(readFileSync('../shared/data/vcdb-2013/incidents.json', 'utf8')) as Array<{ summary?: string; attribute?: { confidentiality?: { notes?: string } } }>
+
+  it('repairs the mojibake, the lost-lead quotes, the stray BOM and the private-use "fi" found in the file', () => {
+    const summaries = incidents.map((incident) => incident.summary ?? '')
+    expect(cleanImportedText(summaries[945]!).text).toContain('“were providing or considering')
+    expect(cleanImportedText(summaries[1674]!).text).toContain('Wheels’ data-collection')
+    expect(cleanImportedText(summaries[1349]!).text).toContain('“D33Ds Company,”')
+    expect(cleanImportedText(summaries[833]!).text).toContain('The Office of the Aust')
+    expect(cleanImportedText(incidents[975]!.attribute!.confidentiality!.notes!).text).toContain('other financial related')
+  })
+
+  it('changes no other summary, and keeps the Chinese one as it is', () => {
+    const changed = incidents
+      .map((incident, index) => ({ index, cleaned: cleanImportedText(incident.summary ?? '') }))
+      .filter(({ cleaned }) => cleaned.changes.length > 0)
+      .map(({ index }) => index + 1)
+    expect(changed).toEqual([834, 946, 1350, 1675])
+    const chinese = incidents[985]!.summary!
+    expect(cleanImportedText(chinese)).toEqual({ text: chinese, changes: [] })
+  })
+})
