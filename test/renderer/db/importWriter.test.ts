@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest'
+import {
+  commitImport,
+  ImportCancelledError,
+  listRevisions,
+  readExistingRecords,
+  readImportLog,
+  RecordValidationError,
+  RevisionConflictError,
+  saveRecord,
+  type PrecedentDatabase
+} from '@renderer/db'
+import type { TypedRecord } from '@shared/domain/recordTypes'
+import { planImport, type ImportOptions } from '@shared/interchange/importPlan'
+import type { ImportReading } from '@shared/interchange/importReading'
+import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
+import { catchError } from '../../support/catchError'
+import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
+
+const NOW = '2026-11-29T12:00:00.000Z'
+const options = { author: 'Importer', now: () => NOW }
+
+const china: TypedRecord = { type: 'jurisdiction', record: aJurisdiction({ id: 'CN' }) }
+const regulator: TypedRecord = { type: 'organisation', record: anOrganisation({ id: 'org-regulator', name: 'Cyberspace Administration', kind: 'regulator' }) }
+
+function readingOf(records: readonly TypedRecord[]): ImportReading {
+  return { format: 'bundle', candidates: records.map((typed, index) => ({ typed, origin: { file: 'kb.json', row: index + 1 } })), rejected: [], notices: [] }
+}
+
+/** Incidents and their responses, all linked to the stored regulator and China. */
+function importedRecords(count: number): TypedRecord[] {
+  const records: TypedRecord[] = []
+  for (let index = 0; index < count; index += 1) {
+    const incidentId = `inc-imported-${index}`
+    records.push({ type: 'incident', record: anIncident({ id: incidentId, title: `Imported breach number ${index} at company ${index * 7919}`, jurisdictionIds: ['CN'] }) })
+    records.push({ type: 'response', record: aResponse({ id: `resp-imported-${index}`, title: `Regulator answers breach ${index}`, incidentIds: [incidentId], actorId: 'org-regulator' }) })
+  }
+  return records
+}
+
+async function aDatabaseWithRegulator(): Promise<PrecedentDatabase> {
+  const db = aFreshDatabase()
+  await givenStored(db, china, regulator)
+  return db
+}
+
+async function planFor(db: PrecedentDatabase, records: readonly TypedRecord[], choices: ImportOptions = {}) {
+  return planImport(readingOf(records), await readExistingRecords(db), choices)
+}
+
+describe('commitImport', () => {
+  it('writes every planned record with an import revision, reports progress in slices and logs the import', async () => {
+    const db = await aDatabaseWithRegulator()
+    const plan = await planFor(db, importedRecords(300))
+    const progress: [number, number][] = []
+
+    const result = await commitImport(db, plan, { ...options, files: ['kb.json'], onProgress: (done, total) => progress.push([done, total]) })
+
+    expect(result.created).toBe(600)
+    expect(await db.incidents.count()).toBe(300)
+    expect(await db.responses.count()).toBe(300)
+    expect(progress[0]).toEqual([0, 600])
+    expect(progress.at(-1)).toEqual([600, 600])
+    expect(progress.length).toBeGreaterThan(2)
+    const [revision] = await listRevisions(db, 'inc-imported-0')
+    expect(revision).toMatchObject({ action: 'import', author: 'Importer', revision: 1, at: NOW, note: 'Imported from kb.json' })
+    expect(revision?.snapshot).toMatchObject({ id: 'inc-imported-0', createdAt: NOW })
+    expect(await readImportLog(db)).toEqual([expect.objectContaining({ files: ['kb.json'], created: 600, updated: 0, planned: expect.objectContaining({ new: 600 }) })])
+  })
+
+  it('plans nothing but "unchanged" when the same file is imported again', async () => {
+    const db = await aDatabaseWithRegulator()
+    await commitImport(db, await planFor(db, importedRecords(3)), options)
+    const before = await snapshotOf(db)
+
+    const again = await planFor(db, importedRecords(3))
+
+    expect(again.entries.filter((entry) => entry.action === 'update').map((entry) => entry.changes)).toEqual([])
+    expect(again.counts).toEqual({ new: 0, update: 0, unchanged: 6, duplicate: 0, rejected: 0 })
+    await commitImport(db, again, options)
+    const after = await snapshotOf(db)
+    expect({ ...after, meta: [] }).toEqual({ ...before, meta: [] })
+  })
+
+  it('updates a stored record only when chosen, counting its revision on and keeping createdAt', async () => {
+    const db = await aDatabaseWithRegulator()
+    const renamed: TypedRecord = { type: 'organisation', record: { ...regulator.record, name: 'CAC' } as TypedRecord['record'] } as TypedRecord
+    const skipped = await planFor(db, [renamed])
+    await commitImport(db, skipped, options)
+    expect((await db.organisations.get('org-regulator'))?.name).toBe('Cyberspace Administration')
+
+    const result = await commitImport(db, await planFor(db, [renamed], { updateExisting: true }), options)
+
+    expect(result.updated).toBe(1)
+    const stored = await db.organisations.get('org-regulator')
+    expect(stored).toMatchObject({ name: 'CAC', revision: 2, createdAt: regulator.record.createdAt, updatedAt: NOW })
+    const [revision] = await listRevisions(db, 'org-regulator')
+    expect(revision?.changes).toEqual([{ field: 'name', before: 'Cyberspace Administration', after: 'CAC' }])
+  })
+
+  it('refuses the whole import when a planned update changed since the plan, writing nothing', async () => {
+    const db = await aDatabaseWithRegulator()
+    const renamed = { type: 'organisation', record: { ...regulator.record, name: 'CAC' } } as TypedRecord
+    const plan = await planFor(db, [...importedRecords(2), renamed], { updateExisting: true })
+    await saveRecord(db, 'organisation', { ...regulator.record, name: 'Changed elsewhere' }, { now: () => NOW, newId: () => 'x', expectedRevision: 1 })
+    const before = await snapshotOf(db)
+
+    const error = await catchError(commitImport(db, plan, options))
+
+    expect(error).toBeInstanceOf(RevisionConflictError)
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('refuses the whole import when a record planned as new was created meanwhile', async () => {
+    const db = await aDatabaseWithRegulator()
+    const records = importedRecords(2)
+    const plan = await planFor(db, records)
+    await givenStored(db, records[2] as TypedRecord)
+    const before = await snapshotOf(db)
+
+    expect(await catchError(commitImport(db, plan, options))).toBeInstanceOf(RevisionConflictError)
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('refuses the whole import when a link target was deleted after planning', async () => {
+    const db = await aDatabaseWithRegulator()
+    const plan = await planFor(db, importedRecords(2))
+    await db.organisations.delete('org-regulator')
+    const before = await snapshotOf(db)
+
+    const error = await catchError(commitImport(db, plan, options))
+
+    expect(error).toBeInstanceOf(RecordValidationError)
+    expect((error as Error).message).toContain('No organisation with the id "org-regulator" exists')
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('writes nothing when cancelled part way through', async () => {
+    const db = await aDatabaseWithRegulator()
+    const plan = await planFor(db, importedRecords(400))
+    const before = await snapshotOf(db)
+    const controller = new AbortController()
+
+    const error = await catchError(
+      commitImport(db, plan, { ...options, signal: controller.signal, onProgress: (done) => (done > 0 ? controller.abort() : undefined) })
+    )
+
+    expect(error).toBeInstanceOf(ImportCancelledError)
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('leaves the database exactly as it was when any one write fails (fault injection, k = 1..n)', async () => {
+    const db = await aDatabaseWithRegulator()
+    const renamed = { type: 'organisation', record: { ...regulator.record, name: 'CAC' } } as TypedRecord
+    const records = [...importedRecords(3), renamed]
+    const faults = injectWriteFailures(db)
+    const plan = await planFor(db, records, { updateExisting: true })
+    const before = await snapshotOf(db)
+
+    // Learn n from a run that succeeds on another database in the same starting state.
+    const probe = await aDatabaseWithRegulator()
+    const probeFaults = injectWriteFailures(probe)
+    probeFaults.failWrite(0)
+    await commitImport(probe, await planFor(probe, records, { updateExisting: true }), options)
+    const n = probeFaults.writes
+    expect(n).toBeGreaterThan(3)
+
+    for (let k = 1; k <= n; k += 1) {
+      faults.failWrite(k)
+      const error = await catchError(commitImport(db, plan, options))
+      expect(error, `write ${k} of ${n}`).toBeDefined()
+      expect(await snapshotOf(db), `write ${k} of ${n}`).toEqual(before)
+    }
+  })
+})
