@@ -89,3 +89,13 @@ export {
   type BriefingRepository,
   type BriefingSaveOptions
 } from './briefingRepository'
+export {
+  commitImport,
+  ImportCancelledError,
+  readExistingRecords,
+  readImportLog,
+  IMPORT_LOG_KEY,
+  type ImportCommitOptions,
+  type ImportCommitResult,
+  type ImportLogEntry
+} from './importWriter'
