@@ -1,0 +1,273 @@
+import type { RecordType } from '../../domain/recordTypes'
+import type { ImportProblem } from '../importProblem'
+import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
+import type { CsvTable } from '../parseCsvTable'
+import { CSV_IMPORT_TARGETS, normaliseHeader, type CsvImportTarget, type CsvImportType, type RowReading } from './csvImportTargets'
+import { detectSlashDateOrder, type SlashDateOrder } from './foreignCsvDate'
+import { readRecordCsvExport } from './readRecordCsvExport'
+import { CsvCellError, recogniseRecordCsvExport, recordCsvHeaders } from './recordCsvColumns'
+import { stableHash } from './stableHash'
+
+export { CSV_IMPORT_TARGETS, CSV_IMPORT_TYPES, type CsvImportTarget, type CsvImportType } from './csvImportTargets'
+
+/**
+ * How the columns of a CSV table become records of one type.
+ *
+ * - `precedent-export`: the table is our own export of `recordType` (recognised by its exact header
+ *   row) and is read column for column, exactly; `columns` maps each header to itself.
+ * - `columns`: a foreign table; `columns` maps each header to a target field key of
+ *   `CSV_IMPORT_TARGETS[recordType]`, or null to ignore the column.
+ */
+export type ColumnMapping =
+  | { readonly layout: 'precedent-export'; readonly recordType: RecordType; readonly columns: Readonly<Record<string, string>> }
+  | { readonly layout: 'columns'; readonly recordType: CsvImportType; readonly columns: Readonly<Record<string, string | null>> }
+
+/** "occurredOn" → "occurred on", so a header named after the field itself is recognised. */
+const spacedKey = (key: string) => normaliseHeader(key.replace(/([a-z])([A-Z])/g, '$1 $2'))
+
+/**
+ * A first mapping for a table's headers, for the person to check: our own export is recognised
+ * whatever `type` says; otherwise each header goes to the first target field whose name or
+ * synonyms match it once normalised ("Date_of_Breach" → "date of breach" → the incident's date).
+ * A field that takes one column is given to the first matching header only.
+ */
+export function guessColumnMapping(headers: readonly string[], type: CsvImportType): ColumnMapping {
+  const ownType = recogniseRecordCsvExport(headers)
+  if (ownType !== undefined) {
+    return { layout: 'precedent-export', recordType: ownType, columns: Object.fromEntries(headers.map((header) => [header, header])) }
+  }
+  const targets = CSV_IMPORT_TARGETS[type]
+  const taken = new Set<string>()
+  const columns: Record<string, string | null> = Object.create(null) as Record<string, string | null>
+  for (const header of headers) {
+    const normalised = normaliseHeader(header)
+    const match = targets.find(
+      (target) => (target.repeatable || !taken.has(target.key)) && (spacedKey(target.key) === normalised || target.synonyms.includes(normalised))
+    )
+    columns[header] = match?.key ?? null
+    if (match !== undefined) taken.add(match.key)
+  }
+  return { layout: 'columns', recordType: type, columns }
+}
+
+/**
+ * A stable key for a set of headers, so the app can remember the mapping a person chose and offer
+ * it again for the next file with the same columns, in any order.
+ */
+export function mappingSignature(headers: readonly string[]): string {
+  const sorted = headers.map((header) => header.normalize('NFC').trim()).sort()
+  return `csv-columns:${sorted.length}:${stableHash(sorted.join('\u0000'))}`
+}
+
+function targetOf(type: CsvImportType, key: string): CsvImportTarget | undefined {
+  return CSV_IMPORT_TARGETS[type].find((target) => target.key === key)
+}
+
+function isMapped(mapping: Extract<ColumnMapping, { layout: 'columns' }>, key: string): boolean {
+  return Object.values(mapping.columns).includes(key)
+}
+
+/**
+ * Required fields no column maps to. An incident's title may come from its organisations' names
+ * instead (breach lists name the entity, not the event), so it is required only without them.
+ */
+export function unmappedRequiredFields(mapping: ColumnMapping): CsvImportTarget[] {
+  if (mapping.layout === 'precedent-export') return []
+  return CSV_IMPORT_TARGETS[mapping.recordType].filter((target) => {
+    if (!target.required || isMapped(mapping, target.key)) return false
+    return !(mapping.recordType === 'incident' && target.key === 'title' && isMapped(mapping, 'organisations'))
+  })
+}
+
+/** What stops a mapping from being used, in words: unmapped required fields, a field given two columns, an unknown field. */
+export function mappingProblems(mapping: ColumnMapping): string[] {
+  if (mapping.layout === 'precedent-export') return []
+  const problems: string[] = []
+  const headersOf = new Map<string, string[]>()
+  for (const [header, key] of Object.entries(mapping.columns)) {
+    if (key === null) continue
+    const target = targetOf(mapping.recordType, key)
+    if (target === undefined) {
+      problems.push(`The column "${header}" maps to "${key}", which is not a field of this record type`)
+      continue
+    }
+    headersOf.set(key, [...(headersOf.get(key) ?? []), header])
+  }
+  for (const [key, headers] of headersOf) {
+    const target = targetOf(mapping.recordType, key)!
+    if (!target.repeatable && headers.length > 1) {
+      problems.push(`${target.label} can come from one column only, but ${headers.map((header) => `"${header}"`).join(' and ')} both map to it`)
+    }
+  }
+  for (const target of unmappedRequiredFields(mapping)) problems.push(`${target.label} is required: choose the column that gives it`)
+  return problems
+}
+
+/**
+ * Reads a CSV table through a column mapping. Our own export is read back exactly. A foreign table
+ * is read cell by cell into drafts that go through the record schemas (`candidateFromDraft`); a
+ * problem names the row and the SOURCE column. A row with any problem is refused whole.
+ *
+ * Ids: the id column if mapped; otherwise derived from the row's mapped cells, so importing the same
+ * file again plans no change. Organisations named in a row become organisation records (kind
+ * "Other") with ids derived from their names; source addresses become source records cited by the
+ * row. Cells are text: a formula in a foreign file is imported as the text it is, never stripped
+ * or evaluated.
+ *
+ * @throws Error when the mapping has problems (`mappingProblems`): the caller shows those first
+ */
+export function readMappedCsv(table: CsvTable, mapping: ColumnMapping, context: ImportContext): ImportReading {
+  const problems = mappingProblems(mapping)
+  if (problems.length > 0) throw new Error(`The column mapping cannot be used: ${problems.join('; ')}`)
+  if (mapping.layout === 'precedent-export') {
+    const expected = recordCsvHeaders(mapping.recordType)
+    if (recogniseRecordCsvExport(table.headers) !== mapping.recordType) {
+      const problem = { file: table.file, row: 1, message: `The header row is not that of a Precedent export of ${mapping.recordType} records (${expected.length} columns from "${expected[0]}")` }
+      return { format: 'csv', candidates: [], rejected: [problem], notices: [] }
+    }
+    return readRecordCsvExport(table, mapping.recordType, context)
+  }
+  return readForeignCsv(table, mapping, context)
+}
+
+const foldName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** The id an organisation named `name` in a CSV gets: the same for every row and every file that names it alike. */
+export function organisationIdForName(name: string): string {
+  return `org-csv-${stableHash(foldName(name))}`
+}
+
+export function sourceIdForUrl(url: string): string {
+  return `src-csv-${stableHash(url.trim())}`
+}
+
+function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layout: 'columns' }>, context: ImportContext): ImportReading {
+  const type = mapping.recordType
+  const mapped = table.headers
+    .filter((header) => mapping.columns[header] !== null && mapping.columns[header] !== undefined)
+    .map((header) => ({ header, target: targetOf(type, mapping.columns[header]!)! }))
+  const dateOrders = new Map<string, SlashDateOrder>(
+    mapped.filter(({ target }) => target.isDate).map(({ header }) => [header, detectSlashDateOrder(table.rows.map((row) => row.cells[header] ?? ''))])
+  )
+  const candidates: ImportCandidate[] = []
+  const rejected: ImportProblem[] = [...table.problems]
+  const notices: ImportProblem[] = [...fileNotices(table.file, mapping)]
+  const rowOfId = new Map<string, number>()
+  const namedIds = new Set<string>()
+
+  for (const row of table.rows) {
+    const origin = { file: table.file, row: row.row }
+    const reading: RowReading & { dateOrder: SlashDateOrder } = {
+      draft: {},
+      fieldColumns: {},
+      organisations: [],
+      sourceUrls: [],
+      jurisdictionIds: context.jurisdictionIds,
+      dateOrder: 'unknown'
+    }
+    const rowProblems: ImportProblem[] = []
+    for (const { header, target } of mapped) {
+      reading.dateOrder = dateOrders.get(header) ?? 'unknown'
+      try {
+        target.apply(row.cells[header] ?? '', reading, header)
+      } catch (error) {
+        if (!(error instanceof CsvCellError)) throw error
+        rowProblems.push({ ...origin, field: header, message: error.message })
+      }
+    }
+    const named = rowProblems.length === 0 ? namedRecords(reading, origin, context) : { candidates: [], problems: [] }
+    rowProblems.push(...named.problems)
+    if (rowProblems.length > 0) {
+      rejected.push(...rowProblems)
+      continue
+    }
+    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${header}\u0001${row.cells[header] ?? ''}`))
+    const result = candidateFromDraft(type, reading.draft, origin, context, reading.fieldColumns)
+    if (!result.ok) {
+      rejected.push(...result.problems)
+      continue
+    }
+    const id = result.candidate.typed.record.id
+    const earlier = rowOfId.get(id)
+    if (earlier !== undefined) {
+      const isDerived = !isMapped(mapping, 'id')
+      const problem = isDerived
+        ? { ...origin, message: `The row repeats row ${earlier} exactly; it was imported once` }
+        : { ...origin, field: reading.fieldColumns.id ?? 'id', message: `The id "${id}" is also used by row ${earlier}` }
+      ;(isDerived ? notices : rejected).push(problem)
+      continue
+    }
+    rowOfId.set(id, row.row)
+    for (const candidate of named.candidates) {
+      if (namedIds.has(candidate.typed.record.id)) continue
+      namedIds.add(candidate.typed.record.id)
+      candidates.push(candidate)
+    }
+    candidates.push(result.candidate)
+  }
+  return { format: 'csv', candidates, rejected, notices }
+}
+
+/** Organisation and source records a row names, each validated and located at its column. */
+function namedRecords(reading: RowReading, origin: { readonly file: string; readonly row: number }, context: ImportContext) {
+  const candidates: ImportCandidate[] = []
+  const problems: ImportProblem[] = []
+  for (const organisation of reading.organisations) {
+    const draft = { id: organisationIdForName(organisation.name), name: organisation.name, kind: 'other' }
+    const result = candidateFromDraft('organisation', draft, { ...origin, field: organisation.column }, context, { name: organisation.column })
+    if (result.ok) candidates.push(result.candidate)
+    else problems.push(...result.problems)
+  }
+  for (const source of reading.sourceUrls) {
+    const draft = { id: sourceIdForUrl(source.url), title: source.url, url: source.url }
+    const result = candidateFromDraft('source', draft, { ...origin, field: source.column }, context, { title: source.column, url: source.column })
+    if (result.ok) candidates.push(result.candidate)
+    else problems.push(...result.problems)
+  }
+  return { candidates, problems }
+}
+
+/** Links to named records, defaults for fields no column gave, and the id when none was mapped. */
+function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: readonly string[]): void {
+  const { draft } = reading
+  const idsFor = (field: string) => [...new Set(reading.organisations.filter((entry) => entry.field === field).map((entry) => organisationIdForName(entry.name)))]
+  if (type === 'incident') {
+    const involved = reading.organisations.filter((entry) => entry.field === 'organisations')
+    if (draft.title === undefined) {
+      if (involved.length > 0) {
+        draft.title = involved.map((entry) => entry.name).join(', ')
+        reading.fieldColumns.title = involved[0]!.column
+      } else {
+        draft.title = ''
+      }
+    }
+    draft.status ??= 'alleged'
+    draft.organisations = idsFor('organisations').map((organisationId) => ({ organisationId, role: 'involved' }))
+  }
+  if (type === 'organisation') draft.kind ??= 'other'
+  if (type === 'response') {
+    draft.actorId = idsFor('actorId')[0] ?? ''
+    draft.targetOrganisationIds = idsFor('targetOrganisationIds')
+  }
+  if (reading.sourceUrls.length > 0) {
+    draft.citations = [...new Set(reading.sourceUrls.map((source) => sourceIdForUrl(source.url)))].map((sourceId) => ({ sourceId }))
+  }
+  if (draft.id === undefined) {
+    draft.id = `csv-${type}-${stableHash([type, ...[...mappedCells].sort()].join('\u0000'))}`
+  }
+}
+
+/** Said once per file: defaults the import applies because no column gave the field. */
+function fileNotices(file: string, mapping: Extract<ColumnMapping, { layout: 'columns' }>): ImportProblem[] {
+  const notices: ImportProblem[] = []
+  if (mapping.recordType === 'incident' && !isMapped(mapping, 'status')) {
+    notices.push({ file, message: 'No column gives the status: the incidents are imported as Alleged' })
+  }
+  if (mapping.recordType === 'incident' && !isMapped(mapping, 'title') && isMapped(mapping, 'organisations')) {
+    notices.push({ file, message: 'No column gives the title: each incident is titled with the names of its organisations' })
+  }
+  if (mapping.recordType === 'organisation' && !isMapped(mapping, 'kind')) {
+    notices.push({ file, message: 'No column gives the kind: the organisations are imported as Other' })
+  }
+  return notices
+}
