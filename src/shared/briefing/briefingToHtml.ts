@@ -1,0 +1,155 @@
+import type { BriefingBlock, BriefingDocument, BriefingInline } from './briefingDocument'
+import { briefingLinkTarget, defuseScriptSchemes } from './briefingSafeLink'
+import { sanitiseBriefingSvg } from './sanitiseBriefingSvg'
+
+/**
+ * The policy the page states for itself: nothing may run or load; only its own <style> and
+ * pictures written into the page as data: (or inline SVG) show. It holds even when the file is
+ * opened from disk in an ordinary browser.
+ */
+export const BRIEFING_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+/** Text as HTML that shows exactly that text, in element content and in quoted attributes alike. */
+export function escapeHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return defuseScriptSchemes(escaped)
+}
+
+const STYLE = `
+:root { color: #1d2330; background: #ffffff; font-family: "Segoe UI", "Noto Sans", "Noto Sans CJK SC", system-ui, sans-serif; line-height: 1.5; }
+body { max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.75rem; margin: 0 0 0.25rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid #c9ced8; padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
+.subtitle { margin: 0; font-size: 1.05rem; }
+.as-of { margin: 0.25rem 0 1.5rem; font-weight: 600; }
+.numbered { display: grid; grid-template-columns: 2.5rem 1fr; margin: 0 0 0.75rem; }
+.numbered .paragraph-number { font-weight: 600; }
+.continuation { margin-left: 2.5rem; }
+.note { color: #4a5160; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
+th, td { border: 1px solid #c9ced8; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+td:first-child { white-space: nowrap; }
+th { background: #eef0f4; }
+sup.footnote-ref { font-size: 0.75em; line-height: 0; }
+a { color: #1a4fa0; }
+figure.timeline { margin: 0 0 1rem; }
+figure.timeline svg { max-width: 100%; height: auto; }
+figcaption { font-size: 0.9rem; color: #4a5160; }
+.footnotes { font-size: 0.9rem; }
+@media print {
+  @page { size: A4; margin: 18mm 16mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, .numbered, figure { break-inside: avoid; }
+  a { color: inherit; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
+}
+`
+
+function inlineHtml(inline: BriefingInline): string {
+  switch (inline.kind) {
+    case 'text': {
+      const text = escapeHtml(inline.text)
+      if (inline.strong) return `<strong>${text}</strong>`
+      if (inline.emphasis) return `<em>${text}</em>`
+      return text
+    }
+    case 'link': {
+      const target = briefingLinkTarget(inline.url)
+      const label = escapeHtml(inline.text)
+      return target === null ? `<span class="address">${label}</span>` : `<a href="${escapeHtml(target)}" rel="noopener noreferrer">${label}</a>`
+    }
+    case 'footnote-ref':
+      return `<sup class="footnote-ref"><a href="#fn-${inline.number}" aria-label="Note ${inline.number}">${inline.number}</a></sup>`
+    case 'line-break':
+      return '<br>'
+  }
+}
+
+function inlinesHtml(content: readonly BriefingInline[]): string {
+  return content.map(inlineHtml).join('')
+}
+
+function timelineFigure(svg: string | undefined): string {
+  if (svg === undefined) return ''
+  const sanitised = sanitiseBriefingSvg(svg)
+  if (!sanitised.ok) return `<p class="note"><em>The timeline picture was left out: ${escapeHtml(sanitised.reason)}.</em></p>`
+  return `<figure class="timeline">${sanitised.svg}<figcaption>Timeline of the events in this briefing.</figcaption></figure>`
+}
+
+function blockHtml(block: BriefingBlock, timelineSvg: string | undefined): string {
+  switch (block.kind) {
+    case 'heading':
+      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`
+    case 'paragraph':
+      return block.style === undefined ? `<p>${inlinesHtml(block.content)}</p>` : `<p class="${block.style}">${inlinesHtml(block.content)}</p>`
+    case 'numbered-paragraph':
+      return `<div class="numbered"><span class="paragraph-number">${block.number}.</span><p>${inlinesHtml(block.content)}</p></div>`
+    case 'list':
+      return `<ul>${block.items.map((item) => `<li>${inlinesHtml(item)}</li>`).join('')}</ul>`
+    case 'table': {
+      const head = `<thead><tr>${block.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`
+      const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${inlinesHtml(cell)}</td>`).join('')}</tr>`).join('\n')
+      return `<table>${head}<tbody>\n${body}\n</tbody></table>`
+    }
+    case 'timeline-image':
+      return timelineFigure(timelineSvg)
+  }
+}
+
+function blocksHtml(blocks: readonly BriefingBlock[], timelineSvg: string | undefined): string {
+  return blocks
+    .map((block) => blockHtml(block, timelineSvg))
+    .filter((html) => html !== '')
+    .join('\n')
+}
+
+export interface BriefingHtmlOptions {
+  /** The timeline picture as the app exports it; it is sanitised, and left out with a note if it is not one of ours. */
+  readonly timelineSvg?: string
+}
+
+/**
+ * The briefing as one standalone HTML page: inline CSS (with a print stylesheet: this page is also
+ * what is printed to PDF), a Content Security Policy that lets nothing run or load, every piece of
+ * record and author text escaped, links only for https: and mailto:, and notes at the end.
+ */
+export function briefingToHtml(doc: BriefingDocument, options: BriefingHtmlOptions = {}): string {
+  const sections = doc.sections
+    .map(
+      (section, index) =>
+        `<section aria-labelledby="section-${index + 1}">\n<h2 id="section-${index + 1}">${escapeHtml(section.title)}</h2>\n${blocksHtml(section.blocks, options.timelineSvg)}\n</section>`
+    )
+    .join('\n')
+  const notes =
+    doc.footnotes.length === 0
+      ? ''
+      : `<section class="footnotes" aria-labelledby="notes-heading">\n<h2 id="notes-heading">Notes</h2>\n<ol>\n${doc.footnotes
+          .map((note) => `<li id="fn-${note.number}" value="${note.number}">${inlinesHtml(note.content)}</li>`)
+          .join('\n')}\n</ol>\n</section>`
+  const preamble = blocksHtml(doc.preamble, options.timelineSvg)
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${BRIEFING_HTML_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(doc.title)}</h1>
+${doc.subtitle === '' ? '' : `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>\n`}<p class="as-of">${escapeHtml(doc.asOfText)}</p>
+</header>
+<main>
+${preamble === '' ? '' : `${preamble}\n`}${sections}
+${notes}
+</main>
+</body>
+</html>
+`
+}
