@@ -3,6 +3,8 @@ import { createJurisdictionRepository, getDatabase, seedBundle, type PrecedentDa
 /** What start-up did, for the status line and for tests. */
 export interface StartupReport {
   readonly jurisdictionsAdded: number
+  /** Records of the built-in laws with their full text (the GDPR), added on first run. */
+  readonly builtInLawRecordsAdded: number
   readonly sampleRecordsAdded: number
   /** Whether the browser promised not to evict the data under storage pressure (always so in the desktop app). */
   readonly isStoragePersisted: boolean
@@ -19,8 +21,8 @@ export class NewerKnowledgeBaseError extends Error {
 }
 
 /**
- * Opens the database and, on first run only, loads the built-in jurisdictions and the sample
- * knowledge base. Each load is recorded by a marker in the same transaction as its records, so a
+ * Opens the database and, on first run only, loads the built-in jurisdictions, the built-in laws
+ * (the full GDPR) and the sample knowledge base. Each load is recorded by a marker in the same transaction as its records, so a
  * restart never duplicates them and a user's edits are never overwritten. A database written by a
  * newer version is refused before anything is written to it.
  */
@@ -32,10 +34,15 @@ export async function prepareKnowledgeBase(
   const jurisdictions = await import('@resources/jurisdictions.json')
   const jurisdictionsResult = await seedBundle(db, jurisdictions.default, { markerKey: 'reference:jurisdictions' })
   const knownIds = await createJurisdictionRepository(db).listIds()
+  // Before the sample, whose GDPR record has no articles: seeding adds only absent ids, so new users
+  // get the full text and a GDPR record already stored (with its links and edits) is kept as it is.
+  const gdpr = await import('@resources/laws/eu-gdpr.json')
+  const lawsResult = await seedBundle(db, gdpr.default, { markerKey: 'reference:laws', knownIds })
   const sample = await import('@resources/sample-knowledge-base.json')
   const sampleResult = await seedBundle(db, sample.default, { markerKey: 'sample:knowledge-base', knownIds })
   return {
     jurisdictionsAdded: jurisdictionsResult.added,
+    builtInLawRecordsAdded: lawsResult.added,
     sampleRecordsAdded: sampleResult.added,
     isStoragePersisted: await requestPersistentStorage(storage)
   }

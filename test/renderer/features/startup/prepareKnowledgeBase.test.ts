@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createIncidentRepository, createJurisdictionRepository, PrecedentDatabase, type Migration } from '@renderer/db'
+import { createIncidentRepository, createJurisdictionRepository, createLawRepository, PrecedentDatabase, seedBundle, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { NewerKnowledgeBaseError, prepareKnowledgeBase } from '@renderer/features/startup'
 import { aFreshDatabaseName } from '../../db/testDatabase'
@@ -22,13 +22,40 @@ describe('prepareKnowledgeBase', () => {
     ])
   })
 
+  it('loads the full GDPR before the sample, so its record has all 99 articles', async () => {
+    const db = new PrecedentDatabase(aFreshDatabaseName())
+
+    const report = await prepareKnowledgeBase(db, noStorage)
+
+    expect(report.builtInLawRecordsAdded).toBe(1)
+    const gdpr = await createLawRepository(db).get('law-eu-gdpr' as never)
+    expect(gdpr?.provisions.filter((provision) => provision.unit === 'article')).toHaveLength(99)
+    expect(gdpr?.appliesFromOn).toBe('2018-05-25')
+  })
+
+  it('keeps a GDPR record stored before the full text shipped (the sample\'s), instead of overwriting it', async () => {
+    const name = aFreshDatabaseName()
+    const earlier = new PrecedentDatabase(name)
+    const jurisdictions = (await import('@resources/jurisdictions.json')).default
+    const sample = (await import('@resources/sample-knowledge-base.json')).default
+    await seedBundle(earlier, jurisdictions, { markerKey: 'reference:jurisdictions' })
+    await seedBundle(earlier, sample, { markerKey: 'sample:knowledge-base', knownIds: await createJurisdictionRepository(earlier).listIds() })
+    earlier.close()
+
+    const db = new PrecedentDatabase(name)
+    const report = await prepareKnowledgeBase(db, noStorage)
+
+    expect(report).toMatchObject({ builtInLawRecordsAdded: 0, sampleRecordsAdded: 0 })
+    expect((await createLawRepository(db).get('law-eu-gdpr' as never))?.provisions).toEqual([])
+  })
+
   it('adds nothing on the next start', async () => {
     const name = aFreshDatabaseName()
     await prepareKnowledgeBase(new PrecedentDatabase(name), noStorage)
 
     const second = await prepareKnowledgeBase(new PrecedentDatabase(name), noStorage)
 
-    expect(second).toMatchObject({ jurisdictionsAdded: 0, sampleRecordsAdded: 0 })
+    expect(second).toMatchObject({ jurisdictionsAdded: 0, builtInLawRecordsAdded: 0, sampleRecordsAdded: 0 })
   })
 
   it('refuses a database written by a newer version, writing nothing to it', async () => {
