@@ -1,0 +1,108 @@
+import { readBundleImport } from './adapters/bundleImport'
+import { readLawText } from './adapters/lawText'
+import { ImportInputError, type ImportProblem } from './importProblem'
+import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportCandidate, type ImportContext, type ImportFormat, type ImportReading } from './importReading'
+import { parseJsonSafely } from './parseJsonSafely'
+
+/** One file to import, as text already decoded by `decodeImportText` (importers never decode). */
+export interface ImportFile {
+  readonly name: string
+  readonly text: string
+}
+
+/**
+ * What every reader is told about a whole import. `csvMappings` holds, by file name, the column
+ * mapping the person chose for each CSV file (the CSV reader needs one; other formats ignore it).
+ */
+export interface ReadImportContext extends Omit<ImportContext, 'file'> {
+  readonly csvMappings?: Readonly<Record<string, unknown>>
+}
+
+type FileReader = (file: ImportFile, context: ImportContext, mapping: unknown) => ImportReading
+
+/**
+ * The readers that exist, by format. A format without a reader is shown as "not yet available"
+ * rather than faked.
+ */
+const READERS: Partial<Record<ImportFormat, FileReader>> = {
+  bundle: (file, context) => readBundleImport(file.text, context),
+  'law-text': (file, context) => readLawText(parseJsonSafely(file.text, file.name), context)
+}
+
+/** Whether this build can read the format. */
+export function isImportFormatAvailable(format: ImportFormat): boolean {
+  return READERS[format] !== undefined
+}
+
+/** Every format with its label and whether it can be read now, in the order the picker lists them. */
+export function importFormatChoices(): { readonly format: ImportFormat; readonly label: string; readonly available: boolean }[] {
+  return IMPORT_FORMATS.map((format) => ({ format, label: IMPORT_FORMAT_LABELS[format], available: isImportFormatAvailable(format) }))
+}
+
+/** Whether the format needs a column mapping chosen before it can be read. */
+export function needsColumnMapping(format: ImportFormat): boolean {
+  return format === 'csv'
+}
+
+const extensionOf = (name: string): string => /\.([^./\\]+)$/.exec(name.toLowerCase())?.[1] ?? ''
+
+// Sniffing looks only at the start of a file: a format's marker keys come early, and reading the
+// whole of a large file twice (once to detect, once to import) would be wasted work.
+const HEAD = 4096
+
+function detectOne(file: ImportFile): ImportFormat | undefined {
+  const head = file.text.slice(0, HEAD)
+  const extension = extensionOf(file.name)
+  const trimmed = head.trimStart()
+  if (trimmed.startsWith('{') || trimmed.startsWith('[') || extension === 'json') {
+    if (/"format"\s*:\s*"precedent-bundle"/.test(head)) return 'bundle'
+    if (/"type"\s*:\s*"bundle"/.test(head) && /"objects"\s*:/.test(head)) return 'stix'
+    if (/^\{\s*"data"\s*:\s*\[\s*\[/.test(trimmed)) return 'cms'
+    if (/"schema_version"\s*:/.test(head) && /"incident_id"\s*:/.test(head)) return 'veris'
+    if (/"chapters"\s*:/.test(head) || /"recitals"\s*:/.test(head)) return 'law-text'
+    // Large JSON files may carry their markers after the head: look once more, cheaply, for ours.
+    if (/"format"\s*:\s*"precedent-bundle"/.test(file.text)) return 'bundle'
+    if (/"schema_version"\s*:\s*"1\.\d/.test(file.text) && /"incident_id"\s*:/.test(file.text)) return 'veris'
+    return undefined
+  }
+  if (['csv', 'tsv', 'txt', ''].includes(extension)) {
+    const headerRow = head.slice(0, head.indexOf('\n') === -1 ? head.length : head.indexOf('\n'))
+    if (/(^|[,\t])"?incident_id"?([,\t]|$)/.test(headerRow) && /Alleged deployer of AI system/.test(headerRow)) return 'aiid'
+    if (extension !== 'txt' || /[,\t;]/.test(headerRow)) return 'csv'
+  }
+  return undefined
+}
+
+/**
+ * The format a set of files is in, from their names and first few kilobytes, or `undefined` when
+ * they are not recognised or not all the same. The person can always choose another.
+ */
+export function detectImportFormat(files: readonly Pick<ImportFile, 'name' | 'text'>[]): ImportFormat | undefined {
+  const formats = new Set(files.map((file) => detectOne(file)))
+  if (formats.size !== 1) return undefined
+  return [...formats][0]
+}
+
+/**
+ * Reads every file in one format and puts the readings together. Files are read one by one with
+ * their own name, so every problem names its file.
+ *
+ * @throws ImportInputError when a file cannot be read at all (not JSON, a hostile key, a bad header
+ *   row, a CSV without its mapping) or the format has no reader yet; nothing was read
+ */
+export function readImport(format: ImportFormat, files: readonly ImportFile[], context: ReadImportContext): ImportReading {
+  const reader = READERS[format]
+  if (reader === undefined) {
+    throw new ImportInputError({ file: files.map((file) => file.name).join(', '), message: `Importing ${IMPORT_FORMAT_LABELS[format]} is not yet available in this version` })
+  }
+  const candidates: ImportCandidate[] = []
+  const rejected: ImportProblem[] = []
+  const notices: ImportProblem[] = []
+  for (const file of files) {
+    const reading = reader(file, { file: file.name, importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds }, context.csvMappings?.[file.name])
+    candidates.push(...reading.candidates)
+    rejected.push(...reading.rejected)
+    notices.push(...reading.notices)
+  }
+  return { format, candidates, rejected, notices }
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { detectImportFormat, importFormatChoices, isImportFormatAvailable, readImport } from '@shared/interchange/importers'
+import { ImportInputError } from '@shared/interchange/importProblem'
+import { aBundleInput, anIncidentInput, anOrganisationInput } from '../../builders/sharedDomain'
+
+const DATA = new URL('../../../../shared/data/', import.meta.url)
+const context = { importedAt: '2026-11-29T12:00:00.000Z', jurisdictionIds: new Set(['CN', 'EU']) }
+const bundleText = (records: Parameters<typeof aBundleInput>[0]) => JSON.stringify(aBundleInput(records))
+
+describe('detectImportFormat', () => {
+  it.each([
+    [{ name: 'kb.json', text: bundleText({}) }, 'bundle'],
+    [{ name: 'x.json', text: '{"type": "bundle", "id": "bundle--1", "objects": []}' }, 'stix'],
+    [{ name: 'fines.json', text: '{"data": [["", "ETid-1"]]}' }, 'cms'],
+    [{ name: 'vcdb.json', text: '[{"schema_version": "1.2.1", "incident_id": "A"}]' }, 'veris'],
+    [{ name: 'list.csv', text: 'title,date\nA,2015\n' }, 'csv'],
+    [{ name: 'incidents.csv', text: '_id,incident_id,date,reports,Alleged deployer of AI system,title\n' }, 'aiid']
+  ])('recognises %j as %s', (file, format) => {
+    expect(detectImportFormat([file])).toBe(format)
+  })
+
+  it('recognises the GDPR text in the shared data as law text', () => {
+    const text = readFileSync(new URL('gdpr-text-en/gdpr.json', DATA), 'utf8')
+    expect(detectImportFormat([{ name: 'gdpr.json', text }])).toBe('law-text')
+  })
+
+  it('recognises VCDB and the CMS tracker from the shared data', () => {
+    const vcdb = readFileSync(new URL('vcdb-2013/incidents.json', DATA), 'utf8')
+    const cms = readFileSync(new URL('gdpr-fines-cms-2024/enforcementtracker_full_download.json', DATA), 'utf8')
+    expect(detectImportFormat([{ name: 'incidents.json', text: vcdb }])).toBe('veris')
+    expect(detectImportFormat([{ name: 'cms.json', text: cms }])).toBe('cms')
+  })
+
+  it('says nothing for unknown JSON or a mixture of formats', () => {
+    expect(detectImportFormat([{ name: 'x.json', text: '{"hello": 1}' }])).toBeUndefined()
+    expect(detectImportFormat([{ name: 'kb.json', text: bundleText({}) }, { name: 'a.csv', text: 'a,b\n' }])).toBeUndefined()
+  })
+})
+
+describe('readImport', () => {
+  it('reads bundles file by file, every candidate and problem naming its file', () => {
+    const first = { name: 'one.json', text: bundleText({ organisations: [anOrganisationInput()] }) }
+    const second = { name: 'two.json', text: bundleText({ incidents: [anIncidentInput(), anIncidentInput({ id: 'inc-bad', occurredOn: '2015-13' })] }) }
+
+    const reading = readImport('bundle', [first, second], context)
+
+    expect(reading.candidates.map((candidate) => [candidate.origin.file, candidate.typed.record.id])).toEqual([
+      ['one.json', 'org-alipay'],
+      ['two.json', 'inc-alipay-2018']
+    ])
+    expect(reading.rejected).toEqual([expect.objectContaining({ file: 'two.json', field: 'records.incidents[1].occurredOn' })])
+  })
+
+  it('refuses a bundle file with a __proto__ key, naming the file', () => {
+    const text = '{"format": "precedent-bundle", "version": 1, "__proto__": {"polluted": true}}'
+    expect(() => readImport('bundle', [{ name: 'evil.json', text }], context)).toThrow(ImportInputError)
+    expect(() => readImport('bundle', [{ name: 'evil.json', text }], context)).toThrow(/^evil\.json: .*__proto__/)
+  })
+
+  it('reads the GDPR text as one law with its articles', () => {
+    const text = readFileSync(new URL('gdpr-text-en/gdpr.json', DATA), 'utf8')
+    const reading = readImport('law-text', [{ name: 'gdpr.json', text }], context)
+    expect(reading.candidates.filter((candidate) => candidate.typed.type === 'law')).toHaveLength(1)
+  })
+
+  it('says a format without a reader is not yet available instead of pretending to read it', () => {
+    const missing = importFormatChoices().filter((choice) => !choice.available)
+    for (const { format } of missing) {
+      expect(isImportFormatAvailable(format)).toBe(false)
+      expect(() => readImport(format, [{ name: 'f', text: '' }], context)).toThrow('is not yet available')
+    }
+    expect(isImportFormatAvailable('bundle')).toBe(true)
+  })
+})
