@@ -73,6 +73,14 @@ export default tseslint.config(
   ),
   forbid(['src/main/**'], [rendererLibraries, otherProcesses('renderer', 'preload', 'cli')]),
   forbid(
+    ['src/cli/**'],
+    [
+      rendererLibraries,
+      otherProcesses('main', 'renderer', 'preload'),
+      { group: ['electron'], message: 'The command line runs on plain Node, without Electron.' }
+    ]
+  ),
+  forbid(
     ['src/preload/**'],
     [
       otherProcesses('main', 'renderer', 'cli'),

@@ -1,0 +1,19 @@
+import { EXPORT_FORMATS } from '../shared/interchange/exportFormats'
+
+/** Import formats by their command-line names. */
+export const CLI_IMPORT_FORMATS = ['bundle', 'csv', 'veris', 'aiid', 'cms', 'stix', 'law-text'] as const
+
+export const CLI_USAGE = `precedent — Precedent's command line: validate, import, export and count knowledge-base files.
+
+Usage:
+  precedent validate FILE [--from FORMAT]
+      Checks that FILE can be imported (a Precedent bundle unless --from says otherwise).
+  precedent import --from FORMAT IN... -o BUNDLE [--type TYPE]
+      Reads IN (files, or a directory for aiid) and writes the records as a Precedent bundle.
+      FORMAT: ${CLI_IMPORT_FORMATS.join(', ')}. --type: the record type of a CSV's rows (default incident).
+  precedent export BUNDLE --format FORMAT [--query "..."] [--type TYPE] [--title "..."] -o OUT
+      Writes the bundle's records (or those matching the query) as FORMAT: ${EXPORT_FORMATS.join(', ')}.
+  precedent stats BUNDLE
+      Prints the bundle's record counts as JSON.
+
+Exit status: 0 on success; 1 on bad input or usage, with a one-line message naming the file, row and field.`

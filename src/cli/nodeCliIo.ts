@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import { open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { formatByteSize } from '../shared/interchange/importLimits'
+import { ImportInputError } from '../shared/interchange/importProblem'
+import type { CliIo } from './cliIo'
+
+/** The command line's IO on Node: real files, stdout and stderr. */
+export function nodeCliIo(): CliIo {
+  return {
+    async readFile(path, maxBytes) {
+      const file = basename(path)
+      const info = await stat(path).catch(() => {
+        throw new ImportInputError({ file: path, message: 'No such file' })
+      })
+      if (!info.isFile()) throw new ImportInputError({ file: path, message: 'Not a file' })
+      // Checked before reading: a 200 MB file is refused without being loaded.
+      if (info.size > maxBytes) {
+        throw new ImportInputError({ file, message: `The file is ${formatByteSize(info.size)}; files over ${formatByteSize(maxBytes)} are not imported` })
+      }
+      const handle = await open(path, 'r')
+      try {
+        return new Uint8Array(await handle.readFile())
+      } finally {
+        await handle.close()
+      }
+    },
+    async listDirectory(path) {
+      const info = await stat(path).catch(() => undefined)
+      if (info === undefined || !info.isDirectory()) return undefined
+      return (await readdir(path)).sort().map((name) => join(path, name))
+    },
+    async writeFile(path, data) {
+      // Written beside the target and renamed over it: a crash leaves the old file or the new one, never half of one.
+      const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`)
+      try {
+        const handle = await open(temporary, 'wx')
+        try {
+          await handle.writeFile(data)
+          await handle.sync()
+        } finally {
+          await handle.close()
+        }
+        await rename(temporary, path)
+      } catch (error) {
+        await rm(temporary, { force: true })
+        throw error
+      }
+    },
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    now: () => new Date().toISOString()
+  }
+}
+

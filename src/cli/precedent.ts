@@ -1,0 +1,5 @@
+import { nodeCliIo } from './nodeCliIo'
+import { referenceRecords } from './referenceRecords'
+import { runCli } from './runCli'
+
+process.exitCode = await runCli(process.argv.slice(2), nodeCliIo(), referenceRecords)

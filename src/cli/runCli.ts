@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util'
+import { RECORD_TYPES, type RecordType, type TypedRecord } from '../shared/domain/recordTypes'
+import { CSV_IMPORT_TYPES, type CsvImportType } from '../shared/interchange/csv/columnMapping'
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/interchange/exportFormats'
+import { describeImportProblem, ImportInputError } from '../shared/interchange/importProblem'
+import type { ImportFormat } from '../shared/interchange/importReading'
+import { UsageError, type CliIo } from './cliIo'
+import { CLI_IMPORT_FORMATS, CLI_USAGE } from './cliUsage'
+import { exportCommand } from './commands/exportCommand'
+import { importCommand } from './commands/importCommand'
+import { statsCommand } from './commands/statsCommand'
+import { validateCommand } from './commands/validateCommand'
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`)
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new UsageError(`${what} is required`)
+  return value
+}
+
+function exactlyOne(positionals: readonly string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one ${what}`)
+  return positionals[0]!
+}
+
+/**
+ * Runs one command line and returns its exit status. Every failure the person can fix (bad
+ * input, bad usage) is one line on stderr and status 1; nothing prints a stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, reference: () => readonly TypedRecord[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(CLI_USAGE)
+      return command === undefined ? 1 : 0
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        from: { type: 'string' },
+        format: { type: 'string' },
+        query: { type: 'string' },
+        type: { type: 'string' },
+        title: { type: 'string' },
+        out: { type: 'string', short: 'o' }
+      }
+    })
+    const recordType = oneOf<RecordType>(values.type, RECORD_TYPES, '--type')
+    const csvImportType = command === 'import' || command === 'validate' ? oneOf<CsvImportType>(values.type, CSV_IMPORT_TYPES, '--type') : undefined
+    const fromFormat = oneOf<ImportFormat>(values.from, CLI_IMPORT_FORMATS, '--from')
+    const referenceRecords = reference()
+    const knownIds = new Set(referenceRecords.map((typed) => typed.record.id as string))
+    switch (command) {
+      case 'validate':
+        return await validateCommand(io, {
+          path: exactlyOne(positionals, 'file to validate'),
+          ...(fromFormat === undefined ? {} : { format: fromFormat }),
+          ...(csvImportType === undefined ? {} : { csvType: csvImportType })
+        }, referenceRecords)
+      case 'import':
+        if (positionals.length === 0) throw new UsageError('Give at least one file to import')
+        await importCommand(io, {
+          format: required(fromFormat, '--from FORMAT'),
+          inputs: positionals,
+          outPath: required(values.out, '-o BUNDLE'),
+          ...(csvImportType === undefined ? {} : { csvType: csvImportType })
+        }, referenceRecords)
+        return 0
+      case 'export':
+        await exportCommand(io, {
+          bundlePath: exactlyOne(positionals, 'bundle to export'),
+          format: required(oneOf<ExportFormat>(values.format, EXPORT_FORMATS, '--format'), '--format FORMAT'),
+          outPath: required(values.out, '-o OUT'),
+          ...(values.query === undefined ? {} : { query: values.query }),
+          ...(values.title === undefined ? {} : { title: values.title }),
+          ...(recordType === undefined ? {} : { csvType: recordType })
+        }, referenceRecords)
+        return 0
+      case 'stats':
+        await statsCommand(io, exactlyOne(positionals, 'bundle'), knownIds)
+        return 0
+      default:
+        throw new UsageError(`Unknown command "${command}"`)
+    }
+  } catch (error) {
+    io.err(`precedent: ${messageOf(error)}`)
+    return 1
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ImportInputError) return describeImportProblem(error.problem)
+  if (error instanceof UsageError) return `${error.message}. See precedent --help`
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return `${(error as Error).message}. See precedent --help`
+  if (typeof code === 'string' && ['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC'].includes(code)) {
+    return `${(error as Error).message.split('\n')[0]}`
+  }
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error)
+}

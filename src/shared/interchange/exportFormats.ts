@@ -1,0 +1,66 @@
+import { briefingForSelection } from '../briefing/briefingForSelection'
+import { composeBriefingDocument } from '../briefing/briefingDocument'
+import { briefingToMarkdown } from '../briefing/briefingToMarkdown'
+import type { RecordType } from '../domain/recordTypes'
+import { exportRecordsCsv } from './csv/exportRecordsCsv'
+import type { RecordSet } from './recordSet'
+import { exportStixBundle } from './stix/exportStixBundle'
+
+/** The formats a selection of records exports to, in the app's export dialog and the CLI's `export --format`. */
+export const EXPORT_FORMATS = ['bundle', 'csv', 'stix', 'csl', 'ics', 'timelinejs', 'md', 'html', 'docx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportFormatInfo {
+  readonly label: string
+  readonly extension: string
+  readonly mediaType: string
+}
+
+export const EXPORT_FORMAT_INFO: Record<ExportFormat, ExportFormatInfo> = {
+  bundle: { label: 'Precedent bundle (JSON)', extension: 'json', mediaType: 'application/json' },
+  csv: { label: 'CSV spreadsheet', extension: 'csv', mediaType: 'text/csv' },
+  stix: { label: 'STIX 2.1 bundle', extension: 'stix.json', mediaType: 'application/stix+json' },
+  csl: { label: 'CSL-JSON citations', extension: 'csl.json', mediaType: 'application/vnd.citationstyles.csl+json' },
+  ics: { label: 'iCalendar (.ics)', extension: 'ics', mediaType: 'text/calendar' },
+  timelinejs: { label: 'TimelineJS JSON', extension: 'timeline.json', mediaType: 'application/json' },
+  md: { label: 'Markdown briefing', extension: 'md', mediaType: 'text/markdown' },
+  html: { label: 'Standalone HTML briefing', extension: 'html', mediaType: 'text/html' },
+  docx: { label: 'Word briefing (DOCX)', extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
+}
+
+export interface ExportRequest {
+  /** ISO timestamp of the export. */
+  readonly now: string
+  /** Title of the bundle or briefing. */
+  readonly title: string
+  /** Which record type a CSV holds (one table per type); defaults to the first selected record's type. */
+  readonly csvType?: RecordType
+}
+
+export interface ExportedFile {
+  readonly data: string | Uint8Array
+  readonly info: ExportFormatInfo
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
+
+/** Exports a selection in one format: the one dispatch the app and the command line share. */
+export async function exportRecords(format: ExportFormat, set: RecordSet, request: ExportRequest): Promise<ExportedFile> {
+  const info = EXPORT_FORMAT_INFO[format]
+  const asOf = request.now.slice(0, 10)
+  switch (format) {
+    case 'csv':
+      return { info, data: exportRecordsCsv(set, request.csvType ?? set.selected[0]?.type ?? 'incident') }
+    case 'stix':
+      return { info, data: json(exportStixBundle(set, { now: request.now })) }
+    case 'md':
+      return { info, data: briefingToMarkdown(composeBriefingDocument(briefingForSelection(set, { title: request.title, asOf, now: request.now }), set)) }
+    case 'bundle':
+    case 'csl':
+    case 'ics':
+    case 'timelinejs':
+    case 'html':
+    case 'docx':
+      throw new Error(`Export to ${info.label} is not available yet`)
+  }
+}

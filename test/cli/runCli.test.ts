@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { referenceRecords } from '../../src/cli/referenceRecords'
+import { runCli } from '../../src/cli/runCli'
+import { memoryCliIo } from './memoryCliIo'
+
+const SAMPLE = 'resources/sample-knowledge-base.json'
+const reference = referenceRecords()
+const run = (argv: string[], fs = memoryCliIo()) => runCli(argv, fs.io, () => reference).then((status) => ({ status, ...fs }))
+
+describe('precedent stats', () => {
+  it('prints the counts of each record type as JSON', async () => {
+    const { status, out } = await run(['stats', SAMPLE])
+
+    expect(status).toBe(0)
+    const stats = JSON.parse(out.join('')) as { records: Record<string, number>; total: number }
+    const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { records: Record<string, unknown[]> }
+    expect(stats.records).toEqual({ jurisdictions: 0, ...Object.fromEntries(Object.entries(sample.records).map(([name, list]) => [name, list.length])) })
+    expect(stats.total).toBe(Object.values(sample.records).reduce((sum, list) => sum + list.length, 0))
+  })
+
+  it('names the file and the field of an invalid bundle in one line, status 1', async () => {
+    const broken = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { records: { incidents: { occurredOn?: string }[] } }
+    broken.records.incidents[0]!.occurredOn = '2018-13'
+    const { status, err } = await run(['stats', 'broken.json'], memoryCliIo({ 'broken.json': JSON.stringify(broken) }))
+
+    expect(status).toBe(1)
+    expect(err).toHaveLength(1)
+    expect(err[0]).toMatch(/^precedent: broken\.json, field "records\.incidents\[0\]\.occurredOn": /)
+  })
+
+  it.each([
+    ['a __proto__ key', '{"__proto__": {"x": 1}}', 'evil.json: The file contains a "__proto__"'],
+    ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0x7d]), 'evil.json: The file is not valid UTF-8: invalid byte sequence at byte offset 1'],
+    ['a NUL byte', '{"a":\u0000}', 'evil.json, row 1: The file contains a NUL character']
+  ])('refuses a file with %s', async (_name, content, message) => {
+    const { status, err } = await run(['stats', 'evil.json'], memoryCliIo({ 'evil.json': content }))
+
+    expect(status).toBe(1)
+    expect(err.join('\n')).toContain(message)
+    expect(err.join('\n')).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('precedent usage', () => {
+  it('prints help with status 0', async () => {
+    const { status, out } = await run(['--help'])
+    expect(status).toBe(0)
+    expect(out.join('')).toContain('precedent export BUNDLE --format FORMAT')
+  })
+
+  it.each([
+    [['frobnicate'], 'precedent: Unknown command "frobnicate". See precedent --help'],
+    [['export', SAMPLE, '--format', 'pdf', '-o', 'x'], 'precedent: --format must be one of bundle, csv, stix, csl, ics, timelinejs, md, html, docx (got "pdf"). See precedent --help'],
+    [['export', SAMPLE, '--format', 'md'], 'precedent: -o OUT is required. See precedent --help'],
+    [['stats'], 'precedent: Give exactly one bundle. See precedent --help']
+  ])('explains a usage mistake in one line: %j', async (argv, message) => {
+    const { status, err } = await run(argv)
+    expect(status).toBe(1)
+    expect(err).toEqual([message])
+  })
+
+  it('reports an unknown option in one line', async () => {
+    const { status, err } = await run(['stats', SAMPLE, '--colour'])
+    expect(status).toBe(1)
+    expect(err[0]).toMatch(/^precedent: Unknown option '--colour'.*See precedent --help$/)
+  })
+})
+
+describe('precedent export', () => {
+  it('exports only the records matching --query, searched as the app searches', async () => {
+    const { status, text, err } = await run(['export', SAMPLE, '--format', 'csv', '--type', 'incident', '--query', 'alipay type:incident', '-o', 'out.csv'])
+
+    expect(status).toBe(0)
+    const csv = text('out.csv')
+    expect(csv).toContain('Alipay')
+    expect(csv).not.toContain('UC Browser')
+    expect(err[0]).toMatch(/^Exported 1 of \d+ records to out\.csv/)
+  })
+
+  it('exports a Markdown briefing of the whole bundle', async () => {
+    const { status, text } = await run(['export', SAMPLE, '--format', 'md', '-o', 'brief.md'])
+
+    expect(status).toBe(0)
+    expect(text('brief.md')).toContain('Alipay')
+  })
+})
