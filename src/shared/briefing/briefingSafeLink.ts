@@ -7,7 +7,7 @@ import { toSafeExternalUrl } from '../security/externalUrl'
  */
 export function briefingLinkTarget(url: string): string | null {
   const safe = toSafeExternalUrl(url)
-  return safe !== null && !/[\s<>"'`()[\]\\]/.test(safe) ? safe : null
+  return safe !== null && !/[\s<>"`\\]/.test(safe) ? safe : null
 }
 
 /**
