@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { referenceRecords } from '../../src/cli/referenceRecords'
 import { runCli } from '../../src/cli/runCli'
@@ -83,5 +86,29 @@ describe('precedent export', () => {
 
     expect(status).toBe(0)
     expect(text('brief.md')).toContain('Alipay')
+  })
+})
+
+describe('precedent export to documents', () => {
+  it('writes a DOCX briefing whose XML holds the chronology and footnoted sources', async () => {
+    const { status, written } = await run(['export', SAMPLE, '--format', 'docx', '--query', 'alipay', '-o', 'alipay.docx'])
+
+    expect(status).toBe(0)
+    const path = join(mkdtempSync(join(tmpdir(), 'precedent-cli-')), 'alipay.docx')
+    writeFileSync(path, written.get('alipay.docx') as Uint8Array)
+    const documentXml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' })
+    const footnotesXml = execFileSync('unzip', ['-p', path, 'word/footnotes.xml'], { encoding: 'utf8' })
+    expect(documentXml).toContain('Chronology')
+    expect(documentXml).toContain('3 January 2018')
+    expect(documentXml).toContain('w:footnoteReference')
+    expect(footnotesXml).toContain('Xinhua')
+  })
+
+  it('writes a standalone HTML briefing without scripts', async () => {
+    const { status, text } = await run(['export', SAMPLE, '--format', 'html', '-o', 'brief.html'])
+
+    expect(status).toBe(0)
+    expect(text('brief.html')).toContain('Alipay')
+    expect(text('brief.html')).not.toMatch(/<script/i)
   })
 })

@@ -1,5 +1,7 @@
 import { briefingForSelection } from '../briefing/briefingForSelection'
 import { composeBriefingDocument } from '../briefing/briefingDocument'
+import { briefingToDocx } from '../briefing/briefingToDocx'
+import { briefingToHtml } from '../briefing/briefingToHtml'
 import { briefingToMarkdown } from '../briefing/briefingToMarkdown'
 import type { RecordType } from '../domain/recordTypes'
 import { exportRecordsCsv } from './csv/exportRecordsCsv'
@@ -48,19 +50,22 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 export async function exportRecords(format: ExportFormat, set: RecordSet, request: ExportRequest): Promise<ExportedFile> {
   const info = EXPORT_FORMAT_INFO[format]
   const asOf = request.now.slice(0, 10)
+  const briefing = () => composeBriefingDocument(briefingForSelection(set, { title: request.title, asOf, now: request.now }), set)
   switch (format) {
     case 'csv':
       return { info, data: exportRecordsCsv(set, request.csvType ?? set.selected[0]?.type ?? 'incident') }
     case 'stix':
       return { info, data: json(exportStixBundle(set, { now: request.now })) }
     case 'md':
-      return { info, data: briefingToMarkdown(composeBriefingDocument(briefingForSelection(set, { title: request.title, asOf, now: request.now }), set)) }
+      return { info, data: briefingToMarkdown(briefing()) }
+    case 'html':
+      return { info, data: briefingToHtml(briefing()) }
+    case 'docx':
+      return { info, data: await briefingToDocx(briefing()) }
     case 'bundle':
     case 'csl':
     case 'ics':
     case 'timelinejs':
-    case 'html':
-    case 'docx':
       throw new Error(`Export to ${info.label} is not available yet`)
   }
 }
