@@ -1,7 +1,9 @@
 import { readBundleImport } from './adapters/bundleImport'
 import { readLawText } from './adapters/lawText'
+import { mappingProblems, readMappedCsv, type ColumnMapping } from './csv/columnMapping'
 import { ImportInputError, type ImportProblem } from './importProblem'
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportCandidate, type ImportContext, type ImportFormat, type ImportReading } from './importReading'
+import { parseCsvTable } from './parseCsvTable'
 import { parseJsonSafely } from './parseJsonSafely'
 
 /** One file to import, as text already decoded by `decodeImportText` (importers never decode). */
@@ -15,10 +17,18 @@ export interface ImportFile {
  * mapping the person chose for each CSV file (the CSV reader needs one; other formats ignore it).
  */
 export interface ReadImportContext extends Omit<ImportContext, 'file'> {
-  readonly csvMappings?: Readonly<Record<string, unknown>>
+  readonly csvMappings?: Readonly<Record<string, ColumnMapping>>
 }
 
-type FileReader = (file: ImportFile, context: ImportContext, mapping: unknown) => ImportReading
+type FileReader = (file: ImportFile, context: ImportContext, mapping: ColumnMapping | undefined) => ImportReading
+
+function readCsvFile(file: ImportFile, context: ImportContext, mapping: ColumnMapping | undefined): ImportReading {
+  const table = parseCsvTable(file.text, file.name)
+  if (mapping === undefined) throw new ImportInputError({ file: file.name, message: 'Choose which column gives which field before importing' })
+  const problems = mappingProblems(mapping)
+  if (problems.length > 0) throw new ImportInputError({ file: file.name, message: `The column mapping cannot be used: ${problems.join('; ')}` })
+  return readMappedCsv(table, mapping, context)
+}
 
 /**
  * The readers that exist, by format. A format without a reader is shown as "not yet available"
@@ -26,6 +36,7 @@ type FileReader = (file: ImportFile, context: ImportContext, mapping: unknown) =
  */
 const READERS: Partial<Record<ImportFormat, FileReader>> = {
   bundle: (file, context) => readBundleImport(file.text, context),
+  csv: readCsvFile,
   'law-text': (file, context) => readLawText(parseJsonSafely(file.text, file.name), context)
 }
 

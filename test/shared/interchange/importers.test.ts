@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { detectImportFormat, importFormatChoices, isImportFormatAvailable, readImport } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { guessColumnMapping } from '@shared/interchange/csv/columnMapping'
 import { aBundleInput, anIncidentInput, anOrganisationInput } from '../../builders/sharedDomain'
 
 const DATA = new URL('../../../../shared/data/', import.meta.url)
@@ -71,5 +72,24 @@ describe('readImport', () => {
       expect(() => readImport(format, [{ name: 'f', text: '' }], context)).toThrow('is not yet available')
     }
     expect(isImportFormatAvailable('bundle')).toBe(true)
+  })
+})
+
+describe('readImport of CSV', () => {
+  const text = 'title,date\nAlipay annual statement opt-in,2018-01\n'
+
+  it('reads a CSV file through the mapping chosen for it', () => {
+    const mapping = guessColumnMapping(['title', 'date'], 'incident')
+    const reading = readImport('csv', [{ name: 'list.csv', text }], { ...context, csvMappings: { 'list.csv': mapping } })
+    expect(reading.candidates).toHaveLength(1)
+    expect(reading.candidates[0]?.typed.record).toMatchObject({ title: 'Alipay annual statement opt-in', occurredOn: '2018-01' })
+  })
+
+  it('refuses a CSV file whose columns are not mapped yet, naming the file', () => {
+    expect(() => readImport('csv', [{ name: 'list.csv', text }], context)).toThrow('list.csv: Choose which column gives which field before importing')
+  })
+
+  it('refuses a CSV file with duplicate headers before any mapping, naming file, row and column', () => {
+    expect(() => readImport('csv', [{ name: 'dup.csv', text: 'title,title\na,b\n' }], context)).toThrow('dup.csv, row 1, field "title"')
   })
 })
