@@ -28,6 +28,7 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand }: MenuTem
       label: '&File',
       submenu: [
         command('New Incident', 'new-incident', 'CmdOrCtrl+N'),
+        command('Import…', 'import-records', 'CmdOrCtrl+I'),
         { type: 'separator' },
         platform === 'darwin' ? { role: 'close' } : { role: 'quit' }
       ]

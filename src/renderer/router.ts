@@ -12,6 +12,9 @@ import { comparisonRoutes } from './features/comparison'
 import { chartsRoutes } from './features/charts'
 import { graphRoutes } from './features/graph'
 import { timelineRoutes } from './features/timeline'
+import { importRoutes } from './features/importing'
+import { briefingRoutes } from './features/briefings'
+import { backupRoutes } from './features/backups'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -28,6 +31,9 @@ const routes: RouteRecordRaw[] = [
   ...chartsRoutes,
   ...graphRoutes,
   ...timelineRoutes,
+  ...importRoutes,
+  ...briefingRoutes,
+  ...backupRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 

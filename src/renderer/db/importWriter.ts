@@ -146,7 +146,7 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
  * What planning an import needs from storage: every stored record by id, and the organisations and
  * incidents for duplicate detection, read in one transaction so the plan sees one moment.
  */
-export async function readExistingRecords(db: PrecedentDatabase): Promise<ExistingRecords> {
+export async function readExistingRecords(db: PrecedentDatabase): Promise<ExistingRecords & { readonly jurisdictionIds: ReadonlySet<string> }> {
   const byId = new Map<string, TypedRecord>()
   await db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
     for (const type of RECORD_TYPES) {
@@ -157,7 +157,27 @@ export async function readExistingRecords(db: PrecedentDatabase): Promise<Existi
   return {
     get: (id) => byId.get(id),
     organisations: all.flatMap((typed) => (typed.type === 'organisation' ? [typed.record] : [])),
-    incidents: all.flatMap((typed) => (typed.type === 'incident' ? [typed.record] : []))
+    incidents: all.flatMap((typed) => (typed.type === 'incident' ? [typed.record] : [])),
+    jurisdictionIds: new Set(all.flatMap((typed) => (typed.type === 'jurisdiction' ? [typed.record.id as string] : [])))
+  }
+}
+
+const CSV_MAPPING_KEY_PREFIX = 'imports:csv-mapping:'
+
+/**
+ * The column mapping last chosen for CSV files with these columns (`signature` from
+ * `mappingSignature`), as stored; the caller checks it before use, since stored data may be old.
+ */
+export async function readRememberedCsvMapping(db: PrecedentDatabase, signature: string): Promise<unknown> {
+  return (await db.meta.get(CSV_MAPPING_KEY_PREFIX + signature))?.value
+}
+
+/** Remembers a column mapping for the next CSV file with the same columns. */
+export async function rememberCsvMapping(db: PrecedentDatabase, signature: string, mapping: unknown): Promise<void> {
+  try {
+    await db.meta.put({ key: CSV_MAPPING_KEY_PREFIX + signature, value: mapping })
+  } catch (error) {
+    throw toStorageError(error)
   }
 }
 

@@ -28,7 +28,8 @@ export const menuCommands = [
   'go-jurisdictions',
   'go-laws',
   'go-responses',
-  'go-sources'
+  'go-sources',
+  'import-records'
 ] as const
 
 /** A command sent from the native menu to the page on {@link IpcEvent.menuCommand}. */

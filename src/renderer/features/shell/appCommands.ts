@@ -8,7 +8,8 @@ export const COMMAND_ROUTES: Record<MenuCommand, string> = {
   'go-jurisdictions': '/jurisdictions',
   'go-laws': '/laws',
   'go-responses': '/responses',
-  'go-sources': '/sources'
+  'go-sources': '/sources',
+  'import-records': '/import'
 }
 
 /** Alt+key shortcuts, which work the same in the desktop app and in a browser tab (where Ctrl+N and Ctrl+1 belong to the browser). */
@@ -19,7 +20,8 @@ export const SHORTCUT_KEYS: Readonly<Record<string, MenuCommand>> = {
   '3': 'go-jurisdictions',
   '4': 'go-laws',
   '5': 'go-responses',
-  '6': 'go-sources'
+  '6': 'go-sources',
+  i: 'import-records'
 }
 
 /** The command a key press asks for, if any: Alt plus the key, with no other modifier. */

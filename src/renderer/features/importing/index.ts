@@ -1,0 +1,5 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const importRoutes: RouteRecordRaw[] = [
+  { path: '/import', name: 'import', component: () => import('./ImportView.vue'), meta: { title: 'Import' } }
+]
