@@ -13,8 +13,6 @@ import { chartsRoutes } from './features/charts'
 import { graphRoutes } from './features/graph'
 import { timelineRoutes } from './features/timeline'
 import { importRoutes } from './features/importing'
-import { briefingRoutes } from './features/briefings'
-import { backupRoutes } from './features/backups'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -32,8 +30,6 @@ const routes: RouteRecordRaw[] = [
   ...graphRoutes,
   ...timelineRoutes,
   ...importRoutes,
-  ...briefingRoutes,
-  ...backupRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 
