@@ -4,8 +4,8 @@ import { briefingLinkTarget, defuseScriptSchemes } from './briefingSafeLink'
 /**
  * Plain text as Markdown that shows exactly that text: HTML is written as character references (so
  * no viewer with raw HTML enabled ever sees a tag), every character that could start emphasis, a
- * link, an image, code or a table cell is backslash-escaped, and "://" is broken up so no viewer
- * turns an address in the text into a link. Line breaks become spaces; callers break lines.
+ * link, an image, code, a heading or a table cell is backslash-escaped, and "://" and "www." are
+ * written as references so no viewer that links addresses in text finds one. Line breaks become spaces; callers break lines.
  */
 export function escapeMarkdownText(text: string, { inLinkLabel = false } = {}): string {
   const escaped = text
@@ -13,9 +13,9 @@ export function escapeMarkdownText(text: string, { inLinkLabel = false } = {}): 
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/[\\`*_[\]|~#]/g, '\\$&')
   // Inside a link's label no address can become a second link, so it is left readable there.
-  const unlinkable = inLinkLabel ? escaped : escaped.replace(/:\/\//g, '&#58;//').replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}&#46;`)
+  const unlinkable = inLinkLabel ? escaped : escaped.replace(/:\/\//g, '&#58;&#47;&#47;').replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}&#46;`)
   return defuseScriptSchemes(unlinkable)
 }
 
@@ -27,9 +27,9 @@ function inertAddress(address: string): string {
   return /^https?:\/\/[^\s`<>]+$/i.test(address) ? `\`${address}\`` : escapeMarkdownText(address)
 }
 
-// A line that starts with "#", "+", "-", "=" or "12." would become a heading, a list or a rule.
+// A line that starts with "+", "-", "=" or "12." would become a list or a rule ("#" is always escaped).
 function escapeLineStart(line: string): string {
-  return line.replace(/^\s+/, '').replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
+  return line.replace(/^\s+/, '').replace(/^([+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
 function inlineText(inline: BriefingInline): string {
@@ -72,7 +72,7 @@ function tableCell(content: readonly BriefingInline[]): string {
 function blockText(block: BriefingBlock, numberIndent: string): string | undefined {
   switch (block.kind) {
     case 'heading':
-      return `${'#'.repeat(block.level)} ${escapeMarkdownText(block.text).replace(/#/g, '\\#')}`
+      return `${'#'.repeat(block.level)} ${escapeMarkdownText(block.text)}`
     case 'paragraph':
       return block.style === 'continuation' ? `${numberIndent}${inlineLines(block.content, numberIndent)}` : inlineLines(block.content)
     case 'numbered-paragraph': {
@@ -107,7 +107,7 @@ function blocksText(blocks: readonly BriefingBlock[]): string[] {
  * text is escaped so it cannot add HTML, links or structure; links appear only for https: and mailto:.
  */
 export function briefingToMarkdown(doc: BriefingDocument): string {
-  const parts: string[] = [`# ${escapeMarkdownText(doc.title).replace(/#/g, '\\#')}`]
+  const parts: string[] = [`# ${escapeMarkdownText(doc.title)}`]
   if (doc.subtitle !== '') parts.push(`*${escapeMarkdownText(doc.subtitle)}*`)
   parts.push(`**${escapeMarkdownText(doc.asOfText)}**`, ...blocksText(doc.preamble))
   for (const section of doc.sections) parts.push(`## ${escapeMarkdownText(section.title)}`, ...blocksText(section.blocks))

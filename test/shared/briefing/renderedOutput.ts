@@ -44,7 +44,12 @@ export function withoutBriefingTags(html: string, svgElements: readonly string[]
   return html.replace(/<!DOCTYPE html>/, '').replace(new RegExp(`</?(?:${names})(?:\\s[^<>]*)?/?>`, 'g'), '')
 }
 
-/** Markdown rendered by a permissive viewer: raw HTML allowed and addresses linkified. */
+/**
+ * Markdown rendered by a permissive viewer: raw HTML allowed and addresses in text made links as
+ * GitHub does (anything with a scheme, "//" or "www."; bare domain names are not GitHub's habit).
+ */
 export function renderMarkdownPermissively(markdown: string): string {
-  return new MarkdownIt({ html: true, linkify: true }).render(markdown)
+  const renderer = new MarkdownIt({ html: true, linkify: true })
+  renderer.linkify.set({ fuzzyLink: false })
+  return renderer.render(markdown)
 }
