@@ -12,6 +12,7 @@ import { comparisonRoutes } from './features/comparison'
 import { chartsRoutes } from './features/charts'
 import { graphRoutes } from './features/graph'
 import { timelineRoutes } from './features/timeline'
+import { briefingRoutes } from './features/briefings'
 import { importRoutes } from './features/importing'
 
 const routes: RouteRecordRaw[] = [
@@ -29,6 +30,7 @@ const routes: RouteRecordRaw[] = [
   ...chartsRoutes,
   ...graphRoutes,
   ...timelineRoutes,
+  ...briefingRoutes,
   ...importRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]

@@ -1,4 +1,5 @@
 import { RECORD_TYPE_LABELS, type RecordType } from '@shared/domain/recordTypes'
+import type { ExportFormat as SharedExportFormat } from '@shared/interchange/exportFormats'
 import type { RecordSet } from '@shared/interchange/recordSet'
 
 /** The formats a selection can be exported in, in the order the dialog offers them. */
@@ -29,10 +30,27 @@ export interface ExportFormat {
   readonly build?: (set: RecordSet, context: ExportContext) => Promise<ExportContent>
 }
 
+/** "search results for alipay" → "Search results for alipay": a briefing's or bundle's title. */
+function asDocumentTitle(title: string): string {
+  return title.charAt(0).toLocaleUpperCase('en') + title.slice(1)
+}
 
 /**
- * Every export format. Builders load their exporter on first use (the DOCX writer is large) and
- * are pure functions over the RecordSet, shared with the command-line tools.
+ * Builds a format through the exporters' one dispatch, shared with the command line (so the app
+ * and `precedent export` write the same bytes). Loaded on first use: the DOCX writer is large.
+ */
+function viaSharedExporters(format: SharedExportFormat): NonNullable<ExportFormat['build']> {
+  return async (set, context) => {
+    const { exportRecords } = await import('@shared/interchange/exportFormats')
+    const { data } = await exportRecords(format, set, { now: context.now.toISOString(), title: asDocumentTitle(context.title), csvType: context.recordType })
+    // A copy on a plain ArrayBuffer, as the desktop client's save takes.
+    return typeof data === 'string' ? data : new Uint8Array(data)
+  }
+}
+
+/**
+ * Every export format. A format without `build` has no exporter in this version yet; it is
+ * listed (so people know it is coming) but cannot be chosen.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
@@ -49,7 +67,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'A spreadsheet table of one record type; formula-like cells are escaped.',
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
-    isPerRecordType: true
+    isPerRecordType: true,
+    build: viaSharedExporters('csv')
   },
   {
     id: 'stix',
@@ -57,7 +76,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'Threat-intelligence objects: incidents, identities and their relationships.',
     extension: 'stix.json',
     mimeType: 'application/json',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('stix')
   },
   {
     id: 'csl-json',
@@ -89,7 +109,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'A briefing of the records, with footnoted sources.',
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('md')
   },
   {
     id: 'html',
@@ -97,7 +118,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'A briefing of the records as one web page with no scripts.',
     extension: 'html',
     mimeType: 'text/html;charset=utf-8',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('html')
   },
   {
     id: 'docx',
@@ -105,7 +127,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'A briefing of the records as a Word document with footnotes.',
     extension: 'docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('docx')
   }
 ]
 
