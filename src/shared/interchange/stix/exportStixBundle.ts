@@ -36,6 +36,15 @@ export function stixTimestampOfPartialDate(date: PartialDate): string {
   return `${earliestDay(date)}T00:00:00.000Z`
 }
 
+/**
+ * An address as an RFC 3986 URI, as STIX requires of `url`: characters a URI cannot hold (CJK in a
+ * path, a space, a quote) are percent-encoded as UTF-8; existing escapes and reserved characters stay.
+ * The record keeps the address as it was written.
+ */
+export function asUri(address: string): string {
+  return address.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (character) => encodeURIComponent(character))
+}
+
 /** Drops undefined values and empty arrays (STIX forbids empty lists), keeping key order. */
 function compact(object: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {}
@@ -113,7 +122,7 @@ class BundleWriter {
       const reference = compact({
         source_name: source?.publisher ?? 'Precedent',
         description: [source?.title, citation.locator].filter((part) => part !== undefined).join(', ') || undefined,
-        url: source?.url,
+        url: source?.url === undefined ? undefined : asUri(source.url),
         external_id: citation.sourceId
       })
       return reference as unknown as StixExternalReference

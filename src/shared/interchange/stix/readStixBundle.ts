@@ -1,0 +1,613 @@
+import { INCIDENT_ROLES, type IncidentRole } from '../../domain/incident'
+import { RECORD_TYPES, type RecordType } from '../../domain/recordTypes'
+import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
+import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
+import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
+import { INCIDENT_FIELDS, LAW_FIELDS, ORGANISATION_FIELDS, RESPONSE_FIELDS, SOURCE_FIELDS } from './exportStixBundle'
+import { PRECEDENT_RELATIONS, PRECEDENT_STIX_NAMESPACE, STIX_TYPE_OF_RECORD, stixIdOfRecord, stixTypeOfId, type PrecedentRelation } from './stixModel'
+import { uuidV5 } from './uuidV5'
+
+const STIX_TYPE = /^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-?$/
+const STIX_IDENTIFIER = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/
+const STIX_TIMESTAMP = /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?Z$/
+const RELATIONSHIP_TYPE = /^[a-z0-9-]+$/
+const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/
+
+/** Which record type a STIX object of a given type becomes when it carries no Precedent type. */
+const FOREIGN_RECORD_TYPE: Readonly<Record<string, RecordType>> = {
+  incident: 'incident',
+  identity: 'organisation',
+  'course-of-action': 'response',
+  'x-precedent-source': 'source',
+  location: 'jurisdiction'
+}
+
+/** The fields `x_precedent_fields` may carry, per record type: exactly those the exporter writes. */
+const PRECEDENT_FIELDS: Readonly<Record<Exclude<RecordType, 'jurisdiction'>, readonly string[]>> = {
+  incident: INCIDENT_FIELDS,
+  organisation: ORGANISATION_FIELDS,
+  law: LAW_FIELDS,
+  response: RESPONSE_FIELDS,
+  source: SOURCE_FIELDS
+}
+
+type JsonObject = Readonly<Record<string, unknown>>
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** An own property only: a key like `toString` in a file is data, never something inherited. */
+function own(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
+}
+
+/** One STIX object being read: where it is, what it is, and the record it is becoming. */
+interface ObjectEntry {
+  readonly index: number
+  readonly object: JsonObject
+  readonly stixType: string
+  readonly stixId: string
+  /** Precedent's own export (it carries x_precedent_type), read field for field. */
+  readonly isPrecedent: boolean
+  readonly recordType: RecordType | undefined
+  readonly recordId: string | undefined
+  /** The record's fields before links (filled by the type's reader); undefined when not a record. */
+  draft: Record<string, unknown> | undefined
+  /** Whether a problem already refused the object. */
+  refused: boolean
+}
+
+class BundleReader {
+  readonly rejected: ImportProblem[] = []
+  readonly notices: ImportProblem[] = []
+  readonly entries: ObjectEntry[] = []
+  readonly byStixId = new Map<string, ObjectEntry>()
+  private readonly foreignSources = new Map<string, { readonly draft: Record<string, unknown>; readonly origin: ImportLocation }>()
+
+  constructor(private readonly context: ImportContext) {}
+
+  origin(index: number, field?: string): ImportLocation {
+    return field === undefined ? { file: this.context.file, row: index + 1 } : { file: this.context.file, row: index + 1, field }
+  }
+
+  reject(entry: ObjectEntry | number, field: string | undefined, message: string): void {
+    const index = typeof entry === 'number' ? entry : entry.index
+    if (typeof entry !== 'number') entry.refused = true
+    this.rejected.push({ ...this.origin(index, field), message })
+  }
+
+  notice(index: number | undefined, field: string | undefined, message: string): void {
+    const location: ImportLocation = index === undefined ? { file: this.context.file } : this.origin(index, field)
+    this.notices.push({ ...location, message })
+  }
+
+  /** Checks what every STIX object has (type, id, spec_version, created, modified) and files it by id. */
+  readEnvelope(value: unknown, index: number): void {
+    if (!isObject(value)) {
+      this.reject(index, undefined, 'A STIX object must be a JSON object')
+      return
+    }
+    const type = own(value, 'type')
+    if (typeof type !== 'string' || !STIX_TYPE.test(type) || type.length < 3 || type.length > 250) {
+      this.reject(index, 'type', 'The type must be a STIX type name such as "incident" or "identity"')
+      return
+    }
+    const id = own(value, 'id')
+    if (typeof id !== 'string' || !STIX_IDENTIFIER.test(id) || stixTypeOfId(id.toLowerCase()) !== type) {
+      this.reject(index, 'id', `The id must be "${type}--" followed by a UUID`)
+      return
+    }
+    const specVersion = own(value, 'spec_version')
+    if (specVersion !== undefined && specVersion !== '2.1') {
+      this.reject(index, 'spec_version', `Only STIX 2.1 is read; this object says "${String(specVersion)}"`)
+      return
+    }
+    for (const property of ['created', 'modified'] as const) {
+      const timestamp = own(value, property)
+      if (timestamp !== undefined && (typeof timestamp !== 'string' || !STIX_TIMESTAMP.test(timestamp))) {
+        this.reject(index, property, 'A STIX timestamp is UTC with a Z, e.g. 2018-01-03T00:00:00.000Z')
+        return
+      }
+    }
+    const stixId = id.toLowerCase()
+    const earlier = this.byStixId.get(stixId)
+    if (earlier !== undefined) {
+      // STIX keeps every version of an object under one id; the newest one is the object now.
+      const isNewer = String(own(value, 'modified') ?? '') > String(own(earlier.object, 'modified') ?? '')
+      this.notice(index, 'id', `"${id}" appears more than once (object ${earlier.index + 1} too); the ${isNewer ? 'later' : 'earlier'}-modified version is read`)
+      if (!isNewer) return
+      this.entries.splice(this.entries.indexOf(earlier), 1)
+    }
+    const entry = this.classify(value, index, type, stixId)
+    if (entry === undefined) return
+    this.entries.push(entry)
+    this.byStixId.set(stixId, entry)
+  }
+
+  classify(object: JsonObject, index: number, stixType: string, stixId: string): ObjectEntry | undefined {
+    const declaredType = own(object, 'x_precedent_type')
+    const declaredId = own(object, 'x_precedent_id')
+    const base = { index, object, stixType, stixId, draft: undefined, refused: false }
+    if (declaredType !== undefined) {
+      if (typeof declaredType !== 'string' || !(RECORD_TYPES as readonly string[]).includes(declaredType)) {
+        this.reject(index, 'x_precedent_type', `x_precedent_type must be one of: ${RECORD_TYPES.join(', ')}`)
+        return undefined
+      }
+      const recordType = declaredType as RecordType
+      if (STIX_TYPE_OF_RECORD[recordType] !== stixType) {
+        this.reject(index, 'x_precedent_type', `A Precedent ${recordType} is written as a STIX ${STIX_TYPE_OF_RECORD[recordType]}, not ${stixType}`)
+        return undefined
+      }
+      if (typeof declaredId !== 'string' || !RECORD_ID.test(declaredId)) {
+        this.reject(index, 'x_precedent_id', 'x_precedent_id must be 1 to 100 letters, digits or -_.: starting with a letter or digit')
+        return undefined
+      }
+      if (stixIdOfRecord(recordType, declaredId) !== stixId) {
+        this.notice(index, 'id', `The STIX id does not match x_precedent_id "${declaredId}" (the object was edited or copied); the record is read as "${declaredId}"`)
+      }
+      return { ...base, isPrecedent: true, recordType, recordId: declaredId }
+    }
+    let recordType: RecordType | undefined = FOREIGN_RECORD_TYPE[stixType]
+    if (stixType === 'report') recordType = 'source'
+    // A foreign object keeps its STIX id as its Precedent id: importing it again finds the same record.
+    return { ...base, isPrecedent: false, recordType, recordId: recordType === undefined ? undefined : stixId }
+  }
+
+  text(entry: ObjectEntry, property: string, required: boolean): string | undefined {
+    const value = own(entry.object, property)
+    if (value === undefined) {
+      if (required) this.reject(entry, property, `"${property}" is required`)
+      return undefined
+    }
+    if (typeof value !== 'string') {
+      this.reject(entry, property, `"${property}" must be text`)
+      return undefined
+    }
+    return value
+  }
+
+  textList(entry: ObjectEntry, property: string): string[] | undefined {
+    const value = own(entry.object, property)
+    if (value === undefined) return undefined
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+      this.reject(entry, property, `"${property}" must be a list of texts`)
+      return undefined
+    }
+    return value as string[]
+  }
+
+  /** Copies `x_precedent_fields` through an allowlist into a fresh object; an unknown field refuses the object. */
+  precedentFields(entry: ObjectEntry, recordType: Exclude<RecordType, 'jurisdiction'>): Record<string, unknown> {
+    const fields: Record<string, unknown> = {}
+    const value = own(entry.object, 'x_precedent_fields')
+    if (value === undefined) return fields
+    if (!isObject(value)) {
+      this.reject(entry, 'x_precedent_fields', 'x_precedent_fields must be an object')
+      return fields
+    }
+    const allowed = PRECEDENT_FIELDS[recordType]
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        this.reject(entry, `x_precedent_fields.${key}`, `"${key}" is not a field of ${withArticle(recordType)}`)
+        continue
+      }
+      fields[key] = value[key]
+    }
+    return fields
+  }
+
+  /** Citations: Precedent's own list when present, else one source per external reference. */
+  citations(entry: ObjectEntry): unknown[] {
+    if (entry.isPrecedent) {
+      const value = own(entry.object, 'x_precedent_citations')
+      if (value === undefined) return []
+      if (!Array.isArray(value)) {
+        this.reject(entry, 'x_precedent_citations', 'x_precedent_citations must be a list')
+        return []
+      }
+      return value.map((citation) => (isObject(citation) ? { sourceId: own(citation, 'sourceId'), passage: own(citation, 'passage'), locator: own(citation, 'locator') } : citation))
+    }
+    const references = own(entry.object, 'external_references')
+    if (references === undefined) return []
+    if (!Array.isArray(references)) {
+      this.reject(entry, 'external_references', 'external_references must be a list')
+      return []
+    }
+    const citations: unknown[] = []
+    references.forEach((reference, position) => {
+      const field = `external_references[${position}]`
+      if (!isObject(reference)) {
+        this.reject(entry, field, 'An external reference must be an object')
+        return
+      }
+      const sourceName = own(reference, 'source_name')
+      const description = own(reference, 'description')
+      const externalId = own(reference, 'external_id')
+      let url = own(reference, 'url')
+      if (typeof sourceName !== 'string' || sourceName.trim() === '') {
+        this.reject(entry, `${field}.source_name`, 'An external reference needs a source_name')
+        return
+      }
+      for (const [name, part] of [['description', description], ['external_id', externalId], ['url', url]] as const) {
+        if (part !== undefined && typeof part !== 'string') {
+          this.reject(entry, `${field}.${name}`, `"${name}" must be text`)
+          return
+        }
+      }
+      if (typeof url === 'string' && !/^https?:\/\//i.test(url.trim())) {
+        this.notice(entry.index, `${field}.url`, `"${url}" is not an http(s) address and was left out`)
+        url = undefined
+      }
+      const title = (description as string | undefined) ?? (externalId as string | undefined) ?? (url as string | undefined) ?? sourceName
+      const sourceId = `ref-${uuidV5(PRECEDENT_STIX_NAMESPACE, `external-reference:${sourceName}|${String(externalId ?? '')}|${String(url ?? '')}|${String(description ?? '')}`)}`
+      if (!this.foreignSources.has(sourceId)) {
+        this.foreignSources.set(sourceId, {
+          draft: { id: sourceId, title, publisher: sourceName, ...(url === undefined ? {} : { url }) },
+          origin: this.origin(entry.index, field)
+        })
+      }
+      citations.push({ sourceId, ...(externalId === undefined || externalId === title ? {} : { locator: externalId }) })
+    })
+    return citations
+  }
+
+  /** Builds the draft of every object that becomes a record (links are added from relationships later). */
+  readRecord(entry: ObjectEntry): void {
+    const { recordType } = entry
+    if (recordType === undefined || recordType === 'jurisdiction') return
+    const id = entry.recordId
+    if (entry.isPrecedent) {
+      const fields = this.precedentFields(entry, recordType)
+      const name = this.text(entry, 'name', true)
+      const description = this.text(entry, 'description', false)
+      const citations = recordType === 'source' ? undefined : this.citations(entry)
+      const common = { id, ...fields, ...(citations === undefined ? {} : { citations }) }
+      switch (recordType) {
+        case 'incident':
+          entry.draft = { ...common, title: name, ...(description === undefined ? {} : { summary: description }), jurisdictionIds: [], organisations: [], implicatedProvisions: [] }
+          break
+        case 'organisation':
+          entry.draft = { ...common, name, description, links: [] }
+          break
+        case 'law': {
+          const jurisdictionId = own(entry.object, 'x_precedent_jurisdiction_id')
+          entry.draft = { ...common, title: name, summary: description, jurisdictionId, relations: [] }
+          break
+        }
+        case 'response':
+          entry.draft = { ...common, title: name, description, targetOrganisationIds: [], incidentIds: [], legalBasis: [] }
+          break
+        case 'source':
+          entry.draft = { ...common, title: name }
+          break
+      }
+      return
+    }
+    const name = this.text(entry, 'name', entry.stixType !== 'x-precedent-source')
+    const description = this.text(entry, 'description', false)
+    switch (recordType) {
+      case 'incident': {
+        const labels = this.textList(entry, 'labels')
+        entry.draft = {
+          id,
+          title: name,
+          ...(description === undefined ? {} : { summary: description }),
+          // A STIX incident says nothing of how sure it is; "alleged" claims the least.
+          status: 'alleged',
+          tags: labels ?? [],
+          ...this.occurredOnFromFirstSeen(entry),
+          citations: this.citations(entry),
+          jurisdictionIds: [],
+          organisations: [],
+          implicatedProvisions: []
+        }
+        return
+      }
+      case 'organisation': {
+        const sectors = this.textList(entry, 'sectors') ?? []
+        entry.draft = {
+          id,
+          name,
+          description,
+          kind: sectors.some((sector) => sector.startsWith('government')) ? 'government-body' : 'other',
+          citations: this.citations(entry),
+          links: []
+        }
+        return
+      }
+      case 'response': {
+        const creator = own(entry.object, 'created_by_ref')
+        const actor = typeof creator === 'string' ? this.byStixId.get(creator.toLowerCase()) : undefined
+        if (actor?.recordType !== 'organisation') {
+          this.reject(entry, 'created_by_ref', 'A course of action becomes a response only when created_by_ref names an identity in the file (the organisation that took it)')
+          return
+        }
+        entry.draft = { id, title: name, description, kind: 'other', actorId: actor.recordId, citations: this.citations(entry), targetOrganisationIds: [], incidentIds: [], legalBasis: [] }
+        return
+      }
+      case 'source': {
+        // A foreign report is a publication: its title, date (STIX gives the exact moment, so the day is known), creator and first link.
+        const published = own(entry.object, 'published')
+        const creator = own(entry.object, 'created_by_ref')
+        const publisher = typeof creator === 'string' ? this.byStixId.get(creator.toLowerCase()) : undefined
+        const publisherName = publisher === undefined ? undefined : own(publisher.object, 'name')
+        const references = own(entry.object, 'external_references')
+        const firstUrl = Array.isArray(references)
+          ? references.map((reference) => (isObject(reference) ? own(reference, 'url') : undefined)).find((url) => typeof url === 'string' && /^https?:\/\//i.test(url))
+          : undefined
+        if (published !== undefined && (typeof published !== 'string' || !STIX_TIMESTAMP.test(published))) {
+          this.reject(entry, 'published', 'published must be a STIX timestamp, e.g. 2018-01-03T00:00:00.000Z')
+          return
+        }
+        entry.draft = {
+          id,
+          title: name,
+          ...(typeof published === 'string' ? { publishedOn: published.slice(0, 10) } : {}),
+          ...(typeof publisherName === 'string' ? { publisher: publisherName } : {}),
+          ...(typeof firstUrl === 'string' ? { url: firstUrl } : {}),
+          ...(typeof own(entry.object, 'lang') === 'string' ? { language: own(entry.object, 'lang') } : {})
+        }
+        return
+      }
+      case 'law':
+        return
+    }
+  }
+
+  occurredOnFromFirstSeen(entry: ObjectEntry): { occurredOn?: string } {
+    const firstSeen = own(entry.object, 'first_seen')
+    if (typeof firstSeen === 'string' && STIX_TIMESTAMP.test(firstSeen)) return { occurredOn: firstSeen.slice(0, 10) }
+    return {}
+  }
+
+  /** The jurisdiction a location stands for: its Precedent id, or a known ISO code (subdivision first). */
+  jurisdictionOf(entry: ObjectEntry): string | undefined {
+    const candidates = entry.isPrecedent
+      ? [entry.recordId]
+      : [own(entry.object, 'administrative_area'), own(entry.object, 'country')].map((code) => (typeof code === 'string' ? code.toUpperCase() : undefined))
+    return candidates.find((code): code is string => code !== undefined && this.context.jurisdictionIds.has(code))
+  }
+
+  /** A relationship end: an object in the file, else the Precedent id the relationship names (checked against the ref). */
+  endOf(ref: string, declaredId: unknown): { readonly recordType: RecordType; readonly recordId: string; readonly entry?: ObjectEntry } | undefined {
+    const entry = this.byStixId.get(ref)
+    // A refused object is reported once; links to it still name it by id, like links to records outside the file.
+    if (entry !== undefined && !entry.refused) {
+      if (entry.recordType === 'jurisdiction') {
+        const jurisdictionId = this.jurisdictionOf(entry)
+        return jurisdictionId === undefined ? undefined : { recordType: 'jurisdiction', recordId: jurisdictionId }
+      }
+      if (entry.recordType === undefined || entry.recordId === undefined) return undefined
+      if (entry.stixType === 'report' && !entry.isPrecedent) return undefined
+      return { recordType: entry.recordType, recordId: entry.recordId, entry }
+    }
+    if (typeof declaredId !== 'string' || !RECORD_ID.test(declaredId)) return undefined
+    const recordType = RECORD_TYPES.find((type) => STIX_TYPE_OF_RECORD[type] === stixTypeOfId(ref))
+    if (recordType === undefined || stixIdOfRecord(recordType, declaredId) !== ref) return undefined
+    if (recordType === 'jurisdiction' && !this.context.jurisdictionIds.has(declaredId)) return undefined
+    return { recordType, recordId: declaredId }
+  }
+
+  readRelationship(entry: ObjectEntry): void {
+    const relationshipType = own(entry.object, 'relationship_type')
+    if (typeof relationshipType !== 'string' || !RELATIONSHIP_TYPE.test(relationshipType)) {
+      this.reject(entry, 'relationship_type', 'relationship_type must be lowercase letters, digits and hyphens')
+      return
+    }
+    const ends: string[] = []
+    for (const property of ['source_ref', 'target_ref'] as const) {
+      const ref = own(entry.object, property)
+      if (typeof ref !== 'string' || !STIX_IDENTIFIER.test(ref)) {
+        this.reject(entry, property, `${property} must be a STIX id`)
+        return
+      }
+      ends.push(ref.toLowerCase())
+    }
+    const relationValue = own(entry.object, 'x_precedent_relation')
+    if (relationValue !== undefined && !(PRECEDENT_RELATIONS as readonly string[]).includes(String(relationValue))) {
+      this.reject(entry, 'x_precedent_relation', `x_precedent_relation must be one of: ${PRECEDENT_RELATIONS.join(', ')}`)
+      return
+    }
+    const from = this.endOf(ends[0]!, own(entry.object, 'x_precedent_source_id'))
+    const to = this.endOf(ends[1]!, own(entry.object, 'x_precedent_target_id'))
+    if (from === undefined || to === undefined) {
+      this.notice(entry.index, from === undefined ? 'source_ref' : 'target_ref', `The ${relationshipType} relationship was not imported: its ${from === undefined ? 'source' : 'target'} is not a record read from this file or a known jurisdiction`)
+      return
+    }
+    const relation = (relationValue as PrecedentRelation | undefined) ?? inferRelation(relationshipType, from.recordType, to.recordType)
+    if (relation === undefined) {
+      this.notice(entry.index, 'relationship_type', `A ${relationshipType} relationship from ${withArticle(from.recordType)} to ${withArticle(to.recordType)} has no counterpart in Precedent and was not imported`)
+      return
+    }
+    const draft = from.entry?.draft
+    if (draft === undefined) {
+      this.notice(entry.index, 'source_ref', `The ${relation} link was not imported: its source is not a record read from this file`)
+      return
+    }
+    if (!isAllowedLink(relation, from.recordType, to.recordType)) {
+      this.reject(entry, 'x_precedent_relation', `"${relation}" does not link ${withArticle(from.recordType)} to ${withArticle(to.recordType)}`)
+      return
+    }
+    const provision = own(entry.object, 'x_precedent_provision')
+    if (provision !== undefined && typeof provision !== 'string') {
+      this.reject(entry, 'x_precedent_provision', 'x_precedent_provision must be text, e.g. "41"')
+      return
+    }
+    const push = (field: string, value: unknown): void => {
+      ;(draft[field] as unknown[]).push(value)
+    }
+    switch (relation) {
+      case 'jurisdiction':
+        return push('jurisdictionIds', to.recordId)
+      case 'organisation': {
+        const role = own(entry.object, 'x_precedent_role') ?? 'involved'
+        if (!(INCIDENT_ROLES as readonly unknown[]).includes(role)) {
+          this.reject(entry, 'x_precedent_role', `x_precedent_role must be one of: ${INCIDENT_ROLES.join(', ')}`)
+          return
+        }
+        return push('organisations', { organisationId: to.recordId, role: role as IncidentRole })
+      }
+      case 'implicates':
+        return push('implicatedProvisions', { lawId: to.recordId, ...(provision === undefined ? {} : { provisionNumber: provision }) })
+      case 'legal-basis':
+        return push('legalBasis', { lawId: to.recordId, ...(provision === undefined ? {} : { provisionNumber: provision }) })
+      case 'headquarters':
+        draft.headquartersJurisdictionId = to.recordId
+        return
+      case 'parent':
+      case 'affiliate':
+      case 'operator':
+        return push('links', { relation, organisationId: to.recordId })
+      case 'amends':
+      case 'replaces':
+      case 'implements':
+        return push('relations', { relation, lawId: to.recordId })
+      case 'actor':
+        draft.actorId = to.recordId
+        return
+      case 'target':
+        return push('targetOrganisationIds', to.recordId)
+      case 'responds-to':
+        return push('incidentIds', to.recordId)
+    }
+  }
+
+  /** A foreign report's object_refs: every record it refers to cites it. */
+  readReportReferences(entry: ObjectEntry): void {
+    const refs = own(entry.object, 'object_refs')
+    if (refs === undefined) return
+    if (!Array.isArray(refs)) {
+      this.reject(entry, 'object_refs', 'object_refs must be a list of STIX ids')
+      return
+    }
+    for (const ref of refs) {
+      const target = typeof ref === 'string' ? this.byStixId.get(ref.toLowerCase()) : undefined
+      const citations = target?.draft?.citations
+      if (Array.isArray(citations) && target?.recordType !== 'source') citations.push({ sourceId: entry.recordId })
+    }
+  }
+
+  candidates(): ImportCandidate[] {
+    const candidates: ImportCandidate[] = []
+    for (const entry of this.entries) {
+      if (entry.refused || entry.draft === undefined || entry.recordType === undefined) continue
+      const result = candidateFromDraft(entry.recordType, withoutUndefined(entry.draft), this.origin(entry.index), this.context)
+      if (result.ok) candidates.push(result.candidate)
+      else this.rejected.push(...result.problems.map((problem) => ({ ...problem, field: stixPropertyOf(entry, problem.field) })))
+    }
+    for (const { draft, origin } of this.foreignSources.values()) {
+      const result = candidateFromDraft('source', draft, origin, this.context)
+      if (result.ok) candidates.push(result.candidate)
+      else this.rejected.push(...result.problems.map((problem) => ({ ...problem, field: origin.field })))
+    }
+    return candidates
+  }
+}
+
+/** "an incident", "a law". */
+function withArticle(type: RecordType): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+}
+
+/** A draft without keys whose value is undefined, so an absent STIX property leaves the field absent, not present and empty. */
+function withoutUndefined(draft: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined))
+}
+
+/** What a relationship between two foreign objects means in Precedent, when anything. */
+function inferRelation(relationshipType: string, from: RecordType, to: RecordType): PrecedentRelation | undefined {
+  if (to === 'jurisdiction') {
+    if (from === 'incident') return 'jurisdiction'
+    if (from === 'organisation' && relationshipType === 'located-at') return 'headquarters'
+    return undefined
+  }
+  if (from === 'incident' && to === 'organisation') return 'organisation'
+  if (from === 'response' && to === 'incident') return 'responds-to'
+  if (from === 'response' && to === 'organisation') return 'target'
+  return undefined
+}
+
+const LINK_ENDS: Readonly<Record<PrecedentRelation, readonly [RecordType, RecordType]>> = {
+  jurisdiction: ['incident', 'jurisdiction'],
+  organisation: ['incident', 'organisation'],
+  implicates: ['incident', 'law'],
+  headquarters: ['organisation', 'jurisdiction'],
+  parent: ['organisation', 'organisation'],
+  affiliate: ['organisation', 'organisation'],
+  operator: ['organisation', 'organisation'],
+  amends: ['law', 'law'],
+  replaces: ['law', 'law'],
+  implements: ['law', 'law'],
+  actor: ['response', 'organisation'],
+  target: ['response', 'organisation'],
+  'responds-to': ['response', 'incident'],
+  'legal-basis': ['response', 'law']
+}
+
+function isAllowedLink(relation: PrecedentRelation, from: RecordType, to: RecordType): boolean {
+  const [source, target] = LINK_ENDS[relation]
+  return source === from && target === to
+}
+
+/** Names a record field by the STIX property it was read from, so a problem points into the file. */
+function stixPropertyOf(entry: ObjectEntry, field: string | undefined): string | undefined {
+  if (field === undefined) return undefined
+  const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field
+  const rest = field.slice(top.length)
+  const direct: Record<string, string> = {
+    id: entry.isPrecedent ? 'x_precedent_id' : 'id',
+    title: 'name',
+    name: 'name',
+    summary: 'description',
+    description: 'description',
+    citations: entry.isPrecedent ? 'x_precedent_citations' : 'external_references',
+    jurisdictionId: 'x_precedent_jurisdiction_id',
+    tags: entry.isPrecedent ? 'x_precedent_fields.tags' : 'labels'
+  }
+  if (direct[top] !== undefined) return `${direct[top]}${rest}`
+  if (entry.recordType !== undefined && entry.recordType !== 'jurisdiction' && PRECEDENT_FIELDS[entry.recordType].includes(top)) {
+    return entry.isPrecedent ? `x_precedent_fields.${field}` : field
+  }
+  // Links come from relationship objects; the message says which link.
+  return `relationships (${field})`
+}
+
+/**
+ * Reads a STIX 2.1 bundle (already parsed by `parseJsonSafely`): Precedent's own exports field for
+ * field (round trip), and other tools' incidents, identities, courses of action (with the identity
+ * that created them as actor), reports (as sources cited by the objects they refer to), locations
+ * (as known jurisdictions) and relationships between them. Other types, and relationships Precedent
+ * has no link for, become notices. Each problem names the object's position in `objects` (as its
+ * row, from 1) and the property.
+ *
+ * @throws ImportInputError when the value is not a STIX bundle at all, or has too many objects
+ */
+export function readStixBundle(json: unknown, context: ImportContext): ImportReading {
+  const { file } = context
+  if (!isObject(json) || own(json, 'type') !== 'bundle') {
+    throw new ImportInputError({ file, field: 'type', message: 'This is not a STIX bundle: the top level must be an object with "type": "bundle"' })
+  }
+  const objects = own(json, 'objects') ?? []
+  if (!Array.isArray(objects)) throw new ImportInputError({ file, field: 'objects', message: '"objects" must be a list of STIX objects' })
+  if (objects.length > DEFAULT_IMPORT_LIMITS.maxRows) {
+    throw new ImportInputError({ file, field: 'objects', message: `The bundle has ${objects.length} objects; at most ${DEFAULT_IMPORT_LIMITS.maxRows} are imported` })
+  }
+  const reader = new BundleReader(context)
+  objects.forEach((object, index) => reader.readEnvelope(object, index))
+  if (reader.entries.some((entry) => own(entry.object, 'spec_version') === undefined)) {
+    reader.notice(undefined, undefined, 'Some objects have no spec_version; they were read as STIX 2.1')
+  }
+  for (const entry of reader.entries) reader.readRecord(entry)
+  for (const entry of reader.entries) {
+    if (entry.refused) continue
+    if (entry.stixType === 'relationship') reader.readRelationship(entry)
+    else if (entry.stixType === 'report' && !entry.isPrecedent) reader.readReportReferences(entry)
+    else if (entry.recordType === undefined) reader.notice(entry.index, 'type', `STIX ${entry.stixType} objects have no counterpart in Precedent and were not imported`)
+    else if (entry.recordType === 'jurisdiction') {
+      if (reader.jurisdictionOf(entry) === undefined) reader.notice(entry.index, 'country', 'This location is not a known jurisdiction; links to it were not imported')
+    }
+  }
+  const candidates = reader.candidates()
+  return { format: 'stix', candidates, rejected: reader.rejected, notices: reader.notices }
+}
