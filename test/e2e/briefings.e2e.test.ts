@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
+const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
+const BRIEFING_TITLE = 'Alipay consent default'
+let userDataDir: string
+let downloadDir: string
+let context: BrowserContext
+const pageErrors: string[] = []
+
+async function openApp(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+async function addRecord(page: Page, typed: string, title: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: 'Add a record' })
+  await picker.fill(typed)
+  await page.getByRole('option', { name: new RegExp(`^${title}`) }).waitFor()
+  await picker.press('ArrowDown')
+  await picker.press('Enter')
+  await page.getByRole('link', { name: title }).waitFor()
+}
+
+/** The items of the running order as the page lists them: record titles, heading and commentary texts. */
+function runningOrder(page: Page): Promise<string[]> {
+  return page.locator('.briefing-item-list > li').evaluateAll((items) =>
+    items.map((item) => item.querySelector('a')?.textContent?.trim() ?? (item.querySelector('input, textarea') as HTMLInputElement | null)?.value ?? '')
+  )
+}
+
+function unzipText(file: string, member: string): string {
+  return execFileSync('/usr/bin/unzip', ['-p', file, member], { encoding: 'utf8' })
+}
+
+describe('briefings in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-briefings-'))
+    downloadDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-briefings-downloads-'))
+    context = await launchBrowser(userDataDir)
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
+    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+    await rm(downloadDir, { recursive: true, force: true })
+  })
+
+  it('composes a briefing of the Alipay incident, exports it as DOCX with the chronology and footnoted sources, and keeps it after a reload', async () => {
+    const page = await openApp('#/briefings')
+    await expect.poll(() => page.getByRole('region', { name: 'No briefings yet' }).isVisible()).toBe(true)
+
+    await page.getByLabel('Title of a new briefing').fill(BRIEFING_TITLE)
+    await page.getByRole('button', { name: 'New briefing' }).click()
+    await page.getByRole('heading', { level: 1, name: BRIEFING_TITLE }).waitFor()
+
+    await addRecord(page, 'Alipay annual', ALIPAY_INCIDENT)
+    await addRecord(page, 'summons Alipay', SUMMONS)
+    await page.getByRole('button', { name: 'Add heading' }).click()
+    await page.keyboard.type('Background')
+    await page.getByRole('button', { name: 'Add commentary' }).click()
+    await page.keyboard.type('The consent box was pre-ticked on the annual bill page.')
+    expect(await runningOrder(page)).toEqual([ALIPAY_INCIDENT, SUMMONS, 'Background', 'The consent box was pre-ticked on the annual bill page.'])
+
+    // Reorder with the keyboard: the heading goes to the top (focus stays on its "Move up" button).
+    await page.getByRole('button', { name: 'Move heading “Background” up' }).focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, SUMMONS, 'The consent box was pre-ticked on the annual bill page.'])
+    // The commentary goes between the incident and the summons.
+    await page.getByRole('button', { name: /^Move commentary “The consent box/ }).first().click()
+    await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, 'The consent box was pre-ticked on the annual bill page.', SUMMONS])
+
+    await page.keyboard.press('Control+s')
+    await page.getByText('Saved.', { exact: true }).waitFor()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export DOCX' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^alipay-consent-default-\d{4}-\d{2}-\d{2}\.docx$/)
+    const file = join(downloadDir, download.suggestedFilename())
+    await download.saveAs(file)
+    const documentXml = unzipText(file, 'word/document.xml')
+    const footnotesXml = unzipText(file, 'word/footnotes.xml')
+    for (const text of ['Background', 'The consent box was pre-ticked on the annual bill page.', 'Chronology', '3 January 2018', ALIPAY_INCIDENT, '6 January 2018', SUMMONS]) {
+      expect(documentXml, text).toContain(text)
+    }
+    // The heading and the commentary come in the order chosen: heading, incident, commentary, summons.
+    const summary = documentXml.slice(documentXml.indexOf('Background'))
+    expect(summary.indexOf('The consent box was pre-ticked')).toBeGreaterThan(0)
+    for (const source of ['China Focus: Ant Financial apologizes for online credit trickery', 'Alipay under fire for breaking customer data rules']) {
+      expect(footnotesXml, source).toContain(source)
+    }
+    await expect.poll(() => page.getByText(/^Downloaded as alipay-consent-default-/).isVisible()).toBe(true)
+
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+    await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, 'The consent box was pre-ticked on the annual bill page.', SUMMONS])
+    const list = await openApp('#/briefings')
+    await list.getByRole('link', { name: BRIEFING_TITLE }).waitFor()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('adds a record to a briefing from its own page', async () => {
+    const page = await openApp('#/incidents/inc-alipay-annual-bill-2018')
+    await page.getByRole('button', { name: 'Add to briefing…' }).click()
+    const dialog = page.getByRole('dialog', { name: `Add ${ALIPAY_INCIDENT} to a briefing` })
+    await dialog.getByLabel('Briefing', { exact: true }).selectOption({ label: 'A new briefing' })
+    await dialog.getByLabel('Title of the new briefing').fill('From the record page')
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await dialog.getByText('Added to “From the record page”.').waitFor()
+
+    await dialog.getByRole('link', { name: 'Open the briefing' }).click()
+
+    await page.getByRole('heading', { level: 1, name: 'From the record page' }).waitFor()
+    expect(await runningOrder(page)).toEqual([ALIPAY_INCIDENT])
+    expect(pageErrors).toEqual([])
+  })
+})
