@@ -61,12 +61,16 @@ export async function run(context: BenchContext): Promise<void> {
         todayDay: dayNumberOf('2026-01-01')
       })
       context.log(
-        `timeline: ${n} events, ${frames.drawnItems.min}–${frames.drawnItems.max} items drawn; ${frames.repacks.count} of 20 zooms re-packed the rows (median frame ${frames.repacks.p50.toFixed(1)} ms)`
+        `timeline: ${n} events, ${frames.drawnItems.min}–${frames.drawnItems.max} items drawn; ${frames.repacks.count} of 20 zooms crossed a packing level (median frame ${frames.repacks.p50.toFixed(1)} ms); ` +
+          `rows exact ${frames.settle.ms.toFixed(0)} ms after the last step, longest frame gap meanwhile ${frames.settle.longestFrameGapMs.toFixed(1)} ms`
       )
       emit('frame_p50_ms', frames.p50)
       emit('frame_p95_ms', frames.p95)
       emit('frame_pan_p95_ms', frames.panP95)
       emit('frame_zoom_p95_ms', frames.zoomP95)
+      emit('frame_script_p95_ms', frames.scriptP95)
+      emit('settle_ms', frames.settle.ms)
+      emit('settle_frame_gap_max_ms', frames.settle.longestFrameGapMs)
       const domFrames = measureFrames(assignment.lanes, content.links, scale)
       emit('frame_dom_p50_ms', domFrames.p50)
       emit('frame_dom_p95_ms', domFrames.p95)

@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, shallowRef, watch, type ComputedRef } from 'vue'
 import type { TimelineLane } from '@shared/timeline/timelineLanes'
+import type { TimelineScale } from '@shared/timeline/timelineScale'
 import { packingZoom, type PackedTimeline, type TimelineLayoutOptions } from '@shared/timeline/timelineLayout'
 import { TimelineRowPacker, type RowBand } from '@shared/timeline/timelineRowPacker'
 
@@ -7,7 +8,7 @@ import { TimelineRowPacker, type RowBand } from '@shared/timeline/timelineRowPac
 export interface TimelineRowsSource {
   readonly lanes: () => readonly TimelineLane[]
   readonly collapsedLaneKeys: () => ReadonlySet<string>
-  readonly pxPerDay: () => number
+  readonly scale: () => TimelineScale
   /** The band of lanes on screen: the same one the items are placed in. */
   readonly band: () => RowBand
 }
@@ -50,7 +51,8 @@ export function useTimelineRows(source: TimelineRowsSource, options: Omit<Timeli
   let packerLanes: readonly TimelineLane[] | undefined
   // Bumped when pending lanes have been packed, so the rows are read again.
   const packedPending = shallowRef(0)
-  const level = computed(() => packingZoom(source.pxPerDay()))
+  // Changes only when a zoom crosses a level, so a pan does not read the rows again.
+  const level = computed(() => packingZoom(source.scale().pxPerDay))
 
   const rows = computed(() => {
     void packedPending.value
@@ -81,7 +83,7 @@ export function useTimelineRows(source: TimelineRowsSource, options: Omit<Timeli
   }
   // Any change of the view (a pan too) restarts the wait: packing waits for the gesture to end.
   watch(
-    [rows, source.pxPerDay],
+    [rows, source.scale],
     () => {
       stopSettling()
       if (rows.value.pendingLaneKeys.length === 0) return

@@ -12,16 +12,16 @@ const options = { labelWidth: () => 120 }
 const NONE_COLLAPSED: ReadonlySet<string> = new Set()
 
 function mountRows(startPxPerDay: number) {
-  const pxPerDay = ref(startPxPerDay)
+  const scale = ref({ startDay: 10_000, pxPerDay: startPxPerDay })
   let rows: TimelineRows | undefined
   const Harness = defineComponent({
     setup() {
-      rows = useTimelineRows({ lanes: () => lanes, collapsedLaneKeys: () => NONE_COLLAPSED, pxPerDay: () => pxPerDay.value, band: () => ({ top: 0, height: 400 }) }, options)
+      rows = useTimelineRows({ lanes: () => lanes, collapsedLaneKeys: () => NONE_COLLAPSED, scale: () => scale.value, band: () => ({ top: 0, height: 400 }) }, options)
       return () => null
     }
   })
   const wrapper = mount(Harness)
-  return { wrapper, pxPerDay, rows: rows as TimelineRows }
+  return { wrapper, scale, rows: rows as TimelineRows }
 }
 
 describe('useTimelineRows', () => {
@@ -36,9 +36,9 @@ describe('useTimelineRows', () => {
   })
 
   it('after a zoom across a level, packs the lane on screen at once and the others once the view is still', async () => {
-    const { rows, pxPerDay } = mountRows(0.1)
+    const { rows, scale } = mountRows(0.1)
 
-    pxPerDay.value = 0.4
+    scale.value = { ...scale.value, pxPerDay: 0.4 }
     await nextTick()
 
     expect(rows.packed.value.lanes[0]?.pxPerDay).toBe(packingZoom(0.4))
@@ -48,14 +48,14 @@ describe('useTimelineRows', () => {
     expect(rows.packed.value).toEqual(packTimeline(lanes, packingZoom(0.4), options))
   })
 
-  it('waits while the view keeps moving', async () => {
-    const { rows, pxPerDay } = mountRows(0.1)
-    pxPerDay.value = 0.4
+  it('waits while the view keeps moving, a pan as much as a zoom', async () => {
+    const { rows, scale } = mountRows(0.1)
+    scale.value = { ...scale.value, pxPerDay: 0.4 }
     await nextTick()
 
     for (let step = 1; step <= 6; step += 1) {
       await vi.advanceTimersByTimeAsync(SETTLE_MS / 2)
-      pxPerDay.value = 0.4 + step * 0.001
+      scale.value = { ...scale.value, startDay: scale.value.startDay + 10 }
       await nextTick()
     }
 
@@ -65,8 +65,8 @@ describe('useTimelineRows', () => {
   })
 
   it('stops waiting when unmounted', async () => {
-    const { rows, pxPerDay, wrapper } = mountRows(0.1)
-    pxPerDay.value = 0.4
+    const { rows, scale, wrapper } = mountRows(0.1)
+    scale.value = { ...scale.value, pxPerDay: 0.4 }
     await nextTick()
 
     wrapper.unmount()
