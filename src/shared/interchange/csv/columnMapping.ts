@@ -22,8 +22,6 @@ export type ColumnMapping =
   | { readonly layout: 'precedent-export'; readonly recordType: RecordType; readonly columns: Readonly<Record<string, string>> }
   | { readonly layout: 'columns'; readonly recordType: CsvImportType; readonly columns: Readonly<Record<string, string | null>> }
 
-/** "occurredOn" → "occurred on", so a header named after the field itself is recognised. */
-const spacedKey = (key: string) => normaliseHeader(key.replace(/([a-z])([A-Z])/g, '$1 $2'))
 
 /**
  * A first mapping for a table's headers, for the person to check: our own export is recognised
@@ -42,7 +40,7 @@ export function guessColumnMapping(headers: readonly string[], type: CsvImportTy
   for (const header of headers) {
     const normalised = normaliseHeader(header)
     const match = targets.find(
-      (target) => (target.repeatable || !taken.has(target.key)) && (spacedKey(target.key) === normalised || target.synonyms.includes(normalised))
+      (target) => (target.repeatable || !taken.has(target.key)) && (normaliseHeader(target.key) === normalised || target.synonyms.includes(normalised))
     )
     columns[header] = match?.key ?? null
     if (match !== undefined) taken.add(match.key)
@@ -162,6 +160,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       fieldColumns: {},
       organisations: [],
       sourceUrls: [],
+      notes: [],
       jurisdictionIds: context.jurisdictionIds,
       dateOrder: 'unknown'
     }
@@ -198,6 +197,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       continue
     }
     rowOfId.set(id, row.row)
+    notices.push(...reading.notes.map((note) => ({ ...origin, field: note.column, message: note.message })))
     for (const candidate of named.candidates) {
       if (namedIds.has(candidate.typed.record.id)) continue
       namedIds.add(candidate.typed.record.id)

@@ -25,6 +25,8 @@ export interface RowReading {
   /** Organisations named in the row, with the role or field they fill. */
   readonly organisations: { readonly name: string; readonly column: string; readonly field: string; readonly role?: string }[]
   readonly sourceUrls: { readonly url: string; readonly column: string }[]
+  /** Things the row was read with but changed, such as a date made coarser; they become notices. */
+  readonly notes: { readonly column: string; readonly message: string }[]
   readonly jurisdictionIds: ReadonlySet<string>
   /** How this cell's column writes slash dates. */
   readonly dateOrder: SlashDateOrder
@@ -45,10 +47,11 @@ export interface CsvImportTarget {
   apply(cell: string, reading: RowReading, column: string): void
 }
 
-/** `Date_of_Breach`, `date-of-breach` and `Date of breach` all become `date of breach`. */
+/** `Date_of_Breach`, `date-of-breach`, `Date of breach` and `dateOfBreach` all become `date of breach`. */
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -56,12 +59,27 @@ export function normaliseHeader(header: string): string {
 
 const foldForMatch = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 
-/** Items of a list cell from a foreign file: split on `;` and `|`, and on `,` where the values never hold commas. */
+/**
+ * Items of a list cell from a foreign file: split on `;` and `|`, and on `,` where the values never
+ * hold commas, but never inside brackets: "Sutter Health East Bay Region (Alta Bates Summit Medical
+ * Center; Sutter Delta Medical Center)" is one name.
+ */
 function splitForeignList(cell: string, splitOnComma: boolean): string[] {
-  return cell
-    .split(splitOnComma ? /[;|,]/ : /[;|]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
+  const items: string[] = []
+  let depth = 0
+  let current = ''
+  for (const character of cell) {
+    if (character === '(' || character === '[') depth += 1
+    if ((character === ')' || character === ']') && depth > 0) depth -= 1
+    if (depth === 0 && (character === ';' || character === '|' || (splitOnComma && character === ','))) {
+      items.push(current)
+      current = ''
+    } else {
+      current += character
+    }
+  }
+  items.push(current)
+  return items.map((item) => item.trim()).filter((item) => item !== '')
 }
 
 interface TargetOptions {
@@ -97,8 +115,10 @@ function textTarget(key: string, label: string, options: TargetOptions = {}): Cs
 
 function dateTarget(key: string, label: string, synonyms: readonly string[]): CsvImportTarget {
   return target(key, label, { synonyms, isDate: true }, (cell, reading, column) => {
-    const value = readForeignDate(cell, reading.dateOrder)
-    if (value !== undefined) setField(reading, key, value, column)
+    const date = readForeignDate(cell, reading.dateOrder)
+    if (date === undefined) return
+    setField(reading, key, date.value, column)
+    for (const message of date.notes) reading.notes.push({ column, message })
   })
 }
 

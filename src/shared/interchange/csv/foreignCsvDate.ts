@@ -34,7 +34,7 @@ export function detectSlashDateOrder(cells: Iterable<string>): SlashDateOrder {
 const pad = (value: string) => value.padStart(2, '0')
 
 /** One date, no range: EDTF as is, a timestamp's day, or a slash date read in the column's order. */
-function readDatePoint(text: string, order: SlashDateOrder): string {
+function readDatePoint(text: string, order: SlashDateOrder, notes: string[]): string {
   const timestamp = TIMESTAMP.exec(text)
   if (timestamp !== null) return timestamp[1]!
   const yearFirst = YEAR_FIRST_SLASH_DATE.exec(text)
@@ -49,7 +49,14 @@ function readDatePoint(text: string, order: SlashDateOrder): string {
       )
     }
     const [month, day] = order === 'day-first' ? [second, first] : [first, second]
-    return `${year}-${pad(month)}-${pad(day)}`
+    const asDay = `${year}-${pad(month)}-${pad(day)}`
+    const asMonth = `${year}-${pad(month)}`
+    // "11/31/2011" names a day that never was; what the cell does tell us is the month.
+    if (!parsePartialDate(asDay).ok && parsePartialDate(asMonth).ok) {
+      notes.push(`"${text}" is not a real day; it was read as the month ${asMonth}`)
+      return asMonth
+    }
+    return asDay
   }
   return text
 }
@@ -57,19 +64,22 @@ function readDatePoint(text: string, order: SlashDateOrder): string {
 /**
  * Reads a date from a foreign CSV cell as a partial date at the precision the cell gives, never
  * more: `2015` stays a year. Ranges ("09/20/2011 - 10/28/2011", "12/01/2010-11/21/2011") become EDTF
- * intervals `A/B`; a range whose ends are the same day is that day. Returns undefined for an empty cell.
+ * intervals `A/B`; a range whose ends are the same day is that day. A slash date naming a day that
+ * does not exist ("11/31/2011") is read as its month, the honest coarser date, with a note saying so.
+ * Returns undefined for an empty cell.
  *
  * @throws CsvCellError saying why the cell is not a date
  */
-export function readForeignDate(cell: string, order: SlashDateOrder): string | undefined {
+export function readForeignDate(cell: string, order: SlashDateOrder): { readonly value: string; readonly notes: readonly string[] } | undefined {
   const text = cell.trim()
   if (text === '') return undefined
+  const notes: string[] = []
   const range = SLASH_RANGE.exec(text) ?? SPACED_RANGE.exec(text)
   const candidate =
-    range === null ? readDatePoint(text, order) : joinRange(readDatePoint(range[1]!, order), readDatePoint(range[2]!, order))
+    range === null ? readDatePoint(text, order, notes) : joinRange(readDatePoint(range[1]!, order, notes), readDatePoint(range[2]!, order, notes))
   const result = parsePartialDate(candidate)
   if (!result.ok) throw new CsvCellError(result.reason)
-  return result.value
+  return { value: result.value, notes }
 }
 
 function joinRange(start: string, end: string): string {
