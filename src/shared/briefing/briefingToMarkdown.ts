@@ -82,7 +82,7 @@ function blockText(block: BriefingBlock, numberIndent: string): string | undefin
     case 'list':
       return block.items.map((item) => `- ${inlineLines(item, '  ')}`).join('\n')
     case 'table': {
-      const header = `| ${block.columns.map(escapeMarkdownText).join(' | ')} |`
+      const header = `| ${block.columns.map((column) => escapeMarkdownText(column)).join(' | ')} |`
       const rule = `| ${block.columns.map(() => '---').join(' | ')} |`
       return [header, rule, ...block.rows.map((row) => `| ${row.map(tableCell).join(' | ')} |`)].join('\n')
     }
