@@ -8,6 +8,7 @@ import { precisionOf } from '@shared/domain/partialDate'
 import type { Source } from '@shared/domain/source'
 import { readAiidDuplicates } from '@shared/interchange/adapters/aiidDuplicates'
 import { readAiidSnapshot, type AiidSnapshotTables } from '@shared/interchange/adapters/aiidSnapshot'
+import { readAiidSnapshotFiles } from '@shared/interchange/adapters/aiidSnapshotFiles'
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 
@@ -279,5 +280,33 @@ describe('readAiidSnapshot on the AIID snapshot of February 2026', () => {
 
   it('is deterministic', () => {
     expect(readAiidSnapshot(snapshot(), context)).toEqual(reading)
+  })
+})
+
+describe('readAiidSnapshotFiles', () => {
+  const read = (name: string) => ({ name, text: readFileSync(path.join(aiidDir, name), 'utf8') })
+
+  it('tells the tables apart by their headers, whatever the files are called, and names files it does not read', () => {
+    const files = [
+      { ...read('classifications_MIT.csv'), name: 'mit.csv' },
+      { ...read('incidents.csv'), name: 'aiid-incidents.csv' },
+      read('duplicates.csv'),
+      read('quickadd.csv')
+    ]
+    const reading = readAiidSnapshotFiles(files, context)
+    expect(incidentsOf(reading)).toHaveLength(1365)
+    expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual(['1. Discrimination and Toxicity', '1.2. Exposure to toxic content'])
+    expect(reading.notices[0]).toEqual({
+      file: 'quickadd.csv',
+      message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read'
+    })
+    expect(reading.notices.slice(1).map((notice) => notice.file)).toEqual(['aiid-incidents.csv', 'aiid-incidents.csv'])
+  })
+
+  it('refuses a set of files without the incidents table, or with one table twice', () => {
+    expect(() => readAiidSnapshotFiles([read('duplicates.csv')], context)).toThrow("None of these files is the AIID snapshot's incidents.csv")
+    expect(() => readAiidSnapshotFiles([read('duplicates.csv'), { ...read('duplicates.csv'), name: 'copy.csv' }, read('incidents.csv')], context)).toThrow(
+      'copy.csv: This is the same AIID table as duplicates.csv; choose one of them'
+    )
   })
 })
