@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanImportedText } from '@shared/interchange/text/cleanImportedText'
 
@@ -168,7 +169,7 @@ describe('cleanImportedText: genuine text in any script', () => {
 })
 
 describe('cleanImportedText on the VCDB quirks', () => {
-  const incidents = JSON.parse(readFileSync('../shared/data/vcdb-2013/incidents.json', 'utf8')) as Array<{ summary?: string; attribute?: { confidentiality?: { notes?: string } } }>
+  const incidents = JSON.parse(readFileSync(resolve(__dirname, '../../../../../shared/data/vcdb-2013/incidents.json'), 'utf8')) as Array<{ summary?: string; attribute?: { confidentiality?: { notes?: string } } }>
 
   it('repairs the mojibake, the lost-lead quotes, the stray BOM and the private-use "fi" found in the file', () => {
     const summaries = incidents.map((incident) => incident.summary ?? '')
