@@ -71,8 +71,8 @@ describe('ExportDialog', () => {
     expect(dialog.get('input[value="stix"]').attributes('disabled')).toBeDefined()
     expect(labelOf(dialog, 'input[value="csv"]')).toBe('CSV (one record type) A table.')
     expect((dialog.get('input[value="csv"]').element as HTMLInputElement).checked).toBe(true)
-    expect(labelOf(dialog, 'select')).toContain('Record type')
-    expect(labelOf(dialog, 'input[type="text"]')).toBe('File name')
+    expect(dialog.get(`label[for="${dialog.get('select').attributes('id')}"]`).text()).toBe('Record type')
+    expect(dialog.get(`label[for="${dialog.get('input[type="text"]').attributes('id')}"]`).text()).toBe('File name')
     expect(dialog.findAll('button').map((button) => button.text())).toEqual(['Export', 'Close'])
   })
 

@@ -1,0 +1,101 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
+// A title a spreadsheet would run as a formula if it were written as it is.
+const FORMULA_TITLE = '=1+2 Sesame Credit formula check'
+let userDataDir: string
+let downloadDir: string
+let context: BrowserContext
+const pageErrors: string[] = []
+
+async function openApp(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+/** Runs an export from the open dialog and returns the downloaded file's name and text. */
+async function exportFromDialog(page: Page, format: string): Promise<{ name: string; text: string }> {
+  const dialog = page.getByRole('dialog', { name: 'Export search results for sesame' })
+  await dialog.getByRole('radio', { name: new RegExp(`^${format}`) }).check()
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()])
+  const file = join(downloadDir, download.suggestedFilename())
+  await download.saveAs(file)
+  await dialog.getByText(`Downloaded as ${download.suggestedFilename()}.`).waitFor()
+  return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') }
+}
+
+describe('exporting in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-exporting-'))
+    downloadDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-exporting-downloads-'))
+    context = await launchBrowser(userDataDir)
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
+    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+    await rm(downloadDir, { recursive: true, force: true })
+  })
+
+  it('exports search results as CSV with the formula cell escaped, and as STIX with the incident', async () => {
+    const form = await openApp('#/incidents/new')
+    await form.getByRole('textbox', { name: 'Title', exact: true }).fill(FORMULA_TITLE)
+    await form.getByLabel('Occurred', { exact: true }).fill('2018-01')
+    await form.keyboard.press('Control+s')
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+
+    const page = await openApp('#/search?q=sesame')
+    await page.getByRole('link', { name: FORMULA_TITLE }).waitFor()
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export search results for sesame' })
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^\d+ records will be exported \(\d+ incidents?, /)
+
+    await dialog.getByRole('radio', { name: /^CSV/ }).check()
+    const recordType = dialog.getByLabel('Record type', { exact: true })
+    const incidentsOption = (await recordType.locator('option').allTextContents()).find((text) => text.startsWith('Incidents ('))
+    await recordType.selectOption({ label: incidentsOption ?? 'Incidents' })
+    const csv = await exportFromDialog(page, 'CSV')
+    expect(csv.name).toMatch(/^search-results-for-sesame-incidents-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(csv.text.startsWith('\uFEFF"')).toBe(true)
+    expect(csv.text).toContain(`"'${FORMULA_TITLE}"`)
+    expect(csv.text).not.toContain(`"${FORMULA_TITLE}"`)
+    expect(csv.text).toContain(`"${ALIPAY_INCIDENT}"`)
+
+    const stix = await exportFromDialog(page, 'STIX 2.1')
+    expect(stix.name).toMatch(/^search-results-for-sesame-\d{4}-\d{2}-\d{2}\.stix\.json$/)
+    const bundle = JSON.parse(stix.text) as { type: string; objects: { type: string; name?: string }[] }
+    expect(bundle.type).toBe('bundle')
+    expect(bundle.objects.filter((object) => object.type === 'incident').map((object) => object.name)).toEqual(expect.arrayContaining([ALIPAY_INCIDENT, FORMULA_TITLE]))
+
+    // Escape closes the dialog and the keyboard is back on the button that opened it.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export…')
+    expect(pageErrors).toEqual([])
+  })
+
+  it("exports one record from its page, naming the file after it", async () => {
+    const page = await openApp('#/incidents/inc-alipay-annual-bill-2018')
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: `Export incident ${ALIPAY_INCIDENT}` })
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('1 record will be exported (1 incident).')
+    await dialog.getByRole('radio', { name: /^Markdown/ }).check()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()])
+
+    expect(download.suggestedFilename()).toMatch(/^incident-alipay-annual-bill-consent-default-enrolled-users-in-sesame-credit-\d{4}-\d{2}-\d{2}\.md$/)
+    const file = join(downloadDir, download.suggestedFilename())
+    await download.saveAs(file)
+    expect(await readFile(file, 'utf8')).toContain('Alipay annual-bill consent default')
+  })
+})
