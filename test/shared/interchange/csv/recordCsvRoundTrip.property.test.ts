@@ -28,5 +28,5 @@ describe('CSV export and re-import', () => {
       }),
       { numRuns: 150 }
     )
-  })
+  }, 30_000)
 })
