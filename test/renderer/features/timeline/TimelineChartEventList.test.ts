@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import TimelineChartEventList from '../../../../src/renderer/features/timeline/TimelineChartEventList.vue'
+import { RECORD_TYPES } from '@shared/domain/recordTypes'
+import { timelineEvents } from '@shared/timeline/timelineEvents'
+import { assignLanes } from '@shared/timeline/timelineLanes'
+import { packTimeline, placeInView } from '@shared/timeline/timelineLayout'
+import { dayNumberOf } from '@shared/timeline/dayNumber'
+import { anIncident, aResponse } from '../../../builders/domain'
+
+const incident = anIncident({ title: 'UC Browser leak', occurredOn: '2015-05', jurisdictionIds: ['IN', 'CN'] })
+const review = aResponse({ title: 'MeitY review', kind: 'review', datedOn: '2015-06-10', incidentIds: [incident.id] })
+const content = timelineEvents({ incidents: [incident], responses: [review], laws: [] }, { today: '2026-01-01' })
+const { lanes, laneCountByKey } = assignLanes(content.items, 'jurisdiction')
+const packed = packTimeline(lanes, 4)
+const itemsAt = (startDay: number) => placeInView(packed, content.links, { startDay, pxPerDay: 4 }, { width: 800, top: 0, height: 600 }).items
+
+const Empty = { render: () => null }
+const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: Empty }, ...RECORD_TYPES.map((type) => ({ path: `/${type}/:id`, name: type, component: Empty }))] })
+
+describe('TimelineChartEventList', () => {
+  it('lists each event in view once, in date order, linked to its record and saying how many lanes show it', async () => {
+    const wrapper = mount(TimelineChartEventList, { props: { items: itemsAt(dayNumberOf('2015-04-01')), laneCountByKey }, global: { plugins: [router] } })
+    await router.isReady()
+
+    const entries = wrapper.findAll('li')
+
+    expect(entries.map((entry) => entry.text())).toEqual([
+      'Incident occurred: UC Browser leak — May 2015 (in 2 lanes)',
+      'Matter open: UC Browser leak — 10 June 2015 – open-ended (still running) (in 2 lanes)',
+      'Review: MeitY review — 10 June 2015 (in 2 lanes)'
+    ])
+    expect(entries[2]?.get('a').attributes('href')).toBe(`/response/${review.id}`)
+  })
+
+  it('keeps its entries while a pan leaves the same events in view, and follows the view when they change', async () => {
+    const wrapper = mount(TimelineChartEventList, { props: { items: itemsAt(dayNumberOf('2015-04-01')), laneCountByKey }, global: { plugins: [router] } })
+    const linkBefore = wrapper.findAll('a')[0]?.element
+
+    await wrapper.setProps({ items: itemsAt(dayNumberOf('2015-04-02')) })
+    const linkAfterPan = wrapper.findAll('a')[0]?.element
+    await wrapper.setProps({ items: itemsAt(dayNumberOf('2015-06-05')) })
+
+    expect(linkAfterPan).toBe(linkBefore)
+    expect(wrapper.findAll('li').map((entry) => entry.text().split(' — ')[0])).toEqual(['Matter open: UC Browser leak', 'Review: MeitY review'])
+  })
+})
