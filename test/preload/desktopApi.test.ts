@@ -26,6 +26,7 @@ const desktopApiMethods: readonly (keyof DesktopApi)[] = [
   'openExternalLink',
   'saveFile',
   'printBriefingPdf',
+  'writeBackup',
   'onMenuCommand'
 ]
 
@@ -67,7 +68,8 @@ describe('preload desktopApi', () => {
     ['getAppInfo', IpcChannel.getAppInfo, undefined],
     ['openExternalLink', IpcChannel.openExternalLink, { url: 'https://example.com' }],
     ['saveFile', IpcChannel.saveFile, { suggestedFileName: 'a.csv', encoding: 'utf8', content: 'x' }],
-    ['printBriefingPdf', IpcChannel.printBriefingPdf, { html: '<h1>B</h1>', suggestedFileName: 'b.pdf' }]
+    ['printBriefingPdf', IpcChannel.printBriefingPdf, { html: '<h1>B</h1>', suggestedFileName: 'b.pdf' }],
+    ['writeBackup', IpcChannel.writeBackup, { createdAt: '2026-11-29T10:00:00.000Z', content: '{}' }]
   ] as const)('sends %s on its one fixed channel %s', async (method, channel, request) => {
     const api = await exposedApi()
 

@@ -1,5 +1,5 @@
 import type { TypedRecord } from '../../shared/domain/recordTypes'
-import { guessColumnMapping, unmappedRequiredFields, type CsvImportType } from '../../shared/interchange/csv/columnMapping'
+import { guessColumnMapping, unmappedRequiredFields, type ColumnMapping, type CsvImportType } from '../../shared/interchange/csv/columnMapping'
 import { ImportInputError } from '../../shared/interchange/importProblem'
 import type { ImportFormat, ImportReading } from '../../shared/interchange/importReading'
 import { readImport, type ImportFile } from '../../shared/interchange/importers'
@@ -28,7 +28,7 @@ export async function readImportFiles(
 ): Promise<{ readonly files: readonly ImportFile[]; readonly reading: ImportReading }> {
   const files: ImportFile[] = []
   for (const path of await expandInputs(io, inputs)) files.push(await readTextFile(io, path))
-  const csvMappings: Record<string, unknown> = {}
+  const csvMappings: Record<string, ColumnMapping> = {}
   if (format === 'csv') {
     for (const file of files) {
       const mapping = guessColumnMapping(parseCsvTable(file.text, file.name).headers, csvType)

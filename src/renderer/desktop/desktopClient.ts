@@ -21,6 +21,9 @@ export type SaveOutcome =
   | { readonly status: 'downloaded'; readonly fileName: string }
   | { readonly status: 'cancelled' }
 
+/** Where a backup went besides the browser's storage. */
+export type BackupFileOutcome = { readonly status: 'saved'; readonly path: string } | { readonly status: 'kept-in-browser' }
+
 /** What became of a briefing PDF. In a browser, the print dialog offers "Save as PDF". */
 export type PrintOutcome =
   | { readonly status: 'saved'; readonly path: string }
@@ -46,6 +49,12 @@ export interface DesktopClient {
    * stylesheet decides what is printed, and `html` is not used (the CSP forbids frames).
    */
   printBriefing(briefing: { readonly html: string; readonly suggestedFileName: string }): Promise<PrintOutcome>
+  /**
+   * Desktop: writes a backup file into the app's backup folder, outside the browser profile, so it
+   * survives clearing site data. Browser: a page cannot write files unasked, so backups stay in
+   * the browser's own storage (`kept-in-browser`).
+   */
+  writeBackup(backup: { readonly createdAt: string; readonly content: string }): Promise<BackupFileOutcome>
   /** Listens to the native menu; returns the function that stops listening. No-op in a browser. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
@@ -117,6 +126,9 @@ function createElectronClient(bridge: DesktopApi): DesktopClient {
       const { savedPath } = unwrap(await bridge.printBriefingPdf({ html, suggestedFileName }))
       return savedPath === null ? { status: 'cancelled' } : { status: 'saved', path: savedPath }
     },
+    async writeBackup(backup) {
+      return { status: 'saved', path: unwrap(await bridge.writeBackup(backup)).savedPath }
+    },
     onMenuCommand(listener) {
       return bridge.onMenuCommand(listener)
     }
@@ -157,6 +169,9 @@ function createBrowserClient(host: Window, appInfo: AppInfo): DesktopClient {
     async printBriefing() {
       host.print()
       return { status: 'print-dialog-opened' }
+    },
+    async writeBackup() {
+      return { status: 'kept-in-browser' }
     },
     onMenuCommand() {
       return () => {}

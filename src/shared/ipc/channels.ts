@@ -6,7 +6,8 @@ export const IpcChannel = {
   getAppInfo: 'app:get-info',
   openExternalLink: 'shell:open-external-link',
   saveFile: 'file:save',
-  printBriefingPdf: 'briefing:print-pdf'
+  printBriefingPdf: 'briefing:print-pdf',
+  writeBackup: 'backup:write'
 } as const
 
 /** The wire name of a request/response channel. */

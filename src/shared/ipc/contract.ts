@@ -67,6 +67,15 @@ export const ipcContract = {
     ]),
     response: savedPathSchema
   },
+  [IpcChannel.writeBackup]: {
+    request: z.strictObject({
+      /** When the backup was taken; it names the file, so it must be an exact ISO timestamp. */
+      createdAt: z.iso.datetime({ offset: true }),
+      /** The backup as bundle JSON. Main writes it as it is; restoring reads it through the import checks. */
+      content: z.string().min(2).max(MAX_SAVED_CONTENT_LENGTH)
+    }),
+    response: z.strictObject({ savedPath: z.string() })
+  },
   [IpcChannel.printBriefingPdf]: {
     request: z.strictObject({
       html: z.string().min(1).max(MAX_BRIEFING_HTML_LENGTH),

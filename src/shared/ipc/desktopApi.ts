@@ -20,6 +20,10 @@ export interface DesktopApi {
   readonly printBriefingPdf: (
     request: PrintBriefingPdfRequest
   ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.printBriefingPdf>>>
+  /** Writes a backup file into the app's backup folder (outside the browser profile), keeping the newest few. */
+  readonly writeBackup: (
+    request: IpcRequest<typeof IpcChannel.writeBackup>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.writeBackup>>>
   /**
    * Calls `listener` with each command from the native menu. Returns the function that stops
    * listening: the listener is copied across the context bridge, so it cannot be removed by

@@ -30,7 +30,8 @@ describe('registerIpcHandlers', () => {
     getAppInfo: vi.fn(() => ({ name: 'Precedent', version: '0.1.0', platform: 'linux' })),
     openExternalLink: vi.fn(async () => true),
     saveFile: vi.fn(async () => '/home/alice/Documents/incidents.csv'),
-    printBriefingPdf: vi.fn(async () => null)
+    printBriefingPdf: vi.fn(async () => null),
+    writeBackup: vi.fn(async () => '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json')
   }
 
   beforeEach(() => {
@@ -76,5 +77,14 @@ describe('registerIpcHandlers', () => {
     const result = await registeredListener(IpcChannel.printBriefingPdf)(trustedEvent, request)
 
     expect(result).toEqual({ ok: true, value: { savedPath: null } })
+  })
+
+  it('writes a backup where main chooses and refuses a request that names a path', async () => {
+    const written = await registeredListener(IpcChannel.writeBackup)(trustedEvent, { createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })
+    const forged = await registeredListener(IpcChannel.writeBackup)(trustedEvent, { createdAt: '2026-11-29T10:00:00.000Z', content: '{}', path: '/etc/passwd' })
+
+    expect(written).toMatchObject({ ok: true, value: { savedPath: expect.stringContaining('backups') } })
+    expect(forged).toMatchObject({ ok: false })
+    expect(services.writeBackup).toHaveBeenCalledTimes(1)
   })
 })

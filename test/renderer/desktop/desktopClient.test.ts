@@ -9,6 +9,7 @@ function aBridge(overrides: Partial<DesktopApi> = {}): DesktopApi {
     openExternalLink: vi.fn(async () => success({ opened: true })),
     saveFile: vi.fn(async () => success({ savedPath: '/home/alice/Documents/incidents.csv' })),
     printBriefingPdf: vi.fn(async () => success({ savedPath: '/home/alice/Documents/briefing.pdf' })),
+    writeBackup: vi.fn(async () => success({ savedPath: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json' })),
     onMenuCommand: vi.fn(() => () => {}),
     ...overrides
   }
@@ -64,6 +65,16 @@ describe('createDesktopClient with the Electron bridge', () => {
 
     expect(outcome).toEqual({ status: 'saved', path: '/home/alice/Documents/briefing.pdf' })
     expect(bridge.printBriefingPdf).toHaveBeenCalledWith({ html: '<h1>B</h1>', suggestedFileName: 'briefing.pdf' })
+  })
+
+  it('writes a backup file through main and reports where', async () => {
+    const bridge = aBridge()
+    const client = createDesktopClient(hostWith(bridge))
+
+    const outcome = await client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })
+
+    expect(bridge.writeBackup).toHaveBeenCalledWith({ createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })
+    expect(outcome).toEqual({ status: 'saved', path: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json' })
   })
 
   it('throws a DesktopRequestError carrying the failure code', async () => {
@@ -175,6 +186,12 @@ describe('createDesktopClient in a browser', () => {
       expect(host.open).not.toHaveBeenCalled()
     }
   )
+
+  it('keeps backups in the browser, since a page cannot write files unasked', async () => {
+    const client = createDesktopClient(hostWith(undefined))
+
+    await expect(client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })).resolves.toEqual({ status: 'kept-in-browser' })
+  })
 
   it('reports browser app info', async () => {
     await expect(createDesktopClient(host).getAppInfo()).resolves.toEqual({ name: 'Precedent', version: 'web', platform: 'web' })

@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
   BundleValidationError,
-  createBackup,
   getDatabase,
   listBackups,
   readBackup,
@@ -18,6 +17,7 @@ import { ImportInputError } from '@shared/interchange/importProblem'
 import { parseJsonSafely } from '@shared/interchange/parseJsonSafely'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
+import { takeBackup } from './takeBackup'
 
 export type BackupActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
 
@@ -66,7 +66,7 @@ export const useBackupsStore = defineStore('backups', () => {
     }
   }
 
-  const backUpNow = () => busy(() => createBackup(getDatabase(), { reason: 'Backup taken by hand', now }))
+  const backUpNow = () => busy(() => takeBackup('Backup taken by hand', now))
 
   function saveBundle(bundle: Bundle): Promise<SaveOutcome> {
     return getDesktopClient().saveFile({
@@ -89,9 +89,8 @@ export const useBackupsStore = defineStore('backups', () => {
     })
 
   async function restore(bundle: unknown, description: string): Promise<RestoreResult> {
-    const db = getDatabase()
-    await createBackup(db, { reason: `Before restoring ${description}`, now })
-    return restoreBundle(db, bundle, { author: currentAuthorName(), now })
+    await takeBackup(`Before restoring ${description}`, now)
+    return restoreBundle(getDatabase(), bundle, { author: currentAuthorName(), now })
   }
 
   const restoreBackup = (summary: BackupSummary) =>

@@ -1,0 +1,25 @@
+import { createBackup, getDatabase, type BackupSummary } from '@renderer/db'
+import { getDesktopClient, type BackupFileOutcome } from '@renderer/desktop/desktopClient'
+
+export interface TakenBackup {
+  readonly summary: BackupSummary
+  /** Where the desktop app also wrote it as a file; `kept-in-browser` in web mode. */
+  readonly file: BackupFileOutcome | { readonly status: 'file-failed'; readonly message: string }
+}
+
+/**
+ * Takes a backup of every record before a risky change (an import, a restore) or by hand: kept in
+ * the backup database and, in the desktop app, also written as a file outside the browser profile.
+ * A failure to write the file does not stop the change the backup protects: the copy in the
+ * backup database is already committed, and the caller is told.
+ */
+export async function takeBackup(reason: string, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
+  const backup = await createBackup(getDatabase(), { reason, now })
+  const { bundle, ...summary } = backup
+  try {
+    const file = await getDesktopClient().writeBackup({ createdAt: backup.createdAt, content: `${JSON.stringify(bundle)}\n` })
+    return { summary, file }
+  } catch (error) {
+    return { summary, file: { status: 'file-failed', message: error instanceof Error ? error.message : String(error) } }
+  }
+}
