@@ -14,8 +14,8 @@ const HASH_DIGITS = 8
 
 /**
  * `org-aiid-<slug>` for a slug that can stand in an id as it is; otherwise the slug's unsafe
- * characters become `-` and a hash of the whole slug is added, so that `@pokimane` and `pokimane`
- * (or two long slugs cut to the same length) never share an id. A pure function of the slug: the
+ * characters become `-` and a 32-bit hash of the whole slug is added, so that `@pokimane` and
+ * `pokimane` (or two long slugs cut to the same length) do not share an id. A pure function of the slug: the
  * same entity gets the same id from every snapshot.
  */
 export function aiidOrganisationId(slug: string): string {

@@ -4,6 +4,7 @@ import type { Provision } from '../../domain/law'
 import { parsePartialDate } from '../../domain/partialDate'
 import type { ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportContext, type ImportReading } from '../importReading'
+import { cleanImportedText, TEXT_CHANGE_DESCRIPTIONS, type TextChange } from '../text/cleanImportedText'
 
 /*
  * Structured law text in the GDPRtEXT shape (https://github.com/coolharsh55/GDPRtEXT): chapters
@@ -67,8 +68,8 @@ export function readLawText(json: unknown, context: ImportContext, options: LawT
       notices: []
     }
   }
-  const law = shape.data
   const notices: ImportProblem[] = []
+  const law = cleanLawText(shape.data, file, notices)
   const rejected: ImportProblem[] = []
   if (!context.jurisdictionIds.has(JURISDICTION_ID)) {
     rejected.push({ file, message: `The law belongs to the jurisdiction "${JURISDICTION_ID}", which does not exist in this knowledge base` })
@@ -174,6 +175,49 @@ function paragraphText(paragraph: Paragraph): string {
     lines.push(letter ? `(${letter}) ${oneLine(subpoint.text)}` : `— ${oneLine(subpoint.text)}`)
   }
   return lines.join('\n')
+}
+
+/**
+ * Every title and paragraph cleaned as any imported text is (mojibake, ligatures, control
+ * characters); one notice names the articles changed and how, so the person can check them.
+ */
+function cleanLawText(law: LawText, file: string, notices: ImportProblem[]): LawText {
+  const changes = new Set<TextChange>()
+  const changedArticles = new Set<string>()
+  const clean = (text: string, article?: string): string => {
+    const cleaned = cleanImportedText(text)
+    const meaningful = cleaned.changes.filter((change) => change !== 'normalised')
+    meaningful.forEach((change) => changes.add(change))
+    if (meaningful.length > 0 && article !== undefined) changedArticles.add(article)
+    return cleaned.text
+  }
+  const cleanArticle = (article: Article): Article => ({
+    ...article,
+    title: clean(article.title, article.number),
+    contents: article.contents.map((paragraph) => ({
+      ...paragraph,
+      text: clean(paragraph.text, article.number),
+      subpoints: paragraph.subpoints?.map((subpoint) => ({ ...subpoint, text: clean(subpoint.text, article.number) }))
+    }))
+  })
+  const cleaned: LawText = {
+    ...law,
+    title: clean(law.title),
+    about: law.about === undefined ? undefined : clean(law.about),
+    chapters: law.chapters.map((chapter) => ({
+      ...chapter,
+      title: clean(chapter.title),
+      contents: chapter.contents.map((node) =>
+        node.type === 'article' ? cleanArticle(node) : { ...node, title: clean(node.title), contents: node.contents.map(cleanArticle) }
+      )
+    }))
+  }
+  if (changes.size > 0) {
+    const articles = [...changedArticles]
+    const where = articles.length === 0 ? 'titles' : `${articles.length === 1 ? 'Article' : 'Articles'} ${articles.join(', ')}`
+    notices.push({ file, message: `The text was changed in ${where}: ${[...changes].map((change) => TEXT_CHANGE_DESCRIPTIONS[change]).join('; ')}` })
+  }
+  return cleaned
 }
 
 /** Source text is one paragraph per node; stray line breaks and runs of spaces inside it are layout. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { organisationIdSchema } from '@shared/domain/ids'
 import { aiidEntityName, aiidOrganisationId } from '@shared/interchange/adapters/aiidEntities'
@@ -15,6 +16,17 @@ describe('aiidOrganisationId', () => {
     for (const id of ids) expect(organisationIdSchema.safeParse(id).success, id).toBe(true)
     expect(aiidOrganisationId('@pokimane')).toMatch(/^org-aiid-pokimane-[0-9a-f]{8}$/)
     expect(aiidOrganisationId('@@@')).toMatch(/^org-aiid-[0-9a-f]{8}$/)
+  })
+
+  it('gives any slug a valid id, and different slugs different ids', () => {
+    const slug = fc.string({ unit: fc.constantFrom('a', 'b', '1', '-', '.', '_', "'", '@', '(', ')', '"', ' ', 'é', '支'), minLength: 1, maxLength: 120 })
+    fc.assert(
+      fc.property(slug, slug, (first, second) => {
+        expect(organisationIdSchema.safeParse(aiidOrganisationId(first)).success).toBe(true)
+        if (first !== second) expect(aiidOrganisationId(first)).not.toBe(aiidOrganisationId(second))
+      }),
+      { numRuns: 2000 }
+    )
   })
 
   it('depends only on the slug', () => {

@@ -160,6 +160,14 @@ describe('readLawText', () => {
     })
   })
 
+  it('cleans garbled text and names the articles it changed', () => {
+    const garbled = smallLaw()
+    ;(garbled.chapters[0]!.contents[0] as { contents: { text: string }[] }).contents[1]!.text = 'â€˜dataâ€™ means things;'
+    const reading = readLawText(garbled, context)
+    expect(lawOf(reading).provisions[1]!.text).toBe('For the purposes of this Regulation:\n\n1. ‘data’ means things;')
+    expect(reading.notices).toContainEqual({ file: 'law.json', message: expect.stringMatching(/^The text was changed in Article 1: garbled characters/) as string })
+  })
+
   it('refuses a file that is not in the shape, naming where', () => {
     const broken = smallLaw()
     ;(broken.chapters[0]!.contents[0] as { title: unknown }).title = 5
