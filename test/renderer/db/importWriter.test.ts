@@ -10,6 +10,7 @@ import {
   saveRecord,
   type PrecedentDatabase
 } from '@renderer/db'
+import type { OrganisationId } from '@shared/domain/ids'
 import type { TypedRecord } from '@shared/domain/recordTypes'
 import { planImport, type ImportOptions } from '@shared/interchange/importPlan'
 import type { ImportReading } from '@shared/interchange/importReading'
@@ -87,12 +88,12 @@ describe('commitImport', () => {
     const renamed: TypedRecord = { type: 'organisation', record: { ...regulator.record, name: 'CAC' } as TypedRecord['record'] } as TypedRecord
     const skipped = await planFor(db, [renamed])
     await commitImport(db, skipped, options)
-    expect((await db.organisations.get('org-regulator'))?.name).toBe('Cyberspace Administration')
+    expect((await db.organisations.get('org-regulator' as OrganisationId))?.name).toBe('Cyberspace Administration')
 
     const result = await commitImport(db, await planFor(db, [renamed], { updateExisting: true }), options)
 
     expect(result.updated).toBe(1)
-    const stored = await db.organisations.get('org-regulator')
+    const stored = await db.organisations.get('org-regulator' as OrganisationId)
     expect(stored).toMatchObject({ name: 'CAC', revision: 2, createdAt: regulator.record.createdAt, updatedAt: NOW })
     const [revision] = await listRevisions(db, 'org-regulator')
     expect(revision?.changes).toEqual([{ field: 'name', before: 'Cyberspace Administration', after: 'CAC' }])
@@ -125,7 +126,7 @@ describe('commitImport', () => {
   it('refuses the whole import when a link target was deleted after planning', async () => {
     const db = await aDatabaseWithRegulator()
     const plan = await planFor(db, importedRecords(2))
-    await db.organisations.delete('org-regulator')
+    await db.organisations.delete('org-regulator' as OrganisationId)
     const before = await snapshotOf(db)
 
     const error = await catchError(commitImport(db, plan, options))

@@ -181,13 +181,13 @@ export const useImportStore = defineStore('import', () => {
       existing.value = stored
       replan()
       phase.value = 'planned'
-      await rememberChosenMappings()
     } catch (caught) {
       clearPlan()
       error.value = caught instanceof ImportInputError ? caught.message : `The files could not be read: ${messageOf(caught)}`
     } finally {
       isBusy.value = false
     }
+    if (phase.value === 'planned') await rememberChosenMappings()
   }
 
   // Remembered only once a dry run used them: a mapping that read the file is worth offering again.
