@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -100,6 +100,16 @@ describe('briefings in Chromium (web mode)', () => {
     for (const source of ['China Focus: Ant Financial apologizes for online credit trickery', 'Alipay under fire for breaking customer data rules']) {
       expect(footnotesXml, source).toContain(source)
     }
+    // "Timeline picture" is on by default: the briefing's records drawn by the timeline chart, as a PNG.
+    const members = execFileSync('/usr/bin/unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n')
+    const pictures = members.filter((member) => /^word\/media\/.+\.png$/.test(member))
+    expect(pictures).toHaveLength(1)
+    const png = execFileSync('/usr/bin/unzip', ['-p', file, pictures[0] ?? ''])
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    // Drawn at print resolution: wider than the 900 CSS pixels of the chart.
+    expect(png.readUInt32BE(16)).toBeGreaterThan(2000)
+    await mkdir('test-results', { recursive: true })
+    await writeFile('test-results/briefing-timeline.png', png)
     await expect.poll(() => page.getByText(/^Downloaded as alipay-consent-default-/).isVisible()).toBe(true)
 
     await page.reload()
