@@ -1,4 +1,5 @@
 import { createJurisdictionRepository, getDatabase, seedBundle, type PrecedentDatabase } from '@renderer/db'
+import { checkForSilentReset, rememberKnowledgeBase, type MarkerStorage, type SilentReset } from './silentResetGuard'
 
 /** What start-up did, for the status line and for tests. */
 export interface StartupReport {
@@ -8,6 +9,8 @@ export interface StartupReport {
   readonly sampleRecordsAdded: number
   /** Whether the browser promised not to evict the data under storage pressure (always so in the desktop app). */
   readonly isStoragePersisted: boolean
+  /** Set when the browser cleared a knowledge base that held records since the last start. */
+  readonly silentReset?: SilentReset
 }
 
 /** The stored knowledge base was written by a newer Precedent, whose data this version could damage. */
@@ -28,9 +31,11 @@ export class NewerKnowledgeBaseError extends Error {
  */
 export async function prepareKnowledgeBase(
   db: PrecedentDatabase = getDatabase(),
-  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
+  markerStorage: MarkerStorage | undefined = globalThis.localStorage
 ): Promise<StartupReport> {
   if (await db.hasNewerStoredSchema()) throw new NewerKnowledgeBaseError()
+  const { installId, reset } = await checkForSilentReset(db, markerStorage)
   const jurisdictions = await import('@resources/jurisdictions.json')
   const jurisdictionsResult = await seedBundle(db, jurisdictions.default, { markerKey: 'reference:jurisdictions' })
   const knownIds = await createJurisdictionRepository(db).listIds()
@@ -40,11 +45,13 @@ export async function prepareKnowledgeBase(
   const lawsResult = await seedBundle(db, gdpr.default, { markerKey: 'reference:laws', knownIds })
   const sample = await import('@resources/sample-knowledge-base.json')
   const sampleResult = await seedBundle(db, sample.default, { markerKey: 'sample:knowledge-base', knownIds })
+  await rememberKnowledgeBase(db, markerStorage, installId, new Date().toISOString())
   return {
     jurisdictionsAdded: jurisdictionsResult.added,
     builtInLawRecordsAdded: lawsResult.added,
     sampleRecordsAdded: sampleResult.added,
-    isStoragePersisted: await requestPersistentStorage(storage)
+    isStoragePersisted: await requestPersistentStorage(storage),
+    ...(reset === undefined ? {} : { silentReset: reset })
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createIncidentRepository, createJurisdictionRepository, createLawRepository, PrecedentDatabase, seedBundle, type Migration } from '@renderer/db'
+import { createIncidentRepository, createJurisdictionRepository, createLawRepository, PrecedentDatabase, RECORD_TABLE_NAMES, seedBundle, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { NewerKnowledgeBaseError, prepareKnowledgeBase } from '@renderer/features/startup'
 import { aFreshDatabaseName } from '../../db/testDatabase'
@@ -83,5 +83,37 @@ describe('prepareKnowledgeBase', () => {
     const report = await prepareKnowledgeBase(new PrecedentDatabase(aFreshDatabaseName()), refusing)
 
     expect(report.isStoragePersisted).toBe(false)
+  })
+})
+
+describe('silent reset detection', () => {
+  function aMarkerStorage() {
+    const items = new Map<string, string>()
+    return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) }
+  }
+
+  it('says nothing on a first start or a restart of the same knowledge base', async () => {
+    const markers = aMarkerStorage()
+    const name = aFreshDatabaseName()
+
+    const first = await prepareKnowledgeBase(new PrecedentDatabase(name), noStorage, markers)
+    const again = await prepareKnowledgeBase(new PrecedentDatabase(name), noStorage, markers)
+
+    expect(first.silentReset).toBeUndefined()
+    expect(again.silentReset).toBeUndefined()
+  })
+
+  it('reports how many records were lost when the browser replaced the database with an empty one', async () => {
+    const markers = aMarkerStorage()
+    const before = new PrecedentDatabase(aFreshDatabaseName())
+    await prepareKnowledgeBase(before, noStorage, markers)
+    const held = (await Promise.all(RECORD_TABLE_NAMES.map((table) => before[table].count()))).reduce((sum, count) => sum + count, 0)
+
+    // The browser cleared site data: the same profile now opens an empty database.
+    const report = await prepareKnowledgeBase(new PrecedentDatabase(aFreshDatabaseName()), noStorage, markers)
+
+    expect(report.silentReset).toMatchObject({ lostRecordCount: held })
+    expect(held).toBeGreaterThan(200)
+    expect(Date.parse(report.silentReset!.lastSeenAt)).not.toBeNaN()
   })
 })
