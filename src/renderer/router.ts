@@ -12,8 +12,9 @@ import { comparisonRoutes } from './features/comparison'
 import { chartsRoutes } from './features/charts'
 import { graphRoutes } from './features/graph'
 import { timelineRoutes } from './features/timeline'
-import { briefingRoutes } from './features/briefings'
 import { importRoutes } from './features/importing'
+import { briefingRoutes } from './features/briefings'
+import { backupRoutes } from './features/backups'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -30,8 +31,9 @@ const routes: RouteRecordRaw[] = [
   ...chartsRoutes,
   ...graphRoutes,
   ...timelineRoutes,
-  ...briefingRoutes,
   ...importRoutes,
+  ...briefingRoutes,
+  ...backupRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 
