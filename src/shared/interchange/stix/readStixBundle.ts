@@ -206,7 +206,10 @@ class BundleReader {
         this.reject(entry, 'x_precedent_citations', 'x_precedent_citations must be a list')
         return []
       }
-      return value.map((citation) => (isObject(citation) ? { sourceId: own(citation, 'sourceId'), passage: own(citation, 'passage'), locator: own(citation, 'locator') } : citation))
+      // Fresh objects with the three citation fields only; anything else in the file is not carried over.
+      return value.map((citation) =>
+        isObject(citation) ? withoutUndefined({ sourceId: own(citation, 'sourceId'), passage: own(citation, 'passage'), locator: own(citation, 'locator') }) : citation
+      )
     }
     const references = own(entry.object, 'external_references')
     if (references === undefined) return []
@@ -271,7 +274,12 @@ class BundleReader {
           entry.draft = { ...common, name, description, links: [] }
           break
         case 'law': {
-          const jurisdictionId = own(entry.object, 'x_precedent_jurisdiction_id')
+          // The law's jurisdiction by id, else the location its report refers to (a tool that drops custom properties keeps object_refs).
+          const jurisdictionId = own(entry.object, 'x_precedent_jurisdiction_id') ?? this.jurisdictionOfReport(entry)
+          if (jurisdictionId === undefined) {
+            this.reject(entry, 'x_precedent_jurisdiction_id', 'A law needs its jurisdiction: give x_precedent_jurisdiction_id or a known location in object_refs')
+            return
+          }
           entry.draft = { ...common, title: name, summary: description, jurisdictionId, relations: [] }
           break
         }
@@ -353,6 +361,17 @@ class BundleReader {
       case 'law':
         return
     }
+  }
+
+  jurisdictionOfReport(entry: ObjectEntry): string | undefined {
+    const refs = own(entry.object, 'object_refs')
+    if (!Array.isArray(refs)) return undefined
+    for (const ref of refs) {
+      const target = typeof ref === 'string' ? this.byStixId.get(ref.toLowerCase()) : undefined
+      const jurisdictionId = target?.recordType === 'jurisdiction' ? this.jurisdictionOf(target) : undefined
+      if (jurisdictionId !== undefined) return jurisdictionId
+    }
+    return undefined
   }
 
   occurredOnFromFirstSeen(entry: ObjectEntry): { occurredOn?: string } {
@@ -492,6 +511,10 @@ class BundleReader {
     const candidates: ImportCandidate[] = []
     for (const entry of this.entries) {
       if (entry.refused || entry.draft === undefined || entry.recordType === undefined) continue
+      if (entry.recordType === 'response' && entry.draft.actorId === undefined) {
+        this.reject(entry, 'relationships', 'A response needs the organisation that took it: no relationship with x_precedent_relation "actor" starts from this object')
+        continue
+      }
       const result = candidateFromDraft(entry.recordType, withoutUndefined(entry.draft), this.origin(entry.index), this.context)
       if (result.ok) candidates.push(result.candidate)
       else this.rejected.push(...result.problems.map((problem) => ({ ...problem, field: stixPropertyOf(entry, problem.field) })))

@@ -303,3 +303,27 @@ describe('readStixBundle: bundles from other tools', () => {
     expect(readStixBundle(foreignBundle, context)).toEqual(reading)
   })
 })
+
+describe('readStixBundle: Precedent objects that lost part of their data on the way', () => {
+  it('finds a law\'s jurisdiction through object_refs when x_precedent_jurisdiction_id was dropped', () => {
+    const { bundle } = withChangedObject('law-csl', ({ x_precedent_jurisdiction_id: _dropped, ...object }) => object)
+    const reading = readStixBundle(bundle, context)
+    expect(reading.rejected).toEqual([])
+    expect(reading.candidates.find((candidate) => candidate.typed.record.id === 'law-csl')?.typed.record).toMatchObject({ jurisdictionId: 'CN' })
+  })
+
+  it('says plainly when a response has lost the relationship naming its actor', () => {
+    const bundle = exportStixBundle(recordSetOf(records), { now: '2026-11-29T10:00:00.000Z' })
+    const objects = (bundle.objects ?? []).filter((object) => object.x_precedent_relation !== 'actor')
+    const row = objects.findIndex((object) => object.x_precedent_id === 'resp-cac-summons' && object.type === 'course-of-action') + 1
+    expect(readStixBundle({ ...bundle, objects }, context).rejected.map(describeImportProblem)).toEqual([
+      `bundle.json, row ${row}, field "relationships": A response needs the organisation that took it: no relationship with x_precedent_relation "actor" starts from this object`
+    ])
+  })
+
+  it('carries only the citation fields, never other keys found in a citation', () => {
+    const { bundle } = withChangedObject('inc-alipay-2018', (object) => ({ ...object, x_precedent_citations: [{ sourceId: 'src-reuters', extra: 'x' }] }))
+    const read = readStixBundle(bundle, context).candidates.find((candidate) => candidate.typed.record.id === 'inc-alipay-2018')
+    expect((read?.typed.record as { citations: unknown[] }).citations).toStrictEqual([{ sourceId: 'src-reuters' }])
+  })
+})

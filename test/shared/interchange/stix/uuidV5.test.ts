@@ -16,9 +16,10 @@ describe('sha1Hex', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
         expect(sha1Hex(text)).toBe(createHash('sha1').update(text, 'utf8').digest('hex'))
-      })
+      }),
+      { numRuns: 60 }
     )
-  })
+  }, 30_000)
 })
 
 describe('uuidV5', () => {
