@@ -112,3 +112,34 @@ describe('precedent export to documents', () => {
     expect(text('brief.html')).not.toMatch(/<script/i)
   })
 })
+
+describe('precedent export to interchange formats', () => {
+  it.each([
+    ['bundle', (text: string) => expect(JSON.parse(text)).toMatchObject({ format: 'precedent-bundle', version: 1 })],
+    ['stix', (text: string) => expect(JSON.parse(text)).toMatchObject({ type: 'bundle' })],
+    ['csl', (text: string) => expect(Array.isArray(JSON.parse(text))).toBe(true)],
+    ['ics', (text: string) => expect(text).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/)],
+    ['timelinejs', (text: string) => expect(JSON.parse(text)).toHaveProperty('events')]
+  ])('writes %s', async (format, check) => {
+    const { status, text } = await run(['export', SAMPLE, '--format', format, '-o', `out.${format}`])
+
+    expect(status).toBe(0)
+    check(text(`out.${format}`))
+    expect(text(`out.${format}`)).toContain('Alipay')
+  })
+
+  it('round-trips a bundle: export, then stats, gives the same counts plus the jurisdictions it needs to stand alone', async () => {
+    const fs = memoryCliIo()
+    await run(['export', SAMPLE, '--format', 'bundle', '-o', 'copy.json'], fs)
+    fs.out.length = 0
+    await run(['stats', 'copy.json'], fs)
+    const original = memoryCliIo()
+    await run(['stats', SAMPLE], original)
+
+    const { jurisdictions, ...copied } = JSON.parse(fs.out.join('')).records as Record<string, number>
+    const { jurisdictions: none, ...sample } = JSON.parse(original.out.join('')).records as Record<string, number>
+    expect(copied).toEqual(sample)
+    expect(none).toBe(0)
+    expect(jurisdictions).toBeGreaterThanOrEqual(3)
+  })
+})

@@ -5,6 +5,10 @@ import { briefingToHtml } from '../briefing/briefingToHtml'
 import { briefingToMarkdown } from '../briefing/briefingToMarkdown'
 import type { RecordType } from '../domain/recordTypes'
 import { exportRecordsCsv } from './csv/exportRecordsCsv'
+import { exportSelectionBundle } from './export/bundleSelection'
+import { exportCslJson } from './export/cslJson'
+import { exportICalendar } from './export/iCalendar'
+import { exportTimelineJs } from './export/timelineJs'
 import type { RecordSet } from './recordSet'
 import { exportStixBundle } from './stix/exportStixBundle'
 
@@ -63,9 +67,12 @@ export async function exportRecords(format: ExportFormat, set: RecordSet, reques
     case 'docx':
       return { info, data: await briefingToDocx(briefing()) }
     case 'bundle':
+      return { info, data: json(exportSelectionBundle(set, { id: 'precedent-export', title: request.title, createdAt: request.now })) }
     case 'csl':
+      return { info, data: json(exportCslJson(set)) }
     case 'ics':
+      return { info, data: exportICalendar(set, { now: request.now }) }
     case 'timelinejs':
-      throw new Error(`Export to ${info.label} is not available yet`)
+      return { info, data: json(exportTimelineJs(set)) }
   }
 }
