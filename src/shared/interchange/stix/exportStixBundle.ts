@@ -56,12 +56,22 @@ function compact(object: Record<string, unknown>): Record<string, unknown> {
   return result
 }
 
-/** Picks the named fields of a record that are set, under their own names, for `x_precedent_fields`. */
+/**
+ * Picks the named fields of a record that are set, under their own names, for `x_precedent_fields`.
+ * Empty lists are left out (STIX forbids them); the importer's schemas give them back as defaults.
+ */
 function fieldsOf<T extends object>(record: T, names: readonly (keyof T & string)[]): Record<string, unknown> {
   const fields: Record<string, unknown> = {}
-  for (const name of names) if (record[name] !== undefined) fields[name] = record[name]
+  for (const name of names) {
+    const value = record[name]
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue
+    fields[name] = value
+  }
   return fields
 }
+
+/** An external_id STIX reserves for CVE and CAPEC entries (its schema then demands source_name "cve" or "capec"). */
+const RESERVED_EXTERNAL_ID = /^(CVE-\d{4}-(0\d{3}|[1-9]\d{3,})|CAPEC-\d+)$/
 
 export const INCIDENT_FIELDS = ['original', 'categories', 'dataCategories', 'occurredOn', 'disclosedOn', 'reportedOn', 'status', 'affectedUsers', 'tags'] as const
 export const ORGANISATION_FIELDS = ['aliases', 'kind', 'headquartersCity'] as const
@@ -120,10 +130,11 @@ class BundleWriter {
       const typed = this.set.get(citation.sourceId)
       const source = typed?.type === 'source' ? typed.record : undefined
       const reference = compact({
+        // "The source that the external reference is defined within": the publisher, else Precedent's own source list.
         source_name: source?.publisher ?? 'Precedent',
-        description: [source?.title, citation.locator].filter((part) => part !== undefined).join(', ') || undefined,
+        description: [source?.title ?? `Source ${citation.sourceId}`, citation.locator].filter((part) => part !== undefined).join(', '),
         url: source?.url === undefined ? undefined : asUri(source.url),
-        external_id: citation.sourceId
+        external_id: RESERVED_EXTERNAL_ID.test(citation.sourceId) ? undefined : citation.sourceId
       })
       return reference as unknown as StixExternalReference
     })

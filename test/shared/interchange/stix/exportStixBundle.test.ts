@@ -144,3 +144,21 @@ describe('exportStixBundle', () => {
     expect(stixSchemaErrors(out)).toEqual([])
   })
 })
+
+describe('exportStixBundle: edge cases the schemas care about', () => {
+  it('writes a cited source unknown to the set, a CVE-like source id and a CJK address as valid external references', () => {
+    const cveLike = aSource({ id: 'CVE-2017-0144', title: 'EternalBlue write-up', url: 'https://example.org/支付宝 报告' })
+    const citing = anIncident({ id: 'inc-x', citations: [{ sourceId: 'CVE-2017-0144' }, { sourceId: 'src-gone', locator: 'p. 3' }] })
+    const out = exportStixBundle(recordSetOf([{ type: 'incident', record: citing }], [{ type: 'source', record: cveLike }]), { now: NOW })
+    expect(stixSchemaErrors(out)).toEqual([])
+    expect(byId(out.objects, stixIdOfRecord('incident', 'inc-x')).external_references).toEqual([
+      { source_name: 'Precedent', description: 'EternalBlue write-up', url: 'https://example.org/%E6%94%AF%E4%BB%98%E5%AE%9D%20%E6%8A%A5%E5%91%8A' },
+      { source_name: 'Precedent', description: 'Source src-gone, p. 3', external_id: 'src-gone' }
+    ])
+  })
+
+  it('leaves empty lists out of x_precedent_fields (STIX forbids empty lists)', () => {
+    const out = exportStixBundle(recordSetOf([{ type: 'organisation', record: ant }]), { now: NOW })
+    expect(byId(out.objects, stixIdOfRecord('organisation', 'org-ant')).x_precedent_fields).toEqual({ kind: 'company' })
+  })
+})
