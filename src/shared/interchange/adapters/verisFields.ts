@@ -83,19 +83,3 @@ function parsePartialDateOrThrow(text: string): PartialDate {
   if (!result.ok) throw new Error(result.reason)
   return result.value
 }
-
-/**
- * An id-safe slug of a name: accents folded, lower case, runs of anything but letters and digits
- * turned into one hyphen, at most `max` characters. Empty for a name without Latin letters or
- * digits (the caller then uses a hash).
- */
-export function slugOf(name: string, max: number): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '')
-}

@@ -3,10 +3,10 @@ import { earliestDay, latestDay, type PartialDate } from '../../domain/partialDa
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
-import { stableHash } from '../csv/stableHash'
 import { cleanImportedField } from '../text/cleanImportedField'
+import { nameSlug } from '../text/nameSlug'
 import { findWebAddresses, sourceDraftForWebAddress } from '../text/webAddresses'
-import { isJsonObject, member, objectMember, slugOf, stringList, stringMember, verisPartialDate, wholeNumber, type JsonObject } from './verisFields'
+import { isJsonObject, member, objectMember, stringList, stringMember, verisPartialDate, wholeNumber, type JsonObject } from './verisFields'
 import {
   DISCLOSING_VALUES,
   isKnownNaics,
@@ -298,8 +298,7 @@ const ORGANISATION_ID_PREFIX = 'org-veris-'
 
 /** Registers the victim (once per id) and returns its id, or undefined when it cannot be a valid record. */
 function registerVictim(name: string, industry: string, jurisdictionId: string | undefined, origin: ImportLocation, shared: SharedRecords, context: ImportContext, notices: ImportProblem[]): string | undefined {
-  const slug = slugOf(name, 100 - ORGANISATION_ID_PREFIX.length)
-  const id = `${ORGANISATION_ID_PREFIX}${slug === '' ? stableHash(name.normalize('NFC').toLowerCase()) : slug}`
+  const id = `${ORGANISATION_ID_PREFIX}${nameSlug(name, 100 - ORGANISATION_ID_PREFIX.length)}`
   const existing = shared.victims.get(id)
   if (existing !== undefined) {
     if (existing.checked !== undefined && name !== existing.draft.name && !existing.aliases.includes(name) && name.length <= 200) existing.aliases.push(name)

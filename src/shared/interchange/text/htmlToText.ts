@@ -83,3 +83,20 @@ export function htmlToText(html: string): string {
     .replace(BREAKS, resolveBreaks)
     .trim()
 }
+
+/** The `href` of every link in an HTML fragment, in order, entities decoded, as written otherwise. */
+export function linksInHtml(html: string): string[] {
+  const links: string[] = []
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const href = attributes.href?.trim()
+        if (name === 'a' && href !== undefined && href !== '') links.push(href)
+      }
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }
+  )
+  parser.write(html)
+  parser.end()
+  return links
+}
