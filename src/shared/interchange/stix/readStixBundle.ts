@@ -119,6 +119,10 @@ class BundleReader {
       if (!isNewer) return
       this.entries.splice(this.entries.indexOf(earlier), 1)
     }
+    if (own(value, 'revoked') === true) {
+      this.notice(index, 'revoked', `"${id}" is revoked (withdrawn by its producer) and was not imported`)
+      return
+    }
     const entry = this.classify(value, index, type, stixId)
     if (entry === undefined) return
     this.entries.push(entry)
@@ -314,6 +318,10 @@ class BundleReader {
       }
       case 'organisation': {
         const sectors = this.textList(entry, 'sectors') ?? []
+        const identityClass = own(entry.object, 'identity_class')
+        if (typeof identityClass === 'string' && identityClass !== 'organization' && identityClass !== 'group') {
+          this.notice(entry.index, 'identity_class', `An identity of class "${identityClass}" is imported as an organisation of kind "other"; Precedent records organisations only`)
+        }
         entry.draft = {
           id,
           name,
@@ -436,7 +444,7 @@ class BundleReader {
     }
     const relation = (relationValue as PrecedentRelation | undefined) ?? inferRelation(relationshipType, from.recordType, to.recordType)
     if (relation === undefined) {
-      this.notice(entry.index, 'relationship_type', `A ${relationshipType} relationship from ${withArticle(from.recordType)} to ${withArticle(to.recordType)} has no counterpart in Precedent and was not imported`)
+      this.notice(entry.index, 'relationship_type', `${/^[aeiou]/.test(relationshipType) ? 'An' : 'A'} ${relationshipType} relationship from ${withArticle(from.recordType)} to ${withArticle(to.recordType)} has no counterpart in Precedent and was not imported`)
       return
     }
     const draft = from.entry?.draft
@@ -541,7 +549,8 @@ function withoutUndefined(draft: Record<string, unknown>): Record<string, unknow
 /** What a relationship between two foreign objects means in Precedent, when anything. */
 function inferRelation(relationshipType: string, from: RecordType, to: RecordType): PrecedentRelation | undefined {
   if (to === 'jurisdiction') {
-    if (from === 'incident') return 'jurisdiction'
+    // Where it happened or whom it hit; "originates-from" and the like say something else.
+    if (from === 'incident' && ['located-at', 'targets', 'related-to'].includes(relationshipType)) return 'jurisdiction'
     if (from === 'organisation' && relationshipType === 'located-at') return 'headquarters'
     return undefined
   }

@@ -243,7 +243,10 @@ const foreignBundle = {
     relationship(3, 'located-at', ids.incident, ids.nowhere),
     relationship(4, 'related-to', ids.ban, ids.incident),
     relationship(5, 'attributed-to', ids.incident, ids.actor),
-    relationship(6, 'related-to', ids.regulator, ids.company)
+    relationship(6, 'related-to', ids.regulator, ids.company),
+    { type: 'identity', ...common, id: 'identity--0c5c8a9e-4b1d-4c1e-9a4d-3f1f6b7c8d0b', name: 'A. Person', identity_class: 'individual' },
+    { type: 'incident', ...common, id: 'incident--0c5c8a9e-4b1d-4c1e-9a4d-3f1f6b7c8d0c', name: 'Withdrawn', revoked: true },
+    relationship(7, 'originates-from', ids.incident, ids.india)
   ]
 }
 
@@ -281,15 +284,18 @@ describe('readStixBundle: bundles from other tools', () => {
     expect(reading.rejected.map(describeImportProblem)).toEqual([
       'bundle.json, row 8, field "created_by_ref": A course of action becomes a response only when created_by_ref names an identity in the file (the organisation that took it)'
     ])
-    expect(reading.notices.map(describeImportProblem)).toEqual([
+    expect(reading.notices.map(describeImportProblem).sort()).toEqual([
       'bundle.json, row 3, field "external_references[1].url": "ftp://example.org/report.pdf" is not an http(s) address and was left out',
       'bundle.json, row 5, field "country": This location is not a known jurisdiction; links to it were not imported',
       'bundle.json, row 9, field "type": STIX threat-actor objects have no counterpart in Precedent and were not imported',
       'bundle.json, row 10, field "type": STIX note objects have no counterpart in Precedent and were not imported',
       'bundle.json, row 13, field "target_ref": The located-at relationship was not imported: its target is not a record read from this file or a known jurisdiction',
       'bundle.json, row 15, field "target_ref": The attributed-to relationship was not imported: its target is not a record read from this file or a known jurisdiction',
-      'bundle.json, row 16, field "relationship_type": A related-to relationship from an organisation to an organisation has no counterpart in Precedent and was not imported'
-    ])
+      'bundle.json, row 16, field "relationship_type": A related-to relationship from an organisation to an organisation has no counterpart in Precedent and was not imported',
+      'bundle.json, row 17, field "identity_class": An identity of class "individual" is imported as an organisation of kind "other"; Precedent records organisations only',
+      'bundle.json, row 18, field "revoked": "incident--0c5c8a9e-4b1d-4c1e-9a4d-3f1f6b7c8d0c" is revoked (withdrawn by its producer) and was not imported',
+      'bundle.json, row 19, field "relationship_type": An originates-from relationship from an incident to a jurisdiction has no counterpart in Precedent and was not imported'
+    ].sort())
   })
 
   it('goes back out under the same STIX ids, so another tool recognises its objects', () => {
