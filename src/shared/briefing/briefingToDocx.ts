@@ -62,7 +62,12 @@ function inlineRuns(inline: BriefingInline): ParagraphChild[] {
 }
 
 function runsOf(content: readonly BriefingInline[]): ParagraphChild[] {
-  return content.flatMap(inlineRuns)
+  // Adjacent note references are separated ("1,2,3"), or they would read as one number.
+  return content.flatMap((inline, index) =>
+    inline.kind === 'footnote-ref' && content[index - 1]?.kind === 'footnote-ref'
+      ? [new TextRun({ text: ',', superScript: true }), ...inlineRuns(inline)]
+      : inlineRuns(inline)
+  )
 }
 
 function imageParagraph(image: BriefingDocxImage): Paragraph {

@@ -26,6 +26,7 @@ h4 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
 .as-of { margin: 0.25rem 0 1.5rem; font-weight: 600; }
 .numbered { display: grid; grid-template-columns: 2.5rem 1fr; margin: 0 0 0.75rem; }
 .numbered .paragraph-number { font-weight: 600; }
+.numbered p { margin: 0; }
 .continuation { margin-left: 2.5rem; }
 .note { color: #4a5160; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
@@ -69,7 +70,10 @@ function inlineHtml(inline: BriefingInline): string {
 }
 
 function inlinesHtml(content: readonly BriefingInline[]): string {
-  return content.map(inlineHtml).join('')
+  // Adjacent note references are separated ("1,2,3"), or they would read as one number.
+  return content
+    .map((inline, index) => (inline.kind === 'footnote-ref' && content[index - 1]?.kind === 'footnote-ref' ? `<sup>,</sup>${inlineHtml(inline)}` : inlineHtml(inline)))
+    .join('')
 }
 
 function timelineFigure(svg: string | undefined): string {

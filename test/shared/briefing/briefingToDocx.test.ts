@@ -71,6 +71,8 @@ describe('briefingToDocx on the Alipay briefing', async () => {
   it('has real footnotes for the sources, referenced from the text', () => {
     expect(body).toContain('<w:footnoteReference w:id="1"/>')
     expect(body).toContain('<w:footnoteReference w:id="5"/>')
+    // Adjacent references get a superscript comma between them, or "1" and "2" would read as 12.
+    expect(body).toMatch(/<w:footnoteReference w:id="1"\/><\/w:r><w:r><w:rPr>(?:(?!<\/w:r>).)*<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">,<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:footnoteReference w:id="2"\/>/)
     expect([...notes.matchAll(/<w:footnote w:id="(\d+)">/g)].map((match) => match[1])).toEqual(['1', '2', '3', '4', '5'])
     expect(runText(notes)).toContain('Xinhua, “China Focus: Ant Financial apologizes for online credit trickery”, 4 January 2018.')
   })

@@ -39,8 +39,10 @@ describe('briefingToHtml on the Alipay briefing', () => {
     expect(html).toMatch(/<tr><td>6 January 2018<\/td><td><strong>Summons — <\/strong>Cyberspace Administration of China summons Alipay and Sesame Credit<sup/)
   })
 
-  it('links each note reference to its note, and lists the notes', () => {
-    expect(html).toContain('<sup class="footnote-ref"><a href="#fn-1" aria-label="Note 1">1</a></sup>')
+  it('links each note reference to its note, separates adjacent references, and lists the notes', () => {
+    expect(html).toContain(
+      'reported.<sup class="footnote-ref"><a href="#fn-1" aria-label="Note 1">1</a></sup><sup>,</sup><sup class="footnote-ref"><a href="#fn-2" aria-label="Note 2">2</a></sup>'
+    )
     const notes = parsed.elements.filter((element) => element.name === 'li' && element.attributes.id?.startsWith('fn-'))
     expect(notes.map((note) => note.attributes.id)).toEqual(['fn-1', 'fn-2', 'fn-3', 'fn-4', 'fn-5'])
   })
