@@ -112,6 +112,19 @@ describe('briefings in Chromium (web mode)', () => {
     await writeFile('test-results/briefing-timeline.png', png)
     await expect.poll(() => page.getByText(/^Downloaded as alipay-consent-default-/).isVisible()).toBe(true)
 
+    // Web mode's PDF is the print dialog, which prints the composed briefing, not the form.
+    await page.getByRole('button', { name: 'Print or save as PDF' }).click()
+    await page.getByText('The print dialog opened: choose “Save as PDF” there.').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    const printed = page.getByRole('article', { name: 'Briefing as printed' })
+    await expect.poll(() => printed.isVisible()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Save briefing' }).isVisible()).toBe(false)
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false)
+    const printedText = (await printed.textContent()) ?? ''
+    for (const text of ['Chronology', '3 January 2018', SUMMONS, 'Background', 'China Focus: Ant Financial apologizes']) expect(printedText, text).toContain(text)
+    await page.screenshot({ path: 'test-results/briefing-print.png', fullPage: true })
+    await page.emulateMedia({ media: 'screen' })
+
     await page.reload()
     await page.waitForSelector('main[data-ready="yes"]')
     await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, 'The consent box was pre-ticked on the annual bill page.', SUMMONS])
