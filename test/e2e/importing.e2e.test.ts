@@ -1,0 +1,111 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+let userDataDir: string
+let context: BrowserContext
+
+const CSV = [
+  'headline,when,note',
+  'Contoso loyalty database left open to the internet,2021-03,found by a researcher',
+  'Fabrikam payroll files emailed to the wrong client,2020,year only'
+].join('\n')
+
+async function openApp(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
+}
+
+function fileOf(name: string, content: string | Buffer) {
+  return { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') }
+}
+
+async function openImport(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true }).click()
+  await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor()
+}
+
+async function chooseFile(page: Page, name: string, content: string | Buffer): Promise<void> {
+  await page.getByLabel('Files to import').setInputFiles(fileOf(name, content))
+}
+
+async function incidentCount(page: Page): Promise<number> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents', exact: true }).click()
+  const rows = page.getByRole('table', { name: 'Incidents' }).locator('tbody tr')
+  await rows.first().waitFor()
+  return rows.count()
+}
+
+describe('importing in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-import-'))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+
+  it('maps a CSV, shows the dry run, imports it, and finds the record by search', async () => {
+    const page = await openApp('#/incidents')
+    const before = await incidentCount(page)
+    await openImport(page)
+
+    await chooseFile(page, 'breaches.csv', CSV)
+    await page.getByText('Recognised as CSV or TSV spreadsheet.').waitFor()
+    await page.getByRole('combobox', { name: 'Column “headline” gives' }).selectOption({ label: 'Title (required)' })
+    await page.getByRole('combobox', { name: 'Column “when” gives' }).selectOption({ label: 'Date it happened' })
+    await page.getByRole('button', { name: 'Check what would be imported' }).click()
+
+    await page.getByRole('status').filter({ hasText: '2 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected' }).waitFor()
+    await page.screenshot({ path: 'test-results/import-dry-run.png', fullPage: true })
+    await page.getByRole('button', { name: 'Import 2 records' }).click()
+    await page.getByRole('heading', { name: 'Imported 2 records' }).waitFor()
+    await expect(page.getByRole('link', { name: 'Show incidents (2 imported)' }).isVisible()).resolves.toBe(true)
+
+    await expect(incidentCount(page)).resolves.toBe(before + 2)
+    await page.goto(new URL('#/search?q=Contoso', baseUrl).toString())
+    await page.waitForSelector('main[data-ready="yes"]')
+    await expect
+      .poll(() => page.locator('.search-results a.search-result-link').allTextContents(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Contoso loyalty database left open to the internet'))
+  })
+
+  it('plans the same CSV imported again as unchanged, with the mapping remembered', async () => {
+    const page = await openApp('#/import')
+    await chooseFile(page, 'breaches.csv', CSV)
+    await expect(page.getByRole('combobox', { name: 'Column “headline” gives' }).inputValue()).resolves.toBe('title')
+    await page.getByRole('button', { name: 'Check what would be imported' }).click()
+
+    await page.getByRole('status').filter({ hasText: '0 new, 0 updated, 2 unchanged, 0 duplicates, 0 rejected' }).waitFor()
+    await expect(page.getByRole('button', { name: 'Import 0 records' }).isDisabled()).resolves.toBe(true)
+  })
+
+  it.each([
+    ['hostile.json', '{"format": "precedent-bundle", "version": 1, "__proto__": {"polluted": true}}', 'hostile.json: The file contains a "__proto__" or "constructor.prototype" key, which is never imported'],
+    ['latin1.csv', Buffer.from([...Buffer.from('title\nCaf', 'utf8'), 0xe9, 0x0a]), 'latin1.csv: The file is not valid UTF-8: invalid byte sequence at byte offset 9. Save it as UTF-8 and import it again'],
+    ['nul.csv', 'title\nA\u0000B\n', 'nul.csv, row 2: The file contains a NUL character (line 2, column 2); it is not a text file'],
+    ['twice.csv', 'title,when,title\nA,2015,B\n', 'twice.csv, row 1, field "title": The column "title" appears more than once in the header row']
+  ])('refuses %s with a one-line error and changes nothing', async (name, content, message) => {
+    const page = await openApp('#/incidents')
+    const before = await incidentCount(page)
+    await openImport(page)
+
+    await chooseFile(page, name, content)
+    const check = page.getByRole('button', { name: 'Check what would be imported' })
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was written.' })
+    await Promise.race([alert.waitFor(), check.waitFor()])
+    if (!(await alert.isVisible())) await check.click()
+
+    await expect(alert.locator('.import-error').textContent()).resolves.toBe(message)
+    await expect(incidentCount(page)).resolves.toBe(before)
+  })
+})
