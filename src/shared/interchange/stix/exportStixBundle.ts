@@ -10,7 +10,12 @@ import type { RecordType, TypedRecord } from '../../domain/recordTypes'
 import type { Source } from '../../domain/source'
 import type { RecordSet } from '../recordSet'
 import {
+  INCIDENT_FIELDS,
+  LAW_FIELDS,
   LAW_REPORT_TYPE,
+  ORGANISATION_FIELDS,
+  RESPONSE_FIELDS,
+  SOURCE_FIELDS,
   PRECEDENT_STIX_NAMESPACE,
   stixIdOfRecord,
   stixRelationshipId,
@@ -73,25 +78,6 @@ function fieldsOf<T extends object>(record: T, names: readonly (keyof T & string
 /** An external_id STIX reserves for CVE and CAPEC entries (its schema then demands source_name "cve" or "capec"). */
 const RESERVED_EXTERNAL_ID = /^(CVE-\d{4}-(0\d{3}|[1-9]\d{3,})|CAPEC-\d+)$/
 
-export const INCIDENT_FIELDS = ['original', 'categories', 'dataCategories', 'occurredOn', 'disclosedOn', 'reportedOn', 'status', 'affectedUsers', 'tags'] as const
-export const ORGANISATION_FIELDS = ['aliases', 'kind', 'headquartersCity'] as const
-export const LAW_FIELDS = [
-  'shortName',
-  'nativeTitle',
-  'nativeLanguage',
-  'identifier',
-  'kind',
-  'status',
-  'draftOn',
-  'adoptedOn',
-  'inForceOn',
-  'appliesFromOn',
-  'amendedOn',
-  'repealedOn',
-  'provisions'
-] as const
-export const RESPONSE_FIELDS = ['kind', 'datedOn', 'stage', 'matterEffect', 'original', 'outcome', 'penalty'] as const
-export const SOURCE_FIELDS = ['publisher', 'author', 'publishedOn', 'url', 'accessedOn', 'language', 'quotedPassage'] as const
 
 class BundleWriter {
   readonly objects: StixObject[] = []

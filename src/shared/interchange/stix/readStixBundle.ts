@@ -3,8 +3,8 @@ import { RECORD_TYPES, type RecordType } from '../../domain/recordTypes'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
-import { INCIDENT_FIELDS, LAW_FIELDS, ORGANISATION_FIELDS, RESPONSE_FIELDS, SOURCE_FIELDS } from './exportStixBundle'
-import { PRECEDENT_RELATIONS, PRECEDENT_STIX_NAMESPACE, STIX_TYPE_OF_RECORD, stixIdOfRecord, stixTypeOfId, type PrecedentRelation } from './stixModel'
+import { PRECEDENT_FIELDS, PRECEDENT_RELATIONS, PRECEDENT_STIX_NAMESPACE, STIX_TYPE_OF_RECORD, stixIdOfRecord, stixTypeOfId, type PrecedentRelation } from './stixModel'
+import { inferRelation, isAllowedLink } from './stixRelations'
 import { uuidV5 } from './uuidV5'
 
 const STIX_TYPE = /^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-?$/
@@ -20,15 +20,6 @@ const FOREIGN_RECORD_TYPE: Readonly<Record<string, RecordType>> = {
   'course-of-action': 'response',
   'x-precedent-source': 'source',
   location: 'jurisdiction'
-}
-
-/** The fields `x_precedent_fields` may carry, per record type: exactly those the exporter writes. */
-const PRECEDENT_FIELDS: Readonly<Record<Exclude<RecordType, 'jurisdiction'>, readonly string[]>> = {
-  incident: INCIDENT_FIELDS,
-  organisation: ORGANISATION_FIELDS,
-  law: LAW_FIELDS,
-  response: RESPONSE_FIELDS,
-  source: SOURCE_FIELDS
 }
 
 type JsonObject = Readonly<Record<string, unknown>>
@@ -544,42 +535,6 @@ function withArticle(type: RecordType): string {
 /** A draft without keys whose value is undefined, so an absent STIX property leaves the field absent, not present and empty. */
 function withoutUndefined(draft: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined))
-}
-
-/** What a relationship between two foreign objects means in Precedent, when anything. */
-function inferRelation(relationshipType: string, from: RecordType, to: RecordType): PrecedentRelation | undefined {
-  if (to === 'jurisdiction') {
-    // Where it happened or whom it hit; "originates-from" and the like say something else.
-    if (from === 'incident' && ['located-at', 'targets', 'related-to'].includes(relationshipType)) return 'jurisdiction'
-    if (from === 'organisation' && relationshipType === 'located-at') return 'headquarters'
-    return undefined
-  }
-  if (from === 'incident' && to === 'organisation') return 'organisation'
-  if (from === 'response' && to === 'incident') return 'responds-to'
-  if (from === 'response' && to === 'organisation') return 'target'
-  return undefined
-}
-
-const LINK_ENDS: Readonly<Record<PrecedentRelation, readonly [RecordType, RecordType]>> = {
-  jurisdiction: ['incident', 'jurisdiction'],
-  organisation: ['incident', 'organisation'],
-  implicates: ['incident', 'law'],
-  headquarters: ['organisation', 'jurisdiction'],
-  parent: ['organisation', 'organisation'],
-  affiliate: ['organisation', 'organisation'],
-  operator: ['organisation', 'organisation'],
-  amends: ['law', 'law'],
-  replaces: ['law', 'law'],
-  implements: ['law', 'law'],
-  actor: ['response', 'organisation'],
-  target: ['response', 'organisation'],
-  'responds-to': ['response', 'incident'],
-  'legal-basis': ['response', 'law']
-}
-
-function isAllowedLink(relation: PrecedentRelation, from: RecordType, to: RecordType): boolean {
-  const [source, target] = LINK_ENDS[relation]
-  return source === from && target === to
 }
 
 /** Names a record field by the STIX property it was read from, so a problem points into the file. */

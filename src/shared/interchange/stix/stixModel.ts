@@ -39,6 +39,38 @@ export const STIX_TYPE_OF_RECORD: Readonly<Record<RecordType, string>> = {
 /** The `report_types` entry that marks a report as one of Precedent's laws. */
 export const LAW_REPORT_TYPE = 'legislation'
 
+/**
+ * The fields each record type carries in `x_precedent_fields`, under their Precedent names: all but
+ * the id, bookkeeping, the fields STIX holds itself (name, description, citations) and links (relationships).
+ */
+export const INCIDENT_FIELDS = ['original', 'categories', 'dataCategories', 'occurredOn', 'disclosedOn', 'reportedOn', 'status', 'affectedUsers', 'tags'] as const
+export const ORGANISATION_FIELDS = ['aliases', 'kind', 'headquartersCity'] as const
+export const LAW_FIELDS = [
+  'shortName',
+  'nativeTitle',
+  'nativeLanguage',
+  'identifier',
+  'kind',
+  'status',
+  'draftOn',
+  'adoptedOn',
+  'inForceOn',
+  'appliesFromOn',
+  'amendedOn',
+  'repealedOn',
+  'provisions'
+] as const
+export const RESPONSE_FIELDS = ['kind', 'datedOn', 'stage', 'matterEffect', 'original', 'outcome', 'penalty'] as const
+export const SOURCE_FIELDS = ['publisher', 'author', 'publishedOn', 'url', 'accessedOn', 'language', 'quotedPassage'] as const
+
+export const PRECEDENT_FIELDS: Readonly<Record<Exclude<RecordType, 'jurisdiction'>, readonly string[]>> = {
+  incident: INCIDENT_FIELDS,
+  organisation: ORGANISATION_FIELDS,
+  law: LAW_FIELDS,
+  response: RESPONSE_FIELDS,
+  source: SOURCE_FIELDS
+}
+
 /** What `x_precedent_relation` says on a relationship: the link it stands for, named from the source object's end. */
 export const PRECEDENT_RELATIONS = [
   'jurisdiction', // incident → location
