@@ -23,7 +23,8 @@ export function describePlanCounts(plan: ImportPlan): string {
   const parts = [`${counts.new} new`]
   if (counts.duplicate > 0) parts.push(`${counts.duplicate} duplicates merged or skipped`)
   if (counts.update > 0) parts.push(`${counts.update} updates`)
-  if (counts.unchanged > 0) parts.push(`${counts.unchanged} unchanged`)
+  // The CLI plans against the built-in records only, so "unchanged" means "the same as built in".
+  if (counts.unchanged > 0) parts.push(`${counts.unchanged} identical to built-in records`)
   parts.push(`${counts.rejected} rejected`)
   return parts.join(', ')
 }
@@ -52,7 +53,12 @@ export async function importCommand(io: CliIo, args: ImportArguments, reference:
     incidents: [],
     responses: []
   }
-  for (const write of plan.writes) records[BUNDLE_COLLECTION[write.typed.type]].push(write.typed.record)
+  // The bundle holds every record the files gave (those identical to built-in records too, so it
+  // stands for the whole file); duplicates merged into another record and rejected rows are left out.
+  const kept = plan.entries.flatMap((entry) =>
+    entry.typed !== undefined && (entry.action === 'new' || entry.action === 'update' || entry.action === 'unchanged') ? [entry.typed] : []
+  )
+  for (const typed of kept) records[BUNDLE_COLLECTION[typed.type]].push(typed.record)
   const names = files.map((file) => file.name).join(', ')
   const bundle = {
     format: BUNDLE_FORMAT,
@@ -67,6 +73,6 @@ export async function importCommand(io: CliIo, args: ImportArguments, reference:
   const checked = parseBundle(JSON.parse(JSON.stringify(bundle)), new Set(byId.keys()))
   if (!checked.ok) throw new Error(`The imported records do not form a valid bundle: ${checked.problems[0]?.path} ${checked.problems[0]?.message}`)
   await io.writeFile(args.outPath, `${JSON.stringify(bundle, null, 2)}\n`)
-  io.err(`Read ${names}: ${describePlanCounts(plan)}; wrote ${plan.writes.length} records to ${args.outPath}`)
+  io.err(`Read ${names}: ${describePlanCounts(plan)}; wrote ${kept.length} records to ${args.outPath}`)
   reportRejections(io, plan)
 }

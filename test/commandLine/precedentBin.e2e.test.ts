@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * The command line as a person runs it: the built `bin/precedent.mjs` (npm run build:cli) in a
+ * child process, with real files. The commands' logic is unit-tested in test/cli; this checks the
+ * built artifact, its exit codes and that failures are one line without a stack trace.
+ */
+const DATA = '../shared/data'
+let folder = ''
+
+function precedent(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/precedent.mjs', ...args], { encoding: 'utf8' })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'precedent-bin-'))
+})
+
+describe('npx precedent', () => {
+  it('counts a bundle', () => {
+    const { status, stdout } = precedent('stats', 'resources/sample-knowledge-base.json')
+    expect(status).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ records: { incidents: 2, responses: 12 } })
+  })
+
+  it('imports the GDPR text and the bundle it writes validates and counts', () => {
+    const out = join(folder, 'gdpr.json')
+    const imported = precedent('import', '--from', 'law-text', `${DATA}/gdpr-text-en/gdpr.json`, '-o', out)
+    expect(imported.status, imported.stderr).toBe(0)
+    expect(imported.stderr).toMatch(/^Read gdpr\.json: 0 new, 1 identical to built-in records, 0 rejected; wrote 1 records to /)
+
+    const stats = precedent('stats', out)
+    expect(JSON.parse(stats.stdout)).toMatchObject({ records: { laws: 1 }, total: 1 })
+    expect(precedent('validate', out).status).toBe(0)
+  })
+
+  it('exports a DOCX briefing of one incident by query', () => {
+    const out = join(folder, 'alipay.docx')
+    const { status, stderr } = precedent('export', 'resources/sample-knowledge-base.json', '--format', 'docx', '--query', 'alipay type:incident', '-o', out)
+    expect(status, stderr).toBe(0)
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK')
+  })
+
+  it.each([
+    ['a __proto__ key', 'proto.json', '{"__proto__": {"polluted": true}}', 'precedent: proto.json: The file contains a "__proto__"'],
+    ['invalid UTF-8', 'latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]), 'precedent: latin1.json: The file is not valid UTF-8: invalid byte sequence at byte offset 2'],
+    ['a NUL byte', 'nul.csv', 'title,date\nA\u0000,2018\n', 'precedent: nul.csv, row 2: The file contains a NUL character'],
+    ['duplicate headers', 'dup.csv', 'title,Title,title\nA,B,C\n', 'precedent: dup.csv, row 1, field "title": The column "title" appears more than once']
+  ])('refuses a file with %s: status 1, one line, no stack trace', (_what, name, content, message) => {
+    const path = join(folder, name)
+    writeFileSync(path, content)
+
+    const { status, stderr } = precedent('import', '--from', name.endsWith('.csv') ? 'csv' : 'bundle', path, '-o', join(folder, 'never.json'))
+
+    expect(status).toBe(1)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toContain(message)
+    expect(stderr).not.toMatch(/\bat .+:\d+:\d+/)
+  })
+
+  it('refuses a 200 MB file before reading it', () => {
+    const path = join(folder, 'huge.json')
+    writeFileSync(path, '')
+    truncateSync(path, 200 * 1024 * 1024)
+
+    const { status, stderr } = precedent('validate', path)
+
+    expect(status).toBe(1)
+    expect(stderr.trim()).toBe('precedent: huge.json: The file is 200 MB; files over 64 MB are not imported')
+  })
+})
