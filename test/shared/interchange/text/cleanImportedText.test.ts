@@ -151,11 +151,12 @@ describe('cleanImportedText: genuine text in any script', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
         const once = cleanImportedText(text).text
-        expect(cleanImportedText(once).text).toBe(once)
+        return cleanImportedText(once).text === once
       }),
       { numRuns: 2000 }
     )
-  })
+    // fast-check builds its table of all code points on the first 'binary' string (about 4 s).
+  }, 20_000)
 
   it('never leaves a control character other than tab and newline', () => {
     fc.assert(

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportProblem } from '@shared/interchange/importProblem'
+import { cleanImportedField } from '@shared/interchange/text/cleanImportedField'
+import { linksInHtml } from '@shared/interchange/text/htmlToText'
+
+describe('cleanImportedField', () => {
+  it('returns the cleaned, trimmed text and adds one notice naming row and field for what is visible', () => {
+    const notices: ImportProblem[] = []
+    const text = cleanImportedField('  <b>Wheelsâ€™</b> data ', { file: 'a.json', row: 3, field: 'summary' }, notices, { html: true })
+    expect(text).toBe('Wheels’ data')
+    expect(notices).toEqual([{ file: 'a.json', row: 3, field: 'summary', message: 'HTML markup was turned into plain text; garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired' }])
+  })
+
+  it('says nothing about normalisation, which changes nothing a person can see', () => {
+    const notices: ImportProblem[] = []
+    expect(cleanImportedField('Espan\u0303a\r\n', { file: 'a.json' }, notices)).toBe('España')
+    expect(notices).toEqual([])
+  })
+})
+
+describe('linksInHtml', () => {
+  it('lists every link target in order, entities decoded', () => {
+    expect(linksInHtml("<a href='https://a.example/?p=1&amp;q=2'>link</a> <a id='x' href='#/' onclick='copy()'>copy</a><a>none</a>")).toEqual(['https://a.example/?p=1&q=2', '#/'])
+  })
+})
