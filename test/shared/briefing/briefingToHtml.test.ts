@@ -63,6 +63,12 @@ describe('briefingToHtml on the Alipay briefing', () => {
     expect(withPicture.indexOf('<figure')).toBeGreaterThan(withPicture.indexOf('>Chronology</h2>'))
   })
 
+  it('puts the picture under the title block when the briefing has no chronology', () => {
+    const page = briefingToHtml(composeBriefingDocument(alipayBriefing({ sections: ['summary'] }), alipaySet()), { timelineSvg: TIMELINE_SVG })
+    expect(page.indexOf('<figure class="timeline">')).toBeGreaterThan(page.indexOf('As of 29 November 2026'))
+    expect(page.indexOf('<figure class="timeline">')).toBeLessThan(page.indexOf('>Summary</h2>'))
+  })
+
   it('leaves out a picture that is not one of ours, and says why', () => {
     const withPicture = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet()), {
       timelineSvg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
