@@ -14,6 +14,7 @@ import { graphRoutes } from './features/graph'
 import { timelineRoutes } from './features/timeline'
 import { importRoutes } from './features/importing'
 import { briefingRoutes } from './features/briefings'
+import { exportingRoutes } from './features/exporting'
 import { backupRoutes } from './features/backups'
 
 const routes: RouteRecordRaw[] = [
@@ -33,6 +34,7 @@ const routes: RouteRecordRaw[] = [
   ...timelineRoutes,
   ...importRoutes,
   ...briefingRoutes,
+  ...exportingRoutes,
   ...backupRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]

@@ -98,4 +98,38 @@ describe('exporting in Chromium (web mode)', () => {
     await download.saveAs(file)
     expect(await readFile(file, 'utf8')).toContain('Alipay annual-bill consent default')
   })
+
+  it('exports a hand-picked selection of records of different types, in the order picked', async () => {
+    const page = await openApp('#/export')
+    await page.getByRole('region', { name: 'Nothing picked yet' }).waitFor()
+    const picker = page.getByRole('combobox', { name: 'Pick a record' })
+    for (const [typed, title] of [
+      ['Alipay annual', ALIPAY_INCIDENT],
+      ['Online privacy', 'Online privacy concerns regulator']
+    ] as const) {
+      await picker.fill(typed)
+      await page.getByRole('option', { name: new RegExp(`^${title}`) }).waitFor()
+      await picker.press('ArrowDown')
+      await picker.press('Enter')
+      await page.getByRole('link', { name: title }).waitFor()
+    }
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+    await page.getByRole('link', { name: 'Online privacy concerns regulator' }).waitFor()
+
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export 2 picked records' })
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('2 records will be exported (1 incident, 1 source).')
+    await dialog.getByRole('radio', { name: /^CSV/ }).check()
+    await dialog.getByLabel('Record type', { exact: true }).selectOption({ label: 'Sources (1)' })
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()])
+
+    expect(download.suggestedFilename()).toMatch(/^2-picked-records-sources-\d{4}-\d{2}-\d{2}\.csv$/)
+    const file = join(downloadDir, download.suggestedFilename())
+    await download.saveAs(file)
+    const csv = await readFile(file, 'utf8')
+    expect(csv).toContain('"Online privacy concerns regulator"')
+    expect(csv).not.toContain(ALIPAY_INCIDENT)
+    expect(pageErrors).toEqual([])
+  })
 })
