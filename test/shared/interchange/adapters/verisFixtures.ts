@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import Ajv from 'ajv-draft-04'
-import type { ImportContext } from '@shared/interchange/importReading'
+import { referencedIds } from '@shared/domain/recordReferences'
+import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 
 export const SHARED = resolve(__dirname, '../../../../../shared')
 
@@ -39,4 +40,16 @@ export function verisIncident(overrides: Record<string, unknown> = {}): Record<s
     discovery_method: { unknown: true },
     ...overrides
   }
+}
+
+/** Ids a reading links to that are neither among its candidates nor in `alsoKnown` (jurisdictions, built-in laws). */
+export function danglingLinks(reading: ImportReading, alsoKnown: ReadonlySet<string>): string[] {
+  const ids = new Set(reading.candidates.map((candidate) => candidate.typed.record.id as string))
+  return [...new Set(reading.candidates.flatMap((candidate) => referencedIds(candidate.typed) as string[]))].filter((id) => !ids.has(id) && !alsoKnown.has(id))
+}
+
+/** Ids used twice among a reading's candidates (ids are unique across record types). */
+export function repeatedIds(reading: ImportReading): string[] {
+  const seen = new Set<string>()
+  return reading.candidates.map((candidate) => candidate.typed.record.id as string).filter((id) => (seen.has(id) ? true : (seen.add(id), false)))
 }

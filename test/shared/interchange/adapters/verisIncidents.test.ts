@@ -9,7 +9,7 @@ import { readVerisIncidents } from '@shared/interchange/adapters/verisIncidents'
 import { describeImportProblem } from '@shared/interchange/importProblem'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { sourceIdForWebAddress } from '@shared/interchange/text/webAddresses'
-import { context, SHARED, verisIncident, verisSchemaErrors } from './verisFixtures'
+import { context, danglingLinks, JURISDICTION_IDS, repeatedIds, SHARED, verisIncident, verisSchemaErrors } from './verisFixtures'
 
 const recordsOf = <T>(reading: ImportReading, type: string): T[] => reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
 const onlyIncident = (reading: ImportReading): Incident => {
@@ -245,6 +245,11 @@ describe('readVerisIncidents on VCDB 2013 (1,753 incidents)', () => {
     expect(reading.rejected).toEqual([])
     expect(recordsOf(reading, 'organisation')).toHaveLength(1588)
     expect(recordsOf(reading, 'source')).toHaveLength(1703)
+  })
+
+  it('links only records it reads or jurisdictions that exist, each id once', () => {
+    expect(danglingLinks(reading, JURISDICTION_IDS)).toEqual([])
+    expect(repeatedIds(reading)).toEqual([])
   })
 
   it('reports each quirk of the file as a notice', () => {
