@@ -11,6 +11,7 @@ import type { Source } from '../../domain/source'
 import type { RecordSet } from '../recordSet'
 import {
   INCIDENT_FIELDS,
+  JURISDICTION_FIELDS,
   LAW_FIELDS,
   LAW_REPORT_TYPE,
   ORGANISATION_FIELDS,
@@ -201,6 +202,17 @@ class BundleWriter {
     })
   }
 
+  /** A chosen jurisdiction: its location with the record's own fields, so notes and citations travel. */
+  addJurisdiction(jurisdiction: Jurisdiction): void {
+    this.add(
+      compact({
+        ...locationOf(jurisdiction.id, jurisdiction),
+        ...this.citationProperties(jurisdiction.citations),
+        x_precedent_fields: fieldsOf(jurisdiction, JURISDICTION_FIELDS)
+      }) as unknown as StixObject
+    )
+  }
+
   addIncident(incident: Incident): void {
     const base = this.base('incident', 'incident', incident)
     this.add(
@@ -326,8 +338,7 @@ class BundleWriter {
       case 'source':
         return this.addSource(typed.record)
       case 'jurisdiction':
-        this.locationRef(typed.record.id)
-        return
+        return this.addJurisdiction(typed.record)
     }
   }
 }
@@ -362,7 +373,9 @@ function locationOf(jurisdictionId: string, jurisdiction: Jurisdiction | undefin
  */
 export function exportStixBundle(set: RecordSet, options: StixExportOptions): StixBundle {
   const writer = new BundleWriter(set)
-  for (const typed of set.selected) writer.addRecord(typed)
+  // Chosen jurisdictions first: a location is written once, and theirs carry the full record.
+  for (const typed of set.selected) if (typed.type === 'jurisdiction') writer.addRecord(typed)
+  for (const typed of set.selected) if (typed.type !== 'jurisdiction') writer.addRecord(typed)
   const ids = writer.objects.map((object) => object.id)
   return {
     type: 'bundle',

@@ -173,7 +173,7 @@ class BundleReader {
   }
 
   /** Copies `x_precedent_fields` through an allowlist into a fresh object; an unknown field refuses the object. */
-  precedentFields(entry: ObjectEntry, recordType: Exclude<RecordType, 'jurisdiction'>): Record<string, unknown> {
+  precedentFields(entry: ObjectEntry, recordType: RecordType): Record<string, unknown> {
     const fields: Record<string, unknown> = {}
     const value = own(entry.object, 'x_precedent_fields')
     if (value === undefined) return fields
@@ -253,8 +253,15 @@ class BundleReader {
   /** Builds the draft of every object that becomes a record (links are added from relationships later). */
   readRecord(entry: ObjectEntry): void {
     const { recordType } = entry
-    if (recordType === undefined || recordType === 'jurisdiction') return
+    if (recordType === undefined) return
     const id = entry.recordId
+    if (recordType === 'jurisdiction') {
+      // A location is a record only when Precedent wrote the jurisdiction whole; otherwise it just names a known one.
+      if (entry.isPrecedent && own(entry.object, 'x_precedent_fields') !== undefined) {
+        entry.draft = { id, name: this.text(entry, 'name', true), ...this.precedentFields(entry, recordType), citations: this.citations(entry) }
+      }
+      return
+    }
     if (entry.isPrecedent) {
       const fields = this.precedentFields(entry, recordType)
       const name = this.text(entry, 'name', true)
@@ -381,6 +388,7 @@ class BundleReader {
 
   /** The jurisdiction a location stands for: its Precedent id, or a known ISO code (subdivision first). */
   jurisdictionOf(entry: ObjectEntry): string | undefined {
+    if (entry.draft !== undefined && !entry.refused) return entry.recordId
     const candidates = entry.isPrecedent
       ? [entry.recordId]
       : [own(entry.object, 'administrative_area'), own(entry.object, 'country')].map((code) => (typeof code === 'string' ? code.toUpperCase() : undefined))
@@ -553,7 +561,7 @@ function stixPropertyOf(entry: ObjectEntry, field: string | undefined): string |
     tags: entry.isPrecedent ? 'x_precedent_fields.tags' : 'labels'
   }
   if (direct[top] !== undefined) return `${direct[top]}${rest}`
-  if (entry.recordType !== undefined && entry.recordType !== 'jurisdiction' && PRECEDENT_FIELDS[entry.recordType].includes(top)) {
+  if (entry.recordType !== undefined && PRECEDENT_FIELDS[entry.recordType].includes(top)) {
     return entry.isPrecedent ? `x_precedent_fields.${field}` : field
   }
   // Links come from relationship objects; the message says which link.

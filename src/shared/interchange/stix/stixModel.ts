@@ -11,7 +11,7 @@ import { uuidV5 } from './uuidV5'
  * | law          | `report` (report_types `legislation`) | STIX has no law; a report is a published document that refers to objects (here its jurisdiction), has a name, a description and a publication date, so other tools list and show it |
  * | response     | `course-of-action`          | "an action taken … to respond to" an incident: the closest standard type |
  * | source       | `x-precedent-source` + `external_references` on every citing object | other tools see each citation as an external reference (the standard place for a publication); custom properties are not allowed inside an external reference, so the full record (author, dates, language, quoted passage) travels as a custom object that other tools ignore |
- * | jurisdiction | `location`                  | reference data: written so links resolve, never imported as a record |
+ * | jurisdiction | `location`                  | written so links resolve; carries the record's fields (and is imported) only when the jurisdiction itself was chosen, e.g. for its notes |
  *
  * Links become `relationship` objects: `located-at` for a jurisdiction, `related-to` for the rest
  * (STIX has no "operates", "implicates" or "responds to" between these types), each with
@@ -63,7 +63,11 @@ export const LAW_FIELDS = [
 export const RESPONSE_FIELDS = ['kind', 'datedOn', 'stage', 'matterEffect', 'original', 'outcome', 'penalty'] as const
 export const SOURCE_FIELDS = ['publisher', 'author', 'publishedOn', 'url', 'accessedOn', 'language', 'quotedPassage'] as const
 
-export const PRECEDENT_FIELDS: Readonly<Record<Exclude<RecordType, 'jurisdiction'>, readonly string[]>> = {
+/** A jurisdiction's own fields: written only when the jurisdiction itself is exported (a user's notes on it), not when merely referred to. */
+export const JURISDICTION_FIELDS = ['kind', 'code', 'nameZh', 'alpha3', 'numericCode', 'parentId', 'region', 'notes'] as const
+
+export const PRECEDENT_FIELDS: Readonly<Record<RecordType, readonly string[]>> = {
+  jurisdiction: JURISDICTION_FIELDS,
   incident: INCIDENT_FIELDS,
   organisation: ORGANISATION_FIELDS,
   law: LAW_FIELDS,

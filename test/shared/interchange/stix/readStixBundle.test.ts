@@ -7,7 +7,7 @@ import { recordSetOf } from '@shared/interchange/recordSet'
 import { exportStixBundle } from '@shared/interchange/stix/exportStixBundle'
 import { readStixBundle } from '@shared/interchange/stix/readStixBundle'
 import { stixIdOfRecord, type StixObject } from '@shared/interchange/stix/stixModel'
-import { aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../../builders/sharedDomain'
+import { aJurisdiction, aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../../builders/sharedDomain'
 
 const IMPORTED_AT = '2026-11-29T12:00:00.000Z'
 const context: ImportContext = { file: 'bundle.json', importedAt: IMPORTED_AT, jurisdictionIds: new Set(['CN', 'IN', 'EU', 'CN-ZJ']) }
@@ -70,7 +70,10 @@ const response = aResponse({
   citations: [{ sourceId: 'src-reuters' }]
 })
 
+const zhejiang = aJurisdiction({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', nameZh: '浙江省', parentId: 'CN', notes: 'Home of Alibaba; provincial rules, 2019', citations: [{ sourceId: 'src-reuters' }] })
+
 const records: TypedRecord[] = [
+  { type: 'jurisdiction', record: zhejiang },
   { type: 'incident', record: incident },
   { type: 'organisation', record: alipay },
   { type: 'organisation', record: ant },

@@ -10,7 +10,7 @@ import { parseJsonSafely } from '@shared/interchange/parseJsonSafely'
 import { recordSetOf } from '@shared/interchange/recordSet'
 import { exportStixBundle } from '@shared/interchange/stix/exportStixBundle'
 import { readStixBundle } from '@shared/interchange/stix/readStixBundle'
-import { aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../../builders/sharedDomain'
+import { aJurisdiction, aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../../builders/sharedDomain'
 import { stixSchemaErrors } from './stixSchemaValidator'
 
 const JURISDICTIONS = ['CN', 'IN', 'EU', 'CN-ZJ'] as const
@@ -133,6 +133,20 @@ const world = fc
         }),
         { maxLength: 2 }
       ).map((list) => list.map((fields, i) => aResponse(defined({ id: `resp-${i}`, ...fields })))),
+      // Jurisdictions are reference data; one is exported whole when chosen, e.g. for a person's notes on it.
+      jurisdictions: fc.subarray([...JURISDICTIONS]).chain((codes) =>
+        fc.tuple(
+          ...codes.map((code) =>
+            fc
+              .record({ name: oneLine(20), nameZh: maybe(oneLine(10)), notes: maybe(text(60)), citations })
+              .map((fields) =>
+                aJurisdiction(
+                  defined({ id: code, code: code === 'EU' ? 'EU' : code, kind: code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country', parentId: code.includes('-') ? code.slice(0, 2) : undefined, ...fields })
+                )
+              )
+          )
+        )
+      ),
       sources: fc.tuple(
         ...sourceIds.map((id) =>
           fc
@@ -152,6 +166,7 @@ const world = fc
     })
   })
   .map((w): TypedRecord[] => [
+    ...w.jurisdictions.map((record) => ({ type: 'jurisdiction' as const, record })),
     ...w.organisations.map((record) => ({ type: 'organisation' as const, record })),
     ...w.laws.map((record) => ({ type: 'law' as const, record })),
     ...w.incidents.map((record) => ({ type: 'incident' as const, record })),
