@@ -16,6 +16,9 @@ const pageErrors: string[] = []
 
 async function openApp(path: string): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage())
+  // A fresh load each time: going from one #/timeline address to another keeps the page, and with
+  // it the previous test's vertical scroll, which can leave the item a test waits for off screen.
+  await page.goto('about:blank')
   await page.goto(new URL(path, baseUrl).toString())
   await page.waitForSelector('main[data-ready="yes"]')
   return page
