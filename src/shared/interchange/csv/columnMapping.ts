@@ -147,6 +147,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
   const dateOrders = new Map<string, SlashDateOrder>(
     mapped.filter(({ target }) => target.isDate).map(({ header }) => [header, detectSlashDateOrder(table.rows.map((row) => row.cells[header] ?? ''))])
   )
+  const organisationsColumn = mapped.find(({ target }) => target.key === 'organisations')?.header
   const candidates: ImportCandidate[] = []
   const rejected: ImportProblem[] = [...table.problems]
   const notices: ImportProblem[] = [...fileNotices(table.file, mapping)]
@@ -180,7 +181,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       rejected.push(...rowProblems)
       continue
     }
-    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${header}\u0001${row.cells[header] ?? ''}`))
+    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${header}\u0001${row.cells[header] ?? ''}`), organisationsColumn)
     const result = candidateFromDraft(type, reading.draft, origin, context, reading.fieldColumns)
     if (!result.ok) {
       rejected.push(...result.problems)
@@ -228,7 +229,7 @@ function namedRecords(reading: RowReading, origin: { readonly file: string; read
 }
 
 /** Links to named records, defaults for fields no column gave, and the id when none was mapped. */
-function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: readonly string[]): void {
+function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: readonly string[], organisationsColumn: string | undefined): void {
   const { draft } = reading
   const idsFor = (field: string) => [...new Set(reading.organisations.filter((entry) => entry.field === field).map((entry) => organisationIdForName(entry.name)))]
   if (type === 'incident') {
@@ -239,6 +240,8 @@ function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: re
         reading.fieldColumns.title = involved[0]!.column
       } else {
         draft.title = ''
+        // A row without organisations has no title either; say so at the column it would come from.
+        if (organisationsColumn !== undefined) reading.fieldColumns.title = organisationsColumn
       }
     }
     draft.status ??= 'alleged'

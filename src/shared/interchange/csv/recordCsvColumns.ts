@@ -1,4 +1,6 @@
 import { RECORD_TYPES, recordTitle, type RecordType } from '../../domain/recordTypes'
+import { ImportInputError } from '../importProblem'
+import { parseJsonSafely } from '../parseJsonSafely'
 import type { RecordSet } from '../recordSet'
 import { joinListCell, splitListCell } from './csvListCell'
 
@@ -17,6 +19,9 @@ import { joinListCell, splitListCell } from './csvListCell'
  * - beside each link column, a `… (names)` column with the linked records' names for people to read;
  *   it is written, never read;
  * - `createdAt` and `updatedAt` are written for reference; an import stamps its own bookkeeping.
+ *
+ * Every import makes line ends `\n` before parsing (decodeImportText), inside cells too, so a CR
+ * in stored text comes back as LF; nothing else is changed by a round trip.
  */
 export interface RecordCsvColumn {
   readonly header: string
@@ -88,10 +93,12 @@ function jsonField(name: string): RecordCsvColumn {
     read: (cell, draft) => {
       if (cell === '') return
       try {
-        // Plain JSON.parse builds fresh objects; the record schema then refuses any key it does not know.
-        draft[name] = JSON.parse(cell) as unknown
-      } catch {
-        throw new CsvCellError('The cell is not valid JSON')
+        // The same guarded parser as any JSON file (a "__proto__" key is refused); the record schema
+        // then builds fresh objects and refuses any key it does not know.
+        draft[name] = parseJsonSafely(cell, `${name} (JSON)`)
+      } catch (error) {
+        if (!(error instanceof ImportInputError)) throw error
+        throw new CsvCellError(error.problem.message.replace(/^The file/, 'The cell'))
       }
     }
   }

@@ -171,6 +171,12 @@ describe('readMappedCsv on a foreign table', () => {
     ])
   })
 
+  it('titles an incident with its organisations when no column gives a title, and names that column when it is empty', () => {
+    const reading = read('Entity\tDate\nAlipay; Ant Financial\t2018\n\t2019\n')
+    expect(records(reading).filter((typed) => typed.type === 'incident').map((typed) => typed.type === 'incident' && typed.record.title)).toEqual(['Alipay, Ant Financial'])
+    expect(described(reading)).toEqual(['list.csv, row 3, field "Entity": Title is required'])
+  })
+
   it('names an organisation the schema refuses under its source column', () => {
     const reading = read('Title,Entity\nA,Bad\u0019Name\n')
     expect(described(reading)).toEqual(['list.csv, row 2, field "Entity": Name contains a control character'])
@@ -208,6 +214,17 @@ describe('readMappedCsv on our own export', () => {
     const table = tableOf(edited)
     const reading = readMappedCsv(table, guessColumnMapping(table.headers, 'incident'), context)
     expect(reading.rejected.map(describeImportProblem)).toEqual(['incidents.csv, row 2, field "affectedUsers.count": "many" is not a number'])
+  })
+
+  it('refuses a JSON cell that carries a __proto__ key, naming row and column', () => {
+    const table = tableOf(exported)
+    const row = table.rows[0]!
+    const hostile = { ...table, rows: [{ row: row.row, cells: { ...row.cells, 'citations (JSON)': '[{"sourceId":"s","__proto__":{"polluted":true}}]' } }] }
+    const reading = readMappedCsv(hostile, guessColumnMapping(table.headers, 'incident'), context)
+    expect(reading.rejected.map(describeImportProblem)).toEqual([
+      'incidents.csv, row 2, field "citations (JSON)": The cell contains a "__proto__" or "constructor.prototype" key, which is never imported'
+    ])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it('refuses a table whose headers are not the export the mapping names', () => {
