@@ -59,7 +59,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'The records and everything they need, for importing into another Precedent.',
     extension: 'json',
     mimeType: 'application/json',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('bundle')
   },
   {
     id: 'csv',
@@ -85,7 +86,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'The sources and laws as citations for Zotero and other reference managers.',
     extension: 'csl.json',
     mimeType: 'application/json',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('csl')
   },
   {
     id: 'icalendar',
@@ -93,7 +95,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'Dated events as all-day calendar entries.',
     extension: 'ics',
     mimeType: 'text/calendar;charset=utf-8',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('ics')
   },
   {
     id: 'timelinejs',
@@ -101,7 +104,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     description: 'Events for a TimelineJS3 timeline.',
     extension: 'timeline.json',
     mimeType: 'application/json',
-    isPerRecordType: false
+    isPerRecordType: false,
+    build: viaSharedExporters('timelinejs')
   },
   {
     id: 'markdown',

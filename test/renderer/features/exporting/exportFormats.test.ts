@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { bundleRecordsInOrder, parseBundle } from '@shared/domain/bundle'
+import { recordSetOf } from '@shared/interchange/recordSet'
+import { EXPORT_FORMATS } from '../../../../src/renderer/features/exporting/exportFormats'
+
+function readBundle(path: string, knownIds: ReadonlySet<string> = new Set()) {
+  const parsed = parseBundle(JSON.parse(readFileSync(path, 'utf8')), knownIds)
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+  return bundleRecordsInOrder(parsed.bundle.records)
+}
+const jurisdictions = readBundle('resources/jurisdictions.json')
+const everything = [...jurisdictions, ...readBundle('resources/sample-knowledge-base.json', new Set(jurisdictions.map((typed) => typed.record.id)))]
+const alipay = everything.filter((typed) => typed.record.id === 'inc-alipay-annual-bill-2018' || typed.record.id === 'resp-cac-summons-2018-01-06')
+const set = recordSetOf(alipay, everything)
+const context = { title: 'search results for alipay', now: new Date('2026-11-29T10:00:00.000Z'), recordType: 'incident' as const }
+
+describe('export formats in the dialog', () => {
+  it('offers every format the shared exporters write, each with a builder', () => {
+    expect(EXPORT_FORMATS.map((format) => [format.id, format.build !== undefined])).toEqual([
+      ['bundle', true],
+      ['csv', true],
+      ['stix', true],
+      ['csl-json', true],
+      ['icalendar', true],
+      ['timelinejs', true],
+      ['markdown', true],
+      ['html', true],
+      ['docx', true]
+    ])
+  })
+
+  it.each(EXPORT_FORMATS.map((format) => [format.id, format] as const))('%s writes the Alipay incident', async (_id, format) => {
+    const content = await format.build?.(set, context)
+
+    if (format.id === 'docx') {
+      // A ZIP container ("PK"), on a plain ArrayBuffer as the desktop client saves.
+      expect(content).toBeInstanceOf(Uint8Array)
+      expect(String.fromCharCode(...(content as Uint8Array).subarray(0, 2))).toBe('PK')
+      return
+    }
+    expect(typeof content).toBe('string')
+    // CSL-JSON lists only sources and laws: the Alipay records cite Xinhua.
+    expect(content as string).toMatch(format.id === 'csl-json' ? /Ant Financial apologizes/ : /Alipay annual-bill consent default|Alipay annual-bill/)
+  })
+
+  it('gives the briefing formats a title that starts with a capital', async () => {
+    const markdown = await EXPORT_FORMATS.find((format) => format.id === 'markdown')?.build?.(set, context)
+
+    expect(markdown as string).toMatch(/^# Search results for alipay/m)
+  })
+})
