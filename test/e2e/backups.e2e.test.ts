@@ -1,0 +1,77 @@
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const baseUrl = inject('baseUrl')
+let userDataDir: string
+let context: BrowserContext
+let page: Page
+
+async function go(path: string): Promise<void> {
+  await page.goto(new URL(path, baseUrl).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+}
+
+async function openAlipay(): Promise<void> {
+  await go('#/incidents')
+  await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /Alipay/ }).click()
+  await page.getByRole('heading', { level: 1, name: /Alipay/ }).waitFor()
+}
+
+describe('backups in Chromium (web mode)', () => {
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-backups-'))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+    page = context.pages()[0] ?? (await context.newPage())
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+
+  it('takes a backup, and restoring it undoes a later edit', async () => {
+    await openAlipay()
+    const original = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+    await page.getByRole('link', { name: 'Backups' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor()
+    await page.getByRole('button', { name: 'Back up now' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Backup taken: \d+ records\./)
+
+    await openAlipay()
+    await page.getByRole('link', { name: 'Edit incident' }).click()
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Edited after the backup')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Edited after the backup' }).waitFor()
+
+    await go('#/backups')
+    const row = page.getByRole('row').filter({ hasText: 'Backup taken by hand' })
+    await row.getByRole('button', { name: /^Restore the backup of / }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Restore this backup' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Restored\. 1 records written back, 0 removed/)
+    await page.screenshot({ path: 'test-results/backups.png', fullPage: true })
+
+    await openAlipay()
+    await expect.poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(original)
+    expect(await page.getByRole('row').filter({ hasText: 'Before restoring' }).count()).toBe(0)
+  })
+
+  it('saves the whole knowledge base as a bundle file', async () => {
+    await go('#/backups')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the knowledge base as a file' }).click()
+    ])
+    const path = join(userDataDir, download.suggestedFilename())
+    await download.saveAs(path)
+
+    const bundle = JSON.parse(await readFile(path, 'utf8')) as { format: string; records: { incidents: { title: string }[] } }
+    expect(download.suggestedFilename()).toMatch(/^precedent-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.json$/)
+    expect(bundle.format).toBe('precedent-bundle')
+    expect(bundle.records.incidents.map((incident) => incident.title).join('\n')).toContain('Alipay')
+  })
+})
