@@ -141,7 +141,7 @@ const world = fc
               .record({ name: oneLine(20), nameZh: maybe(oneLine(10)), notes: maybe(text(60)), citations })
               .map((fields) =>
                 aJurisdiction(
-                  defined({ id: code, code: code === 'EU' ? 'EU' : code, kind: code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country', parentId: code.includes('-') ? code.slice(0, 2) : undefined, ...fields })
+                  defined({ id: code, code, kind: (code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country') as 'supranational' | 'subdivision' | 'country', parentId: code.includes('-') ? code.slice(0, 2) : undefined, ...fields })
                 )
               )
           )
