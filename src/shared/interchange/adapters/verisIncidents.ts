@@ -1,4 +1,4 @@
-import { INCIDENT_CATEGORIES, type IncidentCategory, type IncidentOrganisation } from '../../domain/incident'
+import { INCIDENT_CATEGORIES, type IncidentCategory, type IncidentRole } from '../../domain/incident'
 import { earliestDay, latestDay, type PartialDate } from '../../domain/partialDate'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
@@ -103,6 +103,7 @@ export function readVerisIncidents(json: unknown, context: ImportContext): Impor
       incidents.push(result.candidate)
       notices.push(...rowNotices)
       for (const linked of draft.linkedIds) shared.used.add(linked)
+      if (draft.victim !== undefined) noteSpelling(shared, draft.victim.id, draft.victim.name)
     } else {
       rejected.push(...result.problems)
     }
@@ -123,11 +124,14 @@ interface IncidentDraft {
   readonly fields: Record<string, unknown>
   /** Organisation and source ids the incident links, to keep if it is accepted. */
   readonly linkedIds: readonly string[]
+  /** The victim's organisation id and the spelling this row uses, for aliases. */
+  readonly victim?: { readonly id: string; readonly name: string }
 }
 
 function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, context: ImportContext, shared: SharedRecords, notices: ImportProblem[]): IncidentDraft {
   const at = (field: string): ImportLocation => ({ ...origin, field })
-  const victim = objectMember(row, 'victim', at('victim'), notices) ?? firstObject(member(row, 'victim', at('victim'), notices))
+  const victimValue = member(row, 'victim', at('victim'), notices)
+  const victim = isJsonObject(victimValue) ? victimValue : firstObject(victimValue)
   const action = objectMember(row, 'action', at('action'), notices)
   const attribute = objectMember(row, 'attribute', at('attribute'), notices)
   const confidentiality = objectMember(attribute, 'confidentiality', at('attribute.confidentiality'), notices)
@@ -136,14 +140,13 @@ function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, cont
   const victimName = cleanImportedField(stringMember(victim, 'victim_id') ?? '', at('victim.victim_id'), notices).replace(/\s+/g, ' ')
   const industry = (stringMember(victim, 'industry') ?? '').trim()
   const jurisdictionIds = victimJurisdictions(victim, at('victim.country'), context, notices)
-  const organisations: IncidentOrganisation[] = []
-  if (victimName !== '') {
-    const organisationId = registerVictim(victimName, industry, jurisdictionIds[0], at('victim.victim_id'), shared, context, notices)
-    if (organisationId !== undefined) {
-      organisations.push({ organisationId, role: 'operator' } as IncidentOrganisation)
-      linkedIds.push(organisationId)
-    }
-  } else {
+  const organisations: { organisationId: string; role: IncidentRole }[] = []
+  const organisationId = victimName === '' ? undefined : registerVictim(victimName, industry, jurisdictionIds[0], at('victim.victim_id'), shared, context, notices)
+  if (organisationId !== undefined) {
+    // The victim held the data and ran the systems involved: VERIS's victim is the operator.
+    organisations.push({ organisationId, role: 'operator' })
+    linkedIds.push(organisationId)
+  } else if (victimName === '') {
     notices.push({ ...at('victim.victim_id'), message: 'The victim is not named; the incident is imported without an organisation' })
   }
 
@@ -173,7 +176,7 @@ function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, cont
   if (disclosedOn !== undefined) fields.disclosedOn = disclosedOn
   const affectedUsers = affectedCount(confidentiality)
   if (affectedUsers !== undefined) fields.affectedUsers = affectedUsers
-  return { fields, linkedIds }
+  return { fields, linkedIds, ...(organisationId === undefined ? {} : { victim: { id: organisationId, name: victimName } }) }
 }
 
 /** VERIS 1.3 made some members lists of one object; read the first. */
@@ -300,10 +303,7 @@ const ORGANISATION_ID_PREFIX = 'org-veris-'
 function registerVictim(name: string, industry: string, jurisdictionId: string | undefined, origin: ImportLocation, shared: SharedRecords, context: ImportContext, notices: ImportProblem[]): string | undefined {
   const id = `${ORGANISATION_ID_PREFIX}${nameSlug(name, 100 - ORGANISATION_ID_PREFIX.length)}`
   const existing = shared.victims.get(id)
-  if (existing !== undefined) {
-    if (existing.checked !== undefined && name !== existing.draft.name && !existing.aliases.includes(name) && name.length <= 200) existing.aliases.push(name)
-    return existing.checked === undefined ? undefined : id
-  }
+  if (existing !== undefined) return existing.checked === undefined ? undefined : id
   const draft: Record<string, unknown> = {
     id,
     name,
@@ -318,6 +318,12 @@ function registerVictim(name: string, industry: string, jurisdictionId: string |
   if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: `The victim cannot be recorded as an organisation: ${problem.message}` })))
   shared.victims.set(id, { draft, origin, checked: checked.ok ? checked.candidate : undefined, aliases: [] })
   return checked.ok ? id : undefined
+}
+
+/** Another spelling of a victim already met ("Pfizer Inc" after "Pfizer, Inc.") becomes an alias. */
+function noteSpelling(shared: SharedRecords, id: string, name: string): void {
+  const victim = shared.victims.get(id)
+  if (victim !== undefined && name !== victim.draft.name && !victim.aliases.includes(name) && name.length <= 200) victim.aliases.push(name)
 }
 
 function victimCandidate(victim: VictimEntry, context: ImportContext): ImportCandidate | undefined {

@@ -179,10 +179,11 @@ describe('readVerisIncidents: mapping rules', () => {
     expect(messages(reading)).toEqual(['incidents.json, row 1, field "attribute.confidentiality": The key " confidentiality" was read as "confidentiality"'])
   })
 
-  it('makes one organisation per victim in a file, other spellings becoming aliases', () => {
+  it('makes one organisation per victim in a file, other spellings of accepted rows becoming aliases', () => {
     const reading = read(
       verisIncident({ incident_id: 'a', victim: { victim_id: 'Pfizer, Inc.', country: ['US'], industry: '325412' } }),
-      verisIncident({ incident_id: 'b', victim: { victim_id: 'Pfizer Inc ', country: ['US'], industry: '325412' } })
+      verisIncident({ incident_id: 'b', victim: { victim_id: 'Pfizer Inc ', country: ['US'], industry: '325412' } }),
+      verisIncident({ incident_id: 'rejected id!', victim: { victim_id: 'PFIZER INC', country: ['US'], industry: '325412' } })
     )
     const organisations = recordsOf<Organisation>(reading, 'organisation')
     expect(organisations).toHaveLength(1)
