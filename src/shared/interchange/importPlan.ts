@@ -1,4 +1,4 @@
-import { DEFAULT_DUPLICATE_THRESHOLD, findDuplicateCandidates } from '../domain/duplicates'
+import { DEFAULT_DUPLICATE_THRESHOLD, findDuplicateCandidates, normaliseOrganisationName } from '../domain/duplicates'
 import type { Incident } from '../domain/incident'
 import { redirectReferences } from '../domain/mergeRecords'
 import type { Organisation } from '../domain/organisation'
@@ -220,64 +220,55 @@ function isNewOfType<T extends RecordType>(draft: Draft, type: T, existing: Exis
 }
 
 /**
+ * The forms under which an organisation is certainly the same one: its name and each alias,
+ * normalised (`normaliseOrganisationName`: case, accents, width, punctuation and legal forms set
+ * aside, in any script) and without spaces. Bracketed parts are not split off here, unlike the
+ * Duplicates page's looser matching: "Citigroup Inc (USA)" and "Sprouts Farmers Market (USA)"
+ * share "USA", and an import must never merge on that.
+ */
+function certainNamesOf(organisation: Organisation): string[] {
+  return [organisation.name, ...organisation.aliases.map((alias) => alias.name)]
+    .map((name) => normaliseOrganisationName(name).replace(/ /g, ''))
+    .filter((name) => name !== '')
+}
+
+/**
  * Imported organisations that are certainly a stored one (a name or alias equal once normalised)
- * or an earlier imported one: each maps to the record it is, and becomes a duplicate entry.
+ * or one imported earlier in the file: each maps to the record it is, and becomes a duplicate entry.
  */
 function mergeKnownOrganisations(drafts: Draft[], existing: ExistingRecords): Map<string, string> {
   const incoming = drafts.filter((draft) => isNewOfType(draft, 'organisation', existing))
   const redirects = new Map<string, string>()
   if (incoming.length === 0) return redirects
-  const incomingOrganisations = incoming.map((draft) => draft.typed.record as Organisation)
-  const storedIds = new Set(existing.organisations.map((organisation) => organisation.id as string))
-  const position = new Map(incomingOrganisations.map((organisation, index) => [organisation.id as string, index]))
-  const titles = new Map<string, string>([...existing.organisations, ...incomingOrganisations].map((organisation) => [organisation.id, organisation.name]))
-  const matches = findDuplicateCandidates({ organisations: [...existing.organisations, ...incomingOrganisations] }, { threshold: 1 })
-  // Best target per imported organisation: a stored record first, else the earliest imported one.
-  const target = new Map<string, { id: string; reasons: readonly string[] }>()
-  for (const match of matches) {
-    if (match.type !== 'organisation') continue
-    const pairs: [string, string][] = [
-      [match.first.id, match.second.id],
-      [match.second.id, match.first.id]
-    ]
-    for (const [from, to] of pairs) {
-      const fromIndex = position.get(from)
-      if (fromIndex === undefined) continue
-      const toIsStored = storedIds.has(to)
-      const toIndex = position.get(to)
-      if (!toIsStored && (toIndex === undefined || toIndex > fromIndex)) continue
-      const current = target.get(from)
-      const currentIsStored = current !== undefined && storedIds.has(current.id)
-      if (current === undefined || (toIsStored && !currentIsStored)) target.set(from, { id: to, reasons: match.reasons })
+  const known = new Map<string, { id: string; title: string; stored: boolean; name: string }>()
+  for (const organisation of existing.organisations) {
+    for (const name of certainNamesOf(organisation)) {
+      if (!known.has(name)) known.set(name, { id: organisation.id, title: organisation.name, stored: true, name })
     }
-  }
-  // Follow chains (C → B → stored A) so every merged organisation points at a record that will exist.
-  const resolve = (id: string): string => {
-    const seen = new Set<string>()
-    let current = id
-    while (target.has(current) && !seen.has(current)) {
-      seen.add(current)
-      current = target.get(current)?.id ?? current
-    }
-    return current
   }
   for (const draft of incoming) {
-    const from = draft.typed.record.id
-    const match = target.get(from)
-    if (match === undefined) continue
-    const to = resolve(from)
-    redirects.set(from, to)
+    const organisation = draft.typed.record as Organisation
+    const names = certainNamesOf(organisation)
+    const match = names.map((name) => known.get(name)).find((found) => found !== undefined)
+    if (match === undefined) {
+      for (const name of names) if (!known.has(name)) known.set(name, { id: organisation.id, title: organisation.name, stored: false, name })
+      continue
+    }
+    redirects.set(organisation.id, match.id)
     draft.entry = {
       action: 'duplicate',
       type: 'organisation',
-      id: from,
-      title: recordTitle(draft.typed),
+      id: organisation.id,
+      title: organisation.name,
       origin: draft.candidate.origin,
       typed: draft.typed,
       duplicateOf: {
-        id: to,
-        title: titles.get(to) ?? to,
-        reasons: [...match.reasons, storedIds.has(to) ? 'Merged into the stored organisation; links to it are kept' : 'Merged into the organisation imported earlier in the file']
+        id: match.id,
+        title: match.title,
+        reasons: [
+          `Same name or alias after normalising: "${match.name}"`,
+          match.stored ? 'Merged into the stored organisation; links to it are kept' : 'Merged into the organisation imported earlier in the file'
+        ]
       },
       willWrite: false
     }

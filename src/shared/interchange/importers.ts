@@ -1,10 +1,14 @@
+import { readAiidSnapshotFiles } from './adapters/aiidSnapshotFiles'
 import { readBundleImport } from './adapters/bundleImport'
+import { readCmsFines } from './adapters/cmsFines'
 import { readLawText } from './adapters/lawText'
+import { readVerisIncidents } from './adapters/verisIncidents'
 import { mappingProblems, readMappedCsv, type ColumnMapping } from './csv/columnMapping'
 import { ImportInputError, type ImportProblem } from './importProblem'
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportCandidate, type ImportContext, type ImportFormat, type ImportReading } from './importReading'
 import { parseCsvTable } from './parseCsvTable'
 import { parseJsonSafely } from './parseJsonSafely'
+import { readStixBundle } from './stix/readStixBundle'
 
 /** One file to import, as text already decoded by `decodeImportText` (importers never decode). */
 export interface ImportFile {
@@ -21,6 +25,8 @@ export interface ReadImportContext extends Omit<ImportContext, 'file'> {
 }
 
 type FileReader = (file: ImportFile, context: ImportContext, mapping: ColumnMapping | undefined) => ImportReading
+/** Reads all chosen files together (a snapshot split over several tables). */
+type SetReader = (files: readonly ImportFile[], context: ReadImportContext) => ImportReading
 
 function readCsvFile(file: ImportFile, context: ImportContext, mapping: ColumnMapping | undefined): ImportReading {
   const table = parseCsvTable(file.text, file.name)
@@ -30,14 +36,40 @@ function readCsvFile(file: ImportFile, context: ImportContext, mapping: ColumnMa
   return readMappedCsv(table, mapping, context)
 }
 
+const jsonReader =
+  (read: (json: unknown, context: ImportContext) => ImportReading): FileReader =>
+  (file, context) =>
+    read(parseJsonSafely(file.text, file.name), context)
+
+/** A set reader that reads each file on its own, with its own name, and puts the readings together. */
+function fileByFile(format: ImportFormat, reader: FileReader): SetReader {
+  return (files, context) => {
+    const candidates: ImportCandidate[] = []
+    const rejected: ImportProblem[] = []
+    const notices: ImportProblem[] = []
+    for (const file of files) {
+      const reading = reader(file, { file: file.name, importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds }, context.csvMappings?.[file.name])
+      candidates.push(...reading.candidates)
+      rejected.push(...reading.rejected)
+      notices.push(...reading.notices)
+    }
+    return { format, candidates, rejected, notices }
+  }
+}
+
 /**
  * The readers that exist, by format. A format without a reader is shown as "not yet available"
  * rather than faked.
  */
-const READERS: Partial<Record<ImportFormat, FileReader>> = {
-  bundle: (file, context) => readBundleImport(file.text, context),
-  csv: readCsvFile,
-  'law-text': (file, context) => readLawText(parseJsonSafely(file.text, file.name), context)
+const READERS: Partial<Record<ImportFormat, SetReader>> = {
+  bundle: fileByFile('bundle', (file, context) => readBundleImport(file.text, context)),
+  csv: fileByFile('csv', readCsvFile),
+  veris: fileByFile('veris', jsonReader(readVerisIncidents)),
+  cms: fileByFile('cms', jsonReader(readCmsFines)),
+  stix: fileByFile('stix', jsonReader(readStixBundle)),
+  'law-text': fileByFile('law-text', jsonReader(readLawText)),
+  // AIID's tables belong together (duplicates and classifications refer to incidents.csv).
+  aiid: (files, context) => readAiidSnapshotFiles(files, { importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds })
 }
 
 /** Whether this build can read the format. */
@@ -79,6 +111,8 @@ function detectOne(file: ImportFile): ImportFormat | undefined {
   if (['csv', 'tsv', 'txt', ''].includes(extension)) {
     const headerRow = head.slice(0, head.indexOf('\n') === -1 ? head.length : head.indexOf('\n'))
     if (/(^|[,\t])"?incident_id"?([,\t]|$)/.test(headerRow) && /Alleged deployer of AI system/.test(headerRow)) return 'aiid'
+    if (/duplicate_incident_number/.test(headerRow) && /true_incident_number/.test(headerRow)) return 'aiid'
+    if (/Incident ID/.test(headerRow) && /Risk Domain/.test(headerRow)) return 'aiid'
     if (extension !== 'txt' || /[,\t;]/.test(headerRow)) return 'csv'
   }
   return undefined
@@ -90,6 +124,8 @@ function detectOne(file: ImportFile): ImportFormat | undefined {
  */
 export function detectImportFormat(files: readonly Pick<ImportFile, 'name' | 'text'>[]): ImportFormat | undefined {
   const formats = new Set(files.map((file) => detectOne(file)))
+  // Other tables of an AIID snapshot look like any CSV; with its incidents table they are AIID.
+  if (formats.has('aiid') && [...formats].every((format) => format === 'aiid' || format === 'csv')) return 'aiid'
   if (formats.size !== 1) return undefined
   return [...formats][0]
 }
@@ -106,14 +142,5 @@ export function readImport(format: ImportFormat, files: readonly ImportFile[], c
   if (reader === undefined) {
     throw new ImportInputError({ file: files.map((file) => file.name).join(', '), message: `Importing ${IMPORT_FORMAT_LABELS[format]} is not yet available in this version` })
   }
-  const candidates: ImportCandidate[] = []
-  const rejected: ImportProblem[] = []
-  const notices: ImportProblem[] = []
-  for (const file of files) {
-    const reading = reader(file, { file: file.name, importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds }, context.csvMappings?.[file.name])
-    candidates.push(...reading.candidates)
-    rejected.push(...reading.rejected)
-    notices.push(...reading.notices)
-  }
-  return { format, candidates, rejected, notices }
+  return reader(files, context)
 }
