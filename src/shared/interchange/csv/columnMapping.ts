@@ -153,6 +153,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
   const notices: ImportProblem[] = [...fileNotices(table.file, mapping)]
   const rowOfId = new Map<string, number>()
   const namedIds = new Set<string>()
+  const validNamed = new Map<string, ImportCandidate>()
 
   for (const row of table.rows) {
     const origin = { file: table.file, row: row.row }
@@ -175,13 +176,14 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
         rowProblems.push({ ...origin, field: header, message: error.message })
       }
     }
-    const named = rowProblems.length === 0 ? namedRecords(reading, origin, context) : { candidates: [], problems: [] }
+    const named = rowProblems.length === 0 ? namedRecords(reading, origin, context, validNamed) : { candidates: [], problems: [], found: [] }
     rowProblems.push(...named.problems)
     if (rowProblems.length > 0) {
       rejected.push(...rowProblems)
       continue
     }
-    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${header}\u0001${row.cells[header] ?? ''}`), organisationsColumn)
+    // Keyed by field, not by header, so renaming a column does not change the ids.
+    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${row.cells[header] ?? ''}`), organisationsColumn)
     const result = candidateFromDraft(type, reading.draft, origin, context, reading.fieldColumns)
     if (!result.ok) {
       rejected.push(...result.problems)
@@ -198,6 +200,8 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       continue
     }
     rowOfId.set(id, row.row)
+    // Remembered only once the row is in, so a named record's origin is always an imported row.
+    for (const { key, candidate } of named.found) validNamed.set(key, candidate)
     notices.push(...reading.notes.map((note) => ({ ...origin, field: note.column, message: note.message })))
     for (const candidate of named.candidates) {
       if (namedIds.has(candidate.typed.record.id)) continue
@@ -209,23 +213,51 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
   return { format: 'csv', candidates, rejected, notices }
 }
 
-/** Organisation and source records a row names, each validated and located at its column. */
-function namedRecords(reading: RowReading, origin: { readonly file: string; readonly row: number }, context: ImportContext) {
+/**
+ * Organisation and source records a row names, each validated and located at its column. A name
+ * or address already imported with an earlier row is not validated again (a breach list names the
+ * same few hundred entities over thousands of rows); a refused one is, so each refusal names its row.
+ */
+function namedRecords(
+  reading: RowReading,
+  origin: { readonly file: string; readonly row: number },
+  context: ImportContext,
+  validNamed: Map<string, ImportCandidate>
+) {
   const candidates: ImportCandidate[] = []
   const problems: ImportProblem[] = []
-  for (const organisation of reading.organisations) {
-    const draft = { id: organisationIdForName(organisation.name), name: organisation.name, kind: 'other' }
-    const result = candidateFromDraft('organisation', draft, { ...origin, field: organisation.column }, context, { name: organisation.column })
-    if (result.ok) candidates.push(result.candidate)
-    else problems.push(...result.problems)
+  const found: { readonly key: string; readonly candidate: ImportCandidate }[] = []
+  const drafts = [
+    ...reading.organisations.map((organisation) => ({
+      key: `organisation\u0000${organisation.name}`,
+      type: 'organisation' as const,
+      draft: { id: organisationIdForName(organisation.name), name: organisation.name, kind: 'other' },
+      column: organisation.column,
+      fieldNames: { name: organisation.column }
+    })),
+    ...reading.sourceUrls.map((source) => ({
+      key: `source\u0000${source.url}`,
+      type: 'source' as const,
+      draft: { id: sourceIdForUrl(source.url), title: source.url, url: source.url },
+      column: source.column,
+      fieldNames: { title: source.column, url: source.column }
+    }))
+  ]
+  for (const { key, type, draft, column, fieldNames } of drafts) {
+    const known = validNamed.get(key)
+    if (known !== undefined) {
+      candidates.push(known)
+      continue
+    }
+    const result = candidateFromDraft(type, draft, { ...origin, field: column }, context, fieldNames)
+    if (!result.ok) {
+      problems.push(...result.problems)
+      continue
+    }
+    candidates.push(result.candidate)
+    found.push({ key, candidate: result.candidate })
   }
-  for (const source of reading.sourceUrls) {
-    const draft = { id: sourceIdForUrl(source.url), title: source.url, url: source.url }
-    const result = candidateFromDraft('source', draft, { ...origin, field: source.column }, context, { title: source.column, url: source.column })
-    if (result.ok) candidates.push(result.candidate)
-    else problems.push(...result.problems)
-  }
-  return { candidates, problems }
+  return { candidates, problems, found }
 }
 
 /** Links to named records, defaults for fields no column gave, and the id when none was mapped. */

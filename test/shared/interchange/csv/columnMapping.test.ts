@@ -177,6 +177,16 @@ describe('readMappedCsv on a foreign table', () => {
     expect(described(reading)).toEqual(['list.csv, row 3, field "Entity": Title is required'])
   })
 
+  it('makes one record of an organisation named in many rows, from the first row imported', () => {
+    const reading = read('Title,Entity,Date\nA,Alipay,2015-13\nB,Alipay,2016\nC,alipay ,2017\n')
+    const organisations = reading.candidates.filter((candidate) => candidate.typed.type === 'organisation')
+    expect(organisations.map((candidate) => [candidate.typed.record.id, candidate.origin.row])).toEqual([[organisationIdForName('Alipay'), 3]])
+    expect(records(reading).filter((typed) => typed.type === 'incident').map((typed) => typed.type === 'incident' && typed.record.organisations)).toEqual([
+      [{ organisationId: organisationIdForName('Alipay'), role: 'involved' }],
+      [{ organisationId: organisationIdForName('Alipay'), role: 'involved' }]
+    ])
+  })
+
   it('names an organisation the schema refuses under its source column', () => {
     const reading = read('Title,Entity\nA,Bad\u0019Name\n')
     expect(described(reading)).toEqual(['list.csv, row 2, field "Entity": Name contains a control character'])
