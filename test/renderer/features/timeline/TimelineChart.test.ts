@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import TimelineChart from '../../../../src/renderer/features/timeline/TimelineChart.vue'
 import { dayNumberOf } from '@shared/timeline/dayNumber'
 import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { assignLanes } from '@shared/timeline/timelineLanes'
+import { packingZoom, packTimeline } from '@shared/timeline/timelineLayout'
+import { syntheticTimelineRecords } from '@shared/timeline/timelineBenchmark'
 import { anIncident, aResponse } from '../../../builders/domain'
 
 const incident = anIncident({ title: 'UC Browser leak', occurredOn: '2015-05', jurisdictionIds: ['IN'] })
@@ -126,3 +128,43 @@ describe('TimelineChart', () => {
     expect(wrapper.emitted('update:scale')?.[0]?.[0]).toEqual({ startDay: dayNumberOf('2015-04-01') - 10, pxPerDay: 4 })
   })
 })
+
+describe('TimelineChart with many lanes', () => {
+  it('keeps the lane at the top of the view in place when the lanes above it are packed again after a zoom', async () => {
+    vi.useFakeTimers()
+    try {
+      const many = timelineEvents(syntheticTimelineRecords(3_000), { today: '2026-01-01' })
+      const grouped = assignLanes(many.items, 'jurisdiction')
+      const scale = { startDay: dayNumberOf('2000-01-01'), pxPerDay: 0.1 }
+      const wrapper = mount(TimelineChart, {
+        props: { lanes: grouped.lanes, links: many.links, laneCountByKey: grouped.laneCountByKey, scale, width: 1000, collapsedLaneKeys: [], todayDay: dayNumberOf('2026-01-01'), label: 'Timeline' },
+        global: { stubs: { RouterLink: true } },
+        attachTo: document.body
+      })
+      const chart = wrapper.vm as unknown as { layout: { lanes: readonly { key: string; y: number }[] } }
+      const laneAtTop = chart.layout.lanes[5] as { key: string; y: number }
+      const scroller = wrapper.get('.timeline-scroller').element as HTMLElement
+      scroller.scrollTop = laneAtTop.y + 10
+      await wrapper.get('.timeline-scroller').trigger('scroll')
+      const offsetOnScreen = () => (chart.layout.lanes.find((lane) => lane.key === laneAtTop.key)?.y ?? Number.NaN) - scroller.scrollTop
+
+      await wrapper.setProps({ scale: { ...scale, pxPerDay: 0.4 } })
+      await vi.advanceTimersByTimeAsync(1_000)
+
+      expect((wrapper.vm as unknown as { rowsSettled: boolean }).rowsSettled).toBe(true)
+      expect(chart.layout.lanes.slice(0, 5).map((lane) => lane.y)).not.toEqual(laneYsAt(grouped.lanes, 0.1).slice(0, 5))
+      expect(offsetOnScreen()).toBe(-10)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+function laneYsAt(lanes: Parameters<typeof packTimeline>[0], pxPerDay: number): number[] {
+  let y = 0
+  return packTimeline(lanes, packingZoom(pxPerDay)).lanes.map((lane) => {
+    const top = y
+    y += 28 + lane.rowCount * 24
+    return top
+  })
+}
