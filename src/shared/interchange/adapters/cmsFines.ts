@@ -91,75 +91,19 @@ export function readCmsFines(json: unknown, context: ImportContext): ImportReadi
     firstRowOfId.set(id, origin.row!)
 
     const rowNotices: ImportProblem[] = []
-    const linked: string[] = []
-    const jurisdictionId = countryOf(cell('country'), at('country'), context, rowNotices)
-    const authorityName = cleanImportedField(cell('authority'), at('authority'), rowNotices).replace(/\s+/g, ' ')
-    if (authorityName === '' || /^unknown$/i.test(authorityName)) {
-      rejected.push({ ...at('authority'), message: 'The authority that imposed the fine is not named; a response needs its actor' })
+    const draft = fineDraft(cell, at, id, etid, context, collected, rowNotices)
+    if (!draft.ok) {
+      rejected.push(draft.problem)
       return
     }
-    const authorityId = organisation(collected, AUTHORITY_PREFIX, authorityName, { kind: 'regulator', ...(jurisdictionId === undefined ? {} : { headquartersJurisdictionId: jurisdictionId }) }, at('authority'), context, rowNotices)
-    if (authorityId === undefined) {
-      rejected.push({ ...at('authority'), message: `The authority "${authorityName}" cannot be recorded as an organisation` })
-      return
-    }
-    linked.push(authorityId)
-
-    const controllerName = cleanImportedField(cell('controller'), at('controller'), rowNotices).replace(/\s+/g, ' ')
-    const sector = cleanImportedText(cell('sector')).text.trim()
-    const targetIds: string[] = []
-    if (UNNAMED_CONTROLLERS.has(controllerName.toLowerCase())) {
-      rowNotices.push({ ...at('controller'), message: 'The fined controller is not named; the fine is imported without a target' })
-    } else {
-      const controllerId = organisation(
-        collected,
-        CONTROLLER_PREFIX,
-        controllerName,
-        { kind: organisationKindForSector(sector), ...(UNINFORMATIVE_SECTORS.has(sector) ? {} : { description: `Sector: ${sector} (as classified by the CMS Enforcement Tracker)` }) },
-        at('controller'),
-        context,
-        rowNotices
-      )
-      if (controllerId !== undefined) {
-        targetIds.push(controllerId)
-        linked.push(controllerId)
-      }
-    }
-
-    const fine = readFine(cleanImportedText(cell('fine')).text.replace(/\s+/g, ' ').trim())
-    if (fine.amount === 0) {
-      rowNotices.push({ ...at('fine'), message: 'The fine is recorded as 0: the tracker writes 0 for a fine later overturned or cancelled; the summary says what happened' })
-    }
-    const violation = cleanImportedText(cell('type')).text.trim()
-    const articles = quotedArticles(cleanImportedText(cell('articles')).text, at('articles'), rowNotices)
-    const sourceIds = citedSources(collected, etid, cell('source'), cell('summary'), cell('trackerUrl'), at, context, rowNotices)
-    linked.push(...sourceIds)
-
-    const draft: Record<string, unknown> = {
-      id,
-      title: fineTitle(fine, controllerName, targetIds.length > 0, violation),
-      kind: 'fine',
-      actorId: authorityId,
-      stage: fine.intended ? 'proposed' : 'enacted',
-      description: cleanImportedField(cell('summary'), at('summary'), rowNotices, { html: true }),
-      targetOrganisationIds: targetIds,
-      incidentIds: [],
-      legalBasis: articles.map((provisionNumber) => ({ lawId: GDPR_LAW_ID, provisionNumber })),
-      outcome: fine.outcome,
-      penalty: { currency: 'EUR', ...(fine.amount === undefined ? {} : { amount: fine.amount }), ...(fine.amount === undefined && fine.outcome !== '' ? { description: fine.outcome } : {}) },
-      citations: sourceIds.map((sourceId) => ({ sourceId }))
-    }
-    const datedOn = decisionDate(cleanImportedText(cell('date')).text.trim(), at('date'), context, rowNotices)
-    if (datedOn !== undefined) draft.datedOn = datedOn
-
-    const result = candidateFromDraft('response', draft, origin, context, RESPONSE_FIELD_NAMES)
+    const result = candidateFromDraft('response', draft.fields, origin, context, RESPONSE_FIELD_NAMES)
     if (!result.ok) {
       rejected.push(...result.problems)
       return
     }
     responses.push(result.candidate)
     notices.push(...rowNotices)
-    for (const linkedId of linked) collected.used.add(linkedId)
+    for (const linkedId of draft.linkedIds) collected.used.add(linkedId)
   })
 
   const linkedRecords = [...collected.used].map((linkedId) => collected.records.get(linkedId)).filter((candidate): candidate is ImportCandidate => candidate !== undefined)
@@ -169,6 +113,82 @@ export function readCmsFines(json: unknown, context: ImportContext): ImportReadi
     rejected,
     notices
   }
+}
+
+type FineDraft = { readonly ok: true; readonly fields: Record<string, unknown>; readonly linkedIds: readonly string[] } | { readonly ok: false; readonly problem: ImportProblem }
+
+/**
+ * The response for one row, with the organisations and sources it links (registered in
+ * `collected`, kept only if the response is accepted), or why the row cannot be a response.
+ */
+function fineDraft(
+  cell: (column: CmsColumn) => string,
+  at: (column: CmsColumn) => ImportLocation,
+  id: string,
+  etid: string,
+  context: ImportContext,
+  collected: Collected,
+  notices: ImportProblem[]
+): FineDraft {
+  const linked: string[] = []
+  const jurisdictionId = countryOf(cell('country'), at('country'), context, notices)
+  const authorityName = cleanImportedField(cell('authority'), at('authority'), notices).replace(/\s+/g, ' ')
+  if (authorityName === '' || /^unknown$/i.test(authorityName)) {
+    return { ok: false, problem: { ...at('authority'), message: 'The authority that imposed the fine is not named; a response needs its actor' } }
+  }
+  const authorityId = organisation(collected, AUTHORITY_PREFIX, authorityName, { kind: 'regulator', ...(jurisdictionId === undefined ? {} : { headquartersJurisdictionId: jurisdictionId }) }, at('authority'), context, notices)
+  if (authorityId === undefined) {
+    return { ok: false, problem: { ...at('authority'), message: `The authority "${authorityName}" cannot be recorded as an organisation` } }
+  }
+  linked.push(authorityId)
+
+  const controllerName = cleanImportedField(cell('controller'), at('controller'), notices).replace(/\s+/g, ' ')
+  const sector = cleanImportedText(cell('sector')).text.trim()
+  const targetIds: string[] = []
+  if (UNNAMED_CONTROLLERS.has(controllerName.toLowerCase())) {
+    notices.push({ ...at('controller'), message: 'The fined controller is not named; the fine is imported without a target' })
+  } else {
+    const controllerId = organisation(
+      collected,
+      CONTROLLER_PREFIX,
+      controllerName,
+      { kind: organisationKindForSector(sector), ...(UNINFORMATIVE_SECTORS.has(sector) ? {} : { description: `Sector: ${sector} (as classified by the CMS Enforcement Tracker)` }) },
+      at('controller'),
+      context,
+      notices
+    )
+    if (controllerId !== undefined) {
+      targetIds.push(controllerId)
+      linked.push(controllerId)
+    }
+  }
+
+  const fine = readFine(cleanImportedText(cell('fine')).text.replace(/\s+/g, ' ').trim())
+  if (fine.amount === 0) {
+    notices.push({ ...at('fine'), message: 'The fine is recorded as 0: the tracker writes 0 for a fine later overturned or cancelled; the summary says what happened' })
+  }
+  const violation = cleanImportedText(cell('type')).text.trim()
+  const articles = quotedArticles(cleanImportedText(cell('articles')).text, at('articles'), notices)
+  const sourceIds = citedSources(collected, etid, cell('source'), cell('summary'), cell('trackerUrl'), at, context, notices)
+  linked.push(...sourceIds)
+
+  const fields: Record<string, unknown> = {
+    id,
+    title: fineTitle(fine, controllerName, targetIds.length > 0, violation),
+    kind: 'fine',
+    actorId: authorityId,
+    stage: fine.intended ? 'proposed' : 'enacted',
+    description: cleanImportedField(cell('summary'), at('summary'), notices, { html: true }),
+    targetOrganisationIds: targetIds,
+    incidentIds: [],
+    legalBasis: articles.map((provisionNumber) => ({ lawId: GDPR_LAW_ID, provisionNumber })),
+    outcome: fine.outcome,
+    penalty: { currency: 'EUR', ...(fine.amount === undefined ? {} : { amount: fine.amount }), ...(fine.amount === undefined && fine.outcome !== '' ? { description: fine.outcome } : {}) },
+    citations: sourceIds.map((sourceId) => ({ sourceId }))
+  }
+  const datedOn = decisionDate(cleanImportedText(cell('date')).text.trim(), at('date'), context, notices)
+  if (datedOn !== undefined) fields.datedOn = datedOn
+  return { ok: true, fields, linkedIds: linked }
 }
 
 function cmsRows(json: unknown, file: string): readonly unknown[] {
