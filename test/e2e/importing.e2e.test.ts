@@ -61,8 +61,8 @@ describe('importing in Chromium (web mode)', () => {
 
     await chooseFile(page, 'breaches.csv', CSV)
     await page.getByText('Recognised as CSV or TSV spreadsheet.').waitFor()
-    await page.getByRole('combobox', { name: 'Column “headline” gives' }).selectOption({ label: 'Title (required)' })
-    await page.getByRole('combobox', { name: 'Column “when” gives' }).selectOption({ label: 'Date it happened' })
+    await page.getByRole('combobox', { name: 'Column headline maps to' }).selectOption({ label: 'Title (required)' })
+    await page.getByRole('combobox', { name: 'Column when maps to' }).selectOption({ label: 'Date it happened' })
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
 
     await page.getByRole('status').filter({ hasText: '2 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected' }).waitFor()
@@ -82,7 +82,7 @@ describe('importing in Chromium (web mode)', () => {
   it('plans the same CSV imported again as unchanged, with the mapping remembered', async () => {
     const page = await openApp('#/import')
     await chooseFile(page, 'breaches.csv', CSV)
-    await expect(page.getByRole('combobox', { name: 'Column “headline” gives' }).inputValue()).resolves.toBe('title')
+    await expect(page.getByRole('combobox', { name: 'Column headline maps to' }).inputValue()).resolves.toBe('title')
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
 
     await page.getByRole('status').filter({ hasText: '0 new, 0 updated, 2 unchanged, 0 duplicates, 0 rejected' }).waitFor()

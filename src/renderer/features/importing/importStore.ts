@@ -14,7 +14,7 @@ import {
   StorageWriteError,
   type ImportCommitResult
 } from '@renderer/db'
-import { guessColumnMapping, mappingProblems, mappingSignature, type ColumnMapping, type CsvImportType } from '@shared/interchange/csv/columnMapping'
+import { guessColumnMapping, mappingProblems, mappingSignature, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import { detectImportFormat, needsColumnMapping, readImport, type ImportFile } from '@shared/interchange/importers'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import { planImport, type ExistingRecords, type ImportPlan } from '@shared/interchange/importPlan'
@@ -158,11 +158,6 @@ export const useImportStore = defineStore('import', () => {
     clearPlan()
   }
 
-  /** A fresh guess for a file when the person changes what its rows are (incidents, organisations, …). */
-  function guessCsvMapping(fileName: string, type: CsvImportType): void {
-    const columns = csvColumns.value.find((entry) => entry.file === fileName)
-    if (columns !== undefined) setCsvMapping(fileName, guessColumnMapping(columns.headers, type))
-  }
 
   function replan(): void {
     if (reading.value === undefined || existing.value === undefined) return
@@ -274,7 +269,6 @@ export const useImportStore = defineStore('import', () => {
     chooseFiles,
     chooseFormat,
     setCsvMapping,
-    guessCsvMapping,
     checkImport,
     setUpdateExisting,
     setImportAnyway,

@@ -122,8 +122,8 @@ describe('ImportView', () => {
 
     await chooseFiles(view, new File([csv], 'list.csv', { type: 'text/csv' }))
     expect(view.text()).toContain('Recognised as CSV or TSV spreadsheet.')
-    const whenSelect = view.get('select[aria-label="Column “when” gives"]')
-    const headlineSelect = view.get('select[aria-label="Column “headline” gives"]')
+    const whenSelect = view.get('select[aria-label="Column when maps to"]')
+    const headlineSelect = view.get('select[aria-label="Column headline maps to"]')
     await headlineSelect.setValue('title')
     await whenSelect.setValue('occurredOn')
     await checkImport(view)
@@ -136,8 +136,8 @@ describe('ImportView', () => {
 
     await buttonNamed(view, 'Import more files').trigger('click')
     await chooseFiles(view, new File([`when,headline\n2020,Later CSV breach ${sequence}\n`], 'later.csv', { type: 'text/csv' }))
-    expect((view.get('select[aria-label="Column “when” gives"]').element as HTMLSelectElement).value).toBe('occurredOn')
-    expect((view.get('select[aria-label="Column “headline” gives"]').element as HTMLSelectElement).value).toBe('title')
+    expect((view.get('select[aria-label="Column when maps to"]').element as HTMLSelectElement).value).toBe('occurredOn')
+    expect((view.get('select[aria-label="Column headline maps to"]').element as HTMLSelectElement).value).toBe('title')
   })
 
   it('refuses a CSV file whose header row names a column twice, before any mapping', async () => {
