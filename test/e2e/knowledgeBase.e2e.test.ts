@@ -275,11 +275,37 @@ describe('the knowledge base in Chromium (web mode)', () => {
 
     const ran = await page.evaluate(() => {
       const script = document.createElement('script')
-      script.textContent = 'window.__injected = true'
-      document.body.appendChild(script)
+      try {
+        // Trusted Types refuse the text outright; were they off, the CSP would still not run it.
+        script.textContent = 'window.__injected = true'
+        document.body.appendChild(script)
+      } catch {
+        // refused at the sink
+      }
       return (window as unknown as { __injected?: boolean }).__injected === true
     })
 
     expect(ran).toBe(false)
   })
+
+  it('refuses HTML strings at every sink under Trusted Types, while the search worker (a same-origin script URL) runs', async () => {
+    const page = await openApp()
+
+    const outcome = await page.evaluate(() => {
+      const target = document.createElement('div')
+      try {
+        target.innerHTML = '<img src=x onerror="window.__injected = true">'
+        return 'assigned'
+      } catch (error) {
+        return error instanceof TypeError ? 'refused' : String(error)
+      }
+    })
+
+    expect(outcome).toBe('refused')
+    await page.getByRole('searchbox', { name: /search/i }).first().fill('alipay')
+    await page.keyboard.press('Enter')
+    await page.getByRole('link', { name: /Alipay annual-bill consent default/ }).first().waitFor()
+    expect(page.workers().some((worker) => worker.url().includes('searchIndex.worker'))).toBe(true)
+  })
 })
+

@@ -15,7 +15,10 @@ export const contentSecurityPolicyDirectives = {
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
   'frame-src': ["'none'"],
-  'frame-ancestors': ["'none'"]
+  'frame-ancestors': ["'none'"],
+  // Every script sink takes only Trusted Types, made by the app's one policy or Vue's (renderer/security/trustedTypesPolicy.ts).
+  'require-trusted-types-for': ["'script'"],
+  'trusted-types': ['default', 'vue']
 } as const satisfies Readonly<Record<string, readonly string[]>>
 
 /**

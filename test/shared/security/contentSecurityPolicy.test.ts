@@ -6,8 +6,14 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-        "frame-src 'none'; frame-ancestors 'none'"
+        "frame-src 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types default vue"
     )
+  })
+
+  it('requires Trusted Types for script sinks, from two named policies only', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("require-trusted-types-for 'script'")
+    expect(CONTENT_SECURITY_POLICY).toMatch(/trusted-types default vue(;|$)/)
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'allow-duplicates'")
   })
 
   it('allows neither inline script nor eval', () => {
