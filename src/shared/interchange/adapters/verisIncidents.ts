@@ -8,6 +8,7 @@ import { nameSlug } from '../text/nameSlug'
 import { findWebAddresses, sourceDraftForWebAddress } from '../text/webAddresses'
 import { isJsonObject, member, objectMember, stringList, stringMember, verisPartialDate, wholeNumber, type JsonObject } from './verisFields'
 import {
+  categoriesOfVariety,
   DISCLOSING_VALUES,
   isKnownNaics,
   organisationKindForNaics,
@@ -15,7 +16,6 @@ import {
   VERIS_ACTION_WORDING,
   VERIS_ACTIONS,
   VERIS_STATUSES,
-  VERIS_VARIETY_CATEGORIES,
   type VerisAction
 } from './verisVocabulary'
 
@@ -210,7 +210,7 @@ function incidentCategories(actions: ReturnType<typeof actionVarieties>, confide
   const disclosure = stringMember(confidentiality, 'data_disclosure')?.trim()
   if (confidentiality !== undefined && (disclosure === undefined || DISCLOSING_VALUES.has(disclosure))) categories.add('breach')
   for (const { action, varieties } of actions) {
-    for (const variety of varieties) for (const category of VERIS_VARIETY_CATEGORIES[`${action}.${variety}`] ?? []) categories.add(category)
+    for (const variety of varieties) for (const category of categoriesOfVariety(action, variety)) categories.add(category)
   }
   if (categories.size === 0) categories.add('other')
   return INCIDENT_CATEGORIES.filter((category) => categories.has(category))

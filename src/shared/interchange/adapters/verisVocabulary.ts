@@ -48,7 +48,7 @@ export const VERIS_VARIETY_CATEGORIES: Readonly<Record<string, readonly Incident
   'malware.Capture app data': ['surveillance'],
   'malware.Capture stored data': ['surveillance'],
   'malware.Export data': ['undisclosed-transmission'],
-  'malware.Ram scraper': ['surveillance'],
+  'malware.RAM scraper': ['surveillance'],
   'physical.Surveillance': ['surveillance'],
   'physical.Wiretapping': ['surveillance'],
   'physical.Snooping': ['surveillance'],
@@ -62,6 +62,16 @@ export const VERIS_VARIETY_CATEGORIES: Readonly<Record<string, readonly Incident
   'error.Gaffe': ['unauthorised-sharing'],
   'error.Misconfiguration': ['security-vulnerability'],
   'error.Programming error': ['security-vulnerability']
+}
+
+const CATEGORIES_BY_FOLDED_KEY = new Map(Object.entries(VERIS_VARIETY_CATEGORIES).map(([key, categories]) => [key.toLowerCase(), categories]))
+
+/**
+ * The categories of one action variety. Case is ignored: VERIS changed the case of some names
+ * between versions ("Ram scraper" in 1.2, "RAM scraper" in 1.4).
+ */
+export function categoriesOfVariety(action: VerisAction, variety: string): readonly IncidentCategory[] {
+  return CATEGORIES_BY_FOLDED_KEY.get(`${action}.${variety}`.toLowerCase()) ?? []
 }
 
 /** VERIS `security_incident` values; anything else (or nothing) reads as alleged, with a notice. */

@@ -6,6 +6,7 @@ import type { Organisation } from '@shared/domain/organisation'
 import { precisionOf, type PartialDate } from '@shared/domain/partialDate'
 import type { Source } from '@shared/domain/source'
 import { readVerisIncidents } from '@shared/interchange/adapters/verisIncidents'
+import { categoriesOfVariety, VERIS_ACTIONS, VERIS_STATUSES, VERIS_VARIETY_CATEGORIES } from '@shared/interchange/adapters/verisVocabulary'
 import { describeImportProblem } from '@shared/interchange/importProblem'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { sourceIdForWebAddress } from '@shared/interchange/text/webAddresses'
@@ -23,6 +24,31 @@ const messages = (reading: ImportReading, kind: 'notices' | 'rejected' = 'notice
 describe('the test fixture', () => {
   it('is a valid VERIS incident by the VERIS schema', () => {
     expect(verisSchemaErrors(verisIncident())).toEqual([])
+  })
+})
+
+describe('the VERIS vocabulary used for mapping', () => {
+  const enumerations = JSON.parse(readFileSync(resolve(SHARED, 'reference/veris/verisc-enum.json'), 'utf8')) as {
+    security_incident: string[]
+    action: Record<string, { variety: string[] }>
+  }
+
+  it('names only actions and varieties that VERIS defines', () => {
+    expect(VERIS_ACTIONS.filter((action) => enumerations.action[action] === undefined)).toEqual([])
+    const unknown = Object.keys(VERIS_VARIETY_CATEGORIES).filter((key) => {
+      const [action, variety] = key.split(/\.(.*)/s) as [string, string]
+      return !(enumerations.action[action]?.variety ?? []).includes(variety)
+    })
+    expect(unknown).toEqual([])
+  })
+
+  it('reads varieties whatever their case, as VERIS 1.2 and 1.4 spell them', () => {
+    expect(categoriesOfVariety('malware', 'Ram scraper')).toEqual(['surveillance'])
+    expect(categoriesOfVariety('malware', 'RAM scraper')).toEqual(['surveillance'])
+  })
+
+  it('maps every security_incident value VERIS defines', () => {
+    expect(Object.keys(VERIS_STATUSES).sort()).toEqual([...enumerations.security_incident].sort())
   })
 })
 
