@@ -83,8 +83,19 @@ const RESERVED_EXTERNAL_ID = /^(CVE-\d{4}-(0\d{3}|[1-9]\d{3,})|CAPEC-\d+)$/
 class BundleWriter {
   readonly objects: StixObject[] = []
   private readonly written = new Set<string>()
+  // Each record's STIX id is needed by its object and every relationship to it; hashing it once per record keeps large exports quick.
+  private readonly stixIds = new Map<string, string>()
 
   constructor(private readonly set: RecordSet) {}
+
+  stixId(type: RecordType, recordId: string): string {
+    let id = this.stixIds.get(recordId)
+    if (id === undefined) {
+      id = stixIdOfRecord(type, recordId)
+      this.stixIds.set(recordId, id)
+    }
+    return id
+  }
 
   has(id: string): boolean {
     return this.written.has(id)
@@ -103,7 +114,7 @@ class BundleWriter {
     return {
       type: stixType,
       spec_version: '2.1' as const,
-      id: stixIdOfRecord(type, record.id),
+      id: this.stixId(type, record.id),
       created,
       // STIX requires modified ≥ created; a record edited "before" it was made says nothing truer.
       modified: modified < created ? created : modified,
@@ -146,7 +157,7 @@ class BundleWriter {
 
   /** The location a jurisdiction id stands for, written once; its name comes from the set when known. */
   locationRef(jurisdictionId: string): string {
-    const id = stixIdOfRecord('jurisdiction', jurisdictionId)
+    const id = this.stixId('jurisdiction', jurisdictionId)
     if (!this.has(id)) {
       const typed = this.set.get(jurisdictionId)
       const jurisdiction = typed?.type === 'jurisdiction' ? typed.record : undefined
@@ -163,8 +174,8 @@ class BundleWriter {
     targetId: string,
     options: { readonly description: string; readonly distinction?: string; readonly created: string; readonly extra?: Record<string, unknown> }
   ): void {
-    const sourceRef = stixIdOfRecord(sourceType, sourceId)
-    const targetRef = targetType === 'jurisdiction' ? this.locationRef(targetId) : stixIdOfRecord(targetType, targetId)
+    const sourceRef = this.stixId(sourceType, sourceId)
+    const targetRef = targetType === 'jurisdiction' ? this.locationRef(targetId) : this.stixId(targetType, targetId)
     this.add(
       compact({
         type: 'relationship',

@@ -132,7 +132,7 @@ export function stixTypeOfId(id: string): string | undefined {
  */
 export function stixIdOfRecord(type: RecordType, recordId: string): string {
   const stixType = STIX_TYPE_OF_RECORD[type]
-  if (stixTypeOfId(recordId) === stixType) return recordId
+  if (recordId.startsWith(`${stixType}--`) && stixTypeOfId(recordId) === stixType) return recordId
   return `${stixType}--${uuidV5(PRECEDENT_STIX_NAMESPACE, `${type}:${recordId}`)}`
 }
 
