@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { RecordType } from '../../domain/recordTypes'
+import { RECORD_TYPES, type RecordType } from '../../domain/recordTypes'
 import type { RecordSet } from '../recordSet'
 import { RECORD_CSV_COLUMNS } from './recordCsvColumns'
 import { escapeSpreadsheetCell } from './spreadsheetCellEscaping'
@@ -23,4 +23,10 @@ export function exportRecordsCsv(set: RecordSet, type: RecordType): string {
     { quotes: true, quoteChar: '"', escapeChar: '"', newline: '\r\n', header: true, escapeFormulae: false }
   )
   return `${BYTE_ORDER_MARK}${csv}\r\n`
+}
+
+/** The record types a selection holds, in the app's usual order: one CSV table each. */
+export function recordTypesInSelection(set: RecordSet): RecordType[] {
+  const present = new Set(set.selected.map((typed) => typed.type))
+  return RECORD_TYPES.filter((type) => present.has(type))
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { exportRecordsCsv } from '@shared/interchange/csv/exportRecordsCsv'
+import { exportRecordsCsv, recordTypesInSelection } from '@shared/interchange/csv/exportRecordsCsv'
 import { recordCsvHeaders } from '@shared/interchange/csv/recordCsvColumns'
 import { escapeSpreadsheetCell, unescapeSpreadsheetCell } from '@shared/interchange/csv/spreadsheetCellEscaping'
 import { recordSetOf } from '@shared/interchange/recordSet'
@@ -30,6 +30,12 @@ describe('exportRecordsCsv', () => {
     expect(lines[1]!.startsWith(`"${incident.id}","Alipay ""annual statement"""`)).toBe(true)
     expect(lines.slice(2)).toEqual([''])
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/)
+  })
+
+  it('names the types a selection holds, one table each', () => {
+    const set = recordSetOf([{ type: 'response', record: aResponse() }, { type: 'incident', record: anIncident() }, { type: 'response', record: aResponse() }])
+    expect(recordTypesInSelection(set)).toEqual(['incident', 'response'])
+    expect(recordTypesInSelection(recordSetOf([]))).toEqual([])
   })
 
   it('keeps partial dates verbatim, never adding a month or a day', () => {
