@@ -8,7 +8,7 @@ export type TextChange = (typeof TEXT_CHANGES)[number]
 export const TEXT_CHANGE_DESCRIPTIONS: Record<TextChange, string> = {
   'html-removed': 'HTML markup was turned into plain text',
   'mojibake-repaired': 'garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired',
-  'mojibake-suspected': 'the text looks garbled (UTF-8 read as Windows-1252) and could not be repaired; check it',
+  'mojibake-suspected': 'the text looks garbled (characters decoded wrongly or lost) and could not be repaired; check it',
   normalised: 'accents and line ends were normalised (Unicode NFC)',
   'control-removed': 'invisible control characters were removed',
   'ligature-replaced': 'ligature characters (e.g. "ﬁ") were replaced by their letters'
@@ -75,7 +75,8 @@ export function cleanImportedText(value: string, options: CleanOptions = {}): Cl
 
   const mojibake = repairMojibake(text)
   if (mojibake.repaired) changes.push('mojibake-repaired')
-  if (mojibake.suspected) changes.push('mojibake-suspected')
+  // U+FFFD is what a decoder leaves for bytes it could not read: the original text is lost there.
+  if (mojibake.suspected || mojibake.text.includes('\uFFFD')) changes.push('mojibake-suspected')
   text = mojibake.text
 
   const spelled = text.replace(LIGATURE, (ligature) => LIGATURES[ligature] ?? ligature).replace(PRIVATE_USE_FI, 'fi')

@@ -63,6 +63,10 @@ describe('cleanImportedText: mojibake', () => {
     expect(cleaned.text).not.toMatch(/[\u0080-\u009F]/)
   })
 
+  it('flags the replacement character a decoder leaves for bytes it could not read', () => {
+    expect(cleanImportedText('Caf\uFFFD de la Gare')).toEqual({ text: 'Caf\uFFFD de la Gare', changes: ['mojibake-suspected'] })
+  })
+
   it.each([['“CAFÉ”'], ['café…» suite'], ['Ærøskøbing'], ['naïve façade — “quoted” ‘single’ €10 ™'], ['São Paulo, Zürich, Łódź'], ['Straße ½ ¼ ©2019 ®']])(
     'leaves genuine accented text alone: %s',
     (genuine) => {
