@@ -22,6 +22,7 @@ const ID = 'incident_id'
 const TITLE = 'title'
 const DESCRIPTION = 'description'
 const DATE = 'date'
+const REPORTS = 'reports'
 
 /** The entity columns and the part each entity played, strongest first (one link per organisation). */
 const ENTITY_COLUMNS: readonly { readonly column: string; readonly role: IncidentRole }[] = [
@@ -103,6 +104,11 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
       continue
     }
 
+    const reportsProblem = checkReports(row, file)
+    if (reportsProblem !== undefined) {
+      rejected.push(reportsProblem)
+      continue
+    }
     const mentions = readEntityMentions(row, file)
     if (!mentions.ok) {
       rejected.push(mentions.problem)
@@ -174,6 +180,24 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
     candidates: [...organisationCandidates, ...sourceCandidates, ...incidentCandidates],
     rejected,
     notices
+  }
+}
+
+/**
+ * The `reports` cell lists the numbers of the news reports AIID holds on the incident. Precedent
+ * does not import reports (the snapshot leaves out their text), but a cell that is not a list of
+ * numbers means the row was cut or shifted, so the row is refused rather than trusted.
+ */
+function checkReports(row: CsvRow, file: string): ImportProblem | undefined {
+  const cell = (row.cells[REPORTS] ?? '').trim()
+  if (cell === '') return undefined
+  const problem = (reason: string): ImportProblem => ({ file, row: row.row, field: REPORTS, message: `The cell must be a JSON list of report numbers such as [2,3]${reason}` })
+  try {
+    const list = parseJsonSafely(cell, file)
+    return Array.isArray(list) && list.every((item) => Number.isInteger(item)) ? undefined : problem('')
+  } catch (error) {
+    if (!(error instanceof ImportInputError)) throw error
+    return problem(`; ${error.problem.message.replace(/^The file /, 'it ')}`)
   }
 }
 

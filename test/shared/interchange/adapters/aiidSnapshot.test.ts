@@ -20,12 +20,12 @@ const HEADER = '_id,incident_id,date,reports,Alleged deployer of AI system,Alleg
 /** A CSV cell holding a JSON list, quoted as AIID's export quotes it. */
 const list = (...names: string[]) => `"${JSON.stringify(names).replaceAll('"', '""')}"`
 
-function incidentRow(id: string, options: { date?: string; deployers?: string; developers?: string; harmed?: string; title?: string; description?: string } = {}) {
+function incidentRow(id: string, options: { reports?: string; date?: string; deployers?: string; developers?: string; harmed?: string; title?: string; description?: string } = {}) {
   return [
     `ObjectId(625763db343edc875fe639${id.padStart(2, '0').slice(-2)})`,
     id,
     options.date ?? '2015-05-19',
-    '"[2,3]"',
+    options.reports ?? '"[2,3]"',
     options.deployers ?? list('youtube'),
     options.developers ?? list('youtube'),
     options.harmed ?? list('children'),
@@ -136,6 +136,15 @@ describe('readAiidSnapshot', () => {
     expect(reading.rejected[3]!.message).toContain('"__proto__"')
     // Entities of rejected rows are not imported.
     expect(organisationsOf(reading).map((organisation) => organisation.id)).toEqual(['org-aiid-youtube'])
+  })
+
+  it('rejects a row whose reports cell is not a list of report numbers, as a sign the row is damaged', () => {
+    const reading = readAiidSnapshot(tables([incidentRow('1', { reports: '"[2,""x""]"' }), incidentRow('2', { reports: '"[2,"' }), incidentRow('3', { reports: '[42]' })]), context)
+    expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-3'])
+    expect(reading.rejected.map((problem) => [problem.row, problem.field, problem.message])).toEqual([
+      [2, 'reports', 'The cell must be a JSON list of report numbers such as [2,3]'],
+      [3, 'reports', expect.stringMatching(/^The cell must be a JSON list of report numbers such as \[2,3\]; it is not valid JSON at line 1, column/) as string]
+    ])
   })
 
   it('rejects a row without a usable incident number or title, and a second row with the same number', () => {
