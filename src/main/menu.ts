@@ -43,6 +43,7 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand }: MenuTem
         command('Laws', 'go-laws', 'CmdOrCtrl+4'),
         command('Responses', 'go-responses', 'CmdOrCtrl+5'),
         command('Sources', 'go-sources', 'CmdOrCtrl+6'),
+        command('Briefings', 'go-briefings', 'CmdOrCtrl+7'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -30,6 +30,7 @@ export const menuCommands = [
   'go-laws',
   'go-responses',
   'go-sources',
+  'go-briefings',
   'import-records'
 ] as const
 

@@ -9,6 +9,7 @@ export const COMMAND_ROUTES: Record<MenuCommand, string> = {
   'go-laws': '/laws',
   'go-responses': '/responses',
   'go-sources': '/sources',
+  'go-briefings': '/briefings',
   'import-records': '/import'
 }
 
@@ -21,6 +22,7 @@ export const SHORTCUT_KEYS: Readonly<Record<string, MenuCommand>> = {
   '4': 'go-laws',
   '5': 'go-responses',
   '6': 'go-sources',
+  '7': 'go-briefings',
   i: 'import-records'
 }
 

@@ -21,6 +21,10 @@ describe('commandForKeyPress', () => {
     expect(commandForKeyPress(press('4', { altKey: true }, 'Digit4'))).toBe('go-laws')
   })
 
+  it('goes to the briefings on Alt+7', () => {
+    expect(commandForKeyPress(press('7', { altKey: true }, 'Digit7'))).toBe('go-briefings')
+  })
+
   it('uses the physical key when Alt changes the character, as on macOS', () => {
     expect(commandForKeyPress(press('¡', { altKey: true }, 'Digit1'))).toBe('go-incidents')
   })
