@@ -5,7 +5,7 @@
 // playwright-core for the browser run. Contract and suite list: bench/README.md, bench/benchContract.ts.
 import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -180,7 +180,22 @@ async function runInChromium(request, emit, screenshot) {
     await page.goto(server.url)
     await page.waitForFunction(() => typeof window.__runBench === 'function')
     if (!(await page.evaluate(() => window.crossOriginIsolated))) console.error('[chromium] page is not cross-origin isolated: timers are coarse (100 µs)')
+    // PRECEDENT_BENCH_TRACE=<file>: a Chromium trace of the run (tasks with their CPU time, user
+    // timing marks), e.g. for the timeline's CPU time per frame (bench/timeline/frameCpuFromTrace.mjs).
+    const tracePath = process.env.PRECEDENT_BENCH_TRACE
+    const traceEvents = []
+    const traced = tracePath ? new Promise((done) => cdp.once('Tracing.tracingComplete', done)) : undefined
+    if (tracePath) {
+      cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value))
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
+    }
     await page.evaluate((pageRequest) => window.__runBench(pageRequest), request)
+    if (tracePath) {
+      await cdp.send('Tracing.end')
+      await traced
+      await writeFile(resolve(tracePath), JSON.stringify(traceEvents))
+      console.error(`[chromium] trace written to ${tracePath}`)
+    }
     if (screenshot) await page.screenshot({ path: resolve(screenshot), fullPage: true })
   } finally {
     await browser.close()

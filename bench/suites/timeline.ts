@@ -53,6 +53,8 @@ export async function run(context: BenchContext): Promise<void> {
     if (context.env === 'chromium' && typeof document !== 'undefined') {
       // Only the page loads the component (and Vue's DOM renderer); Node never runs this branch.
       const { CHART_WIDTH, measureChartFrames } = await import('../timeline/timelineChartDriver')
+      // Frames measured after this mark are of n events (bench/timeline/frameCpuFromTrace.mjs reads it).
+      performance.mark(`timeline-size:${n}`)
       const frames = await measureChartFrames({
         lanes: assignment.lanes,
         links: content.links,
