@@ -5,7 +5,7 @@ import type { ImportFormat } from '@shared/interchange/importReading'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { linkTargetsOf } from './linkTargets'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { appendRevision, lastRecordedRevision, revisionTable } from './revisionLog'
+import { revisionTable } from './revisionLog'
 import { RecordNotFoundError, RecordValidationError, RevisionConflictError, toStorageError, type RecordProblem } from './storageErrors'
 import { fromRow, toRow, type StoredRow } from './storedRow'
 
@@ -87,6 +87,7 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
   const at = options.now()
   const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())
   const total = plan.writes.length
+  const note = options.files === undefined || options.files.length === 0 ? undefined : `Imported from ${options.files.join(', ')}`
   const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), db.meta]
   try {
     return await withExclusiveWriteLock(() =>
@@ -102,21 +103,24 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
             const rows = slice.filter((write) => write.typed.type === type).map((write) => toRow(type, write.typed.record as never))
             if (rows.length > 0) await db.recordTable(type).bulkPut(rows as StoredRow<typeof type>[])
           }
-          for (const { typed, previous } of slice) {
-            await appendRevision(db, {
-              id: newRevisionId(),
-              recordType: typed.type,
-              recordId: typed.record.id,
-              revision: typed.record.revision,
-              at,
-              author: options.author,
-              action: 'import',
-              changes: diffRecords(previous?.record, typed.record),
-              snapshot: typed.record,
-              ...(options.files === undefined || options.files.length === 0 ? {} : { note: `Imported from ${options.files.join(', ')}` })
+          // One bulk add per slice, inside this transaction: the history commits or fails with the records.
+          await revisionTable(db).bulkAdd(
+            slice.map(({ typed, previous }) => {
+              writtenByType[typed.type] += 1
+              return {
+                id: newRevisionId(),
+                recordType: typed.type,
+                recordId: typed.record.id,
+                revision: typed.record.revision,
+                at,
+                author: options.author,
+                action: 'import' as const,
+                changes: diffRecords(previous?.record, typed.record),
+                snapshot: typed.record,
+                ...(note === undefined ? {} : { note })
+              }
             })
-            writtenByType[typed.type] += 1
-          }
+          )
           options.onProgress?.(Math.min(start + slice.length, total), total)
         }
         if (isAborted(signal)) throw new ImportCancelledError()
@@ -190,6 +194,7 @@ export async function readImportLog(db: PrecedentDatabase): Promise<ImportLogEnt
 // Re-reads what the plan saw, inside the transaction, and stamps bookkeeping on what will be written.
 async function prepareWrites(db: PrecedentDatabase, plan: ImportPlan, at: string): Promise<PreparedWrite[]> {
   const prepared: PreparedWrite[] = []
+  const lastRecorded = await lastRecordedRevisions(db, plan.writes.map((write) => write.typed.record.id))
   for (const type of RECORD_TYPES) {
     const writes = plan.writes.filter((write) => write.typed.type === type)
     if (writes.length === 0) continue
@@ -203,7 +208,7 @@ async function prepareWrites(db: PrecedentDatabase, plan: ImportPlan, at: string
         throw new RevisionConflictError(current, write.expectedRevision)
       }
       // A record created again under an old id counts on from its history, as every writer does.
-      const revision = current === undefined ? (await lastRecordedRevision(db, write.typed.record.id)) + 1 : current.revision + 1
+      const revision = current === undefined ? (lastRecorded.get(write.typed.record.id) ?? 0) + 1 : current.revision + 1
       const record = { ...write.typed.record, createdAt: current?.createdAt ?? at, updatedAt: at, revision }
       prepared.push({
         typed: { type, record } as TypedRecord,
@@ -212,6 +217,18 @@ async function prepareWrites(db: PrecedentDatabase, plan: ImportPlan, at: string
     }
   }
   return prepared
+}
+
+/**
+ * The highest revision each id's history holds, in one query: new records rarely have a history
+ * (only an id deleted and imported again does), so this reads almost nothing.
+ */
+async function lastRecordedRevisions(db: PrecedentDatabase, ids: readonly string[]): Promise<Map<string, number>> {
+  const highest = new Map<string, number>()
+  if (ids.length === 0) return highest
+  const revisions = await revisionTable(db).where('recordId').anyOf([...ids]).toArray()
+  for (const revision of revisions) highest.set(revision.recordId, Math.max(highest.get(revision.recordId) ?? 0, revision.revision))
+  return highest
 }
 
 // Every link of every written record must reach a record that exists once this import is written.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   commitImport,
+  deleteRecord,
   ImportCancelledError,
   listRevisions,
   readExistingRecords,
@@ -10,7 +11,7 @@ import {
   saveRecord,
   type PrecedentDatabase
 } from '@renderer/db'
-import type { OrganisationId } from '@shared/domain/ids'
+import type { IncidentId, OrganisationId } from '@shared/domain/ids'
 import type { TypedRecord } from '@shared/domain/recordTypes'
 import { planImport, type ImportOptions } from '@shared/interchange/importPlan'
 import type { ImportReading } from '@shared/interchange/importReading'
@@ -97,6 +98,19 @@ describe('commitImport', () => {
     expect(stored).toMatchObject({ name: 'CAC', revision: 2, createdAt: regulator.record.createdAt, updatedAt: NOW })
     const [revision] = await listRevisions(db, 'org-regulator')
     expect(revision?.changes).toEqual([{ field: 'name', before: 'Cyberspace Administration', after: 'CAC' }])
+  })
+
+  it('counts on from the history of a record deleted before and imported again', async () => {
+    const db = await aDatabaseWithRegulator()
+    const [incident] = importedRecords(1) as [TypedRecord]
+    await saveRecord(db, 'incident', incident.record as never, { now: () => NOW, newId: () => 'x' })
+    await saveRecord(db, 'incident', { ...incident.record, title: 'Renamed' } as never, { now: () => NOW, newId: () => 'x', expectedRevision: 1 })
+    await deleteRecord(db, 'incident', incident.record.id, { now: () => NOW })
+
+    await commitImport(db, await planFor(db, [incident]), options)
+
+    expect(await db.incidents.get(incident.record.id as IncidentId)).toMatchObject({ revision: 3 })
+    expect((await listRevisions(db, incident.record.id)).map((revision) => revision.action)).toEqual(['import', 'delete', 'update', 'create'])
   })
 
   it('refuses the whole import when a planned update changed since the plan, writing nothing', async () => {
