@@ -1,6 +1,7 @@
 import type { BriefingBlock, BriefingDocument, BriefingInline } from './briefingDocument'
 import { briefingLinkTarget, defuseScriptSchemes } from './briefingSafeLink'
 import { sanitiseBriefingSvg } from './sanitiseBriefingSvg'
+import { escapeHtml } from '../lib/escapeHtml'
 
 /**
  * The policy the page states for itself: nothing may run or load; only its own <style> and
@@ -9,10 +10,9 @@ import { sanitiseBriefingSvg } from './sanitiseBriefingSvg'
  */
 export const BRIEFING_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-/** Text as HTML that shows exactly that text, in element content and in quoted attributes alike. */
-export function escapeHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-  return defuseScriptSchemes(escaped)
+/** Escaped text with script schemes defused, so even a viewer that links bare addresses links nothing harmful. */
+function escapeBriefingText(text: string): string {
+  return defuseScriptSchemes(escapeHtml(text))
 }
 
 const STYLE = `
@@ -52,15 +52,15 @@ figcaption { font-size: 0.9rem; color: #4a5160; }
 function inlineHtml(inline: BriefingInline): string {
   switch (inline.kind) {
     case 'text': {
-      const text = escapeHtml(inline.text)
+      const text = escapeBriefingText(inline.text)
       if (inline.strong) return `<strong>${text}</strong>`
       if (inline.emphasis) return `<em>${text}</em>`
       return text
     }
     case 'link': {
       const target = briefingLinkTarget(inline.url)
-      const label = escapeHtml(inline.text)
-      return target === null ? `<span class="address">${label}</span>` : `<a href="${escapeHtml(target)}" rel="noopener noreferrer">${label}</a>`
+      const label = escapeBriefingText(inline.text)
+      return target === null ? `<span class="address">${label}</span>` : `<a href="${escapeBriefingText(target)}" rel="noopener noreferrer">${label}</a>`
     }
     case 'footnote-ref':
       return `<sup class="footnote-ref"><a href="#fn-${inline.number}" aria-label="Note ${inline.number}">${inline.number}</a></sup>`
@@ -79,14 +79,14 @@ function inlinesHtml(content: readonly BriefingInline[]): string {
 function timelineFigure(svg: string | undefined): string {
   if (svg === undefined) return ''
   const sanitised = sanitiseBriefingSvg(svg)
-  if (!sanitised.ok) return `<p class="note"><em>The timeline picture was left out: ${escapeHtml(sanitised.reason)}.</em></p>`
+  if (!sanitised.ok) return `<p class="note"><em>The timeline picture was left out: ${escapeBriefingText(sanitised.reason)}.</em></p>`
   return `<figure class="timeline">${sanitised.svg}<figcaption>Timeline of the events in this briefing.</figcaption></figure>`
 }
 
 function blockHtml(block: BriefingBlock, timelineSvg: string | undefined): string {
   switch (block.kind) {
     case 'heading':
-      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`
+      return `<h${block.level}>${escapeBriefingText(block.text)}</h${block.level}>`
     case 'paragraph':
       return block.style === undefined ? `<p>${inlinesHtml(block.content)}</p>` : `<p class="${block.style}">${inlinesHtml(block.content)}</p>`
     case 'numbered-paragraph':
@@ -94,7 +94,7 @@ function blockHtml(block: BriefingBlock, timelineSvg: string | undefined): strin
     case 'list':
       return `<ul>${block.items.map((item) => `<li>${inlinesHtml(item)}</li>`).join('')}</ul>`
     case 'table': {
-      const head = `<thead><tr>${block.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`
+      const head = `<thead><tr>${block.columns.map((column) => `<th scope="col">${escapeBriefingText(column)}</th>`).join('')}</tr></thead>`
       const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${inlinesHtml(cell)}</td>`).join('')}</tr>`).join('\n')
       return `<table>${head}<tbody>\n${body}\n</tbody></table>`
     }
@@ -124,7 +124,7 @@ export function briefingToHtml(doc: BriefingDocument, options: BriefingHtmlOptio
   const sections = doc.sections
     .map(
       (section, index) =>
-        `<section aria-labelledby="section-${index + 1}">\n<h2 id="section-${index + 1}">${escapeHtml(section.title)}</h2>\n${blocksHtml(section.blocks, options.timelineSvg)}\n</section>`
+        `<section aria-labelledby="section-${index + 1}">\n<h2 id="section-${index + 1}">${escapeBriefingText(section.title)}</h2>\n${blocksHtml(section.blocks, options.timelineSvg)}\n</section>`
     )
     .join('\n')
   const notes =
@@ -141,13 +141,13 @@ export function briefingToHtml(doc: BriefingDocument, options: BriefingHtmlOptio
 <meta http-equiv="Content-Security-Policy" content="${BRIEFING_HTML_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)}</title>
+<title>${escapeBriefingText(doc.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escapeHtml(doc.title)}</h1>
-${doc.subtitle === '' ? '' : `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>\n`}<p class="as-of">${escapeHtml(doc.asOfText)}</p>
+<h1>${escapeBriefingText(doc.title)}</h1>
+${doc.subtitle === '' ? '' : `<p class="subtitle">${escapeBriefingText(doc.subtitle)}</p>\n`}<p class="as-of">${escapeBriefingText(doc.asOfText)}</p>
 </header>
 <main>
 ${preamble === '' ? '' : `${preamble}\n`}${sections}

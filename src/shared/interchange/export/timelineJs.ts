@@ -5,6 +5,7 @@ import { parseKnownPartialDate, type DatePoint } from '../../domain/partialDate'
 import { RECORD_TYPE_LABELS } from '../../domain/recordTypes'
 import { timelineEvents, type TimelineItem } from '../../timeline/timelineEvents'
 import type { RecordSet } from '../recordSet'
+import { escapeHtml } from '../../lib/escapeHtml'
 
 /** A TimelineJS3 date: only the parts known (a year-only date is `{ year }`). */
 export interface TimelineJsDate {
@@ -30,10 +31,6 @@ export interface TimelineJsData {
   readonly events: readonly TimelineJsEvent[]
 }
 
-/** TimelineJS puts headline and text into the page as HTML; every character of ours is text. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
 
 /** Paragraphs of escaped text; line breaks inside a paragraph become <br>. */
 function paragraphs(text: string): string {

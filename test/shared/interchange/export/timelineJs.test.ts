@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { escapeHtml, exportTimelineJs } from '@shared/interchange/export/timelineJs'
+import { exportTimelineJs } from '@shared/interchange/export/timelineJs'
+import { escapeHtml } from '@shared/lib/escapeHtml'
 import { recordSetOf } from '@shared/interchange/recordSet'
 import { aLaw, aResponse, anIncident, anOrganisation } from '../../../builders/sharedDomain'
 
