@@ -1,6 +1,6 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
+import { readFile, mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from './browser'
@@ -107,5 +107,40 @@ describe('importing in Chromium (web mode)', () => {
 
     await expect(alert.locator('.import-error').textContent()).resolves.toBe(message)
     await expect(incidentCount(page)).resolves.toBe(before)
+  })
+
+  it('imports the CMS GDPR fines with a progress bar; a cancelled import writes nothing', async () => {
+    const cms = await readFile(resolve(__dirname, '../../../shared/data/gdpr-fines-cms-2024/enforcementtracker_full_download.json'))
+    const page = await openApp('#/incidents')
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Responses', exact: true }).click()
+    const responses = page.getByRole('table', { name: 'Responses' }).locator('tbody tr')
+    await responses.first().waitFor()
+    const responsesBefore = await responses.count()
+    await openImport(page)
+
+    await chooseFile(page, 'enforcementtracker_full_download.json', cms)
+    await page.getByText('Recognised as CMS GDPR Enforcement Tracker (JSON).').waitFor()
+    const planning = Date.now()
+    await page.getByRole('button', { name: 'Check what would be imported' }).click()
+    const summary = page.getByRole('status').filter({ hasText: /^\d+ new, 0 updated/ })
+    await summary.waitFor({ timeout: 60_000 })
+    const planMs = Date.now() - planning
+    const importButton = page.getByRole('button', { name: /^Import \d+ records$/ })
+    const count = Number(/\d+/.exec((await importButton.textContent()) ?? '')?.[0])
+    expect(count).toBeGreaterThan(4000)
+
+    await importButton.click()
+    await page.getByRole('progressbar', { name: 'Import progress' }).waitFor()
+    await page.getByRole('button', { name: 'Cancel import' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Import cancelled. Nothing was written.' }).waitFor({ timeout: 60_000 })
+
+    const importing = Date.now()
+    await page.getByRole('button', { name: `Import ${count} records` }).click()
+    await page.getByRole('heading', { name: `Imported ${count} records` }).waitFor({ timeout: 120_000 })
+    const importMs = Date.now() - importing
+    console.info(`CMS fines in Chromium: ${count} records planned in ${planMs} ms, backed up and written in ${importMs} ms`)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Responses', exact: true }).click()
+    await expect.poll(() => page.getByRole('table', { name: 'Responses' }).locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(responsesBefore)
   })
 })
