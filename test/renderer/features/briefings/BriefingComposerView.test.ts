@@ -126,3 +126,31 @@ describe('BriefingComposerView', () => {
     await vi.waitFor(async () => expect(await storedItems()).toEqual([{ kind: 'record', recordType: 'incident', recordId: 'inc-uc' }]))
   })
 })
+
+describe('BriefingComposerView when another window saved first', () => {
+  it('keeps the edits, says why, and offers the stored version', async () => {
+    const view = await mountComposer()
+    await view.get('#briefing-title').setValue('Edited here')
+    const stored = await createBriefingRepository(getDatabase()).get('brief-alipay')
+    if (stored === undefined) throw new Error('not stored')
+    const { createdAt: _c, updatedAt: _u, revision: _r, ...input } = stored
+    await createBriefingRepository(getDatabase()).save({ ...input, title: 'Edited elsewhere' }, { expectedRevision: 1 })
+
+    await view.get('form').trigger('submit')
+
+    await vi.waitFor(() => expect(view.get('[role="alert"]').text()).toContain('changed in another window'))
+    expect((view.get('#briefing-title').element as HTMLInputElement).value).toBe('Edited here')
+    await button(view, 'Discard my changes and show the stored version').trigger('click')
+    expect((view.get('#briefing-title').element as HTMLInputElement).value).toBe('Edited elsewhere')
+  })
+
+  it('deletes the briefing only after confirmation', async () => {
+    const view = await mountComposer()
+
+    await button(view, 'Delete briefing').trigger('click')
+    expect(view.get('[role="group"][aria-label="Confirm deletion"]').text()).toContain('Delete “Alipay”?')
+    await button(view, 'Delete').trigger('click')
+
+    await vi.waitFor(async () => expect(await createBriefingRepository(getDatabase()).get('brief-alipay')).toBeUndefined())
+  })
+})
