@@ -7,6 +7,8 @@ import { detectSlashDateOrder, type SlashDateOrder } from './foreignCsvDate'
 import { readRecordCsvExport } from './readRecordCsvExport'
 import { CsvCellError, recogniseRecordCsvExport, recordCsvHeaders } from './recordCsvColumns'
 import { stableHash } from './stableHash'
+import { cleanImportedField } from '../text/cleanImportedField'
+import { sourceIdForWebAddress } from '../text/webAddresses'
 
 export { CSV_IMPORT_TARGETS, CSV_IMPORT_TYPES, type CsvImportTarget, type CsvImportType } from './csvImportTargets'
 
@@ -135,9 +137,6 @@ export function organisationIdForName(name: string): string {
   return `org-csv-${stableHash(foldName(name))}`
 }
 
-export function sourceIdForUrl(url: string): string {
-  return `src-csv-${stableHash(url.trim())}`
-}
 
 function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layout: 'columns' }>, context: ImportContext): ImportReading {
   const type = mapping.recordType
@@ -167,10 +166,15 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       dateOrder: 'unknown'
     }
     const rowProblems: ImportProblem[] = []
+    // Foreign spreadsheets carry the quirks of wherever they came from (a control character in a
+    // name, mojibake, decomposed accents): cells are cleaned as every importer cleans text, and
+    // each visible change is a notice on the row instead of a refusal.
+    const cleaningNotices: ImportProblem[] = []
+    const cells = new Map(mapped.map(({ header }) => [header, cleanImportedField(row.cells[header] ?? '', { ...origin, field: header }, cleaningNotices)]))
     for (const { header, target } of mapped) {
       reading.dateOrder = dateOrders.get(header) ?? 'unknown'
       try {
-        target.apply(row.cells[header] ?? '', reading, header)
+        target.apply(cells.get(header) ?? '', reading, header)
       } catch (error) {
         if (!(error instanceof CsvCellError)) throw error
         rowProblems.push({ ...origin, field: header, message: error.message })
@@ -183,7 +187,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       continue
     }
     // Keyed by field, not by header, so renaming a column does not change the ids.
-    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${row.cells[header] ?? ''}`), organisationsColumn)
+    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${cells.get(header) ?? ''}`), organisationsColumn)
     const result = candidateFromDraft(type, reading.draft, origin, context, reading.fieldColumns)
     if (!result.ok) {
       rejected.push(...result.problems)
@@ -202,7 +206,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
     rowOfId.set(id, row.row)
     // Remembered only once the row is in, so a named record's origin is always an imported row.
     for (const { key, candidate } of named.found) validNamed.set(key, candidate)
-    notices.push(...reading.notes.map((note) => ({ ...origin, field: note.column, message: note.message })))
+    notices.push(...cleaningNotices, ...reading.notes.map((note) => ({ ...origin, field: note.column, message: note.message })))
     for (const candidate of named.candidates) {
       if (namedIds.has(candidate.typed.record.id)) continue
       namedIds.add(candidate.typed.record.id)
@@ -238,7 +242,7 @@ function namedRecords(
     ...reading.sourceUrls.map((source) => ({
       key: `source\u0000${source.url}`,
       type: 'source' as const,
-      draft: { id: sourceIdForUrl(source.url), title: source.url, url: source.url },
+      draft: { id: sourceIdForWebAddress(source.url), title: source.url, url: source.url },
       column: source.column,
       fieldNames: { title: source.column, url: source.column }
     }))
@@ -285,7 +289,7 @@ function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: re
     draft.targetOrganisationIds = idsFor('targetOrganisationIds')
   }
   if (reading.sourceUrls.length > 0) {
-    draft.citations = [...new Set(reading.sourceUrls.map((source) => sourceIdForUrl(source.url)))].map((sourceId) => ({ sourceId }))
+    draft.citations = [...new Set(reading.sourceUrls.map((source) => sourceIdForWebAddress(source.url)))].map((sourceId) => ({ sourceId }))
   }
   if (draft.id === undefined) {
     draft.id = `csv-${type}-${stableHash([type, ...[...mappedCells].sort()].join('\u0000'))}`

@@ -187,9 +187,16 @@ describe('readMappedCsv on a foreign table', () => {
     ])
   })
 
-  it('names an organisation the schema refuses under its source column', () => {
+  it('removes a control character from a cell and says so on the row, instead of refusing it', () => {
     const reading = read('Title,Entity\nA,Bad\u0019Name\n')
-    expect(described(reading)).toEqual(['list.csv, row 2, field "Entity": Name contains a control character'])
+    expect(described(reading)).toEqual([])
+    expect(records(reading).map((typed) => (typed.type === 'organisation' ? typed.record.name : typed.record.id))).toContain('BadName')
+    expect(reading.notices.map(describeImportProblem)).toContainEqual(expect.stringMatching(/^list\.csv, row 2, field "Entity": .*control/i))
+  })
+
+  it('names an organisation the schema refuses under its source column', () => {
+    const reading = read(`Title,Entity\nA,${'x'.repeat(400)}\n`)
+    expect(described(reading)).toEqual([expect.stringMatching(/^list\.csv, row 2, field "Entity": /)])
     expect(reading.candidates).toEqual([])
   })
 
