@@ -1,4 +1,4 @@
-import { ImportInputError } from '../importProblem'
+import { ImportInputError, type ImportProblem } from '../importProblem'
 import type { ImportContext, ImportReading } from '../importReading'
 import { parseCsvTable, type CsvTable } from '../parseCsvTable'
 import { readAiidSnapshot } from './aiidSnapshot'
@@ -29,8 +29,18 @@ function tableKind(table: CsvTable): 'incidents' | 'duplicates' | 'classificatio
 export function readAiidSnapshotFiles(files: readonly AiidSnapshotFile[], context: Omit<ImportContext, 'file'>): ImportReading {
   const found: { incidents?: CsvTable; duplicates?: CsvTable; classificationsMit?: CsvTable } = {}
   const ignored: string[] = []
+  const unreadable: ImportProblem[] = []
   for (const file of files) {
-    const table = parseCsvTable(file.text, file.name)
+    let table: CsvTable
+    try {
+      table = parseCsvTable(file.text, file.name)
+    } catch (error) {
+      // A whole snapshot folder may be chosen; a table Precedent does not read (CSETv1 repeats
+      // a column name) must not stop the import of the ones it does.
+      if (!(error instanceof ImportInputError)) throw error
+      unreadable.push({ ...error.problem, message: `${error.problem.message}; this file was not read` })
+      continue
+    }
     const kind = tableKind(table)
     if (kind === undefined) {
       ignored.push(file.name)
@@ -43,6 +53,8 @@ export function readAiidSnapshotFiles(files: readonly AiidSnapshotFile[], contex
     found[kind] = table
   }
   if (found.incidents === undefined) {
+    const [firstUnreadable] = unreadable
+    if (firstUnreadable !== undefined && files.length === 1) throw new ImportInputError(firstUnreadable)
     throw new ImportInputError({
       file: files.map((file) => file.name).join(', '),
       message: "None of these files is the AIID snapshot's incidents.csv (columns incident_id, title, Alleged deployer of AI system, …)"
@@ -50,5 +62,5 @@ export function readAiidSnapshotFiles(files: readonly AiidSnapshotFile[], contex
   }
   const reading = readAiidSnapshot({ ...found, incidents: found.incidents }, { ...context, file: found.incidents.file })
   const notices = ignored.map((name) => ({ file: name, message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read' }))
-  return { ...reading, notices: [...notices, ...reading.notices] }
+  return { ...reading, notices: [...unreadable, ...notices, ...reading.notices] }
 }
