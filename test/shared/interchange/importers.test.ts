@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { detectImportFormat, importFormatChoices, isImportFormatAvailable, readImport } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { guessColumnMapping } from '@shared/interchange/csv/columnMapping'
-import { aBundleInput, anIncidentInput, anOrganisationInput } from '../../builders/sharedDomain'
+import type { TypedRecord } from '@shared/domain/recordTypes'
+import { planImport } from '@shared/interchange/importPlan'
+import { recordSetOf } from '@shared/interchange/recordSet'
+import { exportStixBundle } from '@shared/interchange/stix/exportStixBundle'
+import { aBundleInput, anIncident, anIncidentInput, anOrganisation, anOrganisationInput } from '../../builders/sharedDomain'
 
 const DATA = new URL('../../../../shared/data/', import.meta.url)
 const context = { importedAt: '2026-11-29T12:00:00.000Z', jurisdictionIds: new Set(['CN', 'EU']) }
@@ -87,5 +91,23 @@ describe('readImport of CSV', () => {
 
   it('refuses a CSV file with duplicate headers before any mapping, naming file, row and column', () => {
     expect(() => readImport('csv', [{ name: 'dup.csv', text: 'title,title\na,b\n' }], context)).toThrow('dup.csv, row 1, field "title"')
+  })
+})
+
+describe('readImport of STIX', () => {
+  it('recognises our own STIX export and reads its records back through the registry, planned as unchanged over the originals', () => {
+    const organisation = anOrganisation({ id: 'org-stix', name: 'Stix Test Company' })
+    const incident = anIncident({ id: 'inc-stix', title: 'Stix test breach', occurredOn: '2019-05', organisations: [{ organisationId: 'org-stix', role: 'operator' }] })
+    const originals: TypedRecord[] = [
+      { type: 'organisation', record: organisation },
+      { type: 'incident', record: incident }
+    ]
+    const text = JSON.stringify(exportStixBundle(recordSetOf(originals), { now: '2026-11-29T12:00:00.000Z' }))
+
+    expect(detectImportFormat([{ name: 'export.json', text }])).toBe('stix')
+    const reading = readImport('stix', [{ name: 'export.json', text }], context)
+    const byId = new Map(originals.map((typed) => [typed.record.id as string, typed]))
+    const plan = planImport(reading, { get: (id) => byId.get(id), organisations: [organisation], incidents: [incident] })
+    expect(plan.counts).toMatchObject({ new: 0, update: 0, unchanged: 2, rejected: 0 })
   })
 })
