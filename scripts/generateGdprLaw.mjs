@@ -5,7 +5,7 @@
 //   node scripts/generateGdprLaw.mjs [path/to/gdpr.json] [path/to/output.json]
 //
 // The conversion is the app's own law-text importer (src/shared/interchange/adapters/lawText.ts),
-// loaded with jiti (already installed with vite and eslint) because it is TypeScript. The output is
+// loaded with jiti (a pinned dev dependency) because it is TypeScript. The output is
 // deterministic — fixed timestamps, two-space JSON — and test/shared/interchange/adapters/
 // lawTextBundle.test.ts fails if the committed file differs from what this script writes.
 import { readFileSync, writeFileSync } from 'node:fs'
