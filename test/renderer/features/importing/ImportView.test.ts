@@ -97,6 +97,19 @@ describe('ImportView', () => {
     expect(await getDatabase().incidents.count()).toBe(before)
   })
 
+  it('reads files dropped on the drop area like chosen ones', async () => {
+    const view = await mountView()
+    const drop = view.get('.import-drop')
+    const event = new Event('drop', { bubbles: true, cancelable: true })
+    Object.defineProperty(event, 'dataTransfer', { value: { files: [aBundleFile('dropped.json')] } })
+
+    drop.element.dispatchEvent(event)
+    await vi.waitFor(() => expect(view.text()).toContain('Recognised as Precedent bundle (JSON).'))
+
+    expect(event.defaultPrevented).toBe(true)
+    expect(view.text()).toContain('Chosen: dropped.json')
+  })
+
   it('refuses invalid UTF-8 naming the byte offset', async () => {
     const view = await mountView()
     await chooseFiles(view, new File([new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xc3, 0x28])], 'bad.csv'))
