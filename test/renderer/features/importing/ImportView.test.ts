@@ -7,7 +7,7 @@ import type { IncidentId, OrganisationId } from '@shared/domain/ids'
 import ImportView from '@renderer/features/importing/ImportView.vue'
 import { aBundleInput, aJurisdictionInput, anIncidentInput, anOrganisationInput } from '../../../builders/sharedDomain'
 import { givenStored } from '../../db/testDatabase'
-import { aJurisdiction } from '../../../builders/domain'
+import { aJurisdiction, anOrganisation } from '../../../builders/domain'
 
 let wrapper: VueWrapper | undefined
 
@@ -95,6 +95,22 @@ describe('ImportView', () => {
     expect(view.text()).toContain('Nothing was written.')
     expect(view.find('.dry-run').exists()).toBe(false)
     expect(await getDatabase().incidents.count()).toBe(before)
+  })
+
+  it('refuses to import over a record stored since the dry run, and checks again', async () => {
+    sequence += 1
+    const id = `org-race-${sequence}`
+    const view = await mountView()
+    await chooseFiles(view, aBundleFile('race.json', { organisations: [anOrganisationInput({ id, name: `Race ${sequence}` })] }))
+    await checkImport(view)
+    expect(summary(view)).toBe('1 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected')
+    await givenStored(getDatabase(), { type: 'organisation', record: anOrganisation({ id, name: `Race ${sequence}` }) })
+
+    await buttonNamed(view, 'Import 1 record').trigger('click')
+
+    await vi.waitFor(() => expect(view.find('[role="alert"]').text()).toContain(`Nothing was imported: A record with the id "${id}" already exists`), { timeout: 5000 })
+    // The record stored meanwhile differs (another kind), so the new dry run offers it as an update.
+    await vi.waitFor(() => expect(summary(view)).toBe('0 new, 1 updated, 0 unchanged, 0 duplicates, 0 rejected'))
   })
 
   it('reads files dropped on the drop area like chosen ones', async () => {
