@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -111,6 +111,15 @@ describe('briefings in Chromium (web mode)', () => {
     await mkdir('test-results', { recursive: true })
     await writeFile('test-results/briefing-timeline.png', png)
     await expect.poll(() => page.getByText(/^Downloaded as alipay-consent-default-/).isVisible()).toBe(true)
+
+    // The HTML export carries the same picture as an SVG, accepted by the page's SVG sanitiser.
+    const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export HTML' }).click()])
+    const htmlFile = join(downloadDir, htmlDownload.suggestedFilename())
+    await htmlDownload.saveAs(htmlFile)
+    const html = await readFile(htmlFile, 'utf8')
+    expect(html).toContain('<figure class="timeline"><svg')
+    expect(html).not.toContain('The timeline picture was left out')
+    expect(html).not.toMatch(/<script/i)
 
     // Web mode's PDF is the print dialog, which prints the composed briefing, not the form.
     await page.getByRole('button', { name: 'Print or save as PDF' }).click()
