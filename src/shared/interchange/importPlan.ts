@@ -115,7 +115,7 @@ export function planImport(reading: ImportReading, existing: ExistingRecords, op
   rejectTypeClashes(drafts, existing)
   const organisationRedirects = mergeKnownOrganisations(drafts, existing)
   redirectAll(drafts, organisationRedirects)
-  const incidentRedirects = skipLikelyDuplicateIncidents(drafts, existing, settled.importLikelyDuplicates)
+  const incidentRedirects = skipLikelyDuplicateIncidents(reading, drafts, existing, settled.importLikelyDuplicates)
   redirectAll(drafts, incidentRedirects)
   for (const draft of drafts) draft.entry ??= entryAgainstStored(draft, existing, settled.updateExisting)
   rejectBrokenLinks(drafts, existing)
@@ -280,13 +280,23 @@ function mergeKnownOrganisations(drafts: Draft[], existing: ExistingRecords): Ma
  * Imported incidents that look like a stored incident are skipped unless the person chose them;
  * records linking to a skipped incident then link to the stored one.
  */
-function skipLikelyDuplicateIncidents(drafts: Draft[], existing: ExistingRecords, chosen: ReadonlySet<string>): Map<string, string> {
-  const incoming = drafts.filter((draft) => isNewOfType(draft, 'incident', existing))
-  const redirects = new Map<string, string>()
-  if (incoming.length === 0 || existing.incidents.length === 0) return redirects
-  const storedById = new Map(existing.incidents.map((incident) => [incident.id as string, incident]))
-  const incomingById = new Map(incoming.map((draft) => [draft.typed.record.id as string, draft]))
-  const best = new Map<string, { id: string; score: number; reasons: readonly string[] }>()
+type IncidentMatch = { readonly id: string; readonly score: number; readonly reasons: readonly string[] }
+
+// The person's choices re-plan the same reading over the same records; finding look-alike incidents
+// is the one costly step (seconds over tens of thousands of stored incidents) and does not depend
+// on the choices, so it is kept per reading and stored set.
+const incidentMatchCache = new WeakMap<ImportReading, WeakMap<ExistingRecords, ReadonlyMap<string, IncidentMatch>>>()
+
+function likelyDuplicateIncidents(
+  reading: ImportReading,
+  existing: ExistingRecords,
+  incoming: readonly Draft[],
+  incomingById: ReadonlyMap<string, Draft>,
+  storedById: ReadonlyMap<string, Incident>
+): ReadonlyMap<string, IncidentMatch> {
+  const cached = incidentMatchCache.get(reading)?.get(existing)
+  if (cached !== undefined) return cached
+  const best = new Map<string, IncidentMatch>()
   const matches = findDuplicateCandidates(
     { incidents: [...existing.incidents, ...incoming.map((draft) => draft.typed.record as Incident)] },
     { threshold: DEFAULT_DUPLICATE_THRESHOLD }
@@ -302,6 +312,19 @@ function skipLikelyDuplicateIncidents(drafts: Draft[], existing: ExistingRecords
       if (current === undefined || match.score > current.score) best.set(from, { id: to, score: match.score, reasons: match.reasons })
     }
   }
+  const perStore = incidentMatchCache.get(reading) ?? new WeakMap<ExistingRecords, ReadonlyMap<string, IncidentMatch>>()
+  perStore.set(existing, best)
+  incidentMatchCache.set(reading, perStore)
+  return best
+}
+
+function skipLikelyDuplicateIncidents(reading: ImportReading, drafts: Draft[], existing: ExistingRecords, chosen: ReadonlySet<string>): Map<string, string> {
+  const incoming = drafts.filter((draft) => isNewOfType(draft, 'incident', existing))
+  const redirects = new Map<string, string>()
+  if (incoming.length === 0 || existing.incidents.length === 0) return redirects
+  const storedById = new Map(existing.incidents.map((incident) => [incident.id as string, incident]))
+  const incomingById = new Map(incoming.map((draft) => [draft.typed.record.id as string, draft]))
+  const best = likelyDuplicateIncidents(reading, existing, incoming, incomingById, storedById)
   for (const [from, match] of best) {
     const draft = incomingById.get(from) as Draft
     const stored = storedById.get(match.id) as Incident

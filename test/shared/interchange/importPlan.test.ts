@@ -94,6 +94,22 @@ describe('planImport', () => {
     expect(chosen.writes.map((write) => write.typed.record.id)).toEqual(['inc-new'])
   })
 
+  it('gives the same answer when the same reading is planned again with other choices (look-alikes are found once)', () => {
+    const stored = existingOf(incident({ id: 'inc-stored', title: 'Alipay annual statement opt-in', occurredOn: '2018-01' }))
+    const reading = readingOf(
+      incident({ id: 'inc-new', title: 'Alipay annual statement opt in', occurredOn: '2018-01-03' }),
+      { type: 'response', record: aResponse({ id: 'resp-1', actorId: 'org-cac', incidentIds: ['inc-new'] }) } as TypedRecord,
+      organisation({ id: 'org-cac', name: 'CAC', kind: 'regulator' })
+    )
+    const skipped = planImport(reading, stored)
+    const chosen = planImport(reading, stored, { importLikelyDuplicates: new Set(['inc-new']) })
+    const skippedAgain = planImport(reading, stored)
+
+    expect((skipped.writes.find((write) => write.typed.type === 'response')?.typed.record as { incidentIds: string[] }).incidentIds).toEqual(['inc-stored'])
+    expect((chosen.writes.find((write) => write.typed.type === 'response')?.typed.record as { incidentIds: string[] }).incidentIds).toEqual(['inc-new'])
+    expect(skippedAgain).toEqual(skipped)
+  })
+
   it('rejects a link to a record neither stored nor in the file, naming the file, row and link', () => {
     const plan = planImport(readingOf(incident({ organisations: [{ organisationId: 'org-nowhere', role: 'involved' }] })), existingOf())
     expect(plan.entries[0]?.action).toBe('rejected')
