@@ -131,6 +131,8 @@ describe('briefings in Chromium (web mode)', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false)
     const printedText = (await printed.textContent()) ?? ''
     for (const text of ['Chronology', '3 January 2018', SUMMONS, 'Background', 'China Focus: Ant Financial apologizes']) expect(printedText, text).toContain(text)
+    // The timeline picture is printed too, drawn from the app's own SVG.
+    await expect.poll(() => printed.getByRole('img', { name: 'Timeline of the events in this briefing' }).evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true)
     await page.screenshot({ path: 'test-results/briefing-print.png', fullPage: true })
     await page.emulateMedia({ media: 'screen' })
 

@@ -66,7 +66,7 @@ describe('BriefingComposerView', () => {
     expect(labelFor(view, 'briefing-subtitle')).toBe('Subtitle')
     expect(labelFor(view, 'briefing-as-of')).toBe('As of')
     expect(view.get('fieldset legend').text()).toBe('Sections')
-    expect(view.findAll('fieldset label').map((label) => label.text())).toEqual(['Summary', 'Chronology', 'Legal basis', 'Responses and outcomes', 'Sources', 'Timeline picture (DOCX, HTML)'])
+    expect(view.findAll('fieldset label').map((label) => label.text())).toEqual(['Summary', 'Chronology', 'Legal basis', 'Responses and outcomes', 'Sources', 'Timeline picture'])
     expect(button(view, 'Move Alipay pre-ticked consent up').attributes('disabled')).toBeDefined()
     expect(button(view, 'Move Alipay pre-ticked consent down').attributes('disabled')).toBeUndefined()
     expect(button(view, 'Remove UC Browser data to China').text()).toBe('Remove')
