@@ -22,6 +22,7 @@ import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat, ImportReading } from '@shared/interchange/importReading'
 import { currentAuthorName } from '../history'
 import { readChosenFiles, type ChosenFile } from './readChosenFiles'
+import { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
 
 /** Where the import stands: choosing files, a dry run shown, writing, or written. */
 export type ImportPhase = 'choose' | 'planned' | 'importing' | 'done'
@@ -65,6 +66,8 @@ export const useImportStore = defineStore('import', () => {
   const updateExisting = ref(false)
   const importAnyway = ref<ReadonlySet<string>>(new Set())
   const plan = shallowRef<ImportPlan>()
+  /** The stored records' size as JSON, for the backup's share of the storage estimate. */
+  const storedBytes = ref(0)
   const progress = ref<ImportProgress>()
   const result = shallowRef<ImportCommitResult>()
   /** What happened to the last attempt to write, when it did not write (cancelled, conflict, failure). */
@@ -174,6 +177,7 @@ export const useImportStore = defineStore('import', () => {
       const stored = await readExistingRecords(getDatabase())
       reading.value = readImport(format.value, files.value, { importedAt: now(), jurisdictionIds: stored.jurisdictionIds, csvMappings: csvMappings.value })
       existing.value = stored
+      storedBytes.value = approximateBytes(stored)
       replan()
       phase.value = 'planned'
     } catch (caught) {
@@ -217,6 +221,9 @@ export const useImportStore = defineStore('import', () => {
     controller = new AbortController()
     const db = getDatabase()
     try {
+      const recordBytes = planned.writes.reduce((sum, write) => sum + JSON.stringify(write.typed.record).length, 0)
+      const noRoom = await shortOfRoomFor(estimatedImportBytes(recordBytes, storedBytes.value))
+      if (noRoom !== undefined) throw new Error(noRoom)
       await createBackup(db, { reason: `Before importing ${fileNames.value.join(', ')}`, now })
       if (controller.signal.aborted) throw new ImportCancelledError()
       result.value = await commitImport(db, planned, {
@@ -276,6 +283,14 @@ export const useImportStore = defineStore('import', () => {
     cancel
   }
 })
+
+// Organisations and incidents stand for the stored records' size; the rest are small by comparison.
+function approximateBytes(stored: ExistingRecords): number {
+  let length = 0
+  for (const organisation of stored.organisations) length += JSON.stringify(organisation).length
+  for (const incident of stored.incidents) length += JSON.stringify(incident).length
+  return length
+}
 
 // A stored mapping is used only if it still fits these columns exactly and passes the mapping checks.
 function usableMapping(stored: unknown, headers: readonly string[]): ColumnMapping | undefined {
