@@ -138,6 +138,16 @@ interface DateFacts {
 // Many events share a date; parsing each distinct date once keeps extraction linear and quick.
 type DateFactsCache = Map<PartialDate, DateFacts>
 
+// What a date says depends on its text alone, so the facts are kept between runs: the timeline is
+// extracted again after every edit, and parsing ten thousand dates was a quarter of the work. The
+// cap bounds the memory (a few days' dates across centuries); past it, the cache starts afresh.
+const DATE_FACTS_CAP = 50_000
+const dateFacts: DateFactsCache = new Map()
+function sharedDateFacts(): DateFactsCache {
+  if (dateFacts.size > DATE_FACTS_CAP) dateFacts.clear()
+  return dateFacts
+}
+
 function factsOf(date: PartialDate, cache: DateFactsCache): DateFacts {
   let facts = cache.get(date)
   if (facts === undefined) {
@@ -241,7 +251,7 @@ export function timelineEvents(records: TimelineRecords, options: TimelineEventO
   for (const incident of records.incidents) incidentsById.set(incident.id, incident)
   const organisationsById = new Map((options.organisations ?? []).map((organisation) => [organisation.id as string, organisation]))
   const anchorOf = new Map<string, string>()
-  const cache: DateFactsCache = new Map()
+  const cache = sharedDateFacts()
   const incidentBases = new Map<string, ItemBase>()
 
   for (const incident of records.incidents) {

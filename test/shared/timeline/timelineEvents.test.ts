@@ -7,6 +7,20 @@ const TODAY = '2026-01-01'
 const byKind = (items: readonly TimelineItem[], kind: TimelineItem['kind']) => items.filter((item) => item.kind === kind)
 
 describe('timelineEvents', () => {
+  it('gives each date its own span however many dates were read before (dates are remembered between runs)', () => {
+    const spanOf = (occurredOn: string) => {
+      const [item] = timelineEvents({ incidents: [anIncident({ occurredOn })], responses: [], laws: [] }, { today: '2026-01-01' }).items
+      return [item?.startDay, item?.endDay, item?.dateLabel]
+    }
+    const before = ['2015', '2015-05', '2015-05-21~'].map(spanOf)
+
+    const again = ['2015-05-21~', '2015-05', '2015'].map(spanOf).reverse()
+
+    expect(again).toEqual(before)
+    expect(before[0]).toEqual([dayNumberOf('2015-01-01'), dayNumberOf('2016-01-01'), '2015'])
+    expect(before[1]).toEqual([dayNumberOf('2015-05-01'), dayNumberOf('2015-06-01'), 'May 2015'])
+  })
+
   it('draws a month-precision date as a span over the whole month, labelled with the month', () => {
     const incident = anIncident({ occurredOn: '2015-05' })
 
