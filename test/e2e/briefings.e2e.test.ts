@@ -84,6 +84,8 @@ describe('briefings in Chromium (web mode)', () => {
 
     await page.keyboard.press('Control+s')
     await page.getByText('Saved.', { exact: true }).waitFor()
+    await mkdir('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/briefing-composer.png', fullPage: true })
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export DOCX' }).click()])
     expect(download.suggestedFilename()).toMatch(/^alipay-consent-default-\d{4}-\d{2}-\d{2}\.docx$/)

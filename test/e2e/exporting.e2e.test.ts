@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -61,6 +61,8 @@ describe('exporting in Chromium (web mode)', () => {
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^\d+ records will be exported \(\d+ incidents?, /)
 
     await dialog.getByRole('radio', { name: /^CSV/ }).check()
+    await mkdir('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/export-dialog.png' })
     const recordType = dialog.getByLabel('Record type', { exact: true })
     const incidentsOption = (await recordType.locator('option').allTextContents()).find((text) => text.startsWith('Incidents ('))
     await recordType.selectOption({ label: incidentsOption ?? 'Incidents' })
