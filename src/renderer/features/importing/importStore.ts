@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   commitImport,
-  createBackup,
   getDatabase,
   ImportCancelledError,
   readExistingRecords,
@@ -20,6 +19,7 @@ import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import { planImport, type ExistingRecords, type ImportPlan } from '@shared/interchange/importPlan'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat, ImportReading } from '@shared/interchange/importReading'
+import { takeBackup } from '../backups'
 import { currentAuthorName } from '../history'
 import { readChosenFiles, type ChosenFile } from './readChosenFiles'
 import { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
@@ -224,7 +224,8 @@ export const useImportStore = defineStore('import', () => {
       const recordBytes = planned.writes.reduce((sum, write) => sum + JSON.stringify(write.typed.record).length, 0)
       const noRoom = await shortOfRoomFor(estimatedImportBytes(recordBytes, storedBytes.value))
       if (noRoom !== undefined) throw new Error(noRoom)
-      await createBackup(db, { reason: `Before importing ${fileNames.value.join(', ')}`, now })
+      // In the app's backup database and, on the desktop, also as a file outside the browser profile.
+      await takeBackup(`Before importing ${fileNames.value.join(', ')}`, now)
       if (controller.signal.aborted) throw new ImportCancelledError()
       result.value = await commitImport(db, planned, {
         author: currentAuthorName(),
