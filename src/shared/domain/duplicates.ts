@@ -77,14 +77,22 @@ export function normaliseOrganisationName(name: string): string {
 }
 
 /**
+ * A bracketed part that qualifies a name rather than being one: a short Latin code such as a
+ * country ("Citigroup Inc (USA)", "Tesco (UK)"). Thousands of VCDB victims carry "(USA)"; taken as a
+ * name, it would make every one of them a likely duplicate of every other.
+ */
+const QUALIFIER = /^[A-Za-z.]{1,4}$/
+
+/**
  * The names a text stands for: itself, and, when it holds a bracketed part, the part outside and
- * the part inside ("Alipay (支付宝)" is also "Alipay" and "支付宝").
+ * the part inside ("Alipay (支付宝)" is also "Alipay" and "支付宝") unless that part is a qualifier.
  */
 function nameVariants(text: string): string[] {
   const bracketed = /^(.*?)[(（[]([^)）\]]+)[)）\]](.*)$/u.exec(text)
   if (bracketed === null) return [text]
   const [, before = '', inside = '', after = ''] = bracketed
-  return [text, `${before} ${after}`, inside].filter((variant) => variant.trim() !== '')
+  const insideIsName = !QUALIFIER.test(inside.trim())
+  return [text, `${before} ${after}`, ...(insideIsName ? [inside] : [])].filter((variant) => variant.trim() !== '')
 }
 
 interface NamedForm {

@@ -95,6 +95,15 @@ describe('scoreOrganisationPair', () => {
     expect(scoreOrganisationPair(alipay, bracketed).score).toBe(1)
   })
 
+  it('does not take a bracketed country code for a name: two "(USA)" victims are not alike for it', () => {
+    const citigroup = anOrganisation({ id: 'org-a', name: 'Citigroup Inc (USA)' })
+    const sprouts = anOrganisation({ id: 'org-b', name: 'Sprouts Farmers Market Inc (USA)' })
+    const chinese = anOrganisation({ id: 'org-c', name: '支付宝' })
+
+    expect(scoreOrganisationPair(citigroup, sprouts).score).toBeLessThan(0.5)
+    expect(scoreOrganisationPair(anOrganisation({ id: 'org-d', name: 'Alipay (支付宝)' }), chinese).score).toBe(1)
+  })
+
   it('scores near spellings below an exact match, naming both spellings', () => {
     const alipay = anOrganisation({ id: 'org-a', name: 'Alipay' })
     const typo = anOrganisation({ id: 'org-b', name: 'Alipay Hangzhou' })
