@@ -94,6 +94,8 @@ export {
   ImportCancelledError,
   readExistingRecords,
   readImportLog,
+  readRememberedCsvMapping,
+  rememberCsvMapping,
   IMPORT_LOG_KEY,
   type ImportCommitOptions,
   type ImportCommitResult,
