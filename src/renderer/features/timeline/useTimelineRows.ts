@@ -77,9 +77,18 @@ export function useTimelineRows(source: TimelineRowsSource, options: Omit<Timeli
     cancelIdle = whenIdle((deadline) => {
       cancelIdle = undefined
       const done = packer.packPendingLanes(source.lanes(), level.value, () => deadline.timeRemaining() - 1, source.collapsedLaneKeys())
-      if (done) packedPending.value += 1
+      if (done) swapInNextFrame()
       else packPendingWhenIdle()
     })
+  }
+  // The new rows are drawn in an animation frame of their own, not at the end of the idle period
+  // the packing has just used up (where the redraw would run into the next frame).
+  function swapInNextFrame(): void {
+    const handle = requestAnimationFrame(() => {
+      cancelIdle = undefined
+      packedPending.value += 1
+    })
+    cancelIdle = () => cancelAnimationFrame(handle)
   }
   // Any change of the view (a pan too) restarts the wait: packing waits for the gesture to end.
   watch(
