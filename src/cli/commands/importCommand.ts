@@ -1,4 +1,4 @@
-import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, parseBundle, type Bundle, type BundleRecords } from '../../shared/domain/bundle'
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleRecordsOf, parseBundle, type Bundle } from '../../shared/domain/bundle'
 import type { TypedRecord } from '../../shared/domain/recordTypes'
 import type { CsvImportType } from '../../shared/interchange/csv/columnMapping'
 import { planImport, type ImportPlan } from '../../shared/interchange/importPlan'
@@ -45,20 +45,11 @@ export async function importCommand(io: CliIo, args: ImportArguments, reference:
   const { files, reading } = await readImportFiles(io, args.format, args.inputs, reference, args.csvType)
   const byId = new Map(reference.map((typed) => [typed.record.id as string, typed]))
   const plan = planImport(reading, { get: (id) => byId.get(id), organisations: [], incidents: [] })
-  const records: Record<keyof BundleRecords, TypedRecord['record'][]> = {
-    jurisdictions: [],
-    organisations: [],
-    sources: [],
-    laws: [],
-    incidents: [],
-    responses: []
-  }
   // The bundle holds every record the files gave (those identical to built-in records too, so it
   // stands for the whole file); duplicates merged into another record and rejected rows are left out.
   const kept = plan.entries.flatMap((entry) =>
     entry.typed !== undefined && (entry.action === 'new' || entry.action === 'update' || entry.action === 'unchanged') ? [entry.typed] : []
   )
-  for (const typed of kept) records[BUNDLE_COLLECTION[typed.type]].push(typed.record)
   const names = files.map((file) => file.name).join(', ')
   const bundle = {
     format: BUNDLE_FORMAT,
@@ -67,8 +58,8 @@ export async function importCommand(io: CliIo, args: ImportArguments, reference:
     revision: 1,
     title: `Imported from ${names}`,
     createdAt: io.now(),
-    records
-  } as Bundle
+    records: bundleRecordsOf(kept)
+  } satisfies Bundle
   // The bundle is checked as any bundle is read, so what this writes the app (and `stats`) will accept.
   const checked = parseBundle(JSON.parse(JSON.stringify(bundle)), new Set(byId.keys()))
   if (!checked.ok) throw new Error(`The imported records do not form a valid bundle: ${checked.problems[0]?.path} ${checked.problems[0]?.message}`)

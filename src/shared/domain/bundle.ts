@@ -50,6 +50,20 @@ export const BUNDLE_COLLECTION: Record<RecordType, keyof BundleRecords> = {
   response: 'responses'
 }
 
+/** Records of any types grouped into a bundle's collections, each in the order given. */
+export function bundleRecordsOf(records: Iterable<TypedRecord>): BundleRecords {
+  const collections: { -readonly [K in keyof BundleRecords]: BundleRecords[K][number][] } = {
+    jurisdictions: [],
+    organisations: [],
+    sources: [],
+    laws: [],
+    incidents: [],
+    responses: []
+  }
+  for (const typed of records) (collections[BUNDLE_COLLECTION[typed.type]] as unknown[]).push(typed.record)
+  return collections
+}
+
 /** Every record of a bundle with its type, in dependency order (what is linked to comes first). */
 export function bundleRecordsInOrder(records: BundleRecords): TypedRecord[] {
   return [

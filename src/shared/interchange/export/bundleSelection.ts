@@ -1,4 +1,4 @@
-import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleRecords } from '../../domain/bundle'
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleRecordsOf, type Bundle } from '../../domain/bundle'
 import type { Citation } from '../../domain/citation'
 import type { ProvisionReference } from '../../domain/provisionReference'
 import { referencesOf } from '../../domain/recordReferences'
@@ -127,16 +127,6 @@ function withLinksTo(typed: TypedRecord, isIncluded: (id: string) => boolean): T
  * parsing the bundle gives back the same records.
  */
 export function exportSelectionBundle(set: RecordSet, options: { readonly id: string; readonly title: string; readonly createdAt: string }): Bundle {
-  const records: { -readonly [K in keyof BundleRecords]: BundleRecords[K][number][] } = {
-    jurisdictions: [],
-    organisations: [],
-    sources: [],
-    laws: [],
-    incidents: [],
-    responses: []
-  }
-  for (const typed of selectionClosure(set).records) {
-    ;(records[BUNDLE_COLLECTION[typed.type]] as unknown[]).push(typed.record)
-  }
+  const records = bundleRecordsOf(selectionClosure(set).records)
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, id: options.id, revision: 1, title: options.title, createdAt: options.createdAt, records }
 }

@@ -6,6 +6,7 @@ import { RECORD_TYPE_LABELS } from '../../domain/recordTypes'
 import { dayKeyOf } from '../../timeline/dayNumber'
 import { timelineEvents, type TimelineItem } from '../../timeline/timelineEvents'
 import type { RecordSet } from '../recordSet'
+import { datedRecordsOf } from './datedRecords'
 
 export interface ICalendarExportOptions {
   /** The export time (ISO 8601), written as every event's DTSTAMP. */
@@ -89,15 +90,7 @@ function detailsOf(records: ReadonlyMap<string, Incident | IncidentResponse | La
  * so re-importing the file into a calendar updates the events instead of duplicating them.
  */
 export function exportICalendar(set: RecordSet, options: ICalendarExportOptions): string {
-  const incidents: Incident[] = []
-  const responses: IncidentResponse[] = []
-  const laws: Law[] = []
-  for (const typed of set.selected) {
-    if (typed.type === 'incident') incidents.push(typed.record)
-    else if (typed.type === 'response') responses.push(typed.record)
-    else if (typed.type === 'law') laws.push(typed.record)
-  }
-  const records = new Map<string, Incident | IncidentResponse | Law>([...incidents, ...responses, ...laws].map((record) => [record.id, record]))
+  const { incidents, responses, laws, byId: records } = datedRecordsOf(set.selected)
   const { items } = timelineEvents({ incidents, responses, laws }, { today: options.now.slice(0, 10) })
   const stamp = utcDateTime(options.now)
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Precedent//Precedent knowledge base//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']

@@ -6,6 +6,7 @@ import { RECORD_TYPE_LABELS } from '../../domain/recordTypes'
 import { timelineEvents, type TimelineItem } from '../../timeline/timelineEvents'
 import type { RecordSet } from '../recordSet'
 import { escapeHtml } from '../../lib/escapeHtml'
+import { datedRecordsOf } from './datedRecords'
 
 /** A TimelineJS3 date: only the parts known (a year-only date is `{ year }`). */
 export interface TimelineJsDate {
@@ -67,15 +68,7 @@ function detailsOf(record: Incident | IncidentResponse | Law | undefined): strin
  * app draws up to "today" (a law still in force) are left out: they would date the file.
  */
 export function exportTimelineJs(set: RecordSet): TimelineJsData {
-  const incidents: Incident[] = []
-  const responses: IncidentResponse[] = []
-  const laws: Law[] = []
-  for (const typed of set.selected) {
-    if (typed.type === 'incident') incidents.push(typed.record)
-    else if (typed.type === 'response') responses.push(typed.record)
-    else if (typed.type === 'law') laws.push(typed.record)
-  }
-  const records = new Map<string, Incident | IncidentResponse | Law>([...incidents, ...responses, ...laws].map((record) => [record.id, record]))
+  const { incidents, responses, laws, byId: records } = datedRecordsOf(set.selected)
   // `today` only bounds open-ended ranges, which are dropped below; any fixed day gives the same events.
   const { items } = timelineEvents({ incidents, responses, laws }, { today: '2000-01-01' })
   return {
