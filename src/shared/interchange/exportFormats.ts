@@ -9,30 +9,11 @@ import { exportSelectionBundle } from './export/bundleSelection'
 import { exportCslJson } from './export/cslJson'
 import { exportICalendar } from './export/iCalendar'
 import { exportTimelineJs } from './export/timelineJs'
+import { EXPORT_FORMAT_INFO, type ExportFormat, type ExportFormatInfo } from './exportFormatInfo'
 import type { RecordSet } from './recordSet'
 import { exportStixBundle } from './stix/exportStixBundle'
 
-/** The formats a selection of records exports to, in the app's export dialog and the CLI's `export --format`. */
-export const EXPORT_FORMATS = ['bundle', 'csv', 'stix', 'csl', 'ics', 'timelinejs', 'md', 'html', 'docx'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
-export interface ExportFormatInfo {
-  readonly label: string
-  readonly extension: string
-  readonly mediaType: string
-}
-
-export const EXPORT_FORMAT_INFO: Record<ExportFormat, ExportFormatInfo> = {
-  bundle: { label: 'Precedent bundle (JSON)', extension: 'json', mediaType: 'application/json' },
-  csv: { label: 'CSV spreadsheet', extension: 'csv', mediaType: 'text/csv' },
-  stix: { label: 'STIX 2.1 bundle', extension: 'stix.json', mediaType: 'application/stix+json' },
-  csl: { label: 'CSL-JSON citations', extension: 'csl.json', mediaType: 'application/vnd.citationstyles.csl+json' },
-  ics: { label: 'iCalendar (.ics)', extension: 'ics', mediaType: 'text/calendar' },
-  timelinejs: { label: 'TimelineJS JSON', extension: 'timeline.json', mediaType: 'application/json' },
-  md: { label: 'Markdown briefing', extension: 'md', mediaType: 'text/markdown' },
-  html: { label: 'Standalone HTML briefing', extension: 'html', mediaType: 'text/html' },
-  docx: { label: 'Word briefing (DOCX)', extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
-}
+export { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExportFormat, type ExportFormatInfo } from './exportFormatInfo'
 
 export interface ExportRequest {
   /** ISO timestamp of the export. */

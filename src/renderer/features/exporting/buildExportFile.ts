@@ -27,7 +27,7 @@ export async function buildExportFile(
   return {
     suggestedFileName: toSafeFileName(suggested),
     content,
-    mimeType: format.mimeType,
+    mimeType: format.mediaType,
     filters: [{ name: format.label, extensions: [format.extension.split('.').at(-1) ?? format.extension] }]
   }
 }

@@ -9,7 +9,7 @@ const listFormat: ExportFormat = {
   label: 'CSV (one record type)',
   description: 'A table.',
   extension: 'csv',
-  mimeType: 'text/csv;charset=utf-8',
+  mediaType: 'text/csv;charset=utf-8',
   isPerRecordType: true,
   build: async (set, context) => set.selected.filter((typed) => typed.type === context.recordType).map((typed) => typed.record.id).join('\n')
 }

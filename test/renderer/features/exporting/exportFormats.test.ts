@@ -21,10 +21,10 @@ describe('export formats in the dialog', () => {
       ['bundle', true],
       ['csv', true],
       ['stix', true],
-      ['csl-json', true],
-      ['icalendar', true],
+      ['csl', true],
+      ['ics', true],
       ['timelinejs', true],
-      ['markdown', true],
+      ['md', true],
       ['html', true],
       ['docx', true]
     ])
@@ -41,11 +41,11 @@ describe('export formats in the dialog', () => {
     }
     expect(typeof content).toBe('string')
     // CSL-JSON lists only sources and laws: the Alipay records cite Xinhua.
-    expect(content as string).toMatch(format.id === 'csl-json' ? /Ant Financial apologizes/ : /Alipay annual-bill consent default|Alipay annual-bill/)
+    expect(content as string).toMatch(format.id === 'csl' ? /Ant Financial apologizes/ : /Alipay annual-bill consent default|Alipay annual-bill/)
   })
 
   it('gives the briefing formats a title that starts with a capital', async () => {
-    const markdown = await EXPORT_FORMATS.find((format) => format.id === 'markdown')?.build?.(set, context)
+    const markdown = await EXPORT_FORMATS.find((format) => format.id === 'md')?.build?.(set, context)
 
     expect(markdown as string).toMatch(/^# Search results for alipay/m)
   })
