@@ -138,6 +138,9 @@ const word = fc.constantFrom(...Object.values(LANGUAGES)).chain(({ lower, upper 
       fc.array(fc.constantFrom(...lower), { minLength: 1, maxLength: 10 }).map((letters) => letters.join(''))
     )
     .map(([first, rest]) => first + rest)
+    // "Â" or "Ã" before a Windows-1252 punctuation letter ("Âœ", "Ã©" in capitals) is how a misread
+    // UTF-8 lead byte looks, and no language writes it: such a word is not "genuine text".
+    .filter((candidate) => !/[ÂÃ][\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2026\u2030\u2039\u203A\u20AC\u2122]/u.test(candidate))
 )
 const cleanText = fc.array(fc.tuple(word, fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join('').normalize('NFC'))
 
