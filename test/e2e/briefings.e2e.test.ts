@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
-const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
 const BRIEFING_TITLE = 'Alipay consent default'
@@ -15,12 +14,7 @@ let downloadDir: string
 let context: BrowserContext
 const pageErrors: string[] = []
 
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path: string): Promise<Page> => openAppPage(context, path)
 
 async function addRecord(page: Page, typed: string, title: string): Promise<void> {
   const picker = page.getByRole('combobox', { name: 'Add a record' })

@@ -1,4 +1,5 @@
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -24,4 +25,17 @@ export function launchBrowser(userDataDir: string): Promise<BrowserContext> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 }
   })
+}
+
+/**
+ * Opens an app address (`#/incidents`) in the context's first tab and waits until the knowledge
+ * base is ready. `freshLoad` goes through about:blank first: moving between two addresses of one
+ * view keeps the page, and with it the last test's scroll position.
+ */
+export async function openAppPage(context: BrowserContext, path: string, options: { readonly freshLoad?: boolean } = {}): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  if (options.freshLoad === true) await page.goto('about:blank')
+  await page.goto(new URL(path, inject('baseUrl')).toString())
+  await page.waitForSelector('main[data-ready="yes"]')
+  return page
 }

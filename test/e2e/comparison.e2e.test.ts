@@ -1,23 +1,16 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
-const baseUrl = inject('baseUrl')
 let userDataDir: string
 let context: BrowserContext
 const pageErrors: string[] = []
 
 /** Loads the app afresh at `path` (not a hash change in the open page), so no view state carries over between tests. */
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto('about:blank')
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path: string): Promise<Page> => openAppPage(context, path, { freshLoad: true })
 
 function comparisonTable(page: Page) {
   return page.getByRole('table', { name: /Alibaba Group and the organisations under it/ })

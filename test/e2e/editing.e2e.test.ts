@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
 const baseUrl = inject('baseUrl')
 let userDataDir: string
@@ -12,12 +12,7 @@ let context: BrowserContext
 const INCIDENT_TITLE = 'Wallet app enrolled users in credit scoring by default'
 let incidentUrl = ''
 
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path: string): Promise<Page> => openAppPage(context, path)
 
 /** Types into a record picker and presses ArrowDown until the wanted option is the active one, then Enter: no mouse. */
 async function pickByKeyboard(page: Page, picker: Locator, typed: string, wanted: RegExp): Promise<void> {

@@ -1,11 +1,10 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
-const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 // A title a spreadsheet would run as a formula if it were written as it is.
 const FORMULA_TITLE = '=1+2 Sesame Credit formula check'
@@ -14,12 +13,7 @@ let downloadDir: string
 let context: BrowserContext
 const pageErrors: string[] = []
 
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path: string): Promise<Page> => openAppPage(context, path)
 
 /** Runs an export from the open dialog and returns the downloaded file's name and text. */
 async function exportFromDialog(page: Page, format: string): Promise<{ name: string; text: string }> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
 const baseUrl = inject('baseUrl')
 let userDataDir: string
@@ -15,12 +15,7 @@ const CSV = [
   'Fabrikam payroll files emailed to the wrong client,2020,year only'
 ].join('\n')
 
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path: string): Promise<Page> => openAppPage(context, path)
 
 function fileOf(name: string, content: string | Buffer) {
   return { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') }

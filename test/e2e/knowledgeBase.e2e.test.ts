@@ -1,20 +1,14 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
-const baseUrl = inject('baseUrl')
 let userDataDir: string
 let context: BrowserContext
 
-async function openApp(path = '#/incidents'): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path = '#/incidents'): Promise<Page> => openAppPage(context, path)
 
 function incidentRows(page: Page) {
   return page.getByRole('table', { name: 'Incidents' }).locator('tbody tr')

@@ -1,11 +1,10 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
-const baseUrl = inject('baseUrl')
 let userDataDir: string
 let context: BrowserContext
 
@@ -15,12 +14,7 @@ const SAMPLE_TITLE = 'Alipay annual-bill consent default enrolled users in Sesam
 const RETYPED_TITLE = 'Alipay annual bill consent default enrolled users in Sesame Credit'
 const SUMMONS_TITLE = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
 
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path: string): Promise<Page> => openAppPage(context, path)
 
 /** Creates the retyped incident through the incident form, as an analyst would, and returns its id. */
 async function createRetypedIncident(page: Page): Promise<string> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
 const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
@@ -11,12 +11,7 @@ let userDataDir: string
 let context: BrowserContext
 const pageErrors: string[] = []
 
-async function openApp(path = '#/search'): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+const openApp = (path = '#/search'): Promise<Page> => openAppPage(context, path)
 
 function results(page: Page) {
   return page.locator('.search-results a.search-result-link')

@@ -1,11 +1,10 @@
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { launchBrowser, openAppPage } from './browser'
 
-const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 const APOLOGY = 'Sesame Credit apologises on Weibo'
 const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
@@ -14,15 +13,9 @@ let userDataDir: string
 let context: BrowserContext
 const pageErrors: string[] = []
 
-async function openApp(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  // A fresh load each time: going from one #/timeline address to another keeps the page, and with
-  // it the previous test's vertical scroll, which can leave the item a test waits for off screen.
-  await page.goto('about:blank')
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
-  return page
-}
+// A fresh load each time: going from one #/timeline address to another keeps the page, and with
+// it the previous test's vertical scroll, which can leave the item a test waits for off screen.
+const openApp = (path: string): Promise<Page> => openAppPage(context, path, { freshLoad: true })
 
 /** The drawn items whose label starts with `title` (one per lane the item is in). */
 function item(page: Page, title: string) {
