@@ -1,4 +1,3 @@
-import Dexie from 'dexie'
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
 import { diffRecords } from '@shared/domain/recordHistory'
@@ -7,7 +6,7 @@ import { linkTargetsOf } from './linkTargets'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import type { RecordInput, SaveRecordOptions } from './recordWriter'
-import { appendRevision, revisionTable } from './revisionLog'
+import { appendRevision, lastRecordedRevision, revisionTable } from './revisionLog'
 import {
   RecordNotFoundError,
   RecordValidationError,
@@ -107,14 +106,6 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
   } catch (error) {
     throw toStorageError(error)
   }
-}
-
-async function lastRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
-  const newest = await revisionTable(db)
-    .where('[recordId+revision]')
-    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
-    .last()
-  return newest?.revision ?? 0
 }
 
 async function assertLinksExist(db: PrecedentDatabase, records: readonly TypedRecord[]): Promise<void> {
