@@ -112,6 +112,10 @@ export function exportICalendar(set: RecordSet, options: ICalendarExportOptions)
       'END:VEVENT'
     )
   }
+  // RFC 5545 wants at least one component; a calendar of nothing would also tell the person nothing.
+  if (!lines.includes('BEGIN:VEVENT')) {
+    throw new Error('None of the chosen records has a date, so there is nothing to put in a calendar')
+  }
   lines.push('END:VCALENDAR')
   return `${lines.map(foldICalendarLine).join('\r\n')}\r\n`
 }

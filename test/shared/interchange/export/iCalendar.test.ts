@@ -109,8 +109,10 @@ describe('exportICalendar', () => {
     expect(exportICalendar(recordSetOf(records), { now: NOW })).toBe(calendar)
   })
 
-  it('writes an empty calendar when nothing chosen has a date', () => {
-    expect(eventsOf(exportICalendar(recordSetOf([{ type: 'incident', record: anIncident() }]), { now: NOW }))).toEqual([])
+  it('refuses, saying why, when nothing chosen has a date (RFC 5545 wants at least one event)', () => {
+    expect(() => exportICalendar(recordSetOf([{ type: 'incident', record: anIncident() }]), { now: NOW })).toThrow(
+      'None of the chosen records has a date, so there is nothing to put in a calendar'
+    )
   })
 })
 
