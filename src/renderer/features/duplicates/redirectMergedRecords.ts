@@ -3,12 +3,16 @@ import { RECORD_TYPES, type RecordType } from '@shared/domain/recordTypes'
 import { useMergeStore } from './mergeStore'
 
 /**
- * The record type a route shows, for routes named after a record type (`organisation`) or an
- * action on one (`organisation-edit`, `incident-history`), or undefined for any other route.
+ * The record type a route shows: for routes named after a record type (`organisation`) or an
+ * action on one (`organisation-edit`, `incident-history`), or that name it in a `type` parameter
+ * (the relationship graph, `/graph/organisation/…`); undefined for any other route.
  */
-export function recordTypeOfRoute(route: Pick<RouteLocationNormalized, 'name'>): RecordType | undefined {
+export function recordTypeOfRoute(route: Pick<RouteLocationNormalized, 'name'> & { readonly params?: RouteLocationNormalized['params'] }): RecordType | undefined {
   const name = typeof route.name === 'string' ? route.name : ''
-  return RECORD_TYPES.find((type) => name === type || name.startsWith(`${type}-`))
+  const byName = RECORD_TYPES.find((type) => name === type || name.startsWith(`${type}-`))
+  if (byName !== undefined) return byName
+  const param = route.params?.type
+  return RECORD_TYPES.find((type) => type === param)
 }
 
 /**

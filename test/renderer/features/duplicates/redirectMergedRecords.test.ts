@@ -7,6 +7,11 @@ describe('recordTypeOfRoute', () => {
     expect(recordTypeOfRoute({ name: 'incident-edit' })).toBe('incident')
   })
 
+  it('reads it from the type parameter of the relationship graph, so graph addresses follow merges too', () => {
+    expect(recordTypeOfRoute({ name: 'relationship-graph', params: { type: 'organisation', id: 'org-a' } })).toBe('organisation')
+    expect(recordTypeOfRoute({ name: 'relationship-graph', params: { type: 'nonsense', id: 'x' } })).toBeUndefined()
+  })
+
   it('finds no record type on other pages', () => {
     expect(recordTypeOfRoute({ name: 'incidents' })).toBeUndefined()
     expect(recordTypeOfRoute({ name: 'duplicates' })).toBeUndefined()
