@@ -13,14 +13,32 @@ function isDateField(field: string | undefined): boolean {
   return field !== undefined && /On$/.test(field)
 }
 
+/** Whether a field holds ids of linked records: `actorId`, `jurisdictionIds`, a link's `organisationId`. */
+export function isLinkField(field: string | undefined): boolean {
+  return field !== undefined && field !== 'id' && /Ids?$/.test(field)
+}
+
+/** Every id of a linked record in a stored value, however deep (a link inside a list inside a change). */
+export function linkedIdsIn(value: unknown, field?: string): string[] {
+  if (typeof value === 'string') return isLinkField(field) ? [value] : []
+  if (Array.isArray(value)) return value.flatMap((item) => linkedIdsIn(item, field))
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => linkedIdsIn(inner, key))
+  return []
+}
+
+/** A linked record's name by its id, when it is known. */
+export type RecordNameOf = (id: string) => string | undefined
+
 /**
  * A stored value as one line of text, for a history entry: dates at their own precision, lists
- * joined, linked records by id. `field` is the value's field name, used to recognise dates.
+ * joined, linked records by name when `nameOf` knows it (else by id). `field` is the value's field
+ * name, used to recognise dates and links.
  */
-export function fieldValueText(value: unknown, field?: string): string {
+export function fieldValueText(value: unknown, field?: string, nameOf: RecordNameOf = () => undefined): string {
   if (value === undefined || value === null) return '(none)'
   if (typeof value === 'string') {
     if (value === '') return '(empty)'
+    if (isLinkField(field)) return nameOf(value) ?? value
     if (isDateField(field)) {
       const date = parsePartialDate(value)
       if (date.ok) return formatPartialDate(date.value)
@@ -29,10 +47,10 @@ export function fieldValueText(value: unknown, field?: string): string {
   }
   if (typeof value === 'number') return value.toLocaleString('en')
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => fieldValueText(item, field)).join('; ')
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => fieldValueText(item, field, nameOf)).join('; ')
   if (typeof value === 'object') {
     return Object.entries(value)
-      .map(([key, inner]) => `${fieldLabel(key).toLowerCase()}: ${fieldValueText(inner, key)}`)
+      .map(([key, inner]) => `${fieldLabel(key).toLowerCase()}: ${fieldValueText(inner, key, nameOf)}`)
       .join(', ')
   }
   return String(value)

@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { getDatabase } from '@renderer/db'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import RecordHistoryPanel from '@renderer/features/history/RecordHistoryPanel.vue'
 import type { RecordRevision } from '@shared/domain/recordHistory'
-import { anIncident } from '../../../builders/domain'
+import { anIncident, anOrganisation } from '../../../builders/domain'
+import { givenStored } from '../../db/testDatabase'
 
 const original = anIncident({ id: 'inc-alipay', title: 'As shipped', createdAt: '2018-01-01T12:00:00.000Z' })
 const edited = { ...original, title: 'Edited', revision: 2 }
@@ -33,6 +35,21 @@ afterEach(() => {
 })
 
 describe('RecordHistoryPanel', () => {
+  it('names the linked records a change mentions, instead of their ids', async () => {
+    const alipay = anOrganisation({ name: 'Alipay' })
+    const ant = anOrganisation({ name: 'Ant Group' })
+    await givenStored(getDatabase(), { type: 'organisation', record: alipay }, { type: 'organisation', record: ant })
+    const relinked: RecordRevision = {
+      ...firstEdit,
+      changes: [{ field: 'organisations', before: [{ organisationId: alipay.id, role: 'operator' }], after: [{ organisationId: ant.id, role: 'parent' }] }]
+    }
+    const panel = mountPanel([relinked])
+    await buttonNamed(panel, 'Show history (1 change)')!.trigger('click')
+
+    await vi.waitFor(() => expect(panel.get('del').text()).toBe('organisation: Alipay, role: operator'))
+    expect(panel.get('ins').text()).toBe('organisation: Ant Group, role: parent')
+  })
+
   it('starts collapsed, offering to show the changes it counts', () => {
     const panel = mountPanel()
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fieldLabel, fieldValueText, formatDay, revisionSummary } from '@renderer/features/history/revisionText'
+import { fieldLabel, fieldValueText, formatDay, linkedIdsIn, revisionSummary } from '@renderer/features/history/revisionText'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 
 function aRevision(overrides: Partial<RecordRevision> = {}): RecordRevision {
@@ -29,6 +29,20 @@ describe('fieldLabel', () => {
 })
 
 describe('fieldValueText', () => {
+  const names = new Map([['org-alipay', 'Alipay'], ['CN', 'China']])
+  const nameOf = (id: string) => names.get(id)
+
+  it('names linked records where their names are known, and keeps the id of one that is not', () => {
+    expect(fieldValueText('org-alipay', 'actorId', nameOf)).toBe('Alipay')
+    expect(fieldValueText(['CN', 'XX'], 'jurisdictionIds', nameOf)).toBe('China; XX')
+    expect(fieldValueText([{ organisationId: 'org-alipay', role: 'operator' }], 'organisations', nameOf)).toBe('organisation: Alipay, role: operator')
+    expect(fieldValueText('org-alipay', 'title', nameOf)).toBe('org-alipay')
+  })
+
+  it('finds the linked ids in a value, however deep', () => {
+    expect(linkedIdsIn({ actorId: 'org-cac', organisations: [{ organisationId: 'org-alipay', role: 'operator' }], title: 'org-x', id: 'resp-1' })).toEqual(['org-cac', 'org-alipay'])
+  })
+
   it('shows a date field at its own precision', () => {
     expect(fieldValueText('2015-05', 'occurredOn')).toBe('May 2015')
   })
