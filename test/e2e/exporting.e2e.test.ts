@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -100,6 +101,15 @@ describe('exporting in Chromium (web mode)', () => {
     const file = join(downloadDir, download.suggestedFilename())
     await download.saveAs(file)
     expect(await readFile(file, 'utf8')).toContain('Alipay annual-bill consent default')
+
+    // A DOCX of the same selection carries the timeline picture, drawn by the app's own chart.
+    await dialog.getByRole('radio', { name: /^DOCX/ }).check()
+    const [docx] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()])
+    const docxFile = join(downloadDir, docx.suggestedFilename())
+    await docx.saveAs(docxFile)
+    const members = execFileSync('/usr/bin/unzip', ['-Z1', docxFile], { encoding: 'utf8' }).split('\n')
+    expect(members.filter((member) => /^word\/media\/.+\.png$/.test(member))).toHaveLength(1)
+    expect(execFileSync('/usr/bin/unzip', ['-p', docxFile, 'word/document.xml'], { encoding: 'utf8' })).toContain('3 January 2018')
   })
 
   it('exports a hand-picked selection of records of different types, in the order picked', async () => {

@@ -22,6 +22,11 @@ export interface ExportRequest {
   readonly title: string
   /** Which record type a CSV holds (one table per type); defaults to the first selected record's type. */
   readonly csvType?: RecordType
+  /**
+   * The records drawn on the timeline, for the DOCX (PNG, pixel size) and HTML (SVG) briefings. The
+   * page draws it with the app's own chart; the CLI has no page, so its briefings go without.
+   */
+  readonly timelinePicture?: { readonly png: Uint8Array; readonly svg: string; readonly width: number; readonly height: number }
 }
 
 export interface ExportedFile {
@@ -35,6 +40,7 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 export async function exportRecords(format: ExportFormat, set: RecordSet, request: ExportRequest): Promise<ExportedFile> {
   const info = EXPORT_FORMAT_INFO[format]
   const asOf = request.now.slice(0, 10)
+  const picture = request.timelinePicture
   const briefing = () => composeBriefingDocument(briefingForSelection(set, { title: request.title, asOf, now: request.now }), set)
   switch (format) {
     case 'csv':
@@ -44,9 +50,9 @@ export async function exportRecords(format: ExportFormat, set: RecordSet, reques
     case 'md':
       return { info, data: briefingToMarkdown(briefing()) }
     case 'html':
-      return { info, data: briefingToHtml(briefing()) }
+      return { info, data: briefingToHtml(briefing(), picture === undefined ? {} : { timelineSvg: picture.svg }) }
     case 'docx':
-      return { info, data: await briefingToDocx(briefing()) }
+      return { info, data: await briefingToDocx(briefing(), picture === undefined ? {} : { timelineImage: { png: picture.png, width: picture.width, height: picture.height } }) }
     case 'bundle':
       return { info, data: json(exportSelectionBundle(set, { id: 'precedent-export', title: request.title, createdAt: request.now })) }
     case 'csl':

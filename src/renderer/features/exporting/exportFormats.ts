@@ -1,5 +1,6 @@
 import { RECORD_TYPE_LABELS, type RecordType } from '@shared/domain/recordTypes'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS as SHARED_EXPORT_FORMATS, type ExportFormat as SharedExportFormat, type ExportFormatInfo } from '@shared/interchange/exportFormatInfo'
+import type { ExportRequest } from '@shared/interchange/exportFormats'
 import type { RecordSet } from '@shared/interchange/recordSet'
 
 /** The formats a selection can be exported in, in the order the dialog offers them: the shared registry's. */
@@ -13,11 +14,15 @@ export interface ExportContext {
   readonly now: Date
   /** The record type a per-type format (CSV) writes. */
   readonly recordType: RecordType
+  /** The records drawn on the timeline, for the formats that carry a picture. */
+  readonly timelinePicture?: ExportRequest['timelinePicture']
 }
 
 export type ExportContent = string | Uint8Array<ArrayBuffer>
 
 export interface ExportFormat extends ExportFormatInfo {
+  /** Whether the file carries the timeline picture when one is drawn (the DOCX and HTML briefings). */
+  readonly takesTimelinePicture: boolean
   readonly id: ExportFormatId
   /** Absent while the exporter is not part of this version: the dialog shows the format as unavailable. */
   readonly build?: (set: RecordSet, context: ExportContext) => Promise<ExportContent>
@@ -35,14 +40,24 @@ function asDocumentTitle(title: string): string {
 function viaSharedExporters(format: SharedExportFormat): NonNullable<ExportFormat['build']> {
   return async (set, context) => {
     const { exportRecords } = await import('@shared/interchange/exportFormats')
-    const { data } = await exportRecords(format, set, { now: context.now.toISOString(), title: asDocumentTitle(context.title), csvType: context.recordType })
+    const { data } = await exportRecords(format, set, {
+      now: context.now.toISOString(),
+      title: asDocumentTitle(context.title),
+      csvType: context.recordType,
+      ...(context.timelinePicture === undefined ? {} : { timelinePicture: context.timelinePicture })
+    })
     // A copy on a plain ArrayBuffer, as the desktop client's save takes.
     return typeof data === 'string' ? data : new Uint8Array(data)
   }
 }
 
 /** Every export format, each built through the shared exporters. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = SHARED_EXPORT_FORMATS.map((id) => ({ id, ...EXPORT_FORMAT_INFO[id], build: viaSharedExporters(id) }))
+export const EXPORT_FORMATS: readonly ExportFormat[] = SHARED_EXPORT_FORMATS.map((id) => ({
+  id,
+  ...EXPORT_FORMAT_INFO[id],
+  takesTimelinePicture: id === 'docx' || id === 'html',
+  build: viaSharedExporters(id)
+}))
 
 export function exportFormat(id: ExportFormatId): ExportFormat {
   const format = EXPORT_FORMATS.find((candidate) => candidate.id === id)

@@ -14,7 +14,7 @@ vi.mock('@renderer/desktop/desktopClient', () => ({ getDesktopClient: () => ({ s
 vi.mock('../../../../src/renderer/features/exporting/exportFormats', async (importOriginal) => {
   const original = await importOriginal<typeof ExportFormats>()
   const formats: ExportFormat[] = [
-    { id: 'stix', label: 'STIX 2.1', description: 'Not built here.', extension: 'stix.json', mediaType: 'application/json', isPerRecordType: false },
+    { id: 'stix', label: 'STIX 2.1', description: 'Not built here.', extension: 'stix.json', mediaType: 'application/json', isPerRecordType: false, takesTimelinePicture: false },
     {
       id: 'csv',
       label: 'CSV (one record type)',
@@ -22,6 +22,7 @@ vi.mock('../../../../src/renderer/features/exporting/exportFormats', async (impo
       extension: 'csv',
       mediaType: 'text/csv',
       isPerRecordType: true,
+      takesTimelinePicture: false,
       build: async (set, context) => set.selected.filter((typed) => typed.type === context.recordType).map((typed) => typed.record.id).join(',')
     }
   ]

@@ -11,6 +11,7 @@ const listFormat: ExportFormat = {
   extension: 'csv',
   mediaType: 'text/csv;charset=utf-8',
   isPerRecordType: true,
+  takesTimelinePicture: false,
   build: async (set, context) => set.selected.filter((typed) => typed.type === context.recordType).map((typed) => typed.record.id).join('\n')
 }
 const now = new Date(2026, 10, 29, 12)
