@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { collectPageErrors, launchBrowser, openAppPage } from './browser'
 
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
@@ -41,8 +41,7 @@ describe('briefings in Chromium (web mode)', () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-briefings-'))
     downloadDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-briefings-downloads-'))
     context = await launchBrowser(userDataDir)
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
-    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+    collectPageErrors(context, pageErrors)
   })
 
   afterAll(async () => {

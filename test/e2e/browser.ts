@@ -39,3 +39,9 @@ export async function openAppPage(context: BrowserContext, path: string, options
   await page.waitForSelector('main[data-ready="yes"]')
   return page
 }
+
+/** Records the message of every uncaught error in any page of the context, present or future. */
+export function collectPageErrors(context: BrowserContext, errors: string[]): void {
+  context.on('page', (page) => page.on('pageerror', (error) => errors.push(error.message)))
+  for (const page of context.pages()) page.on('pageerror', (error) => errors.push(error.message))
+}

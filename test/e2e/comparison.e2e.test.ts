@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { collectPageErrors, launchBrowser, openAppPage } from './browser'
 
 let userDataDir: string
 let context: BrowserContext
@@ -26,8 +26,7 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-comparison-'))
     await mkdir('test-results', { recursive: true })
     context = await launchBrowser(userDataDir)
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
-    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+    collectPageErrors(context, pageErrors)
   })
 
   afterAll(async () => {

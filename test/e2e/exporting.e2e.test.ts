@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { collectPageErrors, launchBrowser, openAppPage } from './browser'
 
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 // A title a spreadsheet would run as a formula if it were written as it is.
@@ -32,8 +32,7 @@ describe('exporting in Chromium (web mode)', () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-exporting-'))
     downloadDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-exporting-downloads-'))
     context = await launchBrowser(userDataDir)
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
-    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+    collectPageErrors(context, pageErrors)
   })
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { collectPageErrors, launchBrowser, openAppPage } from './browser'
 
 const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
@@ -28,8 +28,7 @@ describe('the relationship graph in Chromium (web mode)', () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-graph-'))
     await mkdir('test-results', { recursive: true })
     context = await launchBrowser(userDataDir)
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
-    for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+    collectPageErrors(context, pageErrors)
   })
 
   afterAll(async () => {
