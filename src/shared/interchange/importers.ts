@@ -57,11 +57,8 @@ function fileByFile(format: ImportFormat, reader: FileReader): SetReader {
   }
 }
 
-/**
- * The readers that exist, by format. A format without a reader is shown as "not yet available"
- * rather than faked.
- */
-const READERS: Partial<Record<ImportFormat, SetReader>> = {
+/** The reader of each format; a total record, so a format cannot be listed without one. */
+const READERS: Record<ImportFormat, SetReader> = {
   bundle: fileByFile('bundle', (file, context) => readBundleImport(file.text, context)),
   csv: fileByFile('csv', readCsvFile),
   veris: fileByFile('veris', jsonReader(readVerisIncidents)),
@@ -72,14 +69,9 @@ const READERS: Partial<Record<ImportFormat, SetReader>> = {
   aiid: (files, context) => readAiidSnapshotFiles(files, { importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds })
 }
 
-/** Whether this build can read the format. */
-export function isImportFormatAvailable(format: ImportFormat): boolean {
-  return READERS[format] !== undefined
-}
-
-/** Every format with its label and whether it can be read now, in the order the picker lists them. */
-export function importFormatChoices(): { readonly format: ImportFormat; readonly label: string; readonly available: boolean }[] {
-  return IMPORT_FORMATS.map((format) => ({ format, label: IMPORT_FORMAT_LABELS[format], available: isImportFormatAvailable(format) }))
+/** Every format with its label, in the order the picker lists them. */
+export function importFormatChoices(): { readonly format: ImportFormat; readonly label: string }[] {
+  return IMPORT_FORMATS.map((format) => ({ format, label: IMPORT_FORMAT_LABELS[format] }))
 }
 
 /** Whether the format needs a column mapping chosen before it can be read. */
@@ -135,12 +127,8 @@ export function detectImportFormat(files: readonly Pick<ImportFile, 'name' | 'te
  * their own name, so every problem names its file.
  *
  * @throws ImportInputError when a file cannot be read at all (not JSON, a hostile key, a bad header
- *   row, a CSV without its mapping) or the format has no reader yet; nothing was read
+ *   row, a CSV without its mapping); nothing was read
  */
 export function readImport(format: ImportFormat, files: readonly ImportFile[], context: ReadImportContext): ImportReading {
-  const reader = READERS[format]
-  if (reader === undefined) {
-    throw new ImportInputError({ file: files.map((file) => file.name).join(', '), message: `Importing ${IMPORT_FORMAT_LABELS[format]} is not yet available in this version` })
-  }
-  return reader(files, context)
+  return READERS[format](files, context)
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { detectImportFormat, importFormatChoices, isImportFormatAvailable, readImport } from '@shared/interchange/importers'
+import { detectImportFormat, importFormatChoices, readImport } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { guessColumnMapping } from '@shared/interchange/csv/columnMapping'
 import type { TypedRecord } from '@shared/domain/recordTypes'
@@ -69,9 +69,9 @@ describe('readImport', () => {
     expect(reading.candidates.filter((candidate) => candidate.typed.type === 'law')).toHaveLength(1)
   })
 
-  it('has a reader for every format it lists', () => {
-    expect(importFormatChoices().filter((choice) => !choice.available)).toEqual([])
-    expect(importFormatChoices().every((choice) => isImportFormatAvailable(choice.format))).toBe(true)
+  it("lists every format with its label, in the picker's order", () => {
+    expect(importFormatChoices().map((choice) => choice.format)).toEqual(['bundle', 'csv', 'veris', 'aiid', 'cms', 'stix', 'law-text'])
+    expect(importFormatChoices()[0]).toEqual({ format: 'bundle', label: 'Precedent bundle (JSON)' })
   })
 })
 
