@@ -3,14 +3,6 @@ import type { RecordSet } from '@shared/interchange/recordSet'
 import { toSafeFileName } from '@shared/security/safeFileName'
 import { exportFileNameFor, type ExportContext, type ExportFormat } from './exportFormats'
 
-/** Thrown for a format whose exporter is not part of this version; the dialog never offers it. */
-export class ExportFormatUnavailableError extends Error {
-  override readonly name = 'ExportFormatUnavailableError'
-  constructor(readonly format: ExportFormat) {
-    super(`${format.label} export is not available in this version`)
-  }
-}
-
 /**
  * The file a format makes of a RecordSet, named for the selection and the day; `fileName`, when
  * the person typed one, replaces that name. Every name is made safe for any file system.
@@ -21,7 +13,6 @@ export async function buildExportFile(
   context: ExportContext,
   fileName?: string
 ): Promise<ExportFile> {
-  if (format.build === undefined) throw new ExportFormatUnavailableError(format)
   const content = await format.build(set, context)
   const suggested = fileName?.trim() || exportFileNameFor(format, context, dayOf(context.now))
   return {

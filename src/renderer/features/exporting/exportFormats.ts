@@ -24,8 +24,7 @@ export interface ExportFormat extends ExportFormatInfo {
   /** Whether the file carries the timeline picture when one is drawn (the DOCX and HTML briefings). */
   readonly takesTimelinePicture: boolean
   readonly id: ExportFormatId
-  /** Absent while the exporter is not part of this version: the dialog shows the format as unavailable. */
-  readonly build?: (set: RecordSet, context: ExportContext) => Promise<ExportContent>
+  readonly build: (set: RecordSet, context: ExportContext) => Promise<ExportContent>
 }
 
 /** "search results for alipay" → "Search results for alipay": a briefing's or bundle's title. */
@@ -37,7 +36,7 @@ function asDocumentTitle(title: string): string {
  * Builds a format through the exporters' one dispatch, shared with the command line (so the app
  * and `precedent export` write the same bytes). Loaded on first use: the DOCX writer is large.
  */
-function viaSharedExporters(format: SharedExportFormat): NonNullable<ExportFormat['build']> {
+function viaSharedExporters(format: SharedExportFormat): ExportFormat['build'] {
   return async (set, context) => {
     const { exportRecords } = await import('@shared/interchange/exportFormats')
     const { data } = await exportRecords(format, set, {

@@ -2,7 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 
 export { default as ExportButton } from './ExportButton.vue'
 export { default as ExportDialog } from './ExportDialog.vue'
-export { buildExportFile, dayOf, ExportFormatUnavailableError } from './buildExportFile'
+export { buildExportFile, dayOf } from './buildExportFile'
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, exportFileNameFor, exportFormat, type ExportContext, type ExportFormat, type ExportFormatId } from './exportFormats'
 export { loadRecordSet, type TypedRecordLoader } from './loadRecordSet'
 

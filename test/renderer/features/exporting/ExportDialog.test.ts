@@ -10,11 +10,10 @@ import { anIncident, aSource } from '../../../builders/domain'
 const saveFile = vi.hoisted(() => vi.fn())
 vi.mock('@renderer/desktop/desktopClient', () => ({ getDesktopClient: () => ({ saveFile }) }))
 
-// Two formats stand in for the real list: one that lists ids per record type, one not in this version.
+// Two formats stand in for the real list: one that lists ids per record type, one that counts them.
 vi.mock('../../../../src/renderer/features/exporting/exportFormats', async (importOriginal) => {
   const original = await importOriginal<typeof ExportFormats>()
   const formats: ExportFormat[] = [
-    { id: 'stix', label: 'STIX 2.1', description: 'Not built here.', extension: 'stix.json', mediaType: 'application/json', isPerRecordType: false, takesTimelinePicture: false },
     {
       id: 'csv',
       label: 'CSV (one record type)',
@@ -24,6 +23,16 @@ vi.mock('../../../../src/renderer/features/exporting/exportFormats', async (impo
       isPerRecordType: true,
       takesTimelinePicture: false,
       build: async (set, context) => set.selected.filter((typed) => typed.type === context.recordType).map((typed) => typed.record.id).join(',')
+    },
+    {
+      id: 'stix',
+      label: 'STIX 2.1',
+      description: 'Objects.',
+      extension: 'stix.json',
+      mediaType: 'application/json',
+      isPerRecordType: false,
+      takesTimelinePicture: false,
+      build: async (set) => String(set.selected.length)
     }
   ]
   return { ...original, EXPORT_FORMATS: formats, exportFormat: (id: string) => formats.find((format) => format.id === id) }
@@ -62,14 +71,13 @@ describe('ExportDialog', () => {
     expect(dialog.get('[role="status"]').text()).toBe('2 records will be exported (1 incident, 1 source).')
   })
 
-  it('names every format and control, and shows a format not in this version as unavailable', async () => {
+  it('names every format and control', async () => {
     await givenStored(getDatabase(), { type: 'incident', record: anIncident({ id: 'inc-alipay' }) })
 
     const dialog = await openDialog(['inc-alipay'])
 
     expect(dialog.get('legend').text()).toBe('Format')
-    expect(labelOf(dialog, 'input[value="stix"]')).toBe('STIX 2.1 Not available in this version.')
-    expect(dialog.get('input[value="stix"]').attributes('disabled')).toBeDefined()
+    expect(labelOf(dialog, 'input[value="stix"]')).toBe('STIX 2.1 Objects.')
     expect(labelOf(dialog, 'input[value="csv"]')).toBe('CSV (one record type) A table.')
     expect((dialog.get('input[value="csv"]').element as HTMLInputElement).checked).toBe(true)
     expect(dialog.get(`label[for="${dialog.get('select').attributes('id')}"]`).text()).toBe('Record type')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recordSetOf } from '@shared/interchange/recordSet'
-import { buildExportFile, ExportFormatUnavailableError } from '../../../../src/renderer/features/exporting/buildExportFile'
+import { buildExportFile } from '../../../../src/renderer/features/exporting/buildExportFile'
 import { exportFileNameFor, type ExportFormat } from '../../../../src/renderer/features/exporting/exportFormats'
 import { anIncident } from '../../../builders/domain'
 
@@ -35,11 +35,5 @@ describe('buildExportFile', () => {
     const file = await buildExportFile(listFormat, recordSetOf([]), { title: 'Mine', now, recordType: 'incident' }, '../../etc/pass:wd.csv')
 
     expect(file.suggestedFileName).toBe('etc-pass-wd.csv')
-  })
-
-  it('refuses a format that is not in this version', async () => {
-    const { build: _build, ...withoutBuilder } = listFormat
-
-    await expect(buildExportFile(withoutBuilder, recordSetOf([]), { title: 'Mine', now, recordType: 'incident' })).rejects.toBeInstanceOf(ExportFormatUnavailableError)
   })
 })
