@@ -29,8 +29,18 @@ export function requiredLinksTo(typed: TypedRecord, id: string): string[] {
  * the caller bumps it when it stores the result.
  */
 export function withoutReferencesTo(typed: TypedRecord, id: string): TypedRecord {
+  return withoutReferencesWhere(typed, (target) => target === id)
+}
+
+/**
+ * `typed` with every removable link whose target `isDropped` refuses taken out (see
+ * `withoutReferencesTo`); a bundle of a selection uses it to leave out links to records it does
+ * not carry. Required links are never touched.
+ */
+export function withoutReferencesWhere(typed: TypedRecord, isDropped: (id: string) => boolean): TypedRecord {
+  const kept = (id: string): boolean => !isDropped(id)
   const citations = <C extends { readonly sourceId: string }>(list: readonly C[]): C[] =>
-    list.filter((citation) => citation.sourceId !== id)
+    list.filter((citation) => kept(citation.sourceId))
   switch (typed.type) {
     case 'incident': {
       const r = typed.record
@@ -38,9 +48,9 @@ export function withoutReferencesTo(typed: TypedRecord, id: string): TypedRecord
         type: 'incident',
         record: {
           ...r,
-          jurisdictionIds: r.jurisdictionIds.filter((target) => target !== id),
-          organisations: r.organisations.filter((link) => link.organisationId !== id),
-          implicatedProvisions: r.implicatedProvisions.filter((ref) => ref.lawId !== id),
+          jurisdictionIds: r.jurisdictionIds.filter(kept),
+          organisations: r.organisations.filter((link) => kept(link.organisationId)),
+          implicatedProvisions: r.implicatedProvisions.filter((ref) => kept(ref.lawId)),
           citations: citations(r.citations)
         }
       }
@@ -51,15 +61,15 @@ export function withoutReferencesTo(typed: TypedRecord, id: string): TypedRecord
         type: 'organisation',
         record: {
           ...rest,
-          ...(headquartersJurisdictionId !== undefined && headquartersJurisdictionId !== id ? { headquartersJurisdictionId } : {}),
-          links: rest.links.filter((link) => link.organisationId !== id),
+          ...(headquartersJurisdictionId !== undefined && kept(headquartersJurisdictionId) ? { headquartersJurisdictionId } : {}),
+          links: rest.links.filter((link) => kept(link.organisationId)),
           citations: citations(rest.citations)
         }
       }
     }
     case 'jurisdiction': {
       const { parentId, ...rest } = typed.record
-      const keepsParent = parentId !== undefined && (parentId !== id || rest.kind === 'subdivision')
+      const keepsParent = parentId !== undefined && (kept(parentId) || rest.kind === 'subdivision')
       return {
         type: 'jurisdiction',
         record: { ...rest, ...(keepsParent ? { parentId } : {}), citations: citations(rest.citations) }
@@ -70,7 +80,7 @@ export function withoutReferencesTo(typed: TypedRecord, id: string): TypedRecord
         type: 'law',
         record: {
           ...typed.record,
-          relations: typed.record.relations.filter((link) => link.lawId !== id),
+          relations: typed.record.relations.filter((link) => kept(link.lawId)),
           citations: citations(typed.record.citations)
         }
       }
@@ -80,9 +90,9 @@ export function withoutReferencesTo(typed: TypedRecord, id: string): TypedRecord
         type: 'response',
         record: {
           ...r,
-          targetOrganisationIds: r.targetOrganisationIds.filter((target) => target !== id),
-          incidentIds: r.incidentIds.filter((target) => target !== id),
-          legalBasis: r.legalBasis.filter((ref) => ref.lawId !== id),
+          targetOrganisationIds: r.targetOrganisationIds.filter(kept),
+          incidentIds: r.incidentIds.filter(kept),
+          legalBasis: r.legalBasis.filter((ref) => kept(ref.lawId)),
           citations: citations(r.citations)
         }
       }

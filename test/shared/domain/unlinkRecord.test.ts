@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { requiredLinksTo, withoutReferencesTo } from '../../../src/shared/domain/unlinkRecord'
+import { requiredLinksTo, withoutReferencesTo, withoutReferencesWhere } from '../../../src/shared/domain/unlinkRecord'
 import { referencedIds } from '../../../src/shared/domain/recordReferences'
 import { incidentSchema } from '../../../src/shared/domain/incident'
 import { incidentResponseSchema } from '../../../src/shared/domain/incidentResponse'
@@ -97,5 +97,17 @@ describe('requiredLinksTo', () => {
   it('finds no required link where removing the link is safe', () => {
     expect(requiredLinksTo(incident, 'org-alipay')).toEqual([])
     expect(requiredLinksTo(response, 'org-alipay')).toEqual([])
+  })
+})
+
+describe('withoutReferencesWhere', () => {
+  it('drops every optional link whose target the predicate refuses, keeping required ones', () => {
+    const kept = withoutReferencesWhere(response, (id) => id !== 'org-alipay' && id !== 'law-csl')
+
+    expect(kept.record).toMatchObject({ actorId: 'org-cac', targetOrganisationIds: ['org-alipay'], incidentIds: [], legalBasis: [{ lawId: 'law-csl' }] })
+  })
+
+  it('is withoutReferencesTo when the predicate names one id', () => {
+    expect(withoutReferencesWhere(incident, (id) => id === 'org-ant')).toEqual(withoutReferencesTo(incident, 'org-ant'))
   })
 })

@@ -1,8 +1,7 @@
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleRecordsOf, type Bundle } from '../../domain/bundle'
-import type { Citation } from '../../domain/citation'
-import type { ProvisionReference } from '../../domain/provisionReference'
 import { referencesOf } from '../../domain/recordReferences'
 import type { TypedRecord } from '../../domain/recordTypes'
+import { withoutReferencesWhere } from '../../domain/unlinkRecord'
 import type { RecordSet } from '../recordSet'
 
 /**
@@ -72,53 +71,7 @@ export function selectionClosure(set: RecordSet): SelectionClosure {
 
 /** A copy of the record without its optional links to ids `isIncluded` refuses. Required links are never touched here. */
 function withLinksTo(typed: TypedRecord, isIncluded: (id: string) => boolean): TypedRecord {
-  const citations = (list: readonly Citation[]) => list.filter((citation) => isIncluded(citation.sourceId))
-  const provisions = (list: readonly ProvisionReference[]) => list.filter((reference) => isIncluded(reference.lawId))
-  switch (typed.type) {
-    case 'incident': {
-      const r = typed.record
-      return {
-        type: 'incident',
-        record: {
-          ...r,
-          jurisdictionIds: r.jurisdictionIds.filter(isIncluded),
-          organisations: r.organisations.filter((link) => isIncluded(link.organisationId)),
-          implicatedProvisions: provisions(r.implicatedProvisions),
-          citations: citations(r.citations)
-        }
-      }
-    }
-    case 'organisation': {
-      const r = typed.record
-      const headquarters = r.headquartersJurisdictionId !== undefined && !isIncluded(r.headquartersJurisdictionId)
-      const { headquartersJurisdictionId: _dropped, ...rest } = r
-      return {
-        type: 'organisation',
-        record: { ...(headquarters ? rest : r), links: r.links.filter((link) => isIncluded(link.organisationId)), citations: citations(r.citations) }
-      }
-    }
-    case 'jurisdiction':
-      return { type: 'jurisdiction', record: { ...typed.record, citations: citations(typed.record.citations) } }
-    case 'law': {
-      const r = typed.record
-      return { type: 'law', record: { ...r, relations: r.relations.filter((link) => isIncluded(link.lawId)), citations: citations(r.citations) } }
-    }
-    case 'response': {
-      const r = typed.record
-      return {
-        type: 'response',
-        record: {
-          ...r,
-          targetOrganisationIds: r.targetOrganisationIds.filter(isIncluded),
-          incidentIds: r.incidentIds.filter(isIncluded),
-          legalBasis: provisions(r.legalBasis),
-          citations: citations(r.citations)
-        }
-      }
-    }
-    case 'source':
-      return typed
-  }
+  return withoutReferencesWhere(typed, (id) => !isIncluded(id))
 }
 
 /**
