@@ -1,18 +1,14 @@
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
-const baseUrl = inject('baseUrl')
-let userDataDir: string
-let context: BrowserContext
+const browser = useBrowserProfile('backups')
 let page: Page
 
 async function go(path: string): Promise<void> {
-  await page.goto(new URL(path, baseUrl).toString())
-  await page.waitForSelector('main[data-ready="yes"]')
+  page = await openAppPage(browser.context, path)
 }
 
 async function openAlipay(): Promise<void> {
@@ -22,18 +18,6 @@ async function openAlipay(): Promise<void> {
 }
 
 describe('backups in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-backups-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-    page = context.pages()[0] ?? (await context.newPage())
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('takes a backup, and restoring it undoes a later edit', async () => {
     await openAlipay()
     const original = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
@@ -66,7 +50,7 @@ describe('backups in Chromium (web mode)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Save the knowledge base as a file' }).click()
     ])
-    const path = join(userDataDir, download.suggestedFilename())
+    const path = join(browser.userDataDir, download.suggestedFilename())
     await download.saveAs(path)
 
     const bundle = JSON.parse(await readFile(path, 'utf8')) as { format: string; records: { incidents: { title: string }[] } }

@@ -3,18 +3,16 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, openAppPage } from './browser'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
 const BRIEFING_TITLE = 'Alipay consent default'
-let userDataDir: string
 let downloadDir: string
-let context: BrowserContext
-const pageErrors: string[] = []
+const browser = useBrowserProfile('briefings')
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 async function addRecord(page: Page, typed: string, title: string): Promise<void> {
   const picker = page.getByRole('combobox', { name: 'Add a record' })
@@ -38,15 +36,10 @@ function unzipText(file: string, member: string): string {
 
 describe('briefings in Chromium (web mode)', () => {
   beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-briefings-'))
     downloadDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-briefings-downloads-'))
-    context = await launchBrowser(userDataDir)
-    collectPageErrors(context, pageErrors)
   })
 
   afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
     await rm(downloadDir, { recursive: true, force: true })
   })
 
@@ -136,7 +129,7 @@ describe('briefings in Chromium (web mode)', () => {
     await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, 'The consent box was pre-ticked on the annual bill page.', SUMMONS])
     const list = await openApp('#/briefings')
     await list.getByRole('link', { name: BRIEFING_TITLE }).waitFor()
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 
   it('adds a record to a briefing from its own page', async () => {
@@ -152,6 +145,6 @@ describe('briefings in Chromium (web mode)', () => {
 
     await page.getByRole('heading', { level: 1, name: 'From the record page' }).waitFor()
     expect(await runningOrder(page)).toEqual([ALIPAY_INCIDENT])
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 })

@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -44,4 +47,42 @@ export async function openAppPage(context: BrowserContext, path: string, options
 export function collectPageErrors(context: BrowserContext, errors: string[]): void {
   context.on('page', (page) => page.on('pageerror', (error) => errors.push(error.message)))
   for (const page of context.pages()) page.on('pageerror', (error) => errors.push(error.message))
+}
+
+/** The browser of one test file, ready from its first test on. */
+export interface BrowserProfile {
+  readonly context: BrowserContext
+  readonly userDataDir: string
+  /** Uncaught errors of any page, for tests that check none happened. */
+  readonly pageErrors: string[]
+}
+
+/**
+ * Chromium on a fresh profile for the test file that calls it (at its top level): launched before
+ * its tests, closed and its profile removed after, with page errors collected.
+ */
+export function useBrowserProfile(name: string): BrowserProfile {
+  let context: BrowserContext | undefined
+  let userDataDir = ''
+  const pageErrors: string[] = []
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), `precedent-e2e-${name}-`))
+    await mkdir('test-results', { recursive: true })
+    context = await launchBrowser(userDataDir)
+    collectPageErrors(context, pageErrors)
+  })
+  afterAll(async () => {
+    await context?.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  })
+  return {
+    get context() {
+      if (context === undefined) throw new Error('The browser is launched in beforeAll; use the profile inside tests')
+      return context
+    },
+    get userDataDir() {
+      return userDataDir
+    },
+    pageErrors
+  }
 }

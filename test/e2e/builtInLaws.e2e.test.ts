@@ -1,27 +1,12 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
-let userDataDir: string
-let context: BrowserContext
+const browser = useBrowserProfile('built-in-laws')
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 describe('the built-in GDPR in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('shows every article of the GDPR on first run, each with its text on request', async () => {
     const page = await openApp('#/laws/law-eu-gdpr')
     const provisions = page.locator('.provision-list .provision')

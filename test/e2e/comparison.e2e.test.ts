@@ -1,16 +1,12 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, openAppPage } from './browser'
+import { readFile, writeFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
-let userDataDir: string
-let context: BrowserContext
-const pageErrors: string[] = []
+const browser = useBrowserProfile('comparison')
 
 /** Loads the app afresh at `path` (not a hash change in the open page), so no view state carries over between tests. */
-const openApp = (path: string): Promise<Page> => openAppPage(context, path, { freshLoad: true })
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path, { freshLoad: true })
 
 function comparisonTable(page: Page) {
   return page.getByRole('table', { name: /Alibaba Group and the organisations under it/ })
@@ -22,18 +18,6 @@ async function partByColumn(page: Page, part: string): Promise<string[]> {
 }
 
 describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-comparison-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-    collectPageErrors(context, pageErrors)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('compares Alibaba in a China column and an India column, picked by keyboard from the navigation', async () => {
     const page = await openApp('#/incidents')
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click()
@@ -187,6 +171,6 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
   })
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 })

@@ -1,18 +1,14 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const baseUrl = inject('baseUrl')
-let userDataDir: string
-let context: BrowserContext
+const browser = useBrowserProfile('editing')
 
 const INCIDENT_TITLE = 'Wallet app enrolled users in credit scoring by default'
 let incidentUrl = ''
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 /** Types into a record picker and presses ArrowDown until the wanted option is the active one, then Enter: no mouse. */
 async function pickByKeyboard(page: Page, picker: Locator, typed: string, wanted: RegExp): Promise<void> {
@@ -33,17 +29,6 @@ async function pickByKeyboard(page: Page, picker: Locator, typed: string, wanted
 }
 
 describe('editing and linking records in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-editing-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('creates an incident linked to Alipay and to Cybersecurity Law Article 41 by picking them', async () => {
     const page = await openApp('#/incidents/new')
 

@@ -3,18 +3,16 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, openAppPage } from './browser'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 // A title a spreadsheet would run as a formula if it were written as it is.
 const FORMULA_TITLE = '=1+2 Sesame Credit formula check'
-let userDataDir: string
 let downloadDir: string
-let context: BrowserContext
-const pageErrors: string[] = []
+const browser = useBrowserProfile('exporting')
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 /** Runs an export from the open dialog and returns the downloaded file's name and text. */
 async function exportFromDialog(page: Page, format: string): Promise<{ name: string; text: string }> {
@@ -29,15 +27,10 @@ async function exportFromDialog(page: Page, format: string): Promise<{ name: str
 
 describe('exporting in Chromium (web mode)', () => {
   beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-exporting-'))
     downloadDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-exporting-downloads-'))
-    context = await launchBrowser(userDataDir)
-    collectPageErrors(context, pageErrors)
   })
 
   afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
     await rm(downloadDir, { recursive: true, force: true })
   })
 
@@ -77,7 +70,7 @@ describe('exporting in Chromium (web mode)', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export…')
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
 
     // The CSV reads back as the very same records, the formula title included: nothing new, nothing changed.
     const incidentRows = csv.text.trimEnd().split('\r\n').length - 1
@@ -142,6 +135,6 @@ describe('exporting in Chromium (web mode)', () => {
     const csv = await readFile(file, 'utf8')
     expect(csv).toContain('"Online privacy concerns regulator"')
     expect(csv).not.toContain(ALIPAY_INCIDENT)
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 })

@@ -1,18 +1,14 @@
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, openAppPage } from './browser'
+import { readFile } from 'node:fs/promises'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 const UC_INCIDENT = 'UC Browser transmitted device identifiers and location data to remote servers'
-let userDataDir: string
-let context: BrowserContext
-const pageErrors: string[] = []
+const browser = useBrowserProfile('graph')
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 function diagram(page: Page) {
   return page.getByRole('group', { name: /^Relationships of Alibaba Group/ })
@@ -24,18 +20,6 @@ function graphNode(page: Page, name: string) {
 }
 
 describe('the relationship graph in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-graph-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-    collectPageErrors(context, pageErrors)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('shows Ant Financial, Alipay, UC Browser and both incidents in the graph of Alibaba Group at 2 hops', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba?hops=2')
 
@@ -202,7 +186,7 @@ describe('the relationship graph in Chromium (web mode)', () => {
   it('redraws live when a record in the graph is renamed in another tab', async () => {
     const page = await openApp('#/graph/organisation/org-alibaba')
     await graphNode(page, 'UCWeb').waitFor()
-    const editor = await context.newPage()
+    const editor = await browser.context.newPage()
 
     await editor.goto(new URL('#/organisations/org-ucweb/edit', baseUrl).toString())
     await editor.getByRole('textbox', { name: 'Name', exact: true }).fill('UCWeb Inc.')
@@ -221,6 +205,6 @@ describe('the relationship graph in Chromium (web mode)', () => {
   })
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 })

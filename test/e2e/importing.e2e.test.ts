@@ -1,13 +1,11 @@
-import { readFile, mkdtemp, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const baseUrl = inject('baseUrl')
-let userDataDir: string
-let context: BrowserContext
+const browser = useBrowserProfile('import')
 
 const CSV = [
   'headline,when,note',
@@ -15,7 +13,7 @@ const CSV = [
   'Fabrikam payroll files emailed to the wrong client,2020,year only'
 ].join('\n')
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 function fileOf(name: string, content: string | Buffer) {
   return { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') }
@@ -38,17 +36,6 @@ async function incidentCount(page: Page): Promise<number> {
 }
 
 describe('importing in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-import-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('maps a CSV, shows the dry run, imports it, and finds the record by search', async () => {
     const page = await openApp('#/incidents')
     const before = await incidentCount(page)

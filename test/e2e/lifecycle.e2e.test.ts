@@ -1,14 +1,10 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
-let userDataDir: string
-let context: BrowserContext
+const browser = useBrowserProfile('lifecycle')
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 async function openIncident(title: RegExp): Promise<Page> {
   const page = await openApp('#/incidents')
@@ -23,17 +19,6 @@ function responsesSection(page: Page) {
 }
 
 describe('law status and the response lifecycle in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-lifecycle-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('says Cybersecurity Law article 41 was in force on the day of the Alipay incident', async () => {
     const page = await openIncident(/Alipay/)
     const provisions = page.locator('section[aria-labelledby="provisions-heading"] li')

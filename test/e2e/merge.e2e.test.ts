@@ -1,12 +1,8 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, openAppPage } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
-let userDataDir: string
-let context: BrowserContext
+const browser = useBrowserProfile('merge')
 
 // The sample incident, and the same incident typed again by an analyst (a hyphen short).
 const SAMPLE_ID = 'inc-alipay-annual-bill-2018'
@@ -14,7 +10,7 @@ const SAMPLE_TITLE = 'Alipay annual-bill consent default enrolled users in Sesam
 const RETYPED_TITLE = 'Alipay annual bill consent default enrolled users in Sesame Credit'
 const SUMMONS_TITLE = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
 
-const openApp = (path: string): Promise<Page> => openAppPage(context, path)
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path)
 
 /** Creates the retyped incident through the incident form, as an analyst would, and returns its id. */
 async function createRetypedIncident(page: Page): Promise<string> {
@@ -49,17 +45,6 @@ async function mergeSampleIntoRetyped(page: Page): Promise<void> {
 }
 
 describe('finding and merging duplicates in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-merge-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('flags a retyped incident, merges it, redirects the old address and undoes the merge', async () => {
     const page = await openApp('#/incidents')
     const retypedId = await createRetypedIncident(page)

@@ -1,17 +1,12 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, openAppPage } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const baseUrl = inject('baseUrl')
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
-let userDataDir: string
-let context: BrowserContext
-const pageErrors: string[] = []
+const browser = useBrowserProfile('search')
 
-const openApp = (path = '#/search'): Promise<Page> => openAppPage(context, path)
+const openApp = (path = '#/search'): Promise<Page> => openAppPage(browser.context, path)
 
 function results(page: Page) {
   return page.locator('.search-results a.search-result-link')
@@ -24,23 +19,11 @@ async function typeQuery(page: Page, query: string): Promise<void> {
 }
 
 describe('search in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-search-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-    collectPageErrors(context, pageErrors)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('runs the index in a Web Worker that the CSP allows', async () => {
     const page = await openApp()
 
     await expect.poll(() => page.workers().some((worker) => /searchIndex\.worker/.test(worker.url()))).toBe(true)
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 
   it('saves the index snapshot in the app database when idle', async () => {

@@ -1,21 +1,17 @@
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, openAppPage } from './browser'
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openAppPage, useBrowserProfile } from './browser'
 
 const ALIPAY_INCIDENT = 'Alipay annual-bill consent default enrolled users in Sesame Credit'
 const APOLOGY = 'Sesame Credit apologises on Weibo'
 const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
 const UC_INCIDENT = 'UC Browser transmitted device identifiers and location data to remote servers'
-let userDataDir: string
-let context: BrowserContext
-const pageErrors: string[] = []
+const browser = useBrowserProfile('timeline')
 
 // A fresh load each time: going from one #/timeline address to another keeps the page, and with
 // it the previous test's vertical scroll, which can leave the item a test waits for off screen.
-const openApp = (path: string): Promise<Page> => openAppPage(context, path, { freshLoad: true })
+const openApp = (path: string): Promise<Page> => openAppPage(browser.context, path, { freshLoad: true })
 
 /** The drawn items whose label starts with `title` (one per lane the item is in). */
 function item(page: Page, title: string) {
@@ -35,18 +31,6 @@ async function visibleLabels(page: Page): Promise<string[]> {
 }
 
 describe('timeline in Chromium (web mode)', () => {
-  beforeAll(async () => {
-    userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-timeline-'))
-    await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
-    collectPageErrors(context, pageErrors)
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await rm(userDataDir, { recursive: true, force: true })
-  })
-
   it('shows the Alipay incident, the apology and the CAC summons in order, linked', async () => {
     const page = await openApp('#/timeline')
     await page.getByRole('combobox', { name: 'Go to record' }).selectOption({ label: `${ALIPAY_INCIDENT} (3 January 2018)` })
@@ -61,7 +45,7 @@ describe('timeline in Chromium (web mode)', () => {
     expect(links).toContain(`jurisdiction:CN|inc-alipay-annual-bill-2018:incident-occurred|resp-sesame-credit-apology-2018-01-03:response`)
     expect(links).toContain(`jurisdiction:CN|inc-alipay-annual-bill-2018:incident-occurred|resp-cac-summons-2018-01-06:response`)
     await page.screenshot({ path: 'test-results/timeline-alipay.png' })
-    expect(pageErrors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
   })
 
   it('opens the record when an event is activated with Enter', async () => {
@@ -117,7 +101,7 @@ describe('timeline in Chromium (web mode)', () => {
     const before = await page.locator('.timeline-status').textContent()
     const labelsBefore = await visibleLabels(page)
 
-    const restored = await context.newPage()
+    const restored = await browser.context.newPage()
     await restored.goto(bookmark)
     await restored.waitForSelector('main[data-ready="yes"]')
     await restored.locator('g.timeline-lane[data-lane-label="India"]').waitFor()
