@@ -23,6 +23,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 
 /** "64 MB" for a byte count, for messages. */
 export function formatByteSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${Math.round((bytes / (1024 * 1024 * 1024)) * 10) / 10} GB`
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`
   return `${bytes} bytes`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeImportText, firstInvalidUtf8Offset } from '@shared/interchange/decodeImportText'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { formatByteSize } from '@shared/interchange/importLimits'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -72,5 +73,17 @@ describe('decodeImportText', () => {
     expect(problemOf(() => decodeImportText(new Uint8Array(11), 'big.json', limits))).toBe(
       'big.json: The file is 11 bytes; files over 10 bytes are not imported'
     )
+  })
+})
+
+describe('formatByteSize', () => {
+  it.each([
+    [512, '512 bytes'],
+    [1536, '1.5 KB'],
+    [64 * 1024 * 1024, '64 MB'],
+    [200 * 1024 * 1024, '200 MB'],
+    [10_738_000_000, '10 GB']
+  ])('%d bytes read as %s', (bytes, text) => {
+    expect(formatByteSize(bytes)).toBe(text)
   })
 })

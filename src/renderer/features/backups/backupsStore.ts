@@ -97,7 +97,7 @@ export const useBackupsStore = defineStore('backups', () => {
     busy(async () => {
       const bundle = await readBackup(getDatabase(), summary.id)
       if (bundle === undefined) throw new Error('That backup is no longer kept')
-      return restore(bundle, `the backup of ${summary.createdAt}`)
+      return restore(bundle, `the backup of ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(summary.createdAt))}`)
     })
 
   /** Restores from a bundle file the person chose; it is read under the import limits and validated whole first. */
