@@ -1,12 +1,12 @@
 import { diffRecords } from '@shared/domain/recordHistory'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ExistingRecords, ImportCounts, ImportPlan } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
-import { linkTargetsOf } from './linkTargets'
+import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { revisionTable } from './revisionLog'
-import { RecordNotFoundError, RecordValidationError, RevisionConflictError, toStorageError, type RecordProblem } from './storageErrors'
+import { RecordNotFoundError, RevisionConflictError, toStorageError } from './storageErrors'
 import { fromRow, toRow, type StoredRow } from './storedRow'
 
 /** The `meta` key of the import log: one entry per committed import, newest last. */
@@ -93,7 +93,9 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
     return await withExclusiveWriteLock(() =>
       db.transaction('rw', tables, async () => {
         const prepared = await prepareWrites(db, plan, at)
-        await assertLinksExist(db, prepared.map((write) => write.typed))
+        // Every link must reach a stored record or one this import writes.
+        const writing = prepared.map((write) => write.typed)
+        await assertLinksExist(db, writing, { alsoExisting: new Set(writing.map((typed) => typed.record.id as string)), pathOf: (typed, _index, path) => `${typed.record.id}.${path}` })
         const writtenByType = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
         options.onProgress?.(0, total)
         for (let start = 0; start < prepared.length; start += IMPORT_SLICE_SIZE) {
@@ -231,36 +233,3 @@ async function lastRecordedRevisions(db: PrecedentDatabase, ids: readonly string
   return highest
 }
 
-// Every link of every written record must reach a record that exists once this import is written.
-async function assertLinksExist(db: PrecedentDatabase, records: readonly TypedRecord[]): Promise<void> {
-  const written = new Set(records.map((typed) => typed.record.id as string))
-  const wanted = new Map<RecordType, Set<string>>()
-  for (const typed of records) {
-    for (const target of linkTargetsOf(typed)) {
-      if (written.has(target.targetId)) continue
-      const ids = wanted.get(target.targetType) ?? new Set<string>()
-      ids.add(target.targetId)
-      wanted.set(target.targetType, ids)
-    }
-  }
-  const missing = new Set<string>()
-  for (const [type, ids] of wanted) {
-    const list = [...ids]
-    const found = await db.recordTable(type).bulkGet(list)
-    list.forEach((id, index) => {
-      if (found[index] === undefined) missing.add(`${type}:${id}`)
-    })
-  }
-  if (missing.size === 0) return
-  const problems: RecordProblem[] = []
-  for (const typed of records) {
-    for (const target of linkTargetsOf(typed)) {
-      if (!missing.has(`${target.targetType}:${target.targetId}`)) continue
-      problems.push({
-        path: `${typed.record.id}.${target.path}`,
-        message: `No ${RECORD_TYPE_LABELS[target.targetType].singular.toLowerCase()} with the id "${target.targetId}" exists`
-      })
-    }
-  }
-  throw new RecordValidationError(problems)
-}

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
 import { diffRecords } from '@shared/domain/recordHistory'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
-import { linkTargetsOf } from './linkTargets'
+import type { RecordType, TypedRecord } from '@shared/domain/recordTypes'
+import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import type { RecordInput, SaveRecordOptions } from './recordWriter'
@@ -86,7 +86,7 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
         stored.push({ type: candidate.type, record } as TypedRecord)
         before.push(previous)
       }
-      await assertLinksExist(db, stored)
+      await assertLinksExist(db, stored, { pathOf: (_typed, index, path) => (index === 0 ? path : `[${index}].${path}`) })
       for (const [index, typed] of stored.entries()) {
         const previous = before[index]
         await appendRevision(db, {
@@ -108,23 +108,3 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
   }
 }
 
-async function assertLinksExist(db: PrecedentDatabase, records: readonly TypedRecord[]): Promise<void> {
-  const problems: RecordProblem[] = []
-  for (const [index, typed] of records.entries()) {
-    const targets = linkTargetsOf(typed)
-    for (const type of RECORD_TYPES) {
-      const ofType = targets.filter((target) => target.targetType === type)
-      if (ofType.length === 0) continue
-      const found = await db.recordTable(type).bulkGet(ofType.map((target) => target.targetId))
-      ofType.forEach((target, position) => {
-        if (found[position] === undefined) {
-          problems.push({
-            path: index === 0 ? target.path : `[${index}].${target.path}`,
-            message: `No ${RECORD_TYPE_LABELS[type].singular.toLowerCase()} with the id "${target.targetId}" exists`
-          })
-        }
-      })
-    }
-  }
-  if (problems.length > 0) throw new RecordValidationError(problems)
-}

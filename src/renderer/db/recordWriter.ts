@@ -3,7 +3,7 @@ import { formatIssuePath } from '@shared/domain/bundle'
 import { diffRecords, recordBefore, REVISION_ACTION_LABELS, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
-import { linkTargetsOf } from './linkTargets'
+import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { RECORD_SCHEMAS, type RecordSchemaOf } from '@shared/domain/recordSchemas'
 import {
@@ -100,24 +100,6 @@ function recordRevision(db: PrecedentDatabase, options: HistoryOptions, entry: R
 
 
 /** Fails with every link that points to no record of the right type. Runs inside the caller's transaction. */
-async function assertLinksExist(db: PrecedentDatabase, typed: TypedRecord): Promise<void> {
-  const targets = linkTargetsOf(typed)
-  const problems: RecordProblem[] = []
-  for (const type of RECORD_TYPES) {
-    const ofType = targets.filter((target) => target.targetType === type)
-    if (ofType.length === 0) continue
-    const found = await db.recordTable(type).bulkGet(ofType.map((target) => target.targetId))
-    ofType.forEach((target, index) => {
-      if (found[index] === undefined) {
-        problems.push({
-          path: target.path,
-          message: `No ${RECORD_TYPE_LABELS[type].singular.toLowerCase()} with the id "${target.targetId}" exists`
-        })
-      }
-    })
-  }
-  if (problems.length > 0) throw new RecordValidationError(problems)
-}
 
 /**
  * Validates and stores a record, creating it (no `id`, or an id not yet used, with no
@@ -154,7 +136,7 @@ export async function saveRecord<T extends RecordType>(
         throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
       }
       if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(candidate.id)
-      await assertLinksExist(db, asTyped(type, candidate))
+      await assertLinksExist(db, [asTyped(type, candidate)])
       const record: RecordOfType[T] =
         stored === undefined
           ? { ...candidate, revision: (await lastRecordedRevision(db, candidate.id)) + 1 }
@@ -321,7 +303,7 @@ async function validRecordFromHistory<T extends RecordType>(
   const parsed = RECORD_SCHEMAS[type].safeParse({ ...fields, ...bookkeeping })
   if (!parsed.success) throw new RecordValidationError(problemsOf(parsed.error))
   const record = parsed.data as RecordOfType[T]
-  await assertLinksExist(db, asTyped(type, record))
+  await assertLinksExist(db, [asTyped(type, record)])
   return record
 }
 
