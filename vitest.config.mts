@@ -16,6 +16,8 @@ export default defineConfig({
       },
       {
         // The benchmark runner's contract and a tiny run (n=100); the real benchmark is `npm run bench`.
+        // The aliases: the app suite's synthetic bundle is checked with the app's own bundle parser.
+        resolve,
         test: { name: 'bench', environment: 'node', include: ['test/bench/**/*.test.ts'], testTimeout: 60_000 }
       },
       {

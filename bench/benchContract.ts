@@ -2,8 +2,10 @@
  * The contract between the benchmark runner (bench/run.mjs) and its suites (bench/suites/*.ts).
  * A suite is a module exporting `run(context)`; the runner runs it once per environment (Node, then
  * headless Chromium) and prints every row it emits. Suites import nothing from Node or the DOM
- * directly for their I/O: what differs between environments is in the context.
+ * directly for their I/O: what differs between environments is in the context. App suites
+ * (bench/appSuites/*.ts) are the exception: they drive the built app from Node (AppBenchContext).
  */
+import type { AppLaunch } from './app/appDriver'
 
 /** Where a suite runs: Node (the built suite in a child process) or a page in headless Chromium. */
 export type BenchEnv = 'node' | 'chromium'
@@ -50,6 +52,26 @@ export interface BenchContext {
 /** A bench suite module: bench/suites/<name>.ts. */
 export interface BenchSuite {
   run(context: BenchContext): Promise<void>
+}
+
+/**
+ * What an app suite (bench/appSuites/<name>.ts) gets: it runs in Node, in the runner's process, and
+ * drives the real built web app in Chromium through playwright-core (so Chromium only). Its rows
+ * are printed as `env: 'chromium'`.
+ */
+export interface AppBenchContext {
+  readonly sizes: readonly number[]
+  emit(row: BenchMeasurement): void
+  log(message: string): void
+  /** Chromium, the served app and the folder of generated files (served under `launch.dataUrl`). */
+  readonly launch: AppLaunch
+  /** Where the suite writes generated files (bundles) so that they are served under `launch.dataUrl`. */
+  readonly dataDir: string
+}
+
+/** An app suite module: bench/appSuites/<name>.ts. */
+export interface AppBenchSuite {
+  run(context: AppBenchContext): Promise<void>
 }
 
 /** Percentile (0–100) of measured values by nearest rank; NaN for no values. */

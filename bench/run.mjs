@@ -3,11 +3,11 @@
 // builds them with Vite (an SSR bundle for Node, a page for Chromium, both into out/bench, not
 // committed), forks Node with --expose-gc for the Node run and drives headless Chromium with
 // playwright-core for the browser run. Contract and suite list: bench/README.md, bench/benchContract.ts.
-import { fork } from 'node:child_process'
+import { fork, spawn } from 'node:child_process'
 import { createServer } from 'node:http'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -29,6 +29,10 @@ const CHROMIUM_ARGS = [
   '--disable-sync'
 ]
 const DEFAULT_SIZES = [1000, 10000]
+// App suites (bench/appSuites/*.ts) drive the real built web app from Node with playwright-core,
+// so they run only in Chromium, and only when named with --suite (they build the app and import
+// a knowledge base of every size: minutes, not seconds).
+const APP_SUITES_DIR = resolve(repo, 'bench/appSuites')
 const ENVS = ['node', 'chromium']
 
 function parseOptions(argv) {
@@ -54,10 +58,11 @@ function parseOptions(argv) {
   return { sizes: [...new Set(sizes)].sort((a, b) => a - b), envs, suites, json: values.json, screenshot: values.screenshot, help: values.help }
 }
 
-const HELP = `npm run bench -- [--sizes 1000,10000,100000] [--env node|chromium] [--suite search,timeline] [--json]
+const HELP = `npm run bench -- [--sizes 1000,10000,100000] [--env node|chromium] [--suite search,timeline,app] [--json]
   --sizes   synthetic data set sizes (default ${DEFAULT_SIZES.join(',')})
   --env     node, chromium or both (default both)
-  --suite   suites in bench/suites to run (default all)
+  --suite   suites in bench/suites to run (default all of them); app suites (bench/appSuites: app)
+            run only when named, in Chromium only
   --json    one JSON object per line on stdout: {suite, env, dataset, n, metric, kind?, value, unit}
   --screenshot <file.png>  after the Chromium run, a full-page screenshot of the bench page's results table`
 
@@ -133,25 +138,32 @@ function runInNode(request, emit) {
   })
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8' }
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2'
+}
+// Cross-origin isolation gives performance.now() 5 µs instead of 100 µs resolution (bench page only:
+// the app suite serves the app as users get it).
+const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
 
-/** Serves out/bench/web, and ../shared/data read-only under /shared-data/, cross-origin isolated. */
-async function serve() {
-  const web = resolve(outDir, 'web')
+/** Serves `root` on 127.0.0.1, and each folder of `mounts` (prefix → folder) read-only under its prefix. */
+async function serve(root, mounts = {}, headers = {}) {
   const server = createServer(async (request, response) => {
     try {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-      const [root, rest] = pathname.startsWith('/shared-data/') ? [sharedDataDir, pathname.slice('/shared-data'.length)] : [web, pathname]
-      let file = normalize(join(root, rest))
-      if (file !== root && !file.startsWith(root + sep)) return void response.writeHead(403).end()
+      const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix))
+      const [base, rest] = mount ? [mounts[mount], pathname.slice(mount.length - 1)] : [root, pathname]
+      let file = normalize(join(base, rest))
+      if (file !== base && !file.startsWith(base + sep)) return void response.writeHead(403).end()
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html')
       const body = await readFile(file)
-      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
-      response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp'
-      })
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers })
       response.end(body)
     } catch {
       response.writeHead(404).end('not found')
@@ -163,7 +175,7 @@ async function serve() {
 
 async function runInChromium(request, emit, screenshot) {
   const { chromium } = await import('playwright-core')
-  const server = await serve()
+  const server = await serve(resolve(outDir, 'web'), { '/shared-data/': sharedDataDir }, ISOLATION_HEADERS)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
   try {
     // The size of the app's main window (src/main/mainWindow.ts): the timeline suite draws its chart at it.
@@ -203,6 +215,76 @@ async function runInChromium(request, emit, screenshot) {
   }
 }
 
+/** App suite names: the files of bench/appSuites. */
+async function appSuiteNames() {
+  const files = await readdir(APP_SUITES_DIR).catch(() => [])
+  return files.filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort()
+}
+
+/** Runs a command of the repository's tools, its output on stderr; rejects if it fails. */
+function runTool(args, env = {}) {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 2, 2] })
+    child.on('error', fail)
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${args.join(' ')} exited with ${code}`))))
+  })
+}
+
+/**
+ * Builds what app suites need: the real web app exactly as `npm run build:web` does, into its own
+ * folder (PRECEDENT_BENCH_APP_WEB_DIR uses an existing build instead), and the suites themselves for
+ * Node (SSR: playwright-core and Node's modules stay external).
+ */
+async function buildForAppSuites(names) {
+  const given = process.env.PRECEDENT_BENCH_APP_WEB_DIR
+  const webDir = given ? resolve(repo, given) : resolve(outDir, 'app-web')
+  if (given) console.error(`[bench] app: using the web build in ${webDir}`)
+  else {
+    console.error(`[bench] app: building the web app (vite.web.config.mts) into ${webDir}`)
+    await runTool([resolve(repo, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.web.config.mts', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'])
+  }
+  if (!(await stat(join(webDir, 'index.html')).catch(() => null))) throw new Error(`${webDir}/index.html is missing: the web app was not built`)
+  const { build } = await import('vite')
+  const alias = { '@renderer': resolve(repo, 'src/renderer'), '@shared': resolve(repo, 'src/shared'), '@resources': resolve(repo, 'resources') }
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias },
+    root: repo,
+    build: {
+      ssr: true,
+      outDir: resolve(outDir, 'app-suites'),
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { input: Object.fromEntries(names.map((name) => [name, resolve(APP_SUITES_DIR, `${name}.ts`)])), output: { entryFileNames: '[name].mjs', format: 'es' } }
+    }
+  })
+  return webDir
+}
+
+/** Runs app suites in this process: each drives the built app in its own Chromium (see bench/app/appDriver.ts). */
+async function runAppSuites(names, sizes, emit) {
+  const webDir = await buildForAppSuites(names)
+  const dataDir = resolve(outDir, 'app-data')
+  await mkdir(dataDir, { recursive: true })
+  const server = await serve(webDir, { '/bench-data/': dataDir })
+  try {
+    for (const name of names) {
+      console.error(`[bench] ${name}: running in chromium (driving the built app), sizes ${sizes.join(', ')}`)
+      const suite = await import(pathToFileURL(resolve(outDir, 'app-suites', `${name}.mjs`)).href)
+      await suite.run({
+        sizes,
+        emit: (row) => emit({ suite: name, env: 'chromium', ...row }),
+        log: (message) => console.error(`[app] ${name}: ${message}`),
+        launch: { chromiumPath: CHROMIUM_PATH, chromiumArgs: CHROMIUM_ARGS, appUrl: server.url, dataUrl: new URL('bench-data/', server.url).toString() },
+        dataDir
+      })
+    }
+  } finally {
+    await server.close()
+  }
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2))
   if (options.help) {
@@ -214,13 +296,24 @@ async function main() {
     if (!isValidRow(row)) throw new Error(`bench suite emitted an invalid row: ${JSON.stringify(row)}`)
     print(row)
   }
-  console.error(`[bench] building suites into ${outDir}`)
-  await buildBench()
-  const request = { suites: options.suites, sizes: options.sizes }
-  for (const env of options.envs) {
-    console.error(`[bench] ${env}: sizes ${options.sizes.join(', ')}`)
-    if (env === 'node') await runInNode(request, emit)
-    else await runInChromium(request, emit, options.screenshot)
+  const appSuites = new Set(await appSuiteNames())
+  const wantedApp = options.suites.filter((suite) => appSuites.has(suite))
+  const pageSuites = options.suites.filter((suite) => !appSuites.has(suite))
+  // Named app suites only: the other suites run only if some were named too, or none at all.
+  const runPageSuites = options.suites.length === 0 || pageSuites.length > 0
+  if (runPageSuites) {
+    console.error(`[bench] building suites into ${outDir}`)
+    await buildBench()
+    const request = { suites: pageSuites, sizes: options.sizes }
+    for (const env of options.envs) {
+      console.error(`[bench] ${env}: sizes ${options.sizes.join(', ')}`)
+      if (env === 'node') await runInNode(request, emit)
+      else await runInChromium(request, emit, options.screenshot)
+    }
+  }
+  if (wantedApp.length > 0) {
+    if (options.envs.includes('chromium')) await runAppSuites(wantedApp, options.sizes, emit)
+    else console.error(`[bench] ${wantedApp.join(', ')}: app suites run only in Chromium; skipped with --env ${options.envs.join(',')}`)
   }
 }
 

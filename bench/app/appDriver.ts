@@ -1,0 +1,224 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core'
+
+// Driving the built web app in Chromium from Node: a fresh profile per knowledge base, timed
+// navigations inside the app, the main thread's longest task from a trace, and raw IndexedDB reads
+// and writes in the app's own page (the physical anchors the issue compares the app with).
+
+/** How the runner (bench/run.mjs) tells an app suite where Chromium and the built app are. */
+export interface AppLaunch {
+  readonly chromiumPath: string
+  readonly chromiumArgs: readonly string[]
+  /** The served web app, e.g. http://127.0.0.1:4321/ (its index.html). */
+  readonly appUrl: string
+  /** The same server's folder of generated files, e.g. http://127.0.0.1:4321/bench-data/. */
+  readonly dataUrl: string
+}
+
+/** A step that did not finish in its time limit: logged, never printed as a value. */
+export class StepTimeout extends Error {}
+
+/** One Chromium on a fresh profile (persistent, so IndexedDB is on disk as for a user). */
+export interface AppSession {
+  readonly context: BrowserContext
+  page: Page
+  cdp: CDPSession
+  /** Rejects when the page's renderer crashes ("Aw, Snap!"). */
+  crashed: Promise<never>
+  close(): Promise<void>
+  /** A new tab after a crash, on the same profile. */
+  replacePage(): Promise<void>
+}
+
+async function attach(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession; crashed: Promise<never> }> {
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  const crashed = new Promise<never>((_resolve, reject) => page.on('crash', () => reject(new Error('the page crashed (renderer gone)'))))
+  crashed.catch(() => undefined)
+  page.on('pageerror', (error) => console.error(`[app] page error: ${error.message}`))
+  return { page, cdp, crashed }
+}
+
+export async function launchApp(launch: AppLaunch): Promise<AppSession> {
+  const profile = await mkdtemp(join(tmpdir(), 'precedent-bench-app-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: launch.chromiumPath,
+    headless: true,
+    args: [...launch.chromiumArgs],
+    // The size of the app's main window (src/main/mainWindow.ts).
+    viewport: { width: 1280, height: 820 }
+  })
+  for (const page of context.pages()) await page.close()
+  const session: AppSession = {
+    context,
+    ...(await attach(context)),
+    async close() {
+      await context.close().catch(() => undefined)
+      await rm(profile, { recursive: true, force: true })
+    },
+    async replacePage() {
+      await session.page.close().catch(() => undefined)
+      Object.assign(session, await attach(context))
+    }
+  }
+  return session
+}
+
+/** Waits for `work`, failing after `ms` or when the page crashes. */
+export async function within<T>(session: AppSession, ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new StepTimeout(`${what}: not done within ${Math.round(ms / 1000)} s`)), ms)
+  })
+  try {
+    return await Promise.race([work, timeout, session.crashed])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Loads the app at a route (a full page load) and waits until the knowledge base is open. */
+export async function loadApp(session: AppSession, appUrl: string, path: string, timeoutMs: number): Promise<void> {
+  await session.page.goto('about:blank')
+  await session.page.goto(new URL(path, appUrl).toString(), { timeout: timeoutMs })
+  await session.page.waitForSelector('main[data-ready="yes"]', { timeout: timeoutMs })
+}
+
+/** The page's clock after two animation frames: the frame showing what is now in the DOM was produced. */
+export function afterTwoFrames(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))))
+}
+
+/** Changes the route inside the app (what a click on a link does) and returns the page's clock at that moment. */
+export function navigateInApp(page: Page, path: string): Promise<number> {
+  return page.evaluate((hash) => {
+    const start = performance.now()
+    window.location.hash = hash
+    return start
+  }, path)
+}
+
+/** Milliseconds from an in-app navigation to `painted` visible and two frames drawn. */
+export async function timeInAppNavigation(session: AppSession, path: string, painted: Locator, timeoutMs: number): Promise<number> {
+  const start = await navigateInApp(session.page, path)
+  await within(session, timeoutMs, `open ${path}`, painted.waitFor({ state: 'visible', timeout: timeoutMs }))
+  return (await afterTwoFrames(session.page)) - start
+}
+
+/** The JS heap in use by the page after a full garbage collection, in MB. */
+export async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  return usedSize / 2 ** 20
+}
+
+interface TraceEvent {
+  readonly name: string
+  readonly ph: string
+  readonly pid: number
+  readonly tid: number
+  readonly ts: number
+  readonly dur?: number
+  readonly args?: { readonly name?: string }
+}
+
+/**
+ * Runs `work` under a Chromium trace and returns its result with the longest task (ms) the page's
+ * main thread ran meanwhile — every task, not only those over 50 ms that the Long Tasks API reports;
+ * workers' threads are left out. The main thread is the one that records a user-timing mark.
+ */
+export async function withLongestMainThreadTask<T>(session: AppSession, work: () => Promise<T>): Promise<{ value: T; longestTaskMs: number | undefined }> {
+  const { cdp, page } = session
+  const events: TraceEvent[] = []
+  const onData = ({ value }: { value: object[] }): void => {
+    events.push(...(value as TraceEvent[]))
+  }
+  cdp.on('Tracing.dataCollected', onData)
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'] }, transferMode: 'ReportEvents' })
+  await page.evaluate(() => performance.mark('precedent-bench-main-thread'))
+  let value: T
+  try {
+    value = await work()
+  } finally {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+    await cdp.send('Tracing.end').catch(() => undefined)
+    await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 30_000))])
+    cdp.off('Tracing.dataCollected', onData)
+  }
+  const mark = events.find((event) => event.name === 'precedent-bench-main-thread')
+  if (mark === undefined) return { value, longestTaskMs: undefined }
+  const tasks = events.filter((event) => event.pid === mark.pid && event.tid === mark.tid && event.ph === 'X' && (event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask'))
+  const longest = tasks.reduce((max, task) => Math.max(max, task.dur ?? 0), 0)
+  return { value, longestTaskMs: tasks.length === 0 ? undefined : longest / 1000 }
+}
+
+/**
+ * Writes every record of the bundle at `bundleUrl` with one raw IndexedDB transaction (a bulk put per
+ * record store, strict durability as the app's database uses) into a scratch database of the same
+ * page; returns the milliseconds from the transaction's start to its commit. The scratch database
+ * is deleted afterwards.
+ */
+export function rawBulkWriteMs(page: Page, bundleUrl: string): Promise<{ ms: number; records: number }> {
+  return page.evaluate(async (url) => {
+    const bundle = (await (await fetch(url)).json()) as { records: Record<string, { id: string }[]> }
+    const stores = Object.keys(bundle.records).filter((name) => (bundle.records[name] ?? []).length > 0)
+    const name = 'precedent-bench-raw-write'
+    const request = (target: IDBRequest | IDBTransaction, done: 'success' | 'complete'): Promise<void> =>
+      new Promise((resolve, reject) => {
+        target.addEventListener(done, () => resolve())
+        target.addEventListener('error', () => reject(target.error))
+        target.addEventListener('abort', () => reject(target.error))
+      })
+    const open = indexedDB.open(name, 1)
+    open.onupgradeneeded = () => {
+      for (const store of stores) open.result.createObjectStore(store, { keyPath: 'id' })
+    }
+    await request(open, 'success')
+    const db = open.result
+    let records = 0
+    const start = performance.now()
+    const transaction = db.transaction(stores, 'readwrite', { durability: 'strict' })
+    for (const store of stores) {
+      const objectStore = transaction.objectStore(store)
+      for (const record of bundle.records[store] ?? []) {
+        objectStore.put(record)
+        records += 1
+      }
+    }
+    await request(transaction, 'complete')
+    const ms = performance.now() - start
+    db.close()
+    await request(indexedDB.deleteDatabase(name), 'success')
+    return { ms, records }
+  }, bundleUrl)
+}
+
+/** One raw `getAll` of every record store of the app's database, in one transaction: milliseconds and rows read. */
+export function rawReadAllMs(page: Page): Promise<{ ms: number; records: number }> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('precedent')
+    await new Promise((resolve, reject) => {
+      open.onsuccess = resolve
+      open.onerror = () => reject(open.error)
+    })
+    const db = open.result
+    const stores = ['incidents', 'organisations', 'jurisdictions', 'laws', 'responses', 'sources'].filter((store) => db.objectStoreNames.contains(store))
+    const start = performance.now()
+    const transaction = db.transaction(stores, 'readonly')
+    const counts = await Promise.all(
+      stores.map(
+        (store) =>
+          new Promise<number>((resolve, reject) => {
+            const all = transaction.objectStore(store).getAll()
+            all.onsuccess = () => resolve((all.result as unknown[]).length)
+            all.onerror = () => reject(all.error)
+          })
+      )
+    )
+    const ms = performance.now() - start
+    db.close()
+    return { ms, records: counts.reduce((sum, count) => sum + count, 0) }
+  })
+}

@@ -1,0 +1,250 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AppBenchContext, BenchUnit } from '../benchContract'
+import { percentile } from '../benchContract'
+import { afterTwoFrames, heapMb, launchApp, loadApp, navigateInApp, rawBulkWriteMs, rawReadAllMs, timeInAppNavigation, withLongestMainThreadTask, within, type AppSession } from '../app/appDriver'
+import { NEUTRAL_VIEW, VIEWS, type ViewTargets } from '../app/paintedConditions'
+import { recordMix, syntheticAppBundle } from '../app/syntheticBundle'
+
+// The app benchmark (issue #10): the real built web app in Chromium, driven through its own UI and
+// workers, on a knowledge base of n records made by the app's own import of a generated bundle.
+// Every step has a time limit; a step that fails or runs out of time is logged (stderr) with the
+// reason and prints no row, so the run always ends and never prints a made-up value.
+
+/** Timed opens of each view, after one untimed open (which loads the view's code). */
+const OPENS = 5
+const seconds = (name: string, fallback: number): number => {
+  const value = Number(process.env[name])
+  return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000
+}
+/** Time limit of one step (a view open, a backup, a search); PRECEDENT_BENCH_APP_STEP_S. */
+const STEP_MS = seconds('PRECEDENT_BENCH_APP_STEP_S', 120)
+/** Time limit of planning, and of committing, an import; PRECEDENT_BENCH_APP_IMPORT_S. */
+const IMPORT_MS = seconds('PRECEDENT_BENCH_APP_IMPORT_S', 1200)
+
+class SizeRun {
+  private readonly targets: ViewTargets
+  private imported = false
+
+  constructor(
+    private readonly context: AppBenchContext,
+    private readonly session: AppSession,
+    private readonly n: number,
+    private readonly bundlePath: string,
+    private readonly bundleUrl: string,
+    generated: ReturnType<typeof syntheticAppBundle>
+  ) {
+    const incident = generated.bundle.records.incidents[0]!
+    this.targets = { searchWord: generated.searchWord, incidentId: incident.id, incidentTitle: incident.title, hubOrganisationId: generated.hubOrganisationId }
+    this.duplicateBase = generated.bundle.records.organisations.find((organisation) => organisation.kind !== 'regulator')!.name.replace(/ \S+$/, '')
+  }
+
+  private readonly duplicateBase: string
+
+  private get page() {
+    return this.session.page
+  }
+
+  private emit(metric: string, kind: string, value: number, unit: BenchUnit = 'ms'): void {
+    this.context.emit({ dataset: 'synthetic', n: this.n, metric, kind, value, unit })
+  }
+
+  /** Runs a step; on failure logs which metric was not measured and why, and recovers from a crash. */
+  private async attempt(metric: string, step: () => Promise<void>): Promise<boolean> {
+    try {
+      await step()
+      return true
+    } catch (error) {
+      this.context.log(`n=${this.n}: ${metric} not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+      if (this.page.isClosed() || /crash/i.test(String(error))) {
+        this.context.log(`n=${this.n}: the page crashed; opening a new tab on the same profile`)
+        await this.session.replacePage()
+      }
+      await loadApp(this.session, this.context.launch.appUrl, NEUTRAL_VIEW.path, STEP_MS).catch(() => undefined)
+      return false
+    }
+  }
+
+  async importBundle(): Promise<void> {
+    const page = this.page
+    await loadApp(this.session, this.context.launch.appUrl, '#/import', STEP_MS)
+    await page.getByLabel('Files to import').setInputFiles(this.bundlePath)
+    const check = page.getByRole('button', { name: 'Check what would be imported' })
+    // Empty live regions with role alert stay in the page; only one with text is a refusal.
+    const refused = page.getByRole('alert').filter({ hasText: /\S/ })
+    await within(this.session, STEP_MS, 'reading the bundle', check.or(refused).first().waitFor())
+    if (await refused.isVisible()) throw new Error(`the Import page refused the bundle: ${(await refused.textContent())?.trim()}`)
+    let planned = false
+    await this.attempt('import_plan_ms', async () => {
+      const { value: ms, longestTaskMs } = await withLongestMainThreadTask(this.session, async () => {
+        const start = performance.now()
+        await check.click()
+        const summary = page.getByRole('status').filter({ hasText: /^\d+ new, / })
+        await within(this.session, IMPORT_MS, 'planning the import', summary.or(refused).first().waitFor({ timeout: IMPORT_MS }))
+        if (await refused.isVisible()) throw new Error(`planning failed: ${(await refused.textContent())?.trim()}`)
+        await afterTwoFrames(page)
+        const elapsed = performance.now() - start
+        this.context.log(`n=${this.n}: plan: ${(await summary.textContent())?.trim()}`)
+        return elapsed
+      })
+      this.emit('import_plan_ms', 'bundle', ms)
+      planned = true
+      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (plan) not measured: no main-thread tasks found in the trace`)
+      else this.emit('longest_task_ms', 'plan', longestTaskMs)
+    })
+    if (!planned) throw new Error('the import was not planned, so nothing was imported')
+    await this.attempt('import_commit_ms', async () => {
+      const { value: ms, longestTaskMs } = await withLongestMainThreadTask(this.session, async () => {
+        const start = performance.now()
+        await page.getByRole('button', { name: /^Import \d+ records?$/ }).click()
+        const done = page.getByRole('heading', { name: /^Imported \d+ records?$/ })
+        await within(this.session, IMPORT_MS, 'committing the import', done.or(refused).first().waitFor({ timeout: IMPORT_MS }))
+        if (await refused.isVisible()) throw new Error(`the import failed: ${(await refused.textContent())?.trim()}`)
+        await afterTwoFrames(page)
+        const elapsed = performance.now() - start
+        this.context.log(`n=${this.n}: ${(await done.textContent())?.trim()}`)
+        return elapsed
+      })
+      this.emit('import_commit_ms', 'bundle', ms)
+      this.imported = true
+      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (commit) not measured: no main-thread tasks found in the trace`)
+      else this.emit('longest_task_ms', 'commit', longestTaskMs)
+    })
+    if (!this.imported) throw new Error('the import was not committed')
+    await this.attempt('raw_write_ms', async () => {
+      const { ms, records } = await within(this.session, IMPORT_MS, 'raw IndexedDB bulk put', rawBulkWriteMs(page, this.bundleUrl))
+      this.context.log(`n=${this.n}: raw bulk put of ${records} records into a scratch database: ${ms.toFixed(0)} ms`)
+      this.emit('raw_write_ms', 'idb-bulk', ms)
+    })
+  }
+
+  private async goNeutral(): Promise<void> {
+    await navigateInApp(this.page, NEUTRAL_VIEW.path)
+    await within(this.session, STEP_MS, 'open the neutral page', NEUTRAL_VIEW.painted(this.page).waitFor({ timeout: STEP_MS }))
+  }
+
+  async openEveryView(): Promise<void> {
+    await loadApp(this.session, this.context.launch.appUrl, NEUTRAL_VIEW.path, STEP_MS)
+    for (const view of VIEWS) {
+      await this.attempt(`view_open_ms (${view.kind})`, async () => {
+        const times: number[] = []
+        for (let open = 0; open <= OPENS; open += 1) {
+          await this.goNeutral()
+          const ms = await timeInAppNavigation(this.session, view.path(this.targets), view.painted(this.page, this.targets), STEP_MS)
+          if (open > 0) times.push(ms)
+        }
+        this.context.log(`n=${this.n}: ${view.kind}: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+        this.emit('view_open_ms', view.kind, percentile(times, 95))
+      })
+    }
+    await this.attempt('heap_mb', async () => {
+      this.emit('heap_mb', 'after-every-view', await within(this.session, STEP_MS, 'heap', heapMb(this.session.cdp)), 'MB')
+    })
+  }
+
+  async duplicates(): Promise<void> {
+    const page = this.page
+    await this.attempt('duplicates_ms (incremental)', async () => {
+      await loadApp(this.session, this.context.launch.appUrl, '#/organisations/new', STEP_MS)
+      // Case and legal form are set aside by duplicate detection, so this names the same company as
+      // an imported one, and its upper-case name tells its pair apart from every other.
+      const name = `${this.duplicateBase.toUpperCase()} LLC`
+      await page.getByLabel('Name', { exact: true }).fill(name)
+      await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Company' })
+      await page.getByRole('button', { name: 'Create organisation' }).click()
+      await within(this.session, STEP_MS, 'saving an organisation', page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: STEP_MS }))
+      const pair = page.getByRole('article', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()
+      this.emit('duplicates_ms', 'incremental', await timeInAppNavigation(this.session, '#/duplicates', pair, STEP_MS))
+    })
+    await this.attempt('duplicates_ms (full)', async () => {
+      const view = VIEWS.find((candidate) => candidate.kind === 'duplicates')!
+      await page.goto('about:blank')
+      const start = performance.now()
+      await page.goto(new URL(view.path(this.targets), this.context.launch.appUrl).toString())
+      await within(this.session, STEP_MS, 'a cold Duplicates page', view.painted(page, this.targets).waitFor({ timeout: STEP_MS }))
+      await afterTwoFrames(page)
+      this.emit('duplicates_ms', 'full', performance.now() - start)
+    })
+  }
+
+  async backupAndRestore(): Promise<void> {
+    const page = this.page
+    let backedUp = false
+    await this.attempt('backup_ms', async () => {
+      await loadApp(this.session, this.context.launch.appUrl, '#/backups', STEP_MS)
+      await page.getByRole('button', { name: 'Back up now', exact: true }).waitFor({ timeout: STEP_MS })
+      const start = performance.now()
+      await page.getByRole('button', { name: 'Back up now', exact: true }).click()
+      const taken = page.getByRole('status').filter({ hasText: /^Backup taken: / })
+      await within(this.session, IMPORT_MS, 'backing up', taken.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+      if (!(await taken.isVisible())) throw new Error(`the backup failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
+      await page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1).waitFor({ timeout: STEP_MS })
+      await afterTwoFrames(page)
+      this.emit('backup_ms', 'back-up-now', performance.now() - start)
+      this.context.log(`n=${this.n}: ${(await taken.textContent())?.trim()}`)
+      backedUp = true
+    })
+    if (!backedUp) return void this.context.log(`n=${this.n}: restore_ms not measured: no backup was taken`)
+    await this.attempt('restore_ms', async () => {
+      const newest = page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1)
+      await newest.getByRole('button', { name: /^Restore the backup of / }).click()
+      const start = performance.now()
+      await page.getByRole('button', { name: 'Restore this backup', exact: true }).click()
+      const restored = page.getByRole('status').filter({ hasText: /^Restored\. / })
+      await within(this.session, IMPORT_MS, 'restoring', restored.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+      if (!(await restored.isVisible())) throw new Error(`the restore failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
+      await afterTwoFrames(page)
+      this.emit('restore_ms', 'newest-backup', performance.now() - start)
+      this.context.log(`n=${this.n}: ${(await restored.textContent())?.trim()}`)
+    })
+  }
+
+  async coldStartSearch(): Promise<void> {
+    const page = this.page
+    await this.attempt('cold_start_first_search_ms', async () => {
+      await page.goto('about:blank')
+      const start = performance.now()
+      await page.goto(new URL('#/search', this.context.launch.appUrl).toString())
+      const box = page.getByRole('main').getByRole('searchbox', { name: 'Search', exact: true })
+      await within(this.session, STEP_MS, 'the search box', box.waitFor({ timeout: STEP_MS }))
+      await box.fill(this.targets.searchWord)
+      const first = page.locator('.search-results').getByRole('link').first()
+      await within(this.session, STEP_MS, 'the first search result after a reload', first.waitFor({ timeout: STEP_MS }))
+      await afterTwoFrames(page)
+      this.emit('cold_start_first_search_ms', 'reload', performance.now() - start)
+    })
+    await this.attempt('raw_read_ms', async () => {
+      const { ms, records } = await within(this.session, STEP_MS, 'raw getAll', rawReadAllMs(page))
+      this.context.log(`n=${this.n}: raw getAll of ${records} rows: ${ms.toFixed(0)} ms`)
+      this.emit('raw_read_ms', 'idb-getall', ms)
+    })
+  }
+}
+
+export async function run(context: AppBenchContext): Promise<void> {
+  for (const n of context.sizes) {
+    const generated = syntheticAppBundle(n)
+    const file = `bundle-${n}.json`
+    const bundlePath = join(context.dataDir, file)
+    const text = JSON.stringify(generated.bundle)
+    await writeFile(bundlePath, text)
+    const mix = recordMix(n)
+    context.log(`n=${n}: bundle of ${mix.incidents} incidents, ${mix.organisations} organisations, ${mix.responses} responses, ${mix.sources} sources (${(text.length / 2 ** 20).toFixed(1)} MB)`)
+    const session = await launchApp(context.launch)
+    try {
+      const sizeRun = new SizeRun(context, session, n, bundlePath, new URL(file, context.launch.dataUrl).toString(), generated)
+      try {
+        await sizeRun.importBundle()
+      } catch (error) {
+        context.log(`n=${n}: every other metric not measured: ${error instanceof Error ? error.message : String(error)}`)
+        continue
+      }
+      await sizeRun.openEveryView()
+      await sizeRun.duplicates()
+      await sizeRun.backupAndRestore()
+      await sizeRun.coldStartSearch()
+    } finally {
+      await session.close()
+    }
+  }
+}
