@@ -59,8 +59,8 @@ export const VIEWS: readonly ViewUnderTest[] = [
   {
     kind: 'charts',
     path: () => '#/charts',
-    painted: (page) => page.locator('#incidents-per-year svg').first(),
-    condition: 'the chart (svg) of the figure #incidents-per-year'
+    painted: (page) => page.getByRole('main').getByRole('img').first(),
+    condition: 'the first chart (an svg with role img) in the page'
   },
   {
     kind: 'comparison',

@@ -149,7 +149,7 @@ class SizeRun {
       // Case and legal form are set aside by duplicate detection, so this names the same company as
       // an imported one, and its upper-case name tells its pair apart from every other.
       const name = `${this.duplicateBase.toUpperCase()} LLC`
-      await page.getByLabel('Name', { exact: true }).fill(name)
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
       await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Company' })
       await page.getByRole('button', { name: 'Create organisation' }).click()
       await within(this.session, STEP_MS, 'saving an organisation', page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: STEP_MS }))
