@@ -68,6 +68,13 @@ class SizeRun {
   async importBundle(): Promise<void> {
     const page = this.page
     await loadApp(this.session, this.context.launch.appUrl, '#/import', STEP_MS)
+    // The anchor first, in the same page while the app is idle: measured after the import, it would
+    // share the cores with the app's own work that follows an import (the search index build).
+    await this.attempt('raw_write_ms', async () => {
+      const { ms, records } = await within(this.session, IMPORT_MS, 'raw IndexedDB bulk put', rawBulkWriteMs(page, this.bundleUrl))
+      this.context.log(`n=${this.n}: raw bulk put of ${records} records into a scratch database: ${ms.toFixed(0)} ms`)
+      this.emit('raw_write_ms', 'idb-bulk', ms)
+    })
     await page.getByLabel('Files to import').setInputFiles(this.bundlePath)
     const check = page.getByRole('button', { name: 'Check what would be imported' })
     // Empty live regions with role alert stay in the page; only one with text is a refusal.
@@ -111,10 +118,19 @@ class SizeRun {
       else this.emit('longest_task_ms', 'commit', longestTaskMs)
     })
     if (!this.imported) throw new Error('the import was not committed')
-    await this.attempt('raw_write_ms', async () => {
-      const { ms, records } = await within(this.session, IMPORT_MS, 'raw IndexedDB bulk put', rawBulkWriteMs(page, this.bundleUrl))
-      this.context.log(`n=${this.n}: raw bulk put of ${records} records into a scratch database: ${ms.toFixed(0)} ms`)
-      this.emit('raw_write_ms', 'idb-bulk', ms)
+  }
+
+  /**
+   * After an import the app builds its search index in a worker. Views are timed after that, so a
+   * view's figure is its own cost and not the index build's: reloaded on the search page, the
+   * app has settled once the word finds its first result (logged, not a metric).
+   */
+  async settleAfterImport(): Promise<void> {
+    const start = performance.now()
+    await this.attempt('settling after the import (search ready)', async () => {
+      await loadApp(this.session, this.context.launch.appUrl, `#/search?q=${encodeURIComponent(this.targets.searchWord)}`, STEP_MS)
+      await within(this.session, IMPORT_MS, 'the first search result after the import', this.page.locator('.search-results').getByRole('link').first().waitFor({ timeout: IMPORT_MS }))
+      this.context.log(`n=${this.n}: search ready ${((performance.now() - start) / 1000).toFixed(1)} s after the import`)
     })
   }
 
@@ -239,6 +255,7 @@ export async function run(context: AppBenchContext): Promise<void> {
         context.log(`n=${n}: every other metric not measured: ${error instanceof Error ? error.message : String(error)}`)
         continue
       }
+      await sizeRun.settleAfterImport()
       await sizeRun.openEveryView()
       await sizeRun.duplicates()
       await sizeRun.backupAndRestore()
