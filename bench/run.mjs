@@ -2,7 +2,9 @@
 // Plain ESM for Node, because suites are TypeScript and the project has no TS loader: the runner
 // builds them with Vite (an SSR bundle for Node, a page for Chromium, both into out/bench, not
 // committed), forks Node with --expose-gc for the Node run and drives headless Chromium with
-// playwright-core for the browser run. Contract and suite list: bench/README.md, bench/benchContract.ts.
+// playwright-core for the browser run. App suites (bench/appSuites, `--suite app`) are built for Node
+// too and run in this process: they drive the built web app (runAppSuites below).
+// Contract and suite list: bench/README.md, bench/benchContract.ts.
 import { fork, spawn } from 'node:child_process'
 import { createServer } from 'node:http'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
