@@ -119,10 +119,13 @@ interface TraceEvent {
   readonly ph: string
   readonly pid: number
   readonly tid: number
-  readonly ts: number
   readonly dur?: number
-  readonly args?: { readonly name?: string }
 }
+
+/** The page's main thread is the one that records this user-timing mark. */
+const MAIN_THREAD_MARK = 'precedent-bench-main-thread'
+/** A top-level task, named after the scheduler that ran it (the name depends on the version). */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask'])
 
 /**
  * Runs `work` under a Chromium trace and returns its result with the longest task (ms) the page's
@@ -131,13 +134,19 @@ interface TraceEvent {
  */
 export async function withLongestMainThreadTask<T>(session: AppSession, work: () => Promise<T>): Promise<{ value: T; longestTaskMs: number | undefined }> {
   const { cdp, page } = session
-  const events: TraceEvent[] = []
+  // Kept as a running maximum per thread, not as events: a plan of many minutes traces millions of tasks.
+  const longestByThread = new Map<string, number>()
+  let mainThread: string | undefined
   const onData = ({ value }: { value: object[] }): void => {
-    events.push(...(value as TraceEvent[]))
+    for (const event of value as TraceEvent[]) {
+      const thread = `${event.pid}:${event.tid}`
+      if (event.name === MAIN_THREAD_MARK) mainThread = thread
+      else if (event.ph === 'X' && TASK_EVENTS.has(event.name)) longestByThread.set(thread, Math.max(longestByThread.get(thread) ?? 0, event.dur ?? 0))
+    }
   }
   cdp.on('Tracing.dataCollected', onData)
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'] }, transferMode: 'ReportEvents' })
-  await page.evaluate(() => performance.mark('precedent-bench-main-thread'))
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
+  await page.evaluate((mark) => performance.mark(mark), MAIN_THREAD_MARK)
   let value: T
   try {
     value = await work()
@@ -147,11 +156,8 @@ export async function withLongestMainThreadTask<T>(session: AppSession, work: ()
     await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 30_000))])
     cdp.off('Tracing.dataCollected', onData)
   }
-  const mark = events.find((event) => event.name === 'precedent-bench-main-thread')
-  if (mark === undefined) return { value, longestTaskMs: undefined }
-  const tasks = events.filter((event) => event.pid === mark.pid && event.tid === mark.tid && event.ph === 'X' && (event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask'))
-  const longest = tasks.reduce((max, task) => Math.max(max, task.dur ?? 0), 0)
-  return { value, longestTaskMs: tasks.length === 0 ? undefined : longest / 1000 }
+  const longest = mainThread === undefined ? undefined : longestByThread.get(mainThread)
+  return { value, longestTaskMs: longest === undefined ? undefined : longest / 1000 }
 }
 
 /**
