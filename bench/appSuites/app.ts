@@ -51,11 +51,13 @@ class SizeRun {
 
   /** Runs a step; on failure logs which metric was not measured and why, and recovers from a crash. */
   private async attempt(metric: string, step: () => Promise<void>): Promise<boolean> {
+    const start = performance.now()
     try {
       await step()
       return true
     } catch (error) {
-      this.context.log(`n=${this.n}: ${metric} not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+      const after = `${((performance.now() - start) / 1000).toFixed(1)} s`
+      this.context.log(`n=${this.n}: ${metric} not measured (failed after ${after}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
       if (this.page.isClosed() || /crash/i.test(String(error))) {
         this.context.log(`n=${this.n}: the page crashed; opening a new tab on the same profile`)
         await this.session.replacePage()
