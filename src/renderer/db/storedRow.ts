@@ -31,7 +31,7 @@ export function sortKeyOf(typed: TypedRecord): string {
 /** The row to store for a record. */
 export function toRow<T extends RecordType>(type: T, record: RecordOfType[T]): StoredRow<T> {
   const typed = { type, record } as TypedRecord
-  return { ...record, refs: referencedIds(typed), sortKey: sortKeyOf(typed), ...listOrderValuesOf(typed) }
+  return { ...record, refs: referencedIds(typed), sortKey: sortKeyOf(typed), ...listOrderValuesOf(typed) } as StoredRow<T>
 }
 
 /** The pure domain record of a stored row. */

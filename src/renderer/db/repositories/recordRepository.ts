@@ -98,7 +98,7 @@ export function createRecordRepository<T extends RecordType>(db: PrecedentDataba
       if (fromEnd) rows.reverse()
       return {
         records: rows.map((row) => fromRow(row)),
-        keys: rows.map((row) => [(row as Record<string, unknown>)[order.field] as string | number, row.id as string] as const)
+        keys: rows.map((row) => [(row as unknown as Record<string, unknown>)[order.field] as string | number, row.id as string] as const)
       }
     },
     async orderKeys(ids, field) {
@@ -106,7 +106,7 @@ export function createRecordRepository<T extends RecordType>(db: PrecedentDataba
       for (let start = 0; start < ids.length; start += ORDER_KEY_CHUNK) {
         const rows = await table().bulkGet(ids.slice(start, start + ORDER_KEY_CHUNK))
         for (const row of rows) {
-          if (row !== undefined) keys.push([(row as Record<string, unknown>)[field] as string | number, row.id as string])
+          if (row !== undefined) keys.push([(row as unknown as Record<string, unknown>)[field] as string | number, row.id as string])
         }
       }
       return keys
