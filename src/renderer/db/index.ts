@@ -41,7 +41,16 @@ export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordW
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 export { compareRecordsOfType } from './recordOrder'
-export { createRecordRepository, type RecordRepository } from './repositories/recordRepository'
+export {
+  compareListOrderKeys,
+  createRecordRepository,
+  type ListOrder,
+  type ListOrderKey,
+  type RecordPage,
+  type RecordPageRequest,
+  type RecordRepository
+} from './repositories/recordRepository'
+export { LIST_ORDER_FIELDS_OF, type ListOrderField } from './listOrder'
 export { createIncidentRepository, type IncidentRepository } from './repositories/incidentRepository'
 export { createOrganisationRepository, type OrganisationRepository } from './repositories/organisationRepository'
 export { createJurisdictionRepository, type JurisdictionRepository } from './repositories/jurisdictionRepository'

@@ -5,6 +5,7 @@ export {
   FACET_NAMES,
   type FacetEntry,
   type FacetName,
+  type MatchingIds,
   type SearchIndexStatus,
   type SearchResultItem,
   type SearchResultPage

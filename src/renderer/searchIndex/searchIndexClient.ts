@@ -2,7 +2,8 @@ import { watch } from 'vue'
 import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
 import type { SearchMode } from '@shared/search/searchIndexEngine'
 import { createSearchIndexHost } from './searchIndexHost'
-import type { SearchIndexReply, SearchIndexRequest, SearchIndexStatus, SearchResultPage } from './searchIndexProtocol'
+import type { RecordType } from '@shared/domain/recordTypes'
+import type { MatchingIds, SearchIndexReply, SearchIndexRequest, SearchIndexStatus, SearchResultPage } from './searchIndexProtocol'
 import { SearchIndexService } from './searchIndexService'
 
 /** Both ends of the conversation with the index: a Worker, or the service in this thread. */
@@ -48,6 +49,8 @@ export function inThreadPort(db: PrecedentDatabase, options: { readonly snapshot
 export interface SearchIndexClient {
   /** Runs a query; resolves with the first `limit` results, totals, facets and hints. */
   search(query: string, mode: SearchMode, limit?: number): Promise<SearchResultPage>
+  /** Every id of one record type matching a query, for a list's filter box. */
+  matchingIds(query: string, recordType: RecordType): Promise<MatchingIds>
   /** Tells the index something was written; resolves once it has caught up. */
   notifyChanged(): Promise<void>
   /** The latest status the index reported. */
@@ -99,6 +102,11 @@ export function createSearchIndexClient(port: SearchIndexPort): SearchIndexClien
       const reply = await request('search', { query, mode, limit })
       if (reply.kind !== 'search-result') throw new Error('The search index answered something else')
       return reply.page
+    },
+    async matchingIds(query, recordType) {
+      const reply = await request('match-ids', { query, recordType })
+      if (reply.kind !== 'match-ids-result') throw new Error('The search index answered something else')
+      return reply.matches
     },
     async notifyChanged() {
       await request('changed', {})
@@ -170,6 +178,10 @@ export const searchIndex: SearchIndexClient = {
   async search(query, mode, limit) {
     await appClientStarted
     return appClient!.search(query, mode, limit)
+  },
+  async matchingIds(query, recordType) {
+    await appClientStarted
+    return appClient!.matchingIds(query, recordType)
   },
   async notifyChanged() {
     await appClientStarted

@@ -16,6 +16,12 @@ export function createSearchIndexHost(service: SearchIndexService, post: (reply:
             (error: unknown) => fail(request.id, error)
           )
           return
+        case 'match-ids':
+          service.matchingIds(request.query, request.recordType).then(
+            (matches) => post({ id: request.id, kind: 'match-ids-result', matches }),
+            (error: unknown) => fail(request.id, error)
+          )
+          return
         case 'changed':
           service.applyChanges().then(
             () => post({ id: request.id, kind: 'done' }),

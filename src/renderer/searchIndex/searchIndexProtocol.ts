@@ -41,15 +41,27 @@ export interface SearchResultPage {
   readonly hints: readonly string[]
 }
 
+/** The answer to a filter: every matching id of the asked type (in no particular order), and parser hints. */
+export interface MatchingIds {
+  readonly query: string
+  /** False for an empty query: the list is not filtered at all. */
+  readonly isFiltered: boolean
+  readonly ids: readonly string[]
+  readonly hints: readonly string[]
+}
+
 /** Requests from the page to the search worker. Each carries an id its reply repeats. */
 export type SearchIndexRequest =
   | { readonly id: number; readonly kind: 'search'; readonly query: string; readonly mode: SearchMode; readonly limit: number }
   /** Something was written: follow the change feed (revisions) and catch up. */
   | { readonly id: number; readonly kind: 'changed' }
+  /** Every record of one type matching a query (a list's filter box), unranked and without excerpts. */
+  | { readonly id: number; readonly kind: 'match-ids'; readonly query: string; readonly recordType: RecordType }
 
 /** Replies from the worker: answers to requests (by id), and status reports it sends on its own. */
 export type SearchIndexReply =
   | { readonly id: number; readonly kind: 'search-result'; readonly page: SearchResultPage }
   | { readonly id: number; readonly kind: 'done' }
+  | { readonly id: number; readonly kind: 'match-ids-result'; readonly matches: MatchingIds }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'status'; readonly status: SearchIndexStatus }

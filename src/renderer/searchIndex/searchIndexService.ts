@@ -9,7 +9,7 @@ import { searchDocumentText, toSearchDocument, type SearchDocument, type SearchD
 import { searchSnippet } from '@shared/search/searchSnippet'
 import { createFilterResolver, type FilterVocabulary } from '@shared/search/filterResolver'
 import { SEARCH_INDEX_VERSION, SearchIndexEngine, wholeClausePhrases, type FacetCount, type FilterResolver, type SearchMode } from '@shared/search/searchIndexEngine'
-import type { FacetEntry, FacetName, SearchIndexStatus, SearchResultItem, SearchResultPage } from './searchIndexProtocol'
+import type { FacetEntry, FacetName, MatchingIds, SearchIndexStatus, SearchResultItem, SearchResultPage } from './searchIndexProtocol'
 
 /** The `meta` row that holds the index snapshot. Only the app writes it; it is never imported. */
 export const SNAPSHOT_KEY = 'search:snapshot'
@@ -124,6 +124,11 @@ export class SearchIndexService {
   /** Runs a query typed in the language of `parseQuery`; never throws for bad syntax (hints instead). */
   search(query: string, mode: SearchMode, limit: number): Promise<SearchResultPage> {
     return this.exclusive(() => this.searchNow(query, mode, limit))
+  }
+
+  /** Every record of `type` matching a query, for a list's filter box (as you type: the last word is a prefix). */
+  matchingIds(query: string, type: RecordType): Promise<MatchingIds> {
+    return this.exclusive(() => this.matchingIdsNow(query, type))
   }
 
   /** Saves the snapshot now if anything changed since the last one. */
@@ -329,6 +334,19 @@ export class SearchIndexService {
       ]
     })
     return { query, items, total: outcome.total, facets: this.facetEntries(outcome.facets), hints: parsed.hints }
+  }
+
+  private async matchingIdsNow(query: string, type: RecordType): Promise<MatchingIds> {
+    const parsed = parseQuery(query)
+    if (isEmptyQuery(parsed)) return { query, isFiltered: false, ids: [], hints: parsed.hints }
+    const options = { mode: 'as-you-type' as const, resolver: this.resolver, limit: Infinity }
+    let hits = this.engine.search(parsed, options).hits.filter((hit) => hit.type === type)
+    if (wholeClausePhrases(parsed).length > 0) {
+      const records = await this.loadRecords(new Map(hits.map((hit) => [hit.id, hit.type])))
+      const texts = new Map((await this.documentsFor(records)).map((document) => [document.id, searchDocumentText(document)]))
+      hits = this.engine.search(parsed, { ...options, documentText: (id) => texts.get(id) ?? '' }).hits.filter((hit) => hit.type === type)
+    }
+    return { query, isFiltered: true, ids: hits.map((hit) => hit.id), hints: parsed.hints }
   }
 
   private facetEntries(facets: Readonly<Record<FacetName, readonly FacetCount[]>>): Record<FacetName, FacetEntry[]> {

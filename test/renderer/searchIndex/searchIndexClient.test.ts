@@ -35,6 +35,26 @@ describe('createSearchIndexClient', () => {
     expect(page.items[0]?.title).toBe('Alipay annual-bill consent default enrolled users in Sesame Credit')
   })
 
+  it('answers a filter with every matching id of one record type, the same records the search finds', async () => {
+    const client = createSearchIndexClient(inThreadPort(await aSampleDatabase(), { snapshotDelayMs: Infinity }))
+
+    const matches = await client.matchingIds('alipay', 'response')
+    const searched = await client.search('alipay', 'as-you-type', 1000)
+
+    const responseIds = searched.items.filter((item) => item.type === 'response').map((item) => item.id)
+    expect(matches.isFiltered).toBe(true)
+    expect(responseIds.length).toBeGreaterThan(1)
+    expect([...matches.ids].sort()).toEqual([...responseIds].sort())
+  })
+
+  it('answers an empty filter as no filter at all', async () => {
+    const client = createSearchIndexClient(inThreadPort(await aSampleDatabase(), { snapshotDelayMs: Infinity }))
+
+    const matches = await client.matchingIds('  ', 'incident')
+
+    expect(matches).toMatchObject({ isFiltered: false, ids: [] })
+  })
+
   it('reports the index status, ending ready', async () => {
     const client = createSearchIndexClient(inThreadPort(await aSampleDatabase(), { snapshotDelayMs: Infinity }))
 

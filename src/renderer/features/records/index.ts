@@ -4,6 +4,7 @@ export { recordRoute } from './recordRoute'
 export { repositories, loadTypedRecord, loadTypedRecords } from './knowledgeBase'
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'
+export { useLinkedNames, useRecordListView } from './useRecordListView'
 export { usePickerOptions, useAnyRecordPickerOptions } from './usePickerOptions'
 export { writeOptions } from './writeOptions'
 export { useRecordForm, type RecordFormSpec } from './useRecordForm'
@@ -28,6 +29,7 @@ export { default as ProvisionReferencesEditor } from './ProvisionReferencesEdito
 export { default as CitationsEditor } from './CitationsEditor.vue'
 export { default as RecordLinkForm } from './RecordLinkForm.vue'
 export { default as RecordChoiceList } from './RecordChoiceList.vue'
+export { default as RecordListFilter } from './RecordListFilter.vue'
 
 export const sourceRoutes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },

@@ -35,7 +35,8 @@ describe('migration 003: briefings', () => {
     const name = aFreshDatabaseName()
     await givenVersion2Rows(name)
 
-    const db = new PrecedentDatabase(name)
+    // Up to version 3 only: later migrations have their own tests.
+    const db = new PrecedentDatabase(name, allMigrations.filter((migration) => migration.version <= 3))
     const incident = await createIncidentRepository(db).get('inc-alipay-consent' as never)
 
     expect(incident?.title).toBe('Alipay pre-ticked consent to Sesame Credit')
