@@ -111,11 +111,12 @@ export const useImportStore = defineStore('import', () => {
       const totalBytes = chosen.reduce((sum, file) => sum + file.size, 0)
       const noRoom = await shortOfRoomFor(estimatedImportBytes(totalBytes, 0))
       if (noRoom !== undefined) throw new Error(noRoom)
-      files.value = chosen
       const inspected = await client().inspect(chosen, (value) => {
         if (mine === generation) progress.value = value
       })
       if (mine !== generation) return
+      // Shown only once read: a file that cannot be read is refused before any choice is offered.
+      files.value = chosen
       detectedFormat.value = inspected.detectedFormat
       format.value = inspected.detectedFormat
       if (inspected.csvColumns.length > 0) await offerCsvMappings(inspected.csvColumns)
