@@ -1,6 +1,6 @@
-import { diffRecords } from '@shared/domain/recordHistory'
+import { diffRecords, recordBefore } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
-import type { ExistingRecords, ImportCounts, ImportPlan } from '@shared/interchange/importPlan'
+import type { ExistingRecords, ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { assertLinksExist } from './linkCheck'
@@ -13,19 +13,30 @@ import { fromRow, toRow, type StoredRow } from './storedRow'
 export const IMPORT_LOG_KEY = 'imports:log'
 /** Entries kept in the import log. */
 export const IMPORT_LOG_KEPT = 100
-/** Records written between two progress reports (and two chances to cancel). */
-export const IMPORT_SLICE_SIZE = 250
+/**
+ * The `meta` key of the resume marker: present exactly while an import has committed some of its
+ * chunks but not its last one. It is written in the same transaction as each chunk.
+ */
+export const IMPORT_IN_PROGRESS_KEY = 'imports:in-progress'
+/**
+ * Records written per read-write transaction. Each chunk is one commit, so a tab closed mid-import
+ * leaves whole chunks only; 500 keeps a commit well under a second on a slow disk while the
+ * per-commit cost (a flush with strict durability) stays small beside the writes.
+ */
+export const IMPORT_CHUNK_SIZE = 500
 
 export interface ImportCommitOptions {
   readonly author: string
   readonly now: () => string
   readonly newRevisionId?: () => string
-  /** Aborting it cancels the import: the transaction is aborted and nothing is written. */
+  /** Aborting it cancels the import: chunks already committed are rolled back, so nothing stays written. */
   readonly signal?: AbortSignal
-  /** Called between slices with the records written so far (still uncommitted) and the total. */
+  /** Called after each committed chunk with the records written so far and the total. */
   readonly onProgress?: (done: number, total: number) => void
   /** The imported files' names, for the import log. */
   readonly files?: readonly string[]
+  /** Records per transaction (tests use small chunks). */
+  readonly chunkSize?: number
 }
 
 /** One committed import, as kept in the log. */
@@ -44,15 +55,46 @@ export interface ImportCommitResult {
   readonly created: number
   readonly updated: number
   readonly writtenByType: Readonly<Record<RecordType, number>>
-  /** The ids written, in the order written. */
-  readonly ids: readonly string[]
+  /** How many records were written (the ids are not kept: an import may write a hundred thousand). */
+  readonly written: number
   readonly log: ImportLogEntry
 }
 
-/** The person cancelled the import; the transaction was aborted, so nothing was written. */
+/**
+ * The resume marker (`meta['imports:in-progress']`): which import (its id, the time stamped on all
+ * its records and revisions, who ran it, from which files) and how far it got. A marker found
+ * when no import holds the exclusive write lock means the tab that wrote it was closed or killed.
+ */
+export interface ImportInProgress {
+  readonly importId: string
+  readonly at: string
+  readonly author: string
+  readonly format: ImportFormat
+  readonly files: readonly string[]
+  /** Records the plan writes in all. */
+  readonly total: number
+  /** Records written by the chunks committed so far. */
+  readonly done: number
+}
+
+/** What rolling back an unfinished import did. */
+export interface ImportRollbackResult {
+  readonly files: readonly string[]
+  readonly at: string
+  /** Records the import had written in committed chunks. */
+  readonly written: number
+  /** Records it created, removed again with their import revisions. */
+  readonly removed: number
+  /** Records it updated, put back as they were (a `restore` revision each). */
+  readonly restored: number
+  /** Records changed by someone else after the import wrote them: left as they are. */
+  readonly leftChanged: number
+}
+
+/** The person cancelled the import; what had been written was rolled back, so nothing stays written. */
 export class ImportCancelledError extends Error {
   override readonly name = 'ImportCancelledError'
-  constructor() {
+  constructor(readonly rolledBack: number = 0) {
     super('Import cancelled; nothing was written')
   }
 }
@@ -65,51 +107,79 @@ interface PreparedWrite {
   readonly previous?: TypedRecord
 }
 
+const recordWriteTables = (db: PrecedentDatabase) => [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), db.meta]
+
 /**
- * Writes an import plan, all or nothing (RELIABILITY-SECURITY 18, 35, 51): one read-write
- * transaction over the record tables, `revisions` and `meta`, under the exclusive write lock. It
- * first re-reads every planned record: a new one must still be absent and an update must still be
- * at the revision the plan saw, else `RevisionConflictError` and nothing is written. Records are
- * then written in slices, with progress reported and the signal checked between slices; each gets
- * an 'import' revision (the search index follows revisions), every link is checked against what
- * is stored, and one entry is added to the import log. Bulk errors are never caught inside the
- * transaction: any failure aborts it whole.
+ * Writes an import plan in chunks (RELIABILITY-SECURITY 18, 35, 51; issue 10), all under the
+ * exclusive write lock, so that no other import or restore interleaves:
+ * 1. an import left unfinished by a closed tab is rolled back first (`rollBackInterruptedImport`);
+ * 2. one read-only pass re-reads every planned record: a new one must still be absent and an
+ *    update must still be at the revision the plan saw, and every link must reach a stored record
+ *    or one this import writes; otherwise `RevisionConflictError`/`RecordValidationError` and
+ *    nothing is written;
+ * 3. the writes go in chunks of `IMPORT_CHUNK_SIZE`, one read-write transaction each, which
+ *    re-checks its own records and links, writes them with an `import` revision each (the search
+ *    index follows revisions), and writes the resume marker; the last chunk writes the import log
+ *    entry and removes the marker instead.
+ * A chunk that fails is aborted whole by IndexedDB; the chunks before it are then rolled back, as
+ * they are on cancel, so an import is either written completely or not at all.
  *
  * @throws RevisionConflictError a planned record changed (or appeared) since the plan was made
  * @throws RecordNotFoundError a record planned as an update was deleted since
  * @throws RecordValidationError a written record links to a record that does not exist
- * @throws ImportCancelledError the signal fired
- * @throws StorageWriteError the browser aborted the transaction (quota, …)
+ * @throws ImportCancelledError the signal fired (what was written has been rolled back)
+ * @throws StorageWriteError the browser aborted a transaction (quota, …)
  */
 export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, options: ImportCommitOptions): Promise<ImportCommitResult> {
   const { signal } = options
   if (isAborted(signal)) throw new ImportCancelledError()
-  const at = options.now()
   const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())
+  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK_SIZE)
   const total = plan.writes.length
-  const note = options.files === undefined || options.files.length === 0 ? undefined : `Imported from ${options.files.join(', ')}`
-  const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), db.meta]
+  const files = options.files ?? []
+  const note = files.length === 0 ? undefined : `Imported from ${files.join(', ')}`
+  const plannedIds = new Set(plan.writes.map((write) => write.typed.record.id as string))
+  let rolledBack = 0
   try {
-    return await withExclusiveWriteLock(() =>
-      db.transaction('rw', tables, async () => {
-        const prepared = await prepareWrites(db, plan, at)
-        // Every link must reach a stored record or one this import writes.
-        const writing = prepared.map((write) => write.typed)
-        await assertLinksExist(db, writing, { alsoExisting: new Set(writing.map((typed) => typed.record.id as string)), pathOf: (typed, _index, path) => `${typed.record.id}.${path}` })
+    return await withExclusiveWriteLock(async () => {
+      let marker: ImportInProgress | undefined
+      try {
+        return await writeChunks()
+      } catch (error) {
+        // Chunks that committed before the failure or the cancel are taken out again, still under
+        // the lock, so no other import sees them and none stays half-imported.
+        if (marker !== undefined) rolledBack = await rollBackAfterFailure(db, marker, { author: options.author, now: options.now, newRevisionId, chunkSize })
+        throw error
+      }
+
+      async function writeChunks(): Promise<ImportCommitResult> {
+        await rollBackInterruptedImportHoldingLock(db, { author: options.author, now: options.now, newRevisionId, chunkSize })
+        // Taken inside the lock, so no two imports share the stamp their revisions are found by.
+        const at = options.now()
+        await db.transaction('r', recordWriteTables(db), async () => {
+          const prepared = await prepareWrites(db, plan.writes, at)
+          await assertImportLinks(db, prepared, plannedIds)
+        })
         const writtenByType = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
+        let created = 0
+        let log: ImportLogEntry | undefined
+        const started: ImportInProgress = { importId: newRevisionId(), at, author: options.author, format: plan.format, files, total, done: 0 }
         options.onProgress?.(0, total)
-        for (let start = 0; start < prepared.length; start += IMPORT_SLICE_SIZE) {
+        // An empty plan still runs one (empty) chunk, which logs the import.
+        for (let start = 0; start === 0 || start < total; start += chunkSize) {
           if (isAborted(signal)) throw new ImportCancelledError()
-          const slice = prepared.slice(start, start + IMPORT_SLICE_SIZE)
-          for (const type of RECORD_TYPES) {
-            const rows = slice.filter((write) => write.typed.type === type).map((write) => toRow(type, write.typed.record as never))
-            if (rows.length > 0) await db.recordTable(type).bulkPut(rows as StoredRow<typeof type>[])
-          }
-          // One bulk add per slice, inside this transaction: the history commits or fails with the records.
-          await revisionTable(db).bulkAdd(
-            slice.map(({ typed, previous }) => {
-              writtenByType[typed.type] += 1
-              return {
+          const chunk = plan.writes.slice(start, start + chunkSize)
+          const isLast = start + chunk.length >= total
+          const committed = await db.transaction('rw', recordWriteTables(db), async () => {
+            const prepared = await prepareWrites(db, chunk, at)
+            await assertImportLinks(db, prepared, plannedIds)
+            for (const type of RECORD_TYPES) {
+              const rows = prepared.filter((write) => write.typed.type === type).map((write) => toRow(type, write.typed.record as never))
+              if (rows.length > 0) await db.recordTable(type).bulkPut(rows as StoredRow<typeof type>[])
+            }
+            // One bulk add per chunk, inside its transaction: the history commits or fails with the records.
+            await revisionTable(db).bulkAdd(
+              prepared.map(({ typed, previous }) => ({
                 id: newRevisionId(),
                 recordType: typed.type,
                 recordId: typed.record.id,
@@ -120,32 +190,175 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
                 changes: diffRecords(previous?.record, typed.record),
                 snapshot: typed.record,
                 ...(note === undefined ? {} : { note })
+              }))
+            )
+            const chunkCreated = prepared.filter((write) => write.previous === undefined).length
+            const done = start + chunk.length
+            if (!isLast) {
+              await db.meta.put({ key: IMPORT_IN_PROGRESS_KEY, value: { ...started, done } satisfies ImportInProgress })
+            } else {
+              const entry: ImportLogEntry = {
+                at,
+                author: options.author,
+                format: plan.format,
+                files,
+                created: created + chunkCreated,
+                updated: total - created - chunkCreated,
+                planned: plan.counts
               }
-            })
-          )
-          options.onProgress?.(Math.min(start + slice.length, total), total)
+              const logged = await db.meta.get(IMPORT_LOG_KEY)
+              const earlier = Array.isArray(logged?.value) ? (logged.value as ImportLogEntry[]) : []
+              await db.meta.put({ key: IMPORT_LOG_KEY, value: [...earlier, entry].slice(-IMPORT_LOG_KEPT) })
+              await db.meta.delete(IMPORT_IN_PROGRESS_KEY)
+              log = entry
+            }
+            return { created: chunkCreated, done, types: prepared.map((write) => write.typed.type) }
+          })
+          // Only once the chunk's transaction has committed does it count (and need rolling back).
+          marker = { ...started, done: committed.done }
+          created += committed.created
+          for (const type of committed.types) writtenByType[type] += 1
+          options.onProgress?.(committed.done, total)
         }
-        if (isAborted(signal)) throw new ImportCancelledError()
-        const created = prepared.filter((write) => write.previous === undefined).length
-        const log: ImportLogEntry = {
-          at,
-          author: options.author,
-          format: plan.format,
-          files: options.files ?? [],
-          created,
-          updated: prepared.length - created,
-          planned: plan.counts
-        }
-        const logged = await db.meta.get(IMPORT_LOG_KEY)
-        const earlier = Array.isArray(logged?.value) ? (logged.value as ImportLogEntry[]) : []
-        await db.meta.put({ key: IMPORT_LOG_KEY, value: [...earlier, log].slice(-IMPORT_LOG_KEPT) })
-        return { created, updated: log.updated, writtenByType, ids: prepared.map((write) => write.typed.record.id), log }
-      })
-    )
+        marker = undefined
+        const entry = log ?? { at, author: options.author, format: plan.format, files, created: 0, updated: 0, planned: plan.counts }
+        return { created: entry.created, updated: entry.updated, writtenByType, written: total, log: entry }
+      }
+    })
   } catch (error) {
-    if (error instanceof ImportCancelledError || isAborted(signal)) throw new ImportCancelledError()
+    if (error instanceof ImportCancelledError || isAborted(signal)) throw new ImportCancelledError(rolledBack)
     throw toStorageError(error)
   }
+}
+
+async function assertImportLinks(db: PrecedentDatabase, prepared: readonly PreparedWrite[], plannedIds: ReadonlySet<string>): Promise<void> {
+  const writing = prepared.map((write) => write.typed)
+  // Every link must reach a stored record or one this import writes (in this chunk or another).
+  await assertLinksExist(db, writing, { alsoExisting: plannedIds, pathOf: (typed, _index, path) => `${typed.record.id}.${path}` })
+}
+
+// If the rollback itself fails, the marker stays and the next start (or import) finishes it.
+async function rollBackAfterFailure(db: PrecedentDatabase, marker: ImportInProgress, options: RollbackOptions): Promise<number> {
+  try {
+    await rollBackImport(db, marker, options)
+    return marker.done
+  } catch (error) {
+    console.error('[import] the unfinished import could not be rolled back yet; it will be on the next start', error)
+    return 0
+  }
+}
+
+interface RollbackOptions {
+  readonly author: string
+  readonly now: () => string
+  readonly newRevisionId?: () => string
+  readonly chunkSize?: number
+}
+
+/** The resume marker of an unfinished import, or `undefined` (a damaged marker reads as none). */
+export async function readImportInProgress(db: PrecedentDatabase): Promise<ImportInProgress | undefined> {
+  const value = (await db.meta.get(IMPORT_IN_PROGRESS_KEY))?.value as Partial<ImportInProgress> | undefined
+  if (typeof value !== 'object' || value === null) return undefined
+  if (typeof value.at !== 'string' || typeof value.author !== 'string' || typeof value.done !== 'number' || !Array.isArray(value.files)) return undefined
+  return value as ImportInProgress
+}
+
+/**
+ * Rolls back an import that a closed or killed tab left unfinished, if there is one (its marker is
+ * in `meta`). It waits for the exclusive write lock, so it never touches an import another window
+ * is still writing: that one holds the lock until it has finished or rolled back itself, and
+ * removes its marker. Returns what was rolled back, or `undefined` when nothing was unfinished.
+ *
+ * Why roll back rather than resume: the plan and the files it came from live only in the tab that
+ * was closed (a `File` cannot be reopened after a restart), so the remaining writes are not known;
+ * the records already written are, by their revisions, and taking them out leaves the knowledge
+ * base as it was before the import, with its backup still at hand.
+ */
+export async function rollBackInterruptedImport(db: PrecedentDatabase, options: RollbackOptions): Promise<ImportRollbackResult | undefined> {
+  try {
+    return await withExclusiveWriteLock(() => rollBackInterruptedImportHoldingLock(db, options))
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+async function rollBackInterruptedImportHoldingLock(db: PrecedentDatabase, options: RollbackOptions): Promise<ImportRollbackResult | undefined> {
+  const marker = await readImportInProgress(db)
+  if (marker === undefined) return undefined
+  return rollBackImport(db, marker, options)
+}
+
+// Records linking to others go first, so a rollback stopped half-way leaves no link to a removed record.
+const ROLLBACK_ORDER: readonly RecordType[] = ['response', 'incident', 'law', 'source', 'organisation', 'jurisdiction']
+
+/**
+ * Takes an import's committed chunks out again, in chunks of its own (one read-write transaction
+ * each, so this too can be interrupted and run again). The import's records are found by their
+ * `import` revisions, which all carry the import's time stamp and author. A record it created is
+ * removed with that revision, as if never imported; a record it updated is put back as it was,
+ * with a `restore` revision, so its history stays true and the search index follows. A record
+ * someone changed after the import wrote it is left as it is. Idempotent: a revision already rolled
+ * back is gone (or its record has moved on). The marker is removed with the last chunk.
+ */
+async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, options: RollbackOptions): Promise<ImportRollbackResult> {
+  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK_SIZE)
+  const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())
+  // Only the keys are kept in memory: snapshots are read again chunk by chunk.
+  const found: { readonly id: string; readonly type: RecordType }[] = []
+  await revisionTable(db)
+    .where('at')
+    .equals(marker.at)
+    .each((revision) => {
+      if (revision.action === 'import' && revision.author === marker.author) found.push({ id: revision.id, type: revision.recordType })
+    })
+  found.sort((a, b) => ROLLBACK_ORDER.indexOf(a.type) - ROLLBACK_ORDER.indexOf(b.type))
+  let removed = 0
+  let restored = 0
+  let leftChanged = 0
+  const note = `Import of ${marker.files.length === 0 ? 'a file' : marker.files.join(', ')} rolled back`
+  for (let start = 0; start === 0 || start < found.length; start += chunkSize) {
+    const chunk = found.slice(start, start + chunkSize)
+    const isLast = start + chunkSize >= found.length
+    await db.transaction('rw', recordWriteTables(db), async () => {
+      const revisions = await revisionTable(db).bulkGet(chunk.map((item) => item.id))
+      for (const revision of revisions) {
+        if (revision === undefined || revision.snapshot === undefined) continue
+        const table = db.recordTable(revision.recordType)
+        const row = await table.get(revision.recordId)
+        if (row === undefined || row.revision !== revision.revision) {
+          leftChanged += 1
+          continue
+        }
+        if ((revision.snapshot as { createdAt?: string }).createdAt === marker.at) {
+          await table.delete(revision.recordId)
+          await revisionTable(db).delete(revision.id)
+          removed += 1
+          continue
+        }
+        const before = recordBefore(revision)
+        const current = fromRow(row)
+        const at = options.now()
+        const record = { ...before, createdAt: current.createdAt, updatedAt: at, revision: current.revision + 1 } as typeof current
+        await table.put(toRow(revision.recordType, record as never) as never)
+        await revisionTable(db).add({
+          id: newRevisionId(),
+          recordType: revision.recordType,
+          recordId: revision.recordId,
+          revision: record.revision,
+          at,
+          author: options.author,
+          action: 'restore',
+          changes: diffRecords(current, record),
+          snapshot: record,
+          note
+        })
+        restored += 1
+      }
+      // Only this import's marker: never one a later import wrote.
+      if (isLast && (await readImportInProgress(db))?.importId === marker.importId) await db.meta.delete(IMPORT_IN_PROGRESS_KEY)
+    })
+  }
+  return { files: marker.files, at: marker.at, written: marker.done, removed, restored, leftChanged }
 }
 
 /**
@@ -194,11 +407,11 @@ export async function readImportLog(db: PrecedentDatabase): Promise<ImportLogEnt
 }
 
 // Re-reads what the plan saw, inside the transaction, and stamps bookkeeping on what will be written.
-async function prepareWrites(db: PrecedentDatabase, plan: ImportPlan, at: string): Promise<PreparedWrite[]> {
+async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWrite[], at: string): Promise<PreparedWrite[]> {
   const prepared: PreparedWrite[] = []
-  const lastRecorded = await lastRecordedRevisions(db, plan.writes.map((write) => write.typed.record.id))
+  const lastRecorded = await lastRecordedRevisions(db, planned.map((write) => write.typed.record.id))
   for (const type of RECORD_TYPES) {
-    const writes = plan.writes.filter((write) => write.typed.type === type)
+    const writes = planned.filter((write) => write.typed.type === type)
     if (writes.length === 0) continue
     const rows = await db.recordTable(type).bulkGet(writes.map((write) => write.typed.record.id))
     for (const [index, write] of writes.entries()) {

@@ -101,12 +101,18 @@ export {
 export {
   commitImport,
   ImportCancelledError,
+  IMPORT_CHUNK_SIZE,
+  IMPORT_IN_PROGRESS_KEY,
   readExistingRecords,
+  readImportInProgress,
   readImportLog,
+  rollBackInterruptedImport,
   readRememberedCsvMapping,
   rememberCsvMapping,
   IMPORT_LOG_KEY,
   type ImportCommitOptions,
   type ImportCommitResult,
-  type ImportLogEntry
+  type ImportInProgress,
+  type ImportLogEntry,
+  type ImportRollbackResult
 } from './importWriter'

@@ -1,58 +1,49 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import {
-  commitImport,
-  getDatabase,
-  ImportCancelledError,
-  readExistingRecords,
-  readRememberedCsvMapping,
-  RecordNotFoundError,
-  rememberCsvMapping,
-  RecordValidationError,
-  RevisionConflictError,
-  StorageWriteError,
-  type ImportCommitResult
-} from '@renderer/db'
-import { guessColumnMapping, mappingProblems, mappingSignature, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
-import { detectImportFormat, needsColumnMapping, readImport, type ImportFile } from '@shared/interchange/importers'
-import { parseCsvTable } from '@shared/interchange/parseCsvTable'
-import { planImport, type ExistingRecords, type ImportPlan } from '@shared/interchange/importPlan'
+import { getDatabase, readRememberedCsvMapping, rememberCsvMapping, type ImportCommitResult } from '@renderer/db'
+import { guessColumnMapping, mappingProblems, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
+import { needsColumnMapping } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
-import type { ImportFormat, ImportReading } from '@shared/interchange/importReading'
+import type { ImportFormat } from '@shared/interchange/importReading'
 import { takeBackup } from '../backups'
 import { currentAuthorName } from '../history'
-import { readChosenFiles, type ChosenFile } from './readChosenFiles'
+import { createImportPipelineClient, ImportPipelineError, type ImportPipelineClient } from './importPipelineClient'
+import type { CsvFileColumns, ImportFailure, ImportPipelineProgress } from './importPipelineProtocol'
+import type { ImportPlanSummary } from './importPlanSummary'
+import { assertFileSizes, type ChosenFile } from './readImportFileText'
 import { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
+
+export type { CsvFileColumns } from './importPipelineProtocol'
 
 /** Where the import stands: choosing files, a dry run shown, writing, or written. */
 export type ImportPhase = 'choose' | 'planned' | 'importing' | 'done'
 
-/** A CSV file's columns, as the mapping step shows them. */
-export interface CsvFileColumns {
-  readonly file: string
-  readonly headers: readonly string[]
-  /** `mappingSignature(headers)`: the key the chosen mapping is remembered under. */
-  readonly signature: string
-  /** The first few rows, so the person can see what each column holds. */
-  readonly sampleRows: readonly (readonly string[])[]
-}
-
-export interface ImportProgress {
-  readonly done: number
-  readonly total: number
-}
-
 const now = (): string => new Date().toISOString()
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+const failureOf = (error: unknown): ImportFailure => {
+  if (error instanceof ImportPipelineError) return error.failure
+  if (error instanceof ImportInputError) return { kind: 'input', message: error.message, problem: error.problem }
+  return { kind: 'other', message: messageOf(error) }
+}
+const readFailureMessage = (error: unknown): string => {
+  const failure = failureOf(error)
+  return failure.kind === 'input' ? failure.message : `The files could not be read: ${failure.message}`
+}
 
 /**
- * The import flow's state and its one write (RELIABILITY-SECURITY 35): files are read and checked,
- * a dry run is planned against what is stored, and only "Import" writes, after a backup, in one
- * transaction that a cancel aborts whole. Every failure is a message; nothing half-happens.
+ * The import flow's state and its one write (RELIABILITY-SECURITY 35; issue 10). Reading,
+ * checking, planning and writing happen in the import worker (`importPipeline.ts`); this store
+ * holds only what the page shows: the chosen files' handles, the CSV columns, the dry run's
+ * summary, progress, and the outcome. Only "Import" writes, after a backup, in chunks that a
+ * cancel or a closed tab rolls back. Every failure is a message; nothing half-happens.
  */
 export const useImportStore = defineStore('import', () => {
+  let pipeline: ImportPipelineClient | undefined
+  const client = (): ImportPipelineClient => (pipeline ??= createImportPipelineClient())
+
   const phase = ref<ImportPhase>('choose')
-  const files = shallowRef<readonly ImportFile[]>([])
+  /** The chosen files: handles only; their content is read in the worker. */
+  const files = shallowRef<readonly ChosenFile[]>([])
   const format = ref<ImportFormat>()
   const detectedFormat = ref<ImportFormat>()
   /** The columns of each CSV file and the mapping chosen for it, by file name. */
@@ -61,18 +52,20 @@ export const useImportStore = defineStore('import', () => {
   const isBusy = ref(false)
   /** The one-line reason files could not be read or planned; nothing was written. */
   const error = ref<string>()
-  const reading = shallowRef<ImportReading>()
-  const existing = shallowRef<ExistingRecords>()
   const updateExisting = ref(false)
   const importAnyway = ref<ReadonlySet<string>>(new Set())
-  const plan = shallowRef<ImportPlan>()
+  /** The dry run as the page shows it; the plan itself stays in the worker. */
+  const plan = shallowRef<ImportPlanSummary>()
   /** The stored records' size as JSON, for the backup's share of the storage estimate. */
   const storedBytes = ref(0)
-  const progress = ref<ImportProgress>()
+  /** Reading and planning (during a check) or writing (during an import). */
+  const progress = shallowRef<ImportPipelineProgress>()
   const result = shallowRef<ImportCommitResult>()
   /** What happened to the last attempt to write, when it did not write (cancelled, conflict, failure). */
   const commitMessage = ref<string>()
-  let controller: AbortController | undefined
+  let cancelRequested = false
+  // Bumped by each new read or check, so a stopped one's late answer is ignored.
+  let generation = 0
 
   const fileNames = computed(() => files.value.map((file) => file.name))
   /** Whether every CSV file has a mapping that can be used (always true for other formats). */
@@ -85,14 +78,13 @@ export const useImportStore = defineStore('import', () => {
   })
 
   function clearPlan(): void {
-    reading.value = undefined
-    existing.value = undefined
     plan.value = undefined
     commitMessage.value = undefined
     if (phase.value === 'planned') phase.value = 'choose'
   }
 
   function reset(): void {
+    stopReading()
     phase.value = 'choose'
     files.value = []
     format.value = undefined
@@ -107,22 +99,37 @@ export const useImportStore = defineStore('import', () => {
     clearPlan()
   }
 
-  /** Reads the chosen files (size checked first, strict UTF-8) and detects their format. */
+  /** Reads the chosen files in the worker (sizes checked first, strict UTF-8) and detects their format. */
   async function chooseFiles(chosen: readonly ChosenFile[]): Promise<void> {
     reset()
     if (chosen.length === 0) return
+    const mine = (generation += 1)
     isBusy.value = true
     try {
-      files.value = await readChosenFiles(chosen)
-      detectedFormat.value = detectImportFormat(files.value)
-      format.value = detectedFormat.value
-      if (format.value !== undefined && needsColumnMapping(format.value)) await prepareCsvMappings()
+      // Refused from sizes alone, before a byte is read; then a clear refusal if the disk is short.
+      assertFileSizes(chosen)
+      const totalBytes = chosen.reduce((sum, file) => sum + file.size, 0)
+      const noRoom = await shortOfRoomFor(estimatedImportBytes(totalBytes, 0))
+      if (noRoom !== undefined) throw new Error(noRoom)
+      const inspected = await client().inspect(chosen, (value) => {
+        if (mine === generation) progress.value = value
+      })
+      if (mine !== generation) return
+      // Shown only once read: a file that cannot be read is refused before any choice is offered.
+      files.value = chosen
+      detectedFormat.value = inspected.detectedFormat
+      format.value = inspected.detectedFormat
+      if (inspected.csvColumns.length > 0) await offerCsvMappings(inspected.csvColumns)
     } catch (caught) {
+      if (mine !== generation) return
       files.value = []
       csvColumns.value = []
-      error.value = caught instanceof ImportInputError ? caught.message : `The files could not be read: ${messageOf(caught)}`
+      error.value = failureOf(caught).kind === 'cancelled' ? undefined : readFailureMessage(caught)
     } finally {
-      isBusy.value = false
+      if (mine === generation) {
+        isBusy.value = false
+        progress.value = undefined
+      }
     }
   }
 
@@ -132,25 +139,18 @@ export const useImportStore = defineStore('import', () => {
     clearPlan()
     if (chosen === undefined || !needsColumnMapping(chosen) || csvColumns.value.length > 0) return
     try {
-      await prepareCsvMappings()
+      await offerCsvMappings(await client().csvColumns(files.value))
     } catch (caught) {
-      error.value = caught instanceof ImportInputError ? caught.message : `The files could not be read: ${messageOf(caught)}`
+      error.value = readFailureMessage(caught)
     }
   }
 
-  /**
-   * Reads each CSV file's header row (a bad one refuses the file here, before any mapping) and
-   * offers the mapping last chosen for the same columns, or a guess from the column names.
-   */
-  async function prepareCsvMappings(): Promise<void> {
-    const columns: CsvFileColumns[] = []
+  /** Offers, for each CSV file, the mapping last chosen for the same columns, or a guess from the column names. */
+  async function offerCsvMappings(columns: readonly CsvFileColumns[]): Promise<void> {
     const mappings: Record<string, ColumnMapping> = {}
-    for (const file of files.value) {
-      const table = parseCsvTable(file.text, file.name)
-      const signature = mappingSignature(table.headers)
-      columns.push({ file: file.name, headers: table.headers, signature, sampleRows: table.rows.slice(0, 3).map((row) => table.headers.map((header) => row.cells[header] ?? '')) })
-      const remembered = await readRememberedCsvMapping(getDatabase(), signature)
-      mappings[file.name] = usableMapping(remembered, table.headers) ?? guessColumnMapping(table.headers, 'incident')
+    for (const file of columns) {
+      const remembered = await readRememberedCsvMapping(getDatabase(), file.signature)
+      mappings[file.file] = usableMapping(remembered, file.headers) ?? guessColumnMapping(file.headers, 'incident')
     }
     csvColumns.value = columns
     csvMappings.value = mappings
@@ -161,32 +161,55 @@ export const useImportStore = defineStore('import', () => {
     clearPlan()
   }
 
+  const choices = () => ({ updateExisting: updateExisting.value, importAnyway: [...importAnyway.value] })
 
-  function replan(): void {
-    if (reading.value === undefined || existing.value === undefined) return
-    plan.value = planImport(reading.value, existing.value, { updateExisting: updateExisting.value, importLikelyDuplicates: importAnyway.value })
+  async function replan(): Promise<void> {
+    if (plan.value === undefined) return
+    try {
+      plan.value = await client().replan(choices())
+    } catch (caught) {
+      error.value = `The dry run could not be updated: ${messageOf(caught)}`
+    }
   }
 
-  /** The dry run: reads the files in the chosen format and plans them against what is stored. Writes nothing. */
+  /** The dry run: the worker reads the files in the chosen format and plans them against what is stored. Writes nothing. */
   async function checkImport(): Promise<void> {
     if (format.value === undefined || files.value.length === 0) return
+    const mine = (generation += 1)
     isBusy.value = true
     error.value = undefined
     commitMessage.value = undefined
     try {
-      const stored = await readExistingRecords(getDatabase())
-      reading.value = readImport(format.value, files.value, { importedAt: now(), jurisdictionIds: stored.jurisdictionIds, csvMappings: csvMappings.value })
-      existing.value = stored
-      storedBytes.value = approximateBytes(stored)
-      replan()
+      const planned = await client().check(
+        { files: files.value, format: format.value, csvMappings: csvMappings.value, choices: choices(), importedAt: now() },
+        (value) => {
+          if (mine === generation) progress.value = value
+        }
+      )
+      if (mine !== generation) return
+      plan.value = planned.summary
+      storedBytes.value = planned.storedBytes
       phase.value = 'planned'
     } catch (caught) {
+      if (mine !== generation) return
       clearPlan()
-      error.value = caught instanceof ImportInputError ? caught.message : `The files could not be read: ${messageOf(caught)}`
+      error.value = failureOf(caught).kind === 'cancelled' ? undefined : readFailureMessage(caught)
     } finally {
-      isBusy.value = false
+      if (mine === generation) {
+        isBusy.value = false
+        progress.value = undefined
+      }
     }
     if (phase.value === 'planned') await rememberChosenMappings()
+  }
+
+  /** Stops reading or checking at once (the worker is ended); nothing was written. */
+  function stopReading(): void {
+    if (!isBusy.value || phase.value === 'importing') return
+    generation += 1
+    isBusy.value = false
+    progress.value = undefined
+    pipeline?.stop()
   }
 
   // Remembered only once a dry run used them: a mapping that read the file is worth offering again.
@@ -198,61 +221,58 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  function setUpdateExisting(value: boolean): void {
+  async function setUpdateExisting(value: boolean): Promise<void> {
     updateExisting.value = value
-    replan()
+    await replan()
   }
 
-  function setImportAnyway(incidentId: string, value: boolean): void {
+  async function setImportAnyway(incidentId: string, value: boolean): Promise<void> {
     const next = new Set(importAnyway.value)
     if (value) next.add(incidentId)
     else next.delete(incidentId)
     importAnyway.value = next
-    replan()
+    await replan()
   }
 
-  /** Takes a backup, then writes the plan; cancel() aborts it with nothing written. */
+  /** Takes a backup, then has the worker write the plan in chunks; cancel() stops it and rolls back. */
   async function commit(): Promise<void> {
     const planned = plan.value
-    if (planned === undefined || planned.writes.length === 0 || phase.value === 'importing') return
+    if (planned === undefined || planned.writeCount === 0 || phase.value === 'importing') return
     phase.value = 'importing'
     commitMessage.value = undefined
-    progress.value = { done: 0, total: planned.writes.length }
-    controller = new AbortController()
-    const db = getDatabase()
+    cancelRequested = false
+    progress.value = { stage: 'writing', done: 0, total: planned.writeCount }
     try {
-      const recordBytes = planned.writes.reduce((sum, write) => sum + JSON.stringify(write.typed.record).length, 0)
-      const noRoom = await shortOfRoomFor(estimatedImportBytes(recordBytes, storedBytes.value))
-      if (noRoom !== undefined) throw new Error(noRoom)
+      const noRoom = await shortOfRoomFor(estimatedImportBytes(planned.recordBytes, storedBytes.value))
+      if (noRoom !== undefined) throw new ImportPipelineError({ kind: 'storage', message: noRoom })
       // In the app's backup database and, on the desktop, also as a file outside the browser profile.
       await takeBackup(`Before importing ${fileNames.value.join(', ')}`, now)
-      if (controller.signal.aborted) throw new ImportCancelledError()
-      result.value = await commitImport(db, planned, {
-        author: currentAuthorName(),
-        now,
-        signal: controller.signal,
-        files: fileNames.value,
-        onProgress: (done, total) => {
-          progress.value = { done, total }
-        }
+      if (cancelRequested) throw new ImportPipelineError({ kind: 'cancelled', message: 'Import cancelled', rolledBack: 0 })
+      result.value = await client().commit({ author: currentAuthorName(), files: fileNames.value }, (value) => {
+        progress.value = value
       })
       phase.value = 'done'
     } catch (caught) {
       phase.value = 'planned'
-      commitMessage.value = describeCommitFailure(caught)
-      if (caught instanceof RevisionConflictError || caught instanceof RecordNotFoundError || caught instanceof RecordValidationError) {
+      const failure = failureOf(caught)
+      commitMessage.value = describeCommitFailure(failure)
+      if (failure.kind === 'stale') {
         // What is stored moved on since the dry run: plan again so the report is true now.
         await checkImport()
-        commitMessage.value = describeCommitFailure(caught)
+        commitMessage.value = describeCommitFailure(failure)
       }
     } finally {
-      controller = undefined
       progress.value = undefined
     }
   }
 
   function cancel(): void {
-    controller?.abort()
+    if (phase.value !== 'importing') {
+      stopReading()
+      return
+    }
+    cancelRequested = true
+    pipeline?.cancelCommit()
   }
 
   return {
@@ -266,7 +286,6 @@ export const useImportStore = defineStore('import', () => {
     csvMappingsComplete,
     isBusy,
     error,
-    reading,
     updateExisting,
     importAnyway,
     plan,
@@ -278,20 +297,13 @@ export const useImportStore = defineStore('import', () => {
     chooseFormat,
     setCsvMapping,
     checkImport,
+    stopReading,
     setUpdateExisting,
     setImportAnyway,
     commit,
     cancel
   }
 })
-
-// Organisations and incidents stand for the stored records' size; the rest are small by comparison.
-function approximateBytes(stored: ExistingRecords): number {
-  let length = 0
-  for (const organisation of stored.organisations) length += JSON.stringify(organisation).length
-  for (const incident of stored.incidents) length += JSON.stringify(incident).length
-  return length
-}
 
 // A stored mapping is used only if it still fits these columns exactly and passes the mapping checks.
 function usableMapping(stored: unknown, headers: readonly string[]): ColumnMapping | undefined {
@@ -308,12 +320,17 @@ function usableMapping(stored: unknown, headers: readonly string[]): ColumnMappi
   }
 }
 
-function describeCommitFailure(error: unknown): string {
-  if (error instanceof ImportCancelledError) return 'Import cancelled. Nothing was written.'
-  if (error instanceof RevisionConflictError || error instanceof RecordNotFoundError) {
-    return `Nothing was imported: ${error.message}. Records changed since the dry run, so it has been checked again; review it and import again.`
+function describeCommitFailure(failure: ImportFailure): string {
+  switch (failure.kind) {
+    case 'cancelled':
+      return failure.rolledBack > 0
+        ? `Import cancelled. Nothing was written: the ${failure.rolledBack} records already written were taken out again.`
+        : 'Import cancelled. Nothing was written.'
+    case 'stale':
+      return failure.message.startsWith('The record is not valid')
+        ? `Nothing was imported: ${failure.message}. The dry run has been checked again.`
+        : `Nothing was imported: ${failure.message}. Records changed since the dry run, so it has been checked again; review it and import again.`
+    default:
+      return `Nothing was imported: ${failure.message}`
   }
-  if (error instanceof RecordValidationError) return `Nothing was imported: ${error.message}. The dry run has been checked again.`
-  if (error instanceof StorageWriteError) return `Nothing was imported: ${error.message}`
-  return `Nothing was imported: ${messageOf(error)}`
 }

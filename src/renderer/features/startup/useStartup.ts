@@ -1,4 +1,5 @@
 import { onMounted, ref } from 'vue'
+import { recoverInterruptedImport } from '../importing'
 import { prepareKnowledgeBase, type StartupReport } from './prepareKnowledgeBase'
 
 export type StartupState =
@@ -12,6 +13,8 @@ export function useStartup() {
   onMounted(async () => {
     try {
       state.value = { status: 'ready', report: await prepareKnowledgeBase() }
+      // An import a closed tab left half-written is rolled back (issue 10); it waits for any import still running.
+      recoverInterruptedImport().catch((error: unknown) => console.error('[import] an interrupted import could not be rolled back yet', error))
     } catch (error) {
       console.error('[startup] could not prepare the knowledge base', error)
       state.value = { status: 'failed', message: error instanceof Error ? error.message : String(error) }
