@@ -98,7 +98,7 @@ class SizeRun {
       })
       this.emit('import_plan_ms', 'bundle', ms)
       planned = true
-      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (plan) not measured: no main-thread tasks found in the trace`)
+      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (plan) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'plan', longestTaskMs)
     })
     if (!planned) throw new Error('the import was not planned, so nothing was imported')
@@ -116,7 +116,7 @@ class SizeRun {
       })
       this.emit('import_commit_ms', 'bundle', ms)
       this.imported = true
-      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (commit) not measured: no main-thread tasks found in the trace`)
+      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (commit) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'commit', longestTaskMs)
     })
     if (!this.imported) throw new Error('the import was not committed')
