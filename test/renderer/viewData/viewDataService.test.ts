@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deleteRecord, saveRecord, type PrecedentDatabase } from '@renderer/db'
 import { ViewDataService } from '@renderer/viewData/viewDataService'
+import type { TimelineRequestBody } from '@renderer/viewData/viewDataProtocol'
 import type { OrganisationId } from '@shared/domain/ids'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { aFreshDatabase, givenStored } from '../db/testDatabase'
@@ -9,7 +10,7 @@ let clock = Date.parse('2027-03-01T09:00:00.000Z')
 const writeOptions = { now: () => new Date((clock += 1000)).toISOString(), newId: () => crypto.randomUUID() }
 const TODAY = '2027-03-01'
 
-const everything = { subject: { kind: 'everything' as const }, matchingIds: undefined, today: TODAY, jumpChoiceLimit: 500 }
+const everything: TimelineRequestBody = { subject: { kind: 'everything' }, matchingIds: undefined, today: TODAY, jumpChoiceLimit: 500 }
 const titlesOn = async (service: ViewDataService, request = everything): Promise<string[]> => [...new Set((await service.timeline(request)).content.items.map((item) => item.title))]
 
 async function aKnowledgeBase(): Promise<{ db: PrecedentDatabase; company: ReturnType<typeof anOrganisation>; regulator: ReturnType<typeof anOrganisation>; incident: ReturnType<typeof anIncident> }> {
@@ -66,8 +67,7 @@ describe('ViewDataService', () => {
     expect(await service.applyChanges()).toBe(true)
     expect(await titlesOn(service)).toEqual(['Acme leak, renamed'])
 
-    const stored = (await db.recordTable('incident').get(incident.id))!
-    await deleteRecord(db, 'incident', incident.id, { ...writeOptions, expectedRevision: stored.revision })
+    await deleteRecord(db, 'incident', incident.id, writeOptions)
     expect(await service.applyChanges()).toBe(true)
     expect(await titlesOn(service)).toEqual([])
   })
