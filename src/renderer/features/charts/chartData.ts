@@ -1,9 +1,13 @@
-import { UNGROUPED, type IncidentGrouping, type IncidentsPerYear } from '@shared/analytics/incidentsPerYear'
-import { RESPONSE_OUTCOME_LABELS, RESPONSE_OUTCOMES, type ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import { UNGROUPED, type IncidentGrouping, type IncidentsPerYear, type YearGroupCount } from '@shared/analytics/incidentsPerYear'
+import { RESPONSE_OUTCOME_LABELS, RESPONSE_OUTCOMES, type KindOutcomeCount, type ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
 import { INCIDENT_CATEGORY_LABELS, INCIDENT_CATEGORIES, type IncidentCategory } from '@shared/domain/incident'
 import { RESPONSE_KIND_LABELS } from '@shared/domain/incidentResponse'
 import type { ParsedQuery } from '@shared/search/queryLanguage'
 import type { StackedBarData } from './stackedBarLayout'
+
+/** The counts a bar chart needs (the ids behind each bar stay in the views worker). */
+export type IncidentYearCounts = Pick<IncidentsPerYear, 'years' | 'groups'> & { readonly counts: readonly Omit<YearGroupCount, 'incidentIds'>[] }
+export type ResponseKindCounts = Pick<ResponsesByKindAndOutcome, 'kinds'> & { readonly counts: readonly Omit<KindOutcomeCount, 'responseIds'>[] }
 
 const CARRIED_INCIDENT_FIELDS = ['jurisdiction', 'org', 'category', 'status', 'tag'] as const
 
@@ -44,7 +48,7 @@ export function incidentBarQuery(year: number, by: IncidentGrouping, group: stri
 }
 
 /** The incidents-per-year counts as a stacked bar chart: a bar per year, a part per group; `carriedFilters` is added to each part's query. */
-export function incidentsPerYearBars(chart: IncidentsPerYear, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>, carriedFilters = ''): StackedBarData {
+export function incidentsPerYearBars(chart: IncidentYearCounts, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>, carriedFilters = ''): StackedBarData {
   return {
     categories: chart.years.map((year) => ({ key: String(year), label: String(year) })),
     series: chart.groups.map((group) => ({ key: group, label: incidentGroupLabel(group, by, jurisdictionNames) })),
@@ -56,7 +60,7 @@ export function incidentsPerYearBars(chart: IncidentsPerYear, by: IncidentGroupi
  * The responses counts as a stacked bar chart: a bar per kind, a part per outcome. A part's query
  * lists the responses of that kind; whether each was proposed or concluding is shown on its page.
  */
-export function responsesByKindBars(chart: ResponsesByKindAndOutcome): StackedBarData {
+export function responsesByKindBars(chart: ResponseKindCounts): StackedBarData {
   const outcomes = RESPONSE_OUTCOMES.filter((outcome) => chart.counts.some((cell) => cell.outcome === outcome))
   return {
     categories: chart.kinds.map((kind) => ({ key: kind, label: RESPONSE_KIND_LABELS[kind] })),

@@ -1,27 +1,51 @@
-import { computed, type Ref } from 'vue'
-import { useLiveQuery } from '@renderer/db'
-import { compareJurisdictions, type ComparisonData, type ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
-import { repositories } from '../records'
-
-const EMPTY: ComparisonData = { incidents: [], responses: [], laws: [], organisations: [], jurisdictions: [] }
+import { computed, ref, shallowRef, watch, type Ref } from 'vue'
+import { viewData, type ComparisonViewData } from '@renderer/viewData'
+import type { ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
 
 /**
- * The comparison of a subject across jurisdictions, kept live: the five tables are read together
- * and re-read when any window writes to them, then compared by the pure `compareJurisdictions`.
- * `organisationNames` names actors and the subject.
+ * The comparison of a subject across jurisdictions, kept live: the views worker compares the
+ * records it holds (the page never reads the tables) with the pure `compareJurisdictions`, and is
+ * asked again when the subject changes or a write was applied. `organisationNames` names the
+ * organisations the comparison mentions (the subject, actors, targets).
  */
 export function useJurisdictionComparison(subject: Ref<ComparisonSubject | undefined>) {
-  const query = useLiveQuery<ComparisonData>(async () => {
-    const [incidents, responses, laws, organisations, jurisdictions] = await Promise.all([
-      repositories.incident.list(),
-      repositories.response.list(),
-      repositories.law.list(),
-      repositories.organisation.list(),
-      repositories.jurisdiction.list()
-    ])
-    return { incidents, responses, laws, organisations, jurisdictions }
-  }, EMPTY)
-  const comparison = computed(() => (subject.value === undefined ? undefined : compareJurisdictions(subject.value, query.data.value)))
-  const organisationNames = computed(() => new Map<string, string>(query.data.value.organisations.map((organisation) => [organisation.id, organisation.name])))
-  return { comparison, organisationNames, isLoading: query.isLoading, error: query.error }
+  const data = shallowRef<ComparisonViewData | undefined>(undefined)
+  const isLoading = ref(false)
+  const error = shallowRef<Error | undefined>(undefined)
+  const views = viewData()
+  let latest = 0
+  watch(
+    [() => JSON.stringify(subject.value ?? null), views.changes],
+    async ([key], previous) => {
+      latest += 1
+      const ticket = latest
+      const current = subject.value
+      if (current === undefined) {
+        data.value = undefined
+        isLoading.value = false
+        return
+      }
+      // A new subject shows "Comparing…"; a write to the same subject redraws in place.
+      if (previous === undefined || previous[0] !== key) {
+        data.value = undefined
+        isLoading.value = true
+      }
+      try {
+        const next = await views.comparison(current)
+        if (ticket !== latest) return
+        data.value = next
+        error.value = undefined
+      } catch (reason) {
+        if (ticket !== latest) return
+        error.value = reason instanceof Error ? reason : new Error(String(reason))
+      } finally {
+        if (ticket === latest) isLoading.value = false
+      }
+    },
+    { immediate: true }
+  )
+  const comparison = computed(() => (subject.value === undefined ? undefined : data.value?.comparison))
+  const organisationNames = computed(() => new Map<string, string>(data.value?.organisationNames ?? []))
+  const subjectExists = computed(() => data.value?.subjectExists ?? true)
+  return { comparison, organisationNames, subjectExists, isLoading, error }
 }

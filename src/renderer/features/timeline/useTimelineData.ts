@@ -1,21 +1,38 @@
-import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { getDatabase, useLiveQuery } from '@renderer/db'
 import { searchIndex } from '@renderer/searchIndex'
+import { viewData, type TimelineJumpChoice, type TimelineViewData } from '@renderer/viewData'
 import { parseSavedSearches, type SavedSearch } from '@shared/search/savedSearch'
-import { timelineEvents, type TimelineContent } from '@shared/timeline/timelineEvents'
+import type { TimelineContent } from '@shared/timeline/timelineEvents'
+import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
 import type { LaneLookups } from '@shared/timeline/timelineLanes'
-import { recordsAbout, recordsMatching, type KnowledgeBaseRecords, type TimelineSubject } from '@shared/timeline/timelineScope'
+import type { TimelineSubject } from '@shared/timeline/timelineScope'
 import type { TimelineScope } from '@shared/timeline/timelineViewState'
-import { repositories } from '../records'
 import { todayAsDay } from '../viewExport'
 
 // The meta row the search feature keeps saved searches in (read only here).
 const SAVED_SEARCHES_KEY = 'saved-searches'
-const EMPTY: KnowledgeBaseRecords = { incidents: [], responses: [], laws: [], organisations: [] }
+// A list longer than this is no help to choose from (and slow to draw): the filter narrows it.
+export const MAX_JUMP_CHOICES = 500
+
+const EMPTY: TimelineViewData = {
+  content: { items: [], links: [], undatedRecordIds: [] },
+  jurisdictionNames: [],
+  organisationNames: [],
+  subjectName: undefined,
+  facets: { type: [], jurisdiction: [], organisation: [], category: [], year: [] },
+  jumpChoices: [],
+  jumpChoiceCount: 0
+}
 
 export interface TimelineData {
   readonly content: ComputedRef<TimelineContent>
   readonly lookups: ComputedRef<LaneLookups>
+  /** Facets of what is shown, counted by record, with the filters that narrow to each value. */
+  readonly facets: ComputedRef<Readonly<Record<TimelineFacetName, readonly TimelineFacetEntry[]>>>
+  /** The first MAX_JUMP_CHOICES records with an event, and how many there are in all. */
+  readonly jumpChoices: ComputedRef<readonly TimelineJumpChoice[]>
+  readonly jumpChoiceCount: ComputedRef<number>
   /** The saved search the scope names, once read (undefined while loading or when it no longer exists). */
   readonly savedSearch: ComputedRef<SavedSearch | undefined>
   /** The words the records are filtered by: the saved search's query, then the typed one. */
@@ -33,93 +50,68 @@ function subjectOf(scope: TimelineScope): TimelineSubject {
 }
 
 /**
- * The timeline's content for a scope, kept live: records are read with live queries (so an edit
- * in any window redraws the timeline), narrowed to the scope's subject, then to what the query
- * (typed, or from a saved search) finds in the search index.
+ * The timeline's content for a scope, kept live. The views worker holds the records and computes
+ * the items (narrowed to the scope's subject, then to what the query — typed, or from a saved
+ * search — finds in the search index), so the page never reads the record tables; it asks again
+ * whenever the worker has applied a write, so an edit in any window redraws the timeline.
  */
 export function useTimelineData(scope: Ref<TimelineScope>): TimelineData {
-  const records = useLiveQuery<KnowledgeBaseRecords>(
-    async () => {
-      const [incidents, responses, laws, organisations] = await Promise.all([
-        repositories.incident.list(),
-        repositories.response.list(),
-        repositories.law.list(),
-        repositories.organisation.list()
-      ])
-      return { incidents, responses, laws, organisations }
-    },
-    EMPTY
-  )
-  const jurisdictions = useLiveQuery(() => repositories.jurisdiction.list(), [])
   const savedSearches = useLiveQuery(async () => (await getDatabase().meta.get(SAVED_SEARCHES_KEY))?.value, undefined)
 
   const savedSearch = computed(() =>
     scope.value.savedSearchId === undefined ? undefined : parseSavedSearches(savedSearches.data.value).searches.find((search) => search.id === scope.value.savedSearchId)
   )
   const effectiveQuery = computed(() => [savedSearch.value?.query ?? '', scope.value.query].map((part) => part.trim()).filter((part) => part !== '').join(' '))
+  const subject = computed(() => subjectOf(scope.value))
+  // The subject compared as text: the address gives a new object on every navigation.
+  const subjectKey = computed(() => JSON.stringify(subject.value))
 
-  const matchingIds: ShallowRef<ReadonlySet<string> | undefined> = shallowRef(undefined)
-  const isSearching = ref(false)
+  const data = shallowRef<TimelineViewData>(EMPTY)
+  const isLoading = ref(true)
   const errorMessage = ref<string | undefined>(undefined)
+  const views = viewData()
+  const today = todayAsDay()
   let latest = 0
-  // Re-run the search when the query changes and after every write, so an edited record moves at once.
+  // Asked again when the subject or query changes and after every write the worker applied, so an edited record moves at once.
   watch(
-    [effectiveQuery, records.data],
-    async ([query]) => {
+    [subjectKey, effectiveQuery, views.changes],
+    async ([, query]) => {
       latest += 1
       const ticket = latest
-      if (query === '') {
-        matchingIds.value = undefined
-        errorMessage.value = undefined
-        return
-      }
-      isSearching.value = true
+      isLoading.value = true
       try {
-        const page = await searchIndex.search(query, 'full', Number.POSITIVE_INFINITY)
+        const matchingIds = query === '' ? undefined : (await searchIndex.search(query, 'full', Number.POSITIVE_INFINITY)).items.map((item) => item.id)
         if (ticket !== latest) return
-        matchingIds.value = new Set(page.items.map((item) => item.id))
+        const next = await views.timeline({ subject: subject.value, matchingIds, today, jumpChoiceLimit: MAX_JUMP_CHOICES })
+        if (ticket !== latest) return
+        data.value = next
         errorMessage.value = undefined
       } catch (error) {
         if (ticket !== latest) return
         errorMessage.value = error instanceof Error ? error.message : String(error)
       } finally {
-        if (ticket === latest) isSearching.value = false
+        if (ticket === latest) isLoading.value = false
       }
     },
     { immediate: true }
   )
 
-  const today = todayAsDay()
-  const content = computed(() => {
-    const all = records.data.value
-    const about = recordsAbout(all, subjectOf(scope.value))
-    return timelineEvents(recordsMatching(about, matchingIds.value), { today, allIncidents: all.incidents, organisations: all.organisations })
-  })
-
   const lookups = computed((): LaneLookups => {
-    const jurisdictionNames = new Map(jurisdictions.data.value.map((jurisdiction) => [jurisdiction.id as string, jurisdiction.name]))
-    const organisationNames = new Map(records.data.value.organisations.map((organisation) => [organisation.id as string, organisation.name]))
+    const jurisdictionNames = new Map(data.value.jurisdictionNames)
+    const organisationNames = new Map(data.value.organisationNames)
     return { jurisdictionName: (id) => jurisdictionNames.get(id), organisationName: (id) => organisationNames.get(id) }
   })
 
-  const subjectName = computed((): string | undefined => {
-    const subject = subjectOf(scope.value)
-    if (subject.kind === 'organisation') return lookups.value.organisationName?.(subject.organisationId) ?? subject.organisationId
-    if (subject.kind === 'jurisdiction') return lookups.value.jurisdictionName?.(subject.jurisdictionId) ?? subject.jurisdictionId
-    if (subject.kind === 'law') {
-      const law = records.data.value.laws.find((candidate) => candidate.id === subject.lawId)
-      return law?.shortName ?? law?.title ?? subject.lawId
-    }
-    return undefined
-  })
-
   return {
-    content,
+    content: computed(() => data.value.content),
     lookups,
+    facets: computed(() => data.value.facets),
+    jumpChoices: computed(() => data.value.jumpChoices),
+    jumpChoiceCount: computed(() => data.value.jumpChoiceCount),
     savedSearch,
     effectiveQuery,
-    isLoading: computed(() => records.isLoading.value || isSearching.value),
+    isLoading: computed(() => isLoading.value),
     errorMessage,
-    subjectName
+    subjectName: computed(() => data.value.subjectName)
   }
 }

@@ -57,10 +57,30 @@ describe('useJurisdictionComparison', () => {
   })
 
   it('names organisations for the columns’ responses', async () => {
-    const { regulator } = await givenAnOrganisationWithAnIncidentIn('Ruritania')
+    const { organisation, regulator, incident } = await givenAnOrganisationWithAnIncidentIn('Ruritania')
+    await givenStored(getDatabase(), { type: 'response', record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id] }) })
 
-    const { organisationNames } = comparisonOf(undefined)
+    const { organisationNames } = comparisonOf({ kind: 'organisation', organisationId: organisation.id as OrganisationId })
 
     await vi.waitFor(() => expect(organisationNames.value.get(regulator.id)).toBe('Regulator of Ruritania'))
+    expect(organisationNames.value.get(organisation.id)).toBe('Company in Ruritania')
+  })
+
+  it('names only the organisations the comparison mentions, not every one stored', async () => {
+    const { organisation } = await givenAnOrganisationWithAnIncidentIn('Grand Fenwick')
+    const bystander = anOrganisation({ name: 'Bystander Ltd' })
+    await givenStored(getDatabase(), { type: 'organisation', record: bystander })
+
+    const { comparison, organisationNames } = comparisonOf({ kind: 'organisation', organisationId: organisation.id as OrganisationId })
+
+    await vi.waitFor(() => expect(comparison.value?.columns).toHaveLength(1))
+    expect(organisationNames.value.has(bystander.id)).toBe(false)
+  })
+
+  it('says when the organisation chosen is not recorded', async () => {
+    const { subjectExists, isLoading } = comparisonOf({ kind: 'organisation', organisationId: 'org-nowhere' as OrganisationId })
+
+    await vi.waitFor(() => expect(isLoading.value).toBe(false))
+    expect(subjectExists.value).toBe(false)
   })
 })

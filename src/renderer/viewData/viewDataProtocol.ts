@@ -1,0 +1,97 @@
+import type { IncidentGrouping, YearGroupCount } from '@shared/analytics/incidentsPerYear'
+import type { JurisdictionComparison, ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
+import type { KindOutcomeCount, ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import type { TimelineContent } from '@shared/timeline/timelineEvents'
+import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
+import type { TimelineSubject } from '@shared/timeline/timelineScope'
+
+/** A record the timeline's "Go to record" list offers: its id and "Title (May 2015)". */
+export interface TimelineJumpChoice {
+  readonly recordId: string
+  readonly text: string
+}
+
+/**
+ * What the timeline page draws, computed by the views worker: the items (spans and labels, never
+ * whole records), names for the ids its lanes and facets show, the facets, and the first jump choices.
+ */
+export interface TimelineViewData {
+  readonly content: TimelineContent
+  /** Names of the jurisdictions and organisations the items belong to (only those). */
+  readonly jurisdictionNames: readonly (readonly [string, string])[]
+  readonly organisationNames: readonly (readonly [string, string])[]
+  /** The scope's subject as people call it; undefined for everything. */
+  readonly subjectName: string | undefined
+  readonly facets: Readonly<Record<TimelineFacetName, readonly TimelineFacetEntry[]>>
+  /** The first `jumpChoiceLimit` records with an event, in chronological order. */
+  readonly jumpChoices: readonly TimelineJumpChoice[]
+  /** How many records the jump list could offer in all. */
+  readonly jumpChoiceCount: number
+}
+
+/** A chart's counts without the ids behind each bar (a bar opens them in search instead). */
+export interface IncidentChartCounts {
+  readonly years: readonly number[]
+  readonly groups: readonly string[]
+  readonly counts: readonly Omit<YearGroupCount, 'incidentIds'>[]
+  readonly undatedIncidentCount: number
+}
+
+export interface ResponseChartCounts extends Omit<ResponsesByKindAndOutcome, 'counts'> {
+  readonly counts: readonly Omit<KindOutcomeCount, 'responseIds'>[]
+}
+
+/** What the charts page draws. */
+export interface ChartsViewData {
+  readonly incidents: IncidentChartCounts
+  /** Parts of the incident filter the chart could not use, in sentences. */
+  readonly incidentsIgnored: readonly string[]
+  readonly responses: ResponseChartCounts
+  readonly responsesIgnored: readonly string[]
+  /** Every jurisdiction's name by id (a few hundred), for bar labels. */
+  readonly jurisdictionNames: readonly (readonly [string, string])[]
+}
+
+/** What the comparison page draws for a subject. */
+export interface ComparisonViewData {
+  readonly comparison: JurisdictionComparison
+  /** Names of the organisations the comparison mentions (the subject, actors, targets), only those. */
+  readonly organisationNames: readonly (readonly [string, string])[]
+  /** False when the subject is an organisation that is not (or no longer) recorded. */
+  readonly subjectExists: boolean
+}
+
+export interface TimelineRequestBody {
+  readonly subject: TimelineSubject
+  /** Ids a search found (the page asks the search worker); undefined keeps everything. */
+  readonly matchingIds: readonly string[] | undefined
+  /** `YYYY-MM-DD`, where open-ended ranges stop. */
+  readonly today: string
+  readonly jumpChoiceLimit: number
+}
+
+export interface ChartsRequestBody {
+  readonly incidentFilter: string
+  readonly responseFilter: string
+  readonly grouping: IncidentGrouping
+}
+
+/** Requests from the page to the views worker; each reply repeats the request's id. */
+export type ViewDataRequest =
+  | ({ readonly id: number; readonly kind: 'timeline' } & TimelineRequestBody)
+  | ({ readonly id: number; readonly kind: 'charts' } & ChartsRequestBody)
+  | { readonly id: number; readonly kind: 'comparison'; readonly subject: ComparisonSubject }
+  /** Something was written: follow the change feed and catch up. */
+  | { readonly id: number; readonly kind: 'changed' }
+  /** Read the records now, while the app is idle, so the first view opens from memory. */
+  | { readonly id: number; readonly kind: 'preload' }
+
+export type ViewDataReply =
+  | { readonly id: number; readonly kind: 'timeline'; readonly data: TimelineViewData }
+  | { readonly id: number; readonly kind: 'charts'; readonly data: ChartsViewData }
+  | { readonly id: number; readonly kind: 'comparison'; readonly data: ComparisonViewData }
+  /** Answer to `changed` and `preload`; `moved` is false when nothing the views show changed. */
+  | { readonly id: number; readonly kind: 'done'; readonly moved: boolean }
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string }
+  /** The worker could not start or stopped; every waiting request fails with this. */
+  | { readonly kind: 'broken'; readonly message: string }

@@ -1,0 +1,321 @@
+import { compareRecordsOfType, createRecordRepository, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { selectIncidentsForChart, selectResponsesForChart } from '@shared/analytics/chartFilter'
+import { incidentsPerYear } from '@shared/analytics/incidentsPerYear'
+import { compareJurisdictions, type ComparisonSubject, type JurisdictionComparison } from '@shared/analytics/jurisdictionComparison'
+import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import type { Incident } from '@shared/domain/incident'
+import type { IncidentResponse } from '@shared/domain/incidentResponse'
+import type { Jurisdiction } from '@shared/domain/jurisdiction'
+import type { RecordOfType } from '@shared/domain/recordTypes'
+import { parseQuery } from '@shared/search/queryLanguage'
+import { timelineEvents } from '@shared/timeline/timelineEvents'
+import { timelineFacets } from '@shared/timeline/timelineFacets'
+import { recordsAbout, recordsMatching, type TimelineSubject } from '@shared/timeline/timelineScope'
+import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, TimelineJumpChoice, TimelineRequestBody, TimelineViewData } from './viewDataProtocol'
+
+/** The record types the timeline, charts and comparison read; sources are never needed. */
+export const VIEW_RECORD_TYPES = ['incident', 'response', 'law', 'organisation', 'jurisdiction'] as const
+export type ViewRecordType = (typeof VIEW_RECORD_TYPES)[number]
+
+// As in the search index: a change's `at` is taken before its transaction commits, so a margin
+// before the watermark is read again; applying a change twice is harmless.
+const REVISION_OVERLAP_MS = 60_000
+
+interface TableMark {
+  count: number
+  newestUpdatedAt: string
+}
+
+type RecordsById = { [T in ViewRecordType]: Map<string, RecordOfType[T]> }
+type RecordLists = { readonly [T in ViewRecordType]: readonly RecordOfType[T][] }
+
+const shiftedTimestamp = (at: string, milliseconds: number): string => {
+  const time = Date.parse(at)
+  return Number.isNaN(time) ? '' : new Date(time + milliseconds).toISOString()
+}
+
+const namesOf = (ids: Iterable<string>, byId: ReadonlyMap<string, { readonly name: string }>): [string, string][] =>
+  [...new Set(ids)].flatMap((id) => {
+    const record = byId.get(id)
+    return record === undefined ? [] : [[id, record.name] as [string, string]]
+  })
+
+/**
+ * The records the timeline, charts and comparison are drawn from, held in the views worker's
+ * memory: read once (off the page's thread), then kept in step with the database by following the
+ * revision log's watermark and each table's newest `updatedAt`, as the search index does (counts
+ * that disagree mean a change the feed did not describe: that table is read again). Each view asks
+ * for what it draws and gets compact results, never the records. A plain class, so tests drive it
+ * with fake-indexeddb; the worker is a thin adapter over it.
+ */
+export class ViewDataService {
+  private readonly repositories: { readonly [T in ViewRecordType]: RecordRepository<T> }
+  private readonly byId: RecordsById = { incident: new Map(), response: new Map(), law: new Map(), organisation: new Map(), jurisdiction: new Map() }
+  private readonly marks = Object.fromEntries(VIEW_RECORD_TYPES.map((type) => [type, { count: 0, newestUpdatedAt: '' }])) as Record<ViewRecordType, TableMark>
+  private lastRevisionAt = ''
+  private loaded: Promise<void> | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  /** Bumped by every change applied; cached results of an older version are dropped. */
+  private version = 0
+  private lists: { readonly version: number; readonly value: RecordLists } | undefined
+  private cache = new Map<string, unknown>()
+  private cacheVersion = 0
+
+  constructor(private readonly db: PrecedentDatabase) {
+    this.repositories = Object.fromEntries(VIEW_RECORD_TYPES.map((type) => [type, createRecordRepository(db, type)])) as never
+  }
+
+  /** Reads the records now (when the app is idle), so the first view opens from memory. */
+  preload(): Promise<void> {
+    return this.exclusive(() => this.ensureLoaded())
+  }
+
+  /** Applies what was written since the watermark; resolves with whether anything the views show changed. */
+  applyChanges(): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (this.loaded === undefined) return false
+      await this.loaded
+      return this.catchUp()
+    })
+  }
+
+  timeline(request: TimelineRequestBody): Promise<TimelineViewData> {
+    return this.cached(`timeline:${JSON.stringify(request)}`, this.timelineNow(request))
+  }
+
+  charts(request: ChartsRequestBody): Promise<ChartsViewData> {
+    return this.cached(`charts:${JSON.stringify(request)}`, this.chartsNow(request))
+  }
+
+  comparison(subject: ComparisonSubject): Promise<ComparisonViewData> {
+    return this.cached(`comparison:${JSON.stringify(subject)}`, this.comparisonNow(subject))
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  // Opening a view twice without a write in between (Back, then forward) answers from the cache.
+  private cached<T>(key: string, compute: (lists: RecordLists) => T): Promise<T> {
+    return this.exclusive(async () => {
+      await this.ensureLoaded()
+      if (this.cacheVersion !== this.version) {
+        this.cache.clear()
+        this.cacheVersion = this.version
+      }
+      const hit = this.cache.get(key)
+      if (hit !== undefined) return hit as T
+      const value = compute(this.currentLists())
+      // Only the last few answers are kept: each may hold a whole timeline's items.
+      if (this.cache.size >= 4) this.cache.delete(this.cache.keys().next().value!)
+      this.cache.set(key, value)
+      return value
+    })
+  }
+
+  private ensureLoaded(): Promise<void> {
+    this.loaded ??= this.loadAll().catch((error: unknown) => {
+      this.loaded = undefined
+      throw error
+    })
+    return this.loaded
+  }
+
+  private async loadAll(): Promise<void> {
+    // The feed's position first: a change committed while the tables are read is applied again, never missed.
+    const newest = await revisionTable(this.db).orderBy('at').last()
+    this.lastRevisionAt = newest?.at ?? ''
+    await Promise.all(VIEW_RECORD_TYPES.map((type) => this.loadTable(type)))
+    this.version += 1
+  }
+
+  private async loadTable<T extends ViewRecordType>(type: T): Promise<void> {
+    const records = (await this.db.recordTable(type).toArray()) as unknown as RecordOfType[T][]
+    const byId = this.byId[type] as Map<string, RecordOfType[T]>
+    byId.clear()
+    const mark: TableMark = { count: 0, newestUpdatedAt: '' }
+    for (const row of records) {
+      // Stored rows carry index fields (refs, sortKey); the views never read them, so they are dropped here once.
+      const { refs: _refs, sortKey: _sortKey, ...record } = row as RecordOfType[T] & { refs?: unknown; sortKey?: unknown }
+      byId.set(record.id, record as unknown as RecordOfType[T])
+      mark.count += 1
+      if (record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = record.updatedAt
+    }
+    this.marks[type] = mark
+  }
+
+  private async catchUp(): Promise<boolean> {
+    const since = shiftedTimestamp(this.lastRevisionAt, -REVISION_OVERLAP_MS)
+    const revisions = since === '' ? await revisionTable(this.db).toArray() : await revisionTable(this.db).where('at').aboveOrEqual(since).toArray()
+    const changed = new Map<string, ViewRecordType>()
+    for (const revision of revisions) {
+      if ((VIEW_RECORD_TYPES as readonly string[]).includes(revision.recordType)) changed.set(revision.recordId, revision.recordType as ViewRecordType)
+      if (revision.at > this.lastRevisionAt) this.lastRevisionAt = revision.at
+    }
+    // Writes that leave no revision (seeding, bulk loads) still move `updatedAt`; records stamped the
+    // same moment as the newest held are read again too, as a bulk load stamps many alike.
+    for (const type of VIEW_RECORD_TYPES) {
+      const newest = this.marks[type].newestUpdatedAt
+      const table = this.db.recordTable(type)
+      const ids = newest === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').aboveOrEqual(newest).primaryKeys()
+      for (const id of ids) changed.set(id, type)
+    }
+    let moved = false
+    for (const type of VIEW_RECORD_TYPES) {
+      const ids = [...changed].filter(([, idType]) => idType === type).map(([id]) => id)
+      if (ids.length === 0) continue
+      const found = await this.repositories[type].getMany(ids)
+      const byId = this.byId[type] as Map<string, RecordOfType[typeof type]>
+      const present = new Set<string>()
+      for (const record of found) {
+        present.add(record.id)
+        const before = byId.get(record.id)
+        if (before !== undefined && before.updatedAt === record.updatedAt) continue
+        byId.set(record.id, record)
+        if (record.updatedAt > this.marks[type].newestUpdatedAt) this.marks[type].newestUpdatedAt = record.updatedAt
+        moved = true
+      }
+      for (const id of ids) {
+        if (!present.has(id) && byId.delete(id)) moved = true
+      }
+      this.marks[type].count = byId.size
+    }
+    // Counts that disagree mean rows changed without a trace (a restore, a cleared table): read that table again.
+    const counts = await Promise.all(VIEW_RECORD_TYPES.map((type) => this.repositories[type].count()))
+    for (const [index, type] of VIEW_RECORD_TYPES.entries()) {
+      if (counts[index] === this.byId[type].size) continue
+      await this.loadTable(type)
+      moved = true
+    }
+    if (moved) this.version += 1
+    return moved
+  }
+
+  // Lists in the order the repositories give (list order), so every view computes exactly as it did from `list()`.
+  private currentLists(): RecordLists {
+    if (this.lists?.version !== this.version) {
+      const sorted = <T extends ViewRecordType>(type: T): RecordOfType[T][] => [...(this.byId[type] as Map<string, RecordOfType[T]>).values()].sort(compareRecordsOfType(type))
+      this.lists = {
+        version: this.version,
+        value: { incident: sorted('incident'), response: sorted('response'), law: sorted('law'), organisation: sorted('organisation'), jurisdiction: sorted('jurisdiction') }
+      }
+    }
+    return this.lists.value
+  }
+
+  private subjectName(subject: TimelineSubject): string | undefined {
+    switch (subject.kind) {
+      case 'everything':
+        return undefined
+      case 'organisation':
+        return this.byId.organisation.get(subject.organisationId)?.name ?? subject.organisationId
+      case 'jurisdiction':
+        return this.byId.jurisdiction.get(subject.jurisdictionId)?.name ?? subject.jurisdictionId
+      case 'law': {
+        const law = this.byId.law.get(subject.lawId)
+        return law?.shortName ?? law?.title ?? subject.lawId
+      }
+    }
+  }
+
+  private timelineNow(request: TimelineRequestBody): (lists: RecordLists) => TimelineViewData {
+    return (lists) => {
+      const all = { incidents: lists.incident, responses: lists.response, laws: lists.law, organisations: lists.organisation }
+      const about = recordsAbout(all, request.subject)
+      const matching = request.matchingIds === undefined ? undefined : new Set(request.matchingIds)
+      const content = timelineEvents(recordsMatching(about, matching), { today: request.today, allIncidents: all.incidents, organisations: all.organisations })
+      const jurisdictionIds = new Set<string>()
+      const organisationIds = new Set<string>()
+      for (const item of content.items) {
+        for (const id of item.memberships.jurisdiction) jurisdictionIds.add(id)
+        for (const id of item.memberships.organisation) organisationIds.add(id)
+      }
+      const jurisdictionNames = namesOf(jurisdictionIds, this.byId.jurisdiction)
+      const organisationNames = namesOf(organisationIds, this.byId.organisation)
+      const lookups = {
+        jurisdictionName: (id: string) => this.byId.jurisdiction.get(id)?.name,
+        organisationName: (id: string) => this.byId.organisation.get(id)?.name
+      }
+      const seen = new Set<string>()
+      const jumpChoices: TimelineJumpChoice[] = []
+      for (const item of content.items) {
+        if (item.shape !== 'event' || seen.has(item.recordId)) continue
+        seen.add(item.recordId)
+        if (jumpChoices.length < request.jumpChoiceLimit) jumpChoices.push({ recordId: item.recordId, text: `${item.title} (${item.dateLabel})` })
+      }
+      return {
+        content,
+        jurisdictionNames,
+        organisationNames,
+        subjectName: this.subjectName(request.subject),
+        facets: timelineFacets(content.items, lookups),
+        jumpChoices,
+        jumpChoiceCount: seen.size
+      }
+    }
+  }
+
+  private chartsNow(request: ChartsRequestBody): (lists: RecordLists) => ChartsViewData {
+    return (lists) => {
+      const vocabulary = { incidents: lists.incident, organisations: lists.organisation, jurisdictions: lists.jurisdiction }
+      const incidentSelection = selectIncidentsForChart(lists.incident, parseQuery(request.incidentFilter), vocabulary)
+      const incidentChart = incidentsPerYear(incidentSelection.records, request.grouping)
+      const responseSelection = selectResponsesForChart(lists.response, parseQuery(request.responseFilter), vocabulary)
+      const responseChart = responsesByKindAndOutcome(responseSelection.records)
+      return {
+        incidents: {
+          years: incidentChart.years,
+          groups: incidentChart.groups,
+          counts: incidentChart.counts.map(({ year, group, count }) => ({ year, group, count })),
+          undatedIncidentCount: incidentChart.undatedIncidentIds.length
+        },
+        incidentsIgnored: incidentSelection.ignored,
+        responses: { kinds: responseChart.kinds, totalsByKind: responseChart.totalsByKind, counts: responseChart.counts.map(({ kind, outcome, count }) => ({ kind, outcome, count })) },
+        responsesIgnored: responseSelection.ignored,
+        jurisdictionNames: lists.jurisdiction.map((jurisdiction: Jurisdiction) => [jurisdiction.id, jurisdiction.name] as const)
+      }
+    }
+  }
+
+  private comparisonNow(subject: ComparisonSubject): (lists: RecordLists) => ComparisonViewData {
+    return (lists) => {
+      const comparison = compareJurisdictions(subject, {
+        incidents: lists.incident,
+        responses: lists.response,
+        laws: lists.law,
+        organisations: lists.organisation,
+        jurisdictions: lists.jurisdiction
+      })
+      return {
+        comparison,
+        organisationNames: namesOf(organisationIdsIn(comparison, subject), this.byId.organisation),
+        subjectExists: subject.kind !== 'organisation' || this.byId.organisation.has(subject.organisationId)
+      }
+    }
+  }
+}
+
+/** Every organisation a comparison names: the subject's family, incidents' organisations, and responses' actors and targets. */
+function organisationIdsIn(comparison: JurisdictionComparison, subject: ComparisonSubject): Set<string> {
+  const ids = new Set<string>(comparison.organisationIds)
+  if (subject.kind === 'organisation') ids.add(subject.organisationId)
+  const addIncident = (incident: Incident): void => incident.organisations.forEach((link) => ids.add(link.organisationId))
+  const addResponse = (response: IncidentResponse): void => {
+    ids.add(response.actorId)
+    response.targetOrganisationIds.forEach((id) => ids.add(id))
+  }
+  for (const column of comparison.columns) {
+    column.incidents.forEach(addIncident)
+    for (const matter of column.matters) {
+      addIncident(matter.incident)
+      matter.chain.steps.forEach((step) => addResponse(step.response))
+      matter.chain.proposed.forEach(addResponse)
+    }
+    column.outcomes.forEach((outcome) => addResponse(outcome.response))
+    column.responsesWithoutIncident.forEach(addResponse)
+  }
+  comparison.unplacedResponses.forEach(addResponse)
+  return ids
+}

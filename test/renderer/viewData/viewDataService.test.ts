@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { deleteRecord, saveRecord, type PrecedentDatabase } from '@renderer/db'
+import { ViewDataService } from '@renderer/viewData/viewDataService'
+import type { TimelineRequestBody } from '@renderer/viewData/viewDataProtocol'
+import type { OrganisationId } from '@shared/domain/ids'
+import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
+import { aFreshDatabase, givenStored } from '../db/testDatabase'
+
+let clock = Date.parse('2027-03-01T09:00:00.000Z')
+const writeOptions = { now: () => new Date((clock += 1000)).toISOString(), newId: () => crypto.randomUUID() }
+const TODAY = '2027-03-01'
+
+const everything: TimelineRequestBody = { subject: { kind: 'everything' }, matchingIds: undefined, today: TODAY, jumpChoiceLimit: 500 }
+const titlesOn = async (service: ViewDataService, request = everything): Promise<string[]> => [...new Set((await service.timeline(request)).content.items.map((item) => item.title))]
+
+async function aKnowledgeBase(): Promise<{ db: PrecedentDatabase; company: ReturnType<typeof anOrganisation>; regulator: ReturnType<typeof anOrganisation>; incident: ReturnType<typeof anIncident> }> {
+  const db = aFreshDatabase()
+  const freedonia = aJurisdiction({ id: 'FD', code: 'FD', name: 'Freedonia' })
+  const company = anOrganisation({ name: 'Acme Data' })
+  const regulator = anOrganisation({ name: 'Freedonia Regulator', kind: 'regulator', headquartersJurisdictionId: 'FD' })
+  const bystander = anOrganisation({ name: 'Bystander Ltd' })
+  const incident = anIncident({ title: 'Acme leak', occurredOn: '2019-05', jurisdictionIds: ['FD'], categories: ['breach'], organisations: [{ organisationId: company.id, role: 'operator' }] })
+  await givenStored(
+    db,
+    { type: 'jurisdiction', record: freedonia },
+    { type: 'organisation', record: company },
+    { type: 'organisation', record: regulator },
+    { type: 'organisation', record: bystander },
+    { type: 'incident', record: incident },
+    { type: 'incident', record: anIncident({ title: 'Undated thing', occurredOn: undefined }) }
+  )
+  return { db, company, regulator, incident }
+}
+
+describe('ViewDataService', () => {
+  it('gives the timeline its items, the names its lanes use (only those) and the subject’s name', async () => {
+    const { db, company } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+
+    const data = await service.timeline({ ...everything, subject: { kind: 'organisation', organisationId: company.id } })
+
+    expect(data.content.items.map((item) => item.title)).toEqual(['Acme leak'])
+    expect(data.subjectName).toBe('Acme Data')
+    expect(new Map(data.jurisdictionNames).get('FD')).toBe('Freedonia')
+    expect(data.organisationNames.map(([, name]) => name)).toEqual(['Acme Data'])
+    expect(data.facets.year.map((entry) => entry.filter)).toEqual(['year:2019'])
+    expect(data.jumpChoices).toEqual([{ recordId: data.content.items[0]!.recordId, text: 'Acme leak (May 2019)' }])
+  })
+
+  it('keeps only the ids a search found, and caps the jump list while counting every choice', async () => {
+    const { db, incident } = await aKnowledgeBase()
+    await givenStored(db, { type: 'incident', record: anIncident({ title: 'Another', occurredOn: '2020' }) })
+    const service = new ViewDataService(db)
+
+    expect(await titlesOn(service, { ...everything, matchingIds: [incident.id] })).toEqual(['Acme leak'])
+    const capped = await service.timeline({ ...everything, jumpChoiceLimit: 1 })
+    expect(capped.jumpChoices).toHaveLength(1)
+    expect(capped.jumpChoiceCount).toBe(2)
+  })
+
+  it('follows saves and deletions made after it read the records', async () => {
+    const { db, incident } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    expect(await titlesOn(service)).toEqual(['Acme leak'])
+
+    await saveRecord(db, 'incident', { ...incident, title: 'Acme leak, renamed' }, { ...writeOptions, expectedRevision: incident.revision })
+    expect(await service.applyChanges()).toBe(true)
+    expect(await titlesOn(service)).toEqual(['Acme leak, renamed'])
+
+    await deleteRecord(db, 'incident', incident.id, writeOptions)
+    expect(await service.applyChanges()).toBe(true)
+    expect(await titlesOn(service)).toEqual([])
+  })
+
+  it('reads a table again when rows changed without a trace in the revision log', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    await titlesOn(service)
+
+    await db.recordTable('incident').clear()
+
+    expect(await service.applyChanges()).toBe(true)
+    expect(await titlesOn(service)).toEqual([])
+  })
+
+  it('says nothing moved when no write touched the records', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    await service.preload()
+
+    expect(await service.applyChanges()).toBe(false)
+  })
+
+  it('counts the charts without sending the ids behind each bar', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+
+    const charts = await service.charts({ incidentFilter: 'jurisdiction:FD', responseFilter: '', grouping: 'jurisdiction' })
+
+    expect(charts.incidents.counts).toEqual([{ year: 2019, group: 'FD', count: 1 }])
+    expect(charts.incidents.undatedIncidentCount).toBe(0)
+    expect(new Map(charts.jurisdictionNames).get('FD')).toBe('Freedonia')
+  })
+
+  it('compares a subject and names only the organisations the comparison mentions', async () => {
+    const { db, company, regulator, incident } = await aKnowledgeBase()
+    await givenStored(db, { type: 'response', record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id], datedOn: '2020-01' }) })
+    const service = new ViewDataService(db)
+
+    const data = await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId })
+
+    expect(data.comparison.columns.map((column) => column.jurisdictionName)).toEqual(['Freedonia'])
+    expect(new Map(data.organisationNames)).toEqual(new Map([[company.id, 'Acme Data'], [regulator.id, 'Freedonia Regulator']]))
+    expect(data.subjectExists).toBe(true)
+    expect((await service.comparison({ kind: 'organisation', organisationId: 'org-none' as OrganisationId })).subjectExists).toBe(false)
+  })
+})
