@@ -53,6 +53,8 @@ export interface SearchIndexServiceOptions {
   readonly onStatus?: (status: SearchIndexStatus) => void
   /** How long after the last change to save a snapshot; `Infinity` never saves by itself (tests). */
   readonly snapshotDelayMs?: number
+  /** More changed records than this are caught up by a rebuild ({@link BULK_CHANGE_LIMIT}; smaller in tests). */
+  readonly bulkChangeLimit?: number
 }
 
 const emptyWatermark = (): SearchIndexWatermark => ({
@@ -126,7 +128,13 @@ export class SearchIndexService {
         const loaded = await this.loadSnapshot()
         if (loaded) {
           this.markAnswerable()
-          await this.catchUp()
+          // The snapshot answers while the feed is checked: on a reload there is usually nothing to apply.
+          this.longWork.open()
+          try {
+            await this.catchUp()
+          } finally {
+            this.longWork = openGate()
+          }
         } else await this.rebuildNow()
         this.report({ state: 'ready', documentCount: this.engine.documentCount })
       } catch (error) {
@@ -187,7 +195,10 @@ export class SearchIndexService {
 
   private async loadSnapshot(): Promise<boolean> {
     // The vocabulary is read while the snapshot is decoded; it is needed only if the snapshot is current.
-    const [row, vocabulary] = await Promise.all([this.db.meta.get(SNAPSHOT_KEY), this.readVocabulary()])
+    const vocabulary = this.readVocabulary()
+    // Unused when the snapshot is not current (a rebuild reads the tables itself).
+    vocabulary.catch(() => undefined)
+    const row = await this.db.meta.get(SNAPSHOT_KEY)
     const parsed = snapshotSchema.safeParse(row?.value)
     if (!parsed.success || parsed.data.indexVersion !== SEARCH_INDEX_VERSION) return false
     try {
@@ -197,7 +208,8 @@ export class SearchIndexService {
       return false
     }
     this.watermark = parsed.data.watermark
-    this.setVocabulary(vocabulary)
+    // Read while the index was decoded; filters and facet labels need it.
+    this.setVocabulary(await vocabulary)
     return true
   }
 
@@ -221,11 +233,12 @@ export class SearchIndexService {
 
   private async rebuildNow(): Promise<void> {
     // While the new index is built, queries are answered from the current one.
+    const isNested = this.longWork.isOpen
     this.longWork.open()
     try {
       await this.buildFromTables()
     } finally {
-      this.longWork = openGate()
+      if (!isNested) this.longWork = openGate()
     }
     this.markAnswerable()
   }
@@ -313,7 +326,8 @@ export class SearchIndexService {
       if (!countsAgree) await this.rebuildNow()
       return
     }
-    if (look.toRead + look.newer > BULK_CHANGE_LIMIT) {
+    // A record written with a revision counts in both: the larger is the better guess of how many changed.
+    if (Math.max(look.toRead, look.newer) > (this.options.bulkChangeLimit ?? BULK_CHANGE_LIMIT)) {
       await this.rebuildNow()
       return
     }
@@ -507,10 +521,20 @@ function countSince(revisions: ReturnType<typeof revisionTable>, since: string):
 }
 
 /** A gate that is either open (its promise settled) or shut until `open()`. */
-function openGate(): { readonly opened: Promise<void>; open(): void } {
-  let open: () => void = () => undefined
-  const opened = new Promise<void>((resolve) => {
-    open = resolve
+function openGate(): { readonly opened: Promise<void>; readonly isOpen: boolean; open(): void } {
+  let resolve: () => void = () => undefined
+  const opened = new Promise<void>((settle) => {
+    resolve = settle
   })
-  return { opened, open }
+  let isOpen = false
+  return {
+    opened,
+    get isOpen() {
+      return isOpen
+    },
+    open() {
+      isOpen = true
+      resolve()
+    }
+  }
 }
