@@ -34,6 +34,14 @@ function isSeedMarker(value: unknown): value is SeedMarker {
   return typeof value === 'object' && value !== null && 'revision' in value && typeof value.revision === 'number'
 }
 
+async function isLoadedAlready(db: PrecedentDatabase, json: unknown, markerKey: string): Promise<boolean> {
+  if (typeof json !== 'object' || json === null) return false
+  const { id, revision } = json as { id?: unknown; revision?: unknown }
+  if (typeof id !== 'string' || typeof revision !== 'number') return false
+  const stored = (await db.meta.get(markerKey))?.value
+  return isSeedMarker(stored) && stored.bundleId === id && stored.revision >= revision
+}
+
 /**
  * Loads a bundle of shipped records (reference jurisdictions, the sample knowledge base) once.
  * Only records whose id is absent are added, so a user's edits are never overwritten; a record the
@@ -44,6 +52,9 @@ function isSeedMarker(value: unknown): value is SeedMarker {
  * @throws StorageWriteError the browser aborted the write; nothing was written
  */
 export async function seedBundle(db: PrecedentDatabase, json: unknown, options: SeedOptions): Promise<SeedResult> {
+  // Start-up offers three bundles on every launch: one already loaded at this revision is not
+  // validated again (a few hundred milliseconds of work on the page, racing the first search).
+  if (await isLoadedAlready(db, json, options.markerKey)) return { status: 'already-loaded', added: 0, skipped: 0 }
   const parsed = parseBundle(json, options.knownIds)
   if (!parsed.ok) throw new BundleValidationError(parsed.problems)
   const { bundle } = parsed

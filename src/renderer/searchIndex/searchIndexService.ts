@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { createRecordRepository, findLinksTo, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { fromRow } from '@renderer/db/storedRow'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'
@@ -21,6 +22,13 @@ const REVISION_OVERLAP_MS = 60_000
 
 const REBUILD_CHUNK = 500
 
+/**
+ * Past this many changed records (an import, a restore) the index is built again from the tables
+ * instead of following the changes one by one: one read of each table instead of a read per record
+ * and a look-up of what links to it. Meanwhile the current index keeps answering.
+ */
+export const BULK_CHANGE_LIMIT = 2_000
+
 /** Per record type: documents in the index, and the newest `updatedAt` among the records indexed. */
 const tableMarkSchema = z.object({ count: z.number().int().min(0), newestUpdatedAt: z.string() })
 
@@ -28,6 +36,11 @@ const tableMarkSchema = z.object({ count: z.number().int().min(0), newestUpdated
 const watermarkSchema = z.object({
   lastRevisionAt: z.string(),
   lastRevisionId: z.string(),
+  /**
+   * How many revisions were dated from `lastRevisionAt` less the overlap on: when as many are found
+   * again, no slow transaction committed an older change since, and that margin need not be re-read.
+   */
+  overlapCount: z.number().int().min(0).optional(),
   tables: z.object(Object.fromEntries(RECORD_TYPES.map((type) => [type, tableMarkSchema])) as Record<RecordType, typeof tableMarkSchema>)
 })
 export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
@@ -40,6 +53,8 @@ export interface SearchIndexServiceOptions {
   readonly onStatus?: (status: SearchIndexStatus) => void
   /** How long after the last change to save a snapshot; `Infinity` never saves by itself (tests). */
   readonly snapshotDelayMs?: number
+  /** More changed records than this are caught up by a rebuild ({@link BULK_CHANGE_LIMIT}; smaller in tests). */
+  readonly bulkChangeLimit?: number
 }
 
 const emptyWatermark = (): SearchIndexWatermark => ({
@@ -77,7 +92,13 @@ export class SearchIndexService {
   private vocabulary: FilterVocabulary = { jurisdictions: [], organisations: [], laws: [] }
   private resolver: FilterResolver = createFilterResolver(this.vocabulary)
   private readonly repositories: { readonly [T in RecordType]: RecordRepository<T> }
-  private queue: Promise<unknown> = Promise.resolve()
+  /** Opening, catching up, rebuilding: one at a time, in the order asked. */
+  private maintenance: Promise<unknown> = Promise.resolve()
+  /** Settles once an index can answer (the snapshot loaded, or the first build done). */
+  private readonly answerable: Promise<void>
+  private markAnswerable: () => void = () => undefined
+  /** Settled while a long rebuild runs: queries then use the index as it was instead of waiting. */
+  private longWork = openGate()
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined
   private isSnapshotDue = false
 
@@ -86,31 +107,49 @@ export class SearchIndexService {
     private readonly options: SearchIndexServiceOptions = {}
   ) {
     this.repositories = Object.fromEntries(RECORD_TYPES.map((type) => [type, createRecordRepository(db, type)])) as never
+    this.answerable = new Promise((resolve) => {
+      this.markAnswerable = resolve
+    })
   }
 
   get documentCount(): number {
     return this.engine.documentCount
   }
 
-  /** Loads the snapshot if it is current, else rebuilds; then catches up with the change feed. */
+  /**
+   * Loads the snapshot if it is current, else rebuilds; then catches up with the change feed.
+   * Queries are answered from the moment the snapshot is loaded; a large catch-up (after an
+   * import) rebuilds while they are answered from the snapshot's index.
+   */
   open(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.serially(async () => {
       this.report({ state: 'opening' })
       try {
         const loaded = await this.loadSnapshot()
-        if (loaded) await this.catchUp()
-        else await this.rebuildNow()
+        if (loaded) {
+          this.markAnswerable()
+          // The snapshot answers while the feed is checked: on a reload there is usually nothing to apply.
+          this.longWork.open()
+          try {
+            await this.catchUp()
+          } finally {
+            this.longWork = openGate()
+          }
+        } else await this.rebuildNow()
         this.report({ state: 'ready', documentCount: this.engine.documentCount })
       } catch (error) {
         this.report({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
         throw error
+      } finally {
+        // A failed open still lets queries through, to fail or answer from what there is.
+        this.markAnswerable()
       }
     })
   }
 
   /** Indexes every record again, reporting progress. */
   rebuild(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.serially(async () => {
       await this.rebuildNow()
       this.report({ state: 'ready', documentCount: this.engine.documentCount })
     })
@@ -118,12 +157,20 @@ export class SearchIndexService {
 
   /** Applies what changed since the watermark: revisions, newer `updatedAt`s, and counts that no longer agree. */
   applyChanges(): Promise<void> {
-    return this.exclusive(() => this.catchUp())
+    return this.serially(async () => {
+      await this.catchUp()
+      this.report({ state: 'ready', documentCount: this.engine.documentCount })
+    })
   }
 
-  /** Runs a query typed in the language of `parseQuery`; never throws for bad syntax (hints instead). */
-  search(query: string, mode: SearchMode, limit: number): Promise<SearchResultPage> {
-    return this.exclusive(() => this.searchNow(query, mode, limit))
+  /**
+   * Runs a query typed in the language of `parseQuery`; never throws for bad syntax (hints instead).
+   * It waits for changes being applied (so a record just saved is found), but not for a rebuild.
+   */
+  async search(query: string, mode: SearchMode, limit: number): Promise<SearchResultPage> {
+    await this.answerable
+    await Promise.race([this.maintenance, this.longWork.opened])
+    return this.searchNow(query, mode, limit)
   }
 
   /** Every record of `type` matching a query, for a list's filter box (as you type: the last word is a prefix). */
@@ -133,7 +180,7 @@ export class SearchIndexService {
 
   /** Saves the snapshot now if anything changed since the last one. */
   saveSnapshot(): Promise<void> {
-    return this.exclusive(() => this.saveSnapshotNow())
+    return this.serially(() => this.saveSnapshotNow())
   }
 
   /** The stored snapshot's watermark, for tests and diagnostics. */
@@ -141,9 +188,9 @@ export class SearchIndexService {
     return this.watermark
   }
 
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation)
-    this.queue = result.catch(() => undefined)
+  private serially<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.maintenance.then(operation)
+    this.maintenance = result.catch(() => undefined)
     return result
   }
 
@@ -152,6 +199,10 @@ export class SearchIndexService {
   }
 
   private async loadSnapshot(): Promise<boolean> {
+    // The vocabulary is read while the snapshot is decoded; it is needed only if the snapshot is current.
+    const vocabulary = this.readVocabulary()
+    // Unused when the snapshot is not current (a rebuild reads the tables itself).
+    vocabulary.catch(() => undefined)
     const row = await this.db.meta.get(SNAPSHOT_KEY)
     const parsed = snapshotSchema.safeParse(row?.value)
     if (!parsed.success || parsed.data.indexVersion !== SEARCH_INDEX_VERSION) return false
@@ -162,54 +213,73 @@ export class SearchIndexService {
       return false
     }
     this.watermark = parsed.data.watermark
-    await this.loadVocabulary()
+    // Read while the index was decoded; filters and facet labels need it.
+    this.setVocabulary(await vocabulary)
     return true
   }
 
-  private async loadVocabulary(): Promise<void> {
+  private async readVocabulary(): Promise<FilterVocabulary> {
     const [jurisdictions, organisations, laws] = await Promise.all([
       this.repositories.jurisdiction.list(),
       this.repositories.organisation.list(),
       this.repositories.law.list()
     ])
-    this.vocabulary = { jurisdictions, organisations, laws }
-    this.resolver = createFilterResolver(this.vocabulary)
+    return { jurisdictions, organisations, laws }
   }
 
-  private async newestRevision(): Promise<{ at: string; id: string }> {
-    const newest = await revisionTable(this.db).orderBy('at').last()
-    return { at: newest?.at ?? '', id: newest?.id ?? '' }
+  private setVocabulary(vocabulary: FilterVocabulary): void {
+    this.vocabulary = vocabulary
+    this.resolver = createFilterResolver(vocabulary)
+  }
+
+  private async loadVocabulary(): Promise<void> {
+    this.setVocabulary(await this.readVocabulary())
   }
 
   private async rebuildNow(): Promise<void> {
+    // While the new index is built, queries are answered from the current one.
+    const isNested = this.longWork.isOpen
+    this.longWork.open()
+    try {
+      await this.buildFromTables()
+    } finally {
+      if (!isNested) this.longWork = openGate()
+    }
+    this.markAnswerable()
+  }
+
+  private async buildFromTables(): Promise<void> {
     // Read the feed's position first: a change committed while the tables are read is then applied again, never missed.
-    const newest = await this.newestRevision()
+    const feed = await this.readFeedPosition()
     const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
     const total = counts.reduce((sum, count) => sum + count, 0)
     this.report({ state: 'indexing', indexed: 0, total })
-    const recordsByType = await Promise.all(RECORD_TYPES.map(async (type) => (await this.repositories[type].list()).map((record) => ({ type, record }) as TypedRecord)))
+    // Plain table reads: list order is not needed to index.
+    const recordsByType = await Promise.all(
+      RECORD_TYPES.map(async (type) => (await this.db.recordTable(type).toArray()).map((row) => ({ type, record: fromRow(row) }) as TypedRecord))
+    )
     const records = recordsByType.flat()
-    this.vocabulary = {
+    const vocabulary: FilterVocabulary = {
       jurisdictions: records.flatMap((typed) => (typed.type === 'jurisdiction' ? [typed.record] : [])),
       organisations: records.flatMap((typed) => (typed.type === 'organisation' ? [typed.record] : [])),
       laws: records.flatMap((typed) => (typed.type === 'law' ? [typed.record] : []))
     }
-    this.resolver = createFilterResolver(this.vocabulary)
     const context: SearchDocumentContext = {
       sourcesById: new Map(records.flatMap((typed) => (typed.type === 'source' ? [[typed.record.id as string, typed.record] as const] : []))),
-      organisationsById: new Map(this.vocabulary.organisations.map((organisation) => [organisation.id as string, organisation])),
+      organisationsById: new Map(vocabulary.organisations.map((organisation) => [organisation.id as string, organisation])),
       incidentsById: new Map(records.flatMap((typed) => (typed.type === 'incident' ? [[typed.record.id as string, typed.record] as const] : [])))
     }
     const engine = SearchIndexEngine.create([])
     const watermark = emptyWatermark()
-    watermark.lastRevisionAt = newest.at
-    watermark.lastRevisionId = newest.id
+    watermark.lastRevisionAt = feed.at
+    watermark.lastRevisionId = feed.id
+    watermark.overlapCount = feed.overlapCount
     for (let start = 0; start < records.length; start += REBUILD_CHUNK) {
       const chunk = records.slice(start, start + REBUILD_CHUNK)
       engine.upsert(chunk.map((typed) => toSearchDocument(typed, context)))
       for (const typed of chunk) markIndexed(watermark, typed)
       this.report({ state: 'indexing', indexed: Math.min(start + REBUILD_CHUNK, records.length), total: records.length })
-      // Let progress reports and other messages through between chunks.
+      // Let progress reports and queries through between chunks.
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
     // Before it answers: the first keystroke should not pay for reading the fast path's columns.
@@ -217,28 +287,79 @@ export class SearchIndexService {
     // The old index answered until now; the new one replaces it whole.
     this.engine = engine
     this.watermark = watermark
+    this.setVocabulary(vocabulary)
     this.snapshotDue()
   }
 
+  /** The newest revision, and how many revisions fall in the overlap before it, read together. */
+  private readFeedPosition(): Promise<{ at: string; id: string; overlapCount: number }> {
+    const revisions = revisionTable(this.db)
+    return this.db.transaction('r', revisions, async () => {
+      const newest = await revisions.orderBy('at').last()
+      const at = newest?.at ?? ''
+      return { at, id: newest?.id ?? '', overlapCount: await countSince(revisions, shiftedTimestamp(at, -REVISION_OVERLAP_MS)) }
+    })
+  }
+
+  /**
+   * Follows the change feed from the watermark. First counts (index counts only, no record read):
+   * nothing new on a plain reload; a few changes are read and applied; many (an import) or counts
+   * that disagree rebuild from the tables.
+   */
   private async catchUp(): Promise<void> {
-    const since = shiftedTimestamp(this.watermark.lastRevisionAt, -REVISION_OVERLAP_MS)
-    const revisions = since === '' ? await revisionTable(this.db).toArray() : await revisionTable(this.db).where('at').aboveOrEqual(since).toArray()
-    const changed = new Map<string, RecordType>()
-    for (const revision of revisions) changed.set(revision.recordId, revision.recordType)
-    // Writes that leave no revision (seeding, and any bulk load) still move `updatedAt`.
-    for (const type of RECORD_TYPES) {
-      const newestIndexed = this.watermark.tables[type].newestUpdatedAt
-      const table = this.db.recordTable(type)
-      const ids = newestIndexed === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestIndexed).primaryKeys()
-      for (const id of ids) changed.set(id, type)
+    const revisions = revisionTable(this.db)
+    const mark = this.watermark
+    const since = shiftedTimestamp(mark.lastRevisionAt, -REVISION_OVERLAP_MS)
+    const look = await this.db.transaction('r', [revisions, ...RECORD_TYPES.map((type) => this.db.recordTable(type))], async () => {
+      const inOverlapAndAfter = await countSince(revisions, since)
+      const after = mark.lastRevisionAt === '' ? inOverlapAndAfter : await revisions.where('at').above(mark.lastRevisionAt).count()
+      // A change committed late with an older date shows as one more revision in the overlap.
+      const isOverlapUnchanged = mark.overlapCount !== undefined && inOverlapAndAfter - after === mark.overlapCount
+      const newer = await Promise.all(
+        RECORD_TYPES.map((type) => {
+          const newest = mark.tables[type].newestUpdatedAt
+          const table = this.db.recordTable(type)
+          return newest === '' ? table.count() : table.where('updatedAt').above(newest).count()
+        })
+      )
+      const counts = await Promise.all(RECORD_TYPES.map((type) => this.db.recordTable(type).count()))
+      const toRead = isOverlapUnchanged ? after : inOverlapAndAfter
+      return { isOverlapUnchanged, toRead, newer: newer.reduce((sum, count) => sum + count, 0), counts }
+    })
+    const countsAgree = RECORD_TYPES.every((type, index) => look.counts[index] === mark.tables[type].count)
+    if (look.toRead === 0 && look.newer === 0) {
+      if (!countsAgree) await this.rebuildNow()
+      return
     }
-    const newest = revisions.reduce<{ at: string; id: string } | undefined>(
-      (latest, revision) => (latest === undefined || revision.at > latest.at ? { at: revision.at, id: revision.id } : latest),
-      undefined
-    )
+    // A record written with a revision counts in both: the larger is the better guess of how many changed.
+    if (Math.max(look.toRead, look.newer) > (this.options.bulkChangeLimit ?? BULK_CHANGE_LIMIT)) {
+      await this.rebuildNow()
+      return
+    }
+    const { changed, feed } = await this.db.transaction('r', [revisions, ...RECORD_TYPES.map((type) => this.db.recordTable(type))], async () => {
+      const feedRows = look.isOverlapUnchanged
+        ? mark.lastRevisionAt === ''
+          ? await revisions.toArray()
+          : await revisions.where('at').above(mark.lastRevisionAt).toArray()
+        : since === ''
+          ? await revisions.toArray()
+          : await revisions.where('at').aboveOrEqual(since).toArray()
+      const found = new Map<string, RecordType>()
+      for (const revision of feedRows) found.set(revision.recordId, revision.recordType)
+      // Writes that leave no revision (seeding, and any bulk load) still move `updatedAt`.
+      for (const type of RECORD_TYPES) {
+        const newestIndexed = mark.tables[type].newestUpdatedAt
+        const table = this.db.recordTable(type)
+        const ids = newestIndexed === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestIndexed).primaryKeys()
+        for (const id of ids) found.set(id, type)
+      }
+      const newest = await revisions.orderBy('at').last()
+      const at = newest?.at ?? ''
+      return { changed: found, feed: { at, id: newest?.id ?? '', overlapCount: await countSince(revisions, shiftedTimestamp(at, -REVISION_OVERLAP_MS)) } }
+    })
     if (changed.size > 0) await this.reindex(changed)
-    if (newest !== undefined && newest.at > this.watermark.lastRevisionAt) {
-      this.watermark = { ...this.watermark, lastRevisionAt: newest.at, lastRevisionId: newest.id }
+    if (feed.at >= this.watermark.lastRevisionAt) {
+      this.watermark = { ...this.watermark, lastRevisionAt: feed.at, lastRevisionId: feed.id, overlapCount: feed.overlapCount }
     }
     // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start again.
     const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
@@ -251,10 +372,11 @@ export class SearchIndexService {
     const presentIds = new Set(current.map((typed) => typed.record.id as string))
     const gone = [...changed].filter(([id]) => !presentIds.has(id))
     // A response's document carries its incidents' jurisdictions and its actor's; any record's carries its sources' titles.
+    // A record new to the index has none to update: whatever links to it was written after it, so is among the changes.
     const referrers = (
       await Promise.all(
         [...changed]
-          .filter(([, type]) => type === 'incident' || type === 'organisation' || type === 'source')
+          .filter(([id, type]) => (type === 'incident' || type === 'organisation' || type === 'source') && this.engine.has(id))
           .map(([id]) => findLinksTo(this.db, id))
       )
     ).flat()
@@ -383,15 +505,24 @@ export class SearchIndexService {
     if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer)
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = undefined
-      void this.saveSnapshot().catch((error: unknown) => console.warn('[search] could not save the index snapshot', error))
+      // After the work under way, but not in its queue: queries need not wait for the save.
+      void this.maintenance
+        .then(() => this.saveSnapshotNow())
+        .catch((error: unknown) => console.warn('[search] could not save the index snapshot', error))
     }, delay)
   }
 
   private async saveSnapshotNow(): Promise<void> {
     if (!this.isSnapshotDue) return
-    const snapshot: SearchIndexSnapshot = { indexVersion: SEARCH_INDEX_VERSION, watermark: this.watermark, json: this.engine.toJSON() }
-    await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot })
+    // The index and its watermark are taken together, before anything else can change them.
+    const snapshot: SearchIndexSnapshot = { indexVersion: SEARCH_INDEX_VERSION, watermark: structuredClone(this.watermark), json: this.engine.toJSON() }
     this.isSnapshotDue = false
+    try {
+      await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot })
+    } catch (error) {
+      this.isSnapshotDue = true
+      throw error
+    }
   }
 }
 
@@ -400,4 +531,28 @@ function markIndexed(watermark: SearchIndexWatermark, typed: TypedRecord, isNew 
   const mark = watermark.tables[typed.type]
   if (isNew) mark.count += 1
   if (typed.record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = typed.record.updatedAt
+}
+
+/** How many revisions are dated `since` or later (all of them for ''). */
+function countSince(revisions: ReturnType<typeof revisionTable>, since: string): Promise<number> {
+  return since === '' ? revisions.count() : revisions.where('at').aboveOrEqual(since).count()
+}
+
+/** A gate that is either open (its promise settled) or shut until `open()`. */
+function openGate(): { readonly opened: Promise<void>; readonly isOpen: boolean; open(): void } {
+  let resolve: () => void = () => undefined
+  const opened = new Promise<void>((settle) => {
+    resolve = settle
+  })
+  let isOpen = false
+  return {
+    opened,
+    get isOpen() {
+      return isOpen
+    },
+    open() {
+      isOpen = true
+      resolve()
+    }
+  }
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createJurisdictionRepository, createRecordRepository, deleteRecord, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
+import { createJurisdictionRepository, createRecordRepository, deleteRecord, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
 import { SEARCH_INDEX_VERSION } from '@shared/search/searchIndexEngine'
 import type { SearchIndexStatus } from '@renderer/searchIndex/searchIndexProtocol'
 import { SNAPSHOT_KEY, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
+import { diffRecords } from '@shared/domain/recordHistory'
+import type { Source } from '@shared/domain/source'
 import { toRow } from '@renderer/db/storedRow'
 import { aFreshDatabase } from '../db/testDatabase'
 
@@ -28,10 +30,51 @@ async function aSampleDatabase(): Promise<PrecedentDatabase> {
   return db
 }
 
+/** A small limit, so a test's "large" import stays small. */
+const BULK_LIMIT = 40
+
 async function anOpenService(db: PrecedentDatabase, statuses: SearchIndexStatus[] = []): Promise<SearchIndexService> {
-  const service = new SearchIndexService(db, { snapshotDelayMs: Infinity, onStatus: (status) => statuses.push(status) })
+  const service = new SearchIndexService(db, { snapshotDelayMs: Infinity, bulkChangeLimit: BULK_LIMIT, onStatus: (status) => statuses.push(status) })
   await service.open()
   return service
+}
+
+/**
+ * Stores `count` new sources in one transaction with an 'import' revision each, all at one moment,
+ * as the import writer does. Titles share the word "kookaburra" and a number word.
+ */
+async function givenImportedSources(db: PrecedentDatabase, count: number, at: string): Promise<void> {
+  await db.transaction('rw', [db.sources, revisionTable(db)], async () => {
+    const sources = Array.from(
+      { length: count },
+      (_, index) => ({ id: `src-imported-${index}`, title: `Kookaburra bulletin number${index % 50}`, createdAt: at, updatedAt: at, revision: 1 }) as unknown as Source
+    )
+    await db.sources.bulkPut(sources.map((source) => toRow('source', source)))
+    await revisionTable(db).bulkAdd(
+      sources.map((source) => ({
+        id: `rev-${source.id}`,
+        recordType: 'source' as const,
+        recordId: source.id,
+        revision: 1,
+        at,
+        author: '',
+        action: 'import' as const,
+        changes: diffRecords(undefined, source),
+        snapshot: source
+      }))
+    )
+  })
+}
+
+/** Everything a few queries find, with totals (as sets: ties may come in another order). */
+async function answers(service: SearchIndexService): Promise<unknown[]> {
+  const queries = ['kookaburra', 'kookaburra number7', 'number4', 'sesame', 'type:source', 'jurisdiction:CN', '支付']
+  return Promise.all(
+    queries.map(async (query) => {
+      const page = await service.search(query, 'full', 500)
+      return { query, total: page.total, ids: page.items.map((item) => item.id).sort() }
+    })
+  )
 }
 
 const ids = async (service: SearchIndexService, query: string): Promise<string[]> =>
@@ -197,5 +240,86 @@ describe('SearchIndexService', () => {
     const service = await anOpenService(db)
 
     expect((await ids(service, 'sesame'))[0]).toBe(ALIPAY_INCIDENT)
+  })
+
+  it('catches up with a large import by building again from the tables, answering as a fresh build does', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db)
+    await first.saveSnapshot()
+    await givenImportedSources(db, BULK_LIMIT + 10, '2027-04-01T10:00:00.000Z')
+    const statuses: SearchIndexStatus[] = []
+
+    const reopened = await anOpenService(db, statuses)
+    await db.meta.delete(SNAPSHOT_KEY)
+    const fresh = await anOpenService(db)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(true)
+    expect(reopened.documentCount).toBe(fresh.documentCount)
+    expect(await answers(reopened)).toEqual(await answers(fresh))
+    expect((await reopened.search('kookaburra', 'full', 5)).total).toBe(BULK_LIMIT + 10)
+  })
+
+  it('follows a smaller import change by change, answering as a fresh build does', async () => {
+    const db = await aSampleDatabase()
+    const statuses: SearchIndexStatus[] = []
+    const service = await anOpenService(db, statuses)
+    await givenImportedSources(db, BULK_LIMIT - 10, '2027-04-01T10:00:00.000Z')
+    statuses.length = 0
+
+    await service.applyChanges()
+    await db.meta.delete(SNAPSHOT_KEY)
+    const fresh = await anOpenService(db)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(false)
+    expect(service.documentCount).toBe(fresh.documentCount)
+    expect(await answers(service)).toEqual(await answers(fresh))
+  })
+
+  it('answers from the snapshot while a large catch-up is still building', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db)
+    await first.saveSnapshot()
+    await givenImportedSources(db, BULK_LIMIT + 10, '2027-04-01T10:00:00.000Z')
+    const order: string[] = []
+
+    const reopened = new SearchIndexService(db, { snapshotDelayMs: Infinity, bulkChangeLimit: BULK_LIMIT })
+    const opening = reopened.open().then(() => order.push('caught up'))
+    const answer = await reopened.search('sesame', 'full', 5)
+    order.push('answered')
+    await opening
+
+    expect(order).toEqual(['answered', 'caught up'])
+    expect(answer.items[0]?.id).toBe(ALIPAY_INCIDENT)
+    expect((await reopened.search('kookaburra', 'full', 5)).total).toBe(BULK_LIMIT + 10)
+  })
+
+  it('applies a change committed late with a date older than the last one it followed', async () => {
+    const db = await aSampleDatabase()
+    await givenImportedSources(db, 10, '2027-04-01T10:00:00.000Z')
+    const service = await anOpenService(db)
+    const late = { id: 'src-late', title: 'Wallaby dispatch', createdAt: '2027-04-01T09:59:30.000Z', updatedAt: '2027-04-01T09:59:30.000Z', revision: 1 } as unknown as Source
+    // Older than what the index has seen, as a slow transaction that committed after a newer one would be.
+    await db.transaction('rw', [db.sources, revisionTable(db)], async () => {
+      await db.sources.put(toRow('source', late))
+      await revisionTable(db).add({ id: 'rev-late', recordType: 'source', recordId: late.id, revision: 1, at: late.updatedAt, author: '', action: 'create', changes: [], snapshot: late })
+    })
+
+    await service.applyChanges()
+
+    expect(await ids(service, 'wallaby')).toEqual(['src-late'])
+  })
+
+  it('keeps answering from the snapshot on a reload with nothing new, after an import', async () => {
+    const db = await aSampleDatabase()
+    await givenImportedSources(db, BULK_LIMIT + 10, '2027-04-01T10:00:00.000Z')
+    const first = await anOpenService(db)
+    await first.saveSnapshot()
+    const statuses: SearchIndexStatus[] = []
+
+    const reopened = await anOpenService(db, statuses)
+
+    expect(statuses.map((status) => status.state)).toEqual(['opening', 'ready'])
+    expect(reopened.currentWatermark()).toEqual(first.currentWatermark())
+    expect(await answers(reopened)).toEqual(await answers(first))
   })
 })

@@ -2,14 +2,16 @@ import { watch, type WatchSource } from 'vue'
 import { startSearchIndex } from '@renderer/searchIndex'
 
 /**
- * Starts the search index once start-up has opened and seeded the database, so the index is
- * built from the finished knowledge base rather than racing the first-run seeding.
+ * Starts the search index as soon as `canStart` holds. The app passes "start-up has not failed",
+ * so the worker loads its snapshot while the page opens and checks the knowledge base, instead of
+ * after it: the first query after a reload is answered sooner. Records seeded on a first run
+ * meanwhile reach the index through the change feed, as any write does.
  */
-export function useSearchIndexAfterStartup(isReady: WatchSource<boolean>): void {
+export function useSearchIndexAfterStartup(canStart: WatchSource<boolean>): void {
   watch(
-    isReady,
-    (ready) => {
-      if (ready) startSearchIndex()
+    canStart,
+    (allowed) => {
+      if (allowed) startSearchIndex()
     },
     { immediate: true }
   )
