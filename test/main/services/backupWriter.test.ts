@@ -18,7 +18,7 @@ import {
 import { catchError } from '../../support/catchError'
 
 const CREATED_AT = '2026-11-29T10:05:09.123Z'
-const content = gzipSync(JSON.stringify({ format: 'precedent-bundle', records: { incidents: Array.from({ length: 200 }, (_, i) => ({ id: `inc-${i}`, salt: Math.random() })) } }))
+const content = new Uint8Array(gzipSync(JSON.stringify({ format: 'precedent-bundle', records: { incidents: Array.from({ length: 200 }, (_, i) => ({ id: `inc-${i}`, salt: Math.random() })) } })))
 
 let uploads: BackupUploads
 let now: number
@@ -33,7 +33,7 @@ beforeEach(() => {
 })
 
 /** Sends `bytes` in chunks of `size`. */
-async function upload(bytes: Uint8Array, createdAt = CREATED_AT, size = 1000): Promise<string> {
+async function upload(bytes: Uint8Array<ArrayBuffer>, createdAt = CREATED_AT, size = 1000): Promise<string> {
   const { uploadId } = await uploads.begin({ createdAt, totalBytes: bytes.byteLength })
   for (let offset = 0; offset < bytes.byteLength; offset += size) {
     await uploads.chunk({ uploadId, offset, bytes: bytes.subarray(offset, offset + size) })

@@ -194,7 +194,7 @@ describe('backups', () => {
 
   it('names the record and field of an invalid bundle', async () => {
     const db = aFreshDatabase()
-    const bundle = aBundle({ incidents: [anIncident({ id: 'inc-ok' }), { ...anIncident({ id: 'inc-bad' }), occurredOn: 'last spring' }] })
+    const bundle = aBundle({ incidents: [anIncident({ id: 'inc-ok' }), { ...anIncident({ id: 'inc-bad' }), occurredOn: 'last spring' } as never] })
 
     const error = await catchError(restoreBundle(db, bundle, { author: '', now: clock }))
 
