@@ -71,7 +71,7 @@ export interface ReadBundleOptions {
 }
 
 /** Records read and serialised per request while a bundle is written out. */
-const BUNDLE_PAGE_SIZE = 500
+const BUNDLE_PAGE_SIZE = 250
 
 /**
  * Where bundle text goes as it is produced. `write` must not block; `backlog` says how many
