@@ -25,6 +25,16 @@ export async function isGzipFile(file: Blob): Promise<boolean> {
 }
 
 /**
+ * Whether a file can be a bundle at all: gzip, or JSON text starting with `{` (after a BOM and
+ * white space). Checked before a restore takes its safety backup, so a wrong file is refused at once.
+ */
+export async function looksLikeBundleFile(file: Blob): Promise<boolean> {
+  if (await isGzipFile(file)) return true
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(await file.slice(0, 1024).arrayBuffer())
+  return /^\uFEFF?\s*\{/.test(head)
+}
+
+/**
  * Reads a bundle file, plain JSON or gzip-compressed (told by its first bytes), as a stream:
  * decompressed and decoded piece by piece (strict UTF-8; a BOM is dropped) and parsed record by
  * record by {@link BundleTextReader}, so no whole-file string is ever built. Returns the parsed

@@ -88,7 +88,7 @@ export {
   type RestoreBundleOptions,
   type RestoreResult
 } from './backups'
-export { BundleReadCancelledError, isGzipFile, readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
+export { BundleReadCancelledError, isGzipFile, looksLikeBundleFile, readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 export { EXCLUSIVE_WRITE_LOCK, withExclusiveWriteLock } from './exclusiveWriteLock'
 export {
   BriefingConflictError,

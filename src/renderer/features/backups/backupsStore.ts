@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { getDatabase, gzipBlobSink, listBackups, readBackupContent, writeKnowledgeBaseFile, type BackupSummary, type RestoreResult } from '@renderer/db'
+import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, writeKnowledgeBaseFile, type BackupSummary, type RestoreResult } from '@renderer/db'
+import { ImportInputError } from '@shared/interchange/importProblem'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
@@ -115,7 +116,13 @@ export const useBackupsStore = defineStore('backups', () => {
     busy(() => restore({ kind: 'backup', id: summary.id }, `the backup of ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(summary.createdAt))}`))
 
   /** Restores from a bundle file the person chose, `.json` or `.json.gz`, of any size: it is read as a stream and validated whole first. */
-  const restoreFromFile = (file: File) => busy(() => restore({ kind: 'file', file, fileName: file.name }, file.name))
+  const restoreFromFile = (file: File) =>
+    busy(async () => {
+      if (!(await looksLikeBundleFile(file))) {
+        throw new ImportInputError({ file: file.name, message: 'This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent' })
+      }
+      return restore({ kind: 'file', file, fileName: file.name }, file.name)
+    })
 
   return { backups, isBusy, restoreActivity, refresh, backUpNow, saveCurrentAsFile, saveBackupAsFile, restoreBackup, restoreFromFile, cancelRestore }
 })

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { getDatabase, listBackups, writeKnowledgeBaseFile } from '@renderer/db'
+import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import BackupsView from '@renderer/features/backups/BackupsView.vue'
 import { backupFileName } from '@renderer/features/backups'
 import { anIncident } from '../../../builders/domain'
@@ -11,6 +12,7 @@ let wrapper: VueWrapper | undefined
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
+  vi.restoreAllMocks()
   wrapper?.unmount()
   wrapper = undefined
 })
@@ -80,15 +82,33 @@ describe('BackupsView restoring from a file', () => {
     expect(await getDatabase().incidents.get(kept.id)).toMatchObject({ title: 'Kept in the file' })
   })
 
+  it('refuses a file that is not a bundle before taking any backup', async () => {
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+    const before = (await listBackups(getDatabase())).length
+
+    await chooseFile(wrapper, new File(['id,title\n1,Breach\n'], 'incidents.csv', { type: 'text/csv' }))
+
+    await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').text()).toBe('incidents.csv: This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent'))
+    expect(await listBackups(getDatabase())).toHaveLength(before)
+  })
+
   it('can be cancelled while the safety backup is taken, and then changes nothing', async () => {
     const stays = anIncident({ title: 'Stays' })
     await givenStored(getDatabase(), { type: 'incident', record: stays })
+    // The safety backup's file write waits until the person has pressed Cancel.
+    let releaseBackupFile: () => void = () => undefined
+    const backupFileWritten = new Promise<{ status: 'kept-in-browser' }>((resolve) => {
+      releaseBackupFile = () => resolve({ status: 'kept-in-browser' })
+    })
+    vi.spyOn(getDesktopClient(), 'writeBackup').mockReturnValue(backupFileWritten)
     wrapper = mount(BackupsView, { attachTo: document.body })
     await flushPromises()
 
     await chooseFile(wrapper, new File(['{"format":"precedent-bundle","version":1,"id":"x","revision":1,"createdAt":"2026-01-01T00:00:00.000Z","records":{"incidents":[],"organisations":[],"jurisdictions":[],"laws":[],"responses":[],"sources":[]}}'], 'empty.json'))
-    expect(wrapper.get('[role="status"]').text()).toBe('Taking a backup of the current state first…')
+    await vi.waitFor(() => expect(wrapper!.get('[role="status"]').text()).toBe('Taking a backup of the current state first…'))
     await buttonNamed(wrapper, 'Cancel restore').trigger('click')
+    releaseBackupFile()
 
     await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').text()).toBe('Restore cancelled: nothing was changed.'))
     expect(await getDatabase().incidents.get(stays.id)).toBeDefined()
