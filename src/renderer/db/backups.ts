@@ -82,8 +82,12 @@ export interface BundleTextSink {
   readonly backlog: number
 }
 
-/** Pieces allowed to wait in a sink before reading pauses (each is one page of records). */
-const MAX_SINK_BACKLOG = 8
+/**
+ * Pieces allowed to wait in a sink before reading pauses (each is one page of records). Small on
+ * purpose: the compressor works through its queue in one run of promise jobs, so the queue's
+ * length bounds the longest task on the page as well as the memory.
+ */
+const MAX_SINK_BACKLOG = 2
 
 /**
  * Writes every record of the knowledge base to `sink` as bundle JSON, table by table and page by
