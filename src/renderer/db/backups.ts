@@ -272,7 +272,7 @@ export class RestoreCancelledError extends Error {
  * are written back, records the bundle lacks are deleted, and each change enters the records'
  * history as a restore, so the restore itself can be inspected and undone record by record.
  * The caller takes a backup first (the Backups view does). One read-write transaction under the
- * exclusive write lock, read and written in bulk pages of RESTORE_PAGE_SIZE: on any failure, or
+ * exclusive write lock, all reads first, then written in bulk pages of RESTORE_PAGE_SIZE: on any failure, or
  * when cancelled, the transaction is aborted and nothing changed.
  *
  * @throws BundleValidationError the bundle is invalid; nothing was written
@@ -293,15 +293,16 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
     checkNotCancelled()
     return await withExclusiveWriteLock(() =>
       db.transaction('rw', tables, async () => {
-        let restored = 0
+        // Every read comes before the first write: reads in a transaction that already holds many
+        // uncommitted writes get slower as they grow, so at 100k records this order matters.
+        const plans: { readonly type: RecordType; readonly writes: readonly { current?: TypedRecord['record']; record: TypedRecord['record'] }[]; readonly surplus: readonly TypedRecord['record'][] }[] = []
         let unchanged = 0
-        let removed = 0
-        let done = 0
         options.onProgress?.(0, total)
         for (const type of RECORD_TYPES) {
           const table = db.recordTable(type)
           const wanted = parsed.bundle.records[BUNDLE_COLLECTION[type]] as readonly TypedRecord['record'][]
           const keep = new Set<string>()
+          const writes: { current?: TypedRecord['record']; record: TypedRecord['record'] }[] = []
           for (let start = 0; start < wanted.length; start += RESTORE_PAGE_SIZE) {
             checkNotCancelled()
             const page = wanted.slice(start, start + RESTORE_PAGE_SIZE)
@@ -318,10 +319,33 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
             })
             // A record created again under an old id counts on from its history, so the log stays in order.
             const recorded = await Promise.all(changed.map(({ record, current }) => (current === undefined ? lastRecordedRevision(db, record.id) : current.revision)))
-            const written = changed.map(({ record, current }, index) => ({ current, record: { ...record, revision: recorded[index]! + 1, updatedAt: at } as TypedRecord['record'] }))
-            await table.bulkPut(written.map(({ record }) => toRow(type, record as never)))
+            changed.forEach(({ record, current }, index) => {
+              writes.push({ current, record: { ...record, revision: recorded[index]! + 1, updatedAt: at } as TypedRecord['record'] })
+            })
+          }
+          // Only keys are read to find what the bundle lacks; the surplus rows are read to log them.
+          const surplusIds = (await table.toCollection().primaryKeys()).filter((id) => !keep.has(id))
+          const surplus: TypedRecord['record'][] = []
+          for (let start = 0; start < surplusIds.length; start += RESTORE_PAGE_SIZE) {
+            checkNotCancelled()
+            for (const row of await table.bulkGet(surplusIds.slice(start, start + RESTORE_PAGE_SIZE))) {
+              if (row !== undefined) surplus.push(fromRow(row) as TypedRecord['record'])
+            }
+          }
+          plans.push({ type, writes, surplus })
+        }
+        let restored = 0
+        let removed = 0
+        let done = unchanged
+        options.onProgress?.(done, total)
+        for (const { type, writes, surplus } of plans) {
+          const table = db.recordTable(type)
+          for (let start = 0; start < writes.length; start += RESTORE_PAGE_SIZE) {
+            checkNotCancelled()
+            const page = writes.slice(start, start + RESTORE_PAGE_SIZE)
+            await table.bulkPut(page.map(({ record }) => toRow(type, record as never)))
             await revisionTable(db).bulkAdd(
-              written.map(({ current, record }) => ({
+              page.map(({ current, record }) => ({
                 id: newRevisionId(),
                 recordType: type,
                 recordId: record.id,
@@ -334,19 +358,16 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
                 note: 'Restored from a backup'
               }))
             )
-            restored += written.length
+            restored += page.length
             done += page.length
             options.onProgress?.(done, total)
           }
-          // Only keys are read to find what the bundle lacks; the surplus rows are read to log them.
-          const surplusIds = (await table.toCollection().primaryKeys()).filter((id) => !keep.has(id))
-          for (let start = 0; start < surplusIds.length; start += RESTORE_PAGE_SIZE) {
+          for (let start = 0; start < surplus.length; start += RESTORE_PAGE_SIZE) {
             checkNotCancelled()
-            const ids = surplusIds.slice(start, start + RESTORE_PAGE_SIZE)
-            const surplus = (await table.bulkGet(ids)).flatMap((row) => (row === undefined ? [] : [fromRow(row)]))
-            await table.bulkDelete(ids)
+            const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
+            await table.bulkDelete(page.map((record) => record.id))
             await revisionTable(db).bulkAdd(
-              surplus.map((record) => ({
+              page.map((record) => ({
                 id: newRevisionId(),
                 recordType: type,
                 recordId: record.id,
@@ -358,7 +379,7 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
                 note: 'Not in the restored backup'
               }))
             )
-            removed += surplus.length
+            removed += page.length
           }
         }
         checkNotCancelled()
