@@ -12,7 +12,10 @@ export const desktopApi = {
   openExternalLink: (request) => ipcRenderer.invoke(IpcChannel.openExternalLink, request),
   saveFile: (request) => ipcRenderer.invoke(IpcChannel.saveFile, request),
   printBriefingPdf: (request) => ipcRenderer.invoke(IpcChannel.printBriefingPdf, request),
-  writeBackup: (request) => ipcRenderer.invoke(IpcChannel.writeBackup, request),
+  beginBackupUpload: (request) => ipcRenderer.invoke(IpcChannel.beginBackupUpload, request),
+  backupUploadChunk: (request) => ipcRenderer.invoke(IpcChannel.backupUploadChunk, request),
+  commitBackupUpload: (request) => ipcRenderer.invoke(IpcChannel.commitBackupUpload, request),
+  abortBackupUpload: (request) => ipcRenderer.invoke(IpcChannel.abortBackupUpload, request),
   onMenuCommand(listener) {
     // The page gets the command only: the IpcRendererEvent would hand it `sender`, an ipcRenderer.
     const forward = (_event: IpcRendererEvent, command: unknown): void => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openAppPage, useBrowserProfile } from './browser'
@@ -36,7 +37,7 @@ describe('backups in Chromium (web mode)', () => {
     const row = page.getByRole('row').filter({ hasText: 'Backup taken by hand' })
     await row.getByRole('button', { name: /^Restore the backup of / }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Restore this backup' }).click()
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Restored\. 1 record written back, 0 removed/)
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Restored\. 1 record written back, 0 removed/)
     await page.screenshot({ path: 'test-results/backups.png', fullPage: true })
 
     await openAlipay()
@@ -47,7 +48,7 @@ describe('backups in Chromium (web mode)', () => {
     await page.getByRole('row').filter({ hasText: /^.*Before restoring the backup of .*/ }).first().waitFor()
   })
 
-  it('saves the whole knowledge base as a bundle file', async () => {
+  it('saves the whole knowledge base as a compressed bundle file, and restoring that file undoes a later edit', async () => {
     await go('#/backups')
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -56,9 +57,25 @@ describe('backups in Chromium (web mode)', () => {
     const path = join(browser.userDataDir, download.suggestedFilename())
     await download.saveAs(path)
 
-    const bundle = JSON.parse(await readFile(path, 'utf8')) as { format: string; records: { incidents: { title: string }[] } }
-    expect(download.suggestedFilename()).toMatch(/^precedent-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.json$/)
+    const bundle = JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as { format: string; records: { incidents: { title: string }[] } }
+    expect(download.suggestedFilename()).toMatch(/^precedent-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.json\.gz$/)
     expect(bundle.format).toBe('precedent-bundle')
     expect(bundle.records.incidents.map((incident) => incident.title).join('\n')).toContain('Alipay')
+
+    await openAlipay()
+    const original = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+    await page.getByRole('link', { name: 'Edit incident' }).click()
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Edited after saving the file')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Edited after saving the file' }).waitFor()
+
+    await go('#/backups')
+    await page.getByLabel('Restore from a backup file…').setInputFiles(path)
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Restored\. 1 record written back, 0 removed/)
+
+    await openAlipay()
+    await expect.poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(original)
+    await go('#/backups')
+    await page.getByRole('row').filter({ hasText: `Before restoring ${download.suggestedFilename()}` }).first().waitFor()
   })
 })

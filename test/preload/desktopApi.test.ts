@@ -26,7 +26,10 @@ const desktopApiMethods: readonly (keyof DesktopApi)[] = [
   'openExternalLink',
   'saveFile',
   'printBriefingPdf',
-  'writeBackup',
+  'beginBackupUpload',
+  'backupUploadChunk',
+  'commitBackupUpload',
+  'abortBackupUpload',
   'onMenuCommand'
 ]
 
@@ -69,7 +72,10 @@ describe('preload desktopApi', () => {
     ['openExternalLink', IpcChannel.openExternalLink, { url: 'https://example.com' }],
     ['saveFile', IpcChannel.saveFile, { suggestedFileName: 'a.csv', encoding: 'utf8', content: 'x' }],
     ['printBriefingPdf', IpcChannel.printBriefingPdf, { html: '<h1>B</h1>', suggestedFileName: 'b.pdf' }],
-    ['writeBackup', IpcChannel.writeBackup, { createdAt: '2026-11-29T10:00:00.000Z', content: '{}' }]
+    ['beginBackupUpload', IpcChannel.beginBackupUpload, { createdAt: '2026-11-29T10:00:00.000Z', totalBytes: 100 }],
+    ['backupUploadChunk', IpcChannel.backupUploadChunk, { uploadId: 'u', offset: 0, bytes: new Uint8Array([0x1f, 0x8b]) }],
+    ['commitBackupUpload', IpcChannel.commitBackupUpload, { uploadId: 'u' }],
+    ['abortBackupUpload', IpcChannel.abortBackupUpload, { uploadId: 'u' }]
   ] as const)('sends %s on its one fixed channel %s', async (method, channel, request) => {
     const api = await exposedApi()
 

@@ -2,12 +2,12 @@ import { IpcChannel } from '../../shared/ipc/channels'
 import { openExternalLink } from '../security/externalLinkGate'
 import { getAppInfo } from '../services/appInfo'
 import { saveFile } from '../services/fileSaver'
-import { writeBackup } from '../services/backupWriter'
+import { backupUploads } from '../services/backupWriter'
 import { printBriefingPdf } from '../services/pdfPrinter'
 import { handle } from './handle'
 
 /** The services behind the channels; replaceable in tests. */
-export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBriefingPdf, writeBackup }
+export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBriefingPdf, backupUploads }
 
 /**
  * Registers one handler per {@link IpcChannel}, each accepting requests only from the page at
@@ -21,5 +21,8 @@ export function registerIpcHandlers(appUrl: URL, services: typeof desktopService
   handle(IpcChannel.printBriefingPdf, appUrl, async (request, { window }) => ({
     savedPath: await services.printBriefingPdf(request, window)
   }))
-  handle(IpcChannel.writeBackup, appUrl, async (request) => ({ savedPath: await services.writeBackup(request) }))
+  handle(IpcChannel.beginBackupUpload, appUrl, (request) => services.backupUploads.begin(request))
+  handle(IpcChannel.backupUploadChunk, appUrl, (request) => services.backupUploads.chunk(request))
+  handle(IpcChannel.commitBackupUpload, appUrl, (request) => services.backupUploads.commit(request))
+  handle(IpcChannel.abortBackupUpload, appUrl, (request) => services.backupUploads.abort(request))
 }

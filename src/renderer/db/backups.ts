@@ -1,10 +1,11 @@
 import Dexie, { type Table } from 'dexie'
-import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, bundleRecordsInOrder, parseBundle, type Bundle, type BundleRecords } from '@shared/domain/bundle'
+import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, parseBundle, type Bundle, type BundleProblem } from '@shared/domain/bundle'
+import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 import { diffRecords, isSameValue } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { appendRevision, lastRecordedRevision, revisionTable } from './revisionLog'
+import { lastRecordedRevision, revisionTable } from './revisionLog'
 import { BundleValidationError, toStorageError } from './storageErrors'
 import { fromRow, toRow } from './storedRow'
 
@@ -14,11 +15,27 @@ export interface BackupSummary {
   readonly createdAt: string
   readonly reason: string
   readonly counts: Readonly<Record<RecordType, number>>
+  /** The compressed size in bytes; absent for backups taken before they were compressed. */
+  readonly bytes?: number
 }
 
-interface StoredBackup extends BackupSummary {
+/**
+ * How a backup is kept since issue 10: the bundle's JSON, gzip-compressed, as a Blob (Chromium
+ * keeps large Blobs as files beside the database, not in the page's memory).
+ */
+interface StoredCompressedBackup extends BackupSummary {
+  readonly file: Blob
+}
+
+/** How backups were kept before: the bundle itself. They still list, save and restore. */
+interface StoredBundleBackup extends BackupSummary {
   readonly bundle: Bundle
 }
+
+type StoredBackup = StoredCompressedBackup | StoredBundleBackup
+
+/** A kept backup's content: a gzip-compressed bundle file, or (older backups) the bundle itself. */
+export type BackupContent = { readonly kind: 'file'; readonly file: Blob } | { readonly kind: 'bundle'; readonly bundle: Bundle }
 
 /** How many backups are kept; the oldest beyond this are removed after each new one. */
 export const BACKUPS_KEPT = 10
@@ -26,7 +43,8 @@ export const BACKUPS_KEPT = 10
 /**
  * Backups live in their own IndexedDB database beside the knowledge base, so a failed import,
  * restore or migration of the knowledge base cannot touch them. (The desktop app also writes each
- * one to a file outside the browser profile; see features/backups.)
+ * one to a file outside the browser profile; see features/backups.) Version 1's one table holds
+ * both kinds of row, so no upgrade is needed.
  */
 class BackupDatabase extends Dexie {
   backups!: Table<StoredBackup, string>
@@ -52,33 +70,117 @@ export interface ReadBundleOptions {
   readonly title?: string
 }
 
+/** Records read and serialised per request while a bundle is written out. */
+const BUNDLE_PAGE_SIZE = 250
+
 /**
- * Every record of the knowledge base as a bundle, read in one read-only transaction so that a
- * write in another window lands wholly before or wholly after it (RELIABILITY-SECURITY 54).
- * Derived data (search snapshot, index fields) is left out: it is rebuilt, never restored.
+ * Where bundle text goes as it is produced. `write` must not block; `backlog` says how many
+ * pieces are still waiting to be consumed, so the reader can wait for it to drain.
  */
-export async function readKnowledgeBaseBundle(db: PrecedentDatabase, options: ReadBundleOptions): Promise<Bundle> {
-  const records = await db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
-    const collections: Partial<Record<keyof BundleRecords, unknown[]>> = {}
-    for (const type of RECORD_TYPES) {
-      const rows = await db.recordTable(type).toArray()
-      collections[BUNDLE_COLLECTION[type]] = rows.map((row) => fromRow(row))
-    }
-    return collections as BundleRecords
-  })
-  return {
+export interface BundleTextSink {
+  write(text: string): void
+  readonly backlog: number
+}
+
+/**
+ * Pieces allowed to wait in a sink before reading pauses (each is one page of records). Small on
+ * purpose: the compressor works through its queue in one run of promise jobs, so the queue's
+ * length bounds the longest task on the page as well as the memory.
+ */
+const MAX_SINK_BACKLOG = 2
+
+/**
+ * Writes every record of the knowledge base to `sink` as bundle JSON, table by table and page by
+ * page, one record a line, all in one read-only transaction, so that a write in another window
+ * lands wholly before or wholly after it (RELIABILITY-SECURITY 54). Only one page of rows and
+ * its text are held at a time: nothing awaited here is outside IndexedDB (that would end the
+ * transaction), so while the sink is behind, a cheap key read keeps the transaction open and
+ * lets it drain. Derived data (search snapshot, index fields) is left out: it is rebuilt, never restored.
+ */
+export async function writeKnowledgeBaseBundle(db: PrecedentDatabase, sink: BundleTextSink, options: ReadBundleOptions): Promise<Record<RecordType, number>> {
+  const header = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     id: 'precedent-knowledge-base',
     revision: 1,
     ...(options.title === undefined ? {} : { title: options.title }),
-    createdAt: options.now(),
-    records
+    createdAt: options.now()
+  }
+  return db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
+    const counts = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
+    sink.write(`${JSON.stringify(header).slice(0, -1)},"records":{`)
+    for (const [position, type] of RECORD_TYPES.entries()) {
+      const table = db.recordTable(type)
+      sink.write(`${position === 0 ? '' : ','}\n${JSON.stringify(BUNDLE_COLLECTION[type])}:[`)
+      let last: string | undefined
+      for (;;) {
+        const rows = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(BUNDLE_PAGE_SIZE).toArray()
+        if (rows.length === 0) break
+        const separator = counts[type] === 0 ? '\n' : ',\n'
+        sink.write(separator + rows.map((row) => JSON.stringify(fromRow(row))).join(',\n'))
+        counts[type] += rows.length
+        last = rows[rows.length - 1]!.id
+        for (let wait = 0; sink.backlog > MAX_SINK_BACKLOG && wait < 10_000; wait += 1) await table.limit(1).primaryKeys()
+        if (rows.length < BUNDLE_PAGE_SIZE) break
+      }
+      sink.write('\n]')
+    }
+    sink.write('}}\n')
+    return counts
+  })
+}
+
+/** A sink that gzips what it is given into a Blob, as it comes. */
+export function gzipBlobSink(): { readonly sink: BundleTextSink; finish(): Promise<Blob>; abort(reason: unknown): void } {
+  const compression = new CompressionStream('gzip')
+  const compressed = new Response(compression.readable).blob()
+  const writer = compression.writable.getWriter()
+  const encoder = new TextEncoder()
+  let failure: unknown
+  return {
+    sink: {
+      write(text) {
+        writer.write(encoder.encode(text)).catch((error: unknown) => {
+          failure ??= error
+        })
+      },
+      get backlog() {
+        return 1 - (writer.desiredSize ?? 1)
+      }
+    },
+    async finish() {
+      await writer.close()
+      const blob = await compressed
+      if (failure !== undefined) throw failure
+      return blob
+    },
+    abort(reason) {
+      void writer.abort(reason).catch(() => undefined)
+      void compressed.catch(() => undefined)
+    }
   }
 }
 
-function countsOf(records: BundleRecords): Record<RecordType, number> {
-  return Object.fromEntries(RECORD_TYPES.map((type) => [type, records[BUNDLE_COLLECTION[type]].length])) as Record<RecordType, number>
+/** The whole knowledge base as a gzip-compressed bundle file, written as it is read (see {@link writeKnowledgeBaseBundle}). */
+export async function writeKnowledgeBaseFile(db: PrecedentDatabase, options: ReadBundleOptions): Promise<{ readonly file: Blob; readonly counts: Record<RecordType, number> }> {
+  const gzip = gzipBlobSink()
+  try {
+    const counts = await writeKnowledgeBaseBundle(db, gzip.sink, options)
+    return { file: await gzip.finish(), counts }
+  } catch (error) {
+    gzip.abort(error)
+    throw error
+  }
+}
+
+/**
+ * Every record of the knowledge base as a bundle object, read in one read-only transaction. For
+ * tests and small exports: a large knowledge base is written with {@link writeKnowledgeBaseFile}.
+ */
+export async function readKnowledgeBaseBundle(db: PrecedentDatabase, options: ReadBundleOptions): Promise<Bundle> {
+  const pieces: string[] = []
+  await writeKnowledgeBaseBundle(db, { write: (text) => void pieces.push(text), backlog: 0 }, options)
+  return JSON.parse(pieces.join('')) as Bundle
 }
 
 export interface CreateBackupOptions {
@@ -89,17 +191,19 @@ export interface CreateBackupOptions {
 
 /**
  * Takes a backup of every record (RELIABILITY-SECURITY 23, 35: taken before every import and
- * restore) and keeps the newest `BACKUPS_KEPT`. The backup is written in one transaction of the
- * backup database: it is either wholly there or not at all.
+ * restore) as a gzip-compressed bundle file, and keeps the newest `BACKUPS_KEPT`. The backup is
+ * written in one transaction of the backup database: it is either wholly there or not at all.
  */
-export async function createBackup(db: PrecedentDatabase, options: CreateBackupOptions): Promise<BackupSummary & { readonly bundle: Bundle }> {
-  const bundle = await readKnowledgeBaseBundle(db, { now: options.now, title: options.reason })
-  const backup: StoredBackup = {
+export async function createBackup(db: PrecedentDatabase, options: CreateBackupOptions): Promise<BackupSummary & { readonly file: Blob }> {
+  const createdAt = options.now()
+  const { file, counts } = await writeKnowledgeBaseFile(db, { now: () => createdAt, title: options.reason })
+  const backup: StoredCompressedBackup = {
     id: (options.newId ?? (() => crypto.randomUUID()))(),
-    createdAt: bundle.createdAt,
+    createdAt,
     reason: options.reason,
-    counts: countsOf(bundle.records),
-    bundle
+    counts,
+    bytes: file.size,
+    file
   }
   const backups = backupDatabaseOf(db)
   await backups.transaction('rw', backups.backups, async () => {
@@ -113,18 +217,37 @@ export async function createBackup(db: PrecedentDatabase, options: CreateBackupO
 /** The kept backups, newest first. */
 export async function listBackups(db: PrecedentDatabase): Promise<BackupSummary[]> {
   const stored = await backupDatabaseOf(db).backups.orderBy('createdAt').reverse().toArray()
-  return stored.map(({ bundle: _bundle, ...summary }) => summary)
+  return stored.map((backup) => {
+    const { id, createdAt, reason, counts, bytes } = backup
+    return bytes === undefined ? { id, createdAt, reason, counts } : { id, createdAt, reason, counts, bytes }
+  })
 }
 
-/** One kept backup's bundle, or `undefined` if it was rotated away. */
-export async function readBackup(db: PrecedentDatabase, id: string): Promise<Bundle | undefined> {
-  return (await backupDatabaseOf(db).backups.get(id))?.bundle
+/** One kept backup's content, or `undefined` if it was rotated away. */
+export async function readBackupContent(db: PrecedentDatabase, id: string): Promise<BackupContent | undefined> {
+  const stored = await backupDatabaseOf(db).backups.get(id)
+  if (stored === undefined) return undefined
+  return 'file' in stored ? { kind: 'file', file: stored.file } : { kind: 'bundle', bundle: stored.bundle }
+}
+
+/**
+ * One kept backup as a bundle value (not yet validated), or `undefined` if it was rotated away.
+ * Compressed backups are read as a stream (see {@link readBundleFile}).
+ */
+export async function readBackup(db: PrecedentDatabase, id: string, options: ReadBundleFileOptions = {}): Promise<unknown> {
+  const content = await readBackupContent(db, id)
+  if (content === undefined) return undefined
+  return content.kind === 'bundle' ? content.bundle : readBundleFile(content.file, 'backup', options)
 }
 
 export interface RestoreBundleOptions {
   readonly author: string
   readonly now: () => string
   readonly newRevisionId?: () => string
+  /** Aborting rolls the whole restore back (its one transaction is aborted). */
+  readonly signal?: AbortSignal
+  /** Called after each page of records is written, with how many of `total` are done. */
+  readonly onProgress?: (done: number, total: number) => void
 }
 
 export interface RestoreResult {
@@ -133,78 +256,147 @@ export interface RestoreResult {
   readonly unchanged: number
 }
 
+/** Records compared and written per step of a restore (bulk reads and writes of this size). */
+const RESTORE_PAGE_SIZE = 500
+
+/** The restore was cancelled before its transaction committed: nothing was changed. */
+export class RestoreCancelledError extends Error {
+  override readonly name = 'RestoreCancelledError'
+  constructor() {
+    super('Restore cancelled: nothing was changed')
+  }
+}
+
 /**
  * Makes the knowledge base hold exactly the bundle's records (a full restore): records that differ
  * are written back, records the bundle lacks are deleted, and each change enters the records'
  * history as a restore, so the restore itself can be inspected and undone record by record.
  * The caller takes a backup first (the Backups view does). One read-write transaction under the
- * exclusive write lock: on any failure nothing changed.
+ * exclusive write lock, all reads first, then written in bulk pages of RESTORE_PAGE_SIZE: on any failure, or
+ * when cancelled, the transaction is aborted and nothing changed.
  *
  * @throws BundleValidationError the bundle is invalid; nothing was written
+ * @throws RestoreCancelledError `signal` was aborted; nothing was written
  * @throws StorageWriteError the browser aborted the transaction; nothing was written
  */
 export async function restoreBundle(db: PrecedentDatabase, json: unknown, options: RestoreBundleOptions): Promise<RestoreResult> {
   const parsed = parseBundle(json)
-  if (!parsed.ok) throw new BundleValidationError(parsed.problems)
-  const wanted = bundleRecordsInOrder(parsed.bundle.records)
+  if (!parsed.ok) throw new BundleValidationError(parsed.problems.map((problem) => nameRecordOf(problem, json)))
   const at = options.now()
   const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())
   const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db)]
+  const total = RECORD_TYPES.reduce((sum, type) => sum + parsed.bundle.records[BUNDLE_COLLECTION[type]].length, 0)
+  const checkNotCancelled = (): void => {
+    if (options.signal?.aborted === true) throw new RestoreCancelledError()
+  }
   try {
+    checkNotCancelled()
     return await withExclusiveWriteLock(() =>
       db.transaction('rw', tables, async () => {
-        let restored = 0
+        // Every read comes before the first write: reads in a transaction that already holds many
+        // uncommitted writes get slower as they grow, so at 100k records this order matters.
+        const plans: { readonly type: RecordType; readonly writes: readonly { current?: TypedRecord['record']; record: TypedRecord['record'] }[]; readonly surplus: readonly TypedRecord['record'][] }[] = []
         let unchanged = 0
-        const keep = new Set<string>()
-        for (const typed of wanted) {
-          keep.add(typed.record.id)
-          const row = await db.recordTable(typed.type).get(typed.record.id)
-          const current = row === undefined ? undefined : fromRow(row)
-          if (current !== undefined && isSameValue(current, typed.record)) {
-            unchanged += 1
-            continue
-          }
-          const revision = (current?.revision ?? (await lastRecordedRevision(db, typed.record.id))) + 1
-          const record = { ...typed.record, revision, updatedAt: at } as TypedRecord['record']
-          await db.recordTable(typed.type).put(toRow(typed.type, record as never))
-          await appendRevision(db, {
-            id: newRevisionId(),
-            recordType: typed.type,
-            recordId: typed.record.id,
-            revision,
-            at,
-            author: options.author,
-            action: 'restore',
-            changes: diffRecords(current, record),
-            snapshot: record,
-            note: 'Restored from a backup'
-          })
-          restored += 1
-        }
-        let removed = 0
+        options.onProgress?.(0, total)
         for (const type of RECORD_TYPES) {
-          const surplus = (await db.recordTable(type).toArray()).filter((row) => !keep.has(row.id))
-          for (const row of surplus) {
-            const record = fromRow(row)
-            await db.recordTable(type).delete(row.id)
-            await appendRevision(db, {
-              id: newRevisionId(),
-              recordType: type,
-              recordId: row.id,
-              revision: record.revision,
-              at,
-              author: options.author,
-              action: 'delete',
-              changes: diffRecords(record, undefined),
-              note: 'Not in the restored backup'
+          const table = db.recordTable(type)
+          const wanted = parsed.bundle.records[BUNDLE_COLLECTION[type]] as readonly TypedRecord['record'][]
+          const keep = new Set<string>()
+          const writes: { current?: TypedRecord['record']; record: TypedRecord['record'] }[] = []
+          for (let start = 0; start < wanted.length; start += RESTORE_PAGE_SIZE) {
+            checkNotCancelled()
+            const page = wanted.slice(start, start + RESTORE_PAGE_SIZE)
+            const rows = await table.bulkGet(page.map((record) => record.id))
+            const changed = page.flatMap((record, index) => {
+              keep.add(record.id)
+              const row = rows[index]
+              const current = row === undefined ? undefined : (fromRow(row) as TypedRecord['record'])
+              if (current !== undefined && isSameValue(current, record)) {
+                unchanged += 1
+                return []
+              }
+              return [{ record, current }]
             })
-            removed += 1
+            // A record created again under an old id counts on from its history, so the log stays in order.
+            const recorded = await Promise.all(changed.map(({ record, current }) => (current === undefined ? lastRecordedRevision(db, record.id) : current.revision)))
+            changed.forEach(({ record, current }, index) => {
+              writes.push({ current, record: { ...record, revision: recorded[index]! + 1, updatedAt: at } as TypedRecord['record'] })
+            })
+          }
+          // Only keys are read to find what the bundle lacks; the surplus rows are read to log them.
+          const surplusIds = (await table.toCollection().primaryKeys()).filter((id) => !keep.has(id))
+          const surplus: TypedRecord['record'][] = []
+          for (let start = 0; start < surplusIds.length; start += RESTORE_PAGE_SIZE) {
+            checkNotCancelled()
+            for (const row of await table.bulkGet(surplusIds.slice(start, start + RESTORE_PAGE_SIZE))) {
+              if (row !== undefined) surplus.push(fromRow(row) as TypedRecord['record'])
+            }
+          }
+          plans.push({ type, writes, surplus })
+        }
+        let restored = 0
+        let removed = 0
+        let done = unchanged
+        options.onProgress?.(done, total)
+        for (const { type, writes, surplus } of plans) {
+          const table = db.recordTable(type)
+          for (let start = 0; start < writes.length; start += RESTORE_PAGE_SIZE) {
+            checkNotCancelled()
+            const page = writes.slice(start, start + RESTORE_PAGE_SIZE)
+            await table.bulkPut(page.map(({ record }) => toRow(type, record as never)))
+            await revisionTable(db).bulkAdd(
+              page.map(({ current, record }) => ({
+                id: newRevisionId(),
+                recordType: type,
+                recordId: record.id,
+                revision: record.revision,
+                at,
+                author: options.author,
+                action: 'restore' as const,
+                changes: diffRecords(current, record),
+                snapshot: record,
+                note: 'Restored from a backup'
+              }))
+            )
+            restored += page.length
+            done += page.length
+            options.onProgress?.(done, total)
+          }
+          for (let start = 0; start < surplus.length; start += RESTORE_PAGE_SIZE) {
+            checkNotCancelled()
+            const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
+            await table.bulkDelete(page.map((record) => record.id))
+            await revisionTable(db).bulkAdd(
+              page.map((record) => ({
+                id: newRevisionId(),
+                recordType: type,
+                recordId: record.id,
+                revision: record.revision,
+                at,
+                author: options.author,
+                action: 'delete' as const,
+                changes: diffRecords(record, undefined),
+                note: 'Not in the restored backup'
+              }))
+            )
+            removed += page.length
           }
         }
+        checkNotCancelled()
         return { restored, removed, unchanged }
       })
     )
   } catch (error) {
+    if (error instanceof RestoreCancelledError) throw error
     throw toStorageError(error)
   }
+}
+
+/** `records.incidents[12].occurredOn` becomes `records.incidents[12] (inc-foo).occurredOn`, so the record can be found. */
+function nameRecordOf(problem: BundleProblem, json: unknown): BundleProblem {
+  const match = /^records\.(\w+)\[(\d+)\]/.exec(problem.path)
+  if (match === null) return problem
+  const collection = (json as { records?: Record<string, unknown> } | null)?.records?.[match[1]!]
+  const id = Array.isArray(collection) ? (collection[Number(match[2])] as { id?: unknown } | null)?.id : undefined
+  return typeof id === 'string' && id.length <= 200 ? { ...problem, path: `${match[0]} (${id})${problem.path.slice(match[0].length)}` } : problem
 }

@@ -81,15 +81,23 @@ export {
 export {
   BACKUPS_KEPT,
   createBackup,
+  gzipBlobSink,
   listBackups,
   readBackup,
+  readBackupContent,
   readKnowledgeBaseBundle,
   restoreBundle,
+  RestoreCancelledError,
+  writeKnowledgeBaseBundle,
+  writeKnowledgeBaseFile,
+  type BackupContent,
   type BackupSummary,
+  type BundleTextSink,
   type CreateBackupOptions,
   type RestoreBundleOptions,
   type RestoreResult
 } from './backups'
+export { BundleReadCancelledError, isGzipFile, looksLikeBundleFile, readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 export { EXCLUSIVE_WRITE_LOCK, withExclusiveWriteLock } from './exclusiveWriteLock'
 export {
   BriefingConflictError,

@@ -50,11 +50,12 @@ export interface DesktopClient {
    */
   printBriefing(briefing: { readonly html: string; readonly suggestedFileName: string }): Promise<PrintOutcome>
   /**
-   * Desktop: writes a backup file into the app's backup folder, outside the browser profile, so it
-   * survives clearing site data. Browser: a page cannot write files unasked, so backups stay in
+   * Desktop: writes a backup file (a gzip-compressed bundle) into the app's backup folder, outside
+   * the browser profile, so it survives clearing site data. It is sent in chunks of
+   * BACKUP_UPLOAD_CHUNK_BYTES, read from the Blob one at a time, so no size limit applies. Browser: a page cannot write files unasked, so backups stay in
    * the browser's own storage (`kept-in-browser`).
    */
-  writeBackup(backup: { readonly createdAt: string; readonly content: string }): Promise<BackupFileOutcome>
+  writeBackup(backup: { readonly createdAt: string; readonly file: Blob }): Promise<BackupFileOutcome>
   /** Listens to the native menu; returns the function that stops listening. No-op in a browser. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
@@ -69,6 +70,9 @@ export class DesktopRequestError extends Error {
     this.code = code
   }
 }
+
+/** Bytes per `backup:chunk` message: well under the contract's limit, and few enough messages for a large backup. */
+export const BACKUP_UPLOAD_CHUNK_BYTES = 1024 * 1024
 
 /** Options for {@link createDesktopClient}. */
 export interface DesktopClientOptions {
@@ -126,8 +130,19 @@ function createElectronClient(bridge: DesktopApi): DesktopClient {
       const { savedPath } = unwrap(await bridge.printBriefingPdf({ html, suggestedFileName }))
       return savedPath === null ? { status: 'cancelled' } : { status: 'saved', path: savedPath }
     },
-    async writeBackup(backup) {
-      return { status: 'saved', path: unwrap(await bridge.writeBackup(backup)).savedPath }
+    async writeBackup({ createdAt, file }) {
+      const { uploadId } = unwrap(await bridge.beginBackupUpload({ createdAt, totalBytes: file.size }))
+      try {
+        for (let offset = 0; offset < file.size; offset += BACKUP_UPLOAD_CHUNK_BYTES) {
+          const bytes = new Uint8Array(await file.slice(offset, offset + BACKUP_UPLOAD_CHUNK_BYTES).arrayBuffer())
+          unwrap(await bridge.backupUploadChunk({ uploadId, offset, bytes }))
+        }
+        return { status: 'saved', path: unwrap(await bridge.commitBackupUpload({ uploadId })).savedPath }
+      } catch (error) {
+        // Main drops an upload whose sequence broke; this also covers a failure on the page's side.
+        await bridge.abortBackupUpload({ uploadId }).catch(() => undefined)
+        throw error
+      }
     },
     onMenuCommand(listener) {
       return bridge.onMenuCommand(listener)

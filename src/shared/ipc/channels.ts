@@ -7,7 +7,10 @@ export const IpcChannel = {
   openExternalLink: 'shell:open-external-link',
   saveFile: 'file:save',
   printBriefingPdf: 'briefing:print-pdf',
-  writeBackup: 'backup:write'
+  beginBackupUpload: 'backup:begin',
+  backupUploadChunk: 'backup:chunk',
+  commitBackupUpload: 'backup:commit',
+  abortBackupUpload: 'backup:abort'
 } as const
 
 /** The wire name of a request/response channel. */

@@ -6,6 +6,12 @@ import { MAX_FILE_NAME_LENGTH } from '../security/safeFileName'
 /** Largest export `file:save` accepts, in UTF-16 code units of `content` (~100 MB). */
 export const MAX_SAVED_CONTENT_LENGTH = 100 * 1024 * 1024
 
+/** Largest backup file `backup:begin` accepts, in bytes (gzip; 100k records take tens of MB). */
+export const MAX_BACKUP_FILE_BYTES = 4 * 1024 * 1024 * 1024
+
+/** Largest piece of a backup one `backup:chunk` carries, in bytes. */
+export const MAX_BACKUP_CHUNK_BYTES = 4 * 1024 * 1024
+
 /**
  * Largest briefing `briefing:print-pdf` accepts, in characters. Main loads the HTML as a data:
  * URL, and Chromium refuses URLs over 2 MiB; base64 grows text by 4/3.
@@ -67,14 +73,33 @@ export const ipcContract = {
     ]),
     response: savedPathSchema
   },
-  [IpcChannel.writeBackup]: {
+  [IpcChannel.beginBackupUpload]: {
     request: z.strictObject({
       /** When the backup was taken; it names the file, so it must be an exact ISO timestamp. */
       createdAt: z.iso.datetime({ offset: true }),
-      /** The backup as bundle JSON. Main writes it as it is; restoring reads it through the import checks. */
-      content: z.string().min(2).max(MAX_SAVED_CONTENT_LENGTH)
+      /** The size of the gzip-compressed bundle that the chunks will carry. */
+      totalBytes: z.number().int().min(20).max(MAX_BACKUP_FILE_BYTES)
     }),
+    response: z.strictObject({ uploadId: z.uuid() })
+  },
+  [IpcChannel.backupUploadChunk]: {
+    request: z.strictObject({
+      uploadId: z.uuid(),
+      /** Where these bytes go in the file: exactly the number of bytes sent before. */
+      offset: z.number().int().min(0).max(MAX_BACKUP_FILE_BYTES),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((bytes) => bytes.byteLength >= 1 && bytes.byteLength <= MAX_BACKUP_CHUNK_BYTES, `A chunk is 1 byte to ${MAX_BACKUP_CHUNK_BYTES} bytes`)
+    }),
+    response: z.strictObject({ received: z.number().int().min(0) })
+  },
+  [IpcChannel.commitBackupUpload]: {
+    request: z.strictObject({ uploadId: z.uuid() }),
     response: z.strictObject({ savedPath: z.string() })
+  },
+  [IpcChannel.abortBackupUpload]: {
+    request: z.strictObject({ uploadId: z.uuid() }),
+    response: z.strictObject({ aborted: z.boolean() })
   },
   [IpcChannel.printBriefingPdf]: {
     request: z.strictObject({

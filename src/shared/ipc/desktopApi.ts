@@ -20,10 +20,22 @@ export interface DesktopApi {
   readonly printBriefingPdf: (
     request: PrintBriefingPdfRequest
   ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.printBriefingPdf>>>
-  /** Writes a backup file into the app's backup folder (outside the browser profile), keeping the newest few. */
-  readonly writeBackup: (
-    request: IpcRequest<typeof IpcChannel.writeBackup>
-  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.writeBackup>>>
+  /** Opens an upload of a backup file into the app's backup folder (outside the browser profile). */
+  readonly beginBackupUpload: (
+    request: IpcRequest<typeof IpcChannel.beginBackupUpload>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.beginBackupUpload>>>
+  /** Sends the next bytes of an open backup upload. */
+  readonly backupUploadChunk: (
+    request: IpcRequest<typeof IpcChannel.backupUploadChunk>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.backupUploadChunk>>>
+  /** Finishes a backup upload: the file appears whole (atomic rename), and the newest few are kept. */
+  readonly commitBackupUpload: (
+    request: IpcRequest<typeof IpcChannel.commitBackupUpload>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.commitBackupUpload>>>
+  /** Drops a backup upload and its temporary file. */
+  readonly abortBackupUpload: (
+    request: IpcRequest<typeof IpcChannel.abortBackupUpload>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.abortBackupUpload>>>
   /**
    * Calls `listener` with each command from the native menu. Returns the function that stops
    * listening: the listener is copied across the context bridge, so it cannot be removed by

@@ -14,10 +14,12 @@ vi.mock('electron', () => ({
 
 import { desktopServices, registerIpcHandlers } from '../../../src/main/ipc/registerIpcHandlers'
 import { IpcChannel } from '../../../src/shared/ipc/channels'
+import { MAX_BACKUP_CHUNK_BYTES, MAX_BACKUP_FILE_BYTES } from '../../../src/shared/ipc/contract'
 
 type Listener = (event: never, raw: unknown) => Promise<unknown>
 
 const appUrl = new URL('app://bundle/index.html')
+const UPLOAD_ID = '9b2f7c52-4a8e-4f59-9d41-3c1f0e2a7b6d'
 const trustedEvent = { senderFrame: { url: 'app://bundle/index.html', parent: null }, sender: {} } as never
 
 function registeredListener(channel: string): Listener {
@@ -31,8 +33,13 @@ describe('registerIpcHandlers', () => {
     openExternalLink: vi.fn(async () => true),
     saveFile: vi.fn(async () => '/home/alice/Documents/incidents.csv'),
     printBriefingPdf: vi.fn(async () => null),
-    writeBackup: vi.fn(async () => '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json')
-  }
+    backupUploads: {
+      begin: vi.fn(async () => ({ uploadId: UPLOAD_ID })),
+      chunk: vi.fn(async ({ offset, bytes }: { offset: number; bytes: Uint8Array }) => ({ received: offset + bytes.byteLength })),
+      commit: vi.fn(async () => ({ savedPath: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json.gz' })),
+      abort: vi.fn(async () => ({ aborted: true }))
+    }
+  } as unknown as typeof desktopServices & { backupUploads: Record<'begin' | 'chunk' | 'commit' | 'abort', ReturnType<typeof vi.fn>> }
 
   beforeEach(() => {
     vi.clearAllMocks()
@@ -79,12 +86,30 @@ describe('registerIpcHandlers', () => {
     expect(result).toEqual({ ok: true, value: { savedPath: null } })
   })
 
-  it('writes a backup where main chooses and refuses a request that names a path', async () => {
-    const written = await registeredListener(IpcChannel.writeBackup)(trustedEvent, { createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })
-    const forged = await registeredListener(IpcChannel.writeBackup)(trustedEvent, { createdAt: '2026-11-29T10:00:00.000Z', content: '{}', path: '/etc/passwd' })
+  it('sends a backup through begin, chunk and commit, where main chooses the path', async () => {
+    const begun = await registeredListener(IpcChannel.beginBackupUpload)(trustedEvent, { createdAt: '2026-11-29T10:00:00.000Z', totalBytes: 1000 })
+    const chunk = await registeredListener(IpcChannel.backupUploadChunk)(trustedEvent, { uploadId: UPLOAD_ID, offset: 0, bytes: new Uint8Array(1000) })
+    const committed = await registeredListener(IpcChannel.commitBackupUpload)(trustedEvent, { uploadId: UPLOAD_ID })
+    const aborted = await registeredListener(IpcChannel.abortBackupUpload)(trustedEvent, { uploadId: UPLOAD_ID })
 
-    expect(written).toMatchObject({ ok: true, value: { savedPath: expect.stringContaining('backups') } })
-    expect(forged).toMatchObject({ ok: false })
-    expect(services.writeBackup).toHaveBeenCalledTimes(1)
+    expect(begun).toEqual({ ok: true, value: { uploadId: UPLOAD_ID } })
+    expect(chunk).toEqual({ ok: true, value: { received: 1000 } })
+    expect(committed).toMatchObject({ ok: true, value: { savedPath: expect.stringContaining('backups') } })
+    expect(aborted).toEqual({ ok: true, value: { aborted: true } })
+  })
+
+  it.each([
+    ['a path named by the page', IpcChannel.beginBackupUpload, { createdAt: '2026-11-29T10:00:00.000Z', totalBytes: 1000, path: '/etc/passwd' }],
+    ['a size over the limit', IpcChannel.beginBackupUpload, { createdAt: '2026-11-29T10:00:00.000Z', totalBytes: MAX_BACKUP_FILE_BYTES + 1 }],
+    ['an oversized chunk', IpcChannel.backupUploadChunk, { uploadId: UPLOAD_ID, offset: 0, bytes: new Uint8Array(MAX_BACKUP_CHUNK_BYTES + 1) }],
+    ['an empty chunk', IpcChannel.backupUploadChunk, { uploadId: UPLOAD_ID, offset: 0, bytes: new Uint8Array(0) }],
+    ['a chunk of text, not bytes', IpcChannel.backupUploadChunk, { uploadId: UPLOAD_ID, offset: 0, bytes: 'H4sI' }],
+    ['a negative offset', IpcChannel.backupUploadChunk, { uploadId: UPLOAD_ID, offset: -1, bytes: new Uint8Array(10) }],
+    ['an upload id that is not one', IpcChannel.commitBackupUpload, { uploadId: '../../etc' }]
+  ] as const)('refuses %s before any backup service runs', async (_what, channel, request) => {
+    const result = await registeredListener(channel)(trustedEvent, request)
+
+    expect(result).toMatchObject({ ok: false, code: 'invalid-request' })
+    for (const service of Object.values(services.backupUploads)) expect(service).not.toHaveBeenCalled()
   })
 })

@@ -1,4 +1,7 @@
+import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
+import type { Bundle } from '@shared/domain/bundle'
+import { ImportInputError } from '@shared/interchange/importProblem'
 import type { IncidentId, ResponseId } from '@shared/domain/ids'
 import {
   BACKUPS_KEPT,
@@ -7,11 +10,15 @@ import {
   listBackups,
   listRevisions,
   readBackup,
+  readBackupContent,
+  readBundleFile,
   readKnowledgeBaseBundle,
   restoreBundle,
-  saveRecord
+  RestoreCancelledError,
+  saveRecord,
+  type PrecedentDatabase
 } from '@renderer/db'
-import { anIncident, anOrganisation, aResponse } from '../../builders/domain'
+import { aBundle, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 import { catchError } from '../../support/catchError'
 
@@ -40,8 +47,8 @@ describe('backups', () => {
     const backup = await createBackup(db, { reason: 'Before importing fines.csv', now: clock })
 
     expect(backup.counts).toEqual({ incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 })
-    expect(await listBackups(db)).toEqual([{ id: backup.id, createdAt: NOW, reason: 'Before importing fines.csv', counts: backup.counts }])
-    const bundle = await readBackup(db, backup.id)
+    expect(await listBackups(db)).toEqual([{ id: backup.id, createdAt: NOW, reason: 'Before importing fines.csv', counts: backup.counts, bytes: backup.file.size }])
+    const bundle = (await readBackup(db, backup.id)) as Bundle | undefined
     expect(bundle?.records.organisations[0]).toMatchObject({ id: 'org-cac', aliases: [{ name: '国家互联网信息办公室', language: 'zh' }] })
     expect(bundle?.records.incidents[0]).not.toHaveProperty('refs')
   })
@@ -116,4 +123,104 @@ describe('backups', () => {
       expect(await snapshotOf(db), `write ${k}`).toEqual(expected)
     }
   })
+
+  it('keeps a backup as a gzip-compressed bundle file that any bundle reader reads', async () => {
+    const db = await aPopulatedDatabase()
+
+    const backup = await createBackup(db, { reason: 'By hand', now: clock })
+
+    const content = await readBackupContent(db, backup.id)
+    expect(content?.kind).toBe('file')
+    const file = content?.kind === 'file' ? content.file : new Blob()
+    const head = new Uint8Array(await file.slice(0, 2).arrayBuffer())
+    expect([...head]).toEqual([0x1f, 0x8b])
+    const text = await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    expect(JSON.parse(text)).toEqual(await readKnowledgeBaseBundle(db, { now: clock, title: 'By hand' }))
+  })
+
+  it('round-trips a few thousand records through a compressed backup and a restore into an empty knowledge base', async () => {
+    const db = aFreshDatabase()
+    const organisations = Array.from({ length: 1000 }, (_, index) => anOrganisation({ id: `org-${String(index).padStart(5, '0')}`, name: `Organisation ${index} «${'名'.repeat(index % 5)}»` }))
+    const incidents = Array.from({ length: 1000 }, (_, index) => anIncident({ id: `inc-${String(index).padStart(5, '0')}`, title: `Incident ${index} with "quotes" and \\ backslashes` }))
+    await givenStored(db, ...organisations.map((record) => ({ type: 'organisation' as const, record })), ...incidents.map((record) => ({ type: 'incident' as const, record })))
+    const before = await readKnowledgeBaseBundle(db, { now: clock })
+
+    const backup = await createBackup(db, { reason: 'Big', now: clock })
+    expect(backup.counts).toMatchObject({ organisation: 1000, incident: 1000 })
+    expect(backup.file.size).toBeLessThan(JSON.stringify(before).length / 4)
+
+    const empty = aFreshDatabase()
+    const progress: number[] = []
+    const result = await restoreBundle(empty, await readBackup(db, backup.id), { author: 'Analyst', now: clock, onProgress: (done) => progress.push(done) })
+
+    expect(result).toEqual({ restored: 2000, removed: 0, unchanged: 0 })
+    expect(progress.at(-1)).toBe(2000)
+    const after = await readKnowledgeBaseBundle(empty, { now: clock })
+    const content = (bundle: Bundle) => Object.values(bundle.records).flat().map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
+    expect(content(after)).toEqual(content(before))
+  }, 60_000)
+
+  it('still lists, reads and restores a backup kept the old way, as a bundle object', async () => {
+    const db = await aPopulatedDatabase()
+    const old = await readKnowledgeBaseBundle(db, { now: clock, title: 'Before importing old.csv' })
+    await givenAnOldBackup(db, { id: 'old-1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'Before importing old.csv', counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 }, bundle: old })
+    await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-later', name: 'Added later' }) })
+
+    expect(await listBackups(db)).toEqual([{ id: 'old-1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'Before importing old.csv', counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 } }])
+    expect(await readBackupContent(db, 'old-1')).toEqual({ kind: 'bundle', bundle: old })
+    const result = await restoreBundle(db, await readBackup(db, 'old-1'), { author: 'Analyst', now: clock })
+
+    expect(result).toEqual({ restored: 0, removed: 1, unchanged: 3 })
+  })
+
+  it('reads plain and pretty-printed bundle files as well as compressed ones', async () => {
+    const bundle = aBundle({ organisations: [anOrganisation({ id: 'org-a', name: 'A' })] })
+    for (const text of [JSON.stringify(bundle), `\uFEFF${JSON.stringify(bundle, null, 2)}\n`]) {
+      expect(await readBundleFile(new Blob([text]), 'kb.json')).toEqual(bundle)
+    }
+  })
+
+  it('refuses a damaged compressed file with a one-line error naming it', async () => {
+    const db = await aPopulatedDatabase()
+    const { file } = await createBackup(db, { reason: 'By hand', now: clock })
+    const bytes = new Uint8Array(await file.arrayBuffer())
+
+    const cut = await catchError(readBundleFile(new Blob([bytes.slice(0, bytes.length - 30)]), 'kb.json.gz'))
+
+    expect(cut).toBeInstanceOf(ImportInputError)
+    expect((cut as Error).message).toMatch(/^kb\.json\.gz: /)
+    expect((cut as Error).message).not.toContain('\n')
+  })
+
+  it('names the record and field of an invalid bundle', async () => {
+    const db = aFreshDatabase()
+    const bundle = aBundle({ incidents: [anIncident({ id: 'inc-ok' }), { ...anIncident({ id: 'inc-bad' }), occurredOn: 'last spring' } as never] })
+
+    const error = await catchError(restoreBundle(db, bundle, { author: '', now: clock }))
+
+    expect(error).toBeInstanceOf(BundleValidationError)
+    expect((error as BundleValidationError).problems[0]?.path).toBe('records.incidents[1] (inc-bad).occurredOn')
+  })
+
+  it('changes nothing when the restore is cancelled', async () => {
+    const db = await aPopulatedDatabase()
+    const snapshot = await snapshotOf(db)
+    const backup = aBundle({ organisations: Array.from({ length: 1200 }, (_, index) => anOrganisation({ id: `org-${index}`, name: `Org ${index}` })) })
+    const controller = new AbortController()
+
+    const error = await catchError(
+      restoreBundle(db, backup, { author: '', now: clock, signal: controller.signal, onProgress: (done) => done >= 500 && controller.abort() })
+    )
+
+    expect(error).toBeInstanceOf(RestoreCancelledError)
+    expect(await snapshotOf(db)).toEqual(snapshot)
+  })
 })
+
+/** A row as backups were kept before they were compressed. */
+async function givenAnOldBackup(db: PrecedentDatabase, row: Record<string, unknown>): Promise<void> {
+  const backups = new Dexie(`${db.name}-backups`)
+  backups.version(1).stores({ backups: 'id, createdAt' })
+  await backups.table('backups').add(row)
+  backups.close()
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createDesktopClient, DesktopRequestError } from '../../../src/renderer/desktop/desktopClient'
+import { BACKUP_UPLOAD_CHUNK_BYTES, createDesktopClient, DesktopRequestError } from '../../../src/renderer/desktop/desktopClient'
 import type { DesktopApi } from '../../../src/shared/ipc/desktopApi'
 import { failure, success } from '../../../src/shared/ipc/ipcResult'
 
@@ -9,7 +9,10 @@ function aBridge(overrides: Partial<DesktopApi> = {}): DesktopApi {
     openExternalLink: vi.fn(async () => success({ opened: true })),
     saveFile: vi.fn(async () => success({ savedPath: '/home/alice/Documents/incidents.csv' })),
     printBriefingPdf: vi.fn(async () => success({ savedPath: '/home/alice/Documents/briefing.pdf' })),
-    writeBackup: vi.fn(async () => success({ savedPath: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json' })),
+    beginBackupUpload: vi.fn(async () => success({ uploadId: 'upload-1' })),
+    backupUploadChunk: vi.fn(async ({ offset, bytes }) => success({ received: offset + bytes.byteLength })),
+    commitBackupUpload: vi.fn(async () => success({ savedPath: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json.gz' })),
+    abortBackupUpload: vi.fn(async () => success({ aborted: true })),
     onMenuCommand: vi.fn(() => () => {}),
     ...overrides
   }
@@ -67,14 +70,30 @@ describe('createDesktopClient with the Electron bridge', () => {
     expect(bridge.printBriefingPdf).toHaveBeenCalledWith({ html: '<h1>B</h1>', suggestedFileName: 'briefing.pdf' })
   })
 
-  it('writes a backup file through main and reports where', async () => {
+  it('sends a backup file to main in chunks of at most BACKUP_UPLOAD_CHUNK_BYTES and reports where it was written', async () => {
     const bridge = aBridge()
     const client = createDesktopClient(hostWith(bridge))
+    const content = Uint8Array.from({ length: BACKUP_UPLOAD_CHUNK_BYTES * 2 + 10 }, (_, index) => index % 251)
 
-    const outcome = await client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })
+    const outcome = await client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', file: new Blob([content]) })
 
-    expect(bridge.writeBackup).toHaveBeenCalledWith({ createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })
-    expect(outcome).toEqual({ status: 'saved', path: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json' })
+    expect(bridge.beginBackupUpload).toHaveBeenCalledWith({ createdAt: '2026-11-29T10:00:00.000Z', totalBytes: content.byteLength })
+    const chunks = vi.mocked(bridge.backupUploadChunk).mock.calls.map(([request]) => request)
+    expect(chunks.map(({ offset, bytes }) => [offset, bytes.byteLength])).toEqual([[0, BACKUP_UPLOAD_CHUNK_BYTES], [BACKUP_UPLOAD_CHUNK_BYTES, BACKUP_UPLOAD_CHUNK_BYTES], [BACKUP_UPLOAD_CHUNK_BYTES * 2, 10]])
+    const received = Buffer.concat(chunks.map(({ bytes }) => bytes))
+    expect(received.equals(content)).toBe(true)
+    expect(bridge.commitBackupUpload).toHaveBeenCalledWith({ uploadId: 'upload-1' })
+    expect(bridge.abortBackupUpload).not.toHaveBeenCalled()
+    expect(outcome).toEqual({ status: 'saved', path: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json.gz' })
+  })
+
+  it('aborts the upload when main refuses a chunk', async () => {
+    const bridge = aBridge({ backupUploadChunk: vi.fn(async () => failure('failed', 'Chunk out of order')) })
+    const client = createDesktopClient(hostWith(bridge))
+
+    await expect(client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', file: new Blob([new Uint8Array(100)]) })).rejects.toBeInstanceOf(DesktopRequestError)
+    expect(bridge.abortBackupUpload).toHaveBeenCalledWith({ uploadId: 'upload-1' })
+    expect(bridge.commitBackupUpload).not.toHaveBeenCalled()
   })
 
   it('throws a DesktopRequestError carrying the failure code', async () => {
@@ -190,7 +209,7 @@ describe('createDesktopClient in a browser', () => {
   it('keeps backups in the browser, since a page cannot write files unasked', async () => {
     const client = createDesktopClient(hostWith(undefined))
 
-    await expect(client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', content: '{}' })).resolves.toEqual({ status: 'kept-in-browser' })
+    await expect(client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', file: new Blob(['x']) })).resolves.toEqual({ status: 'kept-in-browser' })
   })
 
   it('reports browser app info', async () => {

@@ -1,56 +1,48 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import {
-  BundleValidationError,
-  getDatabase,
-  listBackups,
-  readBackup,
-  readKnowledgeBaseBundle,
-  restoreBundle,
-  type BackupSummary,
-  type RestoreResult
-} from '@renderer/db'
-import type { Bundle } from '@shared/domain/bundle'
-import { decodeImportText } from '@shared/interchange/decodeImportText'
-import { DEFAULT_IMPORT_LIMITS, formatByteSize } from '@shared/interchange/importLimits'
+import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, writeKnowledgeBaseFile, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
-import { parseJsonSafely } from '@shared/interchange/parseJsonSafely'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
+import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
+import { startRestore, type RunningRestore } from './startRestore'
 import { takeBackup } from './takeBackup'
 
 export type BackupActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
 
+/** What a running restore is doing, for the progress line: first the safety backup, then the restore's own phases. */
+export type RestoreActivity = { readonly phase: 'backing-up' } | RestoreProgress
+
 const now = (): string => new Date().toISOString()
-const messageOf = (error: unknown): string => {
-  if (error instanceof BundleValidationError) {
-    const [first] = error.problems
-    return `The file is not a valid Precedent backup: ${first?.path ?? ''} ${first?.message ?? ''}`.trim()
-  }
-  return error instanceof Error ? error.message : String(error)
-}
 
 async function attempt<T>(work: () => Promise<T>): Promise<BackupActionResult<T>> {
   try {
     return { ok: true, value: await work() }
   } catch (error) {
-    return { ok: false, message: messageOf(error) }
+    return { ok: false, message: describeRestoreFailure(error) }
   }
 }
 
-/** `precedent-backup-2026-11-29T10-00-00.json`: sortable, and safe on every file system. */
+/** `precedent-backup-2026-11-29T10-00-00.json.gz`: sortable, safe on every file system, and says it is compressed. */
 export function backupFileName(createdAt: string): string {
-  return `precedent-backup-${createdAt.slice(0, 19).replace(/:/g, '-')}.json`
+  return `precedent-backup-${createdAt.slice(0, 19).replace(/:/g, '-')}.json.gz`
 }
+
+/** The restore was cancelled before it changed anything. */
+class RestoreCancelled extends Error {}
 
 /**
  * Backups: take one, list them, save one as a file, and restore the knowledge base from a kept
- * backup or from a backup file. Every restore first takes a backup of the current state, so a
- * restore can itself be undone by restoring that one.
+ * backup or from a backup file (`.json` or `.json.gz`). Every restore first takes a backup of the
+ * current state, so a restore can itself be undone by restoring that one. The restore itself runs
+ * in a worker (see startRestore) and can be cancelled until its one transaction commits.
  */
 export const useBackupsStore = defineStore('backups', () => {
   const backups = ref<readonly BackupSummary[]>([])
   const isBusy = ref(false)
+  const restoreActivity = ref<RestoreActivity>()
+  let running: RunningRestore | undefined
+  let cancelRequested = false
 
   async function refresh(): Promise<void> {
     backups.value = await listBackups(getDatabase())
@@ -68,47 +60,69 @@ export const useBackupsStore = defineStore('backups', () => {
 
   const backUpNow = () => busy(() => takeBackup('Backup taken by hand', now))
 
-  function saveBundle(bundle: Bundle): Promise<SaveOutcome> {
+  async function saveCompressed(createdAt: string, file: Blob): Promise<SaveOutcome> {
     return getDesktopClient().saveFile({
-      suggestedFileName: backupFileName(bundle.createdAt),
-      content: `${JSON.stringify(bundle, null, 2)}\n`,
-      mimeType: 'application/json',
-      filters: [{ name: 'Precedent backup', extensions: ['json'] }]
+      suggestedFileName: backupFileName(createdAt),
+      content: new Uint8Array(await file.arrayBuffer()),
+      mimeType: 'application/gzip',
+      filters: [{ name: 'Precedent backup (compressed bundle)', extensions: ['gz'] }]
     })
   }
 
-  /** Saves the whole knowledge base as a bundle file, read in one consistent transaction. */
+  /** Saves the whole knowledge base as a gzip-compressed bundle file, read in one consistent transaction. */
   const saveCurrentAsFile = () =>
-    busy(async () => saveBundle(await readKnowledgeBaseBundle(getDatabase(), { now, title: 'Precedent knowledge base' })))
-
-  const saveBackupAsFile = (id: string) =>
     busy(async () => {
-      const bundle = await readBackup(getDatabase(), id)
-      if (bundle === undefined) throw new Error('That backup is no longer kept')
-      return saveBundle(bundle)
+      const createdAt = now()
+      const { file } = await writeKnowledgeBaseFile(getDatabase(), { now: () => createdAt, title: 'Precedent knowledge base' })
+      return saveCompressed(createdAt, file)
     })
 
-  async function restore(bundle: unknown, description: string): Promise<RestoreResult> {
-    await takeBackup(`Before restoring ${description}`, now)
-    return restoreBundle(getDatabase(), bundle, { author: currentAuthorName(), now })
+  const saveBackupAsFile = (summary: BackupSummary) =>
+    busy(async () => {
+      const content = await readBackupContent(getDatabase(), summary.id)
+      if (content === undefined) throw new Error('That backup is no longer kept: it was replaced by newer ones.')
+      if (content.kind === 'file') return saveCompressed(summary.createdAt, content.file)
+      // A backup kept before compression: compressed now, so every backup file has one format.
+      const gzip = gzipBlobSink()
+      gzip.sink.write(`${JSON.stringify(content.bundle)}\n`)
+      return saveCompressed(summary.createdAt, await gzip.finish())
+    })
+
+  async function restore(source: RestoreSource, description: string): Promise<RestoreResult> {
+    cancelRequested = false
+    restoreActivity.value = { phase: 'backing-up' }
+    try {
+      await takeBackup(`Before restoring ${description}`, now)
+      if (cancelRequested) throw new RestoreCancelled('Restore cancelled: nothing was changed.')
+      running = startRestore(source, currentAuthorName(), (progress) => {
+        restoreActivity.value = progress
+      })
+      const outcome = await running.outcome
+      if (!outcome.ok) throw new Error(outcome.message)
+      return outcome.result
+    } finally {
+      running = undefined
+      restoreActivity.value = undefined
+    }
+  }
+
+  /** Stops the running restore; safe at any point, since nothing is changed until its one transaction commits. */
+  function cancelRestore(): void {
+    cancelRequested = true
+    running?.cancel()
   }
 
   const restoreBackup = (summary: BackupSummary) =>
-    busy(async () => {
-      const bundle = await readBackup(getDatabase(), summary.id)
-      if (bundle === undefined) throw new Error('That backup is no longer kept')
-      return restore(bundle, `the backup of ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(summary.createdAt))}`)
-    })
+    busy(() => restore({ kind: 'backup', id: summary.id }, `the backup of ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(summary.createdAt))}`))
 
-  /** Restores from a bundle file the person chose; it is read under the import limits and validated whole first. */
+  /** Restores from a bundle file the person chose, `.json` or `.json.gz`, of any size: it is read as a stream and validated whole first. */
   const restoreFromFile = (file: File) =>
     busy(async () => {
-      if (file.size > DEFAULT_IMPORT_LIMITS.maxFileBytes) {
-        throw new ImportInputError({ file: file.name, message: `The file is ${formatByteSize(file.size)}; files over ${formatByteSize(DEFAULT_IMPORT_LIMITS.maxFileBytes)} are not imported` })
+      if (!(await looksLikeBundleFile(file))) {
+        throw new ImportInputError({ file: file.name, message: 'This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent' })
       }
-      const text = decodeImportText(new Uint8Array(await file.arrayBuffer()), file.name)
-      return restore(parseJsonSafely(text, file.name), file.name)
+      return restore({ kind: 'file', file, fileName: file.name }, file.name)
     })
 
-  return { backups, isBusy, refresh, backUpNow, saveCurrentAsFile, saveBackupAsFile, restoreBackup, restoreFromFile }
+  return { backups, isBusy, restoreActivity, refresh, backUpNow, saveCurrentAsFile, saveBackupAsFile, restoreBackup, restoreFromFile, cancelRestore }
 })

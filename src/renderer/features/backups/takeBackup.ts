@@ -14,10 +14,9 @@ export interface TakenBackup {
  * backup database is already committed, and the caller is told.
  */
 export async function takeBackup(reason: string, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
-  const backup = await createBackup(getDatabase(), { reason, now })
-  const { bundle, ...summary } = backup
+  const { file: compressed, ...summary } = await createBackup(getDatabase(), { reason, now })
   try {
-    const file = await getDesktopClient().writeBackup({ createdAt: backup.createdAt, content: `${JSON.stringify(bundle)}\n` })
+    const file = await getDesktopClient().writeBackup({ createdAt: summary.createdAt, file: compressed })
     return { summary, file }
   } catch (error) {
     return { summary, file: { status: 'file-failed', message: error instanceof Error ? error.message : String(error) } }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { getDatabase, listBackups } from '@renderer/db'
+import { getDatabase, listBackups, writeKnowledgeBaseFile } from '@renderer/db'
+import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import BackupsView from '@renderer/features/backups/BackupsView.vue'
 import { backupFileName } from '@renderer/features/backups'
 import { anIncident } from '../../../builders/domain'
@@ -11,6 +12,7 @@ let wrapper: VueWrapper | undefined
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
+  vi.restoreAllMocks()
   wrapper?.unmount()
   wrapper = undefined
 })
@@ -59,8 +61,62 @@ describe('BackupsView', () => {
   })
 })
 
+describe('BackupsView restoring from a file', () => {
+  async function chooseFile(view: VueWrapper, file: File): Promise<void> {
+    const input = view.get('input[type="file"]')
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+    await input.trigger('change')
+  }
+
+  it('restores a compressed bundle file (.json.gz) saved from the app', async () => {
+    const kept = anIncident({ title: 'Kept in the file' })
+    await givenStored(getDatabase(), { type: 'incident', record: kept })
+    const { file } = await writeKnowledgeBaseFile(getDatabase(), { now: () => '2026-11-29T10:00:00.000Z' })
+    await getDatabase().incidents.delete(kept.id)
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+
+    await chooseFile(wrapper, new File([await file.arrayBuffer()], 'precedent-backup-2026-11-29T10-00-00.json.gz', { type: 'application/gzip' }))
+
+    await vi.waitFor(() => expect(wrapper!.find('[role="status"]').text()).toMatch(/^Restored\. 1 record written back/))
+    expect(await getDatabase().incidents.get(kept.id)).toMatchObject({ title: 'Kept in the file' })
+  })
+
+  it('refuses a file that is not a bundle before taking any backup', async () => {
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+    const before = (await listBackups(getDatabase())).length
+
+    await chooseFile(wrapper, new File(['id,title\n1,Breach\n'], 'incidents.csv', { type: 'text/csv' }))
+
+    await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').text()).toBe('incidents.csv: This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent'))
+    expect(await listBackups(getDatabase())).toHaveLength(before)
+  })
+
+  it('can be cancelled while the safety backup is taken, and then changes nothing', async () => {
+    const stays = anIncident({ title: 'Stays' })
+    await givenStored(getDatabase(), { type: 'incident', record: stays })
+    // The safety backup's file write waits until the person has pressed Cancel.
+    let releaseBackupFile: () => void = () => undefined
+    const backupFileWritten = new Promise<{ status: 'kept-in-browser' }>((resolve) => {
+      releaseBackupFile = () => resolve({ status: 'kept-in-browser' })
+    })
+    vi.spyOn(getDesktopClient(), 'writeBackup').mockReturnValue(backupFileWritten)
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+
+    await chooseFile(wrapper, new File(['{"format":"precedent-bundle","version":1,"id":"x","revision":1,"createdAt":"2026-01-01T00:00:00.000Z","records":{"incidents":[],"organisations":[],"jurisdictions":[],"laws":[],"responses":[],"sources":[]}}'], 'empty.json'))
+    await vi.waitFor(() => expect(wrapper!.get('[role="status"]').text()).toBe('Taking a backup of the current state first…'))
+    await buttonNamed(wrapper, 'Cancel restore').trigger('click')
+    releaseBackupFile()
+
+    await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').text()).toBe('Restore cancelled: nothing was changed.'))
+    expect(await getDatabase().incidents.get(stays.id)).toBeDefined()
+  })
+})
+
 describe('backupFileName', () => {
   it('is sortable and has no colons', () => {
-    expect(backupFileName('2026-11-29T10:05:09.123Z')).toBe('precedent-backup-2026-11-29T10-05-09.json')
+    expect(backupFileName('2026-11-29T10:05:09.123Z')).toBe('precedent-backup-2026-11-29T10-05-09.json.gz')
   })
 })

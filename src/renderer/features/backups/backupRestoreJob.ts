@@ -1,0 +1,77 @@
+import {
+  BundleReadCancelledError,
+  BundleValidationError,
+  readBackup,
+  readBundleFile,
+  restoreBundle,
+  RestoreCancelledError,
+  type PrecedentDatabase,
+  type RestoreResult
+} from '@renderer/db'
+
+/** What to restore: a kept backup (by id) or a bundle file the person chose (`.json` or `.json.gz`). */
+export type RestoreSource = { readonly kind: 'backup'; readonly id: string } | { readonly kind: 'file'; readonly file: Blob; readonly fileName: string }
+
+/** The page asks the restore worker for one restore, and may cancel it. */
+export type RestoreRequest =
+  | { readonly kind: 'restore'; readonly databaseName: string; readonly source: RestoreSource; readonly author: string; readonly at: string }
+  | { readonly kind: 'cancel' }
+
+/** Where a restore is: reading the file (bytes), checking every record and link, writing (records). */
+export type RestoreProgress =
+  | { readonly phase: 'reading'; readonly done: number; readonly total: number; readonly records: number }
+  | { readonly phase: 'checking' }
+  | { readonly phase: 'writing'; readonly done: number; readonly total: number }
+
+export type RestoreReply =
+  | { readonly kind: 'progress'; readonly progress: RestoreProgress }
+  | { readonly kind: 'done'; readonly result: RestoreResult }
+  | { readonly kind: 'failed'; readonly message: string; readonly cancelled: boolean }
+
+/** Progress is reported at most this often, so messages never crowd the page. */
+const PROGRESS_INTERVAL_MS = 100
+
+/**
+ * One restore, start to end, as the worker runs it (and the page itself where workers are
+ * missing): the file or kept backup is read as a stream and parsed record by record, validated
+ * whole (every field and link), then written by `restoreBundle` in one transaction. Cancelling
+ * while reading stops the read; while writing, it aborts the transaction. Either way nothing changed.
+ * Never rejects: the outcome is the last reply.
+ */
+export async function runRestoreJob(db: PrecedentDatabase, request: Extract<RestoreRequest, { kind: 'restore' }>, signal: AbortSignal, post: (reply: RestoreReply) => void): Promise<void> {
+  let lastProgressAt = 0
+  const report = (progress: RestoreProgress, force = false): void => {
+    const now = Date.now()
+    if (!force && now - lastProgressAt < PROGRESS_INTERVAL_MS) return
+    lastProgressAt = now
+    post({ kind: 'progress', progress })
+  }
+  try {
+    const onReadProgress = ({ bytesRead, totalBytes, records }: { bytesRead: number; totalBytes: number; records: number }): void =>
+      report({ phase: 'reading', done: bytesRead, total: totalBytes, records })
+    const { source } = request
+    const bundle = source.kind === 'file' ? await readBundleFile(source.file, source.fileName, { signal, onProgress: onReadProgress }) : await readBackup(db, source.id, { signal, onProgress: onReadProgress })
+    if (bundle === undefined) throw new Error('That backup is no longer kept: it was replaced by newer ones. Choose another backup.')
+    report({ phase: 'checking' }, true)
+    const result = await restoreBundle(db, bundle, {
+      author: request.author,
+      now: () => request.at,
+      signal,
+      onProgress: (done, total) => report({ phase: 'writing', done, total }, done === total)
+    })
+    post({ kind: 'done', result })
+  } catch (error) {
+    const cancelled = error instanceof RestoreCancelledError || error instanceof BundleReadCancelledError
+    post({ kind: 'failed', message: cancelled ? 'Restore cancelled: nothing was changed.' : describeRestoreFailure(error), cancelled })
+  }
+}
+
+/** One line a person can act on; a bundle problem names the record and field. */
+export function describeRestoreFailure(error: unknown): string {
+  if (error instanceof BundleValidationError) {
+    const [first] = error.problems
+    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : ''
+    return `The file is not a valid Precedent backup: ${first?.path ?? ''} ${first?.message ?? ''}${more}`.replace(/\s+/g, ' ').trim()
+  }
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
+}

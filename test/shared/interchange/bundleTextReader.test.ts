@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { BundleTextReader } from '@shared/interchange/bundleTextReader'
+import { ImportInputError } from '@shared/interchange/importProblem'
+
+const document = {
+  format: 'precedent-bundle',
+  version: 1,
+  id: 'kb',
+  title: 'A "records" {title} with [brackets]',
+  records: {
+    incidents: [{ id: 'inc-1', title: 'Quote \\" and } brace', tags: ['a', { nested: [1, 2] }] }, { id: 'inc-2', title: '中文 ✓' }],
+    organisations: [],
+    sources: [{ id: 'src-1', meta: { records: [{ x: 1 }] } }]
+  },
+  after: { records: [{ not: 'a record' }] }
+}
+
+/** Feeds `text` in pieces of `size` characters, so pieces split strings, escapes and records. */
+function readInPieces(text: string, size: number): unknown {
+  const reader = new BundleTextReader('kb.json')
+  for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size))
+  return reader.finish()
+}
+
+describe('BundleTextReader', () => {
+  it.each([1, 2, 3, 7, 64, 100_000])('reads the same value as JSON.parse, in pieces of %i characters', (size) => {
+    for (const text of [JSON.stringify(document), JSON.stringify(document, null, 2)]) {
+      expect(readInPieces(text, size)).toEqual(document)
+    }
+  })
+
+  it('counts the records it has read', () => {
+    const reader = new BundleTextReader('kb.json')
+    reader.push(JSON.stringify(document))
+    expect(reader.recordsRead).toBe(3)
+  })
+
+  it('names the record that is not JSON', () => {
+    const text = '{"format":"precedent-bundle","records":{"incidents":[{"id":"a"},{"id":}]}}'
+    expect(() => readInPieces(text, 5)).toThrowError(ImportInputError)
+    expect(() => readInPieces(text, 5)).toThrowError(/^kb\.json: records\.incidents\[1\]: /)
+  })
+
+  it('refuses a file cut short', () => {
+    const text = JSON.stringify(document)
+    expect(() => readInPieces(text.slice(0, text.length - 20), 9)).toThrowError(/cut short/)
+  })
+
+  it('refuses a prototype key inside a record', () => {
+    const text = '{"records":{"incidents":[{"id":"a","__proto__":{"x":1}}]}}'
+    expect(() => readInPieces(text, 4)).toThrowError(/__proto__/)
+  })
+})
