@@ -61,7 +61,7 @@ describe('an import closed mid-commit (web mode, real browser restart)', () => {
     const progress = page.getByRole('progressbar', { name: 'Import progress' })
     await progress.waitFor({ timeout: 60_000 })
     // Close the browser once at least one chunk has committed and before the last one has.
-    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000, intervals: [50] }).toBeGreaterThan(0)
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000, interval: 50 }).toBeGreaterThan(0)
     const writtenWhenClosed = Number(await progress.getAttribute('value'))
     expect(writtenWhenClosed).toBeLessThan(GENERATED)
     await browser.context.close()

@@ -174,8 +174,10 @@ export class SearchIndexService {
   }
 
   /** Every record of `type` matching a query, for a list's filter box (as you type: the last word is a prefix). */
-  matchingIds(query: string, type: RecordType): Promise<MatchingIds> {
-    return this.exclusive(() => this.matchingIdsNow(query, type))
+  async matchingIds(query: string, type: RecordType): Promise<MatchingIds> {
+    await this.answerable
+    await Promise.race([this.maintenance, this.longWork.opened])
+    return this.matchingIdsNow(query, type)
   }
 
   /** Saves the snapshot now if anything changed since the last one. */
