@@ -37,12 +37,19 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
   const orderedMatches = shallowRef<readonly string[] | undefined>(undefined)
   const isOrderingMatches = ref(false)
 
+  /**
+   * Counting is O(rows) in Chromium's IndexedDB (hundreds of ms at 100k), so the first page is read
+   * beside it: until the count arrives, the list is as long as what that page read.
+   */
+  const firstPageLength = ref(0)
+  const isCounted = computed(() => !tableCount.isLoading.value && tableCount.data.value >= 0)
   const total = computed(() => {
     if (matchingIds.value !== undefined) return orderedMatches.value?.length ?? 0
-    return Math.max(tableCount.data.value, 0)
+    return isCounted.value ? tableCount.data.value : firstPageLength.value
   })
-  /** True until the count (or, filtered, the matches' order) is known. */
-  const isLoading = computed(() => (matchingIds.value === undefined ? tableCount.isLoading.value : orderedMatches.value === undefined))
+  const firstPageRead = ref(false)
+  /** True until the first rows (or, filtered, the matches' order) are known. */
+  const isLoading = computed(() => (matchingIds.value === undefined ? !isCounted.value && !firstPageRead.value : orderedMatches.value === undefined))
 
   function reset(keepShown: boolean): void {
     generation += 1
@@ -55,8 +62,15 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
 
   async function readPage(page: number): Promise<readonly RecordOfType[T][]> {
     const start = page * RECORD_PAGE_SIZE
-    const end = Math.min(start + RECORD_PAGE_SIZE, total.value)
     const matches = orderedMatches.value
+    if (!isCounted.value && matchingIds.value === undefined) {
+      // Before the count: only the first page, read from the start of the index.
+      const read = await repository.readPage({ order: order.value, limit: RECORD_PAGE_SIZE })
+      const last = read.keys.at(-1)
+      if (last !== undefined && read.records.length === RECORD_PAGE_SIZE) boundaries.set(0, last)
+      return read.records as RecordOfType[T][]
+    }
+    const end = Math.min(start + RECORD_PAGE_SIZE, total.value)
     if (matchingIds.value !== undefined) {
       return matches === undefined ? [] : ((await repository.getMany(matches.slice(start, end))) as RecordOfType[T][])
     }
@@ -75,7 +89,8 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
   }
 
   function loadPage(page: number): void {
-    if (pages.has(page) || loading.has(page) || page * RECORD_PAGE_SIZE >= total.value) return
+    const beforeCount = !isCounted.value && matchingIds.value === undefined
+    if (pages.has(page) || loading.has(page) || (beforeCount ? page > 0 : page * RECORD_PAGE_SIZE >= total.value)) return
     const reading = generation
     loading.add(page)
     readPage(page).then(
@@ -84,6 +99,10 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
         loading.delete(page)
         pages.set(page, records)
         previousPages.delete(page)
+        if (page === 0 && beforeCount) {
+          firstPageLength.value = records.length
+          firstPageRead.value = true
+        }
         error.value = undefined
         pagesVersion.value += 1
       },
@@ -98,7 +117,6 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
   /** Asks for the rows from `start` to `end` (exclusive) to be read; call it as the view scrolls. */
   function showRange(start: number, end: number): void {
     if (start !== visibleRange.value.start || end !== visibleRange.value.end) visibleRange.value = { start, end }
-    if (tableCount.isLoading.value) return
     const first = Math.floor(Math.max(start, 0) / RECORD_PAGE_SIZE)
     const last = Math.floor(Math.max(end - 1, 0) / RECORD_PAGE_SIZE)
     for (let page = first; page <= last; page += 1) loadPage(page)
@@ -152,6 +170,9 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
     if (matchingIds.value !== undefined) await orderMatches(matchingIds.value)
     reloadShown()
   })
+
+  // The first page is read at once, beside the count.
+  reloadShown()
 
   /** The records read in the shown range, for looking up what they link to (names of actors, …). */
   const shownRecords = computed(() => {
