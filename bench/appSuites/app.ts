@@ -182,7 +182,8 @@ class SizeRun {
       await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Company' })
       await page.getByRole('button', { name: 'Create organisation' }).click()
       await within(this.session, STEP_MS, 'saving an organisation', page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: STEP_MS }))
-      const pair = page.getByRole('article', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()
+      // Inside the Duplicates page's list: the record page just left is an article named after it too.
+      const pair = page.getByRole('list', { name: 'Possible duplicate organisations' }).getByRole('article', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()
       this.emit('duplicates_ms', 'incremental', await timeInAppNavigation(this.session, '#/duplicates', pair, STEP_MS))
     })
     await this.attempt('duplicates_ms (full)', async () => {
