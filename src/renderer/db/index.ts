@@ -92,7 +92,6 @@ export {
 export {
   commitImport,
   ImportCancelledError,
-  readExistingRecords,
   readImportLog,
   readRememberedCsvMapping,
   rememberCsvMapping,
@@ -101,3 +100,4 @@ export {
   type ImportCommitResult,
   type ImportLogEntry
 } from './importWriter'
+export { readImportNeighbours, readJurisdictionIds } from './importNeighbours'

@@ -4,7 +4,8 @@ import {
   commitImport,
   getDatabase,
   ImportCancelledError,
-  readExistingRecords,
+  readImportNeighbours,
+  readJurisdictionIds,
   readRememberedCsvMapping,
   RecordNotFoundError,
   rememberCsvMapping,
@@ -174,8 +175,8 @@ export const useImportStore = defineStore('import', () => {
     error.value = undefined
     commitMessage.value = undefined
     try {
-      const stored = await readExistingRecords(getDatabase())
-      reading.value = readImport(format.value, files.value, { importedAt: now(), jurisdictionIds: stored.jurisdictionIds, csvMappings: csvMappings.value })
+      reading.value = readImport(format.value, files.value, { importedAt: now(), jurisdictionIds: await readJurisdictionIds(getDatabase()), csvMappings: csvMappings.value })
+      const stored = await readImportNeighbours(getDatabase(), reading.value)
       existing.value = stored
       storedBytes.value = approximateBytes(stored)
       replan()
