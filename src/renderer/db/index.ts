@@ -101,3 +101,11 @@ export {
   type ImportLogEntry
 } from './importWriter'
 export { readImportNeighbours, readJurisdictionIds } from './importNeighbours'
+export {
+  countDuplicatePairs,
+  duplicatePairTable,
+  DUPLICATES_WATERMARK_KEY,
+  readDuplicatePairPage,
+  type DuplicatePairRow,
+  type DuplicatePairType
+} from './duplicatePairStore'
