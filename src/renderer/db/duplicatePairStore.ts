@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie'
+import type { Table } from 'dexie'
 import type { PrecedentDatabase } from './precedentDatabase'
 
 /** The record types duplicate search compares. */
@@ -31,7 +31,8 @@ export function duplicatePairTable(db: PrecedentDatabase): Table<DuplicatePairRo
 }
 
 function pairsOfType(db: PrecedentDatabase, type: DuplicatePairType) {
-  return duplicatePairTable(db).where('[type+rank+key]').between([type, Dexie.minKey, Dexie.minKey], [type, Dexie.maxKey, Dexie.maxKey])
+  // Ranks are minus scores (from -1 to 0); keys are ids joined by '|'.
+  return duplicatePairTable(db).where('[type+rank+key]').between([type, -Infinity, ''], [type, Infinity, '\uffff'], true, true)
 }
 
 /**

@@ -66,8 +66,8 @@ export function startDuplicatePairs(): Readonly<Ref<DuplicatePairsStatus>> {
   effectScope(true).run(() => {
     const token = useLiveQuery(() => changeToken(db), '')
     watch(token.data, (now, before) => {
-      // The first answer is the state the worker opened from.
-      if (before === '' || now === before) return
+      // The first answer too: a write may land between the worker's opening read and this one; a catch-up with nothing new is cheap.
+      if (now === before) return
       port.post({ id: nextId, kind: 'changed' })
       nextId += 1
     })

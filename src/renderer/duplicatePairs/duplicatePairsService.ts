@@ -63,9 +63,10 @@ function profiled(type: DuplicatePairType, row: PairRow): ProfiledRecord {
 }
 
 function pairRow(type: DuplicatePairType, a: ProfiledRecord, b: ProfiledRecord, threshold: number): DuplicatePairRow | undefined {
-  const { score, reasons } = scoreDuplicateProfiles(a.profile, b.profile)
-  if (score < threshold) return undefined
+  // Scored in id order, as a whole table is read, so the reasons read the same whichever record changed.
   const [first, second] = a.profile.id < b.profile.id ? [a, b] : [b, a]
+  const { score, reasons } = scoreDuplicateProfiles(first.profile, second.profile)
+  if (score < threshold) return undefined
   return {
     key: duplicatePairKey(first.profile.id, second.profile.id),
     type,
@@ -220,11 +221,11 @@ export class DuplicatePairsService {
     const revisions = since === '' ? await revisionTable(this.db).toArray() : await revisionTable(this.db).where('at').aboveOrEqual(since).toArray()
     const changed = new Map<string, DuplicatePairType>()
     for (const revision of revisions) if (revision.recordType === 'organisation' || revision.recordType === 'incident') changed.set(revision.recordId, revision.recordType)
-    // Writes that leave no revision (seeding, bulk loads) still move `updatedAt`.
+    // Writes that leave no revision (seeding, bulk loads) still move `updatedAt`; records stamped at the newest time seen are looked at again, since more may share it.
     for (const type of TYPES) {
       const newest = watermark.tables[type].newestUpdatedAt
       const table = this.db.table(TABLE[type])
-      const ids = (newest === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newest).primaryKeys()) as string[]
+      const ids = (newest === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').aboveOrEqual(newest).primaryKeys()) as string[]
       for (const id of ids) changed.set(id, type)
     }
     if (changed.size > INCREMENTAL_LIMIT) {
