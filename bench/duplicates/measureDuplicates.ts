@@ -47,7 +47,13 @@ const [pairs, walkMs] = time(() => walk(profiles.organisation) + walk(profiles.i
 
 // The `*duplicateKeys` index, as a map from key to the incidents holding it.
 const index = new Map<string, DuplicateProfile[]>()
-for (const profile of profiles.incident) for (const key of duplicateIndexKeys(profile)) index.set(key, [...(index.get(key) ?? []), profile])
+for (const profile of profiles.incident) {
+  for (const key of duplicateIndexKeys(profile)) {
+    const members = index.get(key)
+    if (members === undefined) index.set(key, [profile])
+    else members.push(profile)
+  }
+}
 const newcomer = incidentDuplicateProfile(incidentSchema.parse({ ...incidents[42], id: 'incident-new', title: `${incidents[42]?.title ?? ''}!` }))
 const [incremental, incrementalMs] = time(() => {
   let found = 0
