@@ -1,6 +1,6 @@
 import { diffRecords, recordBefore } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
-import type { ExistingRecords, ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
+import type { ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { assertLinksExist } from './linkCheck'
@@ -359,26 +359,6 @@ async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, o
     })
   }
   return { files: marker.files, at: marker.at, written: marker.done, removed, restored, leftChanged }
-}
-
-/**
- * What planning an import needs from storage: every stored record by id, and the organisations and
- * incidents for duplicate detection, read in one transaction so the plan sees one moment.
- */
-export async function readExistingRecords(db: PrecedentDatabase): Promise<ExistingRecords & { readonly jurisdictionIds: ReadonlySet<string> }> {
-  const byId = new Map<string, TypedRecord>()
-  await db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
-    for (const type of RECORD_TYPES) {
-      for (const row of await db.recordTable(type).toArray()) byId.set(row.id, { type, record: fromRow(row) } as TypedRecord)
-    }
-  })
-  const all = [...byId.values()]
-  return {
-    get: (id) => byId.get(id),
-    organisations: all.flatMap((typed) => (typed.type === 'organisation' ? [typed.record] : [])),
-    incidents: all.flatMap((typed) => (typed.type === 'incident' ? [typed.record] : [])),
-    jurisdictionIds: new Set(all.flatMap((typed) => (typed.type === 'jurisdiction' ? [typed.record.id as string] : [])))
-  }
 }
 
 const CSV_MAPPING_KEY_PREFIX = 'imports:csv-mapping:'

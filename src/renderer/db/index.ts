@@ -111,7 +111,6 @@ export {
   ImportCancelledError,
   IMPORT_CHUNK_SIZE,
   IMPORT_IN_PROGRESS_KEY,
-  readExistingRecords,
   readImportInProgress,
   readImportLog,
   rollBackInterruptedImport,
@@ -124,3 +123,12 @@ export {
   type ImportLogEntry,
   type ImportRollbackResult
 } from './importWriter'
+export { readImportNeighbours, readJurisdictionIds } from './importNeighbours'
+export {
+  countDuplicatePairs,
+  duplicatePairTable,
+  DUPLICATES_WATERMARK_KEY,
+  readDuplicatePairPage,
+  type DuplicatePairRow,
+  type DuplicatePairType
+} from './duplicatePairStore'

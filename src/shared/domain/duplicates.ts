@@ -1,7 +1,7 @@
 import type { Incident } from './incident'
 import { incidentKeyDate } from './incident'
 import type { Organisation } from './organisation'
-import { earliestDay, formatPartialDate, latestDay, type PartialDate } from './partialDate'
+import { earliestDay, formatPartialDate, latestDay } from './partialDate'
 import { foldForMatching } from './textFolding'
 
 /** How alike two records are: a score from 0 (nothing alike) to 1 (certainly the same), and why. */
@@ -99,8 +99,14 @@ interface NamedForm {
   readonly text: string
   readonly isAlias: boolean
   readonly normalised: string
+}
+
+/** A name form ready for scoring: its compact form, its length in characters and its character pairs. */
+interface ScoredForm extends NamedForm {
   /** The normalised form without spaces, so "UC Web" and "UCWeb" meet. */
   readonly compact: string
+  readonly length: number
+  readonly grams: Bigrams
 }
 
 function namedFormsOf(organisation: Organisation): NamedForm[] {
@@ -109,21 +115,30 @@ function namedFormsOf(organisation: Organisation): NamedForm[] {
     ...organisation.aliases.map((alias) => ({ text: alias.name, isAlias: true }))
   ]
   return entries.flatMap(({ text, isAlias }) =>
-    nameVariants(text).map((variant) => {
-      const normalised = normaliseOrganisationName(variant)
-      return { text, isAlias, normalised, compact: normalised.replace(/ /g, '') }
-    })
-  ).filter((form) => form.compact !== '')
+    nameVariants(text).map((variant) => ({ text, isAlias, normalised: normaliseOrganisationName(variant) }))
+  ).filter((form) => form.normalised.replace(/ /g, '') !== '')
 }
 
-/** The multiset of adjacent character pairs of a text; a one-character text is its own single "pair". */
-function bigramsOf(compact: string): Map<string, number> {
+/** The multiset of adjacent character pairs of a text, with its size; a one-character text is its own single "pair". */
+interface Bigrams {
+  readonly counts: ReadonlyMap<string, number>
+  readonly total: number
+}
+
+function bigramsOf(compact: string): Bigrams {
   const characters = [...compact]
   const counts = new Map<string, number>()
   const add = (gram: string) => counts.set(gram, (counts.get(gram) ?? 0) + 1)
   if (characters.length === 1) add(compact)
   for (let index = 0; index + 1 < characters.length; index += 1) add(`${characters[index]}${characters[index + 1]}`)
-  return counts
+  return { counts, total: characters.length === 1 ? 1 : Math.max(characters.length - 1, 0) }
+}
+
+function diceOf(a: Bigrams, b: Bigrams): number {
+  const total = a.total + b.total
+  let shared = 0
+  for (const [gram, count] of b.counts) shared += Math.min(count, a.counts.get(gram) ?? 0)
+  return total === 0 ? 0 : (2 * shared) / total
 }
 
 /**
@@ -131,16 +146,7 @@ function bigramsOf(compact: string): Map<string, number> {
  * Works for Chinese as for English, since it needs no word boundaries.
  */
 export function bigramSimilarity(a: string, b: string): number {
-  const gramsA = bigramsOf(a)
-  const gramsB = bigramsOf(b)
-  let total = 0
-  let shared = 0
-  for (const count of gramsA.values()) total += count
-  for (const [gram, count] of gramsB) {
-    total += count
-    shared += Math.min(count, gramsA.get(gram) ?? 0)
-  }
-  return total === 0 ? 0 : (2 * shared) / total
+  return diceOf(bigramsOf(a), bigramsOf(b))
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`
@@ -151,18 +157,128 @@ const SIMILAR_NAME_WEIGHT = 0.9
 const MIN_LENGTH_FOR_SIMILARITY = 4
 
 /**
- * How likely two organisations are one, comparing every name and alias of one with every name and
- * alias of the other after normalising (`normaliseOrganisationName`), across scripts: the alias
- * "支付宝" on one matches the name "支付宝" on the other. An exact match scores 1; otherwise the
- * closest pair of names counts, by `bigramSimilarity`, scaled below an exact match.
+ * What duplicate search needs of a record, worked out once from its text (the costly folding,
+ * normalising and date parsing), so that it can be stored beside the record when it is written
+ * and comparing two records never folds a name again. Plain data: it survives IndexedDB.
  */
-export function scoreOrganisationPair(a: Organisation, b: Organisation): DuplicateScore {
-  const formsA = namedFormsOf(a)
-  const formsB = namedFormsOf(b)
+export type DuplicateData = OrganisationDuplicateData | IncidentDuplicateData
+
+export interface OrganisationDuplicateData {
+  readonly kind: 'organisation'
+  /** Every name and alias, and their bracketed parts, normalised (`normaliseOrganisationName`). */
+  readonly forms: readonly NamedForm[]
+}
+
+export interface IncidentDuplicateData {
+  readonly kind: 'incident'
+  /** The title and the original-language title, folded and without punctuation or spaces. */
+  readonly titles: readonly string[]
+  /** The key date with the days it can mean as day numbers (days since 1970-01-01) and as shown. */
+  readonly date?: { readonly value: string; readonly earliest: number; readonly latest: number; readonly label: string }
+}
+
+/** The folded forms of an organisation's names, for `organisationDuplicateProfile` (and for storage). */
+export function organisationDuplicateData(organisation: Organisation): OrganisationDuplicateData {
+  return { kind: 'organisation', forms: namedFormsOf(organisation) }
+}
+
+const DAY_MS = 86_400_000
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS
+
+/** The folded titles and parsed key date of an incident, for `incidentDuplicateProfile` (and for storage). */
+export function incidentDuplicateData(incident: Incident): IncidentDuplicateData {
+  const keyDate = incidentKeyDate(incident)
+  return {
+    kind: 'incident',
+    titles: titlesOf(incident),
+    ...(keyDate === undefined
+      ? {}
+      : { date: { value: keyDate, earliest: dayNumber(earliestDay(keyDate)), latest: dayNumber(latestDay(keyDate)), label: formatPartialDate(keyDate) } })
+  }
+}
+
+/** The keys that put records in the same block: exact keys always pair, loose keys only in small blocks. */
+export interface BlockingKeys {
+  readonly exact: readonly string[]
+  readonly loose: readonly string[]
+}
+
+/** An organisation ready to be compared with others: see `DuplicateData`. */
+export interface OrganisationDuplicateProfile {
+  readonly type: 'organisation'
+  readonly id: string
+  readonly forms: readonly ScoredForm[]
+  readonly keys: BlockingKeys
+}
+
+/** An incident ready to be compared with others: see `DuplicateData`. */
+export interface IncidentDuplicateProfile {
+  readonly type: 'incident'
+  readonly id: string
+  readonly titles: readonly { readonly compact: string; readonly grams: Bigrams }[]
+  readonly date?: IncidentDuplicateData['date']
+  readonly organisationIds: ReadonlySet<string>
+  readonly jurisdictionIds: ReadonlySet<string>
+  readonly linkIds: ReadonlySet<string>
+  readonly keys: BlockingKeys
+}
+
+export type DuplicateProfile = OrganisationDuplicateProfile | IncidentDuplicateProfile
+
+/**
+ * An organisation's duplicate profile, from its stored `DuplicateData` when given (nothing is
+ * folded again) or worked out now.
+ */
+export function organisationDuplicateProfile(organisation: Organisation, data: OrganisationDuplicateData = organisationDuplicateData(organisation)): OrganisationDuplicateProfile {
+  const forms = data.forms.map((form): ScoredForm => {
+    const compact = form.normalised.replace(/ /g, '')
+    return { ...form, compact, length: [...compact].length, grams: bigramsOf(compact) }
+  })
+  return {
+    type: 'organisation',
+    id: organisation.id,
+    forms,
+    keys: {
+      exact: forms.map((form) => form.compact),
+      // Similar names share a leading stretch or a word: "Alipay" and "Alipay Hangzhou".
+      loose: forms.flatMap((form) => [
+        `prefix:${[...form.compact].slice(0, 4).join('')}`,
+        ...form.normalised.split(' ').filter((word) => [...word].length >= 4).map((word) => `word:${word}`)
+      ])
+    }
+  }
+}
+
+/** An incident's duplicate profile, from its stored `DuplicateData` when given or worked out now. */
+export function incidentDuplicateProfile(incident: Incident, data: IncidentDuplicateData = incidentDuplicateData(incident)): IncidentDuplicateProfile {
+  const titles = data.titles.map((compact) => ({ compact, grams: bigramsOf(compact) }))
+  const organisationIds = incident.organisations.map((link) => link.organisationId as string)
+  return {
+    type: 'incident',
+    id: incident.id,
+    titles,
+    ...(data.date === undefined ? {} : { date: data.date }),
+    organisationIds: new Set(organisationIds),
+    jurisdictionIds: new Set(incident.jurisdictionIds),
+    linkIds: new Set([...organisationIds, ...incident.jurisdictionIds]),
+    keys: { exact: data.titles, loose: titles.flatMap((title) => [...title.grams.counts.keys()]) }
+  }
+}
+
+/**
+ * The blocking keys of a profile as stored in a record row's multi-entry index: `x:` before an
+ * exact key, `l:` before a loose one, each once.
+ */
+export function duplicateIndexKeys(profile: DuplicateProfile): string[] {
+  return [...new Set([...profile.keys.exact.map((key) => `x:${key}`), ...profile.keys.loose.map((key) => `l:${key}`)])]
+}
+
+/** Compares two organisation profiles: see `scoreOrganisationPair`. */
+export function scoreOrganisationProfiles(a: OrganisationDuplicateProfile, b: OrganisationDuplicateProfile): DuplicateScore {
   const exact: string[] = []
   let best = { similarity: 0, reason: '' }
-  for (const formA of formsA) {
-    for (const formB of formsB) {
+  for (const formA of a.forms) {
+    for (const formB of b.forms) {
       if (formA.compact === formB.compact) {
         const reason =
           !formA.isAlias && !formB.isAlias
@@ -173,8 +289,9 @@ export function scoreOrganisationPair(a: Organisation, b: Organisation): Duplica
         if (!exact.includes(reason)) exact.push(reason)
         continue
       }
-      if ([...formA.compact].length < MIN_LENGTH_FOR_SIMILARITY || [...formB.compact].length < MIN_LENGTH_FOR_SIMILARITY) continue
-      const similarity = bigramSimilarity(formA.compact, formB.compact)
+      if (exact.length > 0) continue
+      if (formA.length < MIN_LENGTH_FOR_SIMILARITY || formB.length < MIN_LENGTH_FOR_SIMILARITY) continue
+      const similarity = diceOf(formA.grams, formB.grams)
       if (similarity > best.similarity) {
         best = { similarity, reason: `Similar names: "${formA.text}" and "${formB.text}" (${percent(similarity)} alike)` }
       }
@@ -183,6 +300,16 @@ export function scoreOrganisationPair(a: Organisation, b: Organisation): Duplica
   if (exact.length > 0) return { score: 1, reasons: exact }
   if (best.similarity === 0) return { score: 0, reasons: [] }
   return { score: best.similarity * SIMILAR_NAME_WEIGHT, reasons: [best.reason] }
+}
+
+/**
+ * How likely two organisations are one, comparing every name and alias of one with every name and
+ * alias of the other after normalising (`normaliseOrganisationName`), across scripts: the alias
+ * "支付宝" on one matches the name "支付宝" on the other. An exact match scores 1; otherwise the
+ * closest pair of names counts, by `bigramSimilarity`, scaled below an exact match.
+ */
+export function scoreOrganisationPair(a: Organisation, b: Organisation): DuplicateScore {
+  return scoreOrganisationProfiles(organisationDuplicateProfile(a), organisationDuplicateProfile(b))
 }
 
 /** A title folded for comparison: case, accents and width removed, punctuation and spaces dropped. */
@@ -196,30 +323,23 @@ function titlesOf(incident: Incident): string[] {
     .filter((title) => title !== '')
 }
 
-const DAY_MS = 86_400_000
-
-function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS)
-}
-
 /**
  * How near two partial dates are, read at their own precision: 1 when the days they can mean
  * overlap ("January 2018" and "3 January 2018"), falling with the gap between them, 0 beyond a year.
  */
-function dateProximity(a: PartialDate, b: PartialDate): { proximity: number; reason: string } {
-  const gap = Math.max(daysBetween(latestDay(a), earliestDay(b)), daysBetween(latestDay(b), earliestDay(a)), 0)
-  const both = a === b ? formatPartialDate(a) : `${formatPartialDate(a)} and ${formatPartialDate(b)}`
-  if (gap === 0) return { proximity: 1, reason: a === b ? `Same date: ${both}` : `Dates overlap: ${both}` }
+function dateProximity(a: NonNullable<IncidentDuplicateData['date']>, b: NonNullable<IncidentDuplicateData['date']>): { proximity: number; reason: string } {
+  const gap = Math.max(Math.round(b.earliest - a.latest), Math.round(a.earliest - b.latest), 0)
+  const both = a.value === b.value ? a.label : `${a.label} and ${b.label}`
+  if (gap === 0) return { proximity: 1, reason: a.value === b.value ? `Same date: ${both}` : `Dates overlap: ${both}` }
   if (gap <= 31) return { proximity: 0.8, reason: `Dates ${gap} day${gap === 1 ? '' : 's'} apart: ${both}` }
   if (gap <= 366) return { proximity: 0.4, reason: `Dates within a year: ${both}` }
   return { proximity: 0, reason: `Dates more than a year apart: ${both}` }
 }
 
-function sharedCount(a: readonly string[], b: readonly string[]): { shared: number; union: number } {
-  const setA = new Set(a)
-  const setB = new Set(b)
-  const shared = [...setA].filter((id) => setB.has(id)).length
-  return { shared, union: new Set([...setA, ...setB]).size }
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; union: number } {
+  let shared = 0
+  for (const id of a) if (b.has(id)) shared += 1
+  return { shared, union: a.size + b.size - shared }
 }
 
 // Titles carry most of the evidence; a date or shared links confirm or weaken it. Unknown dates and
@@ -228,37 +348,28 @@ const TITLE_WEIGHT = 0.7
 const DATE_WEIGHT = 0.2
 const LINKS_WEIGHT = 0.1
 
-/**
- * How likely two incidents are one: title similarity (`bigramSimilarity` on folded titles, the
- * original-language titles included), combined with how near their dates are (partial dates
- * compared by the days they can mean; an unknown date is neutral) and how many organisations and
- * jurisdictions they share (neutral when either has none).
- */
-export function scoreIncidentPair(a: Incident, b: Incident): DuplicateScore {
+/** Compares two incident profiles: see `scoreIncidentPair`. */
+export function scoreIncidentProfiles(a: IncidentDuplicateProfile, b: IncidentDuplicateProfile): DuplicateScore {
   const reasons: string[] = []
   let titleSimilarity = 0
-  for (const titleA of titlesOf(a)) {
-    for (const titleB of titlesOf(b)) titleSimilarity = Math.max(titleSimilarity, titleA === titleB ? 1 : bigramSimilarity(titleA, titleB))
+  for (const titleA of a.titles) {
+    for (const titleB of b.titles) titleSimilarity = Math.max(titleSimilarity, titleA.compact === titleB.compact ? 1 : diceOf(titleA.grams, titleB.grams))
   }
   reasons.push(titleSimilarity === 1 ? 'Same title' : `Similar titles (${percent(titleSimilarity)} alike)`)
   let weighted = TITLE_WEIGHT * titleSimilarity
   let weights = TITLE_WEIGHT
 
-  const dateA = incidentKeyDate(a)
-  const dateB = incidentKeyDate(b)
-  if (dateA !== undefined && dateB !== undefined) {
-    const { proximity, reason } = dateProximity(dateA, dateB)
+  if (a.date !== undefined && b.date !== undefined) {
+    const { proximity, reason } = dateProximity(a.date, b.date)
     reasons.push(reason)
     weighted += DATE_WEIGHT * proximity
     weights += DATE_WEIGHT
   }
 
-  const linksA = [...a.organisations.map((link) => link.organisationId), ...a.jurisdictionIds]
-  const linksB = [...b.organisations.map((link) => link.organisationId), ...b.jurisdictionIds]
-  if (linksA.length > 0 && linksB.length > 0) {
-    const organisations = sharedCount(a.organisations.map((link) => link.organisationId), b.organisations.map((link) => link.organisationId))
+  if (a.organisationIds.size + a.jurisdictionIds.size > 0 && b.organisationIds.size + b.jurisdictionIds.size > 0) {
+    const organisations = sharedCount(a.organisationIds, b.organisationIds)
     const jurisdictions = sharedCount(a.jurisdictionIds, b.jurisdictionIds)
-    const { shared, union } = sharedCount(linksA, linksB)
+    const { shared, union } = sharedCount(a.linkIds, b.linkIds)
     if (organisations.shared > 0) reasons.push(`${organisations.shared} organisation${organisations.shared === 1 ? '' : 's'} in common`)
     if (jurisdictions.shared > 0) reasons.push(`${jurisdictions.shared} jurisdiction${jurisdictions.shared === 1 ? '' : 's'} in common`)
     if (shared === 0) reasons.push('No organisation or jurisdiction in common')
@@ -266,6 +377,23 @@ export function scoreIncidentPair(a: Incident, b: Incident): DuplicateScore {
     weights += LINKS_WEIGHT
   }
   return { score: weighted / weights, reasons }
+}
+
+/**
+ * How likely two incidents are one: title similarity (`bigramSimilarity` on folded titles, the
+ * original-language titles included), combined with how near their dates are (partial dates
+ * compared by the days they can mean; an unknown date is neutral) and how many organisations and
+ * jurisdictions they share (neutral when either has none).
+ */
+export function scoreIncidentPair(a: Incident, b: Incident): DuplicateScore {
+  return scoreIncidentProfiles(incidentDuplicateProfile(a), incidentDuplicateProfile(b))
+}
+
+/** Compares two profiles of one type (an organisation is never compared with an incident). */
+export function scoreDuplicateProfiles(a: DuplicateProfile, b: DuplicateProfile): DuplicateScore {
+  if (a.type === 'organisation' && b.type === 'organisation') return scoreOrganisationProfiles(a, b)
+  if (a.type === 'incident' && b.type === 'incident') return scoreIncidentProfiles(a, b)
+  return { score: 0, reasons: [] }
 }
 
 /** The key of an unordered pair of ids, the same whichever id comes first (used to dismiss a pair). */
@@ -276,58 +404,47 @@ export function duplicatePairKey(firstId: string, secondId: string): string {
 // A blocking key shared by more records than this says little (a common word, a frequent character
 // pair) and would bring back quadratic work, so it proposes no pairs. Exact normalised names are
 // always compared, however many records share them.
-const MAX_BLOCK_SIZE = 50
+export const MAX_BLOCK_SIZE = 50
+
+/** Whether a block of this many records proposes pairs: exact keys always, loose keys only when small. */
+export function isLiveBlock(kind: 'exact' | 'loose', size: number): boolean {
+  return size >= 2 && (kind === 'exact' || size <= MAX_BLOCK_SIZE)
+}
 
 /**
- * Pairs of indexes worth scoring: records that share a blocking key. Exact keys always pair; loose
- * keys pair only within blocks of at most `MAX_BLOCK_SIZE`. Work is bounded by the sum of the
- * squares of block sizes rather than the square of the number of records.
+ * The blocks of a set of profiles, to walk the pairs worth scoring one record at a time: records
+ * that share an exact key, or a loose key held by at most `MAX_BLOCK_SIZE` records. Holds one
+ * entry per record and key, never the pairs, so memory grows with the records, not their square.
  */
-function candidateIndexPairs(exactKeys: readonly string[][], looseKeys: readonly string[][]): [number, number][] {
-  const blocks = new Map<string, number[]>()
-  const addAll = (keysPerRecord: readonly string[][], prefix: string) =>
-    keysPerRecord.forEach((keys, index) => {
-      for (const key of new Set(keys)) {
-        const block = blocks.get(prefix + key)
-        if (block === undefined) blocks.set(prefix + key, [index])
+export class DuplicateBlocks {
+  private readonly blocks = new Map<string, number[]>()
+
+  constructor(private readonly profiles: readonly DuplicateProfile[]) {
+    profiles.forEach((profile, index) => {
+      for (const key of this.blockNamesOf(profile)) {
+        const block = this.blocks.get(key)
+        if (block === undefined) this.blocks.set(key, [index])
         else block.push(index)
       }
     })
-  addAll(exactKeys, 'exact:')
-  addAll(looseKeys, 'loose:')
-  const seen = new Set<string>()
-  const pairs: [number, number][] = []
-  for (const [key, members] of blocks) {
-    if (members.length < 2 || (key.startsWith('loose:') && members.length > MAX_BLOCK_SIZE)) continue
-    for (let i = 0; i < members.length; i += 1) {
-      for (let j = i + 1; j < members.length; j += 1) {
-        const first = members[i] ?? 0
-        const second = members[j] ?? 0
-        const pairKey = `${first}:${second}`
-        if (seen.has(pairKey)) continue
-        seen.add(pairKey)
-        pairs.push([first, second])
-      }
+  }
+
+  private blockNamesOf(profile: DuplicateProfile): Set<string> {
+    return new Set([...profile.keys.exact.map((key) => `exact:${key}`), ...profile.keys.loose.map((key) => `loose:${key}`)])
+  }
+
+  /** The indexes after `index` that share a live block with it, ascending. */
+  laterNeighbours(index: number): number[] {
+    const profile = this.profiles[index]
+    if (profile === undefined) return []
+    const found = new Set<number>()
+    for (const name of this.blockNamesOf(profile)) {
+      const members = this.blocks.get(name) ?? []
+      if (!isLiveBlock(name.startsWith('exact:') ? 'exact' : 'loose', members.length)) continue
+      for (const member of members) if (member > index) found.add(member)
     }
+    return [...found].sort((a, b) => a - b)
   }
-  return pairs
-}
-
-function organisationBlockingKeys(organisation: Organisation): { exact: string[]; loose: string[] } {
-  const forms = namedFormsOf(organisation)
-  return {
-    exact: forms.map((form) => form.compact),
-    // Similar names share a leading stretch or a word: "Alipay" and "Alipay Hangzhou".
-    loose: forms.flatMap((form) => [
-      `prefix:${[...form.compact].slice(0, 4).join('')}`,
-      ...form.normalised.split(' ').filter((word) => [...word].length >= 4).map((word) => `word:${word}`)
-    ])
-  }
-}
-
-function incidentBlockingKeys(incident: Incident): { exact: string[]; loose: string[] } {
-  const titles = titlesOf(incident)
-  return { exact: titles, loose: titles.flatMap((title) => [...bigramsOf(title).keys()]) }
 }
 
 export interface FindDuplicatesOptions {
@@ -355,26 +472,19 @@ export function findDuplicateCandidates(
   const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD
   const dismissed = options.dismissedPairs ?? new Set<string>()
   const candidates: DuplicateCandidate[] = []
-
-  const organisations = records.organisations ?? []
-  const organisationKeys = organisations.map(organisationBlockingKeys)
-  for (const [i, j] of candidateIndexPairs(organisationKeys.map((keys) => keys.exact), organisationKeys.map((keys) => keys.loose))) {
-    const first = organisations[i]
-    const second = organisations[j]
-    if (first === undefined || second === undefined || dismissed.has(duplicatePairKey(first.id, second.id))) continue
-    const { score, reasons } = scoreOrganisationPair(first, second)
-    if (score >= threshold) candidates.push({ type: 'organisation', first, second, score, reasons })
+  const collect = <R extends Organisation | Incident>(type: DuplicateCandidate['type'], records: readonly R[], profileOf: (record: R) => DuplicateProfile) => {
+    const profiles = records.map(profileOf)
+    const blocks = new DuplicateBlocks(profiles)
+    profiles.forEach((profile, i) => {
+      for (const j of blocks.laterNeighbours(i)) {
+        const other = profiles[j] as DuplicateProfile
+        if (dismissed.has(duplicatePairKey(profile.id, other.id))) continue
+        const { score, reasons } = scoreDuplicateProfiles(profile, other)
+        if (score >= threshold) candidates.push({ type, first: records[i], second: records[j], score, reasons } as DuplicateCandidate)
+      }
+    })
   }
-
-  const incidents = records.incidents ?? []
-  const incidentKeys = incidents.map(incidentBlockingKeys)
-  for (const [i, j] of candidateIndexPairs(incidentKeys.map((keys) => keys.exact), incidentKeys.map((keys) => keys.loose))) {
-    const first = incidents[i]
-    const second = incidents[j]
-    if (first === undefined || second === undefined || dismissed.has(duplicatePairKey(first.id, second.id))) continue
-    const { score, reasons } = scoreIncidentPair(first, second)
-    if (score >= threshold) candidates.push({ type: 'incident', first, second, score, reasons })
-  }
-
+  collect('organisation', records.organisations ?? [], (organisation) => organisationDuplicateProfile(organisation))
+  collect('incident', records.incidents ?? [], (incident) => incidentDuplicateProfile(incident))
   return candidates.sort(byScoreThenNames)
 }

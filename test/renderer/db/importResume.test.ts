@@ -5,7 +5,7 @@ import {
   IMPORT_IN_PROGRESS_KEY,
   ImportCancelledError,
   listRevisions,
-  readExistingRecords,
+  readImportNeighbours,
   readImportInProgress,
   readImportLog,
   rollBackInterruptedImport,
@@ -48,7 +48,8 @@ async function aDatabaseWithRegulator(): Promise<PrecedentDatabase> {
 }
 
 async function planFor(db: PrecedentDatabase, records: readonly TypedRecord[], choices: ImportOptions = {}) {
-  return planImport(readingOf(records), await readExistingRecords(db), choices)
+  const reading = readingOf(records)
+  return planImport(reading, await readImportNeighbours(db, reading), choices)
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   deleteRecord,
   ImportCancelledError,
   listRevisions,
-  readExistingRecords,
+  readImportNeighbours,
   readImportLog,
   RecordValidationError,
   RevisionConflictError,
@@ -47,7 +47,8 @@ async function aDatabaseWithRegulator(): Promise<PrecedentDatabase> {
 }
 
 async function planFor(db: PrecedentDatabase, records: readonly TypedRecord[], choices: ImportOptions = {}) {
-  return planImport(readingOf(records), await readExistingRecords(db), choices)
+  const reading = readingOf(records)
+  return planImport(reading, await readImportNeighbours(db, reading), choices)
 }
 
 describe('commitImport', () => {

@@ -4,7 +4,7 @@ import { allMigrations } from '@renderer/db/migrations'
 import { RECORD_TYPES } from '@shared/domain/recordTypes'
 import { aFreshDatabase, aFreshDatabaseName } from './testDatabase'
 
-const nextVersion: Migration = { version: allMigrations.length + 1, description: 'Fixture: a newer window’s schema.', stores: {} }
+const nextVersion: Migration = { version: Math.max(...allMigrations.map((migration) => migration.version)) + 1, description: 'Fixture: a newer window’s schema.', stores: {} }
 
 describe('PrecedentDatabase', () => {
   it('has a table for every record type', () => {

@@ -1,31 +1,51 @@
-import { computed } from 'vue'
-import { getDatabase, readDismissedDuplicatePairs, useLiveQuery } from '@renderer/db'
-import { findDuplicateCandidates, type DuplicateCandidate } from '@shared/domain/duplicates'
-import type { Incident } from '@shared/domain/incident'
-import type { Organisation } from '@shared/domain/organisation'
-import { repositories } from '../records'
+import { computed, ref } from 'vue'
+import { countDuplicatePairs, getDatabase, readDismissedDuplicatePairs, readDuplicatePairPage, useLiveQuery, type DuplicatePairRow, type DuplicatePairType } from '@renderer/db'
+import { startDuplicatePairs } from '@renderer/duplicatePairs'
 
-interface DuplicateSearchInput {
-  readonly organisations: readonly Organisation[]
-  readonly incidents: readonly Incident[]
-  readonly dismissedPairs: ReadonlySet<string>
+export type { DuplicatePairRow, DuplicatePairType } from '@renderer/db'
+
+/** Pairs shown at first per type; "Show more" adds as many again. */
+export const DUPLICATE_PAGE_SIZE = 50
+
+interface DuplicatePage {
+  readonly pairs: readonly DuplicatePairRow[]
+  readonly total: number
 }
 
-/** Likely duplicate organisations and incidents, kept live as records change or pairs are dismissed. */
+interface DuplicatePages {
+  readonly organisation: DuplicatePage
+  readonly incident: DuplicatePage
+}
+
+const emptyPage: DuplicatePage = { pairs: [], total: 0 }
+
+/**
+ * Likely duplicate organisations and incidents as the duplicates worker stored them, likeliest
+ * first, a page at a time with counts, without dismissed pairs; kept live as pairs are stored or
+ * dismissed. Starts the worker, whose status tells whether it is still computing.
+ */
 export function useDuplicateCandidates() {
-  const query = useLiveQuery<DuplicateSearchInput>(
+  const status = startDuplicatePairs()
+  const shown = ref<Record<DuplicatePairType, number>>({ organisation: DUPLICATE_PAGE_SIZE, incident: DUPLICATE_PAGE_SIZE })
+  const query = useLiveQuery<DuplicatePages>(
     async () => {
-      const [organisations, incidents, dismissed] = await Promise.all([
-        repositories.organisation.list(),
-        repositories.incident.list(),
-        readDismissedDuplicatePairs(getDatabase())
-      ])
-      return { organisations, incidents, dismissedPairs: new Set(dismissed) }
+      const db = getDatabase()
+      const dismissed = new Set(await readDismissedDuplicatePairs(db))
+      const pageOf = async (type: DuplicatePairType): Promise<DuplicatePage> => {
+        const [pairs, total] = await Promise.all([readDuplicatePairPage(db, type, { offset: 0, limit: shown.value[type] }, dismissed), countDuplicatePairs(db, type, dismissed)])
+        return { pairs, total }
+      }
+      const [organisation, incident] = await Promise.all([pageOf('organisation'), pageOf('incident')])
+      return { organisation, incident }
     },
-    { organisations: [], incidents: [], dismissedPairs: new Set() }
+    { organisation: emptyPage, incident: emptyPage },
+    shown
   )
-  const candidates = computed(() => findDuplicateCandidates(query.data.value, { dismissedPairs: query.data.value.dismissedPairs }))
-  const organisationPairs = computed(() => candidates.value.filter((candidate): candidate is Extract<DuplicateCandidate, { type: 'organisation' }> => candidate.type === 'organisation'))
-  const incidentPairs = computed(() => candidates.value.filter((candidate): candidate is Extract<DuplicateCandidate, { type: 'incident' }> => candidate.type === 'incident'))
-  return { organisationPairs, incidentPairs, isLoading: query.isLoading, error: query.error }
+  const organisationPairs = computed(() => query.data.value.organisation.pairs)
+  const incidentPairs = computed(() => query.data.value.incident.pairs)
+  const totals = computed(() => ({ organisation: query.data.value.organisation.total, incident: query.data.value.incident.total }))
+  const showMore = (type: DuplicatePairType): void => {
+    shown.value = { ...shown.value, [type]: shown.value[type] + DUPLICATE_PAGE_SIZE }
+  }
+  return { organisationPairs, incidentPairs, totals, showMore, status, isLoading: query.isLoading, error: query.error }
 }

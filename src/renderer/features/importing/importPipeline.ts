@@ -1,7 +1,8 @@
 import {
   commitImport,
   ImportCancelledError,
-  readExistingRecords,
+  readImportNeighbours,
+  readJurisdictionIds,
   RecordNotFoundError,
   RecordValidationError,
   RevisionConflictError,
@@ -20,15 +21,6 @@ import { summariseImportPlan } from './importPlanSummary'
 import type { CsvFileColumns, ImportChoices, ImportFailure, ImportPipelineProgress, PlannedImport } from './importPipelineProtocol'
 import { APP_IMPORT_LIMITS, assertFileSizes, readImportFileText, type ChosenFile } from './readImportFileText'
 
-type StoredForPlanning = ExistingRecords & { readonly jurisdictionIds: ReadonlySet<string> }
-
-/**
- * What planning reads from storage: the one call to change for a reader that returns only the
- * stored records an import needs (incoming ids, link targets, duplicate neighbours).
- */
-export function readStoredForPlanning(db: PrecedentDatabase): Promise<StoredForPlanning> {
-  return readExistingRecords(db)
-}
 
 const fileKey = (file: ChosenFile & { readonly lastModified?: number }): string => `${file.name}\u0000${file.size}\u0000${file.lastModified ?? ''}`
 
@@ -53,7 +45,7 @@ export function describeFailure(error: unknown): ImportFailure {
 export class ImportPipeline {
   private readonly texts = new Map<string, ImportFile>()
   private reading: ImportReading | undefined
-  private stored: StoredForPlanning | undefined
+  private stored: ExistingRecords | undefined
   private plan: ImportPlan | undefined
   private commitController: AbortController | undefined
 
@@ -78,12 +70,14 @@ export class ImportPipeline {
     this.reading = undefined
     this.plan = undefined
     const read = await this.readFiles(request.files, onProgress)
-    const stored = await readStoredForPlanning(this.db)
-    const reading = readImport(request.format, read, { importedAt: request.importedAt, jurisdictionIds: stored.jurisdictionIds, csvMappings: request.csvMappings })
+    const jurisdictionIds = await readJurisdictionIds(this.db)
+    const reading = readImport(request.format, read, { importedAt: request.importedAt, jurisdictionIds, csvMappings: request.csvMappings })
     onProgress({ stage: 'planning', records: reading.candidates.length + reading.rejected.length })
+    // Only the stored records this import touches: incoming ids, link targets, duplicate neighbours.
+    const stored = await readImportNeighbours(this.db, reading)
     this.reading = reading
     this.stored = stored
-    return { summary: this.replan(request.choices), storedBytes: approximateBytes(stored) }
+    return { summary: this.replan(request.choices), storedBytes: await storedDataBytes() }
   }
 
   /** Plans the same reading again with other choices (cheap: look-alike incidents are cached per reading). */
@@ -159,10 +153,9 @@ export class ImportPipeline {
   }
 }
 
-// Organisations and incidents stand for the stored records' size; the rest are small by comparison.
-function approximateBytes(stored: ExistingRecords): number {
-  let length = 0
-  for (const organisation of stored.organisations) length += JSON.stringify(organisation).length
-  for (const incident of stored.incidents) length += JSON.stringify(incident).length
-  return length
+// The backup taken before writing is a gzip of what is stored, so it needs at most the room the
+// stored data already takes; the origin's usage (backups included) is a safe over-estimate of that.
+async function storedDataBytes(): Promise<number> {
+  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined)
+  return estimate?.usage ?? 0
 }

@@ -4,6 +4,8 @@ import { allMigrations } from '@renderer/db/migrations'
 import { aFreshDatabaseName } from '../testDatabase'
 
 const upToVersion2 = allMigrations.filter((migration) => migration.version <= 2)
+// Opened at version 3 itself, so the test still checks this step once later versions exist.
+const upToVersion3 = allMigrations.filter((migration) => migration.version <= 3)
 const bookkeeping = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', revision: 1 }
 
 /** A version 2 database with an incident, a revision entry and a meta row, as version 2 code stored them. */
@@ -36,7 +38,7 @@ describe('migration 003: briefings', () => {
     await givenVersion2Rows(name)
 
     // Up to version 3 only: later migrations have their own tests.
-    const db = new PrecedentDatabase(name, allMigrations.filter((migration) => migration.version <= 3))
+    const db = new PrecedentDatabase(name, upToVersion3)
     const incident = await createIncidentRepository(db).get('inc-alipay-consent' as never)
 
     expect(incident?.title).toBe('Alipay pre-ticked consent to Sesame Credit')

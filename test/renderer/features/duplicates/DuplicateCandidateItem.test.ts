@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import type { DuplicateCandidate } from '@shared/domain/duplicates'
+import type { DuplicatePairRow } from '@renderer/db'
 import DuplicateCandidateItem from '../../../../src/renderer/features/duplicates/DuplicateCandidateItem.vue'
-import { anOrganisation } from '../../../builders/domain'
 
-function aCandidate(): DuplicateCandidate {
+// A pair as the duplicates worker stores it (ids and titles, not whole records).
+function aCandidate(): DuplicatePairRow {
   return {
+    key: 'org-alipay|org-alipay-dup',
     type: 'organisation',
-    first: anOrganisation({ id: 'org-alipay', name: 'Alipay' }),
-    second: anOrganisation({ id: 'org-alipay-dup', name: 'ALIPAY Co., Ltd.' }),
+    firstId: 'org-alipay',
+    secondId: 'org-alipay-dup',
+    firstTitle: 'Alipay',
+    secondTitle: 'ALIPAY Co., Ltd.',
     score: 0.934,
+    rank: -0.934,
     reasons: ['Same name after normalising: "alipay"']
   }
 }

@@ -15,7 +15,7 @@ function candidates() {
   return scope.run(() => useDuplicateCandidates())!
 }
 
-const pairIds = (pairs: readonly { first: { id: string }; second: { id: string } }[]) => pairs.map((pair) => [pair.first.id, pair.second.id].sort())
+const pairIds = (pairs: readonly { firstId: string; secondId: string }[]) => pairs.map((pair) => [pair.firstId, pair.secondId].sort())
 
 describe('useDuplicateCandidates', () => {
   it('lists duplicate organisations and incidents apart, and updates when a duplicate is stored', async () => {

@@ -1,0 +1,76 @@
+import { effectScope, shallowRef, watch, type Ref } from 'vue'
+import { getDatabase, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
+import type { DuplicatePairsReply, DuplicatePairsRequest, DuplicatePairsStatus } from './duplicatePairsProtocol'
+import { DuplicatePairsService } from './duplicatePairsService'
+
+interface DuplicatePairsPort {
+  post(request: DuplicatePairsRequest): void
+  onReply(listener: (reply: DuplicatePairsReply) => void): void
+}
+
+function workerPort(): DuplicatePairsPort {
+  const worker = new Worker(new URL('./duplicatePairs.worker.ts', import.meta.url), { type: 'module', name: 'duplicate-pairs' })
+  return {
+    post: (request) => worker.postMessage(request),
+    onReply: (listener) => {
+      worker.addEventListener('message', (event: MessageEvent<DuplicatePairsReply>) => listener(event.data))
+      worker.addEventListener('error', (event) => {
+        event.preventDefault()
+        listener({ kind: 'status', status: { state: 'failed', message: event.message || 'The duplicates worker stopped' } })
+      })
+    }
+  }
+}
+
+// Where `Worker` is unavailable (and in component tests): the same service in this thread.
+function inThreadPort(db: PrecedentDatabase): DuplicatePairsPort {
+  const listeners: ((reply: DuplicatePairsReply) => void)[] = []
+  const post = (reply: DuplicatePairsReply): void => void Promise.resolve().then(() => listeners.forEach((listener) => listener(reply)))
+  const service = new DuplicatePairsService(db, { onStatus: (status) => post({ kind: 'status', status }) })
+  void service.open().catch((error: unknown) => console.error('[duplicates] the pairs could not be computed', error))
+  return {
+    post: (request) =>
+      void service.applyChanges().then(
+        () => post({ id: request.id, kind: 'done' }),
+        (error: unknown) => post({ id: request.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      ),
+    onReply: (listener) => void listeners.push(listener)
+  }
+}
+
+// A value that changes on every committed write to organisations, incidents or the revision log, in any window.
+async function changeToken(db: PrecedentDatabase): Promise<string> {
+  const newest = await revisionTable(db).orderBy('at').last()
+  const counts = await Promise.all([db.organisations.count(), db.incidents.count()])
+  return `${newest?.id ?? ''}@${newest?.at ?? ''}|${counts.join(',')}`
+}
+
+let status: Ref<DuplicatePairsStatus> | undefined
+
+/**
+ * Starts, once, the worker that keeps the stored duplicate pairs up to date, and tells it about every
+ * committed write from then on; returns its status (computing with progress, ready, failed).
+ */
+export function startDuplicatePairs(): Readonly<Ref<DuplicatePairsStatus>> {
+  if (status !== undefined) return status
+  const current = shallowRef<DuplicatePairsStatus>({ state: 'opening' })
+  status = current
+  const db = getDatabase()
+  const port = typeof Worker === 'undefined' ? inThreadPort(db) : workerPort()
+  let nextId = 1
+  port.onReply((reply) => {
+    if (reply.kind === 'status') current.value = reply.status
+    else if (reply.kind === 'failed') console.warn('[duplicates] the pairs could not follow a change', reply.message)
+  })
+  // Detached: it follows changes for as long as the page lives, not only while one view is shown.
+  effectScope(true).run(() => {
+    const token = useLiveQuery(() => changeToken(db), '')
+    watch(token.data, (now, before) => {
+      // The first answer too: a write may land between the worker's opening read and this one; a catch-up with nothing new is cheap.
+      if (now === before) return
+      port.post({ id: nextId, kind: 'changed' })
+      nextId += 1
+    })
+  })
+  return current
+}

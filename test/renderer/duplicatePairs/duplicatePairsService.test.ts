@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { deleteRecord, duplicatePairTable, DUPLICATES_WATERMARK_KEY, type PrecedentDatabase } from '@renderer/db'
+import { DuplicatePairsService } from '@renderer/duplicatePairs/duplicatePairsService'
+import { findDuplicateCandidates } from '@shared/domain/duplicates'
+import type { Incident } from '@shared/domain/incident'
+import type { Organisation } from '@shared/domain/organisation'
+import { anIncident, anOrganisation } from '../../builders/domain'
+import { aFreshDatabase, givenStored } from '../db/testDatabase'
+
+const organisations: Organisation[] = [
+  anOrganisation({ id: 'org-alipay', name: 'Alipay' }),
+  anOrganisation({ id: 'org-alipay-ltd', name: 'ALIPAY Co., Ltd.' }),
+  anOrganisation({ id: 'org-zhifubao', name: '支付宝', aliases: [{ name: 'Alipay' }] }),
+  anOrganisation({ id: 'org-ant', name: 'Ant Group' }),
+  ...Array.from({ length: 70 }, (_, index) => anOrganisation({ id: `org-firm-${index}`, name: `Firm number ${index}` }))
+]
+const incidents: Incident[] = [
+  anIncident({ id: 'inc-bill', title: 'Alipay annual bill consent default', occurredOn: '2018-01-03' }),
+  anIncident({ id: 'inc-bill-again', title: 'Alipay annual-bill consent default', occurredOn: '2018-01' }),
+  ...Array.from({ length: 70 }, (_, index) => anIncident({ id: `inc-breach-${index}`, title: `Data breach at firm number ${index}`, occurredOn: '2020-05' }))
+]
+
+async function aKnowledgeBase(): Promise<PrecedentDatabase> {
+  const db = aFreshDatabase()
+  await givenStored(db, ...organisations.map((record) => ({ type: 'organisation' as const, record })), ...incidents.map((record) => ({ type: 'incident' as const, record })))
+  return db
+}
+
+const storedPairs = async (db: PrecedentDatabase) => (await duplicatePairTable(db).toArray()).map((pair) => [pair.key, pair.score, pair.reasons] as const).sort()
+const expectedPairs = (records: { organisations: Organisation[]; incidents: Incident[] }) =>
+  findDuplicateCandidates(records)
+    .map((candidate) => [[candidate.first.id, candidate.second.id].sort().join('|'), candidate.score, candidate.reasons] as const)
+    .sort()
+
+describe('DuplicatePairsService', () => {
+  it('stores on a cold start exactly the pairs duplicate search finds, with a watermark, reporting progress', async () => {
+    const db = await aKnowledgeBase()
+    const statuses: string[] = []
+
+    await new DuplicatePairsService(db, { onStatus: (status) => statuses.push(status.state) }).open()
+
+    expect(await storedPairs(db)).toEqual(expectedPairs({ organisations, incidents }))
+    expect((await storedPairs(db)).length).toBeGreaterThan(4)
+    expect(statuses).toEqual(expect.arrayContaining(['opening', 'computing', 'ready']))
+    expect((await db.meta.get(DUPLICATES_WATERMARK_KEY))?.value).toMatchObject({ version: 1, tables: { organisation: { count: organisations.length }, incident: { count: incidents.length } } })
+  })
+
+  it('after that, recomputes only the records changed since its watermark: new pairs added, pairs of a deleted record removed', async () => {
+    const db = await aKnowledgeBase()
+    await new DuplicatePairsService(db).open()
+    const retyped = anIncident({ id: 'inc-bill-third', title: 'ALIPAY annual bill consent default!', occurredOn: '2018-01-04', updatedAt: '2027-01-01T00:00:00.000Z' })
+    const renamed = { ...(organisations[3] as Organisation), name: 'Alipay Group', updatedAt: '2027-01-01T00:00:00.000Z' }
+    await givenStored(db, { type: 'incident', record: retyped }, { type: 'organisation', record: renamed })
+    await deleteRecord(db, 'incident', 'inc-bill-again', { author: 'Test', now: () => '2027-01-02T00:00:00.000Z', newRevisionId: () => 'rev-delete' })
+
+    const statuses: string[] = []
+    await new DuplicatePairsService(db, { onStatus: (status) => statuses.push(status.state) }).applyChanges()
+
+    const now = { organisations: [...organisations.slice(0, 3), renamed, ...organisations.slice(4)], incidents: [...incidents.filter((incident) => incident.id !== 'inc-bill-again'), retyped] }
+    expect(await storedPairs(db)).toEqual(expectedPairs(now))
+    expect((await storedPairs(db)).map(([key]) => key)).toEqual(expect.arrayContaining(['inc-bill|inc-bill-third', 'org-alipay|org-ant']))
+    expect(statuses).not.toContain('computing')
+    // Every stored record shares the builders' one timestamp, which the watermark looks at again: slow in fake-indexeddb.
+  }, 30_000)
+})
