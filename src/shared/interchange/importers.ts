@@ -49,9 +49,10 @@ function fileByFile(format: ImportFormat, reader: FileReader): SetReader {
     const notices: ImportProblem[] = []
     for (const file of files) {
       const reading = reader(file, { file: file.name, importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds }, context.csvMappings?.[file.name])
-      candidates.push(...reading.candidates)
-      rejected.push(...reading.rejected)
-      notices.push(...reading.notices)
+      // NOTE: not push(...list): a file of 100k records overflows a worker's stack with that many arguments.
+      for (const candidate of reading.candidates) candidates.push(candidate)
+      for (const problem of reading.rejected) rejected.push(problem)
+      for (const notice of reading.notices) notices.push(notice)
     }
     return { format, candidates, rejected, notices }
   }
