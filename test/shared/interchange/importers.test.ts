@@ -111,3 +111,14 @@ describe('readImport of STIX', () => {
     expect(plan.counts).toMatchObject({ new: 0, update: 0, unchanged: 2, rejected: 0 })
   })
 })
+
+describe('readImport at scale', () => {
+  // Regression (app bench, 100k records): putting a file's readings together with push(...list)
+  // passed a whole file's records as arguments and overflowed the stack past about 120k of them.
+  it('reads a bundle of 130,000 organisations without overflowing the stack', () => {
+    const organisations = Array.from({ length: 130_000 }, (_, index) => anOrganisationInput({ id: `org-scale-${index}`, name: `Company ${index}` }))
+    const reading = readImport('bundle', [{ name: 'large.json', text: bundleText({ organisations }) }], context)
+    expect(reading.rejected).toEqual([])
+    expect(reading.candidates).toHaveLength(130_000)
+  }, 120_000)
+})
