@@ -1,7 +1,7 @@
 import { compareRecordsOfType, createRecordRepository, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
 import { selectIncidentsForChart, selectResponsesForChart } from '@shared/analytics/chartFilter'
 import { incidentsPerYear } from '@shared/analytics/incidentsPerYear'
-import { compareJurisdictions, type ComparisonSubject, type JurisdictionComparison } from '@shared/analytics/jurisdictionComparison'
+import { compareJurisdictions, listFirstOfComparison, type ComparisonSubject, type JurisdictionComparison } from '@shared/analytics/jurisdictionComparison'
 import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
 import type { Incident } from '@shared/domain/incident'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
@@ -281,13 +281,17 @@ export class ViewDataService {
 
   private comparisonNow(subject: ComparisonSubject): (lists: RecordLists) => ComparisonViewData {
     return (lists) => {
-      const comparison = compareJurisdictions(subject, {
-        incidents: lists.incident,
-        responses: lists.response,
-        laws: lists.law,
-        organisations: lists.organisation,
-        jurisdictions: lists.jurisdiction
-      })
+      // Only the first entries of each list cross to the page (the rest are counted): a category
+      // at scale has thousands of incidents a column, which the page cannot draw in time.
+      const comparison = listFirstOfComparison(
+        compareJurisdictions(subject, {
+          incidents: lists.incident,
+          responses: lists.response,
+          laws: lists.law,
+          organisations: lists.organisation,
+          jurisdictions: lists.jurisdiction
+        })
+      )
       return {
         comparison,
         organisationNames: namesOf(organisationIdsIn(comparison, subject), this.byId.organisation),
