@@ -99,7 +99,7 @@ export function createViewDataClient(port: ViewDataPort): ViewDataClient {
   }
   return {
     async timeline(body) {
-      return (await expect(request('timeline', body), 'timeline')).data
+      return JSON.parse((await expect(request('timeline', body), 'timeline')).text) as TimelineViewData
     },
     async charts(body) {
       return (await expect(request('charts', body), 'charts')).data

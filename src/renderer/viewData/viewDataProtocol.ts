@@ -102,7 +102,8 @@ export type ViewDataRequest =
   | { readonly id: number; readonly kind: 'preload' }
 
 export type ViewDataReply =
-  | { readonly id: number; readonly kind: 'timeline'; readonly data: TimelineViewData }
+  /** The timeline's `TimelineViewData` as JSON text (see `ViewDataService.timelineText`). */
+  | { readonly id: number; readonly kind: 'timeline'; readonly text: string }
   | { readonly id: number; readonly kind: 'charts'; readonly data: ChartsViewData }
   | { readonly id: number; readonly kind: 'comparison'; readonly data: ComparisonViewData }
   | { readonly id: number; readonly kind: 'picker-matches'; readonly data: readonly RecordMatch<PickerOption>[] }
