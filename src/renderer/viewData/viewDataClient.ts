@@ -99,7 +99,8 @@ export function createViewDataClient(port: ViewDataPort): ViewDataClient {
   }
   return {
     async timeline(body) {
-      return JSON.parse((await expect(request('timeline', body), 'timeline')).text) as TimelineViewData
+      const { bytes } = await expect(request('timeline', body), 'timeline')
+      return JSON.parse(new TextDecoder().decode(bytes)) as TimelineViewData
     },
     async charts(body) {
       return (await expect(request('charts', body), 'charts')).data

@@ -17,7 +17,7 @@ export function createViewDataHost(service: ViewDataService, post: (reply: ViewD
       switch (request.kind) {
         case 'timeline': {
           const { id: _id, kind: _kind, ...body } = request
-          answer(request.id, service.timelineText(body), (text) => ({ id: request.id, kind: 'timeline', text }))
+          answer(request.id, service.timelineBytes(body), (bytes) => ({ id: request.id, kind: 'timeline', bytes }))
           return
         }
         case 'charts': {

@@ -102,8 +102,8 @@ export type ViewDataRequest =
   | { readonly id: number; readonly kind: 'preload' }
 
 export type ViewDataReply =
-  /** The timeline's `TimelineViewData` as JSON text (see `ViewDataService.timelineText`). */
-  | { readonly id: number; readonly kind: 'timeline'; readonly text: string }
+  /** The timeline's `TimelineViewData` as UTF-8 JSON, its buffer transferred (see `ViewDataService.timelineBytes`). */
+  | { readonly id: number; readonly kind: 'timeline'; readonly bytes: Uint8Array<ArrayBuffer> }
   | { readonly id: number; readonly kind: 'charts'; readonly data: ChartsViewData }
   | { readonly id: number; readonly kind: 'comparison'; readonly data: ComparisonViewData }
   | { readonly id: number; readonly kind: 'picker-matches'; readonly data: readonly RecordMatch<PickerOption>[] }
