@@ -158,8 +158,14 @@ if (only.length === 0 || only.some((prefix) => 'picker'.startsWith(prefix))) {
     await picker.fill('')
     const start = Date.now()
     await picker.pressSequentially(run % 2 === 0 ? 'leak' : 'breach')
-    await page.getByRole('listbox', { name: 'Incident' }).getByRole('option').first().waitFor()
-    times.push(Date.now() - start)
+    const listed = await page
+      .getByRole('listbox', { name: 'Incident' })
+      .getByRole('option')
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .then(() => true, () => false)
+    if (!listed) console.error(`picker: nothing listed after 60 s; it says "${await page.locator('.record-picker-status').first().textContent()}"`)
+    times.push(listed ? Date.now() - start : -1)
   }
   console.log(`picker (type a word, first option listed): median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.join(', ')})`)
 }
