@@ -3,6 +3,8 @@
 // RUNS opens), and the page's JS heap after every view was opened (after a garbage collection).
 // Usage: node tools/view-open/measureViews.mjs <web dir> <rows json from syntheticRows.mjs>
 // (a quick measuring script for issue 10; the `--suite app` benchmark is the real one).
+// ONLY=timeline,comparison opens only the views whose names start so; PROFILE=1 records a CPU
+// profile of the page around the last open of each view and prints its hottest functions (self time).
 import { createServer } from 'node:http'
 import { readFile, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -99,12 +101,31 @@ const VIEWS = [
   ['record page (incident)', '#/incidents/syn-inc-1', 'h1']
 ]
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]
+const only = (process.env.ONLY ?? '').split(',').filter((name) => name !== '')
+const profiler = process.env.PROFILE === '1' ? await context.newCDPSession(page) : undefined
+if (profiler !== undefined) await profiler.send('Profiler.enable')
+async function printHottest(name) {
+  const { profile } = await profiler.send('Profiler.stop')
+  const self = new Map()
+  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length) / 1000
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  for (const id of profile.samples) {
+    const frame = byId.get(id).callFrame
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + interval)
+  }
+  console.log(`  hottest in ${name} (self ms):`)
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(7)}  ${key}`)
+}
 for (const [name, hash, selector] of VIEWS) {
+  if (only.length > 0 && !only.some((prefix) => name.startsWith(prefix))) continue
   const times = []
   for (let run = 0; run < RUNS; run += 1) {
     await page.evaluate(() => (location.hash = '#/import'))
     await page.getByRole('heading', { name: /Import/ }).first().waitFor()
     await page.waitForTimeout(300)
+    const profiling = profiler !== undefined && run === RUNS - 1
+    if (profiling) await profiler.send('Profiler.start')
     const ms = await page.evaluate(
       ([target, wanted]) =>
         new Promise((resolve) => {
@@ -122,8 +143,34 @@ for (const [name, hash, selector] of VIEWS) {
       [hash, selector]
     )
     times.push(ms)
+    if (profiling) await printHottest(name)
   }
   console.log(`${name}: median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`)
+}
+// A record picker at scale: "Link an incident…" on an organisation's page, typing a word, until
+// the first option is listed (answered by the views worker).
+if (only.length === 0 || only.some((prefix) => 'picker'.startsWith(prefix))) {
+  const times = []
+  for (let run = 0; run < RUNS; run += 1) {
+    // From another page each time, so the link form starts closed.
+    await page.evaluate(() => (location.hash = '#/import'))
+    await page.getByRole('heading', { name: /Import/ }).first().waitFor()
+    await page.evaluate(() => (location.hash = '#/organisations/syn-org-1'))
+    await page.getByRole('button', { name: 'Link an incident…' }).click()
+    const picker = page.getByRole('combobox', { name: 'Incident' })
+    await picker.fill('')
+    const start = Date.now()
+    await picker.pressSequentially(run % 2 === 0 ? 'leak' : 'breach')
+    const listed = await page
+      .getByRole('listbox', { name: 'Incident' })
+      .getByRole('option')
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .then(() => true, () => false)
+    if (!listed) console.error(`picker: nothing listed after 60 s; it says "${await page.locator('.record-picker-status').first().textContent()}"`)
+    times.push(listed ? Date.now() - start : -1)
+  }
+  console.log(`picker (type a word, first option listed): median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.join(', ')})`)
 }
 const cdp = await context.newCDPSession(page)
 await cdp.send('HeapProfiler.collectGarbage')

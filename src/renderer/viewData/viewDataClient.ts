@@ -1,8 +1,10 @@
 import { effectScope, shallowRef, watch, type ShallowRef } from 'vue'
 import type { ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
+import type { RecordMatch } from '@shared/domain/recordMatching'
+import type { PickerOption } from '@shared/domain/recordPickerOption'
 import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
 import { createViewDataHost } from './viewDataHost'
-import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, TimelineRequestBody, TimelineViewData, ViewDataReply, ViewDataRequest } from './viewDataProtocol'
+import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, PickerMatchesRequestBody, TimelineRequestBody, TimelineViewData, ViewDataReply, ViewDataRequest } from './viewDataProtocol'
 import { ViewDataService } from './viewDataService'
 
 /** Both ends of the conversation with the views worker: a Worker, or the service in this thread. */
@@ -47,6 +49,8 @@ export interface ViewDataClient {
   timeline(request: TimelineRequestBody): Promise<TimelineViewData>
   charts(request: ChartsRequestBody): Promise<ChartsViewData>
   comparison(subject: ComparisonSubject): Promise<ComparisonViewData>
+  /** Picker options that best match typed text (every type but sources). */
+  pickerMatches(request: PickerMatchesRequestBody): Promise<readonly RecordMatch<PickerOption>[]>
   /** Reads the records in the worker now, so the first view opens from memory. */
   preload(): Promise<void>
   /** Tells the worker something was written; resolves once it has caught up, true when a view's records changed. */
@@ -95,13 +99,17 @@ export function createViewDataClient(port: ViewDataPort): ViewDataClient {
   }
   return {
     async timeline(body) {
-      return (await expect(request('timeline', body), 'timeline')).data
+      const { bytes } = await expect(request('timeline', body), 'timeline')
+      return JSON.parse(new TextDecoder().decode(bytes)) as TimelineViewData
     },
     async charts(body) {
       return (await expect(request('charts', body), 'charts')).data
     },
     async comparison(subject) {
       return (await expect(request('comparison', { subject }), 'comparison')).data
+    },
+    async pickerMatches(body) {
+      return (await expect(request('picker-matches', body), 'picker-matches')).data
     },
     async preload() {
       await expect(request('preload', {}), 'done')

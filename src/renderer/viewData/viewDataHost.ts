@@ -17,7 +17,7 @@ export function createViewDataHost(service: ViewDataService, post: (reply: ViewD
       switch (request.kind) {
         case 'timeline': {
           const { id: _id, kind: _kind, ...body } = request
-          answer(request.id, service.timeline(body), (data) => ({ id: request.id, kind: 'timeline', data }))
+          answer(request.id, service.timelineBytes(body), (bytes) => ({ id: request.id, kind: 'timeline', bytes }))
           return
         }
         case 'charts': {
@@ -28,6 +28,11 @@ export function createViewDataHost(service: ViewDataService, post: (reply: ViewD
         case 'comparison':
           answer(request.id, service.comparison(request.subject), (data) => ({ id: request.id, kind: 'comparison', data }))
           return
+        case 'picker-matches': {
+          const { id: _id, kind: _kind, ...body } = request
+          answer(request.id, service.pickerMatches(body), (data) => ({ id: request.id, kind: 'picker-matches', data }))
+          return
+        }
         case 'preload':
           answer(request.id, service.preload(), () => ({ id: request.id, kind: 'done', moved: false }))
           return

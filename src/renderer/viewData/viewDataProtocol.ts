@@ -1,6 +1,9 @@
 import type { IncidentGrouping, YearGroupCount } from '@shared/analytics/incidentsPerYear'
 import type { JurisdictionComparison, ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
 import type { KindOutcomeCount, ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import type { RecordMatch } from '@shared/domain/recordMatching'
+import type { PickerOption } from '@shared/domain/recordPickerOption'
+import type { RecordType } from '@shared/domain/recordTypes'
 import type { TimelineContent } from '@shared/timeline/timelineEvents'
 import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
 import type { TimelineSubject } from '@shared/timeline/timelineScope'
@@ -76,20 +79,34 @@ export interface ChartsRequestBody {
   readonly grouping: IncidentGrouping
 }
 
+/** What a record picker asks as a person types (any type but sources, which the worker does not hold). */
+export interface PickerMatchesRequestBody {
+  readonly types: readonly RecordType[]
+  readonly text: string
+  readonly limit: number
+  /** Ids never offered (the record being edited). */
+  readonly except: readonly string[]
+  /** Start each option's detail with its record type, for pickers over several types. */
+  readonly showType: boolean
+}
+
 /** Requests from the page to the views worker; each reply repeats the request's id. */
 export type ViewDataRequest =
   | ({ readonly id: number; readonly kind: 'timeline' } & TimelineRequestBody)
   | ({ readonly id: number; readonly kind: 'charts' } & ChartsRequestBody)
   | { readonly id: number; readonly kind: 'comparison'; readonly subject: ComparisonSubject }
+  | ({ readonly id: number; readonly kind: 'picker-matches' } & PickerMatchesRequestBody)
   /** Something was written: follow the change feed and catch up. */
   | { readonly id: number; readonly kind: 'changed' }
   /** Read the records now, while the app is idle, so the first view opens from memory. */
   | { readonly id: number; readonly kind: 'preload' }
 
 export type ViewDataReply =
-  | { readonly id: number; readonly kind: 'timeline'; readonly data: TimelineViewData }
+  /** The timeline's `TimelineViewData` as UTF-8 JSON, its buffer transferred (see `ViewDataService.timelineBytes`). */
+  | { readonly id: number; readonly kind: 'timeline'; readonly bytes: Uint8Array<ArrayBuffer> }
   | { readonly id: number; readonly kind: 'charts'; readonly data: ChartsViewData }
   | { readonly id: number; readonly kind: 'comparison'; readonly data: ComparisonViewData }
+  | { readonly id: number; readonly kind: 'picker-matches'; readonly data: readonly RecordMatch<PickerOption>[] }
   /** Answer to `changed` and `preload`; `moved` is false when nothing the views show changed. */
   | { readonly id: number; readonly kind: 'done'; readonly moved: boolean }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string }

@@ -1,17 +1,19 @@
 import { compareRecordsOfType, createRecordRepository, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
 import { selectIncidentsForChart, selectResponsesForChart } from '@shared/analytics/chartFilter'
 import { incidentsPerYear } from '@shared/analytics/incidentsPerYear'
-import { compareJurisdictions, type ComparisonSubject, type JurisdictionComparison } from '@shared/analytics/jurisdictionComparison'
+import { compareJurisdictions, listFirstOfComparison, type ComparisonSubject, type JurisdictionComparison } from '@shared/analytics/jurisdictionComparison'
 import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
 import type { Incident } from '@shared/domain/incident'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import type { Jurisdiction } from '@shared/domain/jurisdiction'
-import type { RecordOfType } from '@shared/domain/recordTypes'
+import { matchRecords, type RecordMatch } from '@shared/domain/recordMatching'
+import { pickerOptionOf, type PickerOption } from '@shared/domain/recordPickerOption'
+import type { RecordOfType, TypedRecord } from '@shared/domain/recordTypes'
 import { parseQuery } from '@shared/search/queryLanguage'
 import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { timelineFacets } from '@shared/timeline/timelineFacets'
 import { recordsAbout, recordsMatching, type TimelineSubject } from '@shared/timeline/timelineScope'
-import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, TimelineJumpChoice, TimelineRequestBody, TimelineViewData } from './viewDataProtocol'
+import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, PickerMatchesRequestBody, TimelineJumpChoice, TimelineRequestBody, TimelineViewData } from './viewDataProtocol'
 
 /** The record types the timeline, charts and comparison read; sources are never needed. */
 export const VIEW_RECORD_TYPES = ['incident', 'response', 'law', 'organisation', 'jurisdiction'] as const
@@ -60,6 +62,9 @@ export class ViewDataService {
   private lists: { readonly version: number; readonly value: RecordLists } | undefined
   private cache = new Map<string, unknown>()
   private cacheVersion = 0
+  /** Picker options per type (and whether they name their type), built once per version. */
+  private pickerOptions = new Map<string, readonly PickerOption[]>()
+  private pickerOptionsVersion = 0
 
   constructor(private readonly db: PrecedentDatabase) {
     this.repositories = Object.fromEntries(VIEW_RECORD_TYPES.map((type) => [type, createRecordRepository(db, type)])) as never
@@ -83,12 +88,56 @@ export class ViewDataService {
     return this.cached(`timeline:${JSON.stringify(request)}`, this.timelineNow(request))
   }
 
+  /**
+   * The timeline as UTF-8 JSON, cached encoded; each call gets its own copy, which the worker
+   * transfers to the page (no copying between threads) and the page decodes and parses. At 100k
+   * records this is far faster than posting 100k item objects (structured clone serialises each in
+   * the worker and rebuilds each on the page, about 2 s), and even than posting the text as a
+   * string; a cached answer costs the worker one memory copy.
+   */
+  async timelineBytes(request: TimelineRequestBody): Promise<Uint8Array<ArrayBuffer>> {
+    const compute = this.timelineNow(request)
+    const encoded = await this.cached(`timeline-bytes:${JSON.stringify(request)}`, (lists) => new TextEncoder().encode(JSON.stringify(compute(lists))))
+    return encoded.slice()
+  }
+
   charts(request: ChartsRequestBody): Promise<ChartsViewData> {
     return this.cached(`charts:${JSON.stringify(request)}`, this.chartsNow(request))
   }
 
   comparison(subject: ComparisonSubject): Promise<ComparisonViewData> {
     return this.cached(`comparison:${JSON.stringify(subject)}`, this.comparisonNow(subject))
+  }
+
+  /**
+   * The records of the asked types that best match typed text, as picker options, ranked by
+   * `matchRecords` (the ranking every picker uses), at most `limit`, leaving out `except`. Pickers
+   * ask this as a person types, so the page never holds a whole table to choose from.
+   */
+  pickerMatches(request: PickerMatchesRequestBody): Promise<RecordMatch<PickerOption>[]> {
+    return this.exclusive(async () => {
+      await this.ensureLoaded()
+      const unknownType = request.types.find((type) => !(VIEW_RECORD_TYPES as readonly string[]).includes(type))
+      if (unknownType !== undefined) throw new Error(`The views worker holds no ${unknownType} records`)
+      if (this.pickerOptionsVersion !== this.version) {
+        this.pickerOptions.clear()
+        this.pickerOptionsVersion = this.version
+      }
+      const excluded = new Set(request.except)
+      const candidates = (request.types as readonly ViewRecordType[]).flatMap((type) => this.pickerOptionsOf(type, request.showType))
+      return matchRecords(request.text, excluded.size === 0 ? candidates : candidates.filter((option) => !excluded.has(option.id)), request.limit)
+    })
+  }
+
+  private pickerOptionsOf(type: ViewRecordType, showType: boolean): readonly PickerOption[] {
+    const key = `${type}|${showType}`
+    let options = this.pickerOptions.get(key)
+    if (options === undefined) {
+      const jurisdictionNames = new Map([...this.byId.jurisdiction.values()].map((jurisdiction) => [jurisdiction.id as string, jurisdiction.name]))
+      options = [...(this.byId[type] as Map<string, RecordOfType[ViewRecordType]>).values()].map((record) => pickerOptionOf({ type, record } as TypedRecord, jurisdictionNames, showType))
+      this.pickerOptions.set(key, options)
+    }
+    return options
   }
 
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
@@ -281,13 +330,17 @@ export class ViewDataService {
 
   private comparisonNow(subject: ComparisonSubject): (lists: RecordLists) => ComparisonViewData {
     return (lists) => {
-      const comparison = compareJurisdictions(subject, {
-        incidents: lists.incident,
-        responses: lists.response,
-        laws: lists.law,
-        organisations: lists.organisation,
-        jurisdictions: lists.jurisdiction
-      })
+      // Only the first entries of each list cross to the page (the rest are counted): a category
+      // at scale has thousands of incidents a column, which the page cannot draw in time.
+      const comparison = listFirstOfComparison(
+        compareJurisdictions(subject, {
+          incidents: lists.incident,
+          responses: lists.response,
+          laws: lists.law,
+          organisations: lists.organisation,
+          jurisdictions: lists.jurisdiction
+        })
+      )
       return {
         comparison,
         organisationNames: namesOf(organisationIdsIn(comparison, subject), this.byId.organisation),

@@ -3,7 +3,7 @@ import { findProvision, provisionLabel, type Law } from '../domain/law'
 import { formatPartialDate, type PartialDate } from '../domain/partialDate'
 import { incidentKeyDate } from '../domain/incident'
 import { MATTER_STATE_LABELS, MATTER_STEP_ROLE_LABELS } from '../domain/responseLifecycle'
-import type { ApplyingLaw, JurisdictionColumn } from './jurisdictionComparison'
+import { unlistedCount, type ApplyingLaw, type ComparisonColumnTotals, type JurisdictionColumn } from './jurisdictionComparison'
 
 /** A law's name as a column shows it: its short name when it has one. */
 export function lawName(law: Pick<Law, 'title' | 'shortName'>): string {
@@ -64,8 +64,12 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
     ...matter.chain.proposed.map((response) => `Proposed, not enacted: ${responseLine(response, actorNames)}`),
     `State of the matter: ${MATTER_STATE_LABELS[matter.chain.state]}`
   ])
+  const more = (list: keyof ComparisonColumnTotals, noun: string): string[] => {
+    const left = unlistedCount(column, list)
+    return left === 0 ? [] : [`… and ${left.toLocaleString('en-GB')} more ${noun}`]
+  }
   return [
-    { heading: 'Incidents', lines: column.incidents.map((incident) => `${dateText(incidentKeyDate(incident))} · ${incident.title}`) },
+    { heading: 'Incidents', lines: [...column.incidents.map((incident) => `${dateText(incidentKeyDate(incident))} · ${incident.title}`), ...more('incidents', 'incidents')] },
     {
       heading: 'Laws that apply',
       lines: orNone(
@@ -74,15 +78,18 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
           return provisions === '' ? lawName(entry.law) : `${lawName(entry.law)}: ${provisions}`
         }),
         'None linked'
-      )
+      ).concat(more('applyingLaws', 'laws'))
     },
-    { heading: 'Responses in order', lines: responses },
+    { heading: 'Responses in order', lines: [...responses, ...more('matters', 'matters')] },
     ...(column.responsesWithoutIncident.length === 0
       ? []
       : [
           {
             heading: 'Responses not tied to an incident',
-            lines: column.responsesWithoutIncident.map((response) => `${response.stage === 'proposed' ? 'Proposed, not enacted: ' : ''}${responseLine(response, actorNames)}`)
+            lines: [
+              ...column.responsesWithoutIncident.map((response) => `${response.stage === 'proposed' ? 'Proposed, not enacted: ' : ''}${responseLine(response, actorNames)}`),
+              ...more('responsesWithoutIncident', 'responses')
+            ]
           }
         ]),
     {
@@ -92,9 +99,9 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
           [`${dateText(entry.response.datedOn)} · ${RESPONSE_KIND_LABELS[entry.response.kind]}`, entry.outcome, entry.penalty && penaltyText(entry.penalty)].filter(Boolean).join(': ')
         ),
         'None recorded'
-      )
+      ).concat(more('outcomes', 'outcomes'))
     },
-    { heading: 'Other laws in this jurisdiction (not linked)', lines: orNone(column.otherLaws.map(lawName), 'None recorded') }
+    { heading: 'Other laws in this jurisdiction (not linked)', lines: orNone(column.otherLaws.map(lawName), 'None recorded').concat(more('otherLaws', 'laws')) }
   ]
 }
 

@@ -71,7 +71,22 @@ export interface JurisdictionColumn {
    * empty for a category.
    */
   readonly responsesWithoutIncident: readonly IncidentResponse[]
+  /** How long each list was before `listFirstOfComparison` cut it; absent when the column is whole. */
+  readonly totals?: ComparisonColumnTotals
 }
+
+/** The full length of each list of a column, so a cut list can say "and N more". */
+export interface ComparisonColumnTotals {
+  readonly incidents: number
+  readonly applyingLaws: number
+  readonly matters: number
+  readonly outcomes: number
+  readonly responsesWithoutIncident: number
+  readonly otherLaws: number
+}
+
+/** How many entries each list of a comparison column shows; the rest are counted and found by a search. */
+export const COMPARISON_LIST_LIMIT = 20
 
 export interface JurisdictionComparison {
   /** The organisations the subject covers (the root first, then everything under it); empty for a category. */
@@ -227,4 +242,38 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
   })
 
   return { organisationIds, columns, unplacedResponses }
+}
+
+/**
+ * The comparison with each list of each column cut to its first `limit` entries (they are already
+ * in reading order), the full lengths kept in `totals`. A category covers thousands of incidents at
+ * scale; drawing (and sending) every one of them is what made the page take minutes, and no one
+ * reads a column of thousands: the rest are a search away.
+ */
+export function listFirstOfComparison(comparison: JurisdictionComparison, limit: number = COMPARISON_LIST_LIMIT): JurisdictionComparison {
+  return {
+    ...comparison,
+    columns: comparison.columns.map((column): JurisdictionColumn => ({
+      ...column,
+      incidents: column.incidents.slice(0, limit),
+      applyingLaws: column.applyingLaws.slice(0, limit),
+      matters: column.matters.slice(0, limit),
+      outcomes: column.outcomes.slice(0, limit),
+      responsesWithoutIncident: column.responsesWithoutIncident.slice(0, limit),
+      otherLaws: column.otherLaws.slice(0, limit),
+      totals: {
+        incidents: column.totals?.incidents ?? column.incidents.length,
+        applyingLaws: column.totals?.applyingLaws ?? column.applyingLaws.length,
+        matters: column.totals?.matters ?? column.matters.length,
+        outcomes: column.totals?.outcomes ?? column.outcomes.length,
+        responsesWithoutIncident: column.totals?.responsesWithoutIncident ?? column.responsesWithoutIncident.length,
+        otherLaws: column.totals?.otherLaws ?? column.otherLaws.length
+      }
+    }))
+  }
+}
+
+/** How many entries of a column's list were left out by `listFirstOfComparison` (0 when it is whole). */
+export function unlistedCount(column: JurisdictionColumn, list: keyof ComparisonColumnTotals): number {
+  return column.totals === undefined ? 0 : Math.max(0, column.totals[list] - column[list].length)
 }

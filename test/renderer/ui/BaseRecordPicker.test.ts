@@ -141,4 +141,57 @@ describe('BaseRecordPicker', () => {
 
     expect(picker.emitted('select')).toEqual([[options[0]]])
   })
+
+  describe('with findOptions (options found off the page as the person types)', () => {
+    const findIn = (asked: { text: string; limit: number }[]) => async (text: string, limit: number) => {
+      asked.push({ text, limit })
+      return options.filter((option) => option.label.toLowerCase().includes(text.toLowerCase())).map((candidate) => ({ candidate }))
+    }
+    const settle = async (picker: VueWrapper): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      await picker.vm.$nextTick()
+    }
+
+    it('asks for the typed text with its limit and lists what comes back, chosen by keyboard', async () => {
+      const asked: { text: string; limit: number }[] = []
+      const picker = mountPicker({ options: undefined, findOptions: findIn(asked), limit: 5 })
+
+      await type(picker, 'ali')
+      await settle(picker)
+      await picker.get('input').trigger('keydown', { key: 'ArrowDown' })
+      await picker.get('input').trigger('keydown', { key: 'Enter' })
+
+      expect(asked.at(-1)).toEqual({ text: 'ali', limit: 5 })
+      expect(picker.emitted('select')).toEqual([[options[0]]])
+    })
+
+    it('drops an answer to older text that arrives after a newer one', async () => {
+      const answers: ((value: { candidate: PickerOption }[]) => void)[] = []
+      const picker = mountPicker({ options: undefined, findOptions: () => new Promise((resolve) => answers.push(resolve)) })
+
+      await type(picker, 'a')
+      await type(picker, 'cy')
+      answers.at(-1)?.([{ candidate: options[2]! }])
+      await settle(picker)
+      answers.at(-2)?.([{ candidate: options[0]! }])
+      await settle(picker)
+
+      expect(shownOptions(picker)).toEqual([expect.stringContaining('Cyberspace Administration of China')])
+    })
+
+    it('says what went wrong when the records could not be searched', async () => {
+      const picker = mountPicker({ options: undefined, findOptions: () => Promise.reject(new Error('the views worker stopped')) })
+
+      await type(picker, 'ali')
+      await settle(picker)
+
+      expect(picker.get('[aria-live="polite"]').text()).toBe('The records could not be searched (the views worker stopped). Type again to retry.')
+    })
+
+    it('shows the chosen record by the name it is given when not being typed in', () => {
+      const picker = mountPicker({ options: undefined, findOptions: findIn([]), selectedId: 'org-cac', selectedLabel: 'Cyberspace Administration of China' })
+
+      expect((picker.get('input').element as HTMLInputElement).value).toBe('Cyberspace Administration of China')
+    })
+  })
 })

@@ -114,4 +114,32 @@ describe('ViewDataService', () => {
     expect(data.subjectExists).toBe(true)
     expect((await service.comparison({ kind: 'organisation', organisationId: 'org-none' as OrganisationId })).subjectExists).toBe(false)
   })
+
+  it('finds picker options for typed text, ranked like every picker, leaving out the excepted', async () => {
+    const { db, company, regulator } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+
+    const matches = await service.pickerMatches({ types: ['organisation'], text: 'acme', limit: 5, except: [], showType: false })
+    const fromBoth = await service.pickerMatches({ types: ['organisation', 'jurisdiction'], text: 'freedonia', limit: 5, except: [regulator.id], showType: true })
+
+    expect(matches.map((match) => match.candidate.id)).toEqual([company.id])
+    expect(fromBoth.map((match) => [match.candidate.label, match.candidate.detail])).toEqual([['Freedonia', 'Jurisdiction · FD']])
+  })
+
+  it('offers a record written after the first answer', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })
+
+    await saveRecord(db, 'organisation', anOrganisation({ name: 'Zeta Analytics' }), writeOptions)
+    await service.applyChanges()
+
+    expect((await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)).toEqual(['Zeta Analytics'])
+  })
+
+  it('refuses sources, which it does not hold', async () => {
+    const { db } = await aKnowledgeBase()
+
+    await expect(new ViewDataService(db).pickerMatches({ types: ['source'], text: 'x', limit: 5, except: [], showType: false })).rejects.toThrow('holds no source records')
+  })
 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compareJurisdictions, type ComparisonData } from '@shared/analytics/jurisdictionComparison'
+import { compareJurisdictions, listFirstOfComparison, unlistedCount, type ComparisonData } from '@shared/analytics/jurisdictionComparison'
 import { parseBundle } from '@shared/domain/bundle'
 import type { IncidentCategory } from '@shared/domain/incident'
 import type { OrganisationId } from '@shared/domain/ids'
@@ -223,6 +223,39 @@ describe('compareJurisdictions', () => {
     const comparison = compareJurisdictions(orgSubject('org-other'), aWorld())
 
     expect(comparison.columns.map((column) => column.jurisdictionName)).toEqual(['EU'])
+  })
+})
+
+describe('listFirstOfComparison', () => {
+  const manyBreaches: ComparisonData = {
+    jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
+    organisations: [],
+    laws: [],
+    responses: [],
+    incidents: Array.from({ length: 25 }, (_, index) =>
+      anIncident({ id: `inc-${index}`, title: `Breach ${index}`, occurredOn: `20${String(index).padStart(2, '0')}`, jurisdictionIds: ['IN'], categories: ['breach'] })
+    )
+  }
+  const whole = compareJurisdictions({ kind: 'category', category: 'breach' }, manyBreaches)
+
+  it('keeps the first entries of each list, in their order, and counts the rest', () => {
+    const [column] = listFirstOfComparison(whole, 20).columns
+
+    expect(column?.incidents.map((incident) => incident.title)).toEqual(whole.columns[0]?.incidents.slice(0, 20).map((incident) => incident.title))
+    expect(column?.matters).toHaveLength(20)
+    expect([column && unlistedCount(column, 'incidents'), column && unlistedCount(column, 'matters'), column?.totals?.incidents]).toEqual([5, 5, 25])
+  })
+
+  it('leaves a short list whole, with nothing unlisted', () => {
+    const [column] = listFirstOfComparison(whole, 30).columns
+
+    expect([column?.incidents.length, column && unlistedCount(column, 'incidents')]).toEqual([25, 0])
+  })
+
+  it('keeps the full totals when cut twice', () => {
+    const [column] = listFirstOfComparison(listFirstOfComparison(whole, 20), 10).columns
+
+    expect([column?.incidents.length, column && unlistedCount(column, 'incidents')]).toEqual([10, 15])
   })
 })
 

@@ -5,7 +5,7 @@ export { repositories, loadTypedRecord, loadTypedRecords } from './knowledgeBase
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'
 export { useLinkedNames, useRecordListView } from './useRecordListView'
-export { usePickerOptions, useAnyRecordPickerOptions } from './usePickerOptions'
+export { recordFinder, useChosenLabel, useChosenOptions, useChosenRecords } from './usePickerOptions'
 export { writeOptions } from './writeOptions'
 export { useRecordForm, type RecordFormSpec } from './useRecordForm'
 export { useRecordDeletion } from './useRecordDeletion'

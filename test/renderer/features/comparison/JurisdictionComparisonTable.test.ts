@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import { compareJurisdictions } from '@shared/analytics/jurisdictionComparison'
+import { compareJurisdictions, listFirstOfComparison } from '@shared/analytics/jurisdictionComparison'
 import type { OrganisationId } from '@shared/domain/ids'
 import JurisdictionComparisonTable from '../../../../src/renderer/features/comparison/JurisdictionComparisonTable.vue'
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse } from '../../../builders/sharedDomain'
@@ -78,5 +78,20 @@ describe('JurisdictionComparisonTable', () => {
       .map((header) => header.text())
 
     expect(headings).toEqual(['Incidents', 'Laws that apply', 'Responses in order', 'Outcomes', 'Other laws in this jurisdiction'])
+  })
+
+  it('ends a cut list with "and N more", linking to the search that lists them all', () => {
+    const wrapper = mount(JurisdictionComparisonTable, {
+      props: { caption: 'Group by jurisdiction', comparison: listFirstOfComparison(comparison, 0), organisationNames: new Map(), subjectQuery: 'org:"org-group"' },
+      global: { stubs: { RouterLink: RouterLinkStub } }
+    })
+    const links = wrapper.findAllComponents(RouterLinkStub).filter((link) => link.text().startsWith('and '))
+
+    expect(rowText(wrapper, 'Incidents')).toEqual(['and 1 more incidents in China', 'and 1 more incidents in India'])
+    expect(links.map((link) => [link.text(), link.props('to')])).toContainEqual([
+      'and 1 more incidents in India',
+      { name: 'search', query: { q: 'type:incident org:"org-group" jurisdiction:"IN"' } }
+    ])
+    expect(rowText(wrapper, 'Other laws in this jurisdiction')[1]).toContain('and 1 more laws in India')
   })
 })
