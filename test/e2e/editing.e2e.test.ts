@@ -37,7 +37,10 @@ describe('editing and linking records in Chromium (web mode)', () => {
     const organisationPicker = page.getByRole('combobox', { name: 'Add organisation' })
     await organisationPicker.focus()
     await page.keyboard.type('Ali')
-    const options = await page.getByRole('listbox', { name: 'Add organisation' }).getByRole('option').allTextContents()
+    // Options are found in the views worker: wait for the answer to "Ali" before reading them.
+    const listbox = page.getByRole('listbox', { name: 'Add organisation' })
+    await listbox.getByRole('option', { name: /^Alipay\b/ }).waitFor()
+    const options = await listbox.getByRole('option').allTextContents()
     expect(options.map((text) => text.split(' · ')[0])).toEqual(expect.arrayContaining(['Alibaba Group', 'Alipay']))
     await page.keyboard.press('Escape')
     await organisationPicker.fill('')
