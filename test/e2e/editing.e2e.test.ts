@@ -87,7 +87,11 @@ describe('editing and linking records in Chromium (web mode)', () => {
 
     await page.goto(new URL('#/incidents/new', baseUrl).toString())
     await page.getByRole('combobox', { name: 'Add organisation' }).fill('支付')
-    const found = await page.getByRole('listbox', { name: 'Add organisation' }).getByRole('option').allTextContents()
+    // Options are found in the views worker: wait for the answer to "支付" (which must include the
+    // organisation saved a moment ago) before reading them.
+    const listbox = page.getByRole('listbox', { name: 'Add organisation' })
+    await listbox.getByRole('option', { name: /^WeChat Pay \(微信支付\)/ }).waitFor()
+    const found = await listbox.getByRole('option').allTextContents()
 
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^Alipay \(支付宝\)/), expect.stringMatching(/^WeChat Pay \(微信支付\)/)]))
   })

@@ -59,6 +59,8 @@ export class ViewDataService {
   private queue: Promise<unknown> = Promise.resolve()
   /** Bumped by every change applied; cached results of an older version are dropped. */
   private version = 0
+  /** The newest revision (`id@at`) when the records were last read or caught up. */
+  private newestRevisionSeen = ''
   private lists: { readonly version: number; readonly value: RecordLists } | undefined
   private cache = new Map<string, unknown>()
   private cacheVersion = 0
@@ -117,6 +119,8 @@ export class ViewDataService {
   pickerMatches(request: PickerMatchesRequestBody): Promise<RecordMatch<PickerOption>[]> {
     return this.exclusive(async () => {
       await this.ensureLoaded()
+      // A record saved a moment ago must be offered at once, before the page's change notice arrives.
+      await this.catchUpIfWritten()
       const unknownType = request.types.find((type) => !(VIEW_RECORD_TYPES as readonly string[]).includes(type))
       if (unknownType !== undefined) throw new Error(`The views worker holds no ${unknownType} records`)
       if (this.pickerOptionsVersion !== this.version) {
@@ -176,6 +180,7 @@ export class ViewDataService {
     // The feed's position first: a change committed while the tables are read is applied again, never missed.
     const newest = await revisionTable(this.db).orderBy('at').last()
     this.lastRevisionAt = newest?.at ?? ''
+    this.newestRevisionSeen = newest === undefined ? '' : `${newest.id}@${newest.at}`
     await Promise.all(VIEW_RECORD_TYPES.map((type) => this.loadTable(type)))
     this.version += 1
   }
@@ -193,6 +198,15 @@ export class ViewDataService {
       if (record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = record.updatedAt
     }
     this.marks[type] = mark
+  }
+
+  /** Catches up only when the revision log has moved since the last catch-up (one index read otherwise). */
+  private async catchUpIfWritten(): Promise<void> {
+    const newest = await revisionTable(this.db).orderBy('at').last()
+    const mark = newest === undefined ? '' : `${newest.id}@${newest.at}`
+    if (mark === this.newestRevisionSeen) return
+    await this.catchUp()
+    this.newestRevisionSeen = mark
   }
 
   private async catchUp(): Promise<boolean> {

@@ -137,6 +137,16 @@ describe('ViewDataService', () => {
     expect((await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)).toEqual(['Zeta Analytics'])
   })
 
+  it('offers a record saved a moment ago before the page has said anything changed', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })
+
+    await saveRecord(db, 'organisation', anOrganisation({ name: 'Zeta Analytics' }), writeOptions)
+
+    expect((await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)).toEqual(['Zeta Analytics'])
+  })
+
   it('refuses sources, which it does not hold', async () => {
     const { db } = await aKnowledgeBase()
 
