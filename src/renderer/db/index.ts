@@ -132,3 +132,4 @@ export {
   type DuplicatePairRow,
   type DuplicatePairType
 } from './duplicatePairStore'
+export { readRowsInPages, ROWS_PER_PAGE } from './readRowsInPages'

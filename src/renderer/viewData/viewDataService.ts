@@ -1,4 +1,5 @@
-import { compareRecordsOfType, createRecordRepository, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { compareRecordsOfType, createRecordRepository, readRowsInPages, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { fromRow } from '@renderer/db/storedRow'
 import { selectIncidentsForChart, selectResponsesForChart } from '@shared/analytics/chartFilter'
 import { incidentsPerYear } from '@shared/analytics/incidentsPerYear'
 import { compareJurisdictions, listFirstOfComparison, type ComparisonSubject, type JurisdictionComparison } from '@shared/analytics/jurisdictionComparison'
@@ -186,17 +187,18 @@ export class ViewDataService {
   }
 
   private async loadTable<T extends ViewRecordType>(type: T): Promise<void> {
-    const records = (await this.db.recordTable(type).toArray()) as unknown as RecordOfType[T][]
     const byId = this.byId[type] as Map<string, RecordOfType[T]>
     byId.clear()
     const mark: TableMark = { count: 0, newestUpdatedAt: '' }
-    for (const row of records) {
-      // Stored rows carry index fields (refs, sortKey); the views never read them, so they are dropped here once.
-      const { refs: _refs, sortKey: _sortKey, ...record } = row as RecordOfType[T] & { refs?: unknown; sortKey?: unknown }
-      byId.set(record.id, record as unknown as RecordOfType[T])
-      mark.count += 1
-      if (record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = record.updatedAt
-    }
+    // By pages, so the window's own reads (a list's first page) are not held up behind this one.
+    await readRowsInPages(this.db.recordTable(type), (rows) => {
+      for (const row of rows) {
+        const record = fromRow(row) as RecordOfType[T]
+        byId.set(record.id, record)
+        mark.count += 1
+        if (record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = record.updatedAt
+      }
+    })
     this.marks[type] = mark
   }
 

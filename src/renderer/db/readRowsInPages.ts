@@ -1,0 +1,31 @@
+import type { Table } from 'dexie'
+
+/** Rows per request: small enough that a read between two pages waits milliseconds, not seconds. */
+export const ROWS_PER_PAGE = 1_000
+
+/**
+ * Every row of a table, a page at a time in primary-key order, each page handed to `visit`.
+ *
+ * Chromium's IndexedDB runs one request at a time for an origin (every tab and worker), and a
+ * single `toArray()` of 40,000 rows is one request lasting seconds: while a worker reads a whole
+ * table that way, a list's first page or a record page in the window waits behind it. Reading by
+ * pages lets those requests in between, at the cost of one more request per thousand rows.
+ * Each page is its own read: rows written meanwhile may or may not be seen, so callers that need
+ * a consistent picture note the change feed's position first and catch up afterwards.
+ */
+export async function readRowsInPages<Row extends { readonly id: string }>(
+  table: Table<Row, string>,
+  visit: (rows: readonly Row[]) => void,
+  rowsPerPage = ROWS_PER_PAGE
+): Promise<number> {
+  let after: string | undefined
+  let read = 0
+  for (;;) {
+    const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(rowsPerPage).toArray()
+    if (rows.length === 0) return read
+    visit(rows)
+    read += rows.length
+    if (rows.length < rowsPerPage) return read
+    after = rows[rows.length - 1]!.id
+  }
+}
