@@ -1,5 +1,5 @@
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
-import { LIST_ORDER_FIELDS_OF, listOrderIndex, listOrderValuesOf } from '../listOrder'
+import { listOrderValuesOf } from '../listOrder'
 import type { Migration } from './migration'
 
 const TABLE_OF: Readonly<Record<RecordType, string>> = {
@@ -11,9 +11,15 @@ const TABLE_OF: Readonly<Record<RecordType, string>> = {
   source: 'sources'
 }
 
-/** Version 1's indexes of a record table plus one `[orderField+id]` index per sortable list column. */
-function recordTableSchema(type: RecordType): string {
-  return ['id, sortKey, *refs, updatedAt', ...LIST_ORDER_FIELDS_OF[type].map(listOrderIndex)].join(', ')
+// Spelled out, not derived from LIST_ORDER_FIELDS_OF: a shipped version's schema must never change
+// when a later version adds a sortable column (that version restates the list with its index).
+const STORES_OF_VERSION_4: Readonly<Record<RecordType, string>> = {
+  incident: 'id, sortKey, *refs, updatedAt, [orderTitle+id], [orderDate+id], [orderStatus+id]',
+  organisation: 'id, sortKey, *refs, updatedAt, [orderTitle+id], [orderKind+id], [orderHeadquarters+id]',
+  jurisdiction: 'id, sortKey, *refs, updatedAt, [orderTitle+id], [orderCode+id], [orderKind+id], [orderRegion+id]',
+  law: 'id, sortKey, *refs, updatedAt, [orderTitle+id], [orderKind+id], [orderStatus+id], [orderDate+id], [orderProvisions+id]',
+  response: 'id, sortKey, *refs, updatedAt, [orderDate+id], [orderKind+id], [orderTitle+id]',
+  source: 'id, sortKey, *refs, updatedAt, [orderTitle+id], [orderPublisher+id], [orderDate+id]'
 }
 
 /**
@@ -24,7 +30,7 @@ function recordTableSchema(type: RecordType): string {
 export const listOrderIndexes: Migration = {
   version: 4,
   description: 'List order fields and their indexes, one per sortable list column.',
-  stores: Object.fromEntries(RECORD_TYPES.map((type) => [TABLE_OF[type], recordTableSchema(type)])),
+  stores: Object.fromEntries(RECORD_TYPES.map((type) => [TABLE_OF[type], STORES_OF_VERSION_4[type]])),
   async upgrade(tx) {
     for (const type of RECORD_TYPES) {
       await tx
