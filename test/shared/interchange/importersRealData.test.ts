@@ -29,7 +29,7 @@ function storeOf(records: readonly TypedRecord[]): ExistingRecords {
 }
 
 const fileAt = (path: string): ImportFile => ({ name: path.split('/').at(-1) ?? path, text: sharedData(path).text().replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
-const present = (paths: readonly string[]) => paths.map(sharedData).every((file) => file.present)
+const present = (paths: readonly string[]) => paths.every((path) => sharedData(path).present)
 
 describe.each([
   ['VCDB 2013', 'veris', ['vcdb-2013/incidents.json']],
