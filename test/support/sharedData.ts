@@ -10,7 +10,8 @@ import { relative, resolve } from 'node:path'
  * while Vitest collects it, so a read there would crash collection when the folder is absent).
  * Behaviour that must always be tested uses the fixtures in test/fixtures instead.
  *
- * `PRECEDENT_SHARED_DATA` names another data folder, as it does for `npm run bench`.
+ * `PRECEDENT_SHARED_DATA` names another data folder, as it does for `npm run bench`; reference
+ * files are always looked for in ../shared/reference.
  */
 
 const repoRoot = resolve(__dirname, '../..')
