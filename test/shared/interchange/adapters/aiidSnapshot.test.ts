@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { findLinkProblems, type BundleRecords } from '@shared/domain/bundle'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
@@ -11,8 +10,9 @@ import { readAiidSnapshot, type AiidSnapshotTables } from '@shared/interchange/a
 import { readAiidSnapshotFiles } from '@shared/interchange/adapters/aiidSnapshotFiles'
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
+import { sharedData } from '../../../support/sharedData'
 
-const aiidDir = path.resolve(__dirname, '../../../../../shared/data/aiid-2026-02')
+const aiidFolder = sharedData('aiid-2026-02')
 const context: ImportContext = { file: 'incidents.csv', importedAt: '2026-11-29T00:00:00.000Z', jurisdictionIds: new Set(['US']) }
 
 const HEADER = '_id,incident_id,date,reports,Alleged deployer of AI system,Alleged developer of AI system,Alleged harmed or nearly harmed parties,description,title'
@@ -242,14 +242,17 @@ describe('readAiidDuplicates', () => {
   })
 })
 
-describe('readAiidSnapshot on the AIID snapshot of February 2026', () => {
-  const table = (name: string) => parseCsvTable(readFileSync(path.join(aiidDir, name), 'utf8'), name)
+describe.skipIf(!aiidFolder.present)('readAiidSnapshot on the AIID snapshot of February 2026', () => {
+  const table = (name: string) => parseCsvTable(readFileSync(aiidFolder.child(name), 'utf8'), name)
   const snapshot = (): AiidSnapshotTables => ({
     incidents: table('incidents.csv'),
     duplicates: table('duplicates.csv'),
     classificationsMit: table('classifications_MIT.csv')
   })
-  const reading = readAiidSnapshot(snapshot(), context)
+  let reading: ImportReading
+  beforeAll(() => {
+    reading = readAiidSnapshot(snapshot(), context)
+  })
 
   it('imports 1,365 of 1,367 incidents, leaving out the two that are duplicates, with nothing rejected', () => {
     expect(snapshot().incidents.rows).toHaveLength(1367)
@@ -292,8 +295,35 @@ describe('readAiidSnapshot on the AIID snapshot of February 2026', () => {
   })
 })
 
-describe('readAiidSnapshotFiles', () => {
-  const read = (name: string) => ({ name, text: readFileSync(path.join(aiidDir, name), 'utf8') })
+describe('readAiidSnapshotFiles on a small snapshot', () => {
+  const incidents = { name: 'incidents.csv', text: `${HEADER}\n${[incidentRow('1'), incidentRow('2'), incidentRow('3')].join('\n')}\n` }
+  const duplicates = { name: 'duplicates.csv', text: 'duplicate_incident_number,true_incident_number\n3,1\n' }
+  const mit = {
+    name: 'classifications_MIT.csv',
+    text: 'Namespace,Incident ID,Published,Risk Domain,Risk Subdomain,Entity,Timing,Intent\nMIT,1,True,1. Discrimination and Toxicity,1.2. Exposure to toxic content,AI,Post-deployment,Unintentional\n'
+  }
+  const quickadd = { name: 'quickadd.csv', text: 'incident_id,url,date_submitted,source_domain\n0,https://news.example.org/a,2025-12-16,news.example.org\n' }
+
+  it('tells the tables apart by their headers, whatever the files are called, and names files it does not read', () => {
+    const reading = readAiidSnapshotFiles([{ ...mit, name: 'mit.csv' }, { ...incidents, name: 'aiid-incidents.csv' }, duplicates, quickadd], context)
+    expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-1', 'aiid-2'])
+    expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual(['1. Discrimination and Toxicity', '1.2. Exposure to toxic content'])
+    expect(reading.notices).toEqual([
+      { file: 'quickadd.csv', message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read' },
+      { file: 'aiid-incidents.csv', row: 4, field: 'incident_id', message: 'Incident 3 is a duplicate of incident 1, which is imported instead; it was not imported' }
+    ])
+  })
+
+  it('refuses a set of files without the incidents table, or with one table twice', () => {
+    expect(() => readAiidSnapshotFiles([duplicates], context)).toThrow("None of these files is the AIID snapshot's incidents.csv")
+    expect(() => readAiidSnapshotFiles([duplicates, { ...duplicates, name: 'copy.csv' }, incidents], context)).toThrow(
+      'copy.csv: This is the same AIID table as duplicates.csv; choose one of them'
+    )
+  })
+})
+
+describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot of February 2026', () => {
+  const read = (name: string) => ({ name, text: readFileSync(aiidFolder.child(name), 'utf8') })
 
   it('tells the tables apart by their headers, whatever the files are called, and names files it does not read', () => {
     const files = [

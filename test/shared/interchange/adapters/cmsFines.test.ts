@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import type { Organisation } from '@shared/domain/organisation'
 import { precisionOf, type PartialDate } from '@shared/domain/partialDate'
@@ -9,7 +9,10 @@ import { readCmsFines } from '@shared/interchange/adapters/cmsFines'
 import { describeImportProblem } from '@shared/interchange/importProblem'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { sourceIdForWebAddress } from '@shared/interchange/text/webAddresses'
-import { context, danglingLinks, JURISDICTION_IDS, repeatedIds, SHARED } from './verisFixtures'
+import { context, danglingLinks, JURISDICTION_IDS, repeatedIds } from './verisFixtures'
+import { sharedData } from '../../../support/sharedData'
+
+const cmsDownload = sharedData('gdpr-fines-cms-2024/enforcementtracker_full_download.json')
 
 const FILE = 'enforcementtracker_full_download.json'
 
@@ -233,10 +236,15 @@ describe('readCmsFines: rejected rows', () => {
   })
 })
 
-describe('readCmsFines on the CMS download (2,225 fines)', () => {
-  const download = JSON.parse(readFileSync(resolve(SHARED, 'data/gdpr-fines-cms-2024/enforcementtracker_full_download.json'), 'utf8')) as { data: string[][] }
-  const reading = readCmsFines(download, context(FILE))
-  const responses = recordsOf<IncidentResponse>(reading, 'response')
+describe.skipIf(!cmsDownload.present)('readCmsFines on the CMS download (2,225 fines)', () => {
+  let download: { data: string[][] }
+  let reading: ImportReading
+  let responses: IncidentResponse[]
+  beforeAll(() => {
+    download = JSON.parse(cmsDownload.text()) as { data: string[][] }
+    reading = readCmsFines(download, context(FILE))
+    responses = recordsOf<IncidentResponse>(reading, 'response')
+  })
   const countNotices = (pattern: RegExp) => reading.notices.filter((notice) => pattern.test(describeImportProblem(notice))).length
 
   it('imports every fine, with its authorities, controllers and sources', () => {

@@ -4,8 +4,6 @@ import Ajv from 'ajv-draft-04'
 import { referencedIds } from '@shared/domain/recordReferences'
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 
-export const SHARED = resolve(__dirname, '../../../../../shared')
-
 const jurisdictionBundle = JSON.parse(readFileSync(resolve(__dirname, '../../../../resources/jurisdictions.json'), 'utf8')) as { records: { jurisdictions: { id: string }[] } }
 
 /** The app's real jurisdiction ids (ISO codes, EU, subdivisions). */
@@ -13,8 +11,9 @@ export const JURISDICTION_IDS: ReadonlySet<string> = new Set(jurisdictionBundle.
 
 export const context = (file = 'incidents.json'): ImportContext => ({ file, importedAt: '2026-11-29T12:00:00.000Z', jurisdictionIds: JURISDICTION_IDS })
 
-/** The VERIS 1.4 schema (vz-risk/veris), shared with the project and never copied. */
-const verisSchema = JSON.parse(readFileSync(resolve(SHARED, 'reference/veris/verisc.json'), 'utf8')) as object
+/** The VERIS 1.4 schema and its enumerations (vz-risk/veris, CC BY-SA 4.0), vendored unchanged with their licence in test/fixtures/veris. */
+export const VERIS_SCHEMA_FOLDER = resolve(__dirname, '../../../fixtures/veris')
+const verisSchema = JSON.parse(readFileSync(resolve(VERIS_SCHEMA_FOLDER, 'verisc.json'), 'utf8')) as object
 const validateVeris = new Ajv({ strict: false, allErrors: true }).compile(verisSchema)
 
 /** Problems of a value against verisc.json, as `path: message`. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import { precisionOf, type PartialDate } from '@shared/domain/partialDate'
@@ -10,7 +10,10 @@ import { categoriesOfVariety, VERIS_ACTIONS, VERIS_STATUSES, VERIS_VARIETY_CATEG
 import { describeImportProblem } from '@shared/interchange/importProblem'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { sourceIdForWebAddress } from '@shared/interchange/text/webAddresses'
-import { context, danglingLinks, JURISDICTION_IDS, repeatedIds, SHARED, verisIncident, verisSchemaErrors } from './verisFixtures'
+import { context, danglingLinks, JURISDICTION_IDS, repeatedIds, VERIS_SCHEMA_FOLDER, verisIncident, verisSchemaErrors } from './verisFixtures'
+import { sharedData } from '../../../support/sharedData'
+
+const vcdbFile = sharedData('vcdb-2013/incidents.json')
 
 const recordsOf = <T>(reading: ImportReading, type: string): T[] => reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
 const onlyIncident = (reading: ImportReading): Incident => {
@@ -28,7 +31,7 @@ describe('the test fixture', () => {
 })
 
 describe('the VERIS vocabulary used for mapping', () => {
-  const enumerations = JSON.parse(readFileSync(resolve(SHARED, 'reference/veris/verisc-enum.json'), 'utf8')) as {
+  const enumerations = JSON.parse(readFileSync(resolve(VERIS_SCHEMA_FOLDER, 'verisc-enum.json'), 'utf8')) as {
     security_incident: string[]
     action: Record<string, { variety: string[] }>
   }
@@ -261,10 +264,15 @@ describe('readVerisIncidents: rejected rows', () => {
   })
 })
 
-describe('readVerisIncidents on VCDB 2013 (1,753 incidents)', () => {
-  const vcdb = JSON.parse(readFileSync(resolve(SHARED, 'data/vcdb-2013/incidents.json'), 'utf8')) as Record<string, unknown>[]
-  const reading = readVerisIncidents(vcdb, context())
-  const incidents = recordsOf<Incident>(reading, 'incident')
+describe.skipIf(!vcdbFile.present)('readVerisIncidents on VCDB 2013 (1,753 incidents)', () => {
+  let vcdb: Record<string, unknown>[]
+  let reading: ImportReading
+  let incidents: Incident[]
+  beforeAll(() => {
+    vcdb = JSON.parse(vcdbFile.text()) as Record<string, unknown>[]
+    reading = readVerisIncidents(vcdb, context())
+    incidents = recordsOf<Incident>(reading, 'incident')
+  })
   const countNotices = (pattern: RegExp) => reading.notices.filter((notice) => pattern.test(describeImportProblem(notice))).length
 
   it('imports every incident, with its victims and sources', () => {
@@ -317,7 +325,7 @@ describe('readVerisIncidents on VCDB 2013 (1,753 incidents)', () => {
   it('reads the fields it uses in the shapes the VERIS schema gives them', () => {
     // VCDB 2013 is VERIS 1.2.1 and the schema 1.4, so whole incidents differ (country became a
     // list, discovery_method an object); the parts read here keep their shape.
-    const schema = JSON.parse(readFileSync(resolve(SHARED, 'reference/veris/verisc.json'), 'utf8')) as { properties: Record<string, { properties: Record<string, unknown> }> }
+    const schema = JSON.parse(readFileSync(resolve(VERIS_SCHEMA_FOLDER, 'verisc.json'), 'utf8')) as { properties: Record<string, { properties: Record<string, unknown> }> }
     const timelineIncident = schema.properties.timeline!.properties.incident as { properties: Record<string, { type: string }>; required: string[] }
     expect(timelineIncident.required).toEqual(['year'])
     expect(['year', 'month', 'day'].map((part) => timelineIncident.properties[part]!.type)).toEqual(['integer', 'integer', 'integer'])

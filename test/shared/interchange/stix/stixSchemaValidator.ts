@@ -3,8 +3,8 @@ import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 
-/** The OASIS STIX 2.1 JSON schemas (see SOURCE.txt there), shared with the other helpers, never copied. */
-const SCHEMA_ROOT = path.resolve(__dirname, '../../../../../shared/reference/stix2.1-json-schemas')
+/** The OASIS STIX 2.1 JSON schemas, vendored unchanged with their BSD-3-Clause licence (see SOURCE.txt there). */
+const SCHEMA_ROOT = path.resolve(__dirname, '../../../fixtures/stix2.1-json-schemas')
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas'
 
 function loadAjv(): Ajv2020 {

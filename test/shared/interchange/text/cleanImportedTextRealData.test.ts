@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanImportedText, type TextChange } from '@shared/interchange/text/cleanImportedText'
+import { sharedData } from '../../../support/sharedData'
 
-const DATA = resolve(__dirname, '../../../../../shared/data')
-const read = (path: string) => readFileSync(resolve(DATA, path), 'utf8')
+const dataFolder = sharedData('.')
+const read = (path: string) => sharedData(path).text()
 
 /** Every string value in parsed JSON. */
 function stringsIn(value: unknown, found: string[] = []): string[] {
@@ -24,7 +23,7 @@ function changeCounts(values: readonly string[]): Partial<Record<TextChange, num
 // Genuine text in some twenty scripts (country names, data-protection law narratives in Arabic,
 // Greek, Korean, Chinese and Cyrillic, Greek company names, Korean and Cyrillic breach titles):
 // nothing in it may look like mojibake to the cleaner.
-describe('cleanImportedText on the other real data sets', () => {
+describe.skipIf(!dataFolder.present)('cleanImportedText on the other real data sets', () => {
   it.each([
     ['countries-mledoze/countries.json (names in ~20 scripts)', () => stringsIn(JSON.parse(read('countries-mledoze/countries.json'))), {}],
     ['gdb-2021-data-protection-law (multilingual narratives)', () => ndjsonStrings('gdb-2021-data-protection-law/dpl_by_country.ndjson'), {}],
