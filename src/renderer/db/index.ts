@@ -23,6 +23,7 @@ export {
   deleteRecord,
   findDeleteImpact,
   findLinksTo,
+  findSomeLinksTo,
   restoreRevision,
   RevisionNotFoundError,
   saveRecord,

@@ -181,6 +181,26 @@ export function findLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRec
   return db.transaction('r', recordTables(db), () => readLinksTo(db, id))
 }
 
+/**
+ * At most `limitPerType` records of each type that link to `id` (the first by id), and how many
+ * link to it in all: for views that show some of a hub's neighbours (the relationship graph),
+ * which must not read the ten thousand responses that name a regulator.
+ */
+export function findSomeLinksTo(db: PrecedentDatabase, id: string, limitPerType: number): Promise<{ records: TypedRecord[]; total: number }> {
+  return db.transaction('r', recordTables(db), async () => {
+    const perType = await Promise.all(
+      RECORD_TYPES.map(async (type) => {
+        const [rows, count] = await Promise.all([
+          db.recordTable(type).where('refs').equals(id).limit(limitPerType).toArray(),
+          db.recordTable(type).where('refs').equals(id).count()
+        ])
+        return { records: rows.map((row) => asTyped(type, fromRow(row))), count }
+      })
+    )
+    return { records: perType.flatMap((some) => some.records), total: perType.reduce((sum, some) => sum + some.count, 0) }
+  })
+}
+
 /** What deleting `id` would do, for the confirmation dialog: what blocks it and which links it removes. */
 export async function findDeleteImpact(db: PrecedentDatabase, _type: RecordType, id: string): Promise<DeleteImpact> {
   return db.transaction('r', recordTables(db), () => readDeleteImpact(db, id))

@@ -86,7 +86,7 @@ export interface ComparisonColumnTotals {
 }
 
 /** How many entries each list of a comparison column shows; the rest are counted and found by a search. */
-export const COMPARISON_LIST_LIMIT = 20
+export const COMPARISON_LIST_LIMIT = 5
 
 export interface JurisdictionComparison {
   /** The organisations the subject covers (the root first, then everything under it); empty for a category. */

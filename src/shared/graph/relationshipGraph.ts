@@ -42,13 +42,21 @@ export interface RelationshipGraph {
   readonly isNotShownCountExact: boolean
 }
 
+/** Some of the records that link to one id, and how many link to it in all. */
+export interface SomeReferrers {
+  readonly records: readonly TypedRecord[]
+  readonly total: number
+}
+
 /**
  * How the graph finds records. In the app both read the database; in tests, a list in memory.
- * `referrers` answers "which records link to this id?" (incoming links).
+ * `referrers` answers "which records link to this id?" (incoming links): at most `limitPerType`
+ * of each record type, the first by id, so a regulator linked from ten thousand responses costs
+ * a page of reads and not ten thousand.
  */
 export interface GraphLookup {
   readonly records: (ids: readonly string[]) => Promise<readonly TypedRecord[]>
-  readonly referrers: (id: string) => Promise<readonly TypedRecord[]>
+  readonly referrers: (id: string, limitPerType: number) => Promise<SomeReferrers>
 }
 
 export interface NeighbourhoodOptions {
@@ -71,8 +79,10 @@ interface Reached {
  * points to, and what points to it), with every link between the records shown. Returns undefined
  * when the start record does not exist. When more records are in reach than `maxNodes`, the
  * nearest are kept (so every shown record stays connected to the start) and the rest are counted
- * in `notShownCount`; once the cap is full, the walk goes no further out. The order of nodes and edges depends only on the records, never on the
- * order the lookup returns them, so the same data always draws the same graph.
+ * in `notShownCount`; once the cap is full, the walk goes no further out. Of a record's referrers
+ * only the first `maxNodes` of each type (by id) are read: the cap could not show more, and the
+ * rest are counted as not shown. The order of nodes and edges depends only on the records, never
+ * on the order the lookup returns them, so the same data always draws the same graph.
  */
 export async function neighbourhood(
   startId: string,
@@ -88,6 +98,8 @@ export async function neighbourhood(
   const reached = new Map<string, Reached>([[startId, { typed: start, distance: 0 }]])
   let frontier: TypedRecord[] = [start]
   let isNotShownCountExact = true
+  /** Referrers counted but never read; some may have been reached another way, so the count is then "at least". */
+  let unread = 0
   for (let distance = 1; distance <= hops && frontier.length > 0; distance += 1) {
     // Nodes are kept nearest first, so once the cap is full nothing further out can be shown.
     // Stopping here also bounds the work: no frontier larger than the cap is ever walked, even
@@ -99,10 +111,11 @@ export async function neighbourhood(
     const outgoingIds = [...new Set(frontier.flatMap((typed) => referencedIds(typed) as string[]))].filter((id) => !reached.has(id))
     const [targets, referrerLists] = await Promise.all([
       lookup.records(outgoingIds),
-      Promise.all(frontier.map((typed) => lookup.referrers(typed.record.id)))
+      Promise.all(frontier.map((typed) => lookup.referrers(typed.record.id, maxNodes)))
     ])
+    for (const some of referrerLists) unread += some.total - some.records.length
     const next: TypedRecord[] = []
-    for (const typed of [...targets, ...referrerLists.flat()]) {
+    for (const typed of [...targets, ...referrerLists.flatMap((some) => some.records)]) {
       if (reached.has(typed.record.id) || excluded.has(typed.type)) continue
       reached.set(typed.record.id, { typed, distance })
       next.push(typed)
@@ -118,8 +131,8 @@ export async function neighbourhood(
     hops,
     nodes,
     edges: edgesBetween(nodes.map((node) => reached.get(node.id)!.typed), shown),
-    notShownCount: ordered.length - nodes.length,
-    isNotShownCountExact
+    notShownCount: ordered.length - nodes.length + unread,
+    isNotShownCountExact: isNotShownCountExact && unread === 0
   }
 }
 

@@ -5,6 +5,7 @@ import {
   deleteRecord,
   findDeleteImpact,
   findLinksTo,
+  findSomeLinksTo,
   listRevisions,
   RecordNotFoundError,
   restoreRevision,
@@ -628,5 +629,20 @@ describe('undoLastChange', () => {
       await catchError(undoLastChange(db, original.id, { now }))
       expect(await snapshotOf(db), `write ${k} failed`).toEqual(before)
     }
+  })
+})
+
+describe('findSomeLinksTo', () => {
+  it('reads at most the limit of each type, the first by id, and counts every referrer', async () => {
+    const db = await aFreshDatabase()
+    const regulator = anOrganisation({ id: 'org-regulator', kind: 'regulator' })
+    const responses = ['resp-c', 'resp-a', 'resp-d', 'resp-b'].map((id) => aResponse({ id, actorId: regulator.id }))
+    const incident = anIncident({ id: 'inc-a', organisations: [{ organisationId: regulator.id, role: 'reporter' }] })
+    await givenStored(db, { type: 'organisation', record: regulator }, { type: 'incident', record: incident }, ...responses.map((record) => ({ type: 'response' as const, record })))
+
+    const some = await findSomeLinksTo(db, regulator.id, 2)
+
+    expect(some.total).toBe(5)
+    expect(some.records.map((typed) => typed.record.id).sort()).toEqual(['inc-a', 'resp-a', 'resp-b'])
   })
 })

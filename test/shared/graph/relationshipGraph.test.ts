@@ -37,7 +37,13 @@ const world = [china, alibaba, antFinancial, alipay, cac, xinhua, annualBill, su
 function lookupIn(records: readonly TypedRecord[]): GraphLookup {
   return {
     records: (ids) => Promise.resolve(records.filter((typed) => ids.includes(typed.record.id)).reverse()),
-    referrers: (id) => Promise.resolve(records.filter((typed) => (referencedIds(typed) as string[]).includes(id)).reverse())
+    referrers: (id, limitPerType) => {
+      const all = records.filter((typed) => (referencedIds(typed) as string[]).includes(id))
+      // The first `limitPerType` of each type by id, as the database reads them.
+      const byId = [...all].sort((a, b) => (a.record.id < b.record.id ? -1 : 1))
+      const kept = byId.filter((typed, _index, sorted) => sorted.filter((other) => other.type === typed.type).indexOf(typed) < limitPerType)
+      return Promise.resolve({ records: kept.reverse(), total: all.length })
+    }
   }
 }
 
@@ -132,9 +138,30 @@ describe('neighbourhood', () => {
     const asked: string[] = []
     const lookup = lookupIn(world)
 
-    await neighbourhood('org-alipay', 2, { ...lookup, referrers: (id) => (asked.push(id), lookup.referrers(id)) }, { maxNodes: 3 })
+    await neighbourhood('org-alipay', 2, { ...lookup, referrers: (id, limit) => (asked.push(id), lookup.referrers(id, limit)) }, { maxNodes: 3 })
 
     expect(asked).toEqual(['org-alipay'])
+  })
+
+  it('reads no more of a hub\'s referrers than the cap could show, and counts the rest as not shown', async () => {
+    const regulator: TypedRecord = { type: 'organisation', record: anOrganisation({ id: 'org-regulator', name: 'Regulator', kind: 'regulator' }) }
+    const actions = Array.from({ length: 40 }, (_, index): TypedRecord => ({
+      type: 'response',
+      record: aResponse({ id: `resp-${String(index).padStart(2, '0')}`, title: `Action ${index}`, actorId: 'org-regulator' })
+    }))
+    const lookup = lookupIn([regulator, ...actions])
+    const read: number[] = []
+
+    const graph = await neighbourhood('org-regulator', 1, { ...lookup, referrers: async (id, limit) => {
+      const some = await lookup.referrers(id, limit)
+      read.push(some.records.length)
+      return some
+    } }, { maxNodes: 5 })
+
+    expect(read).toEqual([5])
+    expect(graph?.nodes.map((node) => node.id)).toEqual(['org-regulator', 'resp-00', 'resp-01', 'resp-02', 'resp-03'])
+    expect(graph?.notShownCount).toBe(36)
+    expect(graph?.isNotShownCountExact).toBe(false)
   })
 
   it('draws no link to a record left out by the cap', async () => {
@@ -160,7 +187,10 @@ describe('neighbourhood', () => {
   it('gives the same graph whatever order the lookup answers in', async () => {
     const forwards: GraphLookup = {
       records: (ids) => Promise.resolve(world.filter((typed) => ids.includes(typed.record.id))),
-      referrers: (id) => Promise.resolve(world.filter((typed) => (referencedIds(typed) as string[]).includes(id)))
+      referrers: (id) => {
+        const all = world.filter((typed) => (referencedIds(typed) as string[]).includes(id))
+        return Promise.resolve({ records: all, total: all.length })
+      }
     }
 
     const [a, b] = await Promise.all([neighbourhood('org-alipay', 2, forwards), neighbourhood('org-alipay', 2, lookupIn(world))])

@@ -1,5 +1,5 @@
 import { computed, type Ref } from 'vue'
-import { findLinksTo, getDatabase, useLiveQuery } from '@renderer/db'
+import { findSomeLinksTo, getDatabase, useLiveQuery } from '@renderer/db'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { neighbourhood, type GraphHops, type GraphLookup, type RelationshipGraph } from '@shared/graph/relationshipGraph'
 import { loadTypedRecords } from '../records'
@@ -7,7 +7,7 @@ import { layoutRelationshipGraph } from './graphForceLayout'
 
 const lookup: GraphLookup = {
   records: (ids) => loadTypedRecords(ids),
-  referrers: (id) => findLinksTo(getDatabase(), id)
+  referrers: (id, limitPerType) => findSomeLinksTo(getDatabase(), id, limitPerType)
 }
 
 /**
