@@ -24,7 +24,8 @@ import {
 import type { DuplicatePairsStatus } from './duplicatePairsProtocol'
 
 /** Bump when scoring or blocking changes: stored pairs of another version are computed again. */
-export const DUPLICATE_PAIRS_VERSION = 1
+// 2: placeholder names ("Unnamed", "(Surname Withheld)") stopped counting as names (migration 6).
+export const DUPLICATE_PAIRS_VERSION = 2
 
 // See SearchIndexService: a change's `at` is taken before its transaction commits.
 const REVISION_OVERLAP_MS = 60_000

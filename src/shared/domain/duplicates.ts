@@ -84,15 +84,33 @@ export function normaliseOrganisationName(name: string): string {
 const QUALIFIER = /^[A-Za-z.]{1,4}$/
 
 /**
+ * Words that stand in for a name nobody gave: AIID lists "Unnamed", "Tesla driver (Unnamed)" and
+ * "Jane (Surname Withheld)". They identify no one, so two records sharing one are not alike for
+ * it: taken as names, every "(Unnamed)" entity was a 100% duplicate of every other. Matched on the
+ * normalised text (folded, punctuation as spaces).
+ */
+const PLACEHOLDER = /^(?:un ?named|unknown|anonymous|unidentified|undisclosed|redacted|withheld|(?:sur ?)?names? withheld|not (?:named|known|disclosed)|n a)$/
+
+/** Whether a name is only a stand-in for a missing one ("Unnamed", "Surname withheld"). */
+export function isPlaceholderName(text: string): boolean {
+  return PLACEHOLDER.test(normaliseOrganisationName(text))
+}
+
+/**
  * The names a text stands for: itself, and, when it holds a bracketed part, the part outside and
  * the part inside ("Alipay (支付宝)" is also "Alipay" and "支付宝") unless that part is a qualifier.
+ * A bracketed placeholder is dropped altogether ("Tesla driver (Unnamed)" is "Tesla driver"), and a
+ * name that is only a placeholder stands for nothing.
  */
 function nameVariants(text: string): string[] {
+  if (isPlaceholderName(text)) return []
   const bracketed = /^(.*?)[(（[]([^)）\]]+)[)）\]](.*)$/u.exec(text)
   if (bracketed === null) return [text]
   const [, before = '', inside = '', after = ''] = bracketed
+  const outside = `${before} ${after}`
+  if (isPlaceholderName(inside)) return outside.trim() === '' ? [] : [outside]
   const insideIsName = !QUALIFIER.test(inside.trim())
-  return [text, `${before} ${after}`, ...(insideIsName ? [inside] : [])].filter((variant) => variant.trim() !== '')
+  return [text, outside, ...(insideIsName ? [inside] : [])].filter((variant) => variant.trim() !== '')
 }
 
 interface NamedForm {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deleteRecord, duplicatePairTable, DUPLICATES_WATERMARK_KEY, type PrecedentDatabase } from '@renderer/db'
-import { DuplicatePairsService } from '@renderer/duplicatePairs/duplicatePairsService'
+import { DUPLICATE_PAIRS_VERSION, DuplicatePairsService } from '@renderer/duplicatePairs/duplicatePairsService'
 import { findDuplicateCandidates } from '@shared/domain/duplicates'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
@@ -42,7 +42,7 @@ describe('DuplicatePairsService', () => {
     expect(await storedPairs(db)).toEqual(expectedPairs({ organisations, incidents }))
     expect((await storedPairs(db)).length).toBeGreaterThan(4)
     expect(statuses).toEqual(expect.arrayContaining(['opening', 'computing', 'ready']))
-    expect((await db.meta.get(DUPLICATES_WATERMARK_KEY))?.value).toMatchObject({ version: 1, tables: { organisation: { count: organisations.length }, incident: { count: incidents.length } } })
+    expect((await db.meta.get(DUPLICATES_WATERMARK_KEY))?.value).toMatchObject({ version: DUPLICATE_PAIRS_VERSION, tables: { organisation: { count: organisations.length }, incident: { count: incidents.length } } })
   })
 
   it('after that, recomputes only the records changed since its watermark: new pairs added, pairs of a deleted record removed', async () => {

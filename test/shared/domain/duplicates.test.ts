@@ -104,6 +104,20 @@ describe('scoreOrganisationPair', () => {
     expect(scoreOrganisationPair(anOrganisation({ id: 'org-d', name: 'Alipay (支付宝)' }), chinese).score).toBe(1)
   })
 
+  it('takes no placeholder for a name: AIID\'s "(Unnamed)" and "(Surname Withheld)" people are not alike for it', () => {
+    const driver = anOrganisation({ id: 'org-a', name: 'Tesla driver (Unnamed)' })
+    const student = anOrganisation({ id: 'org-b', name: 'Male student (Unnamed)' })
+    const jane = anOrganisation({ id: 'org-c', name: 'Jane (Surname Withheld)' })
+    const mark = anOrganisation({ id: 'org-d', name: 'Mark (Surname Withheld)' })
+    const unnamed = anOrganisation({ id: 'org-e', name: 'Unnamed' })
+    const alsoUnnamed = anOrganisation({ id: 'org-f', name: 'unnamed' })
+
+    expect(scoreOrganisationPair(driver, student).score).toBeLessThan(0.5)
+    expect(scoreOrganisationPair(jane, mark).score).toBeLessThan(0.5)
+    expect(scoreOrganisationPair(unnamed, alsoUnnamed).score).toBe(0)
+    expect(scoreOrganisationPair(driver, anOrganisation({ id: 'org-g', name: 'Tesla Driver' })).score).toBe(1)
+  })
+
   it('scores near spellings below an exact match, naming both spellings', () => {
     const alipay = anOrganisation({ id: 'org-a', name: 'Alipay' })
     const typo = anOrganisation({ id: 'org-b', name: 'Alipay Hangzhou' })

@@ -6,7 +6,7 @@ import type { Migration } from './migration'
 const UPGRADE_CHUNK = 1_000
 
 // Rows are rewritten a chunk at a time, in primary-key order, so a large table never sits in memory whole.
-async function addDuplicateFields(tx: Transaction, table: 'organisations' | 'incidents', type: RecordType): Promise<void> {
+export async function addDuplicateFields(tx: Transaction, table: 'organisations' | 'incidents', type: RecordType): Promise<void> {
   let after: string | undefined
   for (;;) {
     const collection = after === undefined ? tx.table(table).orderBy('id') : tx.table(table).where('id').above(after)

@@ -58,7 +58,7 @@ describe('migration 005: duplicate keys', () => {
     expect(byTitleWord).toEqual(['inc-alipay-consent'])
     expect(last.duplicateKeys).toContain('x:companynumber1199')
     expect(await db.table('incidents').get('inc-alipay-consent')).toMatchObject({ duplicateData: { titles: ['alipaypretickedconsent'], date: { value: '2018-01', label: 'January 2018' } } })
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBeGreaterThanOrEqual(5)
     db.close()
   })
 
