@@ -173,6 +173,24 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   return latestDay(a).localeCompare(latestDay(b))
 }
 
+/**
+ * A text whose plain order (`<`) is the order of `compareOptionalPartialDates`, unknown dates last.
+ * Sorting thousands of records (a regulator's page) by comparing dates parses each date on every
+ * comparison; worked out once per record, the key makes the sort a string sort.
+ */
+export function partialDateSortKey(value: PartialDate | undefined): string {
+  if (value === undefined) return '\uffff'
+  return `${earliestDay(value)}|${PRECISION_RANK[precisionOf(value)]}|${latestDay(value)}`
+}
+
+/** `items` in the order of their dates (`compareOptionalPartialDates`), each date read once; the sort is stable. */
+export function sortByPartialDate<T>(items: readonly T[], dateOf: (item: T) => PartialDate | undefined): T[] {
+  return items
+    .map((item) => ({ item, key: partialDateSortKey(dateOf(item)) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item)
+}
+
 /** Orders optional dates, with unknown dates last. */
 export function compareOptionalPartialDates(a: PartialDate | undefined, b: PartialDate | undefined): number {
   if (a === undefined) return b === undefined ? 0 : 1

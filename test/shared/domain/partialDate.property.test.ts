@@ -1,11 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  compareOptionalPartialDates,
   comparePartialDates,
   earliestDay,
   latestDay,
   parsePartialDate,
   partialDateSchema,
+  partialDateSortKey,
+  sortByPartialDate,
   toPartialDate
 } from '@shared/domain/partialDate'
 
@@ -97,6 +100,27 @@ describe('partial dates (properties)', () => {
         const backward = Math.sign(comparePartialDates(b, a))
 
         expect(forward + backward).toBe(0)
+      })
+    )
+  })
+
+  it('gives sort keys in the order of compareOptionalPartialDates, unknown dates last', () => {
+    const optionalDate = fc.option(partialDateText.map(toPartialDate), { nil: undefined })
+    fc.assert(
+      fc.property(optionalDate, optionalDate, (a, b) => {
+        const [keyA, keyB] = [partialDateSortKey(a), partialDateSortKey(b)]
+
+        expect(Math.sign(keyA < keyB ? -1 : keyA > keyB ? 1 : 0)).toBe(Math.sign(compareOptionalPartialDates(a, b)))
+      })
+    )
+  })
+
+  it('sorts by date as sorting with compareOptionalPartialDates does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(partialDateText.map(toPartialDate), { nil: undefined })), (dates) => {
+        const items = dates.map((date, index) => ({ date, index }))
+
+        expect(sortByPartialDate(items, (item) => item.date)).toEqual([...items].sort((a, b) => compareOptionalPartialDates(a.date, b.date)))
       })
     )
   })

@@ -1,7 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { useLiveQuery } from '@renderer/db'
 import { familyUnder, type FamilyMember } from '@shared/domain/organisationFamily'
-import { compareOptionalPartialDates } from '@shared/domain/partialDate'
+import { sortByPartialDate } from '@shared/domain/partialDate'
 import { incidentKeyDate, type Incident } from '@shared/domain/incident'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import type { OrganisationId } from '@shared/domain/ids'
@@ -72,8 +72,8 @@ export function useOrganisationDetail(id: Ref<string>) {
         }
       }
       return {
-        incidents: [...incidents.values()].sort((a, b) => compareOptionalPartialDates(incidentKeyDate(a.record), incidentKeyDate(b.record))),
-        responses: [...responses.values()].sort((a, b) => compareOptionalPartialDates(a.record.datedOn, b.record.datedOn))
+        incidents: sortByPartialDate([...incidents.values()], (through) => incidentKeyDate(through.record)),
+        responses: sortByPartialDate([...responses.values()], (through) => through.record.datedOn)
       }
     },
     { incidents: [], responses: [] },
