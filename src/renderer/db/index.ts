@@ -41,7 +41,7 @@ export { appendRevision, getRevision, lastRecordedRevision, listRevisions, revis
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
-export { compareRecordsOfType } from './recordOrder'
+export { compareRecordsOfType, sortRecordsOfType } from './recordOrder'
 export {
   compareListOrderKeys,
   createRecordRepository,

@@ -1,5 +1,11 @@
-import { compareOptionalPartialDates } from '@shared/domain/partialDate'
+import { compareOptionalPartialDates, partialDateSortKey } from '@shared/domain/partialDate'
 import { recordKeyDate, recordTitle, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+
+// One collator for every comparison: `localeCompare` with options builds one per call, which
+// dominated sorting a regulator's thousands of responses.
+const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base' })
+
+const isOrderedByName = (type: RecordType): boolean => type === 'organisation' || type === 'jurisdiction'
 
 /**
  * The order records of one type are listed in: organisations and jurisdictions by name; the
@@ -10,11 +16,29 @@ export function compareRecordsOfType<T extends RecordType>(type: T): (a: RecordO
   return (a, b) => {
     const typedA = { type, record: a } as TypedRecord
     const typedB = { type, record: b } as TypedRecord
-    const byDate =
-      type === 'organisation' || type === 'jurisdiction' ? 0 : compareOptionalPartialDates(recordKeyDate(typedA), recordKeyDate(typedB))
+    const byDate = isOrderedByName(type) ? 0 : compareOptionalPartialDates(recordKeyDate(typedA), recordKeyDate(typedB))
     if (byDate !== 0) return byDate
-    const byTitle = recordTitle(typedA).localeCompare(recordTitle(typedB), undefined, { sensitivity: 'base' })
+    const byTitle = titleCollator.compare(recordTitle(typedA), recordTitle(typedB))
     if (byTitle !== 0) return byTitle
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
   }
+}
+
+/**
+ * `records` in the order of `compareRecordsOfType`, each record's date and title worked out once
+ * rather than on every comparison (sorting 40,000 incidents compared dates half a million times).
+ */
+export function sortRecordsOfType<T extends RecordType>(type: T, records: readonly RecordOfType[T][]): RecordOfType[T][] {
+  const byName = isOrderedByName(type)
+  const keyed = records.map((record) => {
+    const typed = { type, record } as TypedRecord
+    return { record, date: byName ? '' : partialDateSortKey(recordKeyDate(typed)), title: recordTitle(typed), id: record.id as string }
+  })
+  keyed.sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1
+    const byTitle = titleCollator.compare(a.title, b.title)
+    if (byTitle !== 0) return byTitle
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+  return keyed.map(({ record }) => record)
 }

@@ -1,4 +1,4 @@
-import { compareRecordsOfType, createRecordRepository, readRowsInPages, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { createRecordRepository, sortRecordsOfType, readRowsInPages, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
 import { fromRow } from '@renderer/db/storedRow'
 import { selectIncidentsForChart, selectResponsesForChart } from '@shared/analytics/chartFilter'
 import { incidentsPerYear } from '@shared/analytics/incidentsPerYear'
@@ -261,7 +261,7 @@ export class ViewDataService {
   // Lists in the order the repositories give (list order), so every view computes exactly as it did from `list()`.
   private currentLists(): RecordLists {
     if (this.lists?.version !== this.version) {
-      const sorted = <T extends ViewRecordType>(type: T): RecordOfType[T][] => [...(this.byId[type] as Map<string, RecordOfType[T]>).values()].sort(compareRecordsOfType(type))
+      const sorted = <T extends ViewRecordType>(type: T): RecordOfType[T][] => sortRecordsOfType(type, [...(this.byId[type] as Map<string, RecordOfType[T]>).values()])
       this.lists = {
         version: this.version,
         value: { incident: sorted('incident'), response: sorted('response'), law: sorted('law'), organisation: sorted('organisation'), jurisdiction: sorted('jurisdiction') }

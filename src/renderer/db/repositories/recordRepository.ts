@@ -1,7 +1,7 @@
 import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from '../precedentDatabase'
 import { listOrderIndex, type ListOrderField } from '../listOrder'
-import { compareRecordsOfType } from '../recordOrder'
+import { sortRecordsOfType } from '../recordOrder'
 import { fromRow, type StoredRow } from '../storedRow'
 
 /** A list's order: one order field (see `listOrder.ts`) and a direction; ties always go by id, ascending with the direction. */
@@ -65,7 +65,7 @@ export function compareListOrderKeys(a: ListOrderKey, b: ListOrderKey): number {
 
 /** Strips index fields and puts records in list order. */
 export function toSortedRecords<T extends RecordType>(type: T, rows: readonly StoredRow<T>[]): RecordOfType[T][] {
-  return rows.map((row) => fromRow(row)).sort(compareRecordsOfType(type))
+  return sortRecordsOfType(type, rows.map((row) => fromRow(row)))
 }
 
 export function createRecordRepository<T extends RecordType>(db: PrecedentDatabase, type: T): RecordRepository<T> {
