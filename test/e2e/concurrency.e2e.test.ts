@@ -53,4 +53,34 @@ describe('two windows on one knowledge base', () => {
 
     await reading.getByRole('heading', { level: 1, name: 'Smart TV maker collected viewing data without consent' }).waitFor()
   })
+
+  it('keeps what was typed in a form when a newer window upgrades the database, and offers it after the reload', async () => {
+    const editing = await openTab('#/organisations/new')
+    await editing.getByRole('textbox', { name: 'Name', exact: true }).fill('Typed before the update')
+    const reloaded = editing.waitForEvent('load')
+
+    // A newer Precedent in another tab: it asks for the next version (which closes every older
+    // connection), then gives the upgrade up, so the stored version stays what this code knows.
+    const other = await context.newPage()
+    await other.goto(new URL('#/preferences', baseUrl).toString())
+    await other.evaluate(async () => {
+      const current = (await indexedDB.databases()).find((database) => database.name === 'precedent')?.version ?? 0
+      await new Promise<void>((resolve) => {
+        const request = indexedDB.open('precedent', current + 1)
+        request.onupgradeneeded = () => request.transaction?.abort()
+        request.onerror = () => resolve()
+        request.onsuccess = () => {
+          request.result.close()
+          resolve()
+        }
+      })
+    })
+    await other.close()
+
+    await reloaded
+    await editing.waitForSelector('main[data-ready="yes"]')
+    await expect.poll(() => editing.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Typed before the update')
+    await editing.getByRole('status').filter({ hasText: 'Your unsaved changes were kept while Precedent was updated in another window.' }).waitFor()
+  })
 })
+

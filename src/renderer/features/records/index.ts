@@ -19,6 +19,7 @@ export {
   type CitationDraft,
   type ProvisionReferenceDraft
 } from './linkDrafts'
+export { draftKey, keepChangedDrafts, registerOpenDraft, takeKeptDraft, type DraftStorage } from './keptDrafts'
 export { default as RecordDetailFrame } from './RecordDetailFrame.vue'
 export { default as RecordLink } from './RecordLink.vue'
 export { default as RecordFormShell } from './RecordFormShell.vue'

@@ -1,6 +1,7 @@
-import { computed, nextTick, onMounted, reactive, ref, type Ref } from 'vue'
+import { computed, nextTick, onBeforeUnmount, onMounted, reactive, ref, type Ref } from 'vue'
 import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
 import type { FieldProblem } from './formDraft'
+import { draftKey, registerOpenDraft, takeKeptDraft } from './keptDrafts'
 import { repositories } from './knowledgeBase'
 import { useRecordsStore, type RecordAmendment } from './recordsStore'
 
@@ -49,11 +50,26 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
   const serverErrors = ref<Partial<Record<Field, string>>>({})
   const saveError = ref<string>()
   const conflict = ref<RecordOfType[T]>() as Ref<RecordOfType[T] | undefined>
+  /** True when the draft shown is what was typed before a newer window made this one reload. */
+  const wasKeptOverReload = ref(false)
+  let unregisterDraft: (() => void) | undefined
+
+  // The draft as opened is the pristine one; what was kept before a reload then goes on top of it.
+  function offerKeptDraft(id: string | undefined): void {
+    const key = draftKey(spec.type, id)
+    unregisterDraft = registerOpenDraft(key, () => draft)
+    const kept = takeKeptDraft(key)
+    if (kept === undefined) return
+    Object.assign(draft, kept)
+    wasKeptOverReload.value = true
+  }
+  onBeforeUnmount(() => unregisterDraft?.())
 
   onMounted(async () => {
     const id = options.id()
     if (id === undefined) {
       options.prefill?.(draft)
+      offerKeptDraft(undefined)
       return
     }
     const record = (await repositories[spec.type].get(id as never)) as RecordOfType[T] | undefined
@@ -64,6 +80,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     base.value = record
     Object.assign(draft, spec.draftFrom(record))
     await options.afterLoad?.(record, draft)
+    offerKeptDraft(id)
     isLoaded.value = true
   })
 
@@ -111,6 +128,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     )
     if (result.ok) {
       conflict.value = undefined
+      wasKeptOverReload.value = false
       base.value = result.record
       await options.onSaved(result.record)
       return
@@ -153,6 +171,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     hasTriedToSave,
     saveError,
     hasConflict: computed(() => conflict.value !== undefined),
+    wasKeptOverReload,
     save,
     loadTheirVersion
   })
@@ -185,6 +204,8 @@ export interface RecordFormShellState {
   readonly hasTriedToSave: boolean
   readonly saveError: string | undefined
   readonly hasConflict: boolean
+  /** The draft was typed before another window updated Precedent and this one reloaded. */
+  readonly wasKeptOverReload: boolean
   readonly save: (options?: { overwrite?: boolean }) => Promise<void>
   readonly loadTheirVersion: () => Promise<void>
 }

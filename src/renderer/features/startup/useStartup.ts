@@ -1,5 +1,6 @@
-import { onMounted, ref } from 'vue'
+import { onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { recoverInterruptedImport } from '../importing'
+import { isUpgradeBlocked, UPGRADE_WAIT_MS } from './databaseUpgrades'
 import { prepareKnowledgeBase, type StartupReport } from './prepareKnowledgeBase'
 
 export type StartupState =
@@ -8,11 +9,27 @@ export type StartupState =
   | { readonly status: 'failed'; readonly message: string }
 
 /** Runs start-up once when the app shell mounts and reports its state. */
-export function useStartup() {
+export function useStartup(waitForUpgradeMs = UPGRADE_WAIT_MS) {
   const state = ref<StartupState>({ status: 'loading' })
+  // An upgrade another window blocks is waited for a while (the message says what to close), then given up.
+  let giveUp: ReturnType<typeof setTimeout> | undefined
+  watch(isUpgradeBlocked, (blocked) => {
+    if (!blocked || giveUp !== undefined) return
+    giveUp = setTimeout(() => {
+      if (state.value.status !== 'loading') return
+      state.value = {
+        status: 'failed',
+        message: 'Precedent could not finish updating the knowledge base because another Precedent window or tab kept the old version open. Close the other windows and tabs of Precedent, then reload this one.'
+      }
+    }, waitForUpgradeMs)
+  })
+  onBeforeUnmount(() => clearTimeout(giveUp))
   onMounted(async () => {
     try {
-      state.value = { status: 'ready', report: await prepareKnowledgeBase() }
+      const report = await prepareKnowledgeBase()
+      clearTimeout(giveUp)
+      if (state.value.status === 'failed') return
+      state.value = { status: 'ready', report }
       // An import a closed tab left half-written is rolled back (issue 10); it waits for any import still running.
       recoverInterruptedImport().catch((error: unknown) => console.error('[import] an interrupted import could not be rolled back yet', error))
     } catch (error) {
