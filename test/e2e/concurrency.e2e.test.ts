@@ -82,5 +82,33 @@ describe('two windows on one knowledge base', () => {
     await expect.poll(() => editing.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Typed before the update')
     await editing.getByRole('status').filter({ hasText: 'Your unsaved changes were kept while Precedent was updated in another window.' }).waitFor()
   })
+
+  it('opens a knowledge base saved by a newer version read-only: everything is shown, nothing can be saved', async () => {
+    // A newer Precedent upgraded the database (a version and a table this code does not know).
+    const newer = await context.newPage()
+    await newer.goto(new URL('#/preferences', baseUrl).toString())
+    await newer.evaluate(async () => {
+      const current = (await indexedDB.databases()).find((database) => database.name === 'precedent')?.version ?? 0
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('precedent', current + 10)
+        request.onupgradeneeded = () => request.result.createObjectStore('futureTable', { keyPath: 'id' })
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => (request.result.close(), resolve())
+      })
+    })
+    await newer.close()
+
+    const page = await openTab('#/organisations/new')
+    await page.getByRole('alert').filter({ hasText: 'Read-only: this knowledge base was saved by a newer version of Precedent.' }).waitFor()
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Never saved')
+    await page.getByRole('button', { name: 'Create organisation' }).click()
+
+    await page.getByText('Not saved: this knowledge base was saved by a newer version of Precedent and is open read-only.').first().waitFor()
+    await page.goto(new URL('#/incidents', baseUrl).toString())
+    await page.getByRole('link', { name: 'Smart TV maker collected viewing data without consent' }).waitFor()
+    await page.goto(new URL('#/organisations', baseUrl).toString())
+    await page.getByRole('table', { name: 'Organisations' }).getByRole('row').nth(1).waitFor()
+    expect(await page.getByRole('link', { name: 'Never saved' }).count()).toBe(0)
+  })
 })
 

@@ -14,6 +14,7 @@ export {
   BundleValidationError,
   DeleteBlockedError,
   RecordNotFoundError,
+  ReadOnlyKnowledgeBaseError,
   RecordValidationError,
   RevisionConflictError,
   StorageWriteError,

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { allMigrations, type Migration } from './migrations'
 import type { StoredRow } from './storedRow'
+import { ReadOnlyKnowledgeBaseError } from './storageErrors'
 
 /** A marker kept in the `meta` table, e.g. which revision of the sample data was loaded. */
 export interface MetaRow {
@@ -58,6 +59,12 @@ export class PrecedentDatabase extends Dexie {
 
   /** The newest schema version this code knows. */
   readonly codeVersion: number
+  /**
+   * True once opened on a database saved by a newer version of the app: this code does not know
+   * its schema, so every write through this connection is refused (`ReadOnlyKnowledgeBaseError`),
+   * whichever path it comes by, in the page and in each worker alike.
+   */
+  isReadOnly = false
 
   /** `migrations` is narrowed only by migration tests, to open an old schema. */
   constructor(name = 'precedent', migrations: readonly Migration[] = allMigrations, handlers: DatabaseEventHandlers = {}) {
@@ -75,6 +82,21 @@ export class PrecedentDatabase extends Dexie {
       handlers.onVersionChange?.(event)
       return false
     })
+    // NOTE: Dexie stores version n as IndexedDB version n * 10.
+    this.on('ready', () => {
+      this.isReadOnly = this.backendDB().version / 10 > this.codeVersion
+    })
+    this.use({
+      stack: 'dbcore',
+      name: 'read-only-when-newer',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName)
+          return { ...table, mutate: (request) => (this.isReadOnly ? Promise.reject(new ReadOnlyKnowledgeBaseError()) : table.mutate(request)) }
+        }
+      })
+    })
     this.on('blocked', (event) => {
       if (handlers.onBlocked === undefined) return undefined
       handlers.onBlocked(event)
@@ -89,8 +111,7 @@ export class PrecedentDatabase extends Dexie {
    */
   async hasNewerStoredSchema(): Promise<boolean> {
     await this.open()
-    // NOTE: Dexie stores version n as IndexedDB version n * 10.
-    return this.backendDB().version / 10 > this.codeVersion
+    return this.isReadOnly
   }
 
   /** The table of a record type, typed by that type. */

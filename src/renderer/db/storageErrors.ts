@@ -90,6 +90,25 @@ const QUOTA_MESSAGE =
   'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
 const ABORT_MESSAGE = 'Not saved: the browser stopped the write before it finished. Try again; your changes are still in the form.'
 
+/**
+ * A write to a knowledge base saved by a newer version of Precedent, which this version opens only
+ * to read: its code does not know the newer schema and could damage it.
+ */
+export class ReadOnlyKnowledgeBaseError extends Error {
+  override readonly name = 'ReadOnlyKnowledgeBaseError'
+  constructor() {
+    super('Not saved: this knowledge base was saved by a newer version of Precedent and is open read-only. Update Precedent to change it.')
+  }
+}
+
+/** The read-only refusal behind a failed write, however Dexie wrapped it (`inner`, `cause`). */
+function readOnlyRefusalIn(error: unknown, depth = 0): ReadOnlyKnowledgeBaseError | undefined {
+  if (error instanceof ReadOnlyKnowledgeBaseError) return error
+  if (depth > 4 || typeof error !== 'object' || error === null) return undefined
+  const { inner, cause } = error as { inner?: unknown; cause?: unknown }
+  return readOnlyRefusalIn(inner, depth + 1) ?? readOnlyRefusalIn(cause, depth + 1)
+}
+
 function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : undefined
 }
@@ -108,6 +127,8 @@ function isQuotaError(error: unknown): boolean {
  * unexpected pass through unchanged.
  */
 export function toStorageError(error: unknown): unknown {
+  const readOnly = readOnlyRefusalIn(error)
+  if (readOnly !== undefined) return readOnly
   if (isQuotaError(error)) return new StorageWriteError(QUOTA_MESSAGE, true, { cause: error })
   const name = errorName(error)
   if (name === 'AbortError' || name === 'TransactionInactiveError') return new StorageWriteError(ABORT_MESSAGE, false, { cause: error })

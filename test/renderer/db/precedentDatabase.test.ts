@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import { getDatabase, PrecedentDatabase, TABLE_OF, type Migration } from '@renderer/db'
+import { deleteRecord, getDatabase, PrecedentDatabase, ReadOnlyKnowledgeBaseError, saveRecord, TABLE_OF, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { RECORD_TYPES } from '@shared/domain/recordTypes'
-import { aFreshDatabase, aFreshDatabaseName } from './testDatabase'
+import { anOrganisation } from '../../builders/domain'
+import { aFreshDatabase, aFreshDatabaseName, givenStored, snapshotOf } from './testDatabase'
 
 const nextVersion: Migration = { version: Math.max(...allMigrations.map((migration) => migration.version)) + 1, description: 'Fixture: a newer window’s schema.', stores: {} }
 
@@ -54,6 +55,31 @@ describe('PrecedentDatabase', () => {
     const older = aFreshDatabase(allMigrations, {}, name)
 
     expect(await older.hasNewerStoredSchema()).toBe(true)
+    older.close()
+  })
+
+  it('refuses every write to a database written by a newer version, whatever the path, and changes nothing', async () => {
+    const name = aFreshDatabaseName()
+    const seeded = aFreshDatabase(allMigrations, {}, name)
+    await givenStored(seeded, { type: 'organisation', record: anOrganisation({ id: 'org-kept', name: 'Kept' }) })
+    seeded.close()
+    const newer = new PrecedentDatabase(name, [...allMigrations, nextVersion])
+    await newer.open()
+    newer.close()
+    const older = aFreshDatabase(allMigrations, {}, name)
+    await older.open()
+    const before = await snapshotOf(older)
+
+    const attempts = [
+      saveRecord(older, 'organisation', anOrganisation({ id: 'org-new', name: 'New' }), { now: () => '2026-01-01T00:00:00.000Z', newId: () => 'x' }),
+      deleteRecord(older, 'organisation', 'org-kept', { now: () => '2026-01-01T00:00:00.000Z' }),
+      older.meta.put({ key: 'anything', value: 1 }),
+      older.organisations.clear()
+    ]
+
+    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(ReadOnlyKnowledgeBaseError)
+    expect(older.isReadOnly).toBe(true)
+    expect(await snapshotOf(older)).toEqual(before)
     older.close()
   })
 

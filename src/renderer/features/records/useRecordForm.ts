@@ -147,7 +147,8 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
         }
         break
       case 'failed':
-        saveError.value = `Not saved: ${result.message} Your changes are still here; try again.`
+        // Storage errors are whole sentences for the person ("Not saved: the disk … is full …"); others get the frame.
+        saveError.value = result.message.startsWith('Not saved:') ? result.message : `Not saved: ${result.message} Your changes are still here; try again.`
         break
     }
   }

@@ -1,3 +1,3 @@
 export { useStartup, type StartupState } from './useStartup'
-export { prepareKnowledgeBase, NewerKnowledgeBaseError, type StartupReport } from './prepareKnowledgeBase'
+export { prepareKnowledgeBase, type StartupReport } from './prepareKnowledgeBase'
 export { handleDatabaseUpgrades, isUpgradeBlocked, UPGRADE_WAIT_MS } from './databaseUpgrades'

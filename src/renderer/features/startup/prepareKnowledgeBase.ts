@@ -11,30 +11,28 @@ export interface StartupReport {
   readonly isStoragePersisted: boolean
   /** Set when the browser cleared a knowledge base that held records since the last start. */
   readonly silentReset?: SilentReset
-}
-
-/** The stored knowledge base was written by a newer Precedent, whose data this version could damage. */
-export class NewerKnowledgeBaseError extends Error {
-  constructor() {
-    super(
-      'This knowledge base was saved by a newer version of Precedent. Nothing was changed: update Precedent to open it.'
-    )
-    this.name = 'NewerKnowledgeBaseError'
-  }
+  /**
+   * The knowledge base was saved by a newer version of Precedent: it is open to read and search,
+   * and every write is refused (see `PrecedentDatabase.isReadOnly`).
+   */
+  readonly isReadOnly: boolean
 }
 
 /**
  * Opens the database and, on first run only, loads the built-in jurisdictions, the built-in laws
  * (the full GDPR) and the sample knowledge base. Each load is recorded by a marker in the same transaction as its records, so a
  * restart never duplicates them and a user's edits are never overwritten. A database written by a
- * newer version is refused before anything is written to it.
+ * newer version is opened read-only, with nothing written to it.
  */
 export async function prepareKnowledgeBase(
   db: PrecedentDatabase = getDatabase(),
   storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
   markerStorage: MarkerStorage | undefined = globalThis.localStorage
 ): Promise<StartupReport> {
-  if (await db.hasNewerStoredSchema()) throw new NewerKnowledgeBaseError()
+  if (await db.hasNewerStoredSchema()) {
+    // Nothing is seeded or marked: this version must not write to a schema it does not know.
+    return { jurisdictionsAdded: 0, builtInLawRecordsAdded: 0, sampleRecordsAdded: 0, isStoragePersisted: await requestPersistentStorage(storage), isReadOnly: true }
+  }
   const { installId, reset } = await checkForSilentReset(db, markerStorage)
   const jurisdictions = await import('@resources/jurisdictions.json')
   const jurisdictionsResult = await seedBundle(db, jurisdictions.default, { markerKey: 'reference:jurisdictions' })
@@ -51,6 +49,7 @@ export async function prepareKnowledgeBase(
     builtInLawRecordsAdded: lawsResult.added,
     sampleRecordsAdded: sampleResult.added,
     isStoragePersisted: await requestPersistentStorage(storage),
+    isReadOnly: false,
     ...(reset === undefined ? {} : { silentReset: reset })
   }
 }

@@ -4,7 +4,6 @@ import { mount } from '@vue/test-utils'
 
 // Start-up itself waits on the database, which another window holds at the old version.
 vi.mock('@renderer/features/startup/prepareKnowledgeBase', () => ({
-  NewerKnowledgeBaseError: class extends Error {},
   prepareKnowledgeBase: () => new Promise(() => undefined)
 }))
 

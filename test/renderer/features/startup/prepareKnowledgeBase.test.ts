@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createIncidentRepository, createJurisdictionRepository, createLawRepository, PrecedentDatabase, RECORD_TABLE_NAMES, seedBundle, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
-import { NewerKnowledgeBaseError, prepareKnowledgeBase } from '@renderer/features/startup'
+import { prepareKnowledgeBase } from '@renderer/features/startup'
 import { aFreshDatabaseName } from '../../db/testDatabase'
 
 const noStorage = undefined
@@ -58,7 +58,7 @@ describe('prepareKnowledgeBase', () => {
     expect(second).toMatchObject({ jurisdictionsAdded: 0, builtInLawRecordsAdded: 0, sampleRecordsAdded: 0 })
   })
 
-  it('refuses a database written by a newer version, writing nothing to it', async () => {
+  it('opens a database written by a newer version read-only, writing nothing to it', async () => {
     const name = aFreshDatabaseName()
     const newer: Migration = { version: allMigrations.length + 1, description: 'a future version', stores: { futureTable: 'id' } }
     const future = new PrecedentDatabase(name, [...allMigrations, newer])
@@ -66,9 +66,11 @@ describe('prepareKnowledgeBase', () => {
     future.close()
 
     const today = new PrecedentDatabase(name)
-    await expect(prepareKnowledgeBase(today, noStorage)).rejects.toBeInstanceOf(NewerKnowledgeBaseError)
+    const report = await prepareKnowledgeBase(today, noStorage)
 
+    expect(report).toMatchObject({ isReadOnly: true, jurisdictionsAdded: 0, sampleRecordsAdded: 0 })
     expect(await createIncidentRepository(today).count()).toBe(0)
+    expect(await today.meta.count()).toBe(0)
   })
 
   it('asks the browser to keep the data and reports whether it agreed', async () => {
