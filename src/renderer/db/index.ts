@@ -25,6 +25,7 @@ export {
   findDeleteImpact,
   findLinksTo,
   findSomeLinksTo,
+  readAsOneSnapshot,
   restoreRevision,
   RevisionNotFoundError,
   saveRecord,

@@ -176,6 +176,15 @@ async function readDeleteImpact(db: PrecedentDatabase, id: string): Promise<Dele
   }
 }
 
+/**
+ * Runs `read` in one read-only transaction over every record table, so what it reads in several
+ * steps (an export's records, then what they link to) is one state of the knowledge base even
+ * while another window writes. `read` may await only reads of this database.
+ */
+export function readAsOneSnapshot<T>(db: PrecedentDatabase, read: () => Promise<T>): Promise<T> {
+  return db.transaction('r', recordTables(db), read)
+}
+
 /** Every record, of any type, that links to `id` ("what links here"). */
 export function findLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRecord[]> {
   return db.transaction('r', recordTables(db), () => readLinksTo(db, id))

@@ -6,7 +6,8 @@ import {
   createResponseRepository,
   createSourceRepository,
   findLinksTo,
-  getDatabase
+  getDatabase,
+  readAsOneSnapshot
 } from '@renderer/db'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 
@@ -35,6 +36,11 @@ export async function loadTypedRecords(ids: readonly string[]): Promise<TypedRec
     )
   )
   return found.flat()
+}
+
+/** Runs `read` (reads only) against one state of the knowledge base: see `readAsOneSnapshot`. */
+export function readConsistently<T>(read: () => Promise<T>): Promise<T> {
+  return readAsOneSnapshot(getDatabase(), read)
 }
 
 /** Every record that links to `id`. */
