@@ -84,27 +84,54 @@ export interface RecordLink {
 
 /** Every link `typed` holds, in the table's order and then in the order of the record's lists. */
 export function linksOf(typed: TypedRecord): RecordLink[] {
-  const record = fieldsOf(typed)
-  return linkFieldsOf(typed).flatMap((field): RecordLink[] => {
-    const { key, itemKey, isList } = parsedPath(field.path)
-    const isRequired = isRequiredIn(field, typed.record)
-    const link = (path: string, targetId: string, item: Fields | undefined): RecordLink => ({
-      path,
+  const links: RecordLink[] = []
+  forEachLink(typed, (field, targetId, item, index) => {
+    const { key, itemKey } = parsedPath(field.path)
+    links.push({
+      path: index === undefined ? key : itemKey === undefined ? `${key}[${index}]` : `${key}[${index}].${itemKey}`,
       fieldPath: field.path,
       targetType: field.targetType,
       targetId,
       relation: relationOf(field, item),
-      isRequired
-    })
-    const value = record[key]
-    if (!isList) return typeof value === 'string' ? [link(key, value, undefined)] : []
-    return listOf(value).flatMap((item, index) => {
-      if (itemKey === undefined) return typeof item === 'string' ? [link(`${key}[${index}]`, item, undefined)] : []
-      const fields = item as Fields
-      const id = fields[itemKey]
-      return typeof id === 'string' ? [link(`${key}[${index}].${itemKey}`, id, fields)] : []
+      isRequired: isRequiredIn(field, typed.record)
     })
   })
+  return links
+}
+
+/**
+ * Calls `visit` for every link `typed` holds, in `linksOf`'s order, with the item holding the id
+ * (for a list of items) and the position in the list (for any list). For the hot paths (the
+ * `refs` index of every stored row) that need less than a whole `RecordLink`.
+ */
+export function forEachLink(
+  typed: TypedRecord,
+  visit: (field: LinkField<RecordType>, targetId: string, item: Readonly<Fields> | undefined, index: number | undefined) => void
+): void {
+  const record = fieldsOf(typed)
+  for (const field of linkFieldsOf(typed)) {
+    const { key, itemKey, isList } = parsedPath(field.path)
+    const value = record[key]
+    if (!isList) {
+      if (typeof value === 'string') visit(field, value, undefined, undefined)
+      continue
+    }
+    listOf(value).forEach((item, index) => {
+      if (itemKey === undefined) {
+        if (typeof item === 'string') visit(field, item, undefined, index)
+        return
+      }
+      const fields = item as Fields
+      const id = fields[itemKey]
+      if (typeof id === 'string') visit(field, id, fields, index)
+    })
+  }
+}
+
+/** The relation a link of `field` names, read from the item holding it where the table says so. */
+export function relationOf(field: LinkField<RecordType>, item: Readonly<Fields> | undefined): string {
+  if (typeof field.relation === 'string') return field.relation
+  return `${field.relation.prefix}${String(item?.[field.relation.itemField] ?? '')}`
 }
 
 /**
@@ -163,7 +190,8 @@ export function redirectReferences(typed: TypedRecord, fromId: string, toId: str
   return withRecord(typed, record)
 }
 
-type Fields = Record<string, unknown>
+/** A record or a list item read field by field, as the table names its fields. */
+export type Fields = Record<string, unknown>
 
 // The table is typed per record type; the functions above read it for whichever type they are given.
 function linkFieldsOf(typed: TypedRecord): readonly LinkField<RecordType>[] {
@@ -172,11 +200,6 @@ function linkFieldsOf(typed: TypedRecord): readonly LinkField<RecordType>[] {
 
 function isRequiredIn(field: LinkField<RecordType>, record: AnyRecord): boolean {
   return typeof field.required === 'function' ? (field.required as (record: AnyRecord) => boolean)(record) : field.required
-}
-
-function relationOf(field: LinkField<RecordType>, item: Fields | undefined): string {
-  if (typeof field.relation === 'string') return field.relation
-  return `${field.relation.prefix}${String(item?.[field.relation.itemField] ?? '')}`
 }
 
 interface ParsedPath {

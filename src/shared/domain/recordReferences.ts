@@ -1,5 +1,5 @@
 import type { RecordId } from './ids'
-import { linksOf } from './linkFields'
+import { forEachLink, relationOf } from './linkFields'
 import type { TypedRecord } from './recordTypes'
 
 /** One outgoing link from a record, named by what the link means. */
@@ -15,7 +15,9 @@ export interface RecordReference {
  * deleting a record can find and mend every link to it.
  */
 export function referencesOf(typed: TypedRecord): RecordReference[] {
-  return linksOf(typed).map((link) => ({ targetId: link.targetId as RecordId, relation: link.relation }))
+  const references: RecordReference[] = []
+  forEachLink(typed, (field, targetId, item) => references.push({ targetId: targetId as RecordId, relation: relationOf(field, item) }))
+  return references
 }
 
 /** The distinct ids a record points to: the value of its `refs` index. */
