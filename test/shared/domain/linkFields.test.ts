@@ -8,7 +8,7 @@ import {
   responseIdSchema,
   sourceIdSchema
 } from '@shared/domain/ids'
-import { LINK_FIELDS, linksOf } from '@shared/domain/linkFields'
+import { LINK_FIELDS, linksOf, type LinkField } from '@shared/domain/linkFields'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { RECORD_TYPES, type RecordType } from '@shared/domain/recordTypes'
 import { aJurisdiction, aLaw, aResponse } from '../../builders/sharedDomain'
@@ -69,6 +69,11 @@ function idPathsOf(schema: z.ZodType, prefix = ''): string[] {
     return NAMED_LIKE_AN_ID.test(key) ? [`${path} → not an id schema`] : []
   })
 }
+
+// The table's paths are checked against the record types when the tests are type-checked.
+// @ts-expect-error a law has `relations`, not `relation`
+const misspelt: LinkField<'law'> = { path: 'relation[].lawId', targetType: 'law', required: false, relation: 'law' }
+void misspelt
 
 const tablePathsOf = (type: RecordType): string[] => LINK_FIELDS[type].map((field) => `${field.path} → ${field.targetType}`)
 
