@@ -625,6 +625,24 @@ describe('undoLastChange', () => {
     expect(record).toMatchObject({ title: 'After' })
   })
 
+  it("refuses to put back a law's relation to a law deleted since, naming the field", async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    const amended = aLaw({ jurisdictionId: china.id })
+    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
+    const amendment = await saveRecord(
+      db,
+      'law',
+      { title: 'Amendment', jurisdictionId: china.id, kind: 'statute', status: 'adopted', relations: [{ relation: 'amends', lawId: amended.id }] },
+      writeOptions
+    )
+    await deleteRecord(db, 'law', amended.id, { now })
+
+    const error = await catchError(undoLastChange(db, amendment.id, { now }))
+
+    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
+  })
+
   it('refuses when the record was changed without a history entry since its last one', async () => {
     const db = aFreshDatabase()
     const original = await saveRecord(db, 'incident', { title: 'Before', status: 'alleged' }, writeOptions)
