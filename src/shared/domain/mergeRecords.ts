@@ -1,10 +1,8 @@
-import { assertNever } from '../lib/assertNever'
 import type { Citation } from './citation'
 import { normaliseOrganisationName } from './duplicates'
 import type { Incident } from './incident'
 import type { Organisation, OrganisationAlias } from './organisation'
 import type { ProvisionReference } from './provisionReference'
-import type { TypedRecord } from './recordTypes'
 import { foldForMatching } from './textFolding'
 
 /** The items of `lists` in order, each kept once by `keyOf` (the first occurrence wins). */
@@ -94,92 +92,5 @@ export function mergeIncidents(survivor: Incident, duplicate: Incident): Inciden
   })
 }
 
-/**
- * `typed` with every link to `fromId` pointing at `toId` instead, each link kept once (a record
- * that linked to both now links to `toId` once, per role), and a link that would now point at the
- * record itself dropped. Used after a merge, so links to the merged-away record reach the survivor.
- * Bookkeeping is unchanged; the caller bumps it when it stores the result.
- */
-export function redirectReferences(typed: TypedRecord, fromId: string, toId: string): TypedRecord {
-  const ownId: string = typed.record.id
-  const to = <Id extends string>(id: Id): Id => (id === fromId ? (toId as Id) : id)
-  const ids = <Id extends string>(list: readonly Id[]): Id[] => unionBy((id) => id, list.map(to)).filter((id) => id !== ownId)
-  const citations = (list: readonly Citation[]): Citation[] =>
-    unionBy(citationKey, list.map((citation) => ({ ...citation, sourceId: to(citation.sourceId) })))
-  const provisions = (list: readonly ProvisionReference[]): ProvisionReference[] =>
-    unionBy(provisionKey, list.map((reference) => ({ ...reference, lawId: to(reference.lawId) })))
-  switch (typed.type) {
-    case 'incident': {
-      const r = typed.record
-      return {
-        type: 'incident',
-        record: {
-          ...r,
-          jurisdictionIds: ids(r.jurisdictionIds),
-          organisations: unionBy(
-            (link) => `${link.organisationId}|${link.role}`,
-            r.organisations.map((link) => ({ ...link, organisationId: to(link.organisationId) }))
-          ),
-          implicatedProvisions: provisions(r.implicatedProvisions),
-          citations: citations(r.citations)
-        }
-      }
-    }
-    case 'organisation': {
-      const r = typed.record
-      return {
-        type: 'organisation',
-        record: withoutUndefined({
-          ...r,
-          headquartersJurisdictionId: r.headquartersJurisdictionId === undefined ? undefined : to(r.headquartersJurisdictionId),
-          links: unionBy(
-            (link) => `${link.relation}|${link.organisationId}`,
-            r.links.map((link) => ({ ...link, organisationId: to(link.organisationId) }))
-          ).filter((link) => link.organisationId !== ownId),
-          citations: citations(r.citations)
-        })
-      }
-    }
-    case 'jurisdiction': {
-      const r = typed.record
-      const parentId = r.parentId === undefined ? undefined : to(r.parentId)
-      return {
-        type: 'jurisdiction',
-        record: withoutUndefined({ ...r, parentId: parentId === ownId ? undefined : parentId, citations: citations(r.citations) })
-      }
-    }
-    case 'law': {
-      const r = typed.record
-      return {
-        type: 'law',
-        record: {
-          ...r,
-          jurisdictionId: to(r.jurisdictionId),
-          relations: unionBy(
-            (link) => `${link.relation}|${link.lawId}`,
-            r.relations.map((link) => ({ ...link, lawId: to(link.lawId) }))
-          ).filter((link) => link.lawId !== ownId),
-          citations: citations(r.citations)
-        }
-      }
-    }
-    case 'response': {
-      const r = typed.record
-      return {
-        type: 'response',
-        record: {
-          ...r,
-          actorId: to(r.actorId),
-          targetOrganisationIds: ids(r.targetOrganisationIds),
-          incidentIds: ids(r.incidentIds),
-          legalBasis: provisions(r.legalBasis),
-          citations: citations(r.citations)
-        }
-      }
-    }
-    case 'source':
-      return typed
-    default:
-      return assertNever(typed)
-  }
-}
+/** Redirecting links after a merge is read from the link table. */
+export { redirectReferences } from './linkFields'

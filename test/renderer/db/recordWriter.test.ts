@@ -142,6 +142,27 @@ describe('saveRecord', () => {
     expect((error as RecordValidationError).problems.map((problem) => problem.path)).toEqual(['jurisdictionIds[0]'])
   })
 
+  it("refuses a law's relation to a law that does not exist, naming the field", async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    const amended = aLaw({ jurisdictionId: china.id })
+    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
+    const input: RecordInput<'law'> = {
+      title: 'Amendment',
+      jurisdictionId: china.id,
+      kind: 'statute',
+      status: 'adopted',
+      relations: [
+        { relation: 'amends', lawId: amended.id },
+        { relation: 'replaces', lawId: 'law-missing' }
+      ]
+    }
+
+    const error = await catchError(saveRecord(db, 'law', input, writeOptions))
+
+    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[1].lawId', message: 'No law with the id "law-missing" exists' }])
+  })
+
   it('stores the links and the sort key beside the record, and reads return the record without them', async () => {
     const db = aFreshDatabase()
     const china = aJurisdiction({ id: 'CN' })
@@ -488,6 +509,25 @@ describe('restoreRevision', () => {
     ])
   })
 
+  it("refuses a version of a law whose relation names a law deleted since", async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    const amended = aLaw({ jurisdictionId: china.id })
+    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
+    const amendment = await saveRecord(
+      db,
+      'law',
+      { title: 'Amendment', jurisdictionId: china.id, kind: 'statute', status: 'adopted', relations: [{ relation: 'amends', lawId: amended.id }] },
+      writeOptions
+    )
+    const [created] = await listRevisions(db, amendment.id)
+    await deleteRecord(db, 'law', amended.id, { now })
+
+    const error = await catchError(restoreRevision(db, 'law', amendment.id, created!.id, { now, expectedRevision: 2 }))
+
+    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
+  })
+
   it('restores a sample record as first loaded, from the version before its first recorded change', async () => {
     const db = aFreshDatabase()
     const sample = anIncident({ title: 'As shipped' })
@@ -583,6 +623,24 @@ describe('undoLastChange', () => {
     const { record } = await undoLastChange(db, original.id, { now })
 
     expect(record).toMatchObject({ title: 'After' })
+  })
+
+  it("refuses to put back a law's relation to a law deleted since, naming the field", async () => {
+    const db = aFreshDatabase()
+    const china = aJurisdiction({ id: 'CN' })
+    const amended = aLaw({ jurisdictionId: china.id })
+    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
+    const amendment = await saveRecord(
+      db,
+      'law',
+      { title: 'Amendment', jurisdictionId: china.id, kind: 'statute', status: 'adopted', relations: [{ relation: 'amends', lawId: amended.id }] },
+      writeOptions
+    )
+    await deleteRecord(db, 'law', amended.id, { now })
+
+    const error = await catchError(undoLastChange(db, amendment.id, { now }))
+
+    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
   })
 
   it('refuses when the record was changed without a history entry since its last one', async () => {
