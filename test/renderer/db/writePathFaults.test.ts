@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createBriefingRepository,
+  deleteRecord,
+  listRevisions,
+  restoreRevision,
+  saveRecord,
+  saveRecords,
+  undoLastChange,
+  type PrecedentDatabase
+} from '@renderer/db'
+import { aJurisdiction, anIncident, aResponse } from '../../builders/domain'
+import { catchError } from '../../support/catchError'
+import { integrityProblems } from './knowledgeBaseIntegrity'
+import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
+
+const NOW = '2026-12-07T10:00:00.000Z'
+let issued = 0
+const writeOptions = { now: () => NOW, newId: () => `new-${++issued}`, newRevisionId: () => `rev-${++issued}` }
+
+/** A small knowledge base with links and a history: an organisation edited once, an incident and a response naming it. */
+async function aKnowledgeBase(): Promise<PrecedentDatabase> {
+  const db = aFreshDatabase()
+  await givenStored(db, { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', name: 'China' }) })
+  await saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay', kind: 'company' }, writeOptions)
+  await saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay (支付宝)', kind: 'company' }, { ...writeOptions, expectedRevision: 1 })
+  await saveRecord(db, 'organisation', { id: 'org-cac', name: 'Cyberspace Administration of China', kind: 'regulator' }, writeOptions)
+  await saveRecord(db, 'incident', { ...anIncident({ id: 'inc-bill', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-alipay', role: 'operator' }] }) }, writeOptions)
+  await saveRecord(db, 'response', { ...aResponse({ id: 'resp-summons', actorId: 'org-cac', targetOrganisationIds: ['org-alipay'], incidentIds: ['inc-bill'] }) }, writeOptions)
+  return db
+}
+
+interface WritePath {
+  readonly name: string
+  readonly act: (db: PrecedentDatabase) => Promise<unknown>
+}
+
+const WRITE_PATHS: readonly WritePath[] = [
+  {
+    name: 'saving several records together (a relationship kept on the other record)',
+    act: (db) =>
+      saveRecords(
+        db,
+        [
+          { type: 'organisation', input: { id: 'org-wallet', name: 'Alipay Wallet', kind: 'product', links: [{ relation: 'operator', organisationId: 'org-alipay' }] } },
+          { type: 'incident', input: { ...anIncident({ id: 'inc-bill', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-alipay', role: 'operator' }], title: 'Annual bill default' }) }, expectedRevision: 1 }
+        ],
+        writeOptions
+      )
+  },
+  { name: 'deleting a record linked from others (the links are mended)', act: (db) => deleteRecord(db, 'incident', 'inc-bill', writeOptions) },
+  {
+    name: 'restoring an earlier revision',
+    act: async (db) => {
+      const [, first] = await listRevisions(db, 'org-alipay')
+      return restoreRevision(db, 'organisation', 'org-alipay', first!.id, { ...writeOptions, expectedRevision: 2 })
+    }
+  },
+  { name: 'undoing the last change', act: (db) => undoLastChange(db, 'org-alipay', writeOptions) },
+  {
+    name: 'saving a briefing',
+    act: (db) =>
+      createBriefingRepository(db).save(
+        { id: 'brief-1', title: 'Alipay', subtitle: '', asOf: '2026-12-07', sections: ['summary'], includeTimelineImage: false, items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-bill' }] },
+        { now: new Date(NOW) }
+      )
+  }
+]
+
+describe.each(WRITE_PATHS)('a failure at any write while $name', ({ act }) => {
+  it('leaves the knowledge base exactly as before or exactly as after, and whole', async () => {
+    // The run without a failure: how many writes it makes (n), and the state it ends in.
+    const probe = await aKnowledgeBase()
+    const probeFaults = injectWriteFailures(probe)
+    probeFaults.failWrite(0)
+    issued = 1_000
+    await act(probe)
+    const writes = probeFaults.writes
+    const after = await snapshotOf(probe)
+    expect(writes).toBeGreaterThan(0)
+    expect(await integrityProblems(probe)).toEqual([])
+
+    for (let k = 1; k <= writes; k += 1) {
+      const db = await aKnowledgeBase()
+      const faults = injectWriteFailures(db)
+      const before = await snapshotOf(db)
+      faults.failWrite(k)
+      issued = 1_000
+
+      const error = await catchError(act(db))
+      const state = await snapshotOf(db)
+
+      expect(error, `write ${k} of ${writes} failed, yet the change reported success`).toBeDefined()
+      expect([before, after], `after a failure at write ${k} of ${writes}`).toContainEqual(state)
+      expect(await integrityProblems(db), `after a failure at write ${k} of ${writes}`).toEqual([])
+    }
+  })
+})
+
+describe('the integrity check', () => {
+  it('finds a dangling link and a history that disagrees with its record', async () => {
+    const db = await aKnowledgeBase()
+    await givenStored(db, { type: 'response', record: aResponse({ id: 'resp-orphan', actorId: 'org-gone' }) })
+    await db.organisations.update('org-alipay', { revision: 7 })
+
+    expect(await integrityProblems(db)).toEqual([
+      'resp-orphan actorId points at missing organisation org-gone',
+      'org-alipay is at revision 7 but its history at 2'
+    ])
+  })
+})
