@@ -155,16 +155,8 @@ export async function withLongestMainThreadTask<T>(session: AppSession, work: ()
       else if (event.ph === 'X' && TASK_EVENTS.has(event.name)) longestByThread.set(thread, Math.max(longestByThread.get(thread) ?? 0, event.dur ?? 0))
     }
   }
-  const startTracing = () => cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
-  // A previous trace still flushing (its end waited out, on a busy machine) would refuse this one:
-  // it is ended first, its events not counted (not yet listening).
-  await startTracing().catch(async () => {
-    const flushed = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
-    await cdp.send('Tracing.end').catch(() => undefined)
-    await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, 120_000))])
-    await startTracing()
-  })
   cdp.on('Tracing.dataCollected', onData)
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
   const markMainThread = (): Promise<number> =>
     page.evaluate((mark) => {
       performance.mark(mark)
