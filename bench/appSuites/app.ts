@@ -197,26 +197,43 @@ class SizeRun {
     })
   }
 
-  async backupAndRestore(): Promise<void> {
+  /**
+   * Backs up through the Backups page, restores the backup just taken (nothing to write back), and
+   * saves that backup as a file (the browser's download) for {@link restoreIntoEmpty}; returns the
+   * file's path, or undefined when there is none.
+   */
+  async backupAndRestore(): Promise<string | undefined> {
     const page = this.page
     let backedUp = false
     await this.attempt('backup_ms', async () => {
       await loadApp(this.session, this.context.launch.appUrl, '#/backups', START_MS)
       await page.getByRole('button', { name: 'Back up now', exact: true }).waitFor({ timeout: STEP_MS })
-      const start = performance.now()
-      await page.getByRole('button', { name: 'Back up now', exact: true }).click()
-      const taken = page.getByRole('status').filter({ hasText: /^Backup taken: / })
-      await within(this.session, IMPORT_MS, 'backing up', taken.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
-      if (!(await taken.isVisible())) throw new Error(`the backup failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
-      await page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1).waitFor({ timeout: STEP_MS })
-      await afterTwoFrames(page)
-      this.emit('backup_ms', 'back-up-now', performance.now() - start)
-      this.context.log(`n=${this.n}: ${(await taken.textContent())?.trim()}`)
+      const { value: ms, longestTaskMs } = await withLongestMainThreadTask(this.session, async () => {
+        const start = performance.now()
+        await page.getByRole('button', { name: 'Back up now', exact: true }).click()
+        const taken = page.getByRole('status').filter({ hasText: /^Backup taken: / })
+        await within(this.session, IMPORT_MS, 'backing up', taken.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+        if (!(await taken.isVisible())) throw new Error(`the backup failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
+        await page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1).waitFor({ timeout: STEP_MS })
+        await afterTwoFrames(page)
+        const elapsed = performance.now() - start
+        this.context.log(`n=${this.n}: ${(await taken.textContent())?.trim()}`)
+        return elapsed
+      })
+      this.emit('backup_ms', 'back-up-now', ms)
+      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (backup) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
+      else this.emit('longest_task_ms', 'backup', longestTaskMs)
       backedUp = true
     })
     if (!backedUp) return void this.context.log(`n=${this.n}: restore_ms not measured: no backup was taken`)
-    await this.attempt('restore_ms', async () => {
-      const newest = page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1)
+    const newest = page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1)
+    let savedPath: string | undefined
+    await this.attempt('saving the backup as a file (for restore_ms into-empty)', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), newest.getByRole('button', { name: /^Save the backup of / }).click()])
+      savedPath = join(this.context.dataDir, `backup-${this.n}.json.gz`)
+      await within(this.session, STEP_MS, 'saving the download', download.saveAs(savedPath))
+    })
+    await this.attempt('restore_ms (newest-backup)', async () => {
       await newest.getByRole('button', { name: /^Restore the backup of / }).click()
       const start = performance.now()
       await page.getByRole('button', { name: 'Restore this backup', exact: true }).click()
@@ -227,6 +244,7 @@ class SizeRun {
       this.emit('restore_ms', 'newest-backup', performance.now() - start)
       this.context.log(`n=${this.n}: ${(await restored.textContent())?.trim()}`)
     })
+    return savedPath
   }
 
   async coldStartSearch(): Promise<void> {
@@ -251,7 +269,56 @@ class SizeRun {
   }
 }
 
+/**
+ * `restore_ms` kind `into-empty`: the backup file saved by {@link SizeRun.backupAndRestore} restored
+ * into an empty knowledge base, as on a new computer: a fresh profile (the app's first start adds
+ * only its built-in jurisdictions, laws and sample), the Backups page, "Restore from a backup
+ * file…" until "Restored. …" shows (the app backs up the near-empty state first). The page's
+ * longest main-thread task meanwhile is `longest_task_ms` kind `restore`.
+ */
+async function restoreIntoEmpty(context: AppBenchContext, n: number, file: string): Promise<void> {
+  const session = await launchApp(context.launch)
+  try {
+    const page = session.page
+    await loadApp(session, context.launch.appUrl, '#/backups', START_MS)
+    const input = page.getByLabel('Restore from a backup file…')
+    await input.waitFor({ state: 'attached', timeout: STEP_MS })
+    const { value: ms, longestTaskMs } = await withLongestMainThreadTask(session, async () => {
+      const start = performance.now()
+      await input.setInputFiles(file)
+      const restored = page.getByRole('status').filter({ hasText: /^Restored\. / })
+      await within(session, IMPORT_MS, 'restoring into an empty knowledge base', restored.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+      if (!(await restored.isVisible())) throw new Error(`the restore failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
+      await afterTwoFrames(page)
+      const elapsed = performance.now() - start
+      context.log(`n=${n}: into an empty knowledge base: ${(await restored.textContent())?.trim()}`)
+      return elapsed
+    })
+    context.emit({ dataset: 'synthetic', n, metric: 'restore_ms', kind: 'into-empty', value: ms, unit: 'ms' })
+    if (longestTaskMs !== undefined) context.emit({ dataset: 'synthetic', n, metric: 'longest_task_ms', kind: 'restore', value: longestTaskMs, unit: 'ms' })
+  } catch (error) {
+    context.log(`n=${n}: restore_ms (into-empty) not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  } finally {
+    await session.close()
+  }
+}
+
+/**
+ * Which groups of steps run after the import (PRECEDENT_BENCH_APP_STEPS, comma-separated; default
+ * all): `views` (every view, heap), `duplicates`, `backups` (backup, both restores), `search`
+ * (cold start, raw read). Lets a run measure one area without the others' minutes.
+ */
+const STEP_GROUPS = ['views', 'duplicates', 'backups', 'search'] as const
+function chosenSteps(): ReadonlySet<string> {
+  const given = process.env.PRECEDENT_BENCH_APP_STEPS?.split(',').map((step) => step.trim()).filter((step) => step !== '')
+  if (given === undefined || given.length === 0) return new Set(STEP_GROUPS)
+  const unknown = given.filter((step) => !(STEP_GROUPS as readonly string[]).includes(step))
+  if (unknown.length > 0) throw new Error(`PRECEDENT_BENCH_APP_STEPS: unknown ${unknown.join(', ')} (known: ${STEP_GROUPS.join(', ')})`)
+  return new Set(given)
+}
+
 export async function run(context: AppBenchContext): Promise<void> {
+  const steps = chosenSteps()
   for (const n of context.sizes) {
     const generated = syntheticAppBundle(n)
     const file = `bundle-${n}.json`
@@ -261,6 +328,7 @@ export async function run(context: AppBenchContext): Promise<void> {
     const mix = recordMix(n)
     context.log(`n=${n}: bundle of ${mix.incidents} incidents, ${mix.organisations} organisations, ${mix.responses} responses, ${mix.sources} sources (${(text.length / 2 ** 20).toFixed(1)} MB)`)
     const session = await launchApp(context.launch)
+    let backupFile: string | undefined
     try {
       const sizeRun = new SizeRun(context, session, n, bundlePath, new URL(file, context.launch.dataUrl).toString(), generated)
       try {
@@ -270,12 +338,14 @@ export async function run(context: AppBenchContext): Promise<void> {
         continue
       }
       await sizeRun.settleAfterImport()
-      await sizeRun.openEveryView()
-      await sizeRun.duplicates()
-      await sizeRun.backupAndRestore()
-      await sizeRun.coldStartSearch()
+      if (steps.has('views')) await sizeRun.openEveryView()
+      if (steps.has('duplicates')) await sizeRun.duplicates()
+      if (steps.has('backups')) backupFile = await sizeRun.backupAndRestore()
+      if (steps.has('search')) await sizeRun.coldStartSearch()
     } finally {
       await session.close()
     }
+    // In a new profile once this one is closed, so the two apps do not share the cores.
+    if (backupFile !== undefined) await restoreIntoEmpty(context, n, backupFile)
   }
 }

@@ -5,7 +5,7 @@ import { diffRecords, isSameValue } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { lastRecordedRevision, revisionTable } from './revisionLog'
+import { lastRecordedRevisions, revisionTable } from './revisionLog'
 import { BundleValidationError, toStorageError } from './storageErrors'
 import { fromRow, toRow } from './storedRow'
 
@@ -301,16 +301,22 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
         for (const type of RECORD_TYPES) {
           const table = db.recordTable(type)
           const wanted = parsed.bundle.records[BUNDLE_COLLECTION[type]] as readonly TypedRecord['record'][]
-          const keep = new Set<string>()
+          // The stored ids first (keys only): only records already stored are read and compared, so
+          // a restore into an empty knowledge base reads no rows at all.
+          const notInBundle = new Set(await table.toCollection().primaryKeys())
           const writes: { current?: TypedRecord['record']; record: TypedRecord['record'] }[] = []
           for (let start = 0; start < wanted.length; start += RESTORE_PAGE_SIZE) {
             checkNotCancelled()
             const page = wanted.slice(start, start + RESTORE_PAGE_SIZE)
-            const rows = await table.bulkGet(page.map((record) => record.id))
-            const changed = page.flatMap((record, index) => {
-              keep.add(record.id)
-              const row = rows[index]
-              const current = row === undefined ? undefined : (fromRow(row) as TypedRecord['record'])
+            const stored = page.filter((record) => notInBundle.has(record.id))
+            const rows = stored.length === 0 ? [] : await table.bulkGet(stored.map((record) => record.id))
+            const currentOf = new Map<string, TypedRecord['record']>()
+            rows.forEach((row) => {
+              if (row !== undefined) currentOf.set(row.id, fromRow(row) as TypedRecord['record'])
+            })
+            const changed = page.flatMap((record) => {
+              notInBundle.delete(record.id)
+              const current = currentOf.get(record.id)
               if (current !== undefined && isSameValue(current, record)) {
                 unchanged += 1
                 return []
@@ -318,17 +324,18 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
               return [{ record, current }]
             })
             // A record created again under an old id counts on from its history, so the log stays in order.
-            const recorded = await Promise.all(changed.map(({ record, current }) => (current === undefined ? lastRecordedRevision(db, record.id) : current.revision)))
-            changed.forEach(({ record, current }, index) => {
-              writes.push({ current, record: { ...record, revision: recorded[index]! + 1, updatedAt: at } as TypedRecord['record'] })
-            })
+            const recorded = await lastRecordedRevisions(db, changed.filter(({ current }) => current === undefined).map(({ record }) => record.id))
+            for (const { record, current } of changed) {
+              const revision = (current === undefined ? (recorded.get(record.id) ?? 0) : current.revision) + 1
+              writes.push({ current, record: { ...record, revision, updatedAt: at } as TypedRecord['record'] })
+            }
           }
-          // Only keys are read to find what the bundle lacks; the surplus rows are read to log them.
-          const surplusIds = (await table.toCollection().primaryKeys()).filter((id) => !keep.has(id))
+          // What the bundle lacks is read whole, to log it.
           const surplus: TypedRecord['record'][] = []
-          for (let start = 0; start < surplusIds.length; start += RESTORE_PAGE_SIZE) {
+          const surplusList = [...notInBundle]
+          for (let start = 0; start < surplusList.length; start += RESTORE_PAGE_SIZE) {
             checkNotCancelled()
-            for (const row of await table.bulkGet(surplusIds.slice(start, start + RESTORE_PAGE_SIZE))) {
+            for (const row of await table.bulkGet(surplusList.slice(start, start + RESTORE_PAGE_SIZE))) {
               if (row !== undefined) surplus.push(fromRow(row) as TypedRecord['record'])
             }
           }

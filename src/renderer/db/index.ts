@@ -39,7 +39,7 @@ export {
   type RecordInput,
   type SaveRecordOptions
 } from './recordWriter'
-export { appendRevision, getRevision, lastRecordedRevision, listRevisions, revisionTable } from './revisionLog'
+export { appendRevision, getRevision, lastRecordedRevision, lastRecordedRevisions, listRevisions, revisionTable } from './revisionLog'
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'

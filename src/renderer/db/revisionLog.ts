@@ -44,6 +44,27 @@ export async function lastRecordedRevision(db: PrecedentDatabase, recordId: stri
   return newest?.revision ?? 0
 }
 
+/** Ids looked up per `[recordId+revision]` range query in {@link lastRecordedRevisions} (Dexie merges ranges in quadratic time). */
+const RANGES_PER_QUERY = 100
+
+/**
+ * {@link lastRecordedRevision} for many records at once, reading index keys only: one pass over the
+ * `recordId` index finds which ids have any history (a fresh or emptied knowledge base: none, or
+ * few), then their highest revisions are read from `[recordId+revision]`. Ids without history are
+ * absent from the map. Runs in the caller's transaction if there is one.
+ */
+export async function lastRecordedRevisions(db: PrecedentDatabase, recordIds: readonly string[]): Promise<Map<string, number>> {
+  const highest = new Map<string, number>()
+  if (recordIds.length === 0) return highest
+  const withHistory = [...new Set((await revisionTable(db).where('recordId').anyOf([...recordIds]).keys()) as string[])]
+  for (let start = 0; start < withHistory.length; start += RANGES_PER_QUERY) {
+    const ranges = withHistory.slice(start, start + RANGES_PER_QUERY).map((id): [unknown, unknown] => [[id, Dexie.minKey], [id, Dexie.maxKey]])
+    const keys = (await revisionTable(db).where('[recordId+revision]').inAnyRange(ranges, { includeUppers: true }).keys()) as unknown as [string, number][]
+    for (const [recordId, revision] of keys) highest.set(recordId, Math.max(highest.get(recordId) ?? 0, revision))
+  }
+  return highest
+}
+
 /** One revision by its id, or `undefined`. */
 export function getRevision(db: PrecedentDatabase, id: string): Promise<RecordRevision | undefined> {
   return revisionTable(db).get(id)

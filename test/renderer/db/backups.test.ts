@@ -7,6 +7,8 @@ import {
   BACKUPS_KEPT,
   BundleValidationError,
   createBackup,
+  deleteRecord,
+  findLinksTo,
   listBackups,
   listRevisions,
   readBackup,
@@ -86,6 +88,50 @@ describe('backups', () => {
     expect(withoutBookkeeping(after.records.responses)).toEqual(withoutBookkeeping(before.records.responses))
     expect((await listRevisions(db, 'inc-alipay'))[0]).toMatchObject({ action: 'restore', author: 'Analyst', revision: 3 })
     expect((await listRevisions(db, 'org-later'))[0]).toMatchObject({ action: 'delete' })
+  })
+
+  it('restores every record, link and a history entry into an empty knowledge base, counting on from a deleted record\'s history', async () => {
+    const backup = await readKnowledgeBaseBundle(await aPopulatedDatabase(), { now: clock })
+    const empty = aFreshDatabase()
+    // The regulator was once in this knowledge base, edited, and deleted: its history ends at revision 2.
+    const once = anOrganisation({ id: 'org-cac', name: 'CAC' })
+    await saveRecord(empty, 'organisation', once, writeOptions)
+    await saveRecord(empty, 'organisation', { ...once, name: 'CAC (renamed)' }, { ...writeOptions, expectedRevision: 1 })
+    await deleteRecord(empty, 'organisation', 'org-cac', writeOptions)
+    expect((await listRevisions(empty, 'org-cac'))[0]).toMatchObject({ action: 'delete', revision: 2 })
+
+    const result = await restoreBundle(empty, backup, { author: 'Analyst', now: () => '2026-11-29T12:00:00.000Z' })
+
+    expect(result).toEqual({ restored: 3, removed: 0, unchanged: 0 })
+    const after = await readKnowledgeBaseBundle(empty, { now: clock })
+    const content = (bundle: Bundle) => Object.values(bundle.records).flat().map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
+    expect(content(after)).toEqual(content(backup))
+    // Links are found by the stored rows' index fields, as the app finds them.
+    const linking = async (id: string) => (await findLinksTo(empty, id)).map(({ record }) => record.id)
+    expect(await linking('org-cac')).toEqual(['resp-summons'])
+    expect(await linking('inc-alipay')).toEqual(['resp-summons'])
+    for (const record of Object.values(after.records).flat()) {
+      const [newest] = await listRevisions(empty, record.id)
+      expect(newest, record.id).toMatchObject({ action: 'restore', author: 'Analyst', revision: record.revision, snapshot: record })
+    }
+    expect(after.records.organisations.find((organisation) => organisation.id === 'org-cac')?.revision).toBe(3)
+    expect(after.records.incidents[0]?.revision).toBe(1)
+  })
+
+  it('leaves an empty knowledge base empty, with no history, when a restore fails after pages were written', async () => {
+    const organisations = Array.from({ length: 1200 }, (_, index) => anOrganisation({ id: `org-${String(index).padStart(5, '0')}`, name: `Organisation ${index}` }))
+    const backup = aBundle({ organisations })
+    const empty = aFreshDatabase()
+    const faults = injectWriteFailures(empty)
+    const expected = await snapshotOf(empty)
+    // Writes 1 and 2 are the first page's records and their history; 5 is the third page's records.
+    faults.failWrite(5)
+
+    const error = await catchError(restoreBundle(empty, backup, { author: '', now: clock }))
+
+    expect(error).toBeInstanceOf(Error)
+    expect(faults.writes).toBe(5)
+    expect(await snapshotOf(empty)).toEqual(expected)
   })
 
   it('refuses an invalid bundle and changes nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendRevision, getRevision, listRevisions } from '@renderer/db'
+import { appendRevision, getRevision, lastRecordedRevisions, listRevisions } from '@renderer/db'
 import { revisionTable } from '@renderer/db/revisionLog'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 import { anIncident } from '../../builders/domain'
@@ -92,5 +92,25 @@ describe('listRevisions', () => {
     const revisions = await listRevisions(db, 'inc-alipay')
 
     expect(revisions.map((revision) => revision.action)).toEqual(['delete', 'update'])
+  })
+})
+
+describe('lastRecordedRevisions', () => {
+  it('gives the highest revision of each id that has a history, and leaves out ids without one', async () => {
+    const db = aFreshDatabase()
+    await revisionTable(db).bulkAdd([
+      aRevision({ recordId: 'inc-a', revision: 1 }),
+      aRevision({ recordId: 'inc-a', revision: 3, action: 'delete' }),
+      aRevision({ recordId: 'inc-a', revision: 2 }),
+      aRevision({ recordId: 'inc-b', revision: 7 }),
+      aRevision({ recordId: 'inc-ab', revision: 9 })
+    ])
+    // More ids than one range query takes, so the ids with a history are looked up in several.
+    const unknown = Array.from({ length: 250 }, (_, index) => `inc-none-${index}`)
+
+    const highest = await lastRecordedRevisions(db, [...unknown, 'inc-b', 'inc-a', 'inc-a'])
+
+    expect(Object.fromEntries(highest)).toEqual({ 'inc-a': 3, 'inc-b': 7 })
+    expect(await lastRecordedRevisions(db, [])).toEqual(new Map())
   })
 })

@@ -1,14 +1,15 @@
 import { allMigrations, PrecedentDatabase } from '@renderer/db'
-import { runRestoreJob, type RestoreReply, type RestoreRequest } from './backupRestoreJob'
+import { runBackupJob, runRestoreJob, type BackupReply, type BackupRequest, type RestoreReply, type RestoreRequest } from './backupRestoreJob'
 
-// Restores run here, off the page's thread: reading and parsing a 100k-record backup and checking
-// every link take seconds of work, during which the page must keep answering (progress, Cancel).
-// IndexedDB works in workers: this opens its own connection to the same database.
+// Backups and restores run here, off the page's thread: reading, serialising and compressing a
+// 100k-record knowledge base, or reading, parsing and checking every link of a backup, take seconds
+// of work, during which the page must keep answering (progress, Cancel). IndexedDB works in
+// workers: this opens its own connection to the same database. One job per worker.
 // NOTE: typed by hand because the web tsconfig has the DOM library, which clashes with "webworker".
 const scope = globalThis as unknown as {
-  postMessage(reply: RestoreReply): void
+  postMessage(reply: RestoreReply | BackupReply): void
   close(): void
-  addEventListener(type: 'message', listener: (event: MessageEvent<RestoreRequest>) => void): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<RestoreRequest | BackupRequest>) => void): void
 }
 
 const controller = new AbortController()
@@ -22,7 +23,11 @@ scope.addEventListener('message', (event) => {
   }
   if (started) return
   started = true
-  // NOTE: a newer window upgrading the database closes this connection; the restore then fails whole.
+  // NOTE: a newer window upgrading the database closes this connection; the job then fails whole.
   const db = new PrecedentDatabase(request.databaseName, allMigrations, { onVersionChange: () => db.close() })
-  void runRestoreJob(db, request, controller.signal, (reply) => scope.postMessage(reply)).finally(() => db.close())
+  const job =
+    request.kind === 'backup'
+      ? runBackupJob(db, request).then((reply) => scope.postMessage(reply))
+      : runRestoreJob(db, request, controller.signal, (reply) => scope.postMessage(reply))
+  void job.finally(() => db.close())
 })

@@ -1,21 +1,42 @@
 import {
   BundleReadCancelledError,
   BundleValidationError,
+  createBackup,
   readBackup,
   readBundleFile,
   restoreBundle,
   RestoreCancelledError,
+  writeKnowledgeBaseFile,
+  type BackupSummary,
   type PrecedentDatabase,
   type RestoreResult
 } from '@renderer/db'
+import type { RecordType } from '@shared/domain/recordTypes'
 
 /** What to restore: a kept backup (by id) or a bundle file the person chose (`.json` or `.json.gz`). */
 export type RestoreSource = { readonly kind: 'backup'; readonly id: string } | { readonly kind: 'file'; readonly file: Blob; readonly fileName: string }
 
-/** The page asks the restore worker for one restore, and may cancel it. */
+/** The page asks the backup worker for one restore, and may cancel it. */
 export type RestoreRequest =
   | { readonly kind: 'restore'; readonly databaseName: string; readonly source: RestoreSource; readonly author: string; readonly at: string }
   | { readonly kind: 'cancel' }
+
+/**
+ * The page asks the backup worker for the whole knowledge base as a compressed bundle file: kept
+ * as a backup (`keep`, with its reason), or only handed back (to save it as a file).
+ */
+export interface BackupRequest {
+  readonly kind: 'backup'
+  readonly databaseName: string
+  readonly at: string
+  readonly title: string
+  readonly keep: boolean
+}
+
+/** What a backup job hands back: the compressed file, its counts and, when kept, the kept backup's summary. */
+export type BackupReply =
+  | { readonly kind: 'backed-up'; readonly file: Blob; readonly counts: Record<RecordType, number>; readonly kept?: BackupSummary }
+  | { readonly kind: 'failed'; readonly message: string }
 
 /** Where a restore is: reading the file (bytes), checking every record and link, writing (records). */
 export type RestoreProgress =
@@ -63,6 +84,25 @@ export async function runRestoreJob(db: PrecedentDatabase, request: Extract<Rest
   } catch (error) {
     const cancelled = error instanceof RestoreCancelledError || error instanceof BundleReadCancelledError
     post({ kind: 'failed', message: cancelled ? 'Restore cancelled: nothing was changed.' : describeRestoreFailure(error), cancelled })
+  }
+}
+
+/**
+ * One backup, as the worker runs it (and the page itself where workers are missing): every record
+ * read in one read-only transaction and gzipped as it is read (`writeKnowledgeBaseFile`), then kept
+ * in the backup database when asked. Off the page, so serialising and compressing 100k records
+ * never holds up the UI. Never rejects: the outcome is the reply.
+ */
+export async function runBackupJob(db: PrecedentDatabase, request: BackupRequest): Promise<BackupReply> {
+  try {
+    if (request.keep) {
+      const { file, ...kept } = await createBackup(db, { reason: request.title, now: () => request.at })
+      return { kind: 'backed-up', file, counts: kept.counts, kept }
+    }
+    const { file, counts } = await writeKnowledgeBaseFile(db, { now: () => request.at, title: request.title })
+    return { kind: 'backed-up', file, counts }
+  } catch (error) {
+    return { kind: 'failed', message: describeRestoreFailure(error) }
   }
 }
 

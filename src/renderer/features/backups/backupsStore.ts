@@ -1,12 +1,13 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, writeKnowledgeBaseFile, type BackupSummary, type RestoreResult } from '@renderer/db'
+import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
 import { startRestore, type RunningRestore } from './startRestore'
 import { takeBackup } from './takeBackup'
+import { writeBackupFile } from './writeBackupFile'
 
 export type BackupActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
 
@@ -69,11 +70,11 @@ export const useBackupsStore = defineStore('backups', () => {
     })
   }
 
-  /** Saves the whole knowledge base as a gzip-compressed bundle file, read in one consistent transaction. */
+  /** Saves the whole knowledge base as a gzip-compressed bundle file, read in one consistent transaction (in the backup worker). */
   const saveCurrentAsFile = () =>
     busy(async () => {
       const createdAt = now()
-      const { file } = await writeKnowledgeBaseFile(getDatabase(), { now: () => createdAt, title: 'Precedent knowledge base' })
+      const { file } = await writeBackupFile('Precedent knowledge base', createdAt, false)
       return saveCompressed(createdAt, file)
     })
 

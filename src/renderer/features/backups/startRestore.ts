@@ -1,5 +1,6 @@
 import { getDatabase, type RestoreResult } from '@renderer/db'
 import { runRestoreJob, type RestoreProgress, type RestoreReply, type RestoreRequest, type RestoreSource } from './backupRestoreJob'
+import { openBackupWorker } from './backupWorkerPort'
 
 /** A restore under way: its outcome, and a way to stop it while that is still safe (before it commits). */
 export interface RunningRestore {
@@ -8,9 +9,8 @@ export interface RunningRestore {
 }
 
 /**
- * Starts restoring the app's database from `source` in a module worker (bundled by Vite as its own
- * file, so the CSP's `worker-src 'self'` and the Trusted Types policy allow it), or in this thread
- * where workers are missing (the unit-test DOM). The caller has already taken a backup.
+ * Starts restoring the app's database from `source` in a backup worker, or in this thread where
+ * workers are missing (the unit-test DOM). The caller has already taken a backup.
  */
 export function startRestore(source: RestoreSource, author: string, onProgress: (progress: RestoreProgress) => void): RunningRestore {
   const request: RestoreRequest = { kind: 'restore', databaseName: getDatabase().name, source, author, at: new Date().toISOString() }
@@ -23,20 +23,19 @@ export function startRestore(source: RestoreSource, author: string, onProgress: 
     else settle(reply)
   }
   let cancel: () => void
-  if (typeof Worker === 'undefined') {
+  const worker = openBackupWorker('backup-restore')
+  if (worker === undefined) {
     const controller = new AbortController()
     void runRestoreJob(getDatabase(), request, controller.signal, receive)
     cancel = () => controller.abort()
   } else {
-    const worker = new Worker(new URL('./backupRestore.worker.ts', import.meta.url), { type: 'module', name: 'backup-restore' })
-    worker.addEventListener('message', (event: MessageEvent<RestoreReply>) => receive(event.data))
-    worker.addEventListener('error', (event) => {
-      event.preventDefault()
-      settle({ kind: 'failed', message: event.message || 'The restore stopped unexpectedly; nothing was changed.', cancelled: false })
-    })
-    worker.postMessage(request)
-    void finished.then(() => worker.terminate())
-    cancel = () => worker.postMessage({ kind: 'cancel' } satisfies RestoreRequest)
+    worker.onReply(
+      (reply) => receive(reply as RestoreReply),
+      (message) => settle({ kind: 'failed', message: message || 'The restore stopped unexpectedly; nothing was changed.', cancelled: false })
+    )
+    worker.post(request)
+    void finished.then(() => worker.close())
+    cancel = () => worker.post({ kind: 'cancel' })
   }
   return {
     outcome: finished.then((reply) => (reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, message: reply.message, cancelled: reply.cancelled })),

@@ -1,5 +1,6 @@
-import { createBackup, getDatabase, type BackupSummary } from '@renderer/db'
+import type { BackupSummary } from '@renderer/db'
 import { getDesktopClient, type BackupFileOutcome } from '@renderer/desktop/desktopClient'
+import { writeBackupFile } from './writeBackupFile'
 
 export interface TakenBackup {
   readonly summary: BackupSummary
@@ -14,7 +15,8 @@ export interface TakenBackup {
  * backup database is already committed, and the caller is told.
  */
 export async function takeBackup(reason: string, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
-  const { file: compressed, ...summary } = await createBackup(getDatabase(), { reason, now })
+  const { file: compressed, kept: summary } = await writeBackupFile(reason, now(), true)
+  if (summary === undefined) throw new Error('The backup was not kept; nothing was changed.')
   try {
     const file = await getDesktopClient().writeBackup({ createdAt: summary.createdAt, file: compressed })
     return { summary, file }
