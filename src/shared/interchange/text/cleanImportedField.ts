@@ -16,7 +16,10 @@ export function cleanImportedField(value: string, location: ImportLocation, noti
   const cleaned = cleanImportedText(value, options)
   const reported = cleaned.changes.filter((change) => REPORTED_CHANGES.has(change))
   if (reported.length > 0) {
-    notices.push({ ...location, message: `${capitalise(reported.map((change) => TEXT_CHANGE_DESCRIPTIONS[change]).join('; '))}` })
+    const descriptions = reported.map((change) =>
+      change === 'control-removed' && cleaned.removed !== undefined ? `invisible characters were removed: ${cleaned.removed.join(', ')}` : TEXT_CHANGE_DESCRIPTIONS[change]
+    )
+    notices.push({ ...location, message: capitalise(descriptions.join('; ')) })
   }
   return cleaned.text.trim()
 }
