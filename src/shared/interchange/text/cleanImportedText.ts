@@ -15,6 +15,11 @@ export const TEXT_CHANGE_DESCRIPTIONS: Record<TextChange, string> = {
   'ligature-replaced': 'ligature characters (e.g. "ﬁ") were replaced by their letters'
 }
 
+/** "invisible characters were removed: soft hyphen (U+00AD)" — the one wording every importer's notice uses. */
+export function describeRemovedCharacters(removed: readonly string[]): string {
+  return `invisible characters were removed: ${removed.join(', ')}`
+}
+
 export interface CleanedText {
   readonly text: string
   /** Each kind of change made, once, in the order applied; empty when the value was already clean. */
