@@ -45,6 +45,13 @@ const STRAY_JOINER = `(?<!${JOINABLE})[\\u200C\\u200D]|[\\u200C\\u200D](?!${JOIN
 const REFUSED = new RegExp(`(${EMOJI_TAG_SEQUENCE})|(?![${KEPT}${LAYOUT_HINT_CLASS}])[\\p{Cc}\\p{Cf}\\p{Cs}]`, 'gu')
 const LAYOUT_HINT = new RegExp(`[${LAYOUT_HINT_CLASS}]|${STRAY_JOINER}`, 'gu')
 
+/**
+ * Any control other than tab and newline, any format character, any lone surrogate: a text without
+ * one (nearly every text) needs no closer look, and this plain class is several times faster to
+ * scan than the patterns above, which every imported value and every saved field goes through.
+ */
+const CANDIDATE = /[^\t\n\P{Cc}]|[\p{Cf}\p{Cs}]/u
+
 /** One refused character found in a text. */
 export interface UnsafeCharacter {
   /** The character itself. */
@@ -86,6 +93,7 @@ function formatCodePoint(codePoint: number): string {
 /** Every refused character in `text`, in order (layout hints are not refused: see `dropLayoutHints`). */
 export function unsafeCharactersIn(text: string): UnsafeCharacter[] {
   const found: UnsafeCharacter[] = []
+  if (!CANDIDATE.test(text)) return found
   for (const match of text.matchAll(REFUSED)) {
     if (match[1] !== undefined) continue
     const codePoint = match[0].codePointAt(0)!
@@ -109,7 +117,7 @@ export function unsafeCharacterMessage(label: string, text: string): string | un
 
 /** The text without layout hints (soft hyphens, zero width spaces, joiners that join nothing, …). */
 export function dropLayoutHints(text: string): string {
-  return withoutLayoutHints(text, () => undefined)
+  return CANDIDATE.test(text) ? withoutLayoutHints(text, () => undefined) : text
 }
 
 /**
@@ -139,6 +147,7 @@ export interface RemovedCharacters {
  * tells the person what was removed). The result passes the text schema's check.
  */
 export function removeUnsafeCharacters(text: string): RemovedCharacters {
+  if (!CANDIDATE.test(text)) return { text, removed: [] }
   const removed = new Set<string>()
   const withoutRefused = text.replace(REFUSED, (whole: string, tagSequence: string | undefined) => {
     if (tagSequence !== undefined) return whole
