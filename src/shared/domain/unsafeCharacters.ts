@@ -170,3 +170,17 @@ const LAYOUT_HINT_NAMES: Readonly<Record<string, string>> = {
   '\u2060': 'word joiner',
   '\uFEFF': 'byte-order mark'
 }
+
+/**
+ * A copy of stored data (plain JSON: objects, arrays, strings) with `removeUnsafeCharacters`
+ * applied to every string. For reading what was stored before the text schema refused these
+ * characters: such data must stay readable rather than vanish because its schema grew stricter.
+ */
+export function withoutUnsafeCharactersInside(value: unknown): unknown {
+  if (typeof value === 'string') return removeUnsafeCharacters(value).text
+  if (Array.isArray(value)) return value.map(withoutUnsafeCharactersInside)
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, withoutUnsafeCharactersInside(member)]))
+  }
+  return value
+}

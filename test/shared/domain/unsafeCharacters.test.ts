@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseBundle } from '@shared/domain/bundle'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
-import { dropLayoutHints, removeUnsafeCharacters, unsafeCharactersIn } from '@shared/domain/unsafeCharacters'
+import { dropLayoutHints, removeUnsafeCharacters, unsafeCharactersIn, withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { aBundleInput, anIncidentInput, anOrganisationInput, issueMessages } from '../../builders/sharedDomain'
 
 // The schema is where the rule lives, so every write path gets it: forms and several-record saves
@@ -63,5 +63,13 @@ describe('removeUnsafeCharacters', () => {
 
   it('reports nothing for text that had nothing to remove', () => {
     expect(removeUnsafeCharacters('می\u200Cخواهم \u{1F469}\u200D\u{1F4BB}')).toEqual({ text: 'می\u200Cخواهم \u{1F469}\u200D\u{1F4BB}', removed: [] })
+  })
+})
+
+describe('withoutUnsafeCharactersInside', () => {
+  it('cleans every string of stored data, leaving its shape, numbers and booleans as they are', () => {
+    const stored = { title: 'a\u202Eb', items: [{ text: 'c\u00ADd', n: 1 }, 'e\u2067'], flag: true, none: null }
+
+    expect(withoutUnsafeCharactersInside(stored)).toEqual({ title: 'ab', items: [{ text: 'cd', n: 1 }, 'e'], flag: true, none: null })
   })
 })
