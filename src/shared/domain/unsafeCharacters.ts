@@ -110,7 +110,8 @@ export function unsafeCharactersIn(text: string): UnsafeCharacter[] {
 export function unsafeCharacterMessage(label: string, text: string): string | undefined {
   const first = unsafeCharactersIn(text)[0]
   if (first === undefined) return undefined
-  const before = [...text.slice(0, first.index)].slice(-20).join('').trimStart()
+  // One line: a summary's earlier line breaks would split the message.
+  const before = [...text.slice(0, first.index).replace(/\s+/g, ' ')].slice(-20).join('').trimStart()
   const where = before === '' ? 'at the start' : `after "${before}"`
   return `${label} contains ${first.description} (${first.codePoint}) ${where}; remove it`
 }

@@ -280,6 +280,12 @@ describe('textSchema: invisible and deceptive characters', () => {
     expect(issueMessages(result)).toEqual([`Title contains an invisible right-to-left override (U+202E) after "${'x'.repeat(20)}"; remove it`])
   })
 
+  it('quotes what comes before on one line', () => {
+    const result = textSchema('Summary', 100).safeParse('First line.\n\tSecond\u202E')
+
+    expect(issueMessages(result)).toEqual(['Summary contains an invisible right-to-left override (U+202E) after "First line. Second"; remove it'])
+  })
+
   it('keeps the ZWNJ Persian needs, as in "می‌خواهم"', () => {
     const persian = 'می\u200Cخواهم'
 
