@@ -188,4 +188,17 @@ describe('editing and linking records in Chromium (web mode)', () => {
     await page.goto(new URL('#/laws/law-cn-cybersecurity-law', baseUrl).toString())
     await page.getByRole('heading', { name: 'Law not found' }).waitFor()
   })
+
+  it('refuses a title hiding a right-to-left override, naming the field and the character, and saves nothing', async () => {
+    const page = await openApp('#/incidents/new')
+
+    // Shown as "Leak of invoice_exe.pdf": the override reverses what follows it.
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Leak of invoice_\u202Efdp.exe')
+    await page.getByRole('button', { name: 'Create incident' }).click()
+
+    await page.getByText('Title contains an invisible right-to-left override (U+202E) after "Leak of invoice_"; remove it').waitFor()
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/Not saved/)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-title')
+    expect(page.url()).toMatch(/#\/incidents\/new$/)
+  })
 })

@@ -1,4 +1,5 @@
 import { briefingSchema, type Briefing } from '@shared/briefing/briefing'
+import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { RecordValidationError, toStorageError } from './storageErrors'
 
@@ -53,7 +54,11 @@ export interface BriefingRepository {
 
 function parseStored(row: unknown): Briefing | undefined {
   const parsed = briefingSchema.safeParse(row)
-  return parsed.success ? parsed.data : undefined
+  if (parsed.success) return parsed.data
+  // Stored before the text schema refused disguising characters (a right-to-left override in a
+  // title): read it without them, rather than hide the briefing.
+  const cleaned = briefingSchema.safeParse(withoutUnsafeCharactersInside(row))
+  return cleaned.success ? cleaned.data : undefined
 }
 
 export function createBriefingRepository(db: PrecedentDatabase): BriefingRepository {

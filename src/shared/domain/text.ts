@@ -1,23 +1,25 @@
 import { z } from 'zod'
-
-// Control characters other than tab and newline have no place in a record, and some (NUL, U+0019
-// as found in real breach lists) break exports and terminals.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+import { dropLayoutHints, unsafeCharacterMessage } from './unsafeCharacters'
 
 /**
  * Text a person wrote: NFC-normalised so that a decomposed "é" and a composed one are the same
- * text, trimmed, free of control characters, and at most `max` characters.
+ * text, line ends made `\n`, invisible layout hints (soft hyphens, zero width spaces) dropped,
+ * trimmed, and at most `max` characters. Controls other than tab and newline (NUL, U+0019 as found
+ * in real breach lists, C1) and characters that can disguise text (a right-to-left override) are
+ * refused, naming the character and where it is: see `unsafeCharacters.ts`.
  */
 export function textSchema(label: string, max: number) {
   return z
     .string()
-    .transform((text) => text.normalize('NFC').trim())
+    .transform((text) => dropLayoutHints(text.normalize('NFC').replace(/\r\n?/g, '\n')).trim())
     .pipe(
       z
         .string()
         .max(max, `${label} must be at most ${max} characters`)
-        .refine((text) => !FORBIDDEN_CONTROL.test(text), `${label} contains a control character`)
+        .superRefine((text, context) => {
+          const message = unsafeCharacterMessage(label, text)
+          if (message !== undefined) context.addIssue({ code: 'custom', message })
+        })
     )
 }
 

@@ -73,6 +73,24 @@ describe('briefing repository', () => {
     expect(await repository.list()).toEqual([])
   })
 
+  it('refuses a title hiding a right-to-left override, naming the field and the character', async () => {
+    const repository = createBriefingRepository(aFreshDatabase())
+
+    const error = await catchError(repository.save({ ...alipayBriefing, title: 'Alipay \u202Etfard' }))
+
+    expect((error as RecordValidationError).problems).toEqual([{ path: 'title', message: 'Title contains an invisible right-to-left override (U+202E) after "Alipay "; remove it' }])
+  })
+
+  it('still lists and opens a briefing stored before such characters were refused, without them', async () => {
+    const db = aFreshDatabase()
+    const repository = createBriefingRepository(db)
+    const saved = await repository.save(alipayBriefing, { now: new Date('2026-11-29T10:00:00.000Z') })
+    await db.table('briefings').put({ ...saved, title: 'Alipay \u202Etfard', items: [{ kind: 'commentary', text: 'Pre-\u2066ticked' }] })
+
+    expect((await repository.list()).map((briefing) => briefing.title)).toEqual(['Alipay tfard'])
+    expect((await repository.get('brief-alipay'))?.items).toEqual([{ kind: 'commentary', text: 'Pre-ticked' }])
+  })
+
   it('lists the most recently changed first', async () => {
     const repository = createBriefingRepository(aFreshDatabase())
     await repository.save({ ...alipayBriefing, id: 'brief-old', title: 'Old' }, { now: new Date('2026-11-01T00:00:00.000Z') })

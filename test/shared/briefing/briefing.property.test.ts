@@ -8,14 +8,14 @@ import { briefingToHtml } from '../../../src/shared/briefing/briefingToHtml'
 import { briefingToMarkdown } from '../../../src/shared/briefing/briefingToMarkdown'
 import { RESPONSE_KINDS } from '../../../src/shared/domain/incidentResponse'
 import type { TypedRecord } from '../../../src/shared/domain/recordTypes'
+import { removeUnsafeCharacters } from '../../../src/shared/domain/unsafeCharacters'
 import { recordSetOf } from '../../../src/shared/interchange/recordSet'
 import { aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../builders/sharedDomain'
 import { XSS_CORPUS } from './hostileBriefing'
 import { withoutBriefingTags } from './renderedOutput'
 
-// Records never hold control characters (the schemas refuse them); everything else is fair game.
-// eslint-disable-next-line no-control-regex
-const withoutControls = (text: string): string => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+// Records never hold what the schemas refuse or drop (controls, bidi overrides, …); everything else is fair game.
+const withoutControls = (text: string): string => removeUnsafeCharacters(text).text
 
 const userText = fc
   .oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(...XSS_CORPUS), fc.constant('javascript'))

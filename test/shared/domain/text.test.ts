@@ -42,16 +42,16 @@ describe('textSchema', () => {
     expect(text).toBe('')
   })
 
-  it('refuses a NUL character, naming the field', () => {
+  it('refuses a NUL character, naming the field, the character and where it is', () => {
     const result = summary.safeParse('bad\u0000text')
 
-    expect(issueMessages(result)).toEqual(['Summary contains a control character'])
+    expect(issueMessages(result)).toEqual(['Summary contains a control character (U+0000) after "bad"; remove it'])
   })
 
   it('refuses U+0019 as found in real breach lists', () => {
     const result = summary.safeParse('O\u0019Reilly')
 
-    expect(issueMessages(result)).toEqual(['Summary contains a control character'])
+    expect(issueMessages(result)).toEqual(['Summary contains a control character (U+0019) after "O"; remove it'])
   })
 
   it('refuses DEL', () => {
@@ -207,5 +207,131 @@ describe('languageTagSchema', () => {
     const result = languageTagSchema.safeParse(tag)
 
     expect(issueMessages(result)).toEqual(['A language is a BCP 47 tag such as en, zh or zh-Hans'])
+  })
+})
+
+describe('textSchema: invisible and deceptive characters', () => {
+  const title = requiredTextSchema('Title', 500)
+
+  it('refuses a right-to-left override, naming the field, the character and what comes before it', () => {
+    // "invoice_\u202Efdp.exe" shows as "invoice_exe.pdf".
+    const result = title.safeParse('invoice_\u202Efdp.exe')
+
+    expect(issueMessages(result)).toEqual(['Title contains an invisible right-to-left override (U+202E) after "invoice_"; remove it'])
+  })
+
+  it.each([
+    ['\u202A', 'an invisible left-to-right embedding (U+202A)'],
+    ['\u202B', 'an invisible right-to-left embedding (U+202B)'],
+    ['\u202C', 'an invisible pop directional formatting (U+202C)'],
+    ['\u202D', 'an invisible left-to-right override (U+202D)'],
+    ['\u2066', 'an invisible left-to-right isolate (U+2066)'],
+    ['\u2067', 'an invisible right-to-left isolate (U+2067)'],
+    ['\u2068', 'an invisible first strong isolate (U+2068)'],
+    ['\u2069', 'an invisible pop directional isolate (U+2069)']
+  ])('refuses the bidi embedding, override or isolate %#', (character, described) => {
+    const result = title.safeParse(`Report ${character}2024`)
+
+    expect(issueMessages(result)).toEqual([`Title contains ${described} after "Report "; remove it`])
+  })
+
+  it.each(['\u0080', '\u0085', '\u009B', '\u009F'])('refuses the C1 control %#', (character) => {
+    const result = title.safeParse(`a${character}b`)
+
+    expect(issueMessages(result)).toEqual([
+      `Title contains an invisible C1 control character (U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) after "a"; remove it`
+    ])
+  })
+
+  it('refuses a C0 control at the start, saying so', () => {
+    const result = title.safeParse('\u001BTitle')
+
+    expect(issueMessages(result)).toEqual(['Title contains a control character (U+001B) at the start; remove it'])
+  })
+
+  it.each([
+    ['interlinear annotation anchor', '\uFFF9'],
+    ['deprecated inhibit symmetric swapping', '\u206A'],
+    ['language tag', '\u{E0001}']
+  ])('refuses another invisible format character: %s', (_name, character) => {
+    const result = title.safeParse(`a${character}b`)
+
+    expect(result.success).toBe(false)
+    expect(issueMessages(result)[0]).toMatch(/^Title contains an invisible (format|tag) character \(U\+[0-9A-F]{4,5}\) after "a"; remove it$/)
+  })
+
+  it('refuses invisible tag letters (text hidden from the reader), but keeps the flag of Wales', () => {
+    const hidden = [...'hi'].map((letter) => String.fromCodePoint(0xe0000 + letter.charCodeAt(0))).join('')
+    const wales = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}'
+
+    expect(issueMessages(title.safeParse(`Note${hidden}`))).toEqual(['Title contains an invisible tag character (U+E0068) after "Note"; remove it'])
+    expect(title.parse(`Cardiff ${wales}`)).toBe(`Cardiff ${wales}`)
+  })
+
+  it('refuses half of a surrogate pair', () => {
+    const result = title.safeParse('broken \uD83D here')
+
+    expect(issueMessages(result)).toEqual(['Title contains a broken character (half of a surrogate pair) (U+D83D) after "broken "; remove it'])
+  })
+
+  it('quotes at most the 20 characters before the refused one', () => {
+    const result = title.safeParse(`${'x'.repeat(30)}\u202E`)
+
+    expect(issueMessages(result)).toEqual([`Title contains an invisible right-to-left override (U+202E) after "${'x'.repeat(20)}"; remove it`])
+  })
+
+  it('quotes what comes before on one line', () => {
+    const result = textSchema('Summary', 100).safeParse('First line.\n\tSecond\u202E')
+
+    expect(issueMessages(result)).toEqual(['Summary contains an invisible right-to-left override (U+202E) after "First line. Second"; remove it'])
+  })
+
+  it('keeps the ZWNJ Persian needs, as in "می‌خواهم"', () => {
+    const persian = 'می\u200Cخواهم'
+
+    expect(title.parse(persian)).toBe(persian)
+  })
+
+  it('keeps the ZWJ of an emoji sequence and of Devanagari', () => {
+    const technologist = '\u{1F469}\u200D\u{1F4BB} team'
+    const devanagari = 'क्\u200Dष'
+
+    expect(title.parse(technologist)).toBe(technologist)
+    expect(title.parse(devanagari)).toBe(devanagari)
+  })
+
+  it('keeps the directional marks Arabic and Hebrew writers use to place numbers and punctuation', () => {
+    const hebrew = 'חוק הגנת הפרטיות\u200F, 1981'
+    const arabic = 'قانون\u061C 151 لسنة 2020\u200E'
+
+    expect(title.parse(hebrew)).toBe(hebrew)
+    expect(title.parse(arabic)).toBe(arabic)
+  })
+
+  it('keeps an Arabic number sign, which is drawn', () => {
+    const withSign = '\u0600١٢٣'
+
+    expect(title.parse(withSign)).toBe(withSign)
+  })
+
+  it('drops layout hints a person cannot see: soft hyphen, zero width space, word joiner, BOM', () => {
+    const text = title.parse('Daten\u00ADschutz\u200B-Grund\u2060verordnung\uFEFF')
+
+    expect(text).toBe('Datenschutz-Grundverordnung')
+  })
+
+  it('drops a joiner that joins nothing, so "Pay\u200C Pal" and "Pay Pal" are one name', () => {
+    expect(title.parse('Pay\u200C Pal')).toBe('Pay Pal')
+    expect(title.parse('\u200DPal')).toBe('Pal')
+  })
+
+  it('makes line ends \\n rather than refusing a carriage return', () => {
+    expect(textSchema('Summary', 100).parse('one\r\ntwo\rthree')).toBe('one\ntwo\nthree')
+  })
+
+  it('refuses the same characters in every label of a list', () => {
+    const result = labelListSchema('Tag').safeParse(['ok', 'gdpr\u202E'])
+
+    expect(issueMessages(result)).toEqual(['Tag contains an invisible right-to-left override (U+202E) after "gdpr"; remove it'])
   })
 })

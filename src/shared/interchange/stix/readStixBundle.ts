@@ -1,7 +1,10 @@
 import { INCIDENT_ROLES, type IncidentRole } from '../../domain/incident'
 import { RECORD_TYPES, type RecordType } from '../../domain/recordTypes'
+import { removeUnsafeCharacters } from '../../domain/unsafeCharacters'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
+import { capitalise } from '../text/cleanImportedField'
+import { describeRemovedCharacters } from '../text/cleanImportedText'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
 import { PRECEDENT_FIELDS, PRECEDENT_RELATIONS, PRECEDENT_STIX_NAMESPACE, STIX_TYPE_OF_RECORD, stixIdOfRecord, stixTypeOfId, type PrecedentRelation } from './stixModel'
 import { inferRelation, isAllowedLink } from './stixRelations'
@@ -159,7 +162,14 @@ class BundleReader {
       this.reject(entry, property, `"${property}" must be text`)
       return undefined
     }
-    return value
+    return this.withoutUnsafeCharacters(entry, property, value)
+  }
+
+  /** Removes what the text schema refuses or drops (a right-to-left override in a name), with a notice. */
+  withoutUnsafeCharacters(entry: ObjectEntry, property: string, value: string): string {
+    const cleaned = removeUnsafeCharacters(value)
+    if (cleaned.removed.length > 0) this.notice(entry.index, property, capitalise(describeRemovedCharacters(cleaned.removed)))
+    return cleaned.text
   }
 
   textList(entry: ObjectEntry, property: string): string[] | undefined {
@@ -169,7 +179,7 @@ class BundleReader {
       this.reject(entry, property, `"${property}" must be a list of texts`)
       return undefined
     }
-    return value as string[]
+    return (value as string[]).map((item) => this.withoutUnsafeCharacters(entry, property, item))
   }
 
   /** Copies `x_precedent_fields` through an allowlist into a fresh object; an unknown field refuses the object. */

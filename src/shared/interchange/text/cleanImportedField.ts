@@ -1,5 +1,5 @@
 import type { ImportLocation, ImportProblem } from '../importProblem'
-import { cleanImportedText, TEXT_CHANGE_DESCRIPTIONS, type CleanOptions, type TextChange } from './cleanImportedText'
+import { cleanImportedText, describeRemovedCharacters, TEXT_CHANGE_DESCRIPTIONS, type CleanOptions, type TextChange } from './cleanImportedText'
 
 /**
  * Changes worth telling a person about. NFC normalisation and line ends are left out: they change
@@ -16,11 +16,15 @@ export function cleanImportedField(value: string, location: ImportLocation, noti
   const cleaned = cleanImportedText(value, options)
   const reported = cleaned.changes.filter((change) => REPORTED_CHANGES.has(change))
   if (reported.length > 0) {
-    notices.push({ ...location, message: `${capitalise(reported.map((change) => TEXT_CHANGE_DESCRIPTIONS[change]).join('; '))}` })
+    const descriptions = reported.map((change) =>
+      change === 'control-removed' && cleaned.removed !== undefined ? describeRemovedCharacters(cleaned.removed) : TEXT_CHANGE_DESCRIPTIONS[change]
+    )
+    notices.push({ ...location, message: capitalise(descriptions.join('; ')) })
   }
   return cleaned.text.trim()
 }
 
-function capitalise(text: string): string {
+/** "Soft hyphen…" from "soft hyphen…": notices start with a capital. */
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }

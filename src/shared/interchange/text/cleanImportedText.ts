@@ -1,3 +1,4 @@
+import { removeUnsafeCharacters } from '../../domain/unsafeCharacters'
 import { htmlToText, looksLikeHtml } from './htmlToText'
 import { repairMojibake } from './repairMojibake'
 
@@ -10,14 +11,24 @@ export const TEXT_CHANGE_DESCRIPTIONS: Record<TextChange, string> = {
   'mojibake-repaired': 'garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired',
   'mojibake-suspected': 'the text looks garbled (characters decoded wrongly or lost) and could not be repaired; check it',
   normalised: 'accents and line ends were normalised (Unicode NFC)',
-  'control-removed': 'invisible control characters were removed',
+  'control-removed': 'invisible control or format characters were removed',
   'ligature-replaced': 'ligature characters (e.g. "ﬁ") were replaced by their letters'
+}
+
+/** "invisible characters were removed: soft hyphen (U+00AD)" — the one wording every importer's notice uses. */
+export function describeRemovedCharacters(removed: readonly string[]): string {
+  return `invisible characters were removed: ${removed.join(', ')}`
 }
 
 export interface CleanedText {
   readonly text: string
   /** Each kind of change made, once, in the order applied; empty when the value was already clean. */
   readonly changes: readonly TextChange[]
+  /**
+   * With `control-removed` only: each kind of character removed, e.g. "right-to-left override
+   * (U+202E)", so the notice can say what went.
+   */
+  readonly removed?: readonly string[]
 }
 
 export interface CleanOptions {
@@ -48,17 +59,16 @@ const LIGATURE = /[\uFB00-\uFB06\uF001\uF002]/g
 const PRIVATE_USE_FI = /\uE000(?=[a-z])/g
 
 /**
- * Control characters other than tab and newline, C1 controls, and format characters that are
- * never meant inside a value: a byte-order mark in mid-text (U+FEFF), and the interlinear
- * annotation and object replacement marks.
+ * The object replacement character: what rich-text copying leaves where an image was. It is
+ * visible, so a person may type it, but in an imported value it only ever means "something was lost".
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFF9-\uFFFC]/g
+const OBJECT_REPLACEMENT = /\uFFFC/g
 
 /**
  * Cleans one text value read from an imported file: HTML to text (when asked), mojibake repaired
- * (or flagged when it cannot be repaired with confidence), ligatures spelled out, control
- * characters removed, line ends made `\n` and the text normalised to NFC. Genuine text in any
+ * (or flagged when it cannot be repaired with confidence), ligatures spelled out, control and
+ * invisible format characters removed (the ones the text schema refuses or drops; ZWJ and ZWNJ
+ * that join letters or emoji are kept), line ends made `\n` and the text normalised to NFC. Genuine text in any
  * script passes through unchanged, with no changes reported.
  */
 export function cleanImportedText(value: string, options: CleanOptions = {}): CleanedText {
@@ -86,11 +96,15 @@ export function cleanImportedText(value: string, options: CleanOptions = {}): Cl
   }
 
   const lines = text.replace(/\r\n?|[\u2028\u2029]/g, '\n')
-  const withoutControls = lines.replace(CONTROL, '')
-  if (withoutControls !== lines) changes.push('control-removed')
+  // The characters the text schema refuses or drops (`unsafeCharacters.ts`), so what is imported saves.
+  const unsafe = removeUnsafeCharacters(lines)
+  const objectReplacements = unsafe.text.match(OBJECT_REPLACEMENT)?.length ?? 0
+  const withoutControls = unsafe.text.replace(OBJECT_REPLACEMENT, '')
+  const removed = objectReplacements > 0 ? [...unsafe.removed, 'object replacement character (U+FFFC)'] : unsafe.removed
+  if (removed.length > 0) changes.push('control-removed')
   const normalised = withoutControls.normalize('NFC')
   if (normalised !== withoutControls || lines !== text) changes.push('normalised')
   text = normalised
 
-  return { text, changes }
+  return removed.length > 0 ? { text, changes, removed } : { text, changes }
 }

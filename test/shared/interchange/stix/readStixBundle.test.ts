@@ -147,6 +147,15 @@ describe('readStixBundle: problems name the object and the property', () => {
     expect(readStixBundle(badName.bundle, context).rejected.map(describeImportProblem)).toContain(`bundle.json, row ${badName.row}, field "name": "name" must be text`)
   })
 
+  it('removes a right-to-left override from a name, with a notice naming row, field and character', () => {
+    const { bundle, row } = withChangedObject('org-cac', (object) => ({ ...object, name: 'Cyberspace\u202E Administration' }))
+    const reading = readStixBundle(bundle, context)
+    const read = reading.candidates.find((candidate) => candidate.typed.record.id === 'org-cac')
+    expect(read?.typed.type === 'organisation' ? read.typed.record.name : undefined).toBe('Cyberspace Administration')
+    expect(reading.notices.map(describeImportProblem)).toContain(`bundle.json, row ${row}, field "name": Invisible characters were removed: right-to-left override (U+202E)`)
+    expect(reading.rejected).toEqual([])
+  })
+
   it('refuses an object with a malformed id, type, timestamp or spec_version, and reads the rest', () => {
     const good = { type: 'identity', spec_version: '2.1', id: 'identity--5f4f9e4c-1b1e-4d8c-9a60-6b1d9c2a3e11', created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z', name: 'Acme' }
     const reading = readStixBundle(

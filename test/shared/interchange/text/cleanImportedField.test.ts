@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportProblem } from '@shared/interchange/importProblem'
+import { describeImportProblem, type ImportProblem } from '@shared/interchange/importProblem'
 import { cleanImportedField } from '@shared/interchange/text/cleanImportedField'
 import { linksInHtml } from '@shared/interchange/text/htmlToText'
 
@@ -21,5 +21,30 @@ describe('cleanImportedField', () => {
 describe('linksInHtml', () => {
   it('lists every link target in order, entities decoded', () => {
     expect(linksInHtml("<a href='https://a.example/?p=1&amp;q=2'>link</a> <a id='x' href='#/' onclick='copy()'>copy</a><a>none</a>")).toEqual(['https://a.example/?p=1&q=2', '#/'])
+  })
+})
+
+describe('cleanImportedField: invisible characters', () => {
+  it('removes a right-to-left override and a soft hyphen, with a notice naming file, row, field and what was removed', () => {
+    const notices: ImportProblem[] = []
+    const text = cleanImportedField('invoice_\u202Efdp.exe Da\u00ADten', { file: 'breaches.csv', row: 7, field: 'title' }, notices)
+    expect(text).toBe('invoice_fdp.exe Daten')
+    expect(notices).toEqual([
+      {
+        file: 'breaches.csv',
+        row: 7,
+        field: 'title',
+        message: 'Invisible characters were removed: right-to-left override (U+202E), soft hyphen (U+00AD)'
+      }
+    ])
+    expect(describeImportProblem(notices[0]!)).toBe(
+      'breaches.csv, row 7, field "title": Invisible characters were removed: right-to-left override (U+202E), soft hyphen (U+00AD)'
+    )
+  })
+
+  it('keeps the ZWNJ of Persian text and adds no notice', () => {
+    const notices: ImportProblem[] = []
+    expect(cleanImportedField('می\u200Cخواهم', { file: 'a.csv', row: 2, field: 'name' }, notices)).toBe('می\u200Cخواهم')
+    expect(notices).toEqual([])
   })
 })
