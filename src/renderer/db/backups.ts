@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie'
 import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, parseBundle, type Bundle, type BundleProblem } from '@shared/domain/bundle'
+import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 import { diffRecords, isSameValue } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
@@ -280,7 +281,9 @@ export class RestoreCancelledError extends Error {
  * @throws StorageWriteError the browser aborted the transaction; nothing was written
  */
 export async function restoreBundle(db: PrecedentDatabase, json: unknown, options: RestoreBundleOptions): Promise<RestoreResult> {
-  const parsed = parseBundle(json)
+  // A backup from before the text schema refused disguising characters (a bidi override typed into
+  // a title) must still restore: they are taken out, as an import takes them out, not refused.
+  const parsed = parseBundle(withoutUnsafeCharactersInside(json))
   if (!parsed.ok) throw new BundleValidationError(parsed.problems.map((problem) => nameRecordOf(problem, json)))
   const at = options.now()
   const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())

@@ -134,6 +134,16 @@ describe('backups', () => {
     expect(await snapshotOf(empty)).toEqual(expected)
   })
 
+  it('restores a backup made before disguising characters were refused, taking them out', async () => {
+    const db = aFreshDatabase()
+    // Written by an older version, whose forms let a right-to-left override into a title.
+    const older = aBundle({ incidents: [{ ...anIncident({ id: 'inc-invoice' }), title: 'invoice_\u202Efdp.exe leaked' }] })
+
+    await restoreBundle(db, older, { author: '', now: clock })
+
+    expect((await db.incidents.get('inc-invoice'))?.title).toBe('invoice_fdp.exe leaked')
+  })
+
   it('refuses an invalid bundle and changes nothing', async () => {
     const db = await aPopulatedDatabase()
     const snapshot = await snapshotOf(db)
