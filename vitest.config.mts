@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/resources/**/*.test.ts', 'test/support/**/*.test.ts'] }
+        test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/resources/**/*.test.ts', 'test/support/**/*.test.ts', 'test/regressions/**/*.test.ts'] }
       },
       {
         resolve,
