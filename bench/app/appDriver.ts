@@ -156,15 +156,7 @@ export async function withLongestMainThreadTask<T>(session: AppSession, work: ()
     }
   }
   cdp.on('Tracing.dataCollected', onData)
-  const startTracing = () => cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
-  await startTracing().catch(async (error: unknown) => {
-    // The last trace (a long plan's) may still be delivering its events: wait for it to end, once.
-    if (!/already been started/i.test(String(error))) throw error
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
-    await cdp.send('Tracing.end').catch(() => undefined)
-    await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 120_000))])
-    await startTracing()
-  })
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
   const markMainThread = (): Promise<number> =>
     page.evaluate((mark) => {
       performance.mark(mark)
