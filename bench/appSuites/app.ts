@@ -27,6 +27,11 @@ const IMPORT_MS = seconds('PRECEDENT_BENCH_APP_IMPORT_S', 1200)
  * Duplicates page, the first search after a reload); PRECEDENT_BENCH_APP_START_S.
  */
 const START_MS = seconds('PRECEDENT_BENCH_APP_START_S', 600)
+/**
+ * `PRECEDENT_BENCH_APP_ONLY=import` stops each size after the import's metrics (raw write, plan,
+ * commit), for working on the import alone; unset, everything is measured.
+ */
+const ONLY_IMPORT = process.env.PRECEDENT_BENCH_APP_ONLY === 'import'
 
 class SizeRun {
   private readonly targets: ViewTargets
@@ -337,6 +342,7 @@ export async function run(context: AppBenchContext): Promise<void> {
         context.log(`n=${n}: every other metric not measured: ${error instanceof Error ? error.message : String(error)}`)
         continue
       }
+      if (ONLY_IMPORT) continue
       await sizeRun.settleAfterImport()
       if (steps.has('views')) await sizeRun.openEveryView()
       if (steps.has('duplicates')) await sizeRun.duplicates()

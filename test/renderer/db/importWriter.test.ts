@@ -1,3 +1,4 @@
+import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie'
 import { describe, expect, it } from 'vitest'
 import {
   commitImport,
@@ -57,7 +58,8 @@ describe('commitImport', () => {
     const plan = await planFor(db, importedRecords(300))
     const progress: [number, number][] = []
 
-    const result = await commitImport(db, plan, { ...options, files: ['kb.json'], onProgress: (done, total) => progress.push([done, total]) })
+    // Chunks smaller than the app's, so 600 records take several.
+    const result = await commitImport(db, plan, { ...options, files: ['kb.json'], chunkSize: 200, onProgress: (done, total) => progress.push([done, total]) })
 
     expect(result.created).toBe(600)
     expect(await db.incidents.count()).toBe(300)
@@ -151,6 +153,30 @@ describe('commitImport', () => {
     expect(await snapshotOf(db)).toEqual(before)
   })
 
+  it('tells live queries of its chunks once, when the import has finished, with every record it wrote', async () => {
+    const db = await aDatabaseWithRegulator()
+    const plan = await planFor(db, importedRecords(300))
+    const told: { readonly afterProgress: number; readonly parts: ObservabilitySet }[] = []
+    let lastProgress = -1
+    const listener = (parts: ObservabilitySet): void => void told.push({ afterProgress: lastProgress, parts })
+    Dexie.on('storagemutated', listener)
+    try {
+      await commitImport(db, plan, { ...options, chunkSize: 200, onProgress: (done) => (lastProgress = done) })
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listener)
+    }
+
+    const ofThisDatabase = told.filter(({ parts }) => Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/`)))
+    // Three chunks committed, but nothing was told until the last one had.
+    expect(ofThisDatabase).toHaveLength(1)
+    expect(ofThisDatabase[0]?.afterProgress).toBe(600)
+    const incidents = ofThisDatabase[0]!.parts[`idb://${db.name}/incidents/`]
+    expect(incidents).toBeDefined()
+    // The first chunk's records are among the parts told, not only the last chunk's.
+    expect(rangesOverlap(incidents!, new RangeSet('inc-imported-0'))).toBe(true)
+    expect(rangesOverlap(incidents!, new RangeSet('inc-imported-299'))).toBe(true)
+  })
+
   it('writes nothing when cancelled part way through', async () => {
     const db = await aDatabaseWithRegulator()
     const plan = await planFor(db, importedRecords(400))
@@ -158,7 +184,7 @@ describe('commitImport', () => {
     const controller = new AbortController()
 
     const error = await catchError(
-      commitImport(db, plan, { ...options, signal: controller.signal, onProgress: (done) => (done > 0 ? controller.abort() : undefined) })
+      commitImport(db, plan, { ...options, signal: controller.signal, chunkSize: 200, onProgress: (done) => (done > 0 ? controller.abort() : undefined) })
     )
 
     expect(error).toBeInstanceOf(ImportCancelledError)
