@@ -141,7 +141,7 @@ describe('backups', () => {
 
     await restoreBundle(db, older, { author: '', now: clock })
 
-    expect((await db.incidents.get('inc-invoice'))?.title).toBe('invoice_fdp.exe leaked')
+    expect((await db.recordTable('incident').get('inc-invoice'))?.title).toBe('invoice_fdp.exe leaked')
   })
 
   it('refuses an invalid bundle and changes nothing', async () => {

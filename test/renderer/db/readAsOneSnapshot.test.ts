@@ -23,6 +23,6 @@ describe('readAsOneSnapshot', () => {
     await write
 
     expect(names).toEqual(['Before'])
-    expect(fromRow((await db.organisations.get('org-1'))!).name).toBe('After')
+    expect(fromRow((await db.recordTable('organisation').get('org-1'))!).name).toBe('After')
   })
 })

@@ -101,7 +101,7 @@ describe('the integrity check', () => {
   it('finds a dangling link and a history that disagrees with its record', async () => {
     const db = await aKnowledgeBase()
     await givenStored(db, { type: 'response', record: aResponse({ id: 'resp-orphan', actorId: 'org-gone' }) })
-    await db.organisations.update('org-alipay', { revision: 7 })
+    await db.recordTable('organisation').update('org-alipay', { revision: 7 })
 
     expect(await integrityProblems(db)).toEqual([
       'resp-orphan actorId points at missing organisation org-gone',
