@@ -61,8 +61,9 @@ describe('two windows on one knowledge base', () => {
 
     // A newer Precedent in another tab: it asks for the next version (which closes every older
     // connection), then gives the upgrade up, so the stored version stays what this code knows.
+    // A page of the same origin that is not the app: the app would close its own connection (and reload) on the upgrade.
     const other = await context.newPage()
-    await other.goto(new URL('#/preferences', baseUrl).toString())
+    await other.goto(new URL('not-the-app', baseUrl).toString())
     await other.evaluate(async () => {
       const current = (await indexedDB.databases()).find((database) => database.name === 'precedent')?.version ?? 0
       await new Promise<void>((resolve) => {
@@ -86,7 +87,7 @@ describe('two windows on one knowledge base', () => {
   it('opens a knowledge base saved by a newer version read-only: everything is shown, nothing can be saved', async () => {
     // A newer Precedent upgraded the database (a version and a table this code does not know).
     const newer = await context.newPage()
-    await newer.goto(new URL('#/preferences', baseUrl).toString())
+    await newer.goto(new URL('not-the-app', baseUrl).toString())
     await newer.evaluate(async () => {
       const current = (await indexedDB.databases()).find((database) => database.name === 'precedent')?.version ?? 0
       await new Promise<void>((resolve, reject) => {
