@@ -47,13 +47,11 @@ describe('the knowledge base in Chromium (web mode)', () => {
     const page = await openApp()
     const titles = () => incidentRows(page).locator('td:first-child').allTextContents()
 
+    // Rows show "Loading…" until the page of the new order is read: wait for the first title.
     await page.getByRole('button', { name: 'Sort by Date' }).click()
-    const ascending = await titles()
+    await expect.poll(async () => (await titles())[0]).toMatch(/UC Browser/)
     await page.getByRole('button', { name: 'Sort by Date' }).click()
-    const descending = await titles()
-
-    expect(ascending[0]).toMatch(/UC Browser/)
-    expect(descending[0]).toMatch(/Alipay/)
+    await expect.poll(async () => (await titles())[0]).toMatch(/Alipay/)
   })
 
   it('opens the Alipay incident with its responses in order and its sources', async () => {
