@@ -31,6 +31,7 @@ export { default as CitationsEditor } from './CitationsEditor.vue'
 export { default as RecordLinkForm } from './RecordLinkForm.vue'
 export { default as RecordChoiceList } from './RecordChoiceList.vue'
 export { default as RecordListFilter } from './RecordListFilter.vue'
+export { default as RecordListFrame } from './RecordListFrame.vue'
 
 export const sourceRoutes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },
