@@ -173,15 +173,32 @@ const LAYOUT_HINT_NAMES: Readonly<Record<string, string>> = {
 }
 
 /**
- * A copy of stored data (plain JSON: objects, arrays, strings) with `removeUnsafeCharacters`
- * applied to every string. For reading what was stored before the text schema refused these
+ * Stored data (plain JSON: objects, arrays, strings) with `removeUnsafeCharacters` applied to every
+ * string: the value itself when nothing was removed, else a copy of what changed. For reading what was stored before the text schema refused these
  * characters: such data must stay readable rather than vanish because its schema grew stricter.
  */
 export function withoutUnsafeCharactersInside(value: unknown): unknown {
   if (typeof value === 'string') return removeUnsafeCharacters(value).text
-  if (Array.isArray(value)) return value.map(withoutUnsafeCharactersInside)
+  // Copied only where something was taken out: a clean 100k-record backup is walked, never rebuilt.
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined
+    value.forEach((item, index) => {
+      const cleaned = withoutUnsafeCharactersInside(item)
+      if (cleaned === item) return
+      copy ??= [...value]
+      copy[index] = cleaned
+    })
+    return copy ?? value
+  }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, withoutUnsafeCharactersInside(member)]))
+    let copy: Record<string, unknown> | undefined
+    for (const [key, member] of Object.entries(value)) {
+      const cleaned = withoutUnsafeCharactersInside(member)
+      if (cleaned === member) continue
+      copy ??= { ...(value as Record<string, unknown>) }
+      copy[key] = cleaned
+    }
+    return copy ?? value
   }
   return value
 }

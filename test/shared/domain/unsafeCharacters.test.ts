@@ -71,5 +71,17 @@ describe('withoutUnsafeCharactersInside', () => {
     const stored = { title: 'a\u202Eb', items: [{ text: 'c\u00ADd', n: 1 }, 'e\u2067'], flag: true, none: null }
 
     expect(withoutUnsafeCharactersInside(stored)).toEqual({ title: 'ab', items: [{ text: 'cd', n: 1 }, 'e'], flag: true, none: null })
+    expect(stored.title).toBe('a\u202Eb')
+  })
+
+  it('gives clean data back as it is, and copies only the branches it changed', () => {
+    const clean = { records: { incidents: [{ title: 'Alipay', tags: ['consent'] }], laws: [{ title: 'PIPL' }] } }
+    const stored = { ...clean, records: { ...clean.records, laws: [{ title: 'P\u202EIPL' }] } }
+
+    const cleaned = withoutUnsafeCharactersInside(stored) as typeof stored
+
+    expect(withoutUnsafeCharactersInside(clean)).toBe(clean)
+    expect(cleaned.records.laws).toEqual([{ title: 'PIPL' }])
+    expect(cleaned.records.incidents).toBe(clean.records.incidents)
   })
 })
