@@ -28,6 +28,22 @@ let issued = 0
 const newId = () => `new-${++issued}`
 const writeOptions = { now, newId }
 
+/** A law amending another (a relation), the amended law then deleted: the amendment's history still names it. */
+async function givenAnAmendmentOfADeletedLaw() {
+  const db = aFreshDatabase()
+  const china = aJurisdiction({ id: 'CN' })
+  const amended = aLaw({ jurisdictionId: china.id })
+  await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
+  const amendment = await saveRecord(
+    db,
+    'law',
+    { title: 'Amendment', jurisdictionId: china.id, kind: 'statute', status: 'adopted', relations: [{ relation: 'amends', lawId: amended.id }] },
+    writeOptions
+  )
+  await deleteRecord(db, 'law', amended.id, { now })
+  return { db, amended, amendment }
+}
+
 describe('saveRecord', () => {
   it('creates a record given without an id under a new id at revision 1', async () => {
     const db = aFreshDatabase()
@@ -510,18 +526,8 @@ describe('restoreRevision', () => {
   })
 
   it("refuses a version of a law whose relation names a law deleted since", async () => {
-    const db = aFreshDatabase()
-    const china = aJurisdiction({ id: 'CN' })
-    const amended = aLaw({ jurisdictionId: china.id })
-    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
-    const amendment = await saveRecord(
-      db,
-      'law',
-      { title: 'Amendment', jurisdictionId: china.id, kind: 'statute', status: 'adopted', relations: [{ relation: 'amends', lawId: amended.id }] },
-      writeOptions
-    )
-    const [created] = await listRevisions(db, amendment.id)
-    await deleteRecord(db, 'law', amended.id, { now })
+    const { db, amended, amendment } = await givenAnAmendmentOfADeletedLaw()
+    const created = (await listRevisions(db, amendment.id)).at(-1) // the version that made it, before the mending
 
     const error = await catchError(restoreRevision(db, 'law', amendment.id, created!.id, { now, expectedRevision: 2 }))
 
@@ -626,17 +632,7 @@ describe('undoLastChange', () => {
   })
 
   it("refuses to put back a law's relation to a law deleted since, naming the field", async () => {
-    const db = aFreshDatabase()
-    const china = aJurisdiction({ id: 'CN' })
-    const amended = aLaw({ jurisdictionId: china.id })
-    await givenStored(db, { type: 'jurisdiction', record: china }, { type: 'law', record: amended })
-    const amendment = await saveRecord(
-      db,
-      'law',
-      { title: 'Amendment', jurisdictionId: china.id, kind: 'statute', status: 'adopted', relations: [{ relation: 'amends', lawId: amended.id }] },
-      writeOptions
-    )
-    await deleteRecord(db, 'law', amended.id, { now })
+    const { db, amended, amendment } = await givenAnAmendmentOfADeletedLaw()
 
     const error = await catchError(undoLastChange(db, amendment.id, { now }))
 
