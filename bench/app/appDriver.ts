@@ -144,7 +144,10 @@ const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask'])
  * Long Tasks API count too; undefined when neither saw a task.
  */
 export async function withLongestMainThreadTask<T>(session: AppSession, work: () => Promise<T>): Promise<{ value: T; longestTaskMs: number | undefined }> {
-  const { cdp, page } = session
+  const { page } = session
+  // A session of its own, detached at the end: a trace whose completion never came (a plan of many
+  // minutes can outlast the wait) then ends with it instead of refusing the next `Tracing.start`.
+  const cdp = await session.context.newCDPSession(page)
   // Kept as a running maximum per thread, not as events: a plan of many minutes traces millions of tasks.
   const longestByThread = new Map<string, number>()
   let mainThread: string | undefined
@@ -173,6 +176,7 @@ export async function withLongestMainThreadTask<T>(session: AppSession, work: ()
     await cdp.send('Tracing.end').catch(() => undefined)
     await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 120_000))])
     cdp.off('Tracing.dataCollected', onData)
+    await cdp.detach().catch(() => undefined)
   }
   const traced = mainThread === undefined ? undefined : longestByThread.get(mainThread)
   // Tasks over 50 ms since `start`, from the Long Tasks API (installed by attach()).

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import {
   duplicatePairTable,
   DUPLICATES_WATERMARK_KEY,
-  revisionTable,
+  readChangesSince,
+  readFeedPosition,
   type DuplicatePairRow,
   type DuplicatePairType,
   type PrecedentDatabase
@@ -27,9 +28,8 @@ import type { DuplicatePairsStatus } from './duplicatePairsProtocol'
 // 2: placeholder names ("Unnamed", "(Surname Withheld)") stopped counting as names (migration 6).
 export const DUPLICATE_PAIRS_VERSION = 2
 
-// See SearchIndexService: a change's `at` is taken before its transaction commits.
-const REVISION_OVERLAP_MS = 60_000
-const READ_CHUNK = 2_000
+// Pages of a thousand, as the views worker reads: IndexedDB answers one request at a time, and the page's reads wait behind each.
+const READ_CHUNK = 1_000
 const WRITE_CHUNK = 1_000
 const PROGRESS_EVERY = 500
 // Past this many changed records, one pass over everything is cheaper than looking each one up.
@@ -41,6 +41,8 @@ const markSchema = z.object({ count: z.number().int().min(0), newestUpdatedAt: z
 const watermarkSchema = z.object({
   version: z.number(),
   lastRevisionAt: z.string(),
+  // Optional: marks stored before it was kept read their overlap once more.
+  overlapCount: z.number().int().min(0).optional(),
   tables: z.object({ organisation: markSchema, incident: markSchema })
 })
 export type DuplicatePairsWatermark = z.infer<typeof watermarkSchema>
@@ -79,11 +81,6 @@ function pairRow(type: DuplicatePairType, a: ProfiledRecord, b: ProfiledRecord, 
     rank: -score,
     reasons
   }
-}
-
-const shiftedTimestamp = (at: string, milliseconds: number): string => {
-  const time = Date.parse(at)
-  return Number.isNaN(time) ? '' : new Date(time + milliseconds).toISOString()
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
@@ -161,13 +158,9 @@ export class DuplicatePairsService {
     return parsed.success && parsed.data.version === DUPLICATE_PAIRS_VERSION ? parsed.data : undefined
   }
 
-  private async newestRevisionAt(): Promise<string> {
-    return (await revisionTable(this.db).orderBy('at').last())?.at ?? ''
-  }
-
   private async rebuildNow(): Promise<void> {
     // The feed's position first: a change committed while reading is applied again, never missed.
-    const lastRevisionAt = await this.newestRevisionAt()
+    const feed = await readFeedPosition(this.db)
     const counts = await Promise.all(TYPES.map((type) => this.db.table(TABLE[type]).count()))
     const total = counts.reduce((sum, count) => sum + count, 0)
     let done = 0
@@ -209,7 +202,7 @@ export class DuplicatePairsService {
       }
       if (pending.length > 0) await duplicatePairTable(this.db).bulkPut(pending)
     }
-    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt, tables })
+    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: feed.at, overlapCount: feed.overlapCount, tables })
   }
 
   private async saveWatermark(watermark: DuplicatePairsWatermark): Promise<void> {
@@ -217,30 +210,26 @@ export class DuplicatePairsService {
   }
 
   private async catchUp(watermark: DuplicatePairsWatermark): Promise<void> {
-    const lastRevisionAt = await this.newestRevisionAt()
-    const since = shiftedTimestamp(watermark.lastRevisionAt, -REVISION_OVERLAP_MS)
-    const revisions = since === '' ? await revisionTable(this.db).toArray() : await revisionTable(this.db).where('at').aboveOrEqual(since).toArray()
-    const changed = new Map<string, DuplicatePairType>()
-    for (const revision of revisions) if (revision.recordType === 'organisation' || revision.recordType === 'incident') changed.set(revision.recordId, revision.recordType)
-    // Writes that leave no revision (seeding, bulk loads) still move `updatedAt`; records stamped at the newest time seen are looked at again, since more may share it.
-    for (const type of TYPES) {
-      const newest = watermark.tables[type].newestUpdatedAt
-      const table = this.db.table(TABLE[type])
-      const ids = (newest === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').aboveOrEqual(newest).primaryKeys()) as string[]
-      for (const id of ids) changed.set(id, type)
-    }
-    if (changed.size > INCREMENTAL_LIMIT) {
+    const look = await readChangesSince(this.db, watermark, TYPES, INCREMENTAL_LIMIT)
+    if (look.kind === 'many' || (look.kind === 'none' && !look.countsAgree)) {
       await this.rebuildNow()
       return
     }
+    if (look.kind === 'none') return
     const tables = { ...watermark.tables }
     for (const type of TYPES) {
-      const ids = [...changed].filter(([, changedType]) => changedType === type).map(([id]) => id)
-      const newest = await this.recompute(type, ids)
+      const ids = [...look.changed].filter(([, changedType]) => changedType === type).map(([id]) => id)
+      const seen = await this.recompute(type, ids)
       const count = await this.db.table(TABLE[type]).count()
-      tables[type] = { count, newestUpdatedAt: newest > tables[type].newestUpdatedAt ? newest : tables[type].newestUpdatedAt }
+      tables[type] = { count, newestUpdatedAt: seen > tables[type].newestUpdatedAt ? seen : tables[type].newestUpdatedAt }
     }
-    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: lastRevisionAt > watermark.lastRevisionAt ? lastRevisionAt : watermark.lastRevisionAt, tables })
+    const isNewer = look.position.at >= watermark.lastRevisionAt
+    await this.saveWatermark({
+      version: DUPLICATE_PAIRS_VERSION,
+      lastRevisionAt: isNewer ? look.position.at : watermark.lastRevisionAt,
+      overlapCount: isNewer ? look.position.overlapCount : watermark.overlapCount,
+      tables
+    })
   }
 
   /** Replaces the pairs of some records of one type with their pairs as the records now are; returns the newest `updatedAt` seen. */

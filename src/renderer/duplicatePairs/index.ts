@@ -1,3 +1,3 @@
 /** Stored duplicate pairs, kept up to date by a worker. Features use this face. */
-export { startDuplicatePairs } from './duplicatePairsClient'
+export { startDuplicatePairs, startDuplicatePairsWhenIdle } from './duplicatePairsClient'
 export type { DuplicatePairsStatus } from './duplicatePairsProtocol'

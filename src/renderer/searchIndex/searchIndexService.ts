@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { createRecordRepository, findLinksTo, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import { createRecordRepository, findLinksTo, readChangesSince, readFeedPosition, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
 import { fromRow } from '@renderer/db/storedRow'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
@@ -14,11 +14,6 @@ import type { FacetEntry, FacetName, MatchingIds, SearchIndexStatus, SearchResul
 
 /** The `meta` row that holds the index snapshot. Only the app writes it; it is never imported. */
 export const SNAPSHOT_KEY = 'search:snapshot'
-
-// NOTE: a change's `at` is taken before its transaction commits, so a slower transaction can
-// commit an older `at` after a newer one was applied. Re-reading a margin before the watermark
-// catches it; applying a change twice is harmless (the record is read as it now is).
-const REVISION_OVERLAP_MS = 60_000
 
 const REBUILD_CHUNK = 500
 
@@ -62,11 +57,6 @@ const emptyWatermark = (): SearchIndexWatermark => ({
   lastRevisionId: '',
   tables: Object.fromEntries(RECORD_TYPES.map((type) => [type, { count: 0, newestUpdatedAt: '' }])) as SearchIndexWatermark['tables']
 })
-
-const shiftedTimestamp = (at: string, milliseconds: number): string => {
-  const time = Date.parse(at)
-  return Number.isNaN(time) ? '' : new Date(time + milliseconds).toISOString()
-}
 
 const humanise = (slug: string): string => {
   const words = slug.replace(/-/g, ' ')
@@ -252,7 +242,7 @@ export class SearchIndexService {
 
   private async buildFromTables(): Promise<void> {
     // Read the feed's position first: a change committed while the tables are read is then applied again, never missed.
-    const feed = await this.readFeedPosition()
+    const feed = await readFeedPosition(this.db)
     const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
     const total = counts.reduce((sum, count) => sum + count, 0)
     this.report({ state: 'indexing', indexed: 0, total })
@@ -293,75 +283,23 @@ export class SearchIndexService {
     this.snapshotDue()
   }
 
-  /** The newest revision, and how many revisions fall in the overlap before it, read together. */
-  private readFeedPosition(): Promise<{ at: string; id: string; overlapCount: number }> {
-    const revisions = revisionTable(this.db)
-    return this.db.transaction('r', revisions, async () => {
-      const newest = await revisions.orderBy('at').last()
-      const at = newest?.at ?? ''
-      return { at, id: newest?.id ?? '', overlapCount: await countSince(revisions, shiftedTimestamp(at, -REVISION_OVERLAP_MS)) }
-    })
-  }
-
   /**
-   * Follows the change feed from the watermark. First counts (index counts only, no record read):
-   * nothing new on a plain reload; a few changes are read and applied; many (an import) or counts
-   * that disagree rebuild from the tables.
+   * Follows the change feed from the watermark (`readChangesSince`): nothing new on a plain reload;
+   * a few changes are read and applied; many (an import) or counts that disagree rebuild from the tables.
    */
   private async catchUp(): Promise<void> {
-    const revisions = revisionTable(this.db)
-    const mark = this.watermark
-    const since = shiftedTimestamp(mark.lastRevisionAt, -REVISION_OVERLAP_MS)
-    const look = await this.db.transaction('r', [revisions, ...RECORD_TYPES.map((type) => this.db.recordTable(type))], async () => {
-      const inOverlapAndAfter = await countSince(revisions, since)
-      const after = mark.lastRevisionAt === '' ? inOverlapAndAfter : await revisions.where('at').above(mark.lastRevisionAt).count()
-      // A change committed late with an older date shows as one more revision in the overlap.
-      const isOverlapUnchanged = mark.overlapCount !== undefined && inOverlapAndAfter - after === mark.overlapCount
-      const newer = await Promise.all(
-        RECORD_TYPES.map((type) => {
-          const newest = mark.tables[type].newestUpdatedAt
-          const table = this.db.recordTable(type)
-          return newest === '' ? table.count() : table.where('updatedAt').above(newest).count()
-        })
-      )
-      const counts = await Promise.all(RECORD_TYPES.map((type) => this.db.recordTable(type).count()))
-      const toRead = isOverlapUnchanged ? after : inOverlapAndAfter
-      return { isOverlapUnchanged, toRead, newer: newer.reduce((sum, count) => sum + count, 0), counts }
-    })
-    const countsAgree = RECORD_TYPES.every((type, index) => look.counts[index] === mark.tables[type].count)
-    if (look.toRead === 0 && look.newer === 0) {
-      if (!countsAgree) await this.rebuildNow()
+    const look = await readChangesSince(this.db, this.watermark, RECORD_TYPES, this.options.bulkChangeLimit ?? BULK_CHANGE_LIMIT)
+    if (look.kind === 'none') {
+      if (!look.countsAgree) await this.rebuildNow()
       return
     }
-    // A record written with a revision counts in both: the larger is the better guess of how many changed.
-    if (Math.max(look.toRead, look.newer) > (this.options.bulkChangeLimit ?? BULK_CHANGE_LIMIT)) {
+    if (look.kind === 'many') {
       await this.rebuildNow()
       return
     }
-    const { changed, feed } = await this.db.transaction('r', [revisions, ...RECORD_TYPES.map((type) => this.db.recordTable(type))], async () => {
-      const feedRows = look.isOverlapUnchanged
-        ? mark.lastRevisionAt === ''
-          ? await revisions.toArray()
-          : await revisions.where('at').above(mark.lastRevisionAt).toArray()
-        : since === ''
-          ? await revisions.toArray()
-          : await revisions.where('at').aboveOrEqual(since).toArray()
-      const found = new Map<string, RecordType>()
-      for (const revision of feedRows) found.set(revision.recordId, revision.recordType)
-      // Writes that leave no revision (seeding, and any bulk load) still move `updatedAt`.
-      for (const type of RECORD_TYPES) {
-        const newestIndexed = mark.tables[type].newestUpdatedAt
-        const table = this.db.recordTable(type)
-        const ids = newestIndexed === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestIndexed).primaryKeys()
-        for (const id of ids) found.set(id, type)
-      }
-      const newest = await revisions.orderBy('at').last()
-      const at = newest?.at ?? ''
-      return { changed: found, feed: { at, id: newest?.id ?? '', overlapCount: await countSince(revisions, shiftedTimestamp(at, -REVISION_OVERLAP_MS)) } }
-    })
-    if (changed.size > 0) await this.reindex(changed)
-    if (feed.at >= this.watermark.lastRevisionAt) {
-      this.watermark = { ...this.watermark, lastRevisionAt: feed.at, lastRevisionId: feed.id, overlapCount: feed.overlapCount }
+    if (look.changed.size > 0) await this.reindex(new Map(look.changed))
+    if (look.position.at >= this.watermark.lastRevisionAt) {
+      this.watermark = { ...this.watermark, lastRevisionAt: look.position.at, lastRevisionId: look.position.id, overlapCount: look.position.overlapCount }
     }
     // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start again.
     const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
@@ -535,10 +473,6 @@ function markIndexed(watermark: SearchIndexWatermark, typed: TypedRecord, isNew 
   if (typed.record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = typed.record.updatedAt
 }
 
-/** How many revisions are dated `since` or later (all of them for ''). */
-function countSince(revisions: ReturnType<typeof revisionTable>, since: string): Promise<number> {
-  return since === '' ? revisions.count() : revisions.where('at').aboveOrEqual(since).count()
-}
 
 /** A gate that is either open (its promise settled) or shut until `open()`. */
 function openGate(): { readonly opened: Promise<void>; readonly isOpen: boolean; open(): void } {

@@ -1,0 +1,108 @@
+import type { RecordType } from '@shared/domain/recordTypes'
+import type { PrecedentDatabase } from './precedentDatabase'
+import { revisionTable } from './revisionLog'
+
+// How a background worker (the search index, the duplicate pairs) follows every committed change
+// from a mark it stored, reading index counts first and records only when few changed.
+//
+// NOTE: a change's `at` is taken before its transaction commits, so a slower transaction can
+// commit an older `at` after a newer one was applied. Re-reading a margin before the mark catches
+// it; applying a change twice is harmless (the record is read as it now is).
+export const REVISION_OVERLAP_MS = 60_000
+
+/** Per record type: how many records the follower holds, and the newest `updatedAt` among them. */
+export interface TableMark {
+  count: number
+  newestUpdatedAt: string
+}
+
+/** How far a follower has followed the change feed. */
+export interface FeedMark {
+  readonly lastRevisionAt: string
+  /**
+   * How many revisions were dated from `lastRevisionAt` less the overlap on: when as many are found
+   * again, no slow transaction committed an older change since, and that margin need not be re-read.
+   * An import dates all its revisions alike, so without this every one of them would be read again.
+   */
+  readonly overlapCount?: number | undefined
+  readonly tables: Readonly<Partial<Record<RecordType, TableMark>>>
+}
+
+/** The newest revision and how many fall in the overlap before it: where a new mark stands. */
+export interface FeedPosition {
+  readonly at: string
+  readonly id: string
+  readonly overlapCount: number
+}
+
+export type FeedChanges =
+  /** Nothing new in the feed; `countsAgree` false means rows changed without a revision (removed in bulk). */
+  | { readonly kind: 'none'; readonly countsAgree: boolean }
+  /** More than the limit changed (an import, a restore): one pass over the tables is cheaper. */
+  | { readonly kind: 'many' }
+  /** The records changed since the mark, by id, and the feed's position they were read at. */
+  | { readonly kind: 'some'; readonly changed: ReadonlyMap<string, RecordType>; readonly position: FeedPosition }
+
+const shiftedTimestamp = (at: string, milliseconds: number): string => {
+  const time = Date.parse(at)
+  return Number.isNaN(time) ? '' : new Date(time + milliseconds).toISOString()
+}
+
+/** How many revisions are dated `since` or later (all of them for ''). */
+function countSince(db: PrecedentDatabase, since: string): Promise<number> {
+  const revisions = revisionTable(db)
+  return since === '' ? revisions.count() : revisions.where('at').aboveOrEqual(since).count()
+}
+
+async function positionNow(db: PrecedentDatabase): Promise<FeedPosition> {
+  const newest = await revisionTable(db).orderBy('at').last()
+  const at = newest?.at ?? ''
+  return { at, id: newest?.id ?? '', overlapCount: await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS)) }
+}
+
+/** The feed's position now, read in one transaction: take it before reading the tables, so a change committed meanwhile is applied again, never missed. */
+export function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
+  return db.transaction('r', revisionTable(db), () => positionNow(db))
+}
+
+/**
+ * What changed since `mark` among records of `types`. First counts (index counts only, no record
+ * read): nothing new on a plain reload; more than `limit` (an import) says so without reading them;
+ * otherwise reads the few revisions and the ids of records stamped later than the mark (writes that
+ * leave no revision, seeding and bulk loads, still move `updatedAt`).
+ */
+export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, types: readonly RecordType[], limit: number): Promise<FeedChanges> {
+  const revisions = revisionTable(db)
+  const tables = [revisions, ...types.map((type) => db.recordTable(type))]
+  const since = shiftedTimestamp(mark.lastRevisionAt, -REVISION_OVERLAP_MS)
+  const newestOf = (type: RecordType): string => mark.tables[type]?.newestUpdatedAt ?? ''
+  const look = await db.transaction('r', tables, async () => {
+    const inOverlapAndAfter = await countSince(db, since)
+    const after = mark.lastRevisionAt === '' ? inOverlapAndAfter : await revisions.where('at').above(mark.lastRevisionAt).count()
+    // A change committed late with an older date shows as one more revision in the overlap.
+    const isOverlapUnchanged = mark.overlapCount !== undefined && inOverlapAndAfter - after === mark.overlapCount
+    const newer = await Promise.all(types.map((type) => (newestOf(type) === '' ? db.recordTable(type).count() : db.recordTable(type).where('updatedAt').above(newestOf(type)).count())))
+    const counts = await Promise.all(types.map((type) => db.recordTable(type).count()))
+    return { isOverlapUnchanged, toRead: isOverlapUnchanged ? after : inOverlapAndAfter, newer: newer.reduce((sum, count) => sum + count, 0), counts }
+  })
+  if (look.toRead === 0 && look.newer === 0) return { kind: 'none', countsAgree: types.every((type, index) => look.counts[index] === mark.tables[type]?.count) }
+  // A record written with a revision counts in both: the larger is the better guess of how many changed.
+  if (Math.max(look.toRead, look.newer) > limit) return { kind: 'many' }
+  return db.transaction('r', tables, async () => {
+    const feedRows = look.isOverlapUnchanged
+      ? mark.lastRevisionAt === ''
+        ? await revisions.toArray()
+        : await revisions.where('at').above(mark.lastRevisionAt).toArray()
+      : since === ''
+        ? await revisions.toArray()
+        : await revisions.where('at').aboveOrEqual(since).toArray()
+    const changed = new Map<string, RecordType>()
+    for (const revision of feedRows) if (types.includes(revision.recordType)) changed.set(revision.recordId, revision.recordType)
+    for (const type of types) {
+      const table = db.recordTable(type)
+      const ids = (newestOf(type) === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestOf(type)).primaryKeys()) as string[]
+      for (const id of ids) changed.set(id, type)
+    }
+    return { kind: 'some', changed, position: await positionNow(db) } as const
+  })
+}
