@@ -3,10 +3,12 @@ import {
   createBriefingRepository,
   deleteRecord,
   listRevisions,
+  mergeRecords,
   restoreRevision,
   saveRecord,
   saveRecords,
   undoLastChange,
+  undoMerge,
   type PrecedentDatabase
 } from '@renderer/db'
 import { aJurisdiction, anIncident, aResponse } from '../../builders/domain'
@@ -18,24 +20,49 @@ const NOW = '2026-12-07T10:00:00.000Z'
 let issued = 0
 const writeOptions = { now: () => NOW, newId: () => `new-${++issued}`, newRevisionId: () => `rev-${++issued}` }
 
-/** A small knowledge base with links and a history: an organisation edited once, an incident and a response naming it. */
+/**
+ * A small knowledge base with links and a history: an organisation edited once, its duplicate, an
+ * incident naming both and a response naming it.
+ */
 async function aKnowledgeBase(): Promise<PrecedentDatabase> {
+  // Ids below 1,000 for what is given, from 1,000 for what is tried: the same every run, never shared.
+  issued = 0
   const db = aFreshDatabase()
   await givenStored(db, { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', name: 'China' }) })
   await saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay', kind: 'company' }, writeOptions)
   await saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay (支付宝)', kind: 'company' }, { ...writeOptions, expectedRevision: 1 })
   await saveRecord(db, 'organisation', { id: 'org-cac', name: 'Cyberspace Administration of China', kind: 'regulator' }, writeOptions)
-  await saveRecord(db, 'incident', { ...anIncident({ id: 'inc-bill', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-alipay', role: 'operator' }] }) }, writeOptions)
+  await saveRecord(db, 'organisation', { id: 'org-alipay-dup', name: 'ALIPAY', kind: 'company' }, writeOptions)
+  await saveRecord(
+    db,
+    'incident',
+    {
+      ...anIncident({
+        id: 'inc-bill',
+        jurisdictionIds: ['CN'],
+        organisations: [
+          { organisationId: 'org-alipay', role: 'operator' },
+          { organisationId: 'org-alipay-dup', role: 'involved' }
+        ]
+      })
+    },
+    writeOptions
+  )
   await saveRecord(db, 'response', { ...aResponse({ id: 'resp-summons', actorId: 'org-cac', targetOrganisationIds: ['org-alipay'], incidentIds: ['inc-bill'] }) }, writeOptions)
   return db
 }
 
 interface WritePath {
   readonly name: string
+  /** What the knowledge base holds before, beyond {@link aKnowledgeBase} (written without failures). */
+  readonly given?: (db: PrecedentDatabase) => Promise<unknown>
   readonly act: (db: PrecedentDatabase) => Promise<unknown>
 }
 
+const mergeTheDuplicate = (db: PrecedentDatabase) => mergeRecords(db, 'organisation', 'org-alipay', 'org-alipay-dup', { ...writeOptions, newId: () => 'merge-1' })
+
 const WRITE_PATHS: readonly WritePath[] = [
+  { name: 'saving one record (every form)', act: (db) => saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay', kind: 'company' }, { ...writeOptions, expectedRevision: 2 }) },
   {
     name: 'saving several records together (a relationship kept on the other record)',
     act: (db) =>
@@ -57,6 +84,8 @@ const WRITE_PATHS: readonly WritePath[] = [
     }
   },
   { name: 'undoing the last change', act: (db) => undoLastChange(db, 'org-alipay', writeOptions) },
+  { name: 'merging a duplicate into its survivor (links redirected, a redirect left)', act: mergeTheDuplicate },
+  { name: 'undoing a merge', given: mergeTheDuplicate, act: (db) => undoMerge(db, 'merge-1', writeOptions) },
   {
     name: 'saving a briefing',
     act: (db) =>
@@ -67,10 +96,17 @@ const WRITE_PATHS: readonly WritePath[] = [
   }
 ]
 
-describe.each(WRITE_PATHS)('a failure at any write while $name', ({ act }) => {
+async function givenFor(path: WritePath): Promise<PrecedentDatabase> {
+  const db = await aKnowledgeBase()
+  await path.given?.(db)
+  return db
+}
+
+describe.each(WRITE_PATHS)('a failure at any write while $name', (path) => {
+  const { act } = path
   it('leaves the knowledge base exactly as before or exactly as after, and whole', async () => {
     // The run without a failure: how many writes it makes (n), and the state it ends in.
-    const probe = await aKnowledgeBase()
+    const probe = await givenFor(path)
     const probeFaults = injectWriteFailures(probe)
     probeFaults.failWrite(0)
     issued = 1_000
@@ -81,7 +117,7 @@ describe.each(WRITE_PATHS)('a failure at any write while $name', ({ act }) => {
     expect(await integrityProblems(probe)).toEqual([])
 
     for (let k = 1; k <= writes; k += 1) {
-      const db = await aKnowledgeBase()
+      const db = await givenFor(path)
       const faults = injectWriteFailures(db)
       const before = await snapshotOf(db)
       faults.failWrite(k)
@@ -98,14 +134,16 @@ describe.each(WRITE_PATHS)('a failure at any write while $name', ({ act }) => {
 })
 
 describe('the integrity check', () => {
-  it('finds a dangling link and a history that disagrees with its record', async () => {
+  it('finds a dangling link, a history that disagrees with its record and a redirect to nowhere', async () => {
     const db = await aKnowledgeBase()
     await givenStored(db, { type: 'response', record: aResponse({ id: 'resp-orphan', actorId: 'org-gone' }) })
     await db.recordTable('organisation').update('org-alipay', { revision: 7 })
+    await db.table('redirects').put({ fromId: 'org-old', toId: 'org-gone', mergeId: 'merge-0' })
 
     expect(await integrityProblems(db)).toEqual([
       'resp-orphan actorId points at missing organisation org-gone',
-      'org-alipay is at revision 7 but its history at 2'
+      'org-alipay is at revision 7 but its history at 2',
+      'the redirect from org-old leads to org-gone, which is not stored'
     ])
   })
 })
