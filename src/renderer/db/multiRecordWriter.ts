@@ -1,20 +1,13 @@
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
-import { diffRecords } from '@shared/domain/recordHistory'
 import type { RecordType, TypedRecord } from '@shared/domain/recordTypes'
 import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import type { RecordInput, SaveRecordOptions } from './recordWriter'
-import { appendRevision, lastRecordedRevision, revisionTable } from './revisionLog'
-import {
-  RecordNotFoundError,
-  RecordValidationError,
-  RevisionConflictError,
-  toStorageError,
-  type RecordProblem
-} from './storageErrors'
-import { fromRow, toRow } from './storedRow'
+import { bumped, readForChange, writeRecordChanges, type RecordChange } from './recordChanges'
+import { lastRecordedRevision, revisionTable } from './revisionLog'
+import { RecordValidationError, toStorageError, type RecordProblem } from './storageErrors'
 
 /** One record to store as part of a batch: its type, its input (no `id` creates it) and the revision the edit started from. */
 export type RecordWrite = {
@@ -71,36 +64,17 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
   const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db)]
   try {
     return await db.transaction('rw', tables, async () => {
-      const stored: TypedRecord[] = []
-      const before: (TypedRecord | undefined)[] = []
+      const changes: RecordChange[] = []
       for (const [index, candidate] of valid.entries()) {
-        const expectedRevision = writes[index]?.expectedRevision
-        const table = db.recordTable(candidate.type)
-        const row = await table.get(candidate.record.id)
-        if (row !== undefined && expectedRevision !== row.revision) throw new RevisionConflictError(fromRow(row), expectedRevision)
-        if (row === undefined && expectedRevision !== undefined) throw new RecordNotFoundError(candidate.record.id)
-        const previous = row === undefined ? undefined : ({ type: candidate.type, record: fromRow(row) } as TypedRecord)
-        const revision = row === undefined ? (await lastRecordedRevision(db, candidate.record.id)) + 1 : row.revision + 1
-        const record = { ...candidate.record, createdAt: previous?.record.createdAt ?? candidate.record.createdAt, revision }
-        await table.put(toRow(candidate.type, record as never))
-        stored.push({ type: candidate.type, record } as TypedRecord)
-        before.push(previous)
+        const previous = await readForChange(db, candidate.type, candidate.record.id, writes[index]?.expectedRevision)
+        const revision = previous === undefined ? (await lastRecordedRevision(db, candidate.record.id)) + 1 : previous.record.revision + 1
+        const after = bumped({ type: candidate.type, record: { ...candidate.record, createdAt: previous?.record.createdAt ?? candidate.record.createdAt } } as TypedRecord, revision, timestamp)
+        changes.push({ action: previous === undefined ? 'create' : 'update', before: previous, after })
       }
+      await writeRecordChanges(db, changes, { ...options, at: timestamp })
+      const stored = changes.map((change) => change.after as TypedRecord)
+      // Checked once the whole batch is written, so a batch may create a record and link another to it; a failure aborts it all.
       await assertLinksExist(db, stored, { pathOf: (_typed, index, path) => (index === 0 ? path : `[${index}].${path}`) })
-      for (const [index, typed] of stored.entries()) {
-        const previous = before[index]
-        await appendRevision(db, {
-          id: (options.newRevisionId ?? (() => crypto.randomUUID()))(),
-          recordType: typed.type,
-          recordId: typed.record.id,
-          revision: typed.record.revision,
-          at: timestamp,
-          author: options.author ?? '',
-          action: previous === undefined ? 'create' : 'update',
-          changes: diffRecords(previous?.record, typed.record),
-          snapshot: typed.record
-        })
-      }
       return stored
     })
   } catch (error) {

@@ -1,14 +1,15 @@
 import Dexie, { type Table } from 'dexie'
 import { formatIssuePath } from '@shared/domain/bundle'
 import { mergeIncidents, mergeOrganisations, redirectReferences } from '@shared/domain/mergeRecords'
-import { compareRevisions, diffRecords, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, recordTitle, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { compareRevisions, type RecordRevision } from '@shared/domain/recordHistory'
+import { RECORD_TYPE_LABELS, recordTitle, typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
-import type { HistoryOptions } from './recordWriter'
-import { appendRevision, listRevisions, revisionTable } from './revisionLog'
+import { readLinksTo, type HistoryOptions } from './recordWriter'
+import { bumped, writeRecordChanges, type RecordChange } from './recordChanges'
+import { listRevisions, revisionTable } from './revisionLog'
 import { RecordNotFoundError, RecordValidationError, RevisionConflictError, toStorageError } from './storageErrors'
-import { fromRow, toRow } from './storedRow'
+import { fromRow } from './storedRow'
 
 /** The record types that can be merged: the ones duplicates are looked for in. */
 export type MergeableType = 'organisation' | 'incident'
@@ -94,22 +95,9 @@ function writeTables(db: PrecedentDatabase) {
   return [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), redirectTable(db), mergeTable(db)]
 }
 
-function asTyped(type: RecordType, record: AnyRecord): TypedRecord {
-  return { type, record } as TypedRecord
-}
-
 async function readRecord(db: PrecedentDatabase, type: RecordType, id: string): Promise<TypedRecord | undefined> {
   const row = await db.recordTable(type).get(id)
-  return row === undefined ? undefined : asTyped(type, fromRow(row))
-}
-
-async function readLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRecord[]> {
-  const found: TypedRecord[] = []
-  for (const type of RECORD_TYPES) {
-    const rows = await db.recordTable(type).where('refs').equals(id).toArray()
-    found.push(...rows.map((row) => asTyped(type, fromRow(row))))
-  }
-  return found
+  return row === undefined ? undefined : typedRecord(type, fromRow(row))
 }
 
 /** The record as its schema stores it; a merge that would break a rule (e.g. over 100 aliases) is refused. */
@@ -120,7 +108,7 @@ function validated(typed: TypedRecord): TypedRecord {
       parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: `${recordTitle(typed)}: ${issue.message}` }))
     )
   }
-  return asTyped(typed.type, parsed.data as AnyRecord)
+  return typedRecord(typed.type, parsed.data as AnyRecord)
 }
 
 function merged(type: MergeableType, survivor: TypedRecord, duplicate: TypedRecord): TypedRecord {
@@ -133,41 +121,6 @@ function merged(type: MergeableType, survivor: TypedRecord, duplicate: TypedReco
   throw new Error(`Cannot merge a ${survivor.type} with a ${duplicate.type} as ${type}s`)
 }
 
-interface ChangeToRecord {
-  readonly action: RevisionAction
-  readonly before: TypedRecord | undefined
-  /** `undefined` when the record no longer exists after the change. */
-  readonly after: TypedRecord | undefined
-  readonly revision: number
-  readonly note: string
-}
-
-const randomId = (): string => crypto.randomUUID()
-
-/** Writes one changed record (or removes it) and its history entry, inside the caller's transaction. */
-async function writeChange(db: PrecedentDatabase, options: HistoryOptions, at: string, change: ChangeToRecord): Promise<void> {
-  const subject = change.after ?? change.before
-  if (subject === undefined) return
-  if (change.after === undefined) await db.recordTable(subject.type).delete(subject.record.id)
-  else await db.recordTable(change.after.type).put(toRow(change.after.type, change.after.record))
-  const revision: RecordRevision = {
-    id: (options.newRevisionId ?? randomId)(),
-    recordType: subject.type,
-    recordId: subject.record.id,
-    revision: change.revision,
-    at,
-    author: options.author ?? '',
-    action: change.action,
-    changes: diffRecords(change.before?.record, change.after?.record),
-    ...(change.after === undefined ? {} : { snapshot: change.after.record }),
-    note: change.note
-  }
-  await appendRevision(db, revision)
-}
-
-function bumped(typed: TypedRecord, revision: number, at: string): TypedRecord {
-  return asTyped(typed.type, { ...typed.record, revision, updatedAt: at })
-}
 
 const quoted = (typed: TypedRecord) => `"${recordTitle(typed)}"`
 
@@ -211,30 +164,27 @@ export async function mergeRecords(
         (typed) => typed.record.id !== survivorId && typed.record.id !== duplicateId
       )
       const survivorNote = `Merged ${RECORD_TYPE_LABELS[type].singular.toLowerCase()} ${quoted(duplicate)} (${duplicateId}) into this record`
-      const changes: ChangeToRecord[] = [
+      const changes: RecordChange[] = [
         {
           action: 'merge',
           before: survivor,
           after: bumped(combined, survivor.record.revision + 1, at),
-          revision: survivor.record.revision + 1,
           note: survivorNote
         },
-        ...referrers.map((referrer): ChangeToRecord => ({
+        ...referrers.map((referrer): RecordChange => ({
           action: 'merge',
           before: referrer,
           after: bumped(validated(redirectReferences(referrer, duplicateId, survivorId)), referrer.record.revision + 1, at),
-          revision: referrer.record.revision + 1,
           note: `Links to ${quoted(duplicate)} now point to ${quoted(survivor)}, into which it was merged`
         })),
         {
           action: 'merge',
           before: duplicate,
           after: undefined,
-          revision: duplicate.record.revision,
           note: `Merged into ${quoted(survivor)} (${survivorId}); this id now leads there`
         }
       ]
-      for (const change of changes) await writeChange(db, options, at, change)
+      await writeRecordChanges(db, changes, { ...options, at })
 
       const entry: MergeEntry = {
         id: mergeId,
@@ -303,20 +253,21 @@ export async function undoMerge(db: PrecedentDatabase, mergeId: string, options:
       if (changed.length > 0) throw new MergeUndoBlockedError(mergeId, changed)
 
       const survivorTitle = entry.survivorTitle
+      const restored: RecordChange[] = []
       for (const before of entry.before) {
         const now = current.get(before.record.id)
         const revision = now !== undefined ? now.record.revision + 1 : (await highestRecordedRevision(db, before.record.id)) + 1
-        await writeChange(db, options, at, {
+        restored.push({
           action: 'unmerge',
           before: now,
           after: bumped(before, revision, at),
-          revision,
           note:
             before.record.id === entry.duplicateId
               ? `Restored by undoing its merge into "${survivorTitle}"`
               : `Undid the merge of "${entry.duplicateTitle}" into "${survivorTitle}"`
         })
       }
+      await writeRecordChanges(db, restored, { ...options, at })
       await redirectTable(db).delete(entry.duplicateId)
       const undone: MergeEntry = { ...entry, undoneAt: at, undoneBy: options.author ?? '' }
       await mergeTable(db).put(undone)

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
-import { diffRecords, recordBefore, REVISION_ACTION_LABELS, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { recordBefore, REVISION_ACTION_LABELS, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, typedRecord, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
@@ -14,8 +14,9 @@ import {
   toStorageError,
   type RecordProblem
 } from './storageErrors'
-import { appendRevision, lastRecordedRevision, listRevisions, revisionTable } from './revisionLog'
-import { fromRow, toRow } from './storedRow'
+import { bumped, readForChange, writeRecordChanges, type RecordChange } from './recordChanges'
+import { lastRecordedRevision, listRevisions, revisionTable } from './revisionLog'
+import { fromRow } from './storedRow'
 
 /**
  * What a form hands in to save: the record as the schema accepts it (defaults may be left out),
@@ -53,10 +54,6 @@ function problemsOf(error: z.ZodError): RecordProblem[] {
   return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))
 }
 
-function asTyped<T extends RecordType>(type: T, record: RecordOfType[T]): TypedRecord {
-  return { type, record } as TypedRecord
-}
-
 function recordTables(db: PrecedentDatabase) {
   return RECORD_TABLE_NAMES.map((name) => db[name])
 }
@@ -65,41 +62,6 @@ function recordTables(db: PrecedentDatabase) {
 function writeTables(db: PrecedentDatabase) {
   return [...recordTables(db), revisionTable(db)]
 }
-
-const randomRevisionId = (): string => crypto.randomUUID()
-
-interface RevisionEntry {
-  readonly type: RecordType
-  readonly recordId: string
-  readonly action: RevisionAction
-  readonly before: AnyRecord | undefined
-  /** The record after the change; `undefined` when it no longer exists. */
-  readonly after: AnyRecord | undefined
-  /** The revision after the change, or the one deleted. */
-  readonly revision: number
-  readonly at: string
-  readonly note?: string
-}
-
-/** Records one change in the history, inside the caller's transaction. */
-function recordRevision(db: PrecedentDatabase, options: HistoryOptions, entry: RevisionEntry): Promise<void> {
-  const revision: RecordRevision = {
-    id: (options.newRevisionId ?? randomRevisionId)(),
-    recordType: entry.type,
-    recordId: entry.recordId,
-    revision: entry.revision,
-    at: entry.at,
-    author: options.author ?? '',
-    action: entry.action,
-    changes: diffRecords(entry.before, entry.after),
-    ...(entry.after === undefined ? {} : { snapshot: entry.after }),
-    ...(entry.note === undefined ? {} : { note: entry.note })
-  }
-  return appendRevision(db, revision)
-}
-
-
-/** Fails with every link that points to no record of the right type. Runs inside the caller's transaction. */
 
 /**
  * Validates and stores a record, creating it (no `id`, or an id not yet used, with no
@@ -128,29 +90,15 @@ export async function saveRecord<T extends RecordType>(
   })
   if (!parsed.success) throw new RecordValidationError(problemsOf(parsed.error))
   const candidate = parsed.data as RecordOfType[T]
-  const table = db.recordTable(type)
   try {
     return await db.transaction('rw', writeTables(db), async () => {
-      const stored = await table.get(candidate.id)
-      if (stored !== undefined && options.expectedRevision !== stored.revision) {
-        throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
-      }
-      if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(candidate.id)
-      await assertLinksExist(db, [asTyped(type, candidate)])
+      const stored = await readForChange(db, type, candidate.id, options.expectedRevision)
+      await assertLinksExist(db, [typedRecord(type, candidate)])
       const record: RecordOfType[T] =
         stored === undefined
           ? { ...candidate, revision: (await lastRecordedRevision(db, candidate.id)) + 1 }
-          : { ...candidate, createdAt: stored.createdAt, revision: stored.revision + 1 }
-      await table.put(toRow(type, record))
-      await recordRevision(db, options, {
-        type,
-        recordId: record.id,
-        action: stored === undefined ? 'create' : 'update',
-        before: stored === undefined ? undefined : fromRow(stored),
-        after: record,
-        revision: record.revision,
-        at: timestamp
-      })
+          : { ...candidate, createdAt: stored.record.createdAt, revision: stored.record.revision + 1 }
+      await writeRecordChanges(db, [{ action: stored === undefined ? 'create' : 'update', before: stored, after: typedRecord(type, record) }], { ...options, at: timestamp })
       return record
     })
   } catch (error) {
@@ -158,11 +106,12 @@ export async function saveRecord<T extends RecordType>(
   }
 }
 
-async function readLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRecord[]> {
+/** Every record that links to `id`, read inside the caller's transaction. */
+export async function readLinksTo(db: PrecedentDatabase, id: string): Promise<TypedRecord[]> {
   const perType = await Promise.all(
     RECORD_TYPES.map(async (type) => {
       const rows = await db.recordTable(type).where('refs').equals(id).toArray()
-      return rows.map((row) => asTyped(type, fromRow(row)))
+      return rows.map((row) => typedRecord(type, fromRow(row)))
     })
   )
   return perType.flat()
@@ -203,7 +152,7 @@ export function findSomeLinksTo(db: PrecedentDatabase, id: string, limitPerType:
           db.recordTable(type).where('refs').equals(id).limit(limitPerType).toArray(),
           db.recordTable(type).where('refs').equals(id).count()
         ])
-        return { records: rows.map((row) => asTyped(type, fromRow(row))), count }
+        return { records: rows.map((row) => typedRecord(type, fromRow(row))), count }
       })
     )
     return { records: perType.flatMap((some) => some.records), total: perType.reduce((sum, some) => sum + some.count, 0) }
@@ -235,7 +184,7 @@ export async function deleteRecord(
     return await db.transaction('rw', writeTables(db), async () => {
       const stored = await db.recordTable(type).get(id)
       if (stored === undefined) throw new RecordNotFoundError(id)
-      return await removeRecord(db, asTyped(type, fromRow(stored)), 'delete', timestamp, options)
+      return await removeRecord(db, typedRecord(type, fromRow(stored)), 'delete', timestamp, options)
     })
   } catch (error) {
     throw toStorageError(error)
@@ -257,33 +206,23 @@ async function removeRecord(
   const impact = await readDeleteImpact(db, id)
   if (impact.blocking.length > 0) throw new DeleteBlockedError(id, impact.blocking)
   const label = RECORD_TYPE_LABELS[removed.type].singular.toLowerCase()
-  const mended: TypedRecord[] = []
-  for (const typed of impact.mended) {
+  const mended = impact.mended.map((typed) => {
     const unlinked = withoutReferencesTo(typed, id)
-    const after = asTyped(unlinked.type, { ...unlinked.record, revision: unlinked.record.revision + 1, updatedAt: timestamp })
-    await db.recordTable(after.type).put(toRow(after.type, after.record))
-    await recordRevision(db, options, {
-      type: after.type,
-      recordId: after.record.id,
-      action: 'update',
-      before: typed.record,
-      after: after.record,
-      revision: after.record.revision,
-      at: timestamp,
-      note: `Link to the ${label} "${id}" removed because that ${label} was deleted`
-    })
-    mended.push(after)
-  }
-  await db.recordTable(removed.type).delete(id)
-  await recordRevision(db, options, {
-    type: removed.type,
-    recordId: id,
-    action,
-    before: removed.record,
-    after: undefined,
-    revision: removed.record.revision,
-    at: timestamp
+    return bumped(unlinked, unlinked.record.revision + 1, timestamp)
   })
+  await writeRecordChanges(
+    db,
+    [
+      ...impact.mended.map((typed, index): RecordChange => ({
+        action: 'update',
+        before: typed,
+        after: mended[index],
+        note: `Link to the ${label} "${id}" removed because that ${label} was deleted`
+      })),
+      { action, before: removed, after: undefined }
+    ],
+    { ...options, at: timestamp }
+  )
   return { mended }
 }
 
@@ -332,7 +271,7 @@ async function validRecordFromHistory<T extends RecordType>(
   const parsed = RECORD_SCHEMAS[type].safeParse({ ...fields, ...bookkeeping })
   if (!parsed.success) throw new RecordValidationError(problemsOf(parsed.error))
   const record = parsed.data as RecordOfType[T]
-  await assertLinksExist(db, [asTyped(type, record)])
+  await assertLinksExist(db, [typedRecord(type, record)])
   return record
 }
 
@@ -357,7 +296,6 @@ export async function restoreRevision<T extends RecordType>(
   options: RestoreOptions
 ): Promise<RecordOfType[T]> {
   const timestamp = options.now()
-  const table = db.recordTable(type)
   try {
     return await db.transaction('rw', writeTables(db), async () => {
       const version = await revisionTable(db).get(revisionId)
@@ -369,28 +307,13 @@ export async function restoreRevision<T extends RecordType>(
         throw new RevisionNotFoundError(revisionId, 'The record did not exist in that version; choose a version in which it did')
       }
       const wantedRevision = options.isVersionBefore === true ? wanted.revision : version.revision
-      const stored = await table.get(recordId)
-      if (stored !== undefined && options.expectedRevision !== stored.revision) {
-        throw new RevisionConflictError(fromRow(stored), options.expectedRevision)
-      }
-      if (stored === undefined && options.expectedRevision !== undefined) throw new RecordNotFoundError(recordId)
-      const before = stored === undefined ? undefined : fromRow(stored)
+      const before = await readForChange(db, type, recordId, options.expectedRevision)
       const record = await validRecordFromHistory(db, type, wanted, {
-        createdAt: before?.createdAt ?? createdAtOf(wanted) ?? timestamp,
+        createdAt: before?.record.createdAt ?? createdAtOf(wanted) ?? timestamp,
         updatedAt: timestamp,
-        revision: (before?.revision ?? (await lastRecordedRevision(db, recordId))) + 1
+        revision: (before?.record.revision ?? (await lastRecordedRevision(db, recordId))) + 1
       })
-      await table.put(toRow(type, record))
-      await recordRevision(db, options, {
-        type,
-        recordId,
-        action: 'restore',
-        before,
-        after: record,
-        revision: record.revision,
-        at: timestamp,
-        note: `Restored version ${wantedRevision}`
-      })
+      await writeRecordChanges(db, [{ action: 'restore', before, after: typedRecord(type, record), note: `Restored version ${wantedRevision}` }], { ...options, at: timestamp })
       return record
     })
   } catch (error) {
@@ -447,7 +370,7 @@ export async function undoLastChange(db: PrecedentDatabase, recordId: string, op
       const earlier = recordBefore(newest)
       if (earlier === undefined) {
         if (current === undefined) throw new RecordNotFoundError(recordId)
-        const { mended } = await removeRecord(db, asTyped(type, current), 'undo', timestamp, options)
+        const { mended } = await removeRecord(db, typedRecord(type, current), 'undo', timestamp, options)
         return { undone: newest, record: undefined, mended }
       }
       const record = await validRecordFromHistory(db, type, earlier, {
@@ -455,17 +378,18 @@ export async function undoLastChange(db: PrecedentDatabase, recordId: string, op
         updatedAt: timestamp,
         revision: newest.revision + 1
       })
-      await db.recordTable(type).put(toRow(type, record))
-      await recordRevision(db, options, {
-        type,
-        recordId,
-        action: 'undo',
-        before: current,
-        after: record,
-        revision: record.revision,
-        at: timestamp,
-        note: `Undid: ${REVISION_ACTION_LABELS[newest.action].toLowerCase()} (version ${newest.revision})`
-      })
+      await writeRecordChanges(
+        db,
+        [
+          {
+            action: 'undo',
+            before: current === undefined ? undefined : typedRecord(type, current),
+            after: typedRecord(type, record),
+            note: `Undid: ${REVISION_ACTION_LABELS[newest.action].toLowerCase()} (version ${newest.revision})`
+          }
+        ],
+        { ...options, at: timestamp }
+      )
       return { undone: newest, record, mended: [] }
     })
   } catch (error) {

@@ -24,6 +24,15 @@ export type AnyRecord = RecordOfType[RecordType]
 /** A record together with its type, for code that handles every kind (links, search, export). */
 export type TypedRecord = { [T in RecordType]: { readonly type: T; readonly record: RecordOfType[T] } }[RecordType]
 
+/**
+ * A record with its type, for code that knows the two belong together (a row read from the
+ * type's own table, a record parsed by the type's schema). TypeScript cannot relate a generic
+ * `T` to the union's member, so this is the one place that says so.
+ */
+export function typedRecord<T extends RecordType>(type: T, record: RecordOfType[T]): TypedRecord {
+  return { type, record } as TypedRecord
+}
+
 export const RECORD_TYPE_LABELS: Record<RecordType, { readonly singular: string; readonly plural: string }> = {
   incident: { singular: 'Incident', plural: 'Incidents' },
   organisation: { singular: 'Organisation', plural: 'Organisations' },

@@ -337,19 +337,22 @@ describe('deleteRecord', () => {
   })
 
   it('leaves everything exactly as it was when any one of its writes fails', async () => {
+    // How many writes a delete makes (n): the mended records, by table, the deletion and the history entries.
+    const probe = await givenAnOrganisationLinkedFromEverywhere()
+    const probeFaults = injectWriteFailures(probe.db)
+    probeFaults.failWrite(0)
+    await deleteRecord(probe.db, 'organisation', probe.deleted.id, { now })
+    const writesOfADelete = probeFaults.writes
+    expect(writesOfADelete).toBeGreaterThanOrEqual(3)
+
     const { db, deleted } = await givenAnOrganisationLinkedFromEverywhere()
     const faults = injectWriteFailures(db)
     const before = await snapshotOf(db)
-    const writesOfADelete = 8 // three mended records and the deletion, each with its history entry
-
     for (let k = 1; k <= writesOfADelete; k += 1) {
       faults.failWrite(k)
       await catchError(deleteRecord(db, 'organisation', deleted.id, { now }))
-      expect(await snapshotOf(db), `write ${k} failed`).toEqual(before)
+      expect(await snapshotOf(db), `write ${k} of ${writesOfADelete} failed`).toEqual(before)
     }
-    faults.failWrite(0)
-    await deleteRecord(db, 'organisation', deleted.id, { now })
-    expect(faults.writes).toBe(writesOfADelete)
   })
 })
 

@@ -1,0 +1,96 @@
+import Dexie from 'dexie'
+import { diffRecords, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import { typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import type { PrecedentDatabase } from './precedentDatabase'
+import { revisionTable } from './revisionLog'
+import { RecordNotFoundError, RevisionConflictError } from './storageErrors'
+import { fromRow, toRow } from './storedRow'
+
+/**
+ * One record changed by a write: as it was (`undefined`: it did not exist) and as it is to be
+ * (`undefined`: it no longer exists), with the revision bookkeeping already set on `after`.
+ */
+export interface RecordChange {
+  readonly action: RevisionAction
+  readonly before: TypedRecord | undefined
+  readonly after: TypedRecord | undefined
+  readonly note?: string | undefined
+}
+
+/** Who changed the records and when: the same for every change of one write. */
+export interface ChangeAuthorship {
+  /** When the write was made (ISO timestamp). */
+  readonly at: string
+  /** Who made it, as set in the preferences; '' when no name was set. */
+  readonly author?: string | undefined
+  /** A new id for each history entry; defaults to `crypto.randomUUID`. */
+  readonly newRevisionId?: (() => string) | undefined
+}
+
+/** A record at a new revision, changed at `at`: the bookkeeping every change sets. */
+export function bumped(typed: TypedRecord, revision: number, at: string): TypedRecord {
+  return { type: typed.type, record: { ...typed.record, revision, updatedAt: at } } as TypedRecord
+}
+
+const randomRevisionId = (): string => crypto.randomUUID()
+
+/** The history entry of one change: what changed field by field, and the record as it now is. */
+export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): RecordRevision {
+  const subject = (change.after ?? change.before) as TypedRecord
+  return {
+    id: (authorship.newRevisionId ?? randomRevisionId)(),
+    recordType: subject.type,
+    recordId: subject.record.id,
+    // The revision after the change, or for a removal the revision removed.
+    revision: subject.record.revision,
+    at: authorship.at,
+    author: authorship.author ?? '',
+    action: change.action,
+    changes: diffRecords(change.before?.record, change.after?.record),
+    ...(change.after === undefined ? {} : { snapshot: change.after.record }),
+    ...(change.note === undefined ? {} : { note: change.note })
+  }
+}
+
+/**
+ * The one place a record's row and its history entry are written: every saved form, several
+ * records saved together, a delete and the links it mends, a restored version, an undo, a merge
+ * and its undo. Each change's row is put (or removed) and its revision added, in bulk per table,
+ * inside the caller's read-write transaction, so the records and their history commit or fail
+ * together.
+ *
+ * @throws Error when called outside a read-write transaction over the record tables and `revisions`
+ */
+export async function writeRecordChanges(db: PrecedentDatabase, changes: readonly RecordChange[], authorship: ChangeAuthorship): Promise<RecordRevision[]> {
+  const transaction = Dexie.currentTransaction
+  if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions')) {
+    throw new Error('writeRecordChanges must run inside a read-write transaction that includes the revisions table')
+  }
+  const puts = new Map<RecordType, TypedRecord[]>()
+  const removals = new Map<RecordType, string[]>()
+  for (const change of changes) {
+    if (change.after !== undefined) puts.set(change.after.type, [...(puts.get(change.after.type) ?? []), change.after])
+    else if (change.before !== undefined) removals.set(change.before.type, [...(removals.get(change.before.type) ?? []), change.before.record.id])
+  }
+  for (const [type, records] of puts) await db.recordTable(type).bulkPut(records.map((typed) => toRow(typed.type, typed.record as never)))
+  for (const [type, ids] of removals) await db.recordTable(type).bulkDelete(ids)
+  const revisions = changes.filter((change) => change.after !== undefined || change.before !== undefined).map((change) => revisionOf(change, authorship))
+  await revisionTable(db).bulkAdd(revisions)
+  return revisions
+}
+
+/**
+ * A record as stored, before a write changes it, checked against the revision the person started
+ * from: an update of a record changed since is refused, so is an update of one that is gone.
+ * `expectedRevision` left out means "create": a record already stored under the id is a conflict.
+ * Runs inside the caller's transaction.
+ *
+ * @throws RevisionConflictError the stored record is not at `expectedRevision`
+ * @throws RecordNotFoundError an update of a record that no longer exists
+ */
+export async function readForChange<T extends RecordType>(db: PrecedentDatabase, type: T, id: string, expectedRevision: number | undefined): Promise<TypedRecord | undefined> {
+  const row = await db.recordTable(type).get(id)
+  if (row !== undefined && expectedRevision !== row.revision) throw new RevisionConflictError(fromRow(row), expectedRevision)
+  if (row === undefined && expectedRevision !== undefined) throw new RecordNotFoundError(id)
+  return row === undefined ? undefined : typedRecord(type, fromRow(row))
+}
