@@ -26,7 +26,7 @@ export const revisionEntrySchema = z.strictObject({
   at: timestampSchema,
   author: z.string().max(200),
   action: z.enum(REVISION_ACTIONS),
-  changes: z.array(z.looseObject({ field: z.string().min(1).max(300), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(z.looseObject({ field: z.string().min(1).max(300), before: z.unknown().optional(), after: z.unknown().optional() })),
   snapshot: keptRecordSchema.optional(),
   note: z.string().max(2000).optional()
 })
