@@ -1,6 +1,6 @@
 import type { Table } from 'dexie'
 import { briefingSchema } from '@shared/briefing/briefing'
-import { importLogEntrySchema, WORKSPACE_PARTS, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
+import { importLogEntrySchema, type WORKSPACE_PARTS, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { DEFAULT_PREFERENCES, preferencesSchema } from '@shared/domain/preferences'
 import { parseSavedSearches } from '@shared/search/savedSearch'
 import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
