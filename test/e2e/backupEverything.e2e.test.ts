@@ -39,13 +39,14 @@ function readHeldTables(target: Page): Promise<Record<string, unknown>> {
         request.onerror = () => reject(request.error)
       })
     const meta = (await all('meta')) as { key: string; value: unknown }[]
-    const revisions = (await all('revisions')) as { action: string }[]
+    const revisions = (await all('revisions')) as { action: string; note?: string }[]
     const held = {
       briefings: await all('briefings'),
       merges: await all('merges'),
       redirects: await all('redirects'),
       meta: meta.filter((row) => ['saved-searches', 'preferences', 'imports:log', 'duplicates.dismissedPairs'].includes(row.key)),
-      revisions: revisions.filter((entry) => entry.action !== 'restore')
+      // The restore's own entries (records written back, and the re-loaded sample's merged-away incident removed) follow the backup's.
+      revisions: revisions.filter((entry) => entry.action !== 'restore' && entry.note !== 'Not in the restored backup')
     }
     db.close()
     return held

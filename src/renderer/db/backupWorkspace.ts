@@ -2,6 +2,7 @@ import type { Table } from 'dexie'
 import { briefingSchema } from '@shared/briefing/briefing'
 import { importLogEntrySchema, type WORKSPACE_PARTS, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { DEFAULT_PREFERENCES, preferencesSchema } from '@shared/domain/preferences'
+import { isSameValue } from '@shared/domain/recordHistory'
 import { parseSavedSearches } from '@shared/search/savedSearch'
 import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { DUPLICATES_WATERMARK_KEY } from './duplicatePairStore'
@@ -228,14 +229,21 @@ export async function restoreWorkspace(db: PrecedentDatabase, workspace: BundleW
   await replaceAll(redirectTable(db), plan.redirects, checkNotCancelled)
   await replaceAll(briefingTable(db), workspace?.briefings, checkNotCancelled)
   const meta: MetaRow[] = []
-  if (workspace?.savedSearches !== undefined) meta.push({ key: SAVED_SEARCHES_KEY, value: workspace.savedSearches })
-  if (workspace?.preferences !== undefined) meta.push({ key: PREFERENCES_KEY, value: workspace.preferences })
-  if (workspace?.importLog !== undefined) meta.push({ key: IMPORT_LOG_KEY, value: workspace.importLog })
-  if (workspace?.dismissedDuplicatePairs !== undefined) meta.push({ key: DISMISSED_PAIRS_KEY, value: workspace.dismissedDuplicatePairs })
+  const absent: string[] = []
+  // An empty list, or the default preferences, is stored as no row, as before anything was made.
+  const held = (key: string, value: unknown, isEmpty: boolean): void => {
+    if (isEmpty) absent.push(key)
+    else meta.push({ key, value })
+  }
+  if (workspace?.savedSearches !== undefined) held(SAVED_SEARCHES_KEY, workspace.savedSearches, workspace.savedSearches.length === 0)
+  if (workspace?.preferences !== undefined) held(PREFERENCES_KEY, workspace.preferences, isSameValue(workspace.preferences, DEFAULT_PREFERENCES))
+  if (workspace?.importLog !== undefined) held(IMPORT_LOG_KEY, workspace.importLog, workspace.importLog.length === 0)
+  if (workspace?.dismissedDuplicatePairs !== undefined) held(DISMISSED_PAIRS_KEY, workspace.dismissedDuplicatePairs, workspace.dismissedDuplicatePairs.length === 0)
   if (workspace?.csvMappings !== undefined) {
     await db.meta.where('key').startsWith(CSV_MAPPING_KEY_PREFIX).delete()
     meta.push(...workspace.csvMappings.map(({ signature, mapping }) => ({ key: CSV_MAPPING_KEY_PREFIX + signature, value: mapping })))
   }
+  if (absent.length > 0) await db.meta.bulkDelete(absent)
   if (meta.length > 0) await db.meta.bulkPut(meta)
   return {
     revisionsAdded: plan.revisionsToAdd.length,
