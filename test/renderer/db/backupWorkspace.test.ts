@@ -59,7 +59,8 @@ async function aKnowledgeBaseWithEverything(): Promise<PrecedentDatabase> {
 async function heldTablesOf(db: PrecedentDatabase): Promise<Record<string, unknown[]>> {
   const snapshot = await snapshotOf(db)
   const held = Object.entries(snapshot).filter(([name]) => TABLES_IN_BACKUP[name as keyof typeof TABLES_IN_BACKUP] !== 'derived')
-  return Object.fromEntries(held.map(([name, rows]) => [name, name === 'meta' ? rows.filter((row) => (row as { key: string }).key in META_KEYS_IN_BACKUP || (row as { key: string }).key.startsWith('imports:csv-mapping:')) : rows]))
+  const isHeldKey = (key: string) => Object.entries(META_KEYS_IN_BACKUP).some(([heldKey, decision]) => decision === 'held' && (key === heldKey || (heldKey.endsWith(':') && key.startsWith(heldKey))))
+  return Object.fromEntries(held.map(([name, rows]) => [name, name === 'meta' ? rows.filter((row) => isHeldKey((row as { key: string }).key)) : rows]))
 }
 
 describe('what a backup holds', () => {
@@ -79,6 +80,7 @@ describe('what a backup holds', () => {
 
     expect(result.workspace).toEqual({ revisionsAdded: before.revisions!.length, briefings: 1, savedSearches: 1, merges: 1, redirects: 1, redirectsDropped: 0 })
     const after = await heldTablesOf(empty)
+    expect(before.meta).toHaveLength(5)
     for (const name of ['briefings', 'merges', 'redirects', 'meta']) expect(after[name], name).toEqual(before[name])
     // The history is the backup's, followed by one restore entry for each record written back.
     const restoreEntries = after.revisions!.filter((entry) => (entry as { action: string }).action === 'restore')
