@@ -115,7 +115,7 @@ describe('precedent export to documents', () => {
 
 describe('precedent export to interchange formats', () => {
   it.each([
-    ['bundle', (text: string) => expect(JSON.parse(text)).toMatchObject({ format: 'precedent-bundle', version: 1 })],
+    ['bundle', (text: string) => expect(JSON.parse(text)).toMatchObject({ format: 'precedent-bundle', version: 2 })],
     ['stix', (text: string) => expect(JSON.parse(text)).toMatchObject({ type: 'bundle' })],
     ['csl', (text: string) => expect(Array.isArray(JSON.parse(text))).toBe(true)],
     ['ics', (text: string) => expect(text).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/)],

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, parseBundle, type Bundle, type BundleProblem } from '@shared/domain/bundle'
 import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
+import { WORKSPACE_ROW_NAME, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 import { diffRecords, isSameValue } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
@@ -8,6 +9,7 @@ import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { lastRecordedRevisions, revisionTable } from './revisionLog'
 import { BundleValidationError, toStorageError } from './storageErrors'
+import { planWorkspaceRestore, restoreWorkspace, workspaceTables, writeWorkspace, type WorkspaceRestoreResult } from './backupWorkspace'
 import { fromRow, toRow } from './storedRow'
 
 /** What a backup list shows: when, why, and how much it holds. */
@@ -91,12 +93,14 @@ export interface BundleTextSink {
 const MAX_SINK_BACKLOG = 2
 
 /**
- * Writes every record of the knowledge base to `sink` as bundle JSON, table by table and page by
- * page, one record a line, all in one read-only transaction, so that a write in another window
- * lands wholly before or wholly after it (RELIABILITY-SECURITY 54). Only one page of rows and
- * its text are held at a time: nothing awaited here is outside IndexedDB (that would end the
- * transaction), so while the sink is behind, a cheap key read keeps the transaction open and
- * lets it drain. Derived data (search snapshot, index fields) is left out: it is rebuilt, never restored.
+ * Writes the whole knowledge base to `sink` as bundle JSON (version 2): every record, table by
+ * table and page by page, one record a line, then the workspace (history, merges and redirects,
+ * briefings, saved searches, preferences, import log: see `backupWorkspace.ts`), all in one
+ * read-only transaction, so that a write in another window lands wholly before or wholly after it
+ * (RELIABILITY-SECURITY 54). Only one page of rows and its text are held at a time: nothing
+ * awaited here is outside IndexedDB (that would end the transaction), so while the sink is behind,
+ * a cheap key read keeps the transaction open and lets it drain. Derived data (search snapshot,
+ * likely duplicate pairs, index fields) is left out: it is rebuilt, never restored.
  */
 export async function writeKnowledgeBaseBundle(db: PrecedentDatabase, sink: BundleTextSink, options: ReadBundleOptions): Promise<Record<RecordType, number>> {
   const header = {
@@ -107,7 +111,7 @@ export async function writeKnowledgeBaseBundle(db: PrecedentDatabase, sink: Bund
     ...(options.title === undefined ? {} : { title: options.title }),
     createdAt: options.now()
   }
-  return db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
+  return db.transaction('r', [...RECORD_TABLE_NAMES.map((name) => db[name]), ...workspaceTables(db)], async () => {
     const counts = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
     sink.write(`${JSON.stringify(header).slice(0, -1)},"records":{`)
     for (const [position, type] of RECORD_TYPES.entries()) {
@@ -126,7 +130,14 @@ export async function writeKnowledgeBaseBundle(db: PrecedentDatabase, sink: Bund
       }
       sink.write('\n]')
     }
-    sink.write('}}\n')
+    sink.write('}')
+    await writeWorkspace(db, {
+      write: (text) => sink.write(text),
+      async waitForSink() {
+        for (let wait = 0; sink.backlog > MAX_SINK_BACKLOG && wait < 10_000; wait += 1) await db.meta.limit(1).primaryKeys()
+      }
+    })
+    sink.write('}\n')
     return counts
   })
 }
@@ -255,6 +266,8 @@ export interface RestoreResult {
   readonly restored: number
   readonly removed: number
   readonly unchanged: number
+  /** What was put back beside the records (a version 1 backup holds none of it; redirects are cleaned all the same). */
+  readonly workspace: WorkspaceRestoreResult
 }
 
 /** Records compared and written per step of a restore (bulk reads and writes of this size). */
@@ -272,6 +285,10 @@ export class RestoreCancelledError extends Error {
  * Makes the knowledge base hold exactly the bundle's records (a full restore): records that differ
  * are written back, records the bundle lacks are deleted, and each change enters the records'
  * history as a restore, so the restore itself can be inspected and undone record by record.
+ * Beside the records, every part of the workspace the bundle holds is put back in the same
+ * transaction (history entries the knowledge base lacks are added; briefings, saved searches,
+ * merges, redirects, preferences, import log replace what is stored), and redirects are cleaned
+ * so that each leads to a record that exists (see `backupWorkspace.ts`).
  * The caller takes a backup first (the Backups view does). One read-write transaction under the
  * exclusive write lock, all reads first, then written in bulk pages of RESTORE_PAGE_SIZE: on any failure, or
  * when cancelled, the transaction is aborted and nothing changed.
@@ -287,7 +304,8 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
   if (!parsed.ok) throw new BundleValidationError(parsed.problems.map((problem) => nameRecordOf(problem, json)))
   const at = options.now()
   const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())
-  const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db)]
+  const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), ...workspaceTables(db)]
+  const { workspace } = parsed.bundle
   const total = RECORD_TYPES.reduce((sum, type) => sum + parsed.bundle.records[BUNDLE_COLLECTION[type]].length, 0)
   const checkNotCancelled = (): void => {
     if (options.signal?.aborted === true) throw new RestoreCancelledError()
@@ -301,6 +319,8 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
         const plans: { readonly type: RecordType; readonly writes: readonly { current?: TypedRecord['record']; record: TypedRecord['record'] }[]; readonly surplus: readonly TypedRecord['record'][] }[] = []
         let unchanged = 0
         options.onProgress?.(0, total)
+        const recordIds = new Set(RECORD_TYPES.flatMap((type) => parsed.bundle.records[BUNDLE_COLLECTION[type]].map((record) => record.id)))
+        const workspacePlan = await planWorkspaceRestore(db, workspace, recordIds)
         for (const type of RECORD_TYPES) {
           const table = db.recordTable(type)
           const wanted = parsed.bundle.records[BUNDLE_COLLECTION[type]] as readonly TypedRecord['record'][]
@@ -329,7 +349,8 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
             // A record created again under an old id counts on from its history, so the log stays in order.
             const recorded = await lastRecordedRevisions(db, changed.filter(({ current }) => current === undefined).map(({ record }) => record.id))
             for (const { record, current } of changed) {
-              const revision = (current === undefined ? (recorded.get(record.id) ?? 0) : current.revision) + 1
+              // Counting on from the backup's history too, which the restore adds to the log.
+              const revision = Math.max(current === undefined ? (recorded.get(record.id) ?? 0) : current.revision, workspacePlan.highestRevisionOf.get(record.id) ?? 0) + 1
               writes.push({ current, record: { ...record, revision, updatedAt: at } as TypedRecord['record'] })
             }
           }
@@ -393,7 +414,9 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
           }
         }
         checkNotCancelled()
-        return { restored, removed, unchanged }
+        const restoredWorkspace = await restoreWorkspace(db, workspace, workspacePlan, checkNotCancelled)
+        checkNotCancelled()
+        return { restored, removed, unchanged, workspace: restoredWorkspace }
       })
     )
   } catch (error) {
@@ -402,11 +425,16 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
   }
 }
 
-/** `records.incidents[12].occurredOn` becomes `records.incidents[12] (inc-foo).occurredOn`, so the record can be found. */
+/**
+ * `records.incidents[12].occurredOn` becomes `records.incidents[12] (inc-foo).occurredOn`, and
+ * `workspace.briefings[2].title` becomes `workspace.briefings[2] (b-1).title`, so the row can be found.
+ */
 function nameRecordOf(problem: BundleProblem, json: unknown): BundleProblem {
-  const match = /^records\.(\w+)\[(\d+)\]/.exec(problem.path)
+  const match = /^(records|workspace)\.(\w+)\[(\d+)\]/.exec(problem.path)
   if (match === null) return problem
-  const collection = (json as { records?: Record<string, unknown> } | null)?.records?.[match[1]!]
-  const id = Array.isArray(collection) ? (collection[Number(match[2])] as { id?: unknown } | null)?.id : undefined
+  const part = match[1] as 'records' | 'workspace'
+  const collection = (json as Record<string, Record<string, unknown> | undefined> | null)?.[part]?.[match[2]!]
+  const nameField = part === 'records' ? 'id' : (WORKSPACE_ROW_NAME[match[2] as keyof BundleWorkspace] ?? 'id')
+  const id = Array.isArray(collection) ? (collection[Number(match[3])] as Record<string, unknown> | null)?.[nameField] : undefined
   return typeof id === 'string' && id.length <= 200 ? { ...problem, path: `${match[0]} (${id})${problem.path.slice(match[0].length)}` } : problem
 }

@@ -369,7 +369,7 @@ async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, o
   return { files: marker.files, at: marker.at, written: marker.done, removed, restored, leftChanged }
 }
 
-const CSV_MAPPING_KEY_PREFIX = 'imports:csv-mapping:'
+export const CSV_MAPPING_KEY_PREFIX = 'imports:csv-mapping:'
 
 /**
  * The column mapping last chosen for CSV files with these columns (`signature` from

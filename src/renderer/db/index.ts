@@ -101,6 +101,14 @@ export {
   type RestoreBundleOptions,
   type RestoreResult
 } from './backups'
+export {
+  META_KEYS_IN_BACKUP,
+  redirectsLeadingToRecords,
+  TABLES_IN_BACKUP,
+  type WorkspaceCounts,
+  type WorkspaceRestoreResult
+} from './backupWorkspace'
+export { SAVED_SEARCHES_KEY } from './metaKeys'
 export { BundleReadCancelledError, isGzipFile, looksLikeBundleFile, readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 export { EXCLUSIVE_WRITE_LOCK, withExclusiveWriteLock } from './exclusiveWriteLock'
 export {

@@ -1,24 +1,11 @@
-import { z } from 'zod'
-import { textSchema } from '@shared/domain/text'
+import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '@shared/domain/preferences'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { RecordValidationError, toStorageError } from './storageErrors'
 
 /** The `meta` key the preferences are stored under. */
 export const PREFERENCES_KEY = 'preferences'
 
-/** What a person sets once for this device. */
-export interface Preferences {
-  /** The name written beside each change in the history; '' when not set. */
-  readonly authorName: string
-}
-
-const preferencesSchema = z
-  .object({
-    authorName: textSchema('Author name', 100).refine((name) => !name.includes('\n'), 'Author name must be one line').default('')
-  })
-  .strip()
-
-const DEFAULT_PREFERENCES: Preferences = { authorName: '' }
+export type { Preferences } from '@shared/domain/preferences'
 
 /** The stored preferences; defaults for anything missing or unreadable, so a damaged row never stops a save. */
 export async function readPreferences(db: PrecedentDatabase): Promise<Preferences> {

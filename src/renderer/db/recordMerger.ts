@@ -337,7 +337,7 @@ export function getMerge(db: PrecedentDatabase, mergeId: string): Promise<MergeE
   return mergeTable(db).get(mergeId)
 }
 
-const DISMISSED_PAIRS_KEY = 'duplicates.dismissedPairs'
+export const DISMISSED_PAIRS_KEY = 'duplicates.dismissedPairs'
 
 /** The pairs a person said are not duplicates (keys from `duplicatePairKey`). */
 export async function readDismissedDuplicatePairs(db: PrecedentDatabase): Promise<string[]> {

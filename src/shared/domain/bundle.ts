@@ -8,13 +8,23 @@ import { organisationSchema } from './organisation'
 import { sourceSchema } from './source'
 import type { RecordType, TypedRecord } from './recordTypes'
 import { referencesOf } from './recordReferences'
+import { bundleWorkspaceSchema } from './bundleWorkspace'
 
 /**
  * The one way records leave and enter the app: the sample knowledge base, backup and restore,
  * import and export, and the command line all read and write this versioned JSON bundle.
  */
 export const BUNDLE_FORMAT = 'precedent-bundle'
-export const BUNDLE_VERSION = 1
+/**
+ * The version this app writes. 2 (issue 11) adds the optional `workspace` (history, merges and
+ * redirects, briefings, saved searches, preferences, import log: see `bundleWorkspace.ts`).
+ */
+export const BUNDLE_VERSION = 2
+/**
+ * Every version this app reads. A version 1 bundle is a version 2 bundle without a workspace, so
+ * reading it needs no conversion: a restore leaves every part it does not hold as it is.
+ */
+export const BUNDLE_VERSIONS_READ = [1, 2] as const
 
 export const bundleRecordsSchema = z.strictObject({
   jurisdictions: z.array(jurisdictionSchema).default([]),
@@ -28,7 +38,7 @@ export type BundleRecords = z.infer<typeof bundleRecordsSchema>
 
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, `format must be "${BUNDLE_FORMAT}"`),
-  version: z.literal(BUNDLE_VERSION, `version must be ${BUNDLE_VERSION}; this app reads bundle version ${BUNDLE_VERSION}`),
+  version: z.literal(BUNDLE_VERSIONS_READ, `version must be ${BUNDLE_VERSIONS_READ.join(' or ')}; this app reads bundle versions ${BUNDLE_VERSIONS_READ.join(' and ')}`),
   /** Stable name of the bundle's content, e.g. `precedent-sample`. */
   id: requiredTextSchema('Bundle id', 100),
   /** Increases whenever the bundle's content changes. */
@@ -36,7 +46,9 @@ export const bundleSchema = z.strictObject({
   title: textSchema('Bundle title', 300).optional(),
   createdAt: timestampSchema,
   attribution: textSchema('Attribution', 5000).optional(),
-  records: bundleRecordsSchema
+  records: bundleRecordsSchema,
+  /** What a backup holds besides the records (version 2 on); absent in exports and version 1 bundles. */
+  workspace: bundleWorkspaceSchema.optional()
 })
 export type Bundle = z.infer<typeof bundleSchema>
 

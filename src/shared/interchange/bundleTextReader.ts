@@ -10,6 +10,11 @@ const BACKSLASH = 0x5c // \
 
 /** Where record elements sit: document `{` (1) › `records` `{` (2) › collection `[` (3) › element (4). */
 const COLLECTION_DEPTH = 3
+/**
+ * The top-level parts whose lists are read element by element: the records, and the workspace a
+ * backup holds beside them (bundle version 2), whose history can be as long as the records.
+ */
+const STREAMED_PARTS: ReadonlySet<string> = new Set(['records', 'workspace'])
 
 /**
  * Reads a bundle's JSON text chunk by chunk (as it comes out of a DecompressionStream) without
@@ -18,6 +23,7 @@ const COLLECTION_DEPTH = 3
  * skeleton with a `0` in each record's place, is parsed at the end and filled in. The result is
  * the same value `JSON.parse` of the whole text would give, for any layout (pretty-printed or one
  * record a line), so old backup files read exactly as before; it is validated by `parseBundle` after.
+ * The lists of `workspace` (history entries, merges, briefings…) are read the same way.
  *
  * @throws ImportInputError naming the file and the record (`records.incidents[12]`) that is not JSON
  */
@@ -32,6 +38,7 @@ export class BundleTextReader {
   private stringStart = -1
   private stringPart = ''
   private inRecords = false
+  private part = ''
   private collection = ''
   private readonly skeleton: string[] = []
   private element: string[] = []
@@ -77,8 +84,11 @@ export class BundleTextReader {
         }
         this.depth += 1
         if (this.depth <= COLLECTION_DEPTH) this.containers[this.depth - 1] = code
-        if (this.depth === 2) this.inRecords = this.keyName() === 'records'
-        if (this.depth === COLLECTION_DEPTH && this.inRecords) this.collection = this.keyName()
+        if (this.depth === 2) {
+          this.part = this.keyName()
+          this.inRecords = STREAMED_PARTS.has(this.part)
+        }
+        if (this.depth === COLLECTION_DEPTH && this.inRecords) this.collection = `${this.part}.${this.keyName()}`
       } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
         this.depth -= 1
         if (this.depth === COLLECTION_DEPTH && this.elementStart >= 0) {
@@ -100,11 +110,14 @@ export class BundleTextReader {
     if (this.depth !== 0 || this.inString || this.elementStart >= 0) {
       throw new ImportInputError({ file: this.fileName, message: 'The file ends before the bundle does: it is cut short or not a Precedent bundle' })
     }
-    const document = parseJsonSafely(this.skeleton.join(''), this.fileName)
-    const records = (document as { records?: unknown } | null)?.records
-    if (records !== null && typeof records === 'object' && !Array.isArray(records)) {
-      for (const [name, parsed] of this.records) {
-        const slots = (records as Record<string, unknown>)[name]
+    const document = parseJsonSafely(this.skeleton.join(''), this.fileName) as Record<string, unknown> | null
+    for (const [name, parsed] of this.records) {
+      // The part names hold no dot; the collection's name may.
+      const dot = name.indexOf('.')
+      const container = document?.[name.slice(0, dot)]
+      const collection = name.slice(dot + 1)
+      if (container !== null && typeof container === 'object' && !Array.isArray(container)) {
+        const slots = (container as Record<string, unknown>)[collection]
         if (!Array.isArray(slots)) continue
         // Each record's `0` placeholder is replaced in order; the count matches by construction.
         let next = 0
@@ -134,7 +147,7 @@ export class BundleTextReader {
       list.push(parseJsonSafely(text, this.fileName))
     } catch (error) {
       const message = error instanceof ImportInputError ? error.problem.message : String(error)
-      throw new ImportInputError({ file: this.fileName, message: `records.${this.collection}[${list.length}]: ${message}` })
+      throw new ImportInputError({ file: this.fileName, message: `${this.collection}[${list.length}]: ${message}` })
     }
     this.recordCount += 1
   }

@@ -79,7 +79,7 @@ describe('backups', () => {
 
     const result = await restoreBundle(db, await readBackup(db, backup.id), { author: 'Analyst', now: () => '2026-11-29T12:00:00.000Z' })
 
-    expect(result).toEqual({ restored: 2, removed: 1, unchanged: 1 })
+    expect(result).toEqual({ restored: 2, removed: 1, unchanged: 1, workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 } })
     const after = await readKnowledgeBaseBundle(db, { now: clock })
     const withoutBookkeeping = (records: readonly { revision: number; updatedAt: string }[]) =>
       records.map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
@@ -102,7 +102,7 @@ describe('backups', () => {
 
     const result = await restoreBundle(empty, backup, { author: 'Analyst', now: () => '2026-11-29T12:00:00.000Z' })
 
-    expect(result).toEqual({ restored: 3, removed: 0, unchanged: 0 })
+    expect(result).toEqual({ restored: 3, removed: 0, unchanged: 0, workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 } })
     const after = await readKnowledgeBaseBundle(empty, { now: clock })
     const content = (bundle: Bundle) => Object.values(bundle.records).flat().map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
     expect(content(after)).toEqual(content(backup))
@@ -209,7 +209,7 @@ describe('backups', () => {
     const progress: number[] = []
     const result = await restoreBundle(empty, await readBackup(db, backup.id), { author: 'Analyst', now: clock, onProgress: (done) => progress.push(done) })
 
-    expect(result).toEqual({ restored: 2000, removed: 0, unchanged: 0 })
+    expect(result).toEqual({ restored: 2000, removed: 0, unchanged: 0, workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 } })
     expect(progress.at(-1)).toBe(2000)
     const after = await readKnowledgeBaseBundle(empty, { now: clock })
     const content = (bundle: Bundle) => Object.values(bundle.records).flat().map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
@@ -218,7 +218,9 @@ describe('backups', () => {
 
   it('still lists, reads and restores a backup kept the old way, as a bundle object', async () => {
     const db = await aPopulatedDatabase()
-    const old = await readKnowledgeBaseBundle(db, { now: clock, title: 'Before importing old.csv' })
+    // Kept before bundle version 2: the records only.
+    const { workspace: _workspace, ...current } = await readKnowledgeBaseBundle(db, { now: clock, title: 'Before importing old.csv' })
+    const old = { ...current, version: 1 as const }
     await givenAnOldBackup(db, { id: 'old-1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'Before importing old.csv', counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 }, bundle: old })
     await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-later', name: 'Added later' }) })
 
@@ -226,7 +228,7 @@ describe('backups', () => {
     expect(await readBackupContent(db, 'old-1')).toEqual({ kind: 'bundle', bundle: old })
     const result = await restoreBundle(db, await readBackup(db, 'old-1'), { author: 'Analyst', now: clock })
 
-    expect(result).toEqual({ restored: 0, removed: 1, unchanged: 3 })
+    expect(result).toEqual({ restored: 0, removed: 1, unchanged: 3, workspace: { revisionsAdded: 0, redirects: 0, redirectsDropped: 0 } })
   })
 
   it('reads plain and pretty-printed bundle files as well as compressed ones', async () => {

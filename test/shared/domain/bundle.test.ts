@@ -87,9 +87,9 @@ describe('parseBundle', () => {
   })
 
   it('refuses another version, saying which version this app reads', () => {
-    const problems = problemsOf(aBundleInput({}, { version: 2 }))
+    const problems = problemsOf(aBundleInput({}, { version: 3 }))
 
-    expect(problems).toEqual([{ path: 'version', message: 'version must be 1; this app reads bundle version 1' }])
+    expect(problems).toEqual([{ path: 'version', message: 'version must be 1 or 2; this app reads bundle versions 1 and 2' }])
   })
 
   it('refuses something that is not an object, at the root', () => {
@@ -281,6 +281,6 @@ describe('BUNDLE_COLLECTION', () => {
   })
 
   it('names the format and version the app writes', () => {
-    expect([BUNDLE_FORMAT, BUNDLE_VERSION]).toEqual(['precedent-bundle', 1])
+    expect([BUNDLE_FORMAT, BUNDLE_VERSION]).toEqual(['precedent-bundle', 2])
   })
 })

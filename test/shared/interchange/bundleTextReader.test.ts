@@ -15,6 +15,18 @@ const document = {
   after: { records: [{ not: 'a record' }] }
 }
 
+/** A version 2 backup: its workspace's lists are read element by element too, its other parts whole. */
+const backupDocument = {
+  ...document,
+  version: 2,
+  workspace: {
+    revisions: [{ id: 'rev-1', changes: [{ field: 'title', before: 'a ] b', after: '{c}' }] }, { id: 'rev-2', changes: [] }],
+    preferences: { authorName: 'Ana [editor]' },
+    dismissedDuplicatePairs: ['a|b', 'c|d'],
+    'odd.name': [{ id: 'dotted' }]
+  }
+}
+
 /** Feeds `text` in pieces of `size` characters, so pieces split strings, escapes and records. */
 function readInPieces(text: string, size: number): unknown {
   const reader = new BundleTextReader('kb.json')
@@ -27,6 +39,20 @@ describe('BundleTextReader', () => {
     for (const text of [JSON.stringify(document), JSON.stringify(document, null, 2)]) {
       expect(readInPieces(text, size)).toEqual(document)
     }
+  })
+
+  it.each([1, 3, 64])('reads a backup\'s workspace as JSON.parse does, reading its lists element by element (pieces of %i)', (size) => {
+    for (const text of [JSON.stringify(backupDocument), JSON.stringify(backupDocument, null, 2)]) {
+      expect(readInPieces(text, size)).toEqual(backupDocument)
+    }
+    const reader = new BundleTextReader('kb.json')
+    reader.push(JSON.stringify(backupDocument))
+    expect(reader.recordsRead).toBe(3 + 2 + 1)
+  })
+
+  it('names the workspace entry that is not JSON', () => {
+    const text = '{"format":"precedent-bundle","records":{},"workspace":{"briefings":[{"id":"a"},{"id":}]}}'
+    expect(() => readInPieces(text, 5)).toThrowError(/^kb\.json: workspace\.briefings\[1\]: /)
   })
 
   it('counts the records it has read', () => {

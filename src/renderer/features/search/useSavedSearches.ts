@@ -1,9 +1,8 @@
 import { computed, type ComputedRef } from 'vue'
-import { getDatabase, useLiveQuery } from '@renderer/db'
+import { getDatabase, SAVED_SEARCHES_KEY, useLiveQuery } from '@renderer/db'
 import { parseSavedSearches, type SavedSearch } from '@shared/search/savedSearch'
 
-/** The `meta` row that holds the saved searches. */
-export const SAVED_SEARCHES_KEY = 'saved-searches'
+export { SAVED_SEARCHES_KEY } from '@renderer/db'
 
 /** The saved searches, kept current across windows; stored entries are validated on every read. */
 export function useSavedSearches(): { readonly savedSearches: ComputedRef<readonly SavedSearch[]>; readonly droppedCount: ComputedRef<number> } {

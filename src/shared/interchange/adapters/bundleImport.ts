@@ -1,4 +1,4 @@
-import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, formatIssuePath } from '../../domain/bundle'
+import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSIONS_READ, bundleSchema, formatIssuePath } from '../../domain/bundle'
 import { RECORD_SCHEMAS } from '../../domain/recordSchemas'
 import { RECORD_TYPES, type TypedRecord } from '../../domain/recordTypes'
 import { ImportInputError, type ImportProblem } from '../importProblem'
@@ -22,8 +22,8 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
   if (!isObject(json) || json.format !== BUNDLE_FORMAT) {
     throw new ImportInputError({ file, field: 'format', message: `This is not a Precedent bundle: "format" must be "${BUNDLE_FORMAT}"` })
   }
-  if (json.version !== BUNDLE_VERSION) {
-    throw new ImportInputError({ file, field: 'version', message: `This app reads bundle version ${BUNDLE_VERSION}; the file says ${JSON.stringify(json.version)}` })
+  if (!(BUNDLE_VERSIONS_READ as readonly unknown[]).includes(json.version)) {
+    throw new ImportInputError({ file, field: 'version', message: `This app reads bundle versions ${BUNDLE_VERSIONS_READ.join(' and ')}; the file says ${JSON.stringify(json.version)}` })
   }
   const whole = bundleSchema.safeParse(json)
   if (whole.success) {

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { getDatabase, listBackups, writeKnowledgeBaseFile } from '@renderer/db'
+import { getDatabase, listBackups, SAVED_SEARCHES_KEY, writeKnowledgeBaseFile } from '@renderer/db'
 import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import BackupsView from '@renderer/features/backups/BackupsView.vue'
 import { backupFileName } from '@renderer/features/backups'
@@ -67,6 +69,21 @@ describe('BackupsView restoring from a file', () => {
     Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
     await input.trigger('change')
   }
+
+  it('says what a restore put back beside the records, and that an older backup holds records only', async () => {
+    await getDatabase().meta.put({ key: SAVED_SEARCHES_KEY, value: [{ id: 'search-1', name: 'Fines', query: 'fine', createdAt: '2026-11-29T10:00:00.000Z' }] })
+    const { file } = await writeKnowledgeBaseFile(getDatabase(), { now: () => '2026-11-29T10:00:00.000Z' })
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+
+    await chooseFile(wrapper, new File([await file.arrayBuffer()], 'precedent-backup-2026-11-29T10-00-00.json.gz', { type: 'application/gzip' }))
+    await vi.waitFor(() => expect(wrapper!.find('[role="status"]').text()).toContain('Also put back: 0 briefings, 1 saved search, 0 merges, the history, preferences and import log.'))
+
+    const v1 = await readFile(resolve(__dirname, '../../../fixtures/backups/precedent-backup-v1.json'))
+    await chooseFile(wrapper, new File([v1], 'precedent-backup-v1.json', { type: 'application/json' }))
+    await vi.waitFor(() => expect(wrapper!.find('[role="status"]').text()).toContain('This backup was made by an older version: it holds records only'))
+    expect((await getDatabase().meta.get(SAVED_SEARCHES_KEY))?.value).toHaveLength(1)
+  })
 
   it('restores a compressed bundle file (.json.gz) saved from the app', async () => {
     const kept = anIncident({ title: 'Kept in the file' })

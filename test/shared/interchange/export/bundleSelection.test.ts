@@ -35,7 +35,7 @@ describe('exportSelectionBundle', () => {
     const parsed = roundTrip(bundle)
     expect(parsed.ok).toBe(true)
     if (!parsed.ok) return
-    expect(parsed.bundle).toMatchObject({ format: 'precedent-bundle', version: 1, id: 'selection-test', title: 'Selection', revision: 1, createdAt: options.createdAt })
+    expect(parsed.bundle).toMatchObject({ format: 'precedent-bundle', version: 2, id: 'selection-test', title: 'Selection', revision: 1, createdAt: options.createdAt })
     const sortById = (records: TypedRecord[]) => [...records].sort((a, b) => a.record.id.localeCompare(b.record.id))
     expect(sortById(bundleRecordsInOrder(parsed.bundle.records))).toEqual(sortById(everything))
   })

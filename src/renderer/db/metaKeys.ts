@@ -1,0 +1,8 @@
+/**
+ * `meta` keys read outside `db/` and written by more than one place, named once here. (Each of the
+ * others is named beside the code that owns it; `backupWorkspace.ts` lists every key and whether a
+ * backup holds it.)
+ */
+
+/** The saved searches (a list of `SavedSearch`), held by backups. */
+export const SAVED_SEARCHES_KEY = 'saved-searches'
