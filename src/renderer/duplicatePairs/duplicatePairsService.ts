@@ -25,7 +25,8 @@ import type { DuplicatePairsStatus } from './duplicatePairsProtocol'
 
 /** Bump when scoring or blocking changes: stored pairs of another version are computed again. */
 // 2: placeholder names ("Unnamed", "(Surname Withheld)") stopped counting as names (migration 6).
-export const DUPLICATE_PAIRS_VERSION = 2
+// 3: incidents' loose keys are their titles' rarest character pairs (migration 7).
+export const DUPLICATE_PAIRS_VERSION = 3
 
 // See SearchIndexService: a change's `at` is taken before its transaction commits.
 const REVISION_OVERLAP_MS = 60_000
