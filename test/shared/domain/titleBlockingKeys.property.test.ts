@@ -114,8 +114,8 @@ describe('incident blocking keys', () => {
       fc.property(incidents, (someIncidents) => {
         const keys = someIncidents.map((incident) => new Set(duplicateIndexKeys(incidentDuplicateProfile(incident))))
         for (const pair of reference.findDuplicateCandidates({ incidents: someIncidents }, { threshold: DEFAULT_DUPLICATE_THRESHOLD })) {
-          const [first, second] = [someIncidents.indexOf(pair.first), someIncidents.indexOf(pair.second)]
-          expect([...keys[first]!].some((key) => keys[second]!.has(key)), `${pair.first.title} / ${pair.second.title}`).toBe(true)
+          const [first, second] = [someIncidents.findIndex(({ id }) => id === pair.first.id), someIncidents.findIndex(({ id }) => id === pair.second.id)]
+          expect([...keys[first]!].some((key) => keys[second]!.has(key)), `${someIncidents[first]!.title} / ${someIncidents[second]!.title}`).toBe(true)
         }
       }),
       { numRuns: 200 }
