@@ -91,7 +91,7 @@ describe('commitImport', () => {
     expect(created?.changes).toEqual(diffRecords(undefined, created?.snapshot))
     const [updated] = await listRevisions(db, 'inc-imported-3')
     expect(updated?.changes.map((change) => change.field)).toEqual(['title'])
-    expect(await db.incidents.get('inc-imported-3')).toMatchObject({ revision: 2, createdAt: (await listRevisions(db, 'inc-imported-3')).at(-1)?.snapshot?.createdAt })
+    expect(await db.incidents.get('inc-imported-3' as IncidentId)).toMatchObject({ revision: 2, createdAt: (await listRevisions(db, 'inc-imported-3')).at(-1)?.snapshot?.createdAt })
   })
 
   it('plans nothing but "unchanged" when the same file is imported again', async () => {
