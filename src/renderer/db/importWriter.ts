@@ -1,4 +1,4 @@
-import { diffRecords, recordBefore } from '@shared/domain/recordHistory'
+import { diffRecords, recordBefore, type FieldChange } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
@@ -6,7 +6,7 @@ import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { HeldChangeNotices } from './heldChangeNotices'
 import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { revisionTable } from './revisionLog'
+import { lastRecordedRevisions, revisionTable } from './revisionLog'
 import { RecordNotFoundError, RevisionConflictError, toStorageError } from './storageErrors'
 import { fromRow, toRow, type StoredRow } from './storedRow'
 
@@ -164,7 +164,8 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
         // Taken inside the lock, so no two imports share the stamp their revisions are found by.
         const at = options.now()
         await db.transaction('r', recordWriteTables(db), async () => {
-          const prepared = await prepareWrites(db, plan.writes, at)
+          // Only conflicts and links are checked here: the revision numbers are worked out by each chunk.
+          const prepared = await prepareWrites(db, plan.writes, at, { numbersRevisions: false })
           await assertImportLinks(db, prepared, plannedIds)
         })
         const writtenByType = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
@@ -172,16 +173,23 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
         let log: ImportLogEntry | undefined
         const started: ImportInProgress = { importId: newRevisionId(), at, author: options.author, format: plan.format, files, total, done: 0 }
         options.onProgress?.(0, total)
+        // Each chunk's rows are worked out while the chunk before it is being written (see precomputeChunk).
+        let upcoming = precomputeChunk(plan.writes.slice(0, chunkSize))
         // An empty plan still runs one (empty) chunk, which logs the import.
         for (let start = 0; start === 0 || start < total; start += chunkSize) {
           if (isAborted(signal)) throw new ImportCancelledError()
           const chunk = plan.writes.slice(start, start + chunkSize)
+          const precomputed = await upcoming
+          const following = plan.writes.slice(start + chunkSize, start + 2 * chunkSize)
+          upcoming = precomputeChunk(following)
+          // Awaited by the next chunk; a chunk that fails first leaves it unread.
+          upcoming.catch(() => undefined)
           const isLast = start + chunk.length >= total
           const committed = await db.transaction('rw', recordWriteTables(db), async () => {
             const prepared = await prepareWrites(db, chunk, at)
             await assertImportLinks(db, prepared, plannedIds)
             for (const type of RECORD_TYPES) {
-              const rows = prepared.filter((write) => write.typed.type === type).map((write) => toRow(type, write.typed.record as never))
+              const rows = prepared.filter((write) => write.typed.type === type).map((write) => rowOf(precomputed, write.typed))
               if (rows.length > 0) await db.recordTable(type).bulkPut(rows as StoredRow<typeof type>[])
             }
             // One bulk add per chunk, inside its transaction: the history commits or fails with the records.
@@ -194,7 +202,7 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
                 at,
                 author: options.author,
                 action: 'import' as const,
-                changes: diffRecords(previous?.record, typed.record),
+                changes: (previous === undefined ? precomputed.get(keyOf(typed))?.createdChanges : undefined) ?? diffRecords(previous?.record, typed.record),
                 snapshot: typed.record,
                 ...(note === undefined ? {} : { note })
               }))
@@ -395,12 +403,13 @@ export async function readImportLog(db: PrecedentDatabase): Promise<ImportLogEnt
 }
 
 // Re-reads what the plan saw, inside the transaction, and stamps bookkeeping on what will be written.
-async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWrite[], at: string): Promise<PreparedWrite[]> {
+async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWrite[], at: string, { numbersRevisions = true } = {}): Promise<PreparedWrite[]> {
   const prepared: PreparedWrite[] = []
   const byType = RECORD_TYPES.map((type) => ({ type, writes: planned.filter((write) => write.typed.type === type) })).filter(({ writes }) => writes.length > 0)
   const rowsByType = await Promise.all(byType.map(({ type, writes }) => db.recordTable(type).bulkGet(writes.map((write) => write.typed.record.id))))
   const absentIds = byType.flatMap(({ writes }, typeIndex) => writes.filter((_write, index) => rowsByType[typeIndex]![index] === undefined).map((write) => write.typed.record.id as string))
-  const lastRecorded = await lastRecordedRevisions(db, absentIds)
+  // The history of every new id is one index lookup each: not worth it when only checking.
+  const lastRecorded = numbersRevisions ? await lastRecordedRevisions(db, absentIds) : new Map<string, number>()
   for (const [typeIndex, { type, writes }] of byType.entries()) {
     const rows = rowsByType[typeIndex]!
     for (const [index, write] of writes.entries()) {
@@ -423,16 +432,45 @@ async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWri
   return prepared
 }
 
-/**
- * The highest revision each id's history holds, in one query. Asked only for records not stored:
- * new records rarely have a history (only an id deleted and imported again does), so this reads
- * almost nothing. (One request per id sent at once measured slower than this one `anyOf` cursor.)
- */
-async function lastRecordedRevisions(db: PrecedentDatabase, ids: readonly string[]): Promise<Map<string, number>> {
-  const highest = new Map<string, number>()
-  if (ids.length === 0) return highest
-  const revisions = await revisionTable(db).where('recordId').anyOf([...ids]).toArray()
-  for (const revision of revisions) highest.set(revision.recordId, Math.max(highest.get(revision.recordId) ?? 0, revision.revision))
-  return highest
+/** What a chunk writes that does not depend on what its transaction reads: each record's row and, for a new record, its changes. */
+interface PrecomputedWrite {
+  /** The stored row without the bookkeeping the chunk stamps (`createdAt`, `updatedAt`, `revision`). */
+  readonly row: StoredRow<RecordType>
+  /** A record planned as new: every field is a change (`diffRecords` from nothing). */
+  readonly createdChanges?: FieldChange[]
 }
 
+/** Records worked out between two yields to the event loop, so none of it is a long task. */
+const PRECOMPUTE_SLICE = 250
+
+const keyOf = (typed: TypedRecord): string => `${typed.type}:${typed.record.id}`
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * A chunk's rows (`toRow`: index fields, folded titles, duplicate keys) and a new record's changes,
+ * worked out before its transaction, a slice at a time, while the previous chunk's transaction is
+ * writing: none of them depends on the bookkeeping the transaction stamps (`toRow` and `diffRecords`
+ * never read it), so the transaction only adds that. A record planned as new that turns out to
+ * exist is refused by the transaction's re-check before its precomputed changes could be used.
+ */
+async function precomputeChunk(writes: readonly PlannedWrite[]): Promise<Map<string, PrecomputedWrite>> {
+  const precomputed = new Map<string, PrecomputedWrite>()
+  for (let start = 0; start < writes.length; start += PRECOMPUTE_SLICE) {
+    if (start > 0) await nextTask()
+    for (const { typed, expectedRevision } of writes.slice(start, start + PRECOMPUTE_SLICE)) {
+      precomputed.set(keyOf(typed), {
+        row: toRow(typed.type, typed.record as never),
+        ...(expectedRevision === undefined ? { createdChanges: diffRecords(undefined, typed.record) } : {})
+      })
+    }
+  }
+  return precomputed
+}
+
+/** The row to store for a prepared record: its precomputed row with the chunk's bookkeeping. */
+function rowOf(precomputed: ReadonlyMap<string, PrecomputedWrite>, typed: TypedRecord): StoredRow<RecordType> {
+  const row = precomputed.get(keyOf(typed))?.row
+  if (row === undefined) return toRow(typed.type, typed.record as never)
+  const { createdAt, updatedAt, revision } = typed.record
+  return { ...row, createdAt, updatedAt, revision }
+}

@@ -26,7 +26,8 @@ import type { DuplicatePairsStatus } from './duplicatePairsProtocol'
 
 /** Bump when scoring or blocking changes: stored pairs of another version are computed again. */
 // 2: placeholder names ("Unnamed", "(Surname Withheld)") stopped counting as names (migration 6).
-export const DUPLICATE_PAIRS_VERSION = 2
+// 3: incidents' loose keys are their titles' rarest character pairs (migration 7).
+export const DUPLICATE_PAIRS_VERSION = 3
 
 // Pages of a thousand, as the views worker reads: IndexedDB answers one request at a time, and the page's reads wait behind each.
 const READ_CHUNK = 1_000

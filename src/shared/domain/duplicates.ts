@@ -267,9 +267,68 @@ export function organisationDuplicateProfile(organisation: Organisation, data: O
   }
 }
 
-/** An incident's duplicate profile, from its stored `DuplicateData` when given or worked out now. */
-export function incidentDuplicateProfile(incident: Incident, data: IncidentDuplicateData = incidentDuplicateData(incident)): IncidentDuplicateProfile {
+// How common each letter is in English text (per cent), to put a title's rare character pairs
+// first. Letters not listed (other scripts, such as Chinese) count as rare: each is.
+const LETTER_FREQUENCY: Readonly<Record<string, number>> = {
+  e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7, n: 6.7, s: 6.3, h: 6.1, r: 6, d: 4.3, l: 4, c: 2.8, u: 2.8, m: 2.4, w: 2.4,
+  f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
+  0: 1, 1: 1, 2: 1, 3: 0.8, 4: 0.6, 5: 0.6, 6: 0.6, 7: 0.6, 8: 0.6, 9: 0.6
+}
+const RARE_CHARACTER_FREQUENCY = 0.5
+
+/** How often a character pair is expected in a title (a product of letter frequencies): low is rare. */
+function gramCommonness(gram: string): number {
+  let commonness = 1
+  for (const character of gram) commonness *= LETTER_FREQUENCY[character] ?? RARE_CHARACTER_FREQUENCY
+  return commonness
+}
+
+/**
+ * The lowest title similarity (`bigramSimilarity`) an incident pair can have and still score
+ * `threshold`: when both dates overlap and every link is shared, those add their whole weight
+ * (0.75 needs 0.643). A missing date or missing links leave their weight out, which asks more of
+ * the titles, never less.
+ */
+export function minimumTitleSimilarity(threshold: number = DEFAULT_DUPLICATE_THRESHOLD): number {
+  return (threshold - DATE_WEIGHT - LINKS_WEIGHT) / TITLE_WEIGHT
+}
+
+/**
+ * A title's loose blocking keys, by prefix filtering (Chaudhuri et al. 2006; Xiao et al.'s
+ * PPJoin): its character pairs as a set (a pair seen twice is `ab` and `ab#2`, so Dice's multiset
+ * overlap is the set overlap), put in one fixed order, rarest first, and only the first few kept.
+ * Two titles with Dice ≥ δ share at least s ≥ δ·|A|/(2−δ) pairs of A's |A| (since s ≤ |B|), and two
+ * sets sharing s items in one global order share one among their first |A|−s+1: so any pair of
+ * titles as alike as `minimumSimilarity` shares a kept key, with about half a title's pairs kept
+ * instead of all of them (and the rarest, so blocks stay small). At or below 0 every pair is kept,
+ * as before: titles sharing no character pair are never compared.
+ */
+function titleBlockingKeys(grams: Bigrams, minimumSimilarity: number): string[] {
+  const tagged: { readonly key: string; readonly gram: string; readonly occurrence: number; readonly commonness: number }[] = []
+  for (const [gram, count] of grams.counts) {
+    const commonness = gramCommonness(gram)
+    for (let occurrence = 1; occurrence <= count; occurrence += 1) tagged.push({ key: occurrence === 1 ? gram : `${gram}#${occurrence}`, gram, occurrence, commonness })
+  }
+  tagged.sort((a, b) => a.commonness - b.commonness || (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.occurrence - b.occurrence))
+  // A hair of slack against rounding: a longer prefix finds more, never less.
+  const similarity = minimumSimilarity - 1e-9
+  const ratio = similarity <= 0 ? 0 : similarity / (2 - similarity)
+  const shared = Math.max(1, Math.ceil(ratio * tagged.length - 1e-9))
+  return tagged.slice(0, Math.max(1, tagged.length - shared + 1)).map(({ key }) => key)
+}
+
+/**
+ * An incident's duplicate profile, from its stored `DuplicateData` when given or worked out now.
+ * Its loose keys find every pair that can score `threshold` (the stored keys are for the default
+ * threshold; a lower one needs keys computed for it, as `findDuplicateCandidates` does).
+ */
+export function incidentDuplicateProfile(
+  incident: Incident,
+  data: IncidentDuplicateData = incidentDuplicateData(incident),
+  threshold: number = DEFAULT_DUPLICATE_THRESHOLD
+): IncidentDuplicateProfile {
   const titles = data.titles.map((compact) => ({ compact, grams: bigramsOf(compact) }))
+  const minimumSimilarity = minimumTitleSimilarity(threshold)
   const organisationIds = incident.organisations.map((link) => link.organisationId as string)
   return {
     type: 'incident',
@@ -279,7 +338,7 @@ export function incidentDuplicateProfile(incident: Incident, data: IncidentDupli
     organisationIds: new Set(organisationIds),
     jurisdictionIds: new Set(incident.jurisdictionIds),
     linkIds: new Set([...organisationIds, ...incident.jurisdictionIds]),
-    keys: { exact: data.titles, loose: titles.flatMap((title) => [...title.grams.counts.keys()]) }
+    keys: { exact: data.titles, loose: titles.flatMap((title) => titleBlockingKeys(title.grams, minimumSimilarity)) }
   }
 }
 
@@ -481,7 +540,7 @@ function byScoreThenNames(a: DuplicateCandidate, b: DuplicateCandidate): number 
  * Likely duplicates among organisations and among incidents (other records are never compared,
  * and an organisation is never paired with an incident), best first. Only records sharing a
  * blocking key are scored (a normalised name, a name's first four characters or a word of it; a
- * title's character pairs), so ten thousand organisations are not compared all with all.
+ * title's rarest character pairs, see `titleBlockingKeys`), so ten thousand organisations are not compared all with all.
  */
 export function findDuplicateCandidates(
   records: { readonly organisations?: readonly Organisation[]; readonly incidents?: readonly Incident[] },
@@ -503,6 +562,6 @@ export function findDuplicateCandidates(
     })
   }
   collect('organisation', records.organisations ?? [], (organisation) => organisationDuplicateProfile(organisation))
-  collect('incident', records.incidents ?? [], (incident) => incidentDuplicateProfile(incident))
+  collect('incident', records.incidents ?? [], (incident) => incidentDuplicateProfile(incident, undefined, threshold))
   return candidates.sort(byScoreThenNames)
 }

@@ -13,10 +13,12 @@ import {
   type PrecedentDatabase
 } from '@renderer/db'
 import type { IncidentId, OrganisationId } from '@shared/domain/ids'
+import { diffRecords } from '@shared/domain/recordHistory'
 import type { TypedRecord } from '@shared/domain/recordTypes'
 import { planImport, type ImportOptions } from '@shared/interchange/importPlan'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
+import { fromRow, toRow } from '@renderer/db/storedRow'
 import { catchError } from '../../support/catchError'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 
@@ -71,6 +73,25 @@ describe('commitImport', () => {
     expect(revision).toMatchObject({ action: 'import', author: 'Importer', revision: 1, at: NOW, note: 'Imported from kb.json' })
     expect(revision?.snapshot).toMatchObject({ id: 'inc-imported-0', createdAt: NOW })
     expect(await readImportLog(db)).toEqual([expect.objectContaining({ files: ['kb.json'], created: 600, updated: 0, planned: expect.objectContaining({ new: 600 }) })])
+  })
+
+  it('stores the rows and changes it worked out ahead of each chunk exactly as the record written makes them', async () => {
+    const db = await aDatabaseWithRegulator()
+    await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-imported-3', title: 'Old title', jurisdictionIds: ['CN'] }) })
+    const plan = await planFor(db, importedRecords(120), { updateExisting: true })
+
+    await commitImport(db, plan, { ...options, chunkSize: 50 })
+
+    // Every stored row (index fields, duplicate keys) is what toRow gives for the record as stamped.
+    for (const row of [...(await db.incidents.toArray()), ...(await db.responses.toArray())]) {
+      const type = row.id.startsWith('inc-') ? 'incident' : 'response'
+      expect(row, row.id).toEqual(toRow(type, fromRow(row as never) as never))
+    }
+    const [created] = await listRevisions(db, 'inc-imported-7')
+    expect(created?.changes).toEqual(diffRecords(undefined, created?.snapshot))
+    const [updated] = await listRevisions(db, 'inc-imported-3')
+    expect(updated?.changes.map((change) => change.field)).toEqual(['title'])
+    expect(await db.incidents.get('inc-imported-3' as IncidentId)).toMatchObject({ revision: 2, createdAt: (await listRevisions(db, 'inc-imported-3')).at(-1)?.snapshot?.createdAt })
   })
 
   it('plans nothing but "unchanged" when the same file is imported again', async () => {
