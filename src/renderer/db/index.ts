@@ -54,7 +54,7 @@ export {
   type RecordRepository
 } from './repositories/recordRepository'
 export { LIST_ORDER_FIELDS_OF, type ListOrderField } from './listOrder'
-export { findReferrerIds, readFirstInListOrder } from './referrerPages'
+export { findReferrerIds, listOrderKeyOf, readFirstInListOrder } from './referrerPages'
 export { createIncidentRepository, type IncidentRepository } from './repositories/incidentRepository'
 export { createOrganisationRepository, type OrganisationRepository } from './repositories/organisationRepository'
 export { createJurisdictionRepository, type JurisdictionRepository } from './repositories/jurisdictionRepository'

@@ -1,6 +1,6 @@
-import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
+import type { RecordOfType, RecordType, TypedRecord } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from './precedentDatabase'
-import { listOrderIndex, type ListOrderField } from './listOrder'
+import { listOrderIndex, listOrderValuesOf, type ListOrderField } from './listOrder'
 import { compareListOrderKeys, type ListOrderKey, type RecordPage } from './repositories/recordRepository'
 import { fromRow } from './storedRow'
 
@@ -78,4 +78,9 @@ export function readFirstInListOrder<T extends RecordType>(
     const rows = (await table.bulkGet(chosen)).flatMap((row) => (row === undefined ? [] : [row]))
     return { records: rows.map((row) => fromRow(row)), keys: rows.map((row) => keyOf(row)) }
   })
+}
+
+/** A record's key in the `[field+id]` order index, computed as its row stores it (for records read otherwise). */
+export function listOrderKeyOf(typed: TypedRecord, field: ListOrderField): ListOrderKey {
+  return [listOrderValuesOf(typed)[field] ?? '', typed.record.id]
 }

@@ -32,7 +32,7 @@ export type GraphLayoutRequest = z.infer<typeof graphLayoutRequestSchema>
 export type GraphLayoutReply = z.infer<typeof graphLayoutReplySchema>
 
 /** The part of a graph sent to the worker: ids, distances and links, never labels or records. */
-export function graphShapeOf(graph: GraphShape): GraphShape {
+export function graphShapeOf(graph: GraphShape): z.infer<typeof graphShapeSchema> {
   return { nodes: graph.nodes.map(({ id, distance }) => ({ id, distance })), edges: graph.edges.map(({ from, to }) => ({ from, to })) }
 }
 

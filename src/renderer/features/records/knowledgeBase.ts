@@ -6,10 +6,14 @@ import {
   createResponseRepository,
   createSourceRepository,
   findLinksTo,
+  findReferrerIds,
+  readFirstInListOrder,
+  type ListOrderField,
+  type RecordPage,
   getDatabase,
   readAsOneSnapshot
 } from '@renderer/db'
-import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPES, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 
 /** The app's repositories over its one database; features read through these. */
 export const repositories = {
@@ -46,4 +50,14 @@ export function readConsistently<T>(read: () => Promise<T>): Promise<T> {
 /** Every record that links to `id`. */
 export function loadReferrers(id: string): Promise<TypedRecord[]> {
   return findLinksTo(getDatabase(), id)
+}
+
+/** The ids of the records of `type` linking to any of `targetIds` (keys of the `*refs` index only). */
+export function loadReferrerIds(type: RecordType, targetIds: readonly string[]): Promise<Set<string>> {
+  return findReferrerIds(getDatabase(), type, targetIds)
+}
+
+/** The first `limit` of the records `ids` in the list order of `field` (ties by id), read by index. */
+export function loadFirstInListOrder<T extends RecordType>(type: T, ids: ReadonlySet<string>, field: ListOrderField, limit: number): Promise<RecordPage<RecordOfType[T]>> {
+  return readFirstInListOrder(getDatabase(), type, ids, field, limit)
 }
