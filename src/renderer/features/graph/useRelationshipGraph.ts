@@ -28,10 +28,15 @@ export function useRelationshipGraph(startId: Ref<string>, hops: Ref<GraphHops>,
   const isLayoutSettled = ref(false)
   const layoutError = shallowRef<Error>()
   let pending: PendingGraphLayout | undefined
+  let laidOutShape: string | undefined
 
   watch(
     query.data,
     (graph) => {
+      // A write elsewhere re-reads the graph; the same records and links keep their places.
+      const shape = graph === undefined ? undefined : shapeSignature(graph)
+      if (shape !== undefined && shape === laidOutShape) return
+      laidOutShape = shape
       pending?.cancel()
       pending = undefined
       layoutError.value = undefined
@@ -50,6 +55,7 @@ export function useRelationshipGraph(startId: Ref<string>, hops: Ref<GraphHops>,
         },
         (error: unknown) => {
           if (pending !== asked) return
+          laidOutShape = undefined
           // The start rings stay drawn; the view says the arrangement could not be finished.
           layoutError.value = error instanceof Error ? error : new Error(String(error))
           pending = undefined
@@ -61,4 +67,9 @@ export function useRelationshipGraph(startId: Ref<string>, hops: Ref<GraphHops>,
   if (getCurrentScope() !== undefined) onScopeDispose(() => pending?.cancel())
 
   return { graph: query.data, layout, isLayoutSettled, layoutError, isLoading: query.isLoading, error: query.error }
+}
+
+/** What the layout depends on, as text: the records' ids and distances, and the links' ends. */
+function shapeSignature(graph: RelationshipGraph): string {
+  return `${graph.nodes.map((node) => `${node.id}@${node.distance}`).join(' ')}|${graph.edges.map((edge) => `${edge.from}>${edge.to}`).join(' ')}`
 }
