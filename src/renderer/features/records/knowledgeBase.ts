@@ -5,7 +5,6 @@ import {
   createOrganisationRepository,
   createResponseRepository,
   createSourceRepository,
-  findLinksTo,
   findReferrerIds,
   readFirstInListOrder,
   type ListOrderField,
@@ -47,10 +46,6 @@ export function readConsistently<T>(read: () => Promise<T>): Promise<T> {
   return readAsOneSnapshot(getDatabase(), read)
 }
 
-/** Every record that links to `id`. */
-export function loadReferrers(id: string): Promise<TypedRecord[]> {
-  return findLinksTo(getDatabase(), id)
-}
 
 /** The ids of the records of `type` linking to any of `targetIds` (keys of the `*refs` index only). */
 export function loadReferrerIds(type: RecordType, targetIds: readonly string[]): Promise<Set<string>> {
