@@ -59,8 +59,10 @@ export function readFirstInListOrder<T extends RecordType>(
     }
     const chosen: string[] = []
     const index = listOrderIndex(field)
-    // Sized so the first chunk likely holds `limit` of the ids; doubled while it does not.
-    let chunk = tuning.walkChunk ?? Math.min(MAX_WALK_CHUNK, Math.max(MIN_WALK_CHUNK, Math.ceil(((await table.count()) / ids.size) * limit * 1.25)))
+    // Five times the page: enough for a hub (a fifth or more of the table refers to it) in one
+    // chunk; doubled while it is not. (No count of the table first: at 100k, while the app's workers
+    // read, every extra request waits its turn in IndexedDB's queue.)
+    let chunk = tuning.walkChunk ?? Math.min(MAX_WALK_CHUNK, Math.max(MIN_WALK_CHUNK, limit * 5))
     let after: ListOrderKey | undefined
     for (;;) {
       const keys = await (after === undefined ? table.orderBy(index) : table.where(index).above(after)).limit(chunk).primaryKeys()
