@@ -55,6 +55,7 @@ export {
   type RecordRepository
 } from './repositories/recordRepository'
 export { LIST_ORDER_FIELDS_OF, type ListOrderField } from './listOrder'
+export { findReferrerIds, listOrderKeyOf, readFirstInListOrder } from './referrerPages'
 export { createIncidentRepository, type IncidentRepository } from './repositories/incidentRepository'
 export { createOrganisationRepository, type OrganisationRepository } from './repositories/organisationRepository'
 export { createJurisdictionRepository, type JurisdictionRepository } from './repositories/jurisdictionRepository'

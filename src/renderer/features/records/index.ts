@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export { recordRoute } from './recordRoute'
-export { repositories, loadTypedRecord, loadTypedRecords, readConsistently } from './knowledgeBase'
+export { repositories, loadFirstInListOrder, loadReferrerIds, loadTypedRecord, loadTypedRecords, readConsistently } from './knowledgeBase'
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'
 export { useLinkedNames, useRecordListView } from './useRecordListView'

@@ -5,11 +5,14 @@ import {
   createOrganisationRepository,
   createResponseRepository,
   createSourceRepository,
-  findLinksTo,
+  findReferrerIds,
+  readFirstInListOrder,
+  type ListOrderField,
+  type RecordPage,
   getDatabase,
   readAsOneSnapshot
 } from '@renderer/db'
-import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPES, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 
 /** The app's repositories over its one database; features read through these. */
 export const repositories = {
@@ -43,7 +46,13 @@ export function readConsistently<T>(read: () => Promise<T>): Promise<T> {
   return readAsOneSnapshot(getDatabase(), read)
 }
 
-/** Every record that links to `id`. */
-export function loadReferrers(id: string): Promise<TypedRecord[]> {
-  return findLinksTo(getDatabase(), id)
+
+/** The ids of the records of `type` linking to any of `targetIds` (keys of the `*refs` index only). */
+export function loadReferrerIds(type: RecordType, targetIds: readonly string[]): Promise<Set<string>> {
+  return findReferrerIds(getDatabase(), type, targetIds)
+}
+
+/** The first `limit` of the records `ids` in the list order of `field` (ties by id), read by index. */
+export function loadFirstInListOrder<T extends RecordType>(type: T, ids: ReadonlySet<string>, field: ListOrderField, limit: number): Promise<RecordPage<RecordOfType[T]>> {
+  return readFirstInListOrder(getDatabase(), type, ids, field, limit)
 }

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { mount, RouterLinkStub } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import RelationshipGraphRelations from '../../../../src/renderer/features/graph/RelationshipGraphRelations.vue'
 import { antFinancialGraph } from './graphFixture'
 
+const page = { template: '<p />' }
+const router = createRouter({
+  history: createMemoryHistory(),
+  routes: [
+    { path: '/', component: page },
+    { path: '/organisations/:id', name: 'organisation', component: page },
+    { path: '/incidents/:id', name: 'incident', component: page },
+    { path: '/jurisdictions/:id', name: 'jurisdiction', component: page },
+    { path: '/laws/:id', name: 'law', component: page },
+    { path: '/responses/:id', name: 'response', component: page },
+    { path: '/sources/:id', name: 'source', component: page }
+  ]
+})
+
 function mountRelations(graph = antFinancialGraph) {
-  return mount(RelationshipGraphRelations, { props: { graph }, global: { stubs: { RouterLink: RouterLinkStub } } })
+  return mount(RelationshipGraphRelations, { props: { graph }, global: { plugins: [router] } })
 }
 
 describe('RelationshipGraphRelations', () => {
@@ -20,13 +35,13 @@ describe('RelationshipGraphRelations', () => {
     const wrapper = mountRelations()
 
     const first = wrapper
-      .findAllComponents(RouterLinkStub)
+      .findAll('li a')
       .slice(0, 2)
-      .map((link) => link.props('to'))
+      .map((link) => [link.text(), link.attributes('href')])
 
     expect(first).toEqual([
-      { name: 'organisation', params: { id: 'org-ant-financial' } },
-      { name: 'organisation', params: { id: 'org-alibaba' } }
+      ['Ant Financial', '/organisations/org-ant-financial'],
+      ['Alibaba Group', '/organisations/org-alibaba']
     ])
   })
 
