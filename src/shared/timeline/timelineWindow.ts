@@ -227,6 +227,22 @@ export function placeWindow(window: Omit<TimelineWindow, 'top'>, scale: Timeline
   return { lanes: window.lanes, items, links, totalHeight: window.totalHeight, laneCountByKey, laneCount: window.laneCount }
 }
 
+/**
+ * Where a chart gets its windows: the views worker for the Timeline page, a layout in the page for
+ * a briefing's picture. `key` changes when the content or the lanes do (answers for an older key are dropped).
+ */
+export interface TimelineWindowSource {
+  readonly key: number | string
+  window(request: TimelineWindowRequest): Promise<TimelineWindow>
+}
+
+/** A source over a layout held in this thread (a briefing's few records). */
+export function localWindowSource(model: TimelineLayoutModel): TimelineWindowSource {
+  localSources += 1
+  return { key: `local-${localSources}`, window: async (request) => model.window(request) }
+}
+let localSources = 0
+
 /** How a timeline is grouped and ordered: what its lanes depend on besides the content. */
 export interface TimelineArrangement {
   readonly grouping: TimelineGrouping
