@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { timelineEvents, type TimelineItem } from '@shared/timeline/timelineEvents'
 import type { TimelineLane } from '@shared/timeline/timelineLanes'
-import { labelRoomAt, packingZoom, packLane, packTimeline, ROW_GAP_PX, type PackedLane, type TimelineLayoutOptions } from '@shared/timeline/timelineLayout'
+import { labelRoomAt, packLane, ROW_GAP_PX, type PackedLane, type TimelineLayoutOptions } from '@shared/timeline/timelineLayout'
 import { MAX_PX_PER_DAY, MIN_PX_PER_DAY } from '@shared/timeline/timelineScale'
 import { anIncident } from '../../builders/domain'
 
