@@ -55,10 +55,9 @@ export async function run(context: BenchContext): Promise<void> {
       const { CHART_WIDTH, measureChartFrames } = await import('../timeline/timelineChartDriver')
       // Frames measured after this mark are of n events (bench/timeline/frameCpuFromTrace.mjs reads it).
       performance.mark(`timeline-size:${n}`)
+      const { localWindowSource, TimelineLayoutModel } = await import('@shared/timeline/timelineWindow')
       const frames = await measureChartFrames({
-        lanes: assignment.lanes,
-        links: content.links,
-        laneCountByKey: assignment.laneCountByKey,
+        source: localWindowSource(new TimelineLayoutModel(content, { grouping: 'jurisdiction', laneOrder: [] })),
         scale: fitDays(start, end, CHART_WIDTH),
         todayDay: dayNumberOf('2026-01-01')
       })

@@ -1,18 +1,15 @@
 import { createApp, defineComponent, h, ref, shallowRef } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { RECORD_TYPES } from '@shared/domain/recordTypes'
-import type { TimelineLink } from '@shared/timeline/timelineEvents'
-import type { TimelineLane } from '@shared/timeline/timelineLanes'
 import { packingZoom } from '@shared/timeline/timelineLayout'
 import { panBy, zoomAbout, type TimelineScale } from '@shared/timeline/timelineScale'
+import type { TimelineWindowSource } from '@shared/timeline/timelineWindow'
 import TimelineChart from '@renderer/features/timeline/TimelineChart.vue'
 import { percentile } from '../benchContract'
 
-/** What TimelineChart is given, as TimelineView gives it (lanes from assignLanes, links from timelineEvents). */
+/** What TimelineChart is given: where its windows come from (the app's views worker; here a layout in this page), a scale. */
 export interface ChartInput {
-  readonly lanes: readonly TimelineLane[]
-  readonly links: readonly TimelineLink[]
-  readonly laneCountByKey: ReadonlyMap<string, number>
+  readonly source: TimelineWindowSource
   readonly scale: TimelineScale
   readonly todayDay: number
 }
@@ -116,9 +113,7 @@ export async function measureChartFrames(input: ChartInput): Promise<FrameTimes>
     setup: () => () =>
       h(TimelineChart, {
         ref: chart,
-        lanes: input.lanes,
-        links: input.links,
-        laneCountByKey: input.laneCountByKey,
+        source: input.source,
         scale: scale.value,
         width: CHART_WIDTH,
         // The same array every render, as TimelineView's view state gives it: a new one would

@@ -8,13 +8,12 @@ import { ViewDataService } from './viewDataService'
 // It opens its own connection to the database, as the search worker does.
 // NOTE: typed by hand because the web tsconfig has the DOM library, which clashes with "webworker".
 const scope = globalThis as unknown as {
-  postMessage(reply: ViewDataReply, transfer?: Transferable[]): void
+  postMessage(reply: ViewDataReply): void
   close(): void
   addEventListener(type: 'message', listener: (event: MessageEvent<ViewDataRequest>) => void): void
 }
 
-// The timeline's bytes are moved to the page, not copied (the service hands out a fresh copy each time).
-const post = (reply: ViewDataReply): void => scope.postMessage(reply, reply.kind === 'timeline' ? [reply.bytes.buffer] : [])
+const post = (reply: ViewDataReply): void => scope.postMessage(reply)
 // NOTE: a newer window upgrading the database closes this connection; the page reloads and starts a new worker.
 const db = new PrecedentDatabase('precedent', allMigrations, { onVersionChange: () => scope.close() })
 const service = new ViewDataService(db)

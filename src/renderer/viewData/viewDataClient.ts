@@ -4,7 +4,18 @@ import type { RecordMatch } from '@shared/domain/recordMatching'
 import type { PickerOption } from '@shared/domain/recordPickerOption'
 import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
 import { createViewDataHost } from './viewDataHost'
-import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, PickerMatchesRequestBody, TimelineRequestBody, TimelineViewData, ViewDataReply, ViewDataRequest } from './viewDataProtocol'
+import type { TimelineLocation, TimelineWindow, TimelineWindowRequest } from '@shared/timeline/timelineWindow'
+import type {
+  ChartsRequestBody,
+  ChartsViewData,
+  ComparisonViewData,
+  PickerMatchesRequestBody,
+  TimelineLayoutRequestBody,
+  TimelineLocateRequestBody,
+  TimelineSummary,
+  ViewDataReply,
+  ViewDataRequest
+} from './viewDataProtocol'
 import { ViewDataService } from './viewDataService'
 
 /** Both ends of the conversation with the views worker: a Worker, or the service in this thread. */
@@ -46,7 +57,13 @@ export function inThreadPort(db: PrecedentDatabase): ViewDataPort {
 
 /** The page's promise API over the views worker. */
 export interface ViewDataClient {
-  timeline(request: TimelineRequestBody): Promise<TimelineViewData>
+  /** Opens a timeline in the worker: totals, facets, jump choices and the id of the layout it keeps. */
+  timeline(request: TimelineLayoutRequestBody): Promise<TimelineSummary>
+  /** The part of a kept timeline layout around a view. */
+  timelineWindow(layoutId: number, request: TimelineWindowRequest): Promise<TimelineWindow>
+  timelineLocate(request: TimelineLocateRequestBody): Promise<TimelineLocation | undefined>
+  /** Every lane key of a kept layout in drawn order, or every record it shows (exports, briefings). */
+  timelineKeys(layoutId: number, what: 'lanes' | 'records'): Promise<readonly string[]>
   charts(request: ChartsRequestBody): Promise<ChartsViewData>
   comparison(subject: ComparisonSubject): Promise<ComparisonViewData>
   /** Picker options that best match typed text (every type but sources). */
@@ -99,8 +116,16 @@ export function createViewDataClient(port: ViewDataPort): ViewDataClient {
   }
   return {
     async timeline(body) {
-      const { bytes } = await expect(request('timeline', body), 'timeline')
-      return JSON.parse(new TextDecoder().decode(bytes)) as TimelineViewData
+      return (await expect(request('timeline', body), 'timeline')).data
+    },
+    async timelineWindow(layoutId, windowRequest) {
+      return (await expect(request('timeline-window', { layoutId, request: windowRequest }), 'timeline-window')).data
+    },
+    async timelineLocate(body) {
+      return (await expect(request('timeline-locate', body), 'timeline-locate')).data
+    },
+    async timelineKeys(layoutId, what) {
+      return (await expect(request(what === 'lanes' ? 'timeline-lane-keys' : 'timeline-record-ids', { layoutId }), 'timeline-keys')).data
     },
     async charts(body) {
       return (await expect(request('charts', body), 'charts')).data

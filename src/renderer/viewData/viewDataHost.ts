@@ -17,9 +17,21 @@ export function createViewDataHost(service: ViewDataService, post: (reply: ViewD
       switch (request.kind) {
         case 'timeline': {
           const { id: _id, kind: _kind, ...body } = request
-          answer(request.id, service.timelineBytes(body), (bytes) => ({ id: request.id, kind: 'timeline', bytes }))
+          answer(request.id, service.timelineLayout(body), (data) => ({ id: request.id, kind: 'timeline', data }))
           return
         }
+        case 'timeline-window':
+          answer(request.id, service.timelineWindow(request.layoutId, request.request), (data) => ({ id: request.id, kind: 'timeline-window', data }))
+          return
+        case 'timeline-locate': {
+          const { id: _id, kind: _kind, ...body } = request
+          answer(request.id, service.timelineLocate(body), (data) => ({ id: request.id, kind: 'timeline-locate', data }))
+          return
+        }
+        case 'timeline-lane-keys':
+        case 'timeline-record-ids':
+          answer(request.id, service.timelineKeys(request.layoutId, request.kind === 'timeline-lane-keys' ? 'lanes' : 'records'), (data) => ({ id: request.id, kind: 'timeline-keys', data }))
+          return
         case 'charts': {
           const { id: _id, kind: _kind, ...body } = request
           answer(request.id, service.charts(body), (data) => ({ id: request.id, kind: 'charts', data }))

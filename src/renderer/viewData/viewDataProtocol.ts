@@ -7,6 +7,7 @@ import type { RecordType } from '@shared/domain/recordTypes'
 import type { TimelineContent } from '@shared/timeline/timelineEvents'
 import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
 import type { TimelineSubject } from '@shared/timeline/timelineScope'
+import type { TimelineArrangement, TimelineLocation, TimelineWindow, TimelineWindowRequest } from '@shared/timeline/timelineWindow'
 
 /** A record the timeline's "Go to record" list offers: its id and "Title (May 2015)". */
 export interface TimelineJumpChoice {
@@ -29,6 +30,24 @@ export interface TimelineViewData {
   /** The first `jumpChoiceLimit` records with an event, in chronological order. */
   readonly jumpChoices: readonly TimelineJumpChoice[]
   /** How many records the jump list could offer in all. */
+  readonly jumpChoiceCount: number
+}
+
+/**
+ * What the timeline page receives when it opens: totals, facets and jump choices, and the id of
+ * the layout the views worker keeps (lanes, label room, rows per zoom level) to cut windows from.
+ * Never the items: the chart asks for the window around its view (`timeline-window`).
+ */
+export interface TimelineSummary {
+  readonly layoutId: number
+  readonly itemCount: number
+  readonly laneCount: number
+  readonly undatedRecordCount: number
+  /** The first and last day any item covers (for "Fit all"); undefined when nothing is dated. */
+  readonly extent: { readonly startDay: number; readonly endDay: number } | undefined
+  readonly subjectName: string | undefined
+  readonly facets: Readonly<Record<TimelineFacetName, readonly TimelineFacetEntry[]>>
+  readonly jumpChoices: readonly TimelineJumpChoice[]
   readonly jumpChoiceCount: number
 }
 
@@ -73,6 +92,17 @@ export interface TimelineRequestBody {
   readonly jumpChoiceLimit: number
 }
 
+/** The timeline asked for with its lanes' grouping and order. */
+export type TimelineLayoutRequestBody = TimelineRequestBody & TimelineArrangement
+
+export interface TimelineLocateRequestBody {
+  readonly layoutId: number
+  readonly recordId: string
+  /** The zoom the lane's top is measured at. */
+  readonly pxPerDay: number
+  readonly collapsedLaneKeys: readonly string[]
+}
+
 export interface ChartsRequestBody {
   readonly incidentFilter: string
   readonly responseFilter: string
@@ -92,7 +122,12 @@ export interface PickerMatchesRequestBody {
 
 /** Requests from the page to the views worker; each reply repeats the request's id. */
 export type ViewDataRequest =
-  | ({ readonly id: number; readonly kind: 'timeline' } & TimelineRequestBody)
+  | ({ readonly id: number; readonly kind: 'timeline' } & TimelineLayoutRequestBody)
+  /** The part of a kept timeline layout around a view; stale layouts fail (the page asks for the timeline again). */
+  | { readonly id: number; readonly kind: 'timeline-window'; readonly layoutId: number; readonly request: TimelineWindowRequest }
+  | ({ readonly id: number; readonly kind: 'timeline-locate' } & TimelineLocateRequestBody)
+  /** Every lane key of a layout in drawn order (a lane move), or every record it shows (exports, briefings). */
+  | { readonly id: number; readonly kind: 'timeline-lane-keys' | 'timeline-record-ids'; readonly layoutId: number }
   | ({ readonly id: number; readonly kind: 'charts' } & ChartsRequestBody)
   | { readonly id: number; readonly kind: 'comparison'; readonly subject: ComparisonSubject }
   | ({ readonly id: number; readonly kind: 'picker-matches' } & PickerMatchesRequestBody)
@@ -102,8 +137,10 @@ export type ViewDataRequest =
   | { readonly id: number; readonly kind: 'preload' }
 
 export type ViewDataReply =
-  /** The timeline's `TimelineViewData` as UTF-8 JSON, its buffer transferred (see `ViewDataService.timelineBytes`). */
-  | { readonly id: number; readonly kind: 'timeline'; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly id: number; readonly kind: 'timeline'; readonly data: TimelineSummary }
+  | { readonly id: number; readonly kind: 'timeline-window'; readonly data: TimelineWindow }
+  | { readonly id: number; readonly kind: 'timeline-locate'; readonly data: TimelineLocation | undefined }
+  | { readonly id: number; readonly kind: 'timeline-keys'; readonly data: readonly string[] }
   | { readonly id: number; readonly kind: 'charts'; readonly data: ChartsViewData }
   | { readonly id: number; readonly kind: 'comparison'; readonly data: ComparisonViewData }
   | { readonly id: number; readonly kind: 'picker-matches'; readonly data: readonly RecordMatch<PickerOption>[] }

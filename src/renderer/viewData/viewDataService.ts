@@ -14,11 +14,29 @@ import { parseQuery } from '@shared/search/queryLanguage'
 import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { timelineFacets } from '@shared/timeline/timelineFacets'
 import { recordsAbout, recordsMatching, type TimelineSubject } from '@shared/timeline/timelineScope'
-import type { ChartsRequestBody, ChartsViewData, ComparisonViewData, PickerMatchesRequestBody, TimelineJumpChoice, TimelineRequestBody, TimelineViewData } from './viewDataProtocol'
+import { timelineExtent, TimelineLayoutModel, type TimelineLocation, type TimelineWindow, type TimelineWindowRequest } from '@shared/timeline/timelineWindow'
+import type {
+  ChartsRequestBody,
+  ChartsViewData,
+  ComparisonViewData,
+  PickerMatchesRequestBody,
+  TimelineJumpChoice,
+  TimelineLayoutRequestBody,
+  TimelineLocateRequestBody,
+  TimelineRequestBody,
+  TimelineSummary,
+  TimelineViewData
+} from './viewDataProtocol'
+
+/** Why a timeline window could not be cut: the layout is no longer kept (the page asks for the timeline again). */
+export const STALE_TIMELINE_MESSAGE = 'The timeline changed since it was opened'
 
 /** The record types the timeline, charts and comparison read; sources are never needed. */
 export const VIEW_RECORD_TYPES = ['incident', 'response', 'law', 'organisation', 'jurisdiction'] as const
 export type ViewRecordType = (typeof VIEW_RECORD_TYPES)[number]
+
+// Timeline layouts kept for windows: the page's current one and a few it may go Back to.
+const KEPT_TIMELINE_LAYOUTS = 4
 
 // As in the search index: a change's `at` is taken before its transaction commits, so a margin
 // before the watermark is read again; applying a change twice is harmless.
@@ -68,6 +86,11 @@ export class ViewDataService {
   /** Picker options per type (and whether they name their type), built once per version. */
   private pickerOptions = new Map<string, readonly PickerOption[]>()
   private pickerOptionsVersion = 0
+  /** Timeline layouts the page cuts windows from, by id, oldest first. */
+  private readonly timelineLayouts = new Map<number, TimelineLayoutModel>()
+  /** Which layout id each timeline answer and arrangement has, so opening the same view again reuses its rows. */
+  private readonly layoutIds = new WeakMap<TimelineViewData, Map<string, number>>()
+  private nextLayoutId = 1
 
   constructor(private readonly db: PrecedentDatabase) {
     this.repositories = Object.fromEntries(VIEW_RECORD_TYPES.map((type) => [type, createRecordRepository(db, type)])) as never
@@ -92,16 +115,65 @@ export class ViewDataService {
   }
 
   /**
-   * The timeline as UTF-8 JSON, cached encoded; each call gets its own copy, which the worker
-   * transfers to the page (no copying between threads) and the page decodes and parses. At 100k
-   * records this is far faster than posting 100k item objects (structured clone serialises each in
-   * the worker and rebuilds each on the page, about 2 s), and even than posting the text as a
-   * string; a cached answer costs the worker one memory copy.
+   * Opens a timeline: its content is computed (or taken from the cache), laid out in lanes by the
+   * arrangement and kept, and the page gets totals, facets and jump choices with the layout's id.
+   * The items stay here: the chart asks for the window around its view (`timelineWindow`), so
+   * the page never decodes or holds 100k items (that was a 42 MB answer and seconds of parsing).
    */
-  async timelineBytes(request: TimelineRequestBody): Promise<Uint8Array<ArrayBuffer>> {
-    const compute = this.timelineNow(request)
-    const encoded = await this.cached(`timeline-bytes:${JSON.stringify(request)}`, (lists) => new TextEncoder().encode(JSON.stringify(compute(lists))))
-    return encoded.slice()
+  async timelineLayout(request: TimelineLayoutRequestBody): Promise<TimelineSummary> {
+    const { grouping, laneOrder, ...body } = request
+    const data = await this.timeline(body)
+    const arrangementKey = JSON.stringify([grouping, laneOrder])
+    let byArrangement = this.layoutIds.get(data)
+    if (byArrangement === undefined) {
+      byArrangement = new Map()
+      this.layoutIds.set(data, byArrangement)
+    }
+    let layoutId = byArrangement.get(arrangementKey)
+    let layout = layoutId === undefined ? undefined : this.timelineLayouts.get(layoutId)
+    if (layoutId === undefined || layout === undefined) {
+      const jurisdictionNames = new Map(data.jurisdictionNames)
+      const organisationNames = new Map(data.organisationNames)
+      layout = new TimelineLayoutModel(data.content, { grouping, laneOrder }, { jurisdictionName: (id) => jurisdictionNames.get(id), organisationName: (id) => organisationNames.get(id) })
+      layoutId = this.nextLayoutId
+      this.nextLayoutId += 1
+      this.timelineLayouts.set(layoutId, layout)
+      if (this.timelineLayouts.size > KEPT_TIMELINE_LAYOUTS) this.timelineLayouts.delete(this.timelineLayouts.keys().next().value!)
+      byArrangement.set(arrangementKey, layoutId)
+    }
+    return {
+      layoutId,
+      itemCount: data.content.items.length,
+      laneCount: layout.lanes.length,
+      undatedRecordCount: data.content.undatedRecordIds.length,
+      extent: timelineExtent(data.content.items),
+      subjectName: data.subjectName,
+      facets: data.facets,
+      jumpChoices: data.jumpChoices,
+      jumpChoiceCount: data.jumpChoiceCount
+    }
+  }
+
+  /** The window of a kept layout around a view (see `TimelineLayoutModel.window`): a few hundred items. */
+  async timelineWindow(layoutId: number, request: TimelineWindowRequest): Promise<TimelineWindow> {
+    return this.keptLayout(layoutId).window(request)
+  }
+
+  /** Where a record's item is drawn in a kept layout, for "Go to record". */
+  async timelineLocate(request: TimelineLocateRequestBody): Promise<TimelineLocation | undefined> {
+    return this.keptLayout(request.layoutId).locate(request.recordId, request.pxPerDay, request.collapsedLaneKeys)
+  }
+
+  /** Every lane key of a kept layout in drawn order, or every record it shows, dated or not. */
+  async timelineKeys(layoutId: number, what: 'lanes' | 'records'): Promise<string[]> {
+    const layout = this.keptLayout(layoutId)
+    return what === 'lanes' ? layout.laneKeys() : layout.recordIds()
+  }
+
+  private keptLayout(layoutId: number): TimelineLayoutModel {
+    const layout = this.timelineLayouts.get(layoutId)
+    if (layout === undefined) throw new Error(STALE_TIMELINE_MESSAGE)
+    return layout
   }
 
   charts(request: ChartsRequestBody): Promise<ChartsViewData> {

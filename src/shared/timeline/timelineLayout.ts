@@ -131,7 +131,7 @@ export interface PackedLane {
 export interface PackedTimeline {
   /**
    * The zoom the rows were packed for; they stay free of overlaps at this zoom and any closer one.
-   * A lane may have been packed at another zoom (see `PackedLane.pxPerDay` and TimelineRowPacker).
+   * A lane may have been packed at another zoom (see `PackedLane.pxPerDay`).
    */
   readonly pxPerDay: number
   readonly lanes: readonly PackedLane[]

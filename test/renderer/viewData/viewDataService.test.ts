@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deleteRecord, saveRecord, type PrecedentDatabase } from '@renderer/db'
-import { ViewDataService } from '@renderer/viewData/viewDataService'
+import { STALE_TIMELINE_MESSAGE, ViewDataService } from '@renderer/viewData/viewDataService'
+import { dayNumberOf } from '@shared/timeline/dayNumber'
 import type { TimelineRequestBody } from '@renderer/viewData/viewDataProtocol'
 import type { OrganisationId } from '@shared/domain/ids'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
@@ -56,6 +57,37 @@ describe('ViewDataService', () => {
     const capped = await service.timeline({ ...everything, jumpChoiceLimit: 1 })
     expect(capped.jumpChoices).toHaveLength(1)
     expect(capped.jumpChoiceCount).toBe(2)
+  })
+
+  it('opens a timeline as totals and a kept layout, and cuts the window around a view from it', async () => {
+    const { db, incident } = await aKnowledgeBase()
+    await givenStored(db, { type: 'incident', record: anIncident({ title: 'Much later', occurredOn: '2024-02-01', jurisdictionIds: ['FD'] }) })
+    const service = new ViewDataService(db)
+
+    const summary = await service.timelineLayout({ ...everything, grouping: 'jurisdiction', laneOrder: [] })
+    const may2019 = { startDay: dayNumberOf('2019-04-01'), pxPerDay: 4 }
+    const window = await service.timelineWindow(summary.layoutId, { scale: may2019, width: 400, top: 0, height: 300, collapsedLaneKeys: [] })
+
+    expect(summary).toMatchObject({ itemCount: 2, laneCount: 1, undatedRecordCount: 1 })
+    expect(summary.extent?.startDay).toBe(dayNumberOf('2019-05-01'))
+    expect(window.lanes.map((lane) => lane.label)).toEqual(['Freedonia'])
+    expect(window.items.map((placed) => placed.item.title)).toEqual(['Acme leak'])
+    expect((await service.timelineLocate({ layoutId: summary.layoutId, recordId: incident.id, pxPerDay: 4, collapsedLaneKeys: [] }))?.laneKey).toBe('jurisdiction:FD')
+    expect(await service.timelineKeys(summary.layoutId, 'lanes')).toEqual(['jurisdiction:FD'])
+    expect(await service.timelineKeys(summary.layoutId, 'records')).toHaveLength(3)
+    // The same view opened again (Back, then forward) reuses the kept layout and its rows.
+    expect((await service.timelineLayout({ ...everything, grouping: 'jurisdiction', laneOrder: [] })).layoutId).toBe(summary.layoutId)
+    expect((await service.timelineLayout({ ...everything, grouping: 'type', laneOrder: [] })).layoutId).not.toBe(summary.layoutId)
+  })
+
+  it('says a timeline changed when its layout is no longer kept, so the page asks again', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    const first = await service.timelineLayout({ ...everything, grouping: 'jurisdiction', laneOrder: [] })
+    for (const grouping of ['organisation', 'type', 'category'] as const) await service.timelineLayout({ ...everything, grouping, laneOrder: [] })
+    await service.timelineLayout({ ...everything, grouping: 'jurisdiction', laneOrder: ['jurisdiction:FD'] })
+
+    await expect(service.timelineWindow(first.layoutId, { scale: { startDay: 0, pxPerDay: 1 }, width: 100, top: 0, height: 100, collapsedLaneKeys: [] })).rejects.toThrow(STALE_TIMELINE_MESSAGE)
   })
 
   it('follows saves and deletions made after it read the records', async () => {

@@ -2,8 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { timelineEvents, type TimelineItem } from '@shared/timeline/timelineEvents'
 import type { TimelineLane } from '@shared/timeline/timelineLanes'
-import { labelRoomAt, packingZoom, packLane, packTimeline, ROW_GAP_PX, type PackedLane, type TimelineLayoutOptions } from '@shared/timeline/timelineLayout'
-import { TimelineRowPacker } from '@shared/timeline/timelineRowPacker'
+import { labelRoomAt, packLane, ROW_GAP_PX, type PackedLane, type TimelineLayoutOptions } from '@shared/timeline/timelineLayout'
 import { MAX_PX_PER_DAY, MIN_PX_PER_DAY } from '@shared/timeline/timelineScale'
 import { anIncident } from '../../builders/domain'
 
@@ -80,48 +79,5 @@ describe('rows packed at a zoom', () => {
 
     expect(rows.placed.map((placed) => placed.row)).toEqual([0, 0])
     expect(rowsKeepApart(rows, 1, options)).toBe(false)
-  })
-})
-
-describe('TimelineRowPacker under any sequence of zooms and scrolls', () => {
-  it('draws lanes on screen with rows that keep items apart, and ends with exactly packTimeline\'s rows', () => {
-    fc.assert(
-      fc.property(
-        fc.array(laneItems, { minLength: 1, maxLength: 6 }),
-        fc.array(fc.record({ pxPerDay: zoom, top: fc.integer({ min: 0, max: 3_000 }) }), { minLength: 1, maxLength: 12 }),
-        (laneSpecs, views) => {
-          const textWidth = new Map<TimelineItem, number>()
-          const lanes = laneSpecs.map((specs, index) => {
-            const made = laneOf(`lane-${index}`, specs)
-            for (const [item, width] of made.textWidth) textWidth.set(item, width)
-            return made.lane
-          })
-          const options = chartOptions(textWidth)
-          const packer = new TimelineRowPacker(options)
-          for (const view of views) {
-            const level = packingZoom(view.pxPerDay)
-            const band = { top: view.top, height: 600 }
-            const { packed, pendingLaneKeys } = packer.rowsForView(lanes, level, band)
-            let y = 0
-            for (const lane of packed.lanes) {
-              const height = LANE_HEADER_HEIGHT + lane.rowCount * ROW_HEIGHT
-              const onScreen = y < band.top + band.height && y + height > band.top
-              if (onScreen) expect(lane.pxPerDay).toBe(level)
-              if (onScreen || lane.pxPerDay <= level) expect(rowsKeepApart(lane, view.pxPerDay, options)).toBe(true)
-              expect(pendingLaneKeys.includes(lane.key)).toBe(lane.pxPerDay !== level)
-              y += height
-            }
-          }
-          const last = packingZoom((views.at(-1) as { pxPerDay: number }).pxPerDay)
-          while (!packer.packPendingLanes(lanes, last, () => 0));
-
-          const settled = packer.rowsForView(lanes, last, { top: 0, height: 600 })
-
-          expect(settled.pendingLaneKeys).toEqual([])
-          expect(settled.packed).toEqual(packTimeline(lanes, last, options))
-        }
-      ),
-      { numRuns: 150 }
-    )
   })
 })

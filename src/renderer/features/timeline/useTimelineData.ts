@@ -1,13 +1,12 @@
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { getDatabase, useLiveQuery } from '@renderer/db'
 import { searchIndex } from '@renderer/searchIndex'
-import { viewData, type TimelineJumpChoice, type TimelineViewData } from '@renderer/viewData'
+import { STALE_TIMELINE_MESSAGE, viewData, type TimelineJumpChoice, type TimelineSummary } from '@renderer/viewData'
 import { parseSavedSearches, type SavedSearch } from '@shared/search/savedSearch'
-import type { TimelineContent } from '@shared/timeline/timelineEvents'
 import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
-import type { LaneLookups } from '@shared/timeline/timelineLanes'
 import type { TimelineSubject } from '@shared/timeline/timelineScope'
 import type { TimelineScope } from '@shared/timeline/timelineViewState'
+import type { TimelineArrangement, TimelineLocation, TimelineWindowSource } from '@shared/timeline/timelineWindow'
 import { todayAsDay } from '../viewExport'
 
 // The meta row the search feature keeps saved searches in (read only here).
@@ -15,10 +14,12 @@ const SAVED_SEARCHES_KEY = 'saved-searches'
 // A list longer than this is no help to choose from (and slow to draw): the filter narrows it.
 export const MAX_JUMP_CHOICES = 500
 
-const EMPTY: TimelineViewData = {
-  content: { items: [], links: [], undatedRecordIds: [] },
-  jurisdictionNames: [],
-  organisationNames: [],
+const EMPTY: TimelineSummary = {
+  layoutId: 0,
+  itemCount: 0,
+  laneCount: 0,
+  undatedRecordCount: 0,
+  extent: undefined,
   subjectName: undefined,
   facets: { type: [], jurisdiction: [], organisation: [], category: [], year: [] },
   jumpChoices: [],
@@ -26,8 +27,14 @@ const EMPTY: TimelineViewData = {
 }
 
 export interface TimelineData {
-  readonly content: ComputedRef<TimelineContent>
-  readonly lookups: ComputedRef<LaneLookups>
+  /** Where the chart asks for the window around its view; undefined until the timeline is open. */
+  readonly source: ComputedRef<TimelineWindowSource | undefined>
+  /** Items drawn in all (an item shown in several lanes counts once), and lanes. */
+  readonly itemCount: ComputedRef<number>
+  readonly laneCount: ComputedRef<number>
+  readonly undatedRecordCount: ComputedRef<number>
+  /** The first and last day any item covers. */
+  readonly extent: ComputedRef<TimelineSummary['extent']>
   /** Facets of what is shown, counted by record, with the filters that narrow to each value. */
   readonly facets: ComputedRef<Readonly<Record<TimelineFacetName, readonly TimelineFacetEntry[]>>>
   /** The first MAX_JUMP_CHOICES records with an event, and how many there are in all. */
@@ -40,6 +47,12 @@ export interface TimelineData {
   readonly isLoading: ComputedRef<boolean>
   readonly errorMessage: Ref<string | undefined>
   readonly subjectName: ComputedRef<string | undefined>
+  /** Where a record's item is (zoom `pxPerDay`, with these lanes collapsed); undefined when it is not drawn. */
+  locate(recordId: string, pxPerDay: number, collapsedLaneKeys: readonly string[]): Promise<TimelineLocation | undefined>
+  /** Every lane key in drawn order. */
+  laneKeys(): Promise<readonly string[]>
+  /** The records the timeline shows (its filter applied), dated or not: what exports and briefings take. */
+  recordIds(): Promise<readonly string[]>
 }
 
 function subjectOf(scope: TimelineScope): TimelineSubject {
@@ -50,12 +63,14 @@ function subjectOf(scope: TimelineScope): TimelineSubject {
 }
 
 /**
- * The timeline's content for a scope, kept live. The views worker holds the records and computes
- * the items (narrowed to the scope's subject, then to what the query — typed, or from a saved
- * search — finds in the search index), so the page never reads the record tables; it asks again
- * whenever the worker has applied a write, so an edit in any window redraws the timeline.
+ * The timeline for a scope and an arrangement of lanes, kept live. The views worker holds the
+ * records, computes the items (narrowed to the scope's subject, then to what the query — typed, or
+ * from a saved search — finds in the search index), lays them out in lanes and keeps the layout;
+ * the page gets totals, facets and jump choices, and the chart asks for the window around its view.
+ * So the page never reads the record tables nor holds every item. It asks again whenever the
+ * worker has applied a write, so an edit in any window redraws the timeline.
  */
-export function useTimelineData(scope: Ref<TimelineScope>): TimelineData {
+export function useTimelineData(scope: Ref<TimelineScope>, arrangement: Ref<TimelineArrangement>): TimelineData {
   const savedSearches = useLiveQuery(async () => (await getDatabase().meta.get(SAVED_SEARCHES_KEY))?.value, undefined)
 
   const savedSearch = computed(() =>
@@ -63,26 +78,34 @@ export function useTimelineData(scope: Ref<TimelineScope>): TimelineData {
   )
   const effectiveQuery = computed(() => [savedSearch.value?.query ?? '', scope.value.query].map((part) => part.trim()).filter((part) => part !== '').join(' '))
   const subject = computed(() => subjectOf(scope.value))
-  // The subject compared as text: the address gives a new object on every navigation.
+  // Compared as text: the address gives new objects on every navigation.
   const subjectKey = computed(() => JSON.stringify(subject.value))
+  const arrangementKey = computed(() => JSON.stringify([arrangement.value.grouping, arrangement.value.laneOrder]))
 
-  const data = shallowRef<TimelineViewData>(EMPTY)
+  const data = shallowRef<TimelineSummary>(EMPTY)
   const isLoading = ref(true)
   const errorMessage = ref<string | undefined>(undefined)
+  // Bumped when the worker no longer keeps the layout the chart draws from: it is asked for again.
+  const staleLayouts = ref(0)
   const views = viewData()
   const today = todayAsDay()
   let latest = 0
-  // Asked again when the subject or query changes and after every write the worker applied, so an edited record moves at once.
+  let lastSearch: { readonly query: string; readonly ids: readonly string[] | undefined } | undefined
+  // Asked again when the subject, query or lanes change and after every write the worker applied, so an edited record moves at once.
   watch(
-    [subjectKey, effectiveQuery, views.changes],
+    [subjectKey, effectiveQuery, arrangementKey, views.changes, staleLayouts],
     async ([, query]) => {
       latest += 1
       const ticket = latest
       isLoading.value = true
       try {
-        const matchingIds = query === '' ? undefined : (await searchIndex.search(query, 'full', Number.POSITIVE_INFINITY)).items.map((item) => item.id)
+        // A new arrangement of lanes does not search again.
+        const matchingIds =
+          query === '' ? undefined : lastSearch?.query === query ? lastSearch.ids : (await searchIndex.search(query, 'full', Number.POSITIVE_INFINITY)).items.map((item) => item.id)
         if (ticket !== latest) return
-        const next = await views.timeline({ subject: subject.value, matchingIds, today, jumpChoiceLimit: MAX_JUMP_CHOICES })
+        lastSearch = { query, ids: matchingIds }
+        const { grouping, laneOrder } = arrangement.value
+        const next = await views.timeline({ subject: subject.value, matchingIds, today, jumpChoiceLimit: MAX_JUMP_CHOICES, grouping, laneOrder })
         if (ticket !== latest) return
         data.value = next
         errorMessage.value = undefined
@@ -96,15 +119,26 @@ export function useTimelineData(scope: Ref<TimelineScope>): TimelineData {
     { immediate: true }
   )
 
-  const lookups = computed((): LaneLookups => {
-    const jurisdictionNames = new Map(data.value.jurisdictionNames)
-    const organisationNames = new Map(data.value.organisationNames)
-    return { jurisdictionName: (id) => jurisdictionNames.get(id), organisationName: (id) => organisationNames.get(id) }
+  // A write after the search and before the next one must search again.
+  watch(views.changes, () => (lastSearch = undefined))
+
+  const onStale = (error: unknown): never => {
+    if (error instanceof Error && error.message === STALE_TIMELINE_MESSAGE) staleLayouts.value += 1
+    throw error
+  }
+
+  const source = computed((): TimelineWindowSource | undefined => {
+    const { layoutId } = data.value
+    if (layoutId === 0) return undefined
+    return { key: layoutId, window: (request) => views.timelineWindow(layoutId, request).catch(onStale) }
   })
 
   return {
-    content: computed(() => data.value.content),
-    lookups,
+    source,
+    itemCount: computed(() => data.value.itemCount),
+    laneCount: computed(() => data.value.laneCount),
+    undatedRecordCount: computed(() => data.value.undatedRecordCount),
+    extent: computed(() => data.value.extent),
     facets: computed(() => data.value.facets),
     jumpChoices: computed(() => data.value.jumpChoices),
     jumpChoiceCount: computed(() => data.value.jumpChoiceCount),
@@ -112,6 +146,10 @@ export function useTimelineData(scope: Ref<TimelineScope>): TimelineData {
     effectiveQuery,
     isLoading: computed(() => isLoading.value),
     errorMessage,
-    subjectName: computed(() => data.value.subjectName)
+    subjectName: computed(() => data.value.subjectName),
+    locate: async (recordId, pxPerDay, collapsedLaneKeys) =>
+      data.value.layoutId === 0 ? undefined : views.timelineLocate({ layoutId: data.value.layoutId, recordId, pxPerDay, collapsedLaneKeys: [...collapsedLaneKeys] }).catch(onStale),
+    laneKeys: async () => (data.value.layoutId === 0 ? [] : views.timelineKeys(data.value.layoutId, 'lanes').catch(onStale)),
+    recordIds: async () => (data.value.layoutId === 0 ? [] : views.timelineKeys(data.value.layoutId, 'records').catch(onStale))
   }
 }

@@ -3,23 +3,26 @@ import { mount } from '@vue/test-utils'
 import TimelineChart from '../../../../src/renderer/features/timeline/TimelineChart.vue'
 import { dayNumberOf } from '@shared/timeline/dayNumber'
 import { timelineEvents } from '@shared/timeline/timelineEvents'
-import { assignLanes } from '@shared/timeline/timelineLanes'
-import { packingZoom, packTimeline } from '@shared/timeline/timelineLayout'
+import { packingZoom } from '@shared/timeline/timelineLayout'
 import { syntheticTimelineRecords } from '@shared/timeline/timelineBenchmark'
+import { localWindowSource, TimelineLayoutModel } from '@shared/timeline/timelineWindow'
 import { anIncident, aResponse } from '../../../builders/domain'
 
 const incident = anIncident({ title: 'UC Browser leak', occurredOn: '2015-05', jurisdictionIds: ['IN'] })
 const review = aResponse({ title: 'MeitY review', kind: 'review', datedOn: '2015-06-10', incidentIds: [incident.id] })
 const later = anIncident({ title: 'Far in the future', occurredOn: '2030', jurisdictionIds: ['CN'] })
 const content = timelineEvents({ incidents: [incident, later], responses: [review], laws: [] }, { today: '2026-01-01' })
-const { lanes, laneCountByKey } = assignLanes(content.items, 'jurisdiction', { jurisdictionName: (id) => ({ CN: 'China', IN: 'India' })[id] })
+const model = new TimelineLayoutModel(content, { grouping: 'jurisdiction', laneOrder: [] }, { jurisdictionName: (id) => ({ CN: 'China', IN: 'India' })[id] })
 
-function mountChart(collapsedLaneKeys: string[] = []) {
-  return mount(TimelineChart, {
+/** Waits until the chart has drawn the window of its view (its source answers on a later task). */
+async function drawn(wrapper: { readonly vm: unknown }): Promise<void> {
+  await vi.waitFor(() => expect((wrapper.vm as { rowsSettled: boolean }).rowsSettled).toBe(true))
+}
+
+async function mountChart(collapsedLaneKeys: string[] = []) {
+  const wrapper = mount(TimelineChart, {
     props: {
-      lanes,
-      links: content.links,
-      laneCountByKey,
+      source: localWindowSource(model),
       scale: { startDay: dayNumberOf('2015-04-01'), pxPerDay: 4 },
       width: 800,
       collapsedLaneKeys,
@@ -29,40 +32,42 @@ function mountChart(collapsedLaneKeys: string[] = []) {
     global: { stubs: { RouterLink: true } },
     attachTo: document.body
   })
+  await drawn(wrapper)
+  return wrapper
 }
 
-const itemLabelled = (wrapper: ReturnType<typeof mountChart>, start: string) =>
+const itemLabelled = (wrapper: Awaited<ReturnType<typeof mountChart>>, start: string) =>
   wrapper.findAll('g.timeline-item').find((element) => element.attributes('data-label')?.startsWith(start))
 
 describe('TimelineChart', () => {
-  it('draws a month-precision event as wide as the month at the current zoom', () => {
-    const wrapper = mountChart()
+  it('draws a month-precision event as wide as the month at the current zoom', async () => {
+    const wrapper = await mountChart()
 
     const marker = itemLabelled(wrapper, 'UC Browser leak — May 2015')?.get('rect.timeline-item-marker')
 
     expect(Number(marker?.attributes('width'))).toBe(31 * 4)
   })
 
-  it('names each event with its kind and its date at its precision', () => {
-    const wrapper = mountChart()
+  it('names each event with its kind and its date at its precision', async () => {
+    const wrapper = await mountChart()
 
     expect(itemLabelled(wrapper, 'UC Browser leak')?.attributes('aria-label')).toBe('Incident occurred: UC Browser leak — May 2015')
   })
 
-  it('draws only what is in view', () => {
-    const wrapper = mountChart()
+  it('draws only what is in view', async () => {
+    const wrapper = await mountChart()
 
     expect(itemLabelled(wrapper, 'Far in the future')).toBeUndefined()
   })
 
-  it('links the incident to its response', () => {
-    const wrapper = mountChart()
+  it('links the incident to its response', async () => {
+    const wrapper = await mountChart()
 
     expect(wrapper.findAll('.timeline-links path')).toHaveLength(1)
   })
 
   it('asks to open the record when Enter is pressed on an event', async () => {
-    const wrapper = mountChart()
+    const wrapper = await mountChart()
 
     await itemLabelled(wrapper, 'MeitY review')?.trigger('keydown', { key: 'Enter' })
 
@@ -70,7 +75,7 @@ describe('TimelineChart', () => {
   })
 
   it('shows a summary while an event has focus', async () => {
-    const wrapper = mountChart()
+    const wrapper = await mountChart()
 
     await itemLabelled(wrapper, 'MeitY review')?.trigger('focus')
 
@@ -78,7 +83,7 @@ describe('TimelineChart', () => {
   })
 
   it('asks to collapse a lane and to move it, from buttons named after the lane', async () => {
-    const wrapper = mountChart()
+    const wrapper = await mountChart()
 
     await wrapper.get('button[aria-label="Collapse India"]').trigger('click')
     await wrapper.get('button[aria-label="Move India up"]').trigger('click')
@@ -87,15 +92,15 @@ describe('TimelineChart', () => {
     expect(wrapper.emitted('move-lane')).toEqual([['jurisdiction:IN', -1]])
   })
 
-  it('draws nothing of a collapsed lane but its header, and says so', () => {
-    const wrapper = mountChart(['jurisdiction:IN'])
+  it('draws nothing of a collapsed lane but its header, and says so', async () => {
+    const wrapper = await mountChart(['jurisdiction:IN'])
 
     expect(itemLabelled(wrapper, 'UC Browser leak')).toBeUndefined()
     expect(wrapper.get('g.timeline-lane[data-lane-key="jurisdiction:IN"]').text()).toContain('(collapsed)')
   })
 
   it('zooms about the pointer with Ctrl and the wheel', async () => {
-    const wrapper = mountChart()
+    const wrapper = await mountChart()
 
     await wrapper.get('svg.timeline-canvas').trigger('wheel', { ctrlKey: true, deltaY: -100, clientX: 0 })
     await new Promise((resolve) => requestAnimationFrame(resolve))
@@ -105,7 +110,7 @@ describe('TimelineChart', () => {
   })
 
   it('zooms in when two pointers move apart (pinch)', async () => {
-    const wrapper = mountChart()
+    const wrapper = await mountChart()
     const canvas = wrapper.get('svg.timeline-canvas')
 
     await canvas.trigger('pointerdown', { button: 0, pointerId: 1, clientX: 100 })
@@ -118,7 +123,7 @@ describe('TimelineChart', () => {
   })
 
   it('asks for a new scale when the view is dragged', async () => {
-    const wrapper = mountChart()
+    const wrapper = await mountChart()
     const canvas = wrapper.get('svg.timeline-canvas')
 
     await canvas.trigger('pointerdown', { button: 0, pointerId: 1, clientX: 100 })
@@ -130,41 +135,34 @@ describe('TimelineChart', () => {
 })
 
 describe('TimelineChart with many lanes', () => {
-  it('keeps the lane at the top of the view in place when the lanes above it are packed again after a zoom', async () => {
-    vi.useFakeTimers()
-    try {
-      const many = timelineEvents(syntheticTimelineRecords(3_000), { today: '2026-01-01' })
-      const grouped = assignLanes(many.items, 'jurisdiction')
-      const scale = { startDay: dayNumberOf('2000-01-01'), pxPerDay: 0.1 }
-      const wrapper = mount(TimelineChart, {
-        props: { lanes: grouped.lanes, links: many.links, laneCountByKey: grouped.laneCountByKey, scale, width: 1000, collapsedLaneKeys: [], todayDay: dayNumberOf('2026-01-01'), label: 'Timeline' },
-        global: { stubs: { RouterLink: true } },
-        attachTo: document.body
-      })
-      const chart = wrapper.vm as unknown as { layout: { lanes: readonly { key: string; y: number }[] } }
-      const laneAtTop = chart.layout.lanes[5] as { key: string; y: number }
-      const scroller = wrapper.get('.timeline-scroller').element as HTMLElement
-      scroller.scrollTop = laneAtTop.y + 10
-      await wrapper.get('.timeline-scroller').trigger('scroll')
-      const offsetOnScreen = () => (chart.layout.lanes.find((lane) => lane.key === laneAtTop.key)?.y ?? Number.NaN) - scroller.scrollTop
+  it('draws only the window around the view, and keeps the lane at the top of the view in place when a zoom packs the rows again', async () => {
+    const many = timelineEvents(syntheticTimelineRecords(3_000), { today: '2026-01-01' })
+    const manyModel = new TimelineLayoutModel(many, { grouping: 'jurisdiction', laneOrder: [] })
+    const scale = { startDay: dayNumberOf('2000-01-01'), pxPerDay: 0.1 }
+    const wrapper = mount(TimelineChart, {
+      props: { source: localWindowSource(manyModel), scale, width: 1000, collapsedLaneKeys: [], todayDay: dayNumberOf('2026-01-01'), label: 'Timeline' },
+      global: { stubs: { RouterLink: true } },
+      attachTo: document.body
+    })
+    await drawn(wrapper)
+    const chart = wrapper.vm as unknown as { layout: { lanes: readonly { key: string; y: number }[]; laneCount: number } }
+    const scroller = wrapper.get('.timeline-scroller').element as HTMLElement
+    const laneAtTop = manyModel.window({ scale, width: 1000, top: 0, height: 5_000, collapsedLaneKeys: [] }).lanes.find((lane) => lane.y > 400) as { key: string; y: number }
+    scroller.scrollTop = laneAtTop.y + 10
+    await wrapper.get('.timeline-scroller').trigger('scroll')
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    await drawn(wrapper)
+    const offsetOnScreen = () => (chart.layout.lanes.find((lane) => lane.key === laneAtTop.key)?.y ?? Number.NaN) - scroller.scrollTop
+    expect(offsetOnScreen()).toBe(-10)
 
-      await wrapper.setProps({ scale: { ...scale, pxPerDay: 0.4 } })
-      await vi.advanceTimersByTimeAsync(1_000)
+    await wrapper.setProps({ scale: { ...scale, pxPerDay: 0.4 } })
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    await drawn(wrapper)
 
-      expect((wrapper.vm as unknown as { rowsSettled: boolean }).rowsSettled).toBe(true)
-      expect(chart.layout.lanes.slice(0, 5).map((lane) => lane.y)).not.toEqual(laneYsAt(grouped.lanes, 0.1).slice(0, 5))
-      expect(offsetOnScreen()).toBe(-10)
-    } finally {
-      vi.useRealTimers()
-    }
+    expect(packingZoom(0.4)).not.toBe(packingZoom(0.1))
+    expect(chart.layout.lanes.find((lane) => lane.key === laneAtTop.key)?.y).not.toBe(laneAtTop.y)
+    expect(offsetOnScreen()).toBe(-10)
+    // Only the lanes around the view are drawn, not all of them.
+    expect(wrapper.findAll('g.timeline-lane').length).toBeLessThan(chart.layout.laneCount)
   })
 })
-
-function laneYsAt(lanes: Parameters<typeof packTimeline>[0], pxPerDay: number): number[] {
-  let y = 0
-  return packTimeline(lanes, packingZoom(pxPerDay)).lanes.map((lane) => {
-    const top = y
-    y += 28 + lane.rowCount * 24
-    return top
-  })
-}

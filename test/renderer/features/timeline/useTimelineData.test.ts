@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
 import { getDatabase } from '@renderer/db'
 import type { TimelineScope } from '@shared/timeline/timelineViewState'
+import type { TimelineArrangement } from '@shared/timeline/timelineWindow'
 import { useTimelineData } from '../../../../src/renderer/features/timeline/useTimelineData'
 import { givenStored } from '../../db/testDatabase'
 import { anIncident, anOrganisation, aResponse } from '../../../builders/domain'
@@ -9,7 +10,14 @@ import { anIncident, anOrganisation, aResponse } from '../../../builders/domain'
 const search = vi.hoisted(() => vi.fn())
 vi.mock('@renderer/searchIndex', () => ({ searchIndex: { search } }))
 
-const titles = (data: ReturnType<typeof useTimelineData>) => [...new Set(data.content.value.items.map((item) => item.title))]
+const arrangement = ref<TimelineArrangement>({ grouping: 'jurisdiction', laneOrder: [] })
+/** The titles the chart would draw: one window over every day and every lane. */
+async function titles(data: ReturnType<typeof useTimelineData>): Promise<string[]> {
+  const source = data.source.value
+  if (source === undefined) return []
+  const window = await source.window({ scale: { startDay: 0, pxPerDay: 0.01 }, width: 1_000_000, top: 0, height: 1_000_000, collapsedLaneKeys: [] })
+  return [...new Set(window.items.map((placed) => placed.item.title))]
+}
 
 async function clearDatabase(): Promise<void> {
   const db = getDatabase()
@@ -23,12 +31,12 @@ describe('useTimelineData', () => {
 
   it('draws a record as soon as it is stored', async () => {
     const scope = effectScope()
-    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: '' })))!
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: '' }), arrangement))!
     await vi.waitFor(() => expect(data.isLoading.value).toBe(false))
 
     await givenStored(getDatabase(), { type: 'incident', record: anIncident({ title: 'Stored later', occurredOn: '2018-01' }) })
 
-    await vi.waitFor(() => expect(titles(data)).toEqual(['Stored later']))
+    await vi.waitFor(async () => expect(await titles(data)).toEqual(['Stored later']))
     scope.stop()
   })
 
@@ -38,9 +46,9 @@ describe('useTimelineData', () => {
     search.mockResolvedValue({ items: [{ id: kept.id }] })
     const scope = effectScope()
 
-    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'kept' })))!
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'kept' }), arrangement))!
 
-    await vi.waitFor(() => expect(titles(data)).toEqual(['Kept']))
+    await vi.waitFor(async () => expect(await titles(data)).toEqual(['Kept']))
     expect(search).toHaveBeenCalledWith('kept', 'full', Number.POSITIVE_INFINITY)
     scope.stop()
   })
@@ -60,9 +68,9 @@ describe('useTimelineData', () => {
     )
     const scope = effectScope()
 
-    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: '', organisationId: alibaba.id })))!
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: '', organisationId: alibaba.id }), arrangement))!
 
-    await vi.waitFor(() => expect(titles(data)).toEqual(['Alipay default', 'Summons']))
+    await vi.waitFor(async () => expect(await titles(data)).toEqual(['Alipay default', 'Summons']))
     expect(data.subjectName.value).toBe('Alibaba Group')
     scope.stop()
   })
@@ -72,7 +80,7 @@ describe('useTimelineData', () => {
     search.mockResolvedValue({ items: [] })
     const scope = effectScope()
 
-    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'alipay', savedSearchId: 's1' })))!
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'alipay', savedSearchId: 's1' }), arrangement))!
 
     await vi.waitFor(() => expect(data.effectiveQuery.value).toBe('jurisdiction:CN alipay'))
     expect(data.savedSearch.value?.name).toBe('China')
@@ -83,9 +91,26 @@ describe('useTimelineData', () => {
     search.mockRejectedValue(new Error('The search index is unavailable'))
     const scope = effectScope()
 
-    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'anything' })))!
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: 'anything' }), arrangement))!
 
     await vi.waitFor(() => expect(data.errorMessage.value).toBe('The search index is unavailable'))
+    scope.stop()
+  })
+
+  it('gives totals and the records shown, and finds where a record is drawn, without the items', async () => {
+    const dated = anIncident({ title: 'Dated', occurredOn: '2018-01' })
+    const undated = anIncident({ title: 'Undated', occurredOn: undefined })
+    await givenStored(getDatabase(), { type: 'incident', record: dated }, { type: 'incident', record: undated })
+    const scope = effectScope()
+    const data = scope.run(() => useTimelineData(ref<TimelineScope>({ query: '' }), arrangement))!
+
+    await vi.waitFor(() => expect(data.itemCount.value).toBeGreaterThan(0))
+
+    expect(data.undatedRecordCount.value).toBe(1)
+    expect(data.laneCount.value).toBe(1)
+    expect([...(await data.recordIds())].sort()).toEqual([dated.id, undated.id].sort())
+    expect((await data.locate(dated.id, 1, []))?.item.title).toBe('Dated')
+    expect(await data.locate(undated.id, 1, [])).toBeUndefined()
     scope.stop()
   })
 })
