@@ -3,14 +3,15 @@ import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSION, parseBundle, type Bun
 import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { WORKSPACE_ROW_NAME, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
-import { diffRecords, isSameValue } from '@shared/domain/recordHistory'
-import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { isSameValue } from '@shared/domain/recordHistory'
+import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
-import { lastRecordedRevisions, revisionTable } from './revisionLog'
+import { writeRecordChanges } from './recordChanges'
+import { lastRecordedRevisions } from './revisionLog'
 import { BundleValidationError, toStorageError } from './storageErrors'
 import { planWorkspaceRestore, restoreWorkspace, workspaceTables, writeWorkspace, type WorkspaceRestoreResult } from './backupWorkspace'
-import { fromRow, toRow } from './storedRow'
+import { fromRow } from './storedRow'
 
 /** What a backup list shows: when, why, and how much it holds. */
 export interface BackupSummary {
@@ -370,24 +371,18 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
         let done = unchanged
         options.onProgress?.(done, total)
         for (const { type, writes, surplus } of plans) {
-          const table = db.recordTable(type)
           for (let start = 0; start < writes.length; start += RESTORE_PAGE_SIZE) {
             checkNotCancelled()
             const page = writes.slice(start, start + RESTORE_PAGE_SIZE)
-            await table.bulkPut(page.map(({ record }) => toRow(type, record as never)))
-            await revisionTable(db).bulkAdd(
+            await writeRecordChanges(
+              db,
               page.map(({ current, record }) => ({
-                id: newRevisionId(),
-                recordType: type,
-                recordId: record.id,
-                revision: record.revision,
-                at,
-                author: options.author,
                 action: 'restore' as const,
-                changes: diffRecords(current, record),
-                snapshot: record,
+                before: current === undefined ? undefined : typedRecord(type, current),
+                after: typedRecord(type, record),
                 note: 'Restored from a backup'
-              }))
+              })),
+              { at, author: options.author, newRevisionId }
             )
             restored += page.length
             done += page.length
@@ -396,19 +391,10 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
           for (let start = 0; start < surplus.length; start += RESTORE_PAGE_SIZE) {
             checkNotCancelled()
             const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
-            await table.bulkDelete(page.map((record) => record.id))
-            await revisionTable(db).bulkAdd(
-              page.map((record) => ({
-                id: newRevisionId(),
-                recordType: type,
-                recordId: record.id,
-                revision: record.revision,
-                at,
-                author: options.author,
-                action: 'delete' as const,
-                changes: diffRecords(record, undefined),
-                note: 'Not in the restored backup'
-              }))
+            await writeRecordChanges(
+              db,
+              page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: 'Not in the restored backup' })),
+              { at, author: options.author, newRevisionId }
             )
             removed += page.length
           }

@@ -1,11 +1,12 @@
-import { diffRecords, recordBefore, type FieldChange } from '@shared/domain/recordHistory'
-import { RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { diffRecords, isCreation, recordBefore, type FieldChange } from '@shared/domain/recordHistory'
+import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { HeldChangeNotices } from './heldChangeNotices'
 import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
+import { writeRecordChanges } from './recordChanges'
 import { lastRecordedRevisions, revisionTable } from './revisionLog'
 import { RecordNotFoundError, RevisionConflictError, toStorageError } from './storageErrors'
 import { fromRow, toRow, type StoredRow } from './storedRow'
@@ -188,24 +189,17 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
           const committed = await db.transaction('rw', recordWriteTables(db), async () => {
             const prepared = await prepareWrites(db, chunk, at)
             await assertImportLinks(db, prepared, plannedIds)
-            for (const type of RECORD_TYPES) {
-              const rows = prepared.filter((write) => write.typed.type === type).map((write) => rowOf(precomputed, write.typed))
-              if (rows.length > 0) await db.recordTable(type).bulkPut(rows as StoredRow<typeof type>[])
-            }
-            // One bulk add per chunk, inside its transaction: the history commits or fails with the records.
-            await revisionTable(db).bulkAdd(
+            // One bulk write per table, inside the chunk's transaction: the history commits or fails with the records.
+            await writeRecordChanges(
+              db,
               prepared.map(({ typed, previous }) => ({
-                id: newRevisionId(),
-                recordType: typed.type,
-                recordId: typed.record.id,
-                revision: typed.record.revision,
-                at,
-                author: options.author,
                 action: 'import' as const,
-                changes: (previous === undefined ? precomputed.get(keyOf(typed))?.createdChanges : undefined) ?? diffRecords(previous?.record, typed.record),
-                snapshot: typed.record,
-                ...(note === undefined ? {} : { note })
-              }))
+                before: previous,
+                after: typed,
+                note,
+                prepared: { row: rowOf(precomputed, typed), changes: previous === undefined ? precomputed.get(keyOf(typed))?.createdChanges : undefined }
+              })),
+              { at, author: options.author, newRevisionId }
             )
             const chunkCreated = prepared.filter((write) => write.previous === undefined).length
             const done = start + chunk.length
@@ -345,7 +339,7 @@ async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, o
           leftChanged += 1
           continue
         }
-        if ((revision.snapshot as { createdAt?: string }).createdAt === marker.at) {
+        if (isCreation(revision)) {
           await table.delete(revision.recordId)
           await revisionTable(db).delete(revision.id)
           removed += 1
@@ -355,19 +349,11 @@ async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, o
         const current = fromRow(row)
         const at = options.now()
         const record = { ...before, createdAt: current.createdAt, updatedAt: at, revision: current.revision + 1 } as typeof current
-        await table.put(toRow(revision.recordType, record as never) as never)
-        await revisionTable(db).add({
-          id: newRevisionId(),
-          recordType: revision.recordType,
-          recordId: revision.recordId,
-          revision: record.revision,
-          at,
-          author: options.author,
-          action: 'restore',
-          changes: diffRecords(current, record),
-          snapshot: record,
-          note
-        })
+        await writeRecordChanges(
+          db,
+          [{ action: 'restore', before: typedRecord(revision.recordType, current), after: typedRecord(revision.recordType, record), note }],
+          { at, author: options.author, newRevisionId }
+        )
         restored += 1
       }
       // Only this import's marker: never one a later import wrote.

@@ -1,10 +1,10 @@
 import Dexie from 'dexie'
-import { diffRecords, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import { diffRecords, type FieldChange, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { revisionTable } from './revisionLog'
 import { RecordNotFoundError, RevisionConflictError } from './storageErrors'
-import { fromRow, toRow } from './storedRow'
+import { fromRow, toRow, type StoredRow } from './storedRow'
 
 /**
  * One record changed by a write: as it was (`undefined`: it did not exist) and as it is to be
@@ -15,6 +15,12 @@ export interface RecordChange {
   readonly before: TypedRecord | undefined
   readonly after: TypedRecord | undefined
   readonly note?: string | undefined
+  /**
+   * Worked out ahead, outside the transaction, by a bulk write (an import prepares its next chunk
+   * while the one before is written): the row of `after` and what changed. Must equal what
+   * `toRow` and `diffRecords` give.
+   */
+  readonly prepared?: { readonly row?: StoredRow<RecordType> | undefined; readonly changes?: readonly FieldChange[] | undefined } | undefined
 }
 
 /** Who changed the records and when: the same for every change of one write. */
@@ -32,6 +38,11 @@ export function bumped(typed: TypedRecord, revision: number, at: string): TypedR
   return { type: typed.type, record: { ...typed.record, revision, updatedAt: at } } as TypedRecord
 }
 
+/** The row of a record of any type (the union cannot be narrowed by TypeScript; `toRow` is typed per type). */
+export function rowOf(typed: TypedRecord): StoredRow<RecordType> {
+  return toRow(typed.type, typed.record as never)
+}
+
 const randomRevisionId = (): string => crypto.randomUUID()
 
 /** The history entry of one change: what changed field by field, and the record as it now is. */
@@ -46,7 +57,7 @@ export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): 
     at: authorship.at,
     author: authorship.author ?? '',
     action: change.action,
-    changes: diffRecords(change.before?.record, change.after?.record),
+    changes: change.prepared?.changes ?? diffRecords(change.before?.record, change.after?.record),
     ...(change.after === undefined ? {} : { snapshot: change.after.record }),
     ...(change.note === undefined ? {} : { note: change.note })
   }
@@ -66,13 +77,13 @@ export async function writeRecordChanges(db: PrecedentDatabase, changes: readonl
   if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions')) {
     throw new Error('writeRecordChanges must run inside a read-write transaction that includes the revisions table')
   }
-  const puts = new Map<RecordType, TypedRecord[]>()
+  const puts = new Map<RecordType, StoredRow<RecordType>[]>()
   const removals = new Map<RecordType, string[]>()
   for (const change of changes) {
-    if (change.after !== undefined) puts.set(change.after.type, [...(puts.get(change.after.type) ?? []), change.after])
+    if (change.after !== undefined) puts.set(change.after.type, [...(puts.get(change.after.type) ?? []), change.prepared?.row ?? rowOf(change.after)])
     else if (change.before !== undefined) removals.set(change.before.type, [...(removals.get(change.before.type) ?? []), change.before.record.id])
   }
-  for (const [type, records] of puts) await db.recordTable(type).bulkPut(records.map((typed) => toRow(typed.type, typed.record as never)))
+  for (const [type, rows] of puts) await db.recordTable(type).bulkPut(rows)
   for (const [type, ids] of removals) await db.recordTable(type).bulkDelete(ids)
   const revisions = changes.filter((change) => change.after !== undefined || change.before !== undefined).map((change) => revisionOf(change, authorship))
   await revisionTable(db).bulkAdd(revisions)

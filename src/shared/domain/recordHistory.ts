@@ -90,6 +90,16 @@ export function compareRevisions(a: RecordRevision<object>, b: RecordRevision<ob
 }
 
 /**
+ * Whether the change brought the record into being: created, or imported or restored where no
+ * record had that id. Such a change's field changes come from nothing, its id's included; an
+ * update never changes the id. (Timestamps cannot tell: a record may be created in the same
+ * millisecond as an import starts.)
+ */
+export function isCreation(revision: RecordRevision<object>): boolean {
+  return revision.action === 'create' || revision.changes.some((change) => change.field === 'id' && change.before === undefined && change.after !== undefined)
+}
+
+/**
  * The record as it stood just before `revision`, rebuilt from the revision's own snapshot and
  * the `before` values of its changes, or `undefined` when the change created the record.
  * Bookkeeping is not in `changes`: a rebuilt record keeps the snapshot's `createdAt` and counts

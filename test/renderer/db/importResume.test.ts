@@ -9,6 +9,7 @@ import {
   readImportInProgress,
   readImportLog,
   rollBackInterruptedImport,
+  saveRecord,
   type PrecedentDatabase
 } from '@renderer/db'
 import type { OrganisationId } from '@shared/domain/ids'
@@ -156,6 +157,25 @@ describe('chunked import commit with a resume marker', () => {
       ['restore', 'Import of kb.json rolled back'],
       ['import', 'Imported from kb.json']
     ])
+    expect(await db.incidents.count()).toBe(0)
+  })
+
+  // Found by write-path fault injection (writePathFaults.test.ts): the rollback took a record whose
+  // `createdAt` equalled the import's time for one the import created, and deleted it.
+  it('puts back a record updated by the import even when it was created in the millisecond the import started', async () => {
+    const db = aFreshDatabase()
+    const sameMillisecond = { ...regulator.record, createdAt: NOW, updatedAt: NOW }
+    await saveRecord(db, 'jurisdiction', { ...china.record }, { now: () => NOW, newId: () => 'CN' })
+    await saveRecord(db, 'organisation', { ...sameMillisecond }, { now: () => NOW, newId: () => 'org-regulator' })
+    const tab = killableTab(db)
+    const renamed = { type: 'organisation', record: { ...sameMillisecond, revision: 1, name: 'CAC' } } as TypedRecord
+    const plan = await planFor(db, [renamed, ...importedRecords(10)], { updateExisting: true })
+
+    await catchError(commitImport(db, plan, { ...options, onProgress: (done) => (done === CHUNK ? tab.kill() : undefined) }))
+    tab.revive()
+    await rollBackInterruptedImport(db, { author: 'Recovery', now: () => LATER })
+
+    expect(await db.organisations.get('org-regulator' as OrganisationId)).toMatchObject({ name: 'Cyberspace Administration', createdAt: NOW })
     expect(await db.incidents.count()).toBe(0)
   })
 
