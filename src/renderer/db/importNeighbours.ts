@@ -2,7 +2,7 @@ import { duplicateIndexKeys, incidentDuplicateProfile, MAX_BLOCK_SIZE, normalise
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import { referencedIds } from '@shared/domain/recordReferences'
-import { RECORD_TYPES, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPES, typedRecord, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ExistingRecords } from '@shared/interchange/importPlan'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
@@ -47,7 +47,7 @@ export async function readImportNeighbours(db: PrecedentDatabase, reading: Impor
   await db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
     const ids = [...wanted]
     for (const type of RECORD_TYPES) {
-      for (const row of await db.recordTable(type).bulkGet(ids)) if (row !== undefined) found.set(row.id, { type, record: fromRow(row) } as TypedRecord)
+      for (const row of await db.recordTable(type).bulkGet(ids)) if (row !== undefined) found.set(row.id, typedRecord(type, fromRow(row)))
     }
     for (const row of await db.organisations.where('duplicateKeys').anyOf([...certainNames]).toArray()) found.set(row.id, { type: 'organisation', record: fromRow(row) })
     const incidentIds = new Set(await db.incidents.where('duplicateKeys').anyOf([...exactTitleKeys]).primaryKeys())

@@ -410,8 +410,8 @@ async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWri
       const revision = current === undefined ? (lastRecorded.get(write.typed.record.id) ?? 0) + 1 : current.revision + 1
       const record = { ...write.typed.record, createdAt: current?.createdAt ?? at, updatedAt: at, revision }
       prepared.push({
-        typed: { type, record } as TypedRecord,
-        ...(current === undefined ? {} : { previous: { type, record: current } as TypedRecord })
+        typed: typedRecord(type, record),
+        ...(current === undefined ? {} : { previous: typedRecord(type, current) })
       })
     }
   }

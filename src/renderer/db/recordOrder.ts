@@ -1,5 +1,5 @@
 import { compareOptionalPartialDates, partialDateSortKey } from '@shared/domain/partialDate'
-import { recordKeyDate, recordTitle, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { recordKeyDate, recordTitle, typedRecord, type RecordOfType, type RecordType } from '@shared/domain/recordTypes'
 
 // One collator for every comparison: `localeCompare` with options builds one per call, which
 // dominated sorting a regulator's thousands of responses.
@@ -14,8 +14,8 @@ const isOrderedByName = (type: RecordType): boolean => type === 'organisation' |
  */
 export function compareRecordsOfType<T extends RecordType>(type: T): (a: RecordOfType[T], b: RecordOfType[T]) => number {
   return (a, b) => {
-    const typedA = { type, record: a } as TypedRecord
-    const typedB = { type, record: b } as TypedRecord
+    const typedA = typedRecord(type, a)
+    const typedB = typedRecord(type, b)
     const byDate = isOrderedByName(type) ? 0 : compareOptionalPartialDates(recordKeyDate(typedA), recordKeyDate(typedB))
     if (byDate !== 0) return byDate
     const byTitle = titleCollator.compare(recordTitle(typedA), recordTitle(typedB))
@@ -31,7 +31,7 @@ export function compareRecordsOfType<T extends RecordType>(type: T): (a: RecordO
 export function sortRecordsOfType<T extends RecordType>(type: T, records: readonly RecordOfType[T][]): RecordOfType[T][] {
   const byName = isOrderedByName(type)
   const keyed = records.map((record) => {
-    const typed = { type, record } as TypedRecord
+    const typed = typedRecord(type, record)
     return { record, date: byName ? '' : partialDateSortKey(recordKeyDate(typed)), title: recordTitle(typed), id: record.id as string }
   })
   keyed.sort((a, b) => {

@@ -8,7 +8,7 @@ import {
 } from '@shared/domain/duplicates'
 import { earliestDay } from '@shared/domain/partialDate'
 import { referencedIds } from '@shared/domain/recordReferences'
-import { recordKeyDate, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { recordKeyDate, typedRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { LIST_ORDER_FIELDS, listOrderValuesOf, type ListOrderValues } from './listOrder'
 
 /** Index fields stored beside each record; derived on every write, stripped on every read. */
@@ -62,7 +62,7 @@ export function duplicateFieldsOf(typed: TypedRecord): Pick<DerivedFields, 'dupl
 
 /** The row to store for a record. */
 export function toRow<T extends RecordType>(type: T, record: RecordOfType[T]): StoredRow<T> {
-  const typed = { type, record } as TypedRecord
+  const typed = typedRecord(type, record)
   return { ...record, refs: referencedIds(typed), sortKey: sortKeyOf(typed), ...listOrderValuesOf(typed), ...duplicateFieldsOf(typed) } as StoredRow<T>
 }
 

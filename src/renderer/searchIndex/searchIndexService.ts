@@ -4,7 +4,7 @@ import { fromRow } from '@renderer/db/storedRow'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { isEmptyQuery, parseQuery } from '@shared/search/queryLanguage'
 import { searchDocumentText, toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
 import { searchSnippet } from '@shared/search/searchSnippet'
@@ -248,7 +248,7 @@ export class SearchIndexService {
     this.report({ state: 'indexing', indexed: 0, total })
     // Plain table reads: list order is not needed to index.
     const recordsByType = await Promise.all(
-      RECORD_TYPES.map(async (type) => (await this.db.recordTable(type).toArray()).map((row) => ({ type, record: fromRow(row) }) as TypedRecord))
+      RECORD_TYPES.map(async (type) => (await this.db.recordTable(type).toArray()).map((row) => typedRecord(type, fromRow(row))))
     )
     const records = recordsByType.flat()
     const vocabulary: FilterVocabulary = {
@@ -341,7 +341,7 @@ export class SearchIndexService {
     const found = await Promise.all(
       RECORD_TYPES.map(async (type) => {
         const ofType = [...ids].filter(([, idType]) => idType === type).map(([id]) => id)
-        return (await this.repositories[type].getMany(ofType)).map((record) => ({ type, record }) as TypedRecord)
+        return (await this.repositories[type].getMany(ofType)).map((record) => typedRecord(type, record))
       })
     )
     return found.flat()

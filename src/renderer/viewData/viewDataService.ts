@@ -9,7 +9,7 @@ import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import type { Jurisdiction } from '@shared/domain/jurisdiction'
 import { matchRecords, type RecordMatch } from '@shared/domain/recordMatching'
 import { pickerOptionOf, type PickerOption } from '@shared/domain/recordPickerOption'
-import type { RecordOfType, TypedRecord } from '@shared/domain/recordTypes'
+import { typedRecord, type RecordOfType } from '@shared/domain/recordTypes'
 import { parseQuery } from '@shared/search/queryLanguage'
 import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { timelineFacets } from '@shared/timeline/timelineFacets'
@@ -211,7 +211,7 @@ export class ViewDataService {
     let options = this.pickerOptions.get(key)
     if (options === undefined) {
       const jurisdictionNames = new Map([...this.byId.jurisdiction.values()].map((jurisdiction) => [jurisdiction.id as string, jurisdiction.name]))
-      options = [...(this.byId[type] as Map<string, RecordOfType[ViewRecordType]>).values()].map((record) => pickerOptionOf({ type, record } as TypedRecord, jurisdictionNames, showType))
+      options = [...(this.byId[type] as Map<string, RecordOfType[ViewRecordType]>).values()].map((record) => pickerOptionOf(typedRecord(type, record), jurisdictionNames, showType))
       this.pickerOptions.set(key, options)
     }
     return options

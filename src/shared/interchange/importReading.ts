@@ -1,6 +1,6 @@
 import { formatIssuePath } from '../domain/bundle'
 import { RECORD_SCHEMAS } from '../domain/recordSchemas'
-import type { RecordOfType, RecordType, TypedRecord } from '../domain/recordTypes'
+import { typedRecord, type RecordOfType, type RecordType, type TypedRecord } from '../domain/recordTypes'
 import type { ImportLocation, ImportProblem } from './importProblem'
 
 /** The formats the app and the command line import. */
@@ -66,7 +66,7 @@ export function candidateFromDraft<T extends RecordType>(
   fieldNames: Readonly<Record<string, string>> = {}
 ): CandidateResult {
   const parsed = RECORD_SCHEMAS[type].safeParse({ ...draft, createdAt: context.importedAt, updatedAt: context.importedAt, revision: 1 })
-  if (parsed.success) return { ok: true, candidate: { typed: { type, record: parsed.data } as TypedRecord, origin } }
+  if (parsed.success) return { ok: true, candidate: { typed: typedRecord(type, parsed.data as RecordOfType[T]), origin } }
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => {

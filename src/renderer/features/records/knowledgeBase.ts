@@ -12,7 +12,7 @@ import {
   getDatabase,
   readAsOneSnapshot
 } from '@renderer/db'
-import { RECORD_TYPES, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPES, typedRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 
 /** The app's repositories over its one database; features read through these. */
 export const repositories = {
@@ -27,7 +27,7 @@ export const repositories = {
 /** Loads one record with its type, or undefined when it does not exist. */
 export async function loadTypedRecord(type: RecordType, id: string): Promise<TypedRecord | undefined> {
   const record = await repositories[type].get(id as never)
-  return record === undefined ? undefined : ({ type, record } as TypedRecord)
+  return record === undefined ? undefined : typedRecord(type, record)
 }
 
 /** Loads records of any type by id (ids are unique across types); missing ids are skipped. */
@@ -35,7 +35,7 @@ export async function loadTypedRecords(ids: readonly string[]): Promise<TypedRec
   if (ids.length === 0) return []
   const found = await Promise.all(
     RECORD_TYPES.map(async (type) =>
-      (await repositories[type].getMany(ids as never[])).map((record) => ({ type, record }) as TypedRecord)
+      (await repositories[type].getMany(ids as never[])).map((record) => typedRecord(type, record))
     )
   )
   return found.flat()

@@ -2,7 +2,7 @@ import { computed, reactive, watch, type Ref } from 'vue'
 import { compareListOrderKeys, listOrderKeyOf, useLiveQuery, type ListOrderField, type ListOrderKey } from '@renderer/db'
 import { describeLinks, type LinkedRecord } from '@shared/domain/recordLinks'
 import { referencedIds } from '@shared/domain/recordReferences'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { SHOWN_PART_STEP } from '@renderer/ui/useShownPart'
 import { loadFirstInListOrder, loadReferrerIds, loadTypedRecords } from './knowledgeBase'
 
@@ -44,7 +44,7 @@ async function readGroup(subject: TypedRecord, type: RecordType, outgoing: reado
   const field = LINKED_RECORD_ORDER[type]
   const referrerIds = await loadReferrerIds(type, [subject.record.id])
   const page = await loadFirstInListOrder(type, referrerIds, field, limit)
-  const incoming = describeLinks(subject, [], page.records.map((record) => ({ type, record }) as TypedRecord))
+  const incoming = describeLinks(subject, [], page.records.map((record) => typedRecord(type, record)))
   const keyOfReferrer = new Map(page.records.map((record, index) => [record.id as string, page.keys[index]!]))
   const isComplete = page.records.length === referrerIds.size
   const lastKey = page.keys.at(-1)

@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue'
 import { useLiveQuery } from '@renderer/db'
-import type { RecordOfType, RecordType, TypedRecord } from '@shared/domain/recordTypes'
+import { typedRecord, type RecordOfType, type RecordType } from '@shared/domain/recordTypes'
 import { repositories } from './knowledgeBase'
 
 /** One record, kept live; `typed` pairs it with its type for the link panels. */
@@ -11,7 +11,7 @@ export function useRecord<T extends RecordType>(type: T, id: Ref<string>) {
     id
   )
   const typed = computed(() =>
-    query.data.value === undefined ? undefined : ({ type, record: query.data.value } as TypedRecord)
+    query.data.value === undefined ? undefined : typedRecord(type, query.data.value)
   )
   return { record: query.data, typed, isLoading: query.isLoading, error: query.error }
 }

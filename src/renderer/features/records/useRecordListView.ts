@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue'
 import { useLiveQuery, type ListOrder, type ListOrderField } from '@renderer/db'
 import type { TableSort } from '@renderer/ui/BaseVirtualTable.vue'
-import { recordTitle, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { recordTitle, typedRecord, type RecordType } from '@shared/domain/recordTypes'
 import { repositories } from './knowledgeBase'
 import { useListFilter } from './useListFilter'
 import { useRecordPages } from './useRecordPages'
@@ -33,7 +33,7 @@ export function useLinkedNames(type: RecordType, ids: () => readonly string[]) {
   const names = useLiveQuery(
     async () => {
       const records = await repositories[type].getMany(wanted.value as never)
-      return new Map(records.map((record) => [record.id as string, recordTitle({ type, record } as TypedRecord)]))
+      return new Map(records.map((record) => [record.id as string, recordTitle(typedRecord(type, record))]))
     },
     new Map<string, string>(),
     () => wanted.value.join('\u0000')

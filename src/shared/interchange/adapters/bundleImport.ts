@@ -1,6 +1,6 @@
 import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSIONS_READ, bundleSchema, formatIssuePath } from '../../domain/bundle'
 import { RECORD_SCHEMAS } from '../../domain/recordSchemas'
-import { RECORD_TYPES, type TypedRecord } from '../../domain/recordTypes'
+import { RECORD_TYPES, typedRecord } from '../../domain/recordTypes'
 import { ImportInputError, type ImportProblem } from '../importProblem'
 import type { ImportCandidate, ImportContext, ImportReading } from '../importReading'
 import { parseJsonSafely } from '../parseJsonSafely'
@@ -31,7 +31,7 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
     for (const type of RECORD_TYPES) {
       const collection = BUNDLE_COLLECTION[type]
       whole.data.records[collection].forEach((record, index) => {
-        candidates.push({ typed: { type, record } as TypedRecord, origin: { file, field: `records.${collection}[${index}]` } })
+        candidates.push({ typed: typedRecord(type, record), origin: { file, field: `records.${collection}[${index}]` } })
       })
     }
     return { format: 'bundle', candidates, rejected: [], notices: [] }
@@ -57,7 +57,7 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
       const path = `records.${collection}[${index}]`
       const parsed = RECORD_SCHEMAS[type].safeParse(input)
       if (parsed.success) {
-        candidates.push({ typed: { type, record: parsed.data } as TypedRecord, origin: { file, field: path } })
+        candidates.push({ typed: typedRecord(type, parsed.data), origin: { file, field: path } })
         return
       }
       // One problem per record, so counts are of records; every issue is still named.
