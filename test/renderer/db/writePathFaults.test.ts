@@ -20,6 +20,7 @@ import {
   type PrecedentDatabase
 } from '@renderer/db'
 import { RECORD_TYPES, type TypedRecord } from '@shared/domain/recordTypes'
+import { SearchIndexService } from '@renderer/searchIndex/searchIndexService'
 import { planImport } from '@shared/interchange/importPlan'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { catchError } from '../../support/catchError'
@@ -73,6 +74,11 @@ interface WritePath {
    * records are then compared by content, since a rolled-back update comes back as a new revision.
    */
   readonly recover?: (db: PrecedentDatabase) => Promise<unknown>
+}
+
+async function countRecords(db: PrecedentDatabase): Promise<number> {
+  const counts = await Promise.all(RECORD_TYPES.map((type) => db.recordTable(type).count()))
+  return counts.reduce((sum, count) => sum + count, 0)
 }
 
 const BOOKKEEPING = new Set(['revision', 'updatedAt', 'createdAt'])
@@ -178,6 +184,9 @@ describe.each(WRITE_PATHS)('a failure at any write while $name', (path) => {
 
     for (let k = 1; k <= writes; k += 1) {
       const db = await givenFor(path)
+      // A search index following the knowledge base from before the failure, as the app's does.
+      const index = new SearchIndexService(db, { snapshotDelayMs: Number.POSITIVE_INFINITY })
+      await index.open()
       const faults = injectWriteFailures(db)
       const before = await snapshotOf(db)
       const contentsBefore = await recordContents(db)
@@ -194,6 +203,8 @@ describe.each(WRITE_PATHS)('a failure at any write while $name', (path) => {
         expect([contentsBefore, contentsAfter], `after a failure at write ${k} of ${writes} and the next start`).toContainEqual(await recordContents(db))
       }
       expect(await integrityProblems(db), `after a failure at write ${k} of ${writes}`).toEqual([])
+      await index.applyChanges()
+      expect(index.documentCount, `search index after a failure at write ${k} of ${writes}`).toBe(await countRecords(db))
     }
   })
 })
