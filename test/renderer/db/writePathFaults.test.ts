@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  BACKUPS_KEPT,
   commitImport,
   createBackup,
   createBriefingRepository,
@@ -205,6 +206,70 @@ describe.each(WRITE_PATHS)('a failure at any write while $name', (path) => {
       expect(await integrityProblems(db), `after a failure at write ${k} of ${writes}`).toEqual([])
       await index.applyChanges()
       expect(index.documentCount, `search index after a failure at write ${k} of ${writes}`).toBe(await countRecords(db))
+    }
+  })
+})
+
+/**
+ * Fails the k-th IndexedDB write request of any database of the page (put, add, delete, clear),
+ * below Dexie: for the backups database, which lives beside the knowledge base. Undone by `restore`.
+ */
+function failingIndexedDbWrites() {
+  const state = { failAt: 0, writes: 0 }
+  const prototype = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>
+  const originals = new Map(['put', 'add', 'delete', 'clear'].map((method) => [method, prototype[method]!] as const))
+  for (const [method, original] of originals) {
+    prototype[method] = function (this: unknown, ...args: unknown[]) {
+      state.writes += 1
+      if (state.writes === state.failAt) throw new DOMException('Injected write failure', 'QuotaExceededError')
+      return original.apply(this, args)
+    }
+  }
+  return {
+    failWrite(k: number): void {
+      state.writes = 0
+      state.failAt = k
+    },
+    get writes(): number {
+      return state.writes
+    },
+    restore(): void {
+      for (const [method, original] of originals) prototype[method] = original
+    }
+  }
+}
+
+describe('a failure at any write while taking a backup (the backups database, rotation included)', () => {
+  it('keeps the kept backups as before or as after, and the knowledge base untouched', async () => {
+    const clock = (day: number) => () => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z`
+    const withFullRotation = async () => {
+      const db = await aKnowledgeBase()
+      for (let day = 1; day <= BACKUPS_KEPT; day += 1) await createBackup(db, { reason: `Backup ${day}`, now: clock(day) })
+      return db
+    }
+    const faults = failingIndexedDbWrites()
+    try {
+      const probe = await withFullRotation()
+      faults.failWrite(0)
+      await createBackup(probe, { reason: 'Before an import', now: clock(20), newId: () => 'backup-new' })
+      const writes = faults.writes
+      const after = await listBackups(probe)
+      expect(writes).toBeGreaterThanOrEqual(2)
+
+      for (let k = 1; k <= writes; k += 1) {
+        const db = await withFullRotation()
+        const before = { backups: await listBackups(db), knowledgeBase: await snapshotOf(db) }
+        faults.failWrite(k)
+
+        const error = await catchError(createBackup(db, { reason: 'Before an import', now: clock(20), newId: () => 'backup-new' }))
+        faults.failWrite(0)
+
+        expect(error, `write ${k} of ${writes} failed, yet the backup reported success`).toBeDefined()
+        expect([before.backups, after], `after a failure at write ${k} of ${writes}`).toContainEqual(await listBackups(db))
+        expect(await snapshotOf(db)).toEqual(before.knowledgeBase)
+      }
+    } finally {
+      faults.restore()
     }
   })
 })
