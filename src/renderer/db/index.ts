@@ -39,7 +39,7 @@ export {
   type RecordInput,
   type SaveRecordOptions
 } from './recordWriter'
-export { appendRevision, getRevision, lastRecordedRevision, lastRecordedRevisions, listRevisions, revisionTable } from './revisionLog'
+export { appendRevisions, getRevision, lastRecordedRevision, lastRecordedRevisions, listRevisions, revisionTable } from './revisionLog'
 export { readChangesSince, readFeedPosition, REVISION_OVERLAP_MS, type FeedChanges, type FeedMark, type FeedPosition, type TableMark } from './changeFeed'
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'

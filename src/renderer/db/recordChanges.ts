@@ -1,8 +1,7 @@
-import Dexie from 'dexie'
 import { diffRecords, type FieldChange, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from './precedentDatabase'
-import { revisionTable } from './revisionLog'
+import { appendRevisions, assertInHistoryTransaction } from './revisionLog'
 import { RecordNotFoundError, RevisionConflictError } from './storageErrors'
 import { fromRow, toRow, type StoredRow } from './storedRow'
 
@@ -73,10 +72,8 @@ export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): 
  * @throws Error when called outside a read-write transaction over the record tables and `revisions`
  */
 export async function writeRecordChanges(db: PrecedentDatabase, changes: readonly RecordChange[], authorship: ChangeAuthorship): Promise<RecordRevision[]> {
-  const transaction = Dexie.currentTransaction
-  if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions')) {
-    throw new Error('writeRecordChanges must run inside a read-write transaction that includes the revisions table')
-  }
+  // Checked before any row is written: outside the change's transaction the rows would commit on their own.
+  assertInHistoryTransaction('writeRecordChanges')
   const puts = new Map<RecordType, StoredRow<RecordType>[]>()
   const removals = new Map<RecordType, string[]>()
   for (const change of changes) {
@@ -86,7 +83,7 @@ export async function writeRecordChanges(db: PrecedentDatabase, changes: readonl
   for (const [type, rows] of puts) await db.recordTable(type).bulkPut(rows)
   for (const [type, ids] of removals) await db.recordTable(type).bulkDelete(ids)
   const revisions = changes.filter((change) => change.after !== undefined || change.before !== undefined).map((change) => revisionOf(change, authorship))
-  await revisionTable(db).bulkAdd(revisions)
+  await appendRevisions(db, revisions)
   return revisions
 }
 

@@ -8,19 +8,24 @@ export function revisionTable(db: PrecedentDatabase): Table<RecordRevision, stri
 }
 
 /**
- * Adds one entry to a record's history. Call it inside the transaction that makes the change,
+ * Adds entries to records' histories, in one bulk request. Call it inside the transaction that makes the change,
  * with `revisions` among the transaction's tables, so the change and its history commit or fail
  * together; called outside one it would commit on its own, and the log could claim a change that
  * never happened.
  *
  * @throws Error when called outside a read-write transaction that includes `revisions`
  */
-export async function appendRevision(db: PrecedentDatabase, entry: RecordRevision): Promise<void> {
+export async function appendRevisions(db: PrecedentDatabase, entries: readonly RecordRevision[]): Promise<void> {
+  assertInHistoryTransaction('appendRevisions')
+  await revisionTable(db).bulkAdd([...entries])
+}
+
+/** @throws Error naming `caller` when not inside a read-write transaction that includes `revisions` */
+export function assertInHistoryTransaction(caller: string): void {
   const transaction = Dexie.currentTransaction
   if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions')) {
-    throw new Error('appendRevision must run inside a read-write transaction that includes the revisions table')
+    throw new Error(`${caller} must run inside a read-write transaction that includes the revisions table`)
   }
-  await revisionTable(db).add(entry)
 }
 
 /** A record's history, newest first. Runs in the caller's transaction if there is one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendRevision, getRevision, lastRecordedRevisions, listRevisions } from '@renderer/db'
+import { appendRevisions, getRevision, lastRecordedRevisions, listRevisions } from '@renderer/db'
 import { revisionTable } from '@renderer/db/revisionLog'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 import { anIncident } from '../../builders/domain'
@@ -22,12 +22,12 @@ function aRevision(overrides: Partial<RecordRevision> = {}): RecordRevision {
   }
 }
 
-describe('appendRevision', () => {
+describe('appendRevisions', () => {
   it('stores an entry when called inside a transaction that includes the revisions table', async () => {
     const db = aFreshDatabase()
     const revision = aRevision()
 
-    await db.transaction('rw', [db.incidents, revisionTable(db)], () => appendRevision(db, revision))
+    await db.transaction('rw', [db.incidents, revisionTable(db)], () => appendRevisions(db, [revision]))
 
     expect(await getRevision(db, revision.id)).toEqual(revision)
   })
@@ -35,7 +35,7 @@ describe('appendRevision', () => {
   it('refuses to write outside a transaction, so history never commits apart from its change', async () => {
     const db = aFreshDatabase()
 
-    const error = await catchError(appendRevision(db, aRevision()))
+    const error = await catchError(appendRevisions(db, [aRevision()]))
 
     expect(error).toBeInstanceOf(Error)
     expect(await revisionTable(db).count()).toBe(0)
@@ -47,7 +47,7 @@ describe('appendRevision', () => {
 
     await catchError(
       db.transaction('rw', [db.incidents, revisionTable(db)], async () => {
-        await appendRevision(db, revision)
+        await appendRevisions(db, [revision])
         throw new Error('The change failed')
       })
     )
@@ -61,7 +61,7 @@ describe('listRevisions', () => {
     const db = aFreshDatabase()
     const entries = [aRevision({ revision: 2, action: 'update' }), aRevision({ revision: 1 }), aRevision({ revision: 3, action: 'update' })]
     await db.transaction('rw', revisionTable(db), async () => {
-      for (const entry of entries) await appendRevision(db, entry)
+      for (const entry of entries) await appendRevisions(db, [entry])
     })
 
     const revisions = await listRevisions(db, 'inc-alipay')
@@ -72,8 +72,8 @@ describe('listRevisions', () => {
   it("leaves out other records' revisions", async () => {
     const db = aFreshDatabase()
     await db.transaction('rw', revisionTable(db), async () => {
-      await appendRevision(db, aRevision())
-      await appendRevision(db, aRevision({ recordId: 'inc-alipay-2' }))
+      await appendRevisions(db, [aRevision()])
+      await appendRevisions(db, [aRevision({ recordId: 'inc-alipay-2' })])
     })
 
     const revisions = await listRevisions(db, 'inc-alipay')
@@ -85,8 +85,8 @@ describe('listRevisions', () => {
     const db = aFreshDatabase()
     const { snapshot: _snapshot, ...deleted } = aRevision({ revision: 2, action: 'delete' })
     await db.transaction('rw', revisionTable(db), async () => {
-      await appendRevision(db, deleted)
-      await appendRevision(db, aRevision({ revision: 2, action: 'update' }))
+      await appendRevisions(db, [deleted])
+      await appendRevisions(db, [aRevision({ revision: 2, action: 'update' })])
     })
 
     const revisions = await listRevisions(db, 'inc-alipay')
