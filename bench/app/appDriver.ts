@@ -229,6 +229,70 @@ export function rawBulkWriteMs(page: Page, bundleUrl: string): Promise<{ ms: num
   }, bundleUrl)
 }
 
+/**
+ * The second anchor of the import: every row the app's database holds in its record tables and its
+ * revision log (what an import stores: each record's row with its derived index fields, and its
+ * history entry), read back and put into a scratch database with the same stores and indexes in
+ * one raw `readwrite` transaction with strict durability. Where `rawBulkWriteMs` is the cost of the
+ * bare records, this is the cost of what the app must store for them, without any of its code:
+ * the commit's distance from it is the app's own overhead. Run on a page of the app's origin where
+ * the app is not running (no worker shares the cores). Milliseconds to commit and rows written.
+ */
+export function rawAsStoredWriteMs(page: Page): Promise<{ ms: number; rows: number }> {
+  return page.evaluate(async () => {
+    const settled = <T>(target: IDBRequest<T> | IDBTransaction | IDBOpenDBRequest, done: 'success' | 'complete'): Promise<void> =>
+      new Promise((resolve, reject) => {
+        target.addEventListener(done, () => resolve())
+        target.addEventListener('error', () => reject((target as IDBRequest).error))
+        target.addEventListener('abort', () => reject((target as IDBTransaction).error))
+      })
+    const source = indexedDB.open('precedent')
+    await settled(source, 'success')
+    const app = source.result
+    const names = ['incidents', 'organisations', 'jurisdictions', 'laws', 'responses', 'sources', 'revisions'].filter((name) => app.objectStoreNames.contains(name))
+    const read = app.transaction(names, 'readonly')
+    const stores = await Promise.all(
+      names.map(async (name) => {
+        const store = read.objectStore(name)
+        const indexes = [...store.indexNames].map((indexName) => {
+          const index = store.index(indexName)
+          return { name: indexName, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry }
+        })
+        const all = store.getAll()
+        await settled(all, 'success')
+        return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, rows: all.result as unknown[] }
+      })
+    )
+    app.close()
+    const scratchName = 'precedent-bench-as-stored'
+    await settled(indexedDB.deleteDatabase(scratchName), 'success')
+    const open = indexedDB.open(scratchName, 1)
+    open.onupgradeneeded = () => {
+      for (const { name, keyPath, autoIncrement, indexes } of stores) {
+        const store = open.result.createObjectStore(name, { keyPath, autoIncrement })
+        for (const index of indexes) store.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry })
+      }
+    }
+    await settled(open, 'success')
+    const scratch = open.result
+    let rows = 0
+    const start = performance.now()
+    const transaction = scratch.transaction(names, 'readwrite', { durability: 'strict' })
+    for (const store of stores) {
+      const target = transaction.objectStore(store.name)
+      for (const row of store.rows) {
+        target.put(row)
+        rows += 1
+      }
+    }
+    await settled(transaction, 'complete')
+    const ms = performance.now() - start
+    scratch.close()
+    await settled(indexedDB.deleteDatabase(scratchName), 'success')
+    return { ms, rows }
+  })
+}
+
 /** One raw `getAll` of every record store of the app's database, in one transaction: milliseconds and rows read. */
 export function rawReadAllMs(page: Page): Promise<{ ms: number; records: number }> {
   return page.evaluate(async () => {

@@ -76,9 +76,11 @@ export async function writeRecordChanges(db: PrecedentDatabase, changes: readonl
   assertInHistoryTransaction('writeRecordChanges')
   const puts = new Map<RecordType, StoredRow<RecordType>[]>()
   const removals = new Map<RecordType, string[]>()
+  // Pushed, not spread: an import chunk writes thousands of records, and copying the list per record is quadratic.
+  const listOf = <T>(lists: Map<RecordType, T[]>, type: RecordType): T[] => lists.get(type) ?? (lists.set(type, []).get(type) as T[])
   for (const change of changes) {
-    if (change.after !== undefined) puts.set(change.after.type, [...(puts.get(change.after.type) ?? []), change.prepared?.row ?? rowOf(change.after)])
-    else if (change.before !== undefined) removals.set(change.before.type, [...(removals.get(change.before.type) ?? []), change.before.record.id])
+    if (change.after !== undefined) listOf(puts, change.after.type).push(change.prepared?.row ?? rowOf(change.after))
+    else if (change.before !== undefined) listOf(removals, change.before.type).push(change.before.record.id)
   }
   for (const [type, rows] of puts) await db.recordTable(type).bulkPut(rows)
   for (const [type, ids] of removals) await db.recordTable(type).bulkDelete(ids)
