@@ -1,7 +1,8 @@
 import { EXPORT_FORMATS } from '../shared/interchange/exportFormats'
+import { IMPORT_FORMATS } from '../shared/interchange/importReading'
 
-/** Import formats by their command-line names. */
-export const CLI_IMPORT_FORMATS = ['bundle', 'csv', 'veris', 'aiid', 'cms', 'stix', 'law-text'] as const
+/** Import formats by their command-line names: the app's own, one list for both. */
+export const CLI_IMPORT_FORMATS = IMPORT_FORMATS
 
 export const CLI_USAGE = `precedent — Precedent's command line: validate, import, export and count knowledge-base files.
 

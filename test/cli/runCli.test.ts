@@ -143,3 +143,35 @@ describe('precedent export to interchange formats', () => {
     expect(jurisdictions).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('precedent import --from hibp', () => {
+  const breach = (name: string, fields: Record<string, unknown> = {}) => ({
+    Name: name,
+    Title: name,
+    Domain: `${name.toLowerCase()}.test`,
+    BreachDate: '2019-06-14',
+    AddedDate: '2019-08-02T10:11:12Z',
+    ModifiedDate: '2019-08-02T10:11:12Z',
+    PwnCount: 1000,
+    Description: `In June 2019, ${name} suffered a data breach.`,
+    DataClasses: ['Email addresses'],
+    IsVerified: true,
+    IsFabricated: false,
+    IsSensitive: false,
+    IsRetired: false,
+    IsSpamList: false,
+    ...fields
+  })
+
+  it('writes each breach as an incident with its organisation and listing, and names a refused row and field in one line', async () => {
+    const list = JSON.stringify([breach('ShopOne'), breach('ShopTwo', { PwnCount: 'many' })])
+    const { status, err, text } = await run(['import', '--from', 'hibp', 'breaches.json', '-o', 'out.json'], memoryCliIo({ 'breaches.json': list }))
+
+    expect(status).toBe(0)
+    expect(err.join('')).toContain('breaches.json, row 2, field "PwnCount": The number of accounts must be a whole number, not "many"')
+    const written = JSON.parse(text('out.json')) as { records: { incidents: { id: string }[]; organisations: { id: string }[]; sources: { id: string }[] } }
+    expect(written.records.incidents.map((incident) => incident.id)).toEqual(['inc-hibp-shopone'])
+    expect(written.records.organisations.map((organisation) => organisation.id)).toEqual(['org-hibp-shopone-test'])
+    expect(written.records.sources.map((source) => source.id)).toEqual(['src-hibp-shopone'])
+  })
+})

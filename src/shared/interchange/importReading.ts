@@ -4,7 +4,7 @@ import { typedRecord, type RecordOfType, type RecordType, type TypedRecord } fro
 import type { ImportLocation, ImportProblem } from './importProblem'
 
 /** The formats the app and the command line import. */
-export const IMPORT_FORMATS = ['bundle', 'csv', 'veris', 'aiid', 'cms', 'stix', 'law-text'] as const
+export const IMPORT_FORMATS = ['bundle', 'csv', 'veris', 'aiid', 'cms', 'hibp', 'stix', 'law-text'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -13,6 +13,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   veris: 'VERIS JSON (e.g. VCDB)',
   aiid: 'AI Incident Database snapshot (CSV)',
   cms: 'CMS GDPR Enforcement Tracker (JSON)',
+  hibp: 'Have I Been Pwned breach list (JSON)',
   stix: 'STIX 2.1 bundle (JSON)',
   'law-text': 'Law with its articles (structured JSON, e.g. GDPRtEXT)'
 }

@@ -1,6 +1,7 @@
 import { readAiidSnapshotFiles } from './adapters/aiidSnapshotFiles'
 import { readBundleImport } from './adapters/bundleImport'
 import { readCmsFines } from './adapters/cmsFines'
+import { looksLikeHibpBreaches, readHibpBreaches } from './adapters/hibpBreaches'
 import { readLawText } from './adapters/lawText'
 import { readVerisIncidents } from './adapters/verisIncidents'
 import { mappingProblems, readMappedCsv, type ColumnMapping } from './csv/columnMapping'
@@ -64,6 +65,7 @@ const READERS: Record<ImportFormat, SetReader> = {
   csv: fileByFile('csv', readCsvFile),
   veris: fileByFile('veris', jsonReader(readVerisIncidents)),
   cms: fileByFile('cms', jsonReader(readCmsFines)),
+  hibp: fileByFile('hibp', jsonReader(readHibpBreaches)),
   stix: fileByFile('stix', jsonReader(readStixBundle)),
   'law-text': fileByFile('law-text', jsonReader(readLawText)),
   // AIID's tables belong together (duplicates and classifications refer to incidents.csv).
@@ -96,6 +98,7 @@ function detectOne(file: ImportFile): ImportFormat | undefined {
     if (/^\{\s*"data"\s*:\s*\[\s*\[/.test(trimmed)) return 'cms'
     if (/"schema_version"\s*:/.test(head) && /"incident_id"\s*:/.test(head)) return 'veris'
     if (/"chapters"\s*:/.test(head) || /"recitals"\s*:/.test(head)) return 'law-text'
+    if (looksLikeHibpBreaches(head)) return 'hibp'
     // Large JSON files may carry their markers after the head: look once more, cheaply, for ours.
     if (/"format"\s*:\s*"precedent-bundle"/.test(file.text)) return 'bundle'
     if (/"schema_version"\s*:\s*"1\.\d/.test(file.text) && /"incident_id"\s*:/.test(file.text)) return 'veris'

@@ -28,6 +28,10 @@ const SEEDS: Record<ImportFormat, { readonly name: string; readonly json?: unkno
     text: '_id,incident_id,date,reports,Alleged deployer of AI system,Alleged developer of AI system,Alleged harmed or nearly harmed parties,description,title\nObjectId(625763db343edc875fe63901),1,2015-05-19,"[2]","[""youtube""]","[""youtube""]","[""children""]",Description.,Incident 1\n'
   },
   cms: { name: 'cms.json', json: { data: [['ETid-1', 'FRANCE', 'CNIL', '2020-01-22', '50000000', 'Google LLC', 'Telecoms', 'Art. 6 GDPR', 'Insufficient legal basis', 'https://example.org/fine', 'Summary of the fine']] } },
+  hibp: {
+    name: 'breaches.json',
+    json: [{ Name: 'Adobe', Title: 'Adobe', Domain: 'adobe.com', BreachDate: '2013-10-04', AddedDate: '2013-12-04T00:00:00Z', ModifiedDate: '2022-05-15T23:52:49Z', PwnCount: 152445165, Description: 'In October 2013, <a href="https://example.org/adobe">153 million accounts</a> were breached.', DataClasses: ['Email addresses', 'Passwords'], IsVerified: true, IsFabricated: false, IsSensitive: false, IsRetired: false, IsSpamList: false }]
+  },
   stix: { name: 'stix.json', json: { type: 'bundle', id: 'bundle--0b4e0e5b-7c5a-4c3e-9b9b-000000000001', objects: [{ type: 'identity', spec_version: '2.1', id: 'identity--0b4e0e5b-7c5a-4c3e-9b9b-000000000002', created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z', name: 'Acme', identity_class: 'organization' }] } },
   'law-text': { name: 'gdpr.json', json: { chapters: [{ number: 'I', title: 'General provisions', contents: [{ number: 1, title: 'Subject-matter', contents: [{ number: 1, text: 'This Regulation lays down rules.' }] }] }] } }
 }
