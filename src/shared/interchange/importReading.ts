@@ -4,12 +4,13 @@ import { typedRecord, type RecordOfType, type RecordType, type TypedRecord } fro
 import type { ImportLocation, ImportProblem } from './importProblem'
 
 /** The formats the app and the command line import. */
-export const IMPORT_FORMATS = ['bundle', 'csv', 'veris', 'aiid', 'cms', 'hibp', 'stix', 'law-text'] as const
+export const IMPORT_FORMATS = ['bundle', 'csv', 'json', 'veris', 'aiid', 'cms', 'hibp', 'stix', 'law-text'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   bundle: 'Precedent bundle (JSON)',
   csv: 'CSV or TSV spreadsheet',
+  json: 'JSON records (an array of objects, or NDJSON)',
   veris: 'VERIS JSON (e.g. VCDB)',
   aiid: 'AI Incident Database snapshot (CSV)',
   cms: 'CMS GDPR Enforcement Tracker (JSON)',

@@ -7,7 +7,9 @@ import { readVerisIncidents } from './adapters/verisIncidents'
 import { mappingProblems, readMappedCsv, type ColumnMapping } from './csv/columnMapping'
 import { ImportInputError, type ImportProblem } from './importProblem'
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportCandidate, type ImportContext, type ImportFormat, type ImportReading } from './importReading'
-import { parseCsvTable } from './parseCsvTable'
+import { looksLikeJsonRecords, readJsonRecordTable } from './json/jsonRecordTable'
+import { parseCsvTable, type CsvTable } from './parseCsvTable'
+import type { ImportLimits } from './importLimits'
 import { parseJsonSafely } from './parseJsonSafely'
 import { readStixBundle } from './stix/readStixBundle'
 
@@ -29,13 +31,27 @@ type FileReader = (file: ImportFile, context: ImportContext, mapping: ColumnMapp
 /** Reads all chosen files together (a snapshot split over several tables). */
 type SetReader = (files: readonly ImportFile[], context: ReadImportContext) => ImportReading
 
-function readCsvFile(file: ImportFile, context: ImportContext, mapping: ColumnMapping | undefined): ImportReading {
-  const table = parseCsvTable(file.text, file.name)
-  if (mapping === undefined) throw new ImportInputError({ file: file.name, message: 'Choose which column gives which field before importing' })
-  const problems = mappingProblems(mapping)
-  if (problems.length > 0) throw new ImportInputError({ file: file.name, message: `The column mapping cannot be used: ${problems.join('; ')}` })
-  return readMappedCsv(table, mapping, context)
+/**
+ * The table a format that is read through a column mapping makes of a file: a CSV's rows, or a
+ * JSON catalogue's records with their fields by path. One function, so the mapping step and the
+ * reading see the same columns.
+ */
+export function mappingTableOf(format: MappedFormat, file: ImportFile, limits?: ImportLimits): CsvTable {
+  return format === 'json' ? readJsonRecordTable(file.text, file.name, limits) : parseCsvTable(file.text, file.name, limits)
 }
+
+/** The formats read through a column mapping. */
+export type MappedFormat = 'csv' | 'json'
+
+const mappedReader =
+  (format: MappedFormat): FileReader =>
+  (file, context, mapping) => {
+    const table = mappingTableOf(format, file)
+    if (mapping === undefined) throw new ImportInputError({ file: file.name, message: 'Choose which column gives which field before importing' })
+    const problems = mappingProblems(mapping)
+    if (problems.length > 0) throw new ImportInputError({ file: file.name, message: `The column mapping cannot be used: ${problems.join('; ')}` })
+    return { ...readMappedCsv(table, mapping, context), format }
+  }
 
 const jsonReader =
   (read: (json: unknown, context: ImportContext) => ImportReading): FileReader =>
@@ -62,7 +78,8 @@ function fileByFile(format: ImportFormat, reader: FileReader): SetReader {
 /** The reader of each format; a total record, so a format cannot be listed without one. */
 const READERS: Record<ImportFormat, SetReader> = {
   bundle: fileByFile('bundle', (file, context) => readBundleImport(file.text, context)),
-  csv: fileByFile('csv', readCsvFile),
+  csv: fileByFile('csv', mappedReader('csv')),
+  json: fileByFile('json', mappedReader('json')),
   veris: fileByFile('veris', jsonReader(readVerisIncidents)),
   cms: fileByFile('cms', jsonReader(readCmsFines)),
   hibp: fileByFile('hibp', jsonReader(readHibpBreaches)),
@@ -78,8 +95,8 @@ export function importFormatChoices(): { readonly format: ImportFormat; readonly
 }
 
 /** Whether the format needs a column mapping chosen before it can be read. */
-export function needsColumnMapping(format: ImportFormat): boolean {
-  return format === 'csv'
+export function needsColumnMapping(format: ImportFormat): format is MappedFormat {
+  return format === 'csv' || format === 'json'
 }
 
 const extensionOf = (name: string): string => /\.([^./\\]+)$/.exec(name.toLowerCase())?.[1] ?? ''
@@ -99,6 +116,7 @@ function detectOne(file: ImportFile): ImportFormat | undefined {
     if (/"schema_version"\s*:/.test(head) && /"incident_id"\s*:/.test(head)) return 'veris'
     if (/"chapters"\s*:/.test(head) || /"recitals"\s*:/.test(head)) return 'law-text'
     if (looksLikeHibpBreaches(head)) return 'hibp'
+    if (looksLikeJsonRecords(head)) return 'json'
     // Large JSON files may carry their markers after the head: look once more, cheaply, for ours.
     if (/"format"\s*:\s*"precedent-bundle"/.test(file.text)) return 'bundle'
     if (/"schema_version"\s*:\s*"1\.\d/.test(file.text) && /"incident_id"\s*:/.test(file.text)) return 'veris'

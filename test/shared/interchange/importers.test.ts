@@ -87,7 +87,7 @@ describe('readImport', () => {
   })
 
   it("lists every format with its label, in the picker's order", () => {
-    expect(importFormatChoices().map((choice) => choice.format)).toEqual(['bundle', 'csv', 'veris', 'aiid', 'cms', 'stix', 'law-text'])
+    expect(importFormatChoices().map((choice) => choice.format)).toEqual(['bundle', 'csv', 'json', 'veris', 'aiid', 'cms', 'hibp', 'stix', 'law-text'])
     expect(importFormatChoices()[0]).toEqual({ format: 'bundle', label: 'Precedent bundle (JSON)' })
   })
 })

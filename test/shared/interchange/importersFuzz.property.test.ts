@@ -5,8 +5,7 @@ import { guessColumnMapping } from '@shared/interchange/csv/columnMapping'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { decodeImportText } from '@shared/interchange/decodeImportText'
 import { IMPORT_FORMATS, type ImportFormat, type ImportReading } from '@shared/interchange/importReading'
-import { readImport, type ImportFile } from '@shared/interchange/importers'
-import { parseCsvTable } from '@shared/interchange/parseCsvTable'
+import { mappingTableOf, needsColumnMapping, readImport, type ImportFile } from '@shared/interchange/importers'
 
 // Every importer, given anything at all, either reads it (each refused row with a one-line reason
 // naming its file) or refuses the whole file with one ImportInputError line. Any other exception
@@ -19,6 +18,7 @@ const context = { importedAt: '2026-12-07T00:00:00.000Z', jurisdictionIds: new S
 const SEEDS: Record<ImportFormat, { readonly name: string; readonly json?: unknown; readonly text?: string }> = {
   bundle: { name: 'kb.json', json: sampleBundle },
   csv: { name: 'list.csv', text: 'title,date,organisation,jurisdiction,summary\nWallet app default consent,2018-01-03,Alipay,CN,"A pre-ticked box"\nBrowser data sent abroad,2015-05,UC Browser,IN,Identifiers\n' },
+  json: { name: 'records.json', json: [{ title: 'Wallet app default consent', date: '2018-01-03', company: { name: 'Alipay' }, classes: ['Credit data'] }, { title: 'Browser data sent abroad', date: '2015-05' }] },
   veris: {
     name: 'veris.json',
     json: [{ schema_version: '1.3.4', incident_id: '0B4E0E5B-7C5A-4C3E-9B9B-000000000001', summary: 'Laptop stolen', timeline: { incident: { year: 2013, month: 5 } }, victim: { victim_id: 'Acme Hospital', country: ['US'], industry: '622110' }, action: { physical: { variety: ['Theft'] } }, asset: { assets: [{ variety: 'U - Laptop' }] }, attribute: { confidentiality: { data_disclosure: 'Yes', data: [{ variety: 'Medical', amount: 2000 }] } }, reference: 'https://example.org/breach' }]
@@ -40,8 +40,9 @@ const SEEDS: Record<ImportFormat, { readonly name: string; readonly json?: unkno
 function contractBroken(format: ImportFormat, file: ImportFile): string | undefined {
   let reading: ImportReading
   try {
-    const headers = format === 'csv' ? parseCsvTable(file.text, file.name).headers : []
-    const csvMappings = format === 'csv' ? { [file.name]: guessColumnMapping(headers, 'incident') } : undefined
+    const mapped = needsColumnMapping(format)
+    const headers = mapped ? mappingTableOf(format, file).headers : []
+    const csvMappings = mapped ? { [file.name]: guessColumnMapping(headers, 'incident') } : undefined
     reading = readImport(format, [file], { ...context, ...(csvMappings === undefined ? {} : { csvMappings }) })
   } catch (error) {
     if (!(error instanceof ImportInputError)) return `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`

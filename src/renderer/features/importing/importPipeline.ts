@@ -11,11 +11,10 @@ import {
   type PrecedentDatabase
 } from '@renderer/db'
 import { mappingSignature } from '@shared/interchange/csv/columnMapping'
-import { detectImportFormat, needsColumnMapping, readImport, type ImportFile } from '@shared/interchange/importers'
+import { detectImportFormat, mappingTableOf, needsColumnMapping, readImport, type ImportFile, type MappedFormat } from '@shared/interchange/importers'
 import { planImport, type ExistingRecords, type ImportPlan } from '@shared/interchange/importPlan'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat, ImportReading } from '@shared/interchange/importReading'
-import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import type { ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import { summariseImportPlan } from './importPlanSummary'
 import type { CsvFileColumns, ImportChoices, ImportFailure, ImportPipelineProgress, PlannedImport } from './importPipelineProtocol'
@@ -55,11 +54,11 @@ export class ImportPipeline {
   async inspect(files: readonly ChosenFile[], onProgress: (progress: ImportPipelineProgress) => void): Promise<{ detectedFormat: ImportFormat | undefined; csvColumns: CsvFileColumns[] }> {
     const read = await this.readFiles(files, onProgress)
     const detectedFormat = detectImportFormat(read)
-    return { detectedFormat, csvColumns: detectedFormat !== undefined && needsColumnMapping(detectedFormat) ? this.csvColumnsOf(read) : [] }
+    return { detectedFormat, csvColumns: detectedFormat !== undefined && needsColumnMapping(detectedFormat) ? this.csvColumnsOf(read, detectedFormat) : [] }
   }
 
-  async csvColumns(files: readonly ChosenFile[], onProgress: (progress: ImportPipelineProgress) => void): Promise<CsvFileColumns[]> {
-    return this.csvColumnsOf(await this.readFiles(files, onProgress))
+  async csvColumns(files: readonly ChosenFile[], format: MappedFormat, onProgress: (progress: ImportPipelineProgress) => void): Promise<CsvFileColumns[]> {
+    return this.csvColumnsOf(await this.readFiles(files, onProgress), format)
   }
 
   /** The dry run: reads the files in the chosen format and plans them against what is stored. Writes nothing. */
@@ -139,10 +138,10 @@ export class ImportPipeline {
     return read
   }
 
-  // Each CSV file's header row is checked here, so a bad one refuses the file before any mapping.
-  private csvColumnsOf(files: readonly ImportFile[]): CsvFileColumns[] {
+  // Each file's columns are checked here (a CSV's header row, a JSON file's records), so a bad one refuses the file before any mapping.
+  private csvColumnsOf(files: readonly ImportFile[], format: MappedFormat): CsvFileColumns[] {
     return files.map((file) => {
-      const table = parseCsvTable(file.text, file.name, APP_IMPORT_LIMITS)
+      const table = mappingTableOf(format, file, APP_IMPORT_LIMITS)
       return {
         file: file.name,
         headers: table.headers,

@@ -1,6 +1,7 @@
 import { getDatabase } from '@renderer/db'
 import type { ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import type { ImportFormat } from '@shared/interchange/importReading'
+import type { MappedFormat } from '@shared/interchange/importers'
 import type { ImportCommitResult } from '@renderer/db'
 import { ImportPipeline } from './importPipeline'
 import { createImportPipelineHost } from './importPipelineHost'
@@ -110,8 +111,8 @@ export function createImportPipelineClient(makePort: () => ImportPipelinePort = 
       const reply = expect(await request({ kind: 'inspect', files }, onProgress), 'inspected')
       return { detectedFormat: reply.detectedFormat, csvColumns: reply.csvColumns }
     },
-    async csvColumns(files: readonly ChosenFile[], onProgress?: (progress: ImportPipelineProgress) => void): Promise<readonly CsvFileColumns[]> {
-      return expect(await request({ kind: 'csv-columns', files }, onProgress), 'csv-columns').csvColumns
+    async csvColumns(files: readonly ChosenFile[], format: MappedFormat, onProgress?: (progress: ImportPipelineProgress) => void): Promise<readonly CsvFileColumns[]> {
+      return expect(await request({ kind: 'csv-columns', files, format }, onProgress), 'csv-columns').csvColumns
     },
     async check(
       body: { files: readonly ChosenFile[]; format: ImportFormat; csvMappings: Readonly<Record<string, ColumnMapping>>; choices: ImportChoices; importedAt: string },

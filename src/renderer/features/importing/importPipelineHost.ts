@@ -20,7 +20,7 @@ export function createImportPipelineHost(pipeline: ImportPipeline, post: (reply:
           answer(request.id, pipeline.inspect(request.files, progress), (value) => ({ id: request.id, kind: 'inspected', ...value }))
           return
         case 'csv-columns':
-          answer(request.id, pipeline.csvColumns(request.files, progress), (csvColumns) => ({ id: request.id, kind: 'csv-columns', csvColumns }))
+          answer(request.id, pipeline.csvColumns(request.files, request.format, progress), (csvColumns) => ({ id: request.id, kind: 'csv-columns', csvColumns }))
           return
         case 'check':
           answer(request.id, pipeline.check(request, progress), (planned) => ({ id: request.id, kind: 'planned', planned }))

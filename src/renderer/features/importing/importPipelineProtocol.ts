@@ -1,6 +1,7 @@
 import type { ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import type { ImportProblem } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
+import type { MappedFormat } from '@shared/interchange/importers'
 import type { ImportCommitResult } from '@renderer/db'
 import type { ImportPlanSummary } from './importPlanSummary'
 import type { ChosenFile } from './readImportFileText'
@@ -44,7 +45,8 @@ export interface PlannedImport {
 
 export type ImportPipelineRequest =
   | { readonly id: number; readonly kind: 'inspect'; readonly files: readonly ChosenFile[] }
-  | { readonly id: number; readonly kind: 'csv-columns'; readonly files: readonly ChosenFile[] }
+  /** The columns of files read through a mapping: a CSV's, or a JSON catalogue's fields by path. */
+  | { readonly id: number; readonly kind: 'csv-columns'; readonly files: readonly ChosenFile[]; readonly format: MappedFormat }
   | {
       readonly id: number
       readonly kind: 'check'

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDatabase, readRememberedCsvMapping, rememberCsvMapping, type ImportCommitResult } from '@renderer/db'
 import { guessColumnMapping, mappingProblems, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
-import { needsColumnMapping } from '@shared/interchange/importers'
+import { needsColumnMapping, type MappedFormat } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { takeBackup } from '../backups'
@@ -48,6 +48,8 @@ export const useImportStore = defineStore('import', () => {
   const detectedFormat = ref<ImportFormat>()
   /** The columns of each CSV file and the mapping chosen for it, by file name. */
   const csvColumns = shallowRef<readonly CsvFileColumns[]>([])
+  /** The format `csvColumns` were read for. */
+  let columnsFormat: MappedFormat | undefined
   const csvMappings = shallowRef<Readonly<Record<string, ColumnMapping>>>({})
   const isBusy = ref(false)
   /** The one-line reason files could not be read or planned; nothing was written. */
@@ -119,7 +121,7 @@ export const useImportStore = defineStore('import', () => {
       files.value = chosen
       detectedFormat.value = inspected.detectedFormat
       format.value = inspected.detectedFormat
-      if (inspected.csvColumns.length > 0) await offerCsvMappings(inspected.csvColumns)
+      if (inspected.csvColumns.length > 0 && inspected.detectedFormat !== undefined && needsColumnMapping(inspected.detectedFormat)) await offerCsvMappings(inspected.csvColumns, inspected.detectedFormat)
     } catch (caught) {
       if (mine !== generation) return
       files.value = []
@@ -137,22 +139,25 @@ export const useImportStore = defineStore('import', () => {
     format.value = chosen
     error.value = undefined
     clearPlan()
-    if (chosen === undefined || !needsColumnMapping(chosen) || csvColumns.value.length > 0) return
+    if (chosen === undefined || !needsColumnMapping(chosen)) return
+    // Columns read for the other mapped format (a CSV's header row, a JSON file's fields) do not fit this one.
+    if (csvColumns.value.length > 0 && columnsFormat === chosen) return
     try {
-      await offerCsvMappings(await client().csvColumns(files.value))
+      await offerCsvMappings(await client().csvColumns(files.value, chosen), chosen)
     } catch (caught) {
       error.value = readFailureMessage(caught)
     }
   }
 
   /** Offers, for each CSV file, the mapping last chosen for the same columns, or a guess from the column names. */
-  async function offerCsvMappings(columns: readonly CsvFileColumns[]): Promise<void> {
+  async function offerCsvMappings(columns: readonly CsvFileColumns[], columnsOf: MappedFormat): Promise<void> {
     const mappings: Record<string, ColumnMapping> = {}
     for (const file of columns) {
       const remembered = await readRememberedCsvMapping(getDatabase(), file.signature)
       mappings[file.file] = usableMapping(remembered, file.headers) ?? guessColumnMapping(file.headers, 'incident')
     }
     csvColumns.value = columns
+    columnsFormat = columnsOf
     csvMappings.value = mappings
   }
 

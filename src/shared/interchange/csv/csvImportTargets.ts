@@ -206,7 +206,8 @@ function organisationNamesTarget(key: string, label: string, field: string, opti
 
 function sourceUrlTarget(): CsvImportTarget {
   return target('sourceUrl', 'Source address (URL)', { repeatable: true, synonyms: ['url', 'link', 'source', 'source url', 'reference', 'references', 'links'] }, (cell, reading, column) => {
-    for (const url of cell.split(/\s+/).filter((item) => item !== '')) reading.sourceUrls.push({ url, column })
+    // Addresses are separated by spaces, or by "; " as a list cell writes them (a JSON record's list of links).
+    for (const url of cell.split(/;?\s+/).filter((item) => item !== '')) reading.sourceUrls.push({ url, column })
     reading.fieldColumns.citations = column
   })
 }
