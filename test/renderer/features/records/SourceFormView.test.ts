@@ -16,7 +16,6 @@ import { givenStored, injectWriteFailures } from '../../db/testDatabase'
 const faults = injectWriteFailures(getDatabase())
 const storageFull = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
 
-const Page = defineComponent({ render: () => h(RouterView) })
 const Elsewhere = defineComponent({ render: () => h('p') })
 // The pages a source's detail page links to, as stand-ins: only the source pages are under test.
 const linkedPages = ['incident', 'organisation', 'jurisdiction', 'law', 'response', 'relationship-graph', 'timeline', 'compare', 'briefing'].map((name) => ({
@@ -32,7 +31,7 @@ async function openPage(path: string) {
   const router = createRouter({ history: createMemoryHistory(), routes: [...sourceRoutes, ...linkedPages, { path: '/:rest(.*)*', component: Elsewhere }] })
   await router.push(path)
   await router.isReady()
-  wrapper = mount(Page, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  wrapper = mount(RouterView, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await vi.waitFor(() => expect(wrapper!.find('form').exists()).toBe(true))
   return { view: wrapper, router }
 }
