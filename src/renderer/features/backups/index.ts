@@ -5,5 +5,6 @@ export { takeBackup, type TakenBackup } from './takeBackup'
 export { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
 
 export const backupRoutes: RouteRecordRaw[] = [
-  { path: '/backups', name: 'backups', component: () => import('./BackupsView.vue'), meta: { title: 'Backups' } }
+  // `?restore=latest` (the silent-reset notice's action) opens the restore of the newest kept backup.
+  { path: '/backups', name: 'backups', component: () => import('./BackupsView.vue'), props: (route) => ({ offerLatest: route.query['restore'] === 'latest' }), meta: { title: 'Backups' } }
 ]

@@ -82,7 +82,7 @@ describe('SourceFormView when the save does not commit', () => {
     expect(view.text()).not.toMatch(/\bSaved\b/)
     expect(router.currentRoute.value.name).toBe('source-new')
     expect(await getDatabase().sources.count()).toBe(0)
-    expect(await getDatabase().revisions.count()).toBe(0)
+    expect(await getDatabase().table('revisions').count()).toBe(0)
 
     // Space freed: the same draft, unchanged by the failure, is saved, and only now "Saved." is shown.
     faults.failWrite(0)
