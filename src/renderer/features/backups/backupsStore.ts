@@ -6,6 +6,7 @@ import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopCli
 import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
 import { startRestore, type RunningRestore } from './startRestore'
+import { shortOfRoomForRestore } from './storageRoom'
 import { takeBackup } from './takeBackup'
 import { writeBackupFile } from './writeBackupFile'
 
@@ -93,6 +94,9 @@ export const useBackupsStore = defineStore('backups', () => {
     cancelRequested = false
     restoreActivity.value = { phase: 'backing-up' }
     try {
+      // Refused before the safety backup, the first write, so a full disk changes nothing.
+      const noRoom = await shortOfRoomForRestore(source)
+      if (noRoom !== undefined) throw new Error(`${noRoom} Nothing was changed.`)
       await takeBackup(`Before restoring ${description}`, now)
       if (cancelRequested) throw new RestoreCancelled('Restore cancelled: nothing was changed.')
       running = startRestore(source, currentAuthorName(), (progress) => {

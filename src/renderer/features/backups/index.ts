@@ -2,7 +2,9 @@ import type { RouteRecordRaw } from 'vue-router'
 
 export { useBackupsStore, backupFileName } from './backupsStore'
 export { takeBackup, type TakenBackup } from './takeBackup'
+export { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
 
 export const backupRoutes: RouteRecordRaw[] = [
-  { path: '/backups', name: 'backups', component: () => import('./BackupsView.vue'), meta: { title: 'Backups' } }
+  // `?restore=latest` (the silent-reset notice's action) opens the restore of the newest kept backup.
+  { path: '/backups', name: 'backups', component: () => import('./BackupsView.vue'), props: (route) => ({ offerLatest: route.query['restore'] === 'latest' }), meta: { title: 'Backups' } }
 ]

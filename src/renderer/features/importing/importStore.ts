@@ -5,13 +5,12 @@ import { guessColumnMapping, mappingProblems, type ColumnMapping } from '@shared
 import { needsColumnMapping, type MappedFormat } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
-import { takeBackup } from '../backups'
+import { estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
 import { currentAuthorName } from '../history'
 import { createImportPipelineClient, ImportPipelineError, type ImportPipelineClient } from './importPipelineClient'
 import type { CsvFileColumns, ImportFailure, ImportPipelineProgress } from './importPipelineProtocol'
 import type { ImportPlanSummary } from './importPlanSummary'
 import { assertFileSizes, type ChosenFile } from './readImportFileText'
-import { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
 
 export type { CsvFileColumns } from './importPipelineProtocol'
 
@@ -27,7 +26,7 @@ const failureOf = (error: unknown): ImportFailure => {
 }
 const readFailureMessage = (error: unknown): string => {
   const failure = failureOf(error)
-  return failure.kind === 'input' ? failure.message : `The files could not be read: ${failure.message}`
+  return failure.kind === 'input' || failure.kind === 'storage' ? failure.message : `The files could not be read: ${failure.message}`
 }
 
 /**
@@ -111,8 +110,8 @@ export const useImportStore = defineStore('import', () => {
       // Refused from sizes alone, before a byte is read; then a clear refusal if the disk is short.
       assertFileSizes(chosen)
       const totalBytes = chosen.reduce((sum, file) => sum + file.size, 0)
-      const noRoom = await shortOfRoomFor(estimatedImportBytes(totalBytes, 0))
-      if (noRoom !== undefined) throw new Error(noRoom)
+      const noRoom = await shortOfRoomFor('import', estimatedImportBytes(totalBytes, 0))
+      if (noRoom !== undefined) throw new ImportPipelineError({ kind: 'storage', message: noRoom })
       const inspected = await client().inspect(chosen, (value) => {
         if (mine === generation) progress.value = value
       })
@@ -248,7 +247,7 @@ export const useImportStore = defineStore('import', () => {
     cancelRequested = false
     progress.value = { stage: 'writing', done: 0, total: planned.writeCount }
     try {
-      const noRoom = await shortOfRoomFor(estimatedImportBytes(planned.recordBytes, storedBytes.value))
+      const noRoom = await shortOfRoomFor('import', estimatedImportBytes(planned.recordBytes, storedBytes.value))
       if (noRoom !== undefined) throw new ImportPipelineError({ kind: 'storage', message: noRoom })
       // In the app's backup database and, on the desktop, also as a file outside the browser profile.
       await takeBackup(`Before importing ${fileNames.value.join(', ')}`, now)

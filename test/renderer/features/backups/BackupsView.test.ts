@@ -9,8 +9,10 @@ import BackupsView from '@renderer/features/backups/BackupsView.vue'
 import { backupFileName } from '@renderer/features/backups'
 import { anIncident } from '../../../builders/domain'
 import { givenStored } from '../../db/testDatabase'
+import { useBrowserStorage } from '../../browserStorage'
 
 let wrapper: VueWrapper | undefined
+const storage = useBrowserStorage()
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
@@ -129,6 +131,56 @@ describe('BackupsView restoring from a file', () => {
 
     await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').text()).toBe('Restore cancelled: nothing was changed.'))
     expect(await getDatabase().incidents.get(stays.id)).toBeDefined()
+  })
+})
+
+describe('BackupsView and the browser storage (RELIABILITY-SECURITY 21)', () => {
+  it('refuses to restore a file that needs more room than is free, in plain words, before the safety backup', async () => {
+    const kept = anIncident({ title: 'In the file only' })
+    await givenStored(getDatabase(), { type: 'incident', record: kept })
+    const { file } = await writeKnowledgeBaseFile(getDatabase(), { now: () => '2026-11-29T10:00:00.000Z' })
+    await getDatabase().incidents.delete(kept.id)
+    const backupsBefore = (await listBackups(getDatabase())).length
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+    storage.free = 1024
+
+    const input = wrapper.get('input[type="file"]')
+    Object.defineProperty(input.element, 'files', { value: [new File([await file.arrayBuffer()], 'big.json.gz', { type: 'application/gzip' })], configurable: true })
+    await input.trigger('change')
+
+    await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').exists()).toBe(true))
+    expect(wrapper.get('[role="alert"]').text()).toMatch(/^This restore needs about [\d.]+ (?:KB|MB) of storage, but only 1 KB is free\. Free some disk space, then try again\. Nothing was changed\.$/)
+    expect(await listBackups(getDatabase())).toHaveLength(backupsBefore)
+    expect(await getDatabase().incidents.get(kept.id)).toBeUndefined()
+  })
+
+  it('refuses to restore a kept backup that needs more room than is free', async () => {
+    await givenStored(getDatabase(), { type: 'incident', record: anIncident({ title: 'Kept in a backup' }) })
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+    await buttonNamed(wrapper, 'Back up now').trigger('click')
+    await vi.waitFor(() => expect(wrapper!.find('[role="status"]').text()).toMatch(/^Backup taken/))
+    const backupsBefore = (await listBackups(getDatabase())).length
+    storage.free = 1024
+
+    await wrapper.findAll('button').find((button) => button.text() === 'Restore…')!.trigger('click')
+    await buttonNamed(wrapper, 'Restore this backup').trigger('click')
+
+    await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').exists()).toBe(true))
+    expect(wrapper.get('[role="alert"]').text()).toMatch(/^This restore needs about [\d.]+ (?:KB|MB) of storage, but only 1 KB is free\./)
+    expect(await listBackups(getDatabase())).toHaveLength(backupsBefore)
+  })
+
+  it.each([
+    [true, 'Storage is persistent.'],
+    [false, 'This browser may clear stored data when disk space runs low: save a backup file.']
+  ])('says whether the browser promised to keep the data (persisted: %s)', async (isPersisted, said) => {
+    storage.isPersisted = isPersisted
+    wrapper = mount(BackupsView, { attachTo: document.body })
+
+    await vi.waitFor(() => expect(wrapper!.find('.storage-status').exists()).toBe(true))
+    expect(wrapper.get('.storage-status').text()).toMatch(new RegExp(`^Using 5 MB of [\\d.]+ GB available to this app\\. ${said.replace(/\./g, '\\.')}$`))
   })
 })
 

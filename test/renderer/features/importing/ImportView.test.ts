@@ -7,9 +7,11 @@ import type { IncidentId, OrganisationId } from '@shared/domain/ids'
 import ImportView from '@renderer/features/importing/ImportView.vue'
 import { aBundleInput, aJurisdictionInput, anIncidentInput, anOrganisationInput } from '../../../builders/sharedDomain'
 import { givenStored } from '../../db/testDatabase'
+import { useBrowserStorage } from '../../browserStorage'
 import { aJurisdiction, anOrganisation } from '../../../builders/domain'
 
 let wrapper: VueWrapper | undefined
+const storage = useBrowserStorage()
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
@@ -201,5 +203,35 @@ describe('ImportView', () => {
     await vi.waitFor(() => expect(view.text()).toContain('Imported 1 record'), { timeout: 5000 })
     expect(view.text()).toContain('0 new, 1 updated.')
     expect(await getDatabase().organisations.get(id as OrganisationId)).toMatchObject({ name: `After ${sequence}`, revision: 2 })
+  })
+})
+
+describe('ImportView and the storage estimate (RELIABILITY-SECURITY 21)', () => {
+  it('refuses chosen files that need more room than the browser has, before reading them', async () => {
+    storage.free = 100
+    const view = await mountView()
+
+    await chooseFiles(view, aBundleFile('big.json'))
+
+    expect(storage.estimates).toBeGreaterThan(0)
+    expect(view.get('[role="alert"] .import-error').text()).toMatch(/^This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\. Free some disk space, then try again\.$/)
+    expect(view.text()).not.toContain('Recognised as')
+  })
+
+  it('checks the room again before writing, and writes nothing, not even the backup, when it has run short', async () => {
+    sequence += 1
+    const id = `org-room-${sequence}`
+    const view = await mountView()
+    await chooseFiles(view, aBundleFile('room.json', { organisations: [anOrganisationInput({ id, name: `Room ${sequence}` })] }))
+    await checkImport(view)
+    const backupsBefore = (await listBackups(getDatabase())).length
+    storage.free = 100
+
+    await buttonNamed(view, 'Import 1 record').trigger('click')
+
+    await vi.waitFor(() => expect(view.find('[role="alert"]').exists()).toBe(true))
+    expect(view.get('[role="alert"]').text()).toMatch(/^Nothing was imported: This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\./)
+    expect(await getDatabase().organisations.get(id as OrganisationId)).toBeUndefined()
+    expect(await listBackups(getDatabase())).toHaveLength(backupsBefore)
   })
 })
