@@ -95,6 +95,49 @@ describe('importing in Chromium (web mode)', () => {
     await expect(page.getByRole('button', { name: 'Import 0 records' }).isDisabled()).resolves.toBe(true)
   })
 
+  it('maps JSON records by their fields, nested ones by path, plans them and imports them', async () => {
+    const records = [
+      { headline: 'Northwind rewards app sent contacts to an ad network', reported: { on: '2022-09' }, company: { name: 'Northwind Traders' }, classes: ['Contacts', 'Device identifiers'] },
+      { headline: 'Tailspin kiosk photos kept without notice', reported: { on: '2023' }, company: { name: 'Tailspin Toys' }, classes: [] },
+      { headline: '', reported: { on: '2023' }, company: { name: 'Nobody' } }
+    ]
+    const page = await openApp('#/import')
+    await chooseFile(page, 'catalogue.json', JSON.stringify(records))
+    await page.getByText('Recognised as JSON records (an array of objects, or NDJSON).').waitFor()
+    await page.getByRole('combobox', { name: 'Column headline maps to' }).selectOption({ label: 'Title (required)' })
+    await page.getByRole('combobox', { name: 'Column reported.on maps to' }).selectOption({ label: 'Date it happened' })
+    await page.getByRole('combobox', { name: 'Column company.name maps to' }).selectOption({ label: 'Organisations involved (names)' })
+    await page.getByRole('combobox', { name: 'Column classes maps to' }).selectOption({ label: 'Data categories' })
+    await page.getByRole('button', { name: 'Check what would be imported' }).click()
+
+    await page.getByRole('status').filter({ hasText: /^4 new, 0 updated, 0 unchanged, 0 duplicates, 1 rejected/ }).waitFor()
+    const rejection = page.getByRole('table', { name: 'Why each rejected record or row was not imported' }).locator('tbody tr')
+    await expect(rejection.locator('td').allTextContents()).resolves.toEqual(['catalogue.json', '3', 'headline', expect.stringMatching(/\S/)])
+    await page.getByRole('button', { name: 'Import 4 records' }).click()
+    await page.getByRole('heading', { name: 'Imported 4 records' }).waitFor()
+
+    await page.goto(new URL('#/search?q=Northwind', baseUrl).toString())
+    await page.waitForSelector('main[data-ready="yes"]')
+    await expect
+      .poll(() => page.locator('.search-results a.search-result-link').allTextContents(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Northwind rewards app sent contacts to an ad network'))
+  })
+
+  it('recognises a Have I Been Pwned breach list and imports each breach with its company and listing', async () => {
+    const breach = { Name: 'ContosoForum', Title: 'Contoso Forum', Domain: 'contosoforum.test', BreachDate: '2016-04-01', AddedDate: '2017-01-02T00:00:00Z', ModifiedDate: '2017-01-02T00:00:00Z', PwnCount: 48213, Description: 'In April 2016, the <a href="https://news.example.org/contoso">Contoso Forum</a> was breached.', DataClasses: ['Email addresses', 'Usernames'], IsVerified: true, IsFabricated: false, IsSensitive: false, IsRetired: false, IsSpamList: false }
+    const page = await openApp('#/import')
+    await chooseFile(page, 'breaches.json', JSON.stringify([breach]))
+    await page.getByText('Recognised as Have I Been Pwned breach list (JSON).').waitFor()
+    await page.getByRole('button', { name: 'Check what would be imported' }).click()
+    await page.getByRole('status').filter({ hasText: /^4 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected/ }).waitFor()
+    await page.getByRole('button', { name: 'Import 4 records' }).click()
+    await page.getByRole('heading', { name: 'Imported 4 records' }).waitFor()
+
+    await page.goto(new URL('#/incidents/inc-hibp-contosoforum', baseUrl).toString())
+    await page.getByRole('heading', { level: 1, name: 'Contoso Forum data breach' }).waitFor()
+    await expect(page.getByRole('main').getByText('48,213').first().isVisible()).resolves.toBe(true)
+  })
+
   it.each([
     ['hostile.json', '{"format": "precedent-bundle", "version": 1, "__proto__": {"polluted": true}}', 'hostile.json: The file contains a "__proto__" or "constructor.prototype" key, which is never imported'],
     ['latin1.csv', Buffer.from([...Buffer.from('title\nCaf', 'utf8'), 0xe9, 0x0a]), 'latin1.csv: The file is not valid UTF-8: invalid byte sequence at byte offset 9. Save it as UTF-8 and import it again'],
