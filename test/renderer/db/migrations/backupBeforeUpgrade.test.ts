@@ -153,6 +153,21 @@ describe('a backup before upgrading the knowledge base', () => {
     db.close()
   })
 
+  it('backs up and upgrades once when two connections of the new version open together (a window and its worker)', async () => {
+    uninstall = installLockManager(new FakeLockManager())
+    const name = aFreshDatabaseName()
+    await givenStoredAtPreviousVersion(name)
+
+    const page = new PrecedentDatabase(name)
+    const worker = new PrecedentDatabase(name)
+    await Promise.all([page.open(), worker.open()])
+
+    expect((await listBackups(page)).map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest)])
+    expect(await worker.table('incidents').count()).toBe(1)
+    page.close()
+    worker.close()
+  })
+
   it('asks for no lock when nothing is upgraded', async () => {
     const locks = new FakeLockManager()
     uninstall = installLockManager(locks)
