@@ -60,9 +60,17 @@ function briefingTable(db: PrecedentDatabase): Table<unknown, string> {
   return db.table('briefings')
 }
 
-/** Every table a backup reads and a restore writes besides the record tables. */
+/** The workspace tables of the schema `db` was opened with (all of them but `meta` came with migrations 2 and 3). */
+const WORKSPACE_TABLE_NAMES = ['revisions', 'merges', 'redirects', 'briefings', 'meta'] as const
+
+/**
+ * Every table a backup reads and a restore writes besides the record tables. Only those `db`'s
+ * schema has: the backup taken before an upgrade reads a database of an older schema, which may
+ * not have them yet (what is missing is written as empty).
+ */
 export function workspaceTables(db: PrecedentDatabase): Table[] {
-  return [revisionTable(db), mergeTable(db), redirectTable(db), briefingTable(db), db.meta] as Table[]
+  const present = new Set(db.tables.map((table) => table.name))
+  return WORKSPACE_TABLE_NAMES.filter((name) => present.has(name)).map((name) => db.table(name))
 }
 
 /** How many entries of each list part a backup holds. */
@@ -87,8 +95,17 @@ const WORKSPACE_PAGE_SIZE = 250
  */
 export async function writeWorkspace(db: PrecedentDatabase, sink: WorkspaceSink): Promise<WorkspaceCounts> {
   sink.write(',\n"workspace":{')
-  const list = async (part: string, first: boolean, table: Table, keep: (row: unknown) => unknown): Promise<number> => {
+  const present = new Set(db.tables.map((table) => table.name))
+  const list = async (part: string, first: boolean, table: () => Table, keep: (row: unknown) => unknown): Promise<number> => {
     sink.write(`${first ? '' : ','}\n${JSON.stringify(part)}:[`)
+    if (!present.has(part)) {
+      // A database of an older schema, backed up before its upgrade, may not have this table yet.
+      sink.write('\n]')
+      return 0
+    }
+    return listRows(table(), keep)
+  }
+  const listRows = async (table: Table, keep: (row: unknown) => unknown): Promise<number> => {
     const keyPath = table.schema.primKey.keyPath as string
     let count = 0
     let last: unknown
@@ -108,10 +125,10 @@ export async function writeWorkspace(db: PrecedentDatabase, sink: WorkspaceSink)
     sink.write('\n]')
     return count
   }
-  const revisions = await list('revisions', true, revisionTable(db), (row) => row)
-  const merges = await list('merges', false, mergeTable(db), (row) => row)
-  const redirects = await list('redirects', false, redirectTable(db), (row) => row)
-  const briefings = await list('briefings', false, briefingTable(db), (row) => {
+  const revisions = await list('revisions', true, () => revisionTable(db), (row) => row)
+  const merges = await list('merges', false, () => mergeTable(db), (row) => row)
+  const redirects = await list('redirects', false, () => redirectTable(db), (row) => row)
+  const briefings = await list('briefings', false, () => briefingTable(db), (row) => {
     const parsed = briefingSchema.safeParse(row)
     if (parsed.success) return parsed.data
     const cleaned = briefingSchema.safeParse(withoutUnsafeCharactersInside(row))

@@ -5,7 +5,7 @@ import { WORKSPACE_ROW_NAME, type BundleWorkspace } from '@shared/domain/bundleW
 import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 import { isSameValue } from '@shared/domain/recordHistory'
 import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
-import { withExclusiveWriteLock } from './exclusiveWriteLock'
+import { withExclusiveWriteLock, type HeldWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { writeRecordChanges } from './recordChanges'
 import { lastRecordedRevisions } from './revisionLog'
@@ -200,14 +200,22 @@ export interface CreateBackupOptions {
   readonly reason: string
   readonly now: () => string
   readonly newId?: () => string
+  /** The exclusive write lock, when the caller already holds it (a restore's safety backup, the backup before an upgrade). */
+  readonly lock?: HeldWriteLock
 }
 
 /**
  * Takes a backup of every record (RELIABILITY-SECURITY 23, 35: taken before every import and
  * restore) as a gzip-compressed bundle file, and keeps the newest `BACKUPS_KEPT`. The backup is
  * written in one transaction of the backup database: it is either wholly there or not at all.
+ * It holds the exclusive write lock (taken here unless `options.lock` says the caller holds it),
+ * so another window's import, restore or upgrade waits until it is kept (RELIABILITY-SECURITY 51).
  */
 export async function createBackup(db: PrecedentDatabase, options: CreateBackupOptions): Promise<BackupSummary & { readonly file: Blob }> {
+  return withExclusiveWriteLock(() => createBackupHoldingLock(db, options), options.lock)
+}
+
+async function createBackupHoldingLock(db: PrecedentDatabase, options: CreateBackupOptions): Promise<BackupSummary & { readonly file: Blob }> {
   const createdAt = options.now()
   const { file, counts } = await writeKnowledgeBaseFile(db, { now: () => createdAt, title: options.reason })
   const backup: StoredCompressedBackup = {
@@ -261,6 +269,8 @@ export interface RestoreBundleOptions {
   readonly signal?: AbortSignal
   /** Called after each page of records is written, with how many of `total` are done. */
   readonly onProgress?: (done: number, total: number) => void
+  /** The exclusive write lock, when the caller already holds it (to take its safety backup under the same lock). */
+  readonly lock?: HeldWriteLock
 }
 
 export interface RestoreResult {
@@ -403,7 +413,8 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
         const restoredWorkspace = await restoreWorkspace(db, workspace, workspacePlan, checkNotCancelled)
         checkNotCancelled()
         return { restored, removed, unchanged, workspace: restoredWorkspace }
-      })
+      }),
+      options.lock
     )
   } catch (error) {
     if (error instanceof RestoreCancelledError) throw error

@@ -5,6 +5,7 @@ export {
   RECORD_TABLE_NAMES,
   getDatabase,
   setDatabaseEventHandlers,
+  UpgradeBackupError,
   type DatabaseEventHandlers,
   type MetaRow,
   type RecordTableName
@@ -111,7 +112,7 @@ export {
 } from './backupWorkspace'
 export { SAVED_SEARCHES_KEY } from './metaKeys'
 export { BundleReadCancelledError, isGzipFile, looksLikeBundleFile, readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
-export { EXCLUSIVE_WRITE_LOCK, withExclusiveWriteLock } from './exclusiveWriteLock'
+export { EXCLUSIVE_WRITE_LOCK, ReleasedWriteLockError, withExclusiveWriteLock, type HeldWriteLock, type LockManagerLike } from './exclusiveWriteLock'
 export {
   BriefingConflictError,
   createBriefingRepository,

@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable, type Table } from 'dexie'
+import Dexie, { type EntityTable, type PromiseExtended, type Table, type Transaction } from 'dexie'
 import type { RecordType } from '@shared/domain/recordTypes'
+import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { allMigrations, type Migration } from './migrations'
 import type { StoredRow } from './storedRow'
 import { ReadOnlyKnowledgeBaseError } from './storageErrors'
@@ -66,15 +67,28 @@ export class PrecedentDatabase extends Dexie {
    */
   isReadOnly = false
 
+  private readonly migrations: readonly Migration[]
+  /** The open under way (see {@link open}); forgotten when the connection closes. */
+  private opening: PromiseExtended<Dexie> | undefined
+  /** Set when the backup before an upgrade failed: the upgrade then refuses to run (see {@link open}). */
+  private upgradeRefusal: Error | undefined
+
   /** `migrations` is narrowed only by migration tests, to open an old schema. */
   constructor(name = 'precedent', migrations: readonly Migration[] = allMigrations, handlers: DatabaseEventHandlers = {}) {
     // NOTE: browsers default to relaxed durability; strict waits for the disk before "saved".
     super(name, { chromeTransactionDurability: 'strict' })
+    this.migrations = migrations
     this.codeVersion = Math.max(0, ...migrations.map((migration) => migration.version))
     for (const migration of migrations) {
       const version = this.version(migration.version).stores(migration.stores)
-      if (migration.upgrade) version.upgrade(migration.upgrade)
+      // The newest version's upgrade runs last in the one upgrade transaction: throwing there
+      // aborts the whole upgrade, the stored data left as it was.
+      if (migration.version === this.codeVersion) version.upgrade((tx) => this.upgradeUnlessRefused(tx, migration))
+      else if (migration.upgrade) version.upgrade(migration.upgrade)
     }
+    this.on('close', () => {
+      this.opening = undefined
+    })
     // NOTE: Dexie runs the newest subscriber first and `false` stops the chain. Its own handler
     // closes but reopens on the next query, so a window running old code would write un-migrated rows.
     this.on('versionchange', (event) => {
@@ -105,6 +119,48 @@ export class PrecedentDatabase extends Dexie {
   }
 
   /**
+   * Opens the database. When the stored knowledge base has an older schema than this code's, the
+   * upgrade runs under the exclusive write lock (so no window imports, restores or backs up
+   * meanwhile, RELIABILITY-SECURITY 51) and only after a backup of the knowledge base as it was has
+   * been kept (24): if that backup fails, the upgrade does not run and opening fails, the data left
+   * as it was. A first start (no database yet) and a current one take neither lock nor backup.
+   * Dexie calls this on the first query too (auto-open), so every connection, in the page and in
+   * each worker, goes this way; whichever takes the lock first upgrades, the others find it done.
+   */
+  override open(): PromiseExtended<Dexie> {
+    if (this.isOpen()) return super.open()
+    this.opening ??= Dexie.Promise.resolve(this.openWithBackupBeforeUpgrade())
+    return this.opening
+  }
+
+  private async openWithBackupBeforeUpgrade(): Promise<Dexie> {
+    if (!this.isOlderThanCode(await storedVersionOf(this.name))) return super.open()
+    return withExclusiveWriteLock(async (lock) => {
+      const stored = await storedVersionOf(this.name)
+      this.upgradeRefusal = undefined
+      if (stored !== undefined && this.isOlderThanCode(stored)) {
+        try {
+          // NOTE: imported when needed: backups.ts itself depends on this module.
+          const { backUpBeforeUpgrade } = await import('./backupBeforeUpgrade')
+          await backUpBeforeUpgrade(this.name, this.migrations, stored, this.codeVersion, lock)
+        } catch (error) {
+          this.upgradeRefusal = new UpgradeBackupError(error)
+        }
+      }
+      return super.open()
+    })
+  }
+
+  private isOlderThanCode(stored: number | undefined): boolean {
+    return stored !== undefined && stored > 0 && stored < this.codeVersion
+  }
+
+  private async upgradeUnlessRefused(tx: Transaction, migration: Migration): Promise<void> {
+    if (this.upgradeRefusal !== undefined) throw this.upgradeRefusal
+    await migration.upgrade?.(tx)
+  }
+
+  /**
    * Opens the database and tells whether it was written by a newer version of the app. Dexie then
    * opens it anyway (no VersionError), so the app must not write to it: it should go read-only
    * and ask the person to update.
@@ -118,6 +174,32 @@ export class PrecedentDatabase extends Dexie {
   recordTable<T extends RecordType>(type: T): Table<StoredRow<T>, string> {
     return this.table(TABLE_OF[type])
   }
+}
+
+/** The backup of the knowledge base as it was could not be kept, so its schema was not upgraded. */
+export class UpgradeBackupError extends Error {
+  override readonly name = 'UpgradeBackupError'
+  constructor(cause: unknown) {
+    super(`The knowledge base was not upgraded: a backup of it as it was could not be kept first (${cause instanceof Error ? cause.message : String(cause)}). Reopen Precedent to try again; if this keeps happening, free some disk space.`, { cause })
+  }
+}
+
+/**
+ * The schema version of the stored database `name` (Dexie's version, not IndexedDB's), `undefined`
+ * if there is none yet or the browser cannot tell (`indexedDB.databases()` is missing; then no
+ * backup is taken before an upgrade).
+ */
+async function storedVersionOf(name: string): Promise<number | undefined> {
+  const indexedDB = Dexie.dependencies.indexedDB as IDBFactory | undefined
+  if (indexedDB === undefined || typeof indexedDB.databases !== 'function') return undefined
+  let stored: IDBDatabaseInfo | undefined
+  try {
+    stored = (await indexedDB.databases()).find((database) => database.name === name)
+  } catch {
+    return undefined
+  }
+  // NOTE: Dexie stores version n as IndexedDB version n * 10.
+  return stored?.version === undefined ? undefined : stored.version / 10
 }
 
 let database: PrecedentDatabase | undefined
