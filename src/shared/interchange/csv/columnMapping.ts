@@ -3,7 +3,7 @@ import type { ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
 import type { CsvTable } from '../parseCsvTable'
 import { CSV_IMPORT_TARGETS, normaliseHeader, type CsvImportTarget, type CsvImportType, type RowReading } from './csvImportTargets'
-import { detectDecimalMark, type DecimalMark } from './foreignAmount'
+import { detectDecimalMark, isIsoCurrency, type DecimalMark } from './foreignAmount'
 import { detectSlashDateOrder, type SlashDateOrder } from './foreignCsvDate'
 import { readRecordCsvExport } from './readRecordCsvExport'
 import { CsvCellError, recogniseRecordCsvExport, recordCsvHeaders } from './recordCsvColumns'
@@ -42,8 +42,13 @@ export function guessColumnMapping(headers: readonly string[], type: CsvImportTy
   const columns: Record<string, string | null> = Object.create(null) as Record<string, string | null>
   for (const header of headers) {
     const normalised = normaliseHeader(header)
+    // "Fine (EUR)", "penalty_usd": an amount column named with its currency is still the fine.
+    const unit = normalised.split(' ').at(-1) ?? ''
+    const withoutCurrency = unit !== normalised && isIsoCurrency(unit.toUpperCase()) ? normalised.slice(0, -unit.length).trim() : undefined
     const match = targets.find(
-      (target) => (target.repeatable || !taken.has(target.key)) && (normaliseHeader(target.key) === normalised || target.synonyms.includes(normalised))
+      (target) =>
+        (target.repeatable || !taken.has(target.key)) &&
+        (normaliseHeader(target.key) === normalised || target.synonyms.includes(normalised) || (target.isNumber && withoutCurrency !== undefined && target.synonyms.includes(withoutCurrency)))
     )
     columns[header] = match?.key ?? null
     if (match !== undefined) taken.add(match.key)
