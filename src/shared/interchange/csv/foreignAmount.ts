@@ -112,8 +112,16 @@ export function parseForeignCurrency(cell: string): { readonly ok: true; readonl
 const ambiguousSign = (text: string, sign: CurrencySign) =>
   `"${text}" could be any of ${sign.codes.join(', ')}: write the ISO 4217 code, or name it in the column's header, e.g. "Fine (${sign.codes[0]})"`
 
+const minorUnitsByCurrency = new Map<string, number>()
+
+/** Decimals the currency has (EUR 2, JPY 0, BHD 3), from ICU's ISO 4217 data; worked out once per currency. */
 function minorUnits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  let units = minorUnitsByCurrency.get(currency)
+  if (units === undefined) {
+    units = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    minorUnitsByCurrency.set(currency, units)
+  }
+  return units
 }
 
 type NumberReading = { ok: true; whole: string; fraction: string } | { ok: false; reason: string }
