@@ -113,7 +113,8 @@ export function parseForeignDate(cell: string, order: SlashDateOrder): ForeignDa
   let result = numericReason === undefined ? parsePartialDate(candidate) : ({ ok: false, reason: numericReason } as const)
   if (!result.ok && /\p{L}/u.test(text)) {
     const words = readDateInWords(text)
-    if (!words.ok) return { ok: false, reason: words.reason }
+    // "03/04/2012 to 05/06/2012" has words, but what stops it is the order of its slash dates.
+    if (!words.ok) return { ok: false, reason: numericReason ?? words.reason }
     notes.length = 0
     candidate = joinRange(wordsPointAsEdtf(text, words.start, notes), words.end === undefined ? undefined : wordsPointAsEdtf(text, words.end, notes))
     result = parsePartialDate(candidate)

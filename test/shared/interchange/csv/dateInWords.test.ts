@@ -155,6 +155,7 @@ describe('dates written in words', () => {
     expect(reasonFor('Sept 3 to 5 to 7 2018')).toMatch(/is not a date/)
     expect(reasonFor('lunchtime 2018')).toMatch(/^"lunchtime 2018" is not a date: "lunchtime" is not a month or a weekday/)
     expect(reasonFor('2018年13月')).toBe('"2018年13月": month 13 does not exist (01 to 12)')
+    expect(reasonFor('03/04/2012 to 05/06/2012')).toMatch(/^"03\/04\/2012" could be 2012-03-04 or 2012-04-03, and no other date in the column says which/)
   })
 
   it('reads a day that never was as its month, with a note, as it does slash dates', () => {
