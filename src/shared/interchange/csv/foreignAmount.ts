@@ -92,9 +92,13 @@ function currencyOf(text: string): CurrencySign | undefined {
 /** An ISO 4217 code named by a column's header: "Fine (EUR)", "fine_eur", "罚款（元）". */
 export function currencyNamedInHeader(header: string): string | undefined {
   const words = header.normalize('NFKC').split(/[^\p{L}\p{Sc}]+/u).filter((word) => word !== '')
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     const sign = currencyOf(word)
-    if (sign !== undefined && sign.meansAlone && sign.codes.length === 1 && (word.length > 2 || !/^[a-z]+$/iu.test(word))) return sign.codes[0]
+    if (sign === undefined || !sign.meansAlone || sign.codes.length !== 1) continue
+    // "Fine all", "penalty per try": a lower-case word that happens to be a code (ALL, TRY) names a
+    // currency only as the header's last word ("fine_eur").
+    if (/^[a-z]{3}$/iu.test(word) && word !== word.toUpperCase() && index !== words.length - 1) continue
+    return sign.codes[0]
   }
   return undefined
 }

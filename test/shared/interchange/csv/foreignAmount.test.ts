@@ -148,8 +148,8 @@ describe('the decimal mark and currency of a column', () => {
   })
 
   it('finds a currency named in a header, and none in a header that names none', () => {
-    expect(['Fine (EUR)', 'fine_eur', 'Fine USD', '罚款（元）', 'Penalty in €', 'Fine', 'amount', 'Amount in dollars'].map(currencyNamedInHeader)).toEqual([
-      'EUR', 'EUR', 'USD', 'CNY', 'EUR', undefined, undefined, undefined
+    expect(['Fine (EUR)', 'fine_eur', 'Fine USD', '罚款（元）', 'Penalty in €', 'Fine', 'amount', 'Amount in dollars', 'all fines'].map(currencyNamedInHeader)).toEqual([
+      'EUR', 'EUR', 'USD', 'CNY', 'EUR', undefined, undefined, undefined, undefined
     ])
   })
 
