@@ -132,6 +132,8 @@ function readPoint(tokens: readonly Token[]): PointReading {
     case 'DY': return { ok: true, point: { ...point, day: number(0), year: number(1) } }
     case 'DM': return { ok: true, point: { ...point, day: number(0), month: month(1) } }
     case 'DMY': return { ok: true, point: { ...point, day: number(0), month: month(1), year: number(2) } }
+    case 'YM': return { ok: true, point: { ...point, year: number(0), month: month(1) } }
+    case 'YMD': return { ok: true, point: { ...point, year: number(0), month: month(1), day: number(2) } }
     case 'MDY': return { ok: true, point: { ...point, month: month(0), day: number(1), year: number(2) } }
     case 'MD': {
       const day = rest[1] as Extract<Token, { kind: 'number' }>

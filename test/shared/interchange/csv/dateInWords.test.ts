@@ -39,6 +39,7 @@ const DAY_STYLES: readonly ((year: number, month: number, day: number) => string
   (y, m, d) => `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${d} ${MONTHS[m - 1]} ${y}`,
   (y, m, d) => `${String(d).padStart(2, '0')}-${short(m)}-${y}`,
   (y, m, d) => `${MONTHS[m - 1]!.toUpperCase()} ${d}, ${y}`,
+  (y, m, d) => `${y} ${short(m)} ${d}`,
   (y, m, d) => `${y}年${m}月${d}日`,
   (y, m, d) => `${chineseYear(y)}年${chineseSmall(m)}月${chineseSmall(d)}日`
 ]
@@ -48,6 +49,7 @@ const MONTH_STYLES: readonly ((year: number, month: number) => string)[] = [
   (y, m) => `${short(m)}. ${y}`,
   (y, m) => `${MONTHS[m - 1]}, ${y}`,
   (y, m) => `${short(m).toLowerCase()}-${y}`,
+  (y, m) => `${y} ${MONTHS[m - 1]}`,
   (y, m) => `${y}年${m}月`,
   (y, m) => `${chineseYear(y)}年${chineseSmall(m)}月`
 ]
