@@ -3,6 +3,7 @@ import type { ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
 import type { CsvTable } from '../parseCsvTable'
 import { CSV_IMPORT_TARGETS, normaliseHeader, type CsvImportTarget, type CsvImportType, type RowReading } from './csvImportTargets'
+import { detectDecimalMark, isIsoCurrency, type DecimalMark } from './foreignAmount'
 import { detectSlashDateOrder, type SlashDateOrder } from './foreignCsvDate'
 import { readRecordCsvExport } from './readRecordCsvExport'
 import { CsvCellError, recogniseRecordCsvExport, recordCsvHeaders } from './recordCsvColumns'
@@ -41,8 +42,13 @@ export function guessColumnMapping(headers: readonly string[], type: CsvImportTy
   const columns: Record<string, string | null> = Object.create(null) as Record<string, string | null>
   for (const header of headers) {
     const normalised = normaliseHeader(header)
+    // "Fine (EUR)", "penalty_usd": an amount column named with its currency is still the fine.
+    const unit = normalised.split(' ').at(-1) ?? ''
+    const withoutCurrency = unit !== normalised && isIsoCurrency(unit.toUpperCase()) ? normalised.slice(0, -unit.length).trim() : undefined
     const match = targets.find(
-      (target) => (target.repeatable || !taken.has(target.key)) && (normaliseHeader(target.key) === normalised || target.synonyms.includes(normalised))
+      (target) =>
+        (target.repeatable || !taken.has(target.key)) &&
+        (normaliseHeader(target.key) === normalised || target.synonyms.includes(normalised) || (target.isNumber && withoutCurrency !== undefined && target.synonyms.includes(withoutCurrency)))
     )
     columns[header] = match?.key ?? null
     if (match !== undefined) taken.add(match.key)
@@ -146,6 +152,12 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
   const dateOrders = new Map<string, SlashDateOrder>(
     mapped.filter(({ target }) => target.isDate).map(({ header }) => [header, detectSlashDateOrder(table.rows.map((row) => row.cells[header] ?? ''))])
   )
+  const decimalMarks = new Map<string, DecimalMark>(
+    mapped.filter(({ target }) => target.isNumber).map(({ header }) => [header, detectDecimalMark(table.rows.map((row) => row.cells[header] ?? ''))])
+  )
+  // The row's currency column is read before its amounts, so an amount written "¥5,000" or "5,000"
+  // is read in that currency whichever column comes first.
+  const applyOrder = [...mapped.filter(({ target }) => target.key === 'penaltyCurrency'), ...mapped.filter(({ target }) => target.key !== 'penaltyCurrency')]
   const organisationsColumn = mapped.find(({ target }) => target.key === 'organisations')?.header
   const candidates: ImportCandidate[] = []
   const rejected: ImportProblem[] = [...table.problems]
@@ -156,14 +168,15 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
 
   for (const row of table.rows) {
     const origin = { file: table.file, row: row.row }
-    const reading: RowReading & { dateOrder: SlashDateOrder } = {
+    const reading: RowReading & { dateOrder: SlashDateOrder; decimalMark: DecimalMark } = {
       draft: {},
       fieldColumns: {},
       organisations: [],
       sourceUrls: [],
       notes: [],
       jurisdictionIds: context.jurisdictionIds,
-      dateOrder: 'unknown'
+      dateOrder: 'unknown',
+      decimalMark: 'unknown'
     }
     const rowProblems: ImportProblem[] = []
     // Foreign spreadsheets carry the quirks of wherever they came from (a control character in a
@@ -171,8 +184,9 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
     // each visible change is a notice on the row instead of a refusal.
     const cleaningNotices: ImportProblem[] = []
     const cells = new Map(mapped.map(({ header }) => [header, cleanImportedField(row.cells[header] ?? '', { ...origin, field: header }, cleaningNotices)]))
-    for (const { header, target } of mapped) {
+    for (const { header, target } of applyOrder) {
       reading.dateOrder = dateOrders.get(header) ?? 'unknown'
+      reading.decimalMark = decimalMarks.get(header) ?? 'unknown'
       try {
         target.apply(cells.get(header) ?? '', reading, header)
       } catch (error) {

@@ -3,6 +3,7 @@ import { RESPONSE_KINDS, RESPONSE_KIND_LABELS } from '../../domain/incidentRespo
 import { LAW_KINDS, LAW_KIND_LABELS, LAW_STATUSES, LAW_STATUS_LABELS } from '../../domain/law'
 import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS } from '../../domain/organisation'
 import type { RecordType } from '../../domain/recordTypes'
+import { currencyNamedInHeader, parseForeignAmount, parseForeignCount, parseForeignCurrency, type DecimalMark } from './foreignAmount'
 import { readForeignDate, type SlashDateOrder } from './foreignCsvDate'
 import { CsvCellError } from './recordCsvColumns'
 
@@ -30,6 +31,8 @@ export interface RowReading {
   readonly jurisdictionIds: ReadonlySet<string>
   /** How this cell's column writes slash dates. */
   readonly dateOrder: SlashDateOrder
+  /** Which mark this cell's column puts before decimals (`detectDecimalMark`); unknown when absent. */
+  readonly decimalMark?: DecimalMark
 }
 
 /** A field a CSV column can be mapped to. */
@@ -43,6 +46,8 @@ export interface CsvImportTarget {
   /** Header names that suggest this field, normalised by `normaliseHeader`. */
   readonly synonyms: readonly string[]
   readonly isDate: boolean
+  /** Whether its cells are amounts or counts, whose decimal mark is decided for the whole column. */
+  readonly isNumber: boolean
   /** @throws CsvCellError */
   apply(cell: string, reading: RowReading, column: string): void
 }
@@ -87,6 +92,7 @@ interface TargetOptions {
   readonly repeatable?: boolean
   readonly synonyms?: readonly string[]
   readonly isDate?: boolean
+  readonly isNumber?: boolean
 }
 
 function target(key: string, label: string, options: TargetOptions, apply: CsvImportTarget['apply']): CsvImportTarget {
@@ -97,6 +103,7 @@ function target(key: string, label: string, options: TargetOptions, apply: CsvIm
     repeatable: options.repeatable ?? false,
     synonyms: options.synonyms ?? [],
     isDate: options.isDate ?? false,
+    isNumber: options.isNumber ?? false,
     apply
   }
 }
@@ -212,28 +219,65 @@ function sourceUrlTarget(): CsvImportTarget {
   })
 }
 
-/** "1,272", "1 272", "~3800", "about 500", "500+": a count of people; "unknown" or "?" is no count at all, never zero. */
-export function readForeignCount(cell: string): { readonly count: number; readonly isEstimate: boolean } | undefined {
-  const text = cell.trim().toLowerCase()
-  if (text === '' || /^(unknown|n\/?a|none given|\?+|-)$/.test(text)) return undefined
-  const estimated = /^(~|about|approx\.?|approximately|around|over|more than|up to|at least|est\.?)\s*/.exec(text)
-  const rest = text.slice(estimated?.[0].length ?? 0)
-  const plus = rest.endsWith('+')
-  const digits = (plus ? rest.slice(0, -1) : rest).replace(/[\s,_\u00a0\u202f']/g, '')
-  if (!/^\d+$/.test(digits)) throw new CsvCellError(`"${cell.trim()}" is not a whole number`)
-  return { count: Number(digits), isEstimate: estimated !== null || plus }
+/**
+ * A count of people from a foreign cell (`parseForeignCount`): "1,272", "1.272", "~3800", "500+",
+ * "1.2 million"; "unknown", "n/a" or "—" is no count at all, never zero.
+ *
+ * @throws CsvCellError saying why the cell is not a count
+ */
+export function readForeignCount(cell: string, decimalMark: DecimalMark = 'unknown'): { readonly count: number; readonly isEstimate: boolean } | undefined {
+  const result = parseForeignCount(cell, decimalMark)
+  if (!result.ok) throw new CsvCellError(result.reason)
+  return result.count
 }
 
 function affectedUsersTarget(): CsvImportTarget {
   return target(
     'affectedUsers',
     'People affected (count)',
-    { synonyms: ['individuals affected', 'affected', 'affected users', 'people affected', 'users affected', 'records', 'records affected', 'pwn count', 'number affected', 'victims'] },
+    { isNumber: true, synonyms: ['individuals affected', 'affected', 'affected users', 'people affected', 'users affected', 'records', 'records affected', 'pwn count', 'number affected', 'victims'] },
     (cell, reading, column) => {
-      const value = readForeignCount(cell)
+      const value = readForeignCount(cell, reading.decimalMark)
       if (value !== undefined) setField(reading, 'affectedUsers', value, column)
     }
   )
+}
+
+const penaltyOf = (reading: RowReading) => (reading.draft.penalty as Record<string, unknown> | undefined) ?? {}
+
+/**
+ * A fine in the currency written (`parseForeignAmount`): "€3m", "1.234.567,89 EUR", "CHF 1'234'567".
+ * A cell without a currency takes the row's currency column, else a code in the column's header
+ * ("Fine (EUR)"). An empty cell is no penalty; "unknown", "n/a" or "—" a penalty of unknown amount.
+ */
+function penaltyAmountTarget(): CsvImportTarget {
+  return target('penaltyAmount', 'Penalty amount', { isNumber: true, synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
+    const penalty = penaltyOf(reading)
+    const rowCurrency = typeof penalty.currency === 'string' ? penalty.currency : currencyNamedInHeader(column)
+    const result = parseForeignAmount(cell, { decimalMark: reading.decimalMark ?? 'unknown', ...(rowCurrency === undefined ? {} : { currency: rowCurrency }) })
+    if (!result.ok) throw new CsvCellError(result.reason)
+    if (result.kind === 'absent') return
+    if (result.kind === 'amount') {
+      penalty.amount = result.amount
+      if (result.currency !== undefined) penalty.currency = result.currency
+    }
+    setField(reading, 'penalty', penalty, column)
+  })
+}
+
+/** The currency of the row's fine, as an ISO 4217 code or a sign that names one ("€", "元"); it must agree with the amount's own. */
+function penaltyCurrencyTarget(): CsvImportTarget {
+  return target('penaltyCurrency', 'Penalty currency (ISO 4217)', { synonyms: ['currency'] }, (cell, reading, column) => {
+    const result = parseForeignCurrency(cell)
+    if (!result.ok) throw new CsvCellError(result.reason)
+    if (result.currency === undefined) return
+    const penalty = penaltyOf(reading)
+    if (typeof penalty.currency === 'string' && penalty.currency !== result.currency) {
+      throw new CsvCellError(`The currency ${result.currency} disagrees with the amount, which is in ${penalty.currency}`)
+    }
+    penalty.currency = result.currency
+    setField(reading, 'penalty', penalty, column)
+  })
 }
 
 function idTarget(synonyms: readonly string[]): CsvImportTarget {
@@ -311,23 +355,8 @@ export const CSV_IMPORT_TARGETS: Readonly<Record<CsvImportType, readonly CsvImpo
       synonyms: ['target', 'targets', 'controller', 'controller processor', 'company', 'organisation', 'organization', 'entity']
     }),
     textTarget('outcome', 'Outcome', { synonyms: ['outcome', 'result'] }),
-    target('penaltyAmount', 'Penalty amount', { synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
-      const text = cell.trim()
-      if (text === '') return
-      const penalty = ((reading.draft.penalty as Record<string, unknown> | undefined) ?? {})
-      if (!/^(unknown|n\/?a|\?+)$/i.test(text)) {
-        const digits = text.replace(/[\s,_\u00a0\u202f']/g, '')
-        if (!/^\d+(\.\d+)?$/.test(digits)) throw new CsvCellError(`"${text}" is not an amount: write digits only, e.g. 1250000`)
-        penalty.amount = Number(digits)
-      }
-      setField(reading, 'penalty', penalty, column)
-    }),
-    target('penaltyCurrency', 'Penalty currency (ISO 4217)', { synonyms: ['currency'] }, (cell, reading, column) => {
-      if (cell.trim() === '') return
-      const penalty = ((reading.draft.penalty as Record<string, unknown> | undefined) ?? {})
-      penalty.currency = cell.trim().toUpperCase()
-      setField(reading, 'penalty', penalty, column)
-    }),
+    penaltyAmountTarget(),
+    penaltyCurrencyTarget(),
     sourceUrlTarget()
   ],
   source: [

@@ -1,4 +1,5 @@
-import { parsePartialDate } from '../../domain/partialDate'
+import { parsePartialDate, type PartialDate } from '../../domain/partialDate'
+import { readDateInWords, type DateInWordsPoint } from './dateInWords'
 import { CsvCellError } from './recordCsvColumns'
 
 /**
@@ -49,39 +50,92 @@ function readDatePoint(text: string, order: SlashDateOrder, notes: string[]): st
       )
     }
     const [month, day] = order === 'day-first' ? [second, first] : [first, second]
-    const asDay = `${year}-${pad(month)}-${pad(day)}`
-    const asMonth = `${year}-${pad(month)}`
-    // "11/31/2011" names a day that never was; what the cell does tell us is the month.
-    if (!parsePartialDate(asDay).ok && parsePartialDate(asMonth).ok) {
-      notes.push(`"${text}" is not a real day; it was read as the month ${asMonth}`)
-      return asMonth
-    }
-    return asDay
+    return coarsenImpossibleDay(text, year, month, day, notes)
   }
   return text
 }
 
 /**
- * Reads a date from a foreign CSV cell as a partial date at the precision the cell gives, never
- * more: `2015` stays a year. Ranges ("09/20/2011 - 10/28/2011", "12/01/2010-11/21/2011") become EDTF
- * intervals `A/B`; a range whose ends are the same day is that day. A slash date naming a day that
- * does not exist ("11/31/2011") is read as its month, the honest coarser date, with a note saying so.
- * Returns undefined for an empty cell.
+ * A day that never was ("11/31/2011", "31 September 2018") is read as its month, the honest coarser
+ * date the cell does give, with a note saying so.
+ */
+function coarsenImpossibleDay(text: string, year: string, month: string, day: string, notes: string[]): string {
+  const asDay = `${year}-${pad(month)}-${pad(day)}`
+  const asMonth = `${year}-${pad(month)}`
+  if (!parsePartialDate(asDay).ok && parsePartialDate(asMonth).ok) {
+    notes.push(`"${text}" is not a real day; it was read as the month ${asMonth}`)
+    return asMonth
+  }
+  return asDay
+}
+
+/** One end of a date in words as EDTF, at the precision written. */
+function wordsPointAsEdtf(text: string, point: DateInWordsPoint, notes: string[]): string {
+  const approximate = point.isApproximate ? '~' : ''
+  if (point.month === undefined) return `${point.year}${approximate}`
+  if (point.day === undefined) return `${point.year}-${pad(String(point.month))}${approximate}`
+  return coarsenImpossibleDay(text, String(point.year), String(point.month), String(point.day), notes) + approximate
+}
+
+export type ForeignDateResult =
+  | { readonly ok: true; readonly date: { readonly value: PartialDate; readonly notes: readonly string[] } | undefined }
+  | { readonly ok: false; readonly reason: string }
+
+/** Numbers only: EDTF, timestamps, slash dates in the column's order, and ranges of those. */
+function readNumericDate(text: string, order: SlashDateOrder, notes: string[]): string {
+  const range = SLASH_RANGE.exec(text) ?? SPACED_RANGE.exec(text)
+  return range === null ? readDatePoint(text, order, notes) : joinRange(readDatePoint(range[1]!, order, notes), readDatePoint(range[2]!, order, notes))
+}
+
+/**
+ * Reads a date from a foreign cell as a partial date at the precision the cell gives, never more:
+ * `2015` stays a year and "Sept 2022" a month. Ranges ("09/20/2011 - 10/28/2011",
+ * "12/01/2010-11/21/2011", "May–June 2015", "3–5 January 2018") become EDTF intervals `A/B`; a range
+ * whose ends are the same day is that day. Numbers are read first (slash dates in the column's
+ * order, see `detectSlashDateOrder`); a cell with words that numbers do not explain is read by
+ * `readDateInWords` (English month names, Chinese 年月日), whose reason is given when it refuses.
+ * A day that does not exist is read as its month, with a note. `date` is undefined for an empty
+ * cell. Never throws.
+ */
+export function parseForeignDate(cell: string, order: SlashDateOrder): ForeignDateResult {
+  const text = cell.trim()
+  if (text === '') return { ok: true, date: undefined }
+  const notes: string[] = []
+  let candidate: string
+  let numericReason: string | undefined
+  try {
+    candidate = readNumericDate(text, order, notes)
+  } catch (error) {
+    if (!(error instanceof CsvCellError)) throw error
+    numericReason = error.message
+    candidate = text
+  }
+  let result = numericReason === undefined ? parsePartialDate(candidate) : ({ ok: false, reason: numericReason } as const)
+  if (!result.ok && /\p{L}/u.test(text)) {
+    const words = readDateInWords(text)
+    // "03/04/2012 to 05/06/2012" has words, but what stops it is the order of its slash dates.
+    if (!words.ok) return { ok: false, reason: numericReason ?? words.reason }
+    notes.length = 0
+    candidate = joinRange(wordsPointAsEdtf(text, words.start, notes), words.end === undefined ? undefined : wordsPointAsEdtf(text, words.end, notes))
+    result = parsePartialDate(candidate)
+    // Its reason quotes the EDTF it was read as; the person knows the cell.
+    if (!result.ok) return { ok: false, reason: result.reason.replace(`"${candidate}"`, `"${text}"`) }
+  }
+  if (!result.ok) return { ok: false, reason: result.reason }
+  return { ok: true, date: { value: result.value, notes } }
+}
+
+/**
+ * `parseForeignDate` for the CSV targets, which report a refused cell by throwing.
  *
  * @throws CsvCellError saying why the cell is not a date
  */
-export function readForeignDate(cell: string, order: SlashDateOrder): { readonly value: string; readonly notes: readonly string[] } | undefined {
-  const text = cell.trim()
-  if (text === '') return undefined
-  const notes: string[] = []
-  const range = SLASH_RANGE.exec(text) ?? SPACED_RANGE.exec(text)
-  const candidate =
-    range === null ? readDatePoint(text, order, notes) : joinRange(readDatePoint(range[1]!, order, notes), readDatePoint(range[2]!, order, notes))
-  const result = parsePartialDate(candidate)
+export function readForeignDate(cell: string, order: SlashDateOrder): { readonly value: PartialDate; readonly notes: readonly string[] } | undefined {
+  const result = parseForeignDate(cell, order)
   if (!result.ok) throw new CsvCellError(result.reason)
-  return { value: result.value, notes }
+  return result.date
 }
 
-function joinRange(start: string, end: string): string {
-  return start === end ? start : `${start}/${end}`
+function joinRange(start: string, end: string | undefined): string {
+  return end === undefined || start === end ? start : `${start}/${end}`
 }

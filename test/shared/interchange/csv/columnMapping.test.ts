@@ -144,7 +144,7 @@ describe('readMappedCsv on a foreign table', () => {
     const reading = read('Title,Country,Affected,Date\nA,XX,10,2015\nB,IN,many,2015\nC,CN,5,2015-13\n,IN,1,2016\nE,in,3,2017\n')
     expect(described(reading)).toEqual([
       'list.csv, row 2, field "Country": "XX" is not a known jurisdiction code: use ISO 3166 codes such as CN, IN, US or CN-ZJ',
-      'list.csv, row 3, field "Affected": "many" is not a whole number',
+      'list.csv, row 3, field "Affected": "many" is not a whole number: write e.g. 1250000, 1,250,000 or 1.25 million',
       'list.csv, row 4, field "Date": "2015-13": month 13 does not exist (01 to 12)',
       'list.csv, row 5, field "Title": Title is required'
     ])
@@ -211,7 +211,7 @@ describe('readMappedCsv on a foreign table', () => {
     ])
     expect(reading.rejected.map(describeImportProblem)).toEqual([
       'fines.csv, row 3, field "Authority": Who responded (name) is required',
-      'fines.csv, row 3, field "Fine": "12x" is not an amount: write digits only, e.g. 1250000'
+      'fines.csv, row 3, field "Fine": "12x" is not an amount: write e.g. 1250000, 1,250,000.50, 1.250.000,50, €1.25m or EUR 1250000'
     ])
   })
 })

@@ -41,7 +41,8 @@ describe('readForeignDate', () => {
 
   it('refuses a range that ends before it starts, and what is not a date', () => {
     expect(() => readForeignDate('10/28/2011 - 09/20/2011', 'month-first')).toThrow('"2011-10-28/2011-09-20": the range ends before it starts')
-    expect(() => readForeignDate('last spring', 'month-first')).toThrow('"last spring" is not a date')
+    expect(() => readForeignDate('lunchtime', 'month-first')).toThrow('"lunchtime" is not a date')
+    expect(() => readForeignDate('last spring', 'month-first')).toThrow('"last spring" names a season or part of a period, which a date here cannot hold')
     expect(() => readForeignDate('13/13/2012', 'month-first')).toThrow('month 13 does not exist')
   })
 
