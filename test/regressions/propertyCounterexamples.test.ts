@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseForeignDate } from '@shared/interchange/csv/foreignCsvDate'
 import { cleanImportedText } from '@shared/interchange/text/cleanImportedText'
 
 describe('counterexamples found by property tests', () => {
@@ -11,5 +12,14 @@ describe('counterexamples found by property tests', () => {
     expect(cleaned.text).toBe('a')
     expect(cleaned.changes).toEqual(expect.arrayContaining(['mojibake-repaired', 'control-removed']))
     expect(cleaned.removed).toEqual(['C1 control character (U+009C)'])
+  })
+
+  // Seed 1840972662 (7 December 2026, merging dates in words): "reads back every partial date as the
+  // app writes it for people" generated the year range 1000/1001, which the app writes "1000–1001"
+  // (an en dash, no spaces); a foreign date cell refused it as "not a date". Ranges of EDTF points
+  // joined by an en or em dash are now read, spaced or not.
+  it('"1000–1001", a year range as the app writes it, reads back as 1000/1001', () => {
+    expect(parseForeignDate('1000–1001', 'unknown')).toEqual({ ok: true, date: { value: '1000/1001', notes: [] } })
+    expect(parseForeignDate('2015-05 — 2015-07', 'unknown')).toEqual({ ok: true, date: { value: '2015-05/2015-07', notes: [] } })
   })
 })

@@ -15,6 +15,8 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/
 /** Two dates joined by a dash or "to", with or without spaces: all four styles of the HHS list among them. */
 const SLASH_RANGE = /^(\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*(?:-|–|—|to)\s*(\d{1,2}[/.]\d{1,2}[/.]\d{4})$/
 const SPACED_RANGE = /^(\S+)\s+(?:-|–|—|to)\s+(\S+)$/
+/** Two EDTF points joined by an en or em dash, spaced or not: "1000–1001", "2015-05–2015-07", as the app writes a range for people. */
+const DASHED_RANGE = /^(\d{4}(?:-\d{2}){0,2}~?)\s*[–—]\s*(\d{4}(?:-\d{2}){0,2}~?)$/
 
 export function detectSlashDateOrder(cells: Iterable<string>): SlashDateOrder {
   let dayFirst = false
@@ -83,7 +85,7 @@ export type ForeignDateResult =
 
 /** Numbers only: EDTF, timestamps, slash dates in the column's order, and ranges of those. */
 function readNumericDate(text: string, order: SlashDateOrder, notes: string[]): string {
-  const range = SLASH_RANGE.exec(text) ?? SPACED_RANGE.exec(text)
+  const range = SLASH_RANGE.exec(text) ?? DASHED_RANGE.exec(text) ?? SPACED_RANGE.exec(text)
   return range === null ? readDatePoint(text, order, notes) : joinRange(readDatePoint(range[1]!, order, notes), readDatePoint(range[2]!, order, notes))
 }
 
