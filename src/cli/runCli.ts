@@ -6,6 +6,7 @@ import { describeImportProblem, ImportInputError } from '../shared/interchange/i
 import type { ImportFormat } from '../shared/interchange/importReading'
 import { UsageError, type CliIo } from './cliIo'
 import { CLI_IMPORT_FORMATS, CLI_USAGE } from './cliUsage'
+import type { MappingChoice } from './commands/readImportFiles'
 import { exportCommand } from './commands/exportCommand'
 import { importCommand } from './commands/importCommand'
 import { statsCommand } from './commands/statsCommand'
@@ -48,12 +49,16 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
         query: { type: 'string' },
         type: { type: 'string' },
         title: { type: 'string' },
-        out: { type: 'string', short: 'o' }
+        out: { type: 'string', short: 'o' },
+        map: { type: 'string', multiple: true },
+        set: { type: 'string', multiple: true },
+        mapping: { type: 'string' }
       }
     })
     const recordType = oneOf<RecordType>(values.type, RECORD_TYPES, '--type')
     const csvImportType = command === 'import' || command === 'validate' ? oneOf<CsvImportType>(values.type, CSV_IMPORT_TYPES, '--type') : undefined
     const fromFormat = oneOf<ImportFormat>(values.from, CLI_IMPORT_FORMATS, '--from')
+    const mappingChoice: MappingChoice = { map: values.map ?? [], set: values.set ?? [], ...(values.mapping === undefined ? {} : { mappingFile: values.mapping }) }
     const referenceRecords = reference()
     const knownIds = new Set(referenceRecords.map((typed) => typed.record.id as string))
     switch (command) {
@@ -61,7 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
         return await validateCommand(io, {
           path: exactlyOne(positionals, 'file to validate'),
           ...(fromFormat === undefined ? {} : { format: fromFormat }),
-          ...(csvImportType === undefined ? {} : { csvType: csvImportType })
+          ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
+          mappingChoice
         }, referenceRecords)
       case 'import':
         if (positionals.length === 0) throw new UsageError('Give at least one file to import')
@@ -69,7 +75,8 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
           format: required(fromFormat, '--from FORMAT'),
           inputs: positionals,
           outPath: required(values.out, '-o BUNDLE'),
-          ...(csvImportType === undefined ? {} : { csvType: csvImportType })
+          ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
+          mappingChoice
         }, referenceRecords)
         return 0
       case 'export':

@@ -5,13 +5,14 @@ import { planImport, type ImportPlan } from '../../shared/interchange/importPlan
 import { describeImportProblem } from '../../shared/interchange/importProblem'
 import type { ImportFormat } from '../../shared/interchange/importReading'
 import type { CliIo } from '../cliIo'
-import { readImportFiles } from './readImportFiles'
+import { readImportFiles, type MappingChoice } from './readImportFiles'
 
 export interface ImportArguments {
   readonly format: ImportFormat
   readonly inputs: readonly string[]
   readonly outPath: string
   readonly csvType?: CsvImportType
+  readonly mappingChoice?: MappingChoice
 }
 
 /** Rejections listed one per line; past this many, the rest are counted. */
@@ -42,7 +43,7 @@ export function reportRejections(io: CliIo, plan: ImportPlan): void {
  * Precedent bundle. Rows that cannot be imported are listed (file, row, field, reason) and left out.
  */
 export async function importCommand(io: CliIo, args: ImportArguments, reference: readonly TypedRecord[]): Promise<void> {
-  const { files, reading } = await readImportFiles(io, args.format, args.inputs, reference, args.csvType)
+  const { files, reading } = await readImportFiles(io, args.format, args.inputs, reference, args.csvType, args.mappingChoice)
   const byId = new Map(reference.map((typed) => [typed.record.id as string, typed]))
   const plan = planImport(reading, { get: (id) => byId.get(id), organisations: [], incidents: [] })
   // The bundle holds every record the files gave (those identical to built-in records too, so it

@@ -7,12 +7,13 @@ import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../../shared/interchang
 import type { CliIo } from '../cliIo'
 import { readTextFile } from '../bundleFile'
 import { describePlanCounts, reportRejections } from './importCommand'
-import { readImportFiles } from './readImportFiles'
+import { readImportFiles, type MappingChoice } from './readImportFiles'
 
 export interface ValidateArguments {
   readonly path: string
   readonly format?: ImportFormat
   readonly csvType?: CsvImportType
+  readonly mappingChoice?: MappingChoice
 }
 
 /**
@@ -25,7 +26,7 @@ export async function validateCommand(io: CliIo, args: ValidateArguments, refere
   if (format === undefined) {
     throw new ImportInputError({ file: args.path, message: 'The format was not recognised; name it with --from' })
   }
-  const { reading } = await readImportFiles(io, format, [args.path], reference, args.csvType)
+  const { reading } = await readImportFiles(io, format, [args.path], reference, args.csvType, args.mappingChoice)
   const byId = new Map(reference.map((typed) => [typed.record.id as string, typed]))
   const plan = planImport(reading, { get: (id) => byId.get(id), organisations: [], incidents: [] })
   if (plan.counts.rejected === 0) {

@@ -19,11 +19,18 @@ export { CSV_IMPORT_TARGETS, CSV_IMPORT_TYPES, type CsvImportTarget, type CsvImp
  * - `precedent-export`: the table is our own export of `recordType` (recognised by its exact header
  *   row) and is read column for column, exactly; `columns` maps each header to itself.
  * - `columns`: a foreign table; `columns` maps each header to a target field key of
- *   `CSV_IMPORT_TARGETS[recordType]`, or null to ignore the column.
+ *   `CSV_IMPORT_TARGETS[recordType]`, or null to ignore the column; `constants` gives a field one
+ *   value for every row, read as if a column held it.
  */
 export type ColumnMapping =
   | { readonly layout: 'precedent-export'; readonly recordType: RecordType; readonly columns: Readonly<Record<string, string>> }
-  | { readonly layout: 'columns'; readonly recordType: CsvImportType; readonly columns: Readonly<Record<string, string | null>> }
+  | {
+      readonly layout: 'columns'
+      readonly recordType: CsvImportType
+      readonly columns: Readonly<Record<string, string | null>>
+      /** Values given once for every row, by target field key (`kind` = `fine`): the command line's `--set`. */
+      readonly constants?: Readonly<Record<string, string>>
+    }
 
 
 /**
@@ -65,12 +72,42 @@ export function mappingSignature(headers: readonly string[]): string {
   return `csv-columns:${sorted.length}:${stableHash(sorted.join('\u0000'))}`
 }
 
+/**
+ * The field a person names on the command line (`--map title=Name`, `--set kind=fine`): by its key
+ * in the mapping step, or by its column in the app's own CSV export (`actorId (names)`).
+ */
+export function targetNamed(type: CsvImportType, name: string): CsvImportTarget | undefined {
+  return CSV_IMPORT_TARGETS[type].find((target) => target.key === name) ?? CSV_IMPORT_TARGETS[type].find((target) => target.exportHeader === name)
+}
+
 function targetOf(type: CsvImportType, key: string): CsvImportTarget | undefined {
   return CSV_IMPORT_TARGETS[type].find((target) => target.key === key)
 }
 
 function isMapped(mapping: Extract<ColumnMapping, { layout: 'columns' }>, key: string): boolean {
-  return Object.values(mapping.columns).includes(key)
+  return Object.values(mapping.columns).includes(key) || Object.hasOwn(mapping.constants ?? {}, key)
+}
+
+/** The column a constant is read from, as problems name it. */
+const constantColumn = (key: string): string => `${key} (set for every row)`
+
+/** A mapping's constants as columns of the table, so they are read, checked and reported as cells are. */
+function withConstantColumns(table: CsvTable, mapping: Extract<ColumnMapping, { layout: 'columns' }>): { table: CsvTable; mapping: Extract<ColumnMapping, { layout: 'columns' }> } {
+  const constants = Object.entries(mapping.constants ?? {})
+  if (constants.length === 0) return { table, mapping }
+  const headers = constants.map(([key]) => constantColumn(key))
+  return {
+    table: {
+      ...table,
+      headers: [...table.headers, ...headers],
+      rows: table.rows.map((row) => {
+        const cells: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, row.cells)
+        for (const [key, value] of constants) cells[constantColumn(key)] = value
+        return { row: row.row, cells }
+      })
+    },
+    mapping: { layout: 'columns', recordType: mapping.recordType, columns: { ...mapping.columns, ...Object.fromEntries(constants.map(([key]) => [constantColumn(key), key])) } }
+  }
 }
 
 /**
@@ -90,6 +127,10 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
   if (mapping.layout === 'precedent-export') return []
   const problems: string[] = []
   const headersOf = new Map<string, string[]>()
+  for (const key of Object.keys(mapping.constants ?? {})) {
+    if (targetOf(mapping.recordType, key) === undefined) problems.push(`"${key}" is given a value for every row, but it is not a field of this record type`)
+    else headersOf.set(key, [constantColumn(key)])
+  }
   for (const [header, key] of Object.entries(mapping.columns)) {
     if (key === null) continue
     const target = targetOf(mapping.recordType, key)
@@ -133,7 +174,8 @@ export function readMappedCsv(table: CsvTable, mapping: ColumnMapping, context: 
     }
     return readRecordCsvExport(table, mapping.recordType, context)
   }
-  return readForeignCsv(table, mapping, context)
+  const expanded = withConstantColumns(table, mapping)
+  return readForeignCsv(expanded.table, expanded.mapping, context)
 }
 
 const foldName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()

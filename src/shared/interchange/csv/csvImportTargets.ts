@@ -48,6 +48,8 @@ export interface CsvImportTarget {
   readonly isDate: boolean
   /** Whether its cells are amounts or counts, whose decimal mark is decided for the whole column. */
   readonly isNumber: boolean
+  /** The app's own CSV export's name for the field (`actorId (names)`), by which the command line's `--map` may name it too. */
+  readonly exportHeader: string
   /** @throws CsvCellError */
   apply(cell: string, reading: RowReading, column: string): void
 }
@@ -93,6 +95,8 @@ interface TargetOptions {
   readonly synonyms?: readonly string[]
   readonly isDate?: boolean
   readonly isNumber?: boolean
+  /** When the export names the field otherwise than `key`. */
+  readonly exportHeader?: string
 }
 
 function target(key: string, label: string, options: TargetOptions, apply: CsvImportTarget['apply']): CsvImportTarget {
@@ -104,6 +108,7 @@ function target(key: string, label: string, options: TargetOptions, apply: CsvIm
     synonyms: options.synonyms ?? [],
     isDate: options.isDate ?? false,
     isNumber: options.isNumber ?? false,
+    exportHeader: options.exportHeader ?? key,
     apply
   }
 }
@@ -202,7 +207,7 @@ function jurisdictionTarget(key: string, label: string, options: TargetOptions):
  * name, so every row naming it links the same record.
  */
 function organisationNamesTarget(key: string, label: string, field: string, options: TargetOptions & { readonly role?: string; readonly single?: boolean }): CsvImportTarget {
-  return target(key, label, options, (cell, reading, column) => {
+  return target(key, label, { exportHeader: `${field} (names)`, ...options }, (cell, reading, column) => {
     const names = splitForeignList(cell, false)
     if (options.single === true && names.length > 1) throw new CsvCellError('Only one organisation can be named here')
     if (options.required === true && names.length === 0) throw new CsvCellError(`${label} is required`)
@@ -251,7 +256,7 @@ const penaltyOf = (reading: RowReading) => (reading.draft.penalty as Record<stri
  * ("Fine (EUR)"). An empty cell is no penalty; "unknown", "n/a" or "—" a penalty of unknown amount.
  */
 function penaltyAmountTarget(): CsvImportTarget {
-  return target('penaltyAmount', 'Penalty amount', { isNumber: true, synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
+  return target('penaltyAmount', 'Penalty amount', { isNumber: true, exportHeader: 'penalty.amount', synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
     const penalty = penaltyOf(reading)
     const rowCurrency = typeof penalty.currency === 'string' ? penalty.currency : currencyNamedInHeader(column)
     const result = parseForeignAmount(cell, { decimalMark: reading.decimalMark ?? 'unknown', ...(rowCurrency === undefined ? {} : { currency: rowCurrency }) })
@@ -267,7 +272,7 @@ function penaltyAmountTarget(): CsvImportTarget {
 
 /** The currency of the row's fine, as an ISO 4217 code or a sign that names one ("€", "元"); it must agree with the amount's own. */
 function penaltyCurrencyTarget(): CsvImportTarget {
-  return target('penaltyCurrency', 'Penalty currency (ISO 4217)', { synonyms: ['currency'] }, (cell, reading, column) => {
+  return target('penaltyCurrency', 'Penalty currency (ISO 4217)', { exportHeader: 'penalty.currency', synonyms: ['currency'] }, (cell, reading, column) => {
     const result = parseForeignCurrency(cell)
     if (!result.ok) throw new CsvCellError(result.reason)
     if (result.currency === undefined) return
