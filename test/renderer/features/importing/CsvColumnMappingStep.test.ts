@@ -80,3 +80,25 @@ describe('CsvColumnMappingStep', () => {
     expect(step.text()).toContain('This is a Precedent export of sources')
   })
 })
+
+describe('CsvColumnMappingStep: a value for every row', () => {
+  it('sets a field no column gives to one value for every row, keeps it when a column changes, and removes it', async () => {
+    const step = mountStep(guessColumnMapping(headers, 'response'))
+    expect(step.get('[role="status"]').text()).toContain('or give it a value for every row')
+    const field = step.get('select[id$="-constant-field"]')
+    expect(step.get(`label[for="${field.attributes('id')}"]`).text()).toBe('Field')
+    await field.setValue('kind')
+    await step.get('input[id$="-constant-value"]').setValue('fine')
+    await step.findAll('button').find((button) => button.text() === 'Set for every row')!.trigger('click')
+    const withKind = emitted(step).at(-1)!
+    expect(withKind).toMatchObject({ layout: 'columns', recordType: 'response', constants: { kind: 'fine' } })
+
+    await step.setProps({ modelValue: withKind })
+    expect(step.get('ul[aria-label="Values for every row"]').text()).toContain('Kind: fine')
+    await selectFor(step, 'Notes').setValue('title')
+    expect(emitted(step).at(-1)).toMatchObject({ columns: { Notes: 'title' }, constants: { kind: 'fine' } })
+
+    await step.findAll('button').find((button) => button.text() === 'Remove Kind')!.trigger('click')
+    expect(emitted(step).at(-1)).not.toHaveProperty('constants')
+  })
+})
