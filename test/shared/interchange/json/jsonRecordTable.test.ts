@@ -131,3 +131,17 @@ describe.skipIf(!hibpList.present)('JSON records: the Have I Been Pwned list rea
     expect(incidents.some((incident) => /<a /.test(incident.summary))).toBe(false)
   })
 })
+
+const gdb = sharedData('gdb-2021-data-protection-law/dpl_by_country.ndjson')
+
+describe.skipIf(!gdb.present)('JSON records: the Global Data Barometer data-protection indicator (NDJSON, 109 countries)', () => {
+  it('reads every country as a row, nested fields by path and the lists of evidence and answers as list cells', () => {
+    const table = readJsonRecordTable(gdb.text(), 'dpl_by_country.ndjson')
+    expect(table.problems).toEqual([])
+    expect(table.rows).toHaveLength(109)
+    expect(table.headers).toEqual(expect.arrayContaining(['country_info.iso', 'country_info.country_name', 'score', 'justification', 'evidence[].title', 'evidence[].link', 'responses[].varname', 'responses[].response_text']))
+    const angola = table.rows.find((row) => row.cells['country_info.iso'] === 'AGO')!
+    expect(angola.cells['evidence[].link']).toBe('https://2021-files.globaldatabarometer.org/167/Q3IH760-110617_lei_22-11_de_17_junho-proteccao_dados_pessoais.pdf; https://apd.ao/ao/')
+    expect(angola.cells['responses[].response_text']?.startsWith('A framework exists and has the force of law.; Yes')).toBe(true)
+  })
+})
