@@ -53,6 +53,24 @@ describe('npx precedent', () => {
     expect(precedent('validate', out).status).toBe(0)
   })
 
+  it('imports a CSV of decisions with --map and --set, and JSON records with a saved --mapping', () => {
+    const csv = join(folder, 'decisions.csv')
+    writeFileSync(csv, ['Case,Authority,Decided,Party', 'Decision 12/2021,CNIL,2021-06-02,Contoso SA'].join('\n'))
+    const fromCsv = join(folder, 'decisions.json')
+    const mapped = precedent('import', '--from', 'csv', '--type', 'response', csv, '-o', fromCsv, '--map', 'title=Case,actorId (names)=Authority,datedOn=Decided,targetOrganisationIds (names)=Party', '--set', 'kind=fine')
+    expect(mapped.status, mapped.stderr).toBe(0)
+    expect(JSON.parse(precedent('stats', fromCsv).stdout)).toMatchObject({ records: { responses: 1, organisations: 2 } })
+
+    const records = join(folder, 'records.json')
+    writeFileSync(records, JSON.stringify([{ headline: 'Northwind app sent contacts abroad', when: { year: 2022 } }]))
+    const mapping = join(folder, 'mapping.json')
+    writeFileSync(mapping, JSON.stringify({ layout: 'columns', recordType: 'incident', columns: { headline: 'title', 'when.year': 'occurredOn' } }))
+    const fromJson = join(folder, 'records-bundle.json')
+    const saved = precedent('import', '--from', 'json', records, '--mapping', mapping, '-o', fromJson)
+    expect(saved.status, saved.stderr).toBe(0)
+    expect(JSON.parse(precedent('stats', fromJson).stdout)).toMatchObject({ records: { incidents: 1 } })
+  })
+
   it('exports a DOCX briefing of one incident by query', () => {
     const out = join(folder, 'alipay.docx')
     const { status, stderr } = precedent('export', 'resources/sample-knowledge-base.json', '--format', 'docx', '--query', 'alipay type:incident', '-o', out)
