@@ -14,11 +14,19 @@ const scope = globalThis as unknown as {
 
 const controller = new AbortController()
 let started = false
+let copied: () => void = () => undefined
+const safetyCopied = new Promise<void>((resolve) => {
+  copied = resolve
+})
 
 scope.addEventListener('message', (event) => {
   const request = event.data
   if (request.kind === 'cancel') {
     controller.abort()
+    return
+  }
+  if (request.kind === 'safety-copied') {
+    copied()
     return
   }
   if (started) return
@@ -28,6 +36,6 @@ scope.addEventListener('message', (event) => {
   const job =
     request.kind === 'backup'
       ? runBackupJob(db, request).then((reply) => scope.postMessage(reply))
-      : runRestoreJob(db, request, controller.signal, (reply) => scope.postMessage(reply))
+      : runRestoreJob(db, request, controller.signal, (reply) => scope.postMessage(reply), () => safetyCopied)
   void job.finally(() => db.close())
 })

@@ -6,6 +6,7 @@ import {
   readBundleFile,
   restoreBundle,
   RestoreCancelledError,
+  withExclusiveWriteLock,
   writeKnowledgeBaseFile,
   type BackupSummary,
   type PrecedentDatabase,
@@ -18,8 +19,18 @@ export type RestoreSource = { readonly kind: 'backup'; readonly id: string } | {
 
 /** The page asks the backup worker for one restore, and may cancel it. */
 export type RestoreRequest =
-  | { readonly kind: 'restore'; readonly databaseName: string; readonly source: RestoreSource; readonly author: string; readonly at: string }
+  | {
+      readonly kind: 'restore'
+      readonly databaseName: string
+      readonly source: RestoreSource
+      readonly author: string
+      readonly at: string
+      /** Take a backup of what is stored first, kept under this reason, under the same lock as the restore. */
+      readonly safetyBackupReason?: string
+    }
   | { readonly kind: 'cancel' }
+  /** The page has copied the safety backup where it keeps one (the desktop app: a file outside the profile). */
+  | { readonly kind: 'safety-copied' }
 
 /**
  * The page asks the backup worker for the whole knowledge base as a compressed bundle file: kept
@@ -38,14 +49,17 @@ export type BackupReply =
   | { readonly kind: 'backed-up'; readonly file: Blob; readonly counts: Record<RecordType, number>; readonly kept?: BackupSummary }
   | { readonly kind: 'failed'; readonly message: string }
 
-/** Where a restore is: reading the file (bytes), checking every record and link, writing (records). */
+/** Where a restore is: reading the file (bytes), backing up what is stored, checking every record and link, writing (records). */
 export type RestoreProgress =
   | { readonly phase: 'reading'; readonly done: number; readonly total: number; readonly records: number }
+  | { readonly phase: 'backing-up' }
   | { readonly phase: 'checking' }
   | { readonly phase: 'writing'; readonly done: number; readonly total: number }
 
 export type RestoreReply =
   | { readonly kind: 'progress'; readonly progress: RestoreProgress }
+  /** The safety backup was kept; its file, for the desktop app's copy outside the profile. */
+  | { readonly kind: 'safety-backup'; readonly summary: BackupSummary; readonly file: Blob }
   | { readonly kind: 'done'; readonly result: RestoreResult }
   | { readonly kind: 'failed'; readonly message: string; readonly cancelled: boolean }
 
@@ -59,7 +73,14 @@ const PROGRESS_INTERVAL_MS = 100
  * while reading stops the read; while writing, it aborts the transaction. Either way nothing changed.
  * Never rejects: the outcome is the last reply.
  */
-export async function runRestoreJob(db: PrecedentDatabase, request: Extract<RestoreRequest, { kind: 'restore' }>, signal: AbortSignal, post: (reply: RestoreReply) => void): Promise<void> {
+export async function runRestoreJob(
+  db: PrecedentDatabase,
+  request: Extract<RestoreRequest, { kind: 'restore' }>,
+  signal: AbortSignal,
+  post: (reply: RestoreReply) => void,
+  /** Resolves once the page has copied the safety backup (see `safety-backup`), so that copy exists before anything is written. */
+  safetyCopied: () => Promise<void> = () => Promise.resolve()
+): Promise<void> {
   let lastProgressAt = 0
   const report = (progress: RestoreProgress, force = false): void => {
     const now = Date.now()
@@ -73,12 +94,25 @@ export async function runRestoreJob(db: PrecedentDatabase, request: Extract<Rest
     const { source } = request
     const bundle = source.kind === 'file' ? await readBundleFile(source.file, source.fileName, { signal, onProgress: onReadProgress }) : await readBackup(db, source.id, { signal, onProgress: onReadProgress })
     if (bundle === undefined) throw new Error('That backup is no longer kept: it was replaced by newer ones. Choose another backup.')
-    report({ phase: 'checking' }, true)
-    const result = await restoreBundle(db, bundle, {
-      author: request.author,
-      now: () => request.at,
-      signal,
-      onProgress: (done, total) => report({ phase: 'writing', done, total }, done === total)
+    // The safety backup and the restore hold one lock: another window's import or save-by-import
+    // cannot land between them, where the restore would remove it and no backup would hold it.
+    const result = await withExclusiveWriteLock(async (lock) => {
+      const { safetyBackupReason } = request
+      if (safetyBackupReason !== undefined) {
+        report({ phase: 'backing-up' }, true)
+        const { file, ...summary } = await createBackup(db, { reason: safetyBackupReason, now: () => request.at, lock })
+        post({ kind: 'safety-backup', summary, file })
+        await safetyCopied()
+        if (signal.aborted) throw new RestoreCancelledError()
+      }
+      report({ phase: 'checking' }, true)
+      return restoreBundle(db, bundle, {
+        author: request.author,
+        now: () => request.at,
+        signal,
+        lock,
+        onProgress: (done, total) => report({ phase: 'writing', done, total }, done === total)
+      })
     })
     post({ kind: 'done', result })
   } catch (error) {

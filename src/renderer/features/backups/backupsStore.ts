@@ -7,13 +7,13 @@ import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
 import { startRestore, type RunningRestore } from './startRestore'
 import { shortOfRoomForRestore } from './storageRoom'
-import { takeBackup } from './takeBackup'
+import { copyKeptBackup, takeBackup } from './takeBackup'
 import { writeBackupFile } from './writeBackupFile'
 
 export type BackupActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
 
-/** What a running restore is doing, for the progress line: first the safety backup, then the restore's own phases. */
-export type RestoreActivity = { readonly phase: 'backing-up' } | RestoreProgress
+/** What a running restore is doing, for the progress line: reading, the safety backup, checking, writing. */
+export type RestoreActivity = RestoreProgress
 
 const now = (): string => new Date().toISOString()
 
@@ -92,16 +92,21 @@ export const useBackupsStore = defineStore('backups', () => {
 
   async function restore(source: RestoreSource, description: string): Promise<RestoreResult> {
     cancelRequested = false
-    restoreActivity.value = { phase: 'backing-up' }
+    restoreActivity.value = { phase: 'reading', done: 0, total: 0, records: 0 }
     try {
       // Refused before the safety backup, the first write, so a full disk changes nothing.
       const noRoom = await shortOfRoomForRestore(source)
       if (noRoom !== undefined) throw new Error(`${noRoom} Nothing was changed.`)
-      await takeBackup(`Before restoring ${description}`, now)
       if (cancelRequested) throw new RestoreCancelled('Restore cancelled: nothing was changed.')
-      running = startRestore(source, currentAuthorName(), (progress) => {
-        restoreActivity.value = progress
-      })
+      // The restore takes this backup itself, under its own lock (see runRestoreJob).
+      running = startRestore(
+        source,
+        currentAuthorName(),
+        (progress) => {
+          restoreActivity.value = progress
+        },
+        { reason: `Before restoring ${description}`, onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
+      )
       const outcome = await running.outcome
       if (!outcome.ok) throw new Error(outcome.message)
       return outcome.result

@@ -1,4 +1,4 @@
-import { getDatabase, type RestoreResult } from '@renderer/db'
+import { getDatabase, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { runRestoreJob, type RestoreProgress, type RestoreReply, type RestoreRequest, type RestoreSource } from './backupRestoreJob'
 import { openBackupWorker } from './backupWorkerPort'
 
@@ -8,31 +8,53 @@ export interface RunningRestore {
   cancel(): void
 }
 
+/** A backup of what is stored, taken by the restore first, under the same lock. */
+export interface SafetyBackup {
+  readonly reason: string
+  /** Told when it is kept, with its file (the desktop app copies it outside the profile); the restore waits for it. */
+  readonly onKept: (summary: BackupSummary, file: Blob) => Promise<void>
+}
+
 /**
  * Starts restoring the app's database from `source` in a backup worker, or in this thread where
- * workers are missing (the unit-test DOM). The caller has already taken a backup.
+ * workers are missing (the unit-test DOM). With `safetyBackup`, what is stored is backed up first,
+ * under the restore's own exclusive write lock.
  */
-export function startRestore(source: RestoreSource, author: string, onProgress: (progress: RestoreProgress) => void): RunningRestore {
-  const request: RestoreRequest = { kind: 'restore', databaseName: getDatabase().name, source, author, at: new Date().toISOString() }
+export function startRestore(source: RestoreSource, author: string, onProgress: (progress: RestoreProgress) => void, safetyBackup?: SafetyBackup): RunningRestore {
+  const request: RestoreRequest = {
+    kind: 'restore',
+    databaseName: getDatabase().name,
+    source,
+    author,
+    at: new Date().toISOString(),
+    ...(safetyBackup === undefined ? {} : { safetyBackupReason: safetyBackup.reason })
+  }
   let settle: (reply: Extract<RestoreReply, { kind: 'done' | 'failed' }>) => void = () => undefined
   const finished = new Promise<Extract<RestoreReply, { kind: 'done' | 'failed' }>>((resolve) => {
     settle = resolve
   })
   const receive = (reply: RestoreReply): void => {
     if (reply.kind === 'progress') onProgress(reply.progress)
+    else if (reply.kind === 'safety-backup') void Promise.resolve(safetyBackup?.onKept(reply.summary, reply.file)).finally(() => copied())
     else settle(reply)
   }
   let cancel: () => void
+  // Set once the worker (or this thread) can be told that the safety backup was copied.
+  let copied: () => void = () => undefined
   const worker = openBackupWorker('backup-restore')
   if (worker === undefined) {
     const controller = new AbortController()
-    void runRestoreJob(getDatabase(), request, controller.signal, receive)
+    const safetyCopied = new Promise<void>((resolve) => {
+      copied = resolve
+    })
+    void runRestoreJob(getDatabase(), request, controller.signal, receive, () => safetyCopied)
     cancel = () => controller.abort()
   } else {
     worker.onReply(
       (reply) => receive(reply as RestoreReply),
       (message) => settle({ kind: 'failed', message: message || 'The restore stopped unexpectedly; nothing was changed.', cancelled: false })
     )
+    copied = () => worker.post({ kind: 'safety-copied' })
     worker.post(request)
     void finished.then(() => worker.close())
     cancel = () => worker.post({ kind: 'cancel' })

@@ -17,6 +17,11 @@ export interface TakenBackup {
 export async function takeBackup(reason: string, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
   const { file: compressed, kept: summary } = await writeBackupFile(reason, now(), true)
   if (summary === undefined) throw new Error('The backup was not kept; nothing was changed.')
+  return copyKeptBackup(summary, compressed)
+}
+
+/** A kept backup also written as a file by the desktop app (outside the browser profile); a failure there is reported, not thrown. */
+export async function copyKeptBackup(summary: BackupSummary, compressed: Blob): Promise<TakenBackup> {
   try {
     const file = await getDesktopClient().writeBackup({ createdAt: summary.createdAt, file: compressed })
     return { summary, file }

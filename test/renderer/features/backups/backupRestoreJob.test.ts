@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest'
-import { listBackups, readBundleFile } from '@renderer/db'
-import { runBackupJob } from '@renderer/features/backups/backupRestoreJob'
+import { describe, expect, it, vi } from 'vitest'
+import { listBackups, readBundleFile, withExclusiveWriteLock, writeKnowledgeBaseFile } from '@renderer/db'
+import { runBackupJob, runRestoreJob, type RestoreReply } from '@renderer/features/backups/backupRestoreJob'
 import { anIncident } from '../../../builders/domain'
+import { aLatch, FakeLockManager, installLockManager } from '../../db/fakeLockManager'
 import { aFreshDatabase, givenStored } from '../../db/testDatabase'
 
 const AT = '2026-12-06T23:00:00.000Z'
@@ -42,5 +43,36 @@ describe('runBackupJob (what the backup worker runs)', () => {
     expect(reply.kind).toBe('failed')
     expect(reply.kind === 'failed' ? reply.message : '').toMatch(/\S/)
     expect(reply.kind === 'failed' ? reply.message : '').not.toContain('\n')
+  })
+})
+
+describe('runRestoreJob with a safety backup (RELIABILITY-SECURITY 51, 53)', () => {
+  it('takes the safety backup and restores under one lock: another window’s write waits for both, so the restore never removes it', async () => {
+    const uninstall = installLockManager(new FakeLockManager())
+    try {
+      const db = aFreshDatabase()
+      await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-in-the-file' }) })
+      const { file } = await writeKnowledgeBaseFile(db, { now: () => AT })
+      // The page copies the safety backup only once the other window has asked for the lock.
+      const copied = aLatch()
+      const replies: RestoreReply[] = []
+      const restore = runRestoreJob(
+        db,
+        { kind: 'restore', databaseName: db.name, source: { kind: 'file', file, fileName: 'kb.json.gz' }, author: 'Analyst', at: AT, safetyBackupReason: 'Before restoring kb.json.gz' },
+        new AbortController().signal,
+        (reply) => replies.push(reply),
+        () => copied.done
+      )
+      await vi.waitFor(() => expect(replies.map((reply) => reply.kind)).toContain('safety-backup'))
+      const otherWindow = withExclusiveWriteLock(() => givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-other-window' }) }))
+      copied.release()
+      await Promise.all([restore, otherWindow])
+
+      expect(replies.at(-1)).toMatchObject({ kind: 'done' })
+      expect((await listBackups(db)).map((backup) => backup.reason)).toEqual(['Before restoring kb.json.gz'])
+      expect((await db.incidents.toCollection().primaryKeys()).sort()).toEqual(['inc-in-the-file', 'inc-other-window'])
+    } finally {
+      uninstall()
+    }
   })
 })
