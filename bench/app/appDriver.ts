@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core'
@@ -201,6 +201,47 @@ export async function withLongestMainThreadTask<T>(
   )
   const candidates = [...(traced === undefined ? [] : [traced / 1000]), ...longTasks]
   return { value, longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates), longestTaskCpuMs: tracedCpu === undefined ? undefined : tracedCpu / 1000 }
+}
+
+/** A plain page whose worker keeps one core busy and reports progress every 100 ms, as the import worker does. */
+const BUSY_WORKER_PAGE = `<!doctype html><meta charset="utf-8"><title>Busy worker</title><p id="progress">0</p>
+<script>
+window.runBusyWorker = (ms) => new Promise((done) => {
+  const worker = new Worker('busy-worker.js')
+  worker.onmessage = (event) => {
+    if (event.data === 'done') { worker.terminate(); done() }
+    else document.getElementById('progress').textContent = String(event.data)
+  }
+  worker.postMessage(ms)
+})
+</script>
+`
+const BUSY_WORKER = `onmessage = (event) => {
+  const end = performance.now() + event.data
+  let last = performance.now()
+  let sum = 0
+  for (let i = 0; performance.now() < end; i += 1) {
+    sum += Math.sqrt(i) % 7
+    if (performance.now() - last >= 100) { last = performance.now(); postMessage(Math.round(sum)) }
+  }
+  postMessage('done')
+}
+`
+
+/**
+ * The anchor of `longest_task_ms`: the same browser's main thread doing almost nothing (a line of
+ * text set on each progress message) for `ms` while a worker of the page keeps one core busy, as
+ * the import and backup workers do. Its longest task is what waiting for a core alone gives at the
+ * machine's present load; the app's figures are compared with it. Leaves the tab on that page.
+ */
+export async function busyWorkerLongestTask(session: AppSession, dataDir: string, dataUrl: string, ms: number): Promise<{ longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined }> {
+  await writeFile(join(dataDir, 'busy-worker.html'), BUSY_WORKER_PAGE)
+  await writeFile(join(dataDir, 'busy-worker.js'), BUSY_WORKER)
+  await session.page.goto(new URL('busy-worker.html', dataUrl).toString())
+  const { longestTaskMs, longestTaskCpuMs } = await withLongestMainThreadTask(session, () =>
+    session.page.evaluate((duration) => (window as unknown as { runBusyWorker(ms: number): Promise<void> }).runBusyWorker(duration), ms)
+  )
+  return { longestTaskMs, longestTaskCpuMs }
 }
 
 /**

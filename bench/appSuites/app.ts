@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppBenchContext, BenchUnit } from '../benchContract'
 import { percentile } from '../benchContract'
-import { afterTwoFrames, heapMb, launchApp, loadApp, navigateInApp, rawBulkWriteMs, rawReadAllMs, timeInAppNavigation, withLongestMainThreadTask, within, type AppSession } from '../app/appDriver'
+import { afterTwoFrames, busyWorkerLongestTask, heapMb, launchApp, loadApp, navigateInApp, rawBulkWriteMs, rawReadAllMs, timeInAppNavigation, withLongestMainThreadTask, within, type AppSession } from '../app/appDriver'
 import { NEUTRAL_VIEW, VIEWS, type ViewTargets } from '../app/paintedConditions'
 import { recordMix, syntheticAppBundle } from '../app/syntheticBundle'
 
@@ -32,6 +32,8 @@ const START_MS = seconds('PRECEDENT_BENCH_APP_START_S', 600)
  * commit), for working on the import alone; unset, everything is measured.
  */
 const ONLY_IMPORT = process.env.PRECEDENT_BENCH_APP_ONLY === 'import'
+/** How long the anchor of longest_task_ms keeps a worker busy (see busyWorkerLongestTask). */
+const BUSY_WORKER_MS = 15_000
 
 class SizeRun {
   private readonly targets: ViewTargets
@@ -80,6 +82,12 @@ class SizeRun {
 
   async importBundle(): Promise<void> {
     const page = this.page
+    // The noise floor of longest_task_ms at this moment's load, before the app is opened.
+    await this.attempt('longest_task_ms (busy-worker)', async () => {
+      const { longestTaskMs, longestTaskCpuMs } = await within(this.session, STEP_MS, 'the busy-worker page', busyWorkerLongestTask(this.session, this.context.dataDir, this.context.launch.dataUrl, BUSY_WORKER_MS))
+      if (longestTaskMs !== undefined) this.emit('longest_task_ms', 'busy-worker', longestTaskMs)
+      if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'busy-worker', longestTaskCpuMs)
+    })
     await loadApp(this.session, this.context.launch.appUrl, '#/import', START_MS)
     // The anchor first, in the same page while the app is idle: measured after the import, it would
     // share the cores with the app's own work that follows an import (the search index build).
