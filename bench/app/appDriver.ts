@@ -153,7 +153,7 @@ const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask'])
 export async function withLongestMainThreadTask<T>(
   session: AppSession,
   work: () => Promise<T>
-): Promise<{ value: T; longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined }> {
+): Promise<{ value: T; longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined; traceNote: string }> {
   const { page } = session
   // A session of its own, detached at the end: a trace whose completion never came (a plan of many
   // minutes can outlast the wait) then ends with it instead of refusing the next `Tracing.start`.
@@ -162,7 +162,10 @@ export async function withLongestMainThreadTask<T>(
   const longestByThread = new Map<string, number>()
   const mostCpuByThread = new Map<string, number>()
   let mainThread: string | undefined
+  let eventCount = 0
+  let traceCompleted = false
   const onData = ({ value }: { value: object[] }): void => {
+    eventCount += value.length
     for (const event of value as TraceEvent[]) {
       const thread = `${event.pid}:${event.tid}`
       if (event.name === MAIN_THREAD_MARK) mainThread = thread
@@ -186,7 +189,9 @@ export async function withLongestMainThreadTask<T>(
   } finally {
     // Marked at both ends: a trace that fills its buffer keeps the first events, a ring buffer the last.
     await markMainThread().catch(() => undefined)
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve)).then(() => {
+      traceCompleted = true
+    })
     await cdp.send('Tracing.end').catch(() => undefined)
     await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 120_000))])
     cdp.off('Tracing.dataCollected', onData)
@@ -200,7 +205,9 @@ export async function withLongestMainThreadTask<T>(
     start
   )
   const candidates = [...(traced === undefined ? [] : [traced / 1000]), ...longTasks]
-  return { value, longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates), longestTaskCpuMs: tracedCpu === undefined ? undefined : tracedCpu / 1000 }
+  // Why a figure came from the Long Tasks API alone, for the log.
+  const traceNote = `trace: ${eventCount} events${traceCompleted ? '' : ', not completed in time'}${mainThread === undefined ? ', main-thread mark not seen' : ''}`
+  return { value, longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates), longestTaskCpuMs: tracedCpu === undefined ? undefined : tracedCpu / 1000, traceNote }
 }
 
 /** A plain page whose worker keeps one core busy and reports progress every 100 ms, as the import worker does. */

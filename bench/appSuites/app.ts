@@ -108,7 +108,7 @@ class SizeRun {
     if (await refused.isVisible()) throw new Error(`the Import page refused the bundle: ${(await refused.textContent())?.trim()}`)
     let planned = false
     await this.attempt('import_plan_ms', async () => {
-      const { value: ms, longestTaskMs, longestTaskCpuMs } = await withLongestMainThreadTask(this.session, async () => {
+      const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(this.session, async () => {
         const start = performance.now()
         await check.click()
         const summary = page.getByRole('status').filter({ hasText: /^\d+ new, / })
@@ -124,10 +124,11 @@ class SizeRun {
       if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (plan) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'plan', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'plan', longestTaskCpuMs)
+      else this.context.log(`n=${this.n}: longest_task_cpu_ms (plan) not measured (${traceNote})`)
     })
     if (!planned) throw new Error('the import was not planned, so nothing was imported')
     await this.attempt('import_commit_ms', async () => {
-      const { value: ms, longestTaskMs, longestTaskCpuMs } = await withLongestMainThreadTask(this.session, async () => {
+      const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(this.session, async () => {
         const start = performance.now()
         await page.getByRole('button', { name: /^Import \d+ records?$/ }).click()
         const done = page.getByRole('heading', { name: /^Imported \d+ records?$/ })
@@ -143,6 +144,7 @@ class SizeRun {
       if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (commit) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'commit', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'commit', longestTaskCpuMs)
+      else this.context.log(`n=${this.n}: longest_task_cpu_ms (commit) not measured (${traceNote})`)
     })
     if (!this.imported) throw new Error('the import was not committed')
   }
@@ -227,7 +229,7 @@ class SizeRun {
     await this.attempt('backup_ms', async () => {
       await loadApp(this.session, this.context.launch.appUrl, '#/backups', START_MS)
       await page.getByRole('button', { name: 'Back up now', exact: true }).waitFor({ timeout: STEP_MS })
-      const { value: ms, longestTaskMs, longestTaskCpuMs } = await withLongestMainThreadTask(this.session, async () => {
+      const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(this.session, async () => {
         const start = performance.now()
         await page.getByRole('button', { name: 'Back up now', exact: true }).click()
         const taken = page.getByRole('status').filter({ hasText: /^Backup taken: / })
@@ -243,6 +245,7 @@ class SizeRun {
       if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (backup) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'backup', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'backup', longestTaskCpuMs)
+      else this.context.log(`n=${this.n}: longest_task_cpu_ms (backup) not measured (${traceNote})`)
       backedUp = true
     })
     if (!backedUp) return void this.context.log(`n=${this.n}: restore_ms not measured: no backup was taken`)
@@ -303,7 +306,7 @@ async function restoreIntoEmpty(context: AppBenchContext, n: number, file: strin
     await loadApp(session, context.launch.appUrl, '#/backups', START_MS)
     const input = page.getByLabel('Restore from a backup file…')
     await input.waitFor({ state: 'attached', timeout: STEP_MS })
-    const { value: ms, longestTaskMs, longestTaskCpuMs } = await withLongestMainThreadTask(session, async () => {
+    const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(session, async () => {
       const start = performance.now()
       await input.setInputFiles(file)
       const restored = page.getByRole('status').filter({ hasText: /^Restored\. / })
@@ -317,6 +320,7 @@ async function restoreIntoEmpty(context: AppBenchContext, n: number, file: strin
     context.emit({ dataset: 'synthetic', n, metric: 'restore_ms', kind: 'into-empty', value: ms, unit: 'ms' })
     if (longestTaskMs !== undefined) context.emit({ dataset: 'synthetic', n, metric: 'longest_task_ms', kind: 'restore', value: longestTaskMs, unit: 'ms' })
     if (longestTaskCpuMs !== undefined) context.emit({ dataset: 'synthetic', n, metric: 'longest_task_cpu_ms', kind: 'restore', value: longestTaskCpuMs, unit: 'ms' })
+    else context.log(`n=${n}: longest_task_cpu_ms (restore) not measured (${traceNote})`)
   } catch (error) {
     context.log(`n=${n}: restore_ms (into-empty) not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
   } finally {
