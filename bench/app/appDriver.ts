@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core'
@@ -129,6 +129,8 @@ interface TraceEvent {
   readonly pid: number
   readonly tid: number
   readonly dur?: number
+  /** The thread's CPU time within the event (absent where the platform gives no thread time). */
+  readonly tdur?: number
 }
 
 /** The page's main thread is the one that records this user-timing mark. */
@@ -136,56 +138,145 @@ const MAIN_THREAD_MARK = 'precedent-bench-main-thread'
 /** A top-level task, named after the scheduler that ran it (the name depends on the version). */
 const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask'])
 
+/** How long one trace of {@link withLongestMainThreadTask} lasts before the next replaces it. */
+const TRACE_SEGMENT_MS = 20_000
+
 /**
  * Runs `work` under a Chromium trace and returns its result with the longest task (ms) the page's
  * main thread ran meanwhile — every task, not only those over 50 ms that the Long Tasks API reports;
- * workers' threads are left out. The main thread is the one that records a user-timing mark. A
- * trace of many minutes can lose events (its buffer fills), so tasks over 50 ms reported by the
- * Long Tasks API count too; undefined when neither saw a task.
+ * workers' threads are left out. The main thread is the one that records a user-timing mark.
+ *
+ * Also the most CPU time the main thread spent in one task (`longestTaskCpuMs`, the trace's thread
+ * time): on a loaded machine a task's wall-clock time is mostly the wait for a core (a task of 120
+ * ms may hold 2 ms of work while the import worker and other processes have both cores), and only
+ * its CPU time says what the page's own work costs. From the trace only; undefined without it.
+ *
+ * One trace of a whole 100k plan or commit (minutes of every thread's tasks, IndexedDB's included)
+ * came back without the page's marks, so the trace is taken in segments of TRACE_SEGMENT_MS, each
+ * ended and read before the next starts; a task cut by a segment's end, or run while one is read,
+ * is not in the trace, so tasks over 50 ms reported by the Long Tasks API count too (wall-clock
+ * only). `traceNote` says how the segments went, for the log.
  */
-export async function withLongestMainThreadTask<T>(session: AppSession, work: () => Promise<T>): Promise<{ value: T; longestTaskMs: number | undefined }> {
+export async function withLongestMainThreadTask<T>(
+  session: AppSession,
+  work: () => Promise<T>
+): Promise<{ value: T; longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined; traceNote: string }> {
   const { page } = session
-  // A session of its own, detached at the end: a trace whose completion never came (a plan of many
-  // minutes can outlast the wait) then ends with it instead of refusing the next `Tracing.start`.
-  const cdp = await session.context.newCDPSession(page)
-  // Kept as a running maximum per thread, not as events: a plan of many minutes traces millions of tasks.
-  const longestByThread = new Map<string, number>()
-  let mainThread: string | undefined
-  const onData = ({ value }: { value: object[] }): void => {
-    for (const event of value as TraceEvent[]) {
-      const thread = `${event.pid}:${event.tid}`
-      if (event.name === MAIN_THREAD_MARK) mainThread = thread
-      else if (event.ph === 'X' && TASK_EVENTS.has(event.name)) longestByThread.set(thread, Math.max(longestByThread.get(thread) ?? 0, event.dur ?? 0))
-    }
-  }
-  cdp.on('Tracing.dataCollected', onData)
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
+  // Running maxima of the main thread, over every segment: a plan of many minutes traces millions of tasks.
+  let longest: number | undefined
+  let mostCpu: number | undefined
+  let segments = 0
+  let unreadSegments = 0
+  let unmarkedSegments = 0
   const markMainThread = (): Promise<number> =>
     page.evaluate((mark) => {
       performance.mark(mark)
       return performance.now()
     }, MAIN_THREAD_MARK)
+  let finished = false
   const start = await markMainThread()
-  let value: T
-  try {
-    value = await work()
-  } finally {
-    // Marked at both ends: a trace that fills its buffer keeps the first events, a ring buffer the last.
-    await markMainThread().catch(() => undefined)
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
-    await cdp.send('Tracing.end').catch(() => undefined)
-    await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 120_000))])
-    cdp.off('Tracing.dataCollected', onData)
-    await cdp.detach().catch(() => undefined)
+  let working: Promise<T> | undefined
+  while (!finished) {
+    // A session of its own per segment, detached at its end: a trace whose completion never came
+    // then ends with it instead of refusing the next `Tracing.start`.
+    const cdp = await session.context.newCDPSession(page)
+    const byThread = new Map<string, { longest: number; mostCpu: number | undefined }>()
+    let mainThread: string | undefined
+    const onData = ({ value }: { value: object[] }): void => {
+      for (const event of value as TraceEvent[]) {
+        const thread = `${event.pid}:${event.tid}`
+        if (event.name === MAIN_THREAD_MARK) mainThread = thread
+        else if (event.ph === 'X' && TASK_EVENTS.has(event.name)) {
+          const seen = byThread.get(thread) ?? { longest: 0, mostCpu: undefined }
+          seen.longest = Math.max(seen.longest, event.dur ?? 0)
+          if (event.tdur !== undefined) seen.mostCpu = Math.max(seen.mostCpu ?? 0, event.tdur)
+          byThread.set(thread, seen)
+        }
+      }
+    }
+    cdp.on('Tracing.dataCollected', onData)
+    let completed = false
+    try {
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
+      segments += 1
+      await markMainThread().catch(() => undefined)
+      // The work starts once the first segment records, so its first task (the click) is in it.
+      if (working === undefined) {
+        working = work().finally(() => {
+          finished = true
+        })
+        working.catch(() => undefined)
+      }
+      await Promise.race([working.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, TRACE_SEGMENT_MS))])
+    } finally {
+      // Marked at both ends: a trace that fills its buffer keeps the first events, a ring buffer the last.
+      await markMainThread().catch(() => undefined)
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve)).then(() => {
+        completed = true
+      })
+      await cdp.send('Tracing.end').catch(() => undefined)
+      await Promise.race([complete, new Promise((resolve) => setTimeout(resolve, 120_000))])
+      cdp.off('Tracing.dataCollected', onData)
+      await cdp.detach().catch(() => undefined)
+    }
+    if (!completed) unreadSegments += 1
+    const main = mainThread === undefined ? undefined : byThread.get(mainThread)
+    if (main === undefined) unmarkedSegments += 1
+    else {
+      longest = Math.max(longest ?? 0, main.longest)
+      if (main.mostCpu !== undefined) mostCpu = Math.max(mostCpu ?? 0, main.mostCpu)
+    }
   }
-  const traced = mainThread === undefined ? undefined : longestByThread.get(mainThread)
+  const value = await working!
   // Tasks over 50 ms since `start`, from the Long Tasks API (installed by attach()).
   const longTasks = await page.evaluate(
     (since) => ((window as { __precedentBenchLongTasks?: number[][] }).__precedentBenchLongTasks ?? []).filter(([taskStart, duration]) => taskStart! + duration! >= since).map(([, duration]) => duration!),
     start
   )
-  const candidates = [...(traced === undefined ? [] : [traced / 1000]), ...longTasks]
-  return { value, longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates) }
+  const candidates = [...(longest === undefined ? [] : [longest / 1000]), ...longTasks]
+  const traceNote = `trace: ${segments} segments, ${unreadSegments} not read in time, ${unmarkedSegments} without the main thread's tasks`
+  return { value, longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates), longestTaskCpuMs: mostCpu === undefined ? undefined : mostCpu / 1000, traceNote }
+}
+
+/** A plain page whose worker keeps one core busy and reports progress every 100 ms, as the import worker does. */
+const BUSY_WORKER_PAGE = `<!doctype html><meta charset="utf-8"><title>Busy worker</title><p id="progress">0</p>
+<script>
+window.runBusyWorker = (ms) => new Promise((done) => {
+  const worker = new Worker('busy-worker.js')
+  worker.onmessage = (event) => {
+    if (event.data === 'done') { worker.terminate(); done() }
+    else document.getElementById('progress').textContent = String(event.data)
+  }
+  worker.postMessage(ms)
+})
+</script>
+`
+const BUSY_WORKER = `onmessage = (event) => {
+  const end = performance.now() + event.data
+  let last = performance.now()
+  let sum = 0
+  for (let i = 0; performance.now() < end; i += 1) {
+    sum += Math.sqrt(i) % 7
+    if (performance.now() - last >= 100) { last = performance.now(); postMessage(Math.round(sum)) }
+  }
+  postMessage('done')
+}
+`
+
+/**
+ * The anchor of `longest_task_ms`: the same browser's main thread doing almost nothing (a line of
+ * text set on each progress message) for `ms` while a worker of the page keeps one core busy, as
+ * the import and backup workers do. Its longest task is what waiting for a core alone gives at the
+ * machine's present load; the app's figures are compared with it. Leaves the tab on that page.
+ */
+export async function busyWorkerLongestTask(session: AppSession, dataDir: string, dataUrl: string, ms: number): Promise<{ longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined }> {
+  await writeFile(join(dataDir, 'busy-worker.html'), BUSY_WORKER_PAGE)
+  await writeFile(join(dataDir, 'busy-worker.js'), BUSY_WORKER)
+  await session.page.goto(new URL('busy-worker.html', dataUrl).toString())
+  const { longestTaskMs, longestTaskCpuMs } = await withLongestMainThreadTask(session, () =>
+    session.page.evaluate((duration) => (window as unknown as { runBusyWorker(ms: number): Promise<void> }).runBusyWorker(duration), ms)
+  )
+  return { longestTaskMs, longestTaskCpuMs }
 }
 
 /**
