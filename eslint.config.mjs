@@ -57,7 +57,9 @@ export default tseslint.config(
       'vue/multiline-html-element-content-newline': 'off',
       'no-eval': 'error',
       'no-implied-eval': 'error',
-      'no-new-func': 'error'
+      'no-new-func': 'error',
+      // RELIABILITY-SECURITY 14: a renderer's code is never run from a string, whatever its origin.
+      'no-restricted-properties': ['error', { property: 'executeJavaScript', message: 'Never run code from a string in a web contents (RELIABILITY-SECURITY 14): send a validated IPC message instead.' }]
     }
   },
   forbid(

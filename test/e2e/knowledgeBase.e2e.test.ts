@@ -280,6 +280,32 @@ describe('the knowledge base in Chromium (web mode)', () => {
     expect(ran).toBe(false)
   })
 
+  it('refuses eval and new Function under the content security policy', async () => {
+    const page = await openApp()
+
+    // Run from a task of the page's own, not inside the DevTools evaluation, which the protocol lets
+    // eval by default (Runtime.evaluate's allowUnsafeEvalBlockedByCSP).
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          setTimeout(() => {
+            resolve(
+              // eslint-disable-next-line no-eval, no-new-func -- the point: both must be refused in the page
+              [() => (0, eval)('1 + 1') as unknown, () => new Function('return 2')() as unknown].map((run) => {
+                try {
+                  return `ran: ${String(run())}`
+                } catch (error) {
+                  return error instanceof Error ? error.name : String(error)
+                }
+              })
+            )
+          }, 0)
+        })
+    )
+
+    expect(outcome).toEqual(['EvalError', 'EvalError'])
+  })
+
   it('refuses HTML strings at every sink under Trusted Types, while the search worker (a same-origin script URL) runs', async () => {
     const page = await openApp()
 
