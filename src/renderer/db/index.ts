@@ -40,7 +40,7 @@ export {
   type SaveRecordOptions
 } from './recordWriter'
 export { appendRevisions, getRevision, lastRecordedRevision, lastRecordedRevisions, listRevisions, revisionTable } from './revisionLog'
-export { readChangesSince, readFeedPosition, REVISION_OVERLAP_MS, type FeedChanges, type FeedMark, type FeedPosition, type TableMark } from './changeFeed'
+export { feedHeadOf, noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, REVISION_OVERLAP_MS, type FeedChanges, type FeedMark, type FeedPosition, type TableMark } from './changeFeed'
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
