@@ -64,6 +64,7 @@ export { createResponseRepository, type ResponseRepository } from './repositorie
 export { createSourceRepository, type SourceRepository } from './repositories/sourceRepository'
 export { seedBundle, type SeedMarker, type SeedOptions, type SeedResult } from './knowledgeBaseSeeder'
 export { useLiveQuery, type LiveQuery } from './useLiveQuery'
+export { useRecordWriteSignal } from './recordWriteSignal'
 export {
   dismissDuplicatePair,
   findIdsMergedInto,
