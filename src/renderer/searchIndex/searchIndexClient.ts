@@ -131,7 +131,7 @@ export function followChanges(db: PrecedentDatabase, client: Pick<SearchIndexCli
   const writes = useRecordWriteSignal(db)
   const stopWatching = watch(writes.data, (current, previous) => {
     // The first answer is the state the index opened from.
-    if (previous === 0 || current === previous) return
+    if (previous === '' || current === previous) return
     client.notifyChanged().catch((error: unknown) => console.warn('[search] the index could not follow a change', error))
   })
   return () => {

@@ -44,11 +44,11 @@ describe('useRecordWriteSignal', () => {
     await givenStored(db, { type: 'organisation', record: anOrganisation({ name: 'Acme Data' }) })
     const counts = countCountRequests(db)
     const { signal, stop } = aSignal(db)
-    await vi.waitFor(() => expect(signal.data.value).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(signal.data.value).not.toBe(''))
     const movesOn = async (write: () => Promise<unknown>): Promise<void> => {
       const before = signal.data.value
       await write()
-      await vi.waitFor(() => expect(signal.data.value).toBeGreaterThan(before))
+      await vi.waitFor(() => expect(signal.data.value).not.toBe(before))
     }
 
     await movesOn(() => saveRecord(db, 'incident', anIncident({ title: 'Saved' }), writeOptions))
@@ -67,7 +67,7 @@ describe('useRecordWriteSignal', () => {
   it('stays still when nothing is written to the records', async () => {
     const db = aFreshDatabase()
     const { signal, stop } = aSignal(db)
-    await vi.waitFor(() => expect(signal.data.value).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(signal.data.value).not.toBe(''))
     await new Promise((resolve) => setTimeout(resolve, 100))
     const settled = signal.data.value
 
