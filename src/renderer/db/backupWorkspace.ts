@@ -11,7 +11,7 @@ import { PREFERENCES_KEY } from './preferences'
 import type { MetaRow, PrecedentDatabase } from './precedentDatabase'
 import { DISMISSED_PAIRS_KEY, mergeTable, redirectTable, type RedirectRow } from './recordMerger'
 import { revisionTable } from './revisionLog'
-import { SAVED_SEARCHES_KEY } from './metaKeys'
+import { SAVED_SEARCHES_KEY, UNLOGGED_WRITE_KEY } from './metaKeys'
 
 /**
  * What a backup holds of each table of the knowledge base (issue 11; the table in
@@ -52,7 +52,8 @@ export const META_KEYS_IN_BACKUP = {
   'reference:laws': 'not held: built-in data loaded here',
   'sample:knowledge-base': 'not held: built-in data loaded here',
   'search:snapshot': 'derived: the search index, rebuilt',
-  [DUPLICATES_WATERMARK_KEY]: 'derived: the duplicate finder, rebuilt'
+  [DUPLICATES_WATERMARK_KEY]: 'derived: the duplicate finder, rebuilt',
+  [UNLOGGED_WRITE_KEY]: 'not held: marks a write in this database for its change feed'
 } as const
 
 /** The briefings table (migration 003). */

@@ -1,5 +1,6 @@
 import type { RecordType } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from './precedentDatabase'
+import { UNLOGGED_WRITE_KEY } from './metaKeys'
 import { revisionTable } from './revisionLog'
 
 // How a background worker (the search index, the duplicate pairs) follows every committed change
@@ -26,6 +27,12 @@ export interface FeedMark {
    */
   readonly overlapCount?: number | undefined
   readonly tables: Readonly<Partial<Record<RecordType, TableMark>>>
+  /**
+   * The last write without revisions the follower has taken in (see `noteUnloggedWrite`). Left out,
+   * such writes are found only by counts and `updatedAt`, which a table cleared and refilled with as
+   * many records stamped alike does not move.
+   */
+  readonly unloggedWrite?: string | undefined
 }
 
 /** The newest revision and how many fall in the overlap before it: where a new mark stands. */
@@ -33,12 +40,14 @@ export interface FeedPosition {
   readonly at: string
   readonly id: string
   readonly overlapCount: number
+  /** The stamp of the last write without revisions ('' when none was made). */
+  readonly unloggedWrite: string
 }
 
 export type FeedChanges =
   /** Nothing new in the feed; `countsAgree` false means rows changed without a revision (removed in bulk). */
   | { readonly kind: 'none'; readonly countsAgree: boolean }
-  /** More than the limit changed (an import, a restore): one pass over the tables is cheaper. */
+  /** More than the limit changed (an import, a restore), or records were written without revisions: one pass over the tables is cheaper. */
   | { readonly kind: 'many' }
   /** The records changed since the mark, by id, and the feed's position they were read at. */
   | { readonly kind: 'some'; readonly changed: ReadonlyMap<string, RecordType>; readonly position: FeedPosition }
@@ -54,29 +63,67 @@ function countSince(db: PrecedentDatabase, since: string): Promise<number> {
   return since === '' ? revisions.count() : revisions.where('at').aboveOrEqual(since).count()
 }
 
+/** A stamp naming one write without revisions; a table cleared and refilled alike still gets a new one. */
+interface UnloggedWriteStamp {
+  readonly id: string
+  readonly at: string
+}
+
+async function unloggedWriteNow(db: PrecedentDatabase): Promise<string> {
+  const value = (await db.meta.get(UNLOGGED_WRITE_KEY))?.value as UnloggedWriteStamp | undefined
+  return typeof value?.id === 'string' ? value.id : ''
+}
+
+/**
+ * Marks a write of record rows that leaves no revision (loading shipped records, a rolled-back
+ * import's records taken out with their history, a test's arrange step), in that write's own
+ * transaction, which must include `meta`: every follower of the feed then reads the tables again.
+ * Every write that bypasses `writeRecordChanges` calls this.
+ */
+export async function noteUnloggedWrite(db: PrecedentDatabase, at = new Date().toISOString()): Promise<void> {
+  await db.meta.put({ key: UNLOGGED_WRITE_KEY, value: { id: crypto.randomUUID(), at } satisfies UnloggedWriteStamp })
+}
+
 async function positionNow(db: PrecedentDatabase): Promise<FeedPosition> {
   const newest = await revisionTable(db).orderBy('at').last()
   const at = newest?.at ?? ''
-  return { at, id: newest?.id ?? '', overlapCount: await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS)) }
+  return { at, id: newest?.id ?? '', overlapCount: await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS)), unloggedWrite: await unloggedWriteNow(db) }
 }
+
+/**
+ * A token that moves with every committed write of records: the newest revision and the stamp of the
+ * last write without revisions (two key reads, no count), for a follower to tell cheaply whether to
+ * catch up. Rows removed without a trace (a table cleared by hand) do not move it.
+ */
+export function readFeedHead(db: PrecedentDatabase): Promise<string> {
+  return db.transaction('r', [revisionTable(db), db.meta], async () => {
+    const newest = await revisionTable(db).orderBy('at').last()
+    return feedHeadOf({ id: newest?.id ?? '', at: newest?.at ?? '', unloggedWrite: await unloggedWriteNow(db) })
+  })
+}
+
+/** The token `readFeedHead` gives at a position. */
+export const feedHeadOf = (position: Pick<FeedPosition, 'id' | 'at' | 'unloggedWrite'>): string => `${position.id}@${position.at}|${position.unloggedWrite}`
 
 /** The feed's position now, read in one transaction: take it before reading the tables, so a change committed meanwhile is applied again, never missed. */
 export function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
-  return db.transaction('r', revisionTable(db), () => positionNow(db))
+  return db.transaction('r', [revisionTable(db), db.meta], () => positionNow(db))
 }
 
 /**
  * What changed since `mark` among records of `types`. First counts (index counts only, no record
  * read): nothing new on a plain reload; more than `limit` (an import) says so without reading them;
  * otherwise reads the few revisions and the ids of records stamped later than the mark (writes that
- * leave no revision, seeding and bulk loads, still move `updatedAt`).
+ * leave no revision, seeding and bulk loads, still move `updatedAt`). A mark that carries
+ * `unloggedWrite` gets `many` when a write without revisions was noted since.
  */
 export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, types: readonly RecordType[], limit: number): Promise<FeedChanges> {
   const revisions = revisionTable(db)
-  const tables = [revisions, ...types.map((type) => db.recordTable(type))]
+  const tables = [revisions, db.meta, ...types.map((type) => db.recordTable(type))]
   const since = shiftedTimestamp(mark.lastRevisionAt, -REVISION_OVERLAP_MS)
   const newestOf = (type: RecordType): string => mark.tables[type]?.newestUpdatedAt ?? ''
   const look = await db.transaction('r', tables, async () => {
+    if (mark.unloggedWrite !== undefined && (await unloggedWriteNow(db)) !== mark.unloggedWrite) return undefined
     const inOverlapAndAfter = await countSince(db, since)
     const after = mark.lastRevisionAt === '' ? inOverlapAndAfter : await revisions.where('at').above(mark.lastRevisionAt).count()
     // A change committed late with an older date shows as one more revision in the overlap.
@@ -85,6 +132,7 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
     const counts = await Promise.all(types.map((type) => db.recordTable(type).count()))
     return { isOverlapUnchanged, toRead: isOverlapUnchanged ? after : inOverlapAndAfter, newer: newer.reduce((sum, count) => sum + count, 0), counts }
   })
+  if (look === undefined) return { kind: 'many' }
   if (look.toRead === 0 && look.newer === 0) return { kind: 'none', countsAgree: types.every((type, index) => look.counts[index] === mark.tables[type]?.count) }
   // A record written with a revision counts in both: the larger is the better guess of how many changed.
   if (Math.max(look.toRead, look.newer) > limit) return { kind: 'many' }

@@ -2,6 +2,7 @@ import { bundleRecordsInOrder, parseBundle } from '@shared/domain/bundle'
 import { referencedIds } from '@shared/domain/recordReferences'
 import type { TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
+import { noteUnloggedWrite } from './changeFeed'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { BundleValidationError, toStorageError } from './storageErrors'
 import { toRow } from './storedRow'
@@ -75,6 +76,8 @@ export async function seedBundle(db: PrecedentDatabase, json: unknown, options: 
       }
       const toAdd = await withoutDanglingLinks(db, candidates)
       for (const typed of toAdd) await db.recordTable(typed.type).add(toRow(typed.type, typed.record))
+      // Shipped records carry no history: the change feed's followers learn of them by this stamp.
+      if (toAdd.length > 0) await noteUnloggedWrite(db, loadedAt)
       const newMarker: SeedMarker = {
         bundleId: bundle.id,
         revision: bundle.revision,

@@ -6,3 +6,5 @@
 
 /** The saved searches (a list of `SavedSearch`), held by backups. */
 export const SAVED_SEARCHES_KEY = 'saved-searches'
+/** The stamp of the last write of records without revisions (see `noteUnloggedWrite`); never in a backup. */
+export const UNLOGGED_WRITE_KEY = 'unlogged-write'

@@ -1,5 +1,5 @@
 import { effectScope, shallowRef, watch, type Ref } from 'vue'
-import { getDatabase, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
+import { getDatabase, useRecordWriteSignal, type PrecedentDatabase } from '@renderer/db'
 import type { DuplicatePairsReply, DuplicatePairsRequest, DuplicatePairsStatus } from './duplicatePairsProtocol'
 import { DuplicatePairsService } from './duplicatePairsService'
 
@@ -38,13 +38,6 @@ function inThreadPort(db: PrecedentDatabase): DuplicatePairsPort {
   }
 }
 
-// A value that changes on every committed write to organisations, incidents or the revision log, in any window.
-async function changeToken(db: PrecedentDatabase): Promise<string> {
-  const newest = await revisionTable(db).orderBy('at').last()
-  const counts = await Promise.all([db.organisations.count(), db.incidents.count()])
-  return `${newest?.id ?? ''}@${newest?.at ?? ''}|${counts.join(',')}`
-}
-
 let status: Ref<DuplicatePairsStatus> | undefined
 
 /**
@@ -64,8 +57,8 @@ export function startDuplicatePairs(): Readonly<Ref<DuplicatePairsStatus>> {
   })
   // Detached: it follows changes for as long as the page lives, not only while one view is shown.
   effectScope(true).run(() => {
-    const token = useLiveQuery(() => changeToken(db), '')
-    watch(token.data, (now, before) => {
+    const writes = useRecordWriteSignal(db, ['organisations', 'incidents'])
+    watch(writes.data, (now, before) => {
       // The first answer too: a write may land between the worker's opening read and this one; a catch-up with nothing new is cheap.
       if (now === before) return
       port.post({ id: nextId, kind: 'changed' })

@@ -1,5 +1,5 @@
 import { watch } from 'vue'
-import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
+import { getDatabase, useRecordWriteSignal, type PrecedentDatabase } from '@renderer/db'
 import type { SearchMode } from '@shared/search/searchIndexEngine'
 import { createSearchIndexHost } from './searchIndexHost'
 import type { RecordType } from '@shared/domain/recordTypes'
@@ -126,28 +126,17 @@ export function createSearchIndexClient(port: SearchIndexPort): SearchIndexClien
   }
 }
 
-/**
- * A value that changes whenever a record table or the revision log does. As a live query it is
- * re-run on every write, in this window or another (Dexie tells other tabs), including writes
- * that leave no revision, such as seeding.
- */
-async function changeToken(db: PrecedentDatabase): Promise<string> {
-  const newest = await revisionTable(db).orderBy('at').last()
-  const counts = await Promise.all(RECORD_TABLE_NAMES.map((name) => db[name].count()))
-  return `${newest?.id ?? ''}@${newest?.at ?? ''}|${counts.join(',')}`
-}
-
 /** Tells the index about every committed write, for as long as the page lives. */
 export function followChanges(db: PrecedentDatabase, client: Pick<SearchIndexClient, 'notifyChanged'>): () => void {
-  const token = useLiveQuery(() => changeToken(db), '')
-  const stopWatching = watch(token.data, (current, previous) => {
+  const writes = useRecordWriteSignal(db)
+  const stopWatching = watch(writes.data, (current, previous) => {
     // The first answer is the state the index opened from.
     if (previous === '' || current === previous) return
     client.notifyChanged().catch((error: unknown) => console.warn('[search] the index could not follow a change', error))
   })
   return () => {
     stopWatching()
-    token.stop()
+    writes.stop()
   }
 }
 

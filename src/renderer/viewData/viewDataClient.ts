@@ -2,7 +2,7 @@ import { effectScope, shallowRef, watch, type ShallowRef } from 'vue'
 import type { ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
 import type { RecordMatch } from '@shared/domain/recordMatching'
 import type { PickerOption } from '@shared/domain/recordPickerOption'
-import { getDatabase, RECORD_TABLE_NAMES, revisionTable, useLiveQuery, type PrecedentDatabase } from '@renderer/db'
+import { getDatabase, useRecordWriteSignal, type PrecedentDatabase } from '@renderer/db'
 import { createViewDataHost } from './viewDataHost'
 import type { TimelineLocation, TimelineWindow, TimelineWindowRequest } from '@shared/timeline/timelineWindow'
 import type {
@@ -153,21 +153,11 @@ export function createViewDataClient(port: ViewDataPort): ViewDataClient {
   }
 }
 
-/**
- * A value that changes whenever a record table or the revision log does. As a live query it is
- * re-run on every write, in this window or another (Dexie tells other tabs).
- */
-async function changeToken(db: PrecedentDatabase): Promise<string> {
-  const newest = await revisionTable(db).orderBy('at').last()
-  const counts = await Promise.all(RECORD_TABLE_NAMES.map((name) => db[name].count()))
-  return `${newest?.id ?? ''}@${newest?.at ?? ''}|${counts.join(',')}`
-}
-
 /** Tells the worker about every committed write, for as long as the page lives. */
 function followChanges(db: PrecedentDatabase, client: Pick<ViewDataClient, 'notifyChanged'>): void {
-  const token = useLiveQuery(() => changeToken(db), '')
+  const writes = useRecordWriteSignal(db)
   // The first answer is followed too: a write between the worker's first read and it is then not missed.
-  watch(token.data, (current, previous) => {
+  watch(writes.data, (current, previous) => {
     if (current === previous) return
     client.notifyChanged().catch((error: unknown) => console.warn('[views] the views worker could not follow a change', error))
   })

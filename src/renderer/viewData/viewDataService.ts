@@ -1,4 +1,17 @@
-import { createRecordRepository, sortRecordsOfType, readRowsInPages, revisionTable, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import {
+  createRecordRepository,
+  feedHeadOf,
+  readChangesSince,
+  readFeedHead,
+  readFeedPosition,
+  readRowsInPages,
+  sortRecordsOfType,
+  type FeedMark,
+  type FeedPosition,
+  type PrecedentDatabase,
+  type RecordRepository,
+  type TableMark
+} from '@renderer/db'
 import { fromRow } from '@renderer/db/storedRow'
 import { selectIncidentsForChart, selectResponsesForChart } from '@shared/analytics/chartFilter'
 import { incidentsPerYear } from '@shared/analytics/incidentsPerYear'
@@ -38,22 +51,14 @@ export type ViewRecordType = (typeof VIEW_RECORD_TYPES)[number]
 // Timeline layouts kept for windows: the page's current one and a few it may go Back to.
 const KEPT_TIMELINE_LAYOUTS = 4
 
-// As in the search index: a change's `at` is taken before its transaction commits, so a margin
-// before the watermark is read again; applying a change twice is harmless.
-const REVISION_OVERLAP_MS = 60_000
-
-interface TableMark {
-  count: number
-  newestUpdatedAt: string
-}
+// Fewer changed records than this (or a quarter of those held, if more) are read by id; more (an
+// import, a restore) and the tables are read again, which then costs less than the revisions and records.
+const CHANGES_READ_BY_ID = 2_000
+// Records read per request when catching up, so the window's own reads get in between.
+const IDS_PER_READ = 1_000
 
 type RecordsById = { [T in ViewRecordType]: Map<string, RecordOfType[T]> }
 type RecordLists = { readonly [T in ViewRecordType]: readonly RecordOfType[T][] }
-
-const shiftedTimestamp = (at: string, milliseconds: number): string => {
-  const time = Date.parse(at)
-  return Number.isNaN(time) ? '' : new Date(time + milliseconds).toISOString()
-}
 
 const namesOf = (ids: Iterable<string>, byId: ReadonlyMap<string, { readonly name: string }>): [string, string][] =>
   [...new Set(ids)].flatMap((id) => {
@@ -64,8 +69,9 @@ const namesOf = (ids: Iterable<string>, byId: ReadonlyMap<string, { readonly nam
 /**
  * The records the timeline, charts and comparison are drawn from, held in the views worker's
  * memory: read once (off the page's thread), then kept in step with the database by following the
- * revision log's watermark and each table's newest `updatedAt`, as the search index does (counts
- * that disagree mean a change the feed did not describe: that table is read again). Each view asks
+ * change feed (`readChangesSince`), as the search index does: a catch-up reads only the records
+ * changed since; many changes, a write without revisions, or counts that disagree (rows removed
+ * without a trace) read the tables again. Each view asks
  * for what it draws and gets compact results, never the records. A plain class, so tests drive it
  * with fake-indexeddb; the worker is a thin adapter over it.
  */
@@ -73,12 +79,13 @@ export class ViewDataService {
   private readonly repositories: { readonly [T in ViewRecordType]: RecordRepository<T> }
   private readonly byId: RecordsById = { incident: new Map(), response: new Map(), law: new Map(), organisation: new Map(), jurisdiction: new Map() }
   private readonly marks = Object.fromEntries(VIEW_RECORD_TYPES.map((type) => [type, { count: 0, newestUpdatedAt: '' }])) as Record<ViewRecordType, TableMark>
-  private lastRevisionAt = ''
+  /** Where in the change feed the records held were read or caught up to. */
+  private feed: Omit<FeedPosition, 'id'> = { at: '', overlapCount: 0, unloggedWrite: '' }
   private loaded: Promise<void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
   /** Bumped by every change applied; cached results of an older version are dropped. */
   private version = 0
-  /** The newest revision (`id@at`) when the records were last read or caught up. */
+  /** The feed's head (`readFeedHead`) when the records were last read or caught up. */
   private newestRevisionSeen = ''
   private lists: { readonly version: number; readonly value: RecordLists } | undefined
   private cache = new Map<string, unknown>()
@@ -251,10 +258,12 @@ export class ViewDataService {
 
   private async loadAll(): Promise<void> {
     // The feed's position first: a change committed while the tables are read is applied again, never missed.
-    const newest = await revisionTable(this.db).orderBy('at').last()
-    this.lastRevisionAt = newest?.at ?? ''
-    this.newestRevisionSeen = newest === undefined ? '' : `${newest.id}@${newest.at}`
-    await Promise.all(VIEW_RECORD_TYPES.map((type) => this.loadTable(type)))
+    const position = await readFeedPosition(this.db)
+    // One table after another: IndexedDB answers one request at a time for the whole origin, so
+    // five tables read side by side kept five pages queued ahead of every read the window makes.
+    for (const type of VIEW_RECORD_TYPES) await this.loadTable(type)
+    this.feed = { at: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite }
+    this.newestRevisionSeen = feedHeadOf(position)
     this.version += 1
   }
 
@@ -274,60 +283,64 @@ export class ViewDataService {
     this.marks[type] = mark
   }
 
-  /** Catches up only when the revision log has moved since the last catch-up (one index read otherwise). */
+  /** Catches up only when the feed has moved since the last catch-up (one index read otherwise). */
   private async catchUpIfWritten(): Promise<void> {
-    const newest = await revisionTable(this.db).orderBy('at').last()
-    const mark = newest === undefined ? '' : `${newest.id}@${newest.at}`
-    if (mark === this.newestRevisionSeen) return
+    const head = await readFeedHead(this.db)
+    if (head === this.newestRevisionSeen) return
     await this.catchUp()
-    this.newestRevisionSeen = mark
+    this.newestRevisionSeen = head
   }
 
+  private feedMark(): FeedMark {
+    return { lastRevisionAt: this.feed.at, overlapCount: this.feed.overlapCount, unloggedWrite: this.feed.unloggedWrite, tables: this.marks }
+  }
+
+  /** Reads the records changed since the feed mark (only those), or every table again when that is cheaper or needed. */
   private async catchUp(): Promise<boolean> {
-    const since = shiftedTimestamp(this.lastRevisionAt, -REVISION_OVERLAP_MS)
-    const revisions = since === '' ? await revisionTable(this.db).toArray() : await revisionTable(this.db).where('at').aboveOrEqual(since).toArray()
-    const changed = new Map<string, ViewRecordType>()
-    for (const revision of revisions) {
-      if ((VIEW_RECORD_TYPES as readonly string[]).includes(revision.recordType)) changed.set(revision.recordId, revision.recordType as ViewRecordType)
-      if (revision.at > this.lastRevisionAt) this.lastRevisionAt = revision.at
-    }
-    // Writes that leave no revision (seeding, bulk loads) still move `updatedAt`; records stamped the
-    // same moment as the newest held are read again too, as a bulk load stamps many alike.
-    for (const type of VIEW_RECORD_TYPES) {
-      const newest = this.marks[type].newestUpdatedAt
-      const table = this.db.recordTable(type)
-      const ids = newest === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').aboveOrEqual(newest).primaryKeys()
-      for (const id of ids) changed.set(id, type)
-    }
+    const held = VIEW_RECORD_TYPES.reduce((sum, type) => sum + this.byId[type].size, 0)
+    const look = await readChangesSince(this.db, this.feedMark(), VIEW_RECORD_TYPES, Math.max(CHANGES_READ_BY_ID, Math.floor(held / 4)))
+    if (look.kind === 'none' && look.countsAgree) return false
+    // Many changes, a write without revisions, or rows removed without a trace: read everything again.
+    if (look.kind !== 'some') return this.reloadAll()
     let moved = false
     for (const type of VIEW_RECORD_TYPES) {
-      const ids = [...changed].filter(([, idType]) => idType === type).map(([id]) => id)
-      if (ids.length === 0) continue
-      const found = await this.repositories[type].getMany(ids)
-      const byId = this.byId[type] as Map<string, RecordOfType[typeof type]>
+      const ids = [...look.changed].filter(([, idType]) => idType === type).map(([id]) => id)
+      if (ids.length > 0 && (await this.applyChanged(type, ids))) moved = true
+    }
+    // A stamp of a write without revisions seen only now is left for the next catch-up to find (it reads everything).
+    if (look.position.at >= this.feed.at) this.feed = { ...this.feed, at: look.position.at, overlapCount: look.position.overlapCount }
+    // Counts that disagree mean rows changed without a trace (a cleared table): read everything again.
+    const counts = await Promise.all(VIEW_RECORD_TYPES.map((type) => this.repositories[type].count()))
+    if (VIEW_RECORD_TYPES.some((type, index) => counts[index] !== this.byId[type].size)) return this.reloadAll()
+    if (moved) this.version += 1
+    return moved
+  }
+
+  /** Reads the records of `ids` as they now are: changed ones replace those held, gone ones leave. Whether any view's record moved. */
+  private async applyChanged<T extends ViewRecordType>(type: T, ids: readonly string[]): Promise<boolean> {
+    const byId = this.byId[type] as Map<string, RecordOfType[T]>
+    const mark = this.marks[type]
+    let moved = false
+    for (let start = 0; start < ids.length; start += IDS_PER_READ) {
+      const page = ids.slice(start, start + IDS_PER_READ)
+      const found = await this.repositories[type].getMany(page)
       const present = new Set<string>()
       for (const record of found) {
         present.add(record.id)
-        const before = byId.get(record.id)
-        if (before !== undefined && before.updatedAt === record.updatedAt) continue
+        if (record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = record.updatedAt
+        if (byId.get(record.id)?.updatedAt === record.updatedAt) continue
         byId.set(record.id, record)
-        if (record.updatedAt > this.marks[type].newestUpdatedAt) this.marks[type].newestUpdatedAt = record.updatedAt
         moved = true
       }
-      for (const id of ids) {
-        if (!present.has(id) && byId.delete(id)) moved = true
-      }
-      this.marks[type].count = byId.size
+      for (const id of page) if (!present.has(id) && byId.delete(id)) moved = true
     }
-    // Counts that disagree mean rows changed without a trace (a restore, a cleared table): read that table again.
-    const counts = await Promise.all(VIEW_RECORD_TYPES.map((type) => this.repositories[type].count()))
-    for (const [index, type] of VIEW_RECORD_TYPES.entries()) {
-      if (counts[index] === this.byId[type].size) continue
-      await this.loadTable(type)
-      moved = true
-    }
-    if (moved) this.version += 1
+    mark.count = byId.size
     return moved
+  }
+
+  private async reloadAll(): Promise<true> {
+    await this.loadAll()
+    return true
   }
 
   // Lists in the order the repositories give (list order), so every view computes exactly as it did from `list()`.

@@ -149,7 +149,7 @@ describe('seedBundle', () => {
     const db = aFreshDatabase()
     const faults = injectWriteFailures(db)
     const before = await snapshotOf(db)
-    const writesOfALoad = 4 // three records and the marker
+    const writesOfALoad = 5 // three records, the change feed's stamp and the marker
 
     for (let k = 1; k <= writesOfALoad; k += 1) {
       faults.failWrite(k)

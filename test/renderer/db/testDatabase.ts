@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
-import { PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
+import { noteUnloggedWrite, PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { toRow } from '@renderer/db/storedRow'
 import type { TypedRecord } from '@shared/domain/recordTypes'
@@ -20,10 +20,15 @@ export function aFreshDatabaseName(): string {
   return `precedent-test-${opened}-${Math.random().toString(36).slice(2)}`
 }
 
-/** Stores records as they are, bypassing the writer's checks: the arrange step of a test. */
+/**
+ * Stores records as they are, bypassing the writer's checks and leaving no history: the arrange
+ * step of a test. Like every app write without revisions (loading shipped records), it stamps the
+ * change feed, so the workers that follow it see the records.
+ */
 export async function givenStored(db: PrecedentDatabase, ...records: readonly TypedRecord[]): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const typed of records) await db.recordTable(typed.type).put(toRow(typed.type, typed.record))
+    await noteUnloggedWrite(db)
   })
 }
 

@@ -1,10 +1,12 @@
+import type { DBCore, DBCoreGetManyRequest, DBCoreQueryRequest } from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { deleteRecord, saveRecord, type PrecedentDatabase } from '@renderer/db'
+import { deleteRecord, noteUnloggedWrite, saveRecord, saveRecords, type PrecedentDatabase } from '@renderer/db'
 import { STALE_TIMELINE_MESSAGE, ViewDataService } from '@renderer/viewData/viewDataService'
 import { dayNumberOf } from '@shared/timeline/dayNumber'
 import type { TimelineRequestBody } from '@renderer/viewData/viewDataProtocol'
 import type { OrganisationId } from '@shared/domain/ids'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
+import { toRow } from '@renderer/db/storedRow'
 import { aFreshDatabase, givenStored } from '../db/testDatabase'
 
 let clock = Date.parse('2027-03-01T09:00:00.000Z')
@@ -31,6 +33,45 @@ async function aKnowledgeBase(): Promise<{ db: PrecedentDatabase; company: Retur
     { type: 'incident', record: anIncident({ title: 'Undated thing', occurredOn: undefined }) }
   )
   return { db, company, regulator, incident }
+}
+
+/** Counts the rows (not keys, not counts) each table hands out from now on. */
+function countRowsRead(db: PrecedentDatabase): { readonly byTable: Map<string, number>; reset(): void } {
+  const byTable = new Map<string, number>()
+  const add = (table: string, rows: number): void => void byTable.set(table, (byTable.get(table) ?? 0) + rows)
+  // NOTE: Dexie builds its middleware stack when it opens; reopen (automatically, on next use) to include this one.
+  if (db.isOpen()) db.close({ disableAutoOpen: false })
+  db.use({
+    stack: 'dbcore',
+    name: 'countRowsRead',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(tableName) {
+          const table = down.table(tableName)
+          return {
+            ...table,
+            async get(request) {
+              const row: unknown = await table.get(request)
+              if (row !== undefined) add(tableName, 1)
+              return row
+            },
+            async getMany(request: DBCoreGetManyRequest) {
+              const rows = await table.getMany(request)
+              add(tableName, rows.filter((row) => row !== undefined).length)
+              return rows
+            },
+            async query(request: DBCoreQueryRequest) {
+              const result = await table.query(request)
+              if (request.values) add(tableName, result.result.length)
+              return result
+            }
+          }
+        }
+      }
+    }
+  })
+  return { byTable, reset: () => byTable.clear() }
 }
 
 describe('ViewDataService', () => {
@@ -113,6 +154,44 @@ describe('ViewDataService', () => {
 
     expect(await service.applyChanges()).toBe(true)
     expect(await titlesOn(service)).toEqual([])
+  })
+
+  it('reads only the record edited after an import, not the import again', async () => {
+    const db = aFreshDatabase()
+    const reads = countRowsRead(db)
+    const imported = await saveRecords(
+      db,
+      Array.from({ length: 300 }, (_, index) => ({ type: 'incident' as const, input: anIncident({ title: `Imported ${index}`, occurredOn: '2020' }) })),
+      writeOptions
+    )
+    const service = new ViewDataService(db)
+    await service.preload()
+    const edited = imported[0]!.record as ReturnType<typeof anIncident>
+    await saveRecord(db, 'incident', { ...edited, title: 'Imported 0, renamed' }, { ...writeOptions, expectedRevision: edited.revision })
+    reads.reset()
+
+    expect(await service.applyChanges()).toBe(true)
+
+    expect(reads.byTable.get('incidents')).toBe(1)
+    // The edit's revision, and the newest one to mark where the feed stands (the same here, read twice).
+    expect(reads.byTable.get('revisions') ?? 0).toBeLessThanOrEqual(2)
+    expect((await titlesOn(service)).filter((title) => title.endsWith('renamed'))).toEqual(['Imported 0, renamed'])
+  })
+
+  it('sees records written without revisions even when counts and timestamps stay as they were', async () => {
+    const { db } = await aKnowledgeBase()
+    const service = new ViewDataService(db)
+    expect(await titlesOn(service)).toEqual(['Acme leak'])
+
+    // A table cleared and filled again with as many records, stamped alike, in one write without history.
+    await db.transaction('rw', [db.incidents, db.meta], async () => {
+      await db.incidents.clear()
+      await db.incidents.bulkPut([toRow('incident', anIncident({ title: 'Refilled', occurredOn: '2021' })), toRow('incident', anIncident({ title: 'Also refilled', occurredOn: undefined }))])
+      await noteUnloggedWrite(db)
+    })
+
+    expect(await service.applyChanges()).toBe(true)
+    expect(await titlesOn(service)).toEqual(['Refilled'])
   })
 
   it('says nothing moved when no write touched the records', async () => {
