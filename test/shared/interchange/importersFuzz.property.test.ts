@@ -6,6 +6,7 @@ import { ImportInputError } from '@shared/interchange/importProblem'
 import { decodeImportText } from '@shared/interchange/decodeImportText'
 import { IMPORT_FORMATS, type ImportFormat, type ImportReading } from '@shared/interchange/importReading'
 import { mappingTableOf, needsColumnMapping, readImport, type ImportFile } from '@shared/interchange/importers'
+import { sharedData, type SharedFile } from '../../support/sharedData'
 
 // Every importer, given anything at all, either reads it (each refused row with a one-line reason
 // naming its file) or refuses the whole file with one ImportInputError line. Any other exception
@@ -106,6 +107,48 @@ describe.each(IMPORT_FORMATS)('the %s importer, given anything', (format) => {
       }),
       { numRuns: 200 }
     )
+  })
+})
+
+/**
+ * Excerpts of the real data sets (a few records each, cut from ../shared/data when it is there), so
+ * the mutations start from what real files hold — their quirks, nesting and lengths — and not only
+ * from the small synthetic seeds above.
+ */
+const firstLines = (text: string, count: number): string => text.split('\n').slice(0, count).join('\n')
+const REAL_EXCERPTS: readonly { readonly format: ImportFormat; readonly file: SharedFile; readonly name: string; readonly excerpt: (text: string) => { readonly text: string; readonly json?: unknown } }[] = [
+  { format: 'veris', file: sharedData('vcdb-2013/incidents.json'), name: 'incidents.json', excerpt: (text) => jsonExcerpt((JSON.parse(text) as unknown[]).slice(0, 12)) },
+  { format: 'cms', file: sharedData('gdpr-fines-cms-2024/enforcementtracker_full_download.json'), name: 'cms.json', excerpt: (text) => jsonExcerpt({ data: (JSON.parse(text) as { data: unknown[] }).data.slice(0, 12) }) },
+  { format: 'hibp', file: sharedData('hibp-breaches-2025/breaches.json'), name: 'breaches.json', excerpt: (text) => jsonExcerpt((JSON.parse(text) as unknown[]).slice(0, 12)) },
+  { format: 'law-text', file: sharedData('gdpr-text-en/gdpr.json'), name: 'gdpr.json', excerpt: (text) => { const law = JSON.parse(text) as { chapters: unknown[]; recitals?: unknown[] }; return jsonExcerpt({ ...law, chapters: law.chapters.slice(0, 1), recitals: (law.recitals ?? []).slice(0, 3) }) } },
+  { format: 'json', file: sharedData('securitybreach-catalog/breaches.ndjson'), name: 'breaches.ndjson', excerpt: (text) => ({ text: firstLines(text, 25) }) },
+  { format: 'csv', file: sharedData('hhs-ocr-breaches-2014/breaches.csv'), name: 'breaches.csv', excerpt: (text) => ({ text: firstLines(text, 25) }) },
+  { format: 'aiid', file: sharedData('aiid-2026-02/incidents.csv'), name: 'incidents.csv', excerpt: (text) => ({ text: text.slice(0, 20_000) }) }
+]
+function jsonExcerpt(json: unknown): { readonly text: string; readonly json: unknown } {
+  return { text: JSON.stringify(json), json }
+}
+
+describe.each(REAL_EXCERPTS)('the $format importer, given a mutated excerpt of a real file ($name)', ({ format, file, name, excerpt }) => {
+  it.skipIf(!file.present)('reads or refuses it with a slice cut, repeated or replaced, and with any one value replaced', () => {
+    const real = excerpt(file.text())
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 20 }), fc.boolean(), (start, length, inserted, repeat) => {
+        const from = start % (real.text.length + 1)
+        const to = Math.min(real.text.length, from + (length % 200))
+        const text = real.text.slice(0, from) + (repeat ? real.text.slice(from, to).repeat(2) : inserted) + real.text.slice(to)
+        expect(contractBroken(format, { name, text })).toBeUndefined()
+      }),
+      { numRuns: 40 }
+    )
+    if (real.json !== undefined) {
+      fc.assert(
+        fc.property(fc.array(fc.nat(), { maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), (turns, replacement) => {
+          expect(contractBroken(format, { name, text: JSON.stringify(mutated(real.json, turns, replacement)) })).toBeUndefined()
+        }),
+        { numRuns: 60 }
+      )
+    }
   })
 })
 
