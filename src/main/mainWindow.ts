@@ -36,6 +36,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click on a link would ask for a new window: turned off at the source (Electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       devTools: !options.isPackaged
     }

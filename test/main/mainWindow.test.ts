@@ -52,6 +52,12 @@ describe('createMainWindow', () => {
     expect(windows[0]!.options.webPreferences).not.toHaveProperty('enableBlinkFeatures')
   })
 
+  it('turns off the middle click that would ask for a new window', () => {
+    createMainWindow(production)
+
+    expect(windows[0]!.options.webPreferences.disableBlinkFeatures).toBe('Auxclick')
+  })
+
   it('loads the preload it is given', () => {
     createMainWindow(production)
 

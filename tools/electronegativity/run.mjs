@@ -1,4 +1,4 @@
-// Runs Electronegativity on src/ and fails on HIGH findings (the tool itself always exits 0).
+// Runs Electronegativity on src/ and fails on any finding not reviewed in allowlist.json (the tool itself always exits 0).
 // It scans src/, not out/: in bundled output `new electron.BrowserWindow(...)` is a member
 // expression and the BrowserWindow checks silently skip it.
 // NOTE: the tool misses missing will-navigate guards and IPC sender checks; unit tests in
@@ -54,12 +54,24 @@ if (!existsSync(report)) {
 const findings = readFileSync(report, 'utf8')
   .split('\n')
   .filter((line) => /^[A-Z_]+_CHECK,/.test(line))
-  .map((line) => line.split(',').slice(0, 5).join(' '))
+  .map((line) => {
+    const [check, severity, confidence, file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''))
+    return { check, severity, confidence, file, location }
+  })
 console.log(`Electronegativity (Electron ${electronVersion}) findings: ${findings.length}`)
-for (const finding of findings) console.log(`  ${finding}`)
-const high = findings.filter((finding) => finding.includes('"HIGH"') || / HIGH /.test(finding))
-if (high.length > 0) {
-  console.error(`${high.length} HIGH finding(s): fix the code (see the report at test-results/electronegativity.csv)`)
+
+// Every finding must be fixed or reviewed and listed, with its reason, in allowlist.json (RELIABILITY-SECURITY 15).
+const { reviewed } = JSON.parse(readFileSync(path.join(toolDir, 'allowlist.json'), 'utf8'))
+const isReviewed = (finding) => reviewed.some((entry) => entry.check === finding.check && entry.file === finding.file)
+const unreviewed = findings.filter((finding) => !isReviewed(finding))
+const stale = reviewed.filter((entry) => !findings.some((finding) => finding.check === entry.check && finding.file === entry.file))
+for (const finding of findings) {
+  console.log(`  ${isReviewed(finding) ? 'reviewed  ' : 'UNREVIEWED'} ${finding.check} ${finding.severity} ${finding.confidence} ${finding.file} ${finding.location}`)
+}
+if (unreviewed.length > 0) {
+  console.error(`${unreviewed.length} finding(s) not reviewed: fix the code, or review the finding and add it with its reason to tools/electronegativity/allowlist.json (report: test-results/electronegativity.csv)`)
   process.exit(1)
 }
-console.log('No HIGH findings.')
+// Not a failure: the tool reports CSP_GLOBAL_CHECK on some runs of the same tree and not on others.
+if (stale.length > 0) console.log(`Note: allowlist.json lists ${stale.map((entry) => `${entry.check} in ${entry.file}`).join(', ')}, which this run did not report.`)
+console.log(`Every finding is reviewed (${findings.length}, tools/electronegativity/allowlist.json); none is HIGH unless listed there.`)

@@ -55,6 +55,7 @@ export async function renderHtmlToPdf(html: string): Promise<Uint8Array> {
       webviewTag: false,
       webSecurity: true,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false
     }
   })

@@ -32,7 +32,8 @@ describe('renderHtmlToPdf', () => {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
-      devTools: false
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick'
     })
     expect(windows[0]!.options.webPreferences).not.toHaveProperty('preload')
   })
