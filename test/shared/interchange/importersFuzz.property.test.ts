@@ -111,7 +111,7 @@ describe.each(IMPORT_FORMATS)('the %s importer, given anything', (format) => {
 })
 
 /**
- * Excerpts of the real data sets (a few records each, cut from ../shared/data when it is there), so
+ * Excerpts of the real data sets (a few records each, cut from the shared data sets when they are there), so
  * the mutations start from what real files hold — their quirks, nesting and lengths — and not only
  * from the small synthetic seeds above.
  */
