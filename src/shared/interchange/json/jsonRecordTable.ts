@@ -59,10 +59,14 @@ export function readJsonRecordTable(text: string, file: string, limits: ImportLi
   return { file, headers, rows, problems }
 }
 
-/** Whether a file's head looks like records this reader takes: an array of objects, or NDJSON lines of objects. */
+/**
+ * Whether a file's head looks like records this reader takes: an array of objects, an object whose
+ * first field holds one (`{"breaches": [{…`), or NDJSON lines of objects.
+ */
 export function looksLikeJsonRecords(head: string): boolean {
   const trimmed = head.trimStart()
   if (/^\[\s*\{/.test(trimmed)) return true
+  if (/^\{\s*"(?:[^"\\]|\\.){1,100}"\s*:\s*\[\s*\{/.test(trimmed)) return true
   // NDJSON: a first line that is an object, and a second that starts another.
   return /^\{[^\n]*\}\s*\r?\n\s*\{/.test(trimmed)
 }

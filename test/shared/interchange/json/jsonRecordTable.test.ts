@@ -84,6 +84,9 @@ describe('JSON records through the column mapping, as the Import page and the co
   it('is recognised as JSON records when no named format fits', () => {
     expect(detectImportFormat([file])).toBe('json')
     expect(detectImportFormat([{ name: 'b.ndjson', text: '{"a":1}\n{"a":2}\n' }])).toBe('json')
+    expect(detectImportFormat([{ name: 'wrapped.json', text: JSON.stringify({ breaches: [{ Name: 'A' }] }) }])).toBe('json')
+    // A CMS download holds lists of cells, not objects: it stays the CMS format.
+    expect(detectImportFormat([{ name: 'cms.json', text: '{"data": [["", "ETid-1"]]}' }])).toBe('cms')
   })
 
   it('guesses the mapping from the field names and imports each record, refusing a row by its record number and field', () => {
