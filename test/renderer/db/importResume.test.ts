@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
+import type { DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
 import { describe, expect, it } from 'vitest'
 import {
   commitImport,
@@ -18,7 +18,7 @@ import { planImport, type ImportOptions } from '@shared/interchange/importPlan'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { catchError } from '../../support/catchError'
-import { aFreshDatabase, givenStored, snapshotOf } from './testDatabase'
+import { aFreshDatabase, givenStored, snapshotOf, wrapTables } from './testDatabase'
 
 const NOW = '2026-12-06T12:00:00.000Z'
 const LATER = '2026-12-06T13:00:00.000Z'
@@ -59,28 +59,14 @@ async function planFor(db: PrecedentDatabase, records: readonly TypedRecord[], c
  */
 function killableTab(db: PrecedentDatabase) {
   const state = { killed: false, writesAfterArming: 0, killAfterWrites: Number.POSITIVE_INFINITY }
-  if (db.isOpen()) db.close({ disableAutoOpen: false })
-  db.use({
-    stack: 'dbcore',
-    name: 'killableTab',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(tableName) {
-          const table = down.table(tableName)
-          return {
-            ...table,
-            mutate(request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-              state.writesAfterArming += 1
-              if (state.writesAfterArming > state.killAfterWrites) state.killed = true
-              if (state.killed) return Promise.reject(new Error('The tab was closed'))
-              return table.mutate(request)
-            }
-          }
-        }
-      }
+  wrapTables(db, 'killableTab', (table) => ({
+    mutate(request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      state.writesAfterArming += 1
+      if (state.writesAfterArming > state.killAfterWrites) state.killed = true
+      if (state.killed) return Promise.reject(new Error('The tab was closed'))
+      return table.mutate(request)
     }
-  })
+  }))
   return {
     kill: () => void (state.killed = true),
     /** Lets `writes` more writes through, then kills. */

@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie'
 import { noteUnloggedWrite, PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { toRow } from '@renderer/db/storedRow'
@@ -45,28 +45,13 @@ export async function snapshotOf(db: PrecedentDatabase): Promise<Record<string, 
  */
 export function injectWriteFailures(db: PrecedentDatabase) {
   const state = { failAt: 0, writes: 0, error: (): unknown => new Error('Injected write failure') }
-  // NOTE: Dexie builds its middleware stack when it opens; reopen (automatically, on next use) to include this one.
-  if (db.isOpen()) db.close({ disableAutoOpen: false })
-  db.use({
-    stack: 'dbcore',
-    name: 'injectWriteFailures',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(tableName) {
-          const table = down.table(tableName)
-          return {
-            ...table,
-            mutate(request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-              state.writes += 1
-              if (state.writes === state.failAt) return Promise.reject(state.error())
-              return table.mutate(request)
-            }
-          }
-        }
-      }
+  wrapTables(db, 'injectWriteFailures', (table) => ({
+    mutate(request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      state.writes += 1
+      if (state.writes === state.failAt) return Promise.reject(state.error())
+      return table.mutate(request)
     }
-  })
+  }))
   return {
     /** Fails the k-th write from now on (1 = the next write); 0 disarms. */
     failWrite(k: number, error?: () => unknown): void {
@@ -79,4 +64,26 @@ export function injectWriteFailures(db: PrecedentDatabase) {
       return state.writes
     }
   }
+}
+
+/**
+ * Puts a test's own layer under every table of `db` (Dexie's DBCore middleware): `wrap` gives the
+ * operations it replaces, each calling the table's own. The database is closed first when open, since
+ * Dexie builds its middleware stack when it opens (it reopens on the next use).
+ */
+export function wrapTables(db: PrecedentDatabase, name: string, wrap: (table: DBCoreTable, tableName: string) => Partial<DBCoreTable>): void {
+  if (db.isOpen()) db.close({ disableAutoOpen: false })
+  db.use({
+    stack: 'dbcore',
+    name,
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(tableName) {
+          const table = down.table(tableName)
+          return { ...table, ...wrap(table, tableName) }
+        }
+      }
+    }
+  })
 }
