@@ -44,6 +44,8 @@ const watermarkSchema = z.object({
   lastRevisionAt: z.string(),
   // Optional: marks stored before it was kept read their overlap once more.
   overlapCount: z.number().int().min(0).optional(),
+  // Optional for the same reason; with it, a table cleared and refilled alike without revisions is seen (see noteUnloggedWrite).
+  unloggedWrite: z.string().optional(),
   tables: z.object({ organisation: markSchema, incident: markSchema })
 })
 export type DuplicatePairsWatermark = z.infer<typeof watermarkSchema>
@@ -203,7 +205,7 @@ export class DuplicatePairsService {
       }
       if (pending.length > 0) await duplicatePairTable(this.db).bulkPut(pending)
     }
-    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: feed.at, overlapCount: feed.overlapCount, tables })
+    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: feed.at, overlapCount: feed.overlapCount, unloggedWrite: feed.unloggedWrite, tables })
   }
 
   private async saveWatermark(watermark: DuplicatePairsWatermark): Promise<void> {
@@ -229,6 +231,7 @@ export class DuplicatePairsService {
       version: DUPLICATE_PAIRS_VERSION,
       lastRevisionAt: isNewer ? look.position.at : watermark.lastRevisionAt,
       overlapCount: isNewer ? look.position.overlapCount : watermark.overlapCount,
+      unloggedWrite: look.position.unloggedWrite,
       tables
     })
   }

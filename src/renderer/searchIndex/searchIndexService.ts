@@ -36,6 +36,11 @@ const watermarkSchema = z.object({
    * again, no slow transaction committed an older change since, and that margin need not be re-read.
    */
   overlapCount: z.number().int().min(0).optional(),
+  /**
+   * The last write without revisions taken in (see `noteUnloggedWrite`); absent in snapshots saved
+   * before it was kept, which then notice such writes by counts and `updatedAt` only.
+   */
+  unloggedWrite: z.string().optional(),
   tables: z.object(Object.fromEntries(RECORD_TYPES.map((type) => [type, tableMarkSchema])) as Record<RecordType, typeof tableMarkSchema>)
 })
 export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
@@ -266,6 +271,7 @@ export class SearchIndexService {
     watermark.lastRevisionAt = feed.at
     watermark.lastRevisionId = feed.id
     watermark.overlapCount = feed.overlapCount
+    watermark.unloggedWrite = feed.unloggedWrite
     for (let start = 0; start < records.length; start += REBUILD_CHUNK) {
       const chunk = records.slice(start, start + REBUILD_CHUNK)
       engine.upsert(chunk.map((typed) => toSearchDocument(typed, context)))
@@ -299,7 +305,7 @@ export class SearchIndexService {
     }
     if (look.changed.size > 0) await this.reindex(new Map(look.changed))
     if (look.position.at >= this.watermark.lastRevisionAt) {
-      this.watermark = { ...this.watermark, lastRevisionAt: look.position.at, lastRevisionId: look.position.id, overlapCount: look.position.overlapCount }
+      this.watermark = { ...this.watermark, lastRevisionAt: look.position.at, lastRevisionId: look.position.id, overlapCount: look.position.overlapCount, unloggedWrite: look.position.unloggedWrite }
     }
     // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start again.
     const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deleteRecord, duplicatePairTable, DUPLICATES_WATERMARK_KEY, revisionTable, type PrecedentDatabase } from '@renderer/db'
+import { deleteRecord, duplicatePairTable, DUPLICATES_WATERMARK_KEY, revisionTable, saveRecord, type PrecedentDatabase } from '@renderer/db'
 import { DUPLICATE_PAIRS_VERSION, DuplicatePairsService } from '@renderer/duplicatePairs/duplicatePairsService'
 import { findDuplicateCandidates } from '@shared/domain/duplicates'
 import type { Incident } from '@shared/domain/incident'
@@ -48,9 +48,10 @@ describe('DuplicatePairsService', () => {
   it('after that, recomputes only the records changed since its watermark: new pairs added, pairs of a deleted record removed', async () => {
     const db = await aKnowledgeBase()
     await new DuplicatePairsService(db).open()
-    const retyped = anIncident({ id: 'inc-bill-third', title: 'ALIPAY annual bill consent default!', occurredOn: '2018-01-04', updatedAt: '2027-01-01T00:00:00.000Z' })
-    const renamed = { ...(organisations[3] as Organisation), name: 'Alipay Group', updatedAt: '2027-01-01T00:00:00.000Z' }
-    await givenStored(db, { type: 'incident', record: retyped }, { type: 'organisation', record: renamed })
+    // Saved as a person saves them, with revisions: a write without history would rightly make it start again.
+    const saving = { author: 'Test', now: () => '2027-01-01T00:00:00.000Z', newId: () => crypto.randomUUID() }
+    const retyped = await saveRecord(db, 'incident', anIncident({ id: 'inc-bill-third', title: 'ALIPAY annual bill consent default!', occurredOn: '2018-01-04' }), saving)
+    const renamed = await saveRecord(db, 'organisation', { ...(organisations[3] as Organisation), name: 'Alipay Group' }, { ...saving, expectedRevision: (organisations[3] as Organisation).revision })
     await deleteRecord(db, 'incident', 'inc-bill-again', { author: 'Test', now: () => '2027-01-02T00:00:00.000Z', newRevisionId: () => 'rev-delete' })
 
     const statuses: string[] = []
@@ -89,5 +90,16 @@ describe('DuplicatePairsService', () => {
     await new DuplicatePairsService(db).applyChanges()
 
     expect((await storedPairs(db)).map(([key]) => key)).toContain('org-ant|org-ant-again')
+  }, 30_000)
+
+  it('sees a record rewritten without a revision when counts and timestamps stay as they were (noteUnloggedWrite)', async () => {
+    const db = await aKnowledgeBase()
+    await new DuplicatePairsService(db).open()
+    // Same id, same updatedAt, a new name: only the stamp of the write without history tells.
+    await givenStored(db, { type: 'organisation', record: { ...(organisations[3] as Organisation), name: 'Alipay Group' } })
+
+    await new DuplicatePairsService(db).applyChanges()
+
+    expect((await storedPairs(db)).map(([key]) => key)).toContain('org-alipay|org-ant')
   }, 30_000)
 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createJurisdictionRepository, createRecordRepository, deleteRecord, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
+import { createJurisdictionRepository, createRecordRepository, deleteRecord, noteUnloggedWrite, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
 import { SEARCH_INDEX_VERSION } from '@shared/search/searchIndexEngine'
 import type { SearchIndexStatus } from '@renderer/searchIndex/searchIndexProtocol'
 import { SNAPSHOT_KEY, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
@@ -179,6 +179,22 @@ describe('SearchIndexService', () => {
     await service.applyChanges()
 
     expect(await ids(service, 'wombatpay')).toEqual(['org-new-wallet'])
+  })
+
+  it('sees a record rewritten without a revision when counts and timestamps stay as they were (noteUnloggedWrite)', async () => {
+    const db = await aSampleDatabase()
+    const service = await anOpenService(db)
+    const source = (await createRecordRepository(db, 'source').get('src-ecns-2018-01-11'))!
+
+    // As a restore or a test's arrange step writes: same id, same updatedAt, new words, no history.
+    await db.transaction('rw', [db.sources, db.meta], async () => {
+      await db.sources.put(toRow('source', { ...source, title: 'Numbatword bulletin' }))
+      await noteUnloggedWrite(db)
+    })
+    await service.applyChanges()
+
+    expect((await ids(service, 'numbatword'))[0]).toBe('src-ecns-2018-01-11')
+    expect(service.currentWatermark().unloggedWrite).not.toBe('')
   })
 
   it('rebuilds when the tables hold fewer records than the index (a removal the change feed did not describe)', async () => {

@@ -7,6 +7,7 @@ import { getDatabase, listBackups, SAVED_SEARCHES_KEY, writeKnowledgeBaseFile } 
 import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import BackupsView from '@renderer/features/backups/BackupsView.vue'
 import { backupFileName } from '@renderer/features/backups'
+import { useBackupsStore } from '@renderer/features/backups/backupsStore'
 import { anIncident } from '../../../builders/domain'
 import { givenStored } from '../../db/testDatabase'
 import { useBrowserStorage } from '../../browserStorage'
@@ -50,6 +51,20 @@ describe('BackupsView', () => {
     expect(await getDatabase().incidents.get(later.id)).toBeUndefined()
     expect(await getDatabase().incidents.get(kept.id)).toBeDefined()
     expect((await listBackups(getDatabase()))[0]?.reason).toMatch(/^Before restoring the backup of /)
+  })
+
+  it('says it is reading a backup, with no percentage, until the size read is known', async () => {
+    wrapper = mount(BackupsView, { attachTo: document.body })
+    await flushPromises()
+    const store = useBackupsStore()
+
+    store.restoreActivity = { phase: 'reading', done: 0, total: 0, records: 0 }
+    await flushPromises()
+    expect(wrapper.get('.restore-progress [role="status"]').text()).toBe('Reading the backup…')
+
+    store.restoreActivity = { phase: 'reading', done: 250, total: 1000, records: 4200 }
+    await flushPromises()
+    expect(wrapper.get('.restore-progress [role="status"]').text()).toBe(`Reading the backup: 25%, ${new Intl.NumberFormat().format(4200)} records so far…`)
   })
 
   it('refuses a backup file that is not a bundle, and says why', async () => {
