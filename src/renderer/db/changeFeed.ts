@@ -105,6 +105,21 @@ export function readFeedHead(db: PrecedentDatabase): Promise<string> {
 /** The token `readFeedHead` gives at a position. */
 export const feedHeadOf = (position: Pick<FeedPosition, 'id' | 'at' | 'unloggedWrite'>): string => `${position.id}@${position.at}|${position.unloggedWrite}`
 
+/**
+ * The feed's position, read in the caller's transaction (which must include `revisions` and `meta`):
+ * a read-write transaction reads it before and after its own writes, and no other write can fall
+ * between them.
+ */
+export const readFeedPositionHere = (db: PrecedentDatabase): Promise<FeedPosition> => positionNow(db)
+
+/**
+ * Whether nothing was written between two readings of the position: no revision added (the newest
+ * is the same, and as many fall in the overlap, so none committed late with an older date) and no
+ * write without revisions noted. Rows removed by hand without either are not seen (see `readFeedHead`).
+ */
+export const isSameFeedPosition = (a: FeedPosition, b: FeedPosition): boolean =>
+  a.at === b.at && a.id === b.id && a.overlapCount === b.overlapCount && a.unloggedWrite === b.unloggedWrite
+
 /** The feed's position now, read in one transaction: take it before reading the tables, so a change committed meanwhile is applied again, never missed. */
 export function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
   return db.transaction('r', [revisionTable(db), db.meta], () => positionNow(db))

@@ -2,6 +2,7 @@ import { diffRecords, isCreation, recordBefore, type FieldChange } from '@shared
 import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
+import { isSameFeedPosition, readFeedPositionHere, type FeedPosition } from './changeFeed'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { HeldChangeNotices } from './heldChangeNotices'
 import { assertLinksExist } from './linkCheck'
@@ -40,6 +41,13 @@ export interface ImportCommitOptions {
   readonly files?: readonly string[]
   /** Records per transaction (tests use small chunks). */
   readonly chunkSize?: number
+  /**
+   * Where the change feed stood before the plan read what is stored (`readFeedPosition`). While it
+   * still stands where the commit last checked, nothing was written since: the plan's checks still
+   * hold, and the commit does not read the planned records again to repeat them (issue 10: that
+   * re-reading was a tenth of an import's write time).
+   */
+  readonly plannedAt?: FeedPosition
 }
 
 /** One committed import, as kept in the log. */
@@ -119,11 +127,13 @@ const recordWriteTables = (db: PrecedentDatabase) => [...RECORD_TABLE_NAMES.map(
  * 2. one read-only pass re-reads every planned record: a new one must still be absent and an
  *    update must still be at the revision the plan saw, and every link must reach a stored record
  *    or one this import writes; otherwise `RevisionConflictError`/`RecordValidationError` and
- *    nothing is written;
+ *    nothing is written. Skipped when the change feed still stands at `plannedAt`;
  * 3. the writes go in chunks of `IMPORT_CHUNK_SIZE`, one read-write transaction each, which
  *    re-checks its own records and links, writes them with an `import` revision each (the search
  *    index follows revisions), and writes the resume marker; the last chunk writes the import log
- *    entry and removes the marker instead.
+ *    entry and removes the marker instead. A chunk that finds the feed where the last check left it
+ *    (nothing written in between) reads only what it must: updated records' current rows and the
+ *    history of new ids.
  * A chunk that fails is aborted whole by IndexedDB; the chunks before it are then rolled back, as
  * they are on cancel, so an import is either written completely or not at all.
  *
@@ -164,10 +174,15 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
         await rollBackInterruptedImportHoldingLock(db, { author: options.author, now: options.now, newRevisionId, chunkSize })
         // Taken inside the lock, so no two imports share the stamp their revisions are found by.
         const at = options.now()
-        await db.transaction('r', recordWriteTables(db), async () => {
+        // Where the feed stood when the plan's checks last held: each chunk compares, and checks
+        // again only when something was written since.
+        let checkedAt = await db.transaction('r', recordWriteTables(db), async () => {
+          const position = await readFeedPositionHere(db)
+          if (options.plannedAt !== undefined && isSameFeedPosition(position, options.plannedAt)) return position
           // Only conflicts and links are checked here: the revision numbers are worked out by each chunk.
           const prepared = await prepareWrites(db, plan.writes, at, { numbersRevisions: false })
           await assertImportLinks(db, prepared, plannedIds)
+          return position
         })
         const writtenByType = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
         let created = 0
@@ -187,8 +202,9 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
           upcoming.catch(() => undefined)
           const isLast = start + chunk.length >= total
           const committed = await db.transaction('rw', recordWriteTables(db), async () => {
-            const prepared = await prepareWrites(db, chunk, at)
-            await assertImportLinks(db, prepared, plannedIds)
+            const unchanged = isSameFeedPosition(await readFeedPositionHere(db), checkedAt)
+            const prepared = await prepareWrites(db, chunk, at, { plannedNewAreAbsent: unchanged })
+            if (!unchanged) await assertImportLinks(db, prepared, plannedIds)
             // One bulk write per table, inside the chunk's transaction: the history commits or fails with the records.
             await writeRecordChanges(
               db,
@@ -221,8 +237,11 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
               await db.meta.delete(IMPORT_IN_PROGRESS_KEY)
               log = entry
             }
-            return { created: chunkCreated, done, types: prepared.map((write) => write.typed.type), notice: HeldChangeNotices.takeFromCurrentTransaction() }
+            // Read inside the transaction, after its writes: no other write can come between.
+            const position = await readFeedPositionHere(db)
+            return { created: chunkCreated, done, position, types: prepared.map((write) => write.typed.type), notice: HeldChangeNotices.takeFromCurrentTransaction() }
           })
+          checkedAt = committed.position
           // Only once the chunk's transaction has committed does it count (and need rolling back).
           notices.keep(committed.notice)
           marker = { ...started, done: committed.done }
@@ -388,11 +407,23 @@ export async function readImportLog(db: PrecedentDatabase): Promise<ImportLogEnt
   return Array.isArray(row?.value) ? (row.value as ImportLogEntry[]) : []
 }
 
-// Re-reads what the plan saw, inside the transaction, and stamps bookkeeping on what will be written.
-async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWrite[], at: string, { numbersRevisions = true } = {}): Promise<PreparedWrite[]> {
+/**
+ * Re-reads what the plan saw, inside the transaction, and stamps bookkeeping on what will be written.
+ * With `plannedNewAreAbsent` (nothing written since the plan's checks) the records planned as new
+ * are known to be absent and are not read; updates still are, for the version they replace.
+ */
+async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWrite[], at: string, { numbersRevisions = true, plannedNewAreAbsent = false } = {}): Promise<PreparedWrite[]> {
   const prepared: PreparedWrite[] = []
   const byType = RECORD_TYPES.map((type) => ({ type, writes: planned.filter((write) => write.typed.type === type) })).filter(({ writes }) => writes.length > 0)
-  const rowsByType = await Promise.all(byType.map(({ type, writes }) => db.recordTable(type).bulkGet(writes.map((write) => write.typed.record.id))))
+  const read = async (type: RecordType, writes: readonly PlannedWrite[]): Promise<(StoredRow<RecordType> | undefined)[]> => {
+    if (!plannedNewAreAbsent) return db.recordTable(type).bulkGet(writes.map((write) => write.typed.record.id))
+    const updates = writes.filter((write) => write.expectedRevision !== undefined)
+    if (updates.length === 0) return writes.map(() => undefined)
+    const found = await db.recordTable(type).bulkGet(updates.map((write) => write.typed.record.id))
+    const byId = new Map(updates.map((write, index) => [write.typed.record.id as string, found[index]]))
+    return writes.map((write) => byId.get(write.typed.record.id as string))
+  }
+  const rowsByType = await Promise.all(byType.map(({ type, writes }) => read(type, writes)))
   const absentIds = byType.flatMap(({ writes }, typeIndex) => writes.filter((_write, index) => rowsByType[typeIndex]![index] === undefined).map((write) => write.typed.record.id as string))
   // The history of every new id is one index lookup each: not worth it when only checking.
   const lastRecorded = numbersRevisions ? await lastRecordedRevisions(db, absentIds) : new Map<string, number>()

@@ -41,7 +41,7 @@ export {
   type SaveRecordOptions
 } from './recordWriter'
 export { appendRevisions, getRevision, lastRecordedRevision, lastRecordedRevisions, listRevisions, revisionTable } from './revisionLog'
-export { feedHeadOf, noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, REVISION_OVERLAP_MS, type FeedChanges, type FeedMark, type FeedPosition, type TableMark } from './changeFeed'
+export { feedHeadOf, isSameFeedPosition, noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, REVISION_OVERLAP_MS, type FeedChanges, type FeedMark, type FeedPosition, type TableMark } from './changeFeed'
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'

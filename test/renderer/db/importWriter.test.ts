@@ -6,6 +6,7 @@ import {
   ImportCancelledError,
   listRevisions,
   readImportNeighbours,
+  readFeedPosition,
   readImportLog,
   RecordValidationError,
   RevisionConflictError,
@@ -20,7 +21,7 @@ import type { ImportReading } from '@shared/interchange/importReading'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { fromRow, toRow } from '@renderer/db/storedRow'
 import { catchError } from '../../support/catchError'
-import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
+import { aFreshDatabase, countRowsRead, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 
 const NOW = '2026-11-29T12:00:00.000Z'
 const options = { author: 'Importer', now: () => NOW }
@@ -159,6 +160,42 @@ describe('commitImport', () => {
 
     expect(await catchError(commitImport(db, plan, options))).toBeInstanceOf(RevisionConflictError)
     expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('trusts its plan while nothing was written since: reads none of the records planned as new again', async () => {
+    const db = await aDatabaseWithRegulator()
+    const records = importedRecords(30)
+    const plannedAt = await readFeedPosition(db)
+    const plan = await planFor(db, records)
+    const reads = countRowsRead(db)
+
+    await commitImport(db, plan, { ...options, plannedAt, chunkSize: 16 })
+
+    expect((reads.byTable.get('incidents') ?? 0) + (reads.byTable.get('responses') ?? 0)).toBe(0)
+    expect(await db.incidents.count()).toBe(30)
+    expect((await listRevisions(db, 'inc-imported-29')).map((revision) => revision.action)).toEqual(['import'])
+  })
+
+  it('checks again when something was written after the plan: a record planned as new created meanwhile refuses the import', async () => {
+    const db = await aDatabaseWithRegulator()
+    const records = importedRecords(2)
+    const plannedAt = await readFeedPosition(db)
+    const plan = await planFor(db, records)
+    await saveRecord(db, 'incident', (records[2] as TypedRecord).record as never, { now: () => NOW, newId: () => 'x' })
+    const before = await snapshotOf(db)
+
+    expect(await catchError(commitImport(db, plan, { ...options, plannedAt }))).toBeInstanceOf(RevisionConflictError)
+    expect(await snapshotOf(db)).toEqual(before)
+  })
+
+  it('checks again when a write without history came after the plan', async () => {
+    const db = await aDatabaseWithRegulator()
+    const records = importedRecords(2)
+    const plannedAt = await readFeedPosition(db)
+    const plan = await planFor(db, records)
+    await givenStored(db, records[0] as TypedRecord)
+
+    expect(await catchError(commitImport(db, plan, { ...options, plannedAt }))).toBeInstanceOf(RevisionConflictError)
   })
 
   it('refuses the whole import when a link target was deleted after planning', async () => {

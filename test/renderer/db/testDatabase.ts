@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie'
+import type { DBCore, DBCoreGetManyRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQueryRequest, DBCoreTable } from 'dexie'
 import { noteUnloggedWrite, PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { toRow } from '@renderer/db/storedRow'
@@ -86,4 +86,28 @@ export function wrapTables(db: PrecedentDatabase, name: string, wrap: (table: DB
       }
     }
   })
+}
+
+/** Counts the rows (not keys, not counts) each table hands out from now on. */
+export function countRowsRead(db: PrecedentDatabase): { readonly byTable: Map<string, number>; reset(): void } {
+  const byTable = new Map<string, number>()
+  const add = (table: string, rows: number): void => void byTable.set(table, (byTable.get(table) ?? 0) + rows)
+  wrapTables(db, 'countRowsRead', (table, tableName) => ({
+    async get(request) {
+      const row: unknown = await table.get(request)
+      if (row !== undefined) add(tableName, 1)
+      return row
+    },
+    async getMany(request: DBCoreGetManyRequest) {
+      const rows = await table.getMany(request)
+      add(tableName, rows.filter((row) => row !== undefined).length)
+      return rows
+    },
+    async query(request: DBCoreQueryRequest) {
+      const result = await table.query(request)
+      if (request.values) add(tableName, result.result.length)
+      return result
+    }
+  }))
+  return { byTable, reset: () => byTable.clear() }
 }

@@ -1,4 +1,3 @@
-import type { DBCoreGetManyRequest, DBCoreQueryRequest } from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { deleteRecord, noteUnloggedWrite, saveRecord, saveRecords, type PrecedentDatabase } from '@renderer/db'
 import { STALE_TIMELINE_MESSAGE, ViewDataService } from '@renderer/viewData/viewDataService'
@@ -7,7 +6,7 @@ import type { TimelineRequestBody } from '@renderer/viewData/viewDataProtocol'
 import type { OrganisationId } from '@shared/domain/ids'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { toRow } from '@renderer/db/storedRow'
-import { aFreshDatabase, givenStored, wrapTables } from '../db/testDatabase'
+import { aFreshDatabase, countRowsRead, givenStored } from '../db/testDatabase'
 
 let clock = Date.parse('2027-03-01T09:00:00.000Z')
 const writeOptions = { now: () => new Date((clock += 1000)).toISOString(), newId: () => crypto.randomUUID() }
@@ -33,30 +32,6 @@ async function aKnowledgeBase(): Promise<{ db: PrecedentDatabase; company: Retur
     { type: 'incident', record: anIncident({ title: 'Undated thing', occurredOn: undefined }) }
   )
   return { db, company, regulator, incident }
-}
-
-/** Counts the rows (not keys, not counts) each table hands out from now on. */
-function countRowsRead(db: PrecedentDatabase): { readonly byTable: Map<string, number>; reset(): void } {
-  const byTable = new Map<string, number>()
-  const add = (table: string, rows: number): void => void byTable.set(table, (byTable.get(table) ?? 0) + rows)
-  wrapTables(db, 'countRowsRead', (table, tableName) => ({
-    async get(request) {
-      const row: unknown = await table.get(request)
-      if (row !== undefined) add(tableName, 1)
-      return row
-    },
-    async getMany(request: DBCoreGetManyRequest) {
-      const rows = await table.getMany(request)
-      add(tableName, rows.filter((row) => row !== undefined).length)
-      return rows
-    },
-    async query(request: DBCoreQueryRequest) {
-      const result = await table.query(request)
-      if (request.values) add(tableName, result.result.length)
-      return result
-    }
-  }))
-  return { byTable, reset: () => byTable.clear() }
 }
 
 describe('ViewDataService', () => {

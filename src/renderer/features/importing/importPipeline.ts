@@ -1,12 +1,14 @@
 import {
   commitImport,
   ImportCancelledError,
+  readFeedPosition,
   readImportNeighbours,
   readJurisdictionIds,
   RecordNotFoundError,
   RecordValidationError,
   RevisionConflictError,
   StorageWriteError,
+  type FeedPosition,
   type ImportCommitResult,
   type PrecedentDatabase
 } from '@renderer/db'
@@ -45,6 +47,8 @@ export class ImportPipeline {
   private readonly texts = new Map<string, ImportFile>()
   private reading: ImportReading | undefined
   private stored: ExistingRecords | undefined
+  /** Where the change feed stood before `stored` was read: the commit trusts the plan while it stands there. */
+  private storedAt: FeedPosition | undefined
   private plan: ImportPlan | undefined
   private commitController: AbortController | undefined
 
@@ -68,7 +72,10 @@ export class ImportPipeline {
   ): Promise<PlannedImport> {
     this.reading = undefined
     this.plan = undefined
+    this.storedAt = undefined
     const read = await this.readFiles(request.files, onProgress)
+    // Before anything stored is read: a write committed after it moves the feed, and the commit checks again.
+    const storedAt = await readFeedPosition(this.db)
     const jurisdictionIds = await readJurisdictionIds(this.db)
     const reading = readImport(request.format, read, { importedAt: request.importedAt, jurisdictionIds, csvMappings: request.csvMappings })
     onProgress({ stage: 'planning', records: reading.candidates.length + reading.rejected.length })
@@ -76,6 +83,7 @@ export class ImportPipeline {
     const stored = await readImportNeighbours(this.db, reading)
     this.reading = reading
     this.stored = stored
+    this.storedAt = storedAt
     return { summary: this.replan(request.choices), storedBytes: await storedDataBytes() }
   }
 
@@ -97,6 +105,7 @@ export class ImportPipeline {
         now: () => new Date().toISOString(),
         signal: this.commitController.signal,
         files: options.files,
+        ...(this.storedAt === undefined ? {} : { plannedAt: this.storedAt }),
         onProgress: (done, total) => onProgress({ stage: 'writing', done, total })
       })
     } finally {
