@@ -225,7 +225,7 @@ BEGIN
     OR (expected = 'integer' AND actual = 'number' AND (candidate::text)::numeric = trunc((candidate::text)::numeric))
     OR (expected = 'number' AND actual = 'number')
   ) THEN
-    RETURN format('%s must be %s, not %s', label, CASE expected WHEN 'array' THEN 'a list' WHEN 'object' THEN 'an object' ELSE 'a ' || expected END, actual);
+    RETURN format('%s must be %s, not %s', label, CASE expected WHEN 'array' THEN 'a list' WHEN 'object' THEN 'an object' WHEN 'string' THEN 'text' WHEN 'integer' THEN 'a whole number' WHEN 'boolean' THEN 'true or false' ELSE 'a ' || expected END, actual);
   END IF;
   IF rules ? 'const' AND candidate IS DISTINCT FROM rules->'const' THEN
     RETURN format('%s must be %s', label, rules->'const');
