@@ -232,7 +232,7 @@ BEGIN
   END IF;
   IF rules ? 'enum' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(rules->'enum') allowed WHERE allowed = candidate) THEN
     RETURN format('%s must be one of %s, not %s', label,
-      (SELECT string_agg(allowed #>> '{}', ', ') FROM jsonb_array_elements(rules->'enum') allowed), candidate);
+      (SELECT string_agg(allowed #>> '{}', ', ') FROM jsonb_array_elements(rules->'enum') allowed), left(candidate::text, 80));
   END IF;
   IF rules ? 'oneOf' THEN
     SELECT count(*) INTO matches FROM jsonb_array_elements(rules->'oneOf') choice
