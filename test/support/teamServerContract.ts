@@ -267,6 +267,22 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         expect(conflict?.theirs.snapshot).toMatchObject({ name: 'Edited' })
       })
 
+      it('rule 4: an edit of a record deleted meanwhile is a conflict whose theirs is the deletion', async () => {
+        const organisation = anOrganisation()
+        await alice.push([aPushedRevision('organisation', organisation, NEW)])
+        const deletion = aPushedRevision('organisation', organisation, at(1), { deleted: true })
+        await alice.push([deletion])
+
+        const result = await bob.push([aPushedRevision('organisation', { ...organisation, name: 'Edited', revision: 2 }, at(1))])
+
+        expect(result.outcomes[0]).toMatchObject({ outcome: 'conflict', current: { recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id } })
+        expect(result.outcomes[0]!.outcome === 'conflict' && result.outcomes[0]!.current.snapshot).toBe(undefined)
+        const [conflict] = await bob.conflicts({ includeResolved: false })
+        expect(conflict?.theirs).toEqual({ recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id, author: 'alice' })
+        expect(conflict?.mine.snapshot).toMatchObject({ name: 'Edited' })
+        expect(conflict?.base).toEqual({ revision: 1, snapshot: organisation })
+      })
+
       it('rule 4: the same author’s next revision on top of its own mine joins that conflict; another author’s opens its own', async () => {
         const organisation = anOrganisation()
         await alice.push([aPushedRevision('organisation', organisation, NEW)])
