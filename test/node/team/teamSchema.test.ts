@@ -78,6 +78,26 @@ describe('initTeamSchema', () => {
     expect((atUse as Error).message).toContain(`version ${TEAM_SCHEMA_VERSION + 1}`)
   })
 
+  it('can be run by the database’s owner with CREATEROLE, and row-level security still holds for analysts', async () => {
+    await server.query("CREATE ROLE kb_owner LOGIN CREATEROLE PASSWORD 'owner-secret'")
+    await server.query('CREATE DATABASE owned_kb OWNER kb_owner')
+    const owner = { ...server.superuser, database: 'owned_kb', user: 'kb_owner', password: 'owner-secret' }
+    const olga = { ...(await server.createAnalyst('olga', 'editor')), database: 'owned_kb' }
+    const pavel = { ...(await server.createAnalyst('pavel', 'editor')), database: 'owned_kb' }
+
+    expect(await initTeamSchema(owner)).toEqual({ from: 0, to: TEAM_SCHEMA_VERSION })
+    const asOlga = openPgTeamServer(olga)
+    const asPavel = openPgTeamServer(pavel)
+    const briefing = { id: 'olga-notes', title: 'Notes', subtitle: '', asOf: '2026-03-01', sections: ['summary'], includeTimelineImage: true, items: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', revision: 1 }
+    await asOlga.saveBriefing({ briefing: briefing as never, shared: false })
+    const seenByOlga = await asOlga.briefings()
+    const seenByPavel = await asPavel.briefings()
+    await Promise.all([asOlga.close(), asPavel.close()])
+
+    expect(seenByOlga.map((entry) => entry.owner)).toEqual(['olga'])
+    expect(seenByPavel).toEqual([])
+  })
+
   it('says to run init when the database has no schema', async () => {
     const empty = await server.createDatabase('no_schema')
     const team = openPgTeamServer(empty)
