@@ -134,6 +134,11 @@ describe('errors reaching the server', () => {
     expect(error.message.split('\n')).toHaveLength(1)
   })
 
+  it('refuses connection details out of range before connecting', () => {
+    expect(() => openPgTeamServer({ ...REMOTE, port: 70_000 })).toThrow(TeamError)
+    expect(() => openPgTeamServer({ ...REMOTE, host: '' })).toThrow(/host/)
+  })
+
   it('maps server error codes to TeamError codes with one-line messages', () => {
     const cases: [object, string, string][] = [
       [{ code: '28P01', message: 'password authentication failed for user "alice"' }, 'bad-credentials', 'the server refused the user name or password for alice at db.example.org:5432'],
