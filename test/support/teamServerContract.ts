@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+// Runs in any Vitest environment (Node, happy-dom): ids come from the global Web Crypto.
 import type { Briefing } from '@shared/briefing/briefing'
 import type { RecordType } from '@shared/domain/recordTypes'
 import {
@@ -37,7 +38,7 @@ export function aPushedRevision(
 ): PushedRevision {
   return {
     kind: 'revision',
-    id: `rev-${randomUUID()}`,
+    id: `rev-${crypto.randomUUID()}`,
     recordType,
     recordId: record.id,
     base,
@@ -64,7 +65,7 @@ function conflictIdOf(outcome: PushOutcome | undefined): string {
 
 function aBriefing(title: string): Briefing {
   return {
-    id: `brief-${randomUUID()}`,
+    id: `brief-${crypto.randomUUID()}`,
     title,
     subtitle: '',
     asOf: '2026-03-01',
