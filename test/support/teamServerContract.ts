@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-
-// Runs in any Vitest environment (Node, happy-dom): ids come from the global Web Crypto.
 import type { Briefing } from '@shared/briefing/briefing'
 import type { RecordType } from '@shared/domain/recordTypes'
 import {
@@ -14,6 +12,8 @@ import {
 } from '@shared/team/teamProtocol'
 import { anIncident, anOrganisation } from '../builders/domain'
 import { catchError } from './catchError'
+
+// Runs in any Vitest environment (Node, happy-dom): ids come from the global Web Crypto.
 
 /**
  * One shared team's server, fresh for each test: `as(user, role)` is the server as that analyst
