@@ -594,7 +594,12 @@ BEGIN
   INSERT INTO precedent.briefings AS b (briefing_id, owner, shared, body)
   VALUES (briefing->>'id', author, (request->>'shared')::boolean, briefing)
   ON CONFLICT (briefing_id) DO UPDATE SET shared = EXCLUDED.shared, body = EXCLUDED.body, updated_at = now()
+    WHERE b.owner = author OR precedent.role_of(author) = 'admin'
   RETURNING * INTO saved;
+  -- Another analyst created this id at the same moment: theirs stays theirs.
+  IF NOT FOUND THEN
+    PERFORM precedent.deny(format('briefing %s is another analyst''s', quote_literal(briefing->>'id')));
+  END IF;
   RETURN jsonb_build_object('briefing', saved.body, 'shared', saved.shared, 'owner', saved.owner, 'updatedAt', precedent.iso(saved.updated_at));
 END
 $$;
