@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseBundle, type Bundle } from '@shared/domain/bundle'
-import { teamConflictSchema, type TeamConnection } from '@shared/team/teamProtocol'
+import { parseBundle, type Bundle } from '../../src/shared/domain/bundle'
+import { teamConflictSchema, type TeamConnection } from '../../src/shared/team/teamProtocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { referenceRecords } from '../../src/cli/referenceRecords'
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwawayPostgres'
@@ -29,9 +29,12 @@ let admin = ''
 let alice = ''
 let bob = ''
 let rita = ''
+/** What the first and second `team init` printed (run in beforeAll: every test needs the schema). */
+let inits: ReturnType<typeof precedent>[] = []
 
-const urlOf = (connection: TeamConnection, password = connection.password) =>
-  `postgres://${encodeURIComponent(connection.user)}${password === undefined ? '' : `:${encodeURIComponent(password)}`}@${connection.host}:${connection.port}/${connection.database}`
+/** The connection as a URL; without its password when `withPassword` is false (then it comes from PGPASSWORD). */
+const urlOf = (connection: TeamConnection, withPassword = true) =>
+  `postgres://${encodeURIComponent(connection.user)}${withPassword && connection.password !== undefined ? `:${encodeURIComponent(connection.password)}` : ''}@${connection.host}:${connection.port}/${connection.database}`
 
 function precedent(args: string[], environment: Record<string, string> = {}) {
   const env = { ...process.env, ...environment }
@@ -70,6 +73,10 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'precedent-team-'))
   postgres = await startThrowawayPostgres()
   admin = urlOf(postgres.superuser)
+  inits = [precedent(['team', 'init', admin]), precedent(['team', 'init', admin])]
+  alice = urlOf(await postgres.createAnalyst('alice', 'editor'))
+  bob = urlOf(await postgres.createAnalyst('bob', 'editor'))
+  rita = urlOf(await postgres.createAnalyst('rita', 'reader'))
 }, 120_000)
 
 afterAll(async () => {
@@ -77,19 +84,13 @@ afterAll(async () => {
 })
 
 describe('precedent team, against a real PostgreSQL', () => {
-  it('init creates the schema, and a second init changes nothing', async () => {
-    const first = precedent(['team', 'init', admin])
-    expect(first.status, first.stderr).toBe(0)
-    expect(first.lines).toEqual([expect.stringMatching(/^schema at version \d+ \(created\)$/)])
-    const version = /version (\d+)/.exec(first.lines[0]!)![1]
-
-    const second = precedent(['team', 'init', admin])
-    expect(second.status, second.stderr).toBe(0)
-    expect(second.lines).toEqual([`already at version ${version}`])
-
-    alice = urlOf(await postgres.createAnalyst('alice', 'editor'))
-    bob = urlOf(await postgres.createAnalyst('bob', 'editor'))
-    rita = urlOf(await postgres.createAnalyst('rita', 'reader'))
+  it('init creates the schema, and a second init changes nothing', () => {
+    const [first, second] = inits
+    expect(first!.status, first!.stderr).toBe(0)
+    expect(first!.lines).toEqual([expect.stringMatching(/^schema at version \d+ \(created\)$/)])
+    const version = /version (\d+)/.exec(first!.lines[0]!)![1]
+    expect(second!.status, second!.stderr).toBe(0)
+    expect(second!.lines).toEqual([`already at version ${version}`])
   })
 
   it('pushes a bundle, then nothing twice', () => {
@@ -151,11 +152,11 @@ describe('precedent team, against a real PostgreSQL', () => {
 
   it('prints who is connected and where the server stands, the password taken from PGPASSWORD', async () => {
     const connection = { ...postgres.superuser, user: 'alice', password: 'alice-secret' }
-    const status = precedent(['team', 'status', '--server', urlOf(connection, undefined)], { PGPASSWORD: 'alice-secret' })
+    const status = precedent(['team', 'status', '--server', urlOf(connection, false)], { PGPASSWORD: 'alice-secret' })
 
     expect(status.status, status.stderr).toBe(0)
     expect(status.lines).toEqual([
-      `server: ${urlOf(connection, undefined)}`,
+      `server: ${urlOf(connection, false)}`,
       'user: alice',
       'role: editor',
       expect.stringMatching(/^schema version: \d+$/),
