@@ -1,16 +1,13 @@
-import { TeamError } from '../shared/team/teamProtocol'
+import { initTeamSchema, openPgTeamServer, teamConnectionFromUrl } from '../node/team/pgTeamServer'
 import type { TeamAccess } from './teamAccess'
 
 /**
- * The team commands' access to PostgreSQL on Node. Until the Node adapter (src/node/team) is
- * merged, every team command says it is not available.
+ * The team commands' access to PostgreSQL on Node: the adapter main uses too (src/node/team). The
+ * password comes from the URL or PGPASSWORD; TLS with verification unless the host is local.
  */
 export function nodeTeamAccess(): TeamAccess {
-  const unavailable = () => new TeamError('failed', 'team commands are not available in this build')
   return {
-    open: () => {
-      throw unavailable()
-    },
-    init: () => Promise.reject(unavailable())
+    open: (url) => openPgTeamServer(teamConnectionFromUrl(url), { applicationName: 'precedent team (command line)' }),
+    init: (url) => initTeamSchema(teamConnectionFromUrl(url), { applicationName: 'precedent team init' })
   }
 }
