@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseBundle, type Bundle } from '@shared/domain/bundle'
+import { linksOf } from '@shared/domain/linkFields'
+import type { TypedRecord } from '@shared/domain/recordTypes'
 import { MAX_PUSH_CHANGES, TeamError, teamConflictSchema, type PushedChange } from '@shared/team/teamProtocol'
 import { describe, expect, it } from 'vitest'
 import { referenceRecords } from '../../src/cli/referenceRecords'
@@ -7,7 +9,7 @@ import { runCli } from '../../src/cli/runCli'
 import { serverLabel } from '../../src/cli/teamAccess'
 import { aBundle, aSource } from '../builders/domain'
 import { memoryCliIo } from './memoryCliIo'
-import { teamServerDouble } from './teamServerDouble'
+import { teamAccessDouble } from './teamAccessDouble'
 
 const SAMPLE = 'resources/sample-knowledge-base.json'
 const URL = 'postgres://alice:s3cret@127.0.0.1:5433/team'
@@ -22,8 +24,8 @@ const sampleAsRead = (() => {
 })()
 const sampleCount = Object.values(sample.records).reduce((sum, list) => sum + list.length, 0)
 
-function team(options: Parameters<typeof teamServerDouble>[0] = {}) {
-  const double = teamServerDouble(options)
+function team(options: Parameters<typeof teamAccessDouble>[0] = {}) {
+  const double = teamAccessDouble(options)
   const run = async (argv: string[], fs = memoryCliIo()) => {
     const status = await runCli(argv, fs.io, () => reference, () => double.access)
     return { status, ...fs }
@@ -31,7 +33,7 @@ function team(options: Parameters<typeof teamServerDouble>[0] = {}) {
   return { double, run }
 }
 
-async function initialised(options: Parameters<typeof teamServerDouble>[0] = {}) {
+async function initialised(options: Parameters<typeof teamAccessDouble>[0] = {}) {
   const world = team(options)
   expect((await world.run(['team', 'init', URL])).status).toBe(0)
   return world
@@ -74,9 +76,17 @@ describe('precedent team push', () => {
     expect(pushed.err).toEqual([`pushed ${MAX_PUSH_CHANGES} of ${MAX_PUSH_CHANGES + 2} records`, `pushed ${MAX_PUSH_CHANGES + 2} of ${MAX_PUSH_CHANGES + 2} records`])
     const sampleRun = await run(['team', 'push', SAMPLE, '--server', URL])
     expect(sampleRun.status).toBe(0)
-    const types = double.pushes[2]!.map((change) => (change.kind === 'revision' ? change.recordType : ''))
-    expect(types.indexOf('response')).toBeGreaterThan(types.lastIndexOf('incident'))
-    expect(types.lastIndexOf('source')).toBeLessThan(types.indexOf('organisation'))
+    const order = double.pushes[2]!.flatMap((change) => (change.kind === 'revision' ? [change] : []))
+    const position = new Map(order.map((change, index) => [change.recordId, index]))
+    let links = 0
+    for (const [index, change] of order.entries()) {
+      for (const link of linksOf({ type: change.recordType, record: change.snapshot } as TypedRecord)) {
+        if (!position.has(link.targetId)) continue
+        links += 1
+        expect(position.get(link.targetId), `${change.recordId} → ${link.targetId}`).toBeLessThan(index)
+      }
+    }
+    expect(links).toBeGreaterThan(20)
   })
 
   it('accepts an edit (revision + 1) of the server version and reports a record equal to it as unchanged', async () => {
@@ -97,7 +107,7 @@ describe('precedent team push', () => {
     const { run, double } = await initialised()
     await run(['team', 'push', SAMPLE, '--server', URL])
     const incident = sample.records.incidents[0]!
-    double.editOnServer('incident', incident.id, { summary: 'Bob changed this on the server' })
+    await double.editOnServer('incident', incident.id, { summary: 'Bob changed this on the server' })
     const mine = structuredClone(sample)
     mine.records.incidents[0]!.title = 'My title'
     mine.records.incidents[0]!.revision += 1
@@ -106,7 +116,7 @@ describe('precedent team push', () => {
     expect(pushed.status).toBe(0)
     expect(pushed.out).toEqual([
       `0 accepted, 1 conflict, 0 unchanged, ${sampleCount - 1} already pushed`,
-      `conflict: incident ${incident.id} "My title" (based on revision ${incident.revision}; the server is at revision ${incident.revision + 1}; conflict conflict-1)`
+      expect.stringMatching(new RegExp(`^conflict: incident ${incident.id} "My title" \\(based on revision ${incident.revision}; the server is at revision ${incident.revision + 1}; conflict \\S+\\)$`))
     ])
   })
 
@@ -185,7 +195,7 @@ describe('precedent team conflicts and status', () => {
     const { run, double } = await initialised()
     await run(['team', 'push', SAMPLE, '--server', URL])
     const incident = sample.records.incidents[0]!
-    double.editOnServer('incident', incident.id, { summary: 'theirs' })
+    await double.editOnServer('incident', incident.id, { summary: 'theirs' })
     const mine = structuredClone(sample)
     mine.records.incidents[0]!.summary = 'mine'
     mine.records.incidents[0]!.revision += 1
@@ -234,9 +244,14 @@ describe('precedent team errors', () => {
   })
 
   it('suggests team init when the database has no schema', async () => {
-    const { run } = team()
+    const { run, double } = team()
     const result = await run(['team', 'status', '--server', URL])
-    expect(result).toMatchObject({ status: 1, err: ['precedent: the database has no Precedent schema; run precedent team init URL first'] })
+    expect(result).toMatchObject({ status: 1, err: ['precedent: the database precedent at 127.0.0.1:5433 has no Precedent schema: run `precedent team init`'] })
+
+    // Said once, whoever words the message.
+    double.state.failure = new TeamError('schema-missing', 'no Precedent schema in this database')
+    const worded = await run(['team', 'status', '--server', URL])
+    expect(worded).toMatchObject({ status: 1, err: ['precedent: no Precedent schema in this database; run precedent team init URL first'] })
   })
 
   it.each([

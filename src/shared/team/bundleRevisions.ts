@@ -1,26 +1,21 @@
-import type { BundleRecords } from '../domain/bundle'
-import { bundleRecordsInOrder } from '../domain/bundle'
-import { forEachLink } from '../domain/linkFields'
-import { diffRecords } from '../domain/recordHistory'
-import type { RecordType, TypedRecord } from '../domain/recordTypes'
+import { bundleRecordsInOrder, type BundleRecords } from '../domain/bundle'
+import { diffRecords, type RecordRevision } from '../domain/recordHistory'
+import type { TypedRecord } from '../domain/recordTypes'
 import { uuidV5 } from '../interchange/stix/uuidV5'
+import { pushedRevisionOf } from './pushedRevision'
 import { MAX_PUSH_CHANGES, type PushedRevision } from './teamProtocol'
+import { orderForPush } from './teamSyncPlan'
 
 // A bundle pushed to the team's server (`precedent team push`, issue 13): each record becomes one
 // pushed revision. A bundle holds only each record's latest version and its revision number, so a
 // record at revision r + 1 reads as an edit based on revision r (revision 1: a create). The
 // revision's id is derived from the record itself, so pushing the same bundle again is answered
-// `already` and creates nothing twice, from any machine.
+// `already` and creates nothing twice, from any machine. The base and the push order are the sync
+// engine's own rules (`pushedRevisionOf`, `orderForPush`): a bundle record is read as the revision
+// the app's log would hold for it.
 
 /** The namespace of bundle revision ids (a fixed UUID: changing it would make every id new). */
 export const BUNDLE_REVISION_NAMESPACE = '0d9c3f7e-6a52-4b8e-9a51-5f3e1c2b7d40'
-
-/**
- * Types whose records others link to come first, so a server that checks links finds their
- * targets: sources (everything cites them), then jurisdictions, organisations, laws, incidents,
- * responses (`LINK_FIELDS` in domain/linkFields.ts).
- */
-const PUSH_TYPE_ORDER: readonly RecordType[] = ['source', 'jurisdiction', 'organisation', 'law', 'incident', 'response']
 
 // Key order is not meaning: `{a, b}` and `{b, a}` are the same content.
 function canonicalJson(value: unknown): string {
@@ -40,76 +35,49 @@ export function bundleRevisionId(typed: TypedRecord): string {
   return uuidV5(BUNDLE_REVISION_NAMESPACE, `${typed.type}\n${record.id}\n${record.revision}\n${canonicalJson(record)}`)
 }
 
-/**
- * The records in the order they are pushed: by type (PUSH_TYPE_ORDER), and every record after the
- * records of the bundle it links to (a jurisdiction after its parent, an organisation after those
- * it links to). Links in a cycle cannot all point backwards; the cycle keeps the bundle's order.
- */
-export function pushOrder(records: BundleRecords): TypedRecord[] {
-  const all = bundleRecordsInOrder(records)
-  const byId = new Map<string, TypedRecord>(all.map((typed) => [typed.record.id, typed]))
-  const rank = (typed: TypedRecord) => PUSH_TYPE_ORDER.indexOf(typed.type)
-  const ordered: TypedRecord[] = []
-  const placed = new Set<string>()
-  const visiting = new Set<string>()
-  // Iterative depth-first walk: a long chain of links must not overflow the stack.
-  const place = (start: TypedRecord) => {
-    const stack: { typed: TypedRecord; targets: string[] }[] = []
-    const enter = (typed: TypedRecord) => {
-      visiting.add(typed.record.id)
-      const targets: string[] = []
-      forEachLink(typed, (_field, targetId) => targets.push(targetId))
-      stack.push({ typed, targets: targets.reverse() })
-    }
-    enter(start)
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!
-      const targetId = top.targets.pop()
-      if (targetId === undefined) {
-        stack.pop()
-        visiting.delete(top.typed.record.id)
-        placed.add(top.typed.record.id)
-        ordered.push(top.typed)
-        continue
-      }
-      const target = byId.get(targetId)
-      if (target !== undefined && !placed.has(targetId) && !visiting.has(targetId)) enter(target)
-    }
-  }
-  const byType = [...all].sort((a, b) => rank(a) - rank(b))
-  for (const typed of byType) if (!placed.has(typed.record.id)) place(typed)
-  return ordered
+/** What a bundle says about how and when its records were pushed. */
+export interface BundlePushOptions {
+  /** When the push was made (the pushed revisions' `clientAt`). */
+  readonly clientAt: string
+  /** Kept in each revision's history entry, e.g. which file it came from. */
+  readonly note?: string
 }
 
 /**
- * The pushed revision a bundle record stands for. Revision r + 1 is based on the record at
- * revision r; revision 1 is a create (no record yet). A create lists every field as changed, as the
- * app's own log does; an edit lists none, since the bundle does not hold the version before it.
+ * A bundle record as the app's log would hold it: an import at the record's revision. At revision
+ * 1 it creates the record, every field changed from nothing (so the base is "no record yet"); at
+ * revision r + 1 it is an edit of revision r whose changes are not known (the bundle does not hold
+ * the version before it), so none are listed.
  */
-export function bundleRecordRevision(typed: TypedRecord, options: { readonly clientAt: string; readonly note?: string }): PushedRevision {
+function bundleRecordAsRevision(typed: TypedRecord, options: BundlePushOptions): RecordRevision<object> {
   const { record } = typed
-  const based = record.revision - 1
   return {
-    kind: 'revision',
     id: bundleRevisionId(typed),
     recordType: typed.type,
     recordId: record.id,
-    base: { revision: based, exists: based > 0 },
+    revision: record.revision,
+    at: options.clientAt,
+    author: '',
     action: 'import',
-    changes: based === 0 ? diffRecords(undefined, record).map((change) => ({ field: change.field, after: change.after })) : [],
+    changes: record.revision <= 1 ? diffRecords(undefined, record) : [],
     snapshot: record,
-    ...(options.note === undefined ? {} : { note: options.note }),
-    clientAt: options.clientAt
+    ...(options.note === undefined ? {} : { note: options.note })
   }
 }
 
+/** The pushed revision a bundle record stands for: based on revision r for a record at r + 1, on "no record" at revision 1. */
+export function bundleRecordRevision(typed: TypedRecord, options: BundlePushOptions): PushedRevision {
+  return pushedRevisionOf(bundleRecordAsRevision(typed, options))
+}
+
 /**
- * A bundle's records as pushes: one revision per record in push order, split into batches of at
- * most `MAX_PUSH_CHANGES` (each batch is one transaction on the server).
+ * A bundle's records as pushes: one revision per record, the records linked to before those that
+ * link to them (`orderForPush`), in batches of at most `MAX_PUSH_CHANGES` (each batch is one
+ * transaction on the server).
  */
-export function bundlePushBatches(records: BundleRecords, options: { readonly clientAt: string; readonly note?: string }, batchSize: number = MAX_PUSH_CHANGES): PushedRevision[][] {
+export function bundlePushBatches(records: BundleRecords, options: BundlePushOptions, batchSize: number = MAX_PUSH_CHANGES): PushedRevision[][] {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PUSH_CHANGES) throw new RangeError(`A push holds 1 to ${MAX_PUSH_CHANGES} changes, not ${batchSize}`)
-  const revisions = pushOrder(records).map((typed) => bundleRecordRevision(typed, options))
+  const revisions = orderForPush(bundleRecordsInOrder(records).map((typed) => bundleRecordAsRevision(typed, options))).map((revision) => pushedRevisionOf(revision))
   const batches: PushedRevision[][] = []
   for (let start = 0; start < revisions.length; start += batchSize) batches.push(revisions.slice(start, start + batchSize))
   return batches
