@@ -101,15 +101,20 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
 
   const connectionTo = (database: string, user = 'postgres', password = SUPERUSER_PASSWORD): TeamConnection => ({ host: '127.0.0.1', port, database, user, password })
-  const query = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[] = [], database = 'precedent'): Promise<pg.QueryResult<Row>> => {
-    const client = new pg.Client(connectionTo(database))
-    await client.connect()
-    try {
-      return await client.query<Row>(sql, params)
-    } finally {
-      await client.end()
+  // One superuser connection per database, kept until stop(): SCRAM makes every new connection cost.
+  const clients = new Map<string, Promise<pg.Client>>()
+  const clientFor = (database: string): Promise<pg.Client> => {
+    let client = clients.get(database)
+    if (client === undefined) {
+      const opened = new pg.Client(connectionTo(database))
+      opened.on('error', () => undefined)
+      client = opened.connect().then(() => opened)
+      clients.set(database, client)
     }
+    return client
   }
+  const query = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[] = [], database = 'precedent'): Promise<pg.QueryResult<Row>> =>
+    await (await clientFor(database)).query<Row>(sql, params)
   await query('CREATE DATABASE precedent', [], 'postgres')
 
   let stopped = false
@@ -132,6 +137,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     async stop() {
       if (stopped) return
       stopped = true
+      await Promise.all([...clients.values()].map(async (client) => (await client.catch(() => undefined))?.end().catch(() => undefined)))
       try {
         await asPostgres(path.join(bin, 'pg_ctl'), ['stop', '-m', 'immediate', '-w', '-D', dataDir])
       } catch {
