@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bundleRecordsInOrder, type Bundle } from '@shared/domain/bundle'
 import { bundleRecordRevision } from '@shared/team/bundleRevisions'
-import { MAX_PULL_PAGE, type PulledChange, type TeamConnection } from '@shared/team/teamProtocol'
+import { MAX_PULL_PAGE, type CurrentRecordsRequest, type PulledChange, type TeamConnection } from '@shared/team/teamProtocol'
 import { syntheticAppBundle } from '../app/syntheticBundle'
 import type { NodeBenchContext } from '../benchContract'
 import { importCommand } from '../../src/cli/commands/importCommand'
@@ -12,14 +12,16 @@ import type { CliIo } from '../../src/cli/cliIo'
 import { nodeCliIo } from '../../src/cli/nodeCliIo'
 import { nodeTeamAccess } from '../../src/cli/nodeTeamAccess'
 import { referenceRecords } from '../../src/cli/referenceRecords'
+import type { TeamSession } from '../../src/cli/teamAccess'
 import { initTeamSchema } from '../../src/node/team/pgTeamServer'
 import { startThrowawayPostgres } from '../../test/support/throwawayPostgres'
 
 // The team benchmark (issue 13): a throwaway PostgreSQL cluster on loopback (test/support), the
 // real Node adapter (src/node/team) and the command line's own team commands. For each size n, in
 // a fresh database: the synthetic bundle of the app suite is pushed (`precedent team push`), then
-// - initial_pull_ms: the whole knowledge base pulled into a bundle file (`precedent team pull`:
-//   every page of current records, checked as a bundle, written atomically), beside
+// - initial_pull_ms (kind bundle): the whole knowledge base pulled into a bundle file (`precedent
+//   team pull`: every page of current records, checked as a bundle, written atomically); kind
+//   adapter: the pages alone, as the Node adapter reads them; beside
 // - import_ms: the anchor, `precedent import --from bundle` of the same bundle (read, checked,
 //   planned against the built-in records, written): what "importing the same bundle" costs in Node;
 // - sync_ms: 100 changed records pushed by one analyst and pulled (the log since the last sync) by
@@ -71,6 +73,9 @@ export async function run(context: NodeBenchContext): Promise<void> {
       emit('initial_push_ms', pushMs)
       context.log(`n=${n}: pushed ${total} records in ${(pushMs / 1000).toFixed(1)} s`)
 
+      // The adapter's part of a pull alone: every page of current records, nothing checked or written.
+      const pagesMs = await timed(() => readAllCurrentRecords(access.open(bob)))
+      emit('initial_pull_ms', pagesMs, 'adapter')
       const pulledPath = join(context.dataDir, `pulled-${n}.json`)
       const pullMs = await timed(() => teamPullCommand(io, access, { url: bob, outPath: pulledPath }, knownIds))
       emit('initial_pull_ms', pullMs, 'bundle')
@@ -85,12 +90,29 @@ export async function run(context: NodeBenchContext): Promise<void> {
   }
 }
 
+/** Reads every page of the server's current records, then closes the session. */
+async function readAllCurrentRecords(session: TeamSession): Promise<number> {
+  try {
+    let count = 0
+    let request: CurrentRecordsRequest = { limit: MAX_PULL_PAGE }
+    for (;;) {
+      const page = await session.currentRecords(request)
+      count += page.records.length
+      const last = page.records.at(-1)
+      if (!page.more || last === undefined) return count
+      request = { after: { recordType: last.recordType, recordId: last.recordId }, limit: MAX_PULL_PAGE }
+    }
+  } finally {
+    await session.close()
+  }
+}
+
 /** Alice pushes CHANGED edited incidents; Bob pulls the log since his last sync: both timed, SYNC_ROUNDS times. */
 async function measureSync(
   context: NodeBenchContext,
   n: number,
-  alice: ReturnType<ReturnType<typeof nodeTeamAccess>['open']>,
-  bob: ReturnType<ReturnType<typeof nodeTeamAccess>['open']>,
+  alice: TeamSession,
+  bob: TeamSession,
   bundle: Bundle,
   emit: (metric: string, value: number, kind?: string) => void
 ): Promise<void> {
