@@ -67,7 +67,7 @@ function pulled(url: string, name: string): Bundle {
   return parsed.bundle
 }
 
-const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id))
+const byId = (list: readonly { readonly id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id))
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'precedent-team-'))
