@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Briefing } from '@shared/briefing/briefing'
 import type { RecordType } from '@shared/domain/recordTypes'
@@ -13,6 +12,8 @@ import {
 } from '@shared/team/teamProtocol'
 import { anIncident, anOrganisation } from '../builders/domain'
 import { catchError } from './catchError'
+
+// Runs in any Vitest environment (Node, happy-dom): ids come from the global Web Crypto.
 
 /**
  * One shared team's server, fresh for each test: `as(user, role)` is the server as that analyst
@@ -37,7 +38,7 @@ export function aPushedRevision(
 ): PushedRevision {
   return {
     kind: 'revision',
-    id: `rev-${randomUUID()}`,
+    id: `rev-${crypto.randomUUID()}`,
     recordType,
     recordId: record.id,
     base,
@@ -64,7 +65,7 @@ function conflictIdOf(outcome: PushOutcome | undefined): string {
 
 function aBriefing(title: string): Briefing {
   return {
-    id: `brief-${randomUUID()}`,
+    id: `brief-${crypto.randomUUID()}`,
     title,
     subtitle: '',
     asOf: '2026-03-01',
@@ -265,6 +266,22 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         expect(conflict?.mine.snapshot).toBeUndefined()
         expect(conflict?.mine.author).toBe('bob')
         expect(conflict?.theirs.snapshot).toMatchObject({ name: 'Edited' })
+      })
+
+      it('rule 4: an edit of a record deleted meanwhile is a conflict whose theirs is the deletion', async () => {
+        const organisation = anOrganisation()
+        await alice.push([aPushedRevision('organisation', organisation, NEW)])
+        const deletion = aPushedRevision('organisation', organisation, at(1), { deleted: true })
+        await alice.push([deletion])
+
+        const result = await bob.push([aPushedRevision('organisation', { ...organisation, name: 'Edited', revision: 2 }, at(1))])
+
+        expect(result.outcomes[0]).toMatchObject({ outcome: 'conflict', current: { recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id } })
+        expect(result.outcomes[0]!.outcome === 'conflict' && result.outcomes[0]!.current.snapshot).toBe(undefined)
+        const [conflict] = await bob.conflicts({ includeResolved: false })
+        expect(conflict?.theirs).toEqual({ recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id, author: 'alice' })
+        expect(conflict?.mine.snapshot).toMatchObject({ name: 'Edited' })
+        expect(conflict?.base).toEqual({ revision: 1, snapshot: organisation })
       })
 
       it('rule 4: the same author’s next revision on top of its own mine joins that conflict; another author’s opens its own', async () => {

@@ -63,7 +63,13 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
 /** Runs a PostgreSQL program, as the `postgres` user when we are root. */
 async function asPostgres(program: string, args: string[]): Promise<string> {
-  const [file, fileArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args]
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((candidate) => existsSync(candidate))
+  const quoted = [program, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ')
+  const [file, fileArgs] = !isRoot
+    ? [program, args]
+    : runuser !== undefined
+      ? [runuser, ['-u', 'postgres', '--', program, ...args]]
+      : ['su', ['postgres', '-s', '/bin/sh', '-c', quoted]]
   try {
     const { stdout } = await run(file, fileArgs, { timeout: 120_000 })
     return stdout
@@ -118,6 +124,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await query('CREATE DATABASE precedent', [], 'postgres')
 
   let stopped = false
+  // Should the test process end without afterAll (a crash), the server does not outlive it.
+  const stopOnExit = (): void => {
+    try {
+      process.kill(pid, 'SIGQUIT')
+    } catch {
+      // already gone
+    }
+  }
+  process.once('exit', stopOnExit)
   return {
     host: '127.0.0.1',
     port,
@@ -137,6 +152,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     async stop() {
       if (stopped) return
       stopped = true
+      process.removeListener('exit', stopOnExit)
       await Promise.all([...clients.values()].map(async (client) => (await client.catch(() => undefined))?.end().catch(() => undefined)))
       try {
         await asPostgres(path.join(bin, 'pg_ctl'), ['stop', '-m', 'immediate', '-w', '-D', dataDir])

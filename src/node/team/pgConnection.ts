@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import type { ConnectionOptions } from 'node:tls'
 import type pg from 'pg'
 import { isLocalHost, TeamError, teamConnectionSchema, type TeamConnection } from '../../shared/team/teamProtocol'
@@ -55,7 +56,12 @@ export function teamConnectionFromUrl(url: string, environment: NodeJS.ProcessEn
 export function pgClientConfig(connection: TeamConnection, options: PgConnectOptions = {}): pg.ClientConfig {
   const ssl: ConnectionOptions | false = isLocalHost(connection.host)
     ? false
-    : { rejectUnauthorized: true, servername: connection.host, ...(options.ca !== undefined ? { ca: options.ca } : {}) }
+    : {
+        rejectUnauthorized: true,
+        // The name the certificate must carry; for an address, Node checks the address itself (TLS allows no address as server name).
+        ...(isIP(connection.host) === 0 ? { servername: connection.host } : {}),
+        ...(options.ca !== undefined ? { ca: options.ca } : {})
+      }
   return {
     host: connection.host,
     port: connection.port,
@@ -97,7 +103,11 @@ export function toTeamError(error: unknown, connection: TeamConnection, during =
       `permission denied: ${connection.user} is not a member of the team (the administrator grants precedent_reader or precedent_editor)`
     )
   }
-  if (code === 'PT422') return new TeamError('refused', `refused, nothing of it was applied: ${message}`)
+  if (code === 'PT422') {
+    // The whole reason, on one line (it may quote a pushed value that holds line breaks).
+    const reason = typeof detail?.message === 'string' ? detail.message.replace(/\s+/g, ' ').trim() : message
+    return new TeamError('refused', `refused, nothing of it was applied: ${reason}`)
+  }
   if (code === '3F000' || code === '42P01' || code === '42883') {
     return new TeamError('schema-missing', `the database ${connection.database} at ${where} has no Precedent schema: run \`precedent team init\``)
   }

@@ -225,14 +225,14 @@ BEGIN
     OR (expected = 'integer' AND actual = 'number' AND (candidate::text)::numeric = trunc((candidate::text)::numeric))
     OR (expected = 'number' AND actual = 'number')
   ) THEN
-    RETURN format('%s must be %s, not %s', label, CASE expected WHEN 'array' THEN 'a list' WHEN 'object' THEN 'an object' ELSE 'a ' || expected END, actual);
+    RETURN format('%s must be %s, not %s', label, CASE expected WHEN 'array' THEN 'a list' WHEN 'object' THEN 'an object' WHEN 'string' THEN 'text' WHEN 'integer' THEN 'a whole number' WHEN 'boolean' THEN 'true or false' ELSE 'a ' || expected END, actual);
   END IF;
   IF rules ? 'const' AND candidate IS DISTINCT FROM rules->'const' THEN
     RETURN format('%s must be %s', label, rules->'const');
   END IF;
   IF rules ? 'enum' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(rules->'enum') allowed WHERE allowed = candidate) THEN
     RETURN format('%s must be one of %s, not %s', label,
-      (SELECT string_agg(allowed #>> '{}', ', ') FROM jsonb_array_elements(rules->'enum') allowed), candidate);
+      (SELECT string_agg(allowed #>> '{}', ', ') FROM jsonb_array_elements(rules->'enum') allowed), left(candidate::text, 80));
   END IF;
   IF rules ? 'oneOf' THEN
     SELECT count(*) INTO matches FROM jsonb_array_elements(rules->'oneOf') choice
@@ -594,7 +594,12 @@ BEGIN
   INSERT INTO precedent.briefings AS b (briefing_id, owner, shared, body)
   VALUES (briefing->>'id', author, (request->>'shared')::boolean, briefing)
   ON CONFLICT (briefing_id) DO UPDATE SET shared = EXCLUDED.shared, body = EXCLUDED.body, updated_at = now()
+    WHERE b.owner = author OR precedent.role_of(author) = 'admin'
   RETURNING * INTO saved;
+  -- Another analyst created this id at the same moment: theirs stays theirs.
+  IF NOT FOUND THEN
+    PERFORM precedent.deny(format('briefing %s is another analyst''s', quote_literal(briefing->>'id')));
+  END IF;
   RETURN jsonb_build_object('briefing', saved.body, 'shared', saved.shared, 'owner', saved.owner, 'updatedAt', precedent.iso(saved.updated_at));
 END
 $$;
@@ -671,6 +676,21 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     'openConflicts', (SELECT count(*) FROM precedent.conflicts WHERE resolved_at IS NULL),
     'records', (SELECT count(*) FROM precedent.records WHERE NOT deleted))
 $$;
+
+-- Row-level security on every table: rows are visible to members of the team only (and private
+-- briefings to their owner only, above), even should a grant ever be given too widely. The
+-- SECURITY DEFINER functions run as the tables' owner, which these policies do not bind.
+DO $rls$
+DECLARE
+  table_name text;
+BEGIN
+  FOREACH table_name IN ARRAY ARRAY['schema_version', 'record_rules', 'records', 'changes', 'conflicts', 'conflict_revisions'] LOOP
+    EXECUTE format('ALTER TABLE precedent.%I ENABLE ROW LEVEL SECURITY', table_name);
+    EXECUTE format('CREATE POLICY members_read ON precedent.%I FOR SELECT TO precedent_reader USING (true)', table_name);
+  END LOOP;
+END
+$rls$;
+CREATE POLICY members_only ON precedent.briefings AS RESTRICTIVE FOR SELECT USING (pg_has_role(session_user, 'precedent_reader', 'MEMBER'));
 
 REVOKE ALL ON ALL TABLES IN SCHEMA precedent FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA precedent FROM PUBLIC;
