@@ -12,7 +12,9 @@ import {
   type PulledRevision,
   type PushedChange,
   type PushedRevision,
+  type PushOutcome,
   type PushResult,
+  type RecordBase,
   type ResolveOutcome,
   type ServerRecordState,
   type TeamConflict,
@@ -25,7 +27,7 @@ import { HeldChangeNotices } from './heldChangeNotices'
 import { IMPORT_CHUNK_SIZE } from './importWriter'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { rowOf, writeRecordChanges, type RecordChange } from './recordChanges'
-import { redirectTable } from './recordMerger'
+import { redirectTable, type RedirectRow } from './recordMerger'
 import { revisionTable } from './revisionLog'
 import { fromRow, type StoredRow } from './storedRow'
 
@@ -268,40 +270,84 @@ function assertNotCancelled(run: SyncRun): void {
   if (isAborted(run.options.signal)) throw new TeamSyncCancelledError({ pushed: run.pushed, conflicts: run.conflicts, pulled: run.pulled, headSeq: run.headSeq })
 }
 
-/** The changes of one push: each revision, and after a merge's removal of its duplicate, the redirect the merge left. */
-async function changesToPush(db: PrecedentDatabase, pending: readonly Revision[]): Promise<PushedChange[]> {
-  const merged = pending.filter((revision) => revision.action === 'merge' && revision.snapshot === undefined).map((revision) => revision.recordId)
-  const redirects = new Map((await redirectTable(db).bulkGet(merged)).flatMap((row) => (row === undefined ? [] : [[row.fromId, row] as const])))
-  const previousOf = new Map<string, Revision>()
+/** The redirects this knowledge base's merges left, by the old id, for the merges among `pending`. */
+async function redirectsOfMerges(db: PrecedentDatabase, pending: readonly Revision[]): Promise<Map<string, RedirectRow>> {
+  const merged = pending.filter(isMergeRemoval).map((revision) => revision.recordId)
+  return new Map((await redirectTable(db).bulkGet(merged)).flatMap((row) => (row === undefined ? [] : [[row.fromId, row] as const])))
+}
+
+const isMergeRemoval = (revision: Revision): boolean => revision.action === 'merge' && revision.snapshot === undefined
+const isSameBase = (a: RecordBase, b: RecordBase): boolean => a.revision === b.revision && a.exists === b.exists
+
+/**
+ * Where a record's next revision stands on the server, once an earlier one of this push was
+ * answered: the local state it left (`local`) and the server's state to base the next one on
+ * (`server`). They differ after `unchanged` (the server's number is taken), so the record's later
+ * revisions, numbered on from the local one, are based on the server's state instead.
+ */
+interface Rebase {
+  readonly local: RecordBase
+  readonly server: RecordBase
+}
+
+function rebaseAfter(change: PushedRevision, revision: Revision, outcome: PushOutcome | undefined): Rebase {
+  const local = { revision: revision.revision, exists: revision.snapshot !== undefined }
+  if (outcome?.outcome === 'unchanged') return { local, server: { revision: outcome.current.revision, exists: outcome.current.snapshot !== undefined } }
+  // Accepted, kept as a conflict's `mine` (a later revision based on it joins the conflict), or already held.
+  return { local, server: { revision: change.snapshot === undefined ? change.base.revision : change.base.revision + 1, exists: change.snapshot !== undefined } }
+}
+
+/**
+ * The next push: revisions in log order from `from`, each followed by its merge's redirect, at most
+ * `batchSize` changes, and at most one revision per record, so that a record's next revision is
+ * based on what the server answered for the one before (see `Rebase`).
+ */
+function nextBatch(pending: readonly Revision[], from: number, batchSize: number, redirects: ReadonlyMap<string, RedirectRow>, rebases: ReadonlyMap<string, Rebase>, previousOf: Map<string, Revision>) {
   const changes: PushedChange[] = []
-  for (const revision of pending) {
-    changes.push(pushable(pushedRevisionOf(revision, previousOf.get(revision.recordId))))
+  const revisions: { readonly change: PushedRevision; readonly revision: Revision }[] = []
+  const inBatch = new Set<string>()
+  let next = from
+  for (; next < pending.length; next += 1) {
+    const revision = pending[next] as Revision
+    const redirect = isMergeRemoval(revision) ? redirects.get(revision.recordId) : undefined
+    if (inBatch.has(revision.recordId) || (changes.length > 0 && changes.length + (redirect === undefined ? 1 : 2) > batchSize)) break
+    let change = pushable(pushedRevisionOf(revision, previousOf.get(revision.recordId)))
+    const rebase = rebases.get(revision.recordId)
+    if (rebase !== undefined && isSameBase(change.base, rebase.local) && !isSameBase(rebase.local, rebase.server)) {
+      const base = rebase.server
+      change = { ...change, base, ...(change.snapshot === undefined ? {} : { snapshot: { ...change.snapshot, revision: base.revision + 1 } }) }
+    }
+    changes.push(change)
+    revisions.push({ change, revision })
+    inBatch.add(revision.recordId)
     previousOf.set(revision.recordId, revision)
-    const redirect = revision.action === 'merge' && revision.snapshot === undefined ? redirects.get(revision.recordId) : undefined
     if (redirect !== undefined) changes.push({ kind: 'redirect', fromId: redirect.fromId, toId: redirect.toId, mergeId: redirect.mergeId, clientAt: revision.at })
   }
-  return changes
+  return { changes, revisions, next }
 }
 
 async function pushPending(run: SyncRun): Promise<void> {
   const { db, server, options } = run
-  const batchSize = Math.max(1, Math.min(MAX_PUSH_CHANGES, options.pushBatch ?? MAX_PUSH_CHANGES))
+  const batchSize = Math.max(2, Math.min(MAX_PUSH_CHANGES, options.pushBatch ?? MAX_PUSH_CHANGES))
   const { pending, mark } = await db.transaction('r', [revisionTable(db), db.meta], () => readPending(db))
-  const changes = await db.transaction('r', [redirectTable(db)], () => changesToPush(db, pending))
+  const redirects = await db.transaction('r', [redirectTable(db)], () => redirectsOfMerges(db, pending))
+  const rebases = new Map<string, Rebase>()
+  const previousOf = new Map<string, Revision>()
   options.onProgress?.({ phase: 'pushing', done: 0, total: pending.length })
-  let done = 0
-  for (let start = 0; start < changes.length; start += batchSize) {
+  for (let from = 0; from < pending.length; ) {
     assertNotCancelled(run)
-    const batch = changes.slice(start, start + batchSize)
-    const result = await server.push(batch)
+    const batch = nextBatch(pending, from, batchSize, redirects, rebases, previousOf)
+    const result = await server.push(batch.changes)
     const conflictsOfRetried = result.outcomes.some((outcome) => outcome.outcome === 'already') ? await server.conflicts({ includeResolved: false }) : []
     await db.transaction('rw', writeTables(db), async () => {
-      await storePushAnswer(run, batch, result, conflictsOfRetried)
+      await storePushAnswer(run, batch.changes, result, conflictsOfRetried)
       run.notices.keep(HeldChangeNotices.takeFromCurrentTransaction())
     })
+    const outcomeOf = new Map(result.outcomes.map((outcome) => [outcome.id, outcome]))
+    for (const { change, revision } of batch.revisions) rebases.set(revision.recordId, rebaseAfter(change, revision, outcomeOf.get(change.id)))
     run.headSeq = Math.max(run.headSeq, result.headSeq)
-    done += batch.filter((change) => change.kind === 'revision').length
-    options.onProgress?.({ phase: 'pushing', done, total: pending.length })
+    from = batch.next
+    options.onProgress?.({ phase: 'pushing', done: from, total: pending.length })
   }
   // Every revision up to the mark is acknowledged now; one made meanwhile is still found after it.
   if (mark !== undefined) await db.transaction('rw', [db.meta], () => updateMarker(db, (marker) => ({ ...marker, pushMark: mark })))
@@ -551,18 +597,13 @@ export async function resolveTeamConflict(
     }
   }
   const outcome = await server.resolveConflict({ conflictId: conflict.conflictId, ...(revision === undefined ? {} : { revision }) })
-  if (outcome.outcome !== 'resolved') return outcome
+  // Theirs kept: this client took the team's version when the push met the conflict, and pulls what came after.
+  if (outcome.outcome !== 'resolved' || revision === undefined) return outcome
   await withExclusiveWriteLock(() =>
     db.transaction('rw', writeTables(db), async () => {
       const editedHere = (await revisionTable(db).where('recordId').equals(conflict.recordId).toArray()).some(isOwnPending)
       if (editedHere) return
       const local = await readLocal(db, conflict.recordType, conflict.recordId)
-      if (revision === undefined) {
-        // Theirs kept: only brought here if this client does not hold it (or something later) already.
-        if (!appliesPulledRevision(localStateOf(local), theirs)) return
-        await writeRecordChanges(db, [changeTo(local, theirs, 'The team\'s version, kept when a conflict was resolved')], { at })
-        return
-      }
       if (record === undefined && local === undefined) return
       const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: revision.note, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
       // Already on the server: acknowledged, so it is never pushed again, and the pull skips it by its id.

@@ -1,0 +1,31 @@
+// Team sync runs on IndexedDB: these cases use the fake one the renderer tests use.
+import '../setup/fakeIndexedDb'
+import { describe, expect, it } from 'vitest'
+import { playTeamDay, type TeamStep } from '../renderer/db/teamConvergence'
+
+describe('counterexamples found by the team sync property', () => {
+  // Seed -571290315 (7 December 2026, team sync engine): Ana edited a shared record twice to the same
+  // content, then deleted it; Ben deleted it meanwhile. (1) Ana's second edit was answered
+  // `unchanged` at the server's revision 2, but her delete, pushed in the same batch, was still based
+  // on her own revision 3, so it became a conflict with herself. A push now carries at most one
+  // revision per record and bases the next on what the server answered. (2) Ben's conflict, resolved
+  // by keeping theirs, wrote the conflict's old `theirs` back, undoing Ana's delete on his side only.
+  // Keeping theirs now writes nothing here: the client took the team's version when it met the
+  // conflict (teamSync.test.ts has that case on its own, since this one no longer conflicts).
+  it('an edit answered `unchanged`, then a delete, by one analyst, against another\'s delete, converges', async () => {
+    const steps: TeamStep[] = [
+      { kind: 'create', analyst: 0, title: 0 },
+      { kind: 'delete', analyst: 1, record: 4 },
+      { kind: 'edit', analyst: 0, record: 5, title: 0 },
+      { kind: 'delete', analyst: 0, record: 0 },
+      { kind: 'edit', analyst: 0, record: 0, title: 0 },
+      { kind: 'create', analyst: 0, title: 0 },
+      { kind: 'delete', analyst: 0, record: 0 },
+      { kind: 'create', analyst: 0, title: 0 }
+    ]
+    const day = await playTeamDay(2, 3, steps)
+    // Ana's own chain of changes went through (her delete accepted), and Ben's delete of a deleted record is unchanged.
+    expect(day.team.state.conflicts).toEqual([])
+    expect(day.unchanged).toBe(2)
+  })
+})
