@@ -5,6 +5,7 @@ import type { TypedRecord } from '@shared/domain/recordTypes'
 import { MAX_PUSH_CHANGES, TeamError, teamConflictSchema, type PushedChange } from '@shared/team/teamProtocol'
 import { describe, expect, it } from 'vitest'
 import { referenceRecords } from '../../src/cli/referenceRecords'
+import { describeSchemaChange } from '../../src/cli/commands/teamInitCommand'
 import { runCli } from '../../src/cli/runCli'
 import { serverLabel } from '../../src/cli/teamAccess'
 import { aBundle, aSource } from '../builders/domain'
@@ -40,6 +41,14 @@ async function initialised(options: Parameters<typeof teamAccessDouble>[0] = {})
 }
 
 describe('precedent team init', () => {
+  it.each([
+    [{ from: 0, to: 1 }, 'schema at version 1 (created)'],
+    [{ from: 1, to: 2 }, 'schema at version 2 (was 1)'],
+    [{ from: 2, to: 2 }, 'already at version 2']
+  ])('says what it did: %j', (change, line) => {
+    expect(describeSchemaChange(change)).toBe(line)
+  })
+
   it('creates the schema, then says it is already at that version', async () => {
     const { run } = team()
     const first = await run(['team', 'init', URL])
