@@ -45,4 +45,22 @@ describe('counterexamples found by the team sync property', () => {
     expect(day.conflicts).toBe(1)
     expect(await day.analysts[0]?.db.recordTable('incident').count()).toBe(0)
   })
+
+  // Seed 605266860 (7 December 2026, team sync engine): Ben deleted a shared record (revision 1 on
+  // the server) while Cleo and Ana edited it; both met conflicts and took the team's deletion, but
+  // their history noted it at their own numbers (2 and 3). Ana's resolution brought the record back
+  // at revision 2, which Cleo's pull took for older than her deletion "at 2" and skipped. A deletion
+  // from the team is now noted at the server's revision.
+  it('a record brought back by a resolution reaches an analyst who took the team\'s deletion at her own number', async () => {
+    const steps: TeamStep[] = [
+      { kind: 'delete', analyst: 1, record: 0 },
+      { kind: 'edit', analyst: 2, record: 0, title: 0 },
+      { kind: 'edit', analyst: 0, record: 0, title: 0 },
+      { kind: 'create', analyst: 0, title: 0 },
+      { kind: 'edit', analyst: 0, record: 0, title: 0 },
+      { kind: 'sync', analyst: 1 }
+    ]
+    const day = await playTeamDay(3, 1, steps)
+    expect(day.conflicts).toBe(2)
+  })
 })

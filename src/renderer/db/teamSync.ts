@@ -413,12 +413,20 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
   if (changes.length > 0) await writeRecordChanges(db, changes, { at })
 }
 
+/**
+ * The record as a removal from the team names it: at the server's revision, which the history
+ * entry of a delete keeps (a later pull compares with it: see `appliesPulledRevision`).
+ */
+function removedAt(local: TypedRecord | undefined, revision: number): TypedRecord | undefined {
+  return local === undefined ? undefined : ({ type: local.type, record: { ...local.record, revision } } as TypedRecord)
+}
+
 /** The change that brings a record here to the server's state, as a revision from the team. */
 function changeTo(local: TypedRecord | undefined, state: ServerRecordState, note: string): RecordChange {
   const after = state.snapshot === undefined ? undefined : teamRecord(state.recordType, state.snapshot, state.revision)
   return {
     action: after === undefined ? 'delete' : local === undefined ? 'restore' : 'update',
-    before: local,
+    before: after === undefined ? removedAt(local, state.revision) : local,
     after,
     note,
     fromTeam: { author: '' }
@@ -486,7 +494,7 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
     if (!appliesPulledRevision(here.state, change)) continue
     const after = change.snapshot === undefined ? undefined : teamRecord(change.recordType, change.snapshot, change.revision)
     if (after === undefined && local === undefined) continue
-    queued.push({ action: change.action, before: local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
+    queued.push({ action: change.action, before: after === undefined ? removedAt(local, change.revision) : local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
     current.set(change.recordId, { typed: after, state: after === undefined ? { revision: change.revision } : localStateOf(after) })
     held.add(change.id)
     applied += 1
