@@ -1,5 +1,5 @@
 import Dexie, { type IndexableType } from 'dexie'
-import { diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
+import { compareRevisions, diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { pushedRevisionOf } from '@shared/team/pushedRevision'
@@ -180,6 +180,29 @@ async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): P
 }
 
 const localStateOf = (typed: TypedRecord | undefined): LocalRecordState | undefined => (typed === undefined ? undefined : { revision: typed.record.revision, record: typed.record })
+
+/**
+ * For records not here, the revision each was deleted at, when the newest change in its log
+ * removed it (records never here are absent from the map). Runs in the caller's transaction.
+ */
+async function deletedHere(db: PrecedentDatabase, missingIds: readonly string[]): Promise<Map<string, number>> {
+  const deleted = new Map<string, number>()
+  if (missingIds.length === 0) return deleted
+  const newest = new Map<string, Revision>()
+  for (const revision of await revisionTable(db).where('recordId').anyOf([...missingIds]).toArray()) {
+    const kept = newest.get(revision.recordId)
+    if (kept === undefined || kept.at < revision.at || (kept.at === revision.at && compareRevisions(kept, revision) < 0)) newest.set(revision.recordId, revision)
+  }
+  for (const [id, revision] of newest) if (revision.snapshot === undefined) deleted.set(id, revision.revision)
+  return deleted
+}
+
+/** A record's state here: as stored, or deleted at a revision, or never here. */
+async function readLocalState(db: PrecedentDatabase, typed: TypedRecord | undefined, id: string): Promise<LocalRecordState | undefined> {
+  if (typed !== undefined) return localStateOf(typed)
+  const deleted = (await deletedHere(db, [id])).get(id)
+  return deleted === undefined ? undefined : { revision: deleted }
+}
 
 /**
  * A record from the team as this client stores it: checked against its schema (defaults filled in)
@@ -390,12 +413,20 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
   if (changes.length > 0) await writeRecordChanges(db, changes, { at })
 }
 
+/**
+ * The record as a removal from the team names it: at the server's revision, which the history
+ * entry of a delete keeps (a later pull compares with it: see `appliesPulledRevision`).
+ */
+function removedAt(local: TypedRecord | undefined, revision: number): TypedRecord | undefined {
+  return local === undefined ? undefined : ({ type: local.type, record: { ...local.record, revision } } as TypedRecord)
+}
+
 /** The change that brings a record here to the server's state, as a revision from the team. */
 function changeTo(local: TypedRecord | undefined, state: ServerRecordState, note: string): RecordChange {
   const after = state.snapshot === undefined ? undefined : teamRecord(state.recordType, state.snapshot, state.revision)
   return {
     action: after === undefined ? 'delete' : local === undefined ? 'restore' : 'update',
-    before: local,
+    before: after === undefined ? removedAt(local, state.revision) : local,
     after,
     note,
     fromTeam: { author: '' }
@@ -438,7 +469,7 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
   const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
   const revisions = changes.filter((change): change is PulledRevision => change.kind === 'revision')
   const held = new Set((await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
-  const current = new Map<string, TypedRecord | undefined>()
+  const current = new Map<string, { readonly typed: TypedRecord | undefined; readonly state: LocalRecordState | undefined }>()
   let queued: RecordChange[] = []
   const flush = async () => {
     if (queued.length > 0) await writeRecordChanges(db, queued, { at })
@@ -454,12 +485,17 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
     // Our own revisions are in the log already; a record edited here waits for the next push.
     if (held.has(change.id) || editedHere.has(change.recordId)) continue
     if (queued.some((queuedChange) => (queuedChange.after ?? queuedChange.before)?.record.id === change.recordId)) await flush()
-    const local = current.has(change.recordId) ? current.get(change.recordId) : await readLocal(db, change.recordType, change.recordId)
-    if (!appliesPulledRevision(localStateOf(local), change)) continue
+    let here = current.get(change.recordId)
+    if (here === undefined) {
+      const typed = await readLocal(db, change.recordType, change.recordId)
+      here = { typed, state: await readLocalState(db, typed, change.recordId) }
+    }
+    const local = here.typed
+    if (!appliesPulledRevision(here.state, change)) continue
     const after = change.snapshot === undefined ? undefined : teamRecord(change.recordType, change.snapshot, change.revision)
     if (after === undefined && local === undefined) continue
-    queued.push({ action: change.action, before: local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
-    current.set(change.recordId, after)
+    queued.push({ action: change.action, before: after === undefined ? removedAt(local, change.revision) : local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
+    current.set(change.recordId, { typed: after, state: after === undefined ? { revision: change.revision } : localStateOf(after) })
     held.add(change.id)
     applied += 1
   }
@@ -517,11 +553,14 @@ async function applyCurrentRecords(run: SyncRun, chunk: readonly { state: Curren
   const changes: RecordChange[] = []
   for (const [type, entries] of byType) {
     const rows = await db.recordTable(type).bulkGet(entries.map(({ state }) => state.recordId))
+    const deleted = await deletedHere(db, entries.flatMap(({ state }, index) => (rows[index] === undefined ? [state.recordId] : [])))
     entries.forEach(({ state, typed }, index) => {
       const row = rows[index] as StoredRow<RecordType> | undefined
       const local = row === undefined ? undefined : typedRecord(type, fromRow(row))
       if (typed === undefined || editedHere.has(state.recordId) || (state.revisionId !== undefined && held.has(state.revisionId))) return
-      if (!appliesPulledRevision(localStateOf(local), { revision: state.revision, snapshot: typed.record })) return
+      const deletedAt = deleted.get(state.recordId)
+      const here = local === undefined && deletedAt !== undefined ? { revision: deletedAt } : localStateOf(local)
+      if (!appliesPulledRevision(here, { revision: state.revision, snapshot: typed.record })) return
       changes.push({
         action: local === undefined ? 'import' : 'update',
         before: local,
