@@ -74,6 +74,24 @@ export interface AppBenchSuite {
   run(context: AppBenchContext): Promise<void>
 }
 
+/**
+ * What a node suite (bench/nodeSuites/<name>.ts) gets: it runs in Node, in the runner's process,
+ * and may use Node itself (start a throwaway PostgreSQL, run the command line's code). Named with
+ * `--suite` only; its rows are printed as `env: 'node'`.
+ */
+export interface NodeBenchContext {
+  readonly sizes: readonly number[]
+  emit(row: BenchMeasurement): void
+  log(message: string): void
+  /** A folder of the suite's own for generated files (bundles), under out/bench. */
+  readonly dataDir: string
+}
+
+/** A node suite module: bench/nodeSuites/<name>.ts. */
+export interface NodeBenchSuite {
+  run(context: NodeBenchContext): Promise<void>
+}
+
 /** Percentile (0–100) of measured values by nearest rank; NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN

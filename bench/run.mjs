@@ -3,7 +3,9 @@
 // builds them with Vite (an SSR bundle for Node, a page for Chromium, both into out/bench, not
 // committed), forks Node with --expose-gc for the Node run and drives headless Chromium with
 // playwright-core for the browser run. App suites (bench/appSuites, `--suite app`) are built for Node
-// too and run in this process: they drive the built web app (runAppSuites below).
+// too and run in this process: they drive the built web app (runAppSuites below). Node suites
+// (bench/nodeSuites, `--suite team`) are built for Node and run in this process too: they use Node
+// itself (a throwaway PostgreSQL, the command line's code), so they run in Node only.
 // Contract and suite list: bench/README.md, bench/benchContract.ts.
 import { fork, spawn } from 'node:child_process'
 import { createServer } from 'node:http'
@@ -36,6 +38,10 @@ const DEFAULT_SIZES = [1000, 10000]
 // a knowledge base of every size: minutes, not seconds).
 const APP_SUITES_DIR = resolve(repo, 'bench/appSuites')
 const ENVS = ['node', 'chromium']
+// Node suites (bench/nodeSuites/*.ts) start servers and use Node's modules (the team suite: a
+// throwaway PostgreSQL cluster and the command line's team commands), so they run only in Node,
+// and only when named with --suite.
+const NODE_SUITES_DIR = resolve(repo, 'bench/nodeSuites')
 
 function parseOptions(argv) {
   const { values } = parseArgs({
@@ -64,7 +70,8 @@ const HELP = `npm run bench -- [--sizes 1000,10000,100000] [--env node|chromium]
   --sizes   synthetic data set sizes (default ${DEFAULT_SIZES.join(',')})
   --env     node, chromium or both (default both)
   --suite   suites in bench/suites to run (default all of them); app suites (bench/appSuites: app)
-            run only when named, in Chromium only
+            run only when named, in Chromium only; node suites (bench/nodeSuites: team) run only
+            when named, in Node only
   --json    one JSON object per line on stdout: {suite, env, dataset, n, metric, kind?, value, unit}
   --screenshot <file.png>  after the Chromium run, a full-page screenshot of the bench page's results table`
 
@@ -217,10 +224,49 @@ async function runInChromium(request, emit, screenshot) {
   }
 }
 
+/** Suite names of a folder: its .ts files (bench/appSuites, bench/nodeSuites). */
+async function suiteNamesIn(folder) {
+  const files = await readdir(folder).catch(() => [])
+  return files.filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort()
+}
+
 /** App suite names: the files of bench/appSuites. */
 async function appSuiteNames() {
-  const files = await readdir(APP_SUITES_DIR).catch(() => [])
-  return files.filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort()
+  return suiteNamesIn(APP_SUITES_DIR)
+}
+
+/**
+ * Runs node suites in this process, built for Node (SSR: their packages, such as pg, stay external
+ * and are loaded from node_modules). Each gets a folder of its own for generated files.
+ */
+async function runNodeSuites(names, sizes, emit) {
+  const { build } = await import('vite')
+  const alias = { '@renderer': resolve(repo, 'src/renderer'), '@shared': resolve(repo, 'src/shared'), '@resources': resolve(repo, 'resources') }
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias },
+    root: repo,
+    build: {
+      ssr: true,
+      outDir: resolve(outDir, 'node-suites'),
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { input: Object.fromEntries(names.map((name) => [name, resolve(NODE_SUITES_DIR, `${name}.ts`)])), output: { entryFileNames: '[name].mjs', format: 'es' } }
+    }
+  })
+  for (const name of names) {
+    console.error(`[bench] ${name}: running in node (this process), sizes ${sizes.join(', ')}`)
+    const dataDir = resolve(outDir, `${name}-data`)
+    await mkdir(dataDir, { recursive: true })
+    const suite = await import(pathToFileURL(resolve(outDir, 'node-suites', `${name}.mjs`)).href)
+    await suite.run({
+      sizes,
+      emit: (row) => emit({ suite: name, env: 'node', ...row }),
+      log: (message) => console.error(`[node] ${name}: ${message}`),
+      dataDir
+    })
+  }
 }
 
 /** Runs a command of the repository's tools, its output on stderr; rejects if it fails. */
@@ -299,9 +345,11 @@ async function main() {
     print(row)
   }
   const appSuites = new Set(await appSuiteNames())
+  const nodeSuites = new Set(await suiteNamesIn(NODE_SUITES_DIR))
   const wantedApp = options.suites.filter((suite) => appSuites.has(suite))
-  const pageSuites = options.suites.filter((suite) => !appSuites.has(suite))
-  // Named app suites only: the other suites run only if some were named too, or none at all.
+  const wantedNode = options.suites.filter((suite) => nodeSuites.has(suite))
+  const pageSuites = options.suites.filter((suite) => !appSuites.has(suite) && !nodeSuites.has(suite))
+  // Named app or node suites only: the other suites run only if some were named too, or none at all.
   const runPageSuites = options.suites.length === 0 || pageSuites.length > 0
   if (runPageSuites) {
     console.error(`[bench] building suites into ${outDir}`)
@@ -312,6 +360,10 @@ async function main() {
       if (env === 'node') await runInNode(request, emit)
       else await runInChromium(request, emit, options.screenshot)
     }
+  }
+  if (wantedNode.length > 0) {
+    if (options.envs.includes('node')) await runNodeSuites(wantedNode, options.sizes, emit)
+    else console.error(`[bench] ${wantedNode.join(', ')}: node suites run only in Node; skipped with --env ${options.envs.join(',')}`)
   }
   if (wantedApp.length > 0) {
     if (options.envs.includes('chromium')) await runAppSuites(wantedApp, options.sizes, emit)
