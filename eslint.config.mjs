@@ -27,7 +27,12 @@ const forbid = (files, patterns) => ({
   files,
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] }
 })
-const rendererPatterns = [nodeOrElectron, otherProcesses('main', 'preload', 'cli')]
+// src/node: Node code the desktop main process and the command line both use (the team server's adapter, the atomic file writer).
+const nodeFolder = {
+  group: ['**/node/**'],
+  message: 'src/node runs in Node only: the renderer, the preload and src/shared never import it (main and cli do).'
+}
+const rendererPatterns = [nodeOrElectron, otherProcesses('main', 'preload', 'cli'), nodeFolder]
 const databaseOnlyThroughFeatures = {
   group: ['dexie', '**/db/**', '@renderer/db/**'],
   message: 'Components read through composables and write through stores, never the database.'
@@ -68,7 +73,7 @@ export default tseslint.config(
       nodeOrElectron,
       sharedUnsafeLibraries,
       {
-        group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '@renderer/**'],
+        group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '**/node/**', '@renderer/**'],
         message: 'src/shared depends on nothing else in src/.'
       }
     ]
@@ -83,9 +88,18 @@ export default tseslint.config(
     ]
   ),
   forbid(
+    ['src/node/**'],
+    [
+      rendererLibraries,
+      otherProcesses('main', 'renderer', 'preload', 'cli'),
+      { group: ['electron'], message: 'src/node runs on plain Node too (the command line): no Electron.' }
+    ]
+  ),
+  forbid(
     ['src/preload/**'],
     [
       otherProcesses('main', 'renderer', 'cli'),
+      nodeFolder,
       rendererLibraries,
       {
         group: ['zod', '**/shared/ipc/contract', '**/shared/domain/**'],

@@ -12,7 +12,7 @@ export default defineConfig({
       },
       {
         resolve,
-        test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/cli/**/*.test.ts'] }
+        test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/node/**/*.test.ts'] }
       },
       {
         // The benchmark runner's contract and a tiny run (n=100); the real benchmark is `npm run bench`.

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { open, readdir, rename, rm, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { open, readdir, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { writeFileAtomically } from '../node/writeFileAtomically'
 import { formatByteSize } from '../shared/interchange/importLimits'
 import { ImportInputError } from '../shared/interchange/importProblem'
 import type { CliIo } from './cliIo'
@@ -30,23 +30,8 @@ export function nodeCliIo(): CliIo {
       if (info === undefined || !info.isDirectory()) return undefined
       return (await readdir(path)).sort().map((name) => join(path, name))
     },
-    async writeFile(path, data) {
-      // Written beside the target and renamed over it: a crash leaves the old file or the new one, never half of one.
-      const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`)
-      try {
-        const handle = await open(temporary, 'wx')
-        try {
-          await handle.writeFile(data)
-          await handle.sync()
-        } finally {
-          await handle.close()
-        }
-        await rename(temporary, path)
-      } catch (error) {
-        await rm(temporary, { force: true })
-        throw error
-      }
-    },
+    // Written beside the target and renamed over it: a crash leaves the old file or the new one, never half of one.
+    writeFile: (path, data) => writeFileAtomically(path, data),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     now: () => new Date().toISOString()

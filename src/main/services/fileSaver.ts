@@ -3,7 +3,7 @@ import type { IpcParsedRequest } from '../../shared/ipc/contract'
 import type { IpcChannel } from '../../shared/ipc/channels'
 import { toSafeFileName } from '../../shared/security/safeFileName'
 import { askSavePath } from './askSavePath'
-import { writeFileAtomically } from './writeFileAtomically'
+import { writeFileAtomically } from '../../node/writeFileAtomically'
 
 /** A parsed `file:save` request. */
 export type SaveFileRequest = IpcParsedRequest<typeof IpcChannel.saveFile>

@@ -3,7 +3,7 @@ import type { IpcChannel } from '../../shared/ipc/channels'
 import type { IpcParsedRequest } from '../../shared/ipc/contract'
 import { toSafeFileName } from '../../shared/security/safeFileName'
 import { askSavePath } from './askSavePath'
-import { writeFileAtomically } from './writeFileAtomically'
+import { writeFileAtomically } from '../../node/writeFileAtomically'
 
 /** A parsed `briefing:print-pdf` request. */
 export type PrintBriefingPdfRequest = IpcParsedRequest<typeof IpcChannel.printBriefingPdf>

@@ -5,7 +5,7 @@ const { dialog, writeFileAtomically } = vi.hoisted(() => ({
   writeFileAtomically: vi.fn()
 }))
 vi.mock('electron', () => ({ app: { getPath: () => '/home/alice/Documents' }, dialog }))
-vi.mock('../../../src/main/services/writeFileAtomically', () => ({ writeFileAtomically }))
+vi.mock('../../../src/node/writeFileAtomically', () => ({ writeFileAtomically }))
 
 import { saveFile } from '../../../src/main/services/fileSaver'
 

@@ -12,7 +12,7 @@ const { BrowserWindow, windows, dialog, writeFileAtomically } = vi.hoisted(() =>
   return { BrowserWindow, windows, dialog: { showSaveDialog: vi.fn() }, writeFileAtomically: vi.fn() }
 })
 vi.mock('electron', () => ({ BrowserWindow, dialog, app: { getPath: () => '/home/alice/Documents' } }))
-vi.mock('../../../src/main/services/writeFileAtomically', () => ({ writeFileAtomically }))
+vi.mock('../../../src/node/writeFileAtomically', () => ({ writeFileAtomically }))
 
 import { BriefingTooLargeError, printBriefingPdf, renderHtmlToPdf } from '../../../src/main/services/pdfPrinter'
 

@@ -1,10 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { writeFileAtomically } from '../../../src/main/services/writeFileAtomically'
-
-vi.mock('electron', () => ({}))
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { writeFileAtomically } from '../../src/node/writeFileAtomically'
 
 describe('writeFileAtomically', () => {
   let folder: string
