@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { KeptTeamConnection } from '../../shared/ipc/contract'
 import { teamConnectionSchema, TeamError, type TeamConnection, type TeamServer, type TeamStatus } from '../../shared/team/teamProtocol'
 import { ShownIpcError } from '../ipc/shownIpcError'
-import { writeFileAtomically } from './writeFileAtomically'
+import { writeFileAtomically } from '../../node/writeFileAtomically'
 
 /** A team server main opened and must close when the connection changes. */
 export interface ClosableTeamServer extends TeamServer {
@@ -50,6 +50,7 @@ export const NO_SAFE_STORAGE_MESSAGE =
 export class TeamConnectionStore {
   private server: ClosableTeamServer | undefined
   private password: string | undefined
+  private keptConnection: KeptTeamConnection | undefined
   private loaded = false
   /** Connect, disconnect and the first load run one at a time, so two connects never cross. */
   private queue: Promise<unknown> = Promise.resolve()
@@ -92,6 +93,7 @@ export class TeamConnectionStore {
       await this.server?.close().catch(() => undefined)
       this.server = undefined
       this.password = undefined
+      this.keptConnection = undefined
       await rm(this.options.filePath(), { force: true })
       return { disconnected: had }
     })
@@ -121,8 +123,6 @@ export class TeamConnectionStore {
     this.server = undefined
     this.loaded = false
   }
-
-  private keptConnection: KeptTeamConnection | undefined
 
   private async keep(connection: TeamConnection, password: string | undefined): Promise<void> {
     const { host, port, database, user } = connection
