@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { app, safeStorage } from 'electron'
-import { TeamError } from '../../shared/team/teamProtocol'
+import { openPgTeamServer } from '../../node/team/pgTeamServer'
 import { TeamConnectionStore } from './teamConnectionStore'
 
 /** The kept connection's file, beside the browser profile (not in it: the page never reads it). */
@@ -12,7 +12,5 @@ export function teamConnectionFile(): string {
 export const teamConnections = new TeamConnectionStore({
   filePath: teamConnectionFile,
   vault: safeStorage,
-  openServer: () => {
-    throw new TeamError('failed', 'PENDING MERGE of openPgTeamServer')
-  }
+  openServer: (connection) => openPgTeamServer(connection)
 })
