@@ -43,6 +43,15 @@ export interface RecordRevision<R extends object = AnyRecord> {
   readonly changes: readonly FieldChange[]
   readonly snapshot?: R
   readonly note?: string
+  /**
+   * `team`: the change came from the team's server (pulled, or the server's version taken after a
+   * push): `id` and `author` are the server's, and it is never pushed back. Absent: made here.
+   */
+  readonly origin?: 'team'
+  /** A change from the team: when the server accepted it (`at` stays when it was applied here, which the change feed follows). */
+  readonly teamAt?: string
+  /** A change made here: when the team's server acknowledged it (accepted, kept in a conflict or found unchanged); absent while it is pending. */
+  readonly pushedAt?: string
 }
 
 /** Fields every record carries for bookkeeping; a change to them alone is not a change a person made. */
