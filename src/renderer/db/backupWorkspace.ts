@@ -12,6 +12,7 @@ import type { MetaRow, PrecedentDatabase } from './precedentDatabase'
 import { DISMISSED_PAIRS_KEY, mergeTable, redirectTable, type RedirectRow } from './recordMerger'
 import { revisionTable } from './revisionLog'
 import { SAVED_SEARCHES_KEY, UNLOGGED_WRITE_KEY } from './metaKeys'
+import { TEAM_SYNC_KEY } from './teamSync'
 
 /**
  * What a backup holds of each table of the knowledge base (issue 11; the table in
@@ -53,7 +54,8 @@ export const META_KEYS_IN_BACKUP = {
   'sample:knowledge-base': 'not held: built-in data loaded here',
   'search:snapshot': 'derived: the search index, rebuilt',
   [DUPLICATES_WATERMARK_KEY]: 'derived: the duplicate finder, rebuilt',
-  [UNLOGGED_WRITE_KEY]: 'not held: marks a write in this database for its change feed'
+  [UNLOGGED_WRITE_KEY]: 'not held: marks a write in this database for its change feed',
+  [TEAM_SYNC_KEY]: 'not held: where this database stands with its team (last sequence pulled, push mark)'
 } as const
 
 /** The briefings table (migration 003). */

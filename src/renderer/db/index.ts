@@ -148,3 +148,15 @@ export {
   type DuplicatePairType
 } from './duplicatePairStore'
 export { readRowsInPages, ROWS_PER_PAGE } from './readRowsInPages'
+export {
+  readTeamSyncState,
+  resolveTeamConflict,
+  syncWithTeam,
+  TEAM_SYNC_KEY,
+  TeamSyncCancelledError,
+  type ResolveTeamConflictOptions,
+  type TeamSyncOptions,
+  type TeamSyncProgress,
+  type TeamSyncResult,
+  type TeamSyncState
+} from './teamSync'

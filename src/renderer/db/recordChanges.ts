@@ -20,6 +20,12 @@ export interface RecordChange {
    * `toRow` and `diffRecords` give.
    */
   readonly prepared?: { readonly row?: StoredRow<RecordType> | undefined; readonly changes?: readonly FieldChange[] | undefined } | undefined
+  /**
+   * The change came from the team's server (a pulled change, or the server's version taken after a
+   * push): its revision is marked `origin: 'team'` (never pushed back) and carries the server's
+   * revision id (absent: a new one), author and time (`teamAt`) instead of this write's.
+   */
+  readonly fromTeam?: { readonly revisionId?: string | undefined; readonly author: string; readonly at?: string | undefined } | undefined
 }
 
 /** Who changed the records and when: the same for every change of one write. */
@@ -47,18 +53,21 @@ const randomRevisionId = (): string => crypto.randomUUID()
 /** The history entry of one change: what changed field by field, and the record as it now is. */
 export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): RecordRevision {
   const subject = (change.after ?? change.before) as TypedRecord
+  const team = change.fromTeam
   return {
-    id: (authorship.newRevisionId ?? randomRevisionId)(),
+    id: team?.revisionId ?? (authorship.newRevisionId ?? randomRevisionId)(),
     recordType: subject.type,
     recordId: subject.record.id,
     // The revision after the change, or for a removal the revision removed.
     revision: subject.record.revision,
+    // When it was written here, even for a change from the team: the change feed follows `at`.
     at: authorship.at,
-    author: authorship.author ?? '',
+    author: team?.author ?? authorship.author ?? '',
     action: change.action,
     changes: change.prepared?.changes ?? diffRecords(change.before?.record, change.after?.record),
     ...(change.after === undefined ? {} : { snapshot: change.after.record }),
-    ...(change.note === undefined ? {} : { note: change.note })
+    ...(change.note === undefined ? {} : { note: change.note }),
+    ...(team === undefined ? {} : { origin: 'team' as const, ...(team.at === undefined ? {} : { teamAt: team.at }) })
   }
 }
 
