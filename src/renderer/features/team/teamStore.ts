@@ -4,7 +4,7 @@ import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import type { DesktopTeam } from '@renderer/desktop/teamBridge'
 import type { KeptTeamConnection } from '@shared/ipc/contract'
 import { TeamError, type ResolveOutcome, type TeamConflict, type TeamConnection, type TeamErrorCode, type TeamStatus } from '@shared/team/teamProtocol'
-import { resolveConflict, syncKnowledgeBase, type TeamSyncProgress, type TeamSyncResult } from './teamClient'
+import { resolveConflict, syncKnowledgeBase, TeamSyncCancelledError, type TeamSyncProgress, type TeamSyncResult } from './teamClient'
 
 /** How often an open app syncs on its own while connected (and checks whether an offline server is back). */
 export const AUTO_SYNC_INTERVAL_MS = 5 * 60 * 1000
@@ -146,7 +146,8 @@ export const useTeamStore = defineStore('team', () => {
       await loadConflicts()
       return result
     } catch (reason) {
-      if (signal.aborted || reason instanceof SyncCancelled) notice.value = 'Sync cancelled. Nothing is lost: what was not sent stays pending and goes with the next sync.'
+      if (reason instanceof TeamSyncCancelledError) notice.value = `Sync cancelled: ${reason.partial.pushed} sent and ${reason.partial.pulled} received before it stopped are kept; the rest goes with the next sync.`
+      else if (signal.aborted || reason instanceof SyncCancelled) notice.value = 'Sync cancelled. Nothing is lost: what was not sent stays pending and goes with the next sync.'
       else failed(reason)
       return undefined
     } finally {
