@@ -63,7 +63,13 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
 /** Runs a PostgreSQL program, as the `postgres` user when we are root. */
 async function asPostgres(program: string, args: string[]): Promise<string> {
-  const [file, fileArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args]
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((candidate) => existsSync(candidate))
+  const quoted = [program, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ')
+  const [file, fileArgs] = !isRoot
+    ? [program, args]
+    : runuser !== undefined
+      ? [runuser, ['-u', 'postgres', '--', program, ...args]]
+      : ['su', ['postgres', '-s', '/bin/sh', '-c', quoted]]
   try {
     const { stdout } = await run(file, fileArgs, { timeout: 120_000 })
     return stdout
@@ -101,18 +107,32 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
 
   const connectionTo = (database: string, user = 'postgres', password = SUPERUSER_PASSWORD): TeamConnection => ({ host: '127.0.0.1', port, database, user, password })
-  const query = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[] = [], database = 'precedent'): Promise<pg.QueryResult<Row>> => {
-    const client = new pg.Client(connectionTo(database))
-    await client.connect()
-    try {
-      return await client.query<Row>(sql, params)
-    } finally {
-      await client.end()
+  // One superuser connection per database, kept until stop(): SCRAM makes every new connection cost.
+  const clients = new Map<string, Promise<pg.Client>>()
+  const clientFor = (database: string): Promise<pg.Client> => {
+    let client = clients.get(database)
+    if (client === undefined) {
+      const opened = new pg.Client(connectionTo(database))
+      opened.on('error', () => undefined)
+      client = opened.connect().then(() => opened)
+      clients.set(database, client)
     }
+    return client
   }
+  const query = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[] = [], database = 'precedent'): Promise<pg.QueryResult<Row>> =>
+    await (await clientFor(database)).query<Row>(sql, params)
   await query('CREATE DATABASE precedent', [], 'postgres')
 
   let stopped = false
+  // Should the test process end without afterAll (a crash), the server does not outlive it.
+  const stopOnExit = (): void => {
+    try {
+      process.kill(pid, 'SIGQUIT')
+    } catch {
+      // already gone
+    }
+  }
+  process.once('exit', stopOnExit)
   return {
     host: '127.0.0.1',
     port,
@@ -132,6 +152,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     async stop() {
       if (stopped) return
       stopped = true
+      process.removeListener('exit', stopOnExit)
+      await Promise.all([...clients.values()].map(async (client) => (await client.catch(() => undefined))?.end().catch(() => undefined)))
       try {
         await asPostgres(path.join(bin, 'pg_ctl'), ['stop', '-m', 'immediate', '-w', '-D', dataDir])
       } catch {

@@ -97,7 +97,11 @@ export function toTeamError(error: unknown, connection: TeamConnection, during =
       `permission denied: ${connection.user} is not a member of the team (the administrator grants precedent_reader or precedent_editor)`
     )
   }
-  if (code === 'PT422') return new TeamError('refused', `refused, nothing of it was applied: ${message}`)
+  if (code === 'PT422') {
+    // The whole reason, on one line (it may quote a pushed value that holds line breaks).
+    const reason = typeof detail?.message === 'string' ? detail.message.replace(/\s+/g, ' ').trim() : message
+    return new TeamError('refused', `refused, nothing of it was applied: ${reason}`)
+  }
   if (code === '3F000' || code === '42P01' || code === '42883') {
     return new TeamError('schema-missing', `the database ${connection.database} at ${where} has no Precedent schema: run \`precedent team init\``)
   }

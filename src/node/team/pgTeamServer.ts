@@ -15,6 +15,7 @@ import {
   TeamError,
   teamBriefingSchema,
   teamConflictSchema,
+  teamConnectionSchema,
   teamStatusSchema,
   type TeamConnection,
   type TeamServer
@@ -59,7 +60,13 @@ function checkedAnswer<T>(schema: z.ZodType<T>, value: unknown, what: string, co
  * checked once, on first use.
  */
 export function openPgTeamServer(connection: TeamConnection, options: PgTeamServerOptions = {}): PgTeamServer {
-  const pool = new pg.Pool({ ...pgClientConfig(connection, options), max: options.maxConnections ?? 2, idleTimeoutMillis: 30_000 })
+  const checkedConnection = teamConnectionSchema.safeParse(connection)
+  if (!checkedConnection.success) {
+    const issue = checkedConnection.error.issues[0]
+    throw new TeamError('failed', `the connection's ${issue?.path.join('.') || 'details'} is not usable: ${issue?.message ?? 'invalid'}`)
+  }
+  // allowExitOnIdle: a command line that is done exits without waiting for idle connections to time out.
+  const pool = new pg.Pool({ ...pgClientConfig(connection, options), max: options.maxConnections ?? 2, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
   // An idle connection the server dropped: the pool forgets it; the next request opens another.
   pool.on('error', () => undefined)
   let schemaChecked: Promise<void> | undefined

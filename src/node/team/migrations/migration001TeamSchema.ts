@@ -206,15 +206,15 @@ $$;
  * schemas: type, const, enum, required, properties, additionalProperties, items, min/maxItems,
  * min/maxLength, pattern, minimum/maximum, exclusive ones, oneOf), as "field 'a.b[2]': why", or NULL.
  */
-CREATE FUNCTION precedent.rule_violation(rules jsonb, value jsonb, at_path text) RETURNS text
+CREATE FUNCTION precedent.rule_violation(rules jsonb, candidate jsonb, at_path text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  actual text := jsonb_typeof(value);
+  actual text := jsonb_typeof(candidate);
   expected text := rules->>'type';
   label text := CASE WHEN at_path = '' THEN 'the record' ELSE format('field ''%s''', at_path) END;
   numeric_value numeric;
   text_value text;
-  key text;
+  field_name text;
   item jsonb;
   item_number integer;
   problem text;
@@ -222,27 +222,27 @@ DECLARE
 BEGIN
   IF expected IS NOT NULL AND NOT (
     actual = expected
-    OR (expected = 'integer' AND actual = 'number' AND (value::text)::numeric = trunc((value::text)::numeric))
+    OR (expected = 'integer' AND actual = 'number' AND (candidate::text)::numeric = trunc((candidate::text)::numeric))
     OR (expected = 'number' AND actual = 'number')
   ) THEN
-    RETURN format('%s must be %s, not %s', label, CASE expected WHEN 'array' THEN 'a list' WHEN 'object' THEN 'an object' ELSE 'a ' || expected END, actual);
+    RETURN format('%s must be %s, not %s', label, CASE expected WHEN 'array' THEN 'a list' WHEN 'object' THEN 'an object' WHEN 'string' THEN 'text' WHEN 'integer' THEN 'a whole number' WHEN 'boolean' THEN 'true or false' ELSE 'a ' || expected END, actual);
   END IF;
-  IF rules ? 'const' AND value IS DISTINCT FROM rules->'const' THEN
+  IF rules ? 'const' AND candidate IS DISTINCT FROM rules->'const' THEN
     RETURN format('%s must be %s', label, rules->'const');
   END IF;
-  IF rules ? 'enum' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(rules->'enum') allowed WHERE allowed = value) THEN
+  IF rules ? 'enum' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(rules->'enum') allowed WHERE allowed = candidate) THEN
     RETURN format('%s must be one of %s, not %s', label,
-      (SELECT string_agg(allowed #>> '{}', ', ') FROM jsonb_array_elements(rules->'enum') allowed), value);
+      (SELECT string_agg(allowed #>> '{}', ', ') FROM jsonb_array_elements(rules->'enum') allowed), left(candidate::text, 80));
   END IF;
   IF rules ? 'oneOf' THEN
     SELECT count(*) INTO matches FROM jsonb_array_elements(rules->'oneOf') choice
-      WHERE precedent.rule_violation(choice, value, at_path) IS NULL;
+      WHERE precedent.rule_violation(choice, candidate, at_path) IS NULL;
     IF matches <> 1 THEN
       RETURN format('%s matches none of its allowed forms', label);
     END IF;
   END IF;
   IF actual = 'string' THEN
-    text_value := value #>> '{}';
+    text_value := candidate #>> '{}';
     IF rules ? 'minLength' AND char_length(text_value) < (rules->>'minLength')::integer THEN
       RETURN format('%s must have at least %s characters', label, rules->>'minLength');
     END IF;
@@ -253,7 +253,7 @@ BEGIN
       RETURN format('%s is not in the expected form', label);
     END IF;
   ELSIF actual = 'number' THEN
-    numeric_value := (value::text)::numeric;
+    numeric_value := (candidate::text)::numeric;
     IF rules ? 'minimum' AND numeric_value < (rules->>'minimum')::numeric THEN
       RETURN format('%s must be at least %s', label, rules->>'minimum');
     END IF;
@@ -267,34 +267,34 @@ BEGIN
       RETURN format('%s must be less than %s', label, rules->>'exclusiveMaximum');
     END IF;
   ELSIF actual = 'array' THEN
-    IF rules ? 'minItems' AND jsonb_array_length(value) < (rules->>'minItems')::integer THEN
+    IF rules ? 'minItems' AND jsonb_array_length(candidate) < (rules->>'minItems')::integer THEN
       RETURN format('%s must hold at least %s entries', label, rules->>'minItems');
     END IF;
-    IF rules ? 'maxItems' AND jsonb_array_length(value) > (rules->>'maxItems')::integer THEN
+    IF rules ? 'maxItems' AND jsonb_array_length(candidate) > (rules->>'maxItems')::integer THEN
       RETURN format('%s must hold at most %s entries', label, rules->>'maxItems');
     END IF;
     IF rules ? 'items' THEN
-      FOR item, item_number IN SELECT element, ordinality - 1 FROM jsonb_array_elements(value) WITH ORDINALITY AS entry(element, ordinality) LOOP
+      FOR item, item_number IN SELECT element, ordinality - 1 FROM jsonb_array_elements(candidate) WITH ORDINALITY AS entry(element, ordinality) LOOP
         problem := precedent.rule_violation(rules->'items', item, format('%s[%s]', at_path, item_number));
         IF problem IS NOT NULL THEN RETURN problem; END IF;
       END LOOP;
     END IF;
   ELSIF actual = 'object' THEN
     IF rules ? 'required' THEN
-      FOR key IN SELECT jsonb_array_elements_text(rules->'required') LOOP
-        IF NOT value ? key THEN
-          RETURN format('field ''%s'' is required', CASE WHEN at_path = '' THEN key ELSE at_path || '.' || key END);
+      FOR field_name IN SELECT jsonb_array_elements_text(rules->'required') LOOP
+        IF NOT candidate ? field_name THEN
+          RETURN format('field ''%s'' is required', CASE WHEN at_path = '' THEN field_name ELSE at_path || '.' || field_name END);
         END IF;
       END LOOP;
     END IF;
-    FOR key, item IN SELECT * FROM jsonb_each(value) ORDER BY 1 LOOP
-      IF rules->'properties' ? key THEN
-        problem := precedent.rule_violation(rules->'properties'->key, item, CASE WHEN at_path = '' THEN key ELSE at_path || '.' || key END);
+    FOR field_name, item IN SELECT * FROM jsonb_each(candidate) ORDER BY 1 LOOP
+      IF rules->'properties' ? field_name THEN
+        problem := precedent.rule_violation(rules->'properties'->field_name, item, CASE WHEN at_path = '' THEN field_name ELSE at_path || '.' || field_name END);
       ELSIF rules->'additionalProperties' = 'false'::jsonb THEN
-        problem := format('field ''%s'' is not a field of %s', CASE WHEN at_path = '' THEN key ELSE at_path || '.' || key END,
+        problem := format('field ''%s'' is not a field of %s', CASE WHEN at_path = '' THEN field_name ELSE at_path || '.' || field_name END,
           CASE WHEN at_path = '' THEN 'this record type' ELSE format('''%s''', at_path) END);
       ELSIF jsonb_typeof(rules->'additionalProperties') = 'object' THEN
-        problem := precedent.rule_violation(rules->'additionalProperties', item, CASE WHEN at_path = '' THEN key ELSE at_path || '.' || key END);
+        problem := precedent.rule_violation(rules->'additionalProperties', item, CASE WHEN at_path = '' THEN field_name ELSE at_path || '.' || field_name END);
       ELSE
         problem := NULL;
       END IF;
@@ -357,7 +357,7 @@ BEGIN
       PERFORM precedent.refuse(format('%s: the snapshot must be a record', where_));
     END IF;
     IF change->'snapshot'->'id' IS DISTINCT FROM change->'recordId' THEN
-      PERFORM precedent.refuse(format('%s: field ''id'' is %s, not the record''s id', where_, coalesce(change->'snapshot'->'id', 'missing')));
+      PERFORM precedent.refuse(format('%s: field ''id'' is %s, not the record''s id', where_, coalesce(change->'snapshot'->'id', '"missing"'::jsonb)));
     END IF;
     problem := precedent.rule_violation(type_rules, change->'snapshot', '');
     IF problem IS NOT NULL THEN
