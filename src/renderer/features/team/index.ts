@@ -2,6 +2,8 @@ import type { RouteRecordRaw } from 'vue-router'
 
 export { useTeamStore, startTeamSync, teamErrorText, AUTO_SYNC_INTERVAL_MS } from './teamStore'
 export { default as TeamSyncIndicator } from './TeamSyncIndicator.vue'
+export { default as TeamBriefingShare } from './TeamBriefingShare.vue'
+export { default as TeamSharedBriefings } from './TeamSharedBriefings.vue'
 
 export const teamRoutes: RouteRecordRaw[] = [
   { path: '/team', name: 'team', component: () => import('./TeamView.vue'), meta: { title: 'Team' } },

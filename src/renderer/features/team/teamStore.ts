@@ -3,7 +3,8 @@ import { computed, ref, shallowRef } from 'vue'
 import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import type { DesktopTeam } from '@renderer/desktop/teamBridge'
 import type { KeptTeamConnection } from '@shared/ipc/contract'
-import { TeamError, type ResolveOutcome, type TeamConflict, type TeamConnection, type TeamErrorCode, type TeamStatus } from '@shared/team/teamProtocol'
+import type { Briefing } from '@shared/briefing/briefing'
+import { TeamError, type ResolveOutcome, type TeamBriefing, type TeamConflict, type TeamConnection, type TeamErrorCode, type TeamStatus } from '@shared/team/teamProtocol'
 import { resolveConflict, syncKnowledgeBase, TeamSyncCancelledError, type TeamSyncProgress, type TeamSyncResult } from './teamClient'
 
 /** How often an open app syncs on its own while connected (and checks whether an offline server is back). */
@@ -53,6 +54,8 @@ export const useTeamStore = defineStore('team', () => {
   const progress = shallowRef<TeamSyncProgress>()
   const lastResult = shallowRef<TeamSyncResult>()
   const conflicts = shallowRef<readonly TeamConflict[]>()
+  /** Briefings on the server: the team's shared ones and this analyst's own. */
+  const teamBriefings = shallowRef<readonly TeamBriefing[]>([])
   const isLoaded = ref(false)
   let controller: AbortController | undefined
 
@@ -144,6 +147,7 @@ export const useTeamStore = defineStore('team', () => {
       notice.value = syncedText(result)
       await refreshStatus()
       await loadConflicts()
+      await loadTeamBriefings()
       return result
     } catch (reason) {
       if (reason instanceof TeamSyncCancelledError) notice.value = `Sync cancelled: ${reason.partial.pushed} sent and ${reason.partial.pulled} received before it stopped are kept; the rest goes with the next sync.`
@@ -188,6 +192,29 @@ export const useTeamStore = defineStore('team', () => {
     }
   }
 
+  async function loadTeamBriefings(): Promise<void> {
+    const server = team()
+    if (server === undefined || connection.value === null) return
+    try {
+      teamBriefings.value = await server.briefings()
+    } catch (reason) {
+      failed(reason)
+    }
+  }
+
+  /** Saves a briefing on the server, shared with the team or private; the failure as one line, or ''. */
+  async function shareBriefing(briefing: Briefing, shared: boolean): Promise<string> {
+    const server = team()
+    if (server === undefined || connection.value === null) return 'Connect on the Team page first.'
+    try {
+      const saved = await server.saveBriefing({ briefing, shared })
+      teamBriefings.value = [...teamBriefings.value.filter((kept) => !(kept.briefing.id === saved.briefing.id && kept.owner === saved.owner)), saved]
+      return ''
+    } catch (reason) {
+      return teamErrorText(reason)
+    }
+  }
+
   /** One tick of the automatic sync: an offline server is asked first whether it is back. */
   async function autoSync(): Promise<void> {
     if (connection.value === null || isSyncing.value) return
@@ -209,6 +236,9 @@ export const useTeamStore = defineStore('team', () => {
     progress,
     lastResult,
     conflicts,
+    teamBriefings,
+    loadTeamBriefings,
+    shareBriefing,
     load,
     refreshStatus,
     connect,
