@@ -164,4 +164,49 @@ describe('two analysts sharing a knowledge base on PostgreSQL', () => {
     expect(alice.errors).toEqual([])
     expect(bob.errors).toEqual([])
   }, 180_000)
+
+  it('keeps no password in the page: not in IndexedDB, not in local or session storage', async () => {
+    for (const analyst of [alice, bob]) {
+      const stored = await analyst.page.evaluate(async () => {
+        const texts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })]
+        for (const { name } of await indexedDB.databases()) {
+          if (name === undefined) continue
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name)
+            request.onsuccess = () => resolve(request.result)
+            request.onerror = () => reject(request.error)
+          })
+          for (const storeName of Array.from(db.objectStoreNames)) {
+            const rows = await new Promise<unknown[]>((resolve, reject) => {
+              const request = db.transaction(storeName).objectStore(storeName).getAll()
+              request.onsuccess = () => resolve(request.result)
+              request.onerror = () => reject(request.error)
+            })
+            texts.push(JSON.stringify(rows))
+          }
+          db.close()
+        }
+        return texts.join('\n')
+      })
+      expect(stored.length).toBeGreaterThan(1000)
+      expect(stored).toContain('Ride-hailing app kept trip records (corrected)')
+      expect(stored).not.toContain(analyst.connection.password!)
+    }
+  })
+
+  it('in a plain browser, the Team page says team sync needs the desktop app', async () => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'precedent-e2e-team-web-'))
+    const context = await launchBrowser(userDataDir)
+    try {
+      const page = context.pages()[0] ?? (await context.newPage())
+      await page.goto(new URL('#/team', inject('baseUrl')).toString())
+      await page.waitForSelector('main[data-ready="yes"]')
+      await page.getByRole('heading', { name: 'Team sync needs the desktop app' }).waitFor()
+      await expect(page.getByLabel('Password').count()).resolves.toBe(0)
+      await expect(page.getByRole('link', { name: /^Team: / }).count()).resolves.toBe(0)
+    } finally {
+      await context.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    }
+  })
 })
