@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import type { ConnectionOptions } from 'node:tls'
 import type pg from 'pg'
 import { isLocalHost, TeamError, teamConnectionSchema, type TeamConnection } from '../../shared/team/teamProtocol'
@@ -55,7 +56,12 @@ export function teamConnectionFromUrl(url: string, environment: NodeJS.ProcessEn
 export function pgClientConfig(connection: TeamConnection, options: PgConnectOptions = {}): pg.ClientConfig {
   const ssl: ConnectionOptions | false = isLocalHost(connection.host)
     ? false
-    : { rejectUnauthorized: true, servername: connection.host, ...(options.ca !== undefined ? { ca: options.ca } : {}) }
+    : {
+        rejectUnauthorized: true,
+        // The name the certificate must carry; for an address, Node checks the address itself (TLS allows no address as server name).
+        ...(isIP(connection.host) === 0 ? { servername: connection.host } : {}),
+        ...(options.ca !== undefined ? { ca: options.ca } : {})
+      }
   return {
     host: connection.host,
     port: connection.port,

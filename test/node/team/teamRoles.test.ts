@@ -82,6 +82,32 @@ describe('team roles in PostgreSQL', () => {
     expect((await server.query("SELECT count(*)::int AS n FROM precedent.changes WHERE author = 'alice'")).rows[0]!['n']).toBe(0)
   })
 
+  it('an editor cannot change the schema, the roles or the history', async () => {
+    const attempts = [
+      'CREATE TABLE precedent.extra (id int)',
+      'ALTER TABLE precedent.changes DISABLE ROW LEVEL SECURITY',
+      'DROP FUNCTION precedent.push(jsonb)',
+      'GRANT precedent_admin TO bob',
+      'DELETE FROM precedent.changes',
+      "UPDATE precedent.record_rules SET rules = '{}'",
+      'TRUNCATE precedent.conflicts'
+    ]
+
+    const errors = await Promise.all(attempts.map((sql) => catchError(asAnalyst('bob', sql))))
+
+    expect(errors.map((error) => (error as { code?: string }).code)).toEqual(attempts.map(() => '42501'))
+    expect((await server.query("SELECT pg_has_role('bob', 'precedent_admin', 'MEMBER') AS admin")).rows[0]!['admin']).toBe(false)
+  })
+
+  it('every table has row-level security', async () => {
+    const { rows } = await server.query<{ relname: string; relrowsecurity: boolean }>(
+      "SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'precedent' AND c.relkind = 'r' ORDER BY 1"
+    )
+
+    expect(rows.length).toBe(7)
+    for (const row of rows) expect(row.relrowsecurity, row.relname).toBe(true)
+  })
+
   it('a reader sees shared briefings and never another analyst’s private ones, even reading the table', async () => {
     const base = { subtitle: '', asOf: '2026-03-01', sections: ['summary'], includeTimelineImage: true, items: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', revision: 1 }
     await teams['alice']!.saveBriefing({ briefing: { ...base, id: 'alice-private', title: 'Private' } as never, shared: false })

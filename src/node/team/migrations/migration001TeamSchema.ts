@@ -594,7 +594,12 @@ BEGIN
   INSERT INTO precedent.briefings AS b (briefing_id, owner, shared, body)
   VALUES (briefing->>'id', author, (request->>'shared')::boolean, briefing)
   ON CONFLICT (briefing_id) DO UPDATE SET shared = EXCLUDED.shared, body = EXCLUDED.body, updated_at = now()
+    WHERE b.owner = author OR precedent.role_of(author) = 'admin'
   RETURNING * INTO saved;
+  -- Another analyst created this id at the same moment: theirs stays theirs.
+  IF NOT FOUND THEN
+    PERFORM precedent.deny(format('briefing %s is another analyst''s', quote_literal(briefing->>'id')));
+  END IF;
   RETURN jsonb_build_object('briefing', saved.body, 'shared', saved.shared, 'owner', saved.owner, 'updatedAt', precedent.iso(saved.updated_at));
 END
 $$;
@@ -671,6 +676,21 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     'openConflicts', (SELECT count(*) FROM precedent.conflicts WHERE resolved_at IS NULL),
     'records', (SELECT count(*) FROM precedent.records WHERE NOT deleted))
 $$;
+
+-- Row-level security on every table: rows are visible to members of the team only (and private
+-- briefings to their owner only, above), even should a grant ever be given too widely. The
+-- SECURITY DEFINER functions run as the tables' owner, which these policies do not bind.
+DO $rls$
+DECLARE
+  table_name text;
+BEGIN
+  FOREACH table_name IN ARRAY ARRAY['schema_version', 'record_rules', 'records', 'changes', 'conflicts', 'conflict_revisions'] LOOP
+    EXECUTE format('ALTER TABLE precedent.%I ENABLE ROW LEVEL SECURITY', table_name);
+    EXECUTE format('CREATE POLICY members_read ON precedent.%I FOR SELECT TO precedent_reader USING (true)', table_name);
+  END LOOP;
+END
+$rls$;
+CREATE POLICY members_only ON precedent.briefings AS RESTRICTIVE FOR SELECT USING (pg_has_role(session_user, 'precedent_reader', 'MEMBER'));
 
 REVOKE ALL ON ALL TABLES IN SCHEMA precedent FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA precedent FROM PUBLIC;
