@@ -1,5 +1,5 @@
 import Dexie, { type IndexableType } from 'dexie'
-import { diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
+import { compareRevisions, diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { pushedRevisionOf } from '@shared/team/pushedRevision'
@@ -12,7 +12,9 @@ import {
   type PulledRevision,
   type PushedChange,
   type PushedRevision,
+  type PushOutcome,
   type PushResult,
+  type RecordBase,
   type ResolveOutcome,
   type ServerRecordState,
   type TeamConflict,
@@ -25,7 +27,7 @@ import { HeldChangeNotices } from './heldChangeNotices'
 import { IMPORT_CHUNK_SIZE } from './importWriter'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { rowOf, writeRecordChanges, type RecordChange } from './recordChanges'
-import { redirectTable } from './recordMerger'
+import { redirectTable, type RedirectRow } from './recordMerger'
 import { revisionTable } from './revisionLog'
 import { fromRow, type StoredRow } from './storedRow'
 
@@ -180,6 +182,29 @@ async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): P
 const localStateOf = (typed: TypedRecord | undefined): LocalRecordState | undefined => (typed === undefined ? undefined : { revision: typed.record.revision, record: typed.record })
 
 /**
+ * For records not here, the revision each was deleted at, when the newest change in its log
+ * removed it (records never here are absent from the map). Runs in the caller's transaction.
+ */
+async function deletedHere(db: PrecedentDatabase, missingIds: readonly string[]): Promise<Map<string, number>> {
+  const deleted = new Map<string, number>()
+  if (missingIds.length === 0) return deleted
+  const newest = new Map<string, Revision>()
+  for (const revision of await revisionTable(db).where('recordId').anyOf([...missingIds]).toArray()) {
+    const kept = newest.get(revision.recordId)
+    if (kept === undefined || kept.at < revision.at || (kept.at === revision.at && compareRevisions(kept, revision) < 0)) newest.set(revision.recordId, revision)
+  }
+  for (const [id, revision] of newest) if (revision.snapshot === undefined) deleted.set(id, revision.revision)
+  return deleted
+}
+
+/** A record's state here: as stored, or deleted at a revision, or never here. */
+async function readLocalState(db: PrecedentDatabase, typed: TypedRecord | undefined, id: string): Promise<LocalRecordState | undefined> {
+  if (typed !== undefined) return localStateOf(typed)
+  const deleted = (await deletedHere(db, [id])).get(id)
+  return deleted === undefined ? undefined : { revision: deleted }
+}
+
+/**
  * A record from the team as this client stores it: checked against its schema (defaults filled in)
  * at the server's revision number.
  *
@@ -268,40 +293,84 @@ function assertNotCancelled(run: SyncRun): void {
   if (isAborted(run.options.signal)) throw new TeamSyncCancelledError({ pushed: run.pushed, conflicts: run.conflicts, pulled: run.pulled, headSeq: run.headSeq })
 }
 
-/** The changes of one push: each revision, and after a merge's removal of its duplicate, the redirect the merge left. */
-async function changesToPush(db: PrecedentDatabase, pending: readonly Revision[]): Promise<PushedChange[]> {
-  const merged = pending.filter((revision) => revision.action === 'merge' && revision.snapshot === undefined).map((revision) => revision.recordId)
-  const redirects = new Map((await redirectTable(db).bulkGet(merged)).flatMap((row) => (row === undefined ? [] : [[row.fromId, row] as const])))
-  const previousOf = new Map<string, Revision>()
+/** The redirects this knowledge base's merges left, by the old id, for the merges among `pending`. */
+async function redirectsOfMerges(db: PrecedentDatabase, pending: readonly Revision[]): Promise<Map<string, RedirectRow>> {
+  const merged = pending.filter(isMergeRemoval).map((revision) => revision.recordId)
+  return new Map((await redirectTable(db).bulkGet(merged)).flatMap((row) => (row === undefined ? [] : [[row.fromId, row] as const])))
+}
+
+const isMergeRemoval = (revision: Revision): boolean => revision.action === 'merge' && revision.snapshot === undefined
+const isSameBase = (a: RecordBase, b: RecordBase): boolean => a.revision === b.revision && a.exists === b.exists
+
+/**
+ * Where a record's next revision stands on the server, once an earlier one of this push was
+ * answered: the local state it left (`local`) and the server's state to base the next one on
+ * (`server`). They differ after `unchanged` (the server's number is taken), so the record's later
+ * revisions, numbered on from the local one, are based on the server's state instead.
+ */
+interface Rebase {
+  readonly local: RecordBase
+  readonly server: RecordBase
+}
+
+function rebaseAfter(change: PushedRevision, revision: Revision, outcome: PushOutcome | undefined): Rebase {
+  const local = { revision: revision.revision, exists: revision.snapshot !== undefined }
+  if (outcome?.outcome === 'unchanged') return { local, server: { revision: outcome.current.revision, exists: outcome.current.snapshot !== undefined } }
+  // Accepted, kept as a conflict's `mine` (a later revision based on it joins the conflict), or already held.
+  return { local, server: { revision: change.snapshot === undefined ? change.base.revision : change.base.revision + 1, exists: change.snapshot !== undefined } }
+}
+
+/**
+ * The next push: revisions in log order from `from`, each followed by its merge's redirect, at most
+ * `batchSize` changes, and at most one revision per record, so that a record's next revision is
+ * based on what the server answered for the one before (see `Rebase`).
+ */
+function nextBatch(pending: readonly Revision[], from: number, batchSize: number, redirects: ReadonlyMap<string, RedirectRow>, rebases: ReadonlyMap<string, Rebase>, previousOf: Map<string, Revision>) {
   const changes: PushedChange[] = []
-  for (const revision of pending) {
-    changes.push(pushable(pushedRevisionOf(revision, previousOf.get(revision.recordId))))
+  const revisions: { readonly change: PushedRevision; readonly revision: Revision }[] = []
+  const inBatch = new Set<string>()
+  let next = from
+  for (; next < pending.length; next += 1) {
+    const revision = pending[next] as Revision
+    const redirect = isMergeRemoval(revision) ? redirects.get(revision.recordId) : undefined
+    if (inBatch.has(revision.recordId) || (changes.length > 0 && changes.length + (redirect === undefined ? 1 : 2) > batchSize)) break
+    let change = pushable(pushedRevisionOf(revision, previousOf.get(revision.recordId)))
+    const rebase = rebases.get(revision.recordId)
+    if (rebase !== undefined && isSameBase(change.base, rebase.local) && !isSameBase(rebase.local, rebase.server)) {
+      const base = rebase.server
+      change = { ...change, base, ...(change.snapshot === undefined ? {} : { snapshot: { ...change.snapshot, revision: base.revision + 1 } }) }
+    }
+    changes.push(change)
+    revisions.push({ change, revision })
+    inBatch.add(revision.recordId)
     previousOf.set(revision.recordId, revision)
-    const redirect = revision.action === 'merge' && revision.snapshot === undefined ? redirects.get(revision.recordId) : undefined
     if (redirect !== undefined) changes.push({ kind: 'redirect', fromId: redirect.fromId, toId: redirect.toId, mergeId: redirect.mergeId, clientAt: revision.at })
   }
-  return changes
+  return { changes, revisions, next }
 }
 
 async function pushPending(run: SyncRun): Promise<void> {
   const { db, server, options } = run
-  const batchSize = Math.max(1, Math.min(MAX_PUSH_CHANGES, options.pushBatch ?? MAX_PUSH_CHANGES))
+  const batchSize = Math.max(2, Math.min(MAX_PUSH_CHANGES, options.pushBatch ?? MAX_PUSH_CHANGES))
   const { pending, mark } = await db.transaction('r', [revisionTable(db), db.meta], () => readPending(db))
-  const changes = await db.transaction('r', [redirectTable(db)], () => changesToPush(db, pending))
+  const redirects = await db.transaction('r', [redirectTable(db)], () => redirectsOfMerges(db, pending))
+  const rebases = new Map<string, Rebase>()
+  const previousOf = new Map<string, Revision>()
   options.onProgress?.({ phase: 'pushing', done: 0, total: pending.length })
-  let done = 0
-  for (let start = 0; start < changes.length; start += batchSize) {
+  for (let from = 0; from < pending.length; ) {
     assertNotCancelled(run)
-    const batch = changes.slice(start, start + batchSize)
-    const result = await server.push(batch)
+    const batch = nextBatch(pending, from, batchSize, redirects, rebases, previousOf)
+    const result = await server.push(batch.changes)
     const conflictsOfRetried = result.outcomes.some((outcome) => outcome.outcome === 'already') ? await server.conflicts({ includeResolved: false }) : []
     await db.transaction('rw', writeTables(db), async () => {
-      await storePushAnswer(run, batch, result, conflictsOfRetried)
+      await storePushAnswer(run, batch.changes, result, conflictsOfRetried)
       run.notices.keep(HeldChangeNotices.takeFromCurrentTransaction())
     })
+    const outcomeOf = new Map(result.outcomes.map((outcome) => [outcome.id, outcome]))
+    for (const { change, revision } of batch.revisions) rebases.set(revision.recordId, rebaseAfter(change, revision, outcomeOf.get(change.id)))
     run.headSeq = Math.max(run.headSeq, result.headSeq)
-    done += batch.filter((change) => change.kind === 'revision').length
-    options.onProgress?.({ phase: 'pushing', done, total: pending.length })
+    from = batch.next
+    options.onProgress?.({ phase: 'pushing', done: from, total: pending.length })
   }
   // Every revision up to the mark is acknowledged now; one made meanwhile is still found after it.
   if (mark !== undefined) await db.transaction('rw', [db.meta], () => updateMarker(db, (marker) => ({ ...marker, pushMark: mark })))
@@ -344,12 +413,20 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
   if (changes.length > 0) await writeRecordChanges(db, changes, { at })
 }
 
+/**
+ * The record as a removal from the team names it: at the server's revision, which the history
+ * entry of a delete keeps (a later pull compares with it: see `appliesPulledRevision`).
+ */
+function removedAt(local: TypedRecord | undefined, revision: number): TypedRecord | undefined {
+  return local === undefined ? undefined : ({ type: local.type, record: { ...local.record, revision } } as TypedRecord)
+}
+
 /** The change that brings a record here to the server's state, as a revision from the team. */
 function changeTo(local: TypedRecord | undefined, state: ServerRecordState, note: string): RecordChange {
   const after = state.snapshot === undefined ? undefined : teamRecord(state.recordType, state.snapshot, state.revision)
   return {
     action: after === undefined ? 'delete' : local === undefined ? 'restore' : 'update',
-    before: local,
+    before: after === undefined ? removedAt(local, state.revision) : local,
     after,
     note,
     fromTeam: { author: '' }
@@ -392,7 +469,7 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
   const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
   const revisions = changes.filter((change): change is PulledRevision => change.kind === 'revision')
   const held = new Set((await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
-  const current = new Map<string, TypedRecord | undefined>()
+  const current = new Map<string, { readonly typed: TypedRecord | undefined; readonly state: LocalRecordState | undefined }>()
   let queued: RecordChange[] = []
   const flush = async () => {
     if (queued.length > 0) await writeRecordChanges(db, queued, { at })
@@ -408,12 +485,17 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
     // Our own revisions are in the log already; a record edited here waits for the next push.
     if (held.has(change.id) || editedHere.has(change.recordId)) continue
     if (queued.some((queuedChange) => (queuedChange.after ?? queuedChange.before)?.record.id === change.recordId)) await flush()
-    const local = current.has(change.recordId) ? current.get(change.recordId) : await readLocal(db, change.recordType, change.recordId)
-    if (!appliesPulledRevision(localStateOf(local), change)) continue
+    let here = current.get(change.recordId)
+    if (here === undefined) {
+      const typed = await readLocal(db, change.recordType, change.recordId)
+      here = { typed, state: await readLocalState(db, typed, change.recordId) }
+    }
+    const local = here.typed
+    if (!appliesPulledRevision(here.state, change)) continue
     const after = change.snapshot === undefined ? undefined : teamRecord(change.recordType, change.snapshot, change.revision)
     if (after === undefined && local === undefined) continue
-    queued.push({ action: change.action, before: local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
-    current.set(change.recordId, after)
+    queued.push({ action: change.action, before: after === undefined ? removedAt(local, change.revision) : local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
+    current.set(change.recordId, { typed: after, state: after === undefined ? { revision: change.revision } : localStateOf(after) })
     held.add(change.id)
     applied += 1
   }
@@ -471,11 +553,14 @@ async function applyCurrentRecords(run: SyncRun, chunk: readonly { state: Curren
   const changes: RecordChange[] = []
   for (const [type, entries] of byType) {
     const rows = await db.recordTable(type).bulkGet(entries.map(({ state }) => state.recordId))
+    const deleted = await deletedHere(db, entries.flatMap(({ state }, index) => (rows[index] === undefined ? [state.recordId] : [])))
     entries.forEach(({ state, typed }, index) => {
       const row = rows[index] as StoredRow<RecordType> | undefined
       const local = row === undefined ? undefined : typedRecord(type, fromRow(row))
       if (typed === undefined || editedHere.has(state.recordId) || (state.revisionId !== undefined && held.has(state.revisionId))) return
-      if (!appliesPulledRevision(localStateOf(local), { revision: state.revision, snapshot: typed.record })) return
+      const deletedAt = deleted.get(state.recordId)
+      const here = local === undefined && deletedAt !== undefined ? { revision: deletedAt } : localStateOf(local)
+      if (!appliesPulledRevision(here, { revision: state.revision, snapshot: typed.record })) return
       changes.push({
         action: local === undefined ? 'import' : 'update',
         before: local,
@@ -551,18 +636,13 @@ export async function resolveTeamConflict(
     }
   }
   const outcome = await server.resolveConflict({ conflictId: conflict.conflictId, ...(revision === undefined ? {} : { revision }) })
-  if (outcome.outcome !== 'resolved') return outcome
+  // Theirs kept: this client took the team's version when the push met the conflict, and pulls what came after.
+  if (outcome.outcome !== 'resolved' || revision === undefined) return outcome
   await withExclusiveWriteLock(() =>
     db.transaction('rw', writeTables(db), async () => {
       const editedHere = (await revisionTable(db).where('recordId').equals(conflict.recordId).toArray()).some(isOwnPending)
       if (editedHere) return
       const local = await readLocal(db, conflict.recordType, conflict.recordId)
-      if (revision === undefined) {
-        // Theirs kept: only brought here if this client does not hold it (or something later) already.
-        if (!appliesPulledRevision(localStateOf(local), theirs)) return
-        await writeRecordChanges(db, [changeTo(local, theirs, 'The team\'s version, kept when a conflict was resolved')], { at })
-        return
-      }
       if (record === undefined && local === undefined) return
       const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: revision.note, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
       // Already on the server: acknowledged, so it is never pushed again, and the pull skips it by its id.

@@ -82,28 +82,35 @@ export function serverStatesAfterPush(changes: readonly PushedChange[], outcomes
   return states
 }
 
-/** A record as this client holds it: its revision and fields (`undefined`: no such record here). */
+/**
+ * A record as this client holds it: its revision and fields, or, when it was deleted here (the
+ * newest change in its log removed it), no `record` and the revision deleted. `undefined`: the
+ * record has never been here.
+ */
 export interface LocalRecordState {
   readonly revision: number
-  readonly record: object
+  readonly record?: object | undefined
 }
 
-/** Whether the local record already is the server's state: same existence, revision and fields (bookkeeping aside). */
+/** Whether the local record already is the server's state: same existence, and if it exists, same revision and fields (bookkeeping aside). */
 export function isAtServerState(local: LocalRecordState | undefined, state: Pick<ServerRecordState, 'revision' | 'snapshot'>): boolean {
-  if (local === undefined || state.snapshot === undefined) return local === undefined && state.snapshot === undefined
+  if (local?.record === undefined || state.snapshot === undefined) return local?.record === undefined && state.snapshot === undefined
   return local.revision === state.revision && diffRecords(local.record, state.snapshot).length === 0
 }
 
 /**
  * Whether a pulled change (of a record with no pending change here, from another client) is to be
- * applied. A change older than what the record already holds is skipped: a first pull reads the
- * current records and then the log from where it began, so the log may repeat what the pages
- * already brought. A version is applied unless the record here is at a later revision, or at the
- * same one with the same fields; a delete applies to a record here at that revision or before.
+ * applied: only when it is later than the state the record is in here. A record's states follow
+ * each other on the server as (1, existing), (2, existing), (2, deleted), (3, existing)…: a delete
+ * keeps the number of the version it removed. An older change comes when the log is pulled from
+ * before this client's own later change (which the pull skips as its own), or after a first pull
+ * whose pages already brought the record as it is now. A version at the same revision with other
+ * fields is applied (a record this client holds but never shared, such as sample data).
  */
 export function appliesPulledRevision(local: LocalRecordState | undefined, pulled: Pick<PulledRevision, 'revision' | 'snapshot'>): boolean {
-  if (pulled.snapshot === undefined) return local !== undefined && local.revision <= pulled.revision
+  if (pulled.snapshot === undefined) return local?.record !== undefined && local.revision <= pulled.revision
   if (local === undefined) return true
+  if (local.record === undefined) return local.revision < pulled.revision
   if (local.revision !== pulled.revision) return local.revision < pulled.revision
   return diffRecords(local.record, pulled.snapshot).length > 0
 }

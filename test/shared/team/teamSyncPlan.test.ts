@@ -77,4 +77,11 @@ describe('whether a pulled change applies', () => {
     expect(appliesPulledRevision(local, { revision: 4 })).toBe(false)
     expect(appliesPulledRevision(undefined, { revision: 5 })).toBe(false)
   })
+
+  it('skips a version no later than the delete that removed the record here, and applies one that brings it back', () => {
+    const deletedHere = { revision: 2 }
+    expect(appliesPulledRevision(deletedHere, { revision: 2, snapshot: { id: 'inc-1', title: 'Older' } })).toBe(false)
+    expect(appliesPulledRevision(deletedHere, { revision: 3, snapshot: { id: 'inc-1', title: 'Back' } })).toBe(true)
+    expect(appliesPulledRevision(deletedHere, { revision: 2 })).toBe(false)
+  })
 })
