@@ -4,7 +4,7 @@ import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import type { DesktopTeam } from '@renderer/desktop/teamBridge'
 import type { KeptTeamConnection } from '@shared/ipc/contract'
 import type { Briefing } from '@shared/briefing/briefing'
-import { TeamError, type ResolveOutcome, type TeamBriefing, type TeamConflict, type TeamConnection, type TeamErrorCode, type TeamStatus } from '@shared/team/teamProtocol'
+import { TeamError, type ResolveOutcome, type ServerRecordState, type TeamBriefing, type TeamConflict, type TeamConnection, type TeamErrorCode, type TeamStatus } from '@shared/team/teamProtocol'
 import { resolveConflict, syncKnowledgeBase, TeamSyncCancelledError, type TeamSyncProgress, type TeamSyncResult } from './teamClient'
 
 /** How often an open app syncs on its own while connected (and checks whether an offline server is back). */
@@ -54,6 +54,12 @@ export const useTeamStore = defineStore('team', () => {
   const progress = shallowRef<TeamSyncProgress>()
   const lastResult = shallowRef<TeamSyncResult>()
   const conflicts = shallowRef<readonly TeamConflict[]>()
+  /**
+   * The server's newer version of a record whose resolution came back `stale`, by conflict: the
+   * server keeps a conflict's `theirs` as it was when opened, so the next resolution must be based
+   * on this one instead (the page shows it as theirs).
+   */
+  const newerTheirs = new Map<string, ServerRecordState>()
   /** Briefings on the server: the team's shared ones and this analyst's own. */
   const teamBriefings = shallowRef<readonly TeamBriefing[]>([])
   const isLoaded = ref(false)
@@ -170,7 +176,11 @@ export const useTeamStore = defineStore('team', () => {
     const server = team()
     if (server === undefined || connection.value === null) return
     try {
-      conflicts.value = await server.conflicts({ includeResolved: false })
+      const open = await server.conflicts({ includeResolved: false })
+      conflicts.value = open.map((conflict) => {
+        const newer = newerTheirs.get(conflict.conflictId)
+        return newer === undefined || newer.revision <= conflict.theirs.revision ? conflict : { ...conflict, theirs: newer }
+      })
     } catch (reason) {
       failed(reason)
     }
@@ -183,6 +193,8 @@ export const useTeamStore = defineStore('team', () => {
     error.value = ''
     try {
       const outcome = await resolveConflict(server, conflict, resolved)
+      if (outcome.outcome === 'stale') newerTheirs.set(conflict.conflictId, outcome.current)
+      else newerTheirs.delete(conflict.conflictId)
       await loadConflicts()
       await refreshStatus()
       return outcome

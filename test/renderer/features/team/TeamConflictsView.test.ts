@@ -141,14 +141,23 @@ describe('the conflicts inbox', () => {
     const bob = team.serverFor('bob')
     const [conflict] = await bob.conflicts({ includeResolved: false })
     const { view, team: bridge } = await openInbox(bob, `/team/conflicts/${conflict!.conflictId}`)
-    bridge.resolveConflict.mockResolvedValueOnce({ outcome: 'stale', current: { recordType: 'incident', recordId: conflict!.recordId, revision: 3 } })
+    const newer = { ...conflict!.theirs.snapshot!, title: 'Alice’s second title', revision: 3 }
+    bridge.resolveConflict.mockResolvedValueOnce({ outcome: 'stale', current: { recordType: 'incident', recordId: conflict!.recordId, revision: 3, snapshot: newer } })
 
     await choiceIn(view, 'Title', 'Keep mine').setValue(true)
     await buttonNamed(view, 'Resolve').trigger('click')
-    await flushPromises()
+    await vi.waitFor(() => expect(view.find('[role="alert"]').exists()).toBe(true))
 
     expect(view.get('[role="alert"]').text()).toBe('The record changed again on the server since this conflict was read. The versions below are read again: check them and choose again.')
+    expect(view.findAll('fieldset')[0]!.text()).toContain('Alice’s second title')
     expect((choiceIn(view, 'Title', 'Keep mine').element as HTMLInputElement).checked).toBe(false)
+
+    // The next resolution is based on the server's newer version, not on the one the conflict was opened with.
+    bridge.resolveConflict.mockResolvedValueOnce({ outcome: 'resolved', seq: 9 })
+    await choiceIn(view, 'Title', 'Keep mine').setValue(true)
+    await buttonNamed(view, 'Resolve').trigger('click')
+    await vi.waitFor(() => expect(bridge.resolveConflict).toHaveBeenCalledTimes(2))
+    expect(bridge.resolveConflict).toHaveBeenLastCalledWith(expect.objectContaining({ revision: expect.objectContaining({ base: { revision: 3, exists: true } }) }))
   })
 
   it('says someone else resolved it when the server answers closed', async () => {
@@ -157,13 +166,12 @@ describe('the conflicts inbox', () => {
     const bob = team.serverFor('bob')
     const [conflict] = await bob.conflicts({ includeResolved: false })
     const { view } = await openInbox(bob, `/team/conflicts/${conflict!.conflictId}`)
-    await team.serverFor('carol').resolveConflict({ conflictId: conflict!.conflictId })
+    await team.serverFor('alice').resolveConflict({ conflictId: conflict!.conflictId })
 
     await choiceIn(view, 'Title', 'Keep mine').setValue(true)
     await buttonNamed(view, 'Resolve').trigger('click')
-    await flushPromises()
 
-    expect(view.text()).toContain('Someone else resolved this conflict already; nothing was changed by you.')
+    await vi.waitFor(() => expect(view.text()).toContain('Someone else resolved this conflict already; nothing was changed by you.'))
     expect(view.text()).toContain('This conflict is no longer open')
   })
 
