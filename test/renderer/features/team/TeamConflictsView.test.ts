@@ -202,4 +202,17 @@ describe('the conflicts inbox', () => {
 
     expect((await currentOnServer(alice, original.id))?.snapshot).toMatchObject({ title: 'Bob’s title' })
   })
+
+  it('tells an analyst who is neither side that only those two or an administrator can resolve it', async () => {
+    const team = createInMemoryTeam()
+    await givenConflict(team, { title: 'Alice’s title' }, { title: 'Bob’s title' })
+    const carol = team.serverFor('carol')
+    const [conflict] = await carol.conflicts({ includeResolved: false })
+    const { view } = await openInbox(carol, `/team/conflicts/${conflict!.conflictId}`)
+    const { useTeamStore } = await import('@renderer/features/team')
+    await useTeamStore().refreshStatus()
+    await flushPromises()
+
+    expect(view.text()).toContain('Only bob, alice or an administrator can resolve this conflict; you can read it here.')
+  })
 })
