@@ -16,6 +16,17 @@ export const desktopApi = {
   backupUploadChunk: (request) => ipcRenderer.invoke(IpcChannel.backupUploadChunk, request),
   commitBackupUpload: (request) => ipcRenderer.invoke(IpcChannel.commitBackupUpload, request),
   abortBackupUpload: (request) => ipcRenderer.invoke(IpcChannel.abortBackupUpload, request),
+  teamConnect: (request) => ipcRenderer.invoke(IpcChannel.teamConnect, request),
+  teamDisconnect: () => ipcRenderer.invoke(IpcChannel.teamDisconnect),
+  teamConnection: () => ipcRenderer.invoke(IpcChannel.teamConnection),
+  teamStatus: () => ipcRenderer.invoke(IpcChannel.teamStatus),
+  teamPush: (request) => ipcRenderer.invoke(IpcChannel.teamPush, request),
+  teamPull: (request) => ipcRenderer.invoke(IpcChannel.teamPull, request),
+  teamCurrentRecords: (request) => ipcRenderer.invoke(IpcChannel.teamCurrentRecords, request),
+  teamConflicts: (request) => ipcRenderer.invoke(IpcChannel.teamConflicts, request),
+  teamResolveConflict: (request) => ipcRenderer.invoke(IpcChannel.teamResolveConflict, request),
+  teamBriefings: () => ipcRenderer.invoke(IpcChannel.teamBriefings),
+  teamSaveBriefing: (request) => ipcRenderer.invoke(IpcChannel.teamSaveBriefing, request),
   onMenuCommand(listener) {
     // The page gets the command only: the IpcRendererEvent would hand it `sender`, an ipcRenderer.
     const forward = (_event: IpcRendererEvent, command: unknown): void => {

@@ -16,6 +16,7 @@ import { importRoutes } from './features/importing'
 import { briefingRoutes } from './features/briefings'
 import { exportingRoutes } from './features/exporting'
 import { backupRoutes } from './features/backups'
+import { teamRoutes } from './features/team'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
   ...briefingRoutes,
   ...exportingRoutes,
   ...backupRoutes,
+  ...teamRoutes,
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/startup/NotFoundView.vue') }
 ]
 

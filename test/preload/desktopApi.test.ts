@@ -30,6 +30,17 @@ const desktopApiMethods: readonly (keyof DesktopApi)[] = [
   'backupUploadChunk',
   'commitBackupUpload',
   'abortBackupUpload',
+  'teamConnect',
+  'teamDisconnect',
+  'teamConnection',
+  'teamStatus',
+  'teamPush',
+  'teamPull',
+  'teamCurrentRecords',
+  'teamConflicts',
+  'teamResolveConflict',
+  'teamBriefings',
+  'teamSaveBriefing',
   'onMenuCommand'
 ]
 
@@ -75,7 +86,18 @@ describe('preload desktopApi', () => {
     ['beginBackupUpload', IpcChannel.beginBackupUpload, { createdAt: '2026-11-29T10:00:00.000Z', totalBytes: 100 }],
     ['backupUploadChunk', IpcChannel.backupUploadChunk, { uploadId: 'u', offset: 0, bytes: new Uint8Array([0x1f, 0x8b]) }],
     ['commitBackupUpload', IpcChannel.commitBackupUpload, { uploadId: 'u' }],
-    ['abortBackupUpload', IpcChannel.abortBackupUpload, { uploadId: 'u' }]
+    ['abortBackupUpload', IpcChannel.abortBackupUpload, { uploadId: 'u' }],
+    ['teamConnect', IpcChannel.teamConnect, { host: 'localhost', port: 5432, database: 'precedent', user: 'alice', password: 'pw' }],
+    ['teamDisconnect', IpcChannel.teamDisconnect, undefined],
+    ['teamConnection', IpcChannel.teamConnection, undefined],
+    ['teamStatus', IpcChannel.teamStatus, undefined],
+    ['teamPush', IpcChannel.teamPush, { changes: [] }],
+    ['teamPull', IpcChannel.teamPull, { since: 0, limit: 10 }],
+    ['teamCurrentRecords', IpcChannel.teamCurrentRecords, { limit: 10 }],
+    ['teamConflicts', IpcChannel.teamConflicts, { includeResolved: false }],
+    ['teamResolveConflict', IpcChannel.teamResolveConflict, { conflictId: 'c1' }],
+    ['teamBriefings', IpcChannel.teamBriefings, undefined],
+    ['teamSaveBriefing', IpcChannel.teamSaveBriefing, { briefing: {}, shared: true }]
   ] as const)('sends %s on its one fixed channel %s', async (method, channel, request) => {
     const api = await exposedApi()
 

@@ -4,6 +4,7 @@ import type { IpcChannel } from '../../shared/ipc/channels'
 import { ipcContract, type IpcParsedRequest, type IpcResponse } from '../../shared/ipc/contract'
 import { failure, success, type IpcResult } from '../../shared/ipc/ipcResult'
 import { isTrustedSender } from '../security/isTrustedSender'
+import { shownFailureOf } from './shownIpcError'
 
 /** What a service may know about the request besides its parsed body. */
 export interface IpcRequestContext {
@@ -29,7 +30,8 @@ export function handle<C extends IpcChannel>(channel: C, appUrl: URL, run: IpcSe
  * Answers one request: refuses a sender that is not our top-level page, refuses a body that does
  * not match the channel's schema, runs the service and checks its response against the contract.
  * Never rejects: every outcome, including a thrown error, comes back as an {@link IpcResult},
- * because Electron would pass only an error's message (and our stack) through `invoke`.
+ * because Electron would pass only an error's message (and our stack) through `invoke`. An error
+ * meant for the person (a `TeamError`, a `ShownIpcError`) keeps its code and one-line message.
  */
 export async function answerIpcRequest<C extends IpcChannel>(
   channel: C,
@@ -52,6 +54,11 @@ export async function answerIpcRequest<C extends IpcChannel>(
     const response = await run(request, { window: BrowserWindow.fromWebContents(event.sender) })
     return success(schemas.response.parse(response) as IpcResponse<C>)
   } catch (error) {
+    const shown = shownFailureOf(error)
+    if (shown !== undefined) {
+      console.warn(`[ipc] ${channel} failed (${shown.code}): ${shown.message}`)
+      return failure(shown.code, shown.message)
+    }
     console.error(`[ipc] ${channel} failed`, error)
     return failure('failed', 'The operation failed. Details are in the log.')
   }

@@ -4,10 +4,11 @@ import { getAppInfo } from '../services/appInfo'
 import { saveFile } from '../services/fileSaver'
 import { backupUploads } from '../services/backupWriter'
 import { printBriefingPdf } from '../services/pdfPrinter'
+import { teamConnections } from '../services/teamConnections'
 import { handle } from './handle'
 
 /** The services behind the channels; replaceable in tests. */
-export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBriefingPdf, backupUploads }
+export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBriefingPdf, backupUploads, team: teamConnections }
 
 /**
  * Registers one handler per {@link IpcChannel}, each accepting requests only from the page at
@@ -25,4 +26,20 @@ export function registerIpcHandlers(appUrl: URL, services: typeof desktopService
   handle(IpcChannel.backupUploadChunk, appUrl, (request) => services.backupUploads.chunk(request))
   handle(IpcChannel.commitBackupUpload, appUrl, (request) => services.backupUploads.commit(request))
   handle(IpcChannel.abortBackupUpload, appUrl, (request) => services.backupUploads.abort(request))
+  registerTeamHandlers(appUrl, services.team)
+}
+
+/** The team channels: connecting and forgetting, then each TeamServer method on the kept connection. */
+function registerTeamHandlers(appUrl: URL, team: typeof desktopServices.team): void {
+  handle(IpcChannel.teamConnect, appUrl, (connection) => team.connect(connection))
+  handle(IpcChannel.teamDisconnect, appUrl, () => team.disconnect())
+  handle(IpcChannel.teamConnection, appUrl, async () => ({ connection: await team.connection() }))
+  handle(IpcChannel.teamStatus, appUrl, () => team.use((server) => server.status()))
+  handle(IpcChannel.teamPush, appUrl, ({ changes }) => team.use((server) => server.push(changes)))
+  handle(IpcChannel.teamPull, appUrl, (request) => team.use((server) => server.pull(request)))
+  handle(IpcChannel.teamCurrentRecords, appUrl, (request) => team.use((server) => server.currentRecords(request)))
+  handle(IpcChannel.teamConflicts, appUrl, async (request) => ({ conflicts: await team.use((server) => server.conflicts(request)) }))
+  handle(IpcChannel.teamResolveConflict, appUrl, (request) => team.use((server) => server.resolveConflict(request)))
+  handle(IpcChannel.teamBriefings, appUrl, async () => ({ briefings: await team.use((server) => server.briefings()) }))
+  handle(IpcChannel.teamSaveBriefing, appUrl, (request) => team.use((server) => server.saveBriefing(request)))
 }

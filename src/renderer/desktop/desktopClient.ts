@@ -4,6 +4,7 @@ import type { DesktopApi } from '../../shared/ipc/desktopApi'
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipcResult'
 import { toSafeExternalUrl } from '../../shared/security/externalUrl'
 import { toSafeFileName } from '../../shared/security/safeFileName'
+import { createTeamBridge, hasTeamMethods, type DesktopTeam } from './teamBridge'
 
 /** A file the user asked to export. Text is saved as UTF-8; bytes are saved as they are. */
 export interface ExportFile {
@@ -58,6 +59,11 @@ export interface DesktopClient {
   writeBackup(backup: { readonly createdAt: string; readonly file: Blob }): Promise<BackupFileOutcome>
   /** Listens to the native menu; returns the function that stops listening. No-op in a browser. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /**
+   * The team's server through main (issue 13); `undefined` in a browser, where a page cannot reach
+   * PostgreSQL (team sync needs the desktop app).
+   */
+  readonly team: DesktopTeam | undefined
 }
 
 /** A request the desktop side refused or could not carry out. `message` is for the log, not the user. */
@@ -92,9 +98,12 @@ const OBJECT_URL_LIFETIME_MS = 30_000
  */
 export function createDesktopClient(host: Window, options: DesktopClientOptions = {}): DesktopClient {
   const bridge = host.desktop
-  return bridge === undefined
-    ? createBrowserClient(host, options.browserAppInfo ?? DEFAULT_BROWSER_APP_INFO)
-    : createElectronClient(bridge)
+  // The team methods are looked for on their own: the end-to-end harness supplies only those, to a
+  // page that is otherwise in web mode.
+  const team = hasTeamMethods(bridge) ? createTeamBridge(bridge) : undefined
+  return bridge === undefined || typeof bridge.getAppInfo !== 'function'
+    ? createBrowserClient(host, options.browserAppInfo ?? DEFAULT_BROWSER_APP_INFO, team)
+    : createElectronClient(bridge, team)
 }
 
 let sharedClient: DesktopClient | undefined
@@ -105,9 +114,10 @@ export function getDesktopClient(): DesktopClient {
   return sharedClient
 }
 
-function createElectronClient(bridge: DesktopApi): DesktopClient {
+function createElectronClient(bridge: DesktopApi, team: DesktopTeam | undefined): DesktopClient {
   return {
     kind: 'electron',
+    team,
     async getAppInfo() {
       return unwrap(await bridge.getAppInfo())
     },
@@ -150,9 +160,10 @@ function createElectronClient(bridge: DesktopApi): DesktopClient {
   }
 }
 
-function createBrowserClient(host: Window, appInfo: AppInfo): DesktopClient {
+function createBrowserClient(host: Window, appInfo: AppInfo, team: DesktopTeam | undefined): DesktopClient {
   return {
     kind: 'browser',
+    team,
     async getAppInfo() {
       return appInfo
     },

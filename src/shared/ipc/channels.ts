@@ -10,7 +10,18 @@ export const IpcChannel = {
   beginBackupUpload: 'backup:begin',
   backupUploadChunk: 'backup:chunk',
   commitBackupUpload: 'backup:commit',
-  abortBackupUpload: 'backup:abort'
+  abortBackupUpload: 'backup:abort',
+  teamConnect: 'team:connect',
+  teamDisconnect: 'team:disconnect',
+  teamConnection: 'team:connection',
+  teamStatus: 'team:status',
+  teamPush: 'team:push',
+  teamPull: 'team:pull',
+  teamCurrentRecords: 'team:current-records',
+  teamConflicts: 'team:conflicts',
+  teamResolveConflict: 'team:resolve-conflict',
+  teamBriefings: 'team:briefings',
+  teamSaveBriefing: 'team:save-briefing'
 } as const
 
 /** The wire name of a request/response channel. */

@@ -2,6 +2,23 @@ import { z } from 'zod'
 import { IpcChannel } from './channels'
 import { isSafeExternalUrl, MAX_EXTERNAL_URL_LENGTH } from '../security/externalUrl'
 import { MAX_FILE_NAME_LENGTH } from '../security/safeFileName'
+import {
+  conflictsRequestSchema,
+  currentRecordsPageSchema,
+  currentRecordsRequestSchema,
+  MAX_PUSH_CHANGES,
+  pullPageSchema,
+  pullRequestSchema,
+  pushedChangeSchema,
+  pushResultSchema,
+  resolveConflictRequestSchema,
+  resolveOutcomeSchema,
+  saveBriefingRequestSchema,
+  teamBriefingSchema,
+  teamConflictSchema,
+  teamConnectionSchema,
+  teamStatusSchema
+} from '../team/teamProtocol'
 
 /** Largest export `file:save` accepts, in UTF-16 code units of `content` (~100 MB). */
 export const MAX_SAVED_CONTENT_LENGTH = 100 * 1024 * 1024
@@ -36,6 +53,9 @@ const savedPathSchema = z.strictObject({
   /** Where the file was written, or `null` when the user cancelled the dialog. */
   savedPath: z.string().nullable()
 })
+
+/** Where the team's server is, as main tells the page: never with the password. */
+export const keptTeamConnectionSchema = teamConnectionSchema.omit({ password: true })
 
 const saveFileBase = {
   suggestedFileName: suggestedFileNameSchema,
@@ -107,7 +127,41 @@ export const ipcContract = {
       suggestedFileName: suggestedFileNameSchema
     }),
     response: savedPathSchema
-  }
+  },
+  // Team sync (issue 13): the page's TeamServer goes through these to the PostgreSQL adapter in
+  // main, which keeps the one connection. Shapes are the protocol's own schemas, so main parses
+  // exactly what the server would, and a response can never carry the password (strict objects).
+  [IpcChannel.teamConnect]: {
+    /** Checked by reading the server's status before it is kept. */
+    request: teamConnectionSchema,
+    response: teamStatusSchema
+  },
+  [IpcChannel.teamDisconnect]: {
+    request: z.undefined(),
+    response: z.strictObject({ disconnected: z.boolean() })
+  },
+  [IpcChannel.teamConnection]: {
+    request: z.undefined(),
+    /** The kept connection without its password, or null when none is kept. */
+    response: z.strictObject({ connection: keptTeamConnectionSchema.nullable() })
+  },
+  [IpcChannel.teamStatus]: { request: z.undefined(), response: teamStatusSchema },
+  [IpcChannel.teamPush]: {
+    request: z.strictObject({ changes: z.array(pushedChangeSchema).max(MAX_PUSH_CHANGES) }),
+    response: pushResultSchema
+  },
+  [IpcChannel.teamPull]: { request: pullRequestSchema, response: pullPageSchema },
+  [IpcChannel.teamCurrentRecords]: { request: currentRecordsRequestSchema, response: currentRecordsPageSchema },
+  [IpcChannel.teamConflicts]: {
+    request: conflictsRequestSchema,
+    response: z.strictObject({ conflicts: z.array(teamConflictSchema) })
+  },
+  [IpcChannel.teamResolveConflict]: { request: resolveConflictRequestSchema, response: resolveOutcomeSchema },
+  [IpcChannel.teamBriefings]: {
+    request: z.undefined(),
+    response: z.strictObject({ briefings: z.array(teamBriefingSchema) })
+  },
+  [IpcChannel.teamSaveBriefing]: { request: saveBriefingRequestSchema, response: teamBriefingSchema }
 } satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>
 
 /** What the page sends on channel `C` (before main parses it). */
@@ -127,3 +181,6 @@ export type SaveFileRequest = IpcRequest<typeof IpcChannel.saveFile>
 
 /** A request to render briefing HTML to a PDF the user saves. */
 export type PrintBriefingPdfRequest = IpcRequest<typeof IpcChannel.printBriefingPdf>
+
+/** Where the team's server is, without the password (what main tells the page it keeps). */
+export type KeptTeamConnection = z.infer<typeof keptTeamConnectionSchema>

@@ -2,6 +2,11 @@ import type { IpcChannel, MenuCommand } from './channels'
 import type { AppInfo, IpcRequest, IpcResponse, PrintBriefingPdfRequest, SaveFileRequest } from './contract'
 import type { IpcResult } from './ipcResult'
 
+/** The team methods' names, as in {@link IpcChannel}. */
+export type TeamMethod = Extract<keyof typeof IpcChannel, `team${string}`>
+type TeamRequest<M extends TeamMethod> = IpcRequest<(typeof IpcChannel)[M]>
+type TeamResponse<M extends TeamMethod> = IpcResponse<(typeof IpcChannel)[M]>
+
 /**
  * What `window.desktop` is: the whole surface the preload exposes to the page. One fixed method
  * per channel and nothing generic, so page code can reach exactly these services and no others.
@@ -36,6 +41,25 @@ export interface DesktopApi {
   readonly abortBackupUpload: (
     request: IpcRequest<typeof IpcChannel.abortBackupUpload>
   ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.abortBackupUpload>>>
+  /**
+   * Team sync (issue 13). Connects to the team's PostgreSQL: main checks the connection by reading
+   * the server's status, then keeps it (the password encrypted with the system's safe storage; it
+   * is never sent back) and answers the status.
+   */
+  readonly teamConnect: (request: TeamRequest<'teamConnect'>) => Promise<IpcResult<TeamResponse<'teamConnect'>>>
+  /** Forgets the kept connection and its password. */
+  readonly teamDisconnect: () => Promise<IpcResult<TeamResponse<'teamDisconnect'>>>
+  /** The kept connection without its password, or null. */
+  readonly teamConnection: () => Promise<IpcResult<TeamResponse<'teamConnection'>>>
+  /** The methods of `TeamServer` (shared/team/teamProtocol.ts), each on its own channel. */
+  readonly teamStatus: () => Promise<IpcResult<TeamResponse<'teamStatus'>>>
+  readonly teamPush: (request: TeamRequest<'teamPush'>) => Promise<IpcResult<TeamResponse<'teamPush'>>>
+  readonly teamPull: (request: TeamRequest<'teamPull'>) => Promise<IpcResult<TeamResponse<'teamPull'>>>
+  readonly teamCurrentRecords: (request: TeamRequest<'teamCurrentRecords'>) => Promise<IpcResult<TeamResponse<'teamCurrentRecords'>>>
+  readonly teamConflicts: (request: TeamRequest<'teamConflicts'>) => Promise<IpcResult<TeamResponse<'teamConflicts'>>>
+  readonly teamResolveConflict: (request: TeamRequest<'teamResolveConflict'>) => Promise<IpcResult<TeamResponse<'teamResolveConflict'>>>
+  readonly teamBriefings: () => Promise<IpcResult<TeamResponse<'teamBriefings'>>>
+  readonly teamSaveBriefing: (request: TeamRequest<'teamSaveBriefing'>) => Promise<IpcResult<TeamResponse<'teamSaveBriefing'>>>
   /**
    * Calls `listener` with each command from the native menu. Returns the function that stops
    * listening: the listener is copied across the context bridge, so it cannot be removed by

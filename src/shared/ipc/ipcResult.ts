@@ -1,11 +1,16 @@
+import type { TeamErrorCode } from '../team/teamProtocol'
+
 /**
  * Why a request failed, as data. Electron passes only an error's `message` through `invoke`,
  * so failures cross the process boundary as values with a code the page can branch on.
  * - `untrusted-sender`: the request came from a frame that is not our top-level page.
  * - `invalid-request`: the request did not match the channel's schema.
  * - `failed`: the service threw; details are in the main-process log, not in the message.
+ * - `not-connected`: a team channel was asked with no team server connected.
+ * - a `TeamErrorCode` (`unreachable`, `bad-credentials`, …): the team's server failed the request;
+ *   the message is the TeamError's one line, for the person.
  */
-export type IpcErrorCode = 'untrusted-sender' | 'invalid-request' | 'failed'
+export type IpcErrorCode = 'untrusted-sender' | 'invalid-request' | 'failed' | 'not-connected' | TeamErrorCode
 
 /** The outcome of every request/response channel. */
 export type IpcResult<T> =

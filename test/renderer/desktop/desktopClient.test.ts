@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BACKUP_UPLOAD_CHUNK_BYTES, createDesktopClient, DesktopRequestError } from '../../../src/renderer/desktop/desktopClient'
-import type { DesktopApi } from '../../../src/shared/ipc/desktopApi'
+import type { DesktopApi, TeamMethod } from '../../../src/shared/ipc/desktopApi'
 import { failure, success } from '../../../src/shared/ipc/ipcResult'
 
 function aBridge(overrides: Partial<DesktopApi> = {}): DesktopApi {
@@ -14,7 +14,26 @@ function aBridge(overrides: Partial<DesktopApi> = {}): DesktopApi {
     commitBackupUpload: vi.fn(async () => success({ savedPath: '/home/alice/.config/Precedent/backups/precedent-backup-2026-11-29T10-00-00-000Z.json.gz' })),
     abortBackupUpload: vi.fn(async () => success({ aborted: true })),
     onMenuCommand: vi.fn(() => () => {}),
+    ...notConnectedTeam(),
     ...overrides
+  }
+}
+
+/** The team methods of a desktop app with no team connection kept. */
+function notConnectedTeam(): Pick<DesktopApi, TeamMethod> {
+  const notConnected = async () => failure('not-connected', 'Not connected to a team server: connect on the Team page.')
+  return {
+    teamConnect: vi.fn(notConnected),
+    teamDisconnect: vi.fn(async () => success({ disconnected: false })),
+    teamConnection: vi.fn(async () => success({ connection: null })),
+    teamStatus: vi.fn(notConnected),
+    teamPush: vi.fn(notConnected),
+    teamPull: vi.fn(notConnected),
+    teamCurrentRecords: vi.fn(notConnected),
+    teamConflicts: vi.fn(notConnected),
+    teamResolveConflict: vi.fn(notConnected),
+    teamBriefings: vi.fn(notConnected),
+    teamSaveBriefing: vi.fn(notConnected)
   }
 }
 

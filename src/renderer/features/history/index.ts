@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 
 export { useAuthorName, currentAuthorName, readAuthorName } from './useAuthorName'
 export { useRecordHistory } from './useRecordHistory'
+export { fieldLabel, fieldValueText, formatTimestamp } from './revisionText'
 export { useHistoryStore, type HistoryActionResult, type SavePreferencesResult } from './historyStore'
 export { default as RecordHistoryPanel } from './RecordHistoryPanel.vue'
 export { default as RecordUndoButton } from './RecordUndoButton.vue'
