@@ -1,5 +1,5 @@
 import Dexie, { type IndexableType } from 'dexie'
-import { compareRevisions, diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
+import { diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { pushedRevisionOf } from '@shared/team/pushedRevision'
@@ -181,27 +181,14 @@ async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): P
 
 const localStateOf = (typed: TypedRecord | undefined): LocalRecordState | undefined => (typed === undefined ? undefined : { revision: typed.record.revision, record: typed.record })
 
-/**
- * For records not here, the revision each was deleted at, when the newest change in its log
- * removed it (records never here are absent from the map). Runs in the caller's transaction.
- */
-async function deletedHere(db: PrecedentDatabase, missingIds: readonly string[]): Promise<Map<string, number>> {
-  const deleted = new Map<string, number>()
-  if (missingIds.length === 0) return deleted
-  const newest = new Map<string, Revision>()
-  for (const revision of await revisionTable(db).where('recordId').anyOf([...missingIds]).toArray()) {
-    const kept = newest.get(revision.recordId)
-    if (kept === undefined || kept.at < revision.at || (kept.at === revision.at && compareRevisions(kept, revision) < 0)) newest.set(revision.recordId, revision)
+/** The newest team sequence number each record's log here holds (records with none are absent). Runs in the caller's transaction. */
+async function newestSeqsHere(db: PrecedentDatabase, recordIds: readonly string[]): Promise<Map<string, number>> {
+  const newest = new Map<string, number>()
+  if (recordIds.length === 0) return newest
+  for (const revision of await revisionTable(db).where('recordId').anyOf([...new Set(recordIds)]).toArray()) {
+    if (revision.teamSeq !== undefined) newest.set(revision.recordId, Math.max(newest.get(revision.recordId) ?? 0, revision.teamSeq))
   }
-  for (const [id, revision] of newest) if (revision.snapshot === undefined) deleted.set(id, revision.revision)
-  return deleted
-}
-
-/** A record's state here: as stored, or deleted at a revision, or never here. */
-async function readLocalState(db: PrecedentDatabase, typed: TypedRecord | undefined, id: string): Promise<LocalRecordState | undefined> {
-  if (typed !== undefined) return localStateOf(typed)
-  const deleted = (await deletedHere(db, [id])).get(id)
-  return deleted === undefined ? undefined : { revision: deleted }
+  return newest
 }
 
 /**
@@ -251,6 +238,8 @@ interface SyncRun {
    * the push mark does not move past it.
    */
   readonly editedSince: string
+  /** Records this sync's pull changed: an own change of theirs met later in the log is applied again. */
+  readonly pulledRecords: Set<string>
   pushed: number
   conflicts: number
   pulled: number
@@ -271,7 +260,7 @@ interface SyncRun {
 export async function syncWithTeam(db: PrecedentDatabase, server: TeamServer, options: TeamSyncOptions = {}): Promise<TeamSyncResult> {
   const now = options.now ?? (() => new Date().toISOString())
   return withExclusiveWriteLock(async () => {
-    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
+    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pulledRecords: new Set(), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
     try {
       await pushPending(run)
       await pullFromTeam(run)
@@ -386,7 +375,14 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
   const at = run.stamps.next()
   const revisionIds = batch.flatMap((change) => (change.kind === 'revision' ? [change.id] : []))
   const stored = await revisionTable(db).bulkGet(revisionIds)
-  await revisionTable(db).bulkPut(stored.flatMap((revision) => (revision === undefined ? [] : [{ ...revision, pushedAt: at }])))
+  const acceptedSeq = new Map(result.outcomes.flatMap((outcome) => (outcome.outcome === 'accepted' ? [[outcome.id, outcome.seq] as const] : [])))
+  await revisionTable(db).bulkPut(
+    stored.flatMap((revision) => {
+      if (revision === undefined) return []
+      const seq = acceptedSeq.get(revision.id)
+      return [{ ...revision, pushedAt: at, ...(seq === undefined ? {} : { teamSeq: seq }) }]
+    })
+  )
   result.outcomes.forEach((outcome) => {
     if (outcome.outcome === 'accepted' || outcome.outcome === 'already') run.pushed += batch.some((change) => change.kind === 'revision' && change.id === outcome.id) ? 1 : 0
     if (outcome.outcome === 'conflict') run.conflicts += 1
@@ -469,7 +465,8 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
   const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
   const revisions = changes.filter((change): change is PulledRevision => change.kind === 'revision')
   const held = new Set((await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
-  const current = new Map<string, { readonly typed: TypedRecord | undefined; readonly state: LocalRecordState | undefined }>()
+  const seqs = await newestSeqsHere(db, revisions.map((change) => change.recordId))
+  const current = new Map<string, TypedRecord | undefined>()
   let queued: RecordChange[] = []
   const flush = async () => {
     if (queued.length > 0) await writeRecordChanges(db, queued, { at })
@@ -482,20 +479,28 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
       applied += 1
       continue
     }
-    // Our own revisions are in the log already; a record edited here waits for the next push.
-    if (held.has(change.id) || editedHere.has(change.recordId)) continue
-    if (queued.some((queuedChange) => (queuedChange.after ?? queuedChange.before)?.record.id === change.recordId)) await flush()
-    let here = current.get(change.recordId)
-    if (here === undefined) {
-      const typed = await readLocal(db, change.recordType, change.recordId)
-      here = { typed, state: await readLocalState(db, typed, change.recordId) }
+    // A record edited here waits for the next push (which makes the conflict, if any).
+    if (editedHere.has(change.recordId)) continue
+    // This client's own change, in its log already; unless this pull changed the record before reaching it (the push's answer was lost, so its place in the log was not known).
+    const isOwn = held.has(change.id)
+    if (isOwn && !run.pulledRecords.has(change.recordId)) {
+      seqs.set(change.recordId, Math.max(seqs.get(change.recordId) ?? 0, change.seq))
+      continue
     }
-    const local = here.typed
-    if (!appliesPulledRevision(here.state, change)) continue
+    if (queued.some((queuedChange) => (queuedChange.after ?? queuedChange.before)?.record.id === change.recordId)) await flush()
+    const local = current.has(change.recordId) ? current.get(change.recordId) : await readLocal(db, change.recordType, change.recordId)
+    if (!appliesPulledRevision(localStateOf(local), seqs.get(change.recordId), change)) continue
     const after = change.snapshot === undefined ? undefined : teamRecord(change.recordType, change.snapshot, change.revision)
-    if (after === undefined && local === undefined) continue
-    queued.push({ action: change.action, before: after === undefined ? removedAt(local, change.revision) : local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
-    current.set(change.recordId, { typed: after, state: after === undefined ? { revision: change.revision } : localStateOf(after) })
+    queued.push({
+      action: change.action,
+      before: after === undefined ? removedAt(local, change.revision) : local,
+      after,
+      note: 'From the team',
+      fromTeam: { ...(isOwn ? {} : { revisionId: change.id }), author: change.author, at: change.at, seq: change.seq }
+    })
+    current.set(change.recordId, after)
+    seqs.set(change.recordId, change.seq)
+    run.pulledRecords.add(change.recordId)
     held.add(change.id)
     applied += 1
   }
@@ -527,7 +532,7 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
       const isLast = isLastPage && start + chunkSize >= prepared.length
       const lastRecord = chunk.at(-1)?.state
       await db.transaction('rw', writeTables(db), async () => {
-        run.pulled += await applyCurrentRecords(run, chunk)
+        run.pulled += await applyCurrentRecords(run, headSeq, chunk)
         const next = lastRecord === undefined ? firstPull?.after : { recordType: lastRecord.recordType, recordId: lastRecord.recordId }
         await updateMarker(db, (stored) => {
           const { firstPull: _done, ...rest } = stored
@@ -543,7 +548,7 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
   }
 }
 
-async function applyCurrentRecords(run: SyncRun, chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]): Promise<number> {
+async function applyCurrentRecords(run: SyncRun, headSeq: number, chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]): Promise<number> {
   const { db } = run
   const at = run.stamps.next()
   const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
@@ -553,20 +558,18 @@ async function applyCurrentRecords(run: SyncRun, chunk: readonly { state: Curren
   const changes: RecordChange[] = []
   for (const [type, entries] of byType) {
     const rows = await db.recordTable(type).bulkGet(entries.map(({ state }) => state.recordId))
-    const deleted = await deletedHere(db, entries.flatMap(({ state }, index) => (rows[index] === undefined ? [state.recordId] : [])))
     entries.forEach(({ state, typed }, index) => {
       const row = rows[index] as StoredRow<RecordType> | undefined
       const local = row === undefined ? undefined : typedRecord(type, fromRow(row))
       if (typed === undefined || editedHere.has(state.recordId) || (state.revisionId !== undefined && held.has(state.revisionId))) return
-      const deletedAt = deleted.get(state.recordId)
-      const here = local === undefined && deletedAt !== undefined ? { revision: deletedAt } : localStateOf(local)
-      if (!appliesPulledRevision(here, { revision: state.revision, snapshot: typed.record })) return
+      if (!appliesPulledRevision(localStateOf(local), undefined, { seq: headSeq, revision: state.revision, snapshot: typed.record })) return
       changes.push({
         action: local === undefined ? 'import' : 'update',
         before: local,
         after: typed,
         note: 'From the team',
-        fromTeam: { ...(state.revisionId === undefined ? {} : { revisionId: state.revisionId }), author: state.author, at: state.at },
+        // A new id: the log, pulled from `headSeq` next, holds the change that made this state, maybe after older ones of the record.
+        fromTeam: { author: state.author, at: state.at, seq: headSeq },
         prepared: { row: rowOf(typed), ...(local === undefined ? { changes: diffRecords(undefined, typed.record) } : {}) }
       })
     })
@@ -646,7 +649,7 @@ export async function resolveTeamConflict(
       if (record === undefined && local === undefined) return
       const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: revision.note, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
       // Already on the server: acknowledged, so it is never pushed again, and the pull skips it by its id.
-      if (written !== undefined) await revisionTable(db).put({ ...written, pushedAt: at })
+      if (written !== undefined) await revisionTable(db).put({ ...written, pushedAt: at, ...(outcome.seq === undefined ? {} : { teamSeq: outcome.seq }) })
     })
   )
   return outcome

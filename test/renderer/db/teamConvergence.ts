@@ -81,11 +81,6 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
   for (const analyst of analysts) await sync(analyst)
   for (const analyst of analysts) await sync(analyst)
 
-  if (process.env.TEAM_DEBUG) {
-    console.log(JSON.stringify(team.state.log.map((c) => c.kind === 'revision' ? [c.seq, c.recordId, c.revision, c.action, c.snapshot ? (c.snapshot as {summary: string}).summary ?? 'none' : '-', c.author] : [c.seq, 'redirect', c.fromId, c.toId])))
-    console.log(JSON.stringify(team.state.conflicts.map((k) => [k.conflict.recordId, k.conflict.resolvedAt, k.taken.map((t) => [t.id.slice(0,4), t.base, t.action])])))
-    for (const a of analysts) console.log(a.name, JSON.stringify((await revisionsOf(a)).sort((x, y) => x.at < y.at ? -1 : 1).map((r) => [r.at.slice(17), r.recordId, r.revision, r.action, r.origin ?? 'own', r.pushedAt ? 'ack' : 'pending', r.note ?? '', r.snapshot ? (r.snapshot as {summary?: string}).summary ?? 'none' : '-'])))
-  }
   expect(await analystOf(0).server.conflicts({ includeResolved: false })).toEqual([])
   const onServer = Object.fromEntries(
     [...team.state.records.values()]
