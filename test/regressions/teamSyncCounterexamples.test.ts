@@ -82,6 +82,7 @@ describe('counterexamples found by the team sync property', () => {
       { kind: 'edit', analyst: 0, record: 0, title: 0 }
     ]
     const day = await playTeamDay(2, 1, steps)
-    expect(day.unchanged).toBe(1)
+    // It goes through an `unchanged` answer (playTeamDay asserts that everyone converged).
+    expect(day.unchanged).toBeGreaterThan(0)
   })
 })
