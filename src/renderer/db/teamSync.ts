@@ -1,4 +1,3 @@
-import Dexie, { type IndexableType } from 'dexie'
 import { diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
@@ -164,14 +163,39 @@ async function readPending(db: PrecedentDatabase): Promise<{ readonly pending: R
 
 /**
  * Own pending revisions dated outside this sync's own stamps after `since`: edits made while the
- * sync runs. Their records are left alone by the pull (the next push makes the conflict).
+ * sync runs. Their records are left alone by the pull (the next push makes the conflict). Each gap
+ * between two stamps is read on its own (an index range holding few rows, if any); with `from`,
+ * only the gaps ending after it (those a chunk's own check has not read yet).
  */
-async function recordsEditedMeanwhile(db: PrecedentDatabase, since: string, ownStamps: ReadonlySet<string>): Promise<Set<string>> {
+async function recordsEditedMeanwhile(db: PrecedentDatabase, since: string, ownStamps: ReadonlySet<string>, from?: string): Promise<Set<string>> {
   const stamps = [...ownStamps].filter((stamp) => stamp > since).sort()
   const bounds = [since, ...stamps]
-  const ranges = bounds.map((lower, index): [IndexableType, IndexableType] => [lower, bounds[index + 1] ?? Dexie.maxKey])
-  const rows = await revisionTable(db).where('at').inAnyRange(ranges, { includeLowers: false, includeUppers: false }).toArray()
-  return new Set(rows.filter(isOwnPending).map((revision) => revision.recordId))
+  const edited = new Set<string>()
+  for (const [index, lower] of bounds.entries()) {
+    const upper = bounds[index + 1]
+    if (from !== undefined && upper !== undefined && upper <= from) continue
+    const range = upper === undefined ? revisionTable(db).where('at').above(lower) : revisionTable(db).where('at').between(lower, upper, false, false)
+    for (const revision of await range.toArray()) if (isOwnPending(revision)) edited.add(revision.recordId)
+  }
+  return edited
+}
+
+/** The edits made meanwhile a chunk or page must leave alone: those found before, and those since the previous one's check. */
+async function editedDuringSync(run: SyncRun): Promise<ReadonlySet<string>> {
+  const stamps = [...run.stamps.used].sort()
+  for (const id of await recordsEditedMeanwhile(run.db, run.editedSince, run.stamps.used, stamps.at(-2))) run.editedMeanwhile.add(id)
+  return run.editedMeanwhile
+}
+
+/** The records here that `changes` are of, by id, read in one request per type. */
+async function readLocals(db: PrecedentDatabase, changes: readonly { readonly recordType: RecordType; readonly recordId: string }[]): Promise<Map<string, TypedRecord>> {
+  const idsByType = new Map<RecordType, Set<string>>()
+  for (const change of changes) (idsByType.get(change.recordType) ?? idsByType.set(change.recordType, new Set()).get(change.recordType))?.add(change.recordId)
+  const locals = new Map<string, TypedRecord>()
+  for (const [type, ids] of idsByType) {
+    for (const row of await db.recordTable(type).bulkGet([...ids])) if (row !== undefined) locals.set(row.id, typedRecord(type, fromRow(row)))
+  }
+  return locals
 }
 
 async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): Promise<TypedRecord | undefined> {
@@ -240,6 +264,8 @@ interface SyncRun {
   readonly editedSince: string
   /** Records this sync's pull changed: an own change of theirs met later in the log is applied again. */
   readonly pulledRecords: Set<string>
+  /** Records edited here while the sync ran, found so far (see `editedDuringSync`). */
+  readonly editedMeanwhile: Set<string>
   pushed: number
   conflicts: number
   pulled: number
@@ -260,7 +286,7 @@ interface SyncRun {
 export async function syncWithTeam(db: PrecedentDatabase, server: TeamServer, options: TeamSyncOptions = {}): Promise<TeamSyncResult> {
   const now = options.now ?? (() => new Date().toISOString())
   return withExclusiveWriteLock(async () => {
-    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pulledRecords: new Set(), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
+    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pulledRecords: new Set(), editedMeanwhile: new Set(), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
     try {
       await pushPending(run)
       await pullFromTeam(run)
@@ -462,15 +488,18 @@ async function pullFromTeam(run: SyncRun): Promise<void> {
 async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]): Promise<number> {
   const { db } = run
   const at = run.stamps.next()
-  const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
+  const editedHere = await editedDuringSync(run)
   const revisions = changes.filter((change): change is PulledRevision => change.kind === 'revision')
   const held = new Set((await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
   const seqs = await newestSeqsHere(db, revisions.map((change) => change.recordId))
+  const locals = await readLocals(db, revisions)
   const current = new Map<string, TypedRecord | undefined>()
   let queued: RecordChange[] = []
+  const queuedIds = new Set<string>()
   const flush = async () => {
     if (queued.length > 0) await writeRecordChanges(db, queued, { at })
     queued = []
+    queuedIds.clear()
   }
   let applied = 0
   for (const change of changes) {
@@ -487,8 +516,8 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
       seqs.set(change.recordId, Math.max(seqs.get(change.recordId) ?? 0, change.seq))
       continue
     }
-    if (queued.some((queuedChange) => (queuedChange.after ?? queuedChange.before)?.record.id === change.recordId)) await flush()
-    const local = current.has(change.recordId) ? current.get(change.recordId) : await readLocal(db, change.recordType, change.recordId)
+    if (queuedIds.has(change.recordId)) await flush()
+    const local = current.has(change.recordId) ? current.get(change.recordId) : locals.get(change.recordId)
     if (!appliesPulledRevision(localStateOf(local), seqs.get(change.recordId), change)) continue
     const after = change.snapshot === undefined ? undefined : teamRecord(change.recordType, change.snapshot, change.revision)
     queued.push({
@@ -498,6 +527,7 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
       note: 'From the team',
       fromTeam: { ...(isOwn ? {} : { revisionId: change.id }), author: change.author, at: change.at, seq: change.seq }
     })
+    queuedIds.add(change.recordId)
     current.set(change.recordId, after)
     seqs.set(change.recordId, change.seq)
     run.pulledRecords.add(change.recordId)
@@ -551,7 +581,7 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
 async function applyCurrentRecords(run: SyncRun, headSeq: number, chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]): Promise<number> {
   const { db } = run
   const at = run.stamps.next()
-  const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
+  const editedHere = await editedDuringSync(run)
   const held = new Set((await revisionTable(db).bulkGet(chunk.flatMap(({ state }) => (state.revisionId === undefined ? [] : [state.revisionId])))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
   const byType = new Map<RecordType, typeof chunk[number][]>()
   for (const entry of chunk) (byType.get(entry.state.recordType) ?? byType.set(entry.state.recordType, []).get(entry.state.recordType))?.push(entry)
