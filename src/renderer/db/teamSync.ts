@@ -409,27 +409,33 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
       return [{ ...revision, pushedAt: at, ...(seq === undefined ? {} : { teamSeq: seq }) }]
     })
   )
-  result.outcomes.forEach((outcome) => {
-    if (outcome.outcome === 'accepted' || outcome.outcome === 'already') run.pushed += batch.some((change) => change.kind === 'revision' && change.id === outcome.id) ? 1 : 0
+  const pushedIds = new Set(revisionIds)
+  for (const outcome of result.outcomes) {
+    if ((outcome.outcome === 'accepted' || outcome.outcome === 'already') && pushedIds.has(outcome.id)) run.pushed += 1
     if (outcome.outcome === 'conflict') run.conflicts += 1
-  })
+  }
   const states = serverStatesAfterPush(batch, result.outcomes)
   // A retried push's `already` does not say where the record stands: if the revision is in an open conflict, the team kept theirs.
   for (const [recordId, state] of states) {
     if (state !== undefined) continue
-    const conflict = openConflicts.find((candidate) => candidate.recordId === recordId && revisionIds.includes(candidate.mine.revisionId))
+    const conflict = openConflicts.find((candidate) => candidate.recordId === recordId && pushedIds.has(candidate.mine.revisionId))
     if (conflict !== undefined) states.set(recordId, conflict.theirs)
   }
   const outcomeOf = new Map(result.outcomes.map((outcome) => [outcome.id, outcome.outcome]))
+  const lastPushedOf = new Map(batch.flatMap((change) => (change.kind === 'revision' ? [[change.recordId, change] as const] : [])))
+  const known = [...states].flatMap(([recordId, state]) => (state === undefined ? [] : [{ recordId, recordType: state.recordType }]))
+  // Records with a change of their own still pending (a later push carries it) keep theirs here until then.
+  const editedSince = new Set(
+    (await revisionTable(db).where('recordId').anyOf(known.map((record) => record.recordId)).toArray()).filter(isOwnPending).map((revision) => revision.recordId)
+  )
+  const locals = await readLocals(db, known)
   const changes: RecordChange[] = []
   for (const [recordId, state] of states) {
-    if (state === undefined) continue
-    const editedSince = (await revisionTable(db).where('recordId').equals(recordId).toArray()).some(isOwnPending)
-    if (editedSince) continue
-    const local = await readLocal(db, state.recordType, recordId)
+    if (state === undefined || editedSince.has(recordId)) continue
+    const local = locals.get(recordId)
     if (isAtServerState(localStateOf(local), state)) continue
-    const lastOutcome = [...batch].reverse().find((change) => change.kind === 'revision' && change.recordId === recordId)
-    const outcome = lastOutcome === undefined ? undefined : outcomeOf.get(lastOutcome.kind === 'revision' ? lastOutcome.id : '')
+    const lastPushed = lastPushedOf.get(recordId)
+    const outcome = lastPushed === undefined ? undefined : outcomeOf.get(lastPushed.id)
     changes.push(changeTo(local, state, outcome === 'conflict' || outcome === 'already' ? 'Kept the team\'s version; yours is in the conflicts inbox' : 'The team\'s version'))
   }
   if (changes.length > 0) await writeRecordChanges(db, changes, { at })
