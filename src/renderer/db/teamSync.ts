@@ -399,6 +399,8 @@ async function pushPending(run: SyncRun): Promise<void> {
 async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], result: PushResult, openConflicts: readonly TeamConflict[]): Promise<void> {
   const { db } = run
   const at = run.stamps.next()
+  // The marker exists from the first acknowledgement on: until then every revision here counts as pending (see readTeamSyncState).
+  await updateMarker(db, (marker) => marker)
   const revisionIds = batch.flatMap((change) => (change.kind === 'revision' ? [change.id] : []))
   const stored = await revisionTable(db).bulkGet(revisionIds)
   const acceptedSeq = new Map(result.outcomes.flatMap((outcome) => (outcome.outcome === 'accepted' ? [[outcome.id, outcome.seq] as const] : [])))
@@ -617,6 +619,8 @@ async function applyCurrentRecords(run: SyncRun, headSeq: number, chunk: readonl
 /** Where this knowledge base stands with its team: the last sync, the last sequence applied, and what is pending. */
 export async function readTeamSyncState(db: PrecedentDatabase): Promise<TeamSyncState> {
   return db.transaction('r', [revisionTable(db), db.meta], async () => {
+    // Never synced (no marker at all): every revision is this knowledge base's own and pending, counted by the index alone.
+    if ((await db.meta.get(TEAM_SYNC_KEY)) === undefined) return { lastSeq: 0, pending: await revisionTable(db).count() }
     const marker = await readMarker(db)
     const { pending } = await readPending(db)
     return { ...(marker.lastSyncAt === undefined ? {} : { lastSyncAt: marker.lastSyncAt }), lastSeq: marker.lastSeq ?? 0, pending: pending.length }
