@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { resolveTeamConflict } from '@renderer/db/teamSync'
 import { recordFromChoices } from '@shared/team/threeWayFieldDiff'
-import type { PushedChange, TeamServer } from '@shared/team/teamProtocol'
+import { TeamError, type PushedChange, type TeamServer } from '@shared/team/teamProtocol'
 import type { InMemoryTeam } from '../../support/inMemoryTeamServer'
 import { aTeam, createIncident, deleteIncident, editIncident, incidentsOf, mergeIncidentsOf, revisionsOf, sync, type Analyst } from './teamAnalysts'
 
@@ -12,6 +12,18 @@ export type TeamStep =
   | { readonly kind: 'delete'; readonly analyst: number; readonly record: number }
   | { readonly kind: 'merge'; readonly analyst: number; readonly record: number; readonly into: number }
   | { readonly kind: 'sync'; readonly analyst: number }
+  /** A sync whose pushes the server commits but whose answers are lost (a connection dropped after the commit). */
+  | { readonly kind: 'sync-lost'; readonly analyst: number }
+
+/** A server that commits a push and then loses the answer. */
+function losingAnswers(server: TeamServer): TeamServer {
+  return Object.assign(Object.create(server) as TeamServer, {
+    push: async (changes: readonly PushedChange[]) => {
+      await server.push(changes)
+      throw new TeamError('unreachable', 'cannot connect to the team server (connection lost)')
+    }
+  })
+}
 
 /** Few titles, so analysts often make the same change (the server answers `unchanged`). */
 const TITLES = ['Leak', 'Breach', 'Fine', 'Audit']
@@ -53,6 +65,7 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
     const analyst = analystOf(step.analyst)
     if (step.kind === 'create') await createIncident(analyst, TITLES[step.title % TITLES.length] ?? 'Leak')
     if (step.kind === 'sync') await sync(analyst)
+    if (step.kind === 'sync-lost') await sync({ ...analyst, server: losingAnswers(analyst.server) }).catch((error: unknown) => expect(error).toBeInstanceOf(TeamError))
     if (step.kind === 'edit' || step.kind === 'delete' || step.kind === 'merge') {
       const id = await pick(analyst, step.record)
       if (id === undefined) continue

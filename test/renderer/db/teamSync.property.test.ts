@@ -8,7 +8,8 @@ const step: fc.Arbitrary<TeamStep> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('edit' as const), analyst, record: fc.nat(9), title: fc.nat(3) }), weight: 5 },
   { arbitrary: fc.record({ kind: fc.constant('delete' as const), analyst, record: fc.nat(9) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('merge' as const), analyst, record: fc.nat(9), into: fc.nat(9) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('sync' as const), analyst }), weight: 3 }
+  { arbitrary: fc.record({ kind: fc.constant('sync' as const), analyst }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('sync-lost' as const), analyst }), weight: 1 }
 )
 
 describe('team sync, whatever the analysts do', () => {
