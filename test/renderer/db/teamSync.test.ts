@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { liveQuery } from 'dexie'
+import { describe, expect, it, vi } from 'vitest'
 import { PrecedentDatabase, saveRecord } from '@renderer/db'
+import { readChangesSince, readFeedPosition } from '@renderer/db/changeFeed'
 import { redirectTable } from '@renderer/db/recordMerger'
 import { listRevisions } from '@renderer/db/revisionLog'
 import { readTeamSyncState, resolveTeamConflict, TeamSyncCancelledError } from '@renderer/db/teamSync'
@@ -42,6 +44,27 @@ describe('syncing with the team', () => {
     expect(await readTeamSyncState(ben.db)).toMatchObject({ pending: 0, lastSeq: 1 })
     // What Ben pulled is never pushed back.
     expect(await sync(ben)).toMatchObject({ pushed: 0, pulled: 0 })
+  })
+
+  it('lets the change feed and live queries follow what was pulled, as they follow any write', async () => {
+    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    await createIncident(ana, 'Seen by the search index')
+    await sync(ana)
+    await sync(ben)
+    const position = await readFeedPosition(ben.db)
+    const mark = { lastRevisionAt: position.at, overlapCount: position.overlapCount, tables: { incident: { count: 1, newestUpdatedAt: '' } } }
+    const edited = await createIncident(ana, 'Made later')
+    await sync(ana)
+    const counts: number[] = []
+    const subscription = liveQuery(() => ben.db.recordTable('incident').count()).subscribe((count) => counts.push(count))
+    await vi.waitFor(() => expect(counts).toEqual([1]))
+
+    await sync(ben)
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(2))
+    subscription.unsubscribe()
+    const changes = await readChangesSince(ben.db, mark, ['incident'], 100)
+    expect(changes.kind).toBe('some')
+    expect(changes.kind === 'some' ? [...changes.changed.keys()] : []).toContain(edited)
   })
 
   it('keeps edit against edit as a conflict, takes the team\'s version here, and resolving it converges both', async () => {
