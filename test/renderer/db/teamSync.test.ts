@@ -229,6 +229,42 @@ describe('syncing with the team', () => {
     expect(await ben.server.conflicts({ includeResolved: false })).toHaveLength(1)
   })
 
+  it('leaves a record edited while the sync runs to the next push, which keeps both versions', async () => {
+    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const id = await createIncident(ana, 'Leak')
+    await sync(ana)
+    await sync(ben)
+    await editIncident(ana, id, { title: 'Leak (Ana)' })
+    await sync(ana)
+    let edited = false
+    const editingMeanwhile = Object.assign(Object.create(ben.server) as TeamServer, {
+      pull: async (request: { since: number; limit: number }) => {
+        if (!edited) await editIncident(ben, id, { title: 'Leak (Ben, typed during the sync)' })
+        edited = true
+        return ben.server.pull(request)
+      }
+    })
+
+    await sync({ ...ben, server: editingMeanwhile })
+    expect(await titleOf(ben, id)).toBe('Leak (Ben, typed during the sync)')
+    expect((await readTeamSyncState(ben.db)).pending).toBe(1)
+    expect(await sync(ben)).toMatchObject({ conflicts: 1 })
+    expect(await titleOf(ben, id)).toBe('Leak (Ana)')
+    expect((await ben.server.conflicts({ includeResolved: false }))[0]?.mine.snapshot).toMatchObject({ title: 'Leak (Ben, typed during the sync)' })
+  })
+
+  it('stops between push batches when cancelled, keeping what the server acknowledged', async () => {
+    const { team, analysts: [ana] } = aTeam(['ana'])
+    for (let index = 0; index < 5; index += 1) await createIncident(ana, `Incident ${index}`)
+    const controller = new AbortController()
+    const cancelled = await catchError(sync(ana, { pushBatch: 2, signal: controller.signal, onProgress: (progress) => (progress.phase === 'pushing' && progress.done >= 2 ? controller.abort() : undefined) }))
+    expect(cancelled).toBeInstanceOf(TeamSyncCancelledError)
+    expect(team.state.log).toHaveLength(2)
+    expect((await readTeamSyncState(ana.db)).pending).toBe(3)
+    expect(await sync(ana)).toMatchObject({ pushed: 3 })
+    expect(team.state.log).toHaveLength(5)
+  })
+
   it('keeps pending changes across a restart, and what was synced stays synced', async () => {
     const { analysts: [ana] } = aTeam(['ana'])
     await createIncident(ana, 'One')
