@@ -63,4 +63,26 @@ describe('counterexamples found by the team sync property', () => {
     const day = await playTeamDay(3, 1, steps)
     expect(day.conflicts).toBe(2)
   })
+
+  // Seed -2065451692 (7 December 2026, team sync engine): Ben's second edit was answered `unchanged`
+  // at the server's revision 2 and his delete, rebased on it, accepted as "deleted at 2"; his history
+  // noted the delete at his own number 3, so Ana's resolution bringing the record back at revision 3
+  // was taken for older than it and skipped. Whether a pulled change is older than the record here
+  // is now told by the server's sequence numbers (kept on each revision as `teamSeq`), not by
+  // revision numbers, which a client's history and the server may count differently.
+  it('a record brought back at the revision an analyst\'s own history deleted it at still reaches him', async () => {
+    const steps: TeamStep[] = [
+      { kind: 'edit', analyst: 3, record: 0, title: 1 },
+      { kind: 'edit', analyst: 3, record: 0, title: 1 },
+      { kind: 'delete', analyst: 1, record: 0 },
+      { kind: 'sync', analyst: 3 },
+      { kind: 'edit', analyst: 0, record: 0, title: 0 },
+      { kind: 'create', analyst: 0, title: 0 },
+      { kind: 'delete', analyst: 0, record: 0 },
+      { kind: 'edit', analyst: 0, record: 0, title: 0 }
+    ]
+    const day = await playTeamDay(2, 1, steps)
+    // It goes through an `unchanged` answer (playTeamDay asserts that everyone converged).
+    expect(day.unchanged).toBeGreaterThan(0)
+  })
 })

@@ -23,9 +23,9 @@ export interface RecordChange {
   /**
    * The change came from the team's server (a pulled change, or the server's version taken after a
    * push): its revision is marked `origin: 'team'` (never pushed back) and carries the server's
-   * revision id (absent: a new one), author and time (`teamAt`) instead of this write's.
+   * revision id (absent: a new one), author, time (`teamAt`) and sequence number (`teamSeq`).
    */
-  readonly fromTeam?: { readonly revisionId?: string | undefined; readonly author: string; readonly at?: string | undefined } | undefined
+  readonly fromTeam?: { readonly revisionId?: string | undefined; readonly author: string; readonly at?: string | undefined; readonly seq?: number | undefined } | undefined
 }
 
 /** Who changed the records and when: the same for every change of one write. */
@@ -67,7 +67,7 @@ export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): 
     changes: change.prepared?.changes ?? diffRecords(change.before?.record, change.after?.record),
     ...(change.after === undefined ? {} : { snapshot: change.after.record }),
     ...(change.note === undefined ? {} : { note: change.note }),
-    ...(team === undefined ? {} : { origin: 'team' as const, ...(team.at === undefined ? {} : { teamAt: team.at }) })
+    ...(team === undefined ? {} : { origin: 'team' as const, ...(team.at === undefined ? {} : { teamAt: team.at }), ...(team.seq === undefined ? {} : { teamSeq: team.seq }) })
   }
 }
 

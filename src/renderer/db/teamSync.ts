@@ -1,5 +1,4 @@
-import Dexie, { type IndexableType } from 'dexie'
-import { compareRevisions, diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
+import { diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { pushedRevisionOf } from '@shared/team/pushedRevision'
@@ -164,14 +163,39 @@ async function readPending(db: PrecedentDatabase): Promise<{ readonly pending: R
 
 /**
  * Own pending revisions dated outside this sync's own stamps after `since`: edits made while the
- * sync runs. Their records are left alone by the pull (the next push makes the conflict).
+ * sync runs. Their records are left alone by the pull (the next push makes the conflict). Each gap
+ * between two stamps is read on its own (an index range holding few rows, if any); with `from`,
+ * only the gaps ending after it (those a chunk's own check has not read yet).
  */
-async function recordsEditedMeanwhile(db: PrecedentDatabase, since: string, ownStamps: ReadonlySet<string>): Promise<Set<string>> {
+async function recordsEditedMeanwhile(db: PrecedentDatabase, since: string, ownStamps: ReadonlySet<string>, from?: string): Promise<Set<string>> {
   const stamps = [...ownStamps].filter((stamp) => stamp > since).sort()
   const bounds = [since, ...stamps]
-  const ranges = bounds.map((lower, index): [IndexableType, IndexableType] => [lower, bounds[index + 1] ?? Dexie.maxKey])
-  const rows = await revisionTable(db).where('at').inAnyRange(ranges, { includeLowers: false, includeUppers: false }).toArray()
-  return new Set(rows.filter(isOwnPending).map((revision) => revision.recordId))
+  const edited = new Set<string>()
+  for (const [index, lower] of bounds.entries()) {
+    const upper = bounds[index + 1]
+    if (from !== undefined && upper !== undefined && upper <= from) continue
+    const range = upper === undefined ? revisionTable(db).where('at').above(lower) : revisionTable(db).where('at').between(lower, upper, false, false)
+    for (const revision of await range.toArray()) if (isOwnPending(revision)) edited.add(revision.recordId)
+  }
+  return edited
+}
+
+/** The edits made meanwhile a chunk or page must leave alone: those found before, and those since the previous one's check. */
+async function editedDuringSync(run: SyncRun): Promise<ReadonlySet<string>> {
+  const stamps = [...run.stamps.used].sort()
+  for (const id of await recordsEditedMeanwhile(run.db, run.editedSince, run.stamps.used, stamps.at(-2))) run.editedMeanwhile.add(id)
+  return run.editedMeanwhile
+}
+
+/** The records here that `changes` are of, by id, read in one request per type. */
+async function readLocals(db: PrecedentDatabase, changes: readonly { readonly recordType: RecordType; readonly recordId: string }[]): Promise<Map<string, TypedRecord>> {
+  const idsByType = new Map<RecordType, Set<string>>()
+  for (const change of changes) (idsByType.get(change.recordType) ?? idsByType.set(change.recordType, new Set()).get(change.recordType))?.add(change.recordId)
+  const locals = new Map<string, TypedRecord>()
+  for (const [type, ids] of idsByType) {
+    for (const row of await db.recordTable(type).bulkGet([...ids])) if (row !== undefined) locals.set(row.id, typedRecord(type, fromRow(row)))
+  }
+  return locals
 }
 
 async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): Promise<TypedRecord | undefined> {
@@ -181,27 +205,14 @@ async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): P
 
 const localStateOf = (typed: TypedRecord | undefined): LocalRecordState | undefined => (typed === undefined ? undefined : { revision: typed.record.revision, record: typed.record })
 
-/**
- * For records not here, the revision each was deleted at, when the newest change in its log
- * removed it (records never here are absent from the map). Runs in the caller's transaction.
- */
-async function deletedHere(db: PrecedentDatabase, missingIds: readonly string[]): Promise<Map<string, number>> {
-  const deleted = new Map<string, number>()
-  if (missingIds.length === 0) return deleted
-  const newest = new Map<string, Revision>()
-  for (const revision of await revisionTable(db).where('recordId').anyOf([...missingIds]).toArray()) {
-    const kept = newest.get(revision.recordId)
-    if (kept === undefined || kept.at < revision.at || (kept.at === revision.at && compareRevisions(kept, revision) < 0)) newest.set(revision.recordId, revision)
+/** The newest team sequence number each record's log here holds (records with none are absent). Runs in the caller's transaction. */
+async function newestSeqsHere(db: PrecedentDatabase, recordIds: readonly string[]): Promise<Map<string, number>> {
+  const newest = new Map<string, number>()
+  if (recordIds.length === 0) return newest
+  for (const revision of await revisionTable(db).where('recordId').anyOf([...new Set(recordIds)]).toArray()) {
+    if (revision.teamSeq !== undefined) newest.set(revision.recordId, Math.max(newest.get(revision.recordId) ?? 0, revision.teamSeq))
   }
-  for (const [id, revision] of newest) if (revision.snapshot === undefined) deleted.set(id, revision.revision)
-  return deleted
-}
-
-/** A record's state here: as stored, or deleted at a revision, or never here. */
-async function readLocalState(db: PrecedentDatabase, typed: TypedRecord | undefined, id: string): Promise<LocalRecordState | undefined> {
-  if (typed !== undefined) return localStateOf(typed)
-  const deleted = (await deletedHere(db, [id])).get(id)
-  return deleted === undefined ? undefined : { revision: deleted }
+  return newest
 }
 
 /**
@@ -251,6 +262,10 @@ interface SyncRun {
    * the push mark does not move past it.
    */
   readonly editedSince: string
+  /** Records this sync's pull changed: an own change of theirs met later in the log is applied again. */
+  readonly pulledRecords: Set<string>
+  /** Records edited here while the sync ran, found so far (see `editedDuringSync`). */
+  readonly editedMeanwhile: Set<string>
   pushed: number
   conflicts: number
   pulled: number
@@ -271,7 +286,7 @@ interface SyncRun {
 export async function syncWithTeam(db: PrecedentDatabase, server: TeamServer, options: TeamSyncOptions = {}): Promise<TeamSyncResult> {
   const now = options.now ?? (() => new Date().toISOString())
   return withExclusiveWriteLock(async () => {
-    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
+    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pulledRecords: new Set(), editedMeanwhile: new Set(), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
     try {
       await pushPending(run)
       await pullFromTeam(run)
@@ -384,30 +399,45 @@ async function pushPending(run: SyncRun): Promise<void> {
 async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], result: PushResult, openConflicts: readonly TeamConflict[]): Promise<void> {
   const { db } = run
   const at = run.stamps.next()
+  // The marker exists from the first acknowledgement on: until then every revision here counts as pending (see readTeamSyncState).
+  await updateMarker(db, (marker) => marker)
   const revisionIds = batch.flatMap((change) => (change.kind === 'revision' ? [change.id] : []))
   const stored = await revisionTable(db).bulkGet(revisionIds)
-  await revisionTable(db).bulkPut(stored.flatMap((revision) => (revision === undefined ? [] : [{ ...revision, pushedAt: at }])))
-  result.outcomes.forEach((outcome) => {
-    if (outcome.outcome === 'accepted' || outcome.outcome === 'already') run.pushed += batch.some((change) => change.kind === 'revision' && change.id === outcome.id) ? 1 : 0
+  const acceptedSeq = new Map(result.outcomes.flatMap((outcome) => (outcome.outcome === 'accepted' ? [[outcome.id, outcome.seq] as const] : [])))
+  await revisionTable(db).bulkPut(
+    stored.flatMap((revision) => {
+      if (revision === undefined) return []
+      const seq = acceptedSeq.get(revision.id)
+      return [{ ...revision, pushedAt: at, ...(seq === undefined ? {} : { teamSeq: seq }) }]
+    })
+  )
+  const pushedIds = new Set(revisionIds)
+  for (const outcome of result.outcomes) {
+    if ((outcome.outcome === 'accepted' || outcome.outcome === 'already') && pushedIds.has(outcome.id)) run.pushed += 1
     if (outcome.outcome === 'conflict') run.conflicts += 1
-  })
+  }
   const states = serverStatesAfterPush(batch, result.outcomes)
   // A retried push's `already` does not say where the record stands: if the revision is in an open conflict, the team kept theirs.
   for (const [recordId, state] of states) {
     if (state !== undefined) continue
-    const conflict = openConflicts.find((candidate) => candidate.recordId === recordId && revisionIds.includes(candidate.mine.revisionId))
+    const conflict = openConflicts.find((candidate) => candidate.recordId === recordId && pushedIds.has(candidate.mine.revisionId))
     if (conflict !== undefined) states.set(recordId, conflict.theirs)
   }
   const outcomeOf = new Map(result.outcomes.map((outcome) => [outcome.id, outcome.outcome]))
+  const lastPushedOf = new Map(batch.flatMap((change) => (change.kind === 'revision' ? [[change.recordId, change] as const] : [])))
+  const known = [...states].flatMap(([recordId, state]) => (state === undefined ? [] : [{ recordId, recordType: state.recordType }]))
+  // Records with a change of their own still pending (a later push carries it) keep theirs here until then.
+  const editedSince = new Set(
+    (await revisionTable(db).where('recordId').anyOf(known.map((record) => record.recordId)).toArray()).filter(isOwnPending).map((revision) => revision.recordId)
+  )
+  const locals = await readLocals(db, known)
   const changes: RecordChange[] = []
   for (const [recordId, state] of states) {
-    if (state === undefined) continue
-    const editedSince = (await revisionTable(db).where('recordId').equals(recordId).toArray()).some(isOwnPending)
-    if (editedSince) continue
-    const local = await readLocal(db, state.recordType, recordId)
+    if (state === undefined || editedSince.has(recordId)) continue
+    const local = locals.get(recordId)
     if (isAtServerState(localStateOf(local), state)) continue
-    const lastOutcome = [...batch].reverse().find((change) => change.kind === 'revision' && change.recordId === recordId)
-    const outcome = lastOutcome === undefined ? undefined : outcomeOf.get(lastOutcome.kind === 'revision' ? lastOutcome.id : '')
+    const lastPushed = lastPushedOf.get(recordId)
+    const outcome = lastPushed === undefined ? undefined : outcomeOf.get(lastPushed.id)
     changes.push(changeTo(local, state, outcome === 'conflict' || outcome === 'already' ? 'Kept the team\'s version; yours is in the conflicts inbox' : 'The team\'s version'))
   }
   if (changes.length > 0) await writeRecordChanges(db, changes, { at })
@@ -466,14 +496,18 @@ async function pullFromTeam(run: SyncRun): Promise<void> {
 async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]): Promise<number> {
   const { db } = run
   const at = run.stamps.next()
-  const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
+  const editedHere = await editedDuringSync(run)
   const revisions = changes.filter((change): change is PulledRevision => change.kind === 'revision')
   const held = new Set((await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
-  const current = new Map<string, { readonly typed: TypedRecord | undefined; readonly state: LocalRecordState | undefined }>()
+  const seqs = await newestSeqsHere(db, revisions.map((change) => change.recordId))
+  const locals = await readLocals(db, revisions)
+  const current = new Map<string, TypedRecord | undefined>()
   let queued: RecordChange[] = []
+  const queuedIds = new Set<string>()
   const flush = async () => {
     if (queued.length > 0) await writeRecordChanges(db, queued, { at })
     queued = []
+    queuedIds.clear()
   }
   let applied = 0
   for (const change of changes) {
@@ -482,20 +516,29 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
       applied += 1
       continue
     }
-    // Our own revisions are in the log already; a record edited here waits for the next push.
-    if (held.has(change.id) || editedHere.has(change.recordId)) continue
-    if (queued.some((queuedChange) => (queuedChange.after ?? queuedChange.before)?.record.id === change.recordId)) await flush()
-    let here = current.get(change.recordId)
-    if (here === undefined) {
-      const typed = await readLocal(db, change.recordType, change.recordId)
-      here = { typed, state: await readLocalState(db, typed, change.recordId) }
+    // A record edited here waits for the next push (which makes the conflict, if any).
+    if (editedHere.has(change.recordId)) continue
+    // This client's own change, in its log already; unless this pull changed the record before reaching it (the push's answer was lost, so its place in the log was not known).
+    const isOwn = held.has(change.id)
+    if (isOwn && !run.pulledRecords.has(change.recordId)) {
+      seqs.set(change.recordId, Math.max(seqs.get(change.recordId) ?? 0, change.seq))
+      continue
     }
-    const local = here.typed
-    if (!appliesPulledRevision(here.state, change)) continue
+    if (queuedIds.has(change.recordId)) await flush()
+    const local = current.has(change.recordId) ? current.get(change.recordId) : locals.get(change.recordId)
+    if (!appliesPulledRevision(localStateOf(local), seqs.get(change.recordId), change)) continue
     const after = change.snapshot === undefined ? undefined : teamRecord(change.recordType, change.snapshot, change.revision)
-    if (after === undefined && local === undefined) continue
-    queued.push({ action: change.action, before: after === undefined ? removedAt(local, change.revision) : local, after, note: 'From the team', fromTeam: { revisionId: change.id, author: change.author, at: change.at } })
-    current.set(change.recordId, { typed: after, state: after === undefined ? { revision: change.revision } : localStateOf(after) })
+    queued.push({
+      action: change.action,
+      before: after === undefined ? removedAt(local, change.revision) : local,
+      after,
+      note: 'From the team',
+      fromTeam: { ...(isOwn ? {} : { revisionId: change.id }), author: change.author, at: change.at, seq: change.seq }
+    })
+    queuedIds.add(change.recordId)
+    current.set(change.recordId, after)
+    seqs.set(change.recordId, change.seq)
+    run.pulledRecords.add(change.recordId)
     held.add(change.id)
     applied += 1
   }
@@ -527,7 +570,7 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
       const isLast = isLastPage && start + chunkSize >= prepared.length
       const lastRecord = chunk.at(-1)?.state
       await db.transaction('rw', writeTables(db), async () => {
-        run.pulled += await applyCurrentRecords(run, chunk)
+        run.pulled += await applyCurrentRecords(run, headSeq, chunk)
         const next = lastRecord === undefined ? firstPull?.after : { recordType: lastRecord.recordType, recordId: lastRecord.recordId }
         await updateMarker(db, (stored) => {
           const { firstPull: _done, ...rest } = stored
@@ -543,30 +586,28 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
   }
 }
 
-async function applyCurrentRecords(run: SyncRun, chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]): Promise<number> {
+async function applyCurrentRecords(run: SyncRun, headSeq: number, chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]): Promise<number> {
   const { db } = run
   const at = run.stamps.next()
-  const editedHere = await recordsEditedMeanwhile(db, run.editedSince, run.stamps.used)
+  const editedHere = await editedDuringSync(run)
   const held = new Set((await revisionTable(db).bulkGet(chunk.flatMap(({ state }) => (state.revisionId === undefined ? [] : [state.revisionId])))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
   const byType = new Map<RecordType, typeof chunk[number][]>()
   for (const entry of chunk) (byType.get(entry.state.recordType) ?? byType.set(entry.state.recordType, []).get(entry.state.recordType))?.push(entry)
   const changes: RecordChange[] = []
   for (const [type, entries] of byType) {
     const rows = await db.recordTable(type).bulkGet(entries.map(({ state }) => state.recordId))
-    const deleted = await deletedHere(db, entries.flatMap(({ state }, index) => (rows[index] === undefined ? [state.recordId] : [])))
     entries.forEach(({ state, typed }, index) => {
       const row = rows[index] as StoredRow<RecordType> | undefined
       const local = row === undefined ? undefined : typedRecord(type, fromRow(row))
       if (typed === undefined || editedHere.has(state.recordId) || (state.revisionId !== undefined && held.has(state.revisionId))) return
-      const deletedAt = deleted.get(state.recordId)
-      const here = local === undefined && deletedAt !== undefined ? { revision: deletedAt } : localStateOf(local)
-      if (!appliesPulledRevision(here, { revision: state.revision, snapshot: typed.record })) return
+      if (!appliesPulledRevision(localStateOf(local), undefined, { seq: headSeq, revision: state.revision, snapshot: typed.record })) return
       changes.push({
         action: local === undefined ? 'import' : 'update',
         before: local,
         after: typed,
         note: 'From the team',
-        fromTeam: { ...(state.revisionId === undefined ? {} : { revisionId: state.revisionId }), author: state.author, at: state.at },
+        // A new id: the log, pulled from `headSeq` next, holds the change that made this state, maybe after older ones of the record.
+        fromTeam: { author: state.author, at: state.at, seq: headSeq },
         prepared: { row: rowOf(typed), ...(local === undefined ? { changes: diffRecords(undefined, typed.record) } : {}) }
       })
     })
@@ -578,6 +619,8 @@ async function applyCurrentRecords(run: SyncRun, chunk: readonly { state: Curren
 /** Where this knowledge base stands with its team: the last sync, the last sequence applied, and what is pending. */
 export async function readTeamSyncState(db: PrecedentDatabase): Promise<TeamSyncState> {
   return db.transaction('r', [revisionTable(db), db.meta], async () => {
+    // Never synced (no marker at all): every revision is this knowledge base's own and pending, counted by the index alone.
+    if ((await db.meta.get(TEAM_SYNC_KEY)) === undefined) return { lastSeq: 0, pending: await revisionTable(db).count() }
     const marker = await readMarker(db)
     const { pending } = await readPending(db)
     return { ...(marker.lastSyncAt === undefined ? {} : { lastSyncAt: marker.lastSyncAt }), lastSeq: marker.lastSeq ?? 0, pending: pending.length }
@@ -646,7 +689,7 @@ export async function resolveTeamConflict(
       if (record === undefined && local === undefined) return
       const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: revision.note, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
       // Already on the server: acknowledged, so it is never pushed again, and the pull skips it by its id.
-      if (written !== undefined) await revisionTable(db).put({ ...written, pushedAt: at })
+      if (written !== undefined) await revisionTable(db).put({ ...written, pushedAt: at, ...(outcome.seq === undefined ? {} : { teamSeq: outcome.seq }) })
     })
   )
   return outcome

@@ -50,6 +50,8 @@ export interface RecordRevision<R extends object = AnyRecord> {
   readonly origin?: 'team'
   /** A change from the team: when the server accepted it (`at` stays when it was applied here, which the change feed follows). */
   readonly teamAt?: string
+  /** The team server's sequence number of this change, when known (pulled, or accepted from a push). */
+  readonly teamSeq?: number
   /** A change made here: when the team's server acknowledged it (accepted, kept in a conflict or found unchanged); absent while it is pending. */
   readonly pushedAt?: string
 }

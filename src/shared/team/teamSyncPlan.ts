@@ -100,17 +100,14 @@ export function isAtServerState(local: LocalRecordState | undefined, state: Pick
 
 /**
  * Whether a pulled change (of a record with no pending change here, from another client) is to be
- * applied: only when it is later than the state the record is in here. A record's states follow
- * each other on the server as (1, existing), (2, existing), (2, deleted), (3, existing)…: a delete
- * keeps the number of the version it removed. An older change comes when the log is pulled from
- * before this client's own later change (which the pull skips as its own), or after a first pull
- * whose pages already brought the record as it is now. A version at the same revision with other
- * fields is applied (a record this client holds but never shared, such as sample data).
+ * applied. The server's log orders a record's changes: one at or before `seqHere`, the newest
+ * sequence number the record's log here holds (pulled, or this client's own accepted change), is
+ * older than what the record already is here (the log is pulled from before this client's own
+ * later change, which the pull skips as its own), and is skipped. Otherwise a version is applied
+ * unless the record here already is it, and a delete when the record is here.
  */
-export function appliesPulledRevision(local: LocalRecordState | undefined, pulled: Pick<PulledRevision, 'revision' | 'snapshot'>): boolean {
-  if (pulled.snapshot === undefined) return local?.record !== undefined && local.revision <= pulled.revision
-  if (local === undefined) return true
-  if (local.record === undefined) return local.revision < pulled.revision
-  if (local.revision !== pulled.revision) return local.revision < pulled.revision
-  return diffRecords(local.record, pulled.snapshot).length > 0
+export function appliesPulledRevision(local: LocalRecordState | undefined, seqHere: number | undefined, pulled: Pick<PulledRevision, 'seq' | 'revision' | 'snapshot'>): boolean {
+  if (seqHere !== undefined && pulled.seq <= seqHere) return false
+  if (pulled.snapshot === undefined) return local?.record !== undefined
+  return local?.record === undefined || local.revision !== pulled.revision || diffRecords(local.record, pulled.snapshot).length > 0
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
-import { resolveTeamConflict } from '@renderer/db/teamSync'
+import { resolveTeamConflict, type TeamSyncOptions } from '@renderer/db/teamSync'
 import { recordFromChoices } from '@shared/team/threeWayFieldDiff'
-import type { PushedChange, TeamServer } from '@shared/team/teamProtocol'
+import { TeamError, type PushedChange, type TeamServer } from '@shared/team/teamProtocol'
 import type { InMemoryTeam } from '../../support/inMemoryTeamServer'
 import { aTeam, createIncident, deleteIncident, editIncident, incidentsOf, mergeIncidentsOf, revisionsOf, sync, type Analyst } from './teamAnalysts'
 
@@ -12,6 +12,18 @@ export type TeamStep =
   | { readonly kind: 'delete'; readonly analyst: number; readonly record: number }
   | { readonly kind: 'merge'; readonly analyst: number; readonly record: number; readonly into: number }
   | { readonly kind: 'sync'; readonly analyst: number }
+  /** A sync whose pushes the server commits but whose answers are lost (a connection dropped after the commit). */
+  | { readonly kind: 'sync-lost'; readonly analyst: number }
+
+/** A server that commits a push and then loses the answer. */
+function losingAnswers(server: TeamServer): TeamServer {
+  return Object.assign(Object.create(server) as TeamServer, {
+    push: async (changes: readonly PushedChange[]) => {
+      await server.push(changes)
+      throw new TeamError('unreachable', 'cannot connect to the team server (connection lost)')
+    }
+  })
+}
 
 /** Few titles, so analysts often make the same change (the server answers `unchanged`). */
 const TITLES = ['Leak', 'Breach', 'Fine', 'Audit']
@@ -34,13 +46,13 @@ async function pick(analyst: Analyst, index: number): Promise<string | undefined
 
 /**
  * Plays `steps` by `count` analysts on one in-memory server, after the first shared `shared`
- * records with everyone, then ends the day: everyone syncs,
+ * records with everyone (every sync with `options`), then ends the day: everyone syncs,
  * every open conflict is resolved (alternately keeping theirs, mine, and a field of each), and
  * everyone syncs twice. Asserts that every knowledge base holds the same records as the server,
  * nothing is left pending, and every revision ever pushed is in the server's log or a conflict
  * (or was answered `unchanged`, being equal to the version the server had).
  */
-export async function playTeamDay(count: number, shared: number, steps: readonly TeamStep[]): Promise<TeamDay> {
+export async function playTeamDay(count: number, shared: number, steps: readonly TeamStep[], options: TeamSyncOptions = {}): Promise<TeamDay> {
   const names = ['ana', 'ben', 'cleo', 'dev', 'eli'].slice(0, count)
   const { team, analysts: plain } = aTeam(names)
   const unchanged = new Set<string>()
@@ -48,11 +60,12 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
   const analystOf = (index: number) => analysts[index % analysts.length] as Analyst
   // The morning: the first analyst shares `shared` records and everyone has them.
   for (let index = 0; index < shared; index += 1) await createIncident(analystOf(0), TITLES[index % TITLES.length] ?? 'Leak')
-  for (const analyst of analysts) await sync(analyst)
+  for (const analyst of analysts) await sync(analyst, options)
   for (const step of steps) {
     const analyst = analystOf(step.analyst)
     if (step.kind === 'create') await createIncident(analyst, TITLES[step.title % TITLES.length] ?? 'Leak')
-    if (step.kind === 'sync') await sync(analyst)
+    if (step.kind === 'sync') await sync(analyst, options)
+    if (step.kind === 'sync-lost') await sync({ ...analyst, server: losingAnswers(analyst.server) }, options).catch((error: unknown) => expect(error).toBeInstanceOf(TeamError))
     if (step.kind === 'edit' || step.kind === 'delete' || step.kind === 'merge') {
       const id = await pick(analyst, step.record)
       if (id === undefined) continue
@@ -64,7 +77,7 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
       }
     }
   }
-  for (const analyst of analysts) await sync(analyst)
+  for (const analyst of analysts) await sync(analyst, options)
   let choice = 0
   for (let round = 0; round < 10; round += 1) {
     const open = await analystOf(0).server.conflicts({ includeResolved: false })
@@ -76,16 +89,11 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
         choice % 3 === 0 ? undefined : choice % 3 === 1 ? (conflict.mine.snapshot ?? null) : conflict.theirs.snapshot === undefined ? (conflict.mine.snapshot ?? null) : recordFromChoices(conflict.theirs.snapshot, conflict.mine.snapshot, { summary: 'mine' })
       await resolveTeamConflict(resolver.db, resolver.server, conflict, resolved, { now: resolver.now })
     }
-    for (const analyst of analysts) await sync(analyst)
+    for (const analyst of analysts) await sync(analyst, options)
   }
-  for (const analyst of analysts) await sync(analyst)
-  for (const analyst of analysts) await sync(analyst)
+  for (const analyst of analysts) await sync(analyst, options)
+  for (const analyst of analysts) await sync(analyst, options)
 
-  if (process.env.TEAM_DEBUG) {
-    console.log(JSON.stringify(team.state.log.map((c) => c.kind === 'revision' ? [c.seq, c.recordId, c.revision, c.action, c.snapshot ? (c.snapshot as {summary: string}).summary ?? 'none' : '-', c.author] : [c.seq, 'redirect', c.fromId, c.toId])))
-    console.log(JSON.stringify(team.state.conflicts.map((k) => [k.conflict.recordId, k.conflict.resolvedAt, k.taken.map((t) => [t.id.slice(0,4), t.base, t.action])])))
-    for (const a of analysts) console.log(a.name, JSON.stringify((await revisionsOf(a)).sort((x, y) => x.at < y.at ? -1 : 1).map((r) => [r.at.slice(17), r.recordId, r.revision, r.action, r.origin ?? 'own', r.pushedAt ? 'ack' : 'pending', r.note ?? '', r.snapshot ? (r.snapshot as {summary?: string}).summary ?? 'none' : '-'])))
-  }
   expect(await analystOf(0).server.conflicts({ includeResolved: false })).toEqual([])
   const onServer = Object.fromEntries(
     [...team.state.records.values()]

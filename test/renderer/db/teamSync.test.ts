@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { liveQuery } from 'dexie'
+import { describe, expect, it, vi } from 'vitest'
 import { PrecedentDatabase, saveRecord } from '@renderer/db'
+import { readChangesSince, readFeedPosition } from '@renderer/db/changeFeed'
 import { redirectTable } from '@renderer/db/recordMerger'
 import { listRevisions } from '@renderer/db/revisionLog'
 import { readTeamSyncState, resolveTeamConflict, TeamSyncCancelledError } from '@renderer/db/teamSync'
@@ -42,6 +44,27 @@ describe('syncing with the team', () => {
     expect(await readTeamSyncState(ben.db)).toMatchObject({ pending: 0, lastSeq: 1 })
     // What Ben pulled is never pushed back.
     expect(await sync(ben)).toMatchObject({ pushed: 0, pulled: 0 })
+  })
+
+  it('lets the change feed and live queries follow what was pulled, as they follow any write', async () => {
+    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    await createIncident(ana, 'Seen by the search index')
+    await sync(ana)
+    await sync(ben)
+    const position = await readFeedPosition(ben.db)
+    const mark = { lastRevisionAt: position.at, overlapCount: position.overlapCount, tables: { incident: { count: 1, newestUpdatedAt: '' } } }
+    const edited = await createIncident(ana, 'Made later')
+    await sync(ana)
+    const counts: number[] = []
+    const subscription = liveQuery(() => ben.db.recordTable('incident').count()).subscribe((count) => counts.push(count))
+    await vi.waitFor(() => expect(counts).toEqual([1]))
+
+    await sync(ben)
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(2))
+    subscription.unsubscribe()
+    const changes = await readChangesSince(ben.db, mark, ['incident'], 100)
+    expect(changes.kind).toBe('some')
+    expect(changes.kind === 'some' ? [...changes.changed.keys()] : []).toContain(edited)
   })
 
   it('keeps edit against edit as a conflict, takes the team\'s version here, and resolving it converges both', async () => {
@@ -204,6 +227,42 @@ describe('syncing with the team', () => {
     await sync(ben)
     expect(await titleOf(ben, id)).toBe('Leak (Ana)')
     expect(await ben.server.conflicts({ includeResolved: false })).toHaveLength(1)
+  })
+
+  it('leaves a record edited while the sync runs to the next push, which keeps both versions', async () => {
+    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const id = await createIncident(ana, 'Leak')
+    await sync(ana)
+    await sync(ben)
+    await editIncident(ana, id, { title: 'Leak (Ana)' })
+    await sync(ana)
+    let edited = false
+    const editingMeanwhile = Object.assign(Object.create(ben.server) as TeamServer, {
+      pull: async (request: { since: number; limit: number }) => {
+        if (!edited) await editIncident(ben, id, { title: 'Leak (Ben, typed during the sync)' })
+        edited = true
+        return ben.server.pull(request)
+      }
+    })
+
+    await sync({ ...ben, server: editingMeanwhile })
+    expect(await titleOf(ben, id)).toBe('Leak (Ben, typed during the sync)')
+    expect((await readTeamSyncState(ben.db)).pending).toBe(1)
+    expect(await sync(ben)).toMatchObject({ conflicts: 1 })
+    expect(await titleOf(ben, id)).toBe('Leak (Ana)')
+    expect((await ben.server.conflicts({ includeResolved: false }))[0]?.mine.snapshot).toMatchObject({ title: 'Leak (Ben, typed during the sync)' })
+  })
+
+  it('stops between push batches when cancelled, keeping what the server acknowledged', async () => {
+    const { team, analysts: [ana] } = aTeam(['ana'])
+    for (let index = 0; index < 5; index += 1) await createIncident(ana, `Incident ${index}`)
+    const controller = new AbortController()
+    const cancelled = await catchError(sync(ana, { pushBatch: 2, signal: controller.signal, onProgress: (progress) => (progress.phase === 'pushing' && progress.done >= 2 ? controller.abort() : undefined) }))
+    expect(cancelled).toBeInstanceOf(TeamSyncCancelledError)
+    expect(team.state.log).toHaveLength(2)
+    expect((await readTeamSyncState(ana.db)).pending).toBe(3)
+    expect(await sync(ana)).toMatchObject({ pushed: 3 })
+    expect(team.state.log).toHaveLength(5)
   })
 
   it('keeps pending changes across a restart, and what was synced stays synced', async () => {

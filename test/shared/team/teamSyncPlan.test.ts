@@ -64,24 +64,18 @@ describe('where records stand on the server after a push', () => {
 
 describe('whether a pulled change applies', () => {
   const local = { revision: 5, record: { id: 'inc-1', title: 'Here' } }
-  it('applies a later version, or a different one at the same revision, and skips an older one', () => {
-    expect(appliesPulledRevision(local, { revision: 6, snapshot: { id: 'inc-1', title: 'There' } })).toBe(true)
-    expect(appliesPulledRevision(local, { revision: 5, snapshot: { id: 'inc-1', title: 'There' } })).toBe(true)
-    expect(appliesPulledRevision(local, { revision: 5, snapshot: { id: 'inc-1', title: 'Here' } })).toBe(false)
-    expect(appliesPulledRevision(local, { revision: 4, snapshot: { id: 'inc-1', title: 'Old' } })).toBe(false)
-    expect(appliesPulledRevision(undefined, { revision: 1, snapshot: { id: 'inc-1' } })).toBe(true)
+  it('applies another version or a delete of a record here, and skips what the record already is', () => {
+    expect(appliesPulledRevision(local, 3, { seq: 4, revision: 6, snapshot: { id: 'inc-1', title: 'There' } })).toBe(true)
+    expect(appliesPulledRevision(local, 3, { seq: 4, revision: 5, snapshot: { id: 'inc-1', title: 'There' } })).toBe(true)
+    expect(appliesPulledRevision(local, 3, { seq: 4, revision: 5, snapshot: { id: 'inc-1', title: 'Here' } })).toBe(false)
+    expect(appliesPulledRevision(undefined, undefined, { seq: 1, revision: 1, snapshot: { id: 'inc-1' } })).toBe(true)
+    expect(appliesPulledRevision(local, undefined, { seq: 4, revision: 5 })).toBe(true)
+    expect(appliesPulledRevision(undefined, undefined, { seq: 4, revision: 5 })).toBe(false)
   })
 
-  it('applies a delete of the version here or a later one, never of a record not here or recreated since', () => {
-    expect(appliesPulledRevision(local, { revision: 5 })).toBe(true)
-    expect(appliesPulledRevision(local, { revision: 4 })).toBe(false)
-    expect(appliesPulledRevision(undefined, { revision: 5 })).toBe(false)
-  })
-
-  it('skips a version no later than the delete that removed the record here, and applies one that brings it back', () => {
-    const deletedHere = { revision: 2 }
-    expect(appliesPulledRevision(deletedHere, { revision: 2, snapshot: { id: 'inc-1', title: 'Older' } })).toBe(false)
-    expect(appliesPulledRevision(deletedHere, { revision: 3, snapshot: { id: 'inc-1', title: 'Back' } })).toBe(true)
-    expect(appliesPulledRevision(deletedHere, { revision: 2 })).toBe(false)
+  it('skips a change the server logged before the newest one this record holds here', () => {
+    expect(appliesPulledRevision(undefined, 9, { seq: 8, revision: 2, snapshot: { id: 'inc-1', title: 'Older' } })).toBe(false)
+    expect(appliesPulledRevision(local, 9, { seq: 9, revision: 6 })).toBe(false)
+    expect(appliesPulledRevision(undefined, 9, { seq: 10, revision: 3, snapshot: { id: 'inc-1', title: 'Back' } })).toBe(true)
   })
 })
