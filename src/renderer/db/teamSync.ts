@@ -288,7 +288,8 @@ export async function syncWithTeam(db: PrecedentDatabase, server: TeamServer, op
   return withExclusiveWriteLock(async () => {
     const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pulledRecords: new Set(), editedMeanwhile: new Set(), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
     try {
-      await pushPending(run)
+      // A reader may not push: its edits stay pending on this device, and it still receives the team's.
+      if ((await server.status()).role !== 'reader') await pushPending(run)
       await pullFromTeam(run)
       const at = now()
       await db.transaction('rw', writeTables(db), async () => {

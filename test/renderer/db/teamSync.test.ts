@@ -281,13 +281,18 @@ describe('syncing with the team', () => {
     again.close()
   })
 
-  it('refuses a reader\'s push with the server\'s reason and keeps the changes pending', async () => {
-    const { team, analysts: [ana] } = aTeam(['ana'])
-    await createIncident(ana, 'One')
-    const denied = await catchError(sync({ ...ana, server: team.serverFor('ana', 'reader') }))
-    expect(denied).toBeInstanceOf(TeamError)
-    expect((denied as TeamError).message).toBe('permission denied: ana is a reader')
+  it('sends nothing for a reader, keeping its edits pending here, and still brings it the team\'s changes', async () => {
+    const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    await createIncident(ben, 'From the team')
+    await sync(ben)
+    await createIncident(ana, 'Kept on this device')
+
+    expect(await sync({ ...ana, server: team.serverFor('ana', 'reader') })).toMatchObject({ pushed: 0, pulled: 1 })
+
     expect((await readTeamSyncState(ana.db)).pending).toBe(1)
+    expect((await ana.db.incidents.toArray()).map((row) => row.title).sort()).toEqual(['From the team', 'Kept on this device'])
+    const denied = await catchError(team.serverFor('ana', 'reader').push([]))
+    expect((denied as TeamError).message).toBe('permission denied: ana is a reader')
   })
 
   it('pulls a large team first as its current records, in chunks, then its log from where that began', async () => {

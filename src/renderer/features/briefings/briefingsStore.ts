@@ -79,6 +79,11 @@ export const useBriefingsStore = defineStore('briefings', () => {
     return write(() => repository().save(input, { expectedRevision }))
   }
 
+  /** Saves a briefing someone shared with the team as a new briefing of one's own, to read, print or change. */
+  function copyBriefing(shared: Briefing): Promise<BriefingWriteResult> {
+    return write(() => repository().save({ ...briefingInputOf(shared), id: crypto.randomUUID() }))
+  }
+
   /** Appends the records a briefing does not hold yet, to the briefing as it is stored now. */
   function addRecords(briefingId: string, records: readonly TypedRecord[]): Promise<BriefingWriteResult> {
     return write(async () => {
@@ -103,5 +108,5 @@ export const useBriefingsStore = defineStore('briefings', () => {
     }
   }
 
-  return { isSaving, createBriefing, saveBriefing, addRecords, deleteBriefing }
+  return { isSaving, createBriefing, saveBriefing, copyBriefing, addRecords, deleteBriefing }
 })

@@ -56,6 +56,12 @@ describe('sharing briefings with the team', () => {
 
     const aliceView = await mountAs(TeamSharedBriefings, {}, desktopTeamOver(team.serverFor('alice'), { ...KEPT, user: 'alice' }))
     await vi.waitFor(() => expect(aliceView.get('li').text()).toMatch(/^Ride-hailing retention\s*· Shared by bob ·/))
+
+    const copy = aliceView.get('li button')
+    expect(copy.text()).toBe('Open a copy')
+    expect(copy.attributes('aria-label')).toBe('Open a copy of Ride-hailing retention')
+    await copy.trigger('click')
+    expect(aliceView.emitted('copy')).toEqual([[expect.objectContaining({ id: 'briefing-1', title: 'Ride-hailing retention' })]])
   })
 
   it('unsharing keeps it private to its owner on the server', async () => {
