@@ -236,10 +236,10 @@ async function appSuiteNames() {
 }
 
 /**
- * Runs node suites in this process, built for Node (SSR: their packages, such as pg, stay external
- * and are loaded from node_modules). Each gets a folder of its own for generated files.
+ * Builds suites for Node into `out/bench/<folder>` (SSR: their packages, such as playwright-core and
+ * pg, and Node's modules stay external and are loaded from node_modules).
  */
-async function runNodeSuites(names, sizes, emit) {
+async function buildSuitesForNode(names, suitesDir, folder) {
   const { build } = await import('vite')
   const alias = { '@renderer': resolve(repo, 'src/renderer'), '@shared': resolve(repo, 'src/shared'), '@resources': resolve(repo, 'resources') }
   await build({
@@ -249,12 +249,17 @@ async function runNodeSuites(names, sizes, emit) {
     root: repo,
     build: {
       ssr: true,
-      outDir: resolve(outDir, 'node-suites'),
+      outDir: resolve(outDir, folder),
       emptyOutDir: true,
       target: 'node20',
-      rollupOptions: { input: Object.fromEntries(names.map((name) => [name, resolve(NODE_SUITES_DIR, `${name}.ts`)])), output: { entryFileNames: '[name].mjs', format: 'es' } }
+      rollupOptions: { input: Object.fromEntries(names.map((name) => [name, resolve(suitesDir, `${name}.ts`)])), output: { entryFileNames: '[name].mjs', format: 'es' } }
     }
   })
+}
+
+/** Runs node suites in this process, built for Node. Each gets a folder of its own for generated files. */
+async function runNodeSuites(names, sizes, emit) {
+  await buildSuitesForNode(names, NODE_SUITES_DIR, 'node-suites')
   for (const name of names) {
     console.error(`[bench] ${name}: running in node (this process), sizes ${sizes.join(', ')}`)
     const dataDir = resolve(outDir, `${name}-data`)
@@ -292,21 +297,7 @@ async function buildForAppSuites(names) {
     await runTool([resolve(repo, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.web.config.mts', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'])
   }
   if (!(await stat(join(webDir, 'index.html')).catch(() => null))) throw new Error(`${webDir}/index.html is missing: the web app was not built`)
-  const { build } = await import('vite')
-  const alias = { '@renderer': resolve(repo, 'src/renderer'), '@shared': resolve(repo, 'src/shared'), '@resources': resolve(repo, 'resources') }
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    resolve: { alias },
-    root: repo,
-    build: {
-      ssr: true,
-      outDir: resolve(outDir, 'app-suites'),
-      emptyOutDir: true,
-      target: 'node20',
-      rollupOptions: { input: Object.fromEntries(names.map((name) => [name, resolve(APP_SUITES_DIR, `${name}.ts`)])), output: { entryFileNames: '[name].mjs', format: 'es' } }
-    }
-  })
+  await buildSuitesForNode(names, APP_SUITES_DIR, 'app-suites')
   return webDir
 }
 

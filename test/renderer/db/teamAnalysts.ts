@@ -59,6 +59,14 @@ export function sync(analyst: Analyst, options: TeamSyncOptions = {}): Promise<T
   return syncWithTeam(analyst.db, analyst.server, { now: analyst.now, ...options })
 }
 
+/** An incident `first` creates and both analysts then hold, both synced: where most conflicts start. */
+export async function aSharedIncident(first: Analyst, second: Analyst, title: string): Promise<string> {
+  const id = await createIncident(first, title)
+  await sync(first)
+  await sync(second)
+  return id
+}
+
 /** The incidents an analyst holds, by id, as data (bookkeeping times left out; the revision kept). */
 export async function incidentsOf(analyst: Analyst): Promise<Record<string, unknown>> {
   const rows = await analyst.db.incidents.toArray()

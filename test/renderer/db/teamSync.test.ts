@@ -8,7 +8,7 @@ import { readTeamSyncState, resolveTeamConflict, TeamSyncCancelledError } from '
 import { recordFromChoices } from '@shared/team/threeWayFieldDiff'
 import { TeamError, type PushedChange, type TeamServer } from '@shared/team/teamProtocol'
 import { catchError } from '../../support/catchError'
-import { aTeam, createIncident, deleteIncident, editIncident, incidentsOf, mergeIncidentsOf, revisionsOf, sync, type Analyst } from './teamAnalysts'
+import { aSharedIncident, aTeam, createIncident, deleteIncident, editIncident, incidentsOf, mergeIncidentsOf, revisionsOf, sync, type Analyst } from './teamAnalysts'
 
 /** A server that commits a push and then loses the answer, as a connection dropped after the commit would. */
 function losingAnswers(server: TeamServer): TeamServer {
@@ -69,9 +69,7 @@ describe('syncing with the team', () => {
 
   it('keeps edit against edit as a conflict, takes the team\'s version here, and resolving it converges both', async () => {
     const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await editIncident(ben, id, { title: 'Leak (Ben)', summary: 'Ben wrote this' })
     await sync(ana)
@@ -97,9 +95,7 @@ describe('syncing with the team', () => {
 
   it('keeps a delete against an edit as a conflict; resolving it with the edit brings the record back for everyone', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await deleteIncident(ana, id)
     await editIncident(ben, id, { title: 'Leak, confirmed' })
     await sync(ana)
@@ -118,9 +114,7 @@ describe('syncing with the team', () => {
 
   it('keeps an edit against a delete as a conflict, and the deleting analyst gets the edited record back', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak, confirmed' })
     await deleteIncident(ben, id)
     await sync(ana)
@@ -139,9 +133,7 @@ describe('syncing with the team', () => {
 
   it('keeps the team\'s later version when a conflict is resolved by keeping theirs after the record moved on', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
     await editIncident(ben, id, { title: 'Leak (Ben)' })
@@ -160,9 +152,7 @@ describe('syncing with the team', () => {
 
   it('answers `stale` when the record moved on since the conflict was read, changing nothing here', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
     await editIncident(ben, id, { title: 'Leak (Ben)' })
@@ -178,9 +168,7 @@ describe('syncing with the team', () => {
 
   it('takes the team\'s revision number when the server already has the same version (unchanged)', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Breach' })
     await editIncident(ana, id, { title: 'Leak at the registry' })
     await editIncident(ana, id, { title: 'Breach' })
@@ -215,9 +203,7 @@ describe('syncing with the team', () => {
 
   it('takes the team\'s version when a retried push finds its revision kept in a conflict', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
     await editIncident(ben, id, { title: 'Leak (Ben)' })
@@ -231,9 +217,7 @@ describe('syncing with the team', () => {
 
   it('leaves a record edited while the sync runs to the next push, which keeps both versions', async () => {
     const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
-    const id = await createIncident(ana, 'Leak')
-    await sync(ana)
-    await sync(ben)
+    const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
     let edited = false
