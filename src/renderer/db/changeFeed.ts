@@ -113,6 +113,20 @@ export const feedHeadOf = (position: Pick<FeedPosition, 'id' | 'at' | 'unloggedW
 export const readFeedPositionHere = (db: PrecedentDatabase): Promise<FeedPosition> => positionNow(db)
 
 /**
+ * A token of what others wrote, read inside a bulk write's own transaction, for a write whose own
+ * revisions are all dated `ownAt` (an import's chunks): the newest revision, how many revisions
+ * dated in the overlap before `ownAt` (so one committed late with an older date is seen), and the
+ * stamp of the last write without revisions. Unlike `readFeedPositionHere` it never counts the
+ * write's own revisions, which an import of 100,000 records would make a count of that many per read.
+ */
+export async function readFeedTokenAround(db: PrecedentDatabase, ownAt: string): Promise<string> {
+  const newest = await revisionTable(db).orderBy('at').last()
+  const since = shiftedTimestamp(ownAt, -REVISION_OVERLAP_MS)
+  const olderInOverlap = since === '' ? 0 : await revisionTable(db).where('at').between(since, ownAt, true, false).count()
+  return `${feedHeadOf({ id: newest?.id ?? '', at: newest?.at ?? '', unloggedWrite: await unloggedWriteNow(db) })}|${olderInOverlap}`
+}
+
+/**
  * Whether nothing was written between two readings of the position: no revision added (the newest
  * is the same, and as many fall in the overlap, so none committed late with an older date) and no
  * write without revisions noted. Rows removed by hand without either are not seen (see `readFeedHead`).

@@ -2,7 +2,7 @@ import { diffRecords, isCreation, recordBefore, type FieldChange } from '@shared
 import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
-import { isSameFeedPosition, readFeedPositionHere, type FeedPosition } from './changeFeed'
+import { isSameFeedPosition, readFeedPositionHere, readFeedTokenAround, type FeedPosition } from './changeFeed'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { HeldChangeNotices } from './heldChangeNotices'
 import { assertLinksExist } from './linkCheck'
@@ -174,15 +174,15 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
         await rollBackInterruptedImportHoldingLock(db, { author: options.author, now: options.now, newRevisionId, chunkSize })
         // Taken inside the lock, so no two imports share the stamp their revisions are found by.
         const at = options.now()
-        // Where the feed stood when the plan's checks last held: each chunk compares, and checks
+        // What others had written when the plan's checks last held: each chunk compares, and checks
         // again only when something was written since.
-        let checkedAt = await db.transaction('r', recordWriteTables(db), async () => {
-          const position = await readFeedPositionHere(db)
-          if (options.plannedAt !== undefined && isSameFeedPosition(position, options.plannedAt)) return position
+        let checkedToken = await db.transaction('r', recordWriteTables(db), async () => {
+          const token = await readFeedTokenAround(db, at)
+          if (options.plannedAt !== undefined && isSameFeedPosition(await readFeedPositionHere(db), options.plannedAt)) return token
           // Only conflicts and links are checked here: the revision numbers are worked out by each chunk.
           const prepared = await prepareWrites(db, plan.writes, at, { numbersRevisions: false })
           await assertImportLinks(db, prepared, plannedIds)
-          return position
+          return token
         })
         const writtenByType = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>
         let created = 0
@@ -202,7 +202,7 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
           upcoming.catch(() => undefined)
           const isLast = start + chunk.length >= total
           const committed = await db.transaction('rw', recordWriteTables(db), async () => {
-            const unchanged = isSameFeedPosition(await readFeedPositionHere(db), checkedAt)
+            const unchanged = (await readFeedTokenAround(db, at)) === checkedToken
             const prepared = await prepareWrites(db, chunk, at, { plannedNewAreAbsent: unchanged })
             if (!unchanged) await assertImportLinks(db, prepared, plannedIds)
             // One bulk write per table, inside the chunk's transaction: the history commits or fails with the records.
@@ -238,10 +238,10 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
               log = entry
             }
             // Read inside the transaction, after its writes: no other write can come between.
-            const position = await readFeedPositionHere(db)
-            return { created: chunkCreated, done, position, types: prepared.map((write) => write.typed.type), notice: HeldChangeNotices.takeFromCurrentTransaction() }
+            const token = await readFeedTokenAround(db, at)
+            return { created: chunkCreated, done, token, types: prepared.map((write) => write.typed.type), notice: HeldChangeNotices.takeFromCurrentTransaction() }
           })
-          checkedAt = committed.position
+          checkedToken = committed.token
           // Only once the chunk's transaction has committed does it count (and need rolling back).
           notices.keep(committed.notice)
           marker = { ...started, done: committed.done }

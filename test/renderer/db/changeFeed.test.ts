@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, seedBundle, type FeedMark, type PrecedentDatabase } from '@renderer/db'
+import { readFeedTokenAround } from '@renderer/db/changeFeed'
+import { revisionTable } from '@renderer/db/revisionLog'
 import { toRow } from '@renderer/db/storedRow'
 import { aBundle, anIncident } from '../../builders/domain'
 import { aFreshDatabase, givenStored } from './testDatabase'
@@ -66,5 +68,29 @@ describe('the change feed', () => {
 
     expect(await readChangesSince(db, empty, ['incident'], 100)).toEqual({ kind: 'many' })
     expect(await readChangesSince(db, loaded, ['incident'], 100)).toEqual({ kind: 'none', countsAgree: true })
+  })
+
+  describe('the token a bulk write compares between its own transactions', () => {
+    const OWN_AT = '2027-01-01T12:00:00.000Z'
+    const aRevision = (id: string, at: string) => ({ id, recordType: 'incident' as const, recordId: `inc-${id}`, revision: 1, at, author: '', action: 'import' as const, changes: [] })
+    const tokenOf = (db: PrecedentDatabase) => db.transaction('r', [revisionTable(db), db.meta], () => readFeedTokenAround(db, OWN_AT))
+
+    it('stays while nothing is written, and moves with a newer revision, one committed late with an older date, or a write without revisions', async () => {
+      const db = aFreshDatabase()
+      await revisionTable(db).bulkAdd([aRevision('own-1', OWN_AT), aRevision('own-2', OWN_AT)])
+      const token = await tokenOf(db)
+      expect(await tokenOf(db)).toBe(token)
+
+      await revisionTable(db).add(aRevision('late', '2027-01-01T11:59:30.000Z'))
+      const afterLate = await tokenOf(db)
+      expect(afterLate).not.toBe(token)
+
+      await revisionTable(db).add(aRevision('newer', '2027-01-01T12:00:05.000Z'))
+      const afterNewer = await tokenOf(db)
+      expect(afterNewer).not.toBe(afterLate)
+
+      await db.transaction('rw', [db.meta], () => noteUnloggedWrite(db))
+      expect(await tokenOf(db)).not.toBe(afterNewer)
+    })
   })
 })
