@@ -28,7 +28,12 @@ export const revisionEntrySchema = z.strictObject({
   action: z.enum(REVISION_ACTIONS),
   changes: z.array(z.looseObject({ field: z.string().min(1).max(300), before: z.unknown().optional(), after: z.unknown().optional() })),
   snapshot: keptRecordSchema.optional(),
-  note: z.string().max(2000).optional()
+  note: z.string().max(2000).optional(),
+  // Team sync's marks (see `RecordRevision`): kept, so a restored history still knows what the team has.
+  origin: z.literal('team').optional(),
+  teamAt: timestampSchema.optional(),
+  teamSeq: z.number().int().min(0).optional(),
+  pushedAt: timestampSchema.optional()
 })
 
 /** One merge, kept so it can be listed and undone (see `recordMerger.ts`). */

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie'
 import { describe, expect, it, vi } from 'vitest'
-import { PrecedentDatabase, saveRecord } from '@renderer/db'
+import { PrecedentDatabase, readKnowledgeBaseBundle, restoreBundle, saveRecord } from '@renderer/db'
 import { readChangesSince, readFeedPosition } from '@renderer/db/changeFeed'
 import { redirectTable } from '@renderer/db/recordMerger'
 import { listRevisions } from '@renderer/db/revisionLog'
@@ -8,6 +8,7 @@ import { readTeamSyncState, resolveTeamConflict, TeamSyncCancelledError } from '
 import { recordFromChoices } from '@shared/team/threeWayFieldDiff'
 import { TeamError, type PushedChange, type TeamServer } from '@shared/team/teamProtocol'
 import { catchError } from '../../support/catchError'
+import { aFreshDatabase } from './testDatabase'
 import { aSharedIncident, aTeam, createIncident, deleteIncident, editIncident, incidentsOf, mergeIncidentsOf, revisionsOf, sync, type Analyst } from './teamAnalysts'
 
 /** A server that commits a push and then loses the answer, as a connection dropped after the commit would. */
@@ -351,5 +352,22 @@ describe('syncing with the team', () => {
     await sync({ ...ana, server: watching }, { pushBatch: 1 })
     expect(pushed).toEqual(['organisation', 'response'])
     expect(team.state.log).toHaveLength(2)
+  })
+
+  it('backs up a synced knowledge base so that it restores, its history\'s team marks kept', async () => {
+    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const id = await aSharedIncident(ana, ben, 'Leak')
+    await editIncident(ben, id, { title: 'Leak, confirmed' })
+    await sync(ben)
+    await sync(ana)
+    const backup = await readKnowledgeBaseBundle(ana.db, { now: ana.now })
+    const kept = (backup.workspace?.revisions ?? []).filter((revision) => revision.recordId === id)
+    expect(kept.some((revision) => 'pushedAt' in revision) && kept.some((revision) => 'origin' in revision && 'teamSeq' in revision)).toBe(true)
+
+    const empty = aFreshDatabase()
+    await restoreBundle(empty, JSON.parse(JSON.stringify(backup)), { author: 'Ana', now: ana.now })
+
+    expect(await empty.incidents.get(id as never)).toMatchObject({ title: 'Leak, confirmed' })
+    expect((await listRevisions(empty, id)).filter((revision) => revision.origin === 'team')).toHaveLength(kept.filter((revision) => revision.origin === 'team').length)
   })
 })
