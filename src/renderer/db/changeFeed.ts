@@ -45,7 +45,13 @@ export interface FeedPosition {
 }
 
 export type FeedChanges =
-  /** Nothing new in the feed; `countsAgree` false means rows changed without a revision (removed in bulk). */
+  /**
+   * Nothing new in the feed; `countsAgree` false means rows changed without a revision (removed in
+   * bulk). Only a mark without a stamp (`unloggedWrite`) has its tables counted: every write without
+   * revisions is stamped, so for a stamped mark the counts would say nothing the stamp does not, and
+   * counting is O(rows) in Chromium's IndexedDB (over a second at 100k, holding up every request
+   * queued behind it), which each follower paid at every start.
+   */
   | { readonly kind: 'none'; readonly countsAgree: boolean }
   /** More than the limit changed (an import, a restore), or records were written without revisions: one pass over the tables is cheaper. */
   | { readonly kind: 'many' }
@@ -158,11 +164,14 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
     // A change committed late with an older date shows as one more revision in the overlap.
     const isOverlapUnchanged = mark.overlapCount !== undefined && inOverlapAndAfter - after === mark.overlapCount
     const newer = await Promise.all(types.map((type) => (newestOf(type) === '' ? db.recordTable(type).count() : db.recordTable(type).where('updatedAt').above(newestOf(type)).count())))
-    const counts = await Promise.all(types.map((type) => db.recordTable(type).count()))
+    const counts = mark.unloggedWrite === undefined ? await Promise.all(types.map((type) => db.recordTable(type).count())) : undefined
     return { isOverlapUnchanged, toRead: isOverlapUnchanged ? after : inOverlapAndAfter, newer: newer.reduce((sum, count) => sum + count, 0), counts }
   })
   if (look === undefined) return { kind: 'many' }
-  if (look.toRead === 0 && look.newer === 0) return { kind: 'none', countsAgree: types.every((type, index) => look.counts[index] === mark.tables[type]?.count) }
+  if (look.toRead === 0 && look.newer === 0) {
+    const counts = look.counts
+    return { kind: 'none', countsAgree: counts === undefined || types.every((type, index) => counts[index] === mark.tables[type]?.count) }
+  }
   // A record written with a revision counts in both: the larger is the better guess of how many changed.
   if (Math.max(look.toRead, look.newer) > limit) return { kind: 'many' }
   return db.transaction('r', tables, async () => {

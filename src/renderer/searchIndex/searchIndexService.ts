@@ -307,7 +307,9 @@ export class SearchIndexService {
     if (look.position.at >= this.watermark.lastRevisionAt) {
       this.watermark = { ...this.watermark, lastRevisionAt: look.position.at, lastRevisionId: look.position.id, overlapCount: look.position.overlapCount, unloggedWrite: look.position.unloggedWrite }
     }
-    // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start again.
+    // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start
+    // again. A stamped watermark needs no counts: such writes are stamped (see readChangesSince).
+    if (this.watermark.unloggedWrite !== undefined) return
     const counts = await Promise.all(RECORD_TYPES.map((type) => this.repositories[type].count()))
     if (RECORD_TYPES.some((type, index) => counts[index] !== this.watermark.tables[type].count)) await this.rebuildNow()
   }

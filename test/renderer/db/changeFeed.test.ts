@@ -4,7 +4,10 @@ import { readFeedTokenAround } from '@renderer/db/changeFeed'
 import { revisionTable } from '@renderer/db/revisionLog'
 import { toRow } from '@renderer/db/storedRow'
 import { aBundle, anIncident } from '../../builders/domain'
-import { aFreshDatabase, givenStored } from './testDatabase'
+import { aFreshDatabase, givenStored, wrapTables } from './testDatabase'
+
+/** Dexie's `DBCoreRangeType.Any`, the range of a count of every row (a const enum, absent at run time). */
+const WHOLE_RANGE = 3
 
 /** A follower's mark taken now, holding every incident as stored. */
 async function aMarkNow(db: PrecedentDatabase): Promise<FeedMark> {
@@ -54,6 +57,30 @@ describe('the change feed', () => {
     await givenStored(db, { type: 'incident', record: anIncident({ title: 'Second' }) })
 
     expect(await readChangesSince(db, mark, ['incident'], 100)).toEqual({ kind: 'none', countsAgree: false })
+  })
+
+  it('counts no record table for a stamped mark (the stamp tells what counts would), only for a mark without one', async () => {
+    const db = aFreshDatabase()
+    await givenStored(db, { type: 'incident', record: anIncident({ title: 'First' }) })
+    const stamped = await aMarkNow(db)
+    const { unloggedWrite: _unloggedWrite, ...unstamped } = stamped
+    const wholeTableCounts: string[] = []
+    wrapTables(db, 'wholeTableCounts', (table, tableName) => ({
+      count(request) {
+        // A count of the primary key over every row; the feed's own counts go by its indexes and ranges.
+        if (request.query.index.isPrimaryKey && request.query.range.type === WHOLE_RANGE && tableName !== 'revisions') wholeTableCounts.push(tableName)
+        return table.count(request)
+      }
+    }))
+
+    const forStamped = await readChangesSince(db, stamped, ['incident'], 100)
+    const countedForStamped = [...wholeTableCounts]
+    const forUnstamped = await readChangesSince(db, unstamped, ['incident'], 100)
+
+    expect(forStamped).toEqual({ kind: 'none', countsAgree: true })
+    expect(countedForStamped).toEqual([])
+    expect(forUnstamped).toEqual({ kind: 'none', countsAgree: true })
+    expect(wholeTableCounts).toEqual(['incidents'])
   })
 
   it('stamps the loading of shipped records, and not a load that finds them loaded already', async () => {

@@ -19,7 +19,13 @@ export const RECORD_PAGE_SIZE = 50
  */
 export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrder>, matchingIds: Ref<readonly string[] | undefined>) {
   const repository = repositories[type]
-  const tableCount = useLiveQuery(() => repository.count(), -1)
+  const firstPageRead = ref(false)
+  /**
+   * Counting is O(rows) in Chromium's IndexedDB (hundreds of ms at 100k) and holds up the requests
+   * queued behind it, so it starts only once the first page has been read: the list paints first,
+   * and until the count arrives it is as long as what that page read.
+   */
+  const tableCount = useLiveQuery(() => (firstPageRead.value ? repository.count() : -1), -1, firstPageRead)
 
   let pages = new Map<number, readonly RecordOfType[T][]>()
   /** Pages of the last reading, shown until their replacements arrive after a write. */
@@ -37,17 +43,13 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
   const orderedMatches = shallowRef<readonly string[] | undefined>(undefined)
   const isOrderingMatches = ref(false)
 
-  /**
-   * Counting is O(rows) in Chromium's IndexedDB (hundreds of ms at 100k), so the first page is read
-   * beside it: until the count arrives, the list is as long as what that page read.
-   */
+  /** How many rows the first page read: the list's length until the count arrives. */
   const firstPageLength = ref(0)
   const isCounted = computed(() => !tableCount.isLoading.value && tableCount.data.value >= 0)
   const total = computed(() => {
     if (matchingIds.value !== undefined) return orderedMatches.value?.length ?? 0
     return isCounted.value ? tableCount.data.value : firstPageLength.value
   })
-  const firstPageRead = ref(false)
   /** True until the first rows (or, filtered, the matches' order) are known. */
   const isLoading = computed(() => (matchingIds.value === undefined ? !isCounted.value && !firstPageRead.value : orderedMatches.value === undefined))
 
@@ -171,7 +173,7 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
     reloadShown()
   })
 
-  // The first page is read at once, beside the count.
+  // The first page is read at once; the count follows it.
   reloadShown()
 
   /** The records read in the shown range, for looking up what they link to (names of actors, …). */

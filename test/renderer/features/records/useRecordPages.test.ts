@@ -1,13 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref, type EffectScope } from 'vue'
 import { getDatabase, type ListOrder } from '@renderer/db'
+import { repositories } from '../../../../src/renderer/features/records/knowledgeBase'
 import { RECORD_PAGE_SIZE, useRecordPages } from '../../../../src/renderer/features/records/useRecordPages'
 import { aSource } from '../../../builders/domain'
 import { givenStored } from '../../db/testDatabase'
 
 let scope: EffectScope | undefined
 
-afterEach(() => scope?.stop())
+afterEach(() => {
+  scope?.stop()
+  vi.restoreAllMocks()
+})
 
 const COUNT = 2 * RECORD_PAGE_SIZE + 7
 const titleOf = (index: number): string => `Report ${String(index).padStart(4, '0')}`
@@ -39,6 +43,29 @@ describe('useRecordPages', () => {
 
     expect(list.recordAt(COUNT - 1)?.title).toBe(titleOf(COUNT - 1))
     expect(list.recordAt(COUNT - 5)?.title).toBe(titleOf(COUNT - 5))
+  })
+
+  it('counts the table only once the first page has been read, so the count never holds the first rows up', async () => {
+    await givenSources()
+    const steps: string[] = []
+    const readPage = repositories.source.readPage.bind(repositories.source)
+    const count = repositories.source.count.bind(repositories.source)
+    vi.spyOn(repositories.source, 'readPage').mockImplementation(async (request) => {
+      steps.push('page asked')
+      const read = await readPage(request)
+      steps.push('page read')
+      return read
+    })
+    vi.spyOn(repositories.source, 'count').mockImplementation(() => {
+      steps.push('count asked')
+      return count()
+    })
+
+    const list = pages({ field: 'orderTitle', direction: 'ascending' })
+    await until(() => list.total.value === COUNT)
+
+    expect(steps.slice(0, 3)).toEqual(['page asked', 'page read', 'count asked'])
+    expect(list.recordAt(0)?.title).toBe(titleOf(0))
   })
 
   it('reads the middle of the list after the pages before it, in order', async () => {
