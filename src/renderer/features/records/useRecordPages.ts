@@ -1,7 +1,8 @@
-import { computed, ref, shallowRef, watch, type Ref } from 'vue'
-import { compareListOrderKeys, useLiveQuery, type ListOrder, type ListOrderKey } from '@renderer/db'
+import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
+import { compareListOrderKeys, type ListOrder, type ListOrderKey } from '@renderer/db'
 import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
 import { repositories } from './knowledgeBase'
+import { holdRecordCount, isRecordCountKept, type RecordCountHold } from './recordCounts'
 
 /** Rows read per page; a screen shows about 20, so a page and its neighbour cover the overscan. */
 export const RECORD_PAGE_SIZE = 50
@@ -21,11 +22,17 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
   const repository = repositories[type]
   const firstPageRead = ref(false)
   /**
-   * Counting is O(rows) in Chromium's IndexedDB (hundreds of ms at 100k) and holds up the requests
-   * queued behind it, so it starts only once the first page has been read: the list paints first,
-   * and until the count arrives it is as long as what that page read.
+   * The count of the table, shared by the lists of its type (see holdRecordCount). Counting is O(rows)
+   * in Chromium's IndexedDB and holds up the requests queued behind it, so when no count is kept
+   * it starts only once the first page has been read: the list paints first, and until the count
+   * arrives it is as long as what that page read.
    */
-  const tableCount = useLiveQuery(() => (firstPageRead.value ? repository.count() : -1), -1, firstPageRead)
+  const countHold = shallowRef<RecordCountHold | undefined>(isRecordCountKept(type) ? holdRecordCount(type) : undefined)
+  watch(firstPageRead, (read) => {
+    if (read && countHold.value === undefined) countHold.value = holdRecordCount(type)
+  })
+  onScopeDispose(() => countHold.value?.release())
+  const tableCount = computed(() => countHold.value?.live.data.value ?? -1)
 
   let pages = new Map<number, readonly RecordOfType[T][]>()
   /** Pages of the last reading, shown until their replacements arrive after a write. */
@@ -45,10 +52,10 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
 
   /** How many rows the first page read: the list's length until the count arrives. */
   const firstPageLength = ref(0)
-  const isCounted = computed(() => !tableCount.isLoading.value && tableCount.data.value >= 0)
+  const isCounted = computed(() => countHold.value !== undefined && !countHold.value.live.isLoading.value && tableCount.value >= 0)
   const total = computed(() => {
     if (matchingIds.value !== undefined) return orderedMatches.value?.length ?? 0
-    return isCounted.value ? tableCount.data.value : firstPageLength.value
+    return isCounted.value ? tableCount.value : firstPageLength.value
   })
   /** True until the first rows (or, filtered, the matches' order) are known. */
   const isLoading = computed(() => (matchingIds.value === undefined ? !isCounted.value && !firstPageRead.value : orderedMatches.value === undefined))
@@ -167,7 +174,7 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
     await orderMatches(ids)
     reloadShown()
   })
-  watch(tableCount.data, async () => {
+  watch(tableCount, async () => {
     reset(true)
     if (matchingIds.value !== undefined) await orderMatches(matchingIds.value)
     reloadShown()

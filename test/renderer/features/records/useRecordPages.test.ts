@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref, type EffectScope } from 'vue'
 import { getDatabase, type ListOrder } from '@renderer/db'
 import { repositories } from '../../../../src/renderer/features/records/knowledgeBase'
+import { stopKeepingRecordCounts } from '../../../../src/renderer/features/records/recordCounts'
 import { RECORD_PAGE_SIZE, useRecordPages } from '../../../../src/renderer/features/records/useRecordPages'
 import { aSource } from '../../../builders/domain'
 import { givenStored } from '../../db/testDatabase'
@@ -10,6 +11,7 @@ let scope: EffectScope | undefined
 
 afterEach(() => {
   scope?.stop()
+  stopKeepingRecordCounts()
   vi.restoreAllMocks()
 })
 
@@ -66,6 +68,22 @@ describe('useRecordPages', () => {
 
     expect(steps.slice(0, 3)).toEqual(['page asked', 'page read', 'count asked'])
     expect(list.recordAt(0)?.title).toBe(titleOf(0))
+  })
+
+  it('opened again while its count is kept, has its length at once and counts nothing', async () => {
+    await givenSources()
+    const first = pages({ field: 'orderTitle', direction: 'ascending' })
+    await until(() => first.total.value === COUNT)
+    scope?.stop()
+    const count = vi.spyOn(repositories.source, 'count')
+
+    const again = pages({ field: 'orderTitle', direction: 'descending' })
+    const lengthAtOnce = again.total.value
+    await until(() => again.recordAt(0) !== undefined)
+
+    expect(lengthAtOnce).toBe(COUNT)
+    expect(again.recordAt(0)?.title).toBe(titleOf(COUNT - 1))
+    expect(count).not.toHaveBeenCalled()
   })
 
   it('reads the middle of the list after the pages before it, in order', async () => {
