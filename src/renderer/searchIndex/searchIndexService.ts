@@ -48,10 +48,13 @@ export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
 const snapshotSchema = z.object({ indexVersion: z.number(), watermark: watermarkSchema, json: z.string() })
 export type SearchIndexSnapshot = z.infer<typeof snapshotSchema>
 
+/** The longest a due snapshot is put off by queries arriving one after another (see postponeSnapshot). */
+export const SNAPSHOT_POSTPONE_LIMIT_MS = 120_000
+
 export interface SearchIndexServiceOptions {
   /** Told whenever the status changes (opening, indexing progress, ready, failed). */
   readonly onStatus?: (status: SearchIndexStatus) => void
-  /** How long after the last change to save a snapshot; `Infinity` never saves by itself (tests). */
+  /** How long after the last change (or query, see postponeSnapshot) to save a snapshot; `Infinity` never saves by itself (tests). */
   readonly snapshotDelayMs?: number
   /** More changed records than this are caught up by a rebuild ({@link BULK_CHANGE_LIMIT}; smaller in tests). */
   readonly bulkChangeLimit?: number
@@ -95,6 +98,8 @@ export class SearchIndexService {
   /** Settled while a long rebuild runs: queries then use the index as it was instead of waiting. */
   private longWork = openGate()
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined
+  /** When the snapshot became due (Date.now()), for the limit on putting it off. */
+  private snapshotDueSince: number | undefined
   private isSnapshotDue = false
 
   constructor(
@@ -163,6 +168,7 @@ export class SearchIndexService {
    * It waits for changes being applied (so a record just saved is found), but not for a rebuild.
    */
   async search(query: string, mode: SearchMode, limit: number): Promise<SearchResultPage> {
+    this.postponeSnapshot()
     await this.answerable
     await Promise.race([this.maintenance, this.longWork.opened])
     return this.searchNow(query, mode, limit)
@@ -170,6 +176,7 @@ export class SearchIndexService {
 
   /** Every record of `type` matching a query, for a list's filter box (as you type: the last word is a prefix). */
   async matchingIds(query: string, type: RecordType): Promise<MatchingIds> {
+    this.postponeSnapshot()
     await this.answerable
     await Promise.race([this.maintenance, this.longWork.opened])
     return this.matchingIdsNow(query, type)
@@ -448,6 +455,23 @@ export class SearchIndexService {
 
   private snapshotDue(): void {
     this.isSnapshotDue = true
+    this.snapshotDueSince ??= Date.now()
+    this.scheduleSnapshot()
+  }
+
+  /**
+   * A query puts off a due snapshot until the index has been left alone for the delay: saving it
+   * serialises the whole index on this worker's one thread (about 4 s at 100k records), and a
+   * query that arrives meanwhile waits for it. Put off at most `SNAPSHOT_POSTPONE_LIMIT_MS`, so
+   * someone searching without a pause still gets a snapshot.
+   */
+  private postponeSnapshot(): void {
+    if (this.snapshotTimer === undefined || this.snapshotDueSince === undefined) return
+    if (Date.now() - this.snapshotDueSince >= SNAPSHOT_POSTPONE_LIMIT_MS) return
+    this.scheduleSnapshot()
+  }
+
+  private scheduleSnapshot(): void {
     const delay = this.options.snapshotDelayMs ?? 2_000
     if (!Number.isFinite(delay)) return
     if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer)
@@ -465,6 +489,7 @@ export class SearchIndexService {
     // The index and its watermark are taken together, before anything else can change them.
     const snapshot: SearchIndexSnapshot = { indexVersion: SEARCH_INDEX_VERSION, watermark: structuredClone(this.watermark), json: this.engine.toJSON() }
     this.isSnapshotDue = false
+    this.snapshotDueSince = undefined
     try {
       await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot })
     } catch (error) {

@@ -211,6 +211,26 @@ describe('SearchIndexService', () => {
     expect(service.currentWatermark().tables.source.count).toBe(await db.sources.count())
   })
 
+  it('puts off saving its snapshot while queries keep coming, and saves it once they pause', async () => {
+    const db = await aSampleDatabase()
+    const delay = 400
+    const service = new SearchIndexService(db, { snapshotDelayMs: delay, bulkChangeLimit: BULK_LIMIT })
+    await service.open()
+    const saved = async (): Promise<boolean> => (await db.meta.get(SNAPSHOT_KEY)) !== undefined
+
+    // Built from the tables, so a snapshot is due; a query every 50 ms for three times the delay.
+    const queriesEnd = Date.now() + 3 * delay
+    while (Date.now() < queriesEnd) {
+      await service.search('alipay', 'all', 5)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const savedWhileQuerying = await saved()
+    for (let tries = 0; tries < 100 && !(await saved()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50))
+
+    expect(savedWhileQuerying).toBe(false)
+    expect(await saved()).toBe(true)
+  })
+
   it('opens from its snapshot without indexing again, and answers the same', async () => {
     const db = await aSampleDatabase()
     const first = await anOpenService(db)
