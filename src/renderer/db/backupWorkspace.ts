@@ -11,7 +11,7 @@ import { PREFERENCES_KEY } from './preferences'
 import type { MetaRow, PrecedentDatabase } from './precedentDatabase'
 import { DISMISSED_PAIRS_KEY, mergeTable, redirectTable, type RedirectRow } from './recordMerger'
 import { revisionTable } from './revisionLog'
-import { SAVED_SEARCHES_KEY, UNLOGGED_WRITE_KEY } from './metaKeys'
+import { REVISIONS_WRITTEN_KEY, SAVED_SEARCHES_KEY, UNLOGGED_WRITE_KEY } from './metaKeys'
 import { TEAM_SYNC_KEY } from './teamSync'
 
 /**
@@ -55,6 +55,7 @@ export const META_KEYS_IN_BACKUP = {
   'search:snapshot': 'derived: the search index, rebuilt',
   [DUPLICATES_WATERMARK_KEY]: 'derived: the duplicate finder, rebuilt',
   [UNLOGGED_WRITE_KEY]: 'not held: marks a write in this database for its change feed',
+  [REVISIONS_WRITTEN_KEY]: 'not held: marks a write in this database for its change feed',
   [TEAM_SYNC_KEY]: 'not held: where this database stands with its team (last sequence pulled, push mark)'
 } as const
 

@@ -1,7 +1,7 @@
 import type { RecordType } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { UNLOGGED_WRITE_KEY } from './metaKeys'
-import { revisionTable } from './revisionLog'
+import { revisionsWrittenNow, revisionTable } from './revisionLog'
 
 // How a background worker (the search index, the duplicate pairs) follows every committed change
 // from a mark it stored, reading index counts first and records only when few changed.
@@ -33,6 +33,13 @@ export interface FeedMark {
    * many records stamped alike does not move.
    */
   readonly unloggedWrite?: string | undefined
+  /**
+   * The mark of the last transaction that added revisions, as the follower last saw it (see
+   * `appendRevisions`). When it has not moved, and no write without revisions was stamped, nothing
+   * was written since, and nothing is counted; left out (marks saved before it was kept), the feed
+   * is counted as before.
+   */
+  readonly revisionsWritten?: string | undefined
 }
 
 /** The newest revision and how many fall in the overlap before it: where a new mark stands. */
@@ -42,6 +49,8 @@ export interface FeedPosition {
   readonly overlapCount: number
   /** The stamp of the last write without revisions ('' when none was made). */
   readonly unloggedWrite: string
+  /** The mark of the last transaction that added revisions ('' when none did). */
+  readonly revisionsWritten: string
 }
 
 export type FeedChanges =
@@ -93,7 +102,13 @@ export async function noteUnloggedWrite(db: PrecedentDatabase, at = new Date().t
 async function positionNow(db: PrecedentDatabase): Promise<FeedPosition> {
   const newest = await revisionTable(db).orderBy('at').last()
   const at = newest?.at ?? ''
-  return { at, id: newest?.id ?? '', overlapCount: await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS)), unloggedWrite: await unloggedWriteNow(db) }
+  return {
+    at,
+    id: newest?.id ?? '',
+    overlapCount: await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS)),
+    unloggedWrite: await unloggedWriteNow(db),
+    revisionsWritten: await revisionsWrittenNow(db)
+  }
 }
 
 /**
@@ -138,7 +153,7 @@ export async function readFeedTokenAround(db: PrecedentDatabase, ownAt: string):
  * write without revisions noted. Rows removed by hand without either are not seen (see `readFeedHead`).
  */
 export const isSameFeedPosition = (a: FeedPosition, b: FeedPosition): boolean =>
-  a.at === b.at && a.id === b.id && a.overlapCount === b.overlapCount && a.unloggedWrite === b.unloggedWrite
+  a.at === b.at && a.id === b.id && a.overlapCount === b.overlapCount && a.unloggedWrite === b.unloggedWrite && a.revisionsWritten === b.revisionsWritten
 
 /** The feed's position now, read in one transaction: take it before reading the tables, so a change committed meanwhile is applied again, never missed. */
 export function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
@@ -159,6 +174,8 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
   const newestOf = (type: RecordType): string => mark.tables[type]?.newestUpdatedAt ?? ''
   const look = await db.transaction('r', tables, async () => {
     if (mark.unloggedWrite !== undefined && (await unloggedWriteNow(db)) !== mark.unloggedWrite) return undefined
+    // Nothing added to the log since the mark, and no write without revisions: nothing to count.
+    if (mark.unloggedWrite !== undefined && mark.revisionsWritten !== undefined && (await revisionsWrittenNow(db)) === mark.revisionsWritten) return 'unchanged' as const
     const inOverlapAndAfter = await countSince(db, since)
     const after = mark.lastRevisionAt === '' ? inOverlapAndAfter : await revisions.where('at').above(mark.lastRevisionAt).count()
     // A change committed late with an older date shows as one more revision in the overlap.
@@ -168,6 +185,7 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
     return { isOverlapUnchanged, toRead: isOverlapUnchanged ? after : inOverlapAndAfter, newer: newer.reduce((sum, count) => sum + count, 0), counts }
   })
   if (look === undefined) return { kind: 'many' }
+  if (look === 'unchanged') return { kind: 'none', countsAgree: true }
   if (look.toRead === 0 && look.newer === 0) {
     const counts = look.counts
     return { kind: 'none', countsAgree: counts === undefined || types.every((type, index) => counts[index] === mark.tables[type]?.count) }

@@ -2,7 +2,7 @@ import { diffRecords, isCreation, recordBefore, type FieldChange } from '@shared
 import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ImportCounts, ImportPlan, PlannedWrite } from '@shared/interchange/importPlan'
 import type { ImportFormat } from '@shared/interchange/importReading'
-import { isSameFeedPosition, readFeedPositionHere, readFeedTokenAround, type FeedPosition } from './changeFeed'
+import { isSameFeedPosition, noteUnloggedWrite, readFeedPositionHere, readFeedTokenAround, type FeedPosition } from './changeFeed'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { HeldChangeNotices } from './heldChangeNotices'
 import { assertLinksExist } from './linkCheck'
@@ -349,6 +349,7 @@ async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, o
     const chunk = found.slice(start, start + chunkSize)
     const isLast = start + chunkSize >= found.length
     await db.transaction('rw', recordWriteTables(db), async () => {
+      const removedBefore = removed
       const revisions = await revisionTable(db).bulkGet(chunk.map((item) => item.id))
       for (const revision of revisions) {
         if (revision === undefined || revision.snapshot === undefined) continue
@@ -375,6 +376,9 @@ async function rollBackImport(db: PrecedentDatabase, marker: ImportInProgress, o
         )
         restored += 1
       }
+      // Records taken out with their revisions leave no trace in the log: the stamp tells the
+      // followers of the change feed (search, duplicates, views) to read the tables again.
+      if (removed > removedBefore) await noteUnloggedWrite(db, options.now())
       // Only this import's marker: never one a later import wrote.
       if (isLast && (await readImportInProgress(db))?.importId === marker.importId) await db.meta.delete(IMPORT_IN_PROGRESS_KEY)
     })

@@ -8,3 +8,5 @@
 export const SAVED_SEARCHES_KEY = 'saved-searches'
 /** The stamp of the last write of records without revisions (see `noteUnloggedWrite`); never in a backup. */
 export const UNLOGGED_WRITE_KEY = 'unlogged-write'
+/** A new id with every transaction that adds revisions (see `appendRevisions`); never in a backup. */
+export const REVISIONS_WRITTEN_KEY = 'revisions-written'

@@ -61,7 +61,7 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
   })
   if (problems.length > 0) throw new RecordValidationError(problems)
   const valid = candidates.filter((candidate): candidate is TypedRecord => candidate !== undefined)
-  const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db)]
+  const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), db.meta]
   try {
     return await db.transaction('rw', tables, async () => {
       const changes: RecordChange[] = []

@@ -92,7 +92,7 @@ export function redirectTable(db: PrecedentDatabase): Table<RedirectRow, string>
 }
 
 function writeTables(db: PrecedentDatabase) {
-  return [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), redirectTable(db), mergeTable(db)]
+  return [...RECORD_TABLE_NAMES.map((name) => db[name]), revisionTable(db), redirectTable(db), mergeTable(db), db.meta]
 }
 
 async function readRecord(db: PrecedentDatabase, type: RecordType, id: string): Promise<TypedRecord | undefined> {

@@ -58,9 +58,9 @@ function recordTables(db: PrecedentDatabase) {
   return RECORD_TABLE_NAMES.map((name) => db[name])
 }
 
-/** The record tables and the history: a change and its revision always commit together. */
+/** The record tables and the history (with `meta`, where the log is marked written): a change and its revision always commit together. */
 function writeTables(db: PrecedentDatabase) {
-  return [...recordTables(db), revisionTable(db)]
+  return [...recordTables(db), revisionTable(db), db.meta]
 }
 
 /**

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie'
 import { compareRevisions, type RecordRevision } from '@shared/domain/recordHistory'
+import { REVISIONS_WRITTEN_KEY } from './metaKeys'
 import type { PrecedentDatabase } from './precedentDatabase'
 
 /** The table of record revisions (added by migration 002: `id, recordId, [recordId+revision], at`). */
@@ -8,23 +9,33 @@ export function revisionTable(db: PrecedentDatabase): Table<RecordRevision, stri
 }
 
 /**
- * Adds entries to records' histories, in one bulk request. Call it inside the transaction that makes the change,
- * with `revisions` among the transaction's tables, so the change and its history commit or fail
- * together; called outside one it would commit on its own, and the log could claim a change that
- * never happened.
+ * Adds entries to records' histories, in one bulk request, and marks the log as written
+ * (`meta['revisions-written']`, a new id): a follower of the change feed whose mark holds the id it
+ * last saw knows with one key read that nothing was added since, where it would otherwise count the
+ * revisions of the last minute (an import's 100,000, all dated alike). Call it inside the
+ * transaction that makes the change, with `revisions` and `meta` among the transaction's tables, so
+ * the change and its history commit or fail together; called outside one it would commit on its
+ * own, and the log could claim a change that never happened.
  *
- * @throws Error when called outside a read-write transaction that includes `revisions`
+ * @throws Error when called outside a read-write transaction that includes `revisions` and `meta`
  */
 export async function appendRevisions(db: PrecedentDatabase, entries: readonly RecordRevision[]): Promise<void> {
   assertInHistoryTransaction('appendRevisions')
   await revisionTable(db).bulkAdd([...entries])
+  await db.meta.put({ key: REVISIONS_WRITTEN_KEY, value: crypto.randomUUID() })
 }
 
-/** @throws Error naming `caller` when not inside a read-write transaction that includes `revisions` */
+/** The id `appendRevisions` last wrote ('' when no revision was ever added this way). */
+export async function revisionsWrittenNow(db: PrecedentDatabase): Promise<string> {
+  const value = (await db.meta.get(REVISIONS_WRITTEN_KEY))?.value
+  return typeof value === 'string' ? value : ''
+}
+
+/** @throws Error naming `caller` when not inside a read-write transaction that includes `revisions` and `meta` */
 export function assertInHistoryTransaction(caller: string): void {
   const transaction = Dexie.currentTransaction
-  if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions')) {
-    throw new Error(`${caller} must run inside a read-write transaction that includes the revisions table`)
+  if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions') || !transaction.storeNames.includes('meta')) {
+    throw new Error(`${caller} must run inside a read-write transaction that includes the revisions and meta tables`)
   }
 }
 

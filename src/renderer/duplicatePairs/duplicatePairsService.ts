@@ -46,6 +46,8 @@ const watermarkSchema = z.object({
   overlapCount: z.number().int().min(0).optional(),
   // Optional for the same reason; with it, a table cleared and refilled alike without revisions is seen (see noteUnloggedWrite).
   unloggedWrite: z.string().optional(),
+  // Optional for the same reason; with it, a look at the feed when nothing was written counts nothing (see appendRevisions).
+  revisionsWritten: z.string().optional(),
   tables: z.object({ organisation: markSchema, incident: markSchema })
 })
 export type DuplicatePairsWatermark = z.infer<typeof watermarkSchema>
@@ -205,7 +207,7 @@ export class DuplicatePairsService {
       }
       if (pending.length > 0) await duplicatePairTable(this.db).bulkPut(pending)
     }
-    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: feed.at, overlapCount: feed.overlapCount, unloggedWrite: feed.unloggedWrite, tables })
+    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: feed.at, overlapCount: feed.overlapCount, unloggedWrite: feed.unloggedWrite, revisionsWritten: feed.revisionsWritten, tables })
   }
 
   private async saveWatermark(watermark: DuplicatePairsWatermark): Promise<void> {
@@ -232,6 +234,7 @@ export class DuplicatePairsService {
       lastRevisionAt: isNewer ? look.position.at : watermark.lastRevisionAt,
       overlapCount: isNewer ? look.position.overlapCount : watermark.overlapCount,
       unloggedWrite: look.position.unloggedWrite,
+      revisionsWritten: isNewer ? look.position.revisionsWritten : watermark.revisionsWritten,
       tables
     })
   }

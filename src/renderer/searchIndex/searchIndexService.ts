@@ -41,6 +41,8 @@ const watermarkSchema = z.object({
    * before it was kept, which then notice such writes by counts and `updatedAt` only.
    */
   unloggedWrite: z.string().optional(),
+  /** The log's mark when the index last followed it (see `appendRevisions`); absent in older snapshots, which count instead. */
+  revisionsWritten: z.string().optional(),
   tables: z.object(Object.fromEntries(RECORD_TYPES.map((type) => [type, tableMarkSchema])) as Record<RecordType, typeof tableMarkSchema>)
 })
 export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
@@ -279,6 +281,7 @@ export class SearchIndexService {
     watermark.lastRevisionId = feed.id
     watermark.overlapCount = feed.overlapCount
     watermark.unloggedWrite = feed.unloggedWrite
+    watermark.revisionsWritten = feed.revisionsWritten
     for (let start = 0; start < records.length; start += REBUILD_CHUNK) {
       const chunk = records.slice(start, start + REBUILD_CHUNK)
       engine.upsert(chunk.map((typed) => toSearchDocument(typed, context)))
@@ -312,7 +315,14 @@ export class SearchIndexService {
     }
     if (look.changed.size > 0) await this.reindex(new Map(look.changed))
     if (look.position.at >= this.watermark.lastRevisionAt) {
-      this.watermark = { ...this.watermark, lastRevisionAt: look.position.at, lastRevisionId: look.position.id, overlapCount: look.position.overlapCount, unloggedWrite: look.position.unloggedWrite }
+      this.watermark = {
+        ...this.watermark,
+        lastRevisionAt: look.position.at,
+        lastRevisionId: look.position.id,
+        overlapCount: look.position.overlapCount,
+        unloggedWrite: look.position.unloggedWrite,
+        revisionsWritten: look.position.revisionsWritten
+      }
     }
     // Counts that disagree mean a change the feed did not describe (e.g. rows removed in bulk): start
     // again. A stamped watermark needs no counts: such writes are stamped (see readChangesSince).

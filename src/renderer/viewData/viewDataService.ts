@@ -80,7 +80,7 @@ export class ViewDataService {
   private readonly byId: RecordsById = { incident: new Map(), response: new Map(), law: new Map(), organisation: new Map(), jurisdiction: new Map() }
   private readonly marks = Object.fromEntries(VIEW_RECORD_TYPES.map((type) => [type, { count: 0, newestUpdatedAt: '' }])) as Record<ViewRecordType, TableMark>
   /** Where in the change feed the records held were read or caught up to. */
-  private feed: Omit<FeedPosition, 'id'> = { at: '', overlapCount: 0, unloggedWrite: '' }
+  private feed: Omit<FeedPosition, 'id'> = { at: '', overlapCount: 0, unloggedWrite: '', revisionsWritten: '' }
   private loaded: Promise<void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
   /** Bumped by every change applied; cached results of an older version are dropped. */
@@ -262,7 +262,7 @@ export class ViewDataService {
     // One table after another: IndexedDB answers one request at a time for the whole origin, so
     // five tables read side by side kept five pages queued ahead of every read the window makes.
     for (const type of VIEW_RECORD_TYPES) await this.loadTable(type)
-    this.feed = { at: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite }
+    this.feed = { at: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite, revisionsWritten: position.revisionsWritten }
     this.newestRevisionSeen = feedHeadOf(position)
     this.version += 1
   }
@@ -292,7 +292,7 @@ export class ViewDataService {
   }
 
   private feedMark(): FeedMark {
-    return { lastRevisionAt: this.feed.at, overlapCount: this.feed.overlapCount, unloggedWrite: this.feed.unloggedWrite, tables: this.marks }
+    return { lastRevisionAt: this.feed.at, overlapCount: this.feed.overlapCount, unloggedWrite: this.feed.unloggedWrite, revisionsWritten: this.feed.revisionsWritten, tables: this.marks }
   }
 
   /** Reads the records changed since the feed mark (only those), or every table again when that is cheaper or needed. */
@@ -308,7 +308,7 @@ export class ViewDataService {
       if (ids.length > 0 && (await this.applyChanged(type, ids))) moved = true
     }
     // A stamp of a write without revisions seen only now is left for the next catch-up to find (it reads everything).
-    if (look.position.at >= this.feed.at) this.feed = { ...this.feed, at: look.position.at, overlapCount: look.position.overlapCount }
+    if (look.position.at >= this.feed.at) this.feed = { ...this.feed, at: look.position.at, overlapCount: look.position.overlapCount, revisionsWritten: look.position.revisionsWritten }
     // No count of the tables: rows changed without revisions are always stamped, and the stamp sends
     // the next catch-up to read everything (see readChangesSince).
     if (moved) this.version += 1

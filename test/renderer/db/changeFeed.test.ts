@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, seedBundle, type FeedMark, type PrecedentDatabase } from '@renderer/db'
+import { appendRevisions, noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, seedBundle, type FeedMark, type PrecedentDatabase } from '@renderer/db'
 import { readFeedTokenAround } from '@renderer/db/changeFeed'
 import { revisionTable } from '@renderer/db/revisionLog'
 import { toRow } from '@renderer/db/storedRow'
@@ -14,7 +14,7 @@ async function aMarkNow(db: PrecedentDatabase): Promise<FeedMark> {
   const position = await readFeedPosition(db)
   const incidents = await db.incidents.toArray()
   const newestUpdatedAt = incidents.reduce((newest, row) => (row.updatedAt > newest ? row.updatedAt : newest), '')
-  return { lastRevisionAt: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite, tables: { incident: { count: incidents.length, newestUpdatedAt } } }
+  return { lastRevisionAt: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite, revisionsWritten: position.revisionsWritten, tables: { incident: { count: incidents.length, newestUpdatedAt } } }
 }
 
 /** The incidents table cleared and filled again with as many records, stamped alike, in one write. */
@@ -81,6 +81,35 @@ describe('the change feed', () => {
     expect(countedForStamped).toEqual([])
     expect(forUnstamped).toEqual({ kind: 'none', countsAgree: true })
     expect(wholeTableCounts).toEqual(['incidents'])
+  })
+
+  it('with nothing added to the log since a mark, counts nothing at all; an entry added late, dated before the mark, is still found', async () => {
+    const db = aFreshDatabase()
+    await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-first', title: 'First' }) })
+    const aRevisionOf = (recordId: string, at: string) => ({ id: `rev-${recordId}`, recordType: 'incident' as const, recordId, revision: 1, at, author: '', action: 'create' as const, changes: [] })
+    await db.transaction('rw', [revisionTable(db), db.meta], () => appendRevisions(db, [aRevisionOf('inc-first', '2027-01-01T12:00:00.000Z')]))
+    const mark = await aMarkNow(db)
+    const countRequests: string[] = []
+    wrapTables(db, 'countRequests', (table, tableName) => ({
+      count(request) {
+        countRequests.push(tableName)
+        return table.count(request)
+      }
+    }))
+
+    const untouched = await readChangesSince(db, mark, ['incident'], 100)
+    const countedUntouched = [...countRequests]
+    // Committed after the mark was taken, dated 30 s before it: a slow transaction.
+    await db.transaction('rw', [db.incidents, revisionTable(db), db.meta], async () => {
+      await db.incidents.put(toRow('incident', anIncident({ id: 'inc-late', title: 'Late', updatedAt: '2027-01-01T11:59:30.000Z' })))
+      await appendRevisions(db, [aRevisionOf('inc-late', '2027-01-01T11:59:30.000Z')])
+    })
+    const afterLate = await readChangesSince(db, mark, ['incident'], 100)
+
+    expect(untouched).toEqual({ kind: 'none', countsAgree: true })
+    expect(countedUntouched).toEqual([])
+    expect(afterLate.kind).toBe('some')
+    expect(afterLate.kind === 'some' && [...afterLate.changed.keys()]).toContain('inc-late')
   })
 
   it('stamps the loading of shipped records, and not a load that finds them loaded already', async () => {

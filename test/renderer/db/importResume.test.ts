@@ -7,6 +7,8 @@ import {
   listRevisions,
   readImportNeighbours,
   readImportInProgress,
+  readChangesSince,
+  readFeedPosition,
   readImportLog,
   rollBackInterruptedImport,
   saveRecord,
@@ -102,6 +104,20 @@ describe('chunked import commit with a resume marker', () => {
     expect(rolledBack).toEqual({ files: ['kb.json'], at: NOW, written: 20, removed: 20, restored: 0, leftChanged: 0 })
     expect(await snapshotOf(db)).toEqual(before)
     expect(await rollBackInterruptedImport(db, { author: 'Recovery', now: () => LATER })).toBeUndefined()
+  })
+
+  it('tells the followers of the change feed to read the tables again when a rollback takes records out with their history', async () => {
+    const db = await aDatabaseWithRegulator()
+    const tab = killableTab(db)
+    await catchError(commitImport(db, await planFor(db, importedRecords(25)), { ...options, onProgress: (done) => (done === 2 * CHUNK ? tab.kill() : undefined) }))
+    tab.revive()
+    // A follower that took in the two committed chunks.
+    const position = await readFeedPosition(db)
+    const mark = { lastRevisionAt: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite, revisionsWritten: position.revisionsWritten, tables: {} }
+
+    await rollBackInterruptedImport(db, { author: 'Recovery', now: () => LATER })
+
+    expect(await readChangesSince(db, mark, ['incident', 'response'], 1_000)).toEqual({ kind: 'many' })
   })
 
   it('imports the same plan again after a rollback with exact counts and no duplicates', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appendRevisions, getRevision, lastRecordedRevisions, listRevisions } from '@renderer/db'
-import { revisionTable } from '@renderer/db/revisionLog'
+import { revisionsWrittenNow, revisionTable } from '@renderer/db/revisionLog'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 import { anIncident } from '../../builders/domain'
 import { aFreshDatabase } from './testDatabase'
@@ -23,13 +23,25 @@ function aRevision(overrides: Partial<RecordRevision> = {}): RecordRevision {
 }
 
 describe('appendRevisions', () => {
-  it('stores an entry when called inside a transaction that includes the revisions table', async () => {
+  it('stores an entry when called inside a transaction that includes the revisions and meta tables, and marks the log written', async () => {
     const db = aFreshDatabase()
     const revision = aRevision()
 
-    await db.transaction('rw', [db.incidents, revisionTable(db)], () => appendRevisions(db, [revision]))
+    const markBefore = await revisionsWrittenNow(db)
+
+    await db.transaction('rw', [db.incidents, revisionTable(db), db.meta], () => appendRevisions(db, [revision]))
 
     expect(await getRevision(db, revision.id)).toEqual(revision)
+    expect(await revisionsWrittenNow(db)).not.toBe(markBefore)
+  })
+
+  it('refuses a transaction without meta, where the log could not be marked written', async () => {
+    const db = aFreshDatabase()
+
+    const error = await catchError(db.transaction('rw', [db.incidents, revisionTable(db)], () => appendRevisions(db, [aRevision()])))
+
+    expect(error).toBeInstanceOf(Error)
+    expect(await revisionTable(db).count()).toBe(0)
   })
 
   it('refuses to write outside a transaction, so history never commits apart from its change', async () => {
@@ -46,7 +58,7 @@ describe('appendRevisions', () => {
     const revision = aRevision()
 
     await catchError(
-      db.transaction('rw', [db.incidents, revisionTable(db)], async () => {
+      db.transaction('rw', [db.incidents, revisionTable(db), db.meta], async () => {
         await appendRevisions(db, [revision])
         throw new Error('The change failed')
       })
@@ -60,7 +72,7 @@ describe('listRevisions', () => {
   it("lists one record's revisions newest first", async () => {
     const db = aFreshDatabase()
     const entries = [aRevision({ revision: 2, action: 'update' }), aRevision({ revision: 1 }), aRevision({ revision: 3, action: 'update' })]
-    await db.transaction('rw', revisionTable(db), async () => {
+    await db.transaction('rw', [revisionTable(db), db.meta], async () => {
       for (const entry of entries) await appendRevisions(db, [entry])
     })
 
@@ -71,7 +83,7 @@ describe('listRevisions', () => {
 
   it("leaves out other records' revisions", async () => {
     const db = aFreshDatabase()
-    await db.transaction('rw', revisionTable(db), async () => {
+    await db.transaction('rw', [revisionTable(db), db.meta], async () => {
       await appendRevisions(db, [aRevision()])
       await appendRevisions(db, [aRevision({ recordId: 'inc-alipay-2' })])
     })
@@ -84,7 +96,7 @@ describe('listRevisions', () => {
   it('puts a delete after the version it deleted, which shares its revision number', async () => {
     const db = aFreshDatabase()
     const { snapshot: _snapshot, ...deleted } = aRevision({ revision: 2, action: 'delete' })
-    await db.transaction('rw', revisionTable(db), async () => {
+    await db.transaction('rw', [revisionTable(db), db.meta], async () => {
       await appendRevisions(db, [deleted])
       await appendRevisions(db, [aRevision({ revision: 2, action: 'update' })])
     })

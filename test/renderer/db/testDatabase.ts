@@ -2,6 +2,7 @@ import type { DBCore, DBCoreGetManyRequest, DBCoreMutateRequest, DBCoreMutateRes
 import { noteUnloggedWrite, PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { toRow } from '@renderer/db/storedRow'
+import { REVISIONS_WRITTEN_KEY, UNLOGGED_WRITE_KEY } from '@renderer/db/metaKeys'
 import type { TypedRecord } from '@shared/domain/recordTypes'
 
 let opened = 0
@@ -32,12 +33,20 @@ export async function givenStored(db: PrecedentDatabase, ...records: readonly Ty
   })
 }
 
-/** Every row of every table, in key order: two snapshots are equal only if nothing changed. */
+/**
+ * Every row of every table, in key order: two snapshots are equal only if nothing changed. The
+ * change feed's marks of writes (`meta` keys that a write takes a new id in, and a rollback of
+ * records with their history must take, for the workers following the feed) are left out: they say
+ * that something was written, not what is stored.
+ */
 export async function snapshotOf(db: PrecedentDatabase): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {}
   for (const table of db.tables) snapshot[table.name] = await table.toArray()
+  snapshot['meta'] = (snapshot['meta'] as { key: string }[]).filter((row) => !FEED_MARK_KEYS.has(row.key))
   return snapshot
 }
+
+const FEED_MARK_KEYS: ReadonlySet<string> = new Set([UNLOGGED_WRITE_KEY, REVISIONS_WRITTEN_KEY])
 
 /**
  * Installs a middleware that fails the k-th write (each put, add or delete request) once armed.

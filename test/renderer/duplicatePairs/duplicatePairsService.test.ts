@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deleteRecord, duplicatePairTable, DUPLICATES_WATERMARK_KEY, revisionTable, saveRecord, type PrecedentDatabase } from '@renderer/db'
+import { appendRevisions, deleteRecord, duplicatePairTable, DUPLICATES_WATERMARK_KEY, revisionTable, saveRecord, type PrecedentDatabase } from '@renderer/db'
 import { DUPLICATE_PAIRS_VERSION, DuplicatePairsService } from '@renderer/duplicatePairs/duplicatePairsService'
 import { findDuplicateCandidates } from '@shared/domain/duplicates'
 import type { Incident } from '@shared/domain/incident'
@@ -69,8 +69,11 @@ describe('DuplicatePairsService', () => {
     const db = aFreshDatabase()
     const imported = Array.from({ length: 2_001 }, (_, index) => anOrganisation({ id: `org-imported-${index}`, name: `Imported firm ${index}` }))
     await givenStored(db, ...imported.map((record) => ({ type: 'organisation' as const, record })))
-    await revisionTable(db).bulkAdd(
-      imported.map((record, index) => ({ id: `rev-import-${index}`, recordType: 'organisation', recordId: record.id, revision: 1, at: record.updatedAt, author: 'Test', action: 'import', changes: [] }))
+    await db.transaction('rw', [revisionTable(db), db.meta], () =>
+      appendRevisions(
+        db,
+        imported.map((record, index) => ({ id: `rev-import-${index}`, recordType: 'organisation', recordId: record.id, revision: 1, at: record.updatedAt, author: 'Test', action: 'import', changes: [] }))
+      )
     )
     await new DuplicatePairsService(db).open()
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createJurisdictionRepository, createRecordRepository, deleteRecord, noteUnloggedWrite, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
+import { appendRevisions, createJurisdictionRepository, createRecordRepository, deleteRecord, noteUnloggedWrite, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
 import { SEARCH_INDEX_VERSION } from '@shared/search/searchIndexEngine'
 import type { SearchIndexStatus } from '@renderer/searchIndex/searchIndexProtocol'
 import { SNAPSHOT_KEY, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
@@ -44,13 +44,14 @@ async function anOpenService(db: PrecedentDatabase, statuses: SearchIndexStatus[
  * as the import writer does. Titles share the word "kookaburra" and a number word.
  */
 async function givenImportedSources(db: PrecedentDatabase, count: number, at: string): Promise<void> {
-  await db.transaction('rw', [db.sources, revisionTable(db)], async () => {
+  await db.transaction('rw', [db.sources, revisionTable(db), db.meta], async () => {
     const sources = Array.from(
       { length: count },
       (_, index) => ({ id: `src-imported-${index}`, title: `Kookaburra bulletin number${index % 50}`, createdAt: at, updatedAt: at, revision: 1 }) as unknown as Source
     )
     await db.sources.bulkPut(sources.map((source) => toRow('source', source)))
-    await revisionTable(db).bulkAdd(
+    await appendRevisions(
+      db,
       sources.map((source) => ({
         id: `rev-${source.id}`,
         recordType: 'source' as const,
@@ -170,12 +171,15 @@ describe('SearchIndexService', () => {
     expect(await ids(service, 'quokkaword type:incident')).toEqual([ALIPAY_INCIDENT])
   })
 
-  it('notices records stored without a revision (such as seeding) by their updatedAt', async () => {
+  it('notices records stored without a revision, stamped as seeding stamps them', async () => {
     const db = await aSampleDatabase()
     const service = await anOpenService(db)
     const organisation = (await createRecordRepository(db, 'organisation').get('org-alipay'))!
 
-    await db.organisations.put(toRow('organisation', { ...organisation, id: 'org-new-wallet' as never, name: 'Wombatpay', updatedAt: '2030-01-01T00:00:00.000Z' }))
+    await db.transaction('rw', [db.organisations, db.meta], async () => {
+      await db.organisations.put(toRow('organisation', { ...organisation, id: 'org-new-wallet' as never, name: 'Wombatpay', updatedAt: '2030-01-01T00:00:00.000Z' }))
+      await noteUnloggedWrite(db)
+    })
     await service.applyChanges()
 
     expect(await ids(service, 'wombatpay')).toEqual(['org-new-wallet'])
@@ -221,7 +225,7 @@ describe('SearchIndexService', () => {
     // Built from the tables, so a snapshot is due; a query every 50 ms for three times the delay.
     const queriesEnd = Date.now() + 3 * delay
     while (Date.now() < queriesEnd) {
-      await service.search('alipay', 'all', 5)
+      await service.search('alipay', 'as-you-type', 5)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     const savedWhileQuerying = await saved()
@@ -338,9 +342,9 @@ describe('SearchIndexService', () => {
     const service = await anOpenService(db)
     const late = { id: 'src-late', title: 'Wallaby dispatch', createdAt: '2027-04-01T09:59:30.000Z', updatedAt: '2027-04-01T09:59:30.000Z', revision: 1 } as unknown as Source
     // Older than what the index has seen, as a slow transaction that committed after a newer one would be.
-    await db.transaction('rw', [db.sources, revisionTable(db)], async () => {
+    await db.transaction('rw', [db.sources, revisionTable(db), db.meta], async () => {
       await db.sources.put(toRow('source', late))
-      await revisionTable(db).add({ id: 'rev-late', recordType: 'source', recordId: late.id, revision: 1, at: late.updatedAt, author: '', action: 'create', changes: [], snapshot: late })
+      await appendRevisions(db, [{ id: 'rev-late', recordType: 'source', recordId: late.id, revision: 1, at: late.updatedAt, author: '', action: 'create', changes: [], snapshot: late }])
     })
 
     await service.applyChanges()
