@@ -147,7 +147,7 @@ export {
   type DuplicatePairRow,
   type DuplicatePairType
 } from './duplicatePairStore'
-export { readRowsInPages, ROWS_PER_PAGE } from './readRowsInPages'
+export { countRowsInPages, readRowsInPages, ROWS_PER_PAGE } from './readRowsInPages'
 export {
   readTeamSyncState,
   resolveTeamConflict,

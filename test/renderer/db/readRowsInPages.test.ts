@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRowsInPages } from '@renderer/db'
+import { countRowsInPages, readRowsInPages } from '@renderer/db'
 import { aJurisdiction } from '../../builders/domain'
 import { aFreshDatabase, givenStored } from './testDatabase'
 
@@ -21,5 +21,21 @@ describe('readRowsInPages', () => {
     expect(read).toBe(count)
     expect(pages.map((page) => page.length)).toEqual(pageSizes)
     expect(pages.flat()).toEqual(ids)
+  })
+})
+
+describe('countRowsInPages', () => {
+  it.each([
+    [7, 3],
+    [6, 3],
+    [2, 3],
+    [0, 3]
+  ])('counts %i rows reading %i keys at a time, as IndexedDB counts them', async (count, perPage) => {
+    const db = await aFreshDatabase()
+    await givenStored(db, ...Array.from({ length: count }, (_, index) => ({ type: 'jurisdiction' as const, record: aJurisdiction({ id: `X${index}`, name: `X${index}` }) })))
+    const table = db.recordTable('jurisdiction')
+
+    expect(await countRowsInPages(table, perPage)).toBe(await table.count())
+    expect(await countRowsInPages(table, perPage)).toBe(count)
   })
 })

@@ -2,6 +2,7 @@ import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from '../precedentDatabase'
 import { listOrderIndex, type ListOrderField } from '../listOrder'
 import { sortRecordsOfType } from '../recordOrder'
+import { countRowsInPages } from '../readRowsInPages'
 import { fromRow, type StoredRow } from '../storedRow'
 
 /** A list's order: one order field (see `listOrder.ts`) and a direction; ties always go by id, ascending with the direction. */
@@ -45,6 +46,7 @@ export interface RecordRepository<T extends RecordType> {
   get(id: string): Promise<RecordOfType[T] | undefined>
   /** The records with these ids, in the order given; ids with no record are skipped. */
   getMany(ids: readonly string[]): Promise<RecordOfType[T][]>
+  /** How many records of the type are stored, counted by pages of keys (see `countRowsInPages`). */
   count(): Promise<number>
   /** The records of this type that link to `id`, in list order. */
   listReferencing(id: string): Promise<RecordOfType[T][]>
@@ -84,7 +86,7 @@ export function createRecordRepository<T extends RecordType>(db: PrecedentDataba
       return rows.flatMap((row) => (row === undefined ? [] : [fromRow(row)]))
     },
     count() {
-      return table().count()
+      return countRowsInPages(table())
     },
     async listReferencing(id) {
       return toSortedRecords(type, await table().where('refs').equals(id).toArray())
