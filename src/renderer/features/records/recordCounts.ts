@@ -26,9 +26,9 @@ export interface RecordCountHold {
 
 /**
  * The number of records of a type, kept current by a live query that every open list of the type
- * shares. Counting is O(rows) in Chromium's IndexedDB (hundreds of ms at 100k) and holds up the
- * requests queued behind it, so lists must not count on every opening: the one count lingers
- * `COUNT_LINGER_MS` after its last list closes, re-counting only when the table is written.
+ * shares. Counting reads every key of the table (hundreds of ms at 100k; see `countRowsInPages`),
+ * so lists must not count on every opening: the one count lingers `COUNT_LINGER_MS` after its last
+ * list closes, re-counting only when the table is written.
  */
 export function holdRecordCount(type: RecordType): RecordCountHold {
   let shared = counts.get(type)

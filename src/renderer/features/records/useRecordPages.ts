@@ -22,10 +22,10 @@ export function useRecordPages<T extends RecordType>(type: T, order: Ref<ListOrd
   const repository = repositories[type]
   const firstPageRead = ref(false)
   /**
-   * The count of the table, shared by the lists of its type (see holdRecordCount). Counting is O(rows)
-   * in Chromium's IndexedDB and holds up the requests queued behind it, so when no count is kept
-   * it starts only once the first page has been read: the list paints first, and until the count
-   * arrives it is as long as what that page read.
+   * The count of the table, shared by the lists of its type (see holdRecordCount). Counting reads
+   * every key (hundreds of ms at 100k, in pages that let other reads in between), so when no count
+   * is kept it starts only once the first page has been read: the list paints first, and until the
+   * count arrives it is as long as what that page read.
    */
   const countHold = shallowRef<RecordCountHold | undefined>(isRecordCountKept(type) ? holdRecordCount(type) : undefined)
   watch(firstPageRead, (read) => {
