@@ -44,6 +44,16 @@ export function useSearchIndexStatus(): Ref<SearchIndexStatus> {
   return status
 }
 
+/**
+ * Whether answers shown may be out of date after a status change: the index is ready again after
+ * indexing, or took in records (its count moved) — a query asked just before the index heard of a
+ * write (an import finished as the search page opened) was answered from the index as it was.
+ */
+export function isAskingAgainDue(status: SearchIndexStatus, previous: SearchIndexStatus | undefined): boolean {
+  if (status.state !== 'ready' || previous === undefined) return false
+  return previous.state !== 'ready' || previous.documentCount !== status.documentCount
+}
+
 /** The status in words, or '' when the index is ready ("Indexing 1,234 of 5,000 records…"). */
 export function describeIndexStatus(status: SearchIndexStatus): string {
   switch (status.state) {

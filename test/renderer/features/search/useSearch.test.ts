@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeIndexStatus, withFilter } from '../../../../src/renderer/features/search/useSearch'
+import { describeIndexStatus, isAskingAgainDue, withFilter } from '../../../../src/renderer/features/search/useSearch'
 import { isPaletteShortcut } from '../../../../src/renderer/features/search/paletteShortcut'
 
 const press = (overrides: Partial<Parameters<typeof isPaletteShortcut>[0]>) => ({ key: 'k', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...overrides })
@@ -42,5 +42,17 @@ describe('isPaletteShortcut', () => {
     expect(isPaletteShortcut(press({}))).toBe(false)
     expect(isPaletteShortcut(press({ ctrlKey: true, shiftKey: true }))).toBe(false)
     expect(isPaletteShortcut(press({ ctrlKey: true, metaKey: true }))).toBe(false)
+  })
+})
+
+describe('isAskingAgainDue', () => {
+  it('asks again when the index is ready after indexing, or took in records, and not otherwise', () => {
+    const ready = (documentCount: number) => ({ state: 'ready' as const, documentCount })
+
+    expect(isAskingAgainDue(ready(10), { state: 'indexing', indexed: 5, total: 10 })).toBe(true)
+    expect(isAskingAgainDue(ready(14), ready(10))).toBe(true)
+    expect(isAskingAgainDue(ready(10), ready(10))).toBe(false)
+    expect(isAskingAgainDue(ready(10), undefined)).toBe(false)
+    expect(isAskingAgainDue({ state: 'indexing', indexed: 1, total: 10 }, ready(10))).toBe(false)
   })
 })
