@@ -46,6 +46,12 @@ describe('JurisdictionComparisonTable', () => {
     expect(wrapper.findAll('th[scope="col"]').map((header) => header.text())).toEqual(['China', 'India'])
   })
 
+  it('sizes the table by its number of jurisdictions, so each column keeps its width and the table scrolls sideways', () => {
+    const table = mountTable().get('table').element as HTMLTableElement
+
+    expect(table.style.getPropertyValue('--columns')).toBe('2')
+  })
+
   it('has a caption naming what is compared', () => {
     expect(mountTable().get('caption').text()).toBe('Group by jurisdiction')
   })
