@@ -5,6 +5,7 @@ import { DEFAULT_PREFERENCES, preferencesSchema } from '@shared/domain/preferenc
 import { isSameValue } from '@shared/domain/recordHistory'
 import { parseSavedSearches } from '@shared/search/savedSearch'
 import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
+import { FEED_OVERLAP_KEY } from './changeFeed'
 import { DUPLICATES_WATERMARK_KEY } from './duplicatePairStore'
 import { CSV_MAPPING_KEY_PREFIX, IMPORT_IN_PROGRESS_KEY, IMPORT_LOG_KEY } from './importWriter'
 import { PREFERENCES_KEY } from './preferences'
@@ -56,6 +57,7 @@ export const META_KEYS_IN_BACKUP = {
   [DUPLICATES_WATERMARK_KEY]: 'derived: the duplicate finder, rebuilt',
   [UNLOGGED_WRITE_KEY]: 'not held: marks a write in this database for its change feed',
   [REVISIONS_WRITTEN_KEY]: 'not held: marks a write in this database for its change feed',
+  [FEED_OVERLAP_KEY]: 'derived: counted again from the history',
   [TEAM_SYNC_KEY]: 'not held: where this database stands with its team (last sequence pulled, push mark)'
 } as const
 

@@ -99,16 +99,35 @@ export async function noteUnloggedWrite(db: PrecedentDatabase, at = new Date().t
   await db.meta.put({ key: UNLOGGED_WRITE_KEY, value: { id: crypto.randomUUID(), at } satisfies UnloggedWriteStamp })
 }
 
-async function positionNow(db: PrecedentDatabase): Promise<FeedPosition> {
+/** The `meta` row keeping the overlap count of the position last read (see `readFeedPosition`); never in a backup. */
+export const FEED_OVERLAP_KEY = 'feed-overlap-count'
+
+/** The overlap count of the position last read, with what it was counted at. */
+interface KeptOverlapCount {
+  readonly at: string
+  readonly revisionsWritten: string
+  readonly unloggedWrite: string
+  readonly overlapCount: number
+}
+
+const isKeptOverlapCount = (value: unknown): value is KeptOverlapCount => {
+  const kept = value as Partial<KeptOverlapCount> | undefined
+  return typeof kept?.at === 'string' && typeof kept.revisionsWritten === 'string' && typeof kept.unloggedWrite === 'string' && Number.isInteger(kept.overlapCount)
+}
+
+/** The position and whether its overlap was counted just now (rather than taken from `meta`). */
+async function positionNow(db: PrecedentDatabase): Promise<{ readonly position: FeedPosition; readonly isCounted: boolean }> {
   const newest = await revisionTable(db).orderBy('at').last()
   const at = newest?.at ?? ''
-  return {
-    at,
-    id: newest?.id ?? '',
-    overlapCount: await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS)),
-    unloggedWrite: await unloggedWriteNow(db),
-    revisionsWritten: await revisionsWrittenNow(db)
-  }
+  const unloggedWrite = await unloggedWriteNow(db)
+  const revisionsWritten = await revisionsWrittenNow(db)
+  // Kept for the stamps it was counted at: every write that adds or removes revisions moves one of
+  // them (the same promise the followers' "nothing written" look relies on), so while both stand
+  // the count stands too.
+  const kept = (await db.meta.get(FEED_OVERLAP_KEY))?.value
+  const isKept = revisionsWritten !== '' && isKeptOverlapCount(kept) && kept.at === at && kept.revisionsWritten === revisionsWritten && kept.unloggedWrite === unloggedWrite
+  const overlapCount = isKept ? kept.overlapCount : await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS))
+  return { position: { at, id: newest?.id ?? '', overlapCount, unloggedWrite, revisionsWritten }, isCounted: !isKept }
 }
 
 /**
@@ -131,7 +150,7 @@ export const feedHeadOf = (position: Pick<FeedPosition, 'id' | 'at' | 'unloggedW
  * a read-write transaction reads it before and after its own writes, and no other write can fall
  * between them.
  */
-export const readFeedPositionHere = (db: PrecedentDatabase): Promise<FeedPosition> => positionNow(db)
+export const readFeedPositionHere = async (db: PrecedentDatabase): Promise<FeedPosition> => (await positionNow(db)).position
 
 /**
  * A token of what others wrote, read inside a bulk write's own transaction, for a write whose own
@@ -155,9 +174,24 @@ export async function readFeedTokenAround(db: PrecedentDatabase, ownAt: string):
 export const isSameFeedPosition = (a: FeedPosition, b: FeedPosition): boolean =>
   a.at === b.at && a.id === b.id && a.overlapCount === b.overlapCount && a.unloggedWrite === b.unloggedWrite && a.revisionsWritten === b.revisionsWritten
 
-/** The feed's position now, read in one transaction: take it before reading the tables, so a change committed meanwhile is applied again, never missed. */
-export function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
-  return db.transaction('r', [revisionTable(db), db.meta], () => positionNow(db))
+/**
+ * The feed's position now, read in one transaction: take it before reading the tables, so a change
+ * committed meanwhile is applied again, never missed.
+ *
+ * Its overlap count is kept in `meta` once counted, for the next reader at the same position: after
+ * an import every revision of the last minute is the import's (100,000 dated alike), and Chromium
+ * counts them row by row in one request, about a second during which every other read of the
+ * origin waits — the views worker took a position at every start, and a list opened meanwhile
+ * waited with it.
+ */
+export async function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
+  const { position, isCounted } = await db.transaction('r', [revisionTable(db), db.meta], () => positionNow(db))
+  if (isCounted && position.revisionsWritten !== '') {
+    const kept: KeptOverlapCount = { at: position.at, revisionsWritten: position.revisionsWritten, unloggedWrite: position.unloggedWrite, overlapCount: position.overlapCount }
+    // Only a saving: when it cannot be written (a full disk), the next reader counts again.
+    await db.meta.put({ key: FEED_OVERLAP_KEY, value: kept }).catch(() => undefined)
+  }
+  return position
 }
 
 /**
@@ -207,6 +241,6 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
       const ids = (newestOf(type) === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestOf(type)).primaryKeys()) as string[]
       for (const id of ids) changed.set(id, type)
     }
-    return { kind: 'some', changed, position: await positionNow(db) } as const
+    return { kind: 'some', changed, position: (await positionNow(db)).position } as const
   })
 }

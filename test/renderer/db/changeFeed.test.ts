@@ -112,6 +112,43 @@ describe('the change feed', () => {
     expect(afterLate.kind === 'some' && [...afterLate.changed.keys()]).toContain('inc-late')
   })
 
+  it('counts the overlap of a position once: read again with nothing written, it counts no revision; after a write, or a removal stamped, it counts again', async () => {
+    const db = aFreshDatabase()
+    const aRevisionOf = (recordId: string, at: string) => ({ id: `rev-${recordId}`, recordType: 'incident' as const, recordId, revision: 1, at, author: '', action: 'create' as const, changes: [] })
+    await db.transaction('rw', [revisionTable(db), db.meta], () =>
+      appendRevisions(db, [aRevisionOf('inc-a', '2027-01-01T12:00:00.000Z'), aRevisionOf('inc-b', '2027-01-01T12:00:00.000Z')])
+    )
+    const countRequests: string[] = []
+    wrapTables(db, 'countRequests', (table, tableName) => ({
+      count(request) {
+        countRequests.push(tableName)
+        return table.count(request)
+      }
+    }))
+
+    const first = await readFeedPosition(db)
+    const countedFirst = countRequests.splice(0)
+    const again = await readFeedPosition(db)
+    const countedAgain = countRequests.splice(0)
+    await db.transaction('rw', [revisionTable(db), db.meta], () => appendRevisions(db, [aRevisionOf('inc-c', '2027-01-01T12:00:10.000Z')]))
+    const afterWrite = await readFeedPosition(db)
+    const countedAfterWrite = countRequests.splice(0)
+    // Taken out with a stamp, as a rolled-back import takes out its revisions.
+    await db.transaction('rw', [revisionTable(db), db.meta], async () => {
+      await revisionTable(db).delete('rev-inc-a')
+      await noteUnloggedWrite(db)
+    })
+    const afterRemoval = await readFeedPosition(db)
+
+    expect(countedFirst).toEqual(['revisions'])
+    expect(countedAgain).toEqual([])
+    expect(again).toEqual(first)
+    expect(first.overlapCount).toBe(2)
+    expect(countedAfterWrite).toEqual(['revisions'])
+    expect(afterWrite.overlapCount).toBe(3)
+    expect(afterRemoval.overlapCount).toBe(2)
+  })
+
   it('stamps the loading of shipped records, and not a load that finds them loaded already', async () => {
     const db = aFreshDatabase()
     const bundle = JSON.parse(JSON.stringify(aBundle({ incidents: [anIncident({ title: 'Shipped' })] }))) as unknown

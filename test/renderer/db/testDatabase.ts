@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreGetManyRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQueryRequest, DBCoreTable } from 'dexie'
 import { noteUnloggedWrite, PrecedentDatabase, type DatabaseEventHandlers, type Migration } from '@renderer/db'
+import { FEED_OVERLAP_KEY } from '@renderer/db/changeFeed'
 import { allMigrations } from '@renderer/db/migrations'
 import { toRow } from '@renderer/db/storedRow'
 import { REVISIONS_WRITTEN_KEY, UNLOGGED_WRITE_KEY } from '@renderer/db/metaKeys'
@@ -36,8 +37,9 @@ export async function givenStored(db: PrecedentDatabase, ...records: readonly Ty
 /**
  * Every row of every table, in key order: two snapshots are equal only if nothing changed. The
  * change feed's marks of writes (`meta` keys that a write takes a new id in, and a rollback of
- * records with their history must take, for the workers following the feed) are left out: they say
- * that something was written, not what is stored.
+ * records with their history must take, for the workers following the feed) and its kept overlap
+ * count (taken by any reader of the feed's position) are left out: they say that something was
+ * written, or how far the log was read, not what is stored.
  */
 export async function snapshotOf(db: PrecedentDatabase): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {}
@@ -46,7 +48,7 @@ export async function snapshotOf(db: PrecedentDatabase): Promise<Record<string, 
   return snapshot
 }
 
-const FEED_MARK_KEYS: ReadonlySet<string> = new Set([UNLOGGED_WRITE_KEY, REVISIONS_WRITTEN_KEY])
+const FEED_MARK_KEYS: ReadonlySet<string> = new Set([UNLOGGED_WRITE_KEY, REVISIONS_WRITTEN_KEY, FEED_OVERLAP_KEY])
 
 /**
  * Installs a middleware that fails the k-th write (each put, add or delete request) once armed.
