@@ -11,7 +11,7 @@ import { CSV_MAPPING_KEY_PREFIX, IMPORT_IN_PROGRESS_KEY, IMPORT_LOG_KEY } from '
 import { PREFERENCES_KEY } from './preferences'
 import type { MetaRow, PrecedentDatabase } from './precedentDatabase'
 import { DISMISSED_PAIRS_KEY, mergeTable, redirectTable, type RedirectRow } from './recordMerger'
-import { revisionTable } from './revisionLog'
+import { markRevisionsWritten, revisionTable } from './revisionLog'
 import { REVISIONS_WRITTEN_KEY, SAVED_SEARCHES_KEY, UNLOGGED_WRITE_KEY } from './metaKeys'
 import { TEAM_SYNC_KEY } from './teamSync'
 
@@ -248,6 +248,8 @@ export async function restoreWorkspace(db: PrecedentDatabase, workspace: BundleW
     checkNotCancelled()
     await revisionTable(db).bulkAdd(plan.revisionsToAdd.slice(start, start + RESTORE_PAGE_SIZE) as never[])
   }
+  // The followers of the change feed see history added only when the log is marked written.
+  if (plan.revisionsToAdd.length > 0) await markRevisionsWritten(db)
   await replaceAll(mergeTable(db), workspace?.merges, checkNotCancelled)
   await replaceAll(redirectTable(db), plan.redirects, checkNotCancelled)
   await replaceAll(briefingTable(db), workspace?.briefings, checkNotCancelled)

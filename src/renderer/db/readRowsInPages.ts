@@ -1,4 +1,4 @@
-import type { Table } from 'dexie'
+import type { Collection, Table } from 'dexie'
 
 /** Rows per request: small enough that a read between two pages waits milliseconds, not seconds. */
 export const ROWS_PER_PAGE = 1_000
@@ -12,15 +12,8 @@ export const KEYS_PER_PAGE = 5_000
  * request queued behind it — a list's first page included. Like `readRowsInPages`, each page is
  * its own read unless the caller runs it inside a transaction.
  */
-export async function countRowsInPages<Row extends { readonly id: string }>(table: Table<Row, string>, keysPerPage = KEYS_PER_PAGE): Promise<number> {
-  let after: string | undefined
-  let counted = 0
-  for (;;) {
-    const keys = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(keysPerPage).primaryKeys()
-    counted += keys.length
-    if (keys.length < keysPerPage) return counted
-    after = keys[keys.length - 1]
-  }
+export function countRowsInPages<Row extends { readonly id: string }>(table: Table<Row, string>, keysPerPage = KEYS_PER_PAGE): Promise<number> {
+  return walkInPages(table, keysPerPage, (page) => page.primaryKeys(), (key) => key, () => undefined)
 }
 
 /**
@@ -38,14 +31,24 @@ export async function readRowsInPages<Row extends { readonly id: string }>(
   visit: (rows: readonly Row[]) => void,
   rowsPerPage = ROWS_PER_PAGE
 ): Promise<number> {
+  return walkInPages(table, rowsPerPage, (page) => page.toArray(), (row) => row.id, visit)
+}
+
+/** The walk both share: pages of `perPage` in primary-key order, each after the last key of the one before, until a short page. */
+async function walkInPages<Row extends { readonly id: string }, Item>(
+  table: Table<Row, string>,
+  perPage: number,
+  read: (page: Collection<Row, string>) => Promise<Item[]>,
+  keyOf: (item: Item) => string,
+  visit: (items: readonly Item[]) => void
+): Promise<number> {
   let after: string | undefined
-  let read = 0
+  let walked = 0
   for (;;) {
-    const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(rowsPerPage).toArray()
-    if (rows.length === 0) return read
-    visit(rows)
-    read += rows.length
-    if (rows.length < rowsPerPage) return read
-    after = rows[rows.length - 1]!.id
+    const items = await read((after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(perPage))
+    if (items.length > 0) visit(items)
+    walked += items.length
+    if (items.length < perPage) return walked
+    after = keyOf(items[items.length - 1]!)
   }
 }

@@ -22,6 +22,18 @@ export function revisionTable(db: PrecedentDatabase): Table<RecordRevision, stri
 export async function appendRevisions(db: PrecedentDatabase, entries: readonly RecordRevision[]): Promise<void> {
   assertInHistoryTransaction('appendRevisions')
   await revisionTable(db).bulkAdd([...entries])
+  await markRevisionsWritten(db)
+}
+
+/**
+ * Marks the log as written (a new id in `meta['revisions-written']`), in the caller's transaction,
+ * for a write that adds history entries as they were recorded elsewhere (a restore putting back a
+ * backup's history) rather than through `appendRevisions`.
+ *
+ * @throws Error when called outside a read-write transaction that includes `revisions` and `meta`
+ */
+export async function markRevisionsWritten(db: PrecedentDatabase): Promise<void> {
+  assertInHistoryTransaction('markRevisionsWritten')
   await db.meta.put({ key: REVISIONS_WRITTEN_KEY, value: crypto.randomUUID() })
 }
 

@@ -24,6 +24,8 @@ import {
   TABLES_IN_BACKUP,
   type PrecedentDatabase
 } from '@renderer/db'
+import { planWorkspaceRestore, restoreWorkspace } from '@renderer/db/backupWorkspace'
+import { revisionsWrittenNow } from '@renderer/db/revisionLog'
 import { anIncident, anOrganisation } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 import { catchError } from '../../support/catchError'
@@ -96,6 +98,25 @@ describe('what a backup holds', () => {
     expect((await readImportLog(empty)).map((entry) => entry.files)).toEqual([['fines.csv']])
     expect(await readDismissedDuplicatePairs(empty)).toEqual(['org-a|org-b'])
     expect(await readRememberedCsvMapping(empty, 'date,title')).toEqual({ date: 'occurredOn', title: 'title' })
+  })
+
+  it('marks the log written when it puts history back, so the workers following the change feed see it; not when there is none to add', async () => {
+    const backup = await readKnowledgeBaseBundle(await aKnowledgeBaseWithEverything(), { now: clock })
+    const empty = aFreshDatabase()
+    const putWorkspaceBack = () =>
+      empty.transaction('rw', empty.tables, async () => {
+        const plan = await planWorkspaceRestore(empty, backup.workspace, new Set())
+        await restoreWorkspace(empty, backup.workspace, plan, () => undefined)
+      })
+    const markBefore = await revisionsWrittenNow(empty)
+
+    await putWorkspaceBack()
+    const markAfterHistory = await revisionsWrittenNow(empty)
+    await putWorkspaceBack()
+
+    expect(markBefore).toBe('')
+    expect(markAfterHistory).not.toBe('')
+    expect(await revisionsWrittenNow(empty)).toBe(markAfterHistory)
   })
 
   it('numbers a restored record\'s entry after the backup\'s history of it', async () => {
