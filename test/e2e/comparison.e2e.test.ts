@@ -66,9 +66,12 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     const page = await openApp('#/compare?org=org-alibaba')
     await comparisonTable(page).waitFor()
 
+    // The picture is drawn only while it is exported.
+    const picturesBefore = await page.locator('.jurisdiction-comparison-figure').count()
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()])
     const svg = await readFile((await download.path()) ?? '', 'utf8')
 
+    expect(picturesBefore).toBe(0)
     expect(download.suggestedFilename()).toMatch(/^comparison-by-jurisdiction-alibaba-group-\d{4}-\d{2}-\d{2}\.svg$/)
     for (const text of ['Comparison by jurisdiction: Alibaba Group', '>China<', '>India<', 'Filters: organisation: Alibaba Group']) expect(svg, text).toContain(text)
     expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
