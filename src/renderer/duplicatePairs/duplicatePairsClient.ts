@@ -69,12 +69,12 @@ export function startDuplicatePairs(): Readonly<Ref<DuplicatePairsStatus>> {
 }
 
 /**
- * Starts the duplicates worker once the search index is ready and the page is idle, so the pairs
- * follow imports in the background and the Duplicates page opens on stored pairs instead of
- * waiting for a first pass over every record.
+ * Starts the duplicates worker once `mayStart` settles (the app starts it when the search index is
+ * ready and the person pauses) and the page is idle, so the pairs follow imports in the background
+ * and the Duplicates page opens on stored pairs instead of waiting for a first pass over every record.
  */
-export function startDuplicatePairsWhenIdle(searchReady: Promise<void>): void {
-  void searchReady.then(() => {
+export function startDuplicatePairsWhenIdle(mayStart: Promise<void>): void {
+  void mayStart.then(() => {
     const start = (): void => void startDuplicatePairs()
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 10_000 })
     else setTimeout(start, 0)

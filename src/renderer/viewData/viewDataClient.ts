@@ -178,11 +178,12 @@ export function viewData(): ViewDataClient {
 }
 
 /**
- * Reads the views' records in the worker once the search index is ready and the page is idle, so
- * the first Timeline, Charts or Compare opens from memory without slowing the first search.
+ * Reads the views' records in the worker once `mayStart` settles (the app starts it when the search
+ * index is ready and the person pauses) and the page is idle, so the first Timeline, Charts or
+ * Compare opens from memory without slowing the first search or the lists opened meanwhile.
  */
-export function preloadViewDataWhenIdle(searchReady: Promise<void>): void {
-  void searchReady.then(() => {
+export function preloadViewDataWhenIdle(mayStart: Promise<void>): void {
+  void mayStart.then(() => {
     const start = (): void => void viewData().preload().catch((error: unknown) => console.warn('[views] the records could not be read ahead', error))
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5_000 })
     else setTimeout(start, 0)
