@@ -54,6 +54,7 @@ export const META_KEYS_IN_BACKUP = {
   'reference:laws': 'not held: built-in data loaded here',
   'sample:knowledge-base': 'not held: built-in data loaded here',
   'search:snapshot': 'derived: the search index, rebuilt',
+  'search:snapshot:part:': 'derived: the search index, rebuilt',
   [DUPLICATES_WATERMARK_KEY]: 'derived: the duplicate finder, rebuilt',
   [UNLOGGED_WRITE_KEY]: 'not held: marks a write in this database for its change feed',
   [REVISIONS_WRITTEN_KEY]: 'not held: marks a write in this database for its change feed',

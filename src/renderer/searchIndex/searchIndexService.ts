@@ -1,10 +1,19 @@
 import { z } from 'zod'
-import { createRecordRepository, findLinksTo, readChangesSince, readFeedPosition, type PrecedentDatabase, type RecordRepository } from '@renderer/db'
+import {
+  createRecordRepository,
+  findLinksTo,
+  readChangesSince,
+  readFeedPosition,
+  readRowsInPages,
+  sortRecordsOfType,
+  type PrecedentDatabase,
+  type RecordRepository
+} from '@renderer/db'
 import { fromRow } from '@renderer/db/storedRow'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, typedRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { isEmptyQuery, parseQuery } from '@shared/search/queryLanguage'
 import { searchDocumentText, toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
 import { searchSnippet } from '@shared/search/searchSnippet'
@@ -14,6 +23,17 @@ import type { FacetEntry, FacetName, MatchingIds, SearchIndexStatus, SearchResul
 
 /** The `meta` row that holds the index snapshot. Only the app writes it; it is never imported. */
 export const SNAPSHOT_KEY = 'search:snapshot'
+
+/** The `meta` rows holding the snapshot's index in parts, `search:snapshot:part:0` onwards (see saveSnapshotNow). */
+export const SNAPSHOT_PART_KEY_PREFIX = 'search:snapshot:part:'
+
+/**
+ * Characters of the index's JSON per part. Chromium answers one IndexedDB request at a time for the
+ * whole origin: the index in one row (46 MB at 100k records) held every other request, the first
+ * list opened after a start included, for up to a second while it was read; a part is read in
+ * tens of milliseconds, and requests from the page get in between.
+ */
+export const SNAPSHOT_PART_CHARS = 2_000_000
 
 const REBUILD_CHUNK = 500
 
@@ -47,7 +67,8 @@ const watermarkSchema = z.object({
 })
 export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
 
-const snapshotSchema = z.object({ indexVersion: z.number(), watermark: watermarkSchema, json: z.string() })
+/** The snapshot's head: `parts` rows hold the index (`json`, the whole index in the head, is how snapshots were kept before). */
+const snapshotSchema = z.object({ indexVersion: z.number(), watermark: watermarkSchema, parts: z.number().int().nonnegative().optional(), json: z.string().optional() })
 export type SearchIndexSnapshot = z.infer<typeof snapshotSchema>
 
 /** The longest a due snapshot is put off by queries arriving one after another (see postponeSnapshot). */
@@ -60,6 +81,8 @@ export interface SearchIndexServiceOptions {
   readonly snapshotDelayMs?: number
   /** More changed records than this are caught up by a rebuild ({@link BULK_CHANGE_LIMIT}; smaller in tests). */
   readonly bulkChangeLimit?: number
+  /** Characters per snapshot part ({@link SNAPSHOT_PART_CHARS}; smaller in tests). */
+  readonly snapshotPartChars?: number
 }
 
 const emptyWatermark = (): SearchIndexWatermark => ({
@@ -209,27 +232,56 @@ export class SearchIndexService {
     const vocabulary = this.readVocabulary()
     // Unused when the snapshot is not current (a rebuild reads the tables itself).
     vocabulary.catch(() => undefined)
-    const row = await this.db.meta.get(SNAPSHOT_KEY)
-    const parsed = snapshotSchema.safeParse(row?.value)
-    if (!parsed.success || parsed.data.indexVersion !== SEARCH_INDEX_VERSION) return false
+    const snapshot = await this.readSnapshot()
+    if (snapshot === undefined) return false
     try {
-      this.engine = SearchIndexEngine.load(parsed.data.json)
+      this.engine = SearchIndexEngine.load(snapshot.json)
     } catch {
       // A damaged snapshot is only a cache: rebuild.
       return false
     }
-    this.watermark = parsed.data.watermark
+    this.watermark = snapshot.watermark
     // Read while the index was decoded; filters and facet labels need it.
     this.setVocabulary(await vocabulary)
     return true
   }
 
+  /**
+   * The names filters resolve against, read by pages (`readRowsInPages`), one table after another:
+   * one `getAll` of 15,000 organisations (at 100k records) held every other IndexedDB request of
+   * the origin for most of a second at each start, and a list opened meanwhile waited for it.
+   */
+  /** The stored snapshot of this index version, its parts joined; undefined when there is none or a part is missing. */
+  private readSnapshot(): Promise<{ readonly watermark: SearchIndexWatermark; readonly json: string } | undefined> {
+    // One read-only transaction: a save from another window cannot mix its parts with these.
+    return this.db.transaction('r', this.db.meta, async () => {
+      const parsed = snapshotSchema.safeParse((await this.db.meta.get(SNAPSHOT_KEY))?.value)
+      if (!parsed.success || parsed.data.indexVersion !== SEARCH_INDEX_VERSION) return undefined
+      const { watermark, json, parts } = parsed.data
+      if (json !== undefined) return { watermark, json }
+      if (parts === undefined) return undefined
+      const texts: string[] = []
+      // One part per request, so the page's own reads are answered in between.
+      for (let part = 0; part < parts; part += 1) {
+        const text = (await this.db.meta.get(`${SNAPSHOT_PART_KEY_PREFIX}${part}`))?.value
+        if (typeof text !== 'string') return undefined
+        texts.push(text)
+      }
+      return { watermark, json: texts.join('') }
+    })
+  }
+
   private async readVocabulary(): Promise<FilterVocabulary> {
-    const [jurisdictions, organisations, laws] = await Promise.all([
-      this.repositories.jurisdiction.list(),
-      this.repositories.organisation.list(),
-      this.repositories.law.list()
-    ])
+    const readAll = async <T extends 'jurisdiction' | 'organisation' | 'law'>(type: T): Promise<RecordOfType[T][]> => {
+      const records: RecordOfType[T][] = []
+      await readRowsInPages(this.db.recordTable(type), (rows) => {
+        for (const row of rows) records.push(fromRow(row) as RecordOfType[T])
+      })
+      return sortRecordsOfType(type, records)
+    }
+    const jurisdictions = await readAll('jurisdiction')
+    const organisations = await readAll('organisation')
+    const laws = await readAll('law')
     return { jurisdictions, organisations, laws }
   }
 
@@ -497,11 +549,22 @@ export class SearchIndexService {
   private async saveSnapshotNow(): Promise<void> {
     if (!this.isSnapshotDue) return
     // The index and its watermark are taken together, before anything else can change them.
-    const snapshot: SearchIndexSnapshot = { indexVersion: SEARCH_INDEX_VERSION, watermark: structuredClone(this.watermark), json: this.engine.toJSON() }
+    const json = this.engine.toJSON()
+    const partChars = this.options.snapshotPartChars ?? SNAPSHOT_PART_CHARS
+    const parts = Array.from({ length: Math.ceil(json.length / partChars) }, (_, part) => ({
+      key: `${SNAPSHOT_PART_KEY_PREFIX}${part}`,
+      value: json.slice(part * partChars, (part + 1) * partChars)
+    }))
+    const snapshot: SearchIndexSnapshot = { indexVersion: SEARCH_INDEX_VERSION, watermark: structuredClone(this.watermark), parts: parts.length }
     this.isSnapshotDue = false
     this.snapshotDueSince = undefined
     try {
-      await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot })
+      // The head and its parts together, the parts of an older (longer) snapshot removed: a reader sees one snapshot whole.
+      await this.db.transaction('rw', this.db.meta, async () => {
+        await this.db.meta.where('key').startsWith(SNAPSHOT_PART_KEY_PREFIX).delete()
+        await this.db.meta.bulkPut(parts)
+        await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot })
+      })
     } catch (error) {
       this.isSnapshotDue = true
       throw error

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { appendRevisions, createJurisdictionRepository, createRecordRepository, deleteRecord, noteUnloggedWrite, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
 import { SEARCH_INDEX_VERSION } from '@shared/search/searchIndexEngine'
 import type { SearchIndexStatus } from '@renderer/searchIndex/searchIndexProtocol'
-import { SNAPSHOT_KEY, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
+import { SNAPSHOT_KEY, SNAPSHOT_PART_KEY_PREFIX, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
 import { diffRecords } from '@shared/domain/recordHistory'
 import type { Source } from '@shared/domain/source'
 import { toRow } from '@renderer/db/storedRow'
@@ -33,8 +33,13 @@ async function aSampleDatabase(): Promise<PrecedentDatabase> {
 /** A small limit, so a test's "large" import stays small. */
 const BULK_LIMIT = 40
 
-async function anOpenService(db: PrecedentDatabase, statuses: SearchIndexStatus[] = []): Promise<SearchIndexService> {
-  const service = new SearchIndexService(db, { snapshotDelayMs: Infinity, bulkChangeLimit: BULK_LIMIT, onStatus: (status) => statuses.push(status) })
+async function anOpenService(db: PrecedentDatabase, statuses: SearchIndexStatus[] = [], snapshotPartChars?: number): Promise<SearchIndexService> {
+  const service = new SearchIndexService(db, {
+    snapshotDelayMs: Infinity,
+    bulkChangeLimit: BULK_LIMIT,
+    onStatus: (status) => statuses.push(status),
+    ...(snapshotPartChars === undefined ? {} : { snapshotPartChars })
+  })
   await service.open()
   return service
 }
@@ -261,6 +266,67 @@ describe('SearchIndexService', () => {
 
     expect(statuses.some((status) => status.state === 'indexing')).toBe(false)
     expect(await ids(second, 'platypusword')).toEqual([ALIPAY_INCIDENT])
+  })
+
+  it('keeps the index in parts, each its own row, and opens from them without indexing again', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db, [], 10_000)
+    await first.saveSnapshot()
+    const parts = await db.meta.where('key').startsWith(SNAPSHOT_PART_KEY_PREFIX).toArray()
+    const head = (await db.meta.get(SNAPSHOT_KEY))!.value as { parts: number; json?: string }
+    const statuses: SearchIndexStatus[] = []
+
+    const second = await anOpenService(db, statuses)
+
+    expect(parts.length).toBeGreaterThan(3)
+    expect(head.parts).toBe(parts.length)
+    expect(head.json).toBeUndefined()
+    expect(parts.every((part) => typeof part.value === 'string' && part.value.length <= 10_000)).toBe(true)
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(false)
+    expect(await ids(second, 'sesame')).toEqual(await ids(first, 'sesame'))
+    expect(await ids(second, '支付')).toEqual(await ids(first, '支付'))
+  })
+
+  it('removes the parts of an older, longer snapshot when it saves, and rebuilds when a part is missing', async () => {
+    const db = await aSampleDatabase()
+    await (await anOpenService(db, [], 5_000)).saveSnapshot()
+    const before = await db.meta.where('key').startsWith(SNAPSHOT_PART_KEY_PREFIX).count()
+    const fewer = await anOpenService(db, [], 50_000)
+    await fewer.applyChanges()
+    const incident = (await createRecordRepository(db, 'incident').get(ALIPAY_INCIDENT))!
+    await saveRecord(db, 'incident', { ...incident, title: 'Platypusword incident' }, { ...writeOptions, expectedRevision: incident.revision })
+    await fewer.applyChanges()
+    await fewer.saveSnapshot()
+    const after = await db.meta.where('key').startsWith(SNAPSHOT_PART_KEY_PREFIX).count()
+    await db.meta.delete(`${SNAPSHOT_PART_KEY_PREFIX}0`)
+    const statuses: SearchIndexStatus[] = []
+
+    const reopened = await anOpenService(db, statuses)
+
+    expect(after).toBe((((await db.meta.get(SNAPSHOT_KEY))!.value as { parts: number }).parts))
+    expect(after).toBeLessThan(before)
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(true)
+    expect(await ids(reopened, 'platypusword')).toEqual([ALIPAY_INCIDENT])
+  })
+
+  it('still opens a snapshot kept whole in its head, as snapshots were kept before', async () => {
+    const db = await aSampleDatabase()
+    const first = await anOpenService(db)
+    await first.saveSnapshot()
+    const head = (await db.meta.get(SNAPSHOT_KEY))!.value as Record<string, unknown>
+    const parts = await db.meta.where('key').startsWith(SNAPSHOT_PART_KEY_PREFIX).sortBy('key')
+    const json = parts
+      .sort((a, b) => Number(a.key.slice(SNAPSHOT_PART_KEY_PREFIX.length)) - Number(b.key.slice(SNAPSHOT_PART_KEY_PREFIX.length)))
+      .map((part) => part.value as string)
+      .join('')
+    await db.meta.where('key').startsWith(SNAPSHOT_PART_KEY_PREFIX).delete()
+    await db.meta.put({ key: SNAPSHOT_KEY, value: { indexVersion: head.indexVersion, watermark: head.watermark, json } })
+    const statuses: SearchIndexStatus[] = []
+
+    const second = await anOpenService(db, statuses)
+
+    expect(statuses.some((status) => status.state === 'indexing')).toBe(false)
+    expect(await ids(second, 'sesame')).toEqual(await ids(first, 'sesame'))
   })
 
   it('ignores a snapshot made by another index version and rebuilds', async () => {
