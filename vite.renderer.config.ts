@@ -19,5 +19,9 @@ export const rendererConfig = {
     }
   },
   plugins: [vue()],
+  // vue-i18n's build flags, replaced rather than looked up at run time: no devtools hook in the
+  // shipped page; the message compiler stays (messages are compiled to an AST, never to code, so
+  // the CSP needs no 'unsafe-eval').
+  define: { __INTLIFY_PROD_DEVTOOLS__: 'false', __INTLIFY_DROP_MESSAGE_COMPILER__: 'false' },
   worker: { format: 'es' }
 } satisfies UserConfig

@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['test/renderer/**/*.test.ts'],
-          setupFiles: ['test/setup/fakeIndexedDb.ts']
+          setupFiles: ['test/setup/fakeIndexedDb.ts', 'test/setup/i18n.ts']
         }
       }
     ]

@@ -198,23 +198,97 @@ export function compareOptionalPartialDates(a: PartialDate | undefined, b: Parti
   return comparePartialDates(a, b)
 }
 
-function formatPoint(point: DatePoint): string {
-  const parts: string[] = []
-  if (point.day !== undefined) parts.push(String(point.day))
-  if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? '')
-  parts.push(String(point.year))
-  return (point.isApproximate ? 'c. ' : '') + parts.join(' ')
+/**
+ * What a language adds to the calendar words `Intl.DateTimeFormat` gives it: the mark of an
+ * approximate date and the joining of a range's ends. The renderer and the command line build it
+ * from their message catalogue; `ENGLISH_DATE_WORDS` is the default of code without one.
+ */
+export interface DateWords {
+  /** A BCP 47 language tag for `Intl.DateTimeFormat` ("en-GB", "zh-CN"). */
+  readonly locale: string
+  /** An approximate date ("c. 2015", "约2015年"). */
+  readonly approximately: (date: string) => string
+  /** A range from its two ends, each already written ("2015–2017", "2015年至2017年"). */
+  readonly between: (start: string, end: string) => string
+}
+
+export const ENGLISH_DATE_WORDS: DateWords = {
+  locale: 'en-GB',
+  approximately: (date) => `c. ${date}`,
+  between: (start, end) => `${start}–${end}`
+}
+
+const PRECISION_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  year: { year: 'numeric', timeZone: 'UTC' },
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  day: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+}
+
+// Making a formatter costs far more than using it, and lists write thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(locale: string, precision: DatePrecision): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`
+  let formatter = formatters.get(key)
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, PRECISION_OPTIONS[precision])
+    formatters.set(key, formatter)
+  }
+  return formatter
+}
+
+function precisionOfPoint(point: DatePoint): DatePrecision {
+  return point.day !== undefined ? 'day' : point.month !== undefined ? 'month' : 'year'
+}
+
+function instantOf(point: DatePoint): Date {
+  const instant = new Date(0)
+  instant.setUTCFullYear(point.year, (point.month ?? 1) - 1, point.day ?? 1)
+  return instant
+}
+
+/** The parts of a point as the language writes it, only as precise as the point. */
+function partsOfPoint(point: DatePoint, words: DateWords): Intl.DateTimeFormatPart[] {
+  return formatterFor(words.locale, precisionOfPoint(point)).formatToParts(instantOf(point))
+}
+
+function formatPoint(point: DatePoint, words: DateWords): string {
+  const text = partsOfPoint(point, words)
+    .map((part) => part.value)
+    .join('')
+  return point.isApproximate ? words.approximately(text) : text
 }
 
 /**
- * Formats a partial date for people, at exactly its precision:
- * "2015" → "2015", "2015-05" → "May 2015", "2018-01-03" → "3 January 2018", "2015~" → "c. 2015",
- * "2015/2017" → "2015–2017".
+ * The end of a range without what it shares with the start, in languages that write the year
+ * first: 2017年8月21日至22日 rather than 至2017年8月22日. Languages that write the day first keep
+ * the end whole (21 August 2017–22 August 2017), as they always have.
  */
-export function formatPartialDate(value: PartialDate): string {
+function formatRangeEnd(start: DatePoint, end: DatePoint, words: DateWords): string {
+  const parts = partsOfPoint(end, words)
+  const isYearFirst = parts[0]?.type === 'year'
+  if (!isYearFirst || start.isApproximate || end.isApproximate || precisionOfPoint(start) !== precisionOfPoint(end)) return formatPoint(end, words)
+  const shared = end.year !== start.year ? undefined : end.month !== undefined && end.month === start.month && end.day !== undefined ? 'month' : 'year'
+  if (shared === undefined || (shared === 'year' && end.month === undefined)) return formatPoint(end, words)
+  // Drop the shared fields and the literal after each (年, 月).
+  const lastShared = parts.findIndex((part) => part.type === shared)
+  const from = parts[lastShared + 1]?.type === 'literal' ? lastShared + 2 : lastShared + 1
+  return parts
+    .slice(from)
+    .map((part) => part.value)
+    .join('')
+}
+
+/**
+ * Formats a partial date for people, at exactly its precision, in the language of `words`
+ * (English by default): "2015" → "2015", "2015-05" → "May 2015", "2018-01-03" → "3 January 2018",
+ * "2015~" → "c. 2015", "2015/2017" → "2015–2017"; in Chinese 2015年, 2015年5月, 2018年1月3日,
+ * 约2015年, 2017年8月21日至22日. Never a day or month that was not recorded.
+ */
+export function formatPartialDate(value: PartialDate, words: DateWords = ENGLISH_DATE_WORDS): string {
   const { start, end } = parseKnownPartialDate(value)
-  if (end === undefined) return formatPoint(start)
-  return `${formatPoint(start)}–${formatPoint(end)}`
+  if (end === undefined) return formatPoint(start, words)
+  return words.between(formatPoint(start, words), formatRangeEnd(start, end, words))
 }
 
 /** Is `day` (`YYYY-MM-DD`) certainly on or after the date? True only when every reading of the date agrees. */

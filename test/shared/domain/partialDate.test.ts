@@ -4,6 +4,7 @@ import {
   comparePartialDates,
   earliestDay,
   formatPartialDate,
+  type DateWords,
   isApproximate,
   isCertainlyOnOrAfter,
   isPossiblyOnOrAfter,
@@ -387,6 +388,26 @@ describe('formatPartialDate', () => {
     ['2015~/2017', 'c. 2015–2017']
   ])('writes "%s" as "%s"', (text, expected) => {
     const formatted = formatPartialDate(toPartialDate(text))
+
+    expect(formatted).toBe(expected)
+  })
+
+  const chinese: DateWords = { locale: 'zh-CN', approximately: (date) => `约${date}`, between: (start, end) => `${start}至${end}` }
+
+  it.each([
+    ['2015', '2015年'],
+    ['2015-05', '2015年5月'],
+    ['2018-01-03', '2018年1月3日'],
+    ['2017-08~', '约2017年8月'],
+    ['2017-08-21/2017-08-22', '2017年8月21日至22日'],
+    ['2017-08-21/2017-09-02', '2017年8月21日至9月2日'],
+    ['2015-05/2015-07', '2015年5月至7月'],
+    ['2015/2017', '2015年至2017年'],
+    ['2017-12-30/2018-01-02', '2017年12月30日至2018年1月2日'],
+    ['2015-05/2016', '2015年5月至2016年'],
+    ['2015~/2017', '约2015年至2017年']
+  ])('writes "%s" in Chinese as "%s", never more precise than recorded', (text, expected) => {
+    const formatted = formatPartialDate(toPartialDate(text), chinese)
 
     expect(formatted).toBe(expected)
   })

@@ -1,0 +1,122 @@
+import { createI18n } from 'vue-i18n'
+import type { DateWords } from '@shared/domain/partialDate'
+
+/** The interface's languages: a catalogue folder each under src/locales. */
+export const APP_LOCALES = ['en', 'zh-CN'] as const
+export type AppLocale = (typeof APP_LOCALES)[number]
+
+/** Each language's name in that language, as the Language choice lists them. */
+export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = { en: 'English', 'zh-CN': '简体中文' }
+
+/** The tag dates and numbers are written with (`Intl`): British English writes "3 January 2018". */
+const FORMAT_LOCALES: Readonly<Record<AppLocale, string>> = { en: 'en-GB', 'zh-CN': 'zh-CN' }
+
+/**
+ * Where the chosen language is kept: this device's storage, not the knowledge base, because the
+ * language is the reader's (two analysts sharing a knowledge base may read it in two languages),
+ * and because it must be known before the first paint, when the database is not yet open.
+ */
+export const LANGUAGE_STORAGE_KEY = 'precedent:language'
+
+type Catalogue = { readonly [key: string]: string | Catalogue }
+
+/** Every catalogue file of every language (src/locales/<language>/<area>.json), merged per language. */
+export function mergeCatalogues(files: Readonly<Record<string, Catalogue>>): Record<AppLocale, Catalogue> {
+  const merged = Object.fromEntries(APP_LOCALES.map((locale) => [locale, {}])) as Record<AppLocale, Catalogue>
+  for (const [path, catalogue] of Object.entries(files)) {
+    const locale = /\/locales\/([^/]+)\/[^/]+\.json$/.exec(path)?.[1]
+    if (!isAppLocale(locale)) throw new Error(`${path}: not in a language folder of src/locales (${APP_LOCALES.join(', ')})`)
+    merged[locale] = mergeInto(merged[locale], catalogue, path)
+  }
+  return merged
+}
+
+function mergeInto(target: Catalogue, source: Catalogue, path: string, prefix = ''): Catalogue {
+  const result: Record<string, string | Catalogue> = { ...target }
+  for (const [key, value] of Object.entries(source)) {
+    const existing = result[key]
+    if (existing === undefined) result[key] = value
+    else if (typeof existing === 'object' && typeof value === 'object') result[key] = mergeInto(existing, value, path, `${prefix}${key}.`)
+    else throw new Error(`${path}: the key "${prefix}${key}" is also in another file of the same language`)
+  }
+  return result
+}
+
+export const catalogues = mergeCatalogues(import.meta.glob<Catalogue>('../../locales/*/*.json', { eager: true, import: 'default' }))
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === 'string' && (APP_LOCALES as readonly string[]).includes(value)
+}
+
+/**
+ * The interface language for the system's or browser's preferred languages (`navigator.languages`),
+ * first match wins: any Chinese is Simplified Chinese, any English is English; otherwise English.
+ */
+export function localeForLanguages(languages: readonly string[]): AppLocale {
+  for (const tag of languages) {
+    const language = tag.toLowerCase().split('-')[0]
+    if (language === 'zh') return 'zh-CN'
+    if (language === 'en') return 'en'
+  }
+  return 'en'
+}
+
+/** The language chosen in Preferences on this device, else the one the system or browser asks for. */
+export function initialLocale(storage: Pick<Storage, 'getItem'> | undefined, languages: readonly string[]): AppLocale {
+  let stored: string | null = null
+  try {
+    stored = storage?.getItem(LANGUAGE_STORAGE_KEY) ?? null
+  } catch {
+    // Storage refused (a locked-down browser): follow the browser.
+  }
+  return isAppLocale(stored) ? stored : localeForLanguages(languages)
+}
+
+const browserStorage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage)
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages)
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLocale(browserStorage(), browserLanguages()),
+  fallbackLocale: 'en',
+  messages: catalogues,
+  // A key missing from a catalogue is a defect the catalogue tests catch, not a console message per render.
+  missingWarn: false,
+  fallbackWarn: false
+})
+
+/** The interface language now (reactive: reading it in a render or `computed` follows a change). */
+export function currentLocale(): AppLocale {
+  return i18n.global.locale.value as AppLocale
+}
+
+/** Switches the interface language at once, keeps it for the next start, and sets `<html lang>`. */
+export function setLocale(locale: AppLocale): void {
+  i18n.global.locale.value = locale
+  applyDocumentLanguage(locale)
+  try {
+    browserStorage()?.setItem(LANGUAGE_STORAGE_KEY, locale)
+  } catch {
+    // Not kept (storage refused); the language still applies for this session.
+  }
+}
+
+/** `<html lang>` for the interface language, so screen readers and fonts pick the right one. */
+export function applyDocumentLanguage(locale: AppLocale = currentLocale()): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale
+}
+
+/** How dates are written in the interface language (partialDate.ts's formatPartialDate takes it). */
+export function dateWords(locale: AppLocale = currentLocale()): DateWords {
+  const t = i18n.global.t
+  return {
+    locale: FORMAT_LOCALES[locale],
+    approximately: (date) => t('dates.approximately', { date }, { locale }),
+    between: (start, end) => t('dates.between', { start, end }, { locale })
+  }
+}
+
+/** A count in the interface language's digits and grouping (1,234 / 1,234). */
+export function formatCount(count: number, locale: AppLocale = currentLocale()): string {
+  return count.toLocaleString(FORMAT_LOCALES[locale])
+}

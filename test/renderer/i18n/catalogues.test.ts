@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { APP_LOCALES, i18n, setLocale } from '@renderer/i18n'
+import { catalogues, initialLocale, LANGUAGE_STORAGE_KEY, localeForLanguages, mergeCatalogues } from '@renderer/i18n/i18n'
+
+const repository = join(__dirname, '../../..')
+
+type Catalogue = { readonly [key: string]: string | Catalogue }
+
+function keysOf(catalogue: Catalogue, prefix = ''): string[] {
+  return Object.entries(catalogue).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`)))
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return /\.(ts|vue)$/.test(entry.name) ? [path] : []
+  })
+}
+
+afterEach(() => {
+  setLocale('en')
+})
+
+describe('the message catalogues', () => {
+  const english = keysOf(catalogues.en).sort()
+
+  it('have the same keys in every language', () => {
+    for (const locale of APP_LOCALES) expect(keysOf(catalogues[locale]).sort(), locale).toEqual(english)
+  })
+
+  it('hold a message, not an empty string, for every key in every language', () => {
+    for (const locale of APP_LOCALES) {
+      const empty = keysOf(catalogues[locale]).filter((key) => i18n.global.t(key, {}, { locale }).trim() === '')
+      expect(empty, locale).toEqual([])
+    }
+  })
+
+  it('compile every message (no stray braces or @ signs), interpolating the values it names', () => {
+    for (const locale of APP_LOCALES) {
+      for (const key of keysOf(catalogues[locale])) {
+        const source = i18n.global.getLocaleMessage(locale)
+        const message = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], source) as string
+        const names = [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!)
+        const values = Object.fromEntries(names.map((name) => [name, `«${name}»`]))
+        const written = i18n.global.t(key, values, { locale })
+        expect(written, `${locale} ${key}`).not.toBe(key)
+        for (const name of names) expect(written, `${locale} ${key}`).toContain(`«${name}»`)
+      }
+    }
+  })
+
+  it('contain every key the renderer names, written out in its source', () => {
+    // Keys appear as t('a.b'), $t('a.b') and in tables of keys (App.vue's sections): every string
+    // literal shaped like a key under a catalogue's namespace must be one.
+    const namespaces = new Set(Object.keys(catalogues.en))
+    const known = new Set(english)
+    const missing: string[] = []
+    for (const file of sourceFiles(join(repository, 'src/renderer'))) {
+      const text = readFileSync(file, 'utf8')
+      for (const match of text.matchAll(/['"`]([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)['"`]/g)) {
+        const key = match[1]!
+        if (namespaces.has(key.split('.')[0]!) && !known.has(key)) missing.push(`${relative(repository, file)}: ${key}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('refuse a key written twice across the files of one language', () => {
+    const files = { '/src/locales/en/a.json': { app: { name: 'A' } }, '/src/locales/en/b.json': { app: { name: 'B' } } }
+
+    expect(() => mergeCatalogues(files)).toThrow('/src/locales/en/b.json: the key "app.name" is also in another file of the same language')
+  })
+
+  it('refuse a file outside a known language folder', () => {
+    expect(() => mergeCatalogues({ '/src/locales/fr/app.json': { app: { name: 'A' } } })).toThrow('/src/locales/fr/app.json: not in a language folder')
+  })
+})
+
+describe('the interface language', () => {
+  it('follows the first system or browser language it has, any Chinese as Simplified Chinese', () => {
+    expect(localeForLanguages(['zh-CN', 'en-US'])).toBe('zh-CN')
+    expect(localeForLanguages(['zh-Hans-CN'])).toBe('zh-CN')
+    expect(localeForLanguages(['zh-TW'])).toBe('zh-CN')
+    expect(localeForLanguages(['fr-FR', 'en-GB', 'zh-CN'])).toBe('en')
+    expect(localeForLanguages(['de-DE'])).toBe('en')
+    expect(localeForLanguages([])).toBe('en')
+  })
+
+  it('prefers the language chosen on this device over the browser, ignoring a stored value it does not know', () => {
+    const storage = (value: string | null) => ({ getItem: (key: string) => (key === LANGUAGE_STORAGE_KEY ? value : null) })
+
+    expect(initialLocale(storage('en'), ['zh-CN'])).toBe('en')
+    expect(initialLocale(storage('zh-CN'), ['en-US'])).toBe('zh-CN')
+    expect(initialLocale(storage('klingon'), ['zh-CN'])).toBe('zh-CN')
+    expect(
+      initialLocale(
+        {
+          getItem: () => {
+            throw new Error('SecurityError')
+          }
+        },
+        ['zh-CN']
+      )
+    ).toBe('zh-CN')
+  })
+
+  it('switches at once, keeps the choice for the next start and sets <html lang>', () => {
+    setLocale('zh-CN')
+
+    expect(i18n.global.t('app.nav.incidents')).toBe('事件')
+    expect(document.documentElement.lang).toBe('zh-CN')
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN')
+  })
+})
