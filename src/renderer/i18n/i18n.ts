@@ -116,6 +116,54 @@ export function dateWords(locale: AppLocale = currentLocale()): DateWords {
   }
 }
 
+/** The `Intl` tag of the interface language ("en-GB", "zh-CN"), for dates, times and numbers. */
+export function formatLocale(locale: AppLocale = currentLocale()): string {
+  return FORMAT_LOCALES[locale]
+}
+
+/** A moment (an ISO timestamp) in the interface language: "7 Dec 2026, 16:49" / "2026年12月7日 16:49". */
+export function formatMoment(iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  const moment = new Date(iso)
+  return Number.isNaN(moment.getTime()) ? iso : new Intl.DateTimeFormat(formatLocale(), options).format(moment)
+}
+
+/**
+ * The tables of the domain's codes in words (src/locales/<language>/domain.json): a response's
+ * kind, an incident's category, a law's status… The English catalogue holds the same words as the
+ * tables in src/shared (which the command line and the briefings still use); a test keeps them equal.
+ */
+export type DomainLabelTable =
+  | 'timelineGrouping'
+  | 'timelineFacet'
+  | 'timelineItemKind'
+  | 'briefingSection'
+  | 'recordType'
+  | 'responseKind'
+  | 'incidentCategory'
+  | 'incidentStatus'
+  | 'incidentRole'
+  | 'revisionAction'
+  | 'lawKind'
+  | 'lawStatus'
+  | 'lawRelation'
+  | 'matterState'
+  | 'matterStepRole'
+  | 'organisationKind'
+  | 'organisationRelation'
+  | 'importFormat'
+  | 'importAction'
+  | 'responseOutcome'
+
+/**
+ * A code in words in the interface language: `domainLabel('responseKind', 'summons')` is "Summons"
+ * or "约谈"; nested tables take a path (`domainLabel('recordType', 'incident.plural')`). An unknown
+ * code is shown as it is.
+ */
+export function domainLabel(table: DomainLabelTable, code: string): string {
+  const key = `domain.${table}.${code}`
+  return i18n.global.te(key, 'en') ? i18n.global.t(key) : code
+}
+
 /** A count in the interface language's digits and grouping (1,234 / 1,234). */
 export function formatCount(count: number, locale: AppLocale = currentLocale()): string {
   return count.toLocaleString(FORMAT_LOCALES[locale])

@@ -1,1 +1,16 @@
-export { APP_LOCALES, applyDocumentLanguage, currentLocale, dateWords, formatCount, i18n, isAppLocale, LOCALE_NAMES, setLocale, type AppLocale } from './i18n'
+export {
+  APP_LOCALES,
+  applyDocumentLanguage,
+  currentLocale,
+  dateWords,
+  domainLabel,
+  formatCount,
+  formatLocale,
+  formatMoment,
+  i18n,
+  isAppLocale,
+  LOCALE_NAMES,
+  setLocale,
+  type AppLocale,
+  type DomainLabelTable
+} from './i18n'

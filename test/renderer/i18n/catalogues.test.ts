@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { APP_LOCALES, i18n, setLocale } from '@renderer/i18n'
+import { APP_LOCALES, domainLabel, i18n, setLocale } from '@renderer/i18n'
 import { catalogues, initialLocale, LANGUAGE_STORAGE_KEY, localeForLanguages, mergeCatalogues } from '@renderer/i18n/i18n'
 
 const repository = join(__dirname, '../../..')
@@ -113,5 +113,43 @@ describe('the interface language', () => {
     expect(i18n.global.t('app.nav.incidents')).toBe('事件')
     expect(document.documentElement.lang).toBe('zh-CN')
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN')
+  })
+})
+
+describe('the domain labels', () => {
+  it('hold in English the same words as the tables in src/shared (the command line and briefings still use those)', async () => {
+    const shared = {
+      timelineGrouping: (await import('@shared/timeline/timelineLanes')).TIMELINE_GROUPING_LABELS,
+      timelineFacet: (await import('@shared/timeline/timelineFacets')).TIMELINE_FACET_LABELS,
+      timelineItemKind: (await import('@shared/timeline/timelineEvents')).TIMELINE_ITEM_KIND_LABELS,
+      briefingSection: (await import('@shared/briefing/briefing')).BRIEFING_SECTION_LABELS,
+      recordType: (await import('@shared/domain/recordTypes')).RECORD_TYPE_LABELS,
+      responseKind: (await import('@shared/domain/incidentResponse')).RESPONSE_KIND_LABELS,
+      incidentCategory: (await import('@shared/domain/incident')).INCIDENT_CATEGORY_LABELS,
+      incidentStatus: (await import('@shared/domain/incident')).INCIDENT_STATUS_LABELS,
+      incidentRole: (await import('@shared/domain/incident')).INCIDENT_ROLE_LABELS,
+      revisionAction: (await import('@shared/domain/recordHistory')).REVISION_ACTION_LABELS,
+      lawKind: (await import('@shared/domain/law')).LAW_KIND_LABELS,
+      lawStatus: (await import('@shared/domain/law')).LAW_STATUS_LABELS,
+      lawRelation: (await import('@shared/domain/law')).LAW_RELATION_LABELS,
+      matterState: (await import('@shared/domain/responseLifecycle')).MATTER_STATE_LABELS,
+      matterStepRole: (await import('@shared/domain/responseLifecycle')).MATTER_STEP_ROLE_LABELS,
+      organisationKind: (await import('@shared/domain/organisation')).ORGANISATION_KIND_LABELS,
+      organisationRelation: (await import('@shared/domain/organisation')).ORGANISATION_RELATION_LABELS,
+      importFormat: (await import('@shared/interchange/importReading')).IMPORT_FORMAT_LABELS,
+      importAction: (await import('@shared/interchange/importPlan')).IMPORT_ACTION_LABELS,
+      responseOutcome: (await import('@shared/analytics/responsesByKindAndOutcome')).RESPONSE_OUTCOME_LABELS
+    }
+
+    expect(catalogues.en.domain).toEqual(JSON.parse(JSON.stringify(shared)))
+  })
+
+  it('write a code in the interface language, and an unknown code as it is', () => {
+    expect(domainLabel('responseKind', 'summons')).toBe('Summons')
+    expect(domainLabel('recordType', 'incident.plural')).toBe('Incidents')
+    setLocale('zh-CN')
+    expect(domainLabel('responseKind', 'summons')).toBe('约谈')
+    expect(domainLabel('incidentCategory', 'consent-dark-pattern')).toBe('同意暗模式')
+    expect(domainLabel('responseKind', 'not-a-kind')).toBe('not-a-kind')
   })
 })
