@@ -4,6 +4,7 @@ import { APP_PAGE_URL, registerAppProtocol, registerAppScheme } from './appProto
 import { registerIpcHandlers } from './ipc/registerIpcHandlers'
 import { createMainWindow } from './mainWindow'
 import { installApplicationMenu } from './menu'
+import { localeForLanguages } from '../shared/locale/interfaceLocales'
 import { openExternalLink } from './security/externalLinkGate'
 import { attachNavigationGuards } from './security/navigationGuards'
 import { installOfflineGuard } from './security/offlineGuard'
@@ -44,7 +45,8 @@ function start(): void {
   applyPermissionPolicy(session.defaultSession)
   installOfflineGuard(session.defaultSession, devServerUrl === undefined ? undefined : new URL(devServerUrl))
   registerIpcHandlers(appUrl)
-  installApplicationMenu(() => mainWindow, app.isPackaged)
+  // In the system's language until the page says which one it shows.
+  installApplicationMenu(() => mainWindow, app.isPackaged, localeForLanguages(app.getPreferredSystemLanguages()))
   openMainWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow()

@@ -10,6 +10,7 @@ import type { DesktopApi } from '../shared/ipc/desktopApi'
 export const desktopApi = {
   getAppInfo: () => ipcRenderer.invoke(IpcChannel.getAppInfo),
   openExternalLink: (request) => ipcRenderer.invoke(IpcChannel.openExternalLink, request),
+  setInterfaceLanguage: (request) => ipcRenderer.invoke(IpcChannel.setInterfaceLanguage, request),
   saveFile: (request) => ipcRenderer.invoke(IpcChannel.saveFile, request),
   printBriefingPdf: (request) => ipcRenderer.invoke(IpcChannel.printBriefingPdf, request),
   beginBackupUpload: (request) => ipcRenderer.invoke(IpcChannel.beginBackupUpload, request),

@@ -21,6 +21,7 @@ const electron = vi.hoisted(() => {
           becomeReady = resolve
         })
     ),
+    getPreferredSystemLanguages: vi.fn(() => ['zh-Hans-CN', 'en-US']),
     quit: vi.fn(() => steps.push('quit')),
     exit: vi.fn()
   }

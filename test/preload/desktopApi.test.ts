@@ -24,6 +24,7 @@ import type { DesktopApi } from '../../src/shared/ipc/desktopApi'
 const desktopApiMethods: readonly (keyof DesktopApi)[] = [
   'getAppInfo',
   'openExternalLink',
+  'setInterfaceLanguage',
   'saveFile',
   'printBriefingPdf',
   'beginBackupUpload',
@@ -81,6 +82,7 @@ describe('preload desktopApi', () => {
   it.each([
     ['getAppInfo', IpcChannel.getAppInfo, undefined],
     ['openExternalLink', IpcChannel.openExternalLink, { url: 'https://example.com' }],
+    ['setInterfaceLanguage', IpcChannel.setInterfaceLanguage, { locale: 'zh-CN' }],
     ['saveFile', IpcChannel.saveFile, { suggestedFileName: 'a.csv', encoding: 'utf8', content: 'x' }],
     ['printBriefingPdf', IpcChannel.printBriefingPdf, { html: '<h1>B</h1>', suggestedFileName: 'b.pdf' }],
     ['beginBackupUpload', IpcChannel.beginBackupUpload, { createdAt: '2026-11-29T10:00:00.000Z', totalBytes: 100 }],

@@ -6,9 +6,10 @@ import { backupUploads } from '../services/backupWriter'
 import { printBriefingPdf } from '../services/pdfPrinter'
 import { teamConnections } from '../services/teamConnections'
 import { handle } from './handle'
+import { setApplicationMenuLanguage } from '../menu'
 
 /** The services behind the channels; replaceable in tests. */
-export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBriefingPdf, backupUploads, team: teamConnections }
+export const desktopServices = { getAppInfo, openExternalLink, setMenuLanguage: setApplicationMenuLanguage, saveFile, printBriefingPdf, backupUploads, team: teamConnections }
 
 /**
  * Registers one handler per {@link IpcChannel}, each accepting requests only from the page at
@@ -18,6 +19,10 @@ export const desktopServices = { getAppInfo, openExternalLink, saveFile, printBr
 export function registerIpcHandlers(appUrl: URL, services: typeof desktopServices = desktopServices): void {
   handle(IpcChannel.getAppInfo, appUrl, async () => services.getAppInfo())
   handle(IpcChannel.openExternalLink, appUrl, async ({ url }) => ({ opened: await services.openExternalLink(url) }))
+  handle(IpcChannel.setInterfaceLanguage, appUrl, async ({ locale }) => {
+    services.setMenuLanguage(locale)
+    return {}
+  })
   handle(IpcChannel.saveFile, appUrl, async (request, { window }) => ({ savedPath: await services.saveFile(request, window) }))
   handle(IpcChannel.printBriefingPdf, appUrl, async (request, { window }) => ({
     savedPath: await services.printBriefingPdf(request, window)

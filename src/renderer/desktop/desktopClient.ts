@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../../shared/ipc/channels'
 import type { AppInfo } from '../../shared/ipc/contract'
+import type { AppLocale } from '../../shared/locale/interfaceLocales'
 import type { DesktopApi } from '../../shared/ipc/desktopApi'
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/ipcResult'
 import { toSafeExternalUrl } from '../../shared/security/externalUrl'
@@ -42,6 +43,8 @@ export interface DesktopClient {
   getAppInfo(): Promise<AppInfo>
   /** Opens an https: or mailto: link outside the app; resolves false (and opens nothing) for any other URL. */
   openExternalLink(url: string): Promise<boolean>
+  /** Tells the desktop app the interface language, so its menu speaks it; nothing in a browser (no menu). */
+  setInterfaceLanguage(locale: AppLocale): Promise<void>
   /** Lets the user save an export: a native save dialog, or a browser download. */
   saveFile(file: ExportFile): Promise<SaveOutcome>
   /**
@@ -126,6 +129,9 @@ function createElectronClient(bridge: DesktopApi, team: DesktopTeam | undefined)
       if (safeUrl === null) return false
       return unwrap(await bridge.openExternalLink({ url: safeUrl })).opened
     },
+    async setInterfaceLanguage(locale) {
+      unwrap(await bridge.setInterfaceLanguage({ locale }))
+    },
     async saveFile(file) {
       const { suggestedFileName, content } = file
       const filters = file.filters?.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }))
@@ -173,6 +179,9 @@ function createBrowserClient(host: Window, appInfo: AppInfo, team: DesktopTeam |
       // noopener: the opened page gets no handle on ours; noreferrer: it learns nothing of our URL.
       host.open(safeUrl, '_blank', 'noopener,noreferrer')
       return true
+    },
+    async setInterfaceLanguage() {
+      // A browser tab has no application menu; its page already follows the language.
     },
     async saveFile({ suggestedFileName, content, mimeType }) {
       const fileName = toSafeFileName(suggestedFileName)

@@ -1,9 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import type { DateWords } from '@shared/domain/partialDate'
+import { APP_LOCALES, isAppLocale, localeForLanguages, type AppLocale } from '@shared/locale/interfaceLocales'
 
-/** The interface's languages: a catalogue folder each under src/locales. */
-export const APP_LOCALES = ['en', 'zh-CN'] as const
-export type AppLocale = (typeof APP_LOCALES)[number]
+export { APP_LOCALES, isAppLocale, localeForLanguages, type AppLocale }
 
 /** Each language's name in that language, as the Language choice lists them. */
 export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = { en: 'English', 'zh-CN': '简体中文' }
@@ -43,23 +42,6 @@ function mergeInto(target: Catalogue, source: Catalogue, path: string, prefix = 
 }
 
 export const catalogues = mergeCatalogues(import.meta.glob<Catalogue>('../../locales/*/*.json', { eager: true, import: 'default' }))
-
-export function isAppLocale(value: unknown): value is AppLocale {
-  return typeof value === 'string' && (APP_LOCALES as readonly string[]).includes(value)
-}
-
-/**
- * The interface language for the system's or browser's preferred languages (`navigator.languages`),
- * first match wins: any Chinese is Simplified Chinese, any English is English; otherwise English.
- */
-export function localeForLanguages(languages: readonly string[]): AppLocale {
-  for (const tag of languages) {
-    const language = tag.toLowerCase().split('-')[0]
-    if (language === 'zh') return 'zh-CN'
-    if (language === 'en') return 'en'
-  }
-  return 'en'
-}
 
 /** The language chosen in Preferences on this device, else the one the system or browser asks for. */
 export function initialLocale(storage: Pick<Storage, 'getItem'> | undefined, languages: readonly string[]): AppLocale {

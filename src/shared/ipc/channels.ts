@@ -5,6 +5,7 @@
 export const IpcChannel = {
   getAppInfo: 'app:get-info',
   openExternalLink: 'shell:open-external-link',
+  setInterfaceLanguage: 'app:set-interface-language',
   saveFile: 'file:save',
   printBriefingPdf: 'briefing:print-pdf',
   beginBackupUpload: 'backup:begin',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { IpcChannel } from './channels'
 import { isSafeExternalUrl, MAX_EXTERNAL_URL_LENGTH } from '../security/externalUrl'
 import { MAX_FILE_NAME_LENGTH } from '../security/safeFileName'
+import { APP_LOCALES } from '../locale/interfaceLocales'
 import {
   conflictsRequestSchema,
   currentRecordsPageSchema,
@@ -85,6 +86,11 @@ export const ipcContract = {
         .refine(isSafeExternalUrl, 'Only https: and mailto: links can be opened')
     }),
     response: z.strictObject({ opened: z.boolean() })
+  },
+  [IpcChannel.setInterfaceLanguage]: {
+    // The page's language, so the native menu speaks it too.
+    request: z.strictObject({ locale: z.enum(APP_LOCALES) }),
+    response: z.strictObject({})
   },
   [IpcChannel.saveFile]: {
     request: z.discriminatedUnion('encoding', [

@@ -19,6 +19,10 @@ export interface DesktopApi {
   readonly openExternalLink: (
     request: IpcRequest<typeof IpcChannel.openExternalLink>
   ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.openExternalLink>>>
+  /** Tells main the interface language, so the application menu is in it. */
+  readonly setInterfaceLanguage: (
+    request: IpcRequest<typeof IpcChannel.setInterfaceLanguage>
+  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.setInterfaceLanguage>>>
   /** Asks where to save, then writes the export atomically; `savedPath` is null on cancel. */
   readonly saveFile: (request: SaveFileRequest) => Promise<IpcResult<IpcResponse<typeof IpcChannel.saveFile>>>
   /** Renders briefing HTML (with scripts off) to a PDF the user saves; null on cancel. */

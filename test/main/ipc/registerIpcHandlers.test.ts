@@ -43,6 +43,7 @@ describe('registerIpcHandlers', () => {
   const services = {
     getAppInfo: vi.fn(() => ({ name: 'Precedent', version: '0.1.0', platform: 'linux' })),
     openExternalLink: vi.fn(async () => true),
+    setMenuLanguage: vi.fn(),
     saveFile: vi.fn(async () => '/home/alice/Documents/incidents.csv'),
     printBriefingPdf: vi.fn(async () => null),
     backupUploads: {
@@ -89,6 +90,15 @@ describe('registerIpcHandlers', () => {
 
     expect(result).toEqual({ ok: true, value: { opened: true } })
     expect(services.openExternalLink).toHaveBeenCalledWith('https://example.com')
+  })
+
+  it('shows the menu in the language the page names, and refuses one it does not have', async () => {
+    const chinese = await registeredListener(IpcChannel.setInterfaceLanguage)(trustedEvent, { locale: 'zh-CN' })
+    const klingon = await registeredListener(IpcChannel.setInterfaceLanguage)(trustedEvent, { locale: 'tlh' })
+
+    expect(chinese).toEqual({ ok: true, value: {} })
+    expect(klingon).toMatchObject({ ok: false, code: 'invalid-request' })
+    expect(services.setMenuLanguage).toHaveBeenCalledExactlyOnceWith('zh-CN')
   })
 
   it('answers file:save with the path the file saver wrote', async () => {

@@ -7,6 +7,7 @@ function aBridge(overrides: Partial<DesktopApi> = {}): DesktopApi {
   return {
     getAppInfo: vi.fn(async () => success({ name: 'Precedent', version: '0.1.0', platform: 'linux' })),
     openExternalLink: vi.fn(async () => success({ opened: true })),
+    setInterfaceLanguage: vi.fn(async () => success({})),
     saveFile: vi.fn(async () => success({ savedPath: '/home/alice/Documents/incidents.csv' })),
     printBriefingPdf: vi.fn(async () => success({ savedPath: '/home/alice/Documents/briefing.pdf' })),
     beginBackupUpload: vi.fn(async () => success({ uploadId: 'upload-1' })),
@@ -50,6 +51,14 @@ describe('createDesktopClient with the Electron bridge', () => {
     const client = createDesktopClient(hostWith(aBridge()))
 
     await expect(client.getAppInfo()).resolves.toEqual({ name: 'Precedent', version: '0.1.0', platform: 'linux' })
+  })
+
+  it('tells main the interface language, for the menu', async () => {
+    const bridge = aBridge()
+
+    await createDesktopClient(hostWith(bridge)).setInterfaceLanguage('zh-CN')
+
+    expect(bridge.setInterfaceLanguage).toHaveBeenCalledExactlyOnceWith({ locale: 'zh-CN' })
   })
 
   it('saves text as utf8 and reports the saved path', async () => {
