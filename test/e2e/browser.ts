@@ -20,13 +20,20 @@ const CHROMIUM_ARGS = [
   '--disable-sync'
 ]
 
+/** How a test's Chromium differs from the default one. */
+export interface BrowserOptions {
+  /** The browser's language (`navigator.languages`, Accept-Language, `--lang`), e.g. 'zh-CN'; Chromium's default otherwise. */
+  readonly locale?: string
+}
+
 /** Launches Chromium on a profile directory; relaunching on the same directory is a browser restart. */
-export function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+export function launchBrowser(userDataDir: string, options: BrowserOptions = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 }
+    args: options.locale === undefined ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, `--lang=${options.locale}`],
+    viewport: { width: 1280, height: 900 },
+    ...(options.locale === undefined ? {} : { locale: options.locale })
   })
 }
 
@@ -61,14 +68,14 @@ export interface BrowserProfile {
  * Chromium on a fresh profile for the test file that calls it (at its top level): launched before
  * its tests, closed and its profile removed after, with page errors collected.
  */
-export function useBrowserProfile(name: string): BrowserProfile {
+export function useBrowserProfile(name: string, options: BrowserOptions = {}): BrowserProfile {
   let context: BrowserContext | undefined
   let userDataDir = ''
   const pageErrors: string[] = []
   beforeAll(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), `precedent-e2e-${name}-`))
     await mkdir('test-results', { recursive: true })
-    context = await launchBrowser(userDataDir)
+    context = await launchBrowser(userDataDir, options)
     collectPageErrors(context, pageErrors)
   })
   afterAll(async () => {

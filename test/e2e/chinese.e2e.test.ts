@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { openAppPage, useBrowserProfile } from './browser'
+
+// The app with the browser's language set to Chinese (locale and --lang), as a Chinese-speaking
+// analyst's browser or system would have it.
+const browser = useBrowserProfile('chinese', { locale: 'zh-CN' })
+
+const ALIPAY = 'inc-alipay-annual-bill-2018'
+const UC_BROWSER = 'inc-uc-browser-data-transmission'
+
+describe('the app in Chinese', () => {
+  it('follows the browser language at first start: navigation, footer and <html lang> in Chinese', async () => {
+    const page = await openAppPage(browser.context, '#/incidents')
+    const navigation = page.getByRole('navigation', { name: '主导航' })
+
+    for (const name of ['事件', '组织', '法域', '法律', '应对', '来源', '时间线', '比较', '图表', '导入', '重复项', '简报']) {
+      await expect(navigation.getByRole('link', { name, exact: true }).isVisible(), name).resolves.toBe(true)
+    }
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    await expect(page.getByRole('link', { name: '偏好设置', exact: true }).isVisible()).resolves.toBe(true)
+  })
+
+  it('writes each date at its precision: 2018年1月3日 for Alipay, 2015年5月 (never a made-up day) for UC Browser', async () => {
+    const page = await openAppPage(browser.context, `#/incidents/${ALIPAY}`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+
+    await expect(page.locator('main').getByText('2018年1月3日').first().isVisible()).resolves.toBe(true)
+
+    await openAppPage(browser.context, `#/incidents/${UC_BROWSER}`, { freshLoad: true })
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    const main = await page.locator('main').innerText()
+
+    expect(main).toContain('2015年5月')
+    expect(main).not.toMatch(/2015年5月\d+日/)
+  })
+
+  it('switches to English in Preferences at once, and stays in English after a reload', async () => {
+    const page = await openAppPage(browser.context, '#/preferences', { freshLoad: true })
+    await expect(page.getByRole('heading', { level: 1, name: '偏好设置' }).isVisible()).resolves.toBe(true)
+
+    await page.getByLabel('语言').selectOption('en')
+
+    await page.getByRole('heading', { level: 1, name: 'Preferences' }).waitFor()
+    await expect(page.getByRole('status').filter({ hasText: 'The interface is now in English.' }).isVisible()).resolves.toBe(true)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents', exact: true }).isVisible()).resolves.toBe(true)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+  })
+})
