@@ -83,7 +83,7 @@ describe('the record kit in Simplified Chinese', () => {
     })
     expect(panel.get('h2').text()).toBe('关联记录')
     expect(panel.get('h3').text()).toBe('应对')
-    expect(panel.get('[aria-label="关联的应对"]').exists()).toBe(true)
+    expect(panel.find('[aria-label="关联的应对"]').exists()).toBe(true)
     expect(panel.text()).toContain('2015年5月')
     expect(panel.text()).toContain('共 120 项应对，已显示 1 项。')
     expect(panel.get('button').text()).toBe('再显示 100 项')
