@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export { recordRoute } from './recordRoute'
+export { recordNoun, nounInWords } from './recordNouns'
 export { repositories, loadFirstInListOrder, loadReferrerIds, loadTypedRecord, loadTypedRecords, readConsistently } from './knowledgeBase'
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'

@@ -16,6 +16,7 @@ import type { RecordOfType, RecordType, TypedRecord } from '@shared/domain/recor
 import type { FieldProblem } from './formDraft'
 import { repositories } from './knowledgeBase'
 import { writeOptions } from './writeOptions'
+import { i18n } from '@renderer/i18n'
 
 /** How a save ended; the form decides what to tell the person. */
 export type SaveResult<R> =
@@ -49,7 +50,7 @@ function failure(error: unknown): Exclude<SaveResult<never>, { ok: true }> {
   if (error instanceof RecordValidationError) return { ok: false, reason: 'invalid', problems: error.problems }
   if (error instanceof RevisionConflictError) return { ok: false, reason: 'conflict', current: error.current }
   if (error instanceof RecordNotFoundError) {
-    return { ok: false, reason: 'failed', message: 'A record this change touches no longer exists; it may have been deleted in another window.' }
+    return { ok: false, reason: 'failed', message: i18n.global.t('records.store.touchedGone') }
   }
   return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) }
 }
@@ -83,7 +84,7 @@ export const useRecordsStore = defineStore('records', () => {
       for (const amendment of amendments) {
         const stored = await readRecord(amendment.type, amendment.id)
         if (stored === undefined) {
-          return { ok: false, reason: 'failed', message: 'A linked record no longer exists; it may have been deleted in another window.' }
+          return { ok: false, reason: 'failed', message: i18n.global.t('records.store.linkedGone') }
         }
         const amended = (amendment.amend as (record: RecordOfType[RecordType]) => RecordOfType[RecordType])(stored)
         others.push({ type: amendment.type, input: withoutBookkeeping(amended), expectedRevision: stored.revision } as RecordWrite)
@@ -105,7 +106,7 @@ export const useRecordsStore = defineStore('records', () => {
       const writes: RecordWrite[] = []
       for (const amendment of amendments) {
         const stored = await readRecord(amendment.type, amendment.id)
-        if (stored === undefined) return { ok: false, reason: 'failed', message: 'That record no longer exists; it may have been deleted.' }
+        if (stored === undefined) return { ok: false, reason: 'failed', message: i18n.global.t('records.store.recordGone') }
         const amended = (amendment.amend as (record: RecordOfType[RecordType]) => RecordOfType[RecordType])(stored)
         writes.push({ type: amendment.type, input: withoutBookkeeping(amended), expectedRevision: stored.revision } as RecordWrite)
       }

@@ -1,4 +1,5 @@
 import { ref } from 'vue'
+import { i18n } from '@renderer/i18n'
 import type { DeleteImpact } from '@renderer/db'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { useRecordsStore } from './recordsStore'
@@ -26,7 +27,7 @@ export function useRecordDeletion(type: RecordType, id: () => string, onDeleted:
       return
     }
     if (result.blocking.length > 0) impact.value = { blocking: [...result.blocking], mended: [] }
-    deleteError.value = `Not deleted: ${result.message}`
+    deleteError.value = i18n.global.t('records.delete.notDeleted', { message: result.message })
   }
 
   function cancelDelete(): void {

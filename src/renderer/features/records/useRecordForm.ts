@@ -1,4 +1,5 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, reactive, ref, type Ref } from 'vue'
+import { i18n } from '@renderer/i18n'
 import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
 import type { FieldProblem } from './formDraft'
 import { draftKey, registerOpenDraft, takeKeptDraft } from './keptDrafts'
@@ -74,7 +75,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     }
     const record = (await repositories[spec.type].get(id as never)) as RecordOfType[T] | undefined
     if (record === undefined) {
-      loadError.value = `This record does not exist any more; it may have been deleted.`
+      loadError.value = i18n.global.t('records.form.notFound')
       return
     }
     base.value = record
@@ -136,19 +137,19 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     switch (result.reason) {
       case 'invalid':
         serverErrors.value = problemsByField(result.problems)
-        saveError.value = `Not saved: ${result.problems.map((problem) => problem.message).join('; ')}`
+        saveError.value = i18n.global.t('records.form.notSavedProblems', { problems: result.problems.map((problem) => problem.message).join('; ') })
         await focusFirstError()
         break
       case 'conflict':
         if (result.current.id === base.value?.id) {
           conflict.value = result.current as RecordOfType[T]
         } else {
-          saveError.value = 'Not saved: a linked record was changed elsewhere while you saved. Save again to apply your change to its new version.'
+          saveError.value = i18n.global.t('records.form.notSavedLinkedConflict')
         }
         break
       case 'failed':
         // Storage errors are whole sentences for the person ("Not saved: the disk … is full …"); others get the frame.
-        saveError.value = result.message.startsWith('Not saved:') ? result.message : `Not saved: ${result.message} Your changes are still here; try again.`
+        saveError.value = result.message.startsWith('Not saved:') ? result.message : i18n.global.t('records.form.notSavedFailed', { message: result.message })
         break
     }
   }

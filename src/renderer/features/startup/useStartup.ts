@@ -1,4 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue'
+import { i18n } from '@renderer/i18n'
 import { recoverInterruptedImport } from '../importing'
 import { isUpgradeBlocked, UPGRADE_WAIT_MS } from './databaseUpgrades'
 import { prepareKnowledgeBase, type StartupReport } from './prepareKnowledgeBase'
@@ -19,7 +20,7 @@ export function useStartup(waitForUpgradeMs = UPGRADE_WAIT_MS) {
       if (state.value.status !== 'loading') return
       state.value = {
         status: 'failed',
-        message: 'Precedent could not finish updating the knowledge base because another Precedent window or tab kept the old version open. Close the other windows and tabs of Precedent, then reload this one.'
+        message: i18n.global.t('start.upgradeBlocked')
       }
     }, waitForUpgradeMs)
   })
