@@ -45,9 +45,12 @@ describe('the message catalogues', () => {
         const message = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], source) as string
         const names = [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!)
         const values = Object.fromEntries(names.map((name) => [name, `«${name}»`]))
-        const written = i18n.global.t(key, values, { locale })
-        expect(written, `${locale} ${key}`).not.toBe(key)
-        for (const name of names) expect(written, `${locale} ${key}`).toContain(`«${name}»`)
+        // A plural message ("one record | {count} records") names its values in some forms only:
+        // each value must appear in the form chosen for some count.
+        const counts = message.includes('|') ? [0, 1, 2, 5] : [undefined]
+        const written = counts.map((count) => (count === undefined ? i18n.global.t(key, values, { locale }) : i18n.global.t(key, values, { locale, plural: count })))
+        for (const text of written) expect(text, `${locale} ${key}`).not.toBe(key)
+        for (const name of names) expect(written.join('\n'), `${locale} ${key}`).toContain(`«${name}»`)
       }
     }
   })
