@@ -1,4 +1,5 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { watch } from 'vue'
+import { createRouter, createWebHashHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { incidentRoutes } from './features/incidents'
 import { organisationRoutes } from './features/organisations'
 import { jurisdictionRoutes } from './features/jurisdictions'
@@ -17,6 +18,7 @@ import { briefingRoutes } from './features/briefings'
 import { exportingRoutes } from './features/exporting'
 import { backupRoutes } from './features/backups'
 import { teamRoutes } from './features/team'
+import { currentLocale, i18n } from './i18n'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/incidents' },
@@ -52,7 +54,20 @@ export const router = createRouter({
 // An address of a record that was merged away leads to the record it was merged into.
 redirectMergedRecords(router)
 
+/**
+ * The window's title: the page's in the interface language (src/locales/<language>/pageTitle.json,
+ * by route name; a test keeps its English equal to each route's `meta.title`), then the app's name.
+ */
+export function pageTitle(to: Pick<RouteLocationNormalized, 'name' | 'meta'>): string {
+  const key = `pageTitle.${String(to.name)}`
+  const title = typeof to.name === 'string' && i18n.global.te(key, 'en') ? i18n.global.t(key) : typeof to.meta.title === 'string' ? to.meta.title : undefined
+  return title ? `${title} · Precedent` : 'Precedent'
+}
+
 router.afterEach((to) => {
-  const title = typeof to.meta.title === 'string' ? to.meta.title : undefined
-  document.title = title ? `${title} · Precedent` : 'Precedent'
+  document.title = pageTitle(to)
+})
+// A switch of language renames the window at once.
+watch(currentLocale, () => {
+  document.title = pageTitle(router.currentRoute.value)
 })
