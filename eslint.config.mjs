@@ -45,7 +45,8 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/App.vue',
   'src/renderer/features/history/PreferencesView.vue',
   'src/renderer/ui/PartialDateText.vue',
-  'src/renderer/features/importing/*.vue'
+  'src/renderer/features/importing/*.vue',
+  'src/renderer/features/backups/*.vue'
 ]
 
 export default tseslint.config(
