@@ -46,7 +46,8 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/features/history/PreferencesView.vue',
   'src/renderer/ui/PartialDateText.vue',
   'src/renderer/features/importing/*.vue',
-  'src/renderer/features/backups/*.vue'
+  'src/renderer/features/backups/*.vue',
+  'src/renderer/features/exporting/*.vue'
 ]
 
 export default tseslint.config(
