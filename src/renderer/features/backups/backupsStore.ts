@@ -10,6 +10,7 @@ import { startRestore, type RunningRestore } from './startRestore'
 import { shortOfRoomForRestore } from './storageRoom'
 import { copyKeptBackup, takeBackup } from './takeBackup'
 import { writeBackupFile } from './writeBackupFile'
+import { BACKUP_REASONS } from './backupReasons'
 
 export type BackupActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
 
@@ -61,7 +62,7 @@ export const useBackupsStore = defineStore('backups', () => {
     }
   }
 
-  const backUpNow = () => busy(() => takeBackup('Backup taken by hand', now))
+  const backUpNow = () => busy(() => takeBackup(BACKUP_REASONS.byHand, now))
 
   async function saveCompressed(createdAt: string, file: Blob): Promise<SaveOutcome> {
     return getDesktopClient().saveFile({
@@ -106,7 +107,7 @@ export const useBackupsStore = defineStore('backups', () => {
         (progress) => {
           restoreActivity.value = progress
         },
-        { reason: `Before restoring ${description}`, onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
+        { reason: BACKUP_REASONS.beforeRestoring(description), onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
       )
       const outcome = await running.outcome
       // A cancel is said in the page's language (the worker's words are English).

@@ -6,7 +6,7 @@ import { guessColumnMapping, mappingProblems, type ColumnMapping } from '@shared
 import { needsColumnMapping, type MappedFormat } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
-import { estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
+import { BACKUP_REASONS, estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
 import { currentAuthorName } from '../history'
 import { createImportPipelineClient, ImportPipelineError, type ImportPipelineClient } from './importPipelineClient'
 import type { CsvFileColumns, ImportFailure, ImportPipelineProgress } from './importPipelineProtocol'
@@ -251,7 +251,7 @@ export const useImportStore = defineStore('import', () => {
       const noRoom = await shortOfRoomFor('import', estimatedImportBytes(planned.recordBytes, storedBytes.value))
       if (noRoom !== undefined) throw new ImportPipelineError({ kind: 'storage', message: noRoom })
       // In the app's backup database and, on the desktop, also as a file outside the browser profile.
-      await takeBackup(`Before importing ${fileNames.value.join(', ')}`, now)
+      await takeBackup(BACKUP_REASONS.beforeImporting(fileNames.value), now)
       if (cancelRequested) throw new ImportPipelineError({ kind: 'cancelled', message: 'Import cancelled', rolledBack: 0 })
       result.value = await client().commit({ author: currentAuthorName(), files: fileNames.value }, (value) => {
         progress.value = value

@@ -38,6 +38,7 @@ describe('BackupsView in Chinese', () => {
     expect(wrapper.findAll('.backups-table thead th').map((cell) => cell.text())).toEqual(['创建时间', '原因', '记录', '操作'])
     const firstRow = wrapper.get('.backups-table tbody tr')
     expect(firstRow.get('td').text()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
+    expect(firstRow.findAll('td')[1]?.text()).toBe('手动创建的备份')
     const restore = firstRow.findAll('button').find((button) => button.text() === '恢复…')
     expect(restore?.attributes('aria-label')).toMatch(/^恢复 \d{4}年.+的备份$/)
     await restore!.trigger('click')
