@@ -46,7 +46,10 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/features/history/PreferencesView.vue',
   'src/renderer/ui/*.vue',
   'src/renderer/features/records/*.vue',
-  'src/renderer/features/startup/*.vue'
+  'src/renderer/features/startup/*.vue',
+  'src/renderer/features/importing/*.vue',
+  'src/renderer/features/backups/*.vue',
+  'src/renderer/features/exporting/*.vue'
 ]
 
 export default tseslint.config(

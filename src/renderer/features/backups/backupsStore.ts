@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { i18n } from '@renderer/i18n'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
@@ -9,6 +10,7 @@ import { startRestore, type RunningRestore } from './startRestore'
 import { shortOfRoomForRestore } from './storageRoom'
 import { copyKeptBackup, takeBackup } from './takeBackup'
 import { writeBackupFile } from './writeBackupFile'
+import { BACKUP_REASONS } from './backupReasons'
 
 export type BackupActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
 
@@ -60,7 +62,7 @@ export const useBackupsStore = defineStore('backups', () => {
     }
   }
 
-  const backUpNow = () => busy(() => takeBackup('Backup taken by hand', now))
+  const backUpNow = () => busy(() => takeBackup(BACKUP_REASONS.byHand, now))
 
   async function saveCompressed(createdAt: string, file: Blob): Promise<SaveOutcome> {
     return getDesktopClient().saveFile({
@@ -82,7 +84,7 @@ export const useBackupsStore = defineStore('backups', () => {
   const saveBackupAsFile = (summary: BackupSummary) =>
     busy(async () => {
       const content = await readBackupContent(getDatabase(), summary.id)
-      if (content === undefined) throw new Error('That backup is no longer kept: it was replaced by newer ones.')
+      if (content === undefined) throw new Error(i18n.global.t('backups.store.noLongerKept'))
       if (content.kind === 'file') return saveCompressed(summary.createdAt, content.file)
       // A backup kept before compression: compressed now, so every backup file has one format.
       const gzip = gzipBlobSink()
@@ -96,8 +98,8 @@ export const useBackupsStore = defineStore('backups', () => {
     try {
       // Refused before the safety backup, the first write, so a full disk changes nothing.
       const noRoom = await shortOfRoomForRestore(source)
-      if (noRoom !== undefined) throw new Error(`${noRoom} Nothing was changed.`)
-      if (cancelRequested) throw new RestoreCancelled('Restore cancelled: nothing was changed.')
+      if (noRoom !== undefined) throw new Error(i18n.global.t('backups.store.nothingChanged', { reason: noRoom }))
+      if (cancelRequested) throw new RestoreCancelled(i18n.global.t('backups.store.restoreCancelled'))
       // The restore takes this backup itself, under its own lock (see runRestoreJob).
       running = startRestore(
         source,
@@ -105,10 +107,11 @@ export const useBackupsStore = defineStore('backups', () => {
         (progress) => {
           restoreActivity.value = progress
         },
-        { reason: `Before restoring ${description}`, onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
+        { reason: BACKUP_REASONS.beforeRestoring(description), onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
       )
       const outcome = await running.outcome
-      if (!outcome.ok) throw new Error(outcome.message)
+      // A cancel is said in the page's language (the worker's words are English).
+      if (!outcome.ok) throw new Error(outcome.cancelled ? i18n.global.t('backups.store.restoreCancelled') : outcome.message)
       return outcome.result
     } finally {
       running = undefined
@@ -129,7 +132,7 @@ export const useBackupsStore = defineStore('backups', () => {
   const restoreFromFile = (file: File) =>
     busy(async () => {
       if (!(await looksLikeBundleFile(file))) {
-        throw new ImportInputError({ file: file.name, message: 'This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent' })
+        throw new ImportInputError({ file: file.name, message: i18n.global.t('backups.store.notABackup') })
       }
       return restore({ kind: 'file', file, fileName: file.name }, file.name)
     })

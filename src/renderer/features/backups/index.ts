@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 
 export { useBackupsStore, backupFileName } from './backupsStore'
 export { takeBackup, type TakenBackup } from './takeBackup'
+export { BACKUP_REASONS } from './backupReasons'
 export { backUpIfDue, startScheduledBackups, SCHEDULED_BACKUP_AGE_MS, SCHEDULED_BACKUP_CHECK_MS } from './scheduledBackup'
 export { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
 

@@ -1,5 +1,6 @@
 import { getDatabase, listBackups, revisionTable, type PrecedentDatabase } from '@renderer/db'
 import { takeBackup } from './takeBackup'
+import { BACKUP_REASONS } from './backupReasons'
 
 /** A knowledge base changed since its newest kept backup gets a new one once this much older (RELIABILITY-SECURITY 23). */
 export const SCHEDULED_BACKUP_AGE_MS = 24 * 60 * 60 * 1000
@@ -24,7 +25,7 @@ export async function backUpIfDue(
   const lastChange = (await revisionTable(db).orderBy('at').last())?.at
   if (newest !== undefined && (lastChange === undefined || lastChange <= newest.createdAt)) return 'unchanged'
   if (newest === undefined && lastChange === undefined) return 'unchanged'
-  await options.take('Daily backup')
+  await options.take(BACKUP_REASONS.daily)
   return 'taken'
 }
 

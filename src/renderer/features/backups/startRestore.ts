@@ -1,4 +1,5 @@
 import { getDatabase, type BackupSummary, type RestoreResult } from '@renderer/db'
+import { i18n } from '@renderer/i18n'
 import { runRestoreJob, type RestoreProgress, type RestoreReply, type RestoreRequest, type RestoreSource } from './backupRestoreJob'
 import { openBackupWorker } from './backupWorkerPort'
 
@@ -52,7 +53,7 @@ export function startRestore(source: RestoreSource, author: string, onProgress: 
   } else {
     worker.onReply(
       (reply) => receive(reply as RestoreReply),
-      (message) => settle({ kind: 'failed', message: message || 'The restore stopped unexpectedly; nothing was changed.', cancelled: false })
+      (message) => settle({ kind: 'failed', message: message || i18n.global.t('backups.store.restoreStopped'), cancelled: false })
     )
     copied = () => worker.post({ kind: 'safety-copied' })
     worker.post(request)

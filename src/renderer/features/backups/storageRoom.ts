@@ -1,5 +1,6 @@
 import { getDatabase, isGzipFile, readBackupContent } from '@renderer/db'
 import { formatByteSize } from '@shared/interchange/importLimits'
+import { i18n } from '@renderer/i18n'
 import type { RestoreSource } from './backupRestoreJob'
 
 interface StorageManagerLike {
@@ -21,7 +22,8 @@ export async function shortOfRoomFor(write: LargeWrite, bytes: number, storage: 
     if (usage === undefined || quota === undefined) return undefined
     const free = quota - usage
     if (free >= bytes) return undefined
-    return `This ${write} needs about ${formatByteSize(bytes)} of storage, but only ${formatByteSize(Math.max(free, 0))} is free. Free some disk space, then try again.`
+    const values = { needed: formatByteSize(bytes), free: formatByteSize(Math.max(free, 0)) }
+    return write === 'import' ? i18n.global.t('backups.store.noRoomImport', values) : i18n.global.t('backups.store.noRoomRestore', values)
   } catch {
     return undefined
   }

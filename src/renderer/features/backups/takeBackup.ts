@@ -1,5 +1,6 @@
 import type { BackupSummary } from '@renderer/db'
 import { getDesktopClient, type BackupFileOutcome } from '@renderer/desktop/desktopClient'
+import { i18n } from '@renderer/i18n'
 import { writeBackupFile } from './writeBackupFile'
 
 export interface TakenBackup {
@@ -16,7 +17,7 @@ export interface TakenBackup {
  */
 export async function takeBackup(reason: string, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
   const { file: compressed, kept: summary } = await writeBackupFile(reason, now(), true)
-  if (summary === undefined) throw new Error('The backup was not kept; nothing was changed.')
+  if (summary === undefined) throw new Error(i18n.global.t('backups.store.notKept'))
   return copyKeptBackup(summary, compressed)
 }
 

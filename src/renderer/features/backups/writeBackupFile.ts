@@ -1,4 +1,5 @@
 import { getDatabase, type BackupSummary } from '@renderer/db'
+import { i18n } from '@renderer/i18n'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { runBackupJob, type BackupReply, type BackupRequest } from './backupRestoreJob'
 import { openBackupWorker } from './backupWorkerPort'
@@ -27,7 +28,7 @@ export async function writeBackupFile(title: string, at: string, keep: boolean):
       : await new Promise<BackupReply>((resolve) => {
           worker.onReply(
             (answer) => resolve(answer as BackupReply),
-            (message) => resolve({ kind: 'failed', message: message || 'The backup stopped unexpectedly; nothing was kept.' })
+            (message) => resolve({ kind: 'failed', message: message || i18n.global.t('backups.store.backupStopped') })
           )
           worker.post(request)
         }).finally(() => worker.close())

@@ -2,6 +2,7 @@ import { RECORD_TYPE_LABELS, type RecordType } from '@shared/domain/recordTypes'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS as SHARED_EXPORT_FORMATS, type ExportFormat as SharedExportFormat, type ExportFormatInfo } from '@shared/interchange/exportFormatInfo'
 import type { ExportRequest } from '@shared/interchange/exportFormats'
 import type { RecordSet } from '@shared/interchange/recordSet'
+import { i18n } from '@renderer/i18n'
 
 /** The formats a selection can be exported in, in the order the dialog offers them: the shared registry's. */
 export const EXPORT_FORMAT_IDS = SHARED_EXPORT_FORMATS
@@ -57,6 +58,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = SHARED_EXPORT_FORMATS.map
   takesTimelinePicture: id === 'docx' || id === 'html',
   build: viaSharedExporters(id)
 }))
+
+/**
+ * A format's name or one-line description in the interface language (src/locales/<language>/exporting.json).
+ * The English catalogue holds the shared registry's words; a format whose words it does not hold is shown as it is.
+ */
+export function exportFormatWords(format: Pick<ExportFormat, 'id' | 'label' | 'description'>, part: 'label' | 'description'): string {
+  const key = `exporting.formats.${format.id}.${part}`
+  return i18n.global.te(key, 'en') && i18n.global.t(key, {}, { locale: 'en' }) === format[part] ? i18n.global.t(key) : format[part]
+}
 
 export function exportFormat(id: ExportFormatId): ExportFormat {
   const format = EXPORT_FORMATS.find((candidate) => candidate.id === id)

@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { i18n } from '@renderer/i18n'
 import { getDatabase, readRememberedCsvMapping, rememberCsvMapping, type ImportCommitResult } from '@renderer/db'
 import { guessColumnMapping, mappingProblems, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import { needsColumnMapping, type MappedFormat } from '@shared/interchange/importers'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
-import { estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
+import { BACKUP_REASONS, estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
 import { currentAuthorName } from '../history'
 import { createImportPipelineClient, ImportPipelineError, type ImportPipelineClient } from './importPipelineClient'
 import type { CsvFileColumns, ImportFailure, ImportPipelineProgress } from './importPipelineProtocol'
@@ -26,7 +27,7 @@ const failureOf = (error: unknown): ImportFailure => {
 }
 const readFailureMessage = (error: unknown): string => {
   const failure = failureOf(error)
-  return failure.kind === 'input' || failure.kind === 'storage' ? failure.message : `The files could not be read: ${failure.message}`
+  return failure.kind === 'input' || failure.kind === 'storage' ? failure.message : i18n.global.t('importing.store.filesNotRead', { message: failure.message })
 }
 
 /**
@@ -172,7 +173,7 @@ export const useImportStore = defineStore('import', () => {
     try {
       plan.value = await client().replan(choices())
     } catch (caught) {
-      error.value = `The dry run could not be updated: ${messageOf(caught)}`
+      error.value = i18n.global.t('importing.store.dryRunNotUpdated', { message: messageOf(caught) })
     }
   }
 
@@ -250,7 +251,7 @@ export const useImportStore = defineStore('import', () => {
       const noRoom = await shortOfRoomFor('import', estimatedImportBytes(planned.recordBytes, storedBytes.value))
       if (noRoom !== undefined) throw new ImportPipelineError({ kind: 'storage', message: noRoom })
       // In the app's backup database and, on the desktop, also as a file outside the browser profile.
-      await takeBackup(`Before importing ${fileNames.value.join(', ')}`, now)
+      await takeBackup(BACKUP_REASONS.beforeImporting(fileNames.value), now)
       if (cancelRequested) throw new ImportPipelineError({ kind: 'cancelled', message: 'Import cancelled', rolledBack: 0 })
       result.value = await client().commit({ author: currentAuthorName(), files: fileNames.value }, (value) => {
         progress.value = value
@@ -328,13 +329,13 @@ function describeCommitFailure(failure: ImportFailure): string {
   switch (failure.kind) {
     case 'cancelled':
       return failure.rolledBack > 0
-        ? `Import cancelled. Nothing was written: the ${failure.rolledBack} records already written were taken out again.`
-        : 'Import cancelled. Nothing was written.'
+        ? i18n.global.t('importing.store.cancelledRolledBack', { count: failure.rolledBack })
+        : i18n.global.t('importing.store.cancelled')
     case 'stale':
       return failure.message.startsWith('The record is not valid')
-        ? `Nothing was imported: ${failure.message}. The dry run has been checked again.`
-        : `Nothing was imported: ${failure.message}. Records changed since the dry run, so it has been checked again; review it and import again.`
+        ? i18n.global.t('importing.store.staleInvalid', { message: failure.message })
+        : i18n.global.t('importing.store.stale', { message: failure.message })
     default:
-      return `Nothing was imported: ${failure.message}`
+      return i18n.global.t('importing.store.failed', { message: failure.message })
   }
 }

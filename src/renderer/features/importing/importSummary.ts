@@ -1,19 +1,16 @@
 import type { ImportCounts } from '@shared/interchange/importPlan'
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
+import { i18n } from '@renderer/i18n'
 
 /** "2 new, 0 updated, 3 unchanged, 0 duplicates, 1 rejected": the dry run in one line. */
 export function importCountsSentence(counts: ImportCounts): string {
-  return [
-    `${counts.new} new`,
-    `${counts.update} updated`,
-    `${counts.unchanged} unchanged`,
-    plural(counts.duplicate, 'duplicate', 'duplicates'),
-    `${counts.rejected} rejected`
-  ].join(', ')
+  return i18n.global.t(
+    'importing.common.countsSentence',
+    { new: counts.new, updated: counts.update, unchanged: counts.unchanged, duplicate: counts.duplicate, rejected: counts.rejected },
+    counts.duplicate
+  )
 }
 
 /** "Import 1 record" / "Import 12 records". */
 export function importButtonLabel(count: number): string {
-  return `Import ${plural(count, 'record', 'records')}`
+  return i18n.global.t('importing.common.importRecords', { count }, count)
 }
