@@ -47,7 +47,8 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/ui/PartialDateText.vue',
   'src/renderer/features/briefings/BriefingListView.vue',
   'src/renderer/features/briefings/BriefingComposerView.vue',
-  'src/renderer/features/briefings/AddToBriefingButton.vue'
+  'src/renderer/features/briefings/AddToBriefingButton.vue',
+  'src/renderer/features/duplicates/*.vue'
 ]
 
 export default tseslint.config(
