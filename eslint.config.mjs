@@ -48,7 +48,8 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/features/briefings/BriefingListView.vue',
   'src/renderer/features/briefings/BriefingComposerView.vue',
   'src/renderer/features/briefings/AddToBriefingButton.vue',
-  'src/renderer/features/duplicates/*.vue'
+  'src/renderer/features/duplicates/*.vue',
+  'src/renderer/features/graph/*.vue'
 ]
 
 export default tseslint.config(
