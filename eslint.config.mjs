@@ -49,7 +49,8 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/features/briefings/BriefingComposerView.vue',
   'src/renderer/features/briefings/AddToBriefingButton.vue',
   'src/renderer/features/duplicates/*.vue',
-  'src/renderer/features/graph/*.vue'
+  'src/renderer/features/graph/*.vue',
+  'src/renderer/features/team/*.vue'
 ]
 
 export default tseslint.config(
