@@ -49,7 +49,13 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/features/startup/*.vue',
   'src/renderer/features/importing/*.vue',
   'src/renderer/features/backups/*.vue',
-  'src/renderer/features/exporting/*.vue'
+  'src/renderer/features/exporting/*.vue',
+  'src/renderer/features/briefings/BriefingListView.vue',
+  'src/renderer/features/briefings/BriefingComposerView.vue',
+  'src/renderer/features/briefings/AddToBriefingButton.vue',
+  'src/renderer/features/duplicates/*.vue',
+  'src/renderer/features/graph/*.vue',
+  'src/renderer/features/team/*.vue'
 ]
 
 export default tseslint.config(

@@ -1,3 +1,4 @@
+import { i18n } from '@renderer/i18n'
 import type { ExportFile } from '@renderer/desktop/desktopClient'
 import type { Briefing } from '@shared/briefing/briefing'
 import { composeBriefingDocument } from '@shared/briefing/briefingDocument'
@@ -42,7 +43,7 @@ export async function briefingExportFile(briefing: Briefing, set: RecordSet, for
         suggestedFileName: toSafeFileName(`${stem}.docx`),
         content: new Uint8Array(bytes),
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        filters: [{ name: 'Word document', extensions: ['docx'] }]
+        filters: [{ name: i18n.global.t('briefings.files.wordDocument'), extensions: ['docx'] }]
       }
     }
     case 'markdown': {
@@ -56,7 +57,7 @@ export async function briefingExportFile(briefing: Briefing, set: RecordSet, for
     }
     case 'html': {
       const html = await briefingHtml(briefing, set, pictures)
-      return { suggestedFileName: toSafeFileName(`${stem}.html`), content: html, mimeType: 'text/html;charset=utf-8', filters: [{ name: 'Web page', extensions: ['html'] }] }
+      return { suggestedFileName: toSafeFileName(`${stem}.html`), content: html, mimeType: 'text/html;charset=utf-8', filters: [{ name: i18n.global.t('briefings.files.webPage'), extensions: ['html'] }] }
     }
     default:
       return assertNever(format)

@@ -1,3 +1,4 @@
+import { i18n } from '@renderer/i18n'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
@@ -40,19 +41,26 @@ export function recordItemOf(typed: TypedRecord): BriefingItem {
   return { kind: 'record', recordType: typed.type, recordId: typed.record.id }
 }
 
-function failure(error: unknown): BriefingWriteResult {
+function failure(error: unknown, isDeleting = false): BriefingWriteResult {
+  const t = i18n.global.t
   if (error instanceof RecordValidationError) {
-    return { ok: false, message: 'Not saved: check the fields marked below.', problems: error.problems, isConflict: false }
+    return { ok: false, message: isDeleting ? t('briefings.store.notDeletedFields') : t('briefings.store.notSavedFields'), problems: error.problems, isConflict: false }
   }
   if (error instanceof BriefingConflictError) {
     const message =
       error.current === undefined
-        ? 'Not saved: this briefing was deleted in another window. Copy anything you need from the page.'
-        : 'Not saved: this briefing was changed in another window since you opened it. Your changes are still on the page; reload to see the other version.'
+        ? isDeleting
+          ? t('briefings.store.notDeletedDeleted')
+          : t('briefings.store.notSavedDeleted')
+        : isDeleting
+          ? t('briefings.store.notDeletedChanged')
+          : t('briefings.store.notSavedChanged')
     return { ok: false, message, problems: [], isConflict: true }
   }
-  if (error instanceof StorageWriteError) return { ok: false, message: error.message, problems: [], isConflict: false }
-  return { ok: false, message: `Not saved: ${error instanceof Error ? error.message : String(error)}`, problems: [], isConflict: false }
+  // The storage layer's message is English (src/renderer/db); it names the save, so a delete renames it.
+  if (error instanceof StorageWriteError) return { ok: false, message: isDeleting ? error.message.replace(/^Not saved/, 'Not deleted') : error.message, problems: [], isConflict: false }
+  const message = error instanceof Error ? error.message : String(error)
+  return { ok: false, message: isDeleting ? t('briefings.store.notDeleted', { message }) : t('briefings.store.notSaved', { message }), problems: [], isConflict: false }
 }
 
 /** Writes briefings. Reads go through `useBriefings`; every result is reported only after the transaction commits. */
@@ -101,8 +109,8 @@ export const useBriefingsStore = defineStore('briefings', () => {
       await repository().delete(id, expectedRevision)
       return { ok: true }
     } catch (error) {
-      const result = failure(error)
-      return { ok: false, message: result.ok ? '' : result.message.replace(/^Not saved/, 'Not deleted') }
+      const result = failure(error, true)
+      return { ok: false, message: result.ok ? '' : result.message }
     } finally {
       isSaving.value = false
     }

@@ -1,3 +1,4 @@
+import { i18n } from '@renderer/i18n'
 import { mergeIncidents, mergeOrganisations } from '@shared/domain/mergeRecords'
 import { referencesOf } from '@shared/domain/recordReferences'
 import type { TypedRecord } from '@shared/domain/recordTypes'
@@ -15,16 +16,17 @@ export interface MergePreview {
   readonly repointed: readonly TypedRecord[]
 }
 
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  description: 'Description',
-  headquartersJurisdictionId: 'Headquarters',
-  headquartersCity: 'City',
-  summary: 'Summary',
-  original: 'Original-language text',
-  occurredOn: 'Date occurred',
-  disclosedOn: 'Date disclosed',
-  reportedOn: 'Date reported',
-  affectedUsers: 'Affected users'
+// The fields a merge may fill in, each with its label's key (duplicates.field.<field>), in the order they are listed.
+const FIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
+  description: 'duplicates.field.description',
+  headquartersJurisdictionId: 'duplicates.field.headquartersJurisdictionId',
+  headquartersCity: 'duplicates.field.headquartersCity',
+  summary: 'duplicates.field.summary',
+  original: 'duplicates.field.original',
+  occurredOn: 'duplicates.field.occurredOn',
+  disclosedOn: 'duplicates.field.disclosedOn',
+  reportedOn: 'duplicates.field.reportedOn',
+  affectedUsers: 'duplicates.field.affectedUsers'
 }
 
 function combined(survivor: TypedRecord, duplicate: TypedRecord): TypedRecord | undefined {
@@ -55,9 +57,12 @@ export function previewMerge(survivor: TypedRecord, duplicate: TypedRecord, dupl
     addedAliases: aliasNames(merged).filter((name) => !survivorAliases.has(name)),
     addedLinkCount: [...after].filter((key) => !before.has(key)).length,
     addedCitationCount: Math.max(0, citationCount(merged) - citationCount(survivor)),
-    filledFields: Object.keys(FIELD_LABELS)
+    filledFields: Object.keys(FIELD_LABEL_KEYS)
       .filter((field) => isEmpty(survivorFields[field]) && !isEmpty(mergedFields[field]))
-      .map((field) => FIELD_LABELS[field] ?? field),
+      .map((field) => {
+        const key = FIELD_LABEL_KEYS[field]
+        return key === undefined ? field : i18n.global.t(key)
+      }),
     repointed: duplicateReferrers.filter((typed) => typed.record.id !== survivor.record.id && typed.record.id !== duplicate.record.id)
   }
 }

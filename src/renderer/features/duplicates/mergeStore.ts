@@ -1,3 +1,4 @@
+import { i18n } from '@renderer/i18n'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
@@ -71,13 +72,13 @@ export const useMergeStore = defineStore('merge', () => {
       return { ok: true, merge: entry }
     } catch (error) {
       if (error instanceof RevisionConflictError) {
-        return { ok: false, reason: 'conflict', message: 'One of the records was changed elsewhere after you opened this page. The comparison now shows the current versions; check them and merge again.' }
+        return { ok: false, reason: 'conflict', message: i18n.global.t('duplicates.store.conflict') }
       }
       if (error instanceof RecordNotFoundError) {
-        return { ok: false, reason: 'missing', message: 'One of the records no longer exists; it may have been merged or deleted in another window.' }
+        return { ok: false, reason: 'missing', message: i18n.global.t('duplicates.store.missing') }
       }
-      if (error instanceof RecordValidationError) return { ok: false, reason: 'invalid', message: `Not merged: ${messageOf(error)}` }
-      return { ok: false, reason: 'failed', message: `Not merged: ${messageOf(error)} Nothing was changed; try again.` }
+      if (error instanceof RecordValidationError) return { ok: false, reason: 'invalid', message: i18n.global.t('duplicates.store.notMerged', { message: messageOf(error) }) }
+      return { ok: false, reason: 'failed', message: i18n.global.t('duplicates.store.notMergedTryAgain', { message: messageOf(error) }) }
     } finally {
       isMerging.value = false
     }
@@ -104,7 +105,7 @@ export const useMergeStore = defineStore('merge', () => {
       await dismissDuplicatePair(getDatabase(), duplicatePairKey(firstId, secondId))
       return { ok: true }
     } catch (error) {
-      return { ok: false, message: `Not dismissed: ${messageOf(error)}` }
+      return { ok: false, message: i18n.global.t('duplicates.store.notDismissed', { message: messageOf(error) }) }
     }
   }
 

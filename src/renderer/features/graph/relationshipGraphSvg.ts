@@ -1,4 +1,5 @@
-import { RECORD_TYPE_LABELS, RECORD_TYPES } from '@shared/domain/recordTypes'
+import { domainLabel, formatCount, i18n } from '@renderer/i18n'
+import { RECORD_TYPES } from '@shared/domain/recordTypes'
 import type { RelationshipGraph } from '@shared/graph/relationshipGraph'
 import type { GraphLayout } from './graphForceLayout'
 import { graphLines, shortGraphLabel } from './graphDrawing'
@@ -39,7 +40,7 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
     `<defs><marker id="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#8a94a6"/></marker></defs>`,
     `<text x="16" y="28" font-size="18" font-weight="700" fill="#1d2330">${escapeXml(heading.title)}</text>`,
     `<text x="16" y="50" font-size="12" fill="#5b6475">${escapeXml(heading.filters + notShown)}</text>`,
-    `<text x="16" y="68" font-size="12" fill="#5b6475">As of ${escapeXml(heading.asOf)}</text>`,
+    `<text x="16" y="68" font-size="12" fill="#5b6475">${escapeXml(i18n.global.t('graph.view.asOf', { moment: heading.asOf }))}</text>`,
     `<g transform="translate(${round(offsetX)} ${round(offsetY)})">`
   ]
   for (const line of lines) {
@@ -68,7 +69,7 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
     const y = height - LEGEND_HEIGHT / 2
     parts.push(
       `<g transform="translate(${x} ${round(y)})"><path d="${look.path}" fill="${look.colour}" stroke="#1d2330"/>`,
-      `<text x="18" y="4" font-size="11" fill="#1d2330">${escapeXml(RECORD_TYPE_LABELS[type].singular)}</text></g>`
+      `<text x="18" y="4" font-size="11" fill="#1d2330">${escapeXml(domainLabel('recordType', `${type}.singular`))}</text></g>`
     )
   })
   parts.push('</svg>')
@@ -77,7 +78,8 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
 
 /** How many records the cap left out, as honest as the walk allows ("at least" when it stopped early). */
 export function notShownPhrase(graph: RelationshipGraph): string {
-  return `${graph.isNotShownCountExact ? '' : 'at least '}${graph.notShownCount} more not shown`
+  const count = formatCount(graph.notShownCount)
+  return graph.isNotShownCountExact ? i18n.global.t('graph.view.notShown', { count }) : i18n.global.t('graph.view.notShownAtLeast', { count })
 }
 
 function round(value: number): string {

@@ -1,4 +1,5 @@
-import { RECORD_TYPE_LABELS, recordTitle, type TypedRecord } from '@shared/domain/recordTypes'
+import { domainLabel, i18n } from '@renderer/i18n'
+import { recordTitle, type TypedRecord } from '@shared/domain/recordTypes'
 import type { TeamConflict } from '@shared/team/teamProtocol'
 
 /** The conflicted record's name, from whichever side still has it; its id when neither names it. */
@@ -14,12 +15,12 @@ export function conflictTitle(conflict: TeamConflict): string {
 }
 
 export function conflictTypeLabel(conflict: TeamConflict): string {
-  return RECORD_TYPE_LABELS[conflict.recordType].singular
+  return domainLabel('recordType', `${conflict.recordType}.singular`)
 }
 
 /** The team's side: who made it (the server names the author of its current version). */
 export function theirAuthor(conflict: TeamConflict): string {
-  return conflict.theirs.author ?? 'another analyst'
+  return conflict.theirs.author ?? i18n.global.t('team.conflict.anotherAnalyst')
 }
 
 /** Which side deleted the record, when one did: a delete against an edit. */

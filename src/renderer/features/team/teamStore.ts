@@ -1,3 +1,4 @@
+import { formatCount, i18n } from '@renderer/i18n'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDesktopClient } from '@renderer/desktop/desktopClient'
@@ -12,21 +13,22 @@ export const AUTO_SYNC_INTERVAL_MS = 5 * 60 * 1000
 
 /** What to do next after each kind of failure, said after the server's own line. */
 const NEXT_STEP: Record<TeamErrorCode, string> = {
-  unreachable: 'Your changes stay on this device and sync when the server can be reached again.',
-  'bad-credentials': 'Check the user name and password, then connect again.',
-  'permission-denied': "Ask the team's administrator for the role you need (precedent_editor to send changes).",
-  'schema-missing': "Ask the team's administrator to run “precedent team init” on this database.",
-  'schema-newer': 'Update Precedent to the version your team uses.',
-  refused: 'Nothing of it was applied: correct the record it names, then sync again.',
-  tls: "The server's certificate could not be verified: ask the team's administrator.",
-  failed: 'Try again; if it keeps failing, ask the team’s administrator.'
+  unreachable: 'team.store.nextStep.unreachable',
+  'bad-credentials': 'team.store.nextStep.badCredentials',
+  'permission-denied': 'team.store.nextStep.permissionDenied',
+  'schema-missing': 'team.store.nextStep.schemaMissing',
+  'schema-newer': 'team.store.nextStep.schemaNewer',
+  refused: 'team.store.nextStep.refused',
+  tls: 'team.store.nextStep.tls',
+  failed: 'team.store.nextStep.failed'
 }
 
 /** A failure as the one line the page shows: the server's reason, then what to do. */
 export function teamErrorText(error: unknown): string {
   const team = error instanceof TeamError ? error : new TeamError('failed', error instanceof Error ? error.message : String(error))
   const reason = (team.message.split('\n', 1)[0] ?? '').trim().replace(/[.:]?$/, '.')
-  return `${reason.charAt(0).toUpperCase()}${reason.slice(1)} ${NEXT_STEP[team.code]}`
+  // Two sentences: the server's reason (in English, as the server gives it), then what to do in the interface language.
+  return `${reason.charAt(0).toUpperCase()}${reason.slice(1)} ${i18n.global.t(NEXT_STEP[team.code])}`
 }
 
 /** The sync was cancelled by the person. */
@@ -113,7 +115,7 @@ export const useTeamStore = defineStore('team', () => {
     const { host, port, database, user } = details
     connection.value = { host, port, database, user }
     isReachable.value = true
-    notice.value = `Connected to ${database} on ${host} as ${status.value.user}.`
+    notice.value = i18n.global.t('team.store.connected', { database, host, user: status.value.user })
     await syncNow()
     return true
   }
@@ -133,7 +135,7 @@ export const useTeamStore = defineStore('team', () => {
     conflicts.value = undefined
     isReachable.value = undefined
     error.value = ''
-    notice.value = 'Disconnected. Your knowledge base stays on this device; changes made from now on are sent when you connect again.'
+    notice.value = i18n.global.t('team.store.disconnected')
   }
 
   /** Pushes what is pending, pulls the team's changes, then reads the status and the conflicts again. */
@@ -156,8 +158,8 @@ export const useTeamStore = defineStore('team', () => {
       await loadTeamBriefings()
       return result
     } catch (reason) {
-      if (reason instanceof TeamSyncCancelledError) notice.value = `Sync cancelled: ${reason.partial.pushed} sent and ${reason.partial.pulled} received before it stopped are kept; the rest goes with the next sync.`
-      else if (signal.aborted || reason instanceof SyncCancelled) notice.value = 'Sync cancelled. Nothing is lost: what was not sent stays pending and goes with the next sync.'
+      if (reason instanceof TeamSyncCancelledError) notice.value = i18n.global.t('team.store.cancelledPartial', { pushed: formatCount(reason.partial.pushed), pulled: formatCount(reason.partial.pulled) })
+      else if (signal.aborted || reason instanceof SyncCancelled) notice.value = i18n.global.t('team.store.cancelled')
       else failed(reason)
       return undefined
     } finally {
@@ -217,7 +219,7 @@ export const useTeamStore = defineStore('team', () => {
   /** Saves a briefing on the server, shared with the team or private; the failure as one line, or ''. */
   async function shareBriefing(briefing: Briefing, shared: boolean): Promise<string> {
     const server = team()
-    if (server === undefined || connection.value === null) return 'Connect on the Team page first.'
+    if (server === undefined || connection.value === null) return i18n.global.t('team.store.connectFirst')
     try {
       const saved = await server.saveBriefing({ briefing, shared })
       teamBriefings.value = [...teamBriefings.value.filter((kept) => !(kept.briefing.id === saved.briefing.id && kept.owner === saved.owner)), saved]
@@ -264,9 +266,10 @@ export const useTeamStore = defineStore('team', () => {
 })
 
 function syncedText(result: TeamSyncResult): string {
-  const parts = [`${result.pushed} sent`, `${result.pulled} received`]
-  if (result.conflicts > 0) parts.push(`${result.conflicts} ${result.conflicts === 1 ? 'conflict' : 'conflicts'} to resolve`)
-  return `Synced: ${parts.join(', ')}.`
+  const t = i18n.global.t
+  const counts = { pushed: formatCount(result.pushed), pulled: formatCount(result.pulled) }
+  if (result.conflicts === 0) return t('team.store.synced', counts)
+  return t('team.store.syncedWithConflicts', { ...counts, conflicts: t('team.store.conflicts', { count: formatCount(result.conflicts) }, result.conflicts) })
 }
 
 /**
