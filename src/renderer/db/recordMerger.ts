@@ -337,9 +337,7 @@ export function getMerge(db: PrecedentDatabase, mergeId: string): Promise<MergeE
   return mergeTable(db).get(mergeId)
 }
 
-// A stored setting's name, not a message key: written so the catalogue test (which takes every key-shaped
-// literal under a catalogue's area, here `duplicates`, for a message key) does not read it as one.
-export const DISMISSED_PAIRS_KEY = `duplicates${'.dismissedPairs'}` as const
+export const DISMISSED_PAIRS_KEY = 'duplicates.dismissedPairs'
 
 /** The pairs a person said are not duplicates (keys from `duplicatePairKey`). */
 export async function readDismissedDuplicatePairs(db: PrecedentDatabase): Promise<string[]> {
