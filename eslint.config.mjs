@@ -55,7 +55,12 @@ const TRANSLATED_COMPONENTS = [
   'src/renderer/features/briefings/AddToBriefingButton.vue',
   'src/renderer/features/duplicates/*.vue',
   'src/renderer/features/graph/*.vue',
-  'src/renderer/features/team/*.vue'
+  'src/renderer/features/team/*.vue',
+  'src/renderer/features/search/*.vue',
+  'src/renderer/features/timeline/*.vue',
+  'src/renderer/features/charts/*.vue',
+  'src/renderer/features/comparison/JurisdictionComparisonView.vue',
+  'src/renderer/features/comparison/JurisdictionComparisonTable.vue'
 ]
 
 export default tseslint.config(

@@ -1,7 +1,7 @@
 import { UNGROUPED, type IncidentGrouping, type IncidentsPerYear, type YearGroupCount } from '@shared/analytics/incidentsPerYear'
-import { RESPONSE_OUTCOME_LABELS, RESPONSE_OUTCOMES, type KindOutcomeCount, type ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
-import { INCIDENT_CATEGORY_LABELS, INCIDENT_CATEGORIES, type IncidentCategory } from '@shared/domain/incident'
-import { RESPONSE_KIND_LABELS } from '@shared/domain/incidentResponse'
+import { RESPONSE_OUTCOMES, type KindOutcomeCount, type ResponsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
+import { INCIDENT_CATEGORIES, type IncidentCategory } from '@shared/domain/incident'
+import { domainLabel, i18n } from '@renderer/i18n'
 import type { ParsedQuery } from '@shared/search/queryLanguage'
 import type { StackedBarData } from './stackedBarLayout'
 
@@ -31,8 +31,8 @@ const isCategory = (group: string): group is IncidentCategory => (INCIDENT_CATEG
 
 /** A group's name for people: "China" for CN, "Consent dark pattern" for its slug. */
 export function incidentGroupLabel(group: string, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>): string {
-  if (group === UNGROUPED) return by === 'jurisdiction' ? 'No jurisdiction recorded' : 'No category'
-  if (by === 'category') return isCategory(group) ? INCIDENT_CATEGORY_LABELS[group] : group
+  if (group === UNGROUPED) return i18n.global.t(by === 'jurisdiction' ? 'charts.incidents.noJurisdiction' : 'charts.incidents.noCategory')
+  if (by === 'category') return isCategory(group) ? domainLabel('incidentCategory', group) : group
   return jurisdictionNames.get(group) ?? group
 }
 
@@ -63,8 +63,8 @@ export function incidentsPerYearBars(chart: IncidentYearCounts, by: IncidentGrou
 export function responsesByKindBars(chart: ResponseKindCounts): StackedBarData {
   const outcomes = RESPONSE_OUTCOMES.filter((outcome) => chart.counts.some((cell) => cell.outcome === outcome))
   return {
-    categories: chart.kinds.map((kind) => ({ key: kind, label: RESPONSE_KIND_LABELS[kind] })),
-    series: outcomes.map((outcome) => ({ key: outcome, label: RESPONSE_OUTCOME_LABELS[outcome] })),
+    categories: chart.kinds.map((kind) => ({ key: kind, label: domainLabel('responseKind', kind) })),
+    series: outcomes.map((outcome) => ({ key: outcome, label: domainLabel('responseOutcome', outcome) })),
     cells: chart.counts.map((cell) => ({ category: cell.kind, series: cell.outcome, count: cell.count, query: `type:response kind:${cell.kind}` }))
   }
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getDatabase } from '@renderer/db'
+import { i18n } from '@renderer/i18n'
 import { checkSavedSearchName, parseSavedSearches, type SavedSearch } from '@shared/search/savedSearch'
 import { SAVED_SEARCHES_KEY } from './useSavedSearches'
 
@@ -25,7 +26,7 @@ export const useSavedSearchesStore = defineStore('savedSearches', () => {
       await update(change)
       return { ok: true }
     } catch (error) {
-      return { ok: false, message: `The saved searches could not be stored: ${error instanceof Error ? error.message : String(error)}` }
+      return { ok: false, message: i18n.global.t('search.saved.storeFailed', { message: error instanceof Error ? error.message : String(error) }) }
     } finally {
       isSaving.value = false
     }
@@ -34,7 +35,7 @@ export const useSavedSearchesStore = defineStore('savedSearches', () => {
   async function saveSearch(name: string, query: string): Promise<SavedSearchResult> {
     const checked = checkSavedSearchName(name)
     if (!checked.ok) return checked
-    if (query.trim() === '') return { ok: false, message: 'Type a query before saving it.' }
+    if (query.trim() === '') return { ok: false, message: i18n.global.t('search.saved.queryFirst') }
     const search: SavedSearch = { id: crypto.randomUUID(), name: checked.name, query: query.trim(), createdAt: new Date().toISOString() }
     return write((searches) => [...searches, search])
   }

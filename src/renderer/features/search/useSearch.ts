@@ -1,4 +1,5 @@
 import { onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { i18n, formatCount } from '@renderer/i18n'
 import { searchIndex, type SearchIndexStatus, type SearchMode, type SearchResultPage } from '@renderer/searchIndex'
 
 /**
@@ -58,15 +59,15 @@ export function isAskingAgainDue(status: SearchIndexStatus, previous: SearchInde
 export function describeIndexStatus(status: SearchIndexStatus): string {
   switch (status.state) {
     case 'opening':
-      return 'Opening the search index…'
+      return i18n.global.t('search.status.opening')
     case 'indexing':
       return status.total === 0
-        ? 'Indexing records…'
-        : `Indexing ${status.indexed.toLocaleString('en')} of ${status.total.toLocaleString('en')} records…`
+        ? i18n.global.t('search.status.indexingStart')
+        : i18n.global.t('search.status.indexing', { indexed: formatCount(status.indexed), total: formatCount(status.total) })
     case 'ready':
       return ''
     case 'failed':
-      return `Search is unavailable: ${status.message}`
+      return i18n.global.t('search.status.failed', { message: status.message })
   }
 }
 

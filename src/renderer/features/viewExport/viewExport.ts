@@ -1,6 +1,7 @@
 import { assertNever } from '@shared/lib/assertNever'
 import { formatPartialDate, toPartialDate } from '@shared/domain/partialDate'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
+import { dateWords, i18n } from '@renderer/i18n'
 
 export type ViewExportFormat = 'svg' | 'png'
 
@@ -28,14 +29,20 @@ export interface ExportPart {
 const SVG_NS = 'http://www.w3.org/2000/svg'
 const HEADING_HEIGHT = 72
 const MARGIN = 16
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif'
+// A CJK family first, so Chinese text (titles, filters, labels) is drawn in one face; these carry Latin letters too.
+const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif'
 /** Print resolution: 300 dots per inch over the CSS pixel's 96. */
 export const PRINT_SCALE = 300 / 96
 
 /** The lines printed above the picture: title, filters ("none" when there are none), "As of 3 January 2018". */
 export function headingLines(heading: ViewExportHeading): [string, string, string] {
   const filters = heading.filters.trim()
-  return [heading.title, `Filters: ${filters === '' ? 'none' : filters}`, `As of ${formatPartialDate(toPartialDate(heading.asOfDay))}`]
+  const t = i18n.global.t
+  return [
+    heading.title,
+    t('viewExport.filters', { filters: filters === '' ? t('viewExport.noFilters') : filters }),
+    t('viewExport.asOf', { date: formatPartialDate(toPartialDate(heading.asOfDay), dateWords()) })
+  ]
 }
 
 function textElement(document: Document, text: string, y: number, size: number, weight: string): SVGTextElement {
@@ -139,9 +146,9 @@ export async function savePicture(svg: string, fileStem: string, format: ViewExp
   const client = getDesktopClient()
   switch (format) {
     case 'svg':
-      return client.saveFile({ suggestedFileName: `${fileStem}.svg`, content: svg, mimeType: 'image/svg+xml', filters: [{ name: 'SVG image', extensions: ['svg'] }] })
+      return client.saveFile({ suggestedFileName: `${fileStem}.svg`, content: svg, mimeType: 'image/svg+xml', filters: [{ name: i18n.global.t('viewExport.svgImage'), extensions: ['svg'] }] })
     case 'png':
-      return client.saveFile({ suggestedFileName: `${fileStem}.png`, content: await svgToPng(svg), mimeType: 'image/png', filters: [{ name: 'PNG image', extensions: ['png'] }] })
+      return client.saveFile({ suggestedFileName: `${fileStem}.png`, content: await svgToPng(svg), mimeType: 'image/png', filters: [{ name: i18n.global.t('viewExport.pngImage'), extensions: ['png'] }] })
     default:
       return assertNever(format)
   }
@@ -178,11 +185,11 @@ export async function exportView(
 export function exportOutcomeText(outcome: SaveOutcome): string {
   switch (outcome.status) {
     case 'saved':
-      return `Saved to ${outcome.path}.`
+      return i18n.global.t('viewExport.savedTo', { path: outcome.path })
     case 'downloaded':
-      return `Downloaded as ${outcome.fileName}.`
+      return i18n.global.t('viewExport.downloaded', { fileName: outcome.fileName })
     case 'cancelled':
-      return 'Export cancelled; nothing was saved.'
+      return i18n.global.t('viewExport.cancelled')
     default:
       return assertNever(outcome)
   }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setLocale } from '@renderer/i18n'
 import { composeExportSvg, exportFileName, headingLines, todayAsDay } from '../../../../src/renderer/features/viewExport'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -90,5 +91,23 @@ describe('composeExportSvg with a chart sized by its viewBox', () => {
 describe('todayAsDay', () => {
   it('gives the local day as YYYY-MM-DD', () => {
     expect(todayAsDay(new Date(2026, 0, 5, 12))).toBe('2026-01-05')
+  })
+})
+
+describe('an exported picture in Chinese', () => {
+  afterEach(() => {
+    setLocale('en')
+  })
+
+  it('writes its filters and date in Chinese, the title as given', () => {
+    setLocale('zh-CN')
+
+    expect(headingLines({ title: '阿里巴巴集团时间线', filters: '', asOfDay: '2026-11-29' })).toEqual(['阿里巴巴集团时间线', '筛选条件：无', '截至2026年11月29日'])
+  })
+
+  it('names a CJK font family first, so Chinese labels are drawn in one face', () => {
+    const svg = composeExportSvg([{ element: drawing(['芝麻信用']) }], heading)
+
+    expect(svg).toMatch(/font-family="&quot;Noto Sans CJK SC&quot;/)
   })
 })

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { setLocale } from '@renderer/i18n'
+import TimelineChart from '../../../../src/renderer/features/timeline/TimelineChart.vue'
+import TimelineFacets from '../../../../src/renderer/features/timeline/TimelineFacets.vue'
+import { axisTickLabel } from '../../../../src/renderer/features/timeline/timelineWords'
+import { dayNumberOf } from '@shared/timeline/dayNumber'
+import { timelineEvents } from '@shared/timeline/timelineEvents'
+import { localWindowSource, TimelineLayoutModel } from '@shared/timeline/timelineWindow'
+import { anIncident, aResponse } from '../../../builders/domain'
+
+const incident = anIncident({ title: 'UC Browser leak', occurredOn: '2015-05', jurisdictionIds: ['IN'] })
+const review = aResponse({ title: 'MeitY review', kind: 'review', datedOn: '2015-06-10', incidentIds: [incident.id] })
+const content = timelineEvents({ incidents: [incident], responses: [review], laws: [] }, { today: '2026-01-01' })
+
+async function mountChart(grouping: 'jurisdiction' | 'type', pxPerDay = 4) {
+  const model = new TimelineLayoutModel(content, { grouping, laneOrder: [] }, { jurisdictionName: (id) => ({ IN: 'India' })[id] })
+  const wrapper = mount(TimelineChart, {
+    props: { source: localWindowSource(model), scale: { startDay: dayNumberOf('2015-04-01'), pxPerDay }, width: 800, collapsedLaneKeys: [], todayDay: dayNumberOf('2026-01-01'), label: '时间线' },
+    global: { stubs: { RouterLink: true } },
+    attachTo: document.body
+  })
+  await vi.waitFor(() => expect((wrapper.vm as unknown as { rowsSettled: boolean }).rowsSettled).toBe(true))
+  return wrapper
+}
+
+afterEach(() => {
+  setLocale('en')
+})
+
+describe('the timeline in Chinese', () => {
+  it('writes the axis in Chinese months and the lane buttons and summaries in Chinese', async () => {
+    setLocale('zh-CN')
+    const wrapper = await mountChart('type')
+
+    const ticks = wrapper.findAll('svg.timeline-axis text').map((text) => text.text())
+    expect(ticks).toContain('2015年5月')
+    expect(wrapper.findAll('.timeline-lane text').map((text) => text.text())).toEqual(['事件 · 2个条目', '应对 · 1个条目'])
+    expect(wrapper.findAll('.timeline-lane-control button').map((button) => button.attributes('aria-label'))).toContain('下移 事件')
+    wrapper.unmount()
+  })
+
+  it('names each event with its kind and its date in Chinese, the record title as it is', async () => {
+    setLocale('zh-CN')
+    const wrapper = await mountChart('jurisdiction')
+
+    const labels = wrapper.findAll('g.timeline-item').map((item) => item.attributes('aria-label'))
+    expect(labels).toContain('事件发生：UC Browser leak — 2015年5月')
+    expect(labels).toContain('审查：MeitY review — 2015年6月10日')
+    wrapper.unmount()
+  })
+
+  it('writes years and decades on the axis in Chinese, and keeps English ticks as they were', () => {
+    const tick = { day: dayNumberOf('2018-01-01'), label: '2018' }
+    expect(axisTickLabel(tick, 0.05)).toBe('2018')
+    setLocale('zh-CN')
+    expect(axisTickLabel(tick, 0.05)).toBe('2018年')
+    expect(axisTickLabel({ day: dayNumberOf('2010-01-01'), label: '2010s' }, 0.001)).toBe('2010年代')
+  })
+
+  it('titles the facets in Chinese', () => {
+    setLocale('zh-CN')
+    const facets = { type: [{ label: 'Incidents', count: 2, filter: 'type:incident' }], jurisdiction: [], organisation: [], category: [], year: [] }
+    const wrapper = mount(TimelineFacets, { props: { facets } })
+
+    expect(wrapper.find('summary').text()).toBe('按类型、法域、组织、类别或年份缩小范围')
+    expect(wrapper.find('button.timeline-facet').attributes('aria-label')).toBe('类型：事件，2')
+  })
+})
