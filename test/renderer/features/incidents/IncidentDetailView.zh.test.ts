@@ -29,12 +29,13 @@ async function openIncident(id: string): Promise<VueWrapper> {
   await router.push(`/incidents/${id}`)
   await router.isReady()
   wrapper = mount(RouterView, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await vi.waitFor(() => expect(wrapper!.find('#responses-heading').exists()).toBe(true))
+  await vi.waitFor(() => expect(wrapper!.find('#responses-heading').exists()).toBe(true), { timeout: 10_000 })
   await flushPromises()
   return wrapper
 }
 
-describe('the incident page in Simplified Chinese', () => {
+// The whole record page is drawn (frame, history, links): slow on a busy machine.
+describe('the incident page in Simplified Chinese', { timeout: 20_000 }, () => {
   it('shows its headings, labels, button and dates in Chinese', async () => {
     const law = aLaw({ shortName: 'Cybersecurity Law', adoptedOn: '2016-11-07', inForceOn: '2017-06-01', provisions: [{ unit: 'article', number: '41', summary: 'Consent' }] })
     const incident = anIncident({ title: 'Alipay annual statement', occurredOn: '2018-01-03', status: 'confirmed', implicatedProvisions: [{ lawId: law.id, provisionNumber: '41' }] })
