@@ -15,6 +15,7 @@ import {
 } from '@renderer/db'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 import type { AnyRecord, RecordType } from '@shared/domain/recordTypes'
+import { i18n } from '@renderer/i18n'
 import { fieldLabel } from './revisionText'
 import { readAuthorName, useAuthorName } from './useAuthorName'
 
@@ -29,23 +30,26 @@ export type SavePreferencesResult =
 const now = (): string => new Date().toISOString()
 
 function problemsText(problems: readonly RecordProblem[]): string {
-  return problems.map((problem) => (problem.path === '' ? problem.message : `${fieldLabel(problem.path.split(/[.[]/)[0] ?? '')}: ${problem.message}`)).join('; ')
+  const t = i18n.global.t
+  return problems
+    .map((problem) => (problem.path === '' ? problem.message : t('history.store.problem', { field: fieldLabel(problem.path.split(/[.[]/)[0] ?? ''), message: problem.message })))
+    .join(t('history.store.problemSeparator'))
 }
 
 // The person sees a sentence that says what to do next; the typed error stays in the log.
 function failure(error: unknown): HistoryActionResult {
   if (error instanceof RevisionConflictError || error instanceof RecordNotFoundError) {
-    return { ok: false, reason: 'conflict', message: 'This record was changed in another window. Its history has been updated: look at it again, then try once more.' }
+    return { ok: false, reason: 'conflict', message: i18n.global.t('history.store.conflict') }
   }
   if (error instanceof RecordValidationError) {
     return {
       ok: false,
       reason: 'invalid',
-      message: `That version cannot be brought back as it is: ${problemsText(error.problems)}. Edit the record instead, or restore a later version.`
+      message: i18n.global.t('history.store.cannotRestore', { problems: problemsText(error.problems) })
     }
   }
   if (error instanceof DeleteBlockedError) {
-    return { ok: false, reason: 'invalid', message: `Undoing would delete this record, but other records need it: ${error.message}` }
+    return { ok: false, reason: 'invalid', message: i18n.global.t('history.store.undoWouldDelete', { reason: error.message }) }
   }
   if (error instanceof UndoNotPossibleError || error instanceof RevisionNotFoundError) return { ok: false, reason: 'invalid', message: error.message }
   console.error(error)

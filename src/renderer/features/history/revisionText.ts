@@ -1,8 +1,89 @@
 import { formatPartialDate, parsePartialDate } from '@shared/domain/partialDate'
-import { REVISION_ACTION_LABELS, type RecordRevision } from '@shared/domain/recordHistory'
+import { REVISION_ACTION_LABELS, REVISION_ACTIONS, type RecordRevision } from '@shared/domain/recordHistory'
+import { dateWords, domainLabel, formatCount, formatMoment, i18n } from '@renderer/i18n'
+
+// The stored records' fields by name, in the interface language (a field not listed is named from its code, in English).
+const FIELD_KEYS: Readonly<Record<string, string>> = {
+  accessedOn: 'history.fields.accessedOn',
+  actorId: 'history.fields.actorId',
+  adoptedOn: 'history.fields.adoptedOn',
+  affectedUsers: 'history.fields.affectedUsers',
+  aliases: 'history.fields.aliases',
+  alpha3: 'history.fields.alpha3',
+  amendedOn: 'history.fields.amendedOn',
+  amount: 'history.fields.amount',
+  appliesFromOn: 'history.fields.appliesFromOn',
+  author: 'history.fields.author',
+  categories: 'history.fields.categories',
+  citations: 'history.fields.citations',
+  code: 'history.fields.code',
+  count: 'history.fields.count',
+  currency: 'history.fields.currency',
+  dataCategories: 'history.fields.dataCategories',
+  datedOn: 'history.fields.datedOn',
+  description: 'history.fields.description',
+  disclosedOn: 'history.fields.disclosedOn',
+  draftOn: 'history.fields.draftOn',
+  heading: 'history.fields.heading',
+  headquartersCity: 'history.fields.headquartersCity',
+  headquartersJurisdictionId: 'history.fields.headquartersJurisdictionId',
+  identifier: 'history.fields.identifier',
+  implicatedProvisions: 'history.fields.implicatedProvisions',
+  inForceOn: 'history.fields.inForceOn',
+  incidentIds: 'history.fields.incidentIds',
+  isEstimate: 'history.fields.isEstimate',
+  jurisdictionId: 'history.fields.jurisdictionId',
+  jurisdictionIds: 'history.fields.jurisdictionIds',
+  kind: 'history.fields.kind',
+  language: 'history.fields.language',
+  lawId: 'history.fields.lawId',
+  legalBasis: 'history.fields.legalBasis',
+  links: 'history.fields.links',
+  locator: 'history.fields.locator',
+  matterEffect: 'history.fields.matterEffect',
+  name: 'history.fields.name',
+  nameZh: 'history.fields.nameZh',
+  nativeLanguage: 'history.fields.nativeLanguage',
+  nativeTitle: 'history.fields.nativeTitle',
+  notes: 'history.fields.notes',
+  number: 'history.fields.number',
+  numericCode: 'history.fields.numericCode',
+  occurredOn: 'history.fields.occurredOn',
+  organisationId: 'history.fields.organisationId',
+  organisations: 'history.fields.organisations',
+  original: 'history.fields.original',
+  outcome: 'history.fields.outcome',
+  parentId: 'history.fields.parentId',
+  passage: 'history.fields.passage',
+  penalty: 'history.fields.penalty',
+  provisionNumber: 'history.fields.provisionNumber',
+  provisions: 'history.fields.provisions',
+  publishedOn: 'history.fields.publishedOn',
+  publisher: 'history.fields.publisher',
+  quotedPassage: 'history.fields.quotedPassage',
+  region: 'history.fields.region',
+  relation: 'history.fields.relation',
+  relations: 'history.fields.relations',
+  repealedOn: 'history.fields.repealedOn',
+  reportedOn: 'history.fields.reportedOn',
+  role: 'history.fields.role',
+  shortName: 'history.fields.shortName',
+  sourceId: 'history.fields.sourceId',
+  stage: 'history.fields.stage',
+  status: 'history.fields.status',
+  summary: 'history.fields.summary',
+  tags: 'history.fields.tags',
+  targetOrganisationIds: 'history.fields.targetOrganisationIds',
+  text: 'history.fields.text',
+  title: 'history.fields.title',
+  unit: 'history.fields.unit',
+  url: 'history.fields.url'
+}
 
 /** "occurredOn" → "Occurred on", "jurisdictionIds" → "Jurisdictions": a field's name for people. */
 export function fieldLabel(field: string): string {
+  const key = Object.hasOwn(FIELD_KEYS, field) ? FIELD_KEYS[field] : undefined
+  if (key !== undefined) return i18n.global.t(key)
   const base = field.replace(/Ids$/, 's').replace(/Id$/, '')
   const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
@@ -35,54 +116,85 @@ export type RecordNameOf = (id: string) => string | undefined
  * name, used to recognise dates and links.
  */
 export function fieldValueText(value: unknown, field?: string, nameOf: RecordNameOf = () => undefined): string {
-  if (value === undefined || value === null) return '(none)'
+  const t = i18n.global.t
+  if (value === undefined || value === null) return t('history.value.none')
   if (typeof value === 'string') {
-    if (value === '') return '(empty)'
+    if (value === '') return t('history.value.empty')
     if (isLinkField(field)) return nameOf(value) ?? value
     if (isDateField(field)) {
       const date = parsePartialDate(value)
-      if (date.ok) return formatPartialDate(date.value)
+      if (date.ok) return formatPartialDate(date.value, dateWords())
     }
     return value
   }
-  if (typeof value === 'number') return value.toLocaleString('en')
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => fieldValueText(item, field, nameOf)).join('; ')
+  if (typeof value === 'number') return formatCount(value)
+  if (typeof value === 'boolean') return value ? t('history.value.yes') : t('history.value.no')
+  if (Array.isArray(value)) return value.length === 0 ? t('history.value.none') : value.map((item) => fieldValueText(item, field, nameOf)).join(t('history.value.listSeparator'))
   if (typeof value === 'object') {
     return Object.entries(value)
-      .map(([key, inner]) => `${fieldLabel(key).toLowerCase()}: ${fieldValueText(inner, key, nameOf)}`)
-      .join(', ')
+      .map(([key, inner]) => t('history.value.part', { field: fieldLabel(key).toLowerCase(), value: fieldValueText(inner, key, nameOf) }))
+      .join(t('history.value.partSeparator'))
   }
   return String(value)
 }
 
 /** What a change did, in a few words: "edited title", "edited title, summary and 2 more fields". */
 export function revisionSummary(revision: RecordRevision): string {
+  const t = i18n.global.t
   switch (revision.action) {
     case 'update': {
       const fields = revision.changes.map((change) => fieldLabel(change.field).toLowerCase())
-      if (fields.length === 0) return 'saved without changes'
-      if (fields.length <= 3) return `edited ${fields.join(', ')}`
-      return `edited ${fields.slice(0, 2).join(', ')} and ${fields.length - 2} more fields`
+      const separator = t('history.summary.fieldSeparator')
+      if (fields.length === 0) return t('history.summary.noChanges')
+      if (fields.length <= 3) return t('history.summary.edited', { fields: fields.join(separator) })
+      const more = fields.length - 2
+      return t('history.summary.editedMore', { fields: fields.slice(0, 2).join(separator), count: formatCount(more) }, more)
     }
     case 'restore':
-      return revision.note === undefined ? 'restored an earlier version' : revision.note.toLowerCase()
+      return revision.note === undefined ? t('history.summary.restored') : noteText(revision.note).toLowerCase()
     case 'undo':
-      return 'an undo'
+      return t('history.summary.undo')
     case 'create':
     case 'delete':
     case 'merge':
     case 'unmerge':
     case 'import':
-      return REVISION_ACTION_LABELS[revision.action].toLowerCase()
+      return domainLabel('revisionAction', revision.action).toLowerCase()
   }
 }
 
-const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' })
+/**
+ * A change's note in the interface language. Notes are stored with the change, in English; the
+ * ones Precedent writes itself are recognised and put in words again, any other is shown as it is.
+ */
+export function noteText(note: string): string {
+  const t = i18n.global.t
+  switch (note) {
+    case 'From the team':
+      return t('history.note.fromTeam')
+    case 'Resolved a conflict with the team':
+      return t('history.note.teamConflict')
+    case 'Restored from a backup':
+      return t('history.note.fromBackup')
+    case 'Not in the restored backup':
+      return t('history.note.notInBackup')
+    case FIRST_VERSION_NOTE:
+      return t('history.note.firstVersion')
+  }
+  const restored = /^Restored version (\d+)$/.exec(note)
+  if (restored) return t('history.note.restoredVersion', { version: restored[1] })
+  const undid = /^Undid: (.+) \(version (\d+)\)$/.exec(note)
+  const action = undid && REVISION_ACTIONS.find((code) => REVISION_ACTION_LABELS[code].toLowerCase() === undid[1])
+  if (undid && action) return t('history.note.undid', { action: domainLabel('revisionAction', action).toLowerCase(), version: undid[2] })
+  return note
+}
 
-/** "3 January 2018, 09:00" in the person's own time zone. */
+/** The note on the version rebuilt from before the history began (RecordHistoryPanel), as stored in English. */
+export const FIRST_VERSION_NOTE = 'The version first stored, before changes were recorded'
+
+/** "3 January 2018, 09:00" in the person's own time zone, in the interface language. */
 export function formatTimestamp(timestamp: string): string {
-  return timestampFormat.format(new Date(timestamp))
+  return formatMoment(timestamp, { dateStyle: 'long', timeStyle: 'short' })
 }
 
 /** The calendar day (`YYYY-MM-DD`) of a timestamp in the person's own time zone. */
@@ -95,5 +207,5 @@ export function localDayOf(timestamp: string): string {
 /** "2018-01-03" → "3 January 2018". */
 export function formatDay(day: string): string {
   const date = parsePartialDate(day)
-  return date.ok ? formatPartialDate(date.value) : day
+  return date.ok ? formatPartialDate(date.value, dateWords()) : day
 }

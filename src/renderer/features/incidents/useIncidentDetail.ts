@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue'
 import { useLiveQuery } from '@renderer/db'
-import { findProvision, provisionLabel, type Law } from '@shared/domain/law'
+import { findProvision, type Law } from '@shared/domain/law'
 import { lawStatusOn, provisionInForceOn, type InForceCheck } from '@shared/domain/lawStatus'
 import type { Incident } from '@shared/domain/incident'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
@@ -8,6 +8,7 @@ import type { IncidentId } from '@shared/domain/ids'
 import type { PartialDate } from '@shared/domain/partialDate'
 import { buildMatterChain, type MatterChain } from '@shared/domain/responseLifecycle'
 import { repositories, useRecord } from '../records'
+import { lawProvisionText, provisionText } from '../laws'
 
 /** An implicated provision (or a whole law) with what the page needs to show it. */
 export interface ImplicatedProvision {
@@ -77,7 +78,7 @@ export function useIncidentDetail(id: Ref<string>) {
       if (law === undefined) return []
       const provision = reference.provisionNumber === undefined ? undefined : findProvision(law, reference.provisionNumber)
       const lawName = law.shortName ?? law.title
-      const label = provision ? `${lawName}, ${provisionLabel(provision)}` : reference.provisionNumber ? `${lawName}, ${reference.provisionNumber}` : lawName
+      const label = provision ? lawProvisionText(lawName, provisionText(provision)) : reference.provisionNumber ? lawProvisionText(lawName, reference.provisionNumber) : lawName
       // A number the law does not list (yet) is checked against the law's own dates.
       const inForce = provision ? provisionInForceOn(law, provision, date) : lawStatusOn(law, date)
       return [{

@@ -6,3 +6,5 @@ export const lawRoutes: RouteRecordRaw[] = [
   { path: '/laws/:id', name: 'law', component: () => import('./LawDetailView.vue'), props: true, meta: { title: 'Law' } },
   { path: '/laws/:id/edit', name: 'law-edit', component: () => import('./LawFormView.vue'), props: true, meta: { title: 'Edit law' } }
 ]
+
+export { lawProvisionText, lawStatusPeriodText, provisionText } from './provisionText'

@@ -1,6 +1,7 @@
+import { i18n } from '@renderer/i18n'
+import { provisionText } from './provisionText'
 import {
   lawSchema,
-  provisionLabel,
   type Law,
   type LawKind,
   type LawRelation,
@@ -163,7 +164,7 @@ export function lawFieldOfPath(path: string): LawField | undefined {
 /** One message per field; a problem inside a provision row is shown by `provisionRowErrors`, and counted here under `provisions`. */
 export function validateLawDraft(draft: LawDraft): Partial<Record<LawField, string>> {
   const errors = validateInput(lawSchema, inputFromLawDraft(draft), lawFieldOfPath)
-  if (draft.jurisdictionId === '') errors.jurisdictionId = 'Choose the jurisdiction the law belongs to'
+  if (draft.jurisdictionId === '') errors.jurisdictionId = i18n.global.t('laws.form.chooseJurisdiction')
   return errors
 }
 
@@ -190,7 +191,7 @@ export function provisionRowErrors(draft: LawDraft): Map<number, string> {
   for (const rows of rowsByKey.values()) {
     if (rows.length < 2) continue
     const first = draft.provisions[rows[0]!]!
-    for (const row of rows) errors.set(row, `${provisionLabel({ unit: first.unit, number: first.number.trim() })} appears ${rows.length} times; each number must be unique`)
+    for (const row of rows) errors.set(row, i18n.global.t('laws.form.duplicateNumber', { provision: provisionText({ unit: first.unit, number: first.number.trim() }), count: rows.length }))
   }
   return errors
 }

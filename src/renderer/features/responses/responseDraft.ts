@@ -1,3 +1,4 @@
+import { i18n } from '@renderer/i18n'
 import {
   incidentResponseSchema,
   type IncidentResponse,
@@ -137,9 +138,9 @@ export function responseFieldOfPath(path: string): ResponseField | undefined {
 
 export function validateResponseDraft(draft: ResponseDraft): Partial<Record<ResponseField, string>> {
   const errors = validateInput(incidentResponseSchema, inputFromResponseDraft(draft), responseFieldOfPath)
-  if (draft.actorId === '') errors.actorId = 'Choose who took this response (a regulator, a ministry, the company)'
+  if (draft.actorId === '') errors.actorId = i18n.global.t('responses.form.chooseActor')
   if (draft.penaltyAmount.trim() !== '' && Number.isNaN(Number(draft.penaltyAmount.trim().replaceAll(/[\s,]/g, '')))) {
-    errors.penaltyAmount = 'The amount is a number, e.g. 1200000; leave it empty if unknown'
+    errors.penaltyAmount = i18n.global.t('responses.form.amountNotNumber')
   }
   return errors
 }

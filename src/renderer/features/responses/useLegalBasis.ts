@@ -1,8 +1,9 @@
 import { computed, type Ref } from 'vue'
 import { useLiveQuery } from '@renderer/db'
-import { findProvision, provisionLabel } from '@shared/domain/law'
+import { findProvision } from '@shared/domain/law'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import { repositories } from '../records'
+import { lawProvisionText, provisionText } from '../laws'
 
 /** A response's legal basis as readable labels: "Information Technology Act, 2000, Section 69A". */
 export function useLegalBasis(response: Ref<IncidentResponse | undefined>) {
@@ -18,7 +19,7 @@ export function useLegalBasis(response: Ref<IncidentResponse | undefined>) {
       const lawName = law ? (law.shortName ?? law.title) : reference.lawId
       if (reference.provisionNumber === undefined) return lawName
       const provision = law ? findProvision(law, reference.provisionNumber) : undefined
-      return `${lawName}, ${provision ? provisionLabel(provision) : reference.provisionNumber}`
+      return lawProvisionText(lawName, provision ? provisionText(provision) : reference.provisionNumber)
     })
   })
 }
