@@ -4,6 +4,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { defineComponent } from 'vue'
 import { createBriefingRepository, getDatabase } from '@renderer/db'
+import { setLocale } from '@renderer/i18n'
+import type { Briefing } from '@shared/briefing/briefing'
 import BriefingListView from '../../../../src/renderer/features/briefings/BriefingListView.vue'
 
 const Blank = defineComponent({ template: '<p />' })
@@ -18,7 +20,13 @@ async function mountList() {
   return { view: wrapper, router }
 }
 
+/** A briefing "Weekly" as of 29 November 2026 holding `items`. */
+function givenWeeklyBriefing(items: Briefing['items']): Promise<Briefing> {
+  return createBriefingRepository(getDatabase()).save({ id: 'brief-1', title: 'Weekly', subtitle: '', asOf: '2026-11-29', sections: ['summary'], includeTimelineImage: false, items })
+}
+
 afterEach(async () => {
+  setLocale('en')
   wrapper?.unmount()
   wrapper = undefined
   await getDatabase().table('briefings').clear()
@@ -46,19 +54,29 @@ describe('BriefingListView', () => {
   })
 
   it('lists the briefings with their day and number of records', async () => {
-    await createBriefingRepository(getDatabase()).save({
-      id: 'brief-1',
-      title: 'Weekly',
-      subtitle: '',
-      asOf: '2026-11-29',
-      sections: ['summary'],
-      includeTimelineImage: false,
-      items: [{ kind: 'heading', text: 'China' }, { kind: 'record', recordType: 'incident', recordId: 'inc-alipay' }]
-    })
+    await givenWeeklyBriefing([{ kind: 'heading', text: 'China' }, { kind: 'record', recordType: 'incident', recordId: 'inc-alipay' }])
 
     const { view } = await mountList()
 
     await vi.waitFor(() => expect(view.find('.briefing-list li').exists()).toBe(true))
     expect(view.get('.briefing-list li').text().replace(/\s+/g, ' ')).toBe('Weekly · as of 29 November 2026 · 1 record')
+  })
+})
+
+describe('BriefingListView in Chinese', () => {
+  it('names the page, its button and each briefing’s day and records in Chinese', async () => {
+    setLocale('zh-CN')
+    await givenWeeklyBriefing([
+      { kind: 'record', recordType: 'incident', recordId: 'inc-alipay' },
+      { kind: 'record', recordType: 'incident', recordId: 'inc-other' }
+    ])
+
+    const { view } = await mountList()
+
+    expect(view.get('h1').text()).toBe('简报')
+    expect(view.get('button[type="submit"]').text()).toBe('新建简报')
+    expect(view.get('label[for="new-briefing-title"]').text()).toBe('新简报的标题')
+    await vi.waitFor(() => expect(view.find('.briefing-list li').exists()).toBe(true))
+    expect(view.get('.briefing-list li').text().replace(/\s+/g, ' ')).toBe('Weekly · 截至2026年11月29日 · 2 条记录')
   })
 })

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
+import { setLocale } from '@renderer/i18n'
 import { compareJurisdictions, listFirstOfComparison } from '@shared/analytics/jurisdictionComparison'
 import type { OrganisationId } from '@shared/domain/ids'
 import JurisdictionComparisonTable from '../../../../src/renderer/features/comparison/JurisdictionComparisonTable.vue'
@@ -99,5 +100,24 @@ describe('JurisdictionComparisonTable', () => {
       { name: 'search', query: { q: 'type:incident org:"org-group" jurisdiction:"IN"' } }
     ])
     expect(rowText(wrapper, 'Other laws in this jurisdiction')[1]).toContain('and 1 more laws in India')
+  })
+})
+
+describe('JurisdictionComparisonTable in Chinese', () => {
+  afterEach(() => {
+    setLocale('en')
+  })
+
+
+  it('heads its rows in Chinese and writes kinds, states and dates in Chinese, names as they are', () => {
+    setLocale('zh-CN')
+    const wrapper = mountTable()
+
+    expect(wrapper.findAll('tbody th[scope="row"]').map((header) => header.text())).toContain('适用的法律')
+    expect(wrapper.findAll('th[scope="col"]').map((header) => header.text())).toEqual(['China', 'India'])
+    expect(rowText(wrapper, '事件')[0]).toContain('2018年1月3日')
+    const responses = rowText(wrapper, '应对（按顺序）')[1]!
+    expect(responses).toContain('封锁或禁令（拟议）')
+    expect(responses).toContain('事项状态：')
   })
 })

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import type { DuplicatePairRow } from '@renderer/db'
+import { setLocale } from '@renderer/i18n'
 import DuplicateCandidateItem from '../../../../src/renderer/features/duplicates/DuplicateCandidateItem.vue'
 
 // A pair as the duplicates worker stores it (ids and titles, not whole records).
@@ -50,5 +51,22 @@ describe('DuplicateCandidateItem', () => {
     await wrapper.find('button').trigger('click')
 
     expect(wrapper.emitted('dismiss')).toEqual([[candidate]])
+  })
+})
+
+describe('DuplicateCandidateItem in Chinese', () => {
+  afterEach(() => {
+    setLocale('en')
+  })
+
+  it('names a possible pair, its likeness and its buttons in Chinese', () => {
+    setLocale('zh-CN')
+    const wrapper = mount(DuplicateCandidateItem, { props: { candidate: { ...aCandidate(), reasons: [] } }, global: { stubs: { RouterLink: RouterLinkStub } } })
+
+    expect(wrapper.find('.duplicate-names').text()).toBe('Alipay与ALIPAY Co., Ltd. · 相似度 93%')
+    const button = wrapper.get('button')
+    expect(button.text()).toBe('不是重复项')
+    // The accessible name starts with the visible text.
+    expect(button.attributes('aria-label')).toBe('不是重复项：忽略“Alipay”与“ALIPAY Co., Ltd.”')
   })
 })

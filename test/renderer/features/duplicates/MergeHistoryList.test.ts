@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import type { MergeEntry } from '@renderer/db'
+import { setLocale } from '@renderer/i18n'
 import MergeHistoryList from '../../../../src/renderer/features/duplicates/MergeHistoryList.vue'
 
 function aMerge(overrides: Partial<MergeEntry> = {}): MergeEntry {
@@ -46,5 +47,21 @@ describe('MergeHistoryList', () => {
     const wrapper = mountList([aMerge()])
 
     expect(wrapper.text()).toContain('by Mei')
+  })
+})
+
+describe('MergeHistoryList in Chinese', () => {
+  afterEach(() => {
+    setLocale('en')
+  })
+
+  it('lists a merge with its type, author, moment and undo in Chinese', () => {
+    setLocale('zh-CN')
+    const wrapper = mountList([aMerge()])
+
+    const text = wrapper.text().replace(/\s+/g, ' ')
+    expect(text).toContain('组织：“ALIPAY”并入Alipay')
+    expect(text).toContain('Mei于2026年3月1日')
+    expect(wrapper.get('button').text()).toBe('撤销')
   })
 })

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import RelationshipGraphRelations from '../../../../src/renderer/features/graph/RelationshipGraphRelations.vue'
-import { antFinancialGraph } from './graphFixture'
+import { antFinancialGraph, recordPagesRouter } from './graphFixture'
 
-const page = { template: '<p />' }
-const router = createRouter({
-  history: createMemoryHistory(),
-  routes: [
-    { path: '/', component: page },
-    { path: '/organisations/:id', name: 'organisation', component: page },
-    { path: '/incidents/:id', name: 'incident', component: page },
-    { path: '/jurisdictions/:id', name: 'jurisdiction', component: page },
-    { path: '/laws/:id', name: 'law', component: page },
-    { path: '/responses/:id', name: 'response', component: page },
-    { path: '/sources/:id', name: 'source', component: page }
-  ]
-})
+const router = recordPagesRouter()
 
 function mountRelations(graph = antFinancialGraph) {
   return mount(RelationshipGraphRelations, { props: { graph }, global: { plugins: [router] } })

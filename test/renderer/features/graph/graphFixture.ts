@@ -1,4 +1,5 @@
 import type { RelationshipGraph } from '@shared/graph/relationshipGraph'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 
 /** A small graph in the shape `neighbourhood` returns: Ant Financial with Alibaba and Alipay around it. */
 export const antFinancialGraph: RelationshipGraph = {
@@ -18,4 +19,16 @@ export const antFinancialGraph: RelationshipGraph = {
   ],
   notShownCount: 0,
   isNotShownCountExact: true
+}
+
+/** A router with a blank page at every record address the graph links to. */
+export function recordPagesRouter(): Router {
+  const page = { template: '<p />' }
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: page },
+      ...(['organisation', 'incident', 'jurisdiction', 'law', 'response', 'source'] as const).map((type) => ({ path: `/${type}s/:id`, name: type, component: page }))
+    ]
+  })
 }

@@ -1,23 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { setLocale } from '@renderer/i18n'
 import { relationLabels } from '@shared/domain/recordLinks'
 import type { RecordType } from '@shared/domain/recordTypes'
 import RelationshipGraphLegend from '../../../../src/renderer/features/graph/RelationshipGraphLegend.vue'
 import RelationshipGraphRelations from '../../../../src/renderer/features/graph/RelationshipGraphRelations.vue'
 import { graphInWords, relationWords } from '../../../../src/renderer/features/graph/graphWords'
-import { antFinancialGraph } from './graphFixture'
+import { antFinancialGraph, recordPagesRouter } from './graphFixture'
 
-const page = { template: '<p />' }
-const router = createRouter({
-  history: createMemoryHistory(),
-  routes: [
-    { path: '/', component: page },
-    { path: '/organisations/:id', name: 'organisation', component: page },
-    { path: '/incidents/:id', name: 'incident', component: page }
-  ]
-})
+const router = recordPagesRouter()
 
 // Every relation `referencesOf` names, from the record type that holds it.
 const RELATIONS: readonly [RecordType, string][] = [

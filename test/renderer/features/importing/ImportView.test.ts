@@ -3,6 +3,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { getDatabase, listBackups, listRevisions } from '@renderer/db'
+import { setLocale } from '@renderer/i18n'
 import type { IncidentId, OrganisationId } from '@shared/domain/ids'
 import ImportView from '@renderer/features/importing/ImportView.vue'
 import { aBundleInput, aJurisdictionInput, anIncidentInput, anOrganisationInput } from '../../../builders/sharedDomain'
@@ -233,5 +234,38 @@ describe('ImportView and the storage estimate (RELIABILITY-SECURITY 21)', () => 
     expect(view.get('[role="alert"]').text()).toMatch(/^Nothing was imported: This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\./)
     expect(await getDatabase().organisations.get(id as OrganisationId)).toBeUndefined()
     expect(await listBackups(getDatabase())).toHaveLength(backupsBefore)
+  })
+})
+
+describe('ImportView in Chinese', () => {
+  afterEach(() => {
+    setLocale('en')
+  })
+
+  it('names the page, the file field, the format, the dry run and its buttons in Chinese', async () => {
+    setLocale('zh-CN')
+    const view = await mountView()
+    const buttonTexts = () => view.findAll('button').map((button) => button.text())
+    expect(view.get('h1').text()).toBe('导入')
+    const input = view.get('input[type="file"]')
+    expect(view.get(`label[for="${input.attributes('id')}"]`).text()).toBe('要导入的文件')
+
+    const file = new File([JSON.stringify(aBundleInput({ incidents: [anIncidentInput({ id: 'inc-zh-import', title: 'Chinese view breach' })] }))], 'kb.json', { type: 'application/json' })
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+    await input.trigger('change')
+    await vi.waitFor(() => expect(view.text()).toContain('识别为 Precedent 数据包（JSON）。'))
+    expect(view.text()).toContain('已选择：kb.json')
+
+    const check = view.findAll('button').find((button) => button.text() === '检查将导入的内容')
+    expect(check).toBeDefined()
+    await check!.trigger('click')
+    await vi.waitFor(() => expect(view.find('.dry-run').exists()).toBe(true))
+
+    expect(view.get('.dry-run h2').text()).toBe('试运行：导入将执行的操作')
+    expect(view.get('.dry-run-summary').text()).toBe('新增 1 条，更新 0 条，未更改 0 条，重复 0 条，拒绝 0 条')
+    expect(view.findAll('table.dry-run-counts thead th').map((cell) => cell.text())).toEqual(['记录类型', '新增', '更新', '未更改', '重复', '已拒绝'])
+    expect(view.get('table.dry-run-counts tbody th').text()).toBe('事件')
+    expect(buttonTexts()).toContain('导入 1 条记录')
+    expect(buttonTexts()).toContain('另选文件')
   })
 })
