@@ -34,6 +34,18 @@ describe('the app in Chinese', () => {
     expect(main).not.toMatch(/2015年5月\d+日/)
   })
 
+  it('searches with the filters’ Chinese names: 法域:CN finds Alipay, 法域:IN leaves it out', async () => {
+    const page = await openAppPage(browser.context, `#/search?q=${encodeURIComponent('法域:CN alipay')}`, { freshLoad: true })
+    const results = page.locator('.search-results')
+
+    await results.getByRole('link', { name: /^Alipay annual-bill consent default/ }).first().waitFor()
+
+    await openAppPage(browser.context, `#/search?q=${encodeURIComponent('法域：IN alipay')}`, { freshLoad: true })
+    await page.locator('main h1').first().waitFor()
+    await page.getByRole('link', { name: /^UC Browser/ }).or(page.getByText('没有')).first().waitFor()
+    await expect(results.getByRole('link', { name: /^Alipay annual-bill consent default/ }).count()).resolves.toBe(0)
+  })
+
   it('switches to English in Preferences at once, and stays in English after a reload', async () => {
     const page = await openAppPage(browser.context, '#/preferences', { freshLoad: true })
     await expect(page.getByRole('heading', { level: 1, name: '偏好设置' }).isVisible()).resolves.toBe(true)

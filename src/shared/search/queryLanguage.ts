@@ -11,6 +11,23 @@ export interface QueryClause {
 export const FILTER_FIELDS = ['type', 'jurisdiction', 'org', 'kind', 'year', 'law', 'category', 'status', 'tag'] as const
 export type FilterField = (typeof FILTER_FIELDS)[number]
 
+/**
+ * The filters' Chinese names, part of the query language itself (not of the interface): a query
+ * saved or shared as `法域:CN 年份:2018` means the same whichever language the reader's interface is
+ * in. A full-width colon (法域：CN) reads as a colon, as the query is NFKC-normalised first.
+ */
+export const CHINESE_FILTER_NAMES: Readonly<Record<string, FilterField>> = {
+  类型: 'type',
+  法域: 'jurisdiction',
+  组织: 'org',
+  种类: 'kind',
+  年份: 'year',
+  法律: 'law',
+  类别: 'category',
+  状态: 'status',
+  标签: 'tag'
+}
+
 /** An inclusive range of years; an open end is absent. */
 export interface YearRange {
   readonly from?: number
@@ -65,9 +82,15 @@ function tokenise(query: string, hints: string[]): Token[] {
       index += 1
     }
     let field: string | undefined
-    const fieldMatch = /^([A-Za-z]+):(?=\S)/.exec(query.slice(index))
+    // A Chinese word before a colon is a filter only when it names one: Chinese text often has a
+    // colon after a word (关于：网络安全), which stays text.
+    const fieldMatch = /^(?:([A-Za-z]+)|(\p{Script=Han}+)):(?=\S)/u.exec(query.slice(index))
+    const chineseField = fieldMatch?.[2] === undefined ? undefined : CHINESE_FILTER_NAMES[fieldMatch[2]]
     if (fieldMatch?.[1] !== undefined && !query.slice(index).startsWith(`${fieldMatch[1]}://`)) {
       field = fieldMatch[1].toLowerCase()
+      index += fieldMatch[0].length
+    } else if (fieldMatch !== null && chineseField !== undefined) {
+      field = chineseField
       index += fieldMatch[0].length
     }
     if (query[index] === '"') {

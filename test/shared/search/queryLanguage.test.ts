@@ -24,6 +24,22 @@ describe('parseQuery', () => {
     ])
   })
 
+  it('reads the filters by their Chinese names, with either colon, as their English names', () => {
+    const chinese = parseQuery('法域:CN 组织：阿里巴巴 年份:2017..2018 种类:约谈 -类别:breach 类型:incident 法律:网络安全法 状态:confirmed 标签:consent 支付宝')
+    const english = parseQuery('jurisdiction:CN org:阿里巴巴 year:2017..2018 kind:约谈 -category:breach type:incident law:网络安全法 status:confirmed tag:consent 支付宝')
+
+    expect(chinese).toEqual(english)
+    expect(chinese.hints).toEqual([])
+  })
+
+  it('keeps a Chinese word before a colon as text when it names no filter', () => {
+    const parsed = parseQuery('关于：网络安全')
+
+    expect(parsed.hints).toEqual([])
+    expect(parsed.filters.values.jurisdiction).toEqual([])
+    expect(parsed.clauses).toHaveLength(1)
+  })
+
   it('treats a lower-case or as an ordinary word', () => {
     expect(parseQuery('ban or block').clauses).toHaveLength(3)
   })
