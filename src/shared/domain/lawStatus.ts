@@ -19,14 +19,20 @@ import {
  */
 export interface LawStatusPeriod {
   readonly status: LawStatus
+  /** What the date records, as a code for words at the edge: the status itself, or one of the two dates apart from it. */
+  readonly recorded: LawStatusDate
   readonly label: string
   readonly from: PartialDate
   /** When the next period began; absent for the current one. */
   readonly until?: PartialDate
 }
 
+/** What a status period's date records: a status, or the draft's publication, or the day a law in force applies from. */
+export type LawStatusDate = LawStatus | 'draft-published' | 'applies-from'
+
 interface LawStatusEvent {
   readonly status: LawStatus
+  readonly recorded: LawStatusDate
   readonly label: string
   readonly on: PartialDate
 }
@@ -36,12 +42,12 @@ const LIFE_ORDER: Record<LawStatus, number> = { draft: 0, adopted: 1, 'in-force'
 
 function lawStatusEvents(law: Law): LawStatusEvent[] {
   const events: LawStatusEvent[] = []
-  if (law.draftOn) events.push({ status: 'draft', label: 'Draft published', on: law.draftOn })
-  if (law.adoptedOn) events.push({ status: 'adopted', label: LAW_STATUS_LABELS.adopted, on: law.adoptedOn })
-  if (law.inForceOn) events.push({ status: 'in-force', label: LAW_STATUS_LABELS['in-force'], on: law.inForceOn })
-  if (law.appliesFromOn) events.push({ status: 'in-force', label: 'Applies from', on: law.appliesFromOn })
-  for (const amendedOn of law.amendedOn) events.push({ status: 'amended', label: LAW_STATUS_LABELS.amended, on: amendedOn })
-  if (law.repealedOn) events.push({ status: 'repealed', label: LAW_STATUS_LABELS.repealed, on: law.repealedOn })
+  if (law.draftOn) events.push({ status: 'draft', recorded: 'draft-published', label: 'Draft published', on: law.draftOn })
+  if (law.adoptedOn) events.push({ status: 'adopted', recorded: 'adopted', label: LAW_STATUS_LABELS.adopted, on: law.adoptedOn })
+  if (law.inForceOn) events.push({ status: 'in-force', recorded: 'in-force', label: LAW_STATUS_LABELS['in-force'], on: law.inForceOn })
+  if (law.appliesFromOn) events.push({ status: 'in-force', recorded: 'applies-from', label: 'Applies from', on: law.appliesFromOn })
+  for (const amendedOn of law.amendedOn) events.push({ status: 'amended', recorded: 'amended', label: LAW_STATUS_LABELS.amended, on: amendedOn })
+  if (law.repealedOn) events.push({ status: 'repealed', recorded: 'repealed', label: LAW_STATUS_LABELS.repealed, on: law.repealedOn })
   return events.sort((a, b) => comparePartialDates(a.on, b.on) || LIFE_ORDER[a.status] - LIFE_ORDER[b.status])
 }
 
@@ -55,8 +61,8 @@ export function lawStatusTimeline(law: Law): LawStatusPeriod[] {
   return events.map((event, index) => {
     const next = events[index + 1]
     return next === undefined
-      ? { status: event.status, label: event.label, from: event.on }
-      : { status: event.status, label: event.label, from: event.on, until: next.on }
+      ? { status: event.status, recorded: event.recorded, label: event.label, from: event.on }
+      : { status: event.status, recorded: event.recorded, label: event.label, from: event.on, until: next.on }
   })
 }
 

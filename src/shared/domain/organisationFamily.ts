@@ -1,12 +1,13 @@
 import type { OrganisationId } from './ids'
-import { ORGANISATION_RELATION_LABELS, type Organisation } from './organisation'
+import { ORGANISATION_RELATION_LABELS, type Organisation, type OrganisationRelation } from './organisation'
 
 /** An organisation that belongs under another, with the chain of links that puts it there. */
 export interface FamilyMember {
   readonly organisation: Organisation
   /** Names from the root down to this member, e.g. ["Alibaba Group", "Ant Financial", "Alipay"]. */
   readonly path: readonly string[]
-  /** How the member relates to the one above it in `path`, e.g. "Operates". */
+  /** How the member relates to the one above it in `path`, as a code (words at the edge) and in English, e.g. "Operates". */
+  readonly relation: OrganisationRelation
   readonly relationLabel: string
 }
 
@@ -31,7 +32,7 @@ export function familyUnder(rootId: OrganisationId, organisations: readonly Orga
         if (link === undefined) continue
         visited.add(organisation.id)
         const memberPath = [...path, organisation.name]
-        members.push({ organisation, path: memberPath, relationLabel: ORGANISATION_RELATION_LABELS[link.relation].inverse })
+        members.push({ organisation, path: memberPath, relation: link.relation, relationLabel: ORGANISATION_RELATION_LABELS[link.relation].inverse })
         next.push({ id: organisation.id, path: memberPath })
       }
     }

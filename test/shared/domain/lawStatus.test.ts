@@ -31,11 +31,11 @@ describe('lawStatusTimeline', () => {
     )
 
     expect(timeline).toEqual([
-      { status: 'draft', label: 'Draft published', from: '2015-07', until: '2016-11-07' },
-      { status: 'adopted', label: 'Adopted', from: '2016-11-07', until: '2017-06-01' },
-      { status: 'in-force', label: 'In force', from: '2017-06-01', until: '2019-03' },
-      { status: 'amended', label: 'Amended', from: '2019-03', until: '2024' },
-      { status: 'repealed', label: 'Repealed', from: '2024' }
+      { status: 'draft', recorded: 'draft-published', label: 'Draft published', from: '2015-07', until: '2016-11-07' },
+      { status: 'adopted', recorded: 'adopted', label: 'Adopted', from: '2016-11-07', until: '2017-06-01' },
+      { status: 'in-force', recorded: 'in-force', label: 'In force', from: '2017-06-01', until: '2019-03' },
+      { status: 'amended', recorded: 'amended', label: 'Amended', from: '2019-03', until: '2024' },
+      { status: 'repealed', recorded: 'repealed', label: 'Repealed', from: '2024' }
     ])
   })
 
@@ -53,6 +53,7 @@ describe('lawStatusTimeline', () => {
       'In force 2016-05-24',
       'Applies from 2018-05-25'
     ])
+    expect(timeline.map((period) => period.recorded)).toEqual(['adopted', 'in-force', 'applies-from'])
   })
 
   it('orders amendments by date whatever order they were recorded in', () => {

@@ -29,6 +29,7 @@ describe('familyUnder', () => {
 
     expect(member?.path).toEqual(['Alibaba Group', 'Ant Financial', 'Alipay'])
     expect(member?.relationLabel).toBe('Operates')
+    expect(member?.relation).toBe('operator')
   })
 
   it('does not climb upwards: a product has no family under it', () => {

@@ -23,9 +23,9 @@ export function lawProvisionText(lawName: string, provision: string): string {
 }
 
 /** What a period of a law's status timeline records, in the interface language ("Adopted", "Applies from"). */
-export function lawStatusPeriodText(period: Pick<LawStatusPeriod, 'status' | 'label'>): string {
-  // lawStatusTimeline names two dates apart from the statuses; the rest are the status's own label.
-  if (period.label === 'Draft published') return i18n.global.t('laws.common.draftPublished')
-  if (period.label === 'Applies from') return i18n.global.t('laws.common.appliesFrom')
-  return domainLabel('lawStatus', period.status)
+export function lawStatusPeriodText(period: Pick<LawStatusPeriod, 'recorded'>): string {
+  // lawStatusTimeline records two dates apart from the statuses; the rest are the status's own label.
+  if (period.recorded === 'draft-published') return i18n.global.t('laws.common.draftPublished')
+  if (period.recorded === 'applies-from') return i18n.global.t('laws.common.appliesFrom')
+  return domainLabel('lawStatus', period.recorded)
 }
