@@ -41,6 +41,9 @@ PGPASSWORD instead; a host that is not this machine is reached with TLS, sslmode
   precedent team status --server URL
       Prints the user, role, schema version, head sequence, records and open conflicts.
 
+Every command takes --lang LANGUAGE (en, zh-CN; default en): the language of its messages and of
+the words in its exports (a briefing's headings and dates).
+
 Exit status: 0 on success (a push that met conflicts succeeded: they are kept on the server until
 resolved); 1 on bad input or usage, with a one-line message naming the file, row and field, or when
 the team's server cannot be reached, refuses the login or the role, or refuses a push.`

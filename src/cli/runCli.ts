@@ -6,6 +6,7 @@ import { describeImportProblem, ImportInputError } from '../shared/interchange/i
 import type { ImportFormat } from '../shared/interchange/importReading'
 import { TeamError } from '../shared/team/teamProtocol'
 import { UsageError, type CliIo } from './cliIo'
+import { cliLocale, cliTranslator } from './cliTranslator'
 import { CLI_IMPORT_FORMATS, CLI_USAGE } from './cliUsage'
 import type { MappingChoice } from './commands/readImportFiles'
 import { exportCommand } from './commands/exportCommand'
@@ -63,13 +64,16 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
         map: { type: 'string', multiple: true },
         set: { type: 'string', multiple: true },
         mapping: { type: 'string' },
-        server: { type: 'string' }
+        server: { type: 'string' },
+        lang: { type: 'string' }
       }
     })
     const recordType = oneOf<RecordType>(values.type, RECORD_TYPES, '--type')
     const csvImportType = command === 'import' || command === 'validate' ? oneOf<CsvImportType>(values.type, CSV_IMPORT_TYPES, '--type') : undefined
     const fromFormat = oneOf<ImportFormat>(values.from, CLI_IMPORT_FORMATS, '--from')
     const mappingChoice: MappingChoice = { map: values.map ?? [], set: values.set ?? [], ...(values.mapping === undefined ? {} : { mappingFile: values.mapping }) }
+    // The language of the command's output and exports (--lang zh-CN); English without it.
+    const words = cliTranslator(cliLocale(values.lang))
     const referenceRecords = reference()
     const knownIds = new Set(referenceRecords.map((typed) => typed.record.id as string))
     switch (command) {
@@ -97,7 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
           outPath: required(values.out, '-o OUT'),
           ...(values.query === undefined ? {} : { query: values.query }),
           ...(values.title === undefined ? {} : { title: values.title }),
-          ...(recordType === undefined ? {} : { csvType: recordType })
+          ...(recordType === undefined ? {} : { csvType: recordType }),
+          words
         }, referenceRecords)
         return 0
       case 'stats':

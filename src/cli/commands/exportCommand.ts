@@ -1,3 +1,4 @@
+import type { CliTranslator } from '../cliTranslator'
 import { bundleRecordsInOrder } from '../../shared/domain/bundle'
 import type { RecordType, TypedRecord } from '../../shared/domain/recordTypes'
 import { exportRecords, type ExportFormat } from '../../shared/interchange/exportFormats'
@@ -14,6 +15,8 @@ export interface ExportArguments {
   readonly query?: string
   readonly csvType?: RecordType
   readonly title?: string
+  /** The language of the export's words (a briefing's headings, dates): `--lang`. */
+  readonly words: CliTranslator
 }
 
 /**

@@ -1,8 +1,10 @@
 import { createI18n } from 'vue-i18n'
 import type { DateWords } from '@shared/domain/partialDate'
+import { wordedValues, type Message } from '@shared/locale/message'
 import { APP_LOCALES, isAppLocale, localeForLanguages, type AppLocale } from '@shared/locale/interfaceLocales'
+import { mergeCatalogues, type Catalogue } from '@shared/locale/mergeCatalogues'
 
-export { APP_LOCALES, isAppLocale, localeForLanguages, type AppLocale }
+export { APP_LOCALES, isAppLocale, localeForLanguages, mergeCatalogues, type AppLocale }
 
 /** Each language's name in that language, as the Language choice lists them. */
 export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = { en: 'English', 'zh-CN': '简体中文' }
@@ -16,30 +18,6 @@ const FORMAT_LOCALES: Readonly<Record<AppLocale, string>> = { en: 'en-GB', 'zh-C
  * and because it must be known before the first paint, when the database is not yet open.
  */
 export const LANGUAGE_STORAGE_KEY = 'precedent:language'
-
-type Catalogue = { readonly [key: string]: string | Catalogue }
-
-/** Every catalogue file of every language (src/locales/<language>/<area>.json), merged per language. */
-export function mergeCatalogues(files: Readonly<Record<string, Catalogue>>): Record<AppLocale, Catalogue> {
-  const merged = Object.fromEntries(APP_LOCALES.map((locale) => [locale, {}])) as Record<AppLocale, Catalogue>
-  for (const [path, catalogue] of Object.entries(files)) {
-    const locale = /\/locales\/([^/]+)\/[^/]+\.json$/.exec(path)?.[1]
-    if (!isAppLocale(locale)) throw new Error(`${path}: not in a language folder of src/locales (${APP_LOCALES.join(', ')})`)
-    merged[locale] = mergeInto(merged[locale], catalogue, path)
-  }
-  return merged
-}
-
-function mergeInto(target: Catalogue, source: Catalogue, path: string, prefix = ''): Catalogue {
-  const result: Record<string, string | Catalogue> = { ...target }
-  for (const [key, value] of Object.entries(source)) {
-    const existing = result[key]
-    if (existing === undefined) result[key] = value
-    else if (typeof existing === 'object' && typeof value === 'object') result[key] = mergeInto(existing, value, path, `${prefix}${key}.`)
-    else throw new Error(`${path}: the key "${prefix}${key}" is also in another file of the same language`)
-  }
-  return result
-}
 
 export const catalogues = mergeCatalogues(import.meta.glob<Catalogue>('../../locales/*/*.json', { eager: true, import: 'default' }))
 
@@ -149,4 +127,16 @@ export function domainLabel(table: DomainLabelTable, code: string): string {
 /** A count in the interface language's digits and grouping (1,234 / 1,234). */
 export function formatCount(count: number, locale: AppLocale = currentLocale()): string {
   return count.toLocaleString(FORMAT_LOCALES[locale])
+}
+
+/**
+ * A message composed in shared code (a validation problem, an import rejection, a storage error)
+ * in the interface language, or in `locale`. A key no catalogue holds is shown as the key, which
+ * the catalogue tests keep from happening.
+ */
+export function translateMessage(message: Message, locale: AppLocale = currentLocale()): string {
+  const translate = (inner: Message): string => translateMessage(inner, locale)
+  const values = wordedValues(message.values, translate)
+  const count = values.count
+  return typeof count === 'number' ? i18n.global.t(message.key, values, { locale, plural: count }) : i18n.global.t(message.key, values, { locale })
 }

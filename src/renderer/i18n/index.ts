@@ -11,6 +11,7 @@ export {
   isAppLocale,
   LOCALE_NAMES,
   setLocale,
+  translateMessage,
   type AppLocale,
   type DomainLabelTable
 } from './i18n'

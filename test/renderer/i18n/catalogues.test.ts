@@ -81,6 +81,20 @@ describe('the message catalogues', () => {
     expect(missing).toEqual([])
   })
 
+  it('contain every key shared code composes messages with, and every key the command line writes', () => {
+    // src/shared composes messages (message('problems.required', …)) and src/cli writes its words
+    // with t('cli.…'): the edges put them into words, so each key must be in the catalogues.
+    const known = new Set(english)
+    const missing: string[] = []
+    for (const file of [...sourceFiles(join(repository, 'src/shared')), ...sourceFiles(join(repository, 'src/cli'))]) {
+      const source = readFileSync(file, 'utf8')
+      for (const match of source.matchAll(/\b(?:message|t)\(\s*['"`]([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)['"`]/g)) {
+        if (!known.has(match[1]!)) missing.push(`${relative(repository, file)}: ${match[1]!}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
   it('refuse a key written twice across the files of one language', () => {
     const files = { '/src/locales/en/a.json': { app: { name: 'A' } }, '/src/locales/en/b.json': { app: { name: 'B' } } }
 

@@ -1,0 +1,36 @@
+/**
+ * A sentence a person will read, as the key of its words in the catalogues (src/locales/<language>/)
+ * and the values it names. Shared code composes messages; the edges (the page, the command line)
+ * put them into words in the reader's language, so src/shared holds no language.
+ *
+ * A value may itself be a message (a field's name inside a validation problem), put into words
+ * in the same language before it is placed.
+ */
+export interface Message {
+  readonly key: string
+  readonly values?: Readonly<Record<string, MessageValue>>
+}
+
+export type MessageValue = string | number | Message
+
+/** Puts a message into words in one language (the page's `translateMessage`, the command line's translator). */
+export type Translate = (message: Message) => string
+
+/** A message from its key and values, e.g. a date range inside an approximate date: `message('dates.approximately', { date: message('dates.between', { start, end }) })`. */
+export function message(key: string, values?: Readonly<Record<string, MessageValue>>): Message {
+  return values === undefined ? { key } : { key, values }
+}
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string'
+}
+
+/**
+ * The values of a message with the messages among them put into words first, for a translator
+ * that places plain strings and numbers: the one rule both edges follow.
+ */
+export function wordedValues(values: Message['values'], translate: Translate): Record<string, string | number> {
+  const worded: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(values ?? {})) worded[name] = typeof value === 'object' ? translate(value) : value
+  return worded
+}
