@@ -179,7 +179,14 @@ async function serve(root, mounts = {}, headers = {}) {
     }
   })
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready))
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(() => done())) }
+  // close() alone waits for idle keep-alive connections to time out, which kept the runner alive after
+  // the app suite had printed its rows: they are closed with the server.
+  const close = () =>
+    new Promise((done) => {
+      server.close(() => done())
+      server.closeAllConnections()
+    })
+  return { url: `http://127.0.0.1:${server.address().port}/`, close }
 }
 
 async function runInChromium(request, emit, screenshot) {
