@@ -4,6 +4,7 @@ import { LAW_KIND_LABELS, LAW_STATUS_LABELS } from '@shared/domain/law'
 import { ORGANISATION_KIND_LABELS } from '@shared/domain/organisation'
 import { earliestDay, latestDay, precisionOf, type PartialDate } from '@shared/domain/partialDate'
 import type { RecordType, TypedRecord } from '@shared/domain/recordTypes'
+import { nameOrderKey } from '@shared/domain/nameOrder'
 import { foldForMatching } from '@shared/domain/textFolding'
 
 /**
@@ -57,9 +58,12 @@ export function partialDateOrderKey(value: PartialDate | undefined): string {
   return `${earliestDay(value)}|${PRECISION_RANK[precisionOf(value)]}|${latestDay(value)}`
 }
 
-/** Text as sorted in lists: folded for case, accents and width, so "Émile" sits among the e's. */
+/**
+ * Text as sorted in lists: folded for case, accents and width, so "Émile" sits among the e's, and
+ * Chinese by pinyin, so 阿里巴巴 sits among the a's (`nameOrderKey`).
+ */
 export function textOrderKey(text: string | undefined): string {
-  return text === undefined ? '' : foldForMatching(text.trim())
+  return text === undefined ? '' : nameOrderKey(foldForMatching(text.trim()))
 }
 
 /** The order fields of a record, as its row stores them. */

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type PromiseExtended, type Table, type Transac
 import type { RecordType } from '@shared/domain/recordTypes'
 import { withExclusiveWriteLock } from './exclusiveWriteLock'
 import { allMigrations, type Migration } from './migrations'
+import { TABLE_OF } from './recordTables'
 import type { StoredRow } from './storedRow'
 import { ReadOnlyKnowledgeBaseError } from './storageErrors'
 
@@ -11,27 +12,7 @@ export interface MetaRow {
   readonly value: unknown
 }
 
-export type RecordTableName = 'incidents' | 'organisations' | 'jurisdictions' | 'laws' | 'responses' | 'sources'
-
-/** The table that holds each record type. */
-export const TABLE_OF = {
-  incident: 'incidents',
-  organisation: 'organisations',
-  jurisdiction: 'jurisdictions',
-  law: 'laws',
-  response: 'responses',
-  source: 'sources'
-} as const satisfies Record<RecordType, RecordTableName>
-
-/** Every record table, in dependency order (what is linked to comes first). */
-export const RECORD_TABLE_NAMES: readonly RecordTableName[] = [
-  'jurisdictions',
-  'organisations',
-  'sources',
-  'laws',
-  'incidents',
-  'responses'
-]
+export { RECORD_TABLE_NAMES, TABLE_OF, type RecordTableName } from './recordTables'
 
 /** What the app does when another window upgrades or deletes the database, or this one is blocked. */
 export interface DatabaseEventHandlers {

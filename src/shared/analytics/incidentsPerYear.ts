@@ -1,6 +1,7 @@
 import { assertNever } from '../lib/assertNever'
 import { incidentKeyDate, type Incident } from '../domain/incident'
 import { earliestDay } from '../domain/partialDate'
+import { compareNames } from '../domain/nameOrder'
 
 /** What the bars of the incidents-per-year chart are split by. */
 export type IncidentGrouping = 'jurisdiction' | 'category'
@@ -78,7 +79,7 @@ export function incidentsPerYear(incidents: readonly Incident[], by: IncidentGro
     }
   }
 
-  const groups = [...groupTotals.keys()].sort((a, b) => (groupTotals.get(b) ?? 0) - (groupTotals.get(a) ?? 0) || a.localeCompare(b))
+  const groups = [...groupTotals.keys()].sort((a, b) => (groupTotals.get(b) ?? 0) - (groupTotals.get(a) ?? 0) || compareNames(a, b))
   const groupRank = new Map(groups.map((group, index) => [group, index]))
   const countedYears = [...distinctByYear.keys()]
   const years: number[] = []

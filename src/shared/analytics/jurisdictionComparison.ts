@@ -9,6 +9,7 @@ import type { OrganisationId } from '../domain/ids'
 import { familyUnder } from '../domain/organisationFamily'
 import { compareOptionalPartialDates } from '../domain/partialDate'
 import { buildMatterChain, effectOf, type MatterChain } from '../domain/responseLifecycle'
+import { compareNames } from '../domain/nameOrder'
 
 /** What is compared across jurisdictions: an organisation with everything under it, or a category of incident. */
 export type ComparisonSubject =
@@ -124,7 +125,7 @@ function columnsOfResponse(response: IncidentResponse, incident: Incident, headq
 }
 
 function byIncidentDate(a: Incident, b: Incident): number {
-  return compareOptionalPartialDates(incidentKeyDate(a), incidentKeyDate(b)) || a.title.localeCompare(b.title)
+  return compareOptionalPartialDates(incidentKeyDate(a), incidentKeyDate(b)) || compareNames(a.title, b.title)
 }
 
 /**
@@ -174,7 +175,7 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     ])
   ]
   const nameOf = (id: string): string => jurisdictionNames.get(id) ?? id
-  jurisdictionIds.sort((a, b) => nameOf(a).localeCompare(nameOf(b)))
+  jurisdictionIds.sort((a, b) => compareNames(nameOf(a), nameOf(b)))
 
   const columns = jurisdictionIds.map((jurisdictionId): JurisdictionColumn => {
     const columnIncidents = incidents.filter((incident) => (incident.jurisdictionIds as readonly string[]).includes(jurisdictionId)).sort(byIncidentDate)
@@ -209,7 +210,7 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     )
     const otherLaws = data.laws
       .filter((law) => law.jurisdictionId === jurisdictionId && !applying.has(law.id))
-      .sort((a, b) => (a.shortName ?? a.title).localeCompare(b.shortName ?? b.title))
+      .sort((a, b) => compareNames(a.shortName ?? a.title, b.shortName ?? b.title))
 
     const outcomes = matters
       .flatMap((matter) =>

@@ -1,4 +1,5 @@
 import { foldForMatching } from './textFolding'
+import { compareNames } from './nameOrder'
 
 /** A record as a picker offers it: its name and the other names it can be found by. */
 export interface MatchCandidate {
@@ -63,7 +64,7 @@ function scoreCandidate<C extends MatchCandidate>(candidate: C, foldedQuery: str
   return best
 }
 
-const byLabel = (a: MatchCandidate, b: MatchCandidate): number => a.label.localeCompare(b.label, 'en')
+const byLabel = (a: MatchCandidate, b: MatchCandidate): number => compareNames(a.label, b.label)
 
 /**
  * The candidates that match `query`, best first, at most `limit` of them. Names are compared

@@ -1,6 +1,7 @@
 import { relationLabels } from '../domain/recordLinks'
 import { referencedIds, referencesOf } from '../domain/recordReferences'
 import { RECORD_TYPES, recordTitle, type RecordType, type TypedRecord } from '../domain/recordTypes'
+import { compareNames } from '../domain/nameOrder'
 
 /** How far from the start record the graph reaches. */
 export type GraphHops = 1 | 2
@@ -146,7 +147,7 @@ function compareNodes(a: GraphNode, b: GraphNode): number {
   return (
     a.distance - b.distance ||
     TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! ||
-    a.label.localeCompare(b.label, 'en') ||
+    compareNames(a.label, b.label) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
 }

@@ -3,6 +3,7 @@ import { RECORD_TYPE_LABELS } from '../domain/recordTypes'
 import { calendarOf } from './dayNumber'
 import type { TimelineItem } from './timelineEvents'
 import type { LaneLookups } from './timelineLanes'
+import { compareNames } from '../domain/nameOrder'
 
 export const TIMELINE_FACET_NAMES = ['type', 'jurisdiction', 'organisation', 'category', 'year'] as const
 export type TimelineFacetName = (typeof TIMELINE_FACET_NAMES)[number]
@@ -53,7 +54,7 @@ export function timelineFacets(items: readonly TimelineItem[], lookups: LaneLook
   }
   const entries = (facet: TimelineFacetName, describe: (value: string) => { label: string; filter: string }): TimelineFacetEntry[] => {
     const list = [...counts[facet]].map(([value, records]) => ({ value, count: records.size, ...describe(value) }))
-    list.sort(facet === 'year' ? (a, b) => Number(b.value) - Number(a.value) : (a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    list.sort(facet === 'year' ? (a, b) => Number(b.value) - Number(a.value) : (a, b) => b.count - a.count || compareNames(a.label, b.label))
     return list.slice(0, limit).map(({ label, count: total, filter }) => ({ label, count: total, filter }))
   }
   return {

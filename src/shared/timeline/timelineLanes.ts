@@ -1,6 +1,7 @@
 import { INCIDENT_CATEGORY_LABELS } from '../domain/incident'
 import { RECORD_TYPE_LABELS } from '../domain/recordTypes'
 import type { TimelineItem } from './timelineEvents'
+import { compareNames } from '../domain/nameOrder'
 
 export const TIMELINE_GROUPINGS = ['jurisdiction', 'organisation', 'type', 'category'] as const
 export type TimelineGrouping = (typeof TIMELINE_GROUPINGS)[number]
@@ -90,7 +91,7 @@ export function assignLanes(items: readonly TimelineItem[], grouping: TimelineGr
     items: laneList,
     isNone: id === 'none'
   }))
-  lanes.sort((a, b) => Number(a.isNone) - Number(b.isNone) || a.label.localeCompare(b.label))
+  lanes.sort((a, b) => Number(a.isNone) - Number(b.isNone) || compareNames(a.label, b.label))
   return { lanes: lanes.map(({ key, label, items: laneList }) => ({ key, label, items: laneList })), laneCountByKey }
 }
 

@@ -16,6 +16,7 @@ const records: readonly TypedRecord[] = [
   { type: 'organisation', record: anOrganisation({ id: 'org-alipay', name: 'Alipay' }) },
   { type: 'organisation', record: anOrganisation({ id: 'org-alipay-ltd', name: 'ALIPAY Co., Ltd.' }) },
   { type: 'organisation', record: anOrganisation({ id: 'org-driver', name: 'Tesla driver (Unnamed)' }) },
+  { type: 'organisation', record: anOrganisation({ id: 'org-alipay-zh', name: '支付宝' }) },
   { type: 'incident', record: anIncident({ id: 'inc-bill', title: 'Alipay annual bill consent default', occurredOn: '2018-01-03', jurisdictionIds: ['CN'] }) },
   { type: 'incident', record: anIncident({ id: 'inc-bill-again', title: 'Alipay annual-bill consent default', occurredOn: '2018-01' }) },
   { type: 'law', record: aLaw({ id: 'law-csl', title: 'Cybersecurity Law', jurisdictionId: 'CN' }) },

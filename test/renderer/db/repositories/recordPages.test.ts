@@ -50,6 +50,18 @@ describe('paged reads by list order', () => {
     expect(new Set(ascending).size).toBe(17)
   })
 
+  it('files Chinese titles by pinyin among the Latin ones, as the whole-list order does', async () => {
+    const db = aFreshDatabase()
+    const titles = ['支付宝默认勾选', 'Zoom meetings routed via China', '阿里巴巴数据泄露', 'Apple Siri recordings', '百度输入法']
+    const incidents = titles.map((title) => anIncident({ title, occurredOn: '2018' }))
+    await givenStored(db, ...incidents.map((record) => ({ type: 'incident' as const, record })))
+
+    const page = await createRecordRepository(db, 'incident').readPage({ order: { field: 'orderTitle', direction: 'ascending' }, limit: 10 })
+
+    expect(page.records.map((record) => record.title)).toEqual(['Apple Siri recordings', '阿里巴巴数据泄露', '百度输入法', 'Zoom meetings routed via China', '支付宝默认勾选'])
+    expect(page.records.map((record) => record.id)).toEqual([...incidents].sort(compareRecordsOfType('incident')).map((incident) => incident.id))
+  })
+
   it('sorts titles folded for case and accents', async () => {
     const { repository } = await givenIncidents(6)
 
