@@ -101,6 +101,8 @@ export function composeExportSvg(parts: readonly ExportPart[], heading: ViewExpo
       for (const name of element.getAttributeNames()) {
         if (name === 'class' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('data-v-')) element.removeAttribute(name)
       }
+      // A drawing's own face for the screen (the timeline's system-ui) would win over the picture's: the picture names the CJK face first throughout.
+      if (element.hasAttribute('font-family')) element.setAttribute('font-family', FONT)
     }
     const partWidth = numericAttribute(part.element, 'width')
     copy.setAttribute('x', String(MARGIN))
