@@ -57,8 +57,9 @@ export interface BriefingFurniture {
   readonly formatLocale: string
   /** The heading of the notes at the end ("Notes" / "注释"). */
   readonly notesHeading: string
-  /** The timeline picture's short name, its description for assistive technology, and its caption. */
+  /** The timeline picture's short name, its text alternative where it is printed, its description for assistive technology, and its caption. */
   readonly timelineName: string
+  readonly timelineAlt: string
   readonly timelineDescription: string
   readonly timelineCaption: string
   /** Why a timeline picture was left out of the HTML ("The timeline picture was left out: …"): the sanitiser's reason, in words. */
@@ -99,6 +100,7 @@ export function briefingFurniture(words: BriefingWords): BriefingFurniture {
     formatLocale: words.formatLocale,
     notesHeading: words.translate(message('briefingDocument.notes.heading')),
     timelineName: words.translate(message('briefingDocument.timeline.name')),
+    timelineAlt: words.translate(message('briefingDocument.timeline.alt')),
     timelineDescription: words.translate(message('briefingDocument.timeline.description')),
     timelineCaption: words.translate(message('briefingDocument.timeline.caption')),
     pictureLeftOut: (reason) => words.translate(message('briefingDocument.timeline.leftOut', { reason }))

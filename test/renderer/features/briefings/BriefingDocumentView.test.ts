@@ -40,12 +40,12 @@ describe('BriefingDocumentView', () => {
     expect(view.findAll('.briefing-document-notes li').map((note) => note.text())).toEqual(['Xinhua', 'China Plus'])
   })
 
-  it('is in the briefing’s language, whatever the interface shows: its lang, the notes’ heading and the picture’s description', () => {
+  it('is in the briefing’s language, whatever the interface shows: its lang, the notes’ heading and the picture’s text alternative', () => {
     const chinese = mount(BriefingDocumentView, { props: { doc: { ...doc, furniture: briefingFurniture(languageWords('zh-CN')) }, timelinePictureUrl: 'blob:picture' } })
 
     expect(chinese.get('article').attributes('lang')).toBe('zh-CN')
     expect(chinese.get('.briefing-document-notes h2').text()).toBe('注释')
-    expect(chinese.get('img').attributes('alt')).toBe('本简报所涉事件的时间线；大事记以文字列出这些事件。')
+    expect(chinese.get('img').attributes('alt')).toBe('本简报所涉事件的时间线')
     expect(mount(BriefingDocumentView, { props: { doc } }).get('.briefing-document-notes h2').text()).toBe('Notes')
   })
 
