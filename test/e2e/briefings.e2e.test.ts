@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openAppPage, useBrowserProfile } from './browser'
@@ -129,6 +130,46 @@ describe('briefings in Chromium (web mode)', () => {
     await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, 'The consent box was pre-ticked on the annual bill page.', SUMMONS])
     const list = await openApp('#/briefings')
     await list.getByRole('link', { name: BRIEFING_TITLE }).waitFor()
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('writes a briefing in the language chosen for it: from the English interface, a DOCX and HTML in Chinese, and the choice kept', async () => {
+    const page = await openApp('#/briefings')
+    await page.getByLabel('Title of a new briefing').fill('Alipay for the Chinese desk')
+    await page.getByRole('button', { name: 'New briefing' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Alipay for the Chinese desk' }).waitFor()
+    await addRecord(page, 'Alipay annual', ALIPAY_INCIDENT)
+    const language = page.getByRole('combobox', { name: 'Language' })
+    // A new briefing is written in the interface language until another is chosen.
+    expect(await language.inputValue()).toBe('en')
+    await language.selectOption({ label: '简体中文' })
+    await page.keyboard.press('Control+s')
+    await page.getByText('Saved.', { exact: true }).waitFor()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export DOCX' }).click()])
+    const file = join(downloadDir, download.suggestedFilename())
+    await download.saveAs(file)
+    const docx = unzipSync(new Uint8Array(await readFile(file)))
+    const documentXml = strFromU8(docx['word/document.xml']!)
+    for (const heading of ['摘要', '大事记', '法律依据', '应对与结果', '来源']) expect(documentXml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`)
+    expect(documentXml).toMatch(/截至\d{4}年\d{1,2}月\d{1,2}日/)
+    expect(documentXml).toContain('2018年1月3日')
+    expect(documentXml).toContain(ALIPAY_INCIDENT)
+    expect(documentXml).not.toMatch(/>(Summary|Chronology|Legal basis|Responses and outcomes|Sources)</)
+    expect(strFromU8(docx['word/footnotes.xml']!)).toContain('2018年1月4日')
+    expect(strFromU8(docx['word/styles.xml']!)).toContain('w:eastAsia="Noto Sans CJK SC"')
+
+    const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export HTML' }).click()])
+    const htmlFile = join(downloadDir, htmlDownload.suggestedFilename())
+    await htmlDownload.saveAs(htmlFile)
+    const html = await readFile(htmlFile, 'utf8')
+    expect(html).toContain('<html lang="zh-CN">')
+    expect(html).toContain('<h2 id="section-2">大事记</h2>')
+
+    await page.reload()
+    await page.waitForSelector('main[data-ready="yes"]')
+    await page.getByRole('heading', { level: 1, name: 'Alipay for the Chinese desk' }).waitFor()
+    await expect.poll(() => page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('zh-CN')
     expect(browser.pageErrors).toEqual([])
   })
 

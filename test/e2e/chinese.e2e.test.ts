@@ -1,3 +1,7 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { openAppPage, useBrowserProfile } from './browser'
 
@@ -44,6 +48,34 @@ describe('the app in Chinese', () => {
     await page.locator('main h1').first().waitFor()
     await page.getByRole('link', { name: /^UC Browser/ }).or(page.getByText('没有')).first().waitFor()
     await expect(results.getByRole('link', { name: /^Alipay annual-bill consent default/ }).count()).resolves.toBe(0)
+  })
+
+  it('writes a briefing in Chinese by default: a DOCX exported from the page has Chinese headings and dates', async () => {
+    const downloads = await mkdtemp(join(tmpdir(), 'precedent-e2e-chinese-downloads-'))
+    try {
+      const page = await openAppPage(browser.context, '#/briefings', { freshLoad: true })
+      await page.getByLabel('新简报的标题').fill('支付宝默认同意')
+      await page.getByRole('button', { name: '新建简报' }).click()
+      await page.getByRole('heading', { level: 1, name: '支付宝默认同意' }).waitFor()
+      const picker = page.getByRole('combobox', { name: '添加记录' })
+      await picker.fill('Alipay annual')
+      await page.getByRole('option', { name: /^Alipay annual-bill consent default/ }).waitFor()
+      await picker.press('ArrowDown')
+      await picker.press('Enter')
+      await page.getByRole('link', { name: /^Alipay annual-bill consent default/ }).waitFor()
+      expect(await page.getByRole('combobox', { name: '语言' }).inputValue()).toBe('zh-CN')
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 DOCX' }).click()])
+      const file = join(downloads, 'briefing.docx')
+      await download.saveAs(file)
+      const documentXml = strFromU8(unzipSync(new Uint8Array(await readFile(file)))['word/document.xml']!)
+
+      for (const heading of ['摘要', '大事记', '法律依据', '应对与结果', '来源']) expect(documentXml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`)
+      expect(documentXml).toContain('2018年1月3日')
+      expect(documentXml).not.toMatch(/>(Summary|Chronology|Legal basis|Responses and outcomes|Sources)</)
+    } finally {
+      await rm(downloads, { recursive: true, force: true })
+    }
   })
 
   it('switches to English in Preferences at once, and stays in English after a reload', async () => {

@@ -20,8 +20,9 @@ export interface ExportArguments {
 }
 
 /**
- * `precedent export BUNDLE --format F [--query Q] -o OUT`: the bundle's records (or those matching
- * the query, searched as the app searches) in one format. Built-in records the bundle links to
+ * `precedent export BUNDLE --format F [--query Q] [--lang L] -o OUT`: the bundle's records (or those
+ * matching the query, searched as the app searches) in one format; a briefing (DOCX, Markdown,
+ * HTML) is written in the language `--lang` names. Built-in records the bundle links to
  * (jurisdictions, the GDPR) are looked up for names but not exported unless selected.
  */
 export async function exportCommand(io: CliIo, args: ExportArguments, reference: readonly TypedRecord[]): Promise<void> {
@@ -35,7 +36,8 @@ export async function exportCommand(io: CliIo, args: ExportArguments, reference:
   const exported = await exportRecords(args.format, set, {
     now: io.now(),
     title: args.title ?? bundle.title ?? basename(args.bundlePath),
-    csvType
+    csvType,
+    words: args.words
   })
   await io.writeFile(args.outPath, exported.data)
   io.err(`Exported ${selected.length} of ${own.length} records to ${args.outPath} (${exported.info.label})`)

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import type { DateWords } from '@shared/domain/partialDate'
+import type { LanguageWords } from '@shared/locale/languageWords'
 import { wordedValues, type Message } from '@shared/locale/message'
 import { APP_LOCALES, isAppLocale, localeForLanguages, type AppLocale } from '@shared/locale/interfaceLocales'
 import { mergeCatalogues, type Catalogue } from '@shared/locale/mergeCatalogues'
@@ -139,4 +140,18 @@ export function translateMessage(message: Message, locale: AppLocale = currentLo
   const values = wordedValues(message.values, translate)
   const count = values.count
   return typeof count === 'number' ? i18n.global.t(message.key, values, { locale, plural: count }) : i18n.global.t(message.key, values, { locale })
+}
+
+/**
+ * A language's words for documents shared code writes (a briefing, the comparison's picture):
+ * messages, dates and numbers in `locale`, which need not be the interface language (a briefing
+ * chosen in Chinese is written in Chinese whatever the page shows).
+ */
+export function languageWords(locale: AppLocale = currentLocale()): LanguageWords {
+  return {
+    locale,
+    formatLocale: FORMAT_LOCALES[locale],
+    translate: (message) => translateMessage(message, locale),
+    dateWords: dateWords(locale)
+  }
 }

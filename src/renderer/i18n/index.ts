@@ -9,6 +9,7 @@ export {
   formatMoment,
   i18n,
   isAppLocale,
+  languageWords,
   LOCALE_NAMES,
   setLocale,
   translateMessage,

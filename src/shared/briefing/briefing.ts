@@ -2,18 +2,11 @@ import { z } from 'zod'
 import { bookkeepingShape } from '../domain/bookkeeping'
 import { RECORD_TYPES } from '../domain/recordTypes'
 import { requiredTextSchema, textSchema } from '../domain/text'
+import { APP_LOCALES } from '../locale/interfaceLocales'
 
 /** The parts a briefing can have, in the order they appear. */
 export const BRIEFING_SECTIONS = ['summary', 'chronology', 'legal-basis', 'responses', 'sources'] as const
 export type BriefingSection = (typeof BRIEFING_SECTIONS)[number]
-
-export const BRIEFING_SECTION_LABELS: Record<BriefingSection, string> = {
-  summary: 'Summary',
-  chronology: 'Chronology',
-  'legal-basis': 'Legal basis',
-  responses: 'Responses and outcomes',
-  sources: 'Sources'
-}
 
 const recordIdText = z.string().min(1).max(100)
 
@@ -44,6 +37,11 @@ export const briefingSchema = z.strictObject({
     .min(1, 'Choose at least one section')
     .transform((sections) => BRIEFING_SECTIONS.filter((section) => sections.includes(section))),
   includeTimelineImage: z.boolean().default(true),
+  /**
+   * The language the briefing is written in (its headings, dates, notes), chosen in the composer.
+   * Briefings saved before there was a choice have none, and are written in the reader's interface language.
+   */
+  language: z.enum(APP_LOCALES).optional(),
   items: z.array(briefingItemSchema).max(2000, 'A briefing holds at most 2000 entries').default([]),
   ...bookkeepingShape
 })

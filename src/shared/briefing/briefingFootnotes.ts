@@ -1,19 +1,23 @@
 import type { Citation } from '../domain/citation'
-import { formatPartialDate } from '../domain/partialDate'
 import type { Source } from '../domain/source'
 import type { RecordSet } from '../interchange/recordSet'
+import { message } from '../locale/message'
 import type { BriefingFootnote, BriefingInline } from './briefingDocument'
+import { dateIn, followedBySentence, fullStop, listed, type BriefingWords } from './briefingText'
 
 /** How a source is named in a note or the source list: publisher, title, date, address. */
-export function sourceReference(source: Source): BriefingInline[] {
+export function sourceReference(source: Source, words: BriefingWords): BriefingInline[] {
   const parts: BriefingInline[] = []
-  const lead = [source.author, source.publisher].filter((part) => part !== undefined && part !== '').join(', ')
-  if (lead !== '') parts.push({ kind: 'text', text: `${lead}, ` })
-  parts.push({ kind: 'text', text: `“${source.title}”`, emphasis: true })
-  if (source.publishedOn !== undefined) parts.push({ kind: 'text', text: `, ${formatPartialDate(source.publishedOn)}` })
-  parts.push({ kind: 'text', text: '.' })
-  if (source.url !== undefined) parts.push({ kind: 'text', text: ' ' }, { kind: 'link', text: source.url, url: source.url })
-  if (source.accessedOn !== undefined) parts.push({ kind: 'text', text: ` (accessed ${formatPartialDate(source.accessedOn)})` })
+  const lead = listed(
+    words,
+    [source.author, source.publisher].filter((part): part is string => part !== undefined && part !== '')
+  )
+  if (lead !== '') parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.lead', { lead })) })
+  parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.title', { title: source.title })), emphasis: true })
+  if (source.publishedOn !== undefined) parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.published', { date: dateIn(words, source.publishedOn) })) })
+  if (source.url === undefined) parts.push({ kind: 'text', text: fullStop(words) })
+  else parts.push({ kind: 'text', text: followedBySentence(words, fullStop(words)) }, { kind: 'link', text: source.url, url: source.url })
+  if (source.accessedOn !== undefined) parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.accessed', { date: dateIn(words, source.accessedOn) })) })
   return parts
 }
 
@@ -27,7 +31,10 @@ export class FootnoteRegistry {
   private readonly notes: BriefingFootnote[] = []
   private readonly sourceNotes = new Map<string, number[]>()
 
-  constructor(private readonly set: RecordSet) {}
+  constructor(
+    private readonly set: RecordSet,
+    private readonly words: BriefingWords
+  ) {}
 
   /** The footnote references for a statement backed by `citations`, in ascending order, each once. */
   refsFor(citations: readonly Citation[]): BriefingInline[] {
@@ -51,17 +58,20 @@ export class FootnoteRegistry {
     if (known !== undefined) return known
     const number = this.notes.length + 1
     this.numbers.set(key, number)
-    this.notes.push({ number, content: this.noteContent(citation) })
+    this.notes.push({ number, label: this.words.translate(message('briefingDocument.notes.note', { number })), content: this.noteContent(citation) })
     this.sourceNotes.set(citation.sourceId, [...(this.sourceNotes.get(citation.sourceId) ?? []), number])
     return number
   }
 
   private noteContent(citation: Citation): BriefingInline[] {
     const typed = this.set.get(citation.sourceId)
+    const words = this.words
     const content: BriefingInline[] =
-      typed?.type === 'source' ? sourceReference(typed.record) : [{ kind: 'text', text: `Source ${citation.sourceId} (no longer in the knowledge base).` }]
-    if (citation.locator !== undefined && citation.locator !== '') content.push({ kind: 'text', text: ` ${citation.locator}.` })
-    if (citation.passage !== undefined && citation.passage !== '') content.push({ kind: 'text', text: ` Passage: “${citation.passage}”` })
+      typed?.type === 'source'
+        ? sourceReference(typed.record, words)
+        : [{ kind: 'text', text: words.translate(message('briefingDocument.source.missing', { id: citation.sourceId })) }]
+    if (citation.locator !== undefined && citation.locator !== '') content.push({ kind: 'text', text: words.translate(message('briefingDocument.source.locator', { locator: citation.locator })) })
+    if (citation.passage !== undefined && citation.passage !== '') content.push({ kind: 'text', text: words.translate(message('briefingDocument.source.passage', { passage: citation.passage })) })
     return content
   }
 }

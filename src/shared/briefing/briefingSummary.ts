@@ -1,13 +1,13 @@
 import type { Citation } from '../domain/citation'
-import { RESPONSE_KIND_LABELS } from '../domain/incidentResponse'
 import { incidentKeyDate } from '../domain/incident'
-import { RECORD_TYPE_LABELS, recordKeyDate, recordTitle, type TypedRecord } from '../domain/recordTypes'
+import { recordKeyDate, recordTitle, type TypedRecord } from '../domain/recordTypes'
 import type { RecordSet } from '../interchange/recordSet'
+import { message } from '../locale/message'
 import type { Briefing } from './briefing'
 import type { BriefingCoverage } from './briefingCoverage'
 import type { BriefingBlock, BriefingInline } from './briefingDocument'
 import type { FootnoteRegistry } from './briefingFootnotes'
-import { dateText, nameOf, paragraphsOf } from './briefingText'
+import { dateText, followedBySentence, fullStop, nameOf, paragraphsOf, type BriefingWords } from './briefingText'
 
 /** The words that summarise a record, by type: an incident's summary, a response's description, a law's summary. */
 function summaryTextOf(typed: TypedRecord): string {
@@ -27,16 +27,22 @@ function summaryTextOf(typed: TypedRecord): string {
   }
 }
 
-/** What follows the title in bold: when, and for a response who acted. */
-function leadOf(typed: TypedRecord, set: RecordSet): string {
+/** What follows the title in bold, to the end of the sentence: when, and for a response who acted. */
+function leadOf(typed: TypedRecord, set: RecordSet, words: BriefingWords): string {
   switch (typed.type) {
     case 'incident':
-      return ` (${dateText(incidentKeyDate(typed.record))})`
+      return words.translate(message('briefingDocument.summary.dated', { date: dateText(words, incidentKeyDate(typed.record)) }))
     case 'response':
-      return ` (${RESPONSE_KIND_LABELS[typed.record.kind]} by ${nameOf(set, typed.record.actorId)}, ${dateText(typed.record.datedOn)})`
+      return words.translate(
+        message('briefingDocument.summary.response', {
+          kind: message(`domain.responseKind.${typed.record.kind}`),
+          actor: nameOf(set, typed.record.actorId),
+          date: dateText(words, typed.record.datedOn)
+        })
+      )
     default: {
       const date = recordKeyDate(typed)
-      return date === undefined ? '' : ` (${dateText(date)})`
+      return date === undefined ? fullStop(words) : words.translate(message('briefingDocument.summary.dated', { date: dateText(words, date) }))
     }
   }
 }
@@ -50,7 +56,7 @@ function citationsOf(typed: TypedRecord): readonly Citation[] {
  * date, summary, notes for its sources), the author's headings and commentary in between.
  * Numbering runs on through headings, as in a submission, so "paragraph 4" is unambiguous.
  */
-export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, set: RecordSet, footnotes: FootnoteRegistry): BriefingBlock[] {
+export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, set: RecordSet, footnotes: FootnoteRegistry, words: BriefingWords): BriefingBlock[] {
   const blocks: BriefingBlock[] = []
   let number = 0
   for (const item of briefing.items) {
@@ -67,19 +73,26 @@ export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, s
           blocks.push({
             kind: 'paragraph',
             style: 'note',
-            content: [{ kind: 'text', text: `${RECORD_TYPE_LABELS[item.recordType].singular} ${item.recordId} is listed in this briefing but is no longer in the knowledge base.`, emphasis: true }]
+            content: [
+              {
+                kind: 'text',
+                text: words.translate(message('briefingDocument.summary.missingRecord', { type: message(`domain.recordType.${item.recordType}.singular`), id: item.recordId })),
+                emphasis: true
+              }
+            ]
           })
           break
         }
         number += 1
-        const heading: BriefingInline[] = [
-          { kind: 'text', text: recordTitle(typed), strong: true },
-          { kind: 'text', text: `${leadOf(typed, set)}.` }
-        ]
         const paragraphs = paragraphsOf(summaryTextOf(typed))
         const refs = footnotes.refsFor(citationsOf(typed))
         const [first = [], ...rest] = paragraphs
-        const firstContent = [...heading, ...(first.length > 0 ? [{ kind: 'text', text: ' ' } as const, ...first] : [])]
+        const lead = leadOf(typed, set, words)
+        const firstContent: BriefingInline[] = [
+          { kind: 'text', text: recordTitle(typed), strong: true },
+          { kind: 'text', text: first.length > 0 ? followedBySentence(words, lead) : lead },
+          ...first
+        ]
         if (rest.length === 0) {
           blocks.push({ kind: 'numbered-paragraph', number, content: [...firstContent, ...refs] })
           break
@@ -93,7 +106,7 @@ export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, s
     }
   }
   if (number === 0 && blocks.length === 0) {
-    blocks.push({ kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: 'This briefing lists no records yet.', emphasis: true }] })
+    blocks.push({ kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: words.translate(message('briefingDocument.summary.noRecords')), emphasis: true }] })
   }
   return blocks
 }

@@ -15,7 +15,8 @@ import {
   WidthType,
   type ParagraphChild
 } from 'docx'
-import type { BriefingBlock, BriefingDocument, BriefingInline } from './briefingDocument'
+import { CJK_FONT_FAMILIES, DOCUMENT_LATIN_FONT, WINDOWS_CJK_FONT } from '../lib/fontFamilies'
+import type { BriefingBlock, BriefingDocument, BriefingFurniture, BriefingInline } from './briefingDocument'
 import { briefingLinkTarget } from './briefingSafeLink'
 
 /** A PNG of the timeline and its size in pixels. */
@@ -34,6 +35,26 @@ const NUMBERING_REFERENCE = 'briefing-paragraphs'
 const NUMBER_INDENT = 567
 /** The widest a picture is drawn: A4 text width at 96 pixels to the inch. */
 const MAX_IMAGE_WIDTH = 600
+
+/**
+ * The document's fonts, for a reader who lacks one: Chinese text is set in the first CJK family
+ * (the styles' East Asian font), and its entry names Windows' own as the alternative and says it is a
+ * Chinese face (charset 86, GB 2312), so Word substitutes a Chinese font rather than a Latin one;
+ * the other CJK families follow, as the font stack of the pictures lists them.
+ */
+const FONT_TABLE = (() => {
+  const [first, ...others] = CJK_FONT_FAMILIES
+  const chinese = (name: string, altName?: string): string =>
+    `<w:font w:name="${name}">${altName === undefined ? '' : `<w:altName w:val="${altName}"/>`}<w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>`
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">',
+    `<w:font w:name="${DOCUMENT_LATIN_FONT}"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>`,
+    chinese(first, WINDOWS_CJK_FONT),
+    ...others.map((name) => chinese(name)),
+    '</w:fonts>'
+  ].join('')
+})()
 
 // XML 1.0 cannot carry most control characters or lone surrogates; records never hold them, but a
 // document built by other code might, and one bad character would make the whole file unreadable.
@@ -70,7 +91,13 @@ function runsOf(content: readonly BriefingInline[]): ParagraphChild[] {
   )
 }
 
-function imageParagraph(image: BriefingDocxImage): Paragraph {
+/** The picture as it is drawn, and the words that name and describe it. */
+interface DocxPicture {
+  readonly image: BriefingDocxImage | undefined
+  readonly furniture: BriefingFurniture
+}
+
+function imageParagraph(image: BriefingDocxImage, furniture: BriefingFurniture): Paragraph {
   const scale = Math.min(1, MAX_IMAGE_WIDTH / Math.max(image.width, 1))
   return new Paragraph({
     children: [
@@ -78,13 +105,13 @@ function imageParagraph(image: BriefingDocxImage): Paragraph {
         type: 'png',
         data: image.png,
         transformation: { width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)) },
-        altText: { name: 'Timeline', title: 'Timeline', description: 'Timeline of the events in this briefing; the chronology lists them in words.' }
+        altText: { name: furniture.timelineName, title: furniture.timelineName, description: furniture.timelineDescription }
       })
     ]
   })
 }
 
-function blockElements(block: BriefingBlock, image: BriefingDocxImage | undefined): (Paragraph | Table)[] {
+function blockElements(block: BriefingBlock, picture: DocxPicture): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: block.level === 3 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(xmlText(block.text))] })]
@@ -115,7 +142,7 @@ function blockElements(block: BriefingBlock, image: BriefingDocxImage | undefine
         new Paragraph({ children: [] })
       ]
     case 'timeline-image':
-      return image === undefined ? [] : [imageParagraph(image)]
+      return picture.image === undefined ? [] : [imageParagraph(picture.image, picture.furniture)]
   }
 }
 
@@ -128,20 +155,30 @@ function blockElements(block: BriefingBlock, image: BriefingDocxImage | undefine
  * in the browser alike.
  */
 export async function briefingToDocx(doc: BriefingDocument, options: BriefingDocxOptions = {}): Promise<Uint8Array> {
-  const image = options.timelineImage
+  const picture: DocxPicture = { image: options.timelineImage, furniture: doc.furniture }
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlText(doc.title))] }),
     ...(doc.subtitle === '' ? [] : [new Paragraph({ children: [new TextRun({ text: xmlText(doc.subtitle), italics: true })] })]),
     new Paragraph({ children: [new TextRun({ text: xmlText(doc.asOfText), bold: true })] }),
-    ...doc.preamble.flatMap((block) => blockElements(block, image))
+    ...doc.preamble.flatMap((block) => blockElements(block, picture))
   ]
   for (const section of doc.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlText(section.title))] }))
-    for (const block of section.blocks) children.push(...blockElements(block, image))
+    for (const block of section.blocks) children.push(...blockElements(block, picture))
   }
   const footnotes = Object.fromEntries(doc.footnotes.map((note) => [String(note.number), { children: [new Paragraph({ children: runsOf(note.content) })] }]))
   const document = new Document({
     title: xmlText(doc.title),
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: DOCUMENT_LATIN_FONT, hAnsi: DOCUMENT_LATIN_FONT, cs: DOCUMENT_LATIN_FONT, eastAsia: CJK_FONT_FAMILIES[0] },
+            language: { value: doc.furniture.formatLocale, eastAsia: 'zh-CN' }
+          }
+        }
+      }
+    },
     numbering: {
       config: [
         {
@@ -161,5 +198,5 @@ export async function briefingToDocx(doc: BriefingDocument, options: BriefingDoc
     footnotes,
     sections: [{ children }]
   })
-  return new Uint8Array(await Packer.toArrayBuffer(document))
+  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]))
 }

@@ -1,4 +1,4 @@
-import type { BriefingBlock, BriefingDocument, BriefingInline } from './briefingDocument'
+import type { BriefingBlock, BriefingDocument, BriefingFurniture, BriefingInline } from './briefingDocument'
 import { briefingLinkTarget, defuseScriptSchemes } from './briefingSafeLink'
 import { sanitiseBriefingSvg } from './sanitiseBriefingSvg'
 import { escapeHtml } from '../lib/escapeHtml'
@@ -49,7 +49,14 @@ figcaption { font-size: 0.9rem; color: #4a5160; }
 }
 `
 
-function inlineHtml(inline: BriefingInline): string {
+/** What the renderer needs beside a block: the picture, the words around it, and how each note is read out. */
+interface HtmlContext {
+  readonly timelineSvg: string | undefined
+  readonly furniture: BriefingFurniture
+  readonly noteLabels: ReadonlyMap<number, string>
+}
+
+function inlineHtml(inline: BriefingInline, context: HtmlContext): string {
   switch (inline.kind) {
     case 'text': {
       const text = escapeBriefingText(inline.text)
@@ -63,49 +70,51 @@ function inlineHtml(inline: BriefingInline): string {
       return target === null ? `<span class="address">${label}</span>` : `<a href="${escapeBriefingText(target)}" rel="noopener noreferrer">${label}</a>`
     }
     case 'footnote-ref':
-      return `<sup class="footnote-ref"><a href="#fn-${inline.number}" aria-label="Note ${inline.number}">${inline.number}</a></sup>`
+      return `<sup class="footnote-ref"><a href="#fn-${inline.number}" aria-label="${escapeBriefingText(context.noteLabels.get(inline.number) ?? String(inline.number))}">${inline.number}</a></sup>`
     case 'line-break':
       return '<br>'
   }
 }
 
-function inlinesHtml(content: readonly BriefingInline[]): string {
+function inlinesHtml(content: readonly BriefingInline[], context: HtmlContext): string {
   // Adjacent note references are separated ("1,2,3"), or they would read as one number.
   return content
-    .map((inline, index) => (inline.kind === 'footnote-ref' && content[index - 1]?.kind === 'footnote-ref' ? `<sup>,</sup>${inlineHtml(inline)}` : inlineHtml(inline)))
+    .map((inline, index) =>
+      inline.kind === 'footnote-ref' && content[index - 1]?.kind === 'footnote-ref' ? `<sup>,</sup>${inlineHtml(inline, context)}` : inlineHtml(inline, context)
+    )
     .join('')
 }
 
-function timelineFigure(svg: string | undefined): string {
-  if (svg === undefined) return ''
-  const sanitised = sanitiseBriefingSvg(svg)
-  if (!sanitised.ok) return `<p class="note"><em>The timeline picture was left out: ${escapeBriefingText(sanitised.reason)}.</em></p>`
-  return `<figure class="timeline">${sanitised.svg}<figcaption>Timeline of the events in this briefing.</figcaption></figure>`
+function timelineFigure(context: HtmlContext): string {
+  if (context.timelineSvg === undefined) return ''
+  const sanitised = sanitiseBriefingSvg(context.timelineSvg)
+  if (!sanitised.ok) return `<p class="note"><em>${escapeBriefingText(context.furniture.pictureLeftOut(sanitised.reason))}</em></p>`
+  return `<figure class="timeline">${sanitised.svg}<figcaption>${escapeBriefingText(context.furniture.timelineCaption)}</figcaption></figure>`
 }
 
-function blockHtml(block: BriefingBlock, timelineSvg: string | undefined): string {
+function blockHtml(block: BriefingBlock, context: HtmlContext): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level}>${escapeBriefingText(block.text)}</h${block.level}>`
     case 'paragraph':
-      return block.style === undefined ? `<p>${inlinesHtml(block.content)}</p>` : `<p class="${block.style}">${inlinesHtml(block.content)}</p>`
+      return block.style === undefined ? `<p>${inlinesHtml(block.content, context)}</p>` : `<p class="${block.style}">${inlinesHtml(block.content, context)}</p>`
     case 'numbered-paragraph':
-      return `<div class="numbered"><span class="paragraph-number">${block.number}.</span><p>${inlinesHtml(block.content)}</p></div>`
+      return `<div class="numbered"><span class="paragraph-number">${block.number}.</span><p>${inlinesHtml(block.content, context)}</p></div>`
     case 'list':
-      return `<ul>${block.items.map((item) => `<li>${inlinesHtml(item)}</li>`).join('')}</ul>`
+      return `<ul>${block.items.map((item) => `<li>${inlinesHtml(item, context)}</li>`).join('')}</ul>`
     case 'table': {
       const head = `<thead><tr>${block.columns.map((column) => `<th scope="col">${escapeBriefingText(column)}</th>`).join('')}</tr></thead>`
-      const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${inlinesHtml(cell)}</td>`).join('')}</tr>`).join('\n')
+      const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${inlinesHtml(cell, context)}</td>`).join('')}</tr>`).join('\n')
       return `<table>${head}<tbody>\n${body}\n</tbody></table>`
     }
     case 'timeline-image':
-      return timelineFigure(timelineSvg)
+      return timelineFigure(context)
   }
 }
 
-function blocksHtml(blocks: readonly BriefingBlock[], timelineSvg: string | undefined): string {
+function blocksHtml(blocks: readonly BriefingBlock[], context: HtmlContext): string {
   return blocks
-    .map((block) => blockHtml(block, timelineSvg))
+    .map((block) => blockHtml(block, context))
     .filter((html) => html !== '')
     .join('\n')
 }
@@ -121,21 +130,26 @@ export interface BriefingHtmlOptions {
  * record and author text escaped, links only for https: and mailto:, and notes at the end.
  */
 export function briefingToHtml(doc: BriefingDocument, options: BriefingHtmlOptions = {}): string {
+  const context: HtmlContext = {
+    timelineSvg: options.timelineSvg,
+    furniture: doc.furniture,
+    noteLabels: new Map(doc.footnotes.map((note) => [note.number, note.label]))
+  }
   const sections = doc.sections
     .map(
       (section, index) =>
-        `<section aria-labelledby="section-${index + 1}">\n<h2 id="section-${index + 1}">${escapeBriefingText(section.title)}</h2>\n${blocksHtml(section.blocks, options.timelineSvg)}\n</section>`
+        `<section aria-labelledby="section-${index + 1}">\n<h2 id="section-${index + 1}">${escapeBriefingText(section.title)}</h2>\n${blocksHtml(section.blocks, context)}\n</section>`
     )
     .join('\n')
   const notes =
     doc.footnotes.length === 0
       ? ''
-      : `<section class="footnotes" aria-labelledby="notes-heading">\n<h2 id="notes-heading">Notes</h2>\n<ol>\n${doc.footnotes
-          .map((note) => `<li id="fn-${note.number}" value="${note.number}">${inlinesHtml(note.content)}</li>`)
+      : `<section class="footnotes" aria-labelledby="notes-heading">\n<h2 id="notes-heading">${escapeBriefingText(doc.furniture.notesHeading)}</h2>\n<ol>\n${doc.footnotes
+          .map((note) => `<li id="fn-${note.number}" value="${note.number}">${inlinesHtml(note.content, context)}</li>`)
           .join('\n')}\n</ol>\n</section>`
-  const preamble = blocksHtml(doc.preamble, options.timelineSvg)
+  const preamble = blocksHtml(doc.preamble, context)
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeBriefingText(doc.furniture.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${BRIEFING_HTML_CSP}">

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2'
+import { message, type Message } from '../locale/message'
 
 /** The elements the app's own pictures (timeline, charts, graph) are drawn with; nothing that runs, loads or embeds. */
 const ALLOWED_ELEMENTS = new Set([
@@ -14,24 +15,27 @@ const HREF_ATTRIBUTES = new Set(['href', 'xlink:href'])
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
 const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink'
 
-export type SanitisedSvg = { readonly ok: true; readonly svg: string } | { readonly ok: false; readonly reason: string }
+/** A refusal says why as a message (src/locales/<language>/briefingDocument.json), put into words in the document's language. */
+export type SanitisedSvg = { readonly ok: true; readonly svg: string } | { readonly ok: false; readonly reason: Message }
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
 /** Why an attribute is refused, or undefined when it may stay. Values arrive with entities decoded. */
-function attributeProblem(element: string, name: string, value: string): string | undefined {
-  if (/^on/i.test(name)) return `<${element}> has an event handler attribute "${name}"`
-  if (!PLAIN_ATTRIBUTE.test(name) && !NAMESPACED_ATTRIBUTES.has(name)) return `<${element}> has an attribute "${name}" that pictures do not use`
-  if (HREF_ATTRIBUTES.has(name) && !/^#[A-Za-z0-9_.:-]*$/.test(value)) return `<${element}> links to "${value}"; only links inside the picture (#…) are allowed`
-  if (name === 'xmlns' && value !== SVG_NAMESPACE) return `<${element}> declares the namespace "${value}"`
-  if (name === 'xmlns:xlink' && value !== XLINK_NAMESPACE) return `<${element}> declares the namespace "${value}"`
+function attributeProblem(tagName: string, name: string, value: string): Message | undefined {
+  // Tags are written in the values, not the messages: a catalogue holds no markup.
+  const element = `<${tagName}>`
+  if (/^on/i.test(name)) return message('briefingDocument.picture.eventHandler', { element, name })
+  if (!PLAIN_ATTRIBUTE.test(name) && !NAMESPACED_ATTRIBUTES.has(name)) return message('briefingDocument.picture.unusedAttribute', { element, name })
+  if (HREF_ATTRIBUTES.has(name) && !/^#[A-Za-z0-9_.:-]*$/.test(value)) return message('briefingDocument.picture.outsideLink', { element, value })
+  if (name === 'xmlns' && value !== SVG_NAMESPACE) return message('briefingDocument.picture.namespace', { element, value })
+  if (name === 'xmlns:xlink' && value !== XLINK_NAMESPACE) return message('briefingDocument.picture.namespace', { element, value })
   // url() may point only inside the picture (markers, clip paths); anything else could load from elsewhere.
   for (const match of value.matchAll(/url\s*\(([^)]*)\)/gi)) {
-    if (!/^\s*['"]?#[A-Za-z0-9_.:-]*['"]?\s*$/.test(match[1] ?? '')) return `<${element}> refers to ${match[0]} in "${name}"`
+    if (!/^\s*['"]?#[A-Za-z0-9_.:-]*['"]?\s*$/.test(match[1] ?? '')) return message('briefingDocument.picture.outsideUrl', { element, url: match[0], name })
   }
-  if (/javascript|expression\s*\(|@import|\\/i.test(value)) return `<${element}> has a suspicious value in "${name}"`
+  if (/javascript|expression\s*\(|@import|\\/i.test(value)) return message('briefingDocument.picture.suspiciousValue', { element, name })
   return undefined
 }
 
@@ -45,19 +49,19 @@ function attributeProblem(element: string, name: string, value: string): string 
 export function sanitiseBriefingSvg(svg: string): SanitisedSvg {
   const output: string[] = []
   const open: string[] = []
-  let problem: string | undefined
+  let problem: Message | undefined
   let rootSeen = false
-  const refuse = (reason: string): void => {
+  const refuse = (reason: Message): void => {
     problem ??= reason
   }
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (problem !== undefined) return
-        if (!ALLOWED_ELEMENTS.has(name)) return refuse(`the picture contains a <${name}> element`)
+        if (!ALLOWED_ELEMENTS.has(name)) return refuse(message('briefingDocument.picture.element', { element: `<${name}>` }))
         if (open.length === 0) {
-          if (rootSeen) return refuse('the picture has more than one root element')
-          if (name !== 'svg') return refuse(`the picture starts with <${name}>, not <svg>`)
+          if (rootSeen) return refuse(message('briefingDocument.picture.twoRoots'))
+          if (name !== 'svg') return refuse(message('briefingDocument.picture.notSvg', { element: `<${name}>`, svg: '<svg>' }))
           rootSeen = true
         }
         const kept: string[] = []
@@ -72,14 +76,14 @@ export function sanitiseBriefingSvg(svg: string): SanitisedSvg {
       },
       onclosetag(name) {
         if (problem !== undefined) return
-        if (open.at(-1) !== name) return refuse(`</${name}> closes an element that is not open`)
+        if (open.at(-1) !== name) return refuse(message('briefingDocument.picture.notOpen', { element: `</${name}>` }))
         open.pop()
         output.push(`</${name}>`)
       },
       ontext(text) {
         if (problem !== undefined) return
         if (open.length === 0) {
-          if (text.trim() !== '') refuse('the picture has text outside its <svg> element')
+          if (text.trim() !== '') refuse(message('briefingDocument.picture.textOutside', { svg: '<svg>' }))
           return
         }
         output.push(escapeXml(text))
@@ -91,6 +95,6 @@ export function sanitiseBriefingSvg(svg: string): SanitisedSvg {
   // Ending the parse closes any element left open, so the output is always well formed.
   parser.end()
   if (problem !== undefined) return { ok: false, reason: problem }
-  if (!rootSeen) return { ok: false, reason: 'there is no <svg> element' }
+  if (!rootSeen) return { ok: false, reason: message('briefingDocument.picture.noSvg', { svg: '<svg>' }) }
   return { ok: true, svg: output.join('') }
 }

@@ -8,9 +8,12 @@ import {
   latestDay,
   parseKnownPartialDate,
   precisionOf,
+  ENGLISH_DATE_WORDS,
   type DatePoint,
+  type DateWords,
   type PartialDate
 } from './partialDate'
+import { message, type Message } from '../locale/message'
 
 /**
  * One step of a law's life: from `from` the law had `status`, until the next period began (`until`).
@@ -143,6 +146,36 @@ function uncertaintyCause(date: PartialDate, boundary: PartialDate, boundarySubj
   return causes.length > 0 ? causes.join(' and ') : `${formatPartialDate(date)} and ${formatPartialDate(boundary)} overlap`
 }
 
+/*
+ * The same answers as messages (src/locales/<language>/lawInForce.json), with dates written in
+ * the reader's language, for documents written in a chosen language (briefings). Each branch of
+ * `judgeInForce` says its answer both ways, so the two cannot drift apart in what they decide.
+ */
+type DateSubject = 'incident' | 'entry-into-force' | 'repeal'
+
+function imprecisionMessage(subject: DateSubject, date: PartialDate, words: DateWords): Message | undefined {
+  const subjectWords =
+    subject === 'incident' ? message('lawInForce.subject.incident') : subject === 'entry-into-force' ? message('lawInForce.subject.entryIntoForce') : message('lawInForce.subject.repeal')
+  const values = { subject: subjectWords, date: formatPartialDate(date, words) }
+  if (isApproximate(date)) return message('lawInForce.imprecise.approximate', values)
+  if (isRange(date)) return message('lawInForce.imprecise.range', values)
+  const precision = precisionOf(date)
+  if (precision === 'year') return message('lawInForce.imprecise.year', values)
+  if (precision === 'month') return message('lawInForce.imprecise.month', values)
+  return undefined
+}
+
+function uncertaintyCauseMessage(date: PartialDate, boundary: PartialDate, subject: DateSubject, words: DateWords): Message {
+  const causes = [imprecisionMessage('incident', date, words), imprecisionMessage(subject, boundary, words)].filter((cause) => cause !== undefined)
+  const [first, second] = causes
+  if (first === undefined) return message('lawInForce.overlap', { date: formatPartialDate(date, words), boundary: formatPartialDate(boundary, words) })
+  return second === undefined ? first : message('lawInForce.both', { first, second })
+}
+
+function onOrInMessage(date: PartialDate, words: DateWords): Message {
+  return isExactDay(date) ? message('lawInForce.onDay', { date: formatPartialDate(date, words) }) : message('lawInForce.inPeriod', { date: formatPartialDate(date, words) })
+}
+
 /** The dates a check measures against, and how the start is worded. */
 interface InForceBounds {
   readonly inForceFrom?: PartialDate
@@ -156,33 +189,54 @@ function onOrDuring(date: PartialDate): string {
   return isRange(date) ? `throughout ${formatPartialDate(date)}` : onOrIn(date)
 }
 
-function checkInForce(bounds: InForceBounds, date: PartialDate | undefined): InForceCheck {
+/** An answer, and its one-line summary as a message in the language of the `DateWords` given. */
+interface InForceJudgement {
+  readonly check: InForceCheck
+  readonly summary: Message
+}
+
+function judgeInForce(bounds: InForceBounds, date: PartialDate | undefined, words: DateWords): InForceJudgement {
   const { inForceFrom, repealedOn } = bounds
   const known = { ...(inForceFrom && { inForceFrom }), ...(repealedOn && { repealedOn }) }
-  const answer = (state: InForceState, reason: string, summary: string): InForceCheck => ({ state, reason, summary, ...known })
-  const unknown = (reason: string) => answer('unknown', reason, `Unknown: ${reason}`)
-  const uncertain = (reason: string) => answer('uncertain', reason, `Uncertain: ${reason}`)
+  const answer = (state: InForceState, reason: string, summary: string, worded: Message): InForceJudgement => ({ check: { state, reason, summary, ...known }, summary: worded })
+  const unknown = (reason: string, worded: Message) => answer('unknown', reason, `Unknown: ${reason}`, message('lawInForce.unknown', { reason: worded }))
+  const uncertain = (reason: string, worded: Message) => answer('uncertain', reason, `Uncertain: ${reason}`, message('lawInForce.uncertain', { reason: worded }))
 
-  if (inForceFrom === undefined) return unknown(MISSING_START_REASON)
+  if (inForceFrom === undefined) return unknown(MISSING_START_REASON, message('lawInForce.startNotRecorded'))
   const startText = `${bounds.fromPhrase} ${formatPartialDate(inForceFrom)}`
-  if (date === undefined) return unknown(`${startText}; the incident's date is not recorded`)
+  const fromWords = { date: formatPartialDate(inForceFrom, words) }
+  const startWords = bounds.fromPhrase === 'in force from' ? message('lawInForce.inForceFrom', fromWords) : message('lawInForce.appliesFrom', fromWords)
+  if (date === undefined) return unknown(`${startText}; the incident's date is not recorded`, message('lawInForce.dateNotRecorded', { start: startWords }))
   const inForceSummary = `In force ${onOrDuring(date)}`
+  const inForceWords = isRange(date) ? message('lawInForce.inForceThroughout', { date: formatPartialDate(date, words) }) : message('lawInForce.inForce', { when: onOrInMessage(date, words) })
 
   const incident = spanOf(date)
   const start = spanOf(inForceFrom)
   if (incident.last < start.first) {
     const from = bounds.fromPhrase === 'in force from' ? `from ${formatPartialDate(inForceFrom)}` : startText
-    return answer('not-yet-in-force', startText, `Not yet in force (${from})`)
+    const notYet = bounds.fromPhrase === 'in force from' ? message('lawInForce.notYetFrom', fromWords) : message('lawInForce.notYet', { start: startWords })
+    return answer('not-yet-in-force', startText, `Not yet in force (${from})`, notYet)
   }
-  if (incident.first < start.last) return uncertain(`${startText}; ${uncertaintyCause(date, inForceFrom, 'the date it came into force')}`)
-  if (repealedOn === undefined) return answer('in-force', startText, inForceSummary)
+  if (incident.first < start.last) {
+    return uncertain(
+      `${startText}; ${uncertaintyCause(date, inForceFrom, 'the date it came into force')}`,
+      message('lawInForce.because', { boundary: startWords, cause: uncertaintyCauseMessage(date, inForceFrom, 'entry-into-force', words) })
+    )
+  }
+  if (repealedOn === undefined) return answer('in-force', startText, inForceSummary, inForceWords)
 
   // In force up to the day before repeal: repealed "on" a day means no longer in force that day.
   const repeal = spanOf(repealedOn)
   const repealText = `repealed ${onOrIn(repealedOn)}`
-  if (incident.first >= repeal.last) return answer('repealed', repealText, `No longer in force (${repealText})`)
-  if (incident.last >= repeal.first) return uncertain(`${repealText}; ${uncertaintyCause(date, repealedOn, 'the date of repeal')}`)
-  return answer('in-force', `${startText}; ${repealText}`, inForceSummary)
+  const repealWords = message('lawInForce.repealed', { when: onOrInMessage(repealedOn, words) })
+  if (incident.first >= repeal.last) return answer('repealed', repealText, `No longer in force (${repealText})`, message('lawInForce.noLonger', { repeal: repealWords }))
+  if (incident.last >= repeal.first) {
+    return uncertain(
+      `${repealText}; ${uncertaintyCause(date, repealedOn, 'the date of repeal')}`,
+      message('lawInForce.because', { boundary: repealWords, cause: uncertaintyCauseMessage(date, repealedOn, 'repeal', words) })
+    )
+  }
+  return answer('in-force', `${startText}; ${repealText}`, inForceSummary, inForceWords)
 }
 
 /**
@@ -205,7 +259,7 @@ function lawBounds(law: Law): InForceBounds {
  * A law whose entry into force (or application) is not recorded gives 'unknown'.
  */
 export function lawStatusOn(law: Law, date: PartialDate | undefined): InForceCheck {
-  return checkInForce(lawBounds(law), date)
+  return judgeInForce(lawBounds(law), date, ENGLISH_DATE_WORDS).check
 }
 
 /**
@@ -213,15 +267,25 @@ export function lawStatusOn(law: Law, date: PartialDate | undefined): InForceChe
  * `inForceOn` and `repealedOn` (set when an amendment added or removed it) take the place of the law's.
  */
 export function provisionInForceOn(law: Law, provision: Provision, date: PartialDate | undefined): InForceCheck {
+  return judgeInForce(provisionBounds(law, provision), date, ENGLISH_DATE_WORDS).check
+}
+
+/** A provision's own dates (set when an amendment added or removed it) in place of the law's. */
+function provisionBounds(law: Law, provision: Provision): InForceBounds {
   const bounds = lawBounds(law)
   const inForceFrom = provision.inForceOn ?? bounds.inForceFrom
   const repealedOn = provision.repealedOn ?? bounds.repealedOn
-  return checkInForce(
-    {
-      ...(inForceFrom && { inForceFrom }),
-      fromPhrase: provision.inForceOn ? 'in force from' : bounds.fromPhrase,
-      ...(repealedOn && { repealedOn })
-    },
-    date
-  )
+  return {
+    ...(inForceFrom && { inForceFrom }),
+    fromPhrase: provision.inForceOn ? 'in force from' : bounds.fromPhrase,
+    ...(repealedOn && { repealedOn })
+  }
+}
+
+/**
+ * The summary of `lawStatusOn` (no provision) or `provisionInForceOn` as a message, its dates
+ * written with `words`: what a document in a chosen language says ("2018年1月3日已施行").
+ */
+export function inForceSummaryMessage(law: Law, provision: Provision | undefined, date: PartialDate | undefined, words: DateWords): Message {
+  return judgeInForce(provision === undefined ? lawBounds(law) : provisionBounds(law, provision), date, words).summary
 }

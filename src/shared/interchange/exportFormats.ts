@@ -4,6 +4,7 @@ import { briefingToDocx } from '../briefing/briefingToDocx'
 import { briefingToHtml } from '../briefing/briefingToHtml'
 import { briefingToMarkdown } from '../briefing/briefingToMarkdown'
 import type { RecordType } from '../domain/recordTypes'
+import type { LanguageWords } from '../locale/languageWords'
 import { exportRecordsCsv } from './csv/exportRecordsCsv'
 import { exportSelectionBundle } from './export/bundleSelection'
 import { exportCslJson } from './export/cslJson'
@@ -27,6 +28,8 @@ export interface ExportRequest {
    * page draws it with the app's own chart; the CLI has no page, so its briefings go without.
    */
   readonly timelinePicture?: { readonly png: Uint8Array; readonly svg: string; readonly width: number; readonly height: number }
+  /** The language of the briefing formats (DOCX, Markdown, HTML): the page's interface language, the command line's --lang. */
+  readonly words: LanguageWords
 }
 
 export interface ExportedFile {
@@ -41,7 +44,7 @@ export async function exportRecords(format: ExportFormat, set: RecordSet, reques
   const info = EXPORT_FORMAT_INFO[format]
   const asOf = request.now.slice(0, 10)
   const picture = request.timelinePicture
-  const briefing = () => composeBriefingDocument(briefingForSelection(set, { title: request.title, asOf, now: request.now }), set)
+  const briefing = () => composeBriefingDocument(briefingForSelection(set, { title: request.title, asOf, now: request.now }), set, request.words)
   switch (format) {
     case 'csv':
       return { info, data: exportRecordsCsv(set, request.csvType ?? set.selected[0]?.type ?? 'incident') }

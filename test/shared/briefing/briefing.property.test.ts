@@ -13,6 +13,7 @@ import { recordSetOf } from '../../../src/shared/interchange/recordSet'
 import { aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../builders/sharedDomain'
 import { XSS_CORPUS } from './hostileBriefing'
 import { withoutBriefingTags } from './renderedOutput'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 
 // Records never hold what the schemas refuse or drop (controls, bidi overrides, …); everything else is fair game.
 const withoutControls = (text: string): string => removeUnsafeCharacters(text).text
@@ -134,7 +135,7 @@ describe('briefings over generated records', () => {
   it('render as HTML and Markdown without script, javascript: or an unescaped "<" from user text', () => {
     fc.assert(
       fc.property(scenario, ({ records, briefing }) => {
-        const doc = composeBriefingDocument(briefing, recordSetOf(records.filter((typed) => typed.type === 'response'), records))
+        const doc = composeBriefingDocument(briefing, recordSetOf(records.filter((typed) => typed.type === 'response'), records), ENGLISH_WORDS)
         const html = briefingToHtml(doc)
         expect(html).not.toMatch(/<script|javascript:/i)
         expect(withoutBriefingTags(html)).not.toContain('<')
@@ -149,7 +150,7 @@ describe('briefings over generated records', () => {
   it('render as a DOCX package with its parts and no field codes', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ records, briefing }) => {
-        const doc = composeBriefingDocument(briefing, recordSetOf(records.filter((typed) => typed.type === 'response'), records))
+        const doc = composeBriefingDocument(briefing, recordSetOf(records.filter((typed) => typed.type === 'response'), records), ENGLISH_WORDS)
         const files = unzipSync(await briefingToDocx(doc))
         expect(Object.keys(files)).toEqual(expect.arrayContaining(['word/document.xml', 'word/footnotes.xml']))
         const body = strFromU8(files['word/document.xml']!)

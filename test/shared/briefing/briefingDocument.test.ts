@@ -5,6 +5,7 @@ import { recordSetOf } from '../../../src/shared/interchange/recordSet'
 import type { TypedRecord } from '../../../src/shared/domain/recordTypes'
 import { aResponse, aSource, anIncident } from '../../builders/sharedDomain'
 import { ALIPAY_INCIDENT_ID, alipayBriefing, alipaySet, sampleRecords } from './sampleBriefing'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 
 const UC_INCIDENT_ID = 'inc-uc-browser-data-transmission'
 
@@ -54,7 +55,7 @@ const ucAndResponses = (): TypedRecord[] =>
   sampleRecords.filter((typed) => typed.record.id === UC_INCIDENT_ID || (typed.type === 'response' && typed.record.incidentIds.includes(UC_INCIDENT_ID as never)))
 
 describe('composeBriefingDocument on the Alipay incident', () => {
-  const doc = composeBriefingDocument(alipayBriefing(), alipaySet())
+  const doc = composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS)
 
   it('opens with the title, the subtitle and the "as of" day in words', () => {
     expect(doc.title).toBe('Alipay and Sesame Credit: consent by default')
@@ -128,13 +129,13 @@ describe('composeBriefingDocument', () => {
         { kind: 'record', recordType: 'incident', recordId: ALIPAY_INCIDENT_ID }
       ]
     })
-    const blocks = sectionOf(composeBriefingDocument(briefing, recordSetOf([], sampleRecords)), 'Summary').blocks
+    const blocks = sectionOf(composeBriefingDocument(briefing, recordSetOf([], sampleRecords), ENGLISH_WORDS), 'Summary').blocks
     expect(blocks.map((block) => (block.kind === 'numbered-paragraph' ? block.number : block.kind))).toEqual([1, 'heading', 2])
   })
 
   it('shows partial dates at their precision and never as a made-up day', () => {
     const set = recordSetOf(ucAndResponses(), sampleRecords)
-    const doc = composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: UC_INCIDENT_ID }] }), set)
+    const doc = composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: UC_INCIDENT_ID }] }), set, ENGLISH_WORDS)
     const rows = sectionText(doc, 'Chronology')
     expect(rows).toContainEqual(expect.stringMatching(/^May 2015 \| Incident occurred — UC Browser/))
     expect(rows).toContainEqual(expect.stringMatching(/^c\. August 2017 \| Investigation — /))
@@ -145,7 +146,7 @@ describe('composeBriefingDocument', () => {
 
   it('keeps proposed measures apart from the steps of the matter', () => {
     const set = recordSetOf(ucAndResponses(), sampleRecords)
-    const doc = composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: UC_INCIDENT_ID }] }), set)
+    const doc = composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: UC_INCIDENT_ID }] }), set, ENGLISH_WORDS)
     const lines = sectionText(doc, 'Responses and outcomes')
     const apart = lines.indexOf('Proposed or threatened measures (these do not change the state of the matter):')
     expect(apart).toBeGreaterThan(0)
@@ -161,7 +162,7 @@ describe('composeBriefingDocument', () => {
       [{ type: 'response', record: fine }, { type: 'response', record: known }],
       [{ type: 'incident', record: incident }, ...sampleRecords]
     )
-    const lines = sectionText(composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-fined' }] }), set), 'Responses and outcomes')
+    const lines = sectionText(composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-fined' }] }), set, ENGLISH_WORDS), 'Responses and outcomes')
     expect(lines).toContainEqual(expect.stringMatching(/Regulator fines the company\. Concludes the matter\. Penalty — amount not known\.$/))
     expect(lines).toContainEqual(expect.stringMatching(/Second fine\. Concludes the matter\. Penalty — EUR 1,250,000\.$/))
   })
@@ -183,7 +184,7 @@ describe('composeBriefingDocument', () => {
         { kind: 'record', recordType: 'incident', recordId: 'inc-b' }
       ]
     })
-    const doc = composeBriefingDocument(briefing, set)
+    const doc = composeBriefingDocument(briefing, set, ENGLISH_WORDS)
     expect(sectionText(doc, 'Summary')).toEqual(['First (date not recorded). A.[1][2]', 'Second (date not recorded). B.[1]'])
     expect(doc.footnotes.map((note) => inlineText(note.content))).toEqual(['Agency, “Report”. Passage: “page one”', 'Agency, “Report”. Passage: “page two”'])
     expect(sectionText(doc, 'Sources')).toEqual(['Agency, “Report”. Notes 1, 2.'])
@@ -191,7 +192,7 @@ describe('composeBriefingDocument', () => {
 
   it('names a listed record the knowledge base no longer holds instead of dropping it', () => {
     const briefing = alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-deleted' }] })
-    const doc = composeBriefingDocument(briefing, recordSetOf([], sampleRecords))
+    const doc = composeBriefingDocument(briefing, recordSetOf([], sampleRecords), ENGLISH_WORDS)
     expect(sectionOf(doc, 'Summary').blocks).toEqual([
       {
         kind: 'paragraph',
@@ -202,16 +203,16 @@ describe('composeBriefingDocument', () => {
   })
 
   it('says what to do when a section has nothing to show', () => {
-    const doc = composeBriefingDocument(alipayBriefing({ items: [] }), recordSetOf([], sampleRecords))
+    const doc = composeBriefingDocument(alipayBriefing({ items: [] }), recordSetOf([], sampleRecords), ENGLISH_WORDS)
     expect(sectionText(doc, 'Summary')).toEqual(['This briefing lists no records yet.'])
     expect(sectionText(doc, 'Chronology')).toEqual(['None of the records in this briefing has a recorded date.'])
     expect(sectionText(doc, 'Sources')).toEqual(['No source is cited by the records in this briefing.'])
   })
 
   it('places the timeline picture after the title block when there is no chronology, and nowhere when not wanted', () => {
-    const withoutChronology = composeBriefingDocument(alipayBriefing({ sections: ['summary'] }), alipaySet())
+    const withoutChronology = composeBriefingDocument(alipayBriefing({ sections: ['summary'] }), alipaySet(), ENGLISH_WORDS)
     expect(withoutChronology.preamble).toEqual([{ kind: 'timeline-image' }])
-    const noPicture = composeBriefingDocument(alipayBriefing({ includeTimelineImage: false }), alipaySet())
+    const noPicture = composeBriefingDocument(alipayBriefing({ includeTimelineImage: false }), alipaySet(), ENGLISH_WORDS)
     expect(noPicture.preamble).toEqual([])
     expect(sectionOf(noPicture, 'Chronology').blocks.some((block) => block.kind === 'timeline-image')).toBe(false)
   })

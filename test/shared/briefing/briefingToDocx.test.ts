@@ -5,6 +5,7 @@ import { briefingToDocx } from '../../../src/shared/briefing/briefingToDocx'
 import { XSS_CORPUS, documentWithHostileLinks, hostileBriefing, hostileSet } from './hostileBriefing'
 import { parseHtml } from './renderedOutput'
 import { alipayBriefing, alipaySet } from './sampleBriefing'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 
 /** A 1×1 PNG. */
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) => c.charCodeAt(0))
@@ -36,7 +37,7 @@ function hyperlinkTargets(parts: Parts): string[] {
 const FORBIDDEN_MARKUP = /<w:fldSimple|<w:instrText|<w:fldChar|<w:altChunk|\/aFChunk"|attachedTemplate|<w:ddeLink|<o:OLEObject|vbaProject/
 
 describe('briefingToDocx on the Alipay briefing', async () => {
-  const { parts, names } = await docxParts(briefingToDocx(composeBriefingDocument(alipayBriefing(), alipaySet())))
+  const { parts, names } = await docxParts(briefingToDocx(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS)))
   const body = parts['word/document.xml'] ?? ''
   const notes = parts['word/footnotes.xml'] ?? ''
 
@@ -95,7 +96,7 @@ describe('briefingToDocx on the Alipay briefing', async () => {
 describe('briefingToDocx', () => {
   it('draws the timeline picture at the head of the chronology, scaled to the page', async () => {
     const { parts, names } = await docxParts(
-      briefingToDocx(composeBriefingDocument(alipayBriefing(), alipaySet()), { timelineImage: { png: PNG, width: 3000, height: 600 } })
+      briefingToDocx(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS), { timelineImage: { png: PNG, width: 3000, height: 600 } })
     )
     expect(names.filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(1)
     const body = parts['word/document.xml'] ?? ''
@@ -106,7 +107,7 @@ describe('briefingToDocx', () => {
   })
 
   it('keeps hostile text in text runs: escaped, shown as written, never markup or fields', async () => {
-    const { parts } = await docxParts(briefingToDocx(composeBriefingDocument(hostileBriefing(), hostileSet())))
+    const { parts } = await docxParts(briefingToDocx(composeBriefingDocument(hostileBriefing(), hostileSet(), ENGLISH_WORDS)))
     for (const [name, xml] of Object.entries(parts)) {
       expect(xml, name).not.toMatch(FORBIDDEN_MARKUP)
       expect(xml, name).not.toMatch(/<script|<img|<svg|<iframe|<a /i)

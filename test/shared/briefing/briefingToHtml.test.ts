@@ -4,6 +4,7 @@ import { BRIEFING_HTML_CSP, briefingToHtml } from '../../../src/shared/briefing/
 import { XSS_CORPUS, documentWithHostileLinks, hostileBriefing, hostileSet } from './hostileBriefing'
 import { BRIEFING_HTML_ELEMENTS, parseHtml, withoutBriefingTags } from './renderedOutput'
 import { alipayBriefing, alipaySet } from './sampleBriefing'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 
 const TIMELINE_SVG = `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120"><title>Timeline &lt;of&gt; events</title>
@@ -16,7 +17,7 @@ function linkTargets(html: string): string[] {
 }
 
 describe('briefingToHtml on the Alipay briefing', () => {
-  const html = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet()))
+  const html = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS))
   const parsed = parseHtml(html)
 
   it('is a standalone page whose policy lets nothing run or load', () => {
@@ -55,7 +56,7 @@ describe('briefingToHtml on the Alipay briefing', () => {
   })
 
   it('embeds the timeline picture as sanitised inline SVG at the head of the chronology', () => {
-    const withPicture = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet()), { timelineSvg: TIMELINE_SVG })
+    const withPicture = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS), { timelineSvg: TIMELINE_SVG })
     expect(withPicture).toContain('<figure class="timeline"><svg xmlns="http://www.w3.org/2000/svg" width="400"')
     expect(withPicture).toContain('<title>Timeline &lt;of&gt; events</title>')
     expect(withPicture).toContain('marker-end="url(#arrow)"')
@@ -64,13 +65,13 @@ describe('briefingToHtml on the Alipay briefing', () => {
   })
 
   it('puts the picture under the title block when the briefing has no chronology', () => {
-    const page = briefingToHtml(composeBriefingDocument(alipayBriefing({ sections: ['summary'] }), alipaySet()), { timelineSvg: TIMELINE_SVG })
+    const page = briefingToHtml(composeBriefingDocument(alipayBriefing({ sections: ['summary'] }), alipaySet(), ENGLISH_WORDS), { timelineSvg: TIMELINE_SVG })
     expect(page.indexOf('<figure class="timeline">')).toBeGreaterThan(page.indexOf('As of 29 November 2026'))
     expect(page.indexOf('<figure class="timeline">')).toBeLessThan(page.indexOf('>Summary</h2>'))
   })
 
   it('leaves out a picture that is not one of ours, and says why', () => {
-    const withPicture = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet()), {
+    const withPicture = briefingToHtml(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS), {
       timelineSvg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     })
     expect(withPicture).not.toMatch(/<svg|<script/i)
@@ -79,7 +80,7 @@ describe('briefingToHtml on the Alipay briefing', () => {
 })
 
 describe('briefingToHtml with hostile text in every field', () => {
-  const html = briefingToHtml(composeBriefingDocument(hostileBriefing(), hostileSet()))
+  const html = briefingToHtml(composeBriefingDocument(hostileBriefing(), hostileSet(), ENGLISH_WORDS))
   const parsed = parseHtml(html)
 
   it('writes only the page’s own elements, with no event handlers', () => {

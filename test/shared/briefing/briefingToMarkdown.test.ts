@@ -4,13 +4,14 @@ import { briefingToMarkdown, escapeMarkdownText } from '../../../src/shared/brie
 import { XSS_CORPUS, documentWithHostileLinks, hostileBriefing, hostileSet } from './hostileBriefing'
 import { parseHtml, renderMarkdownPermissively } from './renderedOutput'
 import { alipayBriefing, alipaySet } from './sampleBriefing'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 
 function hrefsOf(markdown: string): string[] {
   return parseHtml(renderMarkdownPermissively(markdown)).elements.flatMap((element) => (element.attributes.href === undefined ? [] : [element.attributes.href]))
 }
 
 describe('briefingToMarkdown on the Alipay briefing', () => {
-  const markdown = briefingToMarkdown(composeBriefingDocument(alipayBriefing(), alipaySet()))
+  const markdown = briefingToMarkdown(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS))
 
   it('starts with the title, the subtitle and the "as of" line', () => {
     expect(markdown.split('\n\n').slice(0, 3)).toEqual(['# Alipay and Sesame Credit: consent by default', '*For the Minister — OFFICIAL*', '**As of 29 November 2026**'])
@@ -52,7 +53,7 @@ describe('escapeMarkdownText', () => {
 })
 
 describe('briefingToMarkdown with hostile text in every field', () => {
-  const markdown = briefingToMarkdown(composeBriefingDocument(hostileBriefing(), hostileSet()))
+  const markdown = briefingToMarkdown(composeBriefingDocument(hostileBriefing(), hostileSet(), ENGLISH_WORDS))
   const rendered = renderMarkdownPermissively(markdown)
 
   it('has no "<" at all outside the link destinations it writes itself', () => {

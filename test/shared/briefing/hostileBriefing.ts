@@ -1,5 +1,6 @@
 import { briefingSchema, type Briefing } from '../../../src/shared/briefing/briefing'
-import type { BriefingDocument } from '../../../src/shared/briefing/briefingDocument'
+import { briefingFurniture, type BriefingDocument } from '../../../src/shared/briefing/briefingDocument'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 import { recordSetOf, type RecordSet } from '../../../src/shared/interchange/recordSet'
 import type { TypedRecord } from '../../../src/shared/domain/recordTypes'
 import { aJurisdiction, aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../builders/sharedDomain'
@@ -129,6 +130,7 @@ export function documentWithHostileLinks(): BriefingDocument {
     asOfText: 'As of 29 November 2026',
     preamble: [],
     sections: [{ section: 'sources', title: 'Sources', blocks: [{ kind: 'list', items: links.map((url) => [{ kind: 'link', text: url, url }]) }] }],
-    footnotes: []
+    footnotes: [],
+    furniture: briefingFurniture(ENGLISH_WORDS)
   }
 }

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { sanitiseBriefingSvg } from '../../../src/shared/briefing/sanitiseBriefingSvg'
+import { ENGLISH_WORDS } from '../../builders/languageWords'
 
 const NS = 'xmlns="http://www.w3.org/2000/svg"'
 
 function accepted(svg: string): string {
   const result = sanitiseBriefingSvg(svg)
-  if (!result.ok) throw new Error(`refused: ${result.reason}`)
+  if (!result.ok) throw new Error(`refused: ${ENGLISH_WORDS.translate(result.reason)}`)
   return result.svg
 }
 
 function refusal(svg: string): string {
   const result = sanitiseBriefingSvg(svg)
   if (result.ok) throw new Error(`accepted: ${result.svg}`)
-  return result.reason
+  return ENGLISH_WORDS.translate(result.reason)
 }
 
 describe('sanitiseBriefingSvg', () => {

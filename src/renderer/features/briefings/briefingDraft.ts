@@ -1,4 +1,5 @@
 import type { BriefingInput } from '@renderer/db'
+import { currentLocale, type AppLocale } from '@renderer/i18n'
 import { BRIEFING_SECTIONS, type BriefingItem, type BriefingSection } from '@shared/briefing/briefing'
 import type { RecordType } from '@shared/domain/recordTypes'
 
@@ -16,6 +17,8 @@ export interface BriefingDraft {
   asOf: string
   sections: BriefingSection[]
   includeTimelineImage: boolean
+  /** The language the briefing is written in; saved with it once chosen or saved. */
+  language: AppLocale
   items: DraftItem[]
 }
 
@@ -30,7 +33,8 @@ export function draftItemOf(item: BriefingItem): DraftItem {
   return item.kind === 'record' ? { key: newItemKey(), ...item } : { key: newItemKey(), kind: item.kind, text: item.text }
 }
 
-export function draftOf(input: BriefingInput): BriefingDraft {
+/** The composer's copy of a briefing; one saved before there was a language choice is written in `interfaceLocale`. */
+export function draftOf(input: BriefingInput, interfaceLocale: AppLocale = currentLocale()): BriefingDraft {
   return {
     id: input.id,
     title: input.title,
@@ -38,6 +42,7 @@ export function draftOf(input: BriefingInput): BriefingDraft {
     asOf: input.asOf,
     sections: [...input.sections],
     includeTimelineImage: input.includeTimelineImage,
+    language: input.language ?? interfaceLocale,
     items: input.items.map(draftItemOf)
   }
 }
@@ -51,6 +56,7 @@ export function inputOf(draft: BriefingDraft): BriefingInput {
     // In the document's order, whatever order they were ticked in.
     sections: BRIEFING_SECTIONS.filter((section) => draft.sections.includes(section)),
     includeTimelineImage: draft.includeTimelineImage,
+    language: draft.language,
     items: draft.items.map((entry): BriefingItem => (entry.kind === 'record' ? { kind: 'record', recordType: entry.recordType, recordId: entry.recordId } : { kind: entry.kind, text: entry.text }))
   }
 }

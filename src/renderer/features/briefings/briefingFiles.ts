@@ -1,7 +1,7 @@
-import { i18n } from '@renderer/i18n'
+import { currentLocale, i18n, languageWords } from '@renderer/i18n'
 import type { ExportFile } from '@renderer/desktop/desktopClient'
 import type { Briefing } from '@shared/briefing/briefing'
-import { composeBriefingDocument } from '@shared/briefing/briefingDocument'
+import { composeBriefingDocument, type BriefingDocument } from '@shared/briefing/briefingDocument'
 import type { BriefingDocxImage } from '@shared/briefing/briefingToDocx'
 import { assertNever } from '@shared/lib/assertNever'
 import type { RecordSet } from '@shared/interchange/recordSet'
@@ -28,12 +28,20 @@ export function briefingFileStem(briefing: Pick<Briefing, 'title' | 'asOf'>): st
 }
 
 /**
+ * The briefing laid out in its own language (the one chosen in the composer; one saved before
+ * there was a choice, in the interface language): the preview and every file of it.
+ */
+export function briefingDocumentOf(briefing: Briefing, set: RecordSet): BriefingDocument {
+  return composeBriefingDocument(briefing, set, languageWords(briefing.language ?? currentLocale()))
+}
+
+/**
  * A briefing as a file to save: the document is composed over the records of `set` (the shared
- * composer, the same as the command line's), then written as DOCX, Markdown or standalone HTML.
+ * composer, the same as the command line's) in the briefing's language, then written as DOCX, Markdown or standalone HTML.
  * The DOCX and HTML writers are loaded on first use; the DOCX one is large.
  */
 export async function briefingExportFile(briefing: Briefing, set: RecordSet, format: BriefingFileFormat, pictures: BriefingPictures = {}): Promise<ExportFile> {
-  const doc = composeBriefingDocument(briefing, set)
+  const doc = briefingDocumentOf(briefing, set)
   const stem = briefingFileStem(briefing)
   switch (format) {
     case 'docx': {
@@ -67,5 +75,5 @@ export async function briefingExportFile(briefing: Briefing, set: RecordSet, for
 /** The briefing as one standalone, script-free HTML page: the HTML export, and what the desktop app prints to PDF. */
 export async function briefingHtml(briefing: Briefing, set: RecordSet, pictures: BriefingPictures = {}): Promise<string> {
   const { briefingToHtml } = await import('@shared/briefing/briefingToHtml')
-  return briefingToHtml(composeBriefingDocument(briefing, set), pictures.timelineSvg === undefined ? {} : { timelineSvg: pictures.timelineSvg })
+  return briefingToHtml(briefingDocumentOf(briefing, set), pictures.timelineSvg === undefined ? {} : { timelineSvg: pictures.timelineSvg })
 }

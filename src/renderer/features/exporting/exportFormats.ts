@@ -2,7 +2,7 @@ import { RECORD_TYPE_LABELS, type RecordType } from '@shared/domain/recordTypes'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS as SHARED_EXPORT_FORMATS, type ExportFormat as SharedExportFormat, type ExportFormatInfo } from '@shared/interchange/exportFormatInfo'
 import type { ExportRequest } from '@shared/interchange/exportFormats'
 import type { RecordSet } from '@shared/interchange/recordSet'
-import { i18n } from '@renderer/i18n'
+import { i18n, languageWords } from '@renderer/i18n'
 
 /** The formats a selection can be exported in, in the order the dialog offers them: the shared registry's. */
 export const EXPORT_FORMAT_IDS = SHARED_EXPORT_FORMATS
@@ -44,6 +44,8 @@ function viaSharedExporters(format: SharedExportFormat): ExportFormat['build'] {
       now: context.now.toISOString(),
       title: asDocumentTitle(context.title),
       csvType: context.recordType,
+      // A selection's briefing is written in the interface language (a stored briefing has its own).
+      words: languageWords(),
       ...(context.timelinePicture === undefined ? {} : { timelinePicture: context.timelinePicture })
     })
     // A copy on a plain ArrayBuffer, as the desktop client's save takes.

@@ -1,5 +1,6 @@
 import { domainLabel, formatCount, i18n } from '@renderer/i18n'
 import { RECORD_TYPES } from '@shared/domain/recordTypes'
+import { PICTURE_FONT_FAMILY } from '@shared/lib/fontFamilies'
 import type { RelationshipGraph } from '@shared/graph/relationshipGraph'
 import type { GraphLayout } from './graphForceLayout'
 import { graphLines, shortGraphLabel } from './graphDrawing'
@@ -34,7 +35,7 @@ export function relationshipGraphSvg(graph: RelationshipGraph, layout: GraphLayo
   const notShown = graph.notShownCount > 0 ? ` · ${notShownPhrase(graph)}` : ''
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(PICTURE_FONT_FAMILY)}">`,
     `<title>${escapeXml(heading.title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<defs><marker id="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#8a94a6"/></marker></defs>`,

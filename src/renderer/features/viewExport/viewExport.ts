@@ -1,7 +1,8 @@
 import { assertNever } from '@shared/lib/assertNever'
 import { formatPartialDate, toPartialDate } from '@shared/domain/partialDate'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
-import { dateWords, i18n } from '@renderer/i18n'
+import { PICTURE_FONT_FAMILY } from '@shared/lib/fontFamilies'
+import { currentLocale, dateWords, i18n, type AppLocale } from '@renderer/i18n'
 
 export type ViewExportFormat = 'svg' | 'png'
 
@@ -12,6 +13,8 @@ export interface ViewExportHeading {
   readonly filters: string
   /** The day the picture was taken, `YYYY-MM-DD`. */
   readonly asOfDay: string
+  /** The language of the lines it adds ("Filters: none", "As of …"); the interface language when not given (a briefing's picture takes the briefing's). */
+  readonly locale?: AppLocale
 }
 
 /** Today as `YYYY-MM-DD` in the user's own time zone (the "as of" of an export). */
@@ -30,18 +33,19 @@ const SVG_NS = 'http://www.w3.org/2000/svg'
 const HEADING_HEIGHT = 72
 const MARGIN = 16
 // A CJK family first, so Chinese text (titles, filters, labels) is drawn in one face; these carry Latin letters too.
-const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif'
+const FONT = PICTURE_FONT_FAMILY
 /** Print resolution: 300 dots per inch over the CSS pixel's 96. */
 export const PRINT_SCALE = 300 / 96
 
 /** The lines printed above the picture: title, filters ("none" when there are none), "As of 3 January 2018". */
 export function headingLines(heading: ViewExportHeading): [string, string, string] {
   const filters = heading.filters.trim()
+  const locale = heading.locale ?? currentLocale()
   const t = i18n.global.t
   return [
     heading.title,
-    t('viewExport.filters', { filters: filters === '' ? t('viewExport.noFilters') : filters }),
-    t('viewExport.asOf', { date: formatPartialDate(toPartialDate(heading.asOfDay), dateWords()) })
+    t('viewExport.filters', { filters: filters === '' ? t('viewExport.noFilters', {}, { locale }) : filters }, { locale }),
+    t('viewExport.asOf', { date: formatPartialDate(toPartialDate(heading.asOfDay), dateWords(locale)) }, { locale })
   ]
 }
 
@@ -97,6 +101,8 @@ export function composeExportSvg(parts: readonly ExportPart[], heading: ViewExpo
       for (const name of element.getAttributeNames()) {
         if (name === 'class' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('data-v-')) element.removeAttribute(name)
       }
+      // A drawing's own face for the screen (the timeline's system-ui) would win over the picture's: the picture names the CJK face first throughout.
+      if (element.hasAttribute('font-family')) element.setAttribute('font-family', FONT)
     }
     const partWidth = numericAttribute(part.element, 'width')
     copy.setAttribute('x', String(MARGIN))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import type { BriefingDocument } from '@shared/briefing/briefingDocument'
+import { briefingFurniture, type BriefingDocument } from '@shared/briefing/briefingDocument'
+import { languageWords } from '@renderer/i18n'
 import BriefingDocumentView from '../../../../src/renderer/features/briefings/BriefingDocumentView.vue'
 
 const doc: BriefingDocument = {
@@ -22,9 +23,10 @@ const doc: BriefingDocument = {
     }
   ],
   footnotes: [
-    { number: 1, content: [{ kind: 'text', text: 'Xinhua' }] },
-    { number: 2, content: [{ kind: 'text', text: 'China Plus' }] }
-  ]
+    { number: 1, label: 'Note 1', content: [{ kind: 'text', text: 'Xinhua' }] },
+    { number: 2, label: 'Note 2', content: [{ kind: 'text', text: 'China Plus' }] }
+  ],
+  furniture: briefingFurniture(languageWords('en'))
 }
 
 describe('BriefingDocumentView', () => {
@@ -36,6 +38,15 @@ describe('BriefingDocumentView', () => {
     expect(view.get('h3').text()).toBe('Background')
     expect(view.get('.briefing-numbered').text()).toBe('1. Alipay1,2')
     expect(view.findAll('.briefing-document-notes li').map((note) => note.text())).toEqual(['Xinhua', 'China Plus'])
+  })
+
+  it('is in the briefing’s language, whatever the interface shows: its lang, the notes’ heading and the picture’s text alternative', () => {
+    const chinese = mount(BriefingDocumentView, { props: { doc: { ...doc, furniture: briefingFurniture(languageWords('zh-CN')) }, timelinePictureUrl: 'blob:picture' } })
+
+    expect(chinese.get('article').attributes('lang')).toBe('zh-CN')
+    expect(chinese.get('.briefing-document-notes h2').text()).toBe('注释')
+    expect(chinese.get('img').attributes('alt')).toBe('本简报所涉事件的时间线')
+    expect(mount(BriefingDocumentView, { props: { doc } }).get('.briefing-document-notes h2').text()).toBe('Notes')
   })
 
   it('never makes a link: an address is printed beside its text', () => {

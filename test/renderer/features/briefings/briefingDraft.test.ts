@@ -9,6 +9,7 @@ const input: BriefingInput = {
   asOf: '2026-11-29',
   sections: ['summary', 'sources'],
   includeTimelineImage: false,
+  language: 'zh-CN',
   items: [
     { kind: 'heading', text: 'Background' },
     { kind: 'record', recordType: 'incident', recordId: 'inc-alipay' },
@@ -19,6 +20,13 @@ const input: BriefingInput = {
 describe('briefing drafts', () => {
   it('turn back into the same briefing content', () => {
     expect(inputOf(draftOf(input))).toEqual(input)
+  })
+
+  it('write a briefing saved before there was a language choice in the interface language, and save that choice', () => {
+    const { language: _language, ...older } = input
+
+    expect(draftOf(older, 'en').language).toBe('en')
+    expect(inputOf(draftOf(older, 'zh-CN'))).toEqual({ ...older, language: 'zh-CN' })
   })
 
   it('give every item its own key', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setLocale } from '@renderer/i18n'
 import { bundleRecordsInOrder, parseBundle } from '@shared/domain/bundle'
 import { recordSetOf } from '@shared/interchange/recordSet'
 import { EXPORT_FORMATS } from '../../../../src/renderer/features/exporting/exportFormats'
@@ -38,5 +39,20 @@ describe('export formats in the dialog', () => {
     const markdown = await EXPORT_FORMATS.find((format) => format.id === 'md')?.build(set, context)
 
     expect(markdown as string).toMatch(/^# Search results for alipay/m)
+  })
+
+  describe('in the interface language', () => {
+    afterEach(() => setLocale('en'))
+
+    it('writes a selection\'s briefing in Chinese when the interface is in Chinese, dates at their precision', async () => {
+      setLocale('zh-CN')
+      const markdown = (await EXPORT_FORMATS.find((format) => format.id === 'md')?.build(set, context)) as string
+
+      expect(markdown).toContain('**截至2026年11月29日**')
+      expect(markdown).toMatch(/^## 摘要$/m)
+      expect(markdown).toMatch(/^## 大事记$/m)
+      expect(markdown).toContain('| 2018年1月3日 | **事件发生：**')
+      expect(markdown).not.toMatch(/^## (Summary|Chronology|Legal basis|Responses and outcomes|Sources)$/m)
+    })
   })
 })

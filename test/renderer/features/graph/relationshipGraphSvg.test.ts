@@ -12,6 +12,10 @@ describe('relationshipGraphSvg', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
   })
 
+  it('names a CJK face first, so Chinese names are drawn in one face', () => {
+    expect(svg).toMatch(/^<svg [^>]*font-family="&#34;Noto Sans CJK SC&#34;, /)
+  })
+
   it('carries the title, the settings and the "as of" date', () => {
     expect(svg).toContain('>Relationships of Ant Financial</text>')
     expect(svg).toContain('>1 hop · sources left out</text>')

@@ -110,4 +110,17 @@ describe('an exported picture in Chinese', () => {
 
     expect(svg).toMatch(/font-family="&quot;Noto Sans CJK SC&quot;/)
   })
+
+  it('draws even a part that names its own face for the screen (the timeline’s system-ui) in the CJK face first', () => {
+    const part = drawing([])
+    const labels = document.createElementNS(SVG_NS, 'g')
+    labels.setAttribute('font-family', 'system-ui, sans-serif')
+    part.append(labels)
+    const svg = composeExportSvg([{ element: part }], heading)
+
+    expect(svg).not.toContain('font-family="system-ui, sans-serif"')
+    expect(svg.match(/<g font-family="&quot;Noto Sans CJK SC&quot;/g)).toHaveLength(1)
+    // The page's own drawing is left as it was.
+    expect(labels.getAttribute('font-family')).toBe('system-ui, sans-serif')
+  })
 })
