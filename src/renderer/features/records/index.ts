@@ -12,17 +12,7 @@ export { useRecordForm, type RecordFormSpec } from './useRecordForm'
 export { useRecordDeletion } from './useRecordDeletion'
 export { amendmentOf, useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
 export { splitList, optionalText, problemsByField, validateInput, headOfPath, type FieldProblem } from './formDraft'
-export {
-  field,
-  emptyPlainDraft,
-  plainDraftFrom,
-  plainInputFrom,
-  fieldsOfKind,
-  labelsOf,
-  choiceOptions,
-  type FieldTableOf,
-  type PlainDraft
-} from './fieldTable'
+export { field, emptyPlainDraft, plainDraftFrom, plainInputFrom, fieldsOfKind, labelsOf, choiceOptions, type FieldTableOf, type PlainDraft } from './fieldTable'
 export { originalDraftFrom, originalInputFrom, originalFieldOfPath, type OriginalTextDraft } from './originalTextDraft'
 export { endLinksOf, storedLinksOf, type EndLink } from './twoEndedLinks'
 export { useInverseLinks } from './useInverseLinks'

@@ -33,11 +33,6 @@ export function storedLinksOf<T extends TwoEndedType>(type: T, links: readonly E
   return links.map((link) => ({ relation: link.relation, [idKey]: link.otherId }))
 }
 
-/** The record with `links` as its links to its own kind. */
-export function withEndLinks<T extends TwoEndedType>(type: T, record: RecordOfType[T], links: readonly EndLink<RelationOf<T>>[]): RecordOfType[T] {
-  return { ...record, [TWO_ENDED_LINKS[type].list]: storedLinksOf(type, links) }
-}
-
 const keyOf = (link: EndLink): string => `${link.relation}\u0000${link.otherId}`
 
 /**

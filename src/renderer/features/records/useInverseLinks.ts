@@ -1,7 +1,7 @@
 import type { RecordOfType } from '@shared/domain/recordTypes'
 import { repositories } from './knowledgeBase'
 import { amendmentOf, type RecordAmendment } from './recordsStore'
-import { endLinksOf, linkChanges, withEndLinks, type EndLink, type RelationOf, type TwoEndedType } from './twoEndedLinks'
+import { endLinksOf, linkChanges, storedLinksOf, TWO_ENDED_LINKS, type EndLink, type RelationOf, type TwoEndedType } from './twoEndedLinks'
 
 /**
  * The links to a record that other records of its type hold ("Amended by", "Operated by"), which
@@ -35,7 +35,7 @@ export function useInverseLinks<T extends TwoEndedType>(type: T) {
         const extra = added
           .filter((link) => link.otherId === otherId && !kept.some((existing) => existing.otherId === id && existing.relation === link.relation))
           .map((link) => ({ relation: link.relation, otherId: id }))
-        return withEndLinks(type, other, [...kept, ...extra])
+        return { ...other, [TWO_ENDED_LINKS[type].list]: storedLinksOf(type, [...kept, ...extra]) }
       })
     )
   }
