@@ -1,152 +1,105 @@
-import {
-  incidentSchema,
-  type Incident,
-  type IncidentCategory,
-  type IncidentRole,
-  type IncidentStatus
-} from '@shared/domain/incident'
-import { formatIssuePath } from '@shared/domain/bundle'
+import { INCIDENT_STATUSES, incidentSchema, type Incident, type IncidentCategory, type IncidentRole } from '@shared/domain/incident'
 import {
   citationDraftFrom,
   citationInputFrom,
+  emptyPlainDraft,
+  field,
+  headOfPath,
+  originalDraftFrom,
+  originalFieldOfPath,
+  originalInputFrom,
+  plainDraftFrom,
+  plainInputFrom,
   provisionReferenceDraftFrom,
   provisionReferenceInputFrom,
+  validateInput,
   type CitationDraft,
+  type FieldTableOf,
+  type OriginalTextDraft,
+  type PlainDraft,
   type ProvisionReferenceDraft
 } from '../records'
+
+/** An incident's plain fields; the others have editors of their own. */
+export const INCIDENT_FIELDS = {
+  title: field.text('incidents.common.title'),
+  summary: field.text('incidents.form.summary'),
+  status: field.choice('incidents.common.status', INCIDENT_STATUSES, 'incidentStatus', 'alleged'),
+  occurredOn: field.partialDate('incidents.common.occurred'),
+  disclosedOn: field.partialDate('incidents.common.disclosed'),
+  reportedOn: field.partialDate('incidents.common.reported'),
+  dataCategories: field.list('incidents.common.dataInvolved'),
+  tags: field.list('incidents.common.tags')
+} as const satisfies FieldTableOf<Incident>
 
 /**
  * What the incident form edits: every field as the person typed it, so that a failed save keeps
  * their input exactly, and invalid text (a date like "2015-13") can be shown back with its error.
  */
-export interface IncidentDraft {
-  title: string
-  summary: string
-  status: IncidentStatus
+export interface IncidentDraft extends PlainDraft<typeof INCIDENT_FIELDS>, OriginalTextDraft {
   categories: IncidentCategory[]
-  dataCategories: string
-  occurredOn: string
-  disclosedOn: string
-  reportedOn: string
   affectedCount: string
   affectedIsEstimate: boolean
-  tags: string
   jurisdictionIds: string[]
   organisations: { organisationId: string; role: IncidentRole }[]
   implicatedProvisions: ProvisionReferenceDraft[]
   citations: CitationDraft[]
-  originalLanguage: string
-  originalTitle: string
-  originalSummary: string
 }
 
 export type DraftField = keyof IncidentDraft
 
 export function emptyIncidentDraft(): IncidentDraft {
   return {
-    title: '',
-    summary: '',
-    status: 'alleged',
+    ...emptyPlainDraft(INCIDENT_FIELDS),
+    ...originalDraftFrom(undefined),
     categories: [],
-    dataCategories: '',
-    occurredOn: '',
-    disclosedOn: '',
-    reportedOn: '',
     affectedCount: '',
     affectedIsEstimate: false,
-    tags: '',
     jurisdictionIds: [],
     organisations: [],
     implicatedProvisions: [],
-    citations: [],
-    originalLanguage: '',
-    originalTitle: '',
-    originalSummary: ''
+    citations: []
   }
 }
 
 export function draftFromIncident(incident: Incident): IncidentDraft {
   return {
-    title: incident.title,
-    summary: incident.summary,
-    status: incident.status,
+    ...plainDraftFrom(INCIDENT_FIELDS, incident),
+    ...originalDraftFrom(incident.original),
     categories: [...incident.categories],
-    dataCategories: incident.dataCategories.join(', '),
-    occurredOn: incident.occurredOn ?? '',
-    disclosedOn: incident.disclosedOn ?? '',
-    reportedOn: incident.reportedOn ?? '',
     affectedCount: incident.affectedUsers === undefined ? '' : String(incident.affectedUsers.count),
     affectedIsEstimate: incident.affectedUsers?.isEstimate ?? false,
-    tags: incident.tags.join(', '),
     jurisdictionIds: [...incident.jurisdictionIds],
     organisations: incident.organisations.map((link) => ({ ...link })),
     implicatedProvisions: incident.implicatedProvisions.map(provisionReferenceDraftFrom),
-    citations: incident.citations.map(citationDraftFrom),
-    originalLanguage: incident.original?.language ?? '',
-    originalTitle: incident.original?.title ?? '',
-    originalSummary: incident.original?.summary ?? ''
+    citations: incident.citations.map(citationDraftFrom)
   }
 }
-
-const splitList = (text: string): string[] =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
-
-const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim())
 
 /** The draft as record input (unvalidated); with `base`, the record's id is kept. */
 export function inputFromDraft(draft: IncidentDraft, base?: Incident): Record<string, unknown> {
   const count = draft.affectedCount.trim()
-  const hasOriginal = [draft.originalLanguage, draft.originalTitle, draft.originalSummary].some((text) => text.trim() !== '')
   return {
     ...(base === undefined ? {} : { id: base.id }),
-    title: draft.title,
-    summary: draft.summary,
-    status: draft.status,
+    ...plainInputFrom(INCIDENT_FIELDS, draft),
     categories: draft.categories,
-    dataCategories: splitList(draft.dataCategories),
-    occurredOn: optional(draft.occurredOn),
-    disclosedOn: optional(draft.disclosedOn),
-    reportedOn: optional(draft.reportedOn),
     affectedUsers: count === '' ? undefined : { count: Number(count.replaceAll(/[\s,]/g, '')), isEstimate: draft.affectedIsEstimate },
-    tags: splitList(draft.tags),
     jurisdictionIds: draft.jurisdictionIds,
     organisations: draft.organisations.filter((link) => link.organisationId !== ''),
     implicatedProvisions: draft.implicatedProvisions.map(provisionReferenceInputFrom),
     citations: draft.citations.map(citationInputFrom),
-    original: hasOriginal
-      ? { language: draft.originalLanguage.trim(), title: optional(draft.originalTitle), summary: optional(draft.originalSummary) }
-      : undefined
+    original: originalInputFrom(draft)
   }
 }
-
-const editableSchema = incidentSchema.omit({ id: true, createdAt: true, updatedAt: true, revision: true })
 
 /** Maps a problem's path in the record to the form field that shows it. */
 export function fieldOfPath(path: string): DraftField | undefined {
   if (path.startsWith('affectedUsers')) return 'affectedCount'
-  if (path.startsWith('original.language')) return 'originalLanguage'
-  if (path.startsWith('original.title')) return 'originalTitle'
-  if (path.startsWith('original.summary')) return 'originalSummary'
-  if (path.startsWith('original')) return 'originalLanguage'
-  const head = path.split(/[.[]/)[0] ?? ''
-  return head in emptyIncidentDraft() ? (head as DraftField) : undefined
+  const head = headOfPath(path)
+  return originalFieldOfPath(path) ?? (head in emptyIncidentDraft() ? (head as DraftField) : undefined)
 }
 
 /** Validates the draft as the store will, and returns one message per field (the first problem of each). */
 export function validateIncidentDraft(draft: IncidentDraft): Partial<Record<DraftField, string>> {
-  const result = editableSchema.safeParse(inputFromDraft(draft))
-  if (result.success) return {}
-  return problemsByField(result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })))
-}
-
-export function problemsByField(problems: readonly { path: string; message: string }[]): Partial<Record<DraftField, string>> {
-  const errors: Partial<Record<DraftField, string>> = {}
-  for (const problem of problems) {
-    const field = fieldOfPath(problem.path)
-    if (field !== undefined && errors[field] === undefined) errors[field] = problem.message
-  }
-  return errors
+  return validateInput(incidentSchema, inputFromDraft(draft), fieldOfPath)
 }

@@ -1,23 +1,43 @@
 import { i18n } from '@renderer/i18n'
 import { provisionText } from './provisionText'
-import {
-  lawSchema,
-  type Law,
-  type LawKind,
-  type LawRelation,
-  type LawStatus,
-  type ProvisionUnit
-} from '@shared/domain/law'
+import { LAW_KINDS, LAW_STATUSES, lawSchema, type Law, type LawRelation, type ProvisionUnit } from '@shared/domain/law'
 import {
   citationDraftFrom,
   citationInputFrom,
+  emptyPlainDraft,
+  endLinksOf,
+  field,
   headOfPath,
   optionalText,
-  splitList,
+  plainDraftFrom,
+  plainInputFrom,
+  storedLinksOf,
   validateInput,
-  type CitationDraft
+  type CitationDraft,
+  type EndLink,
+  type FieldTableOf,
+  type PlainDraft
 } from '../records'
-import type { EndLink } from '../records/twoEndedLinks'
+
+/** A law's plain fields, in the form's order; provisions and relations have editors of their own. */
+export const LAW_FIELDS = {
+  title: field.text('laws.common.title'),
+  shortName: field.optionalText('laws.common.shortName'),
+  identifier: field.optionalText('laws.common.identifier'),
+  nativeTitle: field.optionalText('laws.common.nativeTitle'),
+  nativeLanguage: field.optionalText('laws.form.nativeLanguage'),
+  jurisdictionId: field.text('laws.form.jurisdictionRequired'),
+  kind: field.choice('laws.common.kind', LAW_KINDS, 'lawKind', 'statute'),
+  status: field.choice('laws.common.status', LAW_STATUSES, 'lawStatus', 'in-force'),
+  draftOn: field.partialDate('laws.common.draftPublished'),
+  adoptedOn: field.partialDate('laws.common.adopted'),
+  inForceOn: field.partialDate('laws.form.inForceFrom'),
+  appliesFromOn: field.partialDate('laws.common.appliesFrom'),
+  repealedOn: field.partialDate('laws.common.repealed'),
+  /** Dates separated by commas: "2021-06, 2023-01-15". */
+  amendedOn: field.list('laws.form.amendedOn'),
+  summary: field.optionalText('laws.form.summary')
+} as const satisfies FieldTableOf<Law>
 
 /** A provision as typed; `text` (the full wording, not edited here) is carried through unchanged. */
 export interface ProvisionDraft {
@@ -31,23 +51,7 @@ export interface ProvisionDraft {
 }
 
 /** What the law form edits, as typed. */
-export interface LawDraft {
-  title: string
-  shortName: string
-  nativeTitle: string
-  nativeLanguage: string
-  identifier: string
-  jurisdictionId: string
-  kind: LawKind
-  status: LawStatus
-  draftOn: string
-  adoptedOn: string
-  inForceOn: string
-  appliesFromOn: string
-  /** Dates separated by commas: "2021-06, 2023-01-15". */
-  amendedOn: string
-  repealedOn: string
-  summary: string
+export interface LawDraft extends PlainDraft<typeof LAW_FIELDS> {
   provisions: ProvisionDraft[]
   /** Stored on this law: "this law amends …". */
   relations: EndLink<LawRelation>[]
@@ -59,27 +63,7 @@ export interface LawDraft {
 export type LawField = Exclude<keyof LawDraft, 'inverseRelations'>
 
 export function emptyLawDraft(): LawDraft {
-  return {
-    title: '',
-    shortName: '',
-    nativeTitle: '',
-    nativeLanguage: '',
-    identifier: '',
-    jurisdictionId: '',
-    kind: 'statute',
-    status: 'in-force',
-    draftOn: '',
-    adoptedOn: '',
-    inForceOn: '',
-    appliesFromOn: '',
-    amendedOn: '',
-    repealedOn: '',
-    summary: '',
-    provisions: [],
-    relations: [],
-    inverseRelations: [],
-    citations: []
-  }
+  return { ...emptyPlainDraft(LAW_FIELDS), provisions: [], relations: [], inverseRelations: [], citations: [] }
 }
 
 export function emptyProvisionDraft(unit: ProvisionUnit = 'article'): ProvisionDraft {
@@ -89,21 +73,7 @@ export function emptyProvisionDraft(unit: ProvisionUnit = 'article'): ProvisionD
 /** The draft of a stored law; its inverse relations are read separately (they live on other laws). */
 export function draftFromLaw(law: Law): LawDraft {
   return {
-    title: law.title,
-    shortName: law.shortName ?? '',
-    nativeTitle: law.nativeTitle ?? '',
-    nativeLanguage: law.nativeLanguage ?? '',
-    identifier: law.identifier ?? '',
-    jurisdictionId: law.jurisdictionId,
-    kind: law.kind,
-    status: law.status,
-    draftOn: law.draftOn ?? '',
-    adoptedOn: law.adoptedOn ?? '',
-    inForceOn: law.inForceOn ?? '',
-    appliesFromOn: law.appliesFromOn ?? '',
-    amendedOn: law.amendedOn.join(', '),
-    repealedOn: law.repealedOn ?? '',
-    summary: law.summary ?? '',
+    ...plainDraftFrom(LAW_FIELDS, law),
     provisions: law.provisions.map((provision) => ({
       unit: provision.unit,
       number: provision.number,
@@ -113,7 +83,7 @@ export function draftFromLaw(law: Law): LawDraft {
       repealedOn: provision.repealedOn ?? '',
       ...(provision.text === undefined ? {} : { text: provision.text })
     })),
-    relations: law.relations.map((link) => ({ relation: link.relation, otherId: link.lawId })),
+    relations: endLinksOf('law', law),
     inverseRelations: [],
     citations: law.citations.map(citationDraftFrom)
   }
@@ -123,21 +93,7 @@ export function draftFromLaw(law: Law): LawDraft {
 export function inputFromLawDraft(draft: LawDraft, base?: Law): Record<string, unknown> {
   return {
     ...(base === undefined ? {} : { id: base.id }),
-    title: draft.title,
-    shortName: optionalText(draft.shortName),
-    nativeTitle: optionalText(draft.nativeTitle),
-    nativeLanguage: optionalText(draft.nativeLanguage),
-    identifier: optionalText(draft.identifier),
-    jurisdictionId: draft.jurisdictionId,
-    kind: draft.kind,
-    status: draft.status,
-    draftOn: optionalText(draft.draftOn),
-    adoptedOn: optionalText(draft.adoptedOn),
-    inForceOn: optionalText(draft.inForceOn),
-    appliesFromOn: optionalText(draft.appliesFromOn),
-    amendedOn: splitList(draft.amendedOn),
-    repealedOn: optionalText(draft.repealedOn),
-    summary: optionalText(draft.summary),
+    ...plainInputFrom(LAW_FIELDS, draft),
     provisions: draft.provisions.map((provision) => ({
       unit: provision.unit,
       number: provision.number,
@@ -147,19 +103,17 @@ export function inputFromLawDraft(draft: LawDraft, base?: Law): Record<string, u
       inForceOn: optionalText(provision.inForceOn),
       repealedOn: optionalText(provision.repealedOn)
     })),
-    relations: draft.relations.map((link) => ({ relation: link.relation, lawId: link.otherId })),
+    relations: storedLinksOf('law', draft.relations),
     citations: draft.citations.map(citationInputFrom)
   }
 }
 
 const PLACEHOLDER_TIME = '2000-01-01T00:00:00.000Z'
-
 export function lawFieldOfPath(path: string): LawField | undefined {
   const head = headOfPath(path)
   if (head === 'inverseRelations') return undefined
   return head in emptyLawDraft() ? (head as LawField) : undefined
 }
-
 
 /** One message per field; a problem inside a provision row is shown by `provisionRowErrors`, and counted here under `provisions`. */
 export function validateLawDraft(draft: LawDraft): Partial<Record<LawField, string>> {

@@ -1,15 +1,34 @@
-import { organisationSchema, type Organisation, type OrganisationKind, type OrganisationRelation } from '@shared/domain/organisation'
-import { citationDraftFrom, citationInputFrom, headOfPath, optionalText, validateInput, type CitationDraft } from '../records'
-import type { EndLink } from '../records/twoEndedLinks'
+import { ORGANISATION_KINDS, organisationSchema, type Organisation, type OrganisationRelation } from '@shared/domain/organisation'
+import {
+  citationDraftFrom,
+  citationInputFrom,
+  emptyPlainDraft,
+  endLinksOf,
+  field,
+  headOfPath,
+  optionalText,
+  plainDraftFrom,
+  plainInputFrom,
+  storedLinksOf,
+  validateInput,
+  type CitationDraft,
+  type EndLink,
+  type FieldTableOf,
+  type PlainDraft
+} from '../records'
+
+/** An organisation's plain fields; the others have editors of their own. */
+export const ORGANISATION_FIELDS = {
+  name: field.text('organisations.common.name'),
+  kind: field.choice('organisations.common.kind', ORGANISATION_KINDS, 'organisationKind', 'company'),
+  headquartersJurisdictionId: field.optionalText('organisations.form.headquarters'),
+  headquartersCity: field.optionalText('organisations.form.city'),
+  description: field.optionalText('organisations.form.description')
+} as const satisfies FieldTableOf<Organisation>
 
 /** What the organisation form edits, as typed. */
-export interface OrganisationDraft {
-  name: string
+export interface OrganisationDraft extends PlainDraft<typeof ORGANISATION_FIELDS> {
   aliases: { name: string; language: string }[]
-  kind: OrganisationKind
-  headquartersJurisdictionId: string
-  headquartersCity: string
-  description: string
   /** Stored on this organisation: "Parent: Ant Financial", "Operated by: UCWeb". */
   links: EndLink<OrganisationRelation>[]
   /** Stored on the other organisation: "Subsidiary or unit: UCWeb", "Operates: Alipay". */
@@ -20,29 +39,15 @@ export interface OrganisationDraft {
 export type OrganisationField = Exclude<keyof OrganisationDraft, 'inverseLinks'>
 
 export function emptyOrganisationDraft(): OrganisationDraft {
-  return {
-    name: '',
-    aliases: [],
-    kind: 'company',
-    headquartersJurisdictionId: '',
-    headquartersCity: '',
-    description: '',
-    links: [],
-    inverseLinks: [],
-    citations: []
-  }
+  return { ...emptyPlainDraft(ORGANISATION_FIELDS), aliases: [], links: [], inverseLinks: [], citations: [] }
 }
 
 /** The draft of a stored organisation; its inverse links are read separately (they live on other organisations). */
 export function draftFromOrganisation(organisation: Organisation): OrganisationDraft {
   return {
-    name: organisation.name,
+    ...plainDraftFrom(ORGANISATION_FIELDS, organisation),
     aliases: organisation.aliases.map((alias) => ({ name: alias.name, language: alias.language ?? '' })),
-    kind: organisation.kind,
-    headquartersJurisdictionId: organisation.headquartersJurisdictionId ?? '',
-    headquartersCity: organisation.headquartersCity ?? '',
-    description: organisation.description ?? '',
-    links: organisation.links.map((link) => ({ relation: link.relation, otherId: link.organisationId })),
+    links: endLinksOf('organisation', organisation),
     inverseLinks: [],
     citations: organisation.citations.map(citationDraftFrom)
   }
@@ -52,15 +57,11 @@ export function draftFromOrganisation(organisation: Organisation): OrganisationD
 export function inputFromOrganisationDraft(draft: OrganisationDraft, base?: Organisation): Record<string, unknown> {
   return {
     ...(base === undefined ? {} : { id: base.id }),
-    name: draft.name,
+    ...plainInputFrom(ORGANISATION_FIELDS, draft),
     aliases: draft.aliases
       .filter((alias) => alias.name.trim() !== '')
       .map((alias) => ({ name: alias.name, language: optionalText(alias.language) })),
-    kind: draft.kind,
-    headquartersJurisdictionId: optionalText(draft.headquartersJurisdictionId),
-    headquartersCity: optionalText(draft.headquartersCity),
-    description: optionalText(draft.description),
-    links: draft.links.map((link) => ({ relation: link.relation, organisationId: link.otherId })),
+    links: storedLinksOf('organisation', draft.links),
     citations: draft.citations.map(citationInputFrom)
   }
 }
@@ -70,7 +71,6 @@ export function organisationFieldOfPath(path: string): OrganisationField | undef
   if (head === 'inverseLinks') return undefined
   return head in emptyOrganisationDraft() ? (head as OrganisationField) : undefined
 }
-
 
 export function validateOrganisationDraft(draft: OrganisationDraft): Partial<Record<OrganisationField, string>> {
   return validateInput(organisationSchema, inputFromOrganisationDraft(draft), organisationFieldOfPath)

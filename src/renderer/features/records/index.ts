@@ -12,6 +12,10 @@ export { useRecordForm, type RecordFormSpec } from './useRecordForm'
 export { useRecordDeletion } from './useRecordDeletion'
 export { amendmentOf, useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
 export { splitList, optionalText, problemsByField, validateInput, headOfPath, type FieldProblem } from './formDraft'
+export { field, emptyPlainDraft, plainDraftFrom, plainInputFrom, fieldsOfKind, labelsOf, choiceOptions, type FieldTableOf, type PlainDraft } from './fieldTable'
+export { originalDraftFrom, originalInputFrom, originalFieldOfPath, type OriginalTextDraft } from './originalTextDraft'
+export { endLinksOf, storedLinksOf, type EndLink } from './twoEndedLinks'
+export { useInverseLinks } from './useInverseLinks'
 export {
   citationDraftFrom,
   citationInputFrom,
@@ -33,6 +37,7 @@ export { default as RecordLinkForm } from './RecordLinkForm.vue'
 export { default as RecordChoiceList } from './RecordChoiceList.vue'
 export { default as RecordListFilter } from './RecordListFilter.vue'
 export { default as RecordListFrame } from './RecordListFrame.vue'
+export { default as LinkRowsEditor } from './LinkRowsEditor.vue'
 
 export const sourceRoutes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },

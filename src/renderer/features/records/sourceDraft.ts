@@ -1,57 +1,41 @@
 import { sourceSchema, type Source } from '@shared/domain/source'
-import { headOfPath, optionalText, validateInput } from './formDraft'
+import { emptyPlainDraft, field, plainDraftFrom, plainInputFrom, type FieldTableOf, type PlainDraft } from './fieldTable'
+import { headOfPath, validateInput } from './formDraft'
+
+/** A source's fields: every one is plain. */
+export const SOURCE_FIELDS = {
+  title: field.text('records.source.title'),
+  publisher: field.optionalText('records.source.publisher'),
+  author: field.optionalText('records.source.author'),
+  publishedOn: field.partialDate('records.source.published'),
+  url: field.optionalText('records.source.url'),
+  accessedOn: field.partialDate('records.source.accessed'),
+  language: field.optionalText('records.source.language'),
+  quotedPassage: field.optionalText('records.source.quotedPassage')
+} as const satisfies FieldTableOf<Source>
 
 /** What the source form edits, as typed. */
-export interface SourceDraft {
-  title: string
-  publisher: string
-  author: string
-  publishedOn: string
-  url: string
-  accessedOn: string
-  language: string
-  quotedPassage: string
-}
+export type SourceDraft = PlainDraft<typeof SOURCE_FIELDS>
 
 export type SourceField = keyof SourceDraft
 
 export function emptySourceDraft(): SourceDraft {
-  return { title: '', publisher: '', author: '', publishedOn: '', url: '', accessedOn: '', language: '', quotedPassage: '' }
+  return emptyPlainDraft(SOURCE_FIELDS)
 }
 
 export function draftFromSource(source: Source): SourceDraft {
-  return {
-    title: source.title,
-    publisher: source.publisher ?? '',
-    author: source.author ?? '',
-    publishedOn: source.publishedOn ?? '',
-    url: source.url ?? '',
-    accessedOn: source.accessedOn ?? '',
-    language: source.language ?? '',
-    quotedPassage: source.quotedPassage ?? ''
-  }
+  return plainDraftFrom(SOURCE_FIELDS, source)
 }
 
 /** The draft as record input; empty fields are left out. */
 export function inputFromSourceDraft(draft: SourceDraft, base?: Source): Record<string, unknown> {
-  return {
-    ...(base === undefined ? {} : { id: base.id }),
-    title: draft.title,
-    publisher: optionalText(draft.publisher),
-    author: optionalText(draft.author),
-    publishedOn: optionalText(draft.publishedOn),
-    url: optionalText(draft.url),
-    accessedOn: optionalText(draft.accessedOn),
-    language: optionalText(draft.language),
-    quotedPassage: optionalText(draft.quotedPassage)
-  }
+  return { ...(base === undefined ? {} : { id: base.id }), ...plainInputFrom(SOURCE_FIELDS, draft) }
 }
 
 export function sourceFieldOfPath(path: string): SourceField | undefined {
   const head = headOfPath(path)
-  return head in emptySourceDraft() ? (head as SourceField) : undefined
+  return head in SOURCE_FIELDS ? (head as SourceField) : undefined
 }
-
 
 export function validateSourceDraft(draft: SourceDraft): Partial<Record<SourceField, string>> {
   return validateInput(sourceSchema, inputFromSourceDraft(draft), sourceFieldOfPath)

@@ -1,40 +1,54 @@
 import { i18n } from '@renderer/i18n'
-import {
-  incidentResponseSchema,
-  type IncidentResponse,
-  type MatterEffect,
-  type ResponseKind,
-  type ResponseStage
-} from '@shared/domain/incidentResponse'
+import { incidentResponseSchema, MATTER_EFFECTS, RESPONSE_KINDS, type IncidentResponse } from '@shared/domain/incidentResponse'
 import {
   citationDraftFrom,
   citationInputFrom,
+  emptyPlainDraft,
+  field,
   headOfPath,
   optionalText,
+  originalDraftFrom,
+  originalFieldOfPath,
+  originalInputFrom,
+  plainDraftFrom,
+  plainInputFrom,
   provisionReferenceDraftFrom,
   provisionReferenceInputFrom,
   validateInput,
   type CitationDraft,
+  type FieldTableOf,
+  type OriginalTextDraft,
+  type PlainDraft,
   type ProvisionReferenceDraft
 } from '../records'
 
+/** The words of a matter effect, as an option and inside "As the kind implies (…)". */
+export const EFFECT_KEYS = {
+  opens: 'responses.form.effects.opens',
+  advances: 'responses.form.effects.advances',
+  concludes: 'responses.form.effects.concludes',
+  reverses: 'responses.form.effects.reverses'
+} as const
+
+/** A response's plain fields; the others have editors of their own. */
+export const RESPONSE_FIELDS = {
+  title: field.text('responses.common.title'),
+  kind: field.choice('responses.common.kind', RESPONSE_KINDS, 'responseKind', 'statement'),
+  // Enacted first: it is the usual case, and the one a new response starts with.
+  stage: field.choice('responses.common.stage', ['enacted', 'proposed'], { enacted: 'responses.form.enacted', proposed: 'responses.form.proposed' }, 'enacted'),
+  /** None chosen means the effect the kind implies. */
+  matterEffect: field.optionalChoice('responses.form.effect', MATTER_EFFECTS, EFFECT_KEYS),
+  actorId: field.text('responses.form.takenByRequired'),
+  datedOn: field.partialDate('responses.common.date'),
+  description: field.optionalText('responses.form.description'),
+  outcome: field.optionalText('responses.common.outcome')
+} as const satisfies FieldTableOf<IncidentResponse>
+
 /** What the response form edits, as typed. */
-export interface ResponseDraft {
-  title: string
-  kind: ResponseKind
-  stage: ResponseStage
-  /** '' means the effect the kind implies. */
-  matterEffect: MatterEffect | ''
-  actorId: string
-  datedOn: string
-  description: string
-  originalLanguage: string
-  originalTitle: string
-  originalSummary: string
+export interface ResponseDraft extends PlainDraft<typeof RESPONSE_FIELDS>, OriginalTextDraft {
   targetOrganisationIds: string[]
   incidentIds: string[]
   legalBasis: ProvisionReferenceDraft[]
-  outcome: string
   /** Empty means the amount is unknown, never zero. */
   penaltyAmount: string
   penaltyCurrency: string
@@ -46,20 +60,11 @@ export type ResponseField = keyof ResponseDraft
 
 export function emptyResponseDraft(): ResponseDraft {
   return {
-    title: '',
-    kind: 'statement',
-    stage: 'enacted',
-    matterEffect: '',
-    actorId: '',
-    datedOn: '',
-    description: '',
-    originalLanguage: '',
-    originalTitle: '',
-    originalSummary: '',
+    ...emptyPlainDraft(RESPONSE_FIELDS),
+    ...originalDraftFrom(undefined),
     targetOrganisationIds: [],
     incidentIds: [],
     legalBasis: [],
-    outcome: '',
     penaltyAmount: '',
     penaltyCurrency: '',
     penaltyDescription: '',
@@ -69,20 +74,11 @@ export function emptyResponseDraft(): ResponseDraft {
 
 export function draftFromResponse(response: IncidentResponse): ResponseDraft {
   return {
-    title: response.title,
-    kind: response.kind,
-    stage: response.stage,
-    matterEffect: response.matterEffect ?? '',
-    actorId: response.actorId,
-    datedOn: response.datedOn ?? '',
-    description: response.description ?? '',
-    originalLanguage: response.original?.language ?? '',
-    originalTitle: response.original?.title ?? '',
-    originalSummary: response.original?.summary ?? '',
+    ...plainDraftFrom(RESPONSE_FIELDS, response),
+    ...originalDraftFrom(response.original),
     targetOrganisationIds: [...response.targetOrganisationIds],
     incidentIds: [...response.incidentIds],
     legalBasis: response.legalBasis.map(provisionReferenceDraftFrom),
-    outcome: response.outcome ?? '',
     penaltyAmount: response.penalty?.amount === undefined ? '' : String(response.penalty.amount),
     penaltyCurrency: response.penalty?.currency ?? '',
     penaltyDescription: response.penalty?.description ?? '',
@@ -102,23 +98,13 @@ function penaltyInput(draft: ResponseDraft): Record<string, unknown> | undefined
 
 /** The draft as record input (unvalidated); with `base`, the response's id is kept. */
 export function inputFromResponseDraft(draft: ResponseDraft, base?: IncidentResponse): Record<string, unknown> {
-  const hasOriginal = [draft.originalLanguage, draft.originalTitle, draft.originalSummary].some((text) => text.trim() !== '')
   return {
     ...(base === undefined ? {} : { id: base.id }),
-    title: draft.title,
-    kind: draft.kind,
-    stage: draft.stage,
-    matterEffect: draft.matterEffect === '' ? undefined : draft.matterEffect,
-    actorId: draft.actorId,
-    datedOn: optionalText(draft.datedOn),
-    description: optionalText(draft.description),
-    original: hasOriginal
-      ? { language: draft.originalLanguage.trim(), title: optionalText(draft.originalTitle), summary: optionalText(draft.originalSummary) }
-      : undefined,
+    ...plainInputFrom(RESPONSE_FIELDS, draft),
+    original: originalInputFrom(draft),
     targetOrganisationIds: draft.targetOrganisationIds,
     incidentIds: draft.incidentIds,
     legalBasis: draft.legalBasis.map(provisionReferenceInputFrom),
-    outcome: optionalText(draft.outcome),
     penalty: penaltyInput(draft),
     citations: draft.citations.map(citationInputFrom)
   }
@@ -128,13 +114,9 @@ export function responseFieldOfPath(path: string): ResponseField | undefined {
   if (path.startsWith('penalty.amount')) return 'penaltyAmount'
   if (path.startsWith('penalty.currency')) return 'penaltyCurrency'
   if (path.startsWith('penalty')) return 'penaltyDescription'
-  if (path.startsWith('original.title')) return 'originalTitle'
-  if (path.startsWith('original.summary')) return 'originalSummary'
-  if (path.startsWith('original')) return 'originalLanguage'
   const head = headOfPath(path)
-  return head in emptyResponseDraft() ? (head as ResponseField) : undefined
+  return originalFieldOfPath(path) ?? (head in emptyResponseDraft() ? (head as ResponseField) : undefined)
 }
-
 
 export function validateResponseDraft(draft: ResponseDraft): Partial<Record<ResponseField, string>> {
   const errors = validateInput(incidentResponseSchema, inputFromResponseDraft(draft), responseFieldOfPath)
