@@ -1,5 +1,5 @@
 import { i18n } from '@renderer/i18n'
-import { provisionText } from './provisionText'
+import { provisionText } from '../records'
 import {
   lawSchema,
   type Law,

@@ -6,6 +6,7 @@ export { repositories, loadFirstInListOrder, loadReferrerIds, loadTypedRecord, l
 export { useRecord, useRecordList } from './useRecord'
 export { useJurisdictionNames } from './useJurisdictionNames'
 export { linkRelationText, relationWords, type RelationWords } from './relationWords'
+export { lawProvisionText, provisionText } from './provisionWords'
 export { useLinkedNames, useRecordListView } from './useRecordListView'
 export { recordFinder, useChosenLabel, useChosenOptions, useChosenRecords } from './usePickerOptions'
 export { writeOptions } from './writeOptions'
