@@ -1,5 +1,5 @@
 import { RESPONSE_KIND_LABELS, type IncidentResponse, type Penalty } from '../domain/incidentResponse'
-import { findProvision, provisionLabel, type Law } from '../domain/law'
+import { findProvision, provisionLabel, type Law, type Provision } from '../domain/law'
 import { formatPartialDate, type PartialDate } from '../domain/partialDate'
 import { incidentKeyDate } from '../domain/incident'
 import { MATTER_STATE_LABELS, MATTER_STEP_ROLE_LABELS } from '../domain/responseLifecycle'
@@ -10,17 +10,34 @@ export function lawName(law: Pick<Law, 'title' | 'shortName'>): string {
   return law.shortName ?? law.title
 }
 
+/** One part of what a column names of a law that applies: a provision the law records, a number it does not, or the law as a whole. */
+export type ApplyingPart =
+  | { readonly kind: 'provision'; readonly provision: Provision }
+  | { readonly kind: 'unrecorded'; readonly number: string }
+  | { readonly kind: 'whole-law' }
+
 /**
- * The provisions a column names, in words: "Article 41, Article 42", "Section 69A", plus "the law as
- * a whole" when a link names no provision. A number the law does not record is shown as it is.
+ * The provisions a column names, as codes for words in any language: each provision in first-seen
+ * order (a number the law does not record as it is), then the law as a whole when a link names no
+ * provision; nothing when only the whole law was named (the law's name says it).
+ */
+export function applyingParts(entry: ApplyingLaw): ApplyingPart[] {
+  const parts = entry.provisionNumbers.map((number): ApplyingPart => {
+    const provision = findProvision(entry.law, number)
+    return provision === undefined ? { kind: 'unrecorded', number } : { kind: 'provision', provision }
+  })
+  if (entry.isCitedAsWhole && parts.length > 0) parts.push({ kind: 'whole-law' })
+  return parts
+}
+
+/**
+ * The provisions a column names, in English words: "Article 41, Article 42", "Section 69A", plus
+ * "the law as a whole" when a link names no provision. A number the law does not record is shown as it is.
  */
 export function applyingProvisionsText(entry: ApplyingLaw): string {
-  const provisions = entry.provisionNumbers.map((number) => {
-    const provision = findProvision(entry.law, number)
-    return provision === undefined ? `provision ${number}` : provisionLabel(provision)
-  })
-  if (entry.isCitedAsWhole && provisions.length > 0) provisions.push('the law as a whole')
-  return provisions.join(', ')
+  return applyingParts(entry)
+    .map((part) => (part.kind === 'provision' ? provisionLabel(part.provision) : part.kind === 'unrecorded' ? `provision ${part.number}` : 'the law as a whole'))
+    .join(', ')
 }
 
 const APPLICATION_LABELS = { 'implicated-by-incident': 'implicated by the incident', 'cited-as-legal-basis': 'cited as legal basis' } as const
