@@ -6,6 +6,7 @@ import type { PickerOption } from '@shared/domain/recordPickerOption'
 import type { RecordType } from '@shared/domain/recordTypes'
 import type { PartialDate } from '@shared/domain/partialDate'
 import type { AppLocale } from '@shared/locale/interfaceLocales'
+import type { Message } from '@shared/locale/message'
 import type { TimelineContent } from '@shared/timeline/timelineEvents'
 import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
 import type { TimelineSubject } from '@shared/timeline/timelineScope'
@@ -69,10 +70,10 @@ export interface ResponseChartCounts extends Omit<ResponsesByKindAndOutcome, 'co
 /** What the charts page draws. */
 export interface ChartsViewData {
   readonly incidents: IncidentChartCounts
-  /** Parts of the incident filter the chart could not use, in sentences. */
-  readonly incidentsIgnored: readonly string[]
+  /** Parts of the incident filter the chart could not use, in sentences (messages: the page words them). */
+  readonly incidentsIgnored: readonly Message[]
   readonly responses: ResponseChartCounts
-  readonly responsesIgnored: readonly string[]
+  readonly responsesIgnored: readonly Message[]
   /** Every jurisdiction's name by id (a few hundred), for bar labels. */
   readonly jurisdictionNames: readonly (readonly [string, string])[]
 }
