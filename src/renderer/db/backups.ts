@@ -4,6 +4,7 @@ import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { WORKSPACE_ROW_NAME, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 import { isSameValue } from '@shared/domain/recordHistory'
+import { REVISION_NOTES } from '@shared/domain/revisionNotes'
 import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { withExclusiveWriteLock, type HeldWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
@@ -413,7 +414,7 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
                 action: 'restore' as const,
                 before: current === undefined ? undefined : typedRecord(type, current),
                 after: typedRecord(type, record),
-                note: 'Restored from a backup'
+                note: REVISION_NOTES.fromBackup
               })),
               { at, author: options.author, newRevisionId }
             )
@@ -426,7 +427,7 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
             const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
             await writeRecordChanges(
               db,
-              page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: 'Not in the restored backup' })),
+              page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: REVISION_NOTES.notInBackup })),
               { at, author: options.author, newRevisionId }
             )
             removed += page.length

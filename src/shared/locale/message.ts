@@ -1,4 +1,5 @@
-import { formatPartialDate, type DateWords, type PartialDate } from '../domain/partialDate'
+import { z } from 'zod'
+import { formatPartialDate, partialDateSchema, type DateWords, type PartialDate } from '../domain/partialDate'
 
 /**
  * A sentence a person will read, as the key of its words in the catalogues (src/locales/<language>/)
@@ -28,6 +29,17 @@ export function dateValue(date: PartialDate): DateValue {
 
 /** Puts a message into words in one language (the page's `translateMessage`, the command line's translator). */
 export type Translate = (message: Message) => string
+
+/**
+ * A message as stored (a revision's note): a key and values that are text, numbers, dates or
+ * messages, nested no deeper than a few levels, kept short.
+ */
+export const messageSchema: z.ZodType<Message> = z.lazy(() =>
+  z.strictObject({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/).max(200),
+    values: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.strictObject({ date: partialDateSchema }), messageSchema])).optional()
+  })
+)
 
 /** A message from its key and values, e.g. a date range inside an approximate date: `message('dates.approximately', { date: message('dates.between', { start, end }) })`. */
 export function message(key: string, values?: Readonly<Record<string, MessageValue>>): Message {
