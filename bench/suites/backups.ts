@@ -47,7 +47,7 @@ export async function run(context: BenchContext): Promise<void> {
         // longtask is Chromium's; without it the metric is not emitted.
       }
       let start = performance.now()
-      const backup = await createBackup(source, { reason: 'bench', now: () => new Date().toISOString() })
+      const backup = await createBackup(source, { reason: { text: 'bench', code: { kind: 'by-hand' } }, now: () => new Date().toISOString() })
       context.emit({ dataset: 'synthetic', n, metric: 'backup_ms', value: performance.now() - start, unit: 'ms' })
       await new Promise((resolve) => setTimeout(resolve, 50))
       observer?.disconnect()

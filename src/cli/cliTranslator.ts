@@ -53,17 +53,18 @@ export function cliTranslator(locale: AppLocale): CliTranslator {
     const written = typeof count === 'number' ? translateWithContext(context, key, { ...values }, { plural: count }) : translateWithContext(context, key, { ...values })
     return typeof written === 'string' ? written : key
   }
-  const translate: Translate = (message: Message) => t(message.key, wordedValues(message.values, translate))
+  const dateWords: DateWords = {
+    locale: FORMAT_LOCALES[locale],
+    approximately: (date) => t('dates.approximately', { date }),
+    between: (start, end) => t('dates.between', { start, end })
+  }
+  const translate: Translate = (message: Message) => t(message.key, wordedValues(message.values, translate, dateWords))
   return {
     locale,
     formatLocale: FORMAT_LOCALES[locale],
     t,
     translate,
-    dateWords: {
-      locale: FORMAT_LOCALES[locale],
-      approximately: (date) => t('dates.approximately', { date }),
-      between: (start, end) => t('dates.between', { start, end })
-    }
+    dateWords
   }
 }
 

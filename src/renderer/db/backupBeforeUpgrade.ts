@@ -1,11 +1,11 @@
-import { createBackup } from './backups'
+import { createBackup, type BackupReason } from './backups'
 import type { HeldWriteLock } from './exclusiveWriteLock'
 import type { Migration } from './migrations'
 import { PrecedentDatabase } from './precedentDatabase'
 
 /** The reason a backup taken before an upgrade shows in the list of backups. */
-export function upgradeBackupReason(from: number, to: number): string {
-  return `Before upgrading the knowledge base from version ${from} to version ${to}`
+export function upgradeBackupReason(from: number, to: number): BackupReason {
+  return { text: `Before upgrading the knowledge base from version ${from} to version ${to}`, code: { kind: 'before-upgrading', from, to } }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Table } from 'dexie'
 import { briefingSchema } from '@shared/briefing/briefing'
 import { importLogEntrySchema, type WORKSPACE_PARTS, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { DEFAULT_PREFERENCES, preferencesSchema } from '@shared/domain/preferences'
-import { isSameValue } from '@shared/domain/recordHistory'
+import { isSameValue, type RecordRevision } from '@shared/domain/recordHistory'
 import { parseSavedSearches } from '@shared/search/savedSearch'
 import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { FEED_OVERLAP_KEY } from './changeFeed'
@@ -132,7 +132,12 @@ export async function writeWorkspace(db: PrecedentDatabase, sink: WorkspaceSink)
     sink.write('\n]')
     return count
   }
-  const revisions = await list('revisions', true, () => revisionTable(db), (row) => row)
+  // A note's message stays here: the file keeps the format other copies of Precedent read, whose
+  // notes are in English (read back into messages by readRevisionNote).
+  const revisions = await list('revisions', true, () => revisionTable(db), (row) => {
+    const { noteMessage: _kept, ...entry } = row as RecordRevision
+    return entry
+  })
   const merges = await list('merges', false, () => mergeTable(db), (row) => row)
   const redirects = await list('redirects', false, () => redirectTable(db), (row) => row)
   const briefings = await list('briefings', false, () => briefingTable(db), (row) => {

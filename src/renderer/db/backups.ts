@@ -4,6 +4,7 @@ import { withoutUnsafeCharactersInside } from '@shared/domain/unsafeCharacters'
 import { WORKSPACE_ROW_NAME, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
 import { readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 import { isSameValue } from '@shared/domain/recordHistory'
+import { REVISION_NOTES } from '@shared/domain/revisionNotes'
 import { RECORD_TYPES, typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { withExclusiveWriteLock, type HeldWriteLock } from './exclusiveWriteLock'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
@@ -13,11 +14,33 @@ import { BundleValidationError, toStorageError } from './storageErrors'
 import { planWorkspaceRestore, restoreWorkspace, workspaceTables, writeWorkspace, type WorkspaceRestoreResult } from './backupWorkspace'
 import { fromRow } from './storedRow'
 
+/**
+ * Why a backup was taken, as codes for words in the reader's language. Kept beside the English
+ * `reason` (which also titles the backup's file, read by other copies of Precedent and the command
+ * line); backups taken before these codes have only the English.
+ */
+export type BackupReasonCode =
+  | { readonly kind: 'by-hand' }
+  | { readonly kind: 'daily' }
+  | { readonly kind: 'before-importing'; readonly files: readonly string[] }
+  /** Before restoring the backup taken at `takenAt` (an ISO timestamp). */
+  | { readonly kind: 'before-restoring-backup'; readonly takenAt: string }
+  | { readonly kind: 'before-restoring-file'; readonly fileName: string }
+  | { readonly kind: 'before-upgrading'; readonly from: number; readonly to: number }
+
+/** Why a backup is taken: in English, as stored and as its file's title, and as codes. */
+export interface BackupReason {
+  readonly text: string
+  readonly code: BackupReasonCode
+}
+
 /** What a backup list shows: when, why, and how much it holds. */
 export interface BackupSummary {
   readonly id: string
   readonly createdAt: string
+  /** In English, as stored. */
   readonly reason: string
+  readonly reasonCode?: BackupReasonCode
   readonly counts: Readonly<Record<RecordType, number>>
   /** The compressed size in bytes; absent for backups taken before they were compressed. */
   readonly bytes?: number
@@ -197,7 +220,7 @@ export async function readKnowledgeBaseBundle(db: PrecedentDatabase, options: Re
 }
 
 export interface CreateBackupOptions {
-  readonly reason: string
+  readonly reason: BackupReason
   readonly now: () => string
   readonly newId?: () => string
   /** The exclusive write lock, when the caller already holds it (a restore's safety backup, the backup before an upgrade). */
@@ -217,11 +240,12 @@ export async function createBackup(db: PrecedentDatabase, options: CreateBackupO
 
 async function createBackupHoldingLock(db: PrecedentDatabase, options: CreateBackupOptions): Promise<BackupSummary & { readonly file: Blob }> {
   const createdAt = options.now()
-  const { file, counts } = await writeKnowledgeBaseFile(db, { now: () => createdAt, title: options.reason })
+  const { file, counts } = await writeKnowledgeBaseFile(db, { now: () => createdAt, title: options.reason.text })
   const backup: StoredCompressedBackup = {
     id: (options.newId ?? (() => crypto.randomUUID()))(),
     createdAt,
-    reason: options.reason,
+    reason: options.reason.text,
+    reasonCode: options.reason.code,
     counts,
     bytes: file.size,
     file
@@ -239,8 +263,8 @@ async function createBackupHoldingLock(db: PrecedentDatabase, options: CreateBac
 export async function listBackups(db: PrecedentDatabase): Promise<BackupSummary[]> {
   const stored = await backupDatabaseOf(db).backups.orderBy('createdAt').reverse().toArray()
   return stored.map((backup) => {
-    const { id, createdAt, reason, counts, bytes } = backup
-    return bytes === undefined ? { id, createdAt, reason, counts } : { id, createdAt, reason, counts, bytes }
+    const { id, createdAt, reason, reasonCode, counts, bytes } = backup
+    return { id, createdAt, reason, ...(reasonCode === undefined ? {} : { reasonCode }), counts, ...(bytes === undefined ? {} : { bytes }) }
   })
 }
 
@@ -390,7 +414,7 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
                 action: 'restore' as const,
                 before: current === undefined ? undefined : typedRecord(type, current),
                 after: typedRecord(type, record),
-                note: 'Restored from a backup'
+                note: REVISION_NOTES.fromBackup
               })),
               { at, author: options.author, newRevisionId }
             )
@@ -403,7 +427,7 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
             const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
             await writeRecordChanges(
               db,
-              page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: 'Not in the restored backup' })),
+              page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: REVISION_NOTES.notInBackup })),
               { at, author: options.author, newRevisionId }
             )
             removed += page.length

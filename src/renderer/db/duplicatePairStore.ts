@@ -1,4 +1,5 @@
 import type { Table } from 'dexie'
+import type { Message } from '@shared/locale/message'
 import type { PrecedentDatabase } from './precedentDatabase'
 
 /** The record types duplicate search compares. */
@@ -19,7 +20,8 @@ export interface DuplicatePairRow {
   readonly score: number
   /** Minus the score, so the `[type+rank+key]` index lists the likeliest pairs first. */
   readonly rank: number
-  readonly reasons: readonly string[]
+  /** Why the two look alike, as messages for words in the reader's language; pairs stored before version 4 hold English sentences. */
+  readonly reasons: readonly (Message | string)[]
 }
 
 /** The `meta` row holding how far the stored pairs have followed the record tables. */

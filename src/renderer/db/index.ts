@@ -98,6 +98,8 @@ export {
   writeKnowledgeBaseBundle,
   writeKnowledgeBaseFile,
   type BackupContent,
+  type BackupReason,
+  type BackupReasonCode,
   type BackupSummary,
   type BundleTextSink,
   type CreateBackupOptions,

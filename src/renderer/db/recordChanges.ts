@@ -1,4 +1,5 @@
 import { diffRecords, type FieldChange, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import type { RevisionNote } from '@shared/domain/revisionNotes'
 import { typedRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { appendRevisions, assertInHistoryTransaction } from './revisionLog'
@@ -13,7 +14,8 @@ export interface RecordChange {
   readonly action: RevisionAction
   readonly before: TypedRecord | undefined
   readonly after: TypedRecord | undefined
-  readonly note?: string | undefined
+  /** Precedent's own note (stored in English and as a message), or a note as written elsewhere (a change pulled from the team). */
+  readonly note?: RevisionNote | string | undefined
   /**
    * Worked out ahead, outside the transaction, by a bulk write (an import prepares its next chunk
    * while the one before is written): the row of `after` and what changed. Must equal what
@@ -66,7 +68,7 @@ export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): 
     action: change.action,
     changes: change.prepared?.changes ?? diffRecords(change.before?.record, change.after?.record),
     ...(change.after === undefined ? {} : { snapshot: change.after.record }),
-    ...(change.note === undefined ? {} : { note: change.note }),
+    ...(change.note === undefined ? {} : typeof change.note === 'string' ? { note: change.note } : { note: change.note.text, noteMessage: change.note.message }),
     ...(team === undefined ? {} : { origin: 'team' as const, ...(team.at === undefined ? {} : { teamAt: team.at }), ...(team.seq === undefined ? {} : { teamSeq: team.seq }) })
   }
 }

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import { formatIssuePath } from '@shared/domain/bundle'
 import { mergeIncidents, mergeOrganisations, redirectReferences } from '@shared/domain/mergeRecords'
 import { compareRevisions, type RecordRevision } from '@shared/domain/recordHistory'
+import { REVISION_NOTES } from '@shared/domain/revisionNotes'
 import { RECORD_TYPE_LABELS, recordTitle, typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
@@ -122,7 +123,6 @@ function merged(type: MergeableType, survivor: TypedRecord, duplicate: TypedReco
 }
 
 
-const quoted = (typed: TypedRecord) => `"${recordTitle(typed)}"`
 
 /**
  * Merges `duplicateId` into `survivorId`, all in one read-write transaction: the survivor takes
@@ -163,25 +163,24 @@ export async function mergeRecords(
       const referrers = (await readLinksTo(db, duplicateId)).filter(
         (typed) => typed.record.id !== survivorId && typed.record.id !== duplicateId
       )
-      const survivorNote = `Merged ${RECORD_TYPE_LABELS[type].singular.toLowerCase()} ${quoted(duplicate)} (${duplicateId}) into this record`
       const changes: RecordChange[] = [
         {
           action: 'merge',
           before: survivor,
           after: bumped(combined, survivor.record.revision + 1, at),
-          note: survivorNote
+          note: REVISION_NOTES.mergedHere(type, recordTitle(duplicate), duplicateId)
         },
         ...referrers.map((referrer): RecordChange => ({
           action: 'merge',
           before: referrer,
           after: bumped(validated(redirectReferences(referrer, duplicateId, survivorId)), referrer.record.revision + 1, at),
-          note: `Links to ${quoted(duplicate)} now point to ${quoted(survivor)}, into which it was merged`
+          note: REVISION_NOTES.linksMoved(recordTitle(duplicate), recordTitle(survivor))
         })),
         {
           action: 'merge',
           before: duplicate,
           after: undefined,
-          note: `Merged into ${quoted(survivor)} (${survivorId}); this id now leads there`
+          note: REVISION_NOTES.mergedInto(recordTitle(survivor), survivorId)
         }
       ]
       await writeRecordChanges(db, changes, { ...options, at })
@@ -261,10 +260,7 @@ export async function undoMerge(db: PrecedentDatabase, mergeId: string, options:
           action: 'unmerge',
           before: now,
           after: bumped(before, revision, at),
-          note:
-            before.record.id === entry.duplicateId
-              ? `Restored by undoing its merge into "${survivorTitle}"`
-              : `Undid the merge of "${entry.duplicateTitle}" into "${survivorTitle}"`
+          note: before.record.id === entry.duplicateId ? REVISION_NOTES.unmergedThis(survivorTitle) : REVISION_NOTES.mergeUndone(entry.duplicateTitle, survivorTitle)
         })
       }
       await writeRecordChanges(db, restored, { ...options, at })

@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import { formatIssuePath } from '@shared/domain/bundle'
-import { recordBefore, REVISION_ACTION_LABELS, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, typedRecord, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { recordBefore, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
+import { REVISION_NOTES } from '@shared/domain/revisionNotes'
+import { RECORD_TYPES, typedRecord, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { assertLinksExist } from './linkCheck'
 import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
@@ -205,7 +206,6 @@ async function removeRecord(
   const id = removed.record.id
   const impact = await readDeleteImpact(db, id)
   if (impact.blocking.length > 0) throw new DeleteBlockedError(id, impact.blocking)
-  const label = RECORD_TYPE_LABELS[removed.type].singular.toLowerCase()
   const mended = impact.mended.map((typed) => {
     const unlinked = withoutReferencesTo(typed, id)
     return bumped(unlinked, unlinked.record.revision + 1, timestamp)
@@ -217,7 +217,7 @@ async function removeRecord(
         action: 'update',
         before: typed,
         after: mended[index],
-        note: `Link to the ${label} "${id}" removed because that ${label} was deleted`
+        note: REVISION_NOTES.linkRemoved(removed.type, id)
       })),
       { action, before: removed, after: undefined }
     ],
@@ -313,7 +313,7 @@ export async function restoreRevision<T extends RecordType>(
         updatedAt: timestamp,
         revision: (before?.record.revision ?? (await lastRecordedRevision(db, recordId))) + 1
       })
-      await writeRecordChanges(db, [{ action: 'restore', before, after: typedRecord(type, record), note: `Restored version ${wantedRevision}` }], { ...options, at: timestamp })
+      await writeRecordChanges(db, [{ action: 'restore', before, after: typedRecord(type, record), note: REVISION_NOTES.restoredVersion(wantedRevision) }], { ...options, at: timestamp })
       return record
     })
   } catch (error) {
@@ -385,7 +385,7 @@ export async function undoLastChange(db: PrecedentDatabase, recordId: string, op
             action: 'undo',
             before: current === undefined ? undefined : typedRecord(type, current),
             after: typedRecord(type, record),
-            note: `Undid: ${REVISION_ACTION_LABELS[newest.action].toLowerCase()} (version ${newest.revision})`
+            note: REVISION_NOTES.undid(newest.action, newest.revision)
           }
         ],
         { ...options, at: timestamp }

@@ -1,4 +1,5 @@
 import { diffRecords, type RecordRevision } from '@shared/domain/recordHistory'
+import { REVISION_NOTES, type RevisionNote } from '@shared/domain/revisionNotes'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { typedRecord, type AnyRecord, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { pushedRevisionOf } from '@shared/team/pushedRevision'
@@ -439,7 +440,7 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
     if (isAtServerState(localStateOf(local), state)) continue
     const lastPushed = lastPushedOf.get(recordId)
     const outcome = lastPushed === undefined ? undefined : outcomeOf.get(lastPushed.id)
-    changes.push(changeTo(local, state, outcome === 'conflict' || outcome === 'already' ? 'Kept the team\'s version; yours is in the conflicts inbox' : 'The team\'s version'))
+    changes.push(changeTo(local, state, outcome === 'conflict' || outcome === 'already' ? REVISION_NOTES.keptTeamVersion : REVISION_NOTES.teamVersion))
   }
   if (changes.length > 0) await writeRecordChanges(db, changes, { at })
 }
@@ -453,7 +454,7 @@ function removedAt(local: TypedRecord | undefined, revision: number): TypedRecor
 }
 
 /** The change that brings a record here to the server's state, as a revision from the team. */
-function changeTo(local: TypedRecord | undefined, state: ServerRecordState, note: string): RecordChange {
+function changeTo(local: TypedRecord | undefined, state: ServerRecordState, note: RevisionNote): RecordChange {
   const after = state.snapshot === undefined ? undefined : teamRecord(state.recordType, state.snapshot, state.revision)
   return {
     action: after === undefined ? 'delete' : local === undefined ? 'restore' : 'update',
@@ -533,7 +534,7 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
       action: change.action,
       before: after === undefined ? removedAt(local, change.revision) : local,
       after,
-      note: 'From the team',
+      note: REVISION_NOTES.fromTeam,
       fromTeam: { ...(isOwn ? {} : { revisionId: change.id }), author: change.author, at: change.at, seq: change.seq }
     })
     queuedIds.add(change.recordId)
@@ -606,7 +607,7 @@ async function applyCurrentRecords(run: SyncRun, headSeq: number, chunk: readonl
         action: local === undefined ? 'import' : 'update',
         before: local,
         after: typed,
-        note: 'From the team',
+        note: REVISION_NOTES.fromTeam,
         // A new id: the log, pulled from `headSeq` next, holds the change that made this state, maybe after older ones of the record.
         fromTeam: { author: state.author, at: state.at, seq: headSeq },
         prepared: { row: rowOf(typed), ...(local === undefined ? { changes: diffRecords(undefined, typed.record) } : {}) }
@@ -675,7 +676,7 @@ export async function resolveTeamConflict(
       action: record === undefined ? 'delete' : base.exists ? 'update' : 'restore',
       changes: diffRecords(theirs.snapshot, record?.record).map((change) => ({ field: change.field, before: change.before, after: change.after })),
       ...(record === undefined ? {} : { snapshot: record.record as PushedRevision['snapshot'] & object }),
-      note: 'Resolved a conflict with the team',
+      note: REVISION_NOTES.teamConflict.text,
       clientAt: at
     }
   }
@@ -688,7 +689,7 @@ export async function resolveTeamConflict(
       if (editedHere) return
       const local = await readLocal(db, conflict.recordType, conflict.recordId)
       if (record === undefined && local === undefined) return
-      const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: revision.note, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
+      const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: REVISION_NOTES.teamConflict, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
       // Already on the server: acknowledged, so it is never pushed again, and the pull skips it by its id.
       if (written !== undefined) await revisionTable(db).put({ ...written, pushedAt: at, ...(outcome.seq === undefined ? {} : { teamSeq: outcome.seq }) })
     })

@@ -27,7 +27,8 @@ import type { DuplicatePairsStatus } from './duplicatePairsProtocol'
 /** Bump when scoring or blocking changes: stored pairs of another version are computed again. */
 // 2: placeholder names ("Unnamed", "(Surname Withheld)") stopped counting as names (migration 6).
 // 3: incidents' loose keys are their titles' rarest character pairs (migration 7).
-export const DUPLICATE_PAIRS_VERSION = 3
+// 4: reasons are stored as messages, for words in the reader's language, not English sentences.
+export const DUPLICATE_PAIRS_VERSION = 4
 
 // Pages of a thousand, as the views worker reads: IndexedDB answers one request at a time, and the page's reads wait behind each.
 const READ_CHUNK = 1_000
@@ -73,7 +74,7 @@ function profiled(type: DuplicatePairType, row: PairRow): ProfiledRecord {
 function pairRow(type: DuplicatePairType, a: ProfiledRecord, b: ProfiledRecord, threshold: number): DuplicatePairRow | undefined {
   // Scored in id order, as a whole table is read, so the reasons read the same whichever record changed.
   const [first, second] = a.profile.id < b.profile.id ? [a, b] : [b, a]
-  const { score, reasons } = scoreDuplicateProfiles(first.profile, second.profile)
+  const { score, reasonMessages } = scoreDuplicateProfiles(first.profile, second.profile)
   if (score < threshold) return undefined
   return {
     key: duplicatePairKey(first.profile.id, second.profile.id),
@@ -84,7 +85,7 @@ function pairRow(type: DuplicatePairType, a: ProfiledRecord, b: ProfiledRecord, 
     secondTitle: second.title,
     score,
     rank: -score,
-    reasons
+    reasons: reasonMessages
   }
 }
 

@@ -137,7 +137,7 @@ export function formatCount(count: number, locale: AppLocale = currentLocale()):
  */
 export function translateMessage(message: Message, locale: AppLocale = currentLocale()): string {
   const translate = (inner: Message): string => translateMessage(inner, locale)
-  const values = wordedValues(message.values, translate)
+  const values = wordedValues(message.values, translate, dateWords(locale))
   const count = values.count
   return typeof count === 'number' ? i18n.global.t(message.key, values, { locale, plural: count }) : i18n.global.t(message.key, values, { locale })
 }

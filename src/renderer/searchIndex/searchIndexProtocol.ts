@@ -1,3 +1,4 @@
+import type { Message } from '@shared/locale/message'
 import type { PartialDate } from '@shared/domain/partialDate'
 import type { RecordType } from '@shared/domain/recordTypes'
 import type { SearchMode } from '@shared/search/searchIndexEngine'
@@ -38,7 +39,7 @@ export interface SearchResultPage {
   readonly items: readonly SearchResultItem[]
   readonly total: number
   readonly facets: Readonly<Record<FacetName, readonly FacetEntry[]>>
-  readonly hints: readonly string[]
+  readonly hints: readonly Message[]
 }
 
 /** The answer to a filter: every matching id of the asked type (in no particular order), and parser hints. */
@@ -47,7 +48,7 @@ export interface MatchingIds {
   /** False for an empty query: the list is not filtered at all. */
   readonly isFiltered: boolean
   readonly ids: readonly string[]
-  readonly hints: readonly string[]
+  readonly hints: readonly Message[]
 }
 
 /** Requests from the page to the search worker. Each carries an id its reply repeats. */

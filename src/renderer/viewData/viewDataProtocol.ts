@@ -4,15 +4,19 @@ import type { KindOutcomeCount, ResponsesByKindAndOutcome } from '@shared/analyt
 import type { RecordMatch } from '@shared/domain/recordMatching'
 import type { PickerOption } from '@shared/domain/recordPickerOption'
 import type { RecordType } from '@shared/domain/recordTypes'
+import type { PartialDate } from '@shared/domain/partialDate'
+import type { AppLocale } from '@shared/locale/interfaceLocales'
+import type { Message } from '@shared/locale/message'
 import type { TimelineContent } from '@shared/timeline/timelineEvents'
 import type { TimelineFacetEntry, TimelineFacetName } from '@shared/timeline/timelineFacets'
 import type { TimelineSubject } from '@shared/timeline/timelineScope'
 import type { TimelineArrangement, TimelineLocation, TimelineWindow, TimelineWindowRequest } from '@shared/timeline/timelineWindow'
 
-/** A record the timeline's "Go to record" list offers: its id and "Title (May 2015)". */
+/** A record the timeline's "Go to record" list offers: its id, title and first date (the page words them: "Title (May 2015)"). */
 export interface TimelineJumpChoice {
   readonly recordId: string
-  readonly text: string
+  readonly title: string
+  readonly date: PartialDate
 }
 
 /**
@@ -21,7 +25,7 @@ export interface TimelineJumpChoice {
  */
 export interface TimelineViewData {
   readonly content: TimelineContent
-  /** Names of the jurisdictions and organisations the items belong to (only those). */
+  /** Names of the jurisdictions (in the request's language) and organisations the items belong to (only those). */
   readonly jurisdictionNames: readonly (readonly [string, string])[]
   readonly organisationNames: readonly (readonly [string, string])[]
   /** The scope's subject as people call it; undefined for everything. */
@@ -66,10 +70,10 @@ export interface ResponseChartCounts extends Omit<ResponsesByKindAndOutcome, 'co
 /** What the charts page draws. */
 export interface ChartsViewData {
   readonly incidents: IncidentChartCounts
-  /** Parts of the incident filter the chart could not use, in sentences. */
-  readonly incidentsIgnored: readonly string[]
+  /** Parts of the incident filter the chart could not use, in sentences (messages: the page words them). */
+  readonly incidentsIgnored: readonly Message[]
   readonly responses: ResponseChartCounts
-  readonly responsesIgnored: readonly string[]
+  readonly responsesIgnored: readonly Message[]
   /** Every jurisdiction's name by id (a few hundred), for bar labels. */
   readonly jurisdictionNames: readonly (readonly [string, string])[]
 }
@@ -90,6 +94,8 @@ export interface TimelineRequestBody {
   /** `YYYY-MM-DD`, where open-ended ranges stop. */
   readonly today: string
   readonly jumpChoiceLimit: number
+  /** The interface language, for the names of jurisdictions in lanes and facets (a Chinese name where one is recorded). */
+  readonly locale: AppLocale
 }
 
 /** The timeline asked for with its lanes' grouping and order. */

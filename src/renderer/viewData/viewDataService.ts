@@ -19,7 +19,8 @@ import { compareJurisdictions, listFirstOfComparison, type ComparisonSubject, ty
 import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
 import type { Incident } from '@shared/domain/incident'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
-import type { Jurisdiction } from '@shared/domain/jurisdiction'
+import { jurisdictionNameIn, type Jurisdiction } from '@shared/domain/jurisdiction'
+import type { AppLocale } from '@shared/locale/interfaceLocales'
 import { matchRecords, type RecordMatch } from '@shared/domain/recordMatching'
 import { pickerOptionOf, type PickerOption } from '@shared/domain/recordPickerOption'
 import { typedRecord, type RecordOfType } from '@shared/domain/recordTypes'
@@ -60,10 +61,10 @@ const IDS_PER_READ = 1_000
 type RecordsById = { [T in ViewRecordType]: Map<string, RecordOfType[T]> }
 type RecordLists = { readonly [T in ViewRecordType]: readonly RecordOfType[T][] }
 
-const namesOf = (ids: Iterable<string>, byId: ReadonlyMap<string, { readonly name: string }>): [string, string][] =>
+const namesOf = <R extends { readonly name: string }>(ids: Iterable<string>, byId: ReadonlyMap<string, R>, nameOf: (record: R) => string = (record) => record.name): [string, string][] =>
   [...new Set(ids)].flatMap((id) => {
     const record = byId.get(id)
-    return record === undefined ? [] : [[id, record.name] as [string, string]]
+    return record === undefined ? [] : [[id, nameOf(record)] as [string, string]]
   })
 
 /**
@@ -354,19 +355,24 @@ export class ViewDataService {
     return this.lists.value
   }
 
-  private subjectName(subject: TimelineSubject): string | undefined {
+  private subjectName(subject: TimelineSubject, locale: AppLocale): string | undefined {
     switch (subject.kind) {
       case 'everything':
         return undefined
       case 'organisation':
         return this.byId.organisation.get(subject.organisationId)?.name ?? subject.organisationId
       case 'jurisdiction':
-        return this.byId.jurisdiction.get(subject.jurisdictionId)?.name ?? subject.jurisdictionId
+        return this.jurisdictionName(subject.jurisdictionId, locale) ?? subject.jurisdictionId
       case 'law': {
         const law = this.byId.law.get(subject.lawId)
         return law?.shortName ?? law?.title ?? subject.lawId
       }
     }
+  }
+
+  private jurisdictionName(id: string, locale: AppLocale): string | undefined {
+    const jurisdiction = this.byId.jurisdiction.get(id)
+    return jurisdiction === undefined ? undefined : jurisdictionNameIn(jurisdiction, locale)
   }
 
   private timelineNow(request: TimelineRequestBody): (lists: RecordLists) => TimelineViewData {
@@ -381,10 +387,10 @@ export class ViewDataService {
         for (const id of item.memberships.jurisdiction) jurisdictionIds.add(id)
         for (const id of item.memberships.organisation) organisationIds.add(id)
       }
-      const jurisdictionNames = namesOf(jurisdictionIds, this.byId.jurisdiction)
+      const jurisdictionNames = namesOf(jurisdictionIds, this.byId.jurisdiction, (jurisdiction) => jurisdictionNameIn(jurisdiction, request.locale))
       const organisationNames = namesOf(organisationIds, this.byId.organisation)
       const lookups = {
-        jurisdictionName: (id: string) => this.byId.jurisdiction.get(id)?.name,
+        jurisdictionName: (id: string) => this.jurisdictionName(id, request.locale),
         organisationName: (id: string) => this.byId.organisation.get(id)?.name
       }
       const seen = new Set<string>()
@@ -392,13 +398,13 @@ export class ViewDataService {
       for (const item of content.items) {
         if (item.shape !== 'event' || seen.has(item.recordId)) continue
         seen.add(item.recordId)
-        if (jumpChoices.length < request.jumpChoiceLimit) jumpChoices.push({ recordId: item.recordId, text: `${item.title} (${item.dateLabel})` })
+        if (jumpChoices.length < request.jumpChoiceLimit && item.date !== undefined) jumpChoices.push({ recordId: item.recordId, title: item.title, date: item.date })
       }
       return {
         content,
         jurisdictionNames,
         organisationNames,
-        subjectName: this.subjectName(request.subject),
+        subjectName: this.subjectName(request.subject, request.locale),
         facets: timelineFacets(content.items, lookups),
         jumpChoices,
         jumpChoiceCount: seen.size

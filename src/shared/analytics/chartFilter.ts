@@ -1,3 +1,4 @@
+import { message, type Message } from '../locale/message'
 import type { ParsedQuery, QueryFilters } from '../search/queryLanguage'
 import { INCIDENT_CATEGORY_LABELS, type Incident } from '../domain/incident'
 import { RESPONSE_KIND_LABELS, type IncidentResponse } from '../domain/incidentResponse'
@@ -20,8 +21,8 @@ export interface ChartVocabulary {
 /** Records that pass a chart's filter, and what in the query the chart could not use. */
 export interface ChartSelection<T> {
   readonly records: readonly T[]
-  /** Sentences naming parts of the query that were ignored, so the chart never looks filtered when it is not. */
-  readonly ignored: readonly string[]
+  /** Sentences (as messages) naming parts of the query that were ignored, so the chart never looks filtered when it is not. */
+  readonly ignored: readonly Message[]
 }
 
 const fold = (text: string): string => foldForMatching(text).trim()
@@ -101,8 +102,8 @@ function inYears(year: number | undefined, filters: QueryFilters): boolean {
   return (range.from === undefined || year >= range.from) && (range.to === undefined || year <= range.to)
 }
 
-function ignoredWords(query: ParsedQuery): string[] {
-  return query.clauses.length > 0 || query.exclusions.length > 0 ? ['Words are not used by charts; filter with fields such as jurisdiction:CN year:2018 category:breach.'] : []
+function ignoredWords(query: ParsedQuery): Message[] {
+  return query.clauses.length > 0 || query.exclusions.length > 0 ? [message('charts.ignored.words')] : []
 }
 
 /**
@@ -117,10 +118,10 @@ export function selectIncidentsForChart(incidents: readonly Incident[], query: P
   const tests = incidentTests(vocabulary)
   const ignored = ignoredWords(query)
   if (filters.types.length > 0 && !filters.types.includes('incident')) {
-    return { records: [], ignored: [...ignored, 'This chart counts incidents; the type filter leaves none.'] }
+    return { records: [], ignored: [...ignored, message('charts.ignored.noIncidentType')] }
   }
   for (const field of ['kind', 'law'] as const) {
-    if (filters.values[field].length > 0) ignored.push(`"${field}:" does not apply to incidents here and was ignored.`)
+    if (filters.values[field].length > 0) ignored.push(message('charts.ignored.notForIncidents', { field }))
   }
   const fields = ['jurisdiction', 'org', 'category', 'status', 'tag'] as const
   const records = incidents.filter(
@@ -143,10 +144,10 @@ export function selectResponsesForChart(responses: readonly IncidentResponse[], 
   const { filters } = query
   const ignored = ignoredWords(query)
   if (filters.types.length > 0 && !filters.types.includes('response')) {
-    return { records: [], ignored: [...ignored, 'This chart counts responses; the type filter leaves none.'] }
+    return { records: [], ignored: [...ignored, message('charts.ignored.noResponseType')] }
   }
   for (const field of ['law', 'status', 'tag'] as const) {
-    if (filters.values[field].length > 0) ignored.push(`"${field}:" does not apply to responses here and was ignored.`)
+    if (filters.values[field].length > 0) ignored.push(message('charts.ignored.notForResponses', { field }))
   }
   const incidentsById = new Map(vocabulary.incidents.map((incident) => [incident.id as string, incident]))
   const headquartersOf = new Map(vocabulary.organisations.map((o) => [o.id as string, o.headquartersJurisdictionId as string | undefined]))

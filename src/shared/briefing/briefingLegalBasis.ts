@@ -104,7 +104,7 @@ export function composeLegalBasis(coverage: BriefingCoverage, set: RecordSet, fo
     for (const content of summary) blocks.push({ kind: 'paragraph', content })
     const items = reliancesOn(law, coverage).map((reliance): BriefingInline[] => {
       const part = partOf(law, reliance.reference.provisionNumber, words)
-      const values = { record: reliance.by, date: dateText(words, reliance.date), check: inForceSummaryMessage(law, part.provision, reliance.date, words.dateWords) }
+      const values = { record: reliance.by, date: dateText(words, reliance.date), check: inForceSummaryMessage(law, part.provision, reliance.date) }
       const reliedOn = reliance.how === 'implicated' ? message('briefingDocument.legalBasis.implicatedBy', values) : message('briefingDocument.legalBasis.reliedOnBy', values)
       return [
         { kind: 'text', text: words.translate(message('briefingDocument.legalBasis.part', { part: part.label })), strong: true },

@@ -1,14 +1,29 @@
 import type { Incident } from './incident'
 import { incidentKeyDate } from './incident'
 import type { Organisation } from './organisation'
-import { earliestDay, formatPartialDate, latestDay } from './partialDate'
+import { earliestDay, formatPartialDate, latestDay, type PartialDate } from './partialDate'
 import { foldForMatching } from './textFolding'
+import { dateValue, message, type Message } from '../locale/message'
 
 /** How alike two records are: a score from 0 (nothing alike) to 1 (certainly the same), and why. */
 export interface DuplicateScore {
   readonly score: number
-  /** Plain sentences a person can check, e.g. `Same name after normalising: "alipay"`. */
+  /** Plain sentences a person can check, in English, e.g. `Same name after normalising: "alipay"` (the import plan quotes them). */
   readonly reasons: readonly string[]
+  /** The same reasons as messages, for words in the reader's language (the duplicates page stores and shows these). */
+  readonly reasonMessages: readonly Message[]
+}
+
+/** A reason in English and as a message, composed side by side so the two always say the same. */
+interface Reason {
+  readonly text: string
+  readonly message: Message
+}
+
+const reason = (text: string, reasonMessage: Message): Reason => ({ text, message: reasonMessage })
+
+function scoreOf(score: number, reasons: readonly Reason[]): DuplicateScore {
+  return { score, reasons: reasons.map((each) => each.text), reasonMessages: reasons.map((each) => each.message) }
 }
 
 /** Two records of one type that may be the same thing, with how alike they are. */
@@ -352,31 +367,33 @@ export function duplicateIndexKeys(profile: DuplicateProfile): string[] {
 
 /** Compares two organisation profiles: see `scoreOrganisationPair`. */
 export function scoreOrganisationProfiles(a: OrganisationDuplicateProfile, b: OrganisationDuplicateProfile): DuplicateScore {
-  const exact: string[] = []
-  let best = { similarity: 0, reason: '' }
+  const exact: Reason[] = []
+  let best: { similarity: number; reason?: Reason } = { similarity: 0 }
   for (const formA of a.forms) {
     for (const formB of b.forms) {
       if (formA.compact === formB.compact) {
-        const reason =
+        const name = formA.normalised
+        const found =
           !formA.isAlias && !formB.isAlias
-            ? `Same name after normalising: "${formA.normalised}"`
+            ? reason(`Same name after normalising: "${name}"`, message('duplicates.reason.sameName', { name }))
             : formA.isAlias && formB.isAlias
-              ? `Same alias after normalising: "${formA.normalised}"`
-              : `A name of one is an alias of the other: "${formA.normalised}"`
-        if (!exact.includes(reason)) exact.push(reason)
+              ? reason(`Same alias after normalising: "${name}"`, message('duplicates.reason.sameAlias', { name }))
+              : reason(`A name of one is an alias of the other: "${name}"`, message('duplicates.reason.nameIsAlias', { name }))
+        if (!exact.some((each) => each.text === found.text)) exact.push(found)
         continue
       }
       if (exact.length > 0) continue
       if (formA.length < MIN_LENGTH_FOR_SIMILARITY || formB.length < MIN_LENGTH_FOR_SIMILARITY) continue
       const similarity = diceOf(formA.grams, formB.grams)
       if (similarity > best.similarity) {
-        best = { similarity, reason: `Similar names: "${formA.text}" and "${formB.text}" (${percent(similarity)} alike)` }
+        const values = { first: formA.text, second: formB.text, percent: percent(similarity) }
+        best = { similarity, reason: reason(`Similar names: "${formA.text}" and "${formB.text}" (${percent(similarity)} alike)`, message('duplicates.reason.similarNames', values)) }
       }
     }
   }
-  if (exact.length > 0) return { score: 1, reasons: exact }
-  if (best.similarity === 0) return { score: 0, reasons: [] }
-  return { score: best.similarity * SIMILAR_NAME_WEIGHT, reasons: [best.reason] }
+  if (exact.length > 0) return scoreOf(1, exact)
+  if (best.reason === undefined) return scoreOf(0, [])
+  return scoreOf(best.similarity * SIMILAR_NAME_WEIGHT, [best.reason])
 }
 
 /**
@@ -404,13 +421,15 @@ function titlesOf(incident: Incident): string[] {
  * How near two partial dates are, read at their own precision: 1 when the days they can mean
  * overlap ("January 2018" and "3 January 2018"), falling with the gap between them, 0 beyond a year.
  */
-function dateProximity(a: NonNullable<IncidentDuplicateData['date']>, b: NonNullable<IncidentDuplicateData['date']>): { proximity: number; reason: string } {
+function dateProximity(a: NonNullable<IncidentDuplicateData['date']>, b: NonNullable<IncidentDuplicateData['date']>): { proximity: number; reason: Reason } {
   const gap = Math.max(Math.round(b.earliest - a.latest), Math.round(a.earliest - b.latest), 0)
-  const both = a.value === b.value ? a.label : `${a.label} and ${b.label}`
-  if (gap === 0) return { proximity: 1, reason: a.value === b.value ? `Same date: ${both}` : `Dates overlap: ${both}` }
-  if (gap <= 31) return { proximity: 0.8, reason: `Dates ${gap} day${gap === 1 ? '' : 's'} apart: ${both}` }
-  if (gap <= 366) return { proximity: 0.4, reason: `Dates within a year: ${both}` }
-  return { proximity: 0, reason: `Dates more than a year apart: ${both}` }
+  const [first, second] = [dateValue(a.value as PartialDate), dateValue(b.value as PartialDate)]
+  if (a.value === b.value) return { proximity: 1, reason: reason(`Same date: ${a.label}`, message('duplicates.reason.sameDate', { date: first })) }
+  const both = reason(`${a.label} and ${b.label}`, message('duplicates.reason.twoDates', { first, second }))
+  if (gap === 0) return { proximity: 1, reason: reason(`Dates overlap: ${both.text}`, message('duplicates.reason.datesOverlap', { dates: both.message })) }
+  if (gap <= 31) return { proximity: 0.8, reason: reason(`Dates ${gap} day${gap === 1 ? '' : 's'} apart: ${both.text}`, message('duplicates.reason.datesApart', { count: gap, dates: both.message })) }
+  if (gap <= 366) return { proximity: 0.4, reason: reason(`Dates within a year: ${both.text}`, message('duplicates.reason.datesWithinYear', { dates: both.message })) }
+  return { proximity: 0, reason: reason(`Dates more than a year apart: ${both.text}`, message('duplicates.reason.datesOverYear', { dates: both.message })) }
 }
 
 function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; union: number } {
@@ -427,12 +446,16 @@ const LINKS_WEIGHT = 0.1
 
 /** Compares two incident profiles: see `scoreIncidentPair`. */
 export function scoreIncidentProfiles(a: IncidentDuplicateProfile, b: IncidentDuplicateProfile): DuplicateScore {
-  const reasons: string[] = []
+  const reasons: Reason[] = []
   let titleSimilarity = 0
   for (const titleA of a.titles) {
     for (const titleB of b.titles) titleSimilarity = Math.max(titleSimilarity, titleA.compact === titleB.compact ? 1 : diceOf(titleA.grams, titleB.grams))
   }
-  reasons.push(titleSimilarity === 1 ? 'Same title' : `Similar titles (${percent(titleSimilarity)} alike)`)
+  reasons.push(
+    titleSimilarity === 1
+      ? reason('Same title', message('duplicates.reason.sameTitle'))
+      : reason(`Similar titles (${percent(titleSimilarity)} alike)`, message('duplicates.reason.similarTitles', { percent: percent(titleSimilarity) }))
+  )
   let weighted = TITLE_WEIGHT * titleSimilarity
   let weights = TITLE_WEIGHT
 
@@ -447,13 +470,19 @@ export function scoreIncidentProfiles(a: IncidentDuplicateProfile, b: IncidentDu
     const organisations = sharedCount(a.organisationIds, b.organisationIds)
     const jurisdictions = sharedCount(a.jurisdictionIds, b.jurisdictionIds)
     const { shared, union } = sharedCount(a.linkIds, b.linkIds)
-    if (organisations.shared > 0) reasons.push(`${organisations.shared} organisation${organisations.shared === 1 ? '' : 's'} in common`)
-    if (jurisdictions.shared > 0) reasons.push(`${jurisdictions.shared} jurisdiction${jurisdictions.shared === 1 ? '' : 's'} in common`)
-    if (shared === 0) reasons.push('No organisation or jurisdiction in common')
+    if (organisations.shared > 0) {
+      const count = organisations.shared
+      reasons.push(reason(`${count} organisation${count === 1 ? '' : 's'} in common`, message('duplicates.reason.organisationsInCommon', { count })))
+    }
+    if (jurisdictions.shared > 0) {
+      const count = jurisdictions.shared
+      reasons.push(reason(`${count} jurisdiction${count === 1 ? '' : 's'} in common`, message('duplicates.reason.jurisdictionsInCommon', { count })))
+    }
+    if (shared === 0) reasons.push(reason('No organisation or jurisdiction in common', message('duplicates.reason.noneInCommon')))
     weighted += LINKS_WEIGHT * (shared / union)
     weights += LINKS_WEIGHT
   }
-  return { score: weighted / weights, reasons }
+  return scoreOf(weighted / weights, reasons)
 }
 
 /**
@@ -470,7 +499,7 @@ export function scoreIncidentPair(a: Incident, b: Incident): DuplicateScore {
 export function scoreDuplicateProfiles(a: DuplicateProfile, b: DuplicateProfile): DuplicateScore {
   if (a.type === 'organisation' && b.type === 'organisation') return scoreOrganisationProfiles(a, b)
   if (a.type === 'incident' && b.type === 'incident') return scoreIncidentProfiles(a, b)
-  return { score: 0, reasons: [] }
+  return scoreOf(0, [])
 }
 
 /** The key of an unordered pair of ids, the same whichever id comes first (used to dismiss a pair). */
@@ -556,8 +585,8 @@ export function findDuplicateCandidates(
       for (const j of blocks.laterNeighbours(i)) {
         const other = profiles[j] as DuplicateProfile
         if (dismissed.has(duplicatePairKey(profile.id, other.id))) continue
-        const { score, reasons } = scoreDuplicateProfiles(profile, other)
-        if (score >= threshold) candidates.push({ type, first: records[i], second: records[j], score, reasons } as DuplicateCandidate)
+        const { score, reasons, reasonMessages } = scoreDuplicateProfiles(profile, other)
+        if (score >= threshold) candidates.push({ type, first: records[i], second: records[j], score, reasons, reasonMessages } as DuplicateCandidate)
       }
     })
   }

@@ -3,6 +3,7 @@ import { bookkeepingShape } from './bookkeeping'
 import { citationsSchema } from './citation'
 import { jurisdictionIdSchema } from './ids'
 import { requiredTextSchema, textSchema } from './text'
+import type { AppLocale } from '../locale/interfaceLocales'
 
 export const JURISDICTION_KINDS = ['country', 'subdivision', 'supranational'] as const
 export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number]
@@ -36,3 +37,12 @@ export const jurisdictionSchema = z
     path: ['parentId']
   })
 export type Jurisdiction = z.infer<typeof jurisdictionSchema>
+
+/**
+ * A jurisdiction's name for a reader of `locale`: its recorded Chinese name (`nameZh`) for a
+ * reader of Chinese, when it has one; otherwise its name. Record names are data, not words of the
+ * interface: a jurisdiction without a Chinese name keeps its name in every language.
+ */
+export function jurisdictionNameIn(jurisdiction: Pick<Jurisdiction, 'name' | 'nameZh'>, locale: AppLocale): string {
+  return locale === 'zh-CN' && jurisdiction.nameZh !== undefined && jurisdiction.nameZh !== '' ? jurisdiction.nameZh : jurisdiction.name
+}

@@ -8,12 +8,10 @@ import {
   latestDay,
   parseKnownPartialDate,
   precisionOf,
-  ENGLISH_DATE_WORDS,
   type DatePoint,
-  type DateWords,
   type PartialDate
 } from './partialDate'
-import { message, type Message } from '../locale/message'
+import { dateValue, message, type DateValue, type Message } from '../locale/message'
 
 /**
  * One step of a law's life: from `from` the law had `status`, until the next period began (`until`).
@@ -81,8 +79,11 @@ export type InForceState = 'in-force' | 'not-yet-in-force' | 'repealed' | 'uncer
  */
 export interface InForceCheck {
   readonly state: InForceState
+  /** In English (briefings write these); `reasonMessage` and `summaryMessage` are the same for words in any language. */
   readonly reason: string
   readonly summary: string
+  readonly reasonMessage: Message
+  readonly summaryMessage: Message
   readonly inForceFrom?: PartialDate
   readonly repealedOn?: PartialDate
 }
@@ -125,55 +126,57 @@ function isExactDay(date: PartialDate): boolean {
   return !isApproximate(date) && !isRange(date) && precisionOf(date) === 'day'
 }
 
-function onOrIn(date: PartialDate): string {
-  return isExactDay(date) ? `on ${formatPartialDate(date)}` : `in ${formatPartialDate(date)}`
+/**
+ * A part of an answer in English (as briefings write it) and as a message (for words in any
+ * language), composed side by side so the two always say the same.
+ */
+interface Worded {
+  readonly text: string
+  readonly message: Message
+}
+
+const worded = (text: string, wordedMessage: Message): Worded => ({ text, message: wordedMessage })
+/** A date in English and as a message's value (written at its precision in the reader's language). */
+const date = (value: PartialDate): { readonly text: string; readonly message: DateValue } => ({ text: formatPartialDate(value), message: dateValue(value) })
+
+function repealWords(on: PartialDate): Worded {
+  const when = date(on)
+  return isExactDay(on)
+    ? worded(`repealed on ${when.text}`, message('inForce.repealedOn', { date: when.message }))
+    : worded(`repealed in ${when.text}`, message('inForce.repealedIn', { date: when.message }))
+}
+
+/** What a boundary date is, in a reason about it. */
+type BoundarySubject = 'incident' | 'start' | 'repeal'
+
+const SUBJECTS: Readonly<Record<BoundarySubject, Worded>> = {
+  incident: worded('the incident', message('inForce.subject.incident')),
+  start: worded('the date it came into force', message('inForce.subject.start')),
+  repeal: worded('the date of repeal', message('inForce.subject.repeal'))
 }
 
 /** Why an incident date cannot be placed on one side of a boundary date. */
-function imprecisionOf(subject: string, date: PartialDate): string | undefined {
-  if (isApproximate(date)) return `${subject} is approximate (${formatPartialDate(date)})`
-  if (isRange(date)) return `${subject} spans ${formatPartialDate(date)}`
-  const precision = precisionOf(date)
-  if (precision === 'year') return `${subject} is known only to the year ${formatPartialDate(date)}`
-  if (precision === 'month') return `${subject} is known only to the month ${formatPartialDate(date)}`
+function imprecisionOf(subjectCode: BoundarySubject, value: PartialDate): Worded | undefined {
+  const subject = SUBJECTS[subjectCode]
+  const when = date(value)
+  const values = { subject: subject.message, date: when.message }
+  if (isApproximate(value)) return worded(`${subject.text} is approximate (${when.text})`, message('inForce.imprecision.approximate', values))
+  if (isRange(value)) return worded(`${subject.text} spans ${when.text}`, message('inForce.imprecision.spans', values))
+  const precision = precisionOf(value)
+  if (precision === 'year') return worded(`${subject.text} is known only to the year ${when.text}`, message('inForce.imprecision.year', values))
+  if (precision === 'month') return worded(`${subject.text} is known only to the month ${when.text}`, message('inForce.imprecision.month', values))
   return undefined
 }
 
 // Names every vague date involved, so the reader sees what would have to be known more precisely.
-function uncertaintyCause(date: PartialDate, boundary: PartialDate, boundarySubject: string): string {
-  const causes = [imprecisionOf('the incident', date), imprecisionOf(boundarySubject, boundary)].filter((cause) => cause !== undefined)
-  // Two exact days always compare certainly, so there is at least one cause; the fallback keeps the reason non-empty.
-  return causes.length > 0 ? causes.join(' and ') : `${formatPartialDate(date)} and ${formatPartialDate(boundary)} overlap`
-}
-
-/*
- * The same answers as messages (src/locales/<language>/lawInForce.json), with dates written in
- * the reader's language, for documents written in a chosen language (briefings). Each branch of
- * `judgeInForce` says its answer both ways, so the two cannot drift apart in what they decide.
- */
-type DateSubject = 'incident' | 'entry-into-force' | 'repeal'
-
-function imprecisionMessage(subject: DateSubject, date: PartialDate, words: DateWords): Message | undefined {
-  const subjectWords =
-    subject === 'incident' ? message('lawInForce.subject.incident') : subject === 'entry-into-force' ? message('lawInForce.subject.entryIntoForce') : message('lawInForce.subject.repeal')
-  const values = { subject: subjectWords, date: formatPartialDate(date, words) }
-  if (isApproximate(date)) return message('lawInForce.imprecise.approximate', values)
-  if (isRange(date)) return message('lawInForce.imprecise.range', values)
-  const precision = precisionOf(date)
-  if (precision === 'year') return message('lawInForce.imprecise.year', values)
-  if (precision === 'month') return message('lawInForce.imprecise.month', values)
-  return undefined
-}
-
-function uncertaintyCauseMessage(date: PartialDate, boundary: PartialDate, subject: DateSubject, words: DateWords): Message {
-  const causes = [imprecisionMessage('incident', date, words), imprecisionMessage(subject, boundary, words)].filter((cause) => cause !== undefined)
+function uncertaintyCause(value: PartialDate, boundary: PartialDate, boundarySubject: BoundarySubject): Worded {
+  const causes = [imprecisionOf('incident', value), imprecisionOf(boundarySubject, boundary)].filter((cause) => cause !== undefined)
   const [first, second] = causes
-  if (first === undefined) return message('lawInForce.overlap', { date: formatPartialDate(date, words), boundary: formatPartialDate(boundary, words) })
-  return second === undefined ? first : message('lawInForce.both', { first, second })
-}
-
-function onOrInMessage(date: PartialDate, words: DateWords): Message {
-  return isExactDay(date) ? message('lawInForce.onDay', { date: formatPartialDate(date, words) }) : message('lawInForce.inPeriod', { date: formatPartialDate(date, words) })
+  if (first !== undefined && second !== undefined) return worded(`${first.text} and ${second.text}`, message('inForce.both', { first: first.message, second: second.message }))
+  if (first !== undefined) return first
+  // Two exact days always compare certainly, so there is at least one cause; the fallback keeps the reason non-empty.
+  const [one, other] = [date(value), date(boundary)]
+  return worded(`${one.text} and ${other.text} overlap`, message('inForce.overlap', { date: one.message, boundary: other.message }))
 }
 
 /** The dates a check measures against, and how the start is worded. */
@@ -183,60 +186,56 @@ interface InForceBounds {
   readonly repealedOn?: PartialDate
 }
 
-const MISSING_START_REASON = "the law's entry into force is not recorded"
+const MISSING_START_REASON = worded("the law's entry into force is not recorded", message('inForce.startNotRecorded'))
 
-function onOrDuring(date: PartialDate): string {
-  return isRange(date) ? `throughout ${formatPartialDate(date)}` : onOrIn(date)
-}
+/** "the incident's start; the cause" and the like: two parts of a reason. */
+const joined = (start: Worded, then: Worded): Worded => worded(`${start.text}; ${then.text}`, message('inForce.then', { start: start.message, then: then.message }))
 
-/** An answer, and its one-line summary as a message in the language of the `DateWords` given. */
-interface InForceJudgement {
-  readonly check: InForceCheck
-  readonly summary: Message
-}
-
-function judgeInForce(bounds: InForceBounds, date: PartialDate | undefined, words: DateWords): InForceJudgement {
+function checkInForce(bounds: InForceBounds, on: PartialDate | undefined): InForceCheck {
   const { inForceFrom, repealedOn } = bounds
   const known = { ...(inForceFrom && { inForceFrom }), ...(repealedOn && { repealedOn }) }
-  const answer = (state: InForceState, reason: string, summary: string, worded: Message): InForceJudgement => ({ check: { state, reason, summary, ...known }, summary: worded })
-  const unknown = (reason: string, worded: Message) => answer('unknown', reason, `Unknown: ${reason}`, message('lawInForce.unknown', { reason: worded }))
-  const uncertain = (reason: string, worded: Message) => answer('uncertain', reason, `Uncertain: ${reason}`, message('lawInForce.uncertain', { reason: worded }))
+  const answer = (state: InForceState, reason: Worded, summary: Worded): InForceCheck => ({
+    state,
+    reason: reason.text,
+    summary: summary.text,
+    reasonMessage: reason.message,
+    summaryMessage: summary.message,
+    ...known
+  })
+  const unknown = (reason: Worded) => answer('unknown', reason, worded(`Unknown: ${reason.text}`, message('inForce.summary.unknown', { reason: reason.message })))
+  const uncertain = (reason: Worded) => answer('uncertain', reason, worded(`Uncertain: ${reason.text}`, message('inForce.summary.uncertain', { reason: reason.message })))
 
-  if (inForceFrom === undefined) return unknown(MISSING_START_REASON, message('lawInForce.startNotRecorded'))
-  const startText = `${bounds.fromPhrase} ${formatPartialDate(inForceFrom)}`
-  const fromWords = { date: formatPartialDate(inForceFrom, words) }
-  const startWords = bounds.fromPhrase === 'in force from' ? message('lawInForce.inForceFrom', fromWords) : message('lawInForce.appliesFrom', fromWords)
-  if (date === undefined) return unknown(`${startText}; the incident's date is not recorded`, message('lawInForce.dateNotRecorded', { start: startWords }))
-  const inForceSummary = `In force ${onOrDuring(date)}`
-  const inForceWords = isRange(date) ? message('lawInForce.inForceThroughout', { date: formatPartialDate(date, words) }) : message('lawInForce.inForce', { when: onOrInMessage(date, words) })
+  if (inForceFrom === undefined) return unknown(MISSING_START_REASON)
+  const from = date(inForceFrom)
+  const appliesFrom = bounds.fromPhrase === 'applies from'
+  const startText = appliesFrom
+    ? worded(`applies from ${from.text}`, message('inForce.appliesFrom', { date: from.message }))
+    : worded(`in force from ${from.text}`, message('inForce.inForceFrom', { date: from.message }))
+  if (on === undefined) return unknown(joined(startText, worded("the incident's date is not recorded", message('inForce.incidentDateNotRecorded'))))
+  const when = date(on)
+  const inForceSummary = isRange(on)
+    ? worded(`In force throughout ${when.text}`, message('inForce.summary.inForceThroughout', { date: when.message }))
+    : isExactDay(on)
+      ? worded(`In force on ${when.text}`, message('inForce.summary.inForceOn', { date: when.message }))
+      : worded(`In force in ${when.text}`, message('inForce.summary.inForceIn', { date: when.message }))
 
-  const incident = spanOf(date)
+  const incident = spanOf(on)
   const start = spanOf(inForceFrom)
   if (incident.last < start.first) {
-    const from = bounds.fromPhrase === 'in force from' ? `from ${formatPartialDate(inForceFrom)}` : startText
-    const notYet = bounds.fromPhrase === 'in force from' ? message('lawInForce.notYetFrom', fromWords) : message('lawInForce.notYet', { start: startWords })
-    return answer('not-yet-in-force', startText, `Not yet in force (${from})`, notYet)
+    const notYet = appliesFrom
+      ? worded(`Not yet in force (${startText.text})`, message('inForce.summary.notYetApplies', { date: from.message }))
+      : worded(`Not yet in force (from ${from.text})`, message('inForce.summary.notYet', { date: from.message }))
+    return answer('not-yet-in-force', startText, notYet)
   }
-  if (incident.first < start.last) {
-    return uncertain(
-      `${startText}; ${uncertaintyCause(date, inForceFrom, 'the date it came into force')}`,
-      message('lawInForce.because', { boundary: startWords, cause: uncertaintyCauseMessage(date, inForceFrom, 'entry-into-force', words) })
-    )
-  }
-  if (repealedOn === undefined) return answer('in-force', startText, inForceSummary, inForceWords)
+  if (incident.first < start.last) return uncertain(joined(startText, uncertaintyCause(on, inForceFrom, 'start')))
+  if (repealedOn === undefined) return answer('in-force', startText, inForceSummary)
 
   // In force up to the day before repeal: repealed "on" a day means no longer in force that day.
   const repeal = spanOf(repealedOn)
-  const repealText = `repealed ${onOrIn(repealedOn)}`
-  const repealWords = message('lawInForce.repealed', { when: onOrInMessage(repealedOn, words) })
-  if (incident.first >= repeal.last) return answer('repealed', repealText, `No longer in force (${repealText})`, message('lawInForce.noLonger', { repeal: repealWords }))
-  if (incident.last >= repeal.first) {
-    return uncertain(
-      `${repealText}; ${uncertaintyCause(date, repealedOn, 'the date of repeal')}`,
-      message('lawInForce.because', { boundary: repealWords, cause: uncertaintyCauseMessage(date, repealedOn, 'repeal', words) })
-    )
-  }
-  return answer('in-force', `${startText}; ${repealText}`, inForceSummary, inForceWords)
+  const repealText = repealWords(repealedOn)
+  if (incident.first >= repeal.last) return answer('repealed', repealText, worded(`No longer in force (${repealText.text})`, message('inForce.summary.repealed', { repeal: repealText.message })))
+  if (incident.last >= repeal.first) return uncertain(joined(repealText, uncertaintyCause(on, repealedOn, 'repeal')))
+  return answer('in-force', joined(startText, repealText), inForceSummary)
 }
 
 /**
@@ -259,7 +258,7 @@ function lawBounds(law: Law): InForceBounds {
  * A law whose entry into force (or application) is not recorded gives 'unknown'.
  */
 export function lawStatusOn(law: Law, date: PartialDate | undefined): InForceCheck {
-  return judgeInForce(lawBounds(law), date, ENGLISH_DATE_WORDS).check
+  return checkInForce(lawBounds(law), date)
 }
 
 /**
@@ -267,25 +266,20 @@ export function lawStatusOn(law: Law, date: PartialDate | undefined): InForceChe
  * `inForceOn` and `repealedOn` (set when an amendment added or removed it) take the place of the law's.
  */
 export function provisionInForceOn(law: Law, provision: Provision, date: PartialDate | undefined): InForceCheck {
-  return judgeInForce(provisionBounds(law, provision), date, ENGLISH_DATE_WORDS).check
-}
-
-/** A provision's own dates (set when an amendment added or removed it) in place of the law's. */
-function provisionBounds(law: Law, provision: Provision): InForceBounds {
   const bounds = lawBounds(law)
   const inForceFrom = provision.inForceOn ?? bounds.inForceFrom
   const repealedOn = provision.repealedOn ?? bounds.repealedOn
-  return {
-    ...(inForceFrom && { inForceFrom }),
-    fromPhrase: provision.inForceOn ? 'in force from' : bounds.fromPhrase,
-    ...(repealedOn && { repealedOn })
-  }
+  return checkInForce(
+    {
+      ...(inForceFrom && { inForceFrom }),
+      fromPhrase: provision.inForceOn ? 'in force from' : bounds.fromPhrase,
+      ...(repealedOn && { repealedOn })
+    },
+    date
+  )
 }
 
-/**
- * The summary of `lawStatusOn` (no provision) or `provisionInForceOn` as a message, its dates
- * written with `words`: what a document in a chosen language says ("2018年1月3日已施行").
- */
-export function inForceSummaryMessage(law: Law, provision: Provision | undefined, date: PartialDate | undefined, words: DateWords): Message {
-  return judgeInForce(provision === undefined ? lawBounds(law) : provisionBounds(law, provision), date, words).summary
+/** The one-line answer for a law as a whole (no provision) or one of its provisions, as a message (briefings). */
+export function inForceSummaryMessage(law: Law, provision: Provision | undefined, date: PartialDate | undefined): Message {
+  return (provision === undefined ? lawStatusOn(law, date) : provisionInForceOn(law, provision, date)).summaryMessage
 }

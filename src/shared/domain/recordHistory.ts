@@ -1,4 +1,5 @@
 import type { AnyRecord, RecordType } from './recordTypes'
+import type { Message } from '../locale/message'
 
 /** What a change to a record was, as listed in its history. */
 export const REVISION_ACTIONS = ['create', 'update', 'delete', 'restore', 'undo', 'merge', 'unmerge', 'import'] as const
@@ -42,7 +43,10 @@ export interface RecordRevision<R extends object = AnyRecord> {
   readonly action: RevisionAction
   readonly changes: readonly FieldChange[]
   readonly snapshot?: R
+  /** In English, as written (by Precedent, the team, or a person's tool). */
   readonly note?: string
+  /** A note Precedent wrote (`REVISION_NOTES`) as a message, for words in the reader's language; absent on notes written before, and on notes from the team. */
+  readonly noteMessage?: Message
   /**
    * `team`: the change came from the team's server (pulled, or the server's version taken after a
    * push): `id` and `author` are the server's, and it is never pushed back. Absent: made here.

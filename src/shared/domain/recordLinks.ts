@@ -9,6 +9,10 @@ export interface LinkedRecord {
   readonly linked: TypedRecord
   /** `outgoing`: the shown record points to `linked`; `incoming`: `linked` points to the shown record. */
   readonly direction: 'outgoing' | 'incoming'
+  /** The relation as `referencesOf` names it (`organisation:operator`, `citation`), and the type of the record holding it: the codes its words are found by. */
+  readonly relation: string
+  readonly holderType: RecordType
+  /** In English, as `relationLabels` words it from the shown record's side. */
   readonly label: string
 }
 
@@ -74,7 +78,7 @@ export function describeLinks(
   const outgoing = referencesOf(subject).flatMap((reference): LinkedRecord[] => {
     const linked = targetById.get(reference.targetId)
     if (linked === undefined) return []
-    return [{ linked, direction: 'outgoing', label: relationLabels(subject.type, reference.relation).forward }]
+    return [{ linked, direction: 'outgoing', relation: reference.relation, holderType: subject.type, label: relationLabels(subject.type, reference.relation).forward }]
   })
   const incoming = referrers.flatMap((referrer) =>
     referencesOf(referrer)
@@ -82,6 +86,8 @@ export function describeLinks(
       .map((reference): LinkedRecord => ({
         linked: referrer,
         direction: 'incoming',
+        relation: reference.relation,
+        holderType: referrer.type,
         label: relationLabels(referrer.type, reference.relation).inverse
       }))
   )

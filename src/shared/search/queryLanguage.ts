@@ -1,4 +1,5 @@
 import { RECORD_TYPES, type RecordType } from '../domain/recordTypes'
+import { message, type Message } from '../locale/message'
 
 /** A word or an exact phrase to look for. */
 export type TextMatch = { readonly kind: 'term'; readonly text: string } | { readonly kind: 'phrase'; readonly text: string }
@@ -43,12 +44,12 @@ export interface QueryFilters {
   readonly excluded: readonly { readonly field: Exclude<FilterField, 'year'>; readonly value: string }[]
 }
 
-/** A query as a person typed it, understood. Parsing never throws: what it cannot read becomes a hint. */
+/** A query as a person typed it, understood. Parsing never throws: what it cannot read becomes a hint (a message saying what to type). */
 export interface ParsedQuery {
   readonly clauses: readonly QueryClause[]
   readonly exclusions: readonly TextMatch[]
   readonly filters: QueryFilters
-  readonly hints: readonly string[]
+  readonly hints: readonly Message[]
 }
 
 const TYPE_WORDS: Readonly<Record<string, RecordType>> = {
@@ -69,7 +70,7 @@ interface Token {
 }
 
 /** Splits the query into tokens: words, "quoted phrases", -negations and field:values. */
-function tokenise(query: string, hints: string[]): Token[] {
+function tokenise(query: string, hints: Message[]): Token[] {
   const tokens: Token[] = []
   let index = 0
   const length = query.length
@@ -96,7 +97,7 @@ function tokenise(query: string, hints: string[]): Token[] {
     if (query[index] === '"') {
       const close = query.indexOf('"', index + 1)
       const end = close === -1 ? length : close
-      if (close === -1) hints.push('A quotation mark is not closed: the phrase runs to the end of the query.')
+      if (close === -1) hints.push(message('search.hints.unclosedQuote'))
       tokens.push({ text: query.slice(index + 1, end), isQuoted: true, isNegated, field })
       index = end + 1
       continue
@@ -111,16 +112,16 @@ function tokenise(query: string, hints: string[]): Token[] {
 
 const YEAR_RANGE = /^(\d{4})?(\.\.)?(\d{4})?$/
 
-function parseYears(value: string, hints: string[]): YearRange | undefined {
+function parseYears(value: string, hints: Message[]): YearRange | undefined {
   const match = YEAR_RANGE.exec(value)
   if (!match || (match[1] === undefined && match[3] === undefined) || (match[2] === undefined && match[3] !== undefined)) {
-    hints.push(`"year:${value}" is not a year or range: write year:2017, year:2017..2018, year:..2018 or year:2017..`)
+    hints.push(message('search.hints.notAYear', { value }))
     return undefined
   }
   const from = match[1] === undefined ? undefined : Number(match[1])
   const to = match[2] === undefined ? from : match[3] === undefined ? undefined : Number(match[3])
   if (from !== undefined && to !== undefined && to < from) {
-    hints.push(`"year:${value}" ends before it starts: write the earlier year first.`)
+    hints.push(message('search.hints.yearsBackwards', { value }))
     return undefined
   }
   return { from, to }
@@ -141,7 +142,7 @@ const isFilterField = (field: string): field is FilterField => (FILTER_FIELDS as
  * (a `-` before a filter excludes). Mistakes never throw: each becomes a hint that says what to type.
  */
 export function parseQuery(query: string): ParsedQuery {
-  const hints: string[] = []
+  const hints: Message[] = []
   const tokens = tokenise(query.normalize('NFKC'), hints)
   const clauses: QueryClause[] = []
   const exclusions: TextMatch[] = []
@@ -161,14 +162,14 @@ export function parseQuery(query: string): ParsedQuery {
 
   for (const [position, token] of tokens.entries()) {
     if (!token.isQuoted && !token.isNegated && token.field === undefined && token.text === 'OR') {
-      if (clauses.length === 0 || position === tokens.length - 1) hints.push('OR needs a word on each side, as in: ban OR block.')
+      if (clauses.length === 0 || position === tokens.length - 1) hints.push(message('search.hints.orNeedsWords'))
       else joinNextWithOr = true
       continue
     }
     if (token.field !== undefined) {
       joinNextWithOr = false
       if (!isFilterField(token.field)) {
-        hints.push(`"${token.field}:" is not a filter; searched as text. Filters: ${FILTER_FIELDS.map((f) => `${f}:`).join(' ')}`)
+        hints.push(message('search.hints.notAFilter', { field: token.field, filters: FILTER_FIELDS.map((f) => `${f}:`).join(' ') }))
         const match = textMatchOf({ ...token, text: `${token.field} ${token.text}`, isQuoted: true })
         if (match && token.isNegated) exclusions.push(match)
         else if (match) clauses.push({ alternatives: [match] })
@@ -176,18 +177,18 @@ export function parseQuery(query: string): ParsedQuery {
       }
       const value = token.text.trim()
       if (value === '') {
-        hints.push(`"${token.field}:" needs a value, as in ${token.field}:${token.field === 'year' ? '2018' : 'value'}.`)
+        hints.push(message('search.hints.needsValue', { field: token.field, example: token.field === 'year' ? '2018' : message('search.hints.aValue') }))
         continue
       }
       if (token.field === 'year') {
-        if (token.isNegated) hints.push('A year filter cannot be excluded; use a range such as year:..2016.')
+        if (token.isNegated) hints.push(message('search.hints.yearNotExcluded'))
         else years = parseYears(value, hints) ?? years
         continue
       }
       if (token.field === 'type') {
         const type = TYPE_WORDS[value.toLowerCase()]
         if (type === undefined) {
-          hints.push(`"type:${value}" is not a record type: use ${RECORD_TYPES.map((t) => `type:${t}`).join(', ')}.`)
+          hints.push(message('search.hints.notAType', { value, types: RECORD_TYPES.map((t) => `type:${t}`).join(', ') }))
         } else if (token.isNegated) {
           excluded.push({ field: 'type', value: type })
         } else if (!types.includes(type)) {
@@ -202,7 +203,7 @@ export function parseQuery(query: string): ParsedQuery {
     const match = textMatchOf(token)
     if (match === undefined) continue
     if (token.isNegated) {
-      if (joinNextWithOr) hints.push('An excluded word cannot be an OR alternative; it was excluded.')
+      if (joinNextWithOr) hints.push(message('search.hints.excludedOr'))
       joinNextWithOr = false
       exclusions.push(match)
       continue

@@ -1,5 +1,5 @@
 import type { Incident, IncidentCategory } from '../domain/incident'
-import { RESPONSE_KIND_LABELS, type IncidentResponse } from '../domain/incidentResponse'
+import { RESPONSE_KIND_LABELS, type IncidentResponse, type ResponseKind } from '../domain/incidentResponse'
 import type { Law } from '../domain/law'
 import type { Organisation } from '../domain/organisation'
 import { earliestDay, formatPartialDate, isApproximate, latestDay, type PartialDate } from '../domain/partialDate'
@@ -57,14 +57,18 @@ export interface TimelineItem {
   readonly key: string
   readonly shape: 'event' | 'range'
   readonly kind: TimelineItemKind
-  /** "Incident occurred", "Apology", "Law in force". */
+  /** "Incident occurred", "Apology", "Law in force" (English; `kind` and `responseKind` are the codes). */
   readonly kindLabel: string
+  /** A response's kind (an event of kind `response`), for its words in another language. */
+  readonly responseKind: ResponseKind | undefined
   readonly recordType: TimelineRecordType
   readonly recordId: string
   readonly title: string
   /** The recorded date, at its precision (events only). */
   readonly date: PartialDate | undefined
-  /** The date in words at its precision: "May 2015", "c. August 2017", "1 June 2017 – open-ended". */
+  /** A range's recorded dates (ranges only): from, and until when it is not open-ended. */
+  readonly range: { readonly from: PartialDate; readonly until: PartialDate | undefined } | undefined
+  /** The date in words at its precision, in English: "May 2015", "c. August 2017", "1 June 2017 – open-ended". */
   readonly dateLabel: string
   /** The first day covered. */
   readonly startDay: DayNumber
@@ -169,7 +173,7 @@ function eventAt(
   kindLabel: string,
   date: PartialDate,
   cache: DateFactsCache,
-  isProposed = false
+  response?: { readonly kind: ResponseKind; readonly isProposed: boolean }
 ): TimelineItem {
   const facts = factsOf(date, cache)
   // Every item is built with the same fields in the same order: one object shape keeps sorting and layout fast.
@@ -178,16 +182,18 @@ function eventAt(
     shape: 'event',
     kind,
     kindLabel,
+    responseKind: response?.kind,
     recordType: base.recordType,
     recordId: base.recordId,
     title: base.title,
     date,
+    range: undefined,
     dateLabel: facts.dateLabel,
     startDay: facts.startDay,
     endDay: facts.endDay,
     isApproximate: facts.isApproximate,
     isOpenEnded: false,
-    isProposed,
+    isProposed: response?.isProposed ?? false,
     memberships: base.memberships
   }
 }
@@ -212,10 +218,12 @@ function rangeBetween(
     shape: 'range',
     kind,
     kindLabel: TIMELINE_ITEM_KIND_LABELS[kind],
+    responseKind: undefined,
     recordType: base.recordType,
     recordId: base.recordId,
     title: base.title,
     date: undefined,
+    range: { from, until },
     dateLabel: `${fromFacts.dateLabel} – ${untilFacts?.dateLabel ?? 'open-ended'}`,
     startDay,
     endDay,
@@ -302,7 +310,7 @@ export function timelineEvents(records: TimelineRecords, options: TimelineEventO
     const key = `${response.id}:response`
     const isProposed = response.stage === 'proposed'
     const kindLabel = `${RESPONSE_KIND_LABELS[response.kind]}${isProposed ? ' (proposed)' : ''}`
-    items.push(eventAt({ recordType: 'response', recordId: response.id, title: response.title, memberships }, key, 'response', kindLabel, response.datedOn, cache, isProposed))
+    items.push(eventAt({ recordType: 'response', recordId: response.id, title: response.title, memberships }, key, 'response', kindLabel, response.datedOn, cache, { kind: response.kind, isProposed }))
     for (const incidentId of response.incidentIds) {
       const anchor = anchorOf.get(incidentId)
       if (anchor !== undefined) links.push({ fromKey: anchor, toKey: key })

@@ -74,6 +74,9 @@ export type AxisUnit = 'decade' | 'year' | 'month' | 'day'
 /** One labelled mark on the time axis. */
 export interface AxisTick {
   readonly day: DayNumber
+  /** What the mark starts, so its label can be written in any language: a decade's tick says "2010s". */
+  readonly unit: AxisUnit
+  /** In English: "2018", "2010s", "Jan 2018", "3 Jan". */
   readonly label: string
 }
 
@@ -100,7 +103,7 @@ export function axisTicks(scale: TimelineScale, width: number): AxisTick[] {
   if (unit === 'day') {
     for (let day = Math.ceil(startDay); day < endDay; day += 1) {
       const { day: dayOfMonth, month } = calendarOf(day)
-      ticks.push({ day, label: `${dayOfMonth} ${SHORT_MONTHS[month - 1]}` })
+      ticks.push({ day, unit, label: `${dayOfMonth} ${SHORT_MONTHS[month - 1]}` })
     }
   } else if (unit === 'month') {
     for (let index = 0; ; index += 1) {
@@ -108,14 +111,15 @@ export function axisTicks(scale: TimelineScale, width: number): AxisTick[] {
       if (day >= endDay) break
       if (day < startDay) continue
       const { year, month } = calendarOf(day)
-      ticks.push({ day, label: `${SHORT_MONTHS[month - 1]} ${year}` })
+      ticks.push({ day, unit, label: `${SHORT_MONTHS[month - 1]} ${year}` })
     }
   } else {
     const step = unit === 'year' ? 1 : scale.pxPerDay * 3650 >= MIN_TICK_SPACING_PX ? 10 : 50
     for (let year = Math.floor(first.year / step) * step; ; year += step) {
       const day = monthStartDay(year, 1)
       if (day >= endDay) break
-      if (day >= startDay) ticks.push({ day, label: step === 10 ? `${year}s` : String(year) })
+      // Zoomed out furthest, a mark every fifty years is a year's ("1950"), not a decade's.
+      if (day >= startDay) ticks.push(step === 10 ? { day, unit: 'decade', label: `${year}s` } : { day, unit: 'year', label: String(year) })
     }
   }
   return ticks

@@ -46,10 +46,12 @@ describe('backups', () => {
   it('holds every record as a valid bundle with its counts', async () => {
     const db = await aPopulatedDatabase()
 
-    const backup = await createBackup(db, { reason: 'Before importing fines.csv', now: clock })
+    const backup = await createBackup(db, { reason: { text: 'Before importing fines.csv', code: { kind: 'before-importing', files: ['fines.csv'] } }, now: clock })
 
     expect(backup.counts).toEqual({ incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 })
-    expect(await listBackups(db)).toEqual([{ id: backup.id, createdAt: NOW, reason: 'Before importing fines.csv', counts: backup.counts, bytes: backup.file.size }])
+    expect(await listBackups(db)).toEqual([
+      { id: backup.id, createdAt: NOW, reason: 'Before importing fines.csv', reasonCode: { kind: 'before-importing', files: ['fines.csv'] }, counts: backup.counts, bytes: backup.file.size }
+    ])
     const bundle = (await readBackup(db, backup.id)) as Bundle | undefined
     expect(bundle?.records.organisations[0]).toMatchObject({ id: 'org-cac', aliases: [{ name: '国家互联网信息办公室', language: 'zh' }] })
     expect(bundle?.records.incidents[0]).not.toHaveProperty('refs')
@@ -58,7 +60,7 @@ describe('backups', () => {
   it(`keeps the newest ${BACKUPS_KEPT} backups`, async () => {
     const db = await aPopulatedDatabase()
     for (let day = 1; day <= BACKUPS_KEPT + 2; day += 1) {
-      await createBackup(db, { reason: `Backup ${day}`, now: () => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z` })
+      await createBackup(db, { reason: { text: `Backup ${day}`, code: { kind: 'by-hand' } }, now: () => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z` })
     }
 
     const kept = await listBackups(db)
@@ -70,7 +72,7 @@ describe('backups', () => {
 
   it('restores exactly what was backed up: edits undone, later records removed, deleted ones back', async () => {
     const db = await aPopulatedDatabase()
-    const backup = await createBackup(db, { reason: 'Before changes', now: clock })
+    const backup = await createBackup(db, { reason: { text: 'Before changes', code: { kind: 'by-hand' } }, now: clock })
     const before = await readKnowledgeBaseBundle(db, { now: clock })
     const incident = before.records.incidents[0]!
     await saveRecord(db, 'incident', { ...incident, title: 'Edited after the backup' }, { ...writeOptions, expectedRevision: incident.revision })
@@ -183,7 +185,7 @@ describe('backups', () => {
   it('keeps a backup as a gzip-compressed bundle file that any bundle reader reads', async () => {
     const db = await aPopulatedDatabase()
 
-    const backup = await createBackup(db, { reason: 'By hand', now: clock })
+    const backup = await createBackup(db, { reason: { text: 'By hand', code: { kind: 'by-hand' } }, now: clock })
 
     const content = await readBackupContent(db, backup.id)
     expect(content?.kind).toBe('file')
@@ -201,7 +203,7 @@ describe('backups', () => {
     await givenStored(db, ...organisations.map((record) => ({ type: 'organisation' as const, record })), ...incidents.map((record) => ({ type: 'incident' as const, record })))
     const before = await readKnowledgeBaseBundle(db, { now: clock })
 
-    const backup = await createBackup(db, { reason: 'Big', now: clock })
+    const backup = await createBackup(db, { reason: { text: 'Big', code: { kind: 'by-hand' } }, now: clock })
     expect(backup.counts).toMatchObject({ organisation: 1000, incident: 1000 })
     expect(backup.file.size).toBeLessThan(JSON.stringify(before).length / 4)
 
@@ -240,7 +242,7 @@ describe('backups', () => {
 
   it('refuses a damaged compressed file with a one-line error naming it', async () => {
     const db = await aPopulatedDatabase()
-    const { file } = await createBackup(db, { reason: 'By hand', now: clock })
+    const { file } = await createBackup(db, { reason: { text: 'By hand', code: { kind: 'by-hand' } }, now: clock })
     const bytes = new Uint8Array(await file.arrayBuffer())
 
     const cut = await catchError(readBundleFile(new Blob([bytes.slice(0, bytes.length - 30)]), 'kb.json.gz'))

@@ -50,7 +50,7 @@ describe('taking a backup under the exclusive write lock', () => {
       // Written by the lock's holder after the backup was asked for: a backup that did not wait would lack it.
       await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-imported' }) })
     })
-    const backup = createBackup(db, { reason: 'Backup taken by hand', now: clock })
+    const backup = createBackup(db, { reason: { text: 'Backup taken by hand', code: { kind: 'by-hand' } }, now: clock })
     holder.release()
     await importing
     const { id, counts } = await backup
@@ -63,12 +63,12 @@ describe('taking a backup under the exclusive write lock', () => {
     const locks = givenLocks()
     const db = aFreshDatabase()
     await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-kept' }) })
-    const { id } = await createBackup(db, { reason: 'Backup taken by hand', now: clock })
+    const { id } = await createBackup(db, { reason: { text: 'Backup taken by hand', code: { kind: 'by-hand' } }, now: clock })
     await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-later' }) })
     const requestsBefore = locks.requested.length
 
     const result = await withExclusiveWriteLock(async (lock) => {
-      await createBackup(db, { reason: 'Before restoring', now: clock, lock })
+      await createBackup(db, { reason: { text: 'Before restoring', code: { kind: 'by-hand' } }, now: clock, lock })
       return restoreBundle(db, await readBackup(db, id), { author: 'Mei Chen', now: clock, lock })
     })
 

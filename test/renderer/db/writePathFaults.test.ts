@@ -109,7 +109,7 @@ async function importSome(db: PrecedentDatabase): Promise<unknown> {
 
 /** A backup taken now, then an edit and a new record, so restoring it changes, removes and brings back. */
 async function backedUpThenChanged(db: PrecedentDatabase): Promise<void> {
-  await createBackup(db, { reason: 'Before changes', now: () => NOW })
+  await createBackup(db, { reason: { text: 'Before changes', code: { kind: 'by-hand' } }, now: () => NOW })
   await saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay Holdings', kind: 'company' }, { ...writeOptions, expectedRevision: 2 })
   await saveRecord(db, 'organisation', { id: 'org-tencent', name: 'Tencent', kind: 'company' }, writeOptions)
 }
@@ -244,14 +244,14 @@ describe('a failure at any write while taking a backup (the backups database, ro
     const clock = (day: number) => () => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z`
     const withFullRotation = async () => {
       const db = await aKnowledgeBase()
-      for (let day = 1; day <= BACKUPS_KEPT; day += 1) await createBackup(db, { reason: `Backup ${day}`, now: clock(day) })
+      for (let day = 1; day <= BACKUPS_KEPT; day += 1) await createBackup(db, { reason: { text: `Backup ${day}`, code: { kind: 'by-hand' } }, now: clock(day) })
       return db
     }
     const faults = failingIndexedDbWrites()
     try {
       const probe = await withFullRotation()
       faults.failWrite(0)
-      await createBackup(probe, { reason: 'Before an import', now: clock(20), newId: () => 'backup-new' })
+      await createBackup(probe, { reason: { text: 'Before an import', code: { kind: 'by-hand' } }, now: clock(20), newId: () => 'backup-new' })
       const writes = faults.writes
       const after = await listBackups(probe)
       expect(writes).toBeGreaterThanOrEqual(2)
@@ -261,7 +261,7 @@ describe('a failure at any write while taking a backup (the backups database, ro
         const before = { backups: await listBackups(db), knowledgeBase: await snapshotOf(db) }
         faults.failWrite(k)
 
-        const error = await catchError(createBackup(db, { reason: 'Before an import', now: clock(20), newId: () => 'backup-new' }))
+        const error = await catchError(createBackup(db, { reason: { text: 'Before an import', code: { kind: 'by-hand' } }, now: clock(20), newId: () => 'backup-new' }))
         faults.failWrite(0)
 
         expect(error, `write ${k} of ${writes} failed, yet the backup reported success`).toBeDefined()

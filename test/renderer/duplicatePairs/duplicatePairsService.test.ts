@@ -32,7 +32,7 @@ async function aKnowledgeBase(): Promise<PrecedentDatabase> {
 const storedPairs = async (db: PrecedentDatabase) => (await duplicatePairTable(db).toArray()).map((pair) => [pair.key, pair.score, pair.reasons] as const).sort()
 const expectedPairs = (records: { organisations: Organisation[]; incidents: Incident[] }) =>
   findDuplicateCandidates(records)
-    .map((candidate) => [[candidate.first.id, candidate.second.id].sort().join('|'), candidate.score, candidate.reasons] as const)
+    .map((candidate) => [[candidate.first.id, candidate.second.id].sort().join('|'), candidate.score, candidate.reasonMessages] as const)
     .sort()
 
 describe('DuplicatePairsService', () => {

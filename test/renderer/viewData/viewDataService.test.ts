@@ -12,7 +12,7 @@ let clock = Date.parse('2027-03-01T09:00:00.000Z')
 const writeOptions = { now: () => new Date((clock += 1000)).toISOString(), newId: () => crypto.randomUUID() }
 const TODAY = '2027-03-01'
 
-const everything: TimelineRequestBody = { subject: { kind: 'everything' }, matchingIds: undefined, today: TODAY, jumpChoiceLimit: 500 }
+const everything: TimelineRequestBody = { subject: { kind: 'everything' }, matchingIds: undefined, today: TODAY, jumpChoiceLimit: 500, locale: 'en' }
 const titlesOn = async (service: ViewDataService, request = everything): Promise<string[]> => [...new Set((await service.timeline(request)).content.items.map((item) => item.title))]
 
 async function aKnowledgeBase(): Promise<{ db: PrecedentDatabase; company: ReturnType<typeof anOrganisation>; regulator: ReturnType<typeof anOrganisation>; incident: ReturnType<typeof anIncident> }> {
@@ -46,7 +46,23 @@ describe('ViewDataService', () => {
     expect(new Map(data.jurisdictionNames).get('FD')).toBe('Freedonia')
     expect(data.organisationNames.map(([, name]) => name)).toEqual(['Acme Data'])
     expect(data.facets.year.map((entry) => entry.filter)).toEqual(['year:2019'])
-    expect(data.jumpChoices).toEqual([{ recordId: data.content.items[0]!.recordId, text: 'Acme leak (May 2019)' }])
+    expect(data.jumpChoices).toEqual([{ recordId: data.content.items[0]!.recordId, title: 'Acme leak', date: '2019-05' }])
+  })
+
+  it('names jurisdictions in the lanes, facets and subject by their Chinese name for a Chinese reader, where one is recorded', async () => {
+    const { db } = await aKnowledgeBase()
+    await givenStored(
+      db,
+      { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', code: 'CN', name: 'China', nameZh: '中国' }) },
+      { type: 'incident', record: anIncident({ title: 'Alipay bill', occurredOn: '2018-01-03', jurisdictionIds: ['CN'] }) }
+    )
+    const service = new ViewDataService(db)
+
+    const chinese = await service.timeline({ ...everything, locale: 'zh-CN' })
+    expect(new Map(chinese.jurisdictionNames)).toEqual(new Map([['CN', '中国'], ['FD', 'Freedonia']]))
+    expect(chinese.facets.jurisdiction.map((entry) => [entry.label, entry.filter])).toEqual(expect.arrayContaining([['中国', 'jurisdiction:CN'], ['Freedonia', 'jurisdiction:FD']]))
+    expect((await service.timeline({ ...everything, locale: 'zh-CN', subject: { kind: 'jurisdiction', jurisdictionId: 'CN' } })).subjectName).toBe('中国')
+    expect(new Map((await service.timeline(everything)).jurisdictionNames).get('CN')).toBe('China')
   })
 
   it('keeps only the ids a search found, and caps the jump list while counting every choice', async () => {

@@ -60,7 +60,9 @@ describe('selectIncidentsForChart', () => {
   it('says that free words were ignored', () => {
     const selection = selectIncidentsForChart(incidents, parseQuery('alipay'), vocabulary)
 
-    expect(selection.ignored).toHaveLength(1)
+    expect(selection.ignored).toEqual([{ key: 'charts.ignored.words' }])
+    expect(selectIncidentsForChart(incidents, parseQuery('kind:fine type:law'), vocabulary).ignored).toEqual([{ key: 'charts.ignored.noIncidentType' }])
+    expect(selectIncidentsForChart(incidents, parseQuery('kind:fine'), vocabulary).ignored).toEqual([{ key: 'charts.ignored.notForIncidents', values: { field: 'kind' } }])
   })
 })
 

@@ -71,7 +71,7 @@ describe('a briefing composed in Chinese', () => {
   })
 
   it('says in Chinese whether each provision was in force, and how the matter stands', () => {
-    expect(sectionText(doc, 'legal-basis')).toContain('第41条：为“Alipay annual-bill consent default enrolled users in Sesame Credit”所涉及（2018年1月3日）。2018年1月3日已施行。')
+    expect(sectionText(doc, 'legal-basis')).toContain('第41条：为“Alipay annual-bill consent default enrolled users in Sesame Credit”所涉及（2018年1月3日）。2018年1月3日时有效。')
     expect(sectionText(doc, 'legal-basis')).toContainEqual(expect.stringMatching(/^整部法律：.*尚未施行（自2018年5月1日起施行）。$/))
     expect(sectionText(doc, 'legal-basis')).toContain('法律、China。沿革：2016年11月7日通过；2017年6月1日施行。[1][3][4][5]')
     expect(sectionText(doc, 'responses')[1]).toBe('事项状态：已结束，自“Cyberspace Administration of China orders investigation and special rectification”（2018年1月10日）起。')

@@ -51,12 +51,15 @@ const incidents = fc
     )
   )
 
+// The reference scores in English only; the messages beside the English are checked against it on the page (duplicateReasons.test.ts).
+const inEnglish = <T extends { readonly reasonMessages: unknown }>({ reasonMessages: _messages, ...rest }: T): Omit<T, 'reasonMessages'> => rest
+
 describe('duplicate profiles', () => {
   it('find exactly the candidates that comparing the records themselves found, in the same order', () => {
     fc.assert(
       fc.property(organisations, incidents, fc.constantFrom(0, 0.3, 0.75), (someOrganisations, someIncidents, threshold) => {
         const records = { organisations: someOrganisations, incidents: someIncidents }
-        expect(findDuplicateCandidates(records, { threshold })).toEqual(reference.findDuplicateCandidates(records, { threshold }))
+        expect(findDuplicateCandidates(records, { threshold }).map(inEnglish)).toEqual(reference.findDuplicateCandidates(records, { threshold }))
       }),
       { numRuns: 12 }
     )
@@ -72,12 +75,12 @@ describe('duplicate profiles', () => {
             organisationDuplicateProfile(a, stored(organisationDuplicateData(a))),
             organisationDuplicateProfile(b, stored(organisationDuplicateData(b)))
           )
-          expect(profiled).toEqual(reference.scoreOrganisationPair(a, b))
+          expect(inEnglish(profiled)).toEqual(reference.scoreOrganisationPair(a, b))
         }
         for (let index = 0; index + 1 < someIncidents.length; index += 1) {
           const [a, b] = [someIncidents[index]!, someIncidents[index + 1]!]
           const profiled = scoreIncidentProfiles(incidentDuplicateProfile(a, stored(incidentDuplicateData(a))), incidentDuplicateProfile(b, stored(incidentDuplicateData(b))))
-          expect(profiled).toEqual(reference.scoreIncidentPair(a, b))
+          expect(inEnglish(profiled)).toEqual(reference.scoreIncidentPair(a, b))
         }
       }),
       { numRuns: 8 }
@@ -88,7 +91,7 @@ describe('duplicate profiles', () => {
     const named = (count: number, stem: string) => Array.from({ length: count }, (_, index) => anOrganisation({ id: `org-${stem}-${index}`, name: `${stem} ${String.fromCharCode(0x4e00 + index)}` }))
     for (const organisations of [named(50, 'Acme'), named(51, 'Acme')]) {
       const found = findDuplicateCandidates({ organisations }, { threshold: 0 })
-      expect(found).toEqual(reference.findDuplicateCandidates({ organisations }, { threshold: 0 }))
+      expect(found.map(inEnglish)).toEqual(reference.findDuplicateCandidates({ organisations }, { threshold: 0 }))
       expect(found.length).toBe(organisations.length === 50 ? (50 * 49) / 2 : 0)
     }
   })

@@ -140,7 +140,7 @@ describe('scoreOrganisationPair', () => {
     const cac = anOrganisation({ id: 'org-a', name: 'CAC' })
     const caa = anOrganisation({ id: 'org-b', name: 'CAA' })
 
-    expect(scoreOrganisationPair(cac, caa)).toEqual({ score: 0, reasons: [] })
+    expect(scoreOrganisationPair(cac, caa)).toEqual({ score: 0, reasons: [], reasonMessages: [] })
   })
 })
 

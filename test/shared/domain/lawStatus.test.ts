@@ -79,6 +79,8 @@ describe('lawStatusOn', () => {
       state: 'in-force',
       reason: 'in force from 1 June 2017',
       summary: 'In force on 3 January 2018',
+      reasonMessage: { key: 'inForce.inForceFrom', values: { date: { date: '2017-06-01' } } },
+      summaryMessage: { key: 'inForce.summary.inForceOn', values: { date: { date: '2018-01-03' } } },
       inForceFrom: '2017-06-01'
     })
   })
@@ -185,7 +187,9 @@ describe('lawStatusOn', () => {
     expect(lawStatusOn(law, on('2024-01-01'))).toEqual({
       state: 'unknown',
       reason: "the law's entry into force is not recorded",
-      summary: "Unknown: the law's entry into force is not recorded"
+      summary: "Unknown: the law's entry into force is not recorded",
+      reasonMessage: { key: 'inForce.startNotRecorded' },
+      summaryMessage: { key: 'inForce.summary.unknown', values: { reason: { key: 'inForce.startNotRecorded' } } }
     })
   })
 

@@ -42,12 +42,16 @@ describe('describeLinks', () => {
       ['org-alipay', 'outgoing', 'Operator'],
       ['src-x', 'outgoing', 'Cited source']
     ])
+    expect(links.map((link) => [link.holderType, link.relation])).toEqual([
+      ['incident', 'organisation:operator'],
+      ['incident', 'citation']
+    ])
   })
 
   it('labels the records pointing at an incident from the incident side', () => {
     const links = describeLinks(incident, [], [summons])
 
-    expect(links).toEqual([{ linked: summons, direction: 'incoming', label: 'Response' }])
+    expect(links).toEqual([{ linked: summons, direction: 'incoming', relation: 'answers', holderType: 'response', label: 'Response' }])
   })
 
   it('shows an organisation both the incident it operated and the response aimed at it', () => {

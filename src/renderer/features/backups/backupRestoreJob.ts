@@ -8,11 +8,13 @@ import {
   RestoreCancelledError,
   withExclusiveWriteLock,
   writeKnowledgeBaseFile,
+  type BackupReason,
   type BackupSummary,
   type PrecedentDatabase,
   type RestoreResult
 } from '@renderer/db'
 import type { RecordType } from '@shared/domain/recordTypes'
+import { message, type Message } from '@shared/locale/message'
 
 /** What to restore: a kept backup (by id) or a bundle file the person chose (`.json` or `.json.gz`). */
 export type RestoreSource = { readonly kind: 'backup'; readonly id: string } | { readonly kind: 'file'; readonly file: Blob; readonly fileName: string }
@@ -26,7 +28,7 @@ export type RestoreRequest =
       readonly author: string
       readonly at: string
       /** Take a backup of what is stored first, kept under this reason, under the same lock as the restore. */
-      readonly safetyBackupReason?: string
+      readonly safetyBackupReason?: BackupReason
     }
   | { readonly kind: 'cancel' }
   /** The page has copied the safety backup where it keeps one (the desktop app: a file outside the profile). */
@@ -34,20 +36,19 @@ export type RestoreRequest =
 
 /**
  * The page asks the backup worker for the whole knowledge base as a compressed bundle file: kept
- * as a backup (`keep`, with its reason), or only handed back (to save it as a file).
+ * as a backup (`keepAs`, its reason, whose English titles the file), or only handed back with
+ * `title` (to save it as a file).
  */
-export interface BackupRequest {
-  readonly kind: 'backup'
-  readonly databaseName: string
-  readonly at: string
-  readonly title: string
-  readonly keep: boolean
-}
+export type BackupRequest = { readonly kind: 'backup'; readonly databaseName: string; readonly at: string } & (
+  | { readonly keepAs: BackupReason }
+  | { readonly title: string }
+)
 
 /** What a backup job hands back: the compressed file, its counts and, when kept, the kept backup's summary. */
 export type BackupReply =
   | { readonly kind: 'backed-up'; readonly file: Blob; readonly counts: Record<RecordType, number>; readonly kept?: BackupSummary }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** Why it failed, for the page to word in its language. */
+  | { readonly kind: 'failed'; readonly failure: Message }
 
 /** Where a restore is: reading the file (bytes), backing up what is stored, checking every record and link, writing (records). */
 export type RestoreProgress =
@@ -61,7 +62,7 @@ export type RestoreReply =
   /** The safety backup was kept; its file, for the desktop app's copy outside the profile. */
   | { readonly kind: 'safety-backup'; readonly summary: BackupSummary; readonly file: Blob }
   | { readonly kind: 'done'; readonly result: RestoreResult }
-  | { readonly kind: 'failed'; readonly message: string; readonly cancelled: boolean }
+  | { readonly kind: 'failed'; readonly failure: Message; readonly cancelled: boolean }
 
 /** Progress is reported at most this often, so messages never crowd the page. */
 const PROGRESS_INTERVAL_MS = 100
@@ -93,7 +94,7 @@ export async function runRestoreJob(
       report({ phase: 'reading', done: bytesRead, total: totalBytes, records })
     const { source } = request
     const bundle = source.kind === 'file' ? await readBundleFile(source.file, source.fileName, { signal, onProgress: onReadProgress }) : await readBackup(db, source.id, { signal, onProgress: onReadProgress })
-    if (bundle === undefined) throw new Error('That backup is no longer kept: it was replaced by newer ones. Choose another backup.')
+    if (bundle === undefined) throw new BackupNoLongerKept()
     // The safety backup and the restore hold one lock: another window's import or save-by-import
     // cannot land between them, where the restore would remove it and no backup would hold it.
     const result = await withExclusiveWriteLock(async (lock) => {
@@ -117,7 +118,7 @@ export async function runRestoreJob(
     post({ kind: 'done', result })
   } catch (error) {
     const cancelled = error instanceof RestoreCancelledError || error instanceof BundleReadCancelledError
-    post({ kind: 'failed', message: cancelled ? 'Restore cancelled: nothing was changed.' : describeRestoreFailure(error), cancelled })
+    post({ kind: 'failed', failure: cancelled ? message('backups.store.restoreCancelled') : describeRestoreFailure(error), cancelled })
   }
 }
 
@@ -129,23 +130,34 @@ export async function runRestoreJob(
  */
 export async function runBackupJob(db: PrecedentDatabase, request: BackupRequest): Promise<BackupReply> {
   try {
-    if (request.keep) {
-      const { file, ...kept } = await createBackup(db, { reason: request.title, now: () => request.at })
+    if ('keepAs' in request) {
+      const { file, ...kept } = await createBackup(db, { reason: request.keepAs, now: () => request.at })
       return { kind: 'backed-up', file, counts: kept.counts, kept }
     }
     const { file, counts } = await writeKnowledgeBaseFile(db, { now: () => request.at, title: request.title })
     return { kind: 'backed-up', file, counts }
   } catch (error) {
-    return { kind: 'failed', message: describeRestoreFailure(error) }
+    return { kind: 'failed', failure: describeRestoreFailure(error) }
   }
 }
 
-/** One line a person can act on; a bundle problem names the record and field. */
-export function describeRestoreFailure(error: unknown): string {
+/** The kept backup asked for was rotated away. */
+class BackupNoLongerKept extends Error {}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * One line a person can act on, as a message the page words (the worker does not know the
+ * page's language); a bundle problem names the record and field. Another error's own text is
+ * kept as it is (errors thrown on the page are already in its language).
+ */
+export function describeRestoreFailure(error: unknown): Message {
+  if (error instanceof BackupNoLongerKept) return message('backups.failure.noLongerKept')
   if (error instanceof BundleValidationError) {
     const [first] = error.problems
-    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : ''
-    return `The file is not a valid Precedent backup: ${first?.path ?? ''} ${first?.message ?? ''}${more}`.replace(/\s+/g, ' ').trim()
+    const problem = oneLine(`${first?.path ?? ''} ${first?.message ?? ''}`)
+    const more = error.problems.length - 1
+    return more > 0 ? message('backups.failure.notABackupMore', { problem, more }) : message('backups.failure.notABackup', { problem })
   }
-  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
+  return message('backups.failure.asIs', { text: oneLine(error instanceof Error ? error.message : String(error)) })
 }

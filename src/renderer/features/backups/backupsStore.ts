@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupSummary, type RestoreResult } from '@renderer/db'
+import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupReason, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
-import { i18n } from '@renderer/i18n'
+import { i18n, translateMessage } from '@renderer/i18n'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
@@ -23,7 +23,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<BackupActionResult<T>
   try {
     return { ok: true, value: await work() }
   } catch (error) {
-    return { ok: false, message: describeRestoreFailure(error) }
+    return { ok: false, message: translateMessage(describeRestoreFailure(error)) }
   }
 }
 
@@ -77,7 +77,7 @@ export const useBackupsStore = defineStore('backups', () => {
   const saveCurrentAsFile = () =>
     busy(async () => {
       const createdAt = now()
-      const { file } = await writeBackupFile('Precedent knowledge base', createdAt, false)
+      const { file } = await writeBackupFile({ title: 'Precedent knowledge base' }, createdAt)
       return saveCompressed(createdAt, file)
     })
 
@@ -92,7 +92,7 @@ export const useBackupsStore = defineStore('backups', () => {
       return saveCompressed(summary.createdAt, await gzip.finish())
     })
 
-  async function restore(source: RestoreSource, description: string): Promise<RestoreResult> {
+  async function restore(source: RestoreSource, safetyReason: BackupReason): Promise<RestoreResult> {
     cancelRequested = false
     restoreActivity.value = { phase: 'reading', done: 0, total: 0, records: 0 }
     try {
@@ -107,7 +107,7 @@ export const useBackupsStore = defineStore('backups', () => {
         (progress) => {
           restoreActivity.value = progress
         },
-        { reason: BACKUP_REASONS.beforeRestoring(description), onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
+        { reason: safetyReason, onKept: async (summary, file) => void (await copyKeptBackup(summary, file)) }
       )
       const outcome = await running.outcome
       // A cancel is said in the page's language (the worker's words are English).
@@ -126,7 +126,7 @@ export const useBackupsStore = defineStore('backups', () => {
   }
 
   const restoreBackup = (summary: BackupSummary) =>
-    busy(() => restore({ kind: 'backup', id: summary.id }, `the backup of ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(summary.createdAt))}`))
+    busy(() => restore({ kind: 'backup', id: summary.id }, BACKUP_REASONS.beforeRestoringBackup(summary.createdAt)))
 
   /** Restores from a bundle file the person chose, `.json` or `.json.gz`, of any size: it is read as a stream and validated whole first. */
   const restoreFromFile = (file: File) =>
@@ -134,7 +134,7 @@ export const useBackupsStore = defineStore('backups', () => {
       if (!(await looksLikeBundleFile(file))) {
         throw new ImportInputError({ file: file.name, message: i18n.global.t('backups.store.notABackup') })
       }
-      return restore({ kind: 'file', file, fileName: file.name }, file.name)
+      return restore({ kind: 'file', file, fileName: file.name }, BACKUP_REASONS.beforeRestoringFile(file.name))
     })
 
   return { backups, isBusy, restoreActivity, refresh, backUpNow, saveCurrentAsFile, saveBackupAsFile, restoreBackup, restoreFromFile, cancelRestore }

@@ -1,4 +1,4 @@
-import { getDatabase, listBackups, revisionTable, type PrecedentDatabase } from '@renderer/db'
+import { getDatabase, listBackups, revisionTable, type BackupReason, type PrecedentDatabase } from '@renderer/db'
 import { takeBackup } from './takeBackup'
 import { BACKUP_REASONS } from './backupReasons'
 
@@ -17,7 +17,7 @@ export type ScheduledBackupOutcome = 'taken' | 'not-due' | 'unchanged'
  */
 export async function backUpIfDue(
   db: PrecedentDatabase,
-  options: { readonly now: () => string; readonly take: (reason: string) => Promise<unknown> }
+  options: { readonly now: () => string; readonly take: (reason: BackupReason) => Promise<unknown> }
 ): Promise<ScheduledBackupOutcome> {
   const [newest] = await listBackups(db)
   const now = options.now()

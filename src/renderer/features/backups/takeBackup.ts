@@ -1,4 +1,4 @@
-import type { BackupSummary } from '@renderer/db'
+import type { BackupReason, BackupSummary } from '@renderer/db'
 import { getDesktopClient, type BackupFileOutcome } from '@renderer/desktop/desktopClient'
 import { i18n } from '@renderer/i18n'
 import { writeBackupFile } from './writeBackupFile'
@@ -15,8 +15,8 @@ export interface TakenBackup {
  * A failure to write the file does not stop the change the backup protects: the copy in the
  * backup database is already committed, and the caller is told.
  */
-export async function takeBackup(reason: string, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
-  const { file: compressed, kept: summary } = await writeBackupFile(reason, now(), true)
+export async function takeBackup(reason: BackupReason, now: () => string = () => new Date().toISOString()): Promise<TakenBackup> {
+  const { file: compressed, kept: summary } = await writeBackupFile({ keepAs: reason }, now())
   if (summary === undefined) throw new Error(i18n.global.t('backups.store.notKept'))
   return copyKeptBackup(summary, compressed)
 }

@@ -1,6 +1,7 @@
 import { formatPartialDate, parsePartialDate } from '@shared/domain/partialDate'
-import { REVISION_ACTION_LABELS, REVISION_ACTIONS, type RecordRevision } from '@shared/domain/recordHistory'
-import { dateWords, domainLabel, formatCount, formatMoment, i18n } from '@renderer/i18n'
+import type { RecordRevision } from '@shared/domain/recordHistory'
+import { readRevisionNote } from '@shared/domain/revisionNotes'
+import { dateWords, domainLabel, formatCount, formatMoment, i18n, translateMessage } from '@renderer/i18n'
 
 // The stored records' fields by name, in the interface language (a field not listed is named from its code, in English).
 const FIELD_KEYS: Readonly<Record<string, string>> = {
@@ -151,7 +152,7 @@ export function revisionSummary(revision: RecordRevision): string {
       return t('history.summary.editedMore', { fields: fields.slice(0, 2).join(separator), count: formatCount(more) }, more)
     }
     case 'restore':
-      return revision.note === undefined ? t('history.summary.restored') : noteText(revision.note).toLowerCase()
+      return revision.note === undefined ? t('history.summary.restored') : revisionNoteText(revision).toLowerCase()
     case 'undo':
       return t('history.summary.undo')
     case 'create':
@@ -164,33 +165,20 @@ export function revisionSummary(revision: RecordRevision): string {
 }
 
 /**
- * A change's note in the interface language. Notes are stored with the change, in English; the
- * ones Precedent writes itself are recognised and put in words again, any other is shown as it is.
+ * A change's note in the interface language: from the message Precedent stored with its own
+ * notes, else, for a note stored in English only (before the messages, or from a backup file or
+ * the team), recognised by its English (`readRevisionNote`); any other note is shown as written.
  */
-export function noteText(note: string): string {
-  const t = i18n.global.t
-  switch (note) {
-    case 'From the team':
-      return t('history.note.fromTeam')
-    case 'Resolved a conflict with the team':
-      return t('history.note.teamConflict')
-    case 'Restored from a backup':
-      return t('history.note.fromBackup')
-    case 'Not in the restored backup':
-      return t('history.note.notInBackup')
-    case FIRST_VERSION_NOTE:
-      return t('history.note.firstVersion')
-  }
-  const restored = /^Restored version (\d+)$/.exec(note)
-  if (restored) return t('history.note.restoredVersion', { version: restored[1] })
-  const undid = /^Undid: (.+) \(version (\d+)\)$/.exec(note)
-  const action = undid && REVISION_ACTIONS.find((code) => REVISION_ACTION_LABELS[code].toLowerCase() === undid[1])
-  if (undid && action) return t('history.note.undid', { action: domainLabel('revisionAction', action).toLowerCase(), version: undid[2] })
-  return note
+export function revisionNoteText(revision: Pick<RecordRevision, 'note' | 'noteMessage'>): string {
+  if (revision.noteMessage !== undefined) return translateMessage(revision.noteMessage)
+  return revision.note === undefined ? '' : noteText(revision.note)
 }
 
-/** The note on the version rebuilt from before the history began (RecordHistoryPanel), as stored in English. */
-export const FIRST_VERSION_NOTE = 'The version first stored, before changes were recorded'
+/** A note stored in English only, in the interface language when Precedent wrote it. */
+export function noteText(note: string): string {
+  const known = readRevisionNote(note)
+  return known === undefined ? note : translateMessage(known)
+}
 
 /** "3 January 2018, 09:00" in the person's own time zone, in the interface language. */
 export function formatTimestamp(timestamp: string): string {

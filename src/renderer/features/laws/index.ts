@@ -7,4 +7,4 @@ export const lawRoutes: RouteRecordRaw[] = [
   { path: '/laws/:id/edit', name: 'law-edit', component: () => import('./LawFormView.vue'), props: true, meta: { title: 'Edit law' } }
 ]
 
-export { lawProvisionText, lawStatusPeriodText, provisionText } from './provisionText'
+export { lawStatusPeriodText } from './lawStatusWords'

@@ -1,5 +1,5 @@
 import { i18n } from '@renderer/i18n'
-import { provisionText } from './provisionText'
+import { provisionText } from '../records'
 import { LAW_KINDS, LAW_STATUSES, lawSchema, type Law, type LawRelation, type ProvisionUnit } from '@shared/domain/law'
 import {
   citationDraftFrom,

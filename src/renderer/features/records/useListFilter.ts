@@ -1,6 +1,7 @@
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { searchIndex } from '@renderer/searchIndex'
 import type { RecordType } from '@shared/domain/recordTypes'
+import type { Message } from '@shared/locale/message'
 
 /** Pause after the last keystroke before asking the index, so typing a word asks once, not per letter. */
 const FILTER_DELAY_MS = 150
@@ -13,7 +14,7 @@ const FILTER_DELAY_MS = 150
 export function useListFilter(type: RecordType) {
   const text = ref('')
   const matchingIds = shallowRef<readonly string[] | undefined>(undefined)
-  const hints = shallowRef<readonly string[]>([])
+  const hints = shallowRef<readonly Message[]>([])
   const isSearching = ref(false)
   const error = shallowRef<Error | undefined>(undefined)
   let asked = 0

@@ -2,8 +2,7 @@ import { computed, type Ref } from 'vue'
 import { useLiveQuery } from '@renderer/db'
 import { findProvision } from '@shared/domain/law'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
-import { repositories } from '../records'
-import { lawProvisionText, provisionText } from '../laws'
+import { lawProvisionText, provisionText, repositories } from '../records'
 
 /** A response's legal basis as readable labels: "Information Technology Act, 2000, Section 69A". */
 export function useLegalBasis(response: Ref<IncidentResponse | undefined>) {

@@ -1,29 +1,34 @@
-import { RESPONSE_KIND_LABELS, type ResponseKind } from '@shared/domain/incidentResponse'
-import { formatPartialDate } from '@shared/domain/partialDate'
+import { formatPartialDate, type PartialDate } from '@shared/domain/partialDate'
 import { dayKeyOf } from '@shared/timeline/dayNumber'
 import { describeTimelineItem, timelineItemLabel, type TimelineItem } from '@shared/timeline/timelineEvents'
-import { axisUnitFor, type AxisTick } from '@shared/timeline/timelineScale'
+import type { AxisTick } from '@shared/timeline/timelineScale'
 import { TIMELINE_GROUPINGS, type TimelineGrouping } from '@shared/timeline/timelineLanes'
 import { currentLocale, dateWords, domainLabel, formatLocale, i18n } from '@renderer/i18n'
 
 /**
  * The timeline's words in the interface language. src/shared/timeline writes its labels (axis
  * ticks, lane names, item descriptions) in English; English keeps them exactly, other languages
- * write them again here from the codes and dates the items carry.
+ * write them here from the codes and dates the items and ticks carry (a tick's unit, an item's
+ * kind and response kind, its date or its range's dates), never from the English words.
  */
 
 const isEnglish = (): boolean => currentLocale() === 'en'
 
-/** An axis tick's label: "2018年", "2018年1月", "1月3日", "2010年代". */
-export function axisTickLabel(tick: AxisTick, pxPerDay: number): string {
+/** An axis tick's label by its unit: "2018年", "2018年1月", "1月3日", "2010年代". */
+export function axisTickLabel(tick: AxisTick): string {
   if (isEnglish()) return tick.label
   const [year, month, day] = dayKeyOf(tick.day).split('-').map(Number) as [number, number, number]
   const moment = new Date(Date.UTC(year, month - 1, day))
-  const unit = axisUnitFor(pxPerDay)
-  if (unit === 'day') return new Intl.DateTimeFormat(formatLocale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(moment)
-  if (unit === 'month') return new Intl.DateTimeFormat(formatLocale(), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(moment)
-  if (tick.label.endsWith('s')) return i18n.global.t('timeline.chart.decade', { year })
-  return new Intl.DateTimeFormat(formatLocale(), { year: 'numeric', timeZone: 'UTC' }).format(moment)
+  switch (tick.unit) {
+    case 'day':
+      return new Intl.DateTimeFormat(formatLocale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(moment)
+    case 'month':
+      return new Intl.DateTimeFormat(formatLocale(), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(moment)
+    case 'decade':
+      return i18n.global.t('timeline.chart.decade', { year })
+    case 'year':
+      return new Intl.DateTimeFormat(formatLocale(), { year: 'numeric', timeZone: 'UTC' }).format(moment)
+  }
 }
 
 /** A lane's name: names of jurisdictions and organisations as they are, record types and categories in words. */
@@ -39,22 +44,24 @@ export function laneLabel(lane: { readonly key: string; readonly label: string }
   return lane.label
 }
 
-const RESPONSE_KINDS = Object.keys(RESPONSE_KIND_LABELS) as ResponseKind[]
-
 /** "Incident occurred", "Apology (proposed)", "Law in force" in the interface language. */
 export function itemKindLabel(item: TimelineItem): string {
   if (isEnglish()) return item.kindLabel
-  if (item.kind !== 'response') return domainLabel('timelineItemKind', item.kind)
-  const bare = item.isProposed ? item.kindLabel.replace(/ \(proposed\)$/, '') : item.kindLabel
-  const code = RESPONSE_KINDS.find((kind) => RESPONSE_KIND_LABELS[kind] === bare)
-  const kind = code === undefined ? bare : domainLabel('responseKind', code)
+  if (item.responseKind === undefined) return domainLabel('timelineItemKind', item.kind)
+  const kind = domainLabel('responseKind', item.responseKind)
   return item.isProposed ? i18n.global.t('timeline.item.proposed', { kind }) : kind
 }
 
-/** An event's date at its precision; a range's dates as the timeline wrote them (their dates are not kept on the item). */
-function itemDateLabel(item: TimelineItem): string {
-  if (item.date !== undefined) return formatPartialDate(item.date, dateWords())
-  return item.dateLabel.replace(/ – open-ended$/, ` – ${i18n.global.t('timeline.item.openEnded')}`)
+const dateText = (date: PartialDate): string => formatPartialDate(date, dateWords())
+
+/** An event's date at its precision; a range's from its first date to its last, or still running. */
+export function itemDateLabel(item: TimelineItem): string {
+  if (isEnglish()) return item.dateLabel
+  if (item.range === undefined) return item.date === undefined ? item.dateLabel : dateText(item.date)
+  const { from, until } = item.range
+  return until === undefined
+    ? i18n.global.t('timeline.item.rangeOpen', { from: dateText(from) })
+    : i18n.global.t('timeline.item.range', { from: dateText(from), until: dateText(until) })
 }
 
 /** The label drawn beside an item: "Title — May 2015", a range's with its kind first. */

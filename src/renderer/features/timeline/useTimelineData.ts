@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { getDatabase, useLiveQuery } from '@renderer/db'
+import { currentLocale } from '@renderer/i18n'
 import { searchIndex } from '@renderer/searchIndex'
 import { STALE_TIMELINE_MESSAGE, viewData, type TimelineJumpChoice, type TimelineSummary } from '@renderer/viewData'
 import { parseSavedSearches, type SavedSearch } from '@shared/search/savedSearch'
@@ -91,9 +92,10 @@ export function useTimelineData(scope: Ref<TimelineScope>, arrangement: Ref<Time
   const today = todayAsDay()
   let latest = 0
   let lastSearch: { readonly query: string; readonly ids: readonly string[] | undefined } | undefined
-  // Asked again when the subject, query or lanes change and after every write the worker applied, so an edited record moves at once.
+  // Asked again when the subject, query or lanes change and after every write the worker applied, so
+  // an edited record moves at once; and in another language, whose jurisdiction names the lanes show.
   watch(
-    [subjectKey, effectiveQuery, arrangementKey, views.changes, staleLayouts],
+    [subjectKey, effectiveQuery, arrangementKey, views.changes, staleLayouts, currentLocale],
     async ([, query]) => {
       latest += 1
       const ticket = latest
@@ -105,7 +107,7 @@ export function useTimelineData(scope: Ref<TimelineScope>, arrangement: Ref<Time
         if (ticket !== latest) return
         lastSearch = { query, ids: matchingIds }
         const { grouping, laneOrder } = arrangement.value
-        const next = await views.timeline({ subject: subject.value, matchingIds, today, jumpChoiceLimit: MAX_JUMP_CHOICES, grouping, laneOrder })
+        const next = await views.timeline({ subject: subject.value, matchingIds, today, jumpChoiceLimit: MAX_JUMP_CHOICES, grouping, laneOrder, locale: currentLocale() })
         if (ticket !== latest) return
         data.value = next
         errorMessage.value = undefined

@@ -45,7 +45,7 @@ describe('a backup before upgrading the knowledge base', () => {
 
     expect(db.verno).toBe(newest)
     const backups = await listBackups(db)
-    expect(backups.map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest)])
+    expect(backups.map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest).text])
     expect(backups[0]!.counts).toMatchObject({ incident: 1, organisation: 1 })
     const bundle = (await readBackup(db, backups[0]!.id)) as Bundle
     expect(bundle.records.incidents).toEqual([incident])
@@ -69,7 +69,8 @@ describe('a backup before upgrading the knowledge base', () => {
     await db.open()
 
     const [backup] = await listBackups(db)
-    expect(backup?.reason).toBe(upgradeBackupReason(1, newest))
+    expect(backup?.reason).toBe(upgradeBackupReason(1, newest).text)
+    expect(backup?.reasonCode).toEqual({ kind: 'before-upgrading', from: 1, to: newest })
     const bundle = (await readBackup(db, backup!.id)) as Bundle
     expect(bundle.records.organisations.map((organisation) => organisation.id)).toEqual(['org-cac'])
     expect(bundle.workspace?.revisions).toEqual([])
@@ -122,7 +123,7 @@ describe('a backup before upgrading the knowledge base', () => {
     const next = new PrecedentDatabase(name)
     await next.open()
     expect(next.verno).toBe(newest)
-    expect((await listBackups(next)).map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest)])
+    expect((await listBackups(next)).map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest).text])
     next.close()
   })
 
@@ -162,7 +163,7 @@ describe('a backup before upgrading the knowledge base', () => {
     const worker = new PrecedentDatabase(name)
     await Promise.all([page.open(), worker.open()])
 
-    expect((await listBackups(page)).map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest)])
+    expect((await listBackups(page)).map((backup) => backup.reason)).toEqual([upgradeBackupReason(previous, newest).text])
     expect(await worker.table('incidents').count()).toBe(1)
     page.close()
     worker.close()

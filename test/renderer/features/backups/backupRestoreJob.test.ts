@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { listBackups, readBundleFile, withExclusiveWriteLock, writeKnowledgeBaseFile } from '@renderer/db'
+import { translateMessage } from '@renderer/i18n'
+import { BACKUP_REASONS } from '@renderer/features/backups'
 import { runBackupJob, runRestoreJob, type RestoreReply } from '@renderer/features/backups/backupRestoreJob'
 import { anIncident } from '../../../builders/domain'
 import { aLatch, FakeLockManager, installLockManager } from '../../db/fakeLockManager'
@@ -12,11 +14,11 @@ describe('runBackupJob (what the backup worker runs)', () => {
     const db = aFreshDatabase()
     await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-kept', title: 'Kept in the backup' }) })
 
-    const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, title: 'Backup taken by hand', keep: true })
+    const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, keepAs: BACKUP_REASONS.byHand })
 
-    if (reply.kind !== 'backed-up') throw new Error(reply.message)
+    if (reply.kind !== 'backed-up') throw new Error(translateMessage(reply.failure))
     expect(reply.counts.incident).toBe(1)
-    expect(reply.kept).toMatchObject({ createdAt: AT, reason: 'Backup taken by hand', bytes: reply.file.size })
+    expect(reply.kept).toMatchObject({ createdAt: AT, reason: 'Backup taken by hand', reasonCode: { kind: 'by-hand' }, bytes: reply.file.size })
     expect((await listBackups(db)).map((backup) => backup.id)).toEqual([reply.kept?.id])
     const bundle = (await readBundleFile(reply.file, 'backup.json.gz')) as { records: { incidents: { title: string }[] } }
     expect(bundle.records.incidents.map((incident) => incident.title)).toEqual(['Kept in the backup'])
@@ -26,7 +28,7 @@ describe('runBackupJob (what the backup worker runs)', () => {
     const db = aFreshDatabase()
     await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-saved' }) })
 
-    const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, title: 'Precedent knowledge base', keep: false })
+    const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, title: 'Precedent knowledge base' })
 
     expect(reply).toMatchObject({ kind: 'backed-up', counts: { incident: 1 } })
     expect(reply.kind === 'backed-up' ? reply.kept : 'failed').toBeUndefined()
@@ -38,11 +40,12 @@ describe('runBackupJob (what the backup worker runs)', () => {
     await db.open()
     db.close({ disableAutoOpen: true })
 
-    const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, title: 'By hand', keep: true })
+    const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, keepAs: BACKUP_REASONS.byHand })
 
     expect(reply.kind).toBe('failed')
-    expect(reply.kind === 'failed' ? reply.message : '').toMatch(/\S/)
-    expect(reply.kind === 'failed' ? reply.message : '').not.toContain('\n')
+    const words = reply.kind === 'failed' ? translateMessage(reply.failure) : ''
+    expect(words).toMatch(/\S/)
+    expect(words).not.toContain('\n')
   })
 })
 
@@ -58,7 +61,7 @@ describe('runRestoreJob with a safety backup (RELIABILITY-SECURITY 51, 53)', () 
       const replies: RestoreReply[] = []
       const restore = runRestoreJob(
         db,
-        { kind: 'restore', databaseName: db.name, source: { kind: 'file', file, fileName: 'kb.json.gz' }, author: 'Analyst', at: AT, safetyBackupReason: 'Before restoring kb.json.gz' },
+        { kind: 'restore', databaseName: db.name, source: { kind: 'file', file, fileName: 'kb.json.gz' }, author: 'Analyst', at: AT, safetyBackupReason: BACKUP_REASONS.beforeRestoringFile('kb.json.gz') },
         new AbortController().signal,
         (reply) => replies.push(reply),
         () => copied.done

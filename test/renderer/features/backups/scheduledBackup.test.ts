@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createBackup, getDatabase, listBackups, saveRecord } from '@renderer/db'
+import { createBackup, getDatabase, listBackups, saveRecord, type BackupReason } from '@renderer/db'
 import { backUpIfDue, SCHEDULED_BACKUP_CHECK_MS, startScheduledBackups } from '@renderer/features/backups'
 import { anIncident } from '../../../builders/domain'
 import { aFreshDatabase } from '../../db/testDatabase'
@@ -12,10 +12,10 @@ const saveAnIncident = (db: ReturnType<typeof aFreshDatabase>, at: string, id = 
 describe('backUpIfDue (RELIABILITY-SECURITY 23)', () => {
   it('backs up a knowledge base changed since its newest backup once that backup is a day old', async () => {
     const db = aFreshDatabase()
-    await createBackup(db, { reason: 'Backup taken by hand', now: () => DAY })
+    await createBackup(db, { reason: { text: 'Backup taken by hand', code: { kind: 'by-hand' } }, now: () => DAY })
     await saveAnIncident(db, hoursAfter(1))
     const taken: string[] = []
-    const take = async (reason: string) => void taken.push(reason)
+    const take = async (reason: BackupReason) => void taken.push(reason.text)
 
     await expect(backUpIfDue(db, { now: () => hoursAfter(23), take })).resolves.toBe('not-due')
     await expect(backUpIfDue(db, { now: () => hoursAfter(25), take })).resolves.toBe('taken')
@@ -25,7 +25,7 @@ describe('backUpIfDue (RELIABILITY-SECURITY 23)', () => {
   it('does not back up again what has not changed since the newest backup, however old', async () => {
     const db = aFreshDatabase()
     await saveAnIncident(db, hoursAfter(-1))
-    await createBackup(db, { reason: 'Before importing fines.csv', now: () => DAY })
+    await createBackup(db, { reason: { text: 'Before importing fines.csv', code: { kind: 'by-hand' } }, now: () => DAY })
     const take = vi.fn(async () => undefined)
 
     await expect(backUpIfDue(db, { now: () => hoursAfter(24 * 30), take })).resolves.toBe('unchanged')

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import type { DuplicatePairRow } from '@renderer/db'
 import { setLocale } from '@renderer/i18n'
+import { scoreIncidentPair, scoreOrganisationPair } from '@shared/domain/duplicates'
+import { anIncident, anOrganisation } from '../../../builders/domain'
 import DuplicateCandidateItem from '../../../../src/renderer/features/duplicates/DuplicateCandidateItem.vue'
 
 // A pair as the duplicates worker stores it (ids and titles, not whole records).
@@ -29,6 +31,17 @@ describe('DuplicateCandidateItem', () => {
 
     expect(wrapper.find('.duplicate-names').text()).toBe('Alipay and ALIPAY Co., Ltd. · 93% alike')
     expect(wrapper.findAll('.duplicate-reasons li').map((item) => item.text())).toEqual(['Same name after normalising: "alipay"'])
+  })
+
+  it('writes the reasons the duplicates worker stores as messages in the English the scoring writes', () => {
+    const pair = scoreIncidentPair(
+      anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01-03', jurisdictionIds: ['CN'] }),
+      anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01-10', jurisdictionIds: ['CN'] })
+    )
+    const wrapper = mountItem({ ...aCandidate(), reasons: pair.reasonMessages })
+
+    expect(wrapper.findAll('.duplicate-reasons li').map((item) => item.text())).toEqual(pair.reasons)
+    expect(pair.reasons).toEqual(['Same title', 'Dates 7 days apart: 3 January 2018 and 10 January 2018', '1 jurisdiction in common'])
   })
 
   it('links to the comparison of the two records', () => {
@@ -68,5 +81,20 @@ describe('DuplicateCandidateItem in Chinese', () => {
     expect(button.text()).toBe('不是重复项')
     // The accessible name starts with the visible text.
     expect(button.attributes('aria-label')).toBe('不是重复项：忽略“Alipay”与“ALIPAY Co., Ltd.”')
+  })
+
+  it('gives the reasons in Chinese, dates at their precision; a reason stored in English before stays as it was', () => {
+    setLocale('zh-CN')
+    const incidents = scoreIncidentPair(anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01' }), anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01-03' }))
+    const organisations = scoreOrganisationPair(anOrganisation({ name: 'Alipay', aliases: [{ name: '支付宝' }] }), anOrganisation({ name: '支付宝' }))
+    const reasons = [...incidents.reasonMessages, ...organisations.reasonMessages, 'Same name after normalising: "alipay"']
+    const wrapper = mount(DuplicateCandidateItem, { props: { candidate: { ...aCandidate(), reasons } }, global: { stubs: { RouterLink: RouterLinkStub } } })
+
+    expect(wrapper.findAll('.duplicate-reasons li').map((item) => item.text())).toEqual([
+      '标题相同',
+      '日期重叠：2018年1月与2018年1月3日',
+      '一方的名称是另一方的别名：“支付宝”',
+      'Same name after normalising: "alipay"'
+    ])
   })
 })

@@ -28,7 +28,7 @@ describe('a record history in Simplified Chinese', () => {
     expect(revisionSummary(aRevision({ changes: [change('title')] }))).toBe('编辑了标题')
     expect(revisionSummary(aRevision({ changes: ['title', 'summary', 'tags', 'occurredOn'].map(change) }))).toBe('编辑了标题、摘要及其他2个字段')
     expect(noteText('Restored version 1')).toBe('已恢复版本1')
-    expect(noteText('Undid: edited (version 3)')).toBe('已撤销：已编辑（版本3）')
+    expect(noteText('Undid: edited (version 3)')).toBe('已撤销：编辑（版本3）')
   })
 
   it('labels the undo button in Chinese, and in English again after a switch back', async () => {

@@ -51,6 +51,7 @@ describe('the incident page in Simplified Chinese', { timeout: 20_000 }, () => {
     expect(page.get('#provisions-heading').text()).toBe('涉及的条款')
     expect(page.text()).toContain('已按事件发生日期核查：2018年1月3日。')
     expect(page.findAll('a').map((link) => link.text())).toContain('《Cybersecurity Law》第41条')
+    expect(page.get('.in-force-check').text()).toBe('2018年1月3日时有效')
     expect(page.get('#responses-heading').text()).toBe('应对')
     expect(page.findAll('a').map((link) => link.text())).toContain('记录应对')
     // The record's own words stay as the analyst wrote them.

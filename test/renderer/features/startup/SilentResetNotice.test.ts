@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { getDatabase, listBackups } from '@renderer/db'
 import { getDesktopClient } from '@renderer/desktop/desktopClient'
-import { backupRoutes, takeBackup } from '@renderer/features/backups'
+import { BACKUP_REASONS, backupRoutes, takeBackup } from '@renderer/features/backups'
 import { SilentResetNotice } from '@renderer/features/startup'
 import { anIncident } from '../../../builders/domain'
 import { givenStored } from '../../db/testDatabase'
@@ -67,8 +67,8 @@ describe('SilentResetNotice', () => {
   it('offers the newest kept backup when one survived, and its action opens that restore, which brings the records back', async () => {
     const lost = anIncident({ title: 'Only in the backup' })
     await givenStored(getDatabase(), { type: 'incident', record: lost })
-    await takeBackup('Backup taken by hand', () => '2026-11-28T09:00:00.000Z')
-    await takeBackup('Before importing sample.json', () => '2026-11-29T09:00:00.000Z')
+    await takeBackup(BACKUP_REASONS.byHand, () => '2026-11-28T09:00:00.000Z')
+    await takeBackup(BACKUP_REASONS.beforeImporting(['sample.json']), () => '2026-11-29T09:00:00.000Z')
     await getDatabase().incidents.delete(lost.id)
     const { view, router, notice } = await openStartPage()
 
