@@ -44,7 +44,8 @@ const databaseOnlyThroughFeatures = {
 const TRANSLATED_COMPONENTS = [
   'src/renderer/App.vue',
   'src/renderer/ui/*.vue',
-  'src/renderer/features/records/*.vue',
+  'src/renderer/recordKit/*.vue',
+  'src/renderer/features/sources/*.vue',
   'src/renderer/features/startup/*.vue',
   'src/renderer/features/importing/*.vue',
   'src/renderer/features/backups/*.vue',

@@ -7,7 +7,7 @@ import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import type { IncidentId } from '@shared/domain/ids'
 import type { PartialDate } from '@shared/domain/partialDate'
 import { buildMatterChain, type MatterChain } from '@shared/domain/responseLifecycle'
-import { repositories, useRecord } from '../records'
+import { repositories, useRecord } from '@renderer/recordKit'
 import { lawProvisionText, provisionText } from '../laws'
 
 /** An implicated provision (or a whole law) with what the page needs to show it. */

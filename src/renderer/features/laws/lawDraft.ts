@@ -17,7 +17,7 @@ import {
   type EndLink,
   type FieldTableOf,
   type PlainDraft
-} from '../records'
+} from '@renderer/recordKit'
 
 /** A law's plain fields, in the form's order; provisions and relations have editors of their own. */
 export const LAW_FIELDS = {

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { setLocale } from '@renderer/i18n'
 import BaseRecordPicker from '@renderer/ui/BaseRecordPicker.vue'
-import LinkRowsEditor from '../../../../src/renderer/features/records/LinkRowsEditor.vue'
-import type { EndLink } from '../../../../src/renderer/features/records/twoEndedLinks'
+import LinkRowsEditor from '../../../src/renderer/recordKit/LinkRowsEditor.vue'
+import type { EndLink } from '../../../src/renderer/recordKit/twoEndedLinks'
 
 const names: Record<string, string> = { 'org-ant': 'Ant Financial', 'org-ucweb': 'UCWeb' }
 let editor: VueWrapper | undefined

@@ -3,11 +3,11 @@ import { mount, RouterLinkStub } from '@vue/test-utils'
 import { setLocale } from '@renderer/i18n'
 import type { LinkedRecord } from '@shared/domain/recordLinks'
 import BaseVirtualTable from '@renderer/ui/BaseVirtualTable.vue'
-import RecordFormShell from '../../../../src/renderer/features/records/RecordFormShell.vue'
-import RecordDeletePanel from '../../../../src/renderer/features/records/RecordDeletePanel.vue'
-import LinkedRecordsPanel from '../../../../src/renderer/features/records/LinkedRecordsPanel.vue'
-import type { RecordFormShellState } from '../../../../src/renderer/features/records/useRecordForm'
-import { aResponse } from '../../../builders/sharedDomain'
+import RecordFormShell from '../../../src/renderer/recordKit/RecordFormShell.vue'
+import RecordDeletePanel from '../../../src/renderer/recordKit/RecordDeletePanel.vue'
+import LinkedRecordsPanel from '../../../src/renderer/recordKit/LinkedRecordsPanel.vue'
+import type { RecordFormShellState } from '../../../src/renderer/recordKit/useRecordForm'
+import { aResponse } from '../../builders/sharedDomain'
 
 const formState: RecordFormShellState = {
   isLoaded: true,

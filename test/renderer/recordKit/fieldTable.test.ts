@@ -11,12 +11,12 @@ import {
   plainInputFrom,
   type FieldTableOf,
   type PlainDraft
-} from '../../../../src/renderer/features/records/fieldTable'
-import { SOURCE_FIELDS } from '../../../../src/renderer/features/records/sourceDraft'
-import { INCIDENT_FIELDS } from '../../../../src/renderer/features/incidents/incidentDraft'
-import { LAW_FIELDS } from '../../../../src/renderer/features/laws/lawDraft'
-import { ORGANISATION_FIELDS } from '../../../../src/renderer/features/organisations/organisationDraft'
-import { RESPONSE_FIELDS } from '../../../../src/renderer/features/responses/responseDraft'
+} from '../../../src/renderer/recordKit/fieldTable'
+import { SOURCE_FIELDS } from '../../../src/renderer/features/sources/sourceDraft'
+import { INCIDENT_FIELDS } from '../../../src/renderer/features/incidents/incidentDraft'
+import { LAW_FIELDS } from '../../../src/renderer/features/laws/lawDraft'
+import { ORGANISATION_FIELDS } from '../../../src/renderer/features/organisations/organisationDraft'
+import { RESPONSE_FIELDS } from '../../../src/renderer/features/responses/responseDraft'
 
 /** One field of every kind, as a record type's table would hold them. */
 const TABLE = {

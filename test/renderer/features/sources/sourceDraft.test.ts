@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptySourceDraft, inputFromSourceDraft, validateSourceDraft } from '../../../../src/renderer/features/records/sourceDraft'
+import { emptySourceDraft, inputFromSourceDraft, validateSourceDraft } from '../../../../src/renderer/features/sources/sourceDraft'
 
 describe('source draft', () => {
   it('refuses an address that is not a full web address, under the address field', () => {

@@ -1,5 +1,5 @@
-import type { RouteRecordRaw } from 'vue-router'
-
+// The record kit: what every feature uses to read, route to, pick and edit records. It sits below
+// the features and imports none of them (eslint.config.mjs; docs/ARCHITECTURE.md).
 export { recordRoute } from './recordRoute'
 export { recordNoun, nounInWords } from './recordNouns'
 export { repositories, loadFirstInListOrder, loadReferrerIds, loadTypedRecord, loadTypedRecords, readConsistently } from './knowledgeBase'
@@ -8,6 +8,8 @@ export { useJurisdictionNames } from './useJurisdictionNames'
 export { useLinkedNames, useRecordListView } from './useRecordListView'
 export { recordFinder, useChosenLabel, useChosenOptions, useChosenRecords } from './usePickerOptions'
 export { writeOptions } from './writeOptions'
+export { useAuthorName, currentAuthorName, readAuthorName } from './useAuthorName'
+export { loadRecordSet, type TypedRecordLoader } from './loadRecordSet'
 export { useRecordForm, type RecordFormSpec } from './useRecordForm'
 export { useRecordDeletion } from './useRecordDeletion'
 export { amendmentOf, useRecordsStore, type RecordAmendment, type SaveResult } from './recordsStore'
@@ -38,10 +40,3 @@ export { default as RecordChoiceList } from './RecordChoiceList.vue'
 export { default as RecordListFilter } from './RecordListFilter.vue'
 export { default as RecordListFrame } from './RecordListFrame.vue'
 export { default as LinkRowsEditor } from './LinkRowsEditor.vue'
-
-export const sourceRoutes: RouteRecordRaw[] = [
-  { path: '/sources', name: 'sources', component: () => import('./SourceListView.vue'), meta: { title: 'Sources' } },
-  { path: '/sources/new', name: 'source-new', component: () => import('./SourceFormView.vue'), meta: { title: 'New source' } },
-  { path: '/sources/:id', name: 'source', component: () => import('./SourceDetailView.vue'), props: true, meta: { title: 'Source' } },
-  { path: '/sources/:id/edit', name: 'source-edit', component: () => import('./SourceFormView.vue'), props: true, meta: { title: 'Edit source' } }
-]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftKey, keepChangedDrafts, registerOpenDraft, takeKeptDraft, type DraftStorage } from '@renderer/features/records'
+import { draftKey, keepChangedDrafts, registerOpenDraft, takeKeptDraft, type DraftStorage } from '@renderer/recordKit'
 
 function aStorage(): DraftStorage & { readonly items: Map<string, string> } {
   const items = new Map<string, string>()

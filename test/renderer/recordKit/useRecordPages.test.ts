@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref, type EffectScope } from 'vue'
 import { getDatabase, type ListOrder } from '@renderer/db'
-import { repositories } from '../../../../src/renderer/features/records/knowledgeBase'
-import { stopKeepingRecordCounts } from '../../../../src/renderer/features/records/recordCounts'
-import { RECORD_PAGE_SIZE, useRecordPages } from '../../../../src/renderer/features/records/useRecordPages'
-import { aSource } from '../../../builders/domain'
-import { givenStored } from '../../db/testDatabase'
+import { repositories } from '../../../src/renderer/recordKit/knowledgeBase'
+import { stopKeepingRecordCounts } from '../../../src/renderer/recordKit/recordCounts'
+import { RECORD_PAGE_SIZE, useRecordPages } from '../../../src/renderer/recordKit/useRecordPages'
+import { aSource } from '../../builders/domain'
+import { givenStored } from '../db/testDatabase'
 
 let scope: EffectScope | undefined
 

@@ -4,10 +4,10 @@ import { getDatabase } from '@renderer/db'
 import type { Law } from '@shared/domain/law'
 import type { Organisation } from '@shared/domain/organisation'
 import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
-import type { RecordAmendment } from '../../../../src/renderer/features/records/recordsStore'
-import { useInverseLinks } from '../../../../src/renderer/features/records/useInverseLinks'
-import { aLaw, anOrganisation } from '../../../builders/domain'
-import { givenStored } from '../../db/testDatabase'
+import type { RecordAmendment } from '../../../src/renderer/recordKit/recordsStore'
+import { useInverseLinks } from '../../../src/renderer/recordKit/useInverseLinks'
+import { aLaw, anOrganisation } from '../../builders/domain'
+import { givenStored } from '../db/testDatabase'
 
 function inverseLinksOf<T extends 'law' | 'organisation'>(type: T) {
   return effectScope().run(() => useInverseLinks(type))!

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import type { LinkedRecord } from '@shared/domain/recordLinks'
-import LinkedRecordsPanel from '../../../../src/renderer/features/records/LinkedRecordsPanel.vue'
-import type { LinkedRecordGroup } from '../../../../src/renderer/features/records/useLinkedRecords'
-import { anIncident, aResponse } from '../../../builders/sharedDomain'
+import LinkedRecordsPanel from '../../../src/renderer/recordKit/LinkedRecordsPanel.vue'
+import type { LinkedRecordGroup } from '../../../src/renderer/recordKit/useLinkedRecords'
+import { anIncident, aResponse } from '../../builders/sharedDomain'
 
 /** A regulator's links as read: the first 100 of its 250 actions, and its one incident. */
 const actions: LinkedRecord[] = Array.from({ length: 100 }, (_, index) => {

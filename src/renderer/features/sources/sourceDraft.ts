@@ -1,6 +1,5 @@
 import { sourceSchema, type Source } from '@shared/domain/source'
-import { emptyPlainDraft, field, plainDraftFrom, plainInputFrom, type FieldTableOf, type PlainDraft } from './fieldTable'
-import { headOfPath, validateInput } from './formDraft'
+import { emptyPlainDraft, field, headOfPath, plainDraftFrom, plainInputFrom, validateInput, type FieldTableOf, type PlainDraft } from '@renderer/recordKit'
 
 /** A source's fields: every one is plain. */
 export const SOURCE_FIELDS = {

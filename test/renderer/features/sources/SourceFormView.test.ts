@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { defineComponent, h } from 'vue'
 import { getDatabase } from '@renderer/db'
-import { sourceRoutes } from '@renderer/features/records'
+import { sourceRoutes } from '@renderer/features/sources'
 import { aSource } from '../../../builders/domain'
 import { givenStored, injectWriteFailures } from '../../db/testDatabase'
 

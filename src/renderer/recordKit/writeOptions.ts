@@ -1,5 +1,5 @@
 import type { BatchOptions } from '@renderer/db'
-import { currentAuthorName } from '../history'
+import { currentAuthorName } from './useAuthorName'
 
 /**
  * What every write in the app is stamped with: the time, new ids, and the author for the

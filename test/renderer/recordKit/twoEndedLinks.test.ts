@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linkChanges } from '../../../../src/renderer/features/records/twoEndedLinks'
+import { linkChanges } from '../../../src/renderer/recordKit/twoEndedLinks'
 
 describe('linkChanges', () => {
   it('lists a link the form added', () => {

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref, type EffectScope } from 'vue'
 import { getDatabase } from '@renderer/db'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { useLinkedRecords } from '../../../../src/renderer/features/records/useLinkedRecords'
-import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../../builders/domain'
-import { givenStored } from '../../db/testDatabase'
+import { useLinkedRecords } from '../../../src/renderer/recordKit/useLinkedRecords'
+import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
+import { givenStored } from '../db/testDatabase'
 
 let scope: EffectScope | undefined
 

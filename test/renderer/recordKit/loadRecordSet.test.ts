@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { loadRecordSet } from '../../../../src/renderer/features/exporting/loadRecordSet'
-import { aJurisdiction, anIncident, anOrganisation, aResponse, aSource } from '../../../builders/domain'
+import { loadRecordSet } from '../../../src/renderer/recordKit/loadRecordSet'
+import { aJurisdiction, anIncident, anOrganisation, aResponse, aSource } from '../../builders/domain'
 
 function loaderOver(records: readonly TypedRecord[]) {
   const calls: string[][] = []
