@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import TimelineChart from '../../../../src/renderer/features/timeline/TimelineChart.vue'
+import TimelineChart from '../../../../src/renderer/features/timelineChart/TimelineChart.vue'
 import { dayNumberOf } from '@shared/timeline/dayNumber'
 import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { packingZoom } from '@shared/timeline/timelineLayout'
