@@ -2,7 +2,7 @@ import { referencedIds } from '@shared/domain/recordReferences'
 import type { TypedRecord } from '@shared/domain/recordTypes'
 import { recordSetOf, type RecordSet } from '@shared/interchange/recordSet'
 
-/** Loads records of any type by id, skipping ids with no record (the records feature's `loadTypedRecords`). */
+/** Loads records of any type by id, skipping ids with no record (the kit's `loadTypedRecords`). */
 export type TypedRecordLoader = (ids: readonly string[]) => Promise<readonly TypedRecord[]>
 
 /**
