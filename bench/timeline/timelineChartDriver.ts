@@ -4,7 +4,7 @@ import { RECORD_TYPES } from '@shared/domain/recordTypes'
 import { packingZoom } from '@shared/timeline/timelineLayout'
 import { panBy, zoomAbout, type TimelineScale } from '@shared/timeline/timelineScale'
 import type { TimelineWindowSource } from '@shared/timeline/timelineWindow'
-import TimelineChart from '@renderer/features/timeline/TimelineChart.vue'
+import TimelineChart from '@renderer/features/timelineChart/TimelineChart.vue'
 import { percentile } from '../benchContract'
 
 /** What TimelineChart is given: where its windows come from (the app's views worker; here a layout in this page), a scale. */

@@ -5,7 +5,8 @@ import { referencedIds } from '@shared/domain/recordReferences'
 import { RECORD_TYPES, typedRecord, type TypedRecord } from '@shared/domain/recordTypes'
 import type { ExistingRecords } from '@shared/interchange/importPlan'
 import type { ImportReading } from '@shared/interchange/importReading'
-import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
+import type { PrecedentDatabase } from './precedentDatabase'
+import { RECORD_TABLE_NAMES } from './recordTables'
 import { fromRow } from './storedRow'
 
 /** The ids of the stored jurisdictions, which readers need to resolve country codes. */

@@ -121,9 +121,13 @@ export class PrecedentDatabase extends Dexie {
       this.upgradeRefusal = undefined
       if (stored !== undefined && this.isOlderThanCode(stored)) {
         try {
-          // NOTE: imported when needed: backups.ts itself depends on this module.
+          // NOTE: imported when needed, so the backup code loads only for an upgrade.
           const { backUpBeforeUpgrade } = await import('./backupBeforeUpgrade')
-          await backUpBeforeUpgrade(this.name, this.migrations, stored, this.codeVersion, lock)
+          const openAsStored = (migrations: readonly Migration[]): PrecedentDatabase => {
+            const old = new PrecedentDatabase(this.name, migrations, { onVersionChange: () => old.close() })
+            return old
+          }
+          await backUpBeforeUpgrade(openAsStored, this.migrations, stored, this.codeVersion, lock)
         } catch (error) {
           this.upgradeRefusal = new UpgradeBackupError(error)
         }

@@ -1,5 +1,6 @@
 import { readFeedHead } from './changeFeed'
-import { RECORD_TABLE_NAMES, type PrecedentDatabase, type RecordTableName } from './precedentDatabase'
+import type { PrecedentDatabase } from './precedentDatabase'
+import { RECORD_TABLE_NAMES, type RecordTableName } from './recordTables'
 import { useLiveQuery, type LiveQuery } from './useLiveQuery'
 
 /**

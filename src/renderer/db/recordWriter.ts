@@ -5,7 +5,8 @@ import { REVISION_NOTES } from '@shared/domain/revisionNotes'
 import { RECORD_TYPES, typedRecord, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { assertLinksExist } from './linkCheck'
-import { RECORD_TABLE_NAMES, type PrecedentDatabase } from './precedentDatabase'
+import type { PrecedentDatabase } from './precedentDatabase'
+import { RECORD_TABLE_NAMES } from './recordTables'
 import { RECORD_SCHEMAS, type RecordSchemaOf } from '@shared/domain/recordSchemas'
 import {
   DeleteBlockedError,

@@ -4,7 +4,7 @@ import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackup
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { i18n, translateMessage } from '@renderer/i18n'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
-import { currentAuthorName } from '../history'
+import { currentAuthorName } from '@renderer/recordKit'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
 import { startRestore, type RunningRestore } from './startRestore'
 import { shortOfRoomForRestore } from './storageRoom'

@@ -1,7 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export { default as AddToBriefingButton } from './AddToBriefingButton.vue'
-export { default as BriefingTimelinePicture } from './BriefingTimelinePicture.vue'
 export { briefingExportFile, briefingFileStem, briefingHtml, type BriefingFileFormat } from './briefingFiles'
 
 export const briefingRoutes: RouteRecordRaw[] = [

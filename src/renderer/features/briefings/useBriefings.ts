@@ -2,7 +2,7 @@ import { computed, type ComputedRef, type Ref } from 'vue'
 import { createBriefingRepository, getDatabase, useLiveQuery } from '@renderer/db'
 import type { Briefing } from '@shared/briefing/briefing'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { loadTypedRecords } from '../records'
+import { loadTypedRecords } from '@renderer/recordKit'
 
 /** Every briefing, most recently changed first, kept current across windows. */
 export function useBriefingList() {

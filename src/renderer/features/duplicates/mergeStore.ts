@@ -17,8 +17,7 @@ import {
 } from '@renderer/db'
 import { duplicatePairKey } from '@shared/domain/duplicates'
 import { recordTitle, type RecordType } from '@shared/domain/recordTypes'
-import { currentAuthorName } from '../history'
-import { loadTypedRecord } from '../records'
+import { currentAuthorName, loadTypedRecord } from '@renderer/recordKit'
 
 export type MergeResult =
   | { readonly ok: true; readonly merge: MergeEntry }

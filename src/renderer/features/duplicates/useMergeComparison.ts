@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 import { findLinksTo, getDatabase, useLiveQuery, type MergeableType } from '@renderer/db'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { loadTypedRecord } from '../records'
+import { loadTypedRecord } from '@renderer/recordKit'
 
 /** Two records side by side with the records linking to each, for the merge page. */
 export interface MergeComparison {

@@ -1,6 +1,6 @@
 import { i18n } from '@renderer/i18n'
 import type { RelationshipGraph } from '@shared/graph/relationshipGraph'
-import { relationWords } from '../records'
+import { relationWords } from '@renderer/recordKit'
 
 /** The graph with its links' meanings in the interface language (the records' names are data, unchanged). */
 export function graphInWords(graph: RelationshipGraph): RelationshipGraph {

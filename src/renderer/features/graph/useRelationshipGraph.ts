@@ -2,7 +2,7 @@ import { getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref } fro
 import { findSomeLinksTo, getDatabase, useLiveQuery } from '@renderer/db'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { neighbourhood, type GraphHops, type GraphLookup, type RelationshipGraph } from '@shared/graph/relationshipGraph'
-import { loadTypedRecords } from '../records'
+import { loadTypedRecords } from '@renderer/recordKit'
 import { startGraphLayout, type GraphLayout } from './graphForceLayout'
 import { graphLayoutClient, type PendingGraphLayout } from './graphLayoutClient'
 

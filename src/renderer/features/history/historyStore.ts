@@ -17,7 +17,7 @@ import type { RecordRevision } from '@shared/domain/recordHistory'
 import type { AnyRecord, RecordType } from '@shared/domain/recordTypes'
 import { i18n } from '@renderer/i18n'
 import { fieldLabel } from './revisionText'
-import { readAuthorName, useAuthorName } from './useAuthorName'
+import { readAuthorName, useAuthorName } from '@renderer/recordKit'
 
 export type HistoryActionResult =
   | { readonly ok: true; readonly record: AnyRecord | undefined }

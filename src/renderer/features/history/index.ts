@@ -1,6 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-export { useAuthorName, currentAuthorName, readAuthorName } from './useAuthorName'
 export { useRecordHistory } from './useRecordHistory'
 export { fieldLabel, fieldValueText, formatTimestamp } from './revisionText'
 export { useHistoryStore, type HistoryActionResult, type SavePreferencesResult } from './historyStore'

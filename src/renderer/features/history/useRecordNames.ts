@@ -1,6 +1,6 @@
 import { computed, shallowRef, watch, type ComputedRef } from 'vue'
 import { recordTitle } from '@shared/domain/recordTypes'
-import { loadTypedRecords } from '../records'
+import { loadTypedRecords } from '@renderer/recordKit'
 import type { RecordNameOf } from './revisionText'
 
 /**

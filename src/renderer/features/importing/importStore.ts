@@ -7,7 +7,7 @@ import { needsColumnMapping, type MappedFormat } from '@shared/interchange/impor
 import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { BACKUP_REASONS, estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
-import { currentAuthorName } from '../history'
+import { currentAuthorName } from '@renderer/recordKit'
 import { createImportPipelineClient, ImportPipelineError, type ImportPipelineClient } from './importPipelineClient'
 import type { CsvFileColumns, ImportFailure, ImportPipelineProgress } from './importPipelineProtocol'
 import type { ImportPlanSummary } from './importPlanSummary'

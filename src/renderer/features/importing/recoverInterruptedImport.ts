@@ -1,6 +1,6 @@
 import { shallowRef } from 'vue'
 import { getDatabase, readImportInProgress, rollBackInterruptedImport, type ImportRollbackResult, type PrecedentDatabase } from '@renderer/db'
-import { currentAuthorName } from '../history'
+import { currentAuthorName } from '@renderer/recordKit'
 
 /** What the last start rolled back, for the Import page to say; `undefined` when nothing was unfinished. */
 export const recoveredImport = shallowRef<ImportRollbackResult>()

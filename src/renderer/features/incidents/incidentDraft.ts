@@ -18,7 +18,7 @@ import {
   type OriginalTextDraft,
   type PlainDraft,
   type ProvisionReferenceDraft
-} from '../records'
+} from '@renderer/recordKit'
 
 /** An incident's plain fields; the others have editors of their own. */
 export const INCIDENT_FIELDS = {

@@ -7,7 +7,7 @@ import type { IncidentResponse } from '@shared/domain/incidentResponse'
 import type { IncidentId } from '@shared/domain/ids'
 import type { PartialDate } from '@shared/domain/partialDate'
 import { buildMatterChain, type MatterChain } from '@shared/domain/responseLifecycle'
-import { lawProvisionText, provisionText, repositories, useRecord } from '../records'
+import { lawProvisionText, provisionText, repositories, useRecord } from '@renderer/recordKit'
 
 /** An implicated provision (or a whole law) with what the page needs to show it. */
 export interface ImplicatedProvision {

@@ -1,5 +1,5 @@
 import { i18n } from '@renderer/i18n'
-import { provisionText } from '../records'
+import { provisionText } from '@renderer/recordKit'
 import { LAW_KINDS, LAW_STATUSES, lawSchema, type Law, type LawRelation, type ProvisionUnit } from '@shared/domain/law'
 import {
   citationDraftFrom,
@@ -17,7 +17,7 @@ import {
   type EndLink,
   type FieldTableOf,
   type PlainDraft
-} from '../records'
+} from '@renderer/recordKit'
 
 /** A law's plain fields, in the form's order; provisions and relations have editors of their own. */
 export const LAW_FIELDS = {

@@ -15,7 +15,7 @@ import {
   type EndLink,
   type FieldTableOf,
   type PlainDraft
-} from '../records'
+} from '@renderer/recordKit'
 
 /** An organisation's plain fields; the others have editors of their own. */
 export const ORGANISATION_FIELDS = {

@@ -7,7 +7,7 @@ import type { OrganisationId } from '@shared/domain/ids'
 import type { Organisation } from '@shared/domain/organisation'
 import { referencedIds } from '@shared/domain/recordReferences'
 import { useShownPart } from '@renderer/ui/useShownPart'
-import { loadFirstInListOrder, loadReferrerIds, repositories, useRecord } from '../records'
+import { loadFirstInListOrder, loadReferrerIds, repositories, useRecord } from '@renderer/recordKit'
 
 /** One organisation-involved record with the member of the group it came through. */
 export interface ThroughMember<T> {

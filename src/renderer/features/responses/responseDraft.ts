@@ -20,7 +20,7 @@ import {
   type OriginalTextDraft,
   type PlainDraft,
   type ProvisionReferenceDraft
-} from '../records'
+} from '@renderer/recordKit'
 
 /** The words of a matter effect, as an option and inside "As the kind implies (…)". */
 export const EFFECT_KEYS = {

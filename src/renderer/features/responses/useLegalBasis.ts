@@ -2,7 +2,7 @@ import { computed, type Ref } from 'vue'
 import { useLiveQuery } from '@renderer/db'
 import { findProvision } from '@shared/domain/law'
 import type { IncidentResponse } from '@shared/domain/incidentResponse'
-import { lawProvisionText, provisionText, repositories } from '../records'
+import { lawProvisionText, provisionText, repositories } from '@renderer/recordKit'
 
 /** A response's legal basis as readable labels: "Information Technology Act, 2000, Section 69A". */
 export function useLegalBasis(response: Ref<IncidentResponse | undefined>) {

@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { setDatabaseEventHandlers } from '@renderer/db'
-import { keepChangedDrafts } from '../records'
+import { keepChangedDrafts } from '@renderer/recordKit'
 
 /** How long start-up waits for another window to let go of the old version before it gives up. */
 export const UPGRADE_WAIT_MS = 60_000

@@ -9,7 +9,7 @@ import {
   type TeamSyncState
 } from '@renderer/db'
 import type { ResolveOutcome, TeamConflict, TeamServer } from '@shared/team/teamProtocol'
-import { readAuthorName } from '../history'
+import { readAuthorName } from '@renderer/recordKit'
 
 // The one place the Team page reaches the sync engine (src/renderer/db/teamSync.ts) on this
 // device's knowledge base.

@@ -9,4 +9,3 @@ export function timelineRoute(scope: { readonly org?: string; readonly jurisdict
 export const timelineRoutes: RouteRecordRaw[] = [
   { path: '/timeline', name: 'timeline', component: () => import('./TimelineView.vue'), meta: { title: 'Timeline' } }
 ]
-export { default as TimelineChart } from './TimelineChart.vue'

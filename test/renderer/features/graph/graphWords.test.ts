@@ -4,7 +4,7 @@ import { setLocale } from '@renderer/i18n'
 import RelationshipGraphLegend from '../../../../src/renderer/features/graph/RelationshipGraphLegend.vue'
 import RelationshipGraphRelations from '../../../../src/renderer/features/graph/RelationshipGraphRelations.vue'
 import { graphInWords } from '../../../../src/renderer/features/graph/graphWords'
-import { relationWords } from '../../../../src/renderer/features/records/relationWords'
+import { relationWords } from '../../../../src/renderer/recordKit/relationWords'
 import { antFinancialGraph, recordPagesRouter } from './graphFixture'
 
 const router = recordPagesRouter()

@@ -9,7 +9,7 @@ vi.mock('@renderer/features/startup/prepareKnowledgeBase', () => ({
 
 const { handleDatabaseUpgrades, isUpgradeBlocked, useStartup } = await import('@renderer/features/startup')
 const { getDatabase } = await import('@renderer/db')
-const { draftKey, registerOpenDraft, takeKeptDraft } = await import('@renderer/features/records')
+const { draftKey, registerOpenDraft, takeKeptDraft } = await import('@renderer/recordKit')
 
 function mountStartup(waitMs: number) {
   let state!: ReturnType<typeof useStartup>
