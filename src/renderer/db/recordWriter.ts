@@ -1,5 +1,7 @@
-import type { z } from 'zod'
+import type { z } from '@shared/lib/zod'
 import { formatIssuePath } from '@shared/domain/bundle'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { message, type Message } from '@shared/locale/message'
 import { recordBefore, REVISION_ACTION_LABELS, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { RECORD_TYPE_LABELS, RECORD_TYPES, typedRecord, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
@@ -51,7 +53,7 @@ export interface DeleteImpact {
 }
 
 function problemsOf(error: z.ZodError): RecordProblem[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))
+  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message, problem: validationProblem(issue) }))
 }
 
 function recordTables(db: PrecedentDatabase) {
@@ -232,16 +234,25 @@ async function removeRecord(
  */
 export class UndoNotPossibleError extends Error {
   override readonly name = 'UndoNotPossibleError'
+  constructor(
+    message: string,
+    /** The same, as a message the page puts into its language. */
+    readonly reason: Message
+  ) {
+    super(message)
+  }
 }
 
 /** The version asked for is not in the record's history, or is a deletion (there is nothing to restore). */
 export class RevisionNotFoundError extends Error {
   override readonly name = 'RevisionNotFoundError'
+  readonly reason: Message
   constructor(
     readonly revisionId: string,
-    message = `No version "${revisionId}" of this record exists`
+    readonly isDeletion = false
   ) {
-    super(message)
+    super(isDeletion ? 'The record did not exist in that version; choose a version in which it did' : `No version "${revisionId}" of this record exists`)
+    this.reason = isDeletion ? message('problems.storage.versionDeleted') : message('problems.storage.noSuchVersion', { id: revisionId })
   }
 }
 
@@ -304,7 +315,7 @@ export async function restoreRevision<T extends RecordType>(
       }
       const wanted = options.isVersionBefore === true ? recordBefore(version) : version.snapshot
       if (wanted === undefined) {
-        throw new RevisionNotFoundError(revisionId, 'The record did not exist in that version; choose a version in which it did')
+        throw new RevisionNotFoundError(revisionId, true)
       }
       const wantedRevision = options.isVersionBefore === true ? wanted.revision : version.revision
       const before = await readForChange(db, type, recordId, options.expectedRevision)
@@ -353,9 +364,9 @@ export async function undoLastChange(db: PrecedentDatabase, recordId: string, op
   try {
     return await db.transaction('rw', writeTables(db), async () => {
       const [newest] = await listRevisions(db, recordId)
-      if (newest === undefined) throw new UndoNotPossibleError('This record has no recorded changes to undo')
+      if (newest === undefined) throw new UndoNotPossibleError('This record has no recorded changes to undo', message('problems.storage.nothingToUndo'))
       if (newest.action === 'merge' || newest.action === 'unmerge') {
-        throw new UndoNotPossibleError('The last change was a merge; undo it from the merge itself')
+        throw new UndoNotPossibleError('The last change was a merge; undo it from the merge itself', message('problems.storage.undoMerge'))
       }
       const type = newest.recordType
       const stored = await db.recordTable(type).get(recordId)

@@ -13,6 +13,8 @@ import {
   type RestoreResult
 } from '@renderer/db'
 import type { RecordType } from '@shared/domain/recordTypes'
+import { describeImportProblem, ImportInputError } from '@shared/interchange/importProblem'
+import { isMessage, message, type Message } from '@shared/locale/message'
 
 /** What to restore: a kept backup (by id) or a bundle file the person chose (`.json` or `.json.gz`). */
 export type RestoreSource = { readonly kind: 'backup'; readonly id: string } | { readonly kind: 'file'; readonly file: Blob; readonly fileName: string }
@@ -47,7 +49,8 @@ export interface BackupRequest {
 /** What a backup job hands back: the compressed file, its counts and, when kept, the kept backup's summary. */
 export type BackupReply =
   | { readonly kind: 'backed-up'; readonly file: Blob; readonly counts: Record<RecordType, number>; readonly kept?: BackupSummary }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** Why, as a message the page puts into its language (a worker does not know the page's language). */
+  | { readonly kind: 'failed'; readonly message: Message }
 
 /** Where a restore is: reading the file (bytes), backing up what is stored, checking every record and link, writing (records). */
 export type RestoreProgress =
@@ -61,7 +64,7 @@ export type RestoreReply =
   /** The safety backup was kept; its file, for the desktop app's copy outside the profile. */
   | { readonly kind: 'safety-backup'; readonly summary: BackupSummary; readonly file: Blob }
   | { readonly kind: 'done'; readonly result: RestoreResult }
-  | { readonly kind: 'failed'; readonly message: string; readonly cancelled: boolean }
+  | { readonly kind: 'failed'; readonly message: Message; readonly cancelled: boolean }
 
 /** Progress is reported at most this often, so messages never crowd the page. */
 const PROGRESS_INTERVAL_MS = 100
@@ -117,7 +120,7 @@ export async function runRestoreJob(
     post({ kind: 'done', result })
   } catch (error) {
     const cancelled = error instanceof RestoreCancelledError || error instanceof BundleReadCancelledError
-    post({ kind: 'failed', message: cancelled ? 'Restore cancelled: nothing was changed.' : describeRestoreFailure(error), cancelled })
+    post({ kind: 'failed', message: cancelled ? message('backups.store.restoreCancelled') : describeRestoreFailure(error), cancelled })
   }
 }
 
@@ -140,12 +143,18 @@ export async function runBackupJob(db: PrecedentDatabase, request: BackupRequest
   }
 }
 
-/** One line a person can act on; a bundle problem names the record and field. */
-export function describeRestoreFailure(error: unknown): string {
+/**
+ * One line a person can act on, as a message (the worker does not know the page's language); a
+ * bundle problem names the record and field.
+ */
+export function describeRestoreFailure(error: unknown): Message {
   if (error instanceof BundleValidationError) {
     const [first] = error.problems
-    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : ''
-    return `The file is not a valid Precedent backup: ${first?.path ?? ''} ${first?.message ?? ''}${more}`.replace(/\s+/g, ' ').trim()
+    const values = { path: first?.path ?? '', reason: first?.problem ?? first?.message ?? '', more: error.problems.length - 1 }
+    return error.problems.length > 1 ? message('problems.restore.notABackupAndMore', values) : message('problems.restore.notABackup', values)
   }
-  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
+  if (error instanceof ImportInputError) return describeImportProblem(error.problem)
+  const reason = typeof error === 'object' && error !== null ? (error as { reason?: unknown }).reason : undefined
+  if (isMessage(reason)) return reason
+  return message('problems.asWritten', { text: (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim() })
 }

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
-import { i18n } from '@renderer/i18n'
+import { message } from '@shared/locale/message'
+import { i18n, translateMessage } from '@renderer/i18n'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '../history'
 import { describeRestoreFailure, type RestoreProgress, type RestoreSource } from './backupRestoreJob'
@@ -23,7 +24,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<BackupActionResult<T>
   try {
     return { ok: true, value: await work() }
   } catch (error) {
-    return { ok: false, message: describeRestoreFailure(error) }
+    return { ok: false, message: translateMessage(describeRestoreFailure(error)) }
   }
 }
 
@@ -132,7 +133,7 @@ export const useBackupsStore = defineStore('backups', () => {
   const restoreFromFile = (file: File) =>
     busy(async () => {
       if (!(await looksLikeBundleFile(file))) {
-        throw new ImportInputError({ file: file.name, message: i18n.global.t('backups.store.notABackup') })
+        throw new ImportInputError({ file: file.name, message: message('backups.store.notABackup') })
       }
       return restore({ kind: 'file', file, fileName: file.name }, file.name)
     })

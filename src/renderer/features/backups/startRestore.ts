@@ -1,5 +1,6 @@
 import { getDatabase, type BackupSummary, type RestoreResult } from '@renderer/db'
-import { i18n } from '@renderer/i18n'
+import { translateMessage } from '@renderer/i18n'
+import { message } from '@shared/locale/message'
 import { runRestoreJob, type RestoreProgress, type RestoreReply, type RestoreRequest, type RestoreSource } from './backupRestoreJob'
 import { openBackupWorker } from './backupWorkerPort'
 
@@ -53,7 +54,7 @@ export function startRestore(source: RestoreSource, author: string, onProgress: 
   } else {
     worker.onReply(
       (reply) => receive(reply as RestoreReply),
-      (message) => settle({ kind: 'failed', message: message || i18n.global.t('backups.store.restoreStopped'), cancelled: false })
+      (stopped) => settle({ kind: 'failed', message: stopped ? message('problems.asWritten', { text: stopped }) : message('backups.store.restoreStopped'), cancelled: false })
     )
     copied = () => worker.post({ kind: 'safety-copied' })
     worker.post(request)
@@ -61,7 +62,7 @@ export function startRestore(source: RestoreSource, author: string, onProgress: 
     cancel = () => worker.post({ kind: 'cancel' })
   }
   return {
-    outcome: finished.then((reply) => (reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, message: reply.message, cancelled: reply.cancelled })),
+    outcome: finished.then((reply) => (reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, message: translateMessage(reply.message), cancelled: reply.cancelled })),
     cancel: () => cancel()
   }
 }

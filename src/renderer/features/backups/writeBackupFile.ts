@@ -1,5 +1,6 @@
 import { getDatabase, type BackupSummary } from '@renderer/db'
-import { i18n } from '@renderer/i18n'
+import { translateMessage } from '@renderer/i18n'
+import { message } from '@shared/locale/message'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { runBackupJob, type BackupReply, type BackupRequest } from './backupRestoreJob'
 import { openBackupWorker } from './backupWorkerPort'
@@ -28,10 +29,10 @@ export async function writeBackupFile(title: string, at: string, keep: boolean):
       : await new Promise<BackupReply>((resolve) => {
           worker.onReply(
             (answer) => resolve(answer as BackupReply),
-            (message) => resolve({ kind: 'failed', message: message || i18n.global.t('backups.store.backupStopped') })
+            (stopped) => resolve({ kind: 'failed', message: stopped ? message('problems.asWritten', { text: stopped }) : message('backups.store.backupStopped') })
           )
           worker.post(request)
         }).finally(() => worker.close())
-  if (reply.kind === 'failed') throw new Error(reply.message)
+  if (reply.kind === 'failed') throw new Error(translateMessage(reply.message))
   return reply.kept === undefined ? { file: reply.file, counts: reply.counts } : { file: reply.file, counts: reply.counts, kept: reply.kept }
 }

@@ -6,6 +6,8 @@ import {
   type IncidentStatus
 } from '@shared/domain/incident'
 import { formatIssuePath } from '@shared/domain/bundle'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { translateMessage } from '@renderer/i18n'
 import {
   citationDraftFrom,
   citationInputFrom,
@@ -139,7 +141,7 @@ export function fieldOfPath(path: string): DraftField | undefined {
 export function validateIncidentDraft(draft: IncidentDraft): Partial<Record<DraftField, string>> {
   const result = editableSchema.safeParse(inputFromDraft(draft))
   if (result.success) return {}
-  return problemsByField(result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })))
+  return problemsByField(result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: translateMessage(validationProblem(issue)) })))
 }
 
 export function problemsByField(problems: readonly { path: string; message: string }[]): Partial<Record<DraftField, string>> {

@@ -4,6 +4,7 @@ import { runBackupJob, runRestoreJob, type RestoreReply } from '@renderer/featur
 import { anIncident } from '../../../builders/domain'
 import { aLatch, FakeLockManager, installLockManager } from '../../db/fakeLockManager'
 import { aFreshDatabase, givenStored } from '../../db/testDatabase'
+import { inEnglish } from '../../../support/words'
 
 const AT = '2026-12-06T23:00:00.000Z'
 
@@ -14,7 +15,7 @@ describe('runBackupJob (what the backup worker runs)', () => {
 
     const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, title: 'Backup taken by hand', keep: true })
 
-    if (reply.kind !== 'backed-up') throw new Error(reply.message)
+    if (reply.kind !== 'backed-up') throw new Error(reply.message.key)
     expect(reply.counts.incident).toBe(1)
     expect(reply.kept).toMatchObject({ createdAt: AT, reason: 'Backup taken by hand', bytes: reply.file.size })
     expect((await listBackups(db)).map((backup) => backup.id)).toEqual([reply.kept?.id])
@@ -41,8 +42,8 @@ describe('runBackupJob (what the backup worker runs)', () => {
     const reply = await runBackupJob(db, { kind: 'backup', databaseName: db.name, at: AT, title: 'By hand', keep: true })
 
     expect(reply.kind).toBe('failed')
-    expect(reply.kind === 'failed' ? reply.message : '').toMatch(/\S/)
-    expect(reply.kind === 'failed' ? reply.message : '').not.toContain('\n')
+    expect(reply.kind === 'failed' ? inEnglish(reply.message) : '').toMatch(/\S/)
+    expect(reply.kind === 'failed' ? inEnglish(reply.message) : '').not.toContain('\n')
   })
 })
 
