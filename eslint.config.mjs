@@ -200,6 +200,14 @@ export default tseslint.config(
     files: ['test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
   },
+  // zod is configured once (jitless, for the CSP) in src/shared/lib/zod.ts; every schema takes z from there.
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/shared/lib/zod.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import z from src/shared/lib/zod.ts (configured once for the app's CSP), not from 'zod'." }] }]
+    }
+  },
   // The interface's words: every key the renderer asks for exists in the catalogues (src/locales/<language>/*.json),
   // and components already translated hold no text of their own. (That every language has every key,
   // and every message compiles, is test/renderer/i18n/catalogues.test.ts.)

@@ -5,6 +5,7 @@ import { bundleRecordRevision } from '@shared/team/bundleRevisions'
 import { MAX_PULL_PAGE, type CurrentRecordsRequest, type PulledChange, type TeamConnection } from '@shared/team/teamProtocol'
 import { syntheticAppBundle } from '../app/syntheticBundle'
 import type { NodeBenchContext } from '../benchContract'
+import { cliTranslator } from '../../src/cli/cliTranslator'
 import { importCommand } from '../../src/cli/commands/importCommand'
 import { teamPullCommand } from '../../src/cli/commands/teamPullCommand'
 import { teamPushCommand } from '../../src/cli/commands/teamPushCommand'
@@ -79,7 +80,7 @@ export async function run(context: NodeBenchContext): Promise<void> {
       const pulledPath = join(context.dataDir, `pulled-${n}.json`)
       const pullMs = await timed(() => teamPullCommand(io, access, { url: bob, outPath: pulledPath }, knownIds))
       emit('initial_pull_ms', pullMs, 'bundle')
-      const importMs = await timed(() => importCommand(io, { format: 'bundle', inputs: [bundlePath], outPath: join(context.dataDir, `imported-${n}.json`) }, reference))
+      const importMs = await timed(() => importCommand(io, { format: 'bundle', inputs: [bundlePath], outPath: join(context.dataDir, `imported-${n}.json`), words: cliTranslator('en') }, reference))
       emit('import_ms', importMs, 'bundle')
       context.log(`n=${n}: initial pull ${pullMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms: pull / import = ${(pullMs / importMs).toFixed(2)} (target ≤ 2)`)
 

@@ -4,6 +4,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../shared/interchange/importLimits'
 import { ImportInputError } from '../shared/interchange/importProblem'
 import { parseJsonSafely } from '../shared/interchange/parseJsonSafely'
 import { basename } from 'node:path'
+import { message } from '../shared/locale/message'
 import type { CliIo } from './cliIo'
 
 /** Reads a file as text under the import limits (size, strict UTF-8, BOM, NUL, line ends). */
@@ -23,8 +24,9 @@ export async function readBundleFile(io: CliIo, path: string, knownIds: Readonly
   const parsed = parseBundle(parseJsonSafely(text, name), knownIds)
   if (!parsed.ok) {
     const [first] = parsed.problems
-    const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : ''
-    throw new ImportInputError({ file: name, field: first?.path, message: `${first?.message ?? 'Invalid bundle'}${more}` })
+    const reason = first?.message ?? message('cli.problems.invalidBundle')
+    const more = parsed.problems.length - 1
+    throw new ImportInputError({ file: name, field: first?.path, message: more > 0 ? message('cli.problems.bundleProblemAndMore', { reason, more }) : reason })
   }
   return parsed.bundle
 }

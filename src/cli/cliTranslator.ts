@@ -77,3 +77,25 @@ export function cliLocale(value: string | undefined): AppLocale {
   if (isAppLocale(value)) return value
   throw new UsageError(`--lang must be one of ${APP_LOCALES.join(', ')} (got "${value}")`)
 }
+
+let english: CliTranslator | undefined
+
+/** The English translator, made once: the words of a helper called without `--lang` (and of tests). */
+export function englishWords(): CliTranslator {
+  english ??= cliTranslator('en')
+  return english
+}
+
+/**
+ * The language `--lang` asks for, read before the arguments are parsed, so that a usage error in
+ * them is written in that language too: `--lang zh-CN` or `--lang=zh-CN`; the last one wins, as
+ * `parseArgs` reads it.
+ */
+export function languageAskedFor(argv: readonly string[]): string | undefined {
+  let asked: string | undefined
+  argv.forEach((argument, index) => {
+    if (argument === '--lang') asked = argv[index + 1]
+    else if (argument.startsWith('--lang=')) asked = argument.slice('--lang='.length)
+  })
+  return asked
+}

@@ -1,8 +1,9 @@
 import { open, readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { writeFileAtomically } from '../node/writeFileAtomically'
-import { formatByteSize } from '../shared/interchange/importLimits'
+import { byteSize } from '../shared/interchange/importLimits'
 import { ImportInputError } from '../shared/interchange/importProblem'
+import { message } from '../shared/locale/message'
 import type { CliIo } from './cliIo'
 
 /** The command line's IO on Node: real files, stdout and stderr. */
@@ -11,12 +12,12 @@ export function nodeCliIo(): CliIo {
     async readFile(path, maxBytes) {
       const file = basename(path)
       const info = await stat(path).catch(() => {
-        throw new ImportInputError({ file: path, message: 'No such file' })
+        throw new ImportInputError({ file: path, message: message('cli.problems.noSuchFile') })
       })
-      if (!info.isFile()) throw new ImportInputError({ file: path, message: 'Not a file' })
+      if (!info.isFile()) throw new ImportInputError({ file: path, message: message('cli.problems.notAFile') })
       // Checked before reading: a 200 MB file is refused without being loaded.
       if (info.size > maxBytes) {
-        throw new ImportInputError({ file, message: `The file is ${formatByteSize(info.size)}; files over ${formatByteSize(maxBytes)} are not imported` })
+        throw new ImportInputError({ file, message: message('importProblems.input.tooLarge', { size: byteSize(info.size), limit: byteSize(maxBytes) }) })
       }
       const handle = await open(path, 'r')
       try {

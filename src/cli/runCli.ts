@@ -6,8 +6,8 @@ import { describeImportProblem, ImportInputError } from '../shared/interchange/i
 import type { ImportFormat } from '../shared/interchange/importReading'
 import { TeamError } from '../shared/team/teamProtocol'
 import { UsageError, type CliIo } from './cliIo'
-import { cliLocale, cliTranslator } from './cliTranslator'
-import { CLI_IMPORT_FORMATS, CLI_USAGE } from './cliUsage'
+import { cliLocale, cliTranslator, englishWords, languageAskedFor, type CliTranslator } from './cliTranslator'
+import { CLI_IMPORT_FORMATS, cliUsage } from './cliUsage'
 import type { MappingChoice } from './commands/readImportFiles'
 import { exportCommand } from './commands/exportCommand'
 import { importCommand } from './commands/importCommand'
@@ -21,19 +21,19 @@ import { teamStatusCommand } from './commands/teamStatusCommand'
 import { TEAM_COMMANDS, type TeamCommand } from './cliUsage'
 import type { TeamAccess } from './teamAccess'
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+function oneOf<T extends string>(words: CliTranslator, value: string | undefined, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`)
+  throw new UsageError(words.t('cli.errors.oneOf', { option, allowed: allowed.join(', '), value }))
 }
 
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new UsageError(`${what} is required`)
+function required<T>(words: CliTranslator, value: T | undefined, what: string): T {
+  if (value === undefined) throw new UsageError(words.t('cli.errors.required', { what }))
   return value
 }
 
-function exactlyOne(positionals: readonly string[], what: string): string {
-  if (positionals.length !== 1) throw new UsageError(`Give exactly one ${what}`)
+function exactlyOne(words: CliTranslator, positionals: readonly string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(words.t('cli.errors.exactlyOne', { what }))
   return positionals[0]!
 }
 
@@ -41,13 +41,16 @@ function exactlyOne(positionals: readonly string[], what: string): string {
  * Runs one command line and returns its exit status. Every failure the person can fix (bad
  * input, bad usage, the team's server refusing or out of reach) is one line on stderr and status
  * 1; nothing prints a stack trace. `team` reaches the team's PostgreSQL (asked for only by the
- * `team` commands).
+ * `team` commands). Messages are in the language `--lang` names (English without it).
  */
 export async function runCli(argv: readonly string[], io: CliIo, reference: () => readonly TypedRecord[], team: () => TeamAccess): Promise<number> {
+  // Read first, so that even a mistake in the other arguments is told in that language.
+  let words = englishWords()
   try {
+    words = cliTranslator(cliLocale(languageAskedFor(argv)))
     const [command, ...rest] = argv
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      io.out(CLI_USAGE)
+      io.out(cliUsage(words))
       return command === undefined ? 1 : 0
     }
     const { values, positionals } = parseArgs({
@@ -68,37 +71,37 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
         lang: { type: 'string' }
       }
     })
-    const recordType = oneOf<RecordType>(values.type, RECORD_TYPES, '--type')
-    const csvImportType = command === 'import' || command === 'validate' ? oneOf<CsvImportType>(values.type, CSV_IMPORT_TYPES, '--type') : undefined
-    const fromFormat = oneOf<ImportFormat>(values.from, CLI_IMPORT_FORMATS, '--from')
+    const recordType = oneOf<RecordType>(words, values.type, RECORD_TYPES, '--type')
+    const csvImportType = command === 'import' || command === 'validate' ? oneOf<CsvImportType>(words, values.type, CSV_IMPORT_TYPES, '--type') : undefined
+    const fromFormat = oneOf<ImportFormat>(words, values.from, CLI_IMPORT_FORMATS, '--from')
     const mappingChoice: MappingChoice = { map: values.map ?? [], set: values.set ?? [], ...(values.mapping === undefined ? {} : { mappingFile: values.mapping }) }
-    // The language of the command's output and exports (--lang zh-CN); English without it.
-    const words = cliTranslator(cliLocale(values.lang))
     const referenceRecords = reference()
     const knownIds = new Set(referenceRecords.map((typed) => typed.record.id as string))
     switch (command) {
       case 'validate':
         return await validateCommand(io, {
-          path: exactlyOne(positionals, 'file to validate'),
+          path: exactlyOne(words, positionals, words.t('cli.what.fileToValidate')),
           ...(fromFormat === undefined ? {} : { format: fromFormat }),
           ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
-          mappingChoice
+          mappingChoice,
+          words
         }, referenceRecords)
       case 'import':
-        if (positionals.length === 0) throw new UsageError('Give at least one file to import')
+        if (positionals.length === 0) throw new UsageError(words.t('cli.errors.atLeastOneImport'))
         await importCommand(io, {
-          format: required(fromFormat, '--from FORMAT'),
+          format: required(words, fromFormat, '--from FORMAT'),
           inputs: positionals,
-          outPath: required(values.out, '-o BUNDLE'),
+          outPath: required(words, values.out, '-o BUNDLE'),
           ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
-          mappingChoice
+          mappingChoice,
+          words
         }, referenceRecords)
         return 0
       case 'export':
         await exportCommand(io, {
-          bundlePath: exactlyOne(positionals, 'bundle to export'),
-          format: required(oneOf<ExportFormat>(values.format, EXPORT_FORMATS, '--format'), '--format FORMAT'),
-          outPath: required(values.out, '-o OUT'),
+          bundlePath: exactlyOne(words, positionals, words.t('cli.what.bundleToExport')),
+          format: required(words, oneOf<ExportFormat>(words, values.format, EXPORT_FORMATS, '--format'), '--format FORMAT'),
+          outPath: required(words, values.out, '-o OUT'),
           ...(values.query === undefined ? {} : { query: values.query }),
           ...(values.title === undefined ? {} : { title: values.title }),
           ...(recordType === undefined ? {} : { csvType: recordType }),
@@ -106,16 +109,16 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
         }, referenceRecords)
         return 0
       case 'stats':
-        await statsCommand(io, exactlyOne(positionals, 'bundle'), knownIds)
+        await statsCommand(io, exactlyOne(words, positionals, words.t('cli.what.bundle')), knownIds, words)
         return 0
       case 'team':
-        await runTeamCommand(io, team, positionals, values, knownIds)
+        await runTeamCommand(io, team, positionals, values, knownIds, words)
         return 0
       default:
-        throw new UsageError(`Unknown command "${command}"`)
+        throw new UsageError(words.t('cli.errors.unknownCommand', { command }))
     }
   } catch (error) {
-    io.err(`precedent: ${messageOf(error)}`)
+    io.err(`precedent: ${messageOf(error, words)}`)
     return 1
   }
 }
@@ -126,35 +129,41 @@ async function runTeamCommand(
   team: () => TeamAccess,
   positionals: readonly string[],
   values: { readonly server?: string | undefined; readonly out?: string | undefined },
-  knownIds: ReadonlySet<string>
+  knownIds: ReadonlySet<string>,
+  words: CliTranslator
 ): Promise<void> {
   const [subcommand, ...operands] = positionals
-  const command = required(oneOf<TeamCommand>(subcommand, TEAM_COMMANDS, 'The team command'), `A team command (${TEAM_COMMANDS.join(', ')})`)
+  const command = required(
+    words,
+    oneOf<TeamCommand>(words, subcommand, TEAM_COMMANDS, words.t('cli.errors.theTeamCommand')),
+    words.t('cli.errors.teamCommand', { commands: TEAM_COMMANDS.join(', ') })
+  )
   if (command === 'init') {
     // `team init URL`, as the issue writes it; `--server URL` as the other team commands take it works too.
-    if (values.server !== undefined && operands.length > 0) throw new UsageError('Give the server URL once: team init URL')
-    return teamInitCommand(io, team(), values.server ?? exactlyOne(operands, 'server URL'))
+    if (values.server !== undefined && operands.length > 0) throw new UsageError(words.t('cli.errors.serverOnce'))
+    return teamInitCommand(io, team(), values.server ?? exactlyOne(words, operands, words.t('cli.what.serverUrl')), words)
   }
-  const url = required(values.server, '--server URL')
+  const url = required(words, values.server, '--server URL')
   switch (command) {
     case 'push':
-      return teamPushCommand(io, team(), { bundlePath: exactlyOne(operands, 'bundle to push'), url }, knownIds)
+      return teamPushCommand(io, team(), { bundlePath: exactlyOne(words, operands, words.t('cli.what.bundleToPush')), url }, knownIds, words)
     case 'pull':
-      if (operands.length > 0) throw new UsageError('team pull takes no file; name the bundle to write with -o BUNDLE')
-      return teamPullCommand(io, team(), { url, outPath: required(values.out, '-o BUNDLE') }, knownIds)
+      if (operands.length > 0) throw new UsageError(words.t('cli.errors.pullNoFile'))
+      return teamPullCommand(io, team(), { url, outPath: required(words, values.out, '-o BUNDLE') }, knownIds, words)
     case 'conflicts':
     case 'status':
-      if (operands.length > 0) throw new UsageError(`team ${command} takes no file`)
-      return command === 'status' ? teamStatusCommand(io, team(), url) : teamConflictsCommand(io, team(), url)
+      if (operands.length > 0) throw new UsageError(words.t('cli.errors.takesNoFile', { command }))
+      return command === 'status' ? teamStatusCommand(io, team(), url, words) : teamConflictsCommand(io, team(), url, words)
   }
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof TeamError) return describeTeamError(error)
-  if (error instanceof ImportInputError) return describeImportProblem(error.problem)
-  if (error instanceof UsageError) return `${error.message}. See precedent --help`
+function messageOf(error: unknown, words: CliTranslator): string {
+  if (error instanceof TeamError) return describeTeamError(error, words)
+  if (error instanceof ImportInputError) return words.translate(describeImportProblem(error.problem))
+  if (error instanceof UsageError) return words.t('cli.errors.usage', { message: error.message })
   const code = (error as { code?: unknown } | null)?.code
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return `${(error as Error).message}. See precedent --help`
+  // Node's own words (the argument parser's, the file system's): English, as Node writes them.
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return words.t('cli.errors.usage', { message: (error as Error).message })
   if (typeof code === 'string' && ['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC'].includes(code)) {
     return `${(error as Error).message.split('\n')[0]}`
   }
@@ -162,8 +171,8 @@ function messageOf(error: unknown): string {
 }
 
 /** A team error as one line; where running `init` is the fix, it says so. */
-function describeTeamError(error: TeamError): string {
+function describeTeamError(error: TeamError, words: CliTranslator): string {
   const line = error.message.split('\n')[0]!
-  if (error.code === 'schema-missing' && !line.includes('precedent team init')) return `${line}; run precedent team init URL first`
+  if (error.code === 'schema-missing' && !line.includes('precedent team init')) return words.t('cli.errors.runInit', { line })
   return line
 }

@@ -1,3 +1,5 @@
+import { validationProblem } from '@shared/domain/validationProblem'
+import { inEnglish } from '../support/words'
 import type { z } from 'zod'
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '@shared/domain/bundle'
 import { incidentSchema } from '@shared/domain/incident'
@@ -96,7 +98,10 @@ export function aBundleInput(records: BundleRecordsInput = {}, overrides: Record
   }
 }
 
-/** The messages of a failed `safeParse`, or an empty list when it succeeded. */
-export function issueMessages(result: { readonly error?: { readonly issues: readonly { readonly message: string }[] } }): string[] {
-  return result.error?.issues.map((issue) => issue.message) ?? []
+/**
+ * The problems of a failed `safeParse` as a person reads them in English (`validationProblem`, put
+ * into words as the page and the command line do), or an empty list when it succeeded.
+ */
+export function issueMessages(result: { readonly error?: { readonly issues: readonly z.core.$ZodIssue[] } }): string[] {
+  return result.error?.issues.map((issue) => inEnglish(validationProblem(issue))) ?? []
 }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
-import { formatByteSize } from '@shared/interchange/importLimits'
+import { byteSize } from '@shared/interchange/importLimits'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { message } from '@shared/locale/message'
 import type { CliIo } from '../../src/cli/cliIo'
 
 /** A CliIo over an in-memory file system (falling back to real files for reading fixtures), recording output. */
@@ -14,11 +15,11 @@ export function memoryCliIo(files: Record<string, string | Uint8Array> = {}) {
       if (stored !== undefined) {
         const bytes = typeof stored === 'string' ? new TextEncoder().encode(stored) : stored
         if (bytes.length > maxBytes) {
-          throw new ImportInputError({ file: path, message: `The file is ${formatByteSize(bytes.length)}; files over ${formatByteSize(maxBytes)} are not imported` })
+          throw new ImportInputError({ file: path, message: message('importProblems.input.tooLarge', { size: byteSize(bytes.length), limit: byteSize(maxBytes) }) })
         }
         return bytes
       }
-      if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) throw new ImportInputError({ file: path, message: 'No such file' })
+      if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) throw new ImportInputError({ file: path, message: message('cli.problems.noSuchFile') })
       return new Uint8Array(readFileSync(path))
     },
     async listDirectory(path) {

@@ -221,3 +221,48 @@ describe('precedent import with --map, --set and --mapping', () => {
     await expect(run(['import', '--from', 'hibp', 'decisions.csv', '-o', 'o.json', '--set', 'kind=fine'], memoryCliIo(files)).then(({ err }) => err.join(''))).resolves.toBe('precedent: --map, --set and --mapping are for --from csv or json, not hibp. See precedent --help')
   })
 })
+
+describe('the command line in Chinese (--lang zh-CN)', () => {
+  it('validates a file that cannot be read with a one-line Chinese error naming file, row and field', async () => {
+    const { status, err, out } = await run(['validate', 'dup.csv', '--from', 'csv', '--lang', 'zh-CN'], memoryCliIo({ 'dup.csv': 'Title,Title\nLeak,Leak\n' }))
+
+    expect(status).toBe(1)
+    expect(out).toEqual([])
+    expect(err).toEqual(['precedent: dup.csv，第 1 行，字段“Title”：列“Title”在标题行中出现不止一次'])
+  })
+
+  it('lists each rejected row with its file, row and field in Chinese, after the counts', async () => {
+    const { status, err } = await run(['validate', 'list.csv', '--from', 'csv', '--lang=zh-CN'], memoryCliIo({ 'list.csv': 'Title,Date\nLeak,2015\n,2016-13\n' }))
+
+    expect(status).toBe(1)
+    expect(err).toEqual([
+      'precedent: list.csv（CSV 或 TSV 电子表格）：1 条新记录，1 条被拒绝',
+      '  被拒绝：list.csv，第 3 行，字段“Date”：“2016-13”：不存在第 13 月（01 至 12）'
+    ])
+  })
+
+  it('says the same file is valid in English word for word without --lang', async () => {
+    const { status, out } = await run(['validate', 'list.csv', '--from', 'csv'], memoryCliIo({ 'list.csv': 'Title,Date\nLeak,2015\n' }))
+
+    expect(status).toBe(0)
+    expect(out).toEqual(['list.csv is valid CSV or TSV spreadsheet: 1 new, 0 rejected'])
+  })
+
+  it('prints its help and its usage errors in Chinese', async () => {
+    const help = await run(['--help', '--lang', 'zh-CN'])
+    const unknown = await run(['frobnicate', '--lang', 'zh-CN'])
+
+    expect(help.status).toBe(0)
+    expect(help.out.join('')).toContain('用法：')
+    expect(help.out.join('')).toContain('precedent export BUNDLE --format FORMAT')
+    expect(help.out.join('')).toContain('postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE')
+    expect(unknown.err).toEqual(['precedent: 未知命令“frobnicate”。请参阅 precedent --help'])
+  })
+
+  it('refuses a language it does not have in English, the language it cannot speak', async () => {
+    const { status, err } = await run(['stats', SAMPLE, '--lang', 'fr'])
+
+    expect(status).toBe(1)
+    expect(err).toEqual(['precedent: --lang must be one of en, zh-CN (got "fr"). See precedent --help'])
+  })
+})

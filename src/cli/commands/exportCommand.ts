@@ -40,5 +40,5 @@ export async function exportCommand(io: CliIo, args: ExportArguments, reference:
     words: args.words
   })
   await io.writeFile(args.outPath, exported.data)
-  io.err(`Exported ${selected.length} of ${own.length} records to ${args.outPath} (${exported.info.label})`)
+  io.err(args.words.t('cli.export.done', { count: selected.length, total: own.length, out: args.outPath, format: exported.info.label }))
 }

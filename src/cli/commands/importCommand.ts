@@ -5,6 +5,7 @@ import { planImport, type ImportPlan } from '../../shared/interchange/importPlan
 import { describeImportProblem } from '../../shared/interchange/importProblem'
 import type { ImportFormat } from '../../shared/interchange/importReading'
 import type { CliIo } from '../cliIo'
+import { englishWords, type CliTranslator } from '../cliTranslator'
 import { readImportFiles, type MappingChoice } from './readImportFiles'
 
 export interface ImportArguments {
@@ -13,28 +14,30 @@ export interface ImportArguments {
   readonly outPath: string
   readonly csvType?: CsvImportType
   readonly mappingChoice?: MappingChoice
+  /** The language of what it prints (`--lang`). */
+  readonly words: CliTranslator
 }
 
 /** Rejections listed one per line; past this many, the rest are counted. */
 const LISTED_PROBLEMS = 20
 
-/** The plan's counts as a person reads them: "1,740 new, 12 duplicates merged, 1 rejected". */
-export function describePlanCounts(plan: ImportPlan): string {
+/** The plan's counts as a person reads them: "1740 new, 12 duplicates merged or skipped, 1 rejected". */
+export function describePlanCounts(plan: ImportPlan, words: CliTranslator = englishWords()): string {
   const { counts } = plan
-  const parts = [`${counts.new} new`]
-  if (counts.duplicate > 0) parts.push(`${counts.duplicate} duplicates merged or skipped`)
-  if (counts.update > 0) parts.push(`${counts.update} updates`)
+  const parts = [words.t('cli.counts.new', { count: counts.new })]
+  if (counts.duplicate > 0) parts.push(words.t('cli.counts.duplicates', { count: counts.duplicate }))
+  if (counts.update > 0) parts.push(words.t('cli.counts.updates', { count: counts.update }))
   // The CLI plans against the built-in records only, so "unchanged" means "the same as built in".
-  if (counts.unchanged > 0) parts.push(`${counts.unchanged} identical to built-in records`)
-  parts.push(`${counts.rejected} rejected`)
-  return parts.join(', ')
+  if (counts.unchanged > 0) parts.push(words.t('cli.counts.unchanged', { count: counts.unchanged }))
+  parts.push(words.t('cli.counts.rejected', { count: counts.rejected }))
+  return parts.join(words.t('cli.listSeparator'))
 }
 
 /** Prints each rejection (file, row, field, reason) to stderr, at most LISTED_PROBLEMS of them. */
-export function reportRejections(io: CliIo, plan: ImportPlan): void {
+export function reportRejections(io: CliIo, plan: ImportPlan, words: CliTranslator = englishWords()): void {
   const problems = plan.entries.flatMap((entry) => (entry.action === 'rejected' ? (entry.problems ?? []) : []))
-  for (const problem of problems.slice(0, LISTED_PROBLEMS)) io.err(`  rejected: ${describeImportProblem(problem)}`)
-  if (problems.length > LISTED_PROBLEMS) io.err(`  … and ${problems.length - LISTED_PROBLEMS} more rejections`)
+  for (const problem of problems.slice(0, LISTED_PROBLEMS)) io.err(words.t('cli.import.rejected', { problem: words.translate(describeImportProblem(problem)) }))
+  if (problems.length > LISTED_PROBLEMS) io.err(words.t('cli.import.moreRejections', { count: problems.length - LISTED_PROBLEMS }))
 }
 
 /**
@@ -43,7 +46,8 @@ export function reportRejections(io: CliIo, plan: ImportPlan): void {
  * Precedent bundle. Rows that cannot be imported are listed (file, row, field, reason) and left out.
  */
 export async function importCommand(io: CliIo, args: ImportArguments, reference: readonly TypedRecord[]): Promise<void> {
-  const { files, reading } = await readImportFiles(io, args.format, args.inputs, reference, args.csvType, args.mappingChoice)
+  const { words } = args
+  const { files, reading } = await readImportFiles(io, args.format, args.inputs, reference, words, args.csvType, args.mappingChoice)
   const byId = new Map(reference.map((typed) => [typed.record.id as string, typed]))
   const plan = planImport(reading, { get: (id) => byId.get(id), organisations: [], incidents: [] })
   // The bundle holds every record the files gave (those identical to built-in records too, so it
@@ -63,8 +67,11 @@ export async function importCommand(io: CliIo, args: ImportArguments, reference:
   } satisfies Bundle
   // The bundle is checked as any bundle is read, so what this writes the app (and `stats`) will accept.
   const checked = parseBundle(JSON.parse(JSON.stringify(bundle)), new Set(byId.keys()))
-  if (!checked.ok) throw new Error(`The imported records do not form a valid bundle: ${checked.problems[0]?.path} ${checked.problems[0]?.message}`)
+  if (!checked.ok) {
+    const [first] = checked.problems
+    throw new Error(words.t('cli.errors.notABundle', { path: first?.path ?? '', reason: first === undefined ? '' : words.translate(first.message) }))
+  }
   await io.writeFile(args.outPath, `${JSON.stringify(bundle, null, 2)}\n`)
-  io.err(`Read ${names}: ${describePlanCounts(plan)}; wrote ${kept.length} records to ${args.outPath}`)
-  reportRejections(io, plan)
+  io.err(words.t('cli.import.done', { names, counts: describePlanCounts(plan, words), count: kept.length, out: args.outPath }))
+  reportRejections(io, plan, words)
 }

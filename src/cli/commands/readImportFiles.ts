@@ -1,11 +1,13 @@
 import type { TypedRecord } from '../../shared/domain/recordTypes'
-import { guessColumnMapping, mappingProblems, targetNamed, unmappedRequiredFields, type ColumnMapping, type CsvImportType } from '../../shared/interchange/csv/columnMapping'
+import { guessColumnMapping, mappingProblems, mappingUnusable, targetNamed, unmappedRequiredFields, type ColumnMapping, type CsvImportType } from '../../shared/interchange/csv/columnMapping'
 import { ImportInputError } from '../../shared/interchange/importProblem'
 import type { ImportFormat, ImportReading } from '../../shared/interchange/importReading'
 import { mappingTableOf, needsColumnMapping, readImport, type ImportFile } from '../../shared/interchange/importers'
 import { parseJsonSafely } from '../../shared/interchange/parseJsonSafely'
 import { UsageError, type CliIo } from '../cliIo'
 import { readTextFile } from '../bundleFile'
+import type { CliTranslator } from '../cliTranslator'
+import { message, messageList } from '../../shared/locale/message'
 
 /** The files named on the command line, a directory standing for the files in it. */
 async function expandInputs(io: CliIo, inputs: readonly string[]): Promise<string[]> {
@@ -28,41 +30,41 @@ export interface MappingChoice {
 }
 
 /** `a=b,c=d` and repeated options alike, as [field, value] pairs; a value may hold `=` but not `,`. */
-function pairsOf(option: string, values: readonly string[]): [string, string][] {
+function pairsOf(words: CliTranslator, option: string, values: readonly string[]): [string, string][] {
   return values.flatMap((value) => value.split(',')).filter((pair) => pair.trim() !== '').map((pair) => {
     const at = pair.indexOf('=')
-    if (at <= 0) throw new UsageError(`${option} takes FIELD=VALUE, not "${pair}"`)
+    if (at <= 0) throw new UsageError(words.t('cli.errors.pair', { option, pair }))
     return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
   })
 }
 
 /** The mapping for one file: the saved one, or the guess from its columns, then `--map` and `--set` on top. */
-async function mappingFor(io: CliIo, headers: readonly string[], file: string, csvType: CsvImportType, choice: MappingChoice | undefined): Promise<ColumnMapping> {
+async function mappingFor(io: CliIo, words: CliTranslator, headers: readonly string[], file: string, csvType: CsvImportType, choice: MappingChoice | undefined): Promise<ColumnMapping> {
   let mapping = guessColumnMapping(headers, csvType)
   if (choice?.mappingFile !== undefined) {
     const saved = parseJsonSafely(new TextDecoder().decode(await io.readFile(choice.mappingFile, 1024 * 1024)), choice.mappingFile) as Partial<Extract<ColumnMapping, { layout: 'columns' }>> | null
     if (typeof saved !== 'object' || saved === null || saved.layout !== 'columns' || typeof saved.columns !== 'object' || saved.columns === null) {
-      throw new ImportInputError({ file: choice.mappingFile, message: 'The mapping file must be {"layout": "columns", "recordType": …, "columns": {COLUMN: FIELD or null}, "constants": {FIELD: VALUE}}' })
+      throw new ImportInputError({ file: choice.mappingFile, message: message('cli.problems.mappingFile') })
     }
     const unknown = Object.keys(saved.columns).filter((column) => !headers.includes(column))
-    if (unknown.length > 0) throw new ImportInputError({ file: choice.mappingFile, message: `The mapping names columns ${file} does not have: ${unknown.map((column) => `"${column}"`).join(', ')}` })
+    if (unknown.length > 0) throw new ImportInputError({ file: choice.mappingFile, message: message('cli.problems.unknownColumns', { file, columns: unknown.map((column) => `"${column}"`).join(', ') }) })
     mapping = { layout: 'columns', recordType: saved.recordType ?? csvType, columns: { ...Object.fromEntries(headers.map((header) => [header, null])), ...saved.columns }, ...(saved.constants === undefined ? {} : { constants: saved.constants }) }
   }
   if (mapping.layout !== 'columns' || (choice?.map.length ?? 0) + (choice?.set.length ?? 0) === 0) return mapping
   const type = mapping.recordType
   const columns: Record<string, string | null> = { ...mapping.columns }
-  for (const [field, column] of pairsOf('--map', choice?.map ?? [])) {
+  for (const [field, column] of pairsOf(words, '--map', choice?.map ?? [])) {
     const target = targetNamed(type, field)
-    if (target === undefined) throw new UsageError(`--map: "${field}" is not a field of a ${type}`)
-    if (!headers.includes(column)) throw new ImportInputError({ file, message: `--map ${field}=${column}: the file has no column "${column}"` })
+    if (target === undefined) throw new UsageError(words.t('cli.errors.notAField', { option: '--map', field, type }))
+    if (!headers.includes(column)) throw new ImportInputError({ file, message: message('cli.problems.noSuchColumn', { field, column }) })
     // A field given by --map is given by that column only.
     if (!target.repeatable) for (const [header, key] of Object.entries(columns)) if (key === target.key) columns[header] = null
     columns[column] = target.key
   }
   const constants: Record<string, string> = { ...mapping.constants }
-  for (const [field, value] of pairsOf('--set', choice?.set ?? [])) {
+  for (const [field, value] of pairsOf(words, '--set', choice?.set ?? [])) {
     const target = targetNamed(type, field)
-    if (target === undefined) throw new UsageError(`--set: "${field}" is not a field of a ${type}`)
+    if (target === undefined) throw new UsageError(words.t('cli.errors.notAField', { option: '--set', field, type }))
     if (!target.repeatable) for (const [header, key] of Object.entries(columns)) if (key === target.key) columns[header] = null
     constants[target.key] = value
   }
@@ -80,6 +82,7 @@ export async function readImportFiles(
   format: ImportFormat,
   inputs: readonly string[],
   reference: readonly TypedRecord[],
+  words: CliTranslator,
   csvType: CsvImportType = 'incident',
   mappingChoice?: MappingChoice
 ): Promise<{ readonly files: readonly ImportFile[]; readonly reading: ImportReading }> {
@@ -88,21 +91,21 @@ export async function readImportFiles(
   const csvMappings: Record<string, ColumnMapping> = {}
   if (needsColumnMapping(format)) {
     for (const file of files) {
-      const mapping = await mappingFor(io, mappingTableOf(format, file).headers, file.name, csvType, mappingChoice)
+      const mapping = await mappingFor(io, words, mappingTableOf(format, file).headers, file.name, csvType, mappingChoice)
       const missing = unmappedRequiredFields(mapping)
       if (missing.length > 0) {
         throw new ImportInputError({
           file: file.name,
           row: 1,
-          message: `No column maps to ${missing.map((target) => `"${target.label}"`).join(', ')}; name one with --map FIELD=COLUMN, give a value with --set FIELD=VALUE, or use --type`
+          message: message('cli.problems.noColumnFor', { fields: messageList(missing.map((target) => message('cli.quoted', { text: target.label })), 'comma') })
         })
       }
       const problems = mappingProblems(mapping)
-      if (problems.length > 0) throw new ImportInputError({ file: file.name, message: `The column mapping cannot be used: ${problems.join('; ')}` })
+      if (problems.length > 0) throw new ImportInputError({ file: file.name, message: mappingUnusable(problems) })
       csvMappings[file.name] = mapping
     }
   } else if (mappingChoice !== undefined && (mappingChoice.map.length > 0 || mappingChoice.set.length > 0 || mappingChoice.mappingFile !== undefined)) {
-    throw new UsageError(`--map, --set and --mapping are for --from csv or json, not ${format}`)
+    throw new UsageError(words.t('cli.errors.onlyMapped', { format }))
   }
   const jurisdictionIds = new Set(reference.flatMap((typed) => (typed.type === 'jurisdiction' ? [typed.record.id as string] : [])))
   const reading = readImport(format, files, { importedAt: io.now(), jurisdictionIds, csvMappings })

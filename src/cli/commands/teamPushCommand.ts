@@ -5,6 +5,7 @@ import { TeamError, type PushOutcome, type PushedRevision } from '../../shared/t
 import { basename } from 'node:path'
 import { readBundleFile } from '../bundleFile'
 import type { CliIo } from '../cliIo'
+import { englishWords, type CliTranslator } from '../cliTranslator'
 import type { TeamAccess } from '../teamAccess'
 import { withTeamSession } from './withTeamSession'
 
@@ -16,18 +17,23 @@ export interface TeamPushArguments {
 /** How many revisions of a push met each outcome. */
 export type PushCounts = Record<PushOutcome['outcome'], number>
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
-
 /** "3 accepted, 1 conflict, 2 unchanged, 0 already pushed": accepted and conflicts first, as scripts look for them. */
-export function describePushCounts(counts: PushCounts): string {
-  return `${counts.accepted} accepted, ${plural(counts.conflict, 'conflict', 'conflicts')}, ${counts.unchanged} unchanged, ${counts.already} already pushed`
+export function describePushCounts(counts: PushCounts, words: CliTranslator = englishWords()): string {
+  const conflicts = words.t('cli.team.conflicts', { count: counts.conflict })
+  return words.t('cli.team.pushCounts', { accepted: counts.accepted, conflicts, unchanged: counts.unchanged, already: counts.already })
 }
 
 /** One line per conflict: the record's type, id and title, and how its version and the server's differ. */
-export function describeConflict(revision: PushedRevision, typed: TypedRecord | undefined, outcome: Extract<PushOutcome, { outcome: 'conflict' }>): string {
-  const title = typed === undefined ? '' : ` "${recordTitle(typed)}"`
-  const server = outcome.current.snapshot === undefined ? `the server deleted it at revision ${outcome.current.revision}` : `the server is at revision ${outcome.current.revision}`
-  return `conflict: ${revision.recordType} ${revision.recordId}${title} (based on revision ${revision.base.revision}; ${server}; conflict ${outcome.conflictId})`
+export function describeConflict(
+  revision: PushedRevision,
+  typed: TypedRecord | undefined,
+  outcome: Extract<PushOutcome, { outcome: 'conflict' }>,
+  words: CliTranslator = englishWords()
+): string {
+  const title = typed === undefined ? '' : ` ${words.t('cli.quoted', { text: recordTitle(typed) })}`
+  const { revision: serverRevision } = outcome.current
+  const server = outcome.current.snapshot === undefined ? words.t('cli.team.serverDeleted', { revision: serverRevision }) : words.t('cli.team.serverAt', { revision: serverRevision })
+  return words.t('cli.team.conflictLine', { type: revision.recordType, id: revision.recordId, title, base: revision.base.revision, server, conflictId: outcome.conflictId })
 }
 
 /**
@@ -38,7 +44,7 @@ export function describeConflict(revision: PushedRevision, typed: TypedRecord | 
  * someone resolves them, so they are not a failure (status 0). A refused batch stops the push with
  * the server's reason; the batches before it stay pushed, and pushing again is safe.
  */
-export async function teamPushCommand(io: CliIo, access: TeamAccess, args: TeamPushArguments, knownIds: ReadonlySet<string>): Promise<void> {
+export async function teamPushCommand(io: CliIo, access: TeamAccess, args: TeamPushArguments, knownIds: ReadonlySet<string>, words: CliTranslator = englishWords()): Promise<void> {
   const bundle = await readBundleFile(io, args.bundlePath, knownIds)
   const batches = bundlePushBatches(bundle.records, { clientAt: io.now(), note: `Pushed from ${basename(args.bundlePath)} with precedent team push` })
   const byId = new Map(bundleRecordsInOrder(bundle.records).map((typed) => [typed.record.id as string, typed]))
@@ -50,18 +56,18 @@ export async function teamPushCommand(io: CliIo, access: TeamAccess, args: TeamP
     for (const batch of batches) {
       const result = await session.push(batch).catch((error: unknown) => {
         if (sent === 0 || !(error instanceof TeamError)) throw error
-        throw new TeamError(error.code, `${error.message} (the first ${sent} of ${total} records were pushed; pushing the bundle again is safe)`)
+        throw new TeamError(error.code, words.t('cli.errors.pushedPartly', { message: error.message, sent, total }))
       })
-      if (result.outcomes.length !== batch.length) throw new TeamError('failed', `The server answered ${result.outcomes.length} outcomes for a push of ${batch.length} records`)
+      if (result.outcomes.length !== batch.length) throw new TeamError('failed', words.t('cli.errors.outcomeCount', { outcomes: result.outcomes.length, count: batch.length }))
       result.outcomes.forEach((outcome, index) => {
         counts[outcome.outcome] += 1
         const revision = batch[index]!
-        if (outcome.outcome === 'conflict') conflictLines.push(describeConflict(revision, byId.get(revision.recordId), outcome))
+        if (outcome.outcome === 'conflict') conflictLines.push(describeConflict(revision, byId.get(revision.recordId), outcome, words))
       })
       sent += batch.length
-      if (batches.length > 1) io.err(`pushed ${sent} of ${total} records`)
+      if (batches.length > 1) io.err(words.t('cli.team.pushed', { sent, total }))
     }
   })
-  io.out(describePushCounts(counts))
+  io.out(describePushCounts(counts, words))
   for (const line of conflictLines) io.out(line)
 }

@@ -3,8 +3,10 @@ import type { CsvImportType } from '../../shared/interchange/csv/columnMapping'
 import { detectImportFormat } from '../../shared/interchange/importers'
 import { planImport } from '../../shared/interchange/importPlan'
 import { ImportInputError } from '../../shared/interchange/importProblem'
-import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../../shared/interchange/importReading'
+import type { ImportFormat } from '../../shared/interchange/importReading'
 import type { CliIo } from '../cliIo'
+import type { CliTranslator } from '../cliTranslator'
+import { message } from '../../shared/locale/message'
 import { readTextFile } from '../bundleFile'
 import { describePlanCounts, reportRejections } from './importCommand'
 import { readImportFiles, type MappingChoice } from './readImportFiles'
@@ -14,6 +16,8 @@ export interface ValidateArguments {
   readonly format?: ImportFormat
   readonly csvType?: CsvImportType
   readonly mappingChoice?: MappingChoice
+  /** The language of what it prints (`--lang`). */
+  readonly words: CliTranslator
 }
 
 /**
@@ -24,16 +28,22 @@ export interface ValidateArguments {
 export async function validateCommand(io: CliIo, args: ValidateArguments, reference: readonly TypedRecord[]): Promise<number> {
   const format = args.format ?? detectImportFormat([await readTextFile(io, args.path)])
   if (format === undefined) {
-    throw new ImportInputError({ file: args.path, message: 'The format was not recognised; name it with --from' })
+    throw new ImportInputError({ file: args.path, message: message('cli.problems.formatNotRecognised') })
   }
-  const { reading } = await readImportFiles(io, format, [args.path], reference, args.csvType, args.mappingChoice)
+  const { words } = args
+  const { reading } = await readImportFiles(io, format, [args.path], reference, words, args.csvType, args.mappingChoice)
   const byId = new Map(reference.map((typed) => [typed.record.id as string, typed]))
   const plan = planImport(reading, { get: (id) => byId.get(id), organisations: [], incidents: [] })
   if (plan.counts.rejected === 0) {
-    io.out(`${args.path} is valid ${IMPORT_FORMAT_LABELS[format]}: ${describePlanCounts(plan)}`)
+    io.out(words.t('cli.validate.valid', { path: args.path, format: formatName(words, format), counts: describePlanCounts(plan, words) }))
     return 0
   }
-  io.err(`precedent: ${args.path} (${IMPORT_FORMAT_LABELS[format]}): ${describePlanCounts(plan)}`)
-  reportRejections(io, plan)
+  io.err(words.t('cli.validate.invalid', { path: args.path, format: formatName(words, format), counts: describePlanCounts(plan, words) }))
+  reportRejections(io, plan, words)
   return 1
+}
+
+/** A format's name in the language of `words` ("Precedent bundle (JSON)"), from the catalogue's table of formats. */
+function formatName(words: CliTranslator, format: ImportFormat): string {
+  return words.t(`domain.importFormat.${format}`)
 }

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { z } from 'zod'
+import { z } from '../../shared/lib/zod'
 import type { IpcChannel } from '../../shared/ipc/channels'
 import { ipcContract, type IpcParsedRequest, type IpcResponse } from '../../shared/ipc/contract'
 import { failure, success, type IpcResult } from '../../shared/ipc/ipcResult'

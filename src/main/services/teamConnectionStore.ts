@@ -1,5 +1,5 @@
 import { readFile, rm } from 'node:fs/promises'
-import { z } from 'zod'
+import { z } from '../../shared/lib/zod'
 import type { KeptTeamConnection } from '../../shared/ipc/contract'
 import { teamConnectionSchema, TeamError, type TeamConnection, type TeamServer, type TeamStatus } from '../../shared/team/teamProtocol'
 import { ShownIpcError } from '../ipc/shownIpcError'

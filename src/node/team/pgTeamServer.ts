@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { z } from 'zod'
+import { z } from '../../shared/lib/zod'
 import {
   conflictsRequestSchema,
   currentRecordsPageSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../../shared/lib/zod'
 import { briefingSchema } from '../../shared/briefing/briefing'
 import { RECORD_SCHEMAS } from '../../shared/domain/recordSchemas'
 

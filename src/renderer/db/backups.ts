@@ -11,7 +11,7 @@ import type { PrecedentDatabase } from './precedentDatabase'
 import { RECORD_TABLE_NAMES } from './recordTables'
 import { writeRecordChanges } from './recordChanges'
 import { lastRecordedRevisions } from './revisionLog'
-import { BundleValidationError, toStorageError } from './storageErrors'
+import { BundleValidationError, recordProblemsOf, toStorageError } from './storageErrors'
 import { planWorkspaceRestore, restoreWorkspace, workspaceTables, writeWorkspace, type WorkspaceRestoreResult } from './backupWorkspace'
 import { fromRow } from './storedRow'
 
@@ -337,7 +337,7 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
   // A backup from before the text schema refused disguising characters (a bidi override typed into
   // a title) must still restore: they are taken out, as an import takes them out, not refused.
   const parsed = parseBundle(withoutUnsafeCharactersInside(json))
-  if (!parsed.ok) throw new BundleValidationError(parsed.problems.map((problem) => nameRecordOf(problem, json)))
+  if (!parsed.ok) throw new BundleValidationError(recordProblemsOf(parsed.problems.map((problem) => nameRecordOf(problem, json))))
   const at = options.now()
   const newRevisionId = options.newRevisionId ?? (() => crypto.randomUUID())
   const tables = [...RECORD_TABLE_NAMES.map((name) => db[name]), ...workspaceTables(db)]

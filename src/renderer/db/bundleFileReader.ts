@@ -1,5 +1,6 @@
 import { BundleTextReader } from '@shared/interchange/bundleTextReader'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { message, type MessageValue } from '@shared/locale/message'
 
 /** The first two bytes of every gzip stream (RFC 1952). */
 const GZIP_MAGIC = [0x1f, 0x8b] as const
@@ -65,7 +66,7 @@ export async function readBundleFile(file: Blob, fileName: string, options: Read
       try {
         next = await pieces.read()
       } catch (error) {
-        throw new ImportInputError({ file: fileName, message: `The file could not be read: ${describeStreamError(error)}` })
+        throw new ImportInputError({ file: fileName, message: message('importProblems.stream.unreadable', { reason: describeStreamError(error) }) })
       }
       if (next.done) break
       reader.push(next.value)
@@ -80,9 +81,9 @@ export async function readBundleFile(file: Blob, fileName: string, options: Read
   return document
 }
 
-function describeStreamError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  if (/decod|utf/i.test(message)) return 'it is not UTF-8 text'
-  if (/gzip|compress|zlib|header|incorrect|invalid/i.test(message)) return 'the compressed data is damaged or cut short'
-  return message
+function describeStreamError(error: unknown): MessageValue {
+  const text = error instanceof Error ? error.message : String(error)
+  if (/decod|utf/i.test(text)) return message('importProblems.stream.notUtf8')
+  if (/gzip|compress|zlib|header|incorrect|invalid/i.test(text)) return message('importProblems.stream.damaged')
+  return text
 }

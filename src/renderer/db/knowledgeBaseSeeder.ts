@@ -5,7 +5,7 @@ import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecor
 import { noteUnloggedWrite } from './changeFeed'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { RECORD_TABLE_NAMES } from './recordTables'
-import { BundleValidationError, toStorageError } from './storageErrors'
+import { BundleValidationError, recordProblemsOf, toStorageError } from './storageErrors'
 import { toRow } from './storedRow'
 
 /** What the `meta` table keeps about a loaded bundle. */
@@ -58,7 +58,7 @@ export async function seedBundle(db: PrecedentDatabase, json: unknown, options: 
   // validated again (a few hundred milliseconds of work on the page, racing the first search).
   if (await isLoadedAlready(db, json, options.markerKey)) return { status: 'already-loaded', added: 0, skipped: 0 }
   const parsed = parseBundle(json, options.knownIds)
-  if (!parsed.ok) throw new BundleValidationError(parsed.problems)
+  if (!parsed.ok) throw new BundleValidationError(recordProblemsOf(parsed.problems))
   const { bundle } = parsed
   const offered = bundleRecordsInOrder(bundle.records)
   const loadedAt = (options.now ?? (() => new Date().toISOString()))()

@@ -1,4 +1,5 @@
 import { RECORD_TYPE_LABELS, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { message, type Message } from '@shared/locale/message'
 import { linkTargetsOf } from './linkTargets'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { RecordValidationError, type RecordProblem } from './storageErrors'
@@ -44,9 +45,28 @@ export async function assertLinksExist(db: PrecedentDatabase, records: readonly 
       if (!missing.has(`${target.targetType}:${target.targetId}`)) continue
       problems.push({
         path: pathOf(typed, index, target.path),
-        message: `No ${RECORD_TYPE_LABELS[target.targetType].singular.toLowerCase()} with the id "${target.targetId}" exists`
+        message: `No ${RECORD_TYPE_LABELS[target.targetType].singular.toLowerCase()} with the id "${target.targetId}" exists`,
+        problem: missingLinkProblem(target.targetType, target.targetId)
       })
     }
   })
   throw new RecordValidationError(problems)
+}
+
+/** "No organisation with the id "org-x" exists", as a message. */
+function missingLinkProblem(type: RecordType, id: string): Message {
+  switch (type) {
+    case 'incident':
+      return message('problems.storage.noSuch.incident', { id })
+    case 'organisation':
+      return message('problems.storage.noSuch.organisation', { id })
+    case 'jurisdiction':
+      return message('problems.storage.noSuch.jurisdiction', { id })
+    case 'law':
+      return message('problems.storage.noSuch.law', { id })
+    case 'response':
+      return message('problems.storage.noSuch.response', { id })
+    case 'source':
+      return message('problems.storage.noSuch.source', { id })
+  }
 }

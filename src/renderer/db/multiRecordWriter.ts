@@ -1,5 +1,6 @@
-import type { z } from 'zod'
+import type { z } from '@shared/lib/zod'
 import { formatIssuePath } from '@shared/domain/bundle'
+import { validationProblem } from '@shared/domain/validationProblem'
 import type { RecordType, TypedRecord } from '@shared/domain/recordTypes'
 import { assertLinksExist } from './linkCheck'
 import type { PrecedentDatabase } from './precedentDatabase'
@@ -18,7 +19,7 @@ export type RecordWrite = {
 export type BatchOptions = Omit<SaveRecordOptions, 'expectedRevision'>
 
 function problemsOf(error: z.ZodError, index: number): RecordProblem[] {
-  return error.issues.map((issue) => ({ path: `[${index}].${formatIssuePath(issue.path)}`, message: issue.message }))
+  return error.issues.map((issue) => ({ path: `[${index}].${formatIssuePath(issue.path)}`, message: issue.message, problem: validationProblem(issue) }))
 }
 
 function stripIndex(problem: RecordProblem, index: number): RecordProblem {

@@ -1,8 +1,10 @@
-import type { z } from 'zod'
+import type { z } from '@shared/lib/zod'
 import { formatIssuePath } from '@shared/domain/bundle'
 import { recordBefore, type RecordRevision, type RevisionAction } from '@shared/domain/recordHistory'
 import { REVISION_NOTES } from '@shared/domain/revisionNotes'
 import { RECORD_TYPES, typedRecord, type AnyRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { message, type Message } from '@shared/locale/message'
 import { requiredLinksTo, withoutReferencesTo } from '@shared/domain/unlinkRecord'
 import { assertLinksExist } from './linkCheck'
 import type { PrecedentDatabase } from './precedentDatabase'
@@ -53,7 +55,7 @@ export interface DeleteImpact {
 }
 
 function problemsOf(error: z.ZodError): RecordProblem[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))
+  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message, problem: validationProblem(issue) }))
 }
 
 function recordTables(db: PrecedentDatabase) {
@@ -233,16 +235,25 @@ async function removeRecord(
  */
 export class UndoNotPossibleError extends Error {
   override readonly name = 'UndoNotPossibleError'
+  constructor(
+    message: string,
+    /** The same, as a message the page puts into its language. */
+    readonly reason: Message
+  ) {
+    super(message)
+  }
 }
 
 /** The version asked for is not in the record's history, or is a deletion (there is nothing to restore). */
 export class RevisionNotFoundError extends Error {
   override readonly name = 'RevisionNotFoundError'
+  readonly reason: Message
   constructor(
     readonly revisionId: string,
-    message = `No version "${revisionId}" of this record exists`
+    readonly isDeletion = false
   ) {
-    super(message)
+    super(isDeletion ? 'The record did not exist in that version; choose a version in which it did' : `No version "${revisionId}" of this record exists`)
+    this.reason = isDeletion ? message('problems.storage.versionDeleted') : message('problems.storage.noSuchVersion', { id: revisionId })
   }
 }
 
@@ -305,7 +316,7 @@ export async function restoreRevision<T extends RecordType>(
       }
       const wanted = options.isVersionBefore === true ? recordBefore(version) : version.snapshot
       if (wanted === undefined) {
-        throw new RevisionNotFoundError(revisionId, 'The record did not exist in that version; choose a version in which it did')
+        throw new RevisionNotFoundError(revisionId, true)
       }
       const wantedRevision = options.isVersionBefore === true ? wanted.revision : version.revision
       const before = await readForChange(db, type, recordId, options.expectedRevision)
@@ -354,9 +365,9 @@ export async function undoLastChange(db: PrecedentDatabase, recordId: string, op
   try {
     return await db.transaction('rw', writeTables(db), async () => {
       const [newest] = await listRevisions(db, recordId)
-      if (newest === undefined) throw new UndoNotPossibleError('This record has no recorded changes to undo')
+      if (newest === undefined) throw new UndoNotPossibleError('This record has no recorded changes to undo', message('problems.storage.nothingToUndo'))
       if (newest.action === 'merge' || newest.action === 'unmerge') {
-        throw new UndoNotPossibleError('The last change was a merge; undo it from the merge itself')
+        throw new UndoNotPossibleError('The last change was a merge; undo it from the merge itself', message('problems.storage.undoMerge'))
       }
       const type = newest.recordType
       const stored = await db.recordTable(type).get(recordId)

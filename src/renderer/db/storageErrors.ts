@@ -1,9 +1,35 @@
 import type { AnyRecord, TypedRecord } from '@shared/domain/recordTypes'
+import type { BundleProblem } from '@shared/domain/bundle'
+import { message, messageInCodes, messageList, type Message, type MessageValue } from '@shared/locale/message'
+
+/*
+ * Each error the page shows carries its `reason` as a `Message` (src/locales/<language>/problems.json,
+ * `problems.storage.…`), which the page puts into the reader's language (`errorText` in
+ * `@renderer/i18n`); errors cross from workers as plain values, and the message is plain data too.
+ * The `Error`'s own message is the English sentence, for logs (a test keeps the two equal).
+ */
 
 /** One thing wrong with a record, located by a path such as `occurredOn` or `organisations[1].organisationId`. */
 export interface RecordProblem {
   readonly path: string
+  /** In English (the schema's own words), for logs and code that shows it as it is. */
   readonly message: string
+  /** The problem as a message the page puts into the reader's language (`validationProblem` for the schemas'). */
+  readonly problem?: Message
+}
+
+/** A bundle's problems (shared code's messages) as the storage layer's, their English being their codes. */
+export function recordProblemsOf(problems: readonly BundleProblem[]): RecordProblem[] {
+  return problems.map((problem) => ({ path: problem.path, message: messageInCodes(problem.message), problem: problem.message }))
+}
+
+/** The problems as one message: "title: Title is required; occurredOn: …". */
+function problemsMessage(problems: readonly RecordProblem[]): MessageValue {
+  const each = problems.map((p) => {
+    const reason = p.problem ?? p.message
+    return p.path === '' ? reason : message('problems.storage.atPath', { path: p.path, reason })
+  })
+  return messageList(each, 'semicolon')
 }
 
 /**
@@ -12,6 +38,7 @@ export interface RecordProblem {
  */
 export class RevisionConflictError extends Error {
   override readonly name = 'RevisionConflictError'
+  readonly reason: Message
   constructor(
     readonly current: AnyRecord,
     readonly expectedRevision: number | undefined
@@ -21,22 +48,30 @@ export class RevisionConflictError extends Error {
         ? `A record with the id "${current.id}" already exists`
         : `"${current.id}" was changed elsewhere: revision ${current.revision} is stored, this edit started from revision ${expectedRevision}`
     )
+    this.reason =
+      expectedRevision === undefined
+        ? message('problems.storage.exists', { id: current.id })
+        : message('problems.storage.changedElsewhere', { id: current.id, stored: current.revision, expected: expectedRevision })
   }
 }
 
 /** The record failed its schema or links to records that do not exist. Nothing was written. */
 export class RecordValidationError extends Error {
   override readonly name = 'RecordValidationError'
+  readonly reason: Message
   constructor(readonly problems: readonly RecordProblem[]) {
     super(`The record is not valid: ${problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; ')}`)
+    this.reason = message('problems.storage.recordInvalid', { problems: problemsMessage(problems) })
   }
 }
 
 /** The record asked for does not exist (it may have been deleted in another window). */
 export class RecordNotFoundError extends Error {
   override readonly name = 'RecordNotFoundError'
+  readonly reason: Message
   constructor(readonly id: string) {
     super(`No record with the id "${id}" exists; it may have been deleted`)
+    this.reason = message('problems.storage.notFound', { id })
   }
 }
 
@@ -46,6 +81,7 @@ export class RecordNotFoundError extends Error {
  */
 export class DeleteBlockedError extends Error {
   override readonly name = 'DeleteBlockedError'
+  readonly reason: Message
   constructor(
     readonly id: string,
     readonly blocking: readonly TypedRecord[]
@@ -54,12 +90,14 @@ export class DeleteBlockedError extends Error {
       `"${id}" cannot be deleted while ${blocking.length} record${blocking.length === 1 ? '' : 's'} need it: ` +
         blocking.map((typed) => `${typed.type} "${typed.record.id}"`).join(', ')
     )
+    this.reason = message('problems.storage.deleteBlocked', { id, count: blocking.length, records: blocking.map((typed) => `${typed.type} "${typed.record.id}"`).join(', ') })
   }
 }
 
 /** A bundle (sample data, import) failed validation. Nothing was written. */
 export class BundleValidationError extends Error {
   override readonly name = 'BundleValidationError'
+  readonly reason: Message
   constructor(readonly problems: readonly RecordProblem[]) {
     super(
       `The bundle is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ` +
@@ -68,6 +106,7 @@ export class BundleValidationError extends Error {
           .map((p) => `${p.path}: ${p.message}`)
           .join('; ')
     )
+    this.reason = message('problems.storage.bundleInvalid', { count: problems.length, problems: problemsMessage(problems.slice(0, 10)) })
   }
 }
 
@@ -77,12 +116,13 @@ export class BundleValidationError extends Error {
  */
 export class StorageWriteError extends Error {
   override readonly name = 'StorageWriteError'
+  readonly reason: Message
   constructor(
-    message: string,
     readonly isQuotaExceeded: boolean,
     options?: { cause?: unknown }
   ) {
-    super(message, options)
+    super(isQuotaExceeded ? QUOTA_MESSAGE : ABORT_MESSAGE, options)
+    this.reason = isQuotaExceeded ? message('problems.storage.full') : message('problems.storage.aborted')
   }
 }
 
@@ -96,6 +136,7 @@ const ABORT_MESSAGE = 'Not saved: the browser stopped the write before it finish
  */
 export class ReadOnlyKnowledgeBaseError extends Error {
   override readonly name = 'ReadOnlyKnowledgeBaseError'
+  readonly reason: Message = message('problems.storage.readOnly')
   constructor() {
     super('Not saved: this knowledge base was saved by a newer version of Precedent and is open read-only. Update Precedent to change it.')
   }
@@ -129,8 +170,8 @@ function isQuotaError(error: unknown): boolean {
 export function toStorageError(error: unknown): unknown {
   const readOnly = readOnlyRefusalIn(error)
   if (readOnly !== undefined) return readOnly
-  if (isQuotaError(error)) return new StorageWriteError(QUOTA_MESSAGE, true, { cause: error })
+  if (isQuotaError(error)) return new StorageWriteError(true, { cause: error })
   const name = errorName(error)
-  if (name === 'AbortError' || name === 'TransactionInactiveError') return new StorageWriteError(ABORT_MESSAGE, false, { cause: error })
+  if (name === 'AbortError' || name === 'TransactionInactiveError') return new StorageWriteError(false, { cause: error })
   return error
 }

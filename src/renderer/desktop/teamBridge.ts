@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from '@shared/lib/zod'
 import type { KeptTeamConnection } from '../../shared/ipc/contract'
 import type { DesktopApi, TeamMethod } from '../../shared/ipc/desktopApi'
 import type { IpcResult } from '../../shared/ipc/ipcResult'

@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import type { DateWords } from '@shared/domain/partialDate'
 import type { LanguageWords } from '@shared/locale/languageWords'
-import { wordedValues, type Message } from '@shared/locale/message'
+import { isMessage, wordedValues, type Message } from '@shared/locale/message'
 import { APP_LOCALES, isAppLocale, localeForLanguages, type AppLocale } from '@shared/locale/interfaceLocales'
 import { mergeCatalogues, type Catalogue } from '@shared/locale/mergeCatalogues'
 
@@ -154,4 +154,21 @@ export function languageWords(locale: AppLocale = currentLocale()): LanguageWord
     translate: (message) => translateMessage(message, locale),
     dateWords: dateWords(locale)
   }
+}
+
+/**
+ * What went wrong, for a person, in the interface language: an error that carries its `reason` as a
+ * message (the storage layer's errors, `StorageWriteError`, `RevisionConflictError`, …) in words, any
+ * other error by its own message.
+ */
+export function errorText(error: unknown): string {
+  const reason = typeof error === 'object' && error !== null ? (error as { reason?: unknown }).reason : undefined
+  if (isMessage(reason)) return translateMessage(reason)
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** A problem located in a record (the storage layer's `RecordProblem`): its message in words, else its English. */
+export function problemText(problem: { readonly message: string | Message; readonly problem?: Message }): string {
+  if (problem.problem !== undefined) return translateMessage(problem.problem)
+  return typeof problem.message === 'string' ? problem.message : translateMessage(problem.message)
 }

@@ -1,10 +1,15 @@
-import type { z } from 'zod'
+import type { z } from '@shared/lib/zod'
+import type { Message } from '@shared/locale/message'
 import { formatIssuePath } from '@shared/domain/bundle'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { problemText, translateMessage } from '@renderer/i18n'
 
 /** One problem with a record, located by its path in the record (`links[0].organisationId`). */
 export interface FieldProblem {
   readonly path: string
   readonly message: string
+  /** The problem as a message, when the storage layer gave one: shown in the interface language (`problemText`). */
+  readonly problem?: Message
 }
 
 /** Comma-separated text as a list, without empty entries. */
@@ -28,7 +33,7 @@ export function problemsByField<Field extends string>(
   const errors: Partial<Record<Field, string>> = {}
   for (const problem of problems) {
     const field = fieldOfPath(problem.path)
-    if (field !== undefined && errors[field] === undefined) errors[field] = problem.message
+    if (field !== undefined && errors[field] === undefined) errors[field] = problemText(problem)
   }
   return errors
 }
@@ -44,7 +49,8 @@ const PLACEHOLDER_BOOKKEEPING = {
 
 /**
  * Validates record input with the record's schema, as the store will, and returns one message per
- * form field. Bookkeeping is filled in; problems with it cannot come from the form.
+ * form field, in the interface language (`validationProblem`, from the issue's code and path).
+ * Bookkeeping is filled in; problems with it cannot come from the form.
  */
 export function validateInput<Field extends string>(
   schema: z.ZodType,
@@ -54,7 +60,7 @@ export function validateInput<Field extends string>(
   const result = schema.safeParse({ ...input, ...PLACEHOLDER_BOOKKEEPING })
   if (result.success) return {}
   return problemsByField(
-    result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+    result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: translateMessage(validationProblem(issue)) })),
     fieldOfPath
   )
 }

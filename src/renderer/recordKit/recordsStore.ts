@@ -5,9 +5,11 @@ import {
   DeleteBlockedError,
   findDeleteImpact,
   getDatabase,
+  ReadOnlyKnowledgeBaseError,
   RecordNotFoundError,
   RecordValidationError,
   RevisionConflictError,
+  StorageWriteError,
   saveRecords,
   type DeleteImpact,
   type RecordWrite
@@ -16,14 +18,15 @@ import type { RecordOfType, RecordType, TypedRecord } from '@shared/domain/recor
 import type { FieldProblem } from './formDraft'
 import { repositories } from './knowledgeBase'
 import { writeOptions } from './writeOptions'
-import { i18n } from '@renderer/i18n'
+import { errorText, i18n } from '@renderer/i18n'
 
 /** How a save ended; the form decides what to tell the person. */
 export type SaveResult<R> =
   | { readonly ok: true; readonly record: R; readonly others: readonly TypedRecord[] }
   | { readonly ok: false; readonly reason: 'invalid'; readonly problems: readonly FieldProblem[] }
   | { readonly ok: false; readonly reason: 'conflict'; readonly current: TypedRecord['record'] }
-  | { readonly ok: false; readonly reason: 'failed'; readonly message: string }
+  /** `message` in the interface language; `isWholeSentence` when it says all there is ("Not saved: the disk … is full"), so it needs no frame. */
+  | { readonly ok: false; readonly reason: 'failed'; readonly message: string; readonly isWholeSentence?: boolean }
 
 export type DeleteResult =
   | { readonly ok: true; readonly mended: readonly TypedRecord[] }
@@ -52,7 +55,7 @@ function failure(error: unknown): Exclude<SaveResult<never>, { ok: true }> {
   if (error instanceof RecordNotFoundError) {
     return { ok: false, reason: 'failed', message: i18n.global.t('records.store.touchedGone') }
   }
-  return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) }
+  return { ok: false, reason: 'failed', message: errorText(error), isWholeSentence: error instanceof StorageWriteError || error instanceof ReadOnlyKnowledgeBaseError }
 }
 
 /**
@@ -130,8 +133,8 @@ export const useRecordsStore = defineStore('records', () => {
       const { mended } = await deleteRecord(getDatabase(), type, id, writeOptions())
       return { ok: true, mended }
     } catch (error) {
-      if (error instanceof DeleteBlockedError) return { ok: false, blocking: error.blocking, message: error.message }
-      return { ok: false, blocking: [], message: error instanceof Error ? error.message : String(error) }
+      if (error instanceof DeleteBlockedError) return { ok: false, blocking: error.blocking, message: errorText(error) }
+      return { ok: false, blocking: [], message: errorText(error) }
     }
   }
 

@@ -1,5 +1,5 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, reactive, ref, type Ref } from 'vue'
-import { i18n } from '@renderer/i18n'
+import { i18n, problemText } from '@renderer/i18n'
 import type { RecordOfType, RecordType } from '@shared/domain/recordTypes'
 import type { FieldProblem } from './formDraft'
 import { draftKey, registerOpenDraft, takeKeptDraft } from './keptDrafts'
@@ -111,7 +111,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     const found: Partial<Record<Field, string>> = {}
     for (const problem of problems) {
       const field = spec.fieldOfPath(problem.path)
-      if (field !== undefined && found[field] === undefined) found[field] = problem.message
+      if (field !== undefined && found[field] === undefined) found[field] = problemText(problem)
     }
     return found
   }
@@ -137,7 +137,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     switch (result.reason) {
       case 'invalid':
         serverErrors.value = problemsByField(result.problems)
-        saveError.value = i18n.global.t('records.form.notSavedProblems', { problems: result.problems.map((problem) => problem.message).join('; ') })
+        saveError.value = i18n.global.t('records.form.notSavedProblems', { problems: result.problems.map(problemText).join(i18n.global.t('problems.separator')) })
         await focusFirstError()
         break
       case 'conflict':
@@ -149,7 +149,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
         break
       case 'failed':
         // Storage errors are whole sentences for the person ("Not saved: the disk … is full …"); others get the frame.
-        saveError.value = result.message.startsWith('Not saved:') ? result.message : i18n.global.t('records.form.notSavedFailed', { message: result.message })
+        saveError.value = result.isWholeSentence === true ? result.message : i18n.global.t('records.form.notSavedFailed', { message: result.message })
         break
     }
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { bookkeepingShape } from '../domain/bookkeeping'
 import { RECORD_TYPES } from '../domain/recordTypes'
 import { requiredTextSchema, textSchema } from '../domain/text'

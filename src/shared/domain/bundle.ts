@@ -1,4 +1,6 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
+import { message, type Message } from '../locale/message'
+import { validationProblem } from './validationProblem'
 import { timestampSchema, textSchema, requiredTextSchema } from './text'
 import { incidentSchema } from './incident'
 import { incidentResponseSchema } from './incidentResponse'
@@ -91,7 +93,8 @@ export function bundleRecordsInOrder(records: BundleRecords): TypedRecord[] {
 /** One problem found in a bundle, located by a path such as `records.incidents[0].occurredOn`. */
 export interface BundleProblem {
   readonly path: string
-  readonly message: string
+  /** What is wrong, as a message the edges put into words (`validationProblem` for the schemas' problems). */
+  readonly message: Message
 }
 
 export type BundleParseResult =
@@ -116,7 +119,7 @@ export function parseBundle(json: unknown, knownIds: ReadonlySet<string> = new S
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))
+      problems: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: validationProblem(issue, 'bundle') }))
     }
   }
   const problems = findLinkProblems(parsed.data.records, knownIds)
@@ -139,7 +142,7 @@ export function findLinkProblems(records: BundleRecords, knownIds: ReadonlySet<s
   })
   for (const { typed, path } of all) {
     if (inBundle.has(typed.record.id)) {
-      problems.push({ path: `${path}.id`, message: `The id "${typed.record.id}" is used by more than one record` })
+      problems.push({ path: `${path}.id`, message: message('problems.bundle.duplicateId', { id: typed.record.id }) })
     }
     inBundle.add(typed.record.id)
     ids.add(typed.record.id)
@@ -149,7 +152,7 @@ export function findLinkProblems(records: BundleRecords, knownIds: ReadonlySet<s
       if (!ids.has(reference.targetId)) {
         problems.push({
           path,
-          message: `"${typed.record.id}" links (${reference.relation}) to "${reference.targetId}", which does not exist`
+          message: message('problems.bundle.missingLink', { id: typed.record.id, relation: reference.relation, target: reference.targetId })
         })
       }
     }

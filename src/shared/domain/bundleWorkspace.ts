@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { briefingSchema } from '../briefing/briefing'
 import { savedSearchSchema } from '../search/savedSearch'
 import { preferencesSchema } from './preferences'

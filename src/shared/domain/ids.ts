@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import type { Brand } from '../lib/brand'
 
 export type IncidentId = Brand<string, 'IncidentId'>

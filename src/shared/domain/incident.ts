@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { bookkeepingShape } from './bookkeeping'
 import { citationsSchema } from './citation'
 import { incidentIdSchema, jurisdictionIdSchema, organisationIdSchema } from './ids'

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
+import { message } from '../locale/message'
 import { bookkeepingShape } from './bookkeeping'
 import { citationsSchema } from './citation'
 import { jurisdictionIdSchema } from './ids'
@@ -30,10 +31,12 @@ export const jurisdictionSchema = z
   })
   .refine((j) => j.kind !== 'subdivision' || j.parentId !== undefined, {
     message: 'A subdivision needs its country as parent',
+    params: { problem: message('problems.jurisdiction.needsParent') },
     path: ['parentId']
   })
   .refine((j) => j.parentId !== j.id, {
     message: 'A jurisdiction cannot be its own parent',
+    params: { problem: message('problems.jurisdiction.ownParent') },
     path: ['parentId']
   })
 export type Jurisdiction = z.infer<typeof jurisdictionSchema>

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
+import { message, type Message } from '../locale/message'
 import { bookkeepingShape } from './bookkeeping'
 import { citationsSchema } from './citation'
 import { jurisdictionIdSchema, lawIdSchema } from './ids'
@@ -52,6 +53,27 @@ export function provisionLabel(provision: Pick<Provision, 'unit' | 'number'>): s
   return `${provision.unit.charAt(0).toUpperCase()}${provision.unit.slice(1)} ${provision.number}`
 }
 
+/** A provision by its unit and number as a message: "Article 41" / "第41条" (`provisionLabel` in words). */
+export function provisionName(provision: Pick<Provision, 'unit' | 'number'>): Message {
+  const { number } = provision
+  switch (provision.unit) {
+    case 'article':
+      return message('laws.provision.article', { number })
+    case 'section':
+      return message('laws.provision.section', { number })
+    case 'rule':
+      return message('laws.provision.rule', { number })
+    case 'clause':
+      return message('laws.provision.clause', { number })
+    case 'paragraph':
+      return message('laws.provision.paragraph', { number })
+    case 'chapter':
+      return message('laws.provision.chapter', { number })
+    case 'schedule':
+      return message('laws.provision.schedule', { number })
+  }
+}
+
 /** How this law relates to another, read "this law … the other": amends, replaces, implements. */
 export const LAW_RELATIONS = ['amends', 'replaces', 'implements'] as const
 export type LawRelation = (typeof LAW_RELATIONS)[number]
@@ -101,6 +123,7 @@ export const lawSchema = z
         context.addIssue({
           code: 'custom',
           message: `${provisionLabel(provision)} appears twice`,
+          params: { problem: message('problems.law.provisionTwice', { provision: provisionName(provision) }) },
           path: ['provisions', index, 'number']
         })
       }
@@ -108,11 +131,11 @@ export const lawSchema = z
     })
     law.relations.forEach((link, index) => {
       if (link.lawId === law.id) {
-        context.addIssue({ code: 'custom', message: 'A law cannot amend, replace or implement itself', path: ['relations', index, 'lawId'] })
+        context.addIssue({ code: 'custom', message: 'A law cannot amend, replace or implement itself', params: { problem: message('problems.law.relatedToItself') }, path: ['relations', index, 'lawId'] })
       }
     })
     if (law.status === 'repealed' && law.repealedOn === undefined) {
-      context.addIssue({ code: 'custom', message: 'A repealed law needs the date it was repealed', path: ['repealedOn'] })
+      context.addIssue({ code: 'custom', message: 'A repealed law needs the date it was repealed', params: { problem: message('problems.law.repealedWithoutDate') }, path: ['repealedOn'] })
     }
   })
 export type Law = z.infer<typeof lawSchema>

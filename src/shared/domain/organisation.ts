@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
+import { message } from '../locale/message'
 import { bookkeepingShape } from './bookkeeping'
 import { citationsSchema } from './citation'
 import { jurisdictionIdSchema, organisationIdSchema } from './ids'
@@ -71,6 +72,7 @@ export const organisationSchema = z
   })
   .refine((o) => o.links.every((link) => link.organisationId !== o.id), {
     message: 'An organisation cannot be linked to itself',
+    params: { problem: message('problems.organisation.linkedToItself') },
     path: ['links']
   })
 export type Organisation = z.infer<typeof organisationSchema>

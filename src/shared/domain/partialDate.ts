@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import type { Brand } from '../lib/brand'
+import { message, messageInCodes, type Message } from '../locale/message'
 
 /**
  * A date known to the year, the month or the day, in the EDTF style used by archivists:
@@ -29,51 +30,58 @@ export interface ParsedPartialDate {
 
 const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December'
-] as const
+/** A month's name as a message ("May" / "5月"), for reasons that name it. */
+export function monthName(month: number): Message {
+  return MONTH_NAMES[month - 1] ?? message('problems.months.m1')
+}
+
+const MONTH_NAMES: readonly Message[] = [
+  message('problems.months.m1'), message('problems.months.m2'), message('problems.months.m3'), message('problems.months.m4'),
+  message('problems.months.m5'), message('problems.months.m6'), message('problems.months.m7'), message('problems.months.m8'),
+  message('problems.months.m9'), message('problems.months.m10'), message('problems.months.m11'), message('problems.months.m12')
+]
 
 function daysInMonth(year: number, month: number): number {
   const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
   return [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
 }
 
-type PointResult = { ok: true; point: DatePoint } | { ok: false; reason: string }
+type PointResult = { ok: true; point: DatePoint } | { ok: false; reason: Message }
 
 function parsePoint(text: string): PointResult {
   const match = POINT.exec(text)
   if (!match) {
-    return { ok: false, reason: `"${text}" is not a date: write a year (2015), a month (2015-05) or a day (2015-05-21), optionally followed by ~` }
+    return { ok: false, reason: message('problems.date.notADate', { text }) }
   }
   const [, yearText, monthText, dayText, tilde] = match
   const year = Number(yearText)
-  if (year < 1000) return { ok: false, reason: `"${text}": the year must have four digits from 1000` }
+  if (year < 1000) return { ok: false, reason: message('problems.date.shortYear', { text }) }
   const isApproximate = tilde === '~'
   if (monthText === undefined) return { ok: true, point: { year, isApproximate } }
   const month = Number(monthText)
-  if (month < 1 || month > 12) return { ok: false, reason: `"${text}": month ${monthText} does not exist (01 to 12)` }
+  if (month < 1 || month > 12) return { ok: false, reason: message('problems.date.noSuchMonth', { text, month: monthText }) }
   if (dayText === undefined) return { ok: true, point: { year, month, isApproximate } }
   const day = Number(dayText)
   const lastDay = daysInMonth(year, month)
   if (day < 1 || day > lastDay) {
-    return { ok: false, reason: `"${text}": ${MONTH_NAMES[month - 1]} ${year} has no day ${dayText} (01 to ${lastDay})` }
+    return { ok: false, reason: message('problems.date.noSuchDay', { text, month: monthName(month), year, day: dayText, lastDay }) }
   }
   return { ok: true, point: { year, month, day, isApproximate } }
 }
 
 export type PartialDateResult =
   | { readonly ok: true; readonly value: PartialDate; readonly parsed: ParsedPartialDate }
-  | { readonly ok: false; readonly reason: string }
+  /** Why the text is not a partial date; its `text` value quotes what was read. */
+  | { readonly ok: false; readonly reason: Message }
 
 /** Parses and validates a partial date written by a person or found in a file; never throws. */
 export function parsePartialDate(input: string): PartialDateResult {
   const text = input.trim()
-  if (text === '') return { ok: false, reason: 'The date is empty' }
+  if (text === '') return { ok: false, reason: message('problems.date.empty') }
   const parts = text.split('/')
-  if (parts.length > 2) return { ok: false, reason: `"${text}": a range has one "/" between its two ends` }
+  if (parts.length > 2) return { ok: false, reason: message('problems.date.rangeSlashes', { text }) }
   if (parts.length === 2 && parts.some((part) => part === '')) {
-    return { ok: false, reason: `"${text}": a range needs a date on each side of "/"` }
+    return { ok: false, reason: message('problems.date.rangeEnds', { text }) }
   }
   const start = parsePoint(parts[0] ?? '')
   if (!start.ok) return start
@@ -81,7 +89,7 @@ export function parsePartialDate(input: string): PartialDateResult {
   const end = parsePoint(parts[1] ?? '')
   if (!end.ok) return end
   if (dayKey(latestDayOf(end.point)) < dayKey(earliestDayOf(start.point))) {
-    return { ok: false, reason: `"${text}": the range ends before it starts` }
+    return { ok: false, reason: message('problems.date.rangeBackwards', { text }) }
   }
   return { ok: true, value: text as PartialDate, parsed: { start: start.point, end: end.point } }
 }
@@ -89,22 +97,22 @@ export function parsePartialDate(input: string): PartialDateResult {
 /** Parses a value already known to be valid (it came through `partialDateSchema`). */
 export function parseKnownPartialDate(value: PartialDate): ParsedPartialDate {
   const result = parsePartialDate(value)
-  if (!result.ok) throw new Error(`Invalid partial date in storage: ${result.reason}`)
+  if (!result.ok) throw new Error(`Invalid partial date in storage: ${messageInCodes(result.reason)}`)
   return result.parsed
 }
 
 /** Builds a partial date from trusted literals, e.g. the sample knowledge base and tests. */
 export function toPartialDate(text: string): PartialDate {
   const result = parsePartialDate(text)
-  if (!result.ok) throw new Error(result.reason)
+  if (!result.ok) throw new Error(messageInCodes(result.reason))
   return result.value
 }
 
-/** zod schema: a valid partial date string, with the reason in the error message. */
+/** zod schema: a valid partial date string, with the reason as the issue's problem (`validationProblem`). */
 export const partialDateSchema = z.string().transform((text, context): PartialDate => {
   const result = parsePartialDate(text)
   if (!result.ok) {
-    context.addIssue({ code: 'custom', message: result.reason })
+    context.addIssue({ code: 'custom', message: messageInCodes(result.reason), params: { problem: result.reason } })
     return z.NEVER
   }
   return result.value

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
+import { message } from '../locale/message'
 import { textSchema } from './text'
 
 /** What a person sets once for this device (stored in the `meta` table, held by backups). */
@@ -10,7 +11,7 @@ export interface Preferences {
 /** The preferences as stored and as a backup holds them; unknown fields are dropped. */
 export const preferencesSchema = z
   .object({
-    authorName: textSchema('Author name', 100).refine((name) => !name.includes('\n'), 'Author name must be one line').default('')
+    authorName: textSchema('Author name', 100).refine((name) => !name.includes('\n'), { message: 'Author name must be one line', params: { problem: message('problems.oneLine') } }).default('')
   })
   .strip()
 

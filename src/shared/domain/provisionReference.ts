@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { lawIdSchema } from './ids'
 import { textSchema } from './text'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { bookkeepingShape } from './bookkeeping'
 import { sourceIdSchema } from './ids'
 import { partialDateSchema } from './partialDate'

@@ -1,5 +1,6 @@
-import { z } from 'zod'
-import { dropLayoutHints, unsafeCharacterMessage } from './unsafeCharacters'
+import { z } from '../lib/zod'
+import { message } from '../locale/message'
+import { dropLayoutHints, unsafeCharacterMessage, unsafeCharacterProblem } from './unsafeCharacters'
 
 /**
  * Text a person wrote: NFC-normalised so that a decomposed "é" and a composed one are the same
@@ -17,8 +18,9 @@ export function textSchema(label: string, max: number) {
         .string()
         .max(max, `${label} must be at most ${max} characters`)
         .superRefine((text, context) => {
-          const message = unsafeCharacterMessage(label, text)
-          if (message !== undefined) context.addIssue({ code: 'custom', message })
+          // People read the problem (validationProblem names the field from the path); zod's message is its English.
+          const problem = unsafeCharacterProblem(text)
+          if (problem !== undefined) context.addIssue({ code: 'custom', message: unsafeCharacterMessage(label, text) ?? '', params: { problem } })
         })
     )
 }
@@ -31,7 +33,7 @@ export function requiredTextSchema(label: string, max: number) {
 /** A short label from a list (tags, aliases, data categories): one line, no duplicates kept. */
 export function labelListSchema(label: string, maxItems = 50) {
   return z
-    .array(requiredTextSchema(label, 200).refine((text) => !text.includes('\n'), `${label} must be one line`))
+    .array(requiredTextSchema(label, 200).refine((text) => !text.includes('\n'), { message: `${label} must be one line`, params: { problem: message('problems.oneLine') } }))
     .max(maxItems, `At most ${maxItems} ${label.toLowerCase()} entries`)
     .transform((items) => [...new Set(items)])
 }

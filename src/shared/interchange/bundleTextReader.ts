@@ -1,3 +1,4 @@
+import { message } from '../locale/message'
 import { ImportInputError } from './importProblem'
 import { parseJsonSafely } from './parseJsonSafely'
 
@@ -108,7 +109,7 @@ export class BundleTextReader {
   /** The whole document as `JSON.parse` would give it; call once, after the last piece. */
   finish(): unknown {
     if (this.depth !== 0 || this.inString || this.elementStart >= 0) {
-      throw new ImportInputError({ file: this.fileName, message: 'The file ends before the bundle does: it is cut short or not a Precedent bundle' })
+      throw new ImportInputError({ file: this.fileName, message: message('importProblems.bundle.cutShort') })
     }
     const document = parseJsonSafely(this.skeleton.join(''), this.fileName) as Record<string, unknown> | null
     for (const [name, parsed] of this.records) {
@@ -146,8 +147,8 @@ export class BundleTextReader {
     try {
       list.push(parseJsonSafely(text, this.fileName))
     } catch (error) {
-      const message = error instanceof ImportInputError ? error.problem.message : String(error)
-      throw new ImportInputError({ file: this.fileName, message: `${this.collection}[${list.length}]: ${message}` })
+      const reason = error instanceof ImportInputError ? error.problem.message : String(error)
+      throw new ImportInputError({ file: this.fileName, message: message('importProblems.bundle.badRecord', { record: `${this.collection}[${list.length}]`, reason }) })
     }
     this.recordCount += 1
   }

@@ -1,4 +1,5 @@
-import { DEFAULT_IMPORT_LIMITS, formatByteSize, type ImportLimits } from './importLimits'
+import { message } from '../locale/message'
+import { byteSize, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './importLimits'
 import { ImportInputError } from './importProblem'
 
 /**
@@ -66,7 +67,7 @@ export function decodeImportText(bytes: Uint8Array, file: string, limits: Import
   if (bytes.length > limits.maxFileBytes) {
     throw new ImportInputError({
       file,
-      message: `The file is ${formatByteSize(bytes.length)}; files over ${formatByteSize(limits.maxFileBytes)} are not imported`
+      message: message('importProblems.input.tooLarge', { size: byteSize(bytes.length), limit: byteSize(limits.maxFileBytes) })
     })
   }
   let text: string
@@ -77,13 +78,13 @@ export function decodeImportText(bytes: Uint8Array, file: string, limits: Import
     const offset = firstInvalidUtf8Offset(bytes)
     throw new ImportInputError({
       file,
-      message: `The file is not valid UTF-8: invalid byte sequence at byte offset ${offset}. Save it as UTF-8 and import it again`
+      message: message('importProblems.input.notUtf8', { offset })
     })
   }
   const nul = text.indexOf('\u0000')
   if (nul !== -1) {
     const { line, column } = lineAndColumn(text, nul)
-    throw new ImportInputError({ file, row: line, message: `The file contains a NUL character (line ${line}, column ${column}); it is not a text file` })
+    throw new ImportInputError({ file, row: line, message: message('importProblems.input.nul', { line, column }) })
   }
   return text.replace(/\r\n?/g, '\n')
 }

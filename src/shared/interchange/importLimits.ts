@@ -1,3 +1,5 @@
+import { message, type MessageValue } from '../locale/message'
+
 /**
  * Limits checked before parsing (RELIABILITY-SECURITY 30): a file past them is refused whole with
  * a message naming the limit, never half-read. The largest real data set we know of (the CMS fines
@@ -27,4 +29,9 @@ export function formatByteSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`
   return `${bytes} bytes`
+}
+
+/** A byte count for a message: "64 MB" (units are the same in every language), or "12 bytes" in words. */
+export function byteSize(bytes: number): MessageValue {
+  return bytes >= 1024 ? formatByteSize(bytes) : message('importProblems.size.bytes', { count: bytes })
 }

@@ -4,7 +4,8 @@ import { redirectReferences } from '../domain/mergeRecords'
 import type { Organisation } from '../domain/organisation'
 import { diffRecords, type FieldChange } from '../domain/recordHistory'
 import { referencedIds, referencesOf } from '../domain/recordReferences'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, recordTitle, type RecordType, type TypedRecord } from '../domain/recordTypes'
+import { RECORD_TYPES, recordTitle, type RecordType, type TypedRecord } from '../domain/recordTypes'
+import { message, type Message, type MessageValue } from '../locale/message'
 import type { ImportLocation, ImportProblem } from './importProblem'
 import type { ImportCandidate, ImportFormat, ImportReading } from './importReading'
 
@@ -92,6 +93,26 @@ export interface ImportPlan {
 const zeroCounts = (): Record<ImportAction, number> => ({ new: 0, update: 0, unchanged: 0, duplicate: 0, rejected: 0 })
 
 const describeOrigin = (origin: ImportLocation): string => (origin.row !== undefined ? `row ${origin.row}` : (origin.field ?? origin.file))
+/** A stored record's type as the id clash names it ("a stored jurisdiction"). */
+function storedRecordNoun(type: RecordType): Message {
+  switch (type) {
+    case 'incident':
+      return message('importProblems.plan.stored.incident')
+    case 'organisation':
+      return message('importProblems.plan.stored.organisation')
+    case 'jurisdiction':
+      return message('importProblems.plan.stored.jurisdiction')
+    case 'law':
+      return message('importProblems.plan.stored.law')
+    case 'response':
+      return message('importProblems.plan.stored.response')
+    case 'source':
+      return message('importProblems.plan.stored.source')
+  }
+}
+
+/** Where a record was read, as a message names it: "row 3", or the field or file. */
+const originOf = (origin: ImportLocation): MessageValue => (origin.row !== undefined ? message('importProblems.plan.row', { row: origin.row }) : (origin.field ?? origin.file))
 
 type Draft = { candidate: ImportCandidate; typed: TypedRecord; entry?: ImportPlanEntry }
 
@@ -192,7 +213,7 @@ function rejectRepeatedIds(drafts: Draft[]): void {
       continue
     }
     draft.entry = rejected(draft, [
-      { ...draft.candidate.origin, field: 'id', message: `The id "${id}" is used by another record earlier in the file (${describeOrigin(earlier.candidate.origin)})` }
+      { ...draft.candidate.origin, field: 'id', message: message('importProblems.plan.idUsedEarlier', { id, earlier: originOf(earlier.candidate.origin) }) }
     ])
   }
 }
@@ -206,7 +227,7 @@ function rejectTypeClashes(drafts: Draft[], existing: ExistingRecords): void {
         {
           ...draft.candidate.origin,
           field: 'id',
-          message: `The id "${draft.typed.record.id}" already belongs to a stored ${RECORD_TYPE_LABELS[stored.type].singular.toLowerCase()}, "${recordTitle(stored)}"`
+          message: message('importProblems.plan.idOfStored', { id: draft.typed.record.id, type: storedRecordNoun(stored.type), title: recordTitle(stored) })
         }
       ])
     }
@@ -376,11 +397,11 @@ function entryAgainstStored(draft: Draft, existing: ExistingRecords, updateExist
 function rejectBrokenLinks(drafts: Draft[], existing: ExistingRecords): void {
   const written = new Map<string, Draft>()
   for (const draft of drafts) if (draft.entry?.willWrite === true) written.set(draft.typed.record.id, draft)
-  const whyMissing = new Map<string, string>()
+  const whyMissing = new Map<string, Message>()
   for (const draft of drafts) {
-    if (draft.entry?.action === 'rejected') whyMissing.set(draft.typed.record.id, `it was rejected (${describeOrigin(draft.candidate.origin)})`)
+    if (draft.entry?.action === 'rejected') whyMissing.set(draft.typed.record.id, message('importProblems.plan.wasRejected', { origin: originOf(draft.candidate.origin) }))
     else if (draft.entry?.willWrite === false && existing.get(draft.typed.record.id) === undefined) {
-      whyMissing.set(draft.typed.record.id, 'it is not imported')
+      whyMissing.set(draft.typed.record.id, message('importProblems.plan.notImported'))
     }
   }
   let changed = true
@@ -394,11 +415,11 @@ function rejectBrokenLinks(drafts: Draft[], existing: ExistingRecords): void {
         missing.map(({ targetId, relation }) => ({
           ...draft.candidate.origin,
           field: draft.candidate.origin.field ?? relation,
-          message: `Links to "${targetId}", which is neither stored nor imported${whyMissing.has(targetId) ? ` (${whyMissing.get(targetId)})` : ''}`
+          message: whyMissing.has(targetId) ? message('importProblems.plan.brokenLinkBecause', { target: targetId, why: whyMissing.get(targetId)! }) : message('importProblems.plan.brokenLink', { target: targetId })
         }))
       )
       written.delete(id)
-      whyMissing.set(id, `it was rejected (${describeOrigin(draft.candidate.origin)})`)
+      whyMissing.set(id, message('importProblems.plan.wasRejected', { origin: originOf(draft.candidate.origin) }))
       changed = true
     }
   }

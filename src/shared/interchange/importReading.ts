@@ -1,5 +1,6 @@
 import { formatIssuePath } from '../domain/bundle'
 import { RECORD_SCHEMAS } from '../domain/recordSchemas'
+import { validationProblem } from '../domain/validationProblem'
 import { typedRecord, type RecordOfType, type RecordType, type TypedRecord } from '../domain/recordTypes'
 import type { ImportLocation, ImportProblem } from './importProblem'
 
@@ -74,7 +75,7 @@ export function candidateFromDraft<T extends RecordType>(
     problems: parsed.error.issues.map((issue) => {
       const path = formatIssuePath(issue.path)
       const top = String(issue.path[0] ?? '')
-      return { ...origin, field: fieldNames[top] ?? (path === '' ? origin.field : path), message: issue.message }
+      return { ...origin, field: fieldNames[top] ?? (path === '' ? origin.field : path), message: validationProblem(issue) }
     })
   }
 }

@@ -1,10 +1,11 @@
+import { message } from '../locale/message'
 import { readAiidSnapshotFiles } from './adapters/aiidSnapshotFiles'
 import { readBundleImport } from './adapters/bundleImport'
 import { readCmsFines } from './adapters/cmsFines'
 import { looksLikeHibpBreaches, readHibpBreaches } from './adapters/hibpBreaches'
 import { readLawText } from './adapters/lawText'
 import { readVerisIncidents } from './adapters/verisIncidents'
-import { mappingProblems, readMappedCsv, type ColumnMapping } from './csv/columnMapping'
+import { mappingProblems, mappingUnusable, readMappedCsv, type ColumnMapping } from './csv/columnMapping'
 import { ImportInputError, type ImportProblem } from './importProblem'
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportCandidate, type ImportContext, type ImportFormat, type ImportReading } from './importReading'
 import { looksLikeJsonRecords, readJsonRecordTable } from './json/jsonRecordTable'
@@ -47,9 +48,9 @@ const mappedReader =
   (format: MappedFormat): FileReader =>
   (file, context, mapping) => {
     const table = mappingTableOf(format, file)
-    if (mapping === undefined) throw new ImportInputError({ file: file.name, message: 'Choose which column gives which field before importing' })
+    if (mapping === undefined) throw new ImportInputError({ file: file.name, message: message('importProblems.mapping.choose') })
     const problems = mappingProblems(mapping)
-    if (problems.length > 0) throw new ImportInputError({ file: file.name, message: `The column mapping cannot be used: ${problems.join('; ')}` })
+    if (problems.length > 0) throw new ImportInputError({ file: file.name, message: mappingUnusable(problems) })
     return { ...readMappedCsv(table, mapping, context), format }
   }
 

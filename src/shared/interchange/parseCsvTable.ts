@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './importLimits'
+import { message } from '../locale/message'
 import { ImportInputError, type ImportProblem } from './importProblem'
 
 /** Column names that would reach an object's prototype if ever used as keys (RELIABILITY-SECURITY 32). */
@@ -54,32 +55,32 @@ export function parseCsvTable(text: string, file: string, limits: ImportLimits =
   const records = parsed.data
   const headerCells = records[0]
   if (headerCells === undefined || headerCells.every((cell) => cell.trim() === '')) {
-    throw new ImportInputError({ file, message: 'The file is empty: the first row must name the columns' })
+    throw new ImportInputError({ file, message: message('importProblems.csv.empty') })
   }
   if (headerCells.length > limits.maxColumns) {
-    throw new ImportInputError({ file, row: 1, message: `The file has ${headerCells.length} columns; at most ${limits.maxColumns} are imported` })
+    throw new ImportInputError({ file, row: 1, message: message('importProblems.csv.tooManyColumns', { count: headerCells.length, max: limits.maxColumns }) })
   }
   const headers = headerCells.map((cell) => cell.normalize('NFC').trim())
   const seen = new Set<string>()
   headers.forEach((header, index) => {
     if (header === '') {
-      throw new ImportInputError({ file, row: 1, field: `column ${index + 1}`, message: 'A column has no name in the header row' })
+      throw new ImportInputError({ file, row: 1, field: `column ${index + 1}`, message: message('importProblems.csv.unnamedColumn') })
     }
     if (FORBIDDEN_HEADERS.has(header.toLowerCase())) {
-      throw new ImportInputError({ file, row: 1, field: header, message: `"${header}" is not allowed as a column name` })
+      throw new ImportInputError({ file, row: 1, field: header, message: message('importProblems.csv.forbiddenHeader', { header }) })
     }
     if (seen.has(header)) {
-      throw new ImportInputError({ file, row: 1, field: header, message: `The column "${header}" appears more than once in the header row` })
+      throw new ImportInputError({ file, row: 1, field: header, message: message('importProblems.csv.repeatedHeader', { header }) })
     }
     seen.add(header)
   })
   if (records.length - 1 > limits.maxRows) {
-    throw new ImportInputError({ file, message: `The file has ${records.length - 1} rows; at most ${limits.maxRows} are imported` })
+    throw new ImportInputError({ file, message: message('importProblems.csv.tooManyRows', { count: records.length - 1, max: limits.maxRows }) })
   }
 
   const problems: ImportProblem[] = parsed.errors
     .filter((error) => error.type === 'Quotes')
-    .map((error) => ({ file, row: (error.row ?? 0) + 1, message: `${error.message}; the row was not imported` }))
+    .map((error) => ({ file, row: (error.row ?? 0) + 1, message: message('importProblems.csv.unreadableRow', { reason: error.message }) }))
   const badRows = new Set(problems.map((problem) => problem.row))
   const rows: CsvRow[] = []
   records.slice(1).forEach((cellsInRow, index) => {
@@ -87,12 +88,12 @@ export function parseCsvTable(text: string, file: string, limits: ImportLimits =
     if (badRows.has(row)) return
     if (cellsInRow.every((cell) => cell.trim() === '')) return
     if (cellsInRow.length > headers.length) {
-      problems.push({ file, row, message: `The row has ${cellsInRow.length} cells but the header names ${headers.length} columns` })
+      problems.push({ file, row, message: message('importProblems.csv.tooManyCells', { cells: cellsInRow.length, columns: headers.length }) })
       return
     }
     const overlong = cellsInRow.findIndex((cell) => cell.length > limits.maxFieldChars)
     if (overlong !== -1) {
-      problems.push({ file, row, field: headers[overlong], message: `The cell is longer than ${limits.maxFieldChars} characters` })
+      problems.push({ file, row, field: headers[overlong], message: message('importProblems.csv.cellTooLong', { max: limits.maxFieldChars }) })
       return
     }
     const cells: Record<string, string> = Object.create(null) as Record<string, string>

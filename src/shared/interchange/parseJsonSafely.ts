@@ -2,6 +2,7 @@ import { parse as parseTolerantly, printParseErrorCode, type ParseError } from '
 import secureJson from 'secure-json-parse'
 import { lineAndColumn } from './decodeImportText'
 import { ImportInputError } from './importProblem'
+import { message, type Message } from '../locale/message'
 
 /**
  * Parses untrusted JSON (RELIABILITY-SECURITY 33). A `__proto__` or `constructor.prototype` key
@@ -15,9 +16,9 @@ export function parseJsonSafely(text: string, file: string): unknown {
   try {
     return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' })
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    if (/forbidden (prototype|constructor) property/i.test(message)) {
-      throw new ImportInputError({ file, message: 'The file contains a "__proto__" or "constructor.prototype" key, which is never imported' })
+    const reason = error instanceof Error ? error.message : String(error)
+    if (/forbidden (prototype|constructor) property/i.test(reason)) {
+      throw new ImportInputError({ file, message: message('importProblems.input.prototypeKey') })
     }
     throw new ImportInputError({ file, ...describeSyntaxError(text) })
   }
@@ -27,11 +28,11 @@ export function parseJsonSafely(text: string, file: string): unknown {
  * Where a text stops being JSON. JSON.parse's messages differ between engines and often give no
  * position, so a second, error-collecting parser (VS Code's) locates it; it runs only on failure.
  */
-function describeSyntaxError(text: string): { readonly row?: number; readonly message: string } {
+function describeSyntaxError(text: string): { readonly row?: number; readonly message: Message } {
   const errors: ParseError[] = []
   parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = errors[0]
-  if (first === undefined) return { message: 'The file is not valid JSON' }
+  if (first === undefined) return { message: message('importProblems.input.notJson') }
   const { line, column } = lineAndColumn(text, first.offset)
-  return { row: line, message: `The file is not valid JSON at line ${line}, column ${column} (${printParseErrorCode(first.error)})` }
+  return { row: line, message: message('importProblems.input.notJsonAt', { line, column, code: printParseErrorCode(first.error) }) }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { IpcChannel } from './channels'
 import { isSafeExternalUrl, MAX_EXTERNAL_URL_LENGTH } from '../security/externalUrl'
 import { MAX_FILE_NAME_LENGTH } from '../security/safeFileName'

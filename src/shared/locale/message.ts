@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { formatPartialDate, partialDateSchema, type DateWords, type PartialDate } from '../domain/partialDate'
 
 /**
@@ -61,4 +61,30 @@ export function wordedValues(values: Message['values'], translate: Translate, da
     worded[name] = typeof value !== 'object' ? value : isMessage(value) ? translate(value) : formatPartialDate(value.date, dates)
   }
   return worded
+}
+
+/**
+ * A list of values as one message, its items joined the way the reader's language joins them
+ * (`lists.comma`: "a, b, c" / "a、b、c"; `lists.semicolon`: "a; b" / "a；b"; `lists.and`: "a and b" /
+ * "a和b"; `lists.or`: "a, b or c" / "a、b或c"). Items may be messages.
+ */
+export function messageList(items: readonly MessageValue[], separator: 'comma' | 'semicolon' | 'and' | 'or' = 'comma'): MessageValue {
+  if (items.length <= 1) return items[0] ?? ''
+  if (separator === 'or') return message('lists.or', { first: messageList(items.slice(0, -1), 'comma'), rest: items.at(-1)! })
+  const [first, ...rest] = items
+  const values = { first: first!, rest: messageList(rest, separator) }
+  if (separator === 'and') return message('lists.and', values)
+  return separator === 'comma' ? message('lists.comma', values) : message('lists.semicolon', values)
+}
+
+/**
+ * A message as its key and values, in no language: `importProblems.at.file(file=a.csv, reason=…)`.
+ * For an `Error`'s own message and logs, which no person is meant to read in a language; the edges
+ * put the message itself into words.
+ */
+export function messageInCodes(value: MessageValue): string {
+  if (typeof value !== 'object') return String(value)
+  if (!isMessage(value)) return value.date
+  const values = Object.entries(value.values ?? {}).map(([name, inner]) => `${name}=${messageInCodes(inner)}`)
+  return values.length === 0 ? value.key : `${value.key}(${values.join(', ')})`
 }

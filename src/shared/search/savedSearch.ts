@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { requiredTextSchema, timestampSchema } from '../domain/text'
 
 /** A query someone named so they can run it again; the query carries its filters (`type:incident …`). */

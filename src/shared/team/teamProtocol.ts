@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { briefingSchema } from '../briefing/briefing'
 import { REVISION_ACTIONS } from '../domain/recordHistory'
 import { RECORD_TYPES } from '../domain/recordTypes'

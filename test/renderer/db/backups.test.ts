@@ -23,6 +23,7 @@ import {
 import { aBundle, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 import { catchError } from '../../support/catchError'
+import { describedInEnglish } from '../../support/words'
 
 const NOW = '2026-11-29T10:00:00.000Z'
 const clock = () => NOW
@@ -248,8 +249,8 @@ describe('backups', () => {
     const cut = await catchError(readBundleFile(new Blob([bytes.slice(0, bytes.length - 30)]), 'kb.json.gz'))
 
     expect(cut).toBeInstanceOf(ImportInputError)
-    expect((cut as Error).message).toMatch(/^kb\.json\.gz: /)
-    expect((cut as Error).message).not.toContain('\n')
+    expect(describedInEnglish((cut as ImportInputError).problem)).toMatch(/^kb\.json\.gz: /)
+    expect(describedInEnglish((cut as ImportInputError).problem)).not.toContain('\n')
   })
 
   it('names the record and field of an invalid bundle', async () => {

@@ -5,6 +5,7 @@ import type { TypedRecord } from '@shared/domain/recordTypes'
 import { anIncident, anOrganisation } from '../../builders/domain'
 import { aFreshDatabase, givenStored } from './testDatabase'
 import { catchError } from '../../support/catchError'
+import { problemsAsShown } from '../../support/words'
 
 describe('assertLinksExist', () => {
   it('names every link to a missing record, placed by the caller, and accepts links to records of the same write', async () => {
@@ -32,7 +33,7 @@ describe('assertLinksExist', () => {
     )
 
     expect(error).toBeInstanceOf(RecordValidationError)
-    expect((error as RecordValidationError).problems).toEqual([
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([
       { path: '1:inc-1.organisations[2].organisationId', message: 'No organisation with the id "org-missing" exists' }
     ])
   })

@@ -4,6 +4,7 @@ import { saveRecords } from '@renderer/db/multiRecordWriter'
 import { anOrganisation } from '../../builders/domain'
 import { catchError } from '../../support/catchError'
 import { aFreshDatabase, givenStored, snapshotOf } from './testDatabase'
+import { problemsAsShown } from '../../support/words'
 
 const NOW = '2026-02-01T10:00:00.000Z'
 let issued = 0
@@ -67,7 +68,7 @@ describe('saveRecords', () => {
     )
 
     expect(error).toBeInstanceOf(RecordValidationError)
-    expect((error as RecordValidationError).problems).toEqual([{ path: '[1].name', message: 'Name is required' }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: '[1].name', message: 'Name is required' }])
     expect(await snapshotOf(db)).toEqual(before)
   })
 

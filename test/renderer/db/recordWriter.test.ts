@@ -21,6 +21,7 @@ import {
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse, aSource } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 import { catchError } from '../../support/catchError'
+import { problemsAsShown } from '../../support/words'
 
 const NOW = '2026-02-01T10:00:00.000Z'
 const now = () => NOW
@@ -141,7 +142,7 @@ describe('saveRecord', () => {
 
     const error = await catchError(saveRecord(db, 'incident', input, writeOptions))
 
-    expect((error as RecordValidationError).problems).toEqual([
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([
       { path: 'organisations[1].organisationId', message: 'No organisation with the id "org-missing" exists' }
     ])
   })
@@ -176,7 +177,7 @@ describe('saveRecord', () => {
 
     const error = await catchError(saveRecord(db, 'law', input, writeOptions))
 
-    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[1].lawId', message: 'No law with the id "law-missing" exists' }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: 'relations[1].lawId', message: 'No law with the id "law-missing" exists' }])
   })
 
   it('stores the links and the sort key beside the record, and reads return the record without them', async () => {
@@ -523,7 +524,7 @@ describe('restoreRevision', () => {
 
     const error = await catchError(restoreRevision(db, 'incident', linked.id, created!.id, { now, expectedRevision: 2 }))
 
-    expect((error as RecordValidationError).problems).toEqual([
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([
       { path: 'organisations[0].organisationId', message: `No organisation with the id "${operator.id}" exists` }
     ])
   })
@@ -534,7 +535,7 @@ describe('restoreRevision', () => {
 
     const error = await catchError(restoreRevision(db, 'law', amendment.id, created!.id, { now, expectedRevision: 2 }))
 
-    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
   })
 
   it('restores a sample record as first loaded, from the version before its first recorded change', async () => {
@@ -639,7 +640,7 @@ describe('undoLastChange', () => {
 
     const error = await catchError(undoLastChange(db, amendment.id, { now }))
 
-    expect((error as RecordValidationError).problems).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
   })
 
   it('refuses when the record was changed without a history entry since its last one', async () => {

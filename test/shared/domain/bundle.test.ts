@@ -19,6 +19,7 @@ import {
   aResponseInput,
   aSourceInput
 } from '../../builders/sharedDomain'
+import { withReasonInEnglish } from '../../support/words'
 
 /** A small bundle whose every link resolves inside it. */
 function aLinkedBundleInput() {
@@ -49,9 +50,10 @@ function aLinkedBundleInput() {
   })
 }
 
+/** The bundle's problems, each message in English as a person reads it. */
 function problemsOf(json: unknown, knownIds?: ReadonlySet<string>) {
   const result = parseBundle(json, knownIds)
-  return result.ok ? [] : result.problems
+  return result.ok ? [] : result.problems.map(withReasonInEnglish)
 }
 
 describe('parseBundle', () => {

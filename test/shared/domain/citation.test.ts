@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { citationSchema, citationsSchema } from '@shared/domain/citation'
 import { issueMessages } from '../../builders/sharedDomain'
+import { z } from 'zod'
 
 describe('citationSchema', () => {
   it('accepts a citation that names only its source', () => {
@@ -38,7 +39,8 @@ describe('citationsSchema', () => {
   it('refuses more than 200 citations', () => {
     const citations = Array.from({ length: 201 }, () => ({ sourceId: 'src-cac' }))
 
-    const result = citationsSchema.safeParse(citations)
+    // As a record holds them: the problem names what is too many by where it is.
+    const result = z.object({ citations: citationsSchema }).safeParse({ citations })
 
     expect(issueMessages(result)).toEqual(['At most 200 citations per record'])
   })

@@ -11,6 +11,8 @@ import {
 } from '@shared/domain/incident'
 import { toPartialDate } from '@shared/domain/partialDate'
 import { anIncidentInput, issueMessages } from '../../builders/sharedDomain'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { inEnglish } from '../../support/words'
 
 describe('incidentSchema', () => {
   it('accepts a minimal incident and fills in the defaults', () => {
@@ -44,7 +46,7 @@ describe('incidentSchema', () => {
   it('refuses a bad date, reporting the reason at the field', () => {
     const result = incidentSchema.safeParse(anIncidentInput({ occurredOn: '2015-13' }))
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['occurredOn'], '"2015-13": month 13 does not exist (01 to 12)']
     ])
   })

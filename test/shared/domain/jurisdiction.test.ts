@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { jurisdictionSchema } from '@shared/domain/jurisdiction'
 import { aJurisdictionInput, issueMessages } from '../../builders/sharedDomain'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { inEnglish } from '../../support/words'
 
 describe('jurisdictionSchema', () => {
   it('accepts a minimal country and fills in the defaults', () => {
@@ -20,7 +22,7 @@ describe('jurisdictionSchema', () => {
   it('refuses a subdivision without a parent, at the parentId field', () => {
     const result = jurisdictionSchema.safeParse(aJurisdictionInput({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang' }))
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['parentId'], 'A subdivision needs its country as parent']
     ])
   })
@@ -30,7 +32,7 @@ describe('jurisdictionSchema', () => {
       aJurisdictionInput({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', parentId: 'CN-ZJ' })
     )
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['parentId'], 'A jurisdiction cannot be its own parent']
     ])
   })

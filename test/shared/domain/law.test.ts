@@ -10,6 +10,8 @@ import {
   provisionLabel
 } from '@shared/domain/law'
 import { aLaw, aLawInput, issueMessages } from '../../builders/sharedDomain'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { inEnglish } from '../../support/words'
 
 describe('lawSchema', () => {
   it('accepts a minimal law and fills in the defaults', () => {
@@ -65,7 +67,7 @@ describe('lawSchema', () => {
       })
     )
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['provisions', 2, 'number'], 'Article 41 appears twice']
     ])
   })
@@ -86,7 +88,7 @@ describe('lawSchema', () => {
   it('refuses a repealed law without the date it was repealed', () => {
     const result = lawSchema.safeParse(aLawInput({ status: 'repealed' }))
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['repealedOn'], 'A repealed law needs the date it was repealed']
     ])
   })
@@ -106,7 +108,7 @@ describe('lawSchema', () => {
   it('refuses a bad amendment date, reporting its index and reason', () => {
     const result = lawSchema.safeParse(aLawInput({ amendedOn: ['2008', '2016-02-30'] }))
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['amendedOn', 1], '"2016-02-30": February 2016 has no day 30 (01 to 29)']
     ])
   })

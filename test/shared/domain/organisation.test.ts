@@ -7,6 +7,8 @@ import {
   organisationSchema
 } from '@shared/domain/organisation'
 import { anOrganisationInput, issueMessages } from '../../builders/sharedDomain'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { inEnglish } from '../../support/words'
 
 describe('organisationSchema', () => {
   it('accepts a minimal organisation and fills in the defaults', () => {
@@ -68,7 +70,7 @@ describe('organisationSchema', () => {
       anOrganisationInput({ id: 'org-alipay', links: [{ relation: 'parent', organisationId: 'org-alipay' }] })
     )
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['links'], 'An organisation cannot be linked to itself']
     ])
   })

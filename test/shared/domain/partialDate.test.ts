@@ -18,10 +18,12 @@ import {
   type PartialDate
 } from '@shared/domain/partialDate'
 import { issueMessages } from '../../builders/sharedDomain'
+import { inEnglish } from '../../support/words'
 
+/** Why the text is refused, in English as a person reads it. */
 function reasonFor(text: string): string {
   const result = parsePartialDate(text)
-  return result.ok ? '' : result.reason
+  return result.ok ? '' : inEnglish(result.reason)
 }
 
 describe('parsePartialDate', () => {
@@ -211,10 +213,10 @@ describe('toPartialDate', () => {
     expect(date).toBe('2015-05')
   })
 
-  it('throws the parse reason for invalid text', () => {
+  it('throws the parse reason for invalid text (in codes: the error is for the log, not a person)', () => {
     const build = () => toPartialDate('2015-13')
 
-    expect(build).toThrow('"2015-13": month 13 does not exist (01 to 12)')
+    expect(build).toThrow('problems.date.noSuchMonth(text=2015-13, month=13)')
   })
 })
 
@@ -222,7 +224,7 @@ describe('parseKnownPartialDate', () => {
   it('throws when storage holds an invalid date', () => {
     const read = () => parseKnownPartialDate('2015-13' as PartialDate)
 
-    expect(read).toThrow('Invalid partial date in storage: "2015-13": month 13 does not exist (01 to 12)')
+    expect(read).toThrow('Invalid partial date in storage: problems.date.noSuchMonth(text=2015-13, month=13)')
   })
 })
 

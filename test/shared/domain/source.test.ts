@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { sourceSchema } from '@shared/domain/source'
 import { aSourceInput, issueMessages } from '../../builders/sharedDomain'
+import { validationProblem } from '@shared/domain/validationProblem'
+import { inEnglish } from '../../support/words'
 
 describe('sourceSchema', () => {
   it('accepts a minimal source as given', () => {
@@ -34,7 +36,7 @@ describe('sourceSchema', () => {
   it('refuses a file address, at the url field', () => {
     const result = sourceSchema.safeParse(aSourceInput({ url: 'file:///C:/reports/alipay.pdf' }))
 
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['url'], 'A URL must be a full http:// or https:// address']
     ])
   })

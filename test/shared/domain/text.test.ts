@@ -7,10 +7,26 @@ import {
   timestampSchema,
   webAddressSchema
 } from '@shared/domain/text'
+import { z } from 'zod'
 import { issueMessages } from '../../builders/sharedDomain'
 
+/**
+ * The schema as a record's field named `name`: its problems are located there, as in every record,
+ * so they name the field as a person reads them (`validationProblem` takes the field from the path).
+ */
+function asField<S extends z.ZodType>(name: string, schema: S) {
+  const wrapped = z.object({ [name]: schema })
+  return {
+    parse: (value: unknown) => (wrapped.parse({ [name]: value }) as Record<string, z.output<S>>)[name],
+    safeParse: (value: unknown) => wrapped.safeParse({ [name]: value })
+  }
+}
+const webAddress = asField('url', webAddressSchema)
+const timestamp = asField('createdAt', timestampSchema)
+const languageTag = asField('language', languageTagSchema)
+
 describe('textSchema', () => {
-  const summary = textSchema('Summary', 20)
+  const summary = asField('summary', textSchema('Summary', 20))
 
   it('treats a decomposed é and a composed é as the same text', () => {
     const decomposed = summary.parse('Caf\u0065\u0301')
@@ -86,7 +102,7 @@ describe('textSchema', () => {
 })
 
 describe('requiredTextSchema', () => {
-  const title = requiredTextSchema('Title', 500)
+  const title = asField('title', requiredTextSchema('Title', 500))
 
   it('refuses empty text, naming the field', () => {
     const result = title.safeParse('')
@@ -108,7 +124,7 @@ describe('requiredTextSchema', () => {
 })
 
 describe('labelListSchema', () => {
-  const tags = labelListSchema('Tag', 3)
+  const tags = asField('tags', labelListSchema('Tag', 3))
 
   it('keeps one copy of each label, in first-seen order', () => {
     const labels = tags.parse(['consent', 'alipay', 'consent'])
@@ -149,13 +165,13 @@ describe('labelListSchema', () => {
 
 describe('webAddressSchema', () => {
   it.each(['http://example.com', 'https://www.reuters.com/article/alipay?x=1#top'])('accepts %s', (address) => {
-    const result = webAddressSchema.safeParse(address)
+    const result = webAddress.safeParse(address)
 
     expect(result.success).toBe(true)
   })
 
   it('trims surrounding whitespace', () => {
-    const address = webAddressSchema.parse('  https://example.com/a ')
+    const address = webAddress.parse('  https://example.com/a ')
 
     expect(address).toBe('https://example.com/a')
   })
@@ -163,14 +179,14 @@ describe('webAddressSchema', () => {
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ftp://example.com/file', '/relative/path', 'relative/path', 'example.com', 'http://'])(
     'refuses %s with a message asking for an http or https address',
     (address) => {
-      const result = webAddressSchema.safeParse(address)
+      const result = webAddress.safeParse(address)
 
       expect(issueMessages(result)).toEqual(['A URL must be a full http:// or https:// address'])
     }
   )
 
   it('refuses an address longer than 2000 characters', () => {
-    const result = webAddressSchema.safeParse(`https://example.com/${'a'.repeat(2000)}`)
+    const result = webAddress.safeParse(`https://example.com/${'a'.repeat(2000)}`)
 
     expect(issueMessages(result)).toContain('A URL must be at most 2000 characters')
   })
@@ -178,19 +194,19 @@ describe('webAddressSchema', () => {
 
 describe('timestampSchema', () => {
   it('accepts a UTC timestamp', () => {
-    const result = timestampSchema.safeParse('2026-01-31T12:00:00.000Z')
+    const result = timestamp.safeParse('2026-01-31T12:00:00.000Z')
 
     expect(result.success).toBe(true)
   })
 
   it('accepts a timestamp with an offset', () => {
-    const result = timestampSchema.safeParse('2026-01-31T20:00:00+08:00')
+    const result = timestamp.safeParse('2026-01-31T20:00:00+08:00')
 
     expect(result.success).toBe(true)
   })
 
   it('refuses a date without a time, showing an example', () => {
-    const result = timestampSchema.safeParse('2026-01-31')
+    const result = timestamp.safeParse('2026-01-31')
 
     expect(issueMessages(result)).toEqual(['A timestamp must be ISO 8601, e.g. 2026-01-31T12:00:00.000Z'])
   })
@@ -198,20 +214,20 @@ describe('timestampSchema', () => {
 
 describe('languageTagSchema', () => {
   it.each(['en', 'zh', 'hi', 'zh-Hans', 'zh-Hant-TW', 'yue', 'en-GB'])('accepts %s', (tag) => {
-    const result = languageTagSchema.safeParse(tag)
+    const result = languageTag.safeParse(tag)
 
     expect(result.success).toBe(true)
   })
 
   it.each(['', 'e', 'english', 'zh_Hans', 'zh-', 'zh-Hans-toolongsubtag'])('refuses "%s" with an example of a tag', (tag) => {
-    const result = languageTagSchema.safeParse(tag)
+    const result = languageTag.safeParse(tag)
 
     expect(issueMessages(result)).toEqual(['A language is a BCP 47 tag such as en, zh or zh-Hans'])
   })
 })
 
 describe('textSchema: invisible and deceptive characters', () => {
-  const title = requiredTextSchema('Title', 500)
+  const title = asField('title', requiredTextSchema('Title', 500))
 
   it('refuses a right-to-left override, naming the field, the character and what comes before it', () => {
     // "invoice_\u202Efdp.exe" shows as "invoice_exe.pdf".
@@ -281,7 +297,7 @@ describe('textSchema: invisible and deceptive characters', () => {
   })
 
   it('quotes what comes before on one line', () => {
-    const result = textSchema('Summary', 100).safeParse('First line.\n\tSecond\u202E')
+    const result = asField('summary', textSchema('Summary', 100)).safeParse('First line.\n\tSecond\u202E')
 
     expect(issueMessages(result)).toEqual(['Summary contains an invisible right-to-left override (U+202E) after "First line. Second"; remove it'])
   })
@@ -326,11 +342,11 @@ describe('textSchema: invisible and deceptive characters', () => {
   })
 
   it('makes line ends \\n rather than refusing a carriage return', () => {
-    expect(textSchema('Summary', 100).parse('one\r\ntwo\rthree')).toBe('one\ntwo\nthree')
+    expect(asField('summary', textSchema('Summary', 100)).parse('one\r\ntwo\rthree')).toBe('one\ntwo\nthree')
   })
 
   it('refuses the same characters in every label of a list', () => {
-    const result = labelListSchema('Tag').safeParse(['ok', 'gdpr\u202E'])
+    const result = asField('tags', labelListSchema('Tag')).safeParse(['ok', 'gdpr\u202E'])
 
     expect(issueMessages(result)).toEqual(['Tag contains an invisible right-to-left override (U+202E) after "gdpr"; remove it'])
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BundleTextReader } from '@shared/interchange/bundleTextReader'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { thrownInEnglish } from '../../support/words'
 
 const document = {
   format: 'precedent-bundle',
@@ -52,7 +53,7 @@ describe('BundleTextReader', () => {
 
   it('names the workspace entry that is not JSON', () => {
     const text = '{"format":"precedent-bundle","records":{},"workspace":{"briefings":[{"id":"a"},{"id":}]}}'
-    expect(() => readInPieces(text, 5)).toThrowError(/^kb\.json: workspace\.briefings\[1\]: /)
+    expect(thrownInEnglish(() => readInPieces(text, 5))).toMatch(/^kb\.json: workspace\.briefings\[1\]: /)
   })
 
   it('counts the records it has read', () => {
@@ -64,16 +65,16 @@ describe('BundleTextReader', () => {
   it('names the record that is not JSON', () => {
     const text = '{"format":"precedent-bundle","records":{"incidents":[{"id":"a"},{"id":}]}}'
     expect(() => readInPieces(text, 5)).toThrowError(ImportInputError)
-    expect(() => readInPieces(text, 5)).toThrowError(/^kb\.json: records\.incidents\[1\]: /)
+    expect(thrownInEnglish(() => readInPieces(text, 5))).toMatch(/^kb\.json: records\.incidents\[1\]: /)
   })
 
   it('refuses a file cut short', () => {
     const text = JSON.stringify(document)
-    expect(() => readInPieces(text.slice(0, text.length - 20), 9)).toThrowError(/cut short/)
+    expect(thrownInEnglish(() => readInPieces(text.slice(0, text.length - 20), 9))).toMatch(/cut short/)
   })
 
   it('refuses a prototype key inside a record', () => {
     const text = '{"records":{"incidents":[{"id":"a","__proto__":{"x":1}}]}}'
-    expect(() => readInPieces(text, 4)).toThrowError(/__proto__/)
+    expect(thrownInEnglish(() => readInPieces(text, 4))).toMatch(/__proto__/)
   })
 })

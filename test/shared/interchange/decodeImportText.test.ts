@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeImportText, firstInvalidUtf8Offset } from '@shared/interchange/decodeImportText'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { formatByteSize } from '@shared/interchange/importLimits'
+import { describedInEnglish } from '../../support/words'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -11,7 +12,7 @@ function problemOf(run: () => unknown): string {
     run()
   } catch (error) {
     expect(error).toBeInstanceOf(ImportInputError)
-    return (error as ImportInputError).message
+    return describedInEnglish((error as ImportInputError).problem)
   }
   throw new Error('expected an ImportInputError')
 }

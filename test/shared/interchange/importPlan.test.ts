@@ -5,6 +5,11 @@ import type { TypedRecord } from '@shared/domain/recordTypes'
 import type { ImportCandidate, ImportReading } from '@shared/interchange/importReading'
 import { planImport, type ExistingRecords } from '@shared/interchange/importPlan'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/sharedDomain'
+import { inEnglish, withReasonInEnglish } from '../../support/words'
+import { message } from '@shared/locale/message'
+
+/** A reason given as it is written, for readings made up in a test. */
+const asWritten = (text: string) => message('problems.asWritten', { text })
 
 const FILE = 'incidents.csv'
 
@@ -113,7 +118,7 @@ describe('planImport', () => {
   it('rejects a link to a record neither stored nor in the file, naming the file, row and link', () => {
     const plan = planImport(readingOf(incident({ organisations: [{ organisationId: 'org-nowhere', role: 'involved' }] })), existingOf())
     expect(plan.entries[0]?.action).toBe('rejected')
-    expect(plan.entries[0]?.problems).toEqual([
+    expect((plan.entries[0]?.problems ?? []).map(withReasonInEnglish)).toEqual([
       { file: FILE, row: 2, field: 'organisation:involved', message: 'Links to "org-nowhere", which is neither stored nor imported' }
     ])
   })
@@ -123,7 +128,7 @@ describe('planImport', () => {
     const response = { type: 'response', record: aResponse({ actorId: 'org-x' }) } as TypedRecord
     const plan = planImport(readingOf(org, response), existingOf(china))
     expect(plan.entries.map((entry) => entry.action)).toEqual(['rejected', 'rejected'])
-    expect(plan.entries[1]?.problems?.[0]?.message).toContain('(it was rejected (row 2))')
+    expect(inEnglish(plan.entries[1]?.problems?.[0]?.message ?? '')).toContain('(it was rejected (row 2))')
     expect(plan.writes).toEqual([])
   })
 
@@ -139,24 +144,24 @@ describe('planImport', () => {
     const plan = planImport(readingOf(organisation(), organisation({ name: 'Other' }), organisation()), existingOf())
     expect(plan.entries.map((entry) => entry.action)).toEqual(['new', 'rejected', 'duplicate'])
     expect(plan.entries[1]?.problems?.[0]).toMatchObject({ file: FILE, row: 3, field: 'id' })
-    expect(plan.entries[1]?.problems?.[0]?.message).toContain('earlier in the file (row 2)')
+    expect(inEnglish(plan.entries[1]?.problems?.[0]?.message ?? '')).toContain('earlier in the file (row 2)')
   })
 
   it('rejects an id that belongs to a stored record of another type', () => {
     const plan = planImport(readingOf(incident({ id: 'CN' })), existingOf(china))
     expect(plan.entries[0]?.action).toBe('rejected')
-    expect(plan.entries[0]?.problems?.[0]?.message).toBe('The id "CN" already belongs to a stored jurisdiction, "China"')
+    expect(inEnglish(plan.entries[0]?.problems?.[0]?.message ?? '')).toBe('The id "CN" already belongs to a stored jurisdiction, "China"')
   })
 
   it('keeps rows the reader refused as one rejected entry per row, with every problem', () => {
     const reading: ImportReading = {
       ...readingOf(),
       rejected: [
-        { file: FILE, row: 5, field: 'date', message: 'Not a date' },
-        { file: FILE, row: 5, field: 'title', message: 'Required' },
-        { file: FILE, row: 9, field: 'title', message: 'Required' }
+        { file: FILE, row: 5, field: 'date', message: asWritten('Not a date') },
+        { file: FILE, row: 5, field: 'title', message: asWritten('Required') },
+        { file: FILE, row: 9, field: 'title', message: asWritten('Required') }
       ],
-      notices: [{ file: FILE, row: 3, message: 'Repaired mojibake' }]
+      notices: [{ file: FILE, row: 3, message: asWritten('Repaired mojibake') }]
     }
     const plan = planImport(reading, existingOf())
     expect(plan.counts.rejected).toBe(2)

@@ -7,6 +7,7 @@ import { decodeImportText } from '@shared/interchange/decodeImportText'
 import { IMPORT_FORMATS, type ImportFormat, type ImportReading } from '@shared/interchange/importReading'
 import { mappingTableOf, needsColumnMapping, readImport, type ImportFile } from '@shared/interchange/importers'
 import { sharedData, type SharedFile } from '../../support/sharedData'
+import { describedInChinese, describedInEnglish, inChinese, inEnglish } from '../../support/words'
 
 // Every importer, given anything at all, either reads it (each refused row with a one-line reason
 // naming its file) or refuses the whole file with one ImportInputError line. Any other exception
@@ -47,11 +48,13 @@ function contractBroken(format: ImportFormat, file: ImportFile): string | undefi
     reading = readImport(format, [file], { ...context, ...(csvMappings === undefined ? {} : { csvMappings }) })
   } catch (error) {
     if (!(error instanceof ImportInputError)) return `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
-    if (error.message.includes('\n') || error.problem.file !== file.name) return `refused in more than one line or without the file: ${error.message}`
+    const said = [describedInEnglish(error.problem), describedInChinese(error.problem)]
+    if (said.some((line) => line.includes('\n')) || error.problem.file !== file.name) return `refused in more than one line or without the file: ${said.join(' / ')}`
     return undefined
   }
   for (const problem of [...reading.rejected, ...reading.notices]) {
-    if (problem.message.trim() === '' || problem.message.includes('\n') || problem.file === '') return `a reason that is not one line naming its file: ${JSON.stringify(problem)}`
+    const said = [inEnglish(problem.message), inChinese(problem.message)]
+    if (said.some((reason) => reason.trim() === '' || reason.includes('\n')) || problem.file === '') return `a reason that is not one line naming its file: ${JSON.stringify(problem)} (${said.join(' / ')})`
   }
   return undefined
 }
@@ -160,7 +163,7 @@ describe('decoding a file, given any bytes', () => {
           expect(typeof decodeImportText(bytes, 'any.csv')).toBe('string')
         } catch (error) {
           expect(error).toBeInstanceOf(ImportInputError)
-          expect((error as ImportInputError).message).not.toContain('\n')
+          expect(describedInEnglish((error as ImportInputError).problem)).not.toContain('\n')
           expect((error as ImportInputError).problem.file).toBe('any.csv')
         }
       }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseJsonSafely } from '@shared/interchange/parseJsonSafely'
+import { thrownInEnglish } from '../../support/words'
 
 describe('parseJsonSafely', () => {
   it('parses ordinary JSON', () => {
@@ -11,11 +12,11 @@ describe('parseJsonSafely', () => {
     ['{"a": [{"b": {"__proto__": {"x": 1}}}]}'],
     ['{"constructor": {"prototype": {"polluted": true}}}']
   ])('refuses a prototype-polluting key: %s', (text) => {
-    expect(() => parseJsonSafely(text, 'evil.json')).toThrow('evil.json: The file contains a "__proto__" or "constructor.prototype" key')
+    expect(thrownInEnglish(() => parseJsonSafely(text, 'evil.json'))).toContain('evil.json: The file contains a "__proto__" or "constructor.prototype" key')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it('names the line and column of a syntax error', () => {
-    expect(() => parseJsonSafely('{\n  "a": 1,\n  "b": ]\n}', 'bad.json')).toThrow(/^bad\.json, row 3: The file is not valid JSON at line 3, column \d+ \(ValueExpected\)$/)
+    expect(thrownInEnglish(() => parseJsonSafely('{\n  "a": 1,\n  "b": ]\n}', 'bad.json'))).toMatch(/^bad\.json, row 3: The file is not valid JSON at line 3, column \d+ \(ValueExpected\)$/)
   })
 })

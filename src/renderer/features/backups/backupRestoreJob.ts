@@ -14,7 +14,8 @@ import {
   type RestoreResult
 } from '@renderer/db'
 import type { RecordType } from '@shared/domain/recordTypes'
-import { message, type Message } from '@shared/locale/message'
+import { describeImportProblem, ImportInputError } from '@shared/interchange/importProblem'
+import { isMessage, message, type Message } from '@shared/locale/message'
 
 /** What to restore: a kept backup (by id) or a bundle file the person chose (`.json` or `.json.gz`). */
 export type RestoreSource = { readonly kind: 'backup'; readonly id: string } | { readonly kind: 'file'; readonly file: Blob; readonly fileName: string }
@@ -148,16 +149,19 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
 
 /**
  * One line a person can act on, as a message the page words (the worker does not know the
- * page's language); a bundle problem names the record and field. Another error's own text is
- * kept as it is (errors thrown on the page are already in its language).
+ * page's language); a bundle problem names the record and field. An error that carries its reason
+ * as a message gives that; another error's own text is kept as it is (errors thrown on the page
+ * are already in its language).
  */
 export function describeRestoreFailure(error: unknown): Message {
   if (error instanceof BackupNoLongerKept) return message('backups.failure.noLongerKept')
   if (error instanceof BundleValidationError) {
     const [first] = error.problems
-    const problem = oneLine(`${first?.path ?? ''} ${first?.message ?? ''}`)
-    const more = error.problems.length - 1
-    return more > 0 ? message('backups.failure.notABackupMore', { problem, more }) : message('backups.failure.notABackup', { problem })
+    const values = { path: first?.path ?? '', reason: first?.problem ?? first?.message ?? '', more: error.problems.length - 1 }
+    return error.problems.length > 1 ? message('problems.restore.notABackupAndMore', values) : message('problems.restore.notABackup', values)
   }
+  if (error instanceof ImportInputError) return describeImportProblem(error.problem)
+  const reason = typeof error === 'object' && error !== null ? (error as { reason?: unknown }).reason : undefined
+  if (isMessage(reason)) return reason
   return message('backups.failure.asIs', { text: oneLine(error instanceof Error ? error.message : String(error)) })
 }

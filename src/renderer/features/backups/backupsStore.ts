@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupReason, type BackupSummary, type RestoreResult } from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { message } from '@shared/locale/message'
 import { i18n, translateMessage } from '@renderer/i18n'
 import { getDesktopClient, type SaveOutcome } from '@renderer/desktop/desktopClient'
 import { currentAuthorName } from '@renderer/recordKit'
@@ -132,7 +133,7 @@ export const useBackupsStore = defineStore('backups', () => {
   const restoreFromFile = (file: File) =>
     busy(async () => {
       if (!(await looksLikeBundleFile(file))) {
-        throw new ImportInputError({ file: file.name, message: i18n.global.t('backups.store.notABackup') })
+        throw new ImportInputError({ file: file.name, message: message('backups.store.notABackup') })
       }
       return restore({ kind: 'file', file, fileName: file.name }, BACKUP_REASONS.beforeRestoringFile(file.name))
     })

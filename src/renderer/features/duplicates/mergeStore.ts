@@ -1,4 +1,4 @@
-import { i18n } from '@renderer/i18n'
+import { errorText, i18n } from '@renderer/i18n'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
@@ -49,7 +49,7 @@ const newId = (): string => crypto.randomUUID()
 // The name set in Preferences, as every other write records it.
 const author = (): string => currentAuthorName()
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const messageOf = (error: unknown) => errorText(error)
 
 /** Merge, undo and dismiss actions for duplicates, with the notices they leave. Results are values. */
 export const useMergeStore = defineStore('merge', () => {

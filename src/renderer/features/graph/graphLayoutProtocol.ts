@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@shared/lib/zod'
 import type { GraphLayout, GraphShape } from './graphForceLayout'
 
 // The conversation with the graph layout worker. Both ends parse what they receive with these

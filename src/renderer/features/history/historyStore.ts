@@ -15,7 +15,7 @@ import {
 } from '@renderer/db'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 import type { AnyRecord, RecordType } from '@shared/domain/recordTypes'
-import { i18n } from '@renderer/i18n'
+import { errorText, i18n, problemText } from '@renderer/i18n'
 import { fieldLabel } from './revisionText'
 import { readAuthorName, useAuthorName } from '@renderer/recordKit'
 
@@ -32,7 +32,7 @@ const now = (): string => new Date().toISOString()
 function problemsText(problems: readonly RecordProblem[]): string {
   const t = i18n.global.t
   return problems
-    .map((problem) => (problem.path === '' ? problem.message : t('history.store.problem', { field: fieldLabel(problem.path.split(/[.[]/)[0] ?? ''), message: problem.message })))
+    .map((problem) => (problem.path === '' ? problemText(problem) : t('history.store.problem', { field: fieldLabel(problem.path.split(/[.[]/)[0] ?? ''), message: problemText(problem) })))
     .join(t('history.store.problemSeparator'))
 }
 
@@ -49,11 +49,11 @@ function failure(error: unknown): HistoryActionResult {
     }
   }
   if (error instanceof DeleteBlockedError) {
-    return { ok: false, reason: 'invalid', message: i18n.global.t('history.store.undoWouldDelete', { reason: error.message }) }
+    return { ok: false, reason: 'invalid', message: i18n.global.t('history.store.undoWouldDelete', { reason: errorText(error) }) }
   }
-  if (error instanceof UndoNotPossibleError || error instanceof RevisionNotFoundError) return { ok: false, reason: 'invalid', message: error.message }
+  if (error instanceof UndoNotPossibleError || error instanceof RevisionNotFoundError) return { ok: false, reason: 'invalid', message: errorText(error) }
   console.error(error)
-  return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) }
+  return { ok: false, reason: 'failed', message: errorText(error) }
 }
 
 /** History actions (restore, undo) and the preferences. Results are values, so pages choose the words. */
@@ -98,7 +98,7 @@ export const useHistoryStore = defineStore('history', () => {
       return { ok: true, authorName: saved.authorName }
     } catch (error) {
       if (error instanceof RecordValidationError) return { ok: false, problems: error.problems, message: problemsText(error.problems) }
-      return { ok: false, problems: [], message: error instanceof Error ? error.message : String(error) }
+      return { ok: false, problems: [], message: errorText(error) }
     } finally {
       isWorking.value = false
     }

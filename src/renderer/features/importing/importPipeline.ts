@@ -31,8 +31,10 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export function describeFailure(error: unknown): ImportFailure {
   if (error instanceof ImportInputError) return { kind: 'input', message: error.message, problem: error.problem }
   if (error instanceof ImportCancelledError) return { kind: 'cancelled', message: error.message, rolledBack: error.rolledBack }
-  if (error instanceof RevisionConflictError || error instanceof RecordNotFoundError || error instanceof RecordValidationError) return { kind: 'stale', message: error.message }
-  if (error instanceof StorageWriteError) return { kind: 'storage', message: error.message }
+  if (error instanceof RevisionConflictError || error instanceof RecordNotFoundError || error instanceof RecordValidationError) {
+    return { kind: 'stale', message: error.message, reason: error.reason, isInvalid: error instanceof RecordValidationError }
+  }
+  if (error instanceof StorageWriteError) return { kind: 'storage', message: error.message, reason: error.reason }
   return { kind: 'other', message: messageOf(error) }
 }
 

@@ -1,5 +1,6 @@
 import type { ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import type { ImportProblem } from '@shared/interchange/importProblem'
+import type { Message } from '@shared/locale/message'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import type { MappedFormat } from '@shared/interchange/importers'
 import type { ImportCommitResult } from '@renderer/db'
@@ -28,13 +29,17 @@ export type ImportPipelineProgress =
   | { readonly stage: 'planning'; readonly records: number }
   | { readonly stage: 'writing'; readonly done: number; readonly total: number }
 
-/** Why a request failed, in kinds the page words differently (errors lose their class crossing to the page). */
+/**
+ * Why a request failed, in kinds the page words differently (errors lose their class crossing to the
+ * page). `reason` is the failure as a message the page puts into its language (the worker does not
+ * know it); `message` is the error's own text, for what has no message.
+ */
 export type ImportFailure =
   | { readonly kind: 'input'; readonly message: string; readonly problem: ImportProblem }
   | { readonly kind: 'cancelled'; readonly message: string; readonly rolledBack: number }
-  /** What is stored moved on since the dry run (a conflict, a record gone, a link to nothing). */
-  | { readonly kind: 'stale'; readonly message: string }
-  | { readonly kind: 'storage'; readonly message: string }
+  /** What is stored moved on since the dry run (a conflict, a record gone, a link to nothing); `isInvalid`: a record no longer valid. */
+  | { readonly kind: 'stale'; readonly message: string; readonly reason?: Message; readonly isInvalid?: boolean }
+  | { readonly kind: 'storage'; readonly message: string; readonly reason?: Message }
   | { readonly kind: 'other'; readonly message: string }
 
 export interface PlannedImport {

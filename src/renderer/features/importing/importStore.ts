@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { i18n } from '@renderer/i18n'
+import { i18n, translateMessage } from '@renderer/i18n'
 import { getDatabase, readRememberedCsvMapping, rememberCsvMapping, type ImportCommitResult } from '@renderer/db'
 import { guessColumnMapping, mappingProblems, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
 import { needsColumnMapping, type MappedFormat } from '@shared/interchange/importers'
-import { ImportInputError } from '@shared/interchange/importProblem'
+import { describeImportProblem, ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportFormat } from '@shared/interchange/importReading'
 import { BACKUP_REASONS, estimatedImportBytes, shortOfRoomFor, takeBackup } from '../backups'
 import { currentAuthorName } from '@renderer/recordKit'
@@ -25,9 +25,15 @@ const failureOf = (error: unknown): ImportFailure => {
   if (error instanceof ImportInputError) return { kind: 'input', message: error.message, problem: error.problem }
   return { kind: 'other', message: messageOf(error) }
 }
+/** A failure in the interface language: a file's problem (file, row, field) or the storage's reason in words. */
+const failureText = (failure: ImportFailure): string => {
+  if (failure.kind === 'input') return translateMessage(describeImportProblem(failure.problem))
+  if ((failure.kind === 'stale' || failure.kind === 'storage') && failure.reason !== undefined) return translateMessage(failure.reason)
+  return failure.message
+}
 const readFailureMessage = (error: unknown): string => {
   const failure = failureOf(error)
-  return failure.kind === 'input' || failure.kind === 'storage' ? failure.message : i18n.global.t('importing.store.filesNotRead', { message: failure.message })
+  return failure.kind === 'input' || failure.kind === 'storage' ? failureText(failure) : i18n.global.t('importing.store.filesNotRead', { message: failureText(failure) })
 }
 
 /**
@@ -173,7 +179,7 @@ export const useImportStore = defineStore('import', () => {
     try {
       plan.value = await client().replan(choices())
     } catch (caught) {
-      error.value = i18n.global.t('importing.store.dryRunNotUpdated', { message: messageOf(caught) })
+      error.value = i18n.global.t('importing.store.dryRunNotUpdated', { message: failureText(failureOf(caught)) })
     }
   }
 
@@ -332,10 +338,10 @@ function describeCommitFailure(failure: ImportFailure): string {
         ? i18n.global.t('importing.store.cancelledRolledBack', { count: failure.rolledBack })
         : i18n.global.t('importing.store.cancelled')
     case 'stale':
-      return failure.message.startsWith('The record is not valid')
-        ? i18n.global.t('importing.store.staleInvalid', { message: failure.message })
-        : i18n.global.t('importing.store.stale', { message: failure.message })
+      return failure.isInvalid === true
+        ? i18n.global.t('importing.store.staleInvalid', { message: failureText(failure) })
+        : i18n.global.t('importing.store.stale', { message: failureText(failure) })
     default:
-      return i18n.global.t('importing.store.failed', { message: failure.message })
+      return i18n.global.t('importing.store.failed', { message: failureText(failure) })
   }
 }

@@ -1,6 +1,7 @@
 import { firstInvalidUtf8Offset, lineAndColumn } from '@shared/interchange/decodeImportText'
-import { DEFAULT_IMPORT_LIMITS, formatByteSize, type ImportLimits } from '@shared/interchange/importLimits'
+import { byteSize, DEFAULT_IMPORT_LIMITS, type ImportLimits } from '@shared/interchange/importLimits'
 import { ImportInputError } from '@shared/interchange/importProblem'
+import { message } from '@shared/locale/message'
 
 /** The part of a browser `File` reading needs (a test can pass a plain object). */
 export interface ChosenFile {
@@ -24,7 +25,7 @@ export function assertFileSizes(files: readonly Pick<ChosenFile, 'name' | 'size'
     if (file.size > limits.maxFileBytes) {
       throw new ImportInputError({
         file: file.name,
-        message: `The file is ${formatByteSize(file.size)}; files over ${formatByteSize(limits.maxFileBytes)} are not imported`
+        message: message('importProblems.input.tooLarge', { size: byteSize(file.size), limit: byteSize(limits.maxFileBytes) })
       })
     }
   }
@@ -74,7 +75,7 @@ export async function readImportFileText(file: ChosenFile, onBytes?: (read: numb
     const offset = bytesRead - chunk.length - held.length + (local === -1 ? joined.length : local)
     return new ImportInputError({
       file: file.name,
-      message: `The file is not valid UTF-8: invalid byte sequence at byte offset ${offset}. Save it as UTF-8 and import it again`
+      message: message('importProblems.input.notUtf8', { offset })
     })
   }
   const accept = (decoded: string, isLast: boolean): void => {
@@ -87,7 +88,7 @@ export async function readImportFileText(file: ChosenFile, onBytes?: (read: numb
       const within = lineAndColumn(text, nul)
       const nulLine = line + within.line - 1
       const column = within.line === 1 ? textLength - lineStartOffset + within.column : within.column
-      throw new ImportInputError({ file: file.name, row: nulLine, message: `The file contains a NUL character (line ${nulLine}, column ${column}); it is not a text file` })
+      throw new ImportInputError({ file: file.name, row: nulLine, message: message('importProblems.input.nul', { line: nulLine, column }) })
     }
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       line += 1
@@ -119,7 +120,7 @@ export async function readImportFileText(file: ChosenFile, onBytes?: (read: numb
   try {
     return pieces.join('')
   } catch {
-    throw new ImportInputError({ file: file.name, message: `The file is ${formatByteSize(bytesRead)} of text, more than one piece of text can hold here; split it into smaller files` })
+    throw new ImportInputError({ file: file.name, message: message('importProblems.input.tooMuchText', { size: byteSize(bytesRead) }) })
   }
 }
 

@@ -1,4 +1,5 @@
-import { i18n } from '@renderer/i18n'
+import { i18n, translateMessage } from '@renderer/i18n'
+import { validationProblem } from '@shared/domain/validationProblem'
 import { provisionText } from '@renderer/recordKit'
 import { LAW_KINDS, LAW_STATUSES, lawSchema, type Law, type LawRelation, type ProvisionUnit } from '@shared/domain/law'
 import {
@@ -132,7 +133,7 @@ export function provisionRowErrors(draft: LawDraft): Map<number, string> {
   if (!result.success) {
     for (const issue of result.error.issues) {
       const [head, index] = issue.path
-      if (head === 'provisions' && typeof index === 'number' && !errors.has(index)) errors.set(index, issue.message)
+      if (head === 'provisions' && typeof index === 'number' && !errors.has(index)) errors.set(index, translateMessage(validationProblem(issue)))
     }
   }
   // Duplicates are flagged on every row that shares the number, not only the later one.

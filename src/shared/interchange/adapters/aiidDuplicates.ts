@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import type { ImportProblem } from '../importProblem'
 import type { CsvTable } from '../parseCsvTable'
 
@@ -32,7 +33,7 @@ export function readAiidDuplicates(table: CsvTable | undefined): AiidDuplicates 
   const rejected: ImportProblem[] = [...table.problems]
   for (const column of [DUPLICATE, TRUE]) {
     if (!table.headers.includes(column)) {
-      return { chains: new Map(), rejected: [{ file: table.file, row: 1, field: column, message: `The column "${column}" is missing` }] }
+      return { chains: new Map(), rejected: [{ file: table.file, row: 1, field: column, message: message('importProblems.aiid.missingColumn', { column }) }] }
     }
   }
   const next = new Map<number, { readonly to: number; readonly row: number }>()
@@ -41,18 +42,18 @@ export function readAiidDuplicates(table: CsvTable | undefined): AiidDuplicates 
     const kept = incidentNumberOf(cells[TRUE])
     if (duplicate === undefined || kept === undefined) {
       const field = duplicate === undefined ? DUPLICATE : TRUE
-      rejected.push({ file: table.file, row, field, message: `"${cells[field] ?? ''}" is not an incident number` })
+      rejected.push({ file: table.file, row, field, message: message('importProblems.aiid.notAnIncidentNumber', { cell: cells[field] ?? '' }) })
       continue
     }
     const earlier = next.get(duplicate)
     if (duplicate === kept) {
-      rejected.push({ file: table.file, row, field: TRUE, message: `Incident ${duplicate} cannot be a duplicate of itself` })
+      rejected.push({ file: table.file, row, field: TRUE, message: message('importProblems.aiid.selfDuplicate', { number: duplicate }) })
     } else if (earlier !== undefined && earlier.to !== kept) {
       rejected.push({
         file: table.file,
         row,
         field: TRUE,
-        message: `Incident ${duplicate} is already a duplicate of incident ${earlier.to} (row ${earlier.row}); this row was ignored`
+        message: message('importProblems.aiid.alreadyDuplicate', { number: duplicate, of: earlier.to, row: earlier.row })
       })
     } else if (earlier === undefined) {
       next.set(duplicate, { to: kept, row })
@@ -77,7 +78,7 @@ export function readAiidDuplicates(table: CsvTable | undefined): AiidDuplicates 
       file: table.file,
       row: entry.row,
       field: DUPLICATE,
-      message: `Incident ${number} is part of a loop of duplicates with no true incident; this row was ignored`
+      message: message('importProblems.aiid.duplicateLoop', { number })
     })
   }
   return { chains, rejected: rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }

@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import type { IncidentCategory } from '../../domain/incident'
 import type { ImportProblem } from '../importProblem'
 import type { CsvTable } from '../parseCsvTable'
@@ -29,7 +30,7 @@ export function readAiidRiskClassifications(table: CsvTable | undefined): AiidRi
   if (table === undefined) return { byIncident: new Map(), rejected: [] }
   for (const column of [INCIDENT, DOMAIN, SUBDOMAIN]) {
     if (!table.headers.includes(column)) {
-      return { byIncident: new Map(), rejected: [{ file: table.file, row: 1, field: column, message: `The column "${column}" is missing` }] }
+      return { byIncident: new Map(), rejected: [{ file: table.file, row: 1, field: column, message: message('importProblems.aiid.missingColumn', { column }) }] }
     }
   }
   const rejected: ImportProblem[] = [...table.problems]
@@ -38,7 +39,7 @@ export function readAiidRiskClassifications(table: CsvTable | undefined): AiidRi
     if ((cells[PUBLISHED] ?? '').trim().toLowerCase() === 'false') continue
     const incident = incidentNumberOf(cells[INCIDENT])
     if (incident === undefined) {
-      rejected.push({ file: table.file, row, field: INCIDENT, message: `"${cells[INCIDENT] ?? ''}" is not an incident number` })
+      rejected.push({ file: table.file, row, field: INCIDENT, message: message('importProblems.aiid.notAnIncidentNumber', { cell: cells[INCIDENT] ?? '' }) })
       continue
     }
     const classification = { domain: oneLine(cells[DOMAIN]), subdomain: oneLine(cells[SUBDOMAIN]) }

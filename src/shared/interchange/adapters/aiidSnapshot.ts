@@ -3,7 +3,8 @@ import { ImportInputError, type ImportProblem } from '../importProblem'
 import { candidateFromDraft, type CandidateResult, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
 import type { CsvRow, CsvTable } from '../parseCsvTable'
 import { parseJsonSafely } from '../parseJsonSafely'
-import { cleanImportedText, TEXT_CHANGE_DESCRIPTIONS } from '../text/cleanImportedText'
+import { cleanImportedText, describeTextChanges } from '../text/cleanImportedText'
+import { message, type Message } from '../../locale/message'
 import { aiidEntityName, aiidOrganisationId } from './aiidEntities'
 import { incidentNumberOf, readAiidDuplicates } from './aiidDuplicates'
 import { readAiidRiskClassifications, riskCategories, riskTags } from './aiidRiskClassification'
@@ -67,7 +68,7 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
     return {
       format: 'aiid',
       candidates: [],
-      rejected: missing.map((column) => ({ file, row: 1, field: column, message: `The column "${column}" is missing: is this AIID's incidents.csv?` })),
+      rejected: missing.map((column) => ({ file, row: 1, field: column, message: message('importProblems.aiid.missingIncidentsColumn', { column }) })),
       notices: []
     }
   }
@@ -86,21 +87,25 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
   for (const row of incidents.rows) {
     const number = incidentNumberOf(row.cells[ID])
     if (number === undefined) {
-      rejected.push({ file, row: row.row, field: ID, message: `"${row.cells[ID] ?? ''}" is not an incident number` })
+      rejected.push({ file, row: row.row, field: ID, message: message('importProblems.aiid.notAnIncidentNumber', { cell: row.cells[ID] ?? '' }) })
       continue
     }
     const firstRow = firstRowOf.get(number)
     if (firstRow !== undefined) {
-      rejected.push({ file, row: row.row, field: ID, message: `Incident ${number} appears again (first in row ${firstRow}); this row was not imported` })
+      rejected.push({ file, row: row.row, field: ID, message: message('importProblems.aiid.repeatedIncident', { number, firstRow }) })
       continue
     }
     firstRowOf.set(number, row.row)
     const chain = duplicates.chains.get(number)
     if (chain !== undefined) {
       const kept = chain.at(-1)!
-      const where = presentNumbers.has(kept) ? 'which is imported instead' : 'which is not in this file'
-      const path = chain.length > 2 ? ` (through ${chain.join(' → ')})` : ''
-      notices.push({ file, row: row.row, field: ID, message: `Incident ${number} is a duplicate of incident ${kept}${path}, ${where}; it was not imported` })
+      const values = { number, kept, path: chain.join(' → ') }
+      const imported = presentNumbers.has(kept)
+      const duplicate =
+        chain.length > 2
+          ? imported ? message('importProblems.aiid.duplicateThroughImported', values) : message('importProblems.aiid.duplicateThroughAbsent', values)
+          : imported ? message('importProblems.aiid.duplicateImported', values) : message('importProblems.aiid.duplicateAbsent', values)
+      notices.push({ file, row: row.row, field: ID, message: duplicate })
       continue
     }
 
@@ -171,7 +176,7 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
     notices.push({
       file: tables.classificationsMit.file,
       field: 'Incident ID',
-      message: `${unknown.length} classifications name incidents not in ${file} (${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}); they were not used`
+      message: message('importProblems.aiid.unknownClassifications', { count: unknown.length, file, numbers: `${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}` })
     })
   }
   return {
@@ -183,6 +188,20 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
   }
 }
 
+/** A JSON file's problem said of a cell as "it": "…; it is not valid JSON at line 1, column 2 (…)". */
+function aboutTheCell(reason: Message): Message {
+  switch (reason.key) {
+    case 'importProblems.input.notJsonAt':
+      return message('importProblems.aiid.itNotJsonAt', reason.values)
+    case 'importProblems.input.notJson':
+      return message('importProblems.aiid.itNotJson')
+    case 'importProblems.input.prototypeKey':
+      return message('importProblems.aiid.itPrototypeKey')
+    default:
+      return reason
+  }
+}
+
 /**
  * The `reports` cell lists the numbers of the news reports AIID holds on the incident. Precedent
  * does not import reports (the snapshot leaves out their text), but a cell that is not a list of
@@ -191,13 +210,18 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
 function checkReports(row: CsvRow, file: string): ImportProblem | undefined {
   const cell = (row.cells[REPORTS] ?? '').trim()
   if (cell === '') return undefined
-  const problem = (reason: string): ImportProblem => ({ file, row: row.row, field: REPORTS, message: `The cell must be a JSON list of report numbers such as [2,3]${reason}` })
+  const problem = (reason?: Message): ImportProblem => ({
+    file,
+    row: row.row,
+    field: REPORTS,
+    message: reason === undefined ? message('importProblems.aiid.reportsList') : message('importProblems.aiid.reportsListBecause', { reason })
+  })
   try {
     const list = parseJsonSafely(cell, file)
-    return Array.isArray(list) && list.every((item) => Number.isInteger(item)) ? undefined : problem('')
+    return Array.isArray(list) && list.every((item) => Number.isInteger(item)) ? undefined : problem()
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error
-    return problem(`; ${error.problem.message.replace(/^The file /, 'it ')}`)
+    return problem(aboutTheCell(error.problem.message))
   }
 }
 
@@ -214,11 +238,10 @@ function readEntityMentions(row: CsvRow, file: string): MentionsResult {
       list = parseJsonSafely(cell, file)
     } catch (error) {
       if (!(error instanceof ImportInputError)) throw error
-      const reason = error.problem.message.replace(/^The file /, 'it ')
-      return { ok: false, problem: { file, row: row.row, field: column, message: `The cell must be a JSON list of names such as ["youtube"]; ${reason}` } }
+      return { ok: false, problem: { file, row: row.row, field: column, message: message('importProblems.aiid.namesListBecause', { reason: aboutTheCell(error.problem.message) }) } }
     }
     if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
-      return { ok: false, problem: { file, row: row.row, field: column, message: 'The cell must be a JSON list of names such as ["youtube"]' } }
+      return { ok: false, problem: { file, row: row.row, field: column, message: message('importProblems.aiid.namesList') } }
     }
     for (const item of list as string[]) {
       const slug = item.normalize('NFC').trim()
@@ -262,7 +285,7 @@ function cleanCell(row: CsvRow, column: string, file: string, notices: ImportPro
   const cleaned = cleanImportedText(row.cells[column] ?? '')
   const changes = cleaned.changes.filter((change) => change !== 'normalised')
   if (changes.length > 0) {
-    notices.push({ file, row: row.row, field: column, message: `The text was changed: ${changes.map((change) => TEXT_CHANGE_DESCRIPTIONS[change]).join('; ')}` })
+    notices.push({ file, row: row.row, field: column, message: message('importProblems.aiid.textChanged', { changes: describeTextChanges(changes, undefined, { start: false }) }) })
   }
   return { text: cleaned.text.trim() }
 }

@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import { ImportInputError, type ImportProblem } from '../importProblem'
 import type { ImportContext, ImportReading } from '../importReading'
 import { parseCsvTable, type CsvTable } from '../parseCsvTable'
@@ -38,7 +39,7 @@ export function readAiidSnapshotFiles(files: readonly AiidSnapshotFile[], contex
       // A whole snapshot folder may be chosen; a table Precedent does not read (CSETv1 repeats
       // a column name) must not stop the import of the ones it does.
       if (!(error instanceof ImportInputError)) throw error
-      unreadable.push({ ...error.problem, message: `${error.problem.message}; this file was not read` })
+      unreadable.push({ ...error.problem, message: message('importProblems.aiid.fileNotRead', { reason: error.problem.message }) })
       continue
     }
     const kind = tableKind(table)
@@ -48,7 +49,7 @@ export function readAiidSnapshotFiles(files: readonly AiidSnapshotFile[], contex
     }
     const earlier = found[kind]
     if (earlier !== undefined) {
-      throw new ImportInputError({ file: file.name, message: `This is the same AIID table as ${earlier.file}; choose one of them` })
+      throw new ImportInputError({ file: file.name, message: message('importProblems.aiid.sameTable', { earlier: earlier.file }) })
     }
     found[kind] = table
   }
@@ -57,10 +58,10 @@ export function readAiidSnapshotFiles(files: readonly AiidSnapshotFile[], contex
     if (firstUnreadable !== undefined && files.length === 1) throw new ImportInputError(firstUnreadable)
     throw new ImportInputError({
       file: files.map((file) => file.name).join(', '),
-      message: "None of these files is the AIID snapshot's incidents.csv (columns incident_id, title, Alleged deployer of AI system, …)"
+      message: message('importProblems.aiid.noIncidentsTable')
     })
   }
   const reading = readAiidSnapshot({ ...found, incidents: found.incidents }, { ...context, file: found.incidents.file })
-  const notices = ignored.map((name) => ({ file: name, message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read' }))
+  const notices = ignored.map((name) => ({ file: name, message: message('importProblems.aiid.otherTable') }))
   return { ...reading, notices: [...unreadable, ...notices, ...reading.notices] }
 }

@@ -1,5 +1,7 @@
 import { BUNDLE_COLLECTION, BUNDLE_FORMAT, BUNDLE_VERSIONS_READ, bundleSchema, formatIssuePath } from '../../domain/bundle'
 import { RECORD_SCHEMAS } from '../../domain/recordSchemas'
+import { validationProblem } from '../../domain/validationProblem'
+import { message, messageList, type Message } from '../../locale/message'
 import { RECORD_TYPES, typedRecord } from '../../domain/recordTypes'
 import { ImportInputError, type ImportProblem } from '../importProblem'
 import type { ImportCandidate, ImportContext, ImportReading } from '../importReading'
@@ -20,10 +22,10 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
   const { file } = context
   const json = parseJsonSafely(text, file)
   if (!isObject(json) || json.format !== BUNDLE_FORMAT) {
-    throw new ImportInputError({ file, field: 'format', message: `This is not a Precedent bundle: "format" must be "${BUNDLE_FORMAT}"` })
+    throw new ImportInputError({ file, field: 'format', message: message('importProblems.bundle.notABundle', { format: BUNDLE_FORMAT }) })
   }
   if (!(BUNDLE_VERSIONS_READ as readonly unknown[]).includes(json.version)) {
-    throw new ImportInputError({ file, field: 'version', message: `This app reads bundle versions ${BUNDLE_VERSIONS_READ.join(' and ')}; the file says ${JSON.stringify(json.version)}` })
+    throw new ImportInputError({ file, field: 'version', message: message('importProblems.bundle.version', { versions: messageList(BUNDLE_VERSIONS_READ, 'and'), found: JSON.stringify(json.version) ?? 'undefined' }) })
   }
   const whole = bundleSchema.safeParse(json)
   if (whole.success) {
@@ -38,19 +40,19 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
   }
 
   const records = json.records
-  if (!isObject(records)) throw new ImportInputError({ file, field: 'records', message: 'The bundle has no "records" object' })
+  if (!isObject(records)) throw new ImportInputError({ file, field: 'records', message: message('importProblems.bundle.noRecords') })
   const rejected: ImportProblem[] = []
   const candidates: ImportCandidate[] = []
   const known = new Set<string>(Object.values(BUNDLE_COLLECTION))
   for (const key of Object.keys(records)) {
-    if (!known.has(key)) rejected.push({ file, field: `records.${key}`, message: `"${key}" is not a kind of record this app stores` })
+    if (!known.has(key)) rejected.push({ file, field: `records.${key}`, message: message('importProblems.bundle.unknownCollection', { key }) })
   }
   for (const type of RECORD_TYPES) {
     const collection = BUNDLE_COLLECTION[type]
     const list = records[collection]
     if (list === undefined) continue
     if (!Array.isArray(list)) {
-      rejected.push({ file, field: `records.${collection}`, message: 'Must be a list of records' })
+      rejected.push({ file, field: `records.${collection}`, message: message('importProblems.bundle.notAList') })
       continue
     }
     list.forEach((input: unknown, index) => {
@@ -63,11 +65,11 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
       // One problem per record, so counts are of records; every issue is still named.
       const [first] = parsed.error.issues
       const inner = first === undefined ? '' : formatIssuePath(first.path)
-      const others = parsed.error.issues.slice(1).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`)
+      const others = parsed.error.issues.slice(1).map((issue) => message('importProblems.bundle.atPath', { path: formatIssuePath(issue.path), reason: validationProblem(issue) }))
       rejected.push({
         file,
         field: inner === '' ? path : `${path}.${inner}`,
-        message: [first?.message ?? 'Not a valid record', ...others].join('; ')
+        message: messageList([first === undefined ? message('importProblems.bundle.invalidRecord') : validationProblem(first), ...others], 'semicolon') as Message
       })
     })
   }

@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import { parsePartialDate, earliestDay, type PartialDate } from '../../domain/partialDate'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
@@ -70,7 +71,7 @@ export function readCmsFines(json: unknown, context: ImportContext): ImportReadi
   rows.forEach((row, index) => {
     const origin: ImportLocation = { file: context.file, row: index + 1 }
     if (!Array.isArray(row) || row.length < CMS_CELL_COUNT || row.some((cell) => typeof cell !== 'string')) {
-      rejected.push({ ...origin, message: `A row must be a list of ${CMS_CELL_COUNT} text cells in the tracker's column order` })
+      rejected.push({ ...origin, message: message('importProblems.cms.badRow', { count: CMS_CELL_COUNT }) })
       return
     }
     const cells = row as readonly string[]
@@ -79,13 +80,13 @@ export function readCmsFines(json: unknown, context: ImportContext): ImportReadi
 
     const etid = cleanImportedText(cell('etid')).text.trim()
     if (!/^ETid-\d+$/i.test(etid)) {
-      rejected.push({ ...at('etid'), message: etid === '' ? 'The fine has no ETid, so it cannot be identified on a later import' : `"${etid}" is not an ETid (ETid-123)` })
+      rejected.push({ ...at('etid'), message: etid === '' ? message('importProblems.cms.noEtid') : message('importProblems.cms.notAnEtid', { etid }) })
       return
     }
     const id = `resp-cms-${etid.toLowerCase()}`
     const earlier = firstRowOfId.get(id)
     if (earlier !== undefined) {
-      rejected.push({ ...at('etid'), message: `${etid} was already used at row ${earlier}` })
+      rejected.push({ ...at('etid'), message: message('importProblems.cms.repeatedEtid', { etid, earlier }) })
       return
     }
     firstRowOfId.set(id, origin.row!)
@@ -134,11 +135,11 @@ function fineDraft(
   const jurisdictionId = countryOf(cell('country'), at('country'), context, notices)
   const authorityName = cleanImportedField(cell('authority'), at('authority'), notices).replace(/\s+/g, ' ')
   if (authorityName === '' || /^unknown$/i.test(authorityName)) {
-    return { ok: false, problem: { ...at('authority'), message: 'The authority that imposed the fine is not named; a response needs its actor' } }
+    return { ok: false, problem: { ...at('authority'), message: message('importProblems.cms.noAuthority') } }
   }
   const authorityId = organisation(collected, AUTHORITY_PREFIX, authorityName, { kind: 'regulator', ...(jurisdictionId === undefined ? {} : { headquartersJurisdictionId: jurisdictionId }) }, at('authority'), context, notices)
   if (authorityId === undefined) {
-    return { ok: false, problem: { ...at('authority'), message: `The authority "${authorityName}" cannot be recorded as an organisation` } }
+    return { ok: false, problem: { ...at('authority'), message: message('importProblems.cms.authorityNotOrganisation', { name: authorityName }) } }
   }
   linked.push(authorityId)
 
@@ -146,7 +147,7 @@ function fineDraft(
   const sector = cleanImportedText(cell('sector')).text.trim()
   const targetIds: string[] = []
   if (UNNAMED_CONTROLLERS.has(controllerName.toLowerCase())) {
-    notices.push({ ...at('controller'), message: 'The fined controller is not named; the fine is imported without a target' })
+    notices.push({ ...at('controller'), message: message('importProblems.cms.noController') })
   } else {
     const controllerId = organisation(
       collected,
@@ -165,7 +166,7 @@ function fineDraft(
 
   const fine = readFine(cleanImportedText(cell('fine')).text.replace(/\s+/g, ' ').trim())
   if (fine.amount === 0) {
-    notices.push({ ...at('fine'), message: 'The fine is recorded as 0: the tracker writes 0 for a fine later overturned or cancelled; the summary says what happened' })
+    notices.push({ ...at('fine'), message: message('importProblems.cms.zeroFine') })
   }
   const violation = cleanImportedText(cell('type')).text.trim()
   const articles = quotedArticles(cleanImportedText(cell('articles')).text, at('articles'), notices)
@@ -194,10 +195,10 @@ function fineDraft(
 function cmsRows(json: unknown, file: string): readonly unknown[] {
   const rows = Array.isArray(json) ? json : typeof json === 'object' && json !== null && Array.isArray((json as { data?: unknown }).data) ? (json as { data: unknown[] }).data : undefined
   if (rows === undefined) {
-    throw new ImportInputError({ file, message: 'The file is not the CMS Enforcement Tracker download: expected {"data": [[…], …]}' })
+    throw new ImportInputError({ file, message: message('importProblems.cms.notCms') })
   }
   if (rows.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file, message: `The file has ${rows.length} rows; at most ${DEFAULT_IMPORT_LIMITS.maxRows} are imported` })
+    throw new ImportInputError({ file, message: message('importProblems.csv.tooManyRows', { count: rows.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
   }
   return rows
 }
@@ -208,7 +209,7 @@ function countryOf(html: string, location: ImportLocation, context: ImportContex
   const name = lines.at(-1) ?? ''
   const code = CMS_COUNTRY_CODES[name]
   if (code !== undefined && context.jurisdictionIds.has(code)) return code
-  notices.push({ ...location, message: name === '' ? 'No country is given; the authority is recorded without one' : `"${name}" is not a country this importer knows; the authority is recorded without one` })
+  notices.push({ ...location, message: name === '' ? message('importProblems.cms.noCountry') : message('importProblems.cms.unknownCountry', { name }) })
   return undefined
 }
 
@@ -228,7 +229,7 @@ function organisation(
   const id = `${prefix}${nameSlug(name, 100 - prefix.length)}`
   if (collected.records.has(id)) return collected.records.get(id) === undefined ? undefined : id
   const checked = candidateFromDraft('organisation', { id, name: name.slice(0, 300), aliases: [], links: [], citations: [], ...fields }, location, context)
-  if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: `"${name.slice(0, 80)}" cannot be recorded as an organisation: ${problem.message}` })))
+  if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.nameNotOrganisation', { name: name.slice(0, 80), reason: problem.message }) })))
   collected.records.set(id, checked.ok ? checked.candidate : undefined)
   return checked.ok ? id : undefined
 }
@@ -281,14 +282,14 @@ function quotedArticles(text: string, location: ImportLocation, notices: ImportP
     const namesGdpr = GDPR_NAMES.test(trimmed)
     const namesNoLaw = number !== undefined && /^(?:(?:Art\.?|Article)\s*)+\d{1,3}(?:\s*\(\d+\))*(?:\s*[a-z]\))*(?:\s*,\s*(?:\(\d+\)|[a-z]\)))*$/i.test(trimmed)
     if (number !== undefined && (namesGdpr || namesNoLaw)) {
-      if (namesNoLaw) notices.push({ ...location, message: `"${trimmed}" names no law; it was read as an article of the GDPR` })
+      if (namesNoLaw) notices.push({ ...location, message: message('importProblems.cms.readAsGdpr', { text: trimmed }) })
       if (!numbers.includes(number)) numbers.push(number)
     } else {
       otherLaws.push(trimmed)
     }
   }
   if (otherLaws.length > 0) {
-    notices.push({ ...location, message: `Not linked (not a GDPR article): ${otherLaws.map((quotation) => `"${quotation}"`).join(', ')}` })
+    notices.push({ ...location, message: message('importProblems.cms.notGdpr', { quotations: otherLaws.map((quotation) => `"${quotation}"`).join(', ') }) })
   }
   return numbers
 }
@@ -296,17 +297,17 @@ function quotedArticles(text: string, location: ImportLocation, notices: ImportP
 /** A decision date at its own precision; "Unknown" leaves it out, and so does a date after the import. */
 function decisionDate(text: string, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): PartialDate | undefined {
   if (text === '' || /^unknown$/i.test(text)) {
-    notices.push({ ...location, message: 'The date of the decision is unknown; the fine is imported without a date' })
+    notices.push({ ...location, message: message('importProblems.cms.noDate') })
     return undefined
   }
   const parsed = parsePartialDate(text)
   if (!parsed.ok) {
-    notices.push({ ...location, message: `${parsed.reason}; the fine is imported without a date` })
+    notices.push({ ...location, message: message('importProblems.cms.badDate', { reason: parsed.reason }) })
     return undefined
   }
   const today = context.importedAt.slice(0, 10)
   if (earliestDay(parsed.value) > today) {
-    notices.push({ ...location, message: `The decision date ${parsed.value} is after the import (${today}); it was left out` })
+    notices.push({ ...location, message: message('importProblems.cms.dateAfterImport', { date: parsed.value, today }) })
     return undefined
   }
   return parsed.value
@@ -331,7 +332,7 @@ function citedSources(
   const add = (draft: Record<string, unknown> & { id: string }, location: ImportLocation) => {
     if (!collected.records.has(draft.id)) {
       const checked = candidateFromDraft('source', draft, location, context)
-      if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: `${String(draft.url)} cannot be recorded as a source: ${problem.message}` })))
+      if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.addressNotSource', { address: String(draft.url), reason: problem.message }) })))
       collected.records.set(draft.id, checked.ok ? checked.candidate : undefined)
     }
     if (collected.records.get(draft.id) !== undefined && !ids.includes(draft.id)) ids.push(draft.id)
@@ -340,7 +341,7 @@ function citedSources(
     const html = column === 'source' ? sourceHtml : summaryHtml
     for (const href of linksInHtml(html)) if (/^https?:\/\/[^\s/?#]+\.[^\s/?#]+/i.test(href)) add({ ...sourceDraftForWebAddress(href) }, at(column))
   }
-  if (sourceHtml.trim() === '') notices.push({ ...at('source'), message: 'No source document is linked; the fine cites the tracker only' })
+  if (sourceHtml.trim() === '') notices.push({ ...at('source'), message: message('importProblems.cms.noSource') })
   const trackerUrl = linksInHtml(trackerHtml).find((href) => /^https?:\/\/(?:www\.)?enforcementtracker\.com\//i.test(href))
   if (trackerUrl !== undefined) {
     const tracker = sourceDraftForWebAddress(trackerUrl)

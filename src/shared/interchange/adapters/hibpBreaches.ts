@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import { parsePartialDate, type PartialDate } from '../../domain/partialDate'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
@@ -58,9 +59,9 @@ export function looksLikeHibpBreaches(head: string): boolean {
  * @throws ImportInputError when the JSON is not an array, or has too many breaches
  */
 export function readHibpBreaches(json: unknown, context: ImportContext): ImportReading {
-  if (!Array.isArray(json)) throw new ImportInputError({ file: context.file, message: 'The file is not a Have I Been Pwned breach list: expected a JSON array of breaches' })
+  if (!Array.isArray(json)) throw new ImportInputError({ file: context.file, message: message('importProblems.hibp.notHibp') })
   if (json.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file: context.file, message: `The file has ${json.length} breaches; at most ${DEFAULT_IMPORT_LIMITS.maxRows} are imported` })
+    throw new ImportInputError({ file: context.file, message: message('importProblems.hibp.tooManyBreaches', { count: json.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
   }
   const linked = new Map<string, ImportCandidate>()
   const incidents: ImportCandidate[] = []
@@ -72,17 +73,17 @@ export function readHibpBreaches(json: unknown, context: ImportContext): ImportR
     const origin: ImportLocation = { file: context.file, row: index + 1 }
     const at = (field: string): ImportLocation => ({ ...origin, field })
     if (typeof breach !== 'object' || breach === null || Array.isArray(breach)) {
-      rejected.push({ ...origin, message: 'A breach must be an object with Name, Title, BreachDate and PwnCount' })
+      rejected.push({ ...origin, message: message('importProblems.hibp.notABreach') })
       return
     }
     const field = (name: string): unknown => (breach as Record<string, unknown>)[name]
     const text = (name: string): string | undefined => (typeof field(name) === 'string' ? (field(name) as string) : undefined)
 
     const name = text('Name')?.trim() ?? ''
-    if (name === '') return void rejected.push({ ...at('Name'), message: 'The breach has no Name, so it cannot be identified on a later import' })
+    if (name === '') return void rejected.push({ ...at('Name'), message: message('importProblems.hibp.noName') })
     const id = `${INCIDENT_PREFIX}${nameSlug(name, 100 - INCIDENT_PREFIX.length)}`
     const earlier = rowOfId.get(id)
-    if (earlier !== undefined) return void rejected.push({ ...at('Name'), message: `"${name}" was already listed at row ${earlier}` })
+    if (earlier !== undefined) return void rejected.push({ ...at('Name'), message: message('importProblems.hibp.repeatedName', { name, earlier }) })
     rowOfId.set(id, origin.row!)
 
     const rowNotices: ImportProblem[] = []
@@ -91,11 +92,11 @@ export function readHibpBreaches(json: unknown, context: ImportContext): ImportR
     const description = cleanImportedField(htmlToText(text('Description') ?? ''), at('Description'), rowNotices)
     const count = field('PwnCount')
     if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
-      return void rejected.push({ ...at('PwnCount'), message: `The number of accounts must be a whole number, not ${JSON.stringify(count) ?? 'nothing'}` })
+      return void rejected.push({ ...at('PwnCount'), message: count === undefined ? message('importProblems.hibp.noCount') : message('importProblems.hibp.badCount', { count: JSON.stringify(count) }) })
     }
     const classes = field('DataClasses')
     if (classes !== undefined && (!Array.isArray(classes) || classes.some((item) => typeof item !== 'string'))) {
-      return void rejected.push({ ...at('DataClasses'), message: 'The data classes must be a list of text' })
+      return void rejected.push({ ...at('DataClasses'), message: message('importProblems.hibp.dataClasses') })
     }
     const occurredOn = breachDate(text('BreachDate') ?? '', description, at('BreachDate'), rowNotices)
     if (!occurredOn.ok) return void rejected.push(occurredOn.problem)
@@ -162,7 +163,7 @@ function breachDate(written: string, description: string, location: ImportLocati
   if (new RegExp(`\\b${monthName}\\s+(?:of\\s+)?${year}\\b`).test(words)) return { ok: true, value: `${year}-${month}` as PartialDate }
   const namesAMonthOfTheYear = MONTHS.some((name) => new RegExp(`\\b${name}\\s+(?:of\\s+)?${year}\\b`).test(words))
   if (month === '01' && !namesAMonthOfTheYear && new RegExp(`\\b${year}\\b`).test(words)) return { ok: true, value: year as PartialDate }
-  notices.push({ ...location, message: `The breach date ${parsed.value} is the 1st of a month, which the list also writes when only the month is known; it was kept as a day` })
+  notices.push({ ...location, message: message('importProblems.hibp.firstOfMonth', { date: parsed.value }) })
   return { ok: true, value: parsed.value }
 }
 
@@ -193,7 +194,7 @@ function breachedOrganisation(
     context
   )
   if (!checked.ok) {
-    notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: `"${title.slice(0, 80)}" cannot be recorded as an organisation: ${problem.message}` })))
+    notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.nameNotOrganisation', { name: title.slice(0, 80), reason: problem.message }) })))
     return undefined
   }
   linked.set(id, checked.candidate)
@@ -225,7 +226,7 @@ function listingSource(
     context
   )
   if (!checked.ok) {
-    notices.push(...checked.problems.map((problem) => ({ ...problem, message: `The listing cannot be recorded as a source: ${problem.message}` })))
+    notices.push(...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.listingNotSource', { reason: problem.message }) })))
     return undefined
   }
   linked.set(id, checked.candidate)
@@ -241,7 +242,7 @@ function describedSources(linked: Map<string, ImportCandidate>, html: string, lo
     if (!linked.has(draft.id)) {
       const checked = candidateFromDraft('source', { ...draft }, location, context)
       if (!checked.ok) {
-        notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: `${href} cannot be recorded as a source: ${problem.message}` })))
+        notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.addressNotSource', { address: href, reason: problem.message }) })))
         continue
       }
       linked.set(draft.id, checked.candidate)

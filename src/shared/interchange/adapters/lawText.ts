@@ -1,10 +1,12 @@
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import { formatIssuePath } from '../../domain/bundle'
 import type { Provision } from '../../domain/law'
 import { parsePartialDate } from '../../domain/partialDate'
 import type { ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportContext, type ImportReading } from '../importReading'
-import { cleanImportedText, TEXT_CHANGE_DESCRIPTIONS, type TextChange } from '../text/cleanImportedText'
+import { cleanImportedText, describeTextChanges, type TextChange } from '../text/cleanImportedText'
+import { message } from '../../locale/message'
+import { validationProblem } from '../../domain/validationProblem'
 
 /*
  * Structured law text in the GDPRtEXT shape (https://github.com/coolharsh55/GDPRtEXT): chapters
@@ -64,7 +66,7 @@ export function readLawText(json: unknown, context: ImportContext, options: LawT
     return {
       format: 'law-text',
       candidates: [],
-      rejected: shape.error.issues.slice(0, 20).map((issue) => ({ file, field: formatIssuePath(issue.path), message: issue.message })),
+      rejected: shape.error.issues.slice(0, 20).map((issue) => ({ file, field: formatIssuePath(issue.path), message: validationProblem(issue) })),
       notices: []
     }
   }
@@ -72,7 +74,7 @@ export function readLawText(json: unknown, context: ImportContext, options: LawT
   const law = cleanLawText(shape.data, file, notices)
   const rejected: ImportProblem[] = []
   if (!context.jurisdictionIds.has(JURISDICTION_ID)) {
-    rejected.push({ file, message: `The law belongs to the jurisdiction "${JURISDICTION_ID}", which does not exist in this knowledge base` })
+    rejected.push({ file, message: message('importProblems.lawText.noJurisdiction', { id: JURISDICTION_ID }) })
     return { format: 'law-text', candidates: [], rejected, notices }
   }
 
@@ -84,7 +86,7 @@ export function readLawText(json: unknown, context: ImportContext, options: LawT
   const provisions = law.chapters.flatMap((chapter) => [chapterProvision(chapter), ...articlesOf(chapter.contents).map(articleProvision)])
   const recitals = law.recitals?.length ?? 0
   if (recitals > 0) {
-    notices.push({ file, field: 'recitals', message: `${recitals} recitals were not imported: a law record holds articles, not recitals` })
+    notices.push({ file, field: 'recitals', message: message('importProblems.lawText.recitals', { count: recitals }) })
   }
 
   const shortName = law.abbrv?.trim() || undefined
@@ -214,8 +216,14 @@ function cleanLawText(law: LawText, file: string, notices: ImportProblem[]): Law
   }
   if (changes.size > 0) {
     const articles = [...changedArticles]
-    const where = articles.length === 0 ? 'titles' : `${articles.length === 1 ? 'Article' : 'Articles'} ${articles.join(', ')}`
-    notices.push({ file, message: `The text was changed in ${where}: ${[...changes].map((change) => TEXT_CHANGE_DESCRIPTIONS[change]).join('; ')}` })
+    const described = describeTextChanges([...changes], undefined, { start: false })
+    notices.push({
+      file,
+      message:
+        articles.length === 0
+          ? message('importProblems.lawText.titlesChanged', { changes: described })
+          : message('importProblems.lawText.articlesChanged', { count: articles.length, articles: articles.join(', '), changes: described })
+    })
   }
   return cleaned
 }
@@ -231,7 +239,7 @@ function dayFromDottedDate(value: string | undefined, field: string, file: strin
   const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim())
   const day = match === null ? undefined : `${match[3]}-${match[2]}-${match[1]}`
   if (day === undefined || !parsePartialDate(day).ok) {
-    notices.push({ file, field, message: `"${value}" is not a day written DD/MM/YYYY; the date was left out` })
+    notices.push({ file, field, message: message('importProblems.lawText.notADay', { value }) })
     return undefined
   }
   return day
@@ -285,14 +293,14 @@ function entryIntoForce(articles: readonly Article[], publishedOn: string | unde
     const days = counted?.[1] === undefined ? undefined : ORDINAL_DAYS[counted[1]]
     if (counted === null) continue
     if (days === undefined || publishedOn === undefined) {
-      notices.push({ file, field: 'inForceOn', message: `The date of entry into force ("${counted[0]}") could not be counted; it was left out` })
+      notices.push({ file, field: 'inForceOn', message: message('importProblems.lawText.uncounted', { text: counted[0] }) })
       return undefined
     }
     const inForce = addDays(publishedOn, days)
     notices.push({
       file,
       field: 'inForceOn',
-      message: `In force on ${inForce}: the ${counted[1]} day following publication on ${publishedOn} (the file's "updated" date), as the text says`
+      message: message('importProblems.lawText.counted', { inForce, days, ordinal: counted[1] ?? '', publishedOn })
     })
     return inForce
   }

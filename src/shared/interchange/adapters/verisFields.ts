@@ -1,4 +1,5 @@
 import { parsePartialDate, type PartialDate } from '../../domain/partialDate'
+import { message, messageInCodes } from '../../locale/message'
 import type { ImportLocation, ImportProblem } from '../importProblem'
 
 /** A plain object from parsed JSON (arrays and null excluded). */
@@ -17,7 +18,7 @@ export function member(object: JsonObject | undefined, key: string, location: Im
   if (Object.hasOwn(object, key)) return object[key]
   const spelled = Object.keys(object).find((candidate) => candidate.trim() === key)
   if (spelled === undefined) return undefined
-  notices.push({ ...location, message: `The key "${spelled}" was read as "${key}"` })
+  notices.push({ ...location, message: message('importProblems.veris.keyRespelled', { spelled, key }) })
   return object[spelled]
 }
 
@@ -57,29 +58,29 @@ export function verisPartialDate(value: unknown, location: ImportLocation, notic
   if (!isJsonObject(value)) return undefined
   const year = wholeNumber(value.year)
   if (year === undefined || year < 1000 || year > 9999) {
-    if (value.year !== undefined) notices.push({ ...location, message: `The year ${JSON.stringify(value.year)} is not a year; the date was left out` })
+    if (value.year !== undefined) notices.push({ ...location, message: message('importProblems.veris.notAYear', { year: JSON.stringify(value.year) }) })
     return undefined
   }
   const month = wholeNumber(value.month)
   const day = wholeNumber(value.day)
   if (month === undefined) {
-    if (day !== undefined) notices.push({ ...location, message: `A day (${day}) is given without a month; only the year ${year} was kept` })
+    if (day !== undefined) notices.push({ ...location, message: message('importProblems.veris.dayWithoutMonth', { day, year }) })
     return parsePartialDateOrThrow(String(year))
   }
   if (month < 1 || month > 12) {
-    notices.push({ ...location, message: `Month ${month} does not exist; only the year ${year} was kept` })
+    notices.push({ ...location, message: message('importProblems.veris.noSuchMonth', { month, year }) })
     return parsePartialDateOrThrow(String(year))
   }
   const monthText = `${year}-${pad(month)}`
   if (day === undefined) return parsePartialDateOrThrow(monthText)
   const withDay = parsePartialDate(`${monthText}-${pad(day)}`)
   if (withDay.ok) return withDay.value
-  notices.push({ ...location, message: `${withDay.reason}; only the month ${monthText} was kept` })
+  notices.push({ ...location, message: message('importProblems.veris.keptMonth', { reason: withDay.reason, month: monthText }) })
   return parsePartialDateOrThrow(monthText)
 }
 
 function parsePartialDateOrThrow(text: string): PartialDate {
   const result = parsePartialDate(text)
-  if (!result.ok) throw new Error(result.reason)
+  if (!result.ok) throw new Error(messageInCodes(result.reason))
   return result.value
 }

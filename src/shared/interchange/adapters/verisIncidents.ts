@@ -1,4 +1,5 @@
 import { INCIDENT_CATEGORIES, type IncidentCategory, type IncidentRole } from '../../domain/incident'
+import { message } from '../../locale/message'
 import { earliestDay, latestDay, type PartialDate } from '../../domain/partialDate'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
@@ -66,11 +67,11 @@ interface SharedRecords {
  */
 export function readVerisIncidents(json: unknown, context: ImportContext): ImportReading {
   if (!Array.isArray(json) && !isJsonObject(json)) {
-    throw new ImportInputError({ file: context.file, message: 'The file is not VERIS: expected an incident object or an array of incidents' })
+    throw new ImportInputError({ file: context.file, message: message('importProblems.veris.notVeris') })
   }
   const rows: readonly unknown[] = Array.isArray(json) ? json : [json]
   if (rows.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file: context.file, message: `The file has ${rows.length} incidents; at most ${DEFAULT_IMPORT_LIMITS.maxRows} are imported` })
+    throw new ImportInputError({ file: context.file, message: message('importProblems.veris.tooManyIncidents', { count: rows.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
   }
   const shared: SharedRecords = { victims: new Map(), sources: new Map(), used: new Set() }
   const incidents: ImportCandidate[] = []
@@ -81,18 +82,18 @@ export function readVerisIncidents(json: unknown, context: ImportContext): Impor
   rows.forEach((row, index) => {
     const origin: ImportLocation = { file: context.file, row: index + 1 }
     if (!isJsonObject(row)) {
-      rejected.push({ ...origin, message: 'This element is not a VERIS incident (an object with incident_id, victim, action…)' })
+      rejected.push({ ...origin, message: message('importProblems.veris.notAnIncident') })
       return
     }
     const incidentId = stringMember(row, 'incident_id')?.trim().toLowerCase() ?? ''
     if (incidentId === '') {
-      rejected.push({ ...origin, field: 'incident_id', message: 'The incident has no incident_id, so it cannot be identified on a later import' })
+      rejected.push({ ...origin, field: 'incident_id', message: message('importProblems.veris.noIncidentId') })
       return
     }
     const id = `veris-${incidentId}`
     const earlier = firstRowOfId.get(id)
     if (earlier !== undefined) {
-      rejected.push({ ...origin, field: 'incident_id', message: `The incident_id ${incidentId} was already used at row ${earlier}` })
+      rejected.push({ ...origin, field: 'incident_id', message: message('importProblems.veris.repeatedIncidentId', { id: incidentId, earlier }) })
       return
     }
     firstRowOfId.set(id, index + 1)
@@ -147,7 +148,7 @@ function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, cont
     organisations.push({ organisationId, role: 'operator' })
     linkedIds.push(organisationId)
   } else if (victimName === '') {
-    notices.push({ ...at('victim.victim_id'), message: 'The victim is not named; the incident is imported without an organisation' })
+    notices.push({ ...at('victim.victim_id'), message: message('importProblems.veris.victimNotNamed') })
   }
 
   const actions = actionVarieties(action)
@@ -244,7 +245,7 @@ function incidentStatus(row: JsonObject, location: ImportLocation, notices: Impo
   const value = stringMember(row, 'security_incident')?.trim() ?? ''
   const status = VERIS_STATUSES[value]
   if (status !== undefined) return status
-  notices.push({ ...location, message: value === '' ? 'No security_incident value; the incident is imported as alleged' : `"${value}" is not a VERIS security_incident value; the incident is imported as alleged` })
+  notices.push({ ...location, message: value === '' ? message('importProblems.veris.noStatus') : message('importProblems.veris.unknownStatus', { value }) })
   return 'alleged'
 }
 
@@ -267,7 +268,7 @@ function victimJurisdictions(victim: JsonObject | undefined, location: ImportLoc
   const known: string[] = []
   for (const code of new Set(codes)) {
     if (context.jurisdictionIds.has(code)) known.push(code)
-    else notices.push({ ...location, message: `"${code}" is not a known country code; the incident is imported without it` })
+    else notices.push({ ...location, message: message('importProblems.veris.unknownCountry', { code }) })
   }
   return known
 }
@@ -276,7 +277,7 @@ function victimJurisdictions(victim: JsonObject | undefined, location: ImportLoc
 function plausibleOccurrence(date: PartialDate | undefined, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): PartialDate | undefined {
   if (date === undefined) return undefined
   if (earliestDay(date) > context.importedAt.slice(0, 10)) {
-    notices.push({ ...location, message: `The incident date ${date} is after the import (${context.importedAt.slice(0, 10)}); it was left out` })
+    notices.push({ ...location, message: message('importProblems.veris.incidentDateAfterImport', { date, today: context.importedAt.slice(0, 10) }) })
     return undefined
   }
   return date
@@ -287,11 +288,11 @@ function plausibleDisclosure(date: PartialDate | undefined, occurredOn: PartialD
   if (date === undefined) return undefined
   const today = context.importedAt.slice(0, 10)
   if (earliestDay(date) > today) {
-    notices.push({ ...location, message: `The notification date ${date} is after the import (${today}); it was left out` })
+    notices.push({ ...location, message: message('importProblems.veris.notificationAfterImport', { date, today }) })
     return undefined
   }
   if (occurredOn !== undefined && latestDay(date) < earliestDay(occurredOn)) {
-    notices.push({ ...location, message: `The notification date ${date} is before the incident (${occurredOn}); it was left out` })
+    notices.push({ ...location, message: message('importProblems.veris.notificationBeforeIncident', { date, occurredOn }) })
     return undefined
   }
   return date
@@ -315,7 +316,7 @@ function registerVictim(name: string, industry: string, jurisdictionId: string |
   if (jurisdictionId !== undefined) draft.headquartersJurisdictionId = jurisdictionId
   if (isKnownNaics(industry)) draft.description = `Industry: NAICS ${industry} (as recorded in VERIS)`
   const checked = candidateFromDraft('organisation', draft, origin, context)
-  if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: `The victim cannot be recorded as an organisation: ${problem.message}` })))
+  if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.victimNotOrganisation', { reason: problem.message }) })))
   shared.victims.set(id, { draft, origin, checked: checked.ok ? checked.candidate : undefined, aliases: [] })
   return checked.ok ? id : undefined
 }
@@ -341,15 +342,15 @@ function referenceSources(row: JsonObject, location: ImportLocation, shared: Sha
   const found = findWebAddresses(reference)
   if (found.leftovers.length > 0) {
     const text = found.leftovers.join(' ')
-    notices.push({ ...location, message: `Text that is not a web address was not imported as a source: "${text.length > 200 ? `${text.slice(0, 199)}…` : text}"` })
+    notices.push({ ...location, message: message('importProblems.web.notAnAddress', { text: text.length > 200 ? `${text.slice(0, 199)}…` : text }) })
   }
   const ids: string[] = []
   for (const address of found.addresses) {
-    if (address.schemeAdded) notices.push({ ...location, message: `An address without "http://" was read as ${address.url}` })
+    if (address.schemeAdded) notices.push({ ...location, message: message('importProblems.web.schemeAdded', { url: address.url }) })
     const draft = sourceDraftForWebAddress(address)
     if (!shared.sources.has(draft.id)) {
       const checked = candidateFromDraft('source', { ...draft }, location, context)
-      if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: `${address.url} cannot be recorded as a source: ${problem.message}` })))
+      if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.addressNotSource', { address: address.url, reason: problem.message }) })))
       shared.sources.set(draft.id, checked.ok ? checked.candidate : undefined)
     }
     if (shared.sources.get(draft.id) !== undefined && !ids.includes(draft.id)) ids.push(draft.id)

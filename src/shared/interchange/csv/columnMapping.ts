@@ -1,5 +1,6 @@
 import type { RecordType } from '../../domain/recordTypes'
-import type { ImportProblem } from '../importProblem'
+import { message, messageList, type Message } from '../../locale/message'
+import { ImportInputError, type ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
 import type { CsvTable } from '../parseCsvTable'
 import { CSV_IMPORT_TARGETS, normaliseHeader, type CsvImportTarget, type CsvImportType, type RowReading } from './csvImportTargets'
@@ -122,20 +123,20 @@ export function unmappedRequiredFields(mapping: ColumnMapping): CsvImportTarget[
   })
 }
 
-/** What stops a mapping from being used, in words: unmapped required fields, a field given two columns, an unknown field. */
-export function mappingProblems(mapping: ColumnMapping): string[] {
+/** What stops a mapping from being used: unmapped required fields (`importProblems.mapping.required`), a field given two columns, an unknown field. */
+export function mappingProblems(mapping: ColumnMapping): Message[] {
   if (mapping.layout === 'precedent-export') return []
-  const problems: string[] = []
+  const problems: Message[] = []
   const headersOf = new Map<string, string[]>()
   for (const key of Object.keys(mapping.constants ?? {})) {
-    if (targetOf(mapping.recordType, key) === undefined) problems.push(`"${key}" is given a value for every row, but it is not a field of this record type`)
+    if (targetOf(mapping.recordType, key) === undefined) problems.push(message('importProblems.mapping.unknownConstant', { key }))
     else headersOf.set(key, [constantColumn(key)])
   }
   for (const [header, key] of Object.entries(mapping.columns)) {
     if (key === null) continue
     const target = targetOf(mapping.recordType, key)
     if (target === undefined) {
-      problems.push(`The column "${header}" maps to "${key}", which is not a field of this record type`)
+      problems.push(message('importProblems.mapping.unknownField', { header, key }))
       continue
     }
     headersOf.set(key, [...(headersOf.get(key) ?? []), header])
@@ -143,11 +144,16 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
   for (const [key, headers] of headersOf) {
     const target = targetOf(mapping.recordType, key)!
     if (!target.repeatable && headers.length > 1) {
-      problems.push(`${target.label} can come from one column only, but ${headers.map((header) => `"${header}"`).join(' and ')} both map to it`)
+      problems.push(message('importProblems.mapping.oneColumnOnly', { field: target.label, columns: messageList(headers.map((header) => `"${header}"`), 'and') }))
     }
   }
-  for (const target of unmappedRequiredFields(mapping)) problems.push(`${target.label} is required: choose the column that gives it`)
+  for (const target of unmappedRequiredFields(mapping)) problems.push(message('importProblems.mapping.required', { field: target.label }))
   return problems
+}
+
+/** "The column mapping cannot be used: …", every problem listed. */
+export function mappingUnusable(problems: readonly Message[]): Message {
+  return message('importProblems.mapping.unusable', { problems: messageList(problems, 'semicolon') })
 }
 
 /**
@@ -161,15 +167,15 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
  * row. Cells are text: a formula in a foreign file is imported as the text it is, never stripped
  * or evaluated.
  *
- * @throws Error when the mapping has problems (`mappingProblems`): the caller shows those first
+ * @throws ImportInputError when the mapping has problems (`mappingProblems`): the caller shows those first
  */
 export function readMappedCsv(table: CsvTable, mapping: ColumnMapping, context: ImportContext): ImportReading {
   const problems = mappingProblems(mapping)
-  if (problems.length > 0) throw new Error(`The column mapping cannot be used: ${problems.join('; ')}`)
+  if (problems.length > 0) throw new ImportInputError({ file: table.file, message: mappingUnusable(problems) })
   if (mapping.layout === 'precedent-export') {
     const expected = recordCsvHeaders(mapping.recordType)
     if (recogniseRecordCsvExport(table.headers) !== mapping.recordType) {
-      const problem = { file: table.file, row: 1, message: `The header row is not that of a Precedent export of ${mapping.recordType} records (${expected.length} columns from "${expected[0]}")` }
+      const problem = { file: table.file, row: 1, message: message('importProblems.csv.notOurExport', { type: mapping.recordType, count: expected.length, first: expected[0] ?? '' }) }
       return { format: 'csv', candidates: [], rejected: [problem], notices: [] }
     }
     return readRecordCsvExport(table, mapping.recordType, context)
@@ -233,7 +239,7 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
         target.apply(cells.get(header) ?? '', reading, header)
       } catch (error) {
         if (!(error instanceof CsvCellError)) throw error
-        rowProblems.push({ ...origin, field: header, message: error.message })
+        rowProblems.push({ ...origin, field: header, message: error.reason })
       }
     }
     const named = rowProblems.length === 0 ? namedRecords(reading, origin, context, validNamed) : { candidates: [], problems: [], found: [] }
@@ -254,8 +260,8 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
     if (earlier !== undefined) {
       const isDerived = !isMapped(mapping, 'id')
       const problem = isDerived
-        ? { ...origin, message: `The row repeats row ${earlier} exactly; it was imported once` }
-        : { ...origin, field: reading.fieldColumns.id ?? 'id', message: `The id "${id}" is also used by row ${earlier}` }
+        ? { ...origin, message: message('importProblems.csv.repeatedRow', { earlier }) }
+        : { ...origin, field: reading.fieldColumns.id ?? 'id', message: message('importProblems.csv.repeatedId', { id, earlier }) }
       ;(isDerived ? notices : rejected).push(problem)
       continue
     }
@@ -356,13 +362,13 @@ function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: re
 function fileNotices(file: string, mapping: Extract<ColumnMapping, { layout: 'columns' }>): ImportProblem[] {
   const notices: ImportProblem[] = []
   if (mapping.recordType === 'incident' && !isMapped(mapping, 'status')) {
-    notices.push({ file, message: 'No column gives the status: the incidents are imported as Alleged' })
+    notices.push({ file, message: message('importProblems.csv.noStatusColumn') })
   }
   if (mapping.recordType === 'incident' && !isMapped(mapping, 'title') && isMapped(mapping, 'organisations')) {
-    notices.push({ file, message: 'No column gives the title: each incident is titled with the names of its organisations' })
+    notices.push({ file, message: message('importProblems.csv.noTitleColumn') })
   }
   if (mapping.recordType === 'organisation' && !isMapped(mapping, 'kind')) {
-    notices.push({ file, message: 'No column gives the kind: the organisations are imported as Other' })
+    notices.push({ file, message: message('importProblems.csv.noKindColumn') })
   }
   return notices
 }

@@ -3,6 +3,7 @@ import { RESPONSE_KINDS, RESPONSE_KIND_LABELS } from '../../domain/incidentRespo
 import { LAW_KINDS, LAW_KIND_LABELS, LAW_STATUSES, LAW_STATUS_LABELS } from '../../domain/law'
 import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS } from '../../domain/organisation'
 import type { RecordType } from '../../domain/recordTypes'
+import { message, messageList, type Message } from '../../locale/message'
 import { currencyNamedInHeader, parseForeignAmount, parseForeignCount, parseForeignCurrency, type DecimalMark } from './foreignAmount'
 import { readForeignDate, type SlashDateOrder } from './foreignCsvDate'
 import { CsvCellError } from './recordCsvColumns'
@@ -27,7 +28,7 @@ export interface RowReading {
   readonly organisations: { readonly name: string; readonly column: string; readonly field: string; readonly role?: string }[]
   readonly sourceUrls: { readonly url: string; readonly column: string }[]
   /** Things the row was read with but changed, such as a date made coarser; they become notices. */
-  readonly notes: { readonly column: string; readonly message: string }[]
+  readonly notes: { readonly column: string; readonly message: Message }[]
   readonly jurisdictionIds: ReadonlySet<string>
   /** How this cell's column writes slash dates. */
   readonly dateOrder: SlashDateOrder
@@ -38,8 +39,8 @@ export interface RowReading {
 /** A field a CSV column can be mapped to. */
 export interface CsvImportTarget {
   readonly key: string
-  /** What the person sees in the column's select. */
-  readonly label: string
+  /** What the person sees in the column's select (`importFields.<key>`). */
+  readonly label: Message
   readonly required: boolean
   /** Whether several columns may map to it (their values are joined); otherwise one column at most. */
   readonly repeatable: boolean
@@ -99,7 +100,7 @@ interface TargetOptions {
   readonly exportHeader?: string
 }
 
-function target(key: string, label: string, options: TargetOptions, apply: CsvImportTarget['apply']): CsvImportTarget {
+function target(key: string, label: Message, options: TargetOptions, apply: CsvImportTarget['apply']): CsvImportTarget {
   return {
     key,
     label,
@@ -119,46 +120,57 @@ function setField(reading: RowReading, field: string, value: unknown, column: st
 }
 
 /** Plain text, kept as written (the record schema trims and normalises it). An empty cell leaves the field absent. */
-function textTarget(key: string, label: string, options: TargetOptions = {}): CsvImportTarget {
+function textTarget(key: string, label: Message, options: TargetOptions = {}): CsvImportTarget {
   return target(key, label, options, (cell, reading, column) => {
     if (cell.trim() !== '' || options.required === true) setField(reading, key, cell, column)
   })
 }
 
-function dateTarget(key: string, label: string, synonyms: readonly string[]): CsvImportTarget {
+function dateTarget(key: string, label: Message, synonyms: readonly string[]): CsvImportTarget {
   return target(key, label, { synonyms, isDate: true }, (cell, reading, column) => {
     const date = readForeignDate(cell, reading.dateOrder)
     if (date === undefined) return
     setField(reading, key, date.value, column)
-    for (const message of date.notes) reading.notes.push({ column, message })
+    for (const note of date.notes) reading.notes.push({ column, message: note })
   })
 }
 
+/**
+ * The values a cell of a fixed list may hold, and how the refusal names them: `labels` are the
+ * English words a file may use (matched as well as the codes); `table` the catalogue table
+ * (`domain.<table>.<code>`) the refusal lists them from, in the reader's language.
+ */
+interface EnumValues {
+  readonly values: readonly string[]
+  readonly labels: Readonly<Record<string, string>>
+  readonly table: string
+  /** What a value is, as the refusal says it ("status"). */
+  readonly noun: Message
+}
+
+/** `"x" is not a status: use one of Alleged, Under review, …` */
+function notOneOf(item: string, list: EnumValues): CsvCellError {
+  const options = messageList(list.values.map((code) => message(`domain.${list.table}.${code}`)), 'comma')
+  return new CsvCellError(message('importProblems.csv.notOneOf', { item, noun: list.noun, options }))
+}
+
 /** A value from a fixed list, matched by its key or its label, ignoring case, spaces and punctuation. */
-function enumTarget(
-  key: string,
-  label: string,
-  values: readonly string[],
-  labels: Readonly<Record<string, string>>,
-  options: TargetOptions = {}
-): CsvImportTarget {
+function enumTarget(key: string, label: Message, list: EnumValues, options: TargetOptions = {}): CsvImportTarget {
   return target(key, label, options, (cell, reading, column) => {
     if (cell.trim() === '') return
     const folded = foldForMatch(cell)
-    const value = values.find((candidate) => foldForMatch(candidate) === folded || foldForMatch(labels[candidate] ?? '') === folded)
-    if (value === undefined) {
-      throw new CsvCellError(`"${cell.trim()}" is not a ${label.toLowerCase()}: use one of ${values.map((candidate) => labels[candidate]).join(', ')}`)
-    }
+    const value = list.values.find((candidate) => foldForMatch(candidate) === folded || foldForMatch(list.labels[candidate] ?? '') === folded)
+    if (value === undefined) throw notOneOf(cell.trim(), list)
     setField(reading, key, value, column)
   })
 }
 
-function enumListTarget(key: string, label: string, values: readonly string[], labels: Readonly<Record<string, string>>, synonyms: readonly string[]): CsvImportTarget {
+function enumListTarget(key: string, label: Message, list: EnumValues, synonyms: readonly string[]): CsvImportTarget {
   return target(key, label, { repeatable: true, synonyms }, (cell, reading, column) => {
     const items = splitForeignList(cell, true).map((item) => {
       const folded = foldForMatch(item)
-      const value = values.find((candidate) => foldForMatch(candidate) === folded || foldForMatch(labels[candidate] ?? '') === folded)
-      if (value === undefined) throw new CsvCellError(`"${item}" is not a ${label.toLowerCase()}: use one of ${values.map((candidate) => labels[candidate]).join(', ')}`)
+      const value = list.values.find((candidate) => foldForMatch(candidate) === folded || foldForMatch(list.labels[candidate] ?? '') === folded)
+      if (value === undefined) throw notOneOf(item, list)
       return value
     })
     appendList(reading, key, items, column)
@@ -171,7 +183,7 @@ function appendList(reading: RowReading, field: string, items: readonly string[]
   setField(reading, field, [...existing, ...items], column)
 }
 
-function labelListTarget(key: string, label: string, synonyms: readonly string[]): CsvImportTarget {
+function labelListTarget(key: string, label: Message, synonyms: readonly string[]): CsvImportTarget {
   return target(key, label, { repeatable: true, synonyms }, (cell, reading, column) => appendList(reading, key, splitForeignList(cell, true), column))
 }
 
@@ -180,22 +192,22 @@ function readJurisdictionCodes(cell: string, reading: RowReading): string[] {
   return splitForeignList(cell, true).flatMap((item) => item.split(/\s+/)).map((item) => {
     const code = item.toUpperCase()
     if (!reading.jurisdictionIds.has(code)) {
-      throw new CsvCellError(`"${item}" is not a known jurisdiction code: use ISO 3166 codes such as CN, IN, US or CN-ZJ`)
+      throw new CsvCellError(message('importProblems.csv.unknownJurisdiction', { item }))
     }
     return code
   })
 }
 
 function jurisdictionListTarget(key: string, synonyms: readonly string[]): CsvImportTarget {
-  return target(key, 'Jurisdiction codes', { repeatable: true, synonyms }, (cell, reading, column) =>
+  return target(key, message('importFields.jurisdictionIds'), { repeatable: true, synonyms }, (cell, reading, column) =>
     appendList(reading, key, readJurisdictionCodes(cell, reading), column)
   )
 }
 
-function jurisdictionTarget(key: string, label: string, options: TargetOptions): CsvImportTarget {
+function jurisdictionTarget(key: string, label: Message, options: TargetOptions): CsvImportTarget {
   return target(key, label, options, (cell, reading, column) => {
     const codes = readJurisdictionCodes(cell, reading)
-    if (codes.length > 1) throw new CsvCellError('Only one jurisdiction can be given here')
+    if (codes.length > 1) throw new CsvCellError(message('importProblems.csv.oneJurisdiction'))
     if (codes[0] !== undefined) setField(reading, key, codes[0], column)
     else if (options.required === true) setField(reading, key, '', column)
   })
@@ -206,18 +218,18 @@ function jurisdictionTarget(key: string, label: string, options: TargetOptions):
  * Association, LLC" is one name. Each becomes an organisation record with an id derived from its
  * name, so every row naming it links the same record.
  */
-function organisationNamesTarget(key: string, label: string, field: string, options: TargetOptions & { readonly role?: string; readonly single?: boolean }): CsvImportTarget {
+function organisationNamesTarget(key: string, label: Message, field: string, options: TargetOptions & { readonly role?: string; readonly single?: boolean }): CsvImportTarget {
   return target(key, label, { exportHeader: `${field} (names)`, ...options }, (cell, reading, column) => {
     const names = splitForeignList(cell, false)
-    if (options.single === true && names.length > 1) throw new CsvCellError('Only one organisation can be named here')
-    if (options.required === true && names.length === 0) throw new CsvCellError(`${label} is required`)
+    if (options.single === true && names.length > 1) throw new CsvCellError(message('importProblems.csv.oneOrganisation'))
+    if (options.required === true && names.length === 0) throw new CsvCellError(message('problems.required', { field: label }))
     for (const name of names) reading.organisations.push({ name, column, field, ...(options.role === undefined ? {} : { role: options.role }) })
     if (names.length > 0) reading.fieldColumns[field] = column
   })
 }
 
 function sourceUrlTarget(): CsvImportTarget {
-  return target('sourceUrl', 'Source address (URL)', { repeatable: true, synonyms: ['url', 'link', 'source', 'source url', 'reference', 'references', 'links'] }, (cell, reading, column) => {
+  return target('sourceUrl', message('importFields.sourceUrl'), { repeatable: true, synonyms: ['url', 'link', 'source', 'source url', 'reference', 'references', 'links'] }, (cell, reading, column) => {
     // Addresses are separated by spaces, or by "; " as a list cell writes them (a JSON record's list of links).
     for (const url of cell.split(/;?\s+/).filter((item) => item !== '')) reading.sourceUrls.push({ url, column })
     reading.fieldColumns.citations = column
@@ -239,7 +251,7 @@ export function readForeignCount(cell: string, decimalMark: DecimalMark = 'unkno
 function affectedUsersTarget(): CsvImportTarget {
   return target(
     'affectedUsers',
-    'People affected (count)',
+    message('importFields.affectedUsers'),
     { isNumber: true, synonyms: ['individuals affected', 'affected', 'affected users', 'people affected', 'users affected', 'records', 'records affected', 'pwn count', 'number affected', 'victims'] },
     (cell, reading, column) => {
       const value = readForeignCount(cell, reading.decimalMark)
@@ -256,7 +268,7 @@ const penaltyOf = (reading: RowReading) => (reading.draft.penalty as Record<stri
  * ("Fine (EUR)"). An empty cell is no penalty; "unknown", "n/a" or "—" a penalty of unknown amount.
  */
 function penaltyAmountTarget(): CsvImportTarget {
-  return target('penaltyAmount', 'Penalty amount', { isNumber: true, exportHeader: 'penalty.amount', synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
+  return target('penaltyAmount', message('importFields.penaltyAmount'), { isNumber: true, exportHeader: 'penalty.amount', synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
     const penalty = penaltyOf(reading)
     const rowCurrency = typeof penalty.currency === 'string' ? penalty.currency : currencyNamedInHeader(column)
     const result = parseForeignAmount(cell, { decimalMark: reading.decimalMark ?? 'unknown', ...(rowCurrency === undefined ? {} : { currency: rowCurrency }) })
@@ -272,13 +284,13 @@ function penaltyAmountTarget(): CsvImportTarget {
 
 /** The currency of the row's fine, as an ISO 4217 code or a sign that names one ("€", "元"); it must agree with the amount's own. */
 function penaltyCurrencyTarget(): CsvImportTarget {
-  return target('penaltyCurrency', 'Penalty currency (ISO 4217)', { exportHeader: 'penalty.currency', synonyms: ['currency'] }, (cell, reading, column) => {
+  return target('penaltyCurrency', message('importFields.penaltyCurrency'), { exportHeader: 'penalty.currency', synonyms: ['currency'] }, (cell, reading, column) => {
     const result = parseForeignCurrency(cell)
     if (!result.ok) throw new CsvCellError(result.reason)
     if (result.currency === undefined) return
     const penalty = penaltyOf(reading)
     if (typeof penalty.currency === 'string' && penalty.currency !== result.currency) {
-      throw new CsvCellError(`The currency ${result.currency} disagrees with the amount, which is in ${penalty.currency}`)
+      throw new CsvCellError(message('importProblems.csv.currencyDisagrees', { currency: result.currency, amountCurrency: penalty.currency }))
     }
     penalty.currency = result.currency
     setField(reading, 'penalty', penalty, column)
@@ -286,7 +298,7 @@ function penaltyCurrencyTarget(): CsvImportTarget {
 }
 
 function idTarget(synonyms: readonly string[]): CsvImportTarget {
-  return target('id', 'Id (kept as is)', { synonyms: ['id', 'identifier', 'uuid', 'key', ...synonyms] }, (cell, reading, column) => {
+  return target('id', message('importFields.id'), { synonyms: ['id', 'identifier', 'uuid', 'key', ...synonyms] }, (cell, reading, column) => {
     if (cell.trim() !== '') setField(reading, 'id', cell.trim(), column)
   })
 }
@@ -301,78 +313,78 @@ const ORGANISATION_SYNONYMS = [
 export const CSV_IMPORT_TARGETS: Readonly<Record<CsvImportType, readonly CsvImportTarget[]>> = {
   incident: [
     idTarget(['incident id']),
-    textTarget('title', 'Title', { required: true, synonyms: TITLE_SYNONYMS }),
-    textTarget('summary', 'Summary', { synonyms: SUMMARY_SYNONYMS }),
-    dateTarget('occurredOn', 'Date it happened', ['date', 'date of breach', 'breach date', 'occurred', 'occurred on', 'incident date', 'date of incident', 'date of decision']),
-    dateTarget('disclosedOn', 'Date it became known', ['disclosed', 'disclosed on', 'date disclosed', 'disclosure date', 'date made public']),
-    dateTarget('reportedOn', 'Date reported', ['reported', 'reported on', 'date reported', 'date posted', 'date posted or updated', 'added date', 'date added']),
-    enumTarget('status', 'Status', INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, { synonyms: ['status', 'incident status'] }),
-    enumListTarget('categories', 'Categories', INCIDENT_CATEGORIES, INCIDENT_CATEGORY_LABELS, ['category', 'categories']),
-    labelListTarget('dataCategories', 'Data categories', ['data categories', 'data category', 'data classes', 'data types', 'data affected']),
-    labelListTarget('tags', 'Tags', ['tags', 'tag', 'keywords', 'labels', 'type of breach', 'breach type', 'type', 'sector']),
+    textTarget('title', message('importFields.title'), { required: true, synonyms: TITLE_SYNONYMS }),
+    textTarget('summary', message('importFields.summary'), { synonyms: SUMMARY_SYNONYMS }),
+    dateTarget('occurredOn', message('importFields.occurredOn'), ['date', 'date of breach', 'breach date', 'occurred', 'occurred on', 'incident date', 'date of incident', 'date of decision']),
+    dateTarget('disclosedOn', message('importFields.disclosedOn'), ['disclosed', 'disclosed on', 'date disclosed', 'disclosure date', 'date made public']),
+    dateTarget('reportedOn', message('importFields.reportedOn'), ['reported', 'reported on', 'date reported', 'date posted', 'date posted or updated', 'added date', 'date added']),
+    enumTarget('status', message('importFields.status'), { values: INCIDENT_STATUSES, labels: INCIDENT_STATUS_LABELS, table: 'incidentStatus', noun: message('importFields.nouns.status') }, { synonyms: ['status', 'incident status'] }),
+    enumListTarget('categories', message('importFields.categories'), { values: INCIDENT_CATEGORIES, labels: INCIDENT_CATEGORY_LABELS, table: 'incidentCategory', noun: message('importFields.nouns.categories') }, ['category', 'categories']),
+    labelListTarget('dataCategories', message('importFields.dataCategories'), ['data categories', 'data category', 'data classes', 'data types', 'data affected']),
+    labelListTarget('tags', message('importFields.tags'), ['tags', 'tag', 'keywords', 'labels', 'type of breach', 'breach type', 'type', 'sector']),
     jurisdictionListTarget('jurisdictionIds', ['country', 'countries', 'country code', 'jurisdiction', 'jurisdictions', 'jurisdiction code', 'iso', 'iso code']),
-    organisationNamesTarget('organisations', 'Organisations involved (names)', 'organisations', { repeatable: true, synonyms: ORGANISATION_SYNONYMS, role: 'involved' }),
+    organisationNamesTarget('organisations', message('importFields.organisations'), 'organisations', { repeatable: true, synonyms: ORGANISATION_SYNONYMS, role: 'involved' }),
     affectedUsersTarget(),
     sourceUrlTarget()
   ],
   organisation: [
     idTarget(['organisation id', 'organization id']),
-    textTarget('name', 'Name', { required: true, synonyms: ['name', 'organisation', 'organization', 'company', 'entity', ...ORGANISATION_SYNONYMS] }),
-    enumTarget('kind', 'Kind', ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, { synonyms: ['kind', 'type', 'organisation type', 'organization type'] }),
-    target('aliases', 'Other names (aliases)', { repeatable: true, synonyms: ['aliases', 'alias', 'other names', 'also known as', 'aka'] }, (cell, reading, column) => {
+    textTarget('name', message('importFields.name'), { required: true, synonyms: ['name', 'organisation', 'organization', 'company', 'entity', ...ORGANISATION_SYNONYMS] }),
+    enumTarget('kind', message('importFields.kind'), { values: ORGANISATION_KINDS, labels: ORGANISATION_KIND_LABELS, table: 'organisationKind', noun: message('importFields.nouns.kind') }, { synonyms: ['kind', 'type', 'organisation type', 'organization type'] }),
+    target('aliases', message('importFields.aliases'), { repeatable: true, synonyms: ['aliases', 'alias', 'other names', 'also known as', 'aka'] }, (cell, reading, column) => {
       const existing = (reading.draft.aliases as { name: string }[] | undefined) ?? []
       const names = splitForeignList(cell, false).map((name) => ({ name }))
       if (names.length > 0) setField(reading, 'aliases', [...existing, ...names], column)
     }),
-    jurisdictionTarget('headquartersJurisdictionId', 'Headquarters country (code)', { synonyms: ['country', 'headquarters', 'headquarters country', 'country code', 'jurisdiction'] }),
-    textTarget('headquartersCity', 'Headquarters city', { synonyms: ['city', 'headquarters city'] }),
-    textTarget('description', 'Description', { synonyms: SUMMARY_SYNONYMS }),
+    jurisdictionTarget('headquartersJurisdictionId', message('importFields.headquartersJurisdictionId'), { synonyms: ['country', 'headquarters', 'headquarters country', 'country code', 'jurisdiction'] }),
+    textTarget('headquartersCity', message('importFields.headquartersCity'), { synonyms: ['city', 'headquarters city'] }),
+    textTarget('description', message('importFields.description'), { synonyms: SUMMARY_SYNONYMS }),
     sourceUrlTarget()
   ],
   law: [
     idTarget(['law id']),
-    textTarget('title', 'Title', { required: true, synonyms: ['title', 'law', 'name', 'law title'] }),
-    textTarget('shortName', 'Short name', { synonyms: ['short name', 'short title', 'abbreviation'] }),
-    textTarget('identifier', 'Official reference', { synonyms: ['identifier', 'reference number', 'official reference', 'citation'] }),
-    jurisdictionTarget('jurisdictionId', 'Jurisdiction (code)', { required: true, synonyms: ['jurisdiction', 'country', 'country code', 'jurisdiction code'] }),
-    enumTarget('kind', 'Kind', LAW_KINDS, LAW_KIND_LABELS, { required: true, synonyms: ['kind', 'type', 'law type', 'instrument'] }),
-    enumTarget('status', 'Status', LAW_STATUSES, LAW_STATUS_LABELS, { required: true, synonyms: ['status', 'law status'] }),
-    dateTarget('adoptedOn', 'Date adopted', ['adopted', 'adopted on', 'date adopted', 'enacted', 'date of adoption']),
-    dateTarget('inForceOn', 'Date in force', ['in force', 'in force on', 'entry into force', 'effective', 'effective date', 'commencement']),
-    dateTarget('appliesFromOn', 'Applies from', ['applies from', 'application date', 'applicable from']),
-    dateTarget('repealedOn', 'Date repealed', ['repealed', 'repealed on', 'date repealed']),
-    textTarget('summary', 'Summary', { synonyms: SUMMARY_SYNONYMS }),
+    textTarget('title', message('importFields.title'), { required: true, synonyms: ['title', 'law', 'name', 'law title'] }),
+    textTarget('shortName', message('importFields.shortName'), { synonyms: ['short name', 'short title', 'abbreviation'] }),
+    textTarget('identifier', message('importFields.identifier'), { synonyms: ['identifier', 'reference number', 'official reference', 'citation'] }),
+    jurisdictionTarget('jurisdictionId', message('importFields.jurisdictionId'), { required: true, synonyms: ['jurisdiction', 'country', 'country code', 'jurisdiction code'] }),
+    enumTarget('kind', message('importFields.kind'), { values: LAW_KINDS, labels: LAW_KIND_LABELS, table: 'lawKind', noun: message('importFields.nouns.kind') }, { required: true, synonyms: ['kind', 'type', 'law type', 'instrument'] }),
+    enumTarget('status', message('importFields.status'), { values: LAW_STATUSES, labels: LAW_STATUS_LABELS, table: 'lawStatus', noun: message('importFields.nouns.status') }, { required: true, synonyms: ['status', 'law status'] }),
+    dateTarget('adoptedOn', message('importFields.adoptedOn'), ['adopted', 'adopted on', 'date adopted', 'enacted', 'date of adoption']),
+    dateTarget('inForceOn', message('importFields.inForceOn'), ['in force', 'in force on', 'entry into force', 'effective', 'effective date', 'commencement']),
+    dateTarget('appliesFromOn', message('importFields.appliesFromOn'), ['applies from', 'application date', 'applicable from']),
+    dateTarget('repealedOn', message('importFields.repealedOn'), ['repealed', 'repealed on', 'date repealed']),
+    textTarget('summary', message('importFields.summary'), { synonyms: SUMMARY_SYNONYMS }),
     sourceUrlTarget()
   ],
   response: [
     idTarget(['response id']),
-    textTarget('title', 'Title', { required: true, synonyms: TITLE_SYNONYMS }),
-    enumTarget('kind', 'Kind', RESPONSE_KINDS, RESPONSE_KIND_LABELS, { required: true, synonyms: ['kind', 'type', 'response type', 'measure'] }),
-    organisationNamesTarget('actor', 'Who responded (name)', 'actorId', {
+    textTarget('title', message('importFields.title'), { required: true, synonyms: TITLE_SYNONYMS }),
+    enumTarget('kind', message('importFields.kind'), { values: RESPONSE_KINDS, labels: RESPONSE_KIND_LABELS, table: 'responseKind', noun: message('importFields.nouns.kind') }, { required: true, synonyms: ['kind', 'type', 'response type', 'measure'] }),
+    organisationNamesTarget('actor', message('importFields.actor'), 'actorId', {
       required: true,
       single: true,
       synonyms: ['actor', 'authority', 'regulator', 'responder', 'agency', 'who responded']
     }),
-    dateTarget('datedOn', 'Date', ['date', 'dated', 'date of decision', 'decision date', 'dated on']),
-    textTarget('description', 'Description', { synonyms: SUMMARY_SYNONYMS }),
-    organisationNamesTarget('targetOrganisations', 'Organisations it targets (names)', 'targetOrganisationIds', {
+    dateTarget('datedOn', message('importFields.datedOn'), ['date', 'dated', 'date of decision', 'decision date', 'dated on']),
+    textTarget('description', message('importFields.description'), { synonyms: SUMMARY_SYNONYMS }),
+    organisationNamesTarget('targetOrganisations', message('importFields.targetOrganisations'), 'targetOrganisationIds', {
       repeatable: true,
       synonyms: ['target', 'targets', 'controller', 'controller processor', 'company', 'organisation', 'organization', 'entity']
     }),
-    textTarget('outcome', 'Outcome', { synonyms: ['outcome', 'result'] }),
+    textTarget('outcome', message('importFields.outcome'), { synonyms: ['outcome', 'result'] }),
     penaltyAmountTarget(),
     penaltyCurrencyTarget(),
     sourceUrlTarget()
   ],
   source: [
     idTarget(['source id']),
-    textTarget('title', 'Title', { required: true, synonyms: ['title', 'headline', 'name'] }),
-    textTarget('publisher', 'Publisher', { synonyms: ['publisher', 'outlet', 'publication', 'source name'] }),
-    textTarget('author', 'Author', { synonyms: ['author', 'authors', 'byline'] }),
-    dateTarget('publishedOn', 'Date published', ['date', 'published', 'published on', 'date published', 'publication date']),
-    textTarget('url', 'Address (URL)', { synonyms: ['url', 'link', 'address', 'web address'] }),
-    dateTarget('accessedOn', 'Date accessed', ['accessed', 'accessed on', 'date accessed', 'retrieved']),
-    textTarget('language', 'Language (e.g. en, zh)', { synonyms: ['language', 'lang'] }),
-    textTarget('quotedPassage', 'Quoted passage', { synonyms: ['quote', 'quoted passage', 'passage', 'excerpt'] })
+    textTarget('title', message('importFields.title'), { required: true, synonyms: ['title', 'headline', 'name'] }),
+    textTarget('publisher', message('importFields.publisher'), { synonyms: ['publisher', 'outlet', 'publication', 'source name'] }),
+    textTarget('author', message('importFields.author'), { synonyms: ['author', 'authors', 'byline'] }),
+    dateTarget('publishedOn', message('importFields.publishedOn'), ['date', 'published', 'published on', 'date published', 'publication date']),
+    textTarget('url', message('importFields.url'), { synonyms: ['url', 'link', 'address', 'web address'] }),
+    dateTarget('accessedOn', message('importFields.accessedOn'), ['accessed', 'accessed on', 'date accessed', 'retrieved']),
+    textTarget('language', message('importFields.language'), { synonyms: ['language', 'lang'] }),
+    textTarget('quotedPassage', message('importFields.quotedPassage'), { synonyms: ['quote', 'quoted passage', 'passage', 'excerpt'] })
   ]
 }

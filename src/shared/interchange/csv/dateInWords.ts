@@ -21,6 +21,9 @@
  * Never throws: a result or a reason.
  */
 
+import { monthName } from '../../domain/partialDate'
+import { message, type Message } from '../../locale/message'
+
 /** One end as written: the parts the text gives, no more. */
 export interface DateInWordsPoint {
   readonly year: number
@@ -31,28 +34,30 @@ export interface DateInWordsPoint {
 
 export type DateInWordsResult =
   | { readonly ok: true; readonly start: DateInWordsPoint; readonly end?: DateInWordsPoint }
-  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: false; readonly reason: Message }
 
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12
 }
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3,
   thursday: 4, thurs: 4, thur: 4, thu: 4, friday: 5, fri: 5, saturday: 6, sat: 6
 }
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+const WEEKDAY_NAMES: readonly Message[] = [
+  message('problems.weekdays.d0'), message('problems.weekdays.d1'), message('problems.weekdays.d2'), message('problems.weekdays.d3'),
+  message('problems.weekdays.d4'), message('problems.weekdays.d5'), message('problems.weekdays.d6')
+]
 const CIRCA = new Set(['c', 'ca', 'circa', 'approx', 'approximately', 'about', 'around'])
 const RANGE_WORDS = new Set(['to', 'until', 'till', 'through', 'thru'])
 /** Words that may stand in a date without changing it: "the 3rd of January". */
 const FILLERS = new Set(['of', 'the', 'on'])
 
-const HELP = 'write e.g. 2018-01-03, 3 January 2018, January 3, 2018, Sept 2022, 2018年1月3日 or May–June 2015'
-
-const refuse = (text: string, why: string): DateInWordsResult => ({ ok: false, reason: `"${text}" ${why}` })
-const notADate = (text: string) => refuse(text, `is not a date: ${HELP}`)
+/** "“Sept 23” is ambiguous: …": the text quoted, then why it is refused. */
+const refuse = (text: string, why: Message): DateInWordsResult => ({ ok: false, reason: message('importProblems.date.refused', { text, why }) })
+const NOT_A_DATE = message('importProblems.date.notADate')
+const notADate = (text: string) => refuse(text, NOT_A_DATE)
 
 type Token =
   | { readonly kind: 'number'; readonly value: number; readonly digits: number; readonly ordinal: boolean }
@@ -100,7 +105,7 @@ interface WrittenPoint {
   bareNumberAfterMonth?: number
 }
 
-type PointReading = { ok: true; point: WrittenPoint } | { ok: false; why: string }
+type PointReading = { ok: true; point: WrittenPoint } | { ok: false; why: Message }
 
 const isYear = (token: Token) => token.kind === 'number' && token.digits === 4 && !token.ordinal
 const isDay = (token: Token) => token.kind === 'number' && token.digits <= 2 && token.value >= 1 && token.value <= 31
@@ -118,9 +123,9 @@ function readPoint(tokens: readonly Token[]): PointReading {
     rest.shift()
   }
   const shortYear = rest.find((token) => token.kind === 'shortYear')
-  if (shortYear?.kind === 'shortYear') return { ok: false, why: `gives the year in two digits ('${String(shortYear.value).padStart(2, '0')}): write it in four, e.g. 20${String(shortYear.value).padStart(2, '0')}` }
+  if (shortYear?.kind === 'shortYear') return { ok: false, why: message('importProblems.date.shortYearWritten', { digits: String(shortYear.value).padStart(2, '0') }) }
   const word = rest.find((token) => token.kind === 'word')
-  if (word?.kind === 'word') return { ok: false, why: `is not a date: "${word.text}" is not a month or a weekday; ${HELP}` }
+  if (word?.kind === 'word') return { ok: false, why: message('importProblems.date.unknownWord', { word: word.text }) }
   const shape = rest.map((token) => (token.kind === 'month' ? 'M' : isYear(token) ? 'Y' : isDay(token) ? 'D' : token.kind === 'number' ? 'N' : '?')).join('')
   const number = (index: number) => (rest[index] as Extract<Token, { kind: 'number' }>).value
   const month = (index: number) => (rest[index] as Extract<Token, { kind: 'month' }>).month
@@ -143,23 +148,23 @@ function readPoint(tokens: readonly Token[]): PointReading {
       const after = rest[1] as Extract<Token, { kind: 'number' }>
       // "Sept 45", "Sept 0": a month and a number that is no day; only a two-digit year is left.
       if (after.digits <= 2 && !after.ordinal) return { ok: true, point: { ...point, month: month(0), bareNumberAfterMonth: after.value } }
-      return { ok: false, why: `is not a date: ${HELP}` }
+      return { ok: false, why: NOT_A_DATE }
     }
-    default: return { ok: false, why: `is not a date: ${HELP}` }
+    default: return { ok: false, why: NOT_A_DATE }
   }
 }
 
 function ambiguousMonthAndNumber(text: string, point: WrittenPoint): DateInWordsResult {
-  const monthName = MONTH_NAMES[(point.month ?? 1) - 1]!
+  const month = monthName(point.month ?? 1)
   const number = point.bareNumberAfterMonth ?? 0
   const year = `20${String(number).padStart(2, '0')}`
-  if (number < 1 || number > 31) return refuse(text, `gives the year in two digits: write it in four, e.g. ${monthName} ${year}`)
-  return refuse(text, `is ambiguous: ${monthName} ${year}, or ${number} ${monthName} of a year not given? Write the year in four digits, e.g. ${monthName} ${year} or ${number} ${monthName} ${year}`)
+  if (number < 1 || number > 31) return refuse(text, message('importProblems.date.twoDigitYear', { month, year }))
+  return refuse(text, message('importProblems.date.monthAndNumber', { month, year, number }))
 }
 
 function finish(text: string, written: WrittenPoint): DateInWordsPoint | DateInWordsResult {
   if (written.bareNumberAfterMonth !== undefined && written.year === undefined) return ambiguousMonthAndNumber(text, written)
-  if (written.year === undefined) return refuse(text, 'has no year: write the date with its year in four digits')
+  if (written.year === undefined) return refuse(text, message('importProblems.date.noYear'))
   if (written.day !== undefined && written.month === undefined) return notADate(text)
   if (written.weekday !== undefined) {
     if (written.day === undefined || written.month === undefined) return notADate(text)
@@ -167,7 +172,7 @@ function finish(text: string, written: WrittenPoint): DateInWordsPoint | DateInW
     // A weekday that disagrees means one of the two is wrong, and the text does not say which.
     const isRealDay = new Date(Date.UTC(written.year, written.month - 1, written.day)).getUTCDate() === written.day
     if (isRealDay && actual !== written.weekday) {
-      return refuse(text, `does not agree with itself: ${written.day} ${MONTH_NAMES[written.month - 1]} ${written.year} was a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[written.weekday]}`)
+      return refuse(text, message('importProblems.date.wrongWeekday', { day: written.day, month: monthName(written.month), year: written.year, actual: WEEKDAY_NAMES[actual]!, written: WEEKDAY_NAMES[written.weekday]! }))
     }
   }
   return {
@@ -283,10 +288,10 @@ function readChinese(text: string): DateInWordsResult {
 function unsupportedForm(text: string): DateInWordsResult | undefined {
   const lower = text.toLowerCase()
   if (/\bq[1-4]\b|\bquarter\b/u.test(lower)) {
-    return refuse(text, 'names a quarter, which a date here cannot hold: write its months as a range, e.g. July–September 2018')
+    return refuse(text, message('importProblems.date.quarter'))
   }
   if (/\b(spring|summer|autumn|fall|winter|early|mid|late|beginning|end)\b/u.test(lower)) {
-    return refuse(text, 'names a season or part of a period, which a date here cannot hold: write the months as a range, e.g. June–August 2018, or just the year')
+    return refuse(text, message('importProblems.date.season'))
   }
   return undefined
 }
@@ -294,8 +299,8 @@ function unsupportedForm(text: string): DateInWordsResult | undefined {
 /** Reads a date written in words (English month names, Chinese 年月日); see the module comment. Never throws. */
 export function readDateInWords(input: string): DateInWordsResult {
   const text = input.trim().replace(/\s+/gu, ' ')
-  if (text === '') return { ok: false, reason: 'The date is empty' }
-  if (text.length > 100) return { ok: false, reason: `"${text.slice(0, 40)}…" is too long to be a date` }
+  if (text === '') return { ok: false, reason: message('problems.date.empty') }
+  if (text.length > 100) return { ok: false, reason: message('importProblems.date.tooLong', { start: text.slice(0, 40) }) }
   if (/[年月日号號]/u.test(text)) return readChinese(text)
   return unsupportedForm(text) ?? readEnglish(text)
 }

@@ -15,6 +15,8 @@
  * Never throws: a result or a reason.
  */
 
+import { message, type Message } from '../../locale/message'
+
 /** Which mark a column uses before decimals, as its unambiguous cells say; `unknown` when they say nothing or contradict each other. */
 export type DecimalMark = '.' | ',' | 'unknown'
 
@@ -22,11 +24,11 @@ export type DecimalMark = '.' | ',' | 'unknown'
 export type ForeignAmountResult =
   | { readonly ok: true; readonly kind: 'absent' | 'unknown' }
   | { readonly ok: true; readonly kind: 'amount'; readonly amount: number; readonly currency?: string }
-  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: false; readonly reason: Message }
 
 export type ForeignCountResult =
   | { readonly ok: true; readonly count: { readonly count: number; readonly isEstimate: boolean } | undefined }
-  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: false; readonly reason: Message }
 
 const UNKNOWN = /^(?:n\/?a|n\.a\.?|na|unknown|not known|undisclosed|not disclosed|none given|tbd|tbc|\?+|-|–|—|‐|未知|不详)$/iu
 
@@ -104,17 +106,17 @@ export function currencyNamedInHeader(header: string): string | undefined {
 }
 
 /** Reads a currency cell (a code, or a sign that names one currency) as an ISO 4217 code. */
-export function parseForeignCurrency(cell: string): { readonly ok: true; readonly currency: string | undefined } | { readonly ok: false; readonly reason: string } {
+export function parseForeignCurrency(cell: string): { readonly ok: true; readonly currency: string | undefined } | { readonly ok: false; readonly reason: Message } {
   const text = cell.normalize('NFKC').trim()
   if (text === '' || UNKNOWN.test(text)) return { ok: true, currency: undefined }
   const sign = currencyOf(text)
-  if (sign === undefined) return { ok: false, reason: `"${text}" is not a currency: write its ISO 4217 code, e.g. EUR, CNY, INR or USD` }
+  if (sign === undefined) return { ok: false, reason: message('importProblems.amount.notACurrency', { text }) }
   if (sign.codes.length > 1 && !sign.meansAlone) return { ok: false, reason: ambiguousSign(text, sign) }
   return { ok: true, currency: sign.codes[0] }
 }
 
-const ambiguousSign = (text: string, sign: CurrencySign) =>
-  `"${text}" could be any of ${sign.codes.join(', ')}: write the ISO 4217 code, or name it in the column's header, e.g. "Fine (${sign.codes[0]})"`
+const ambiguousSign = (text: string, sign: CurrencySign): Message =>
+  message('importProblems.amount.ambiguousSign', { text, codes: sign.codes.join(', '), first: sign.codes[0] ?? '' })
 
 const minorUnitsByCurrency = new Map<string, number>()
 
@@ -128,7 +130,7 @@ function minorUnits(currency: string): number {
   return units
 }
 
-type NumberReading = { ok: true; whole: string; fraction: string } | { ok: false; reason: string }
+type NumberReading = { ok: true; whole: string; fraction: string } | { ok: false; reason: Message }
 type Mark = '.' | ','
 
 /** The mark a number written with one comma or point shows to be decimal, if the number settles it. */
@@ -166,9 +168,10 @@ export function detectDecimalMark(cells: Iterable<string>): DecimalMark {
 const GROUPED = /^\d{1,3}(?:(?<separator>[,. ']|’)\d{3})(?:\k<separator>\d{3})*$/u
 const INDIAN_GROUPED = /^\d{1,2}(?:,\d{2})*,\d{3}$/u
 
+/** Why a cell is not a number of its kind, the cell quoted. */
 const HOW_TO_WRITE = {
-  amount: 'is not an amount: write e.g. 1250000, 1,250,000.50, 1.250.000,50, €1.25m or EUR 1250000',
-  count: 'is not a whole number: write e.g. 1250000, 1,250,000 or 1.25 million'
+  amount: (text: string) => message('importProblems.amount.notAnAmount', { text }),
+  count: (text: string) => message('importProblems.amount.notACount', { text })
 } as const
 
 interface NumberContext {
@@ -181,7 +184,7 @@ interface NumberContext {
 }
 
 function readNumber(text: string, number: string, context: NumberContext): NumberReading {
-  const notANumber: NumberReading = { ok: false, reason: `"${text}" ${HOW_TO_WRITE[context.kind]}` }
+  const notANumber: NumberReading = { ok: false, reason: HOW_TO_WRITE[context.kind](text) }
   if (!/^\d[\d.,'’ ]*$/u.test(number) || /[.,'’ ]$/u.test(number)) return notANumber
   let decimal: Mark | undefined = decimalMarkShownBy(number)
   const single = decimal === undefined && /[.,]/u.test(number) ? (number.includes(',') ? ',' : '.') : undefined
@@ -191,10 +194,8 @@ function readNumber(text: string, number: string, context: NumberContext): Numbe
     else if (context.currency !== undefined && !context.hasMultiplier && minorUnits(context.currency) < 3) decimal = single === ',' ? '.' : ','
     else {
       const plain = number.replace(/\D/gu, '')
-      return {
-        ok: false,
-        reason: `"${text}" could be ${plain} or ${number.replace(single, '.').replace(/[^\d.]/gu, '')} (is "${single}" between thousands or before decimals?), and no other amount in the column says which: write it as ${plain} or ${number.replace(single, '.').replace(/[^\d.]/gu, '')}`
-      }
+      const withDecimals = number.replace(single, '.').replace(/[^\d.]/gu, '')
+      return { ok: false, reason: message('importProblems.amount.ambiguousMark', { text, plain, withDecimals, mark: single }) }
     }
   }
   const hasDecimals = decimal !== undefined && number.includes(decimal)
@@ -253,18 +254,18 @@ export function parseForeignAmount(cell: string, context: { readonly decimalMark
   const text = cell.normalize('NFKC').trim().replace(/\s+/gu, ' ')
   if (text === '') return { ok: true, kind: 'absent' }
   if (UNKNOWN.test(text)) return { ok: true, kind: 'unknown' }
-  if (/^[-−(]/u.test(text) || /\)$/u.test(text)) return { ok: false, reason: `"${text}" is negative: a penalty is an amount of 0 or more` }
+  if (/^[-−(]/u.test(text) || /\)$/u.test(text)) return { ok: false, reason: message('importProblems.amount.negative', { text }) }
   const split = splitAmount(text)
   let currency: string | undefined
   for (const { text: signText, sign } of split.signs) {
     const fits = context.currency !== undefined && sign.codes.includes(context.currency)
     const code = fits ? context.currency : sign.meansAlone ? sign.codes[0] : undefined
     if (code === undefined) return { ok: false, reason: ambiguousSign(signText, sign) }
-    if (currency !== undefined && currency !== code) return { ok: false, reason: `"${text}" names two currencies, ${currency} and ${code}` }
+    if (currency !== undefined && currency !== code) return { ok: false, reason: message('importProblems.amount.twoCurrencies', { text, first: currency, second: code }) }
     currency = code
   }
   if (currency !== undefined && context.currency !== undefined && currency !== context.currency) {
-    return { ok: false, reason: `"${text}" is in ${currency}, but the row's currency is ${context.currency}` }
+    return { ok: false, reason: message('importProblems.amount.otherCurrency', { text, currency, rowCurrency: context.currency }) }
   }
   currency ??= context.currency
   const number = readNumber(text, split.number, { kind: 'amount', decimalMark: context.decimalMark, ...(currency === undefined ? {} : { currency }), hasMultiplier: split.power > 0 })
@@ -293,6 +294,6 @@ export function parseForeignCount(cell: string, decimalMark: DecimalMark = 'unkn
   const number = readNumber(text, rest, { kind: 'count', decimalMark, hasMultiplier: power > 0 })
   if (!number.ok) return number
   const count = scaled(number.whole, number.fraction, power)
-  if (!Number.isSafeInteger(count)) return { ok: false, reason: `"${text}" ${HOW_TO_WRITE.count}` }
+  if (!Number.isSafeInteger(count)) return { ok: false, reason: HOW_TO_WRITE.count(text) }
   return { ok: true, count: { count, isEstimate: estimated !== null || plus || power > 0 } }
 }

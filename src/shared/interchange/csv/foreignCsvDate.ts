@@ -1,4 +1,5 @@
 import { parsePartialDate, type PartialDate } from '../../domain/partialDate'
+import { message, type Message } from '../../locale/message'
 import { readDateInWords, type DateInWordsPoint } from './dateInWords'
 import { CsvCellError } from './recordCsvColumns'
 
@@ -37,7 +38,7 @@ export function detectSlashDateOrder(cells: Iterable<string>): SlashDateOrder {
 const pad = (value: string) => value.padStart(2, '0')
 
 /** One date, no range: EDTF as is, a timestamp's day, or a slash date read in the column's order. */
-function readDatePoint(text: string, order: SlashDateOrder, notes: string[]): string {
+function readDatePoint(text: string, order: SlashDateOrder, notes: Message[]): string {
   const timestamp = TIMESTAMP.exec(text)
   if (timestamp !== null) return timestamp[1]!
   const yearFirst = YEAR_FIRST_SLASH_DATE.exec(text)
@@ -47,9 +48,7 @@ function readDatePoint(text: string, order: SlashDateOrder, notes: string[]): st
     const [, first, second, year] = slash as unknown as [string, string, string, string]
     const isAmbiguous = Number(first) <= 12 && Number(second) <= 12 && first !== second
     if (isAmbiguous && order === 'unknown') {
-      throw new CsvCellError(
-        `"${text}" could be ${year}-${pad(first)}-${pad(second)} or ${year}-${pad(second)}-${pad(first)}, and no other date in the column says which: write it as YYYY-MM-DD`
-      )
+      throw new CsvCellError(message('importProblems.date.slashOrder', { text, monthFirst: `${year}-${pad(first)}-${pad(second)}`, dayFirst: `${year}-${pad(second)}-${pad(first)}` }))
     }
     const [month, day] = order === 'day-first' ? [second, first] : [first, second]
     return coarsenImpossibleDay(text, year, month, day, notes)
@@ -61,18 +60,18 @@ function readDatePoint(text: string, order: SlashDateOrder, notes: string[]): st
  * A day that never was ("11/31/2011", "31 September 2018") is read as its month, the honest coarser
  * date the cell does give, with a note saying so.
  */
-function coarsenImpossibleDay(text: string, year: string, month: string, day: string, notes: string[]): string {
+function coarsenImpossibleDay(text: string, year: string, month: string, day: string, notes: Message[]): string {
   const asDay = `${year}-${pad(month)}-${pad(day)}`
   const asMonth = `${year}-${pad(month)}`
   if (!parsePartialDate(asDay).ok && parsePartialDate(asMonth).ok) {
-    notes.push(`"${text}" is not a real day; it was read as the month ${asMonth}`)
+    notes.push(message('importProblems.date.readAsMonth', { text, month: asMonth }))
     return asMonth
   }
   return asDay
 }
 
 /** One end of a date in words as EDTF, at the precision written. */
-function wordsPointAsEdtf(text: string, point: DateInWordsPoint, notes: string[]): string {
+function wordsPointAsEdtf(text: string, point: DateInWordsPoint, notes: Message[]): string {
   const approximate = point.isApproximate ? '~' : ''
   if (point.month === undefined) return `${point.year}${approximate}`
   if (point.day === undefined) return `${point.year}-${pad(String(point.month))}${approximate}`
@@ -80,11 +79,11 @@ function wordsPointAsEdtf(text: string, point: DateInWordsPoint, notes: string[]
 }
 
 export type ForeignDateResult =
-  | { readonly ok: true; readonly date: { readonly value: PartialDate; readonly notes: readonly string[] } | undefined }
-  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: true; readonly date: { readonly value: PartialDate; readonly notes: readonly Message[] } | undefined }
+  | { readonly ok: false; readonly reason: Message }
 
 /** Numbers only: EDTF, timestamps, slash dates in the column's order, and ranges of those. */
-function readNumericDate(text: string, order: SlashDateOrder, notes: string[]): string {
+function readNumericDate(text: string, order: SlashDateOrder, notes: Message[]): string {
   const range = SLASH_RANGE.exec(text) ?? DASHED_RANGE.exec(text) ?? SPACED_RANGE.exec(text)
   return range === null ? readDatePoint(text, order, notes) : joinRange(readDatePoint(range[1]!, order, notes), readDatePoint(range[2]!, order, notes))
 }
@@ -102,14 +101,14 @@ function readNumericDate(text: string, order: SlashDateOrder, notes: string[]): 
 export function parseForeignDate(cell: string, order: SlashDateOrder): ForeignDateResult {
   const text = cell.trim()
   if (text === '') return { ok: true, date: undefined }
-  const notes: string[] = []
+  const notes: Message[] = []
   let candidate: string
-  let numericReason: string | undefined
+  let numericReason: Message | undefined
   try {
     candidate = readNumericDate(text, order, notes)
   } catch (error) {
     if (!(error instanceof CsvCellError)) throw error
-    numericReason = error.message
+    numericReason = error.reason
     candidate = text
   }
   let result = numericReason === undefined ? parsePartialDate(candidate) : ({ ok: false, reason: numericReason } as const)
@@ -121,7 +120,7 @@ export function parseForeignDate(cell: string, order: SlashDateOrder): ForeignDa
     candidate = joinRange(wordsPointAsEdtf(text, words.start, notes), words.end === undefined ? undefined : wordsPointAsEdtf(text, words.end, notes))
     result = parsePartialDate(candidate)
     // Its reason quotes the EDTF it was read as; the person knows the cell.
-    if (!result.ok) return { ok: false, reason: result.reason.replace(`"${candidate}"`, `"${text}"`) }
+    if (!result.ok) return { ok: false, reason: result.reason.values?.text === candidate ? message(result.reason.key, { ...result.reason.values, text }) : result.reason }
   }
   if (!result.ok) return { ok: false, reason: result.reason }
   return { ok: true, date: { value: result.value, notes } }
@@ -132,7 +131,7 @@ export function parseForeignDate(cell: string, order: SlashDateOrder): ForeignDa
  *
  * @throws CsvCellError saying why the cell is not a date
  */
-export function readForeignDate(cell: string, order: SlashDateOrder): { readonly value: PartialDate; readonly notes: readonly string[] } | undefined {
+export function readForeignDate(cell: string, order: SlashDateOrder): { readonly value: PartialDate; readonly notes: readonly Message[] } | undefined {
   const result = parseForeignDate(cell, order)
   if (!result.ok) throw new CsvCellError(result.reason)
   return result.date

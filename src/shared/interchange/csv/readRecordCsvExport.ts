@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import type { RecordType } from '../../domain/recordTypes'
 import type { ImportProblem } from '../importProblem'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
@@ -31,7 +32,7 @@ export function readRecordCsvExport(table: CsvTable, type: RecordType, context: 
         column.read(unescapeSpreadsheetCell(row.cells[column.header] ?? ''), draft)
       } catch (error) {
         if (!(error instanceof CsvCellError)) throw error
-        problems.push({ file: table.file, row: row.row, field: column.header, message: error.message })
+        problems.push({ file: table.file, row: row.row, field: column.header, message: error.reason })
       }
     }
     if (problems.length > 0) {
@@ -46,7 +47,7 @@ export function readRecordCsvExport(table: CsvTable, type: RecordType, context: 
     const id = result.candidate.typed.record.id
     const earlier = rowOfId.get(id)
     if (earlier !== undefined) {
-      rejected.push({ file: table.file, row: row.row, field: 'id', message: `The id "${id}" is also used by row ${earlier}` })
+      rejected.push({ file: table.file, row: row.row, field: 'id', message: message('importProblems.csv.repeatedId', { id, earlier }) })
       continue
     }
     rowOfId.set(id, row.row)

@@ -1,4 +1,5 @@
 import { RECORD_TYPES, recordTitle, type RecordType } from '../../domain/recordTypes'
+import { message, messageInCodes, type Message } from '../../locale/message'
 import { ImportInputError } from '../importProblem'
 import { parseJsonSafely } from '../parseJsonSafely'
 import type { RecordSet } from '../recordSet'
@@ -35,12 +36,29 @@ type RecordFields = Record<string, unknown>
 /** A cell that cannot be read; the reader reports it under the cell's column. */
 export class CsvCellError extends Error {
   override readonly name = 'CsvCellError'
+  constructor(readonly reason: Message) {
+    super(messageInCodes(reason))
+  }
+}
+
+/** A JSON file's problem said of a cell: "The cell is not valid JSON at line 1, column 2 (…)". */
+function aboutTheCell(reason: Message): Message {
+  switch (reason.key) {
+    case 'importProblems.input.notJsonAt':
+      return message('importProblems.csv.cellNotJsonAt', reason.values)
+    case 'importProblems.input.notJson':
+      return message('importProblems.csv.cellNotJson')
+    case 'importProblems.input.prototypeKey':
+      return message('importProblems.csv.cellPrototypeKey')
+    default:
+      return reason
+  }
 }
 
 const NUMBER = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 
 function readNumber(cell: string): number {
-  if (!NUMBER.test(cell)) throw new CsvCellError(`"${cell}" is not a number`)
+  if (!NUMBER.test(cell)) throw new CsvCellError(message('importProblems.csv.notANumber', { cell }))
   return Number(cell)
 }
 
@@ -98,7 +116,7 @@ function jsonField(name: string): RecordCsvColumn {
         draft[name] = parseJsonSafely(cell, `${name} (JSON)`)
       } catch (error) {
         if (!(error instanceof ImportInputError)) throw error
-        throw new CsvCellError(error.problem.message.replace(/^The file/, 'The cell'))
+        throw new CsvCellError(aboutTheCell(error.problem.message))
       }
     }
   }
@@ -112,7 +130,7 @@ function linkListField(name: string, idKey: string, roleKey: string): RecordCsvC
     read: (cell, draft) => {
       draft[name] = splitListCell(cell).map((item) => {
         const match = /^(\S+) \(([^()]*)\)$/.exec(item)
-        if (match === null) throw new CsvCellError(`"${item}" is not a link: write the id and the role in brackets, e.g. "org-alipay (operator)"`)
+        if (match === null) throw new CsvCellError(message('importProblems.csv.notALink', { item }))
         return { [idKey]: match[1], [roleKey]: match[2] }
       })
     }
@@ -182,7 +200,7 @@ const affectedUsers: readonly RecordCsvColumn[] = [
     write: (record) => writeOptional((record.affectedUsers as RecordFields | undefined)?.isEstimate),
     read: (cell, draft) => {
       if (cell === '') return
-      if (cell !== 'true' && cell !== 'false') throw new CsvCellError(`"${cell}" is not true or false`)
+      if (cell !== 'true' && cell !== 'false') throw new CsvCellError(message('importProblems.csv.notABoolean', { cell }))
       const nested = (draft.affectedUsers ??= {}) as RecordFields
       nested.isEstimate = cell === 'true'
     }

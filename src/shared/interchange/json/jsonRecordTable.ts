@@ -1,3 +1,4 @@
+import { message } from '../../locale/message'
 import { joinListCell } from '../csv/csvListCell'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../importLimits'
 import { ImportInputError, type ImportProblem } from '../importProblem'
@@ -28,7 +29,7 @@ const MAX_DEPTH = 6
  */
 export function readJsonRecordTable(text: string, file: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): CsvTable {
   const { records, rowOf } = recordsIn(text, file)
-  if (records.length > limits.maxRows) throw new ImportInputError({ file, message: `The file has ${records.length} records; at most ${limits.maxRows} are imported` })
+  if (records.length > limits.maxRows) throw new ImportInputError({ file, message: message('importProblems.json.tooManyRecords', { count: records.length, max: limits.maxRows }) })
   const headers: string[] = []
   const known = new Set<string>()
   const rows: CsvRow[] = []
@@ -36,13 +37,13 @@ export function readJsonRecordTable(text: string, file: string, limits: ImportLi
   records.forEach((record, index) => {
     const row = rowOf(index)
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      problems.push({ file, row, message: 'The record is not an object with named fields; it was not imported' })
+      problems.push({ file, row, message: message('importProblems.json.notAnObject') })
       return
     }
     const cells: Record<string, string> = Object.create(null) as Record<string, string>
     for (const [path, value] of flatten(record as Record<string, unknown>)) {
       if (!known.has(path)) {
-        if (headers.length >= limits.maxColumns) throw new ImportInputError({ file, row, field: path, message: `The records have more than ${limits.maxColumns} fields; at most ${limits.maxColumns} are imported` })
+        if (headers.length >= limits.maxColumns) throw new ImportInputError({ file, row, field: path, message: message('importProblems.json.tooManyFields', { max: limits.maxColumns }) })
         known.add(path)
         headers.push(path)
       }
@@ -50,12 +51,12 @@ export function readJsonRecordTable(text: string, file: string, limits: ImportLi
     }
     const overlong = Object.entries(cells).find(([, value]) => value.length > limits.maxFieldChars)
     if (overlong !== undefined) {
-      problems.push({ file, row, field: overlong[0], message: `The value is longer than ${limits.maxFieldChars} characters` })
+      problems.push({ file, row, field: overlong[0], message: message('importProblems.json.valueTooLong', { max: limits.maxFieldChars }) })
       return
     }
     rows.push({ row, cells })
   })
-  if (headers.length === 0) throw new ImportInputError({ file, message: 'The records have no fields to import' })
+  if (headers.length === 0) throw new ImportInputError({ file, message: message('importProblems.json.noFields') })
   return { file, headers, rows, problems }
 }
 
@@ -88,7 +89,7 @@ function recordsIn(text: string, file: string): Records {
     const largest = lists.sort((a, b) => b[1].length - a[1].length)[0]
     if (largest !== undefined) return { records: largest[1], rowOf: (index) => index + 1 }
   }
-  throw new ImportInputError({ file, message: 'The file holds no list of records: expected a JSON array of objects, NDJSON (one object per line) or an object holding such an array' })
+  throw new ImportInputError({ file, message: message('importProblems.json.noList') })
 }
 
 // A single JSON object spread over several lines is not NDJSON: only a first line that is a whole object is.
@@ -110,8 +111,8 @@ function ndjsonRecords(text: string, file: string): Records {
     try {
       records.push(parseJsonSafely(line, file))
     } catch (error) {
-      const reason = error instanceof ImportInputError ? error.problem.message : 'not valid JSON'
-      throw new ImportInputError({ file, row: index + 1, message: `Line ${index + 1} is not a JSON record: ${reason}` })
+      const reason = error instanceof ImportInputError ? error.problem.message : message('importProblems.json.lineNotJson')
+      throw new ImportInputError({ file, row: index + 1, message: message('importProblems.json.badLine', { line: index + 1, reason }) })
     }
     lines.push(index + 1)
   })

@@ -1,9 +1,9 @@
 import { INCIDENT_ROLES, type IncidentRole } from '../../domain/incident'
 import { RECORD_TYPES, type RecordType } from '../../domain/recordTypes'
 import { removeUnsafeCharacters } from '../../domain/unsafeCharacters'
+import { message, type Message } from '../../locale/message'
 import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
-import { capitalise } from '../text/cleanImportedField'
 import { describeRemovedCharacters } from '../text/cleanImportedText'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
 import { PRECEDENT_FIELDS, PRECEDENT_RELATIONS, PRECEDENT_STIX_NAMESPACE, STIX_TYPE_OF_RECORD, stixIdOfRecord, stixTypeOfId, type PrecedentRelation } from './stixModel'
@@ -65,13 +65,13 @@ class BundleReader {
     return field === undefined ? { file: this.context.file, row: index + 1 } : { file: this.context.file, row: index + 1, field }
   }
 
-  reject(entry: ObjectEntry | number, field: string | undefined, message: string): void {
+  reject(entry: ObjectEntry | number, field: string | undefined, message: Message): void {
     const index = typeof entry === 'number' ? entry : entry.index
     if (typeof entry !== 'number') entry.refused = true
     this.rejected.push({ ...this.origin(index, field), message })
   }
 
-  notice(index: number | undefined, field: string | undefined, message: string): void {
+  notice(index: number | undefined, field: string | undefined, message: Message): void {
     const location: ImportLocation = index === undefined ? { file: this.context.file } : this.origin(index, field)
     this.notices.push({ ...location, message })
   }
@@ -79,28 +79,28 @@ class BundleReader {
   /** Checks what every STIX object has (type, id, spec_version, created, modified) and files it by id. */
   readEnvelope(value: unknown, index: number): void {
     if (!isObject(value)) {
-      this.reject(index, undefined, 'A STIX object must be a JSON object')
+      this.reject(index, undefined, message('importProblems.stix.notAnObject'))
       return
     }
     const type = own(value, 'type')
     if (typeof type !== 'string' || !STIX_TYPE.test(type) || type.length < 3 || type.length > 250) {
-      this.reject(index, 'type', 'The type must be a STIX type name such as "incident" or "identity"')
+      this.reject(index, 'type', message('importProblems.stix.badType'))
       return
     }
     const id = own(value, 'id')
     if (typeof id !== 'string' || !STIX_IDENTIFIER.test(id) || stixTypeOfId(id.toLowerCase()) !== type) {
-      this.reject(index, 'id', `The id must be "${type}--" followed by a UUID`)
+      this.reject(index, 'id', message('importProblems.stix.badId', { type }))
       return
     }
     const specVersion = own(value, 'spec_version')
     if (specVersion !== undefined && specVersion !== '2.1') {
-      this.reject(index, 'spec_version', `Only STIX 2.1 is read; this object says "${String(specVersion)}"`)
+      this.reject(index, 'spec_version', message('importProblems.stix.specVersion', { version: String(specVersion) }))
       return
     }
     for (const property of ['created', 'modified'] as const) {
       const timestamp = own(value, property)
       if (timestamp !== undefined && (typeof timestamp !== 'string' || !STIX_TIMESTAMP.test(timestamp))) {
-        this.reject(index, property, 'A STIX timestamp is UTC with a Z, e.g. 2018-01-03T00:00:00.000Z')
+        this.reject(index, property, message('importProblems.stix.timestamp'))
         return
       }
     }
@@ -109,12 +109,12 @@ class BundleReader {
     if (earlier !== undefined) {
       // STIX keeps every version of an object under one id; the newest one is the object now.
       const isNewer = String(own(value, 'modified') ?? '') > String(own(earlier.object, 'modified') ?? '')
-      this.notice(index, 'id', `"${id}" appears more than once (object ${earlier.index + 1} too); the ${isNewer ? 'later' : 'earlier'}-modified version is read`)
+      this.notice(index, 'id', isNewer ? message('importProblems.stix.repeatedLater', { id, earlier: earlier.index + 1 }) : message('importProblems.stix.repeatedEarlier', { id, earlier: earlier.index + 1 }))
       if (!isNewer) return
       this.entries.splice(this.entries.indexOf(earlier), 1)
     }
     if (own(value, 'revoked') === true) {
-      this.notice(index, 'revoked', `"${id}" is revoked (withdrawn by its producer) and was not imported`)
+      this.notice(index, 'revoked', message('importProblems.stix.revoked', { id }))
       return
     }
     const entry = this.classify(value, index, type, stixId)
@@ -129,20 +129,20 @@ class BundleReader {
     const base = { index, object, stixType, stixId, draft: undefined, refused: false }
     if (declaredType !== undefined) {
       if (typeof declaredType !== 'string' || !(RECORD_TYPES as readonly string[]).includes(declaredType)) {
-        this.reject(index, 'x_precedent_type', `x_precedent_type must be one of: ${RECORD_TYPES.join(', ')}`)
+        this.reject(index, 'x_precedent_type', message('importProblems.stix.precedentType', { types: RECORD_TYPES.join(', ') }))
         return undefined
       }
       const recordType = declaredType as RecordType
       if (STIX_TYPE_OF_RECORD[recordType] !== stixType) {
-        this.reject(index, 'x_precedent_type', `A Precedent ${recordType} is written as a STIX ${STIX_TYPE_OF_RECORD[recordType]}, not ${stixType}`)
+        this.reject(index, 'x_precedent_type', message('importProblems.stix.wrongStixType', { recordType, expected: STIX_TYPE_OF_RECORD[recordType], stixType }))
         return undefined
       }
       if (typeof declaredId !== 'string' || !RECORD_ID.test(declaredId)) {
-        this.reject(index, 'x_precedent_id', 'x_precedent_id must be 1 to 100 letters, digits or -_.: starting with a letter or digit')
+        this.reject(index, 'x_precedent_id', message('importProblems.stix.precedentId'))
         return undefined
       }
       if (stixIdOfRecord(recordType, declaredId) !== stixId) {
-        this.notice(index, 'id', `The STIX id does not match x_precedent_id "${declaredId}" (the object was edited or copied); the record is read as "${declaredId}"`)
+        this.notice(index, 'id', message('importProblems.stix.idMismatch', { id: declaredId }))
       }
       return { ...base, isPrecedent: true, recordType, recordId: declaredId }
     }
@@ -155,11 +155,11 @@ class BundleReader {
   text(entry: ObjectEntry, property: string, required: boolean): string | undefined {
     const value = own(entry.object, property)
     if (value === undefined) {
-      if (required) this.reject(entry, property, `"${property}" is required`)
+      if (required) this.reject(entry, property, message('importProblems.stix.required', { property }))
       return undefined
     }
     if (typeof value !== 'string') {
-      this.reject(entry, property, `"${property}" must be text`)
+      this.reject(entry, property, message('importProblems.stix.mustBeText', { property }))
       return undefined
     }
     return this.withoutUnsafeCharacters(entry, property, value)
@@ -168,7 +168,7 @@ class BundleReader {
   /** Removes what the text schema refuses or drops (a right-to-left override in a name), with a notice. */
   withoutUnsafeCharacters(entry: ObjectEntry, property: string, value: string): string {
     const cleaned = removeUnsafeCharacters(value)
-    if (cleaned.removed.length > 0) this.notice(entry.index, property, capitalise(describeRemovedCharacters(cleaned.removed)))
+    if (cleaned.removed.length > 0) this.notice(entry.index, property, describeRemovedCharacters(cleaned.removed))
     return cleaned.text
   }
 
@@ -176,7 +176,7 @@ class BundleReader {
     const value = own(entry.object, property)
     if (value === undefined) return undefined
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      this.reject(entry, property, `"${property}" must be a list of texts`)
+      this.reject(entry, property, message('importProblems.stix.mustBeTexts', { property }))
       return undefined
     }
     return (value as string[]).map((item) => this.withoutUnsafeCharacters(entry, property, item))
@@ -188,13 +188,13 @@ class BundleReader {
     const value = own(entry.object, 'x_precedent_fields')
     if (value === undefined) return fields
     if (!isObject(value)) {
-      this.reject(entry, 'x_precedent_fields', 'x_precedent_fields must be an object')
+      this.reject(entry, 'x_precedent_fields', message('importProblems.stix.fieldsObject'))
       return fields
     }
     const allowed = PRECEDENT_FIELDS[recordType]
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.reject(entry, `x_precedent_fields.${key}`, `"${key}" is not a field of ${withArticle(recordType)}`)
+        this.reject(entry, `x_precedent_fields.${key}`, message('importProblems.stix.notAField', { key, record: withArticle(recordType) }))
         continue
       }
       fields[key] = value[key]
@@ -208,7 +208,7 @@ class BundleReader {
       const value = own(entry.object, 'x_precedent_citations')
       if (value === undefined) return []
       if (!Array.isArray(value)) {
-        this.reject(entry, 'x_precedent_citations', 'x_precedent_citations must be a list')
+        this.reject(entry, 'x_precedent_citations', message('importProblems.stix.citationsList'))
         return []
       }
       // Fresh objects with the three citation fields only; anything else in the file is not carried over.
@@ -219,14 +219,14 @@ class BundleReader {
     const references = own(entry.object, 'external_references')
     if (references === undefined) return []
     if (!Array.isArray(references)) {
-      this.reject(entry, 'external_references', 'external_references must be a list')
+      this.reject(entry, 'external_references', message('importProblems.stix.referencesList'))
       return []
     }
     const citations: unknown[] = []
     references.forEach((reference, position) => {
       const field = `external_references[${position}]`
       if (!isObject(reference)) {
-        this.reject(entry, field, 'An external reference must be an object')
+        this.reject(entry, field, message('importProblems.stix.referenceObject'))
         return
       }
       const sourceName = own(reference, 'source_name')
@@ -234,17 +234,17 @@ class BundleReader {
       const externalId = own(reference, 'external_id')
       let url = own(reference, 'url')
       if (typeof sourceName !== 'string' || sourceName.trim() === '') {
-        this.reject(entry, `${field}.source_name`, 'An external reference needs a source_name')
+        this.reject(entry, `${field}.source_name`, message('importProblems.stix.referenceSourceName'))
         return
       }
       for (const [name, part] of [['description', description], ['external_id', externalId], ['url', url]] as const) {
         if (part !== undefined && typeof part !== 'string') {
-          this.reject(entry, `${field}.${name}`, `"${name}" must be text`)
+          this.reject(entry, `${field}.${name}`, message('importProblems.stix.mustBeText', { property: name }))
           return
         }
       }
       if (typeof url === 'string' && !/^https?:\/\//i.test(url.trim())) {
-        this.notice(entry.index, `${field}.url`, `"${url}" is not an http(s) address and was left out`)
+        this.notice(entry.index, `${field}.url`, message('importProblems.stix.notHttp', { url }))
         url = undefined
       }
       const title = (description as string | undefined) ?? (externalId as string | undefined) ?? (url as string | undefined) ?? sourceName
@@ -289,7 +289,7 @@ class BundleReader {
           // The law's jurisdiction by id, else the location its report refers to (a tool that drops custom properties keeps object_refs).
           const jurisdictionId = own(entry.object, 'x_precedent_jurisdiction_id') ?? this.jurisdictionOfReport(entry)
           if (jurisdictionId === undefined) {
-            this.reject(entry, 'x_precedent_jurisdiction_id', 'A law needs its jurisdiction: give x_precedent_jurisdiction_id or a known location in object_refs')
+            this.reject(entry, 'x_precedent_jurisdiction_id', message('importProblems.stix.lawJurisdiction'))
             return
           }
           entry.draft = { ...common, title: name, summary: description, jurisdictionId, relations: [] }
@@ -328,7 +328,7 @@ class BundleReader {
         const sectors = this.textList(entry, 'sectors') ?? []
         const identityClass = own(entry.object, 'identity_class')
         if (typeof identityClass === 'string' && identityClass !== 'organization' && identityClass !== 'group') {
-          this.notice(entry.index, 'identity_class', `An identity of class "${identityClass}" is imported as an organisation of kind "other"; Precedent records organisations only`)
+          this.notice(entry.index, 'identity_class', message('importProblems.stix.identityClass', { identityClass }))
         }
         entry.draft = {
           id,
@@ -344,7 +344,7 @@ class BundleReader {
         const creator = own(entry.object, 'created_by_ref')
         const actor = typeof creator === 'string' ? this.byStixId.get(creator.toLowerCase()) : undefined
         if (actor?.recordType !== 'organisation') {
-          this.reject(entry, 'created_by_ref', 'A course of action becomes a response only when created_by_ref names an identity in the file (the organisation that took it)')
+          this.reject(entry, 'created_by_ref', message('importProblems.stix.courseOfAction'))
           return
         }
         entry.draft = { id, title: name, description, kind: 'other', actorId: actor.recordId, citations: this.citations(entry), targetOrganisationIds: [], incidentIds: [], legalBasis: [] }
@@ -361,7 +361,7 @@ class BundleReader {
           ? references.map((reference) => (isObject(reference) ? own(reference, 'url') : undefined)).find((url) => typeof url === 'string' && /^https?:\/\//i.test(url))
           : undefined
         if (published !== undefined && (typeof published !== 'string' || !STIX_TIMESTAMP.test(published))) {
-          this.reject(entry, 'published', 'published must be a STIX timestamp, e.g. 2018-01-03T00:00:00.000Z')
+          this.reject(entry, 'published', message('importProblems.stix.published'))
           return
         }
         entry.draft = {
@@ -428,46 +428,46 @@ class BundleReader {
   readRelationship(entry: ObjectEntry): void {
     const relationshipType = own(entry.object, 'relationship_type')
     if (typeof relationshipType !== 'string' || !RELATIONSHIP_TYPE.test(relationshipType)) {
-      this.reject(entry, 'relationship_type', 'relationship_type must be lowercase letters, digits and hyphens')
+      this.reject(entry, 'relationship_type', message('importProblems.stix.relationshipType'))
       return
     }
     const ends: string[] = []
     for (const property of ['source_ref', 'target_ref'] as const) {
       const ref = own(entry.object, property)
       if (typeof ref !== 'string' || !STIX_IDENTIFIER.test(ref)) {
-        this.reject(entry, property, `${property} must be a STIX id`)
+        this.reject(entry, property, message('importProblems.stix.mustBeId', { property }))
         return
       }
       ends.push(ref.toLowerCase())
     }
     const relationValue = own(entry.object, 'x_precedent_relation')
     if (relationValue !== undefined && !(PRECEDENT_RELATIONS as readonly string[]).includes(String(relationValue))) {
-      this.reject(entry, 'x_precedent_relation', `x_precedent_relation must be one of: ${PRECEDENT_RELATIONS.join(', ')}`)
+      this.reject(entry, 'x_precedent_relation', message('importProblems.stix.precedentRelation', { relations: PRECEDENT_RELATIONS.join(', ') }))
       return
     }
     const from = this.endOf(ends[0]!, own(entry.object, 'x_precedent_source_id'))
     const to = this.endOf(ends[1]!, own(entry.object, 'x_precedent_target_id'))
     if (from === undefined || to === undefined) {
-      this.notice(entry.index, from === undefined ? 'source_ref' : 'target_ref', `The ${relationshipType} relationship was not imported: its ${from === undefined ? 'source' : 'target'} is not a record read from this file or a known jurisdiction`)
+      this.notice(entry.index, from === undefined ? 'source_ref' : 'target_ref', from === undefined ? message('importProblems.stix.sourceUnknown', { relationshipType }) : message('importProblems.stix.targetUnknown', { relationshipType }))
       return
     }
     const relation = (relationValue as PrecedentRelation | undefined) ?? inferRelation(relationshipType, from.recordType, to.recordType)
     if (relation === undefined) {
-      this.notice(entry.index, 'relationship_type', `${/^[aeiou]/.test(relationshipType) ? 'An' : 'A'} ${relationshipType} relationship from ${withArticle(from.recordType)} to ${withArticle(to.recordType)} has no counterpart in Precedent and was not imported`)
+      this.notice(entry.index, 'relationship_type', message(/^[aeiou]/.test(relationshipType) ? 'importProblems.stix.noCounterpartVowel' : 'importProblems.stix.noCounterpart', { relationshipType, from: withArticle(from.recordType), to: withArticle(to.recordType) }))
       return
     }
     const draft = from.entry?.draft
     if (draft === undefined) {
-      this.notice(entry.index, 'source_ref', `The ${relation} link was not imported: its source is not a record read from this file`)
+      this.notice(entry.index, 'source_ref', message('importProblems.stix.linkSourceUnknown', { relation }))
       return
     }
     if (!isAllowedLink(relation, from.recordType, to.recordType)) {
-      this.reject(entry, 'x_precedent_relation', `"${relation}" does not link ${withArticle(from.recordType)} to ${withArticle(to.recordType)}`)
+      this.reject(entry, 'x_precedent_relation', message('importProblems.stix.relationNotAllowed', { relation, from: withArticle(from.recordType), to: withArticle(to.recordType) }))
       return
     }
     const provision = own(entry.object, 'x_precedent_provision')
     if (provision !== undefined && typeof provision !== 'string') {
-      this.reject(entry, 'x_precedent_provision', 'x_precedent_provision must be text, e.g. "41"')
+      this.reject(entry, 'x_precedent_provision', message('importProblems.stix.provision'))
       return
     }
     const push = (field: string, value: unknown): void => {
@@ -479,7 +479,7 @@ class BundleReader {
       case 'organisation': {
         const role = own(entry.object, 'x_precedent_role') ?? 'involved'
         if (!(INCIDENT_ROLES as readonly unknown[]).includes(role)) {
-          this.reject(entry, 'x_precedent_role', `x_precedent_role must be one of: ${INCIDENT_ROLES.join(', ')}`)
+          this.reject(entry, 'x_precedent_role', message('importProblems.stix.role', { roles: INCIDENT_ROLES.join(', ') }))
           return
         }
         return push('organisations', { organisationId: to.recordId, role: role as IncidentRole })
@@ -514,7 +514,7 @@ class BundleReader {
     const refs = own(entry.object, 'object_refs')
     if (refs === undefined) return
     if (!Array.isArray(refs)) {
-      this.reject(entry, 'object_refs', 'object_refs must be a list of STIX ids')
+      this.reject(entry, 'object_refs', message('importProblems.stix.objectRefs'))
       return
     }
     for (const ref of refs) {
@@ -529,7 +529,7 @@ class BundleReader {
     for (const entry of this.entries) {
       if (entry.refused || entry.draft === undefined || entry.recordType === undefined) continue
       if (entry.recordType === 'response' && entry.draft.actorId === undefined) {
-        this.reject(entry, 'relationships', 'A response needs the organisation that took it: no relationship with x_precedent_relation "actor" starts from this object')
+        this.reject(entry, 'relationships', message('importProblems.stix.responseActor'))
         continue
       }
       const result = candidateFromDraft(entry.recordType, withoutUndefined(entry.draft), this.origin(entry.index), this.context)
@@ -546,8 +546,21 @@ class BundleReader {
 }
 
 /** "an incident", "a law". */
-function withArticle(type: RecordType): string {
-  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+function withArticle(type: RecordType): Message {
+  switch (type) {
+    case 'incident':
+      return message('importProblems.stix.aRecord.incident')
+    case 'organisation':
+      return message('importProblems.stix.aRecord.organisation')
+    case 'jurisdiction':
+      return message('importProblems.stix.aRecord.jurisdiction')
+    case 'law':
+      return message('importProblems.stix.aRecord.law')
+    case 'response':
+      return message('importProblems.stix.aRecord.response')
+    case 'source':
+      return message('importProblems.stix.aRecord.source')
+  }
 }
 
 /** A draft without keys whose value is undefined, so an absent STIX property leaves the field absent, not present and empty. */
@@ -591,26 +604,26 @@ function stixPropertyOf(entry: ObjectEntry, field: string | undefined): string |
 export function readStixBundle(json: unknown, context: ImportContext): ImportReading {
   const { file } = context
   if (!isObject(json) || own(json, 'type') !== 'bundle') {
-    throw new ImportInputError({ file, field: 'type', message: 'This is not a STIX bundle: the top level must be an object with "type": "bundle"' })
+    throw new ImportInputError({ file, field: 'type', message: message('importProblems.stix.notABundle') })
   }
   const objects = own(json, 'objects') ?? []
-  if (!Array.isArray(objects)) throw new ImportInputError({ file, field: 'objects', message: '"objects" must be a list of STIX objects' })
+  if (!Array.isArray(objects)) throw new ImportInputError({ file, field: 'objects', message: message('importProblems.stix.objectsList') })
   if (objects.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file, field: 'objects', message: `The bundle has ${objects.length} objects; at most ${DEFAULT_IMPORT_LIMITS.maxRows} are imported` })
+    throw new ImportInputError({ file, field: 'objects', message: message('importProblems.stix.tooManyObjects', { count: objects.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
   }
   const reader = new BundleReader(context)
   objects.forEach((object, index) => reader.readEnvelope(object, index))
   if (reader.entries.some((entry) => own(entry.object, 'spec_version') === undefined)) {
-    reader.notice(undefined, undefined, 'Some objects have no spec_version; they were read as STIX 2.1')
+    reader.notice(undefined, undefined, message('importProblems.stix.noSpecVersion'))
   }
   for (const entry of reader.entries) reader.readRecord(entry)
   for (const entry of reader.entries) {
     if (entry.refused) continue
     if (entry.stixType === 'relationship') reader.readRelationship(entry)
     else if (entry.stixType === 'report' && !entry.isPrecedent) reader.readReportReferences(entry)
-    else if (entry.recordType === undefined) reader.notice(entry.index, 'type', `STIX ${entry.stixType} objects have no counterpart in Precedent and were not imported`)
+    else if (entry.recordType === undefined) reader.notice(entry.index, 'type', message('importProblems.stix.unsupportedType', { stixType: entry.stixType }))
     else if (entry.recordType === 'jurisdiction') {
-      if (reader.jurisdictionOf(entry) === undefined) reader.notice(entry.index, 'country', 'This location is not a known jurisdiction; links to it were not imported')
+      if (reader.jurisdictionOf(entry) === undefined) reader.notice(entry.index, 'country', message('importProblems.stix.unknownLocation'))
     }
   }
   const candidates = reader.candidates()

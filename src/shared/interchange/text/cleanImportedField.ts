@@ -1,5 +1,5 @@
 import type { ImportLocation, ImportProblem } from '../importProblem'
-import { cleanImportedText, describeRemovedCharacters, TEXT_CHANGE_DESCRIPTIONS, type CleanOptions, type TextChange } from './cleanImportedText'
+import { cleanImportedText, describeTextChanges, type CleanOptions, type TextChange } from './cleanImportedText'
 
 /**
  * Changes worth telling a person about. NFC normalisation and line ends are left out: they change
@@ -15,16 +15,6 @@ const REPORTED_CHANGES: ReadonlySet<TextChange> = new Set(['html-removed', 'moji
 export function cleanImportedField(value: string, location: ImportLocation, notices: ImportProblem[], options: CleanOptions = {}): string {
   const cleaned = cleanImportedText(value, options)
   const reported = cleaned.changes.filter((change) => REPORTED_CHANGES.has(change))
-  if (reported.length > 0) {
-    const descriptions = reported.map((change) =>
-      change === 'control-removed' && cleaned.removed !== undefined ? describeRemovedCharacters(cleaned.removed) : TEXT_CHANGE_DESCRIPTIONS[change]
-    )
-    notices.push({ ...location, message: capitalise(descriptions.join('; ')) })
-  }
+  if (reported.length > 0) notices.push({ ...location, message: describeTextChanges(reported, cleaned.removed) })
   return cleaned.text.trim()
-}
-
-/** "Soft hyphen…" from "soft hyphen…": notices start with a capital. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

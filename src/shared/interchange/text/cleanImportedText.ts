@@ -1,4 +1,5 @@
-import { removeUnsafeCharacters } from '../../domain/unsafeCharacters'
+import { removedCharacter, removeUnsafeCharacters } from '../../domain/unsafeCharacters'
+import { message, messageList, type Message } from '../../locale/message'
 import { htmlToText, looksLikeHtml } from './htmlToText'
 import { repairMojibake } from './repairMojibake'
 
@@ -6,18 +7,43 @@ import { repairMojibake } from './repairMojibake'
 export const TEXT_CHANGES = ['html-removed', 'mojibake-repaired', 'mojibake-suspected', 'normalised', 'control-removed', 'ligature-replaced'] as const
 export type TextChange = (typeof TEXT_CHANGES)[number]
 
-export const TEXT_CHANGE_DESCRIPTIONS: Record<TextChange, string> = {
-  'html-removed': 'HTML markup was turned into plain text',
-  'mojibake-repaired': 'garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired',
-  'mojibake-suspected': 'the text looks garbled (characters decoded wrongly or lost) and could not be repaired; check it',
-  normalised: 'accents and line ends were normalised (Unicode NFC)',
-  'control-removed': 'invisible control or format characters were removed',
-  'ligature-replaced': 'ligature characters (e.g. "ﬁ") were replaced by their letters'
+/**
+ * What a change did, in words (`importProblems.text.<change>`): `.start` begins a sentence ("HTML
+ * markup was turned into plain text"), `.within` follows another ("…; garbled characters (…) were
+ * repaired"). Chinese writes both alike; English capitalises the first.
+ */
+const TEXT_CHANGE_WORDS: Record<TextChange, { readonly start: Message; readonly within: Message }> = {
+  'html-removed': { start: message('importProblems.text.htmlRemoved.start'), within: message('importProblems.text.htmlRemoved.within') },
+  'mojibake-repaired': { start: message('importProblems.text.mojibakeRepaired.start'), within: message('importProblems.text.mojibakeRepaired.within') },
+  'mojibake-suspected': { start: message('importProblems.text.mojibakeSuspected.start'), within: message('importProblems.text.mojibakeSuspected.within') },
+  normalised: { start: message('importProblems.text.normalised.start'), within: message('importProblems.text.normalised.within') },
+  'control-removed': { start: message('importProblems.text.controlRemoved.start'), within: message('importProblems.text.controlRemoved.within') },
+  'ligature-replaced': { start: message('importProblems.text.ligatureReplaced.start'), within: message('importProblems.text.ligatureReplaced.within') }
 }
 
 /** "invisible characters were removed: soft hyphen (U+00AD)" — the one wording every importer's notice uses. */
-export function describeRemovedCharacters(removed: readonly string[]): string {
-  return `invisible characters were removed: ${removed.join(', ')}`
+function removedCharactersWords(removed: readonly Message[], position: 'start' | 'within'): Message {
+  const characters = messageList(removed, 'comma')
+  return position === 'start' ? message('importProblems.text.removedCharacters.start', { characters }) : message('importProblems.text.removedCharacters.within', { characters })
+}
+
+/**
+ * The changes made to a value as one sentence, joined by semicolons, the first starting it: "HTML
+ * markup was turned into plain text; invisible characters were removed: soft hyphen (U+00AD)".
+ * `removed` (what `cleanImportedText` took out) names the characters of a `control-removed`;
+ * `start: false` when the sentence continues another ("The text was changed: html markup…").
+ */
+export function describeTextChanges(changes: readonly TextChange[], removed?: readonly Message[], options: { readonly start?: boolean } = {}): Message {
+  const words = changes.map((change, index) => {
+    const position = index === 0 && options.start !== false ? 'start' : 'within'
+    return change === 'control-removed' && removed !== undefined && removed.length > 0 ? removedCharactersWords(removed, position) : TEXT_CHANGE_WORDS[change][position]
+  })
+  return messageList(words, 'semicolon') as Message
+}
+
+/** "Invisible characters were removed: …" on its own, as a notice. */
+export function describeRemovedCharacters(removed: readonly Message[]): Message {
+  return removedCharactersWords(removed, 'start')
 }
 
 export interface CleanedText {
@@ -28,7 +54,7 @@ export interface CleanedText {
    * With `control-removed` only: each kind of character removed, e.g. "right-to-left override
    * (U+202E)", so the notice can say what went.
    */
-  readonly removed?: readonly string[]
+  readonly removed?: readonly Message[]
 }
 
 export interface CleanOptions {
@@ -100,7 +126,7 @@ export function cleanImportedText(value: string, options: CleanOptions = {}): Cl
   const unsafe = removeUnsafeCharacters(lines)
   const objectReplacements = unsafe.text.match(OBJECT_REPLACEMENT)?.length ?? 0
   const withoutControls = unsafe.text.replace(OBJECT_REPLACEMENT, '')
-  const removed = objectReplacements > 0 ? [...unsafe.removed, 'object replacement character (U+FFFC)'] : unsafe.removed
+  const removed = objectReplacements > 0 ? [...unsafe.removed, removedCharacter('objectReplacement', 0xfffc)] : unsafe.removed
   if (removed.length > 0) changes.push('control-removed')
   const normalised = withoutControls.normalize('NFC')
   if (normalised !== withoutControls || lines !== text) changes.push('normalised')

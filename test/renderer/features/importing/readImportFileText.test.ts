@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { decodeImportText } from '@shared/interchange/decodeImportText'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { readImportFileText, type ChosenFile } from '@renderer/features/importing/readImportFileText'
+import { describedInEnglish } from '../../../support/words'
 
 /** A file whose stream yields the bytes in the given pieces, as a browser's stream may split them anywhere. */
 function fileInPieces(name: string, bytes: Uint8Array, cuts: readonly number[]): ChosenFile {
@@ -25,7 +26,7 @@ async function outcome(read: Promise<string>): Promise<string> {
   try {
     return `text:${await read}`
   } catch (error) {
-    if (error instanceof ImportInputError) return `error:${error.message}`
+    if (error instanceof ImportInputError) return `error:${describedInEnglish(error.problem)}`
     throw error
   }
 }
@@ -34,7 +35,7 @@ function sameAsWhole(bytes: Uint8Array): string {
   try {
     return `text:${decodeImportText(bytes, 'f.txt')}`
   } catch (error) {
-    return `error:${(error as Error).message}`
+    return `error:${error instanceof ImportInputError ? describedInEnglish(error.problem) : (error as Error).message}`
   }
 }
 

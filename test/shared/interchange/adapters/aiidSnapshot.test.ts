@@ -11,6 +11,7 @@ import { readAiidSnapshotFiles } from '@shared/interchange/adapters/aiidSnapshot
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import { sharedData } from '../../../support/sharedData'
+import { inEnglish, thrownInEnglish, withReasonInEnglish } from '../../../support/words'
 
 const aiidFolder = sharedData('aiid-2026-02')
 const context: ImportContext = { file: 'incidents.csv', importedAt: '2026-11-29T00:00:00.000Z', jurisdictionIds: new Set(['US']) }
@@ -51,7 +52,7 @@ const organisationsOf = (reading: ImportReading) => recordsOf<Organisation>(read
 describe('readAiidSnapshot', () => {
   it('reads an incident with its title, description, date and status, citing its AIID page', () => {
     const reading = readAiidSnapshot(tables([incidentRow('1', { title: 'YouTube Kids shows disturbing videos', description: 'Filters failed.' })]), context)
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
     const [incident] = incidentsOf(reading)
     expect(incident).toMatchObject({
       id: 'aiid-1',
@@ -82,7 +83,7 @@ describe('readAiidSnapshot', () => {
   it('rejects a row whose date is not a date, naming the column', () => {
     const reading = readAiidSnapshot(tables([incidentRow('1', { date: '2015-13-40' }), incidentRow('2')]), context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-2'])
-    expect(reading.rejected).toEqual([{ file: 'incidents.csv', row: 2, field: 'date', message: expect.stringContaining('2015-13-40') as string }])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([{ file: 'incidents.csv', row: 2, field: 'date', message: expect.stringContaining('2015-13-40') as string }])
   })
 
   it('makes each entity one organisation, linked as operator when it deployed the system and involved otherwise', () => {
@@ -132,8 +133,8 @@ describe('readAiidSnapshot', () => {
       [4, 'Alleged harmed or nearly harmed parties'],
       [5, 'Alleged harmed or nearly harmed parties']
     ])
-    expect(reading.rejected[0]!.message).toMatch(/^The cell must be a JSON list of names such as \["youtube"\]; it is not valid JSON at line 1/)
-    expect(reading.rejected[3]!.message).toContain('"__proto__"')
+    expect(inEnglish(reading.rejected[0]!.message)).toMatch(/^The cell must be a JSON list of names such as \["youtube"\]; it is not valid JSON at line 1/)
+    expect(inEnglish(reading.rejected[3]!.message)).toContain('"__proto__"')
     // Entities of rejected rows are not imported.
     expect(organisationsOf(reading).map((organisation) => organisation.id)).toEqual(['org-aiid-youtube'])
   })
@@ -141,7 +142,7 @@ describe('readAiidSnapshot', () => {
   it('rejects a row whose reports cell is not a list of report numbers, as a sign the row is damaged', () => {
     const reading = readAiidSnapshot(tables([incidentRow('1', { reports: '"[2,""x""]"' }), incidentRow('2', { reports: '"[2,"' }), incidentRow('3', { reports: '[42]' })]), context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-3'])
-    expect(reading.rejected.map((problem) => [problem.row, problem.field, problem.message])).toEqual([
+    expect(reading.rejected.map((problem) => [problem.row, problem.field, inEnglish(problem.message)])).toEqual([
       [2, 'reports', 'The cell must be a JSON list of report numbers such as [2,3]'],
       [3, 'reports', expect.stringMatching(/^The cell must be a JSON list of report numbers such as \[2,3\]; it is not valid JSON at line 1, column/) as string]
     ])
@@ -150,7 +151,7 @@ describe('readAiidSnapshot', () => {
   it('rejects a row without a usable incident number or title, and a second row with the same number', () => {
     const reading = readAiidSnapshot(tables([incidentRow('x'), incidentRow('0'), incidentRow('7', { title: '' }), incidentRow('8'), incidentRow('8')]), context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-8'])
-    expect(reading.rejected.map((problem) => [problem.row, problem.field, problem.message])).toEqual([
+    expect(reading.rejected.map((problem) => [problem.row, problem.field, inEnglish(problem.message)])).toEqual([
       [2, 'incident_id', '"x" is not an incident number'],
       [3, 'incident_id', '"0" is not an incident number'],
       [4, 'title', 'Title is required'],
@@ -161,7 +162,7 @@ describe('readAiidSnapshot', () => {
   it('refuses a table that is not AIID incidents, naming the missing column', () => {
     const reading = readAiidSnapshot({ incidents: parseCsvTable('name,date\nx,2015\n', 'other.csv') }, context)
     expect(reading.candidates).toEqual([])
-    expect(reading.rejected).toEqual([
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([
       { file: 'other.csv', row: 1, field: 'incident_id', message: 'The column "incident_id" is missing: is this AIID\'s incidents.csv?' },
       { file: 'other.csv', row: 1, field: 'title', message: 'The column "title" is missing: is this AIID\'s incidents.csv?' }
     ])
@@ -171,7 +172,7 @@ describe('readAiidSnapshot', () => {
     const duplicates = 'duplicate_incident_number,true_incident_number\n342,88\n88,1057\n637,112\n'
     const reading = readAiidSnapshot(tables([incidentRow('342'), incidentRow('88'), incidentRow('1057'), incidentRow('637')], { duplicates }), context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-1057'])
-    expect(reading.notices).toEqual([
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([
       { file: 'incidents.csv', row: 2, field: 'incident_id', message: 'Incident 342 is a duplicate of incident 1057 (through 342 → 88 → 1057), which is imported instead; it was not imported' },
       { file: 'incidents.csv', row: 3, field: 'incident_id', message: 'Incident 88 is a duplicate of incident 1057, which is imported instead; it was not imported' },
       { file: 'incidents.csv', row: 5, field: 'incident_id', message: 'Incident 637 is a duplicate of incident 112, which is not in this file; it was not imported' }
@@ -208,7 +209,7 @@ describe('readAiidSnapshot', () => {
       ['aiid-4', ['other'], ['4. Malicious Actors & Misuse', '4.1. Disinformation, surveillance, and influence at scale']],
       ['aiid-5', ['other'], []]
     ])
-    expect(reading.notices).toEqual([
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([
       { file: 'classifications_MIT.csv', field: 'Incident ID', message: '1 classifications name incidents not in incidents.csv (99); they were not used' }
     ])
   })
@@ -216,7 +217,7 @@ describe('readAiidSnapshot', () => {
   it('cleans garbled text and says so on the row and field', () => {
     const reading = readAiidSnapshot(tables([incidentRow('1', { title: 'Googleâ€™s YouTube Kids' })]), context)
     expect(incidentsOf(reading)[0]!.title).toBe('Google’s YouTube Kids')
-    expect(reading.notices).toEqual([{ file: 'incidents.csv', row: 2, field: 'title', message: expect.stringContaining('garbled characters') as string }])
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([{ file: 'incidents.csv', row: 2, field: 'title', message: expect.stringContaining('garbled characters') as string }])
   })
 })
 
@@ -232,7 +233,7 @@ describe('readAiidDuplicates', () => {
   it('refuses loops, self-references, contradictions and bad numbers, naming the row', () => {
     const { chains, rejected } = read('duplicate_incident_number,true_incident_number\n5,6\n6,5\n7,7\n8,9\n8,10\nx,3\n11,12\n')
     expect(Object.fromEntries(chains)).toEqual({ 8: [8, 9], 11: [11, 12] })
-    expect(rejected.map((problem) => [problem.row, problem.field, problem.message])).toEqual([
+    expect(rejected.map((problem) => [problem.row, problem.field, inEnglish(problem.message)])).toEqual([
       [2, 'duplicate_incident_number', 'Incident 5 is part of a loop of duplicates with no true incident; this row was ignored'],
       [3, 'duplicate_incident_number', 'Incident 6 is part of a loop of duplicates with no true incident; this row was ignored'],
       [4, 'true_incident_number', 'Incident 7 cannot be a duplicate of itself'],
@@ -256,10 +257,10 @@ describe.skipIf(!aiidFolder.present)('readAiidSnapshot on the AIID snapshot of F
 
   it('imports 1,365 of 1,367 incidents, leaving out the two that are duplicates, with nothing rejected', () => {
     expect(snapshot().incidents.rows).toHaveLength(1367)
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
     expect(incidentsOf(reading)).toHaveLength(1365)
     expect(recordsOf<Source>(reading, 'source')).toHaveLength(1365)
-    expect(reading.notices.map((notice) => notice.message)).toEqual([
+    expect(reading.notices.map((notice) => inEnglish(notice.message))).toEqual([
       'Incident 88 is a duplicate of incident 1057, which is imported instead; it was not imported',
       'Incident 637 is a duplicate of incident 112, which is imported instead; it was not imported'
     ])
@@ -308,17 +309,15 @@ describe('readAiidSnapshotFiles on a small snapshot', () => {
     const reading = readAiidSnapshotFiles([{ ...mit, name: 'mit.csv' }, { ...incidents, name: 'aiid-incidents.csv' }, duplicates, quickadd], context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-1', 'aiid-2'])
     expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual(['1. Discrimination and Toxicity', '1.2. Exposure to toxic content'])
-    expect(reading.notices).toEqual([
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([
       { file: 'quickadd.csv', message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read' },
       { file: 'aiid-incidents.csv', row: 4, field: 'incident_id', message: 'Incident 3 is a duplicate of incident 1, which is imported instead; it was not imported' }
     ])
   })
 
   it('refuses a set of files without the incidents table, or with one table twice', () => {
-    expect(() => readAiidSnapshotFiles([duplicates], context)).toThrow("None of these files is the AIID snapshot's incidents.csv")
-    expect(() => readAiidSnapshotFiles([duplicates, { ...duplicates, name: 'copy.csv' }, incidents], context)).toThrow(
-      'copy.csv: This is the same AIID table as duplicates.csv; choose one of them'
-    )
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([duplicates], context))).toContain("None of these files is the AIID snapshot's incidents.csv")
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([duplicates, { ...duplicates, name: 'copy.csv' }, incidents], context))).toContain('copy.csv: This is the same AIID table as duplicates.csv; choose one of them')
   })
 })
 
@@ -335,7 +334,7 @@ describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot
     const reading = readAiidSnapshotFiles(files, context)
     expect(incidentsOf(reading)).toHaveLength(1365)
     expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual(['1. Discrimination and Toxicity', '1.2. Exposure to toxic content'])
-    expect(reading.notices[0]).toEqual({
+    expect(withReasonInEnglish(reading.notices[0]!)).toEqual({
       file: 'quickadd.csv',
       message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read'
     })
@@ -343,9 +342,7 @@ describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot
   })
 
   it('refuses a set of files without the incidents table, or with one table twice', () => {
-    expect(() => readAiidSnapshotFiles([read('duplicates.csv')], context)).toThrow("None of these files is the AIID snapshot's incidents.csv")
-    expect(() => readAiidSnapshotFiles([read('duplicates.csv'), { ...read('duplicates.csv'), name: 'copy.csv' }, read('incidents.csv')], context)).toThrow(
-      'copy.csv: This is the same AIID table as duplicates.csv; choose one of them'
-    )
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([read('duplicates.csv')], context))).toContain("None of these files is the AIID snapshot's incidents.csv")
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([read('duplicates.csv'), { ...read('duplicates.csv'), name: 'copy.csv' }, read('incidents.csv')], context))).toContain('copy.csv: This is the same AIID table as duplicates.csv; choose one of them')
   })
 })

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readAiidSnapshotFiles } from '@shared/interchange/adapters/aiidSnapshotFiles'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import { sharedData } from '../../../support/sharedData'
+import { describedInEnglish as describeImportProblem, thrownInEnglish } from '../../../support/words'
 
 const aiidFolder = sharedData('aiid-2026-02')
 const context = { importedAt: '2026-11-29T00:00:00.000Z', jurisdictionIds: new Set<string>() }
@@ -25,7 +25,7 @@ describe('readAiidSnapshotFiles with a table whose header row cannot be read', (
   })
 
   it('refuses it when it is the only file, with that reason', () => {
-    expect(() => readAiidSnapshotFiles([repeatedColumn], context)).toThrow(/appears more than once in the header row/)
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([repeatedColumn], context))).toMatch(/appears more than once in the header row/)
   })
 })
 
@@ -42,6 +42,6 @@ describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot
   })
 
   it('still refuses a single file whose header row cannot be read, with that reason', () => {
-    expect(() => readAiidSnapshotFiles([file('classifications_CSETv1.csv')], context)).toThrow(/appears more than once in the header row/)
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([file('classifications_CSETv1.csv')], context))).toMatch(/appears more than once in the header row/)
   })
 })

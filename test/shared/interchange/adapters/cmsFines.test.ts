@@ -6,11 +6,11 @@ import type { Organisation } from '@shared/domain/organisation'
 import { precisionOf, type PartialDate } from '@shared/domain/partialDate'
 import type { Source } from '@shared/domain/source'
 import { readCmsFines } from '@shared/interchange/adapters/cmsFines'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { sourceIdForWebAddress } from '@shared/interchange/text/webAddresses'
 import { context, danglingLinks, JURISDICTION_IDS, repeatedIds } from './verisFixtures'
 import { sharedData } from '../../../support/sharedData'
+import { describedInEnglish as describeImportProblem, thrownInEnglish, withReasonInEnglish } from '../../../support/words'
 
 const cmsDownload = sharedData('gdpr-fines-cms-2024/enforcementtracker_full_download.json')
 
@@ -86,8 +86,8 @@ describe('readCmsFines: one fine', () => {
 
   it('puts organisations and sources before the responses, and reports nothing', () => {
     expect(reading.candidates.map((candidate) => candidate.typed.type)).toEqual(['organisation', 'organisation', 'source', 'source', 'response'])
-    expect(reading.notices).toEqual([])
-    expect(reading.rejected).toEqual([])
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
   })
 
   it('reads the bare list of rows too', () => {
@@ -232,7 +232,7 @@ describe('readCmsFines: rejected rows', () => {
   })
 
   it('refuses a file that is not the download', () => {
-    expect(() => readCmsFines({ rows: [] }, context(FILE))).toThrow(`${FILE}: The file is not the CMS Enforcement Tracker download: expected {"data": [[…], …]}`)
+    expect(thrownInEnglish(() => readCmsFines({ rows: [] }, context(FILE)))).toContain(`${FILE}: The file is not the CMS Enforcement Tracker download: expected {"data": [[…], …]}`)
   })
 })
 
@@ -249,7 +249,7 @@ describe.skipIf(!cmsDownload.present)('readCmsFines on the CMS download (2,225 f
 
   it('imports every fine, with its authorities, controllers and sources', () => {
     expect(responses).toHaveLength(2225)
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
     const organisations = recordsOf<Organisation>(reading, 'organisation')
     expect(organisations.filter((organisation) => organisation.kind === 'regulator')).toHaveLength(52)
     expect(organisations).toHaveLength(1514)

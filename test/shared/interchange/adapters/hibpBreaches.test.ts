@@ -3,12 +3,12 @@ import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'
 import { readHibpBreaches } from '@shared/interchange/adapters/hibpBreaches'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import { detectImportFormat, readImport } from '@shared/interchange/importers'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { sourceIdForWebAddress } from '@shared/interchange/text/webAddresses'
 import { context, danglingLinks, JURISDICTION_IDS, repeatedIds } from './verisFixtures'
 import { sharedData } from '../../../support/sharedData'
+import { describedInEnglish as describeImportProblem, thrownInEnglish, withReasonInEnglish } from '../../../support/words'
 
 const hibpList = sharedData('hibp-breaches-2025/breaches.json')
 const FILE = 'breaches.json'
@@ -91,7 +91,7 @@ describe('readHibpBreaches: one breach', () => {
   it('leaves no link dangling and no notice', () => {
     expect(danglingLinks(reading, JURISDICTION_IDS)).toEqual([])
     expect(messages(reading)).toEqual([])
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
   })
 
   it('reads the same file twice to identical records (a later list updates them)', () => {
@@ -170,7 +170,7 @@ describe('readHibpBreaches: refusals name the row and field', () => {
   })
 
   it('refuses a file that is not a list in one line', () => {
-    expect(() => readHibpBreaches({ breaches: [] }, context(FILE))).toThrow('The file is not a Have I Been Pwned breach list: expected a JSON array of breaches')
+    expect(thrownInEnglish(() => readHibpBreaches({ breaches: [] }, context(FILE)))).toContain('The file is not a Have I Been Pwned breach list: expected a JSON array of breaches')
   })
 
   it('is recognised from the head of the file', () => {

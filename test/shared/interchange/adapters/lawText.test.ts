@@ -3,12 +3,13 @@ import type { Law } from '@shared/domain/law'
 import { readLawText } from '@shared/interchange/adapters/lawText'
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 import { sharedData } from '../../../support/sharedData'
+import { inEnglish, withReasonInEnglish } from '../../../support/words'
 
 const gdprFile = sharedData('gdpr-text-en/gdpr.json')
 const context: ImportContext = { file: 'law.json', importedAt: '2026-11-29T00:00:00.000Z', jurisdictionIds: new Set(['EU', 'DE']) }
 
 function lawOf(reading: ImportReading): Law {
-  expect(reading.rejected).toEqual([])
+  expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
   expect(reading.candidates).toHaveLength(1)
   const typed = reading.candidates[0]!.typed
   if (typed.type !== 'law') throw new Error(`Expected a law, got ${typed.type}`)
@@ -119,7 +120,7 @@ describe('readLawText', () => {
     const law = lawOf(reading)
     expect([law.adoptedOn, law.inForceOn, law.appliesFromOn]).toEqual(['2016-04-27', '2016-05-24', '2018-05-25'])
     expect(law.status).toBe('in-force')
-    expect(reading.notices).toContainEqual({
+    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({
       file: 'law.json',
       field: 'inForceOn',
       message: 'In force on 2016-05-24: the twentieth day following publication on 2016-05-04 (the file\'s "updated" date), as the text says'
@@ -143,7 +144,7 @@ describe('readLawText', () => {
     const json = { ...smallLaw(), dated: 'April 2016' }
     const reading = readLawText(json, context)
     expect(lawOf(reading).adoptedOn).toBeUndefined()
-    expect(reading.notices).toContainEqual({ file: 'law.json', field: 'dated', message: '"April 2016" is not a day written DD/MM/YYYY; the date was left out' })
+    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({ file: 'law.json', field: 'dated', message: '"April 2016" is not a day written DD/MM/YYYY; the date was left out' })
   })
 
   it('names the id from the short name unless one is given', () => {
@@ -152,7 +153,7 @@ describe('readLawText', () => {
   })
 
   it('reports the recitals it leaves out', () => {
-    expect(readLawText(smallLaw(), context).notices).toContainEqual({
+    expect(readLawText(smallLaw(), context).notices.map(withReasonInEnglish)).toContainEqual({
       file: 'law.json',
       field: 'recitals',
       message: '1 recitals were not imported: a law record holds articles, not recitals'
@@ -164,7 +165,7 @@ describe('readLawText', () => {
     ;(garbled.chapters[0]!.contents[0] as { contents: { text: string }[] }).contents[1]!.text = 'â€˜dataâ€™ means things;'
     const reading = readLawText(garbled, context)
     expect(lawOf(reading).provisions[1]!.text).toBe('For the purposes of this Regulation:\n\n1. ‘data’ means things;')
-    expect(reading.notices).toContainEqual({ file: 'law.json', message: expect.stringMatching(/^The text was changed in Article 1: garbled characters/) as string })
+    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({ file: 'law.json', message: expect.stringMatching(/^The text was changed in Article 1: garbled characters/) as string })
   })
 
   it('refuses a file that is not in the shape, naming where', () => {
@@ -172,7 +173,7 @@ describe('readLawText', () => {
     ;(broken.chapters[0]!.contents[0] as { title: unknown }).title = 5
     const reading = readLawText(broken, context)
     expect(reading.candidates).toEqual([])
-    expect(reading.rejected).toEqual([{ file: 'law.json', field: 'chapters[0].contents[0].title', message: expect.any(String) as string }])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([{ file: 'law.json', field: 'chapters[0].contents[0].title', message: expect.any(String) as string }])
     expect(readLawText([], context).rejected[0]?.file).toBe('law.json')
   })
 
@@ -181,13 +182,13 @@ describe('readLawText', () => {
     twice.chapters[1]!.contents[1]!.number = '2'
     const reading = readLawText(twice, context)
     expect(reading.candidates).toEqual([])
-    expect(reading.rejected).toEqual([{ file: 'law.json', field: 'provisions[4].number', message: 'Article 2 appears twice' }])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([{ file: 'law.json', field: 'provisions[4].number', message: 'Article 2 appears twice' }])
   })
 
   it('refuses the law when the EU is not a known jurisdiction', () => {
     const reading = readLawText(smallLaw(), { ...context, jurisdictionIds: new Set(['DE']) })
     expect(reading.candidates).toEqual([])
-    expect(reading.rejected[0]?.message).toContain('"EU"')
+    expect(inEnglish(reading.rejected[0]?.message ?? '')).toContain('"EU"')
   })
 })
 
@@ -219,7 +220,7 @@ describe.skipIf(!gdprFile.present)('readLawText on GDPRtEXT gdpr.json', () => {
       appliesFromOn: '2018-05-25'
     })
     expect(reading.notices.map((notice) => notice.field)).toEqual(['inForceOn', 'recitals'])
-    expect(reading.notices[1]!.message).toMatch(/^173 recitals/)
+    expect(inEnglish(reading.notices[1]!.message)).toMatch(/^173 recitals/)
   })
 
   it('keeps every paragraph and lettered point of the text', () => {

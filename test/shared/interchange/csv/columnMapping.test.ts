@@ -3,11 +3,11 @@ import { guessColumnMapping, mappingProblems, mappingSignature, organisationIdFo
 import { exportRecordsCsv } from '@shared/interchange/csv/exportRecordsCsv'
 import { recordCsvHeaders } from '@shared/interchange/csv/recordCsvColumns'
 import { decodeImportText } from '@shared/interchange/decodeImportText'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import { recordSetOf } from '@shared/interchange/recordSet'
 import { anIncident } from '../../../builders/domain'
 import { IMPORTED_AT } from './recordArbitraries'
+import { describedInEnglish as describeImportProblem, inEnglishThroughout, thrownInEnglish, withReasonInEnglish } from '../../../support/words'
 
 const context = { file: 'list.csv', importedAt: IMPORTED_AT, jurisdictionIds: new Set(['CN', 'IN', 'US']) }
 
@@ -63,7 +63,7 @@ describe('mappingProblems and unmappedRequiredFields', () => {
   it('names required fields with no column and single fields given two', () => {
     const mapping: ColumnMapping = { layout: 'columns', recordType: 'law', columns: { A: 'title', B: 'adoptedOn', C: 'adoptedOn', D: 'shortName' } }
     expect(unmappedRequiredFields(mapping).map((target) => target.key)).toEqual(['jurisdictionId', 'kind', 'status'])
-    expect(mappingProblems(mapping)).toEqual([
+    expect(inEnglishThroughout(mappingProblems(mapping))).toEqual([
       'Date adopted can come from one column only, but "B" and "C" both map to it',
       'Jurisdiction (code) is required: choose the column that gives it',
       'Kind is required: choose the column that gives it',
@@ -77,7 +77,7 @@ describe('mappingProblems and unmappedRequiredFields', () => {
   })
 
   it('refuses to read through a mapping with problems', () => {
-    expect(() => read('a\n1\n', { layout: 'columns', recordType: 'incident', columns: { a: 'summary' } })).toThrow('Title is required')
+    expect(thrownInEnglish(() => read('a\n1\n', { layout: 'columns', recordType: 'incident', columns: { a: 'summary' } }))).toContain('Title is required')
   })
 })
 
@@ -87,7 +87,7 @@ describe('readMappedCsv on a foreign table', () => {
       'Title,Date,Country,Affected,Category,Tags,Company,URL\n' +
         'Alipay opt-in,2018-01,CN,"~1,200",Consent dark pattern,"opt-in, default",Alipay; Ant Financial,https://example.org/a\n'
     )
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
     const [alipay, ant, source, incident] = records(reading)
     expect([alipay, ant, source].map((typed) => typed!.type)).toEqual(['organisation', 'organisation', 'source'])
     expect(incident).toMatchObject({
@@ -203,7 +203,7 @@ describe('readMappedCsv on a foreign table', () => {
   it('makes a response actor an organisation by name and checks the amount', () => {
     const table = parseCsvTable('Title,Type,Authority,Fine,Currency\nFine for X,fine,CNIL,"1,250,000",eur\nOther,fine,,12x,EUR\n', 'fines.csv')
     const mapping = guessColumnMapping(table.headers, 'response')
-    expect(mappingProblems(mapping)).toEqual([])
+    expect(inEnglishThroughout(mappingProblems(mapping))).toEqual([])
     const reading = readMappedCsv(table, mapping, { ...context, file: 'fines.csv' })
     expect(records(reading).map((typed) => typed.record)).toMatchObject([
       { name: 'CNIL', kind: 'other' },

@@ -4,9 +4,9 @@ import { formatPartialDate, parsePartialDate, precisionOf, toPartialDate } from 
 import { guessColumnMapping, readMappedCsv } from '@shared/interchange/csv/columnMapping'
 import { readDateInWords } from '@shared/interchange/csv/dateInWords'
 import { parseForeignDate } from '@shared/interchange/csv/foreignCsvDate'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import { IMPORTED_AT, partialDate } from './recordArbitraries'
+import { describedInEnglish as describeImportProblem, inEnglish, inEnglishThroughout } from '../../../support/words'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -18,7 +18,7 @@ const valueOf = (cell: string) => {
 }
 const reasonFor = (cell: string) => {
   const result = parseForeignDate(cell, 'unknown')
-  return result.ok ? `read as ${result.date?.value}` : result.reason
+  return result.ok ? `read as ${result.date?.value}` : inEnglish(result.reason)
 }
 
 const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`
@@ -161,7 +161,7 @@ describe('dates written in words', () => {
   })
 
   it('reads a day that never was as its month, with a note, as it does slash dates', () => {
-    expect(parseForeignDate('31 September 2018', 'unknown')).toEqual({
+    expect(inEnglishThroughout(parseForeignDate('31 September 2018', 'unknown'))).toEqual({
       ok: true,
       date: { value: '2018-09', notes: ['"31 September 2018" is not a real day; it was read as the month 2018-09'] }
     })
@@ -175,8 +175,8 @@ describe('dates written in words', () => {
         if (result.ok) {
           if (result.date !== undefined) expect(parsePartialDate(result.date.value).ok).toBe(true)
         } else {
-          expect(result.reason).not.toMatch(/\n/)
-          expect(result.reason.length).toBeGreaterThan(0)
+          expect(inEnglish(result.reason)).not.toMatch(/\n/)
+          expect(inEnglish(result.reason).length).toBeGreaterThan(0)
         }
         const words = readDateInWords(text)
         expect(typeof words.ok).toBe('boolean')

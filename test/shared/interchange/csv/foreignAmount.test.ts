@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { guessColumnMapping, readMappedCsv } from '@shared/interchange/csv/columnMapping'
 import { currencyNamedInHeader, detectDecimalMark, parseForeignAmount, parseForeignCount, parseForeignCurrency } from '@shared/interchange/csv/foreignAmount'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import { parseCsvTable } from '@shared/interchange/parseCsvTable'
 import { IMPORTED_AT } from './recordArbitraries'
+import { describedInEnglish as describeImportProblem, inEnglish, inEnglishThroughout } from '../../../support/words'
 
 const amountOf = (cell: string, currency?: string) => parseForeignAmount(cell, { decimalMark: 'unknown', ...(currency === undefined ? {} : { currency }) })
 
@@ -34,41 +34,41 @@ describe('parseForeignAmount', () => {
     ['€1.234', 1234, 'EUR'],
     ['２ bn EUR', 2_000_000_000, 'EUR']
   ])('reads %j as %d %s, in the currency written', (cell, amount, currency) => {
-    expect(amountOf(cell)).toEqual({ ok: true, kind: 'amount', amount, currency })
+    expect(inEnglishThroughout(amountOf(cell))).toEqual({ ok: true, kind: 'amount', amount, currency })
   })
 
   it('reads "n/a", "unknown", "—" and "-" as not known and an empty cell as nothing, never as zero', () => {
-    for (const cell of ['n/a', 'N/A', 'unknown', 'Unknown', '—', '–', '-', '?', 'undisclosed']) expect(amountOf(cell)).toEqual({ ok: true, kind: 'unknown' })
-    expect(amountOf('  ')).toEqual({ ok: true, kind: 'absent' })
-    expect(amountOf('0')).toEqual({ ok: true, kind: 'amount', amount: 0 })
+    for (const cell of ['n/a', 'N/A', 'unknown', 'Unknown', '—', '–', '-', '?', 'undisclosed']) expect(inEnglishThroughout(amountOf(cell))).toEqual({ ok: true, kind: 'unknown' })
+    expect(inEnglishThroughout(amountOf('  '))).toEqual({ ok: true, kind: 'absent' })
+    expect(inEnglishThroughout(amountOf('0'))).toEqual({ ok: true, kind: 'amount', amount: 0 })
   })
 
   it('reads "1,234" as its column or its currency says, and otherwise refuses it saying why', () => {
-    expect(parseForeignAmount('1,234', { decimalMark: '.' })).toEqual({ ok: true, kind: 'amount', amount: 1234 })
-    expect(parseForeignAmount('1,234', { decimalMark: ',' })).toEqual({ ok: true, kind: 'amount', amount: 1.234 })
+    expect(inEnglishThroughout(parseForeignAmount('1,234', { decimalMark: '.' }))).toEqual({ ok: true, kind: 'amount', amount: 1234 })
+    expect(inEnglishThroughout(parseForeignAmount('1,234', { decimalMark: ',' }))).toEqual({ ok: true, kind: 'amount', amount: 1.234 })
     // Euros have cents: three digits after the mark cannot be decimals. Bahraini dinars have fils (three decimals).
-    expect(amountOf('1,234', 'EUR')).toEqual({ ok: true, kind: 'amount', amount: 1234, currency: 'EUR' })
-    expect(amountOf('BHD 1,234')).toEqual({
+    expect(inEnglishThroughout(amountOf('1,234', 'EUR'))).toEqual({ ok: true, kind: 'amount', amount: 1234, currency: 'EUR' })
+    expect(inEnglishThroughout(amountOf('BHD 1,234'))).toEqual({
       ok: false,
       reason: '"BHD 1,234" could be 1234 or 1.234 (is "," between thousands or before decimals?), and no other amount in the column says which: write it as 1234 or 1.234'
     })
-    expect(amountOf('1.234')).toMatchObject({ ok: false, reason: expect.stringMatching(/^"1\.234" could be 1234 or 1\.234/) as string })
-    expect(amountOf('1.5 million')).toEqual({ ok: true, kind: 'amount', amount: 1_500_000 })
-    expect(amountOf('1,234 million')).toMatchObject({ ok: false })
+    expect(inEnglishThroughout(amountOf('1.234'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^"1\.234" could be 1234 or 1\.234/) as string })
+    expect(inEnglishThroughout(amountOf('1.5 million'))).toEqual({ ok: true, kind: 'amount', amount: 1_500_000 })
+    expect(inEnglishThroughout(amountOf('1,234 million'))).toMatchObject({ ok: false })
   })
 
   it('settles an ambiguous sign by the row or the header, and refuses it otherwise', () => {
-    expect(amountOf('¥5,000')).toEqual({ ok: false, reason: '"¥" could be any of CNY, JPY: write the ISO 4217 code, or name it in the column\'s header, e.g. "Fine (CNY)"' })
-    expect(amountOf('¥5,000', 'JPY')).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'JPY' })
-    expect(amountOf('kr 500')).toMatchObject({ ok: false, reason: expect.stringContaining('SEK, NOK, DKK, ISK') as string })
-    expect(amountOf('$5,000', 'AUD')).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'AUD' })
-    expect(amountOf('€5,000', 'USD')).toEqual({ ok: false, reason: '"€5,000" is in EUR, but the row\'s currency is USD' })
-    expect(amountOf('5,000', 'GBP')).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'GBP' })
+    expect(inEnglishThroughout(amountOf('¥5,000'))).toEqual({ ok: false, reason: '"¥" could be any of CNY, JPY: write the ISO 4217 code, or name it in the column\'s header, e.g. "Fine (CNY)"' })
+    expect(inEnglishThroughout(amountOf('¥5,000', 'JPY'))).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'JPY' })
+    expect(inEnglishThroughout(amountOf('kr 500'))).toMatchObject({ ok: false, reason: expect.stringContaining('SEK, NOK, DKK, ISK') as string })
+    expect(inEnglishThroughout(amountOf('$5,000', 'AUD'))).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'AUD' })
+    expect(inEnglishThroughout(amountOf('€5,000', 'USD'))).toEqual({ ok: false, reason: '"€5,000" is in EUR, but the row\'s currency is USD' })
+    expect(inEnglishThroughout(amountOf('5,000', 'GBP'))).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'GBP' })
   })
 
   it('refuses what is not one amount, saying what to write', () => {
-    expect(amountOf('12x')).toEqual({ ok: false, reason: '"12x" is not an amount: write e.g. 1250000, 1,250,000.50, 1.250.000,50, €1.25m or EUR 1250000' })
-    expect(amountOf('-500')).toEqual({ ok: false, reason: '"-500" is negative: a penalty is an amount of 0 or more' })
+    expect(inEnglishThroughout(amountOf('12x'))).toEqual({ ok: false, reason: '"12x" is not an amount: write e.g. 1250000, 1,250,000.50, 1.250.000,50, €1.25m or EUR 1250000' })
+    expect(inEnglishThroughout(amountOf('-500'))).toEqual({ ok: false, reason: '"-500" is negative: a penalty is an amount of 0 or more' })
     for (const cell of ['1,2,3', '1.2.3,4,5', '5 ABC', '€1–2 million', '1 234.567,8', '12,3456,789']) expect(amountOf(cell).ok, cell).toBe(false)
   })
 
@@ -85,7 +85,7 @@ describe('parseForeignAmount', () => {
           const amount = Number((minor / 100).toFixed(digits))
           const cell = format.format(amount)
           // The header names the currency, as a tracker's "Fine (EUR)" column does: it settles "¥" and "kr".
-          expect(parseForeignAmount(cell, { decimalMark: 'unknown', currency }), cell).toEqual({ ok: true, kind: 'amount', amount, currency })
+          expect(inEnglishThroughout(parseForeignAmount(cell, { decimalMark: 'unknown', currency })), cell).toEqual({ ok: true, kind: 'amount', amount, currency })
         }
       )
     )
@@ -96,7 +96,7 @@ describe('parseForeignAmount', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), moneyish), fc.constantFrom('.' as const, ',' as const, 'unknown' as const), (text, decimalMark) => {
         for (const result of [parseForeignAmount(text, { decimalMark }), parseForeignCount(text, decimalMark), parseForeignCurrency(text)]) {
-          if (!result.ok) expect(result.reason).not.toMatch(/\n/)
+          if (!result.ok) expect(inEnglish(result.reason)).not.toMatch(/\n/)
         }
         const amount = parseForeignAmount(text, { decimalMark })
         if (amount.ok && amount.kind === 'amount') expect(Number.isFinite(amount.amount) && amount.amount >= 0).toBe(true)
@@ -119,20 +119,20 @@ describe('parseForeignCount', () => {
     ['500万', 5_000_000, true],
     ['3,000,000 records', 3_000_000, false]
   ])('reads %j as %d (estimate: %s)', (cell, count, isEstimate) => {
-    expect(parseForeignCount(cell)).toEqual({ ok: true, count: { count, isEstimate } })
+    expect(inEnglishThroughout(parseForeignCount(cell))).toEqual({ ok: true, count: { count, isEstimate } })
   })
 
   it('reads "unknown", "n/a", "—" and an empty cell as no count, never zero, and refuses a fraction', () => {
-    for (const cell of ['', 'unknown', 'n/a', '—', '-']) expect(parseForeignCount(cell)).toEqual({ ok: true, count: undefined })
-    expect(parseForeignCount('1.5')).toEqual({ ok: false, reason: '"1.5" is not a whole number: write e.g. 1250000, 1,250,000 or 1.25 million' })
-    expect(parseForeignCount('1,234', ',')).toMatchObject({ ok: false })
+    for (const cell of ['', 'unknown', 'n/a', '—', '-']) expect(inEnglishThroughout(parseForeignCount(cell))).toEqual({ ok: true, count: undefined })
+    expect(inEnglishThroughout(parseForeignCount('1.5'))).toEqual({ ok: false, reason: '"1.5" is not a whole number: write e.g. 1250000, 1,250,000 or 1.25 million' })
+    expect(inEnglishThroughout(parseForeignCount('1,234', ','))).toMatchObject({ ok: false })
   })
 
   it('reads back any count as Intl groups it in a dozen locales', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(...LOCALES), (count, locale) => {
         const cell = new Intl.NumberFormat(locale).format(count)
-        expect(parseForeignCount(cell), cell).toEqual({ ok: true, count: { count, isEstimate: false } })
+        expect(inEnglishThroughout(parseForeignCount(cell)), cell).toEqual({ ok: true, count: { count, isEstimate: false } })
       })
     )
   })
@@ -154,13 +154,13 @@ describe('the decimal mark and currency of a column', () => {
   })
 
   it('reads a currency cell as a code or a sign naming one currency', () => {
-    expect(parseForeignCurrency('eur')).toEqual({ ok: true, currency: 'EUR' })
-    expect(parseForeignCurrency('€')).toEqual({ ok: true, currency: 'EUR' })
-    expect(parseForeignCurrency('元')).toEqual({ ok: true, currency: 'CNY' })
-    expect(parseForeignCurrency('n/a')).toEqual({ ok: true, currency: undefined })
-    expect(parseForeignCurrency('EURO')).toEqual({ ok: true, currency: 'EUR' })
-    expect(parseForeignCurrency('XYZ')).toEqual({ ok: false, reason: '"XYZ" is not a currency: write its ISO 4217 code, e.g. EUR, CNY, INR or USD' })
-    expect(parseForeignCurrency('¥')).toMatchObject({ ok: false })
+    expect(inEnglishThroughout(parseForeignCurrency('eur'))).toEqual({ ok: true, currency: 'EUR' })
+    expect(inEnglishThroughout(parseForeignCurrency('€'))).toEqual({ ok: true, currency: 'EUR' })
+    expect(inEnglishThroughout(parseForeignCurrency('元'))).toEqual({ ok: true, currency: 'CNY' })
+    expect(inEnglishThroughout(parseForeignCurrency('n/a'))).toEqual({ ok: true, currency: undefined })
+    expect(inEnglishThroughout(parseForeignCurrency('EURO'))).toEqual({ ok: true, currency: 'EUR' })
+    expect(inEnglishThroughout(parseForeignCurrency('XYZ'))).toEqual({ ok: false, reason: '"XYZ" is not a currency: write its ISO 4217 code, e.g. EUR, CNY, INR or USD' })
+    expect(inEnglishThroughout(parseForeignCurrency('¥'))).toMatchObject({ ok: false })
   })
 })
 

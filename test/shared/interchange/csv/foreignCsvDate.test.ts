@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { detectSlashDateOrder, readForeignDate } from '@shared/interchange/csv/foreignCsvDate'
 import { partialDate } from './recordArbitraries'
+import { thrownInEnglish } from '../../../support/words'
 
 const orders = fc.constantFrom('month-first' as const, 'day-first' as const, 'unknown' as const)
 
@@ -40,10 +41,10 @@ describe('readForeignDate', () => {
   })
 
   it('refuses a range that ends before it starts, and what is not a date', () => {
-    expect(() => readForeignDate('10/28/2011 - 09/20/2011', 'month-first')).toThrow('"2011-10-28/2011-09-20": the range ends before it starts')
-    expect(() => readForeignDate('lunchtime', 'month-first')).toThrow('"lunchtime" is not a date')
-    expect(() => readForeignDate('last spring', 'month-first')).toThrow('"last spring" names a season or part of a period, which a date here cannot hold')
-    expect(() => readForeignDate('13/13/2012', 'month-first')).toThrow('month 13 does not exist')
+    expect(thrownInEnglish(() => readForeignDate('10/28/2011 - 09/20/2011', 'month-first'))).toContain('"2011-10-28/2011-09-20": the range ends before it starts')
+    expect(thrownInEnglish(() => readForeignDate('lunchtime', 'month-first'))).toContain('"lunchtime" is not a date')
+    expect(thrownInEnglish(() => readForeignDate('last spring', 'month-first'))).toContain('"last spring" names a season or part of a period, which a date here cannot hold')
+    expect(thrownInEnglish(() => readForeignDate('13/13/2012', 'month-first'))).toContain('month 13 does not exist')
   })
 
   it('is empty for an empty cell', () => {

@@ -3,6 +3,7 @@ import { precisionOf, toPartialDate } from '@shared/domain/partialDate'
 import { parseForeignAmount, parseForeignCount } from '@shared/interchange/csv/foreignAmount'
 import { parseForeignDate } from '@shared/interchange/csv/foreignCsvDate'
 import { sharedData } from '../../../support/sharedData'
+import { inEnglishThroughout } from '../../../support/words'
 
 const hibpFile = sharedData('hibp-breaches-2025/breaches.json')
 const catalogueFile = sharedData('securitybreach-catalog/breaches.ndjson')
@@ -50,11 +51,11 @@ describe.skipIf(!catalogueFile.present)('the SecurityBreach catalogue (899 recor
     const withYear = read.filter(({ record }) => typeof record.year === 'number' && typeof record.month === 'number')
     expect(withYear.length).toBeGreaterThan(890)
     for (const { record, result } of withYear) {
-      expect(result).toEqual({ ok: true, date: { value: `${record.year}-${String(record.month).padStart(2, '0')}`, notes: [] } })
+      expect(inEnglishThroughout(result)).toEqual({ ok: true, date: { value: `${record.year}-${String(record.month).padStart(2, '0')}`, notes: [] } })
       if (result.ok) expect(precisionOf(toPartialDate(result.date!.value))).toBe('month')
     }
     const withoutYear = read.filter(({ record }) => typeof record.year !== 'number' && typeof record.month === 'number')
-    for (const { result } of withoutYear) expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/has no year/) as string })
+    for (const { result } of withoutYear) expect(inEnglishThroughout(result)).toMatchObject({ ok: false, reason: expect.stringMatching(/has no year/) as string })
     console.info(`SecurityBreach: ${withYear.length} dates read at month precision, ${withoutYear.length} without a year refused`)
   })
 

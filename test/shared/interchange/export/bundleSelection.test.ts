@@ -6,6 +6,7 @@ import type { TypedRecord } from '@shared/domain/recordTypes'
 import { exportSelectionBundle, selectionClosure } from '@shared/interchange/export/bundleSelection'
 import { recordSetOf } from '@shared/interchange/recordSet'
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse, aSource } from '../../../builders/domain'
+import { thrownInEnglish } from '../../../support/words'
 
 const repoRoot = path.resolve(__dirname, '../../../..')
 
@@ -100,7 +101,7 @@ describe('exportSelectionBundle', () => {
 
   it('refuses, naming both records, when a required link points at a record it cannot export', () => {
     const response = aResponse({ id: 'resp-orphan', actorId: 'org-missing' })
-    expect(() => exportSelectionBundle(recordSetOf([{ type: 'response', record: response }]), options)).toThrow('"resp-orphan" needs "org-missing" (actor), which is not available to export')
+    expect(thrownInEnglish(() => exportSelectionBundle(recordSetOf([{ type: 'response', record: response }]), options))).toContain('"resp-orphan" needs "org-missing" (actor), which is not available to export')
   })
 })
 

@@ -4,6 +4,7 @@ import type { TypedRecord } from '@shared/domain/recordTypes'
 import { escapeICalendarText, exportICalendar, foldICalendarLine } from '@shared/interchange/export/iCalendar'
 import { recordSetOf } from '@shared/interchange/recordSet'
 import { aLaw, aResponse, aSource, anIncident } from '../../../builders/sharedDomain'
+import { thrownInEnglish } from '../../../support/words'
 
 const NOW = '2026-11-29T10:00:00.000Z'
 const encoder = new TextEncoder()
@@ -110,9 +111,7 @@ describe('exportICalendar', () => {
   })
 
   it('refuses, saying why, when nothing chosen has a date (RFC 5545 wants at least one event)', () => {
-    expect(() => exportICalendar(recordSetOf([{ type: 'incident', record: anIncident() }]), { now: NOW })).toThrow(
-      'None of the chosen records has a date, so there is nothing to put in a calendar'
-    )
+    expect(thrownInEnglish(() => exportICalendar(recordSetOf([{ type: 'incident', record: anIncident() }]), { now: NOW }))).toContain('None of the chosen records has a date, so there is nothing to put in a calendar')
   })
 })
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Incident } from '@shared/domain/incident'
 import { guessColumnMapping, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
-import { describeImportProblem } from '@shared/interchange/importProblem'
 import { detectImportFormat, mappingTableOf, readImport } from '@shared/interchange/importers'
 import type { ImportReading } from '@shared/interchange/importReading'
 import { readJsonRecordTable } from '@shared/interchange/json/jsonRecordTable'
 import { JURISDICTION_IDS } from '../adapters/verisFixtures'
 import { sharedData } from '../../../support/sharedData'
+import { describedInEnglish as describeImportProblem, thrownInEnglish, withReasonInEnglish } from '../../../support/words'
 
 const securityBreach = sharedData('securitybreach-catalog/breaches.ndjson')
 const hibpList = sharedData('hibp-breaches-2025/breaches.json')
@@ -60,14 +60,14 @@ describe('readJsonRecordTable: records as rows, fields by path', () => {
       'mixed.json, row 2: The record is not an object with named fields; it was not imported',
       'mixed.json, row 3: The record is not an object with named fields; it was not imported'
     ])
-    expect(() => readJsonRecordTable('{"a": 1}', 'one.json')).toThrow('The file holds no list of records')
-    expect(() => readJsonRecordTable('{"a":1}\n{"a":', 'broken.ndjson')).toThrow(/Line 2 is not a JSON record/)
+    expect(thrownInEnglish(() => readJsonRecordTable('{"a": 1}', 'one.json'))).toContain('The file holds no list of records')
+    expect(thrownInEnglish(() => readJsonRecordTable('{"a":1}\n{"a":', 'broken.ndjson'))).toMatch(/Line 2 is not a JSON record/)
   })
 
   it('refuses past the row and column limits, before mapping', () => {
     const limits = { maxFileBytes: 1e6, maxRows: 2, maxFieldChars: 10, maxColumns: 2 }
-    expect(() => readJsonRecordTable(JSON.stringify([{}, {}, {}]), 'rows.json', limits)).toThrow('The file has 3 records; at most 2 are imported')
-    expect(() => readJsonRecordTable(JSON.stringify([{ a: 1, b: 2, c: 3 }]), 'cols.json', limits)).toThrow('The records have more than 2 fields')
+    expect(thrownInEnglish(() => readJsonRecordTable(JSON.stringify([{}, {}, {}]), 'rows.json', limits))).toContain('The file has 3 records; at most 2 are imported')
+    expect(thrownInEnglish(() => readJsonRecordTable(JSON.stringify([{ a: 1, b: 2, c: 3 }]), 'cols.json', limits))).toContain('The records have more than 2 fields')
     expect(readJsonRecordTable(JSON.stringify([{ a: 'x'.repeat(11) }]), 'long.json', limits).problems.map(describeImportProblem)).toEqual(['long.json, row 1, field "a": The value is longer than 10 characters'])
   })
 })
@@ -140,7 +140,7 @@ const gdb = sharedData('gdb-2021-data-protection-law/dpl_by_country.ndjson')
 describe.skipIf(!gdb.present)('JSON records: the Global Data Barometer data-protection indicator (NDJSON, 109 countries)', () => {
   it('reads every country as a row, nested fields by path and the lists of evidence and answers as list cells', () => {
     const table = readJsonRecordTable(gdb.text(), 'dpl_by_country.ndjson')
-    expect(table.problems).toEqual([])
+    expect(table.problems.map(withReasonInEnglish)).toEqual([])
     expect(table.rows).toHaveLength(109)
     expect(table.headers).toEqual(expect.arrayContaining(['country_info.iso', 'country_info.country_name', 'score', 'justification', 'evidence[].title', 'evidence[].link', 'responses[].varname', 'responses[].response_text']))
     const angola = table.rows.find((row) => row.cells['country_info.iso'] === 'AGO')!

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TypedRecord } from '@shared/domain/recordTypes'
-import { describeImportProblem, ImportInputError } from '@shared/interchange/importProblem'
+import { ImportInputError } from '@shared/interchange/importProblem'
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 import { parseJsonSafely } from '@shared/interchange/parseJsonSafely'
 import { recordSetOf } from '@shared/interchange/recordSet'
@@ -8,6 +8,7 @@ import { exportStixBundle } from '@shared/interchange/stix/exportStixBundle'
 import { readStixBundle } from '@shared/interchange/stix/readStixBundle'
 import { stixIdOfRecord, type StixObject } from '@shared/interchange/stix/stixModel'
 import { aJurisdiction, aLaw, aResponse, aSource, anIncident, anOrganisation } from '../../../builders/sharedDomain'
+import { describedInEnglish as describeImportProblem, thrownInEnglish, withReasonInEnglish } from '../../../support/words'
 
 const IMPORTED_AT = '2026-11-29T12:00:00.000Z'
 const context: ImportContext = { file: 'bundle.json', importedAt: IMPORTED_AT, jurisdictionIds: new Set(['CN', 'IN', 'EU', 'CN-ZJ']) }
@@ -87,8 +88,8 @@ const records: TypedRecord[] = [
 describe('readStixBundle: Precedent bundles', () => {
   it('gives back the same records, every field and link, with no problems', () => {
     const reading = roundTrip(records)
-    expect(reading.rejected).toEqual([])
-    expect(reading.notices).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([])
     expect(reading.format).toBe('stix')
     expect(contentsById(reading.candidates.map((candidate) => candidate.typed))).toEqual(contentsById(records))
   })
@@ -104,7 +105,7 @@ describe('readStixBundle: Precedent bundles', () => {
 
   it('keeps links to records left out of the file, by their Precedent ids', () => {
     const reading = roundTrip(records, [{ type: 'response', record: response }])
-    expect(reading.notices).toEqual([])
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([])
     const ids = reading.candidates.map((candidate) => candidate.typed.record.id).sort()
     expect(ids).toEqual(['resp-cac-summons', 'src-reuters'])
     const read = reading.candidates.find((candidate) => candidate.typed.type === 'response')
@@ -153,7 +154,7 @@ describe('readStixBundle: problems name the object and the property', () => {
     const read = reading.candidates.find((candidate) => candidate.typed.record.id === 'org-cac')
     expect(read?.typed.type === 'organisation' ? read.typed.record.name : undefined).toBe('Cyberspace Administration')
     expect(reading.notices.map(describeImportProblem)).toContain(`bundle.json, row ${row}, field "name": Invisible characters were removed: right-to-left override (U+202E)`)
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
   })
 
   it('refuses an object with a malformed id, type, timestamp or spec_version, and reads the rest', () => {
@@ -195,8 +196,8 @@ describe('readStixBundle: problems name the object and the property', () => {
 
   it('refuses what is not a STIX bundle at all, reading nothing', () => {
     expect(() => readStixBundle([], context)).toThrow(ImportInputError)
-    expect(() => readStixBundle({ type: 'report' }, context)).toThrow('bundle.json, field "type": This is not a STIX bundle')
-    expect(() => readStixBundle({ type: 'bundle', objects: {} }, context)).toThrow('bundle.json, field "objects": "objects" must be a list of STIX objects')
+    expect(thrownInEnglish(() => readStixBundle({ type: 'report' }, context))).toContain('bundle.json, field "type": This is not a STIX bundle')
+    expect(thrownInEnglish(() => readStixBundle({ type: 'bundle', objects: {} }, context))).toContain('bundle.json, field "objects": "objects" must be a list of STIX objects')
   })
 })
 
@@ -326,7 +327,7 @@ describe('readStixBundle: Precedent objects that lost part of their data on the 
   it('finds a law\'s jurisdiction through object_refs when x_precedent_jurisdiction_id was dropped', () => {
     const { bundle } = withChangedObject('law-csl', ({ x_precedent_jurisdiction_id: _dropped, ...object }) => object)
     const reading = readStixBundle(bundle, context)
-    expect(reading.rejected).toEqual([])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
     expect(reading.candidates.find((candidate) => candidate.typed.record.id === 'law-csl')?.typed.record).toMatchObject({ jurisdictionId: 'CN' })
   })
 

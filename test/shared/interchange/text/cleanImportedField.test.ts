@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { describeImportProblem, type ImportProblem } from '@shared/interchange/importProblem'
+import { type ImportProblem } from '@shared/interchange/importProblem'
 import { cleanImportedField } from '@shared/interchange/text/cleanImportedField'
 import { linksInHtml } from '@shared/interchange/text/htmlToText'
+import { describedInEnglish as describeImportProblem, withReasonInEnglish } from '../../../support/words'
 
 describe('cleanImportedField', () => {
   it('returns the cleaned, trimmed text and adds one notice naming row and field for what is visible', () => {
     const notices: ImportProblem[] = []
     const text = cleanImportedField('  <b>Wheelsâ€™</b> data ', { file: 'a.json', row: 3, field: 'summary' }, notices, { html: true })
     expect(text).toBe('Wheels’ data')
-    expect(notices).toEqual([{ file: 'a.json', row: 3, field: 'summary', message: 'HTML markup was turned into plain text; garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired' }])
+    expect(notices.map(withReasonInEnglish)).toEqual([{ file: 'a.json', row: 3, field: 'summary', message: 'HTML markup was turned into plain text; garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired' }])
   })
 
   it('says nothing about normalisation, which changes nothing a person can see', () => {
     const notices: ImportProblem[] = []
     expect(cleanImportedField('Espan\u0303a\r\n', { file: 'a.json' }, notices)).toBe('España')
-    expect(notices).toEqual([])
+    expect(notices.map(withReasonInEnglish)).toEqual([])
   })
 })
 
@@ -29,7 +30,7 @@ describe('cleanImportedField: invisible characters', () => {
     const notices: ImportProblem[] = []
     const text = cleanImportedField('invoice_\u202Efdp.exe Da\u00ADten', { file: 'breaches.csv', row: 7, field: 'title' }, notices)
     expect(text).toBe('invoice_fdp.exe Daten')
-    expect(notices).toEqual([
+    expect(notices.map(withReasonInEnglish)).toEqual([
       {
         file: 'breaches.csv',
         row: 7,
@@ -45,6 +46,6 @@ describe('cleanImportedField: invisible characters', () => {
   it('keeps the ZWNJ of Persian text and adds no notice', () => {
     const notices: ImportProblem[] = []
     expect(cleanImportedField('می\u200Cخواهم', { file: 'a.csv', row: 2, field: 'name' }, notices)).toBe('می\u200Cخواهم')
-    expect(notices).toEqual([])
+    expect(notices.map(withReasonInEnglish)).toEqual([])
   })
 })

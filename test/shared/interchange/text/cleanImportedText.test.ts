@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { dropLayoutHints, unsafeCharactersIn } from '@shared/domain/unsafeCharacters'
 import { cleanImportedText } from '@shared/interchange/text/cleanImportedText'
 import { sharedData } from '../../../support/sharedData'
+import { inEnglishThroughout } from '../../../support/words'
 
 const vcdbFile = sharedData('vcdb-2013/incidents.json')
 
 describe('cleanImportedText: HTML', () => {
   it('decodes entities and drops tags when the value is HTML', () => {
-    expect(cleanImportedText('Fines &amp; penalties &ndash; <b>Ø&#246;</b> &#x4E2D;', { html: true })).toEqual({
+    expect(inEnglishThroughout(cleanImportedText('Fines &amp; penalties &ndash; <b>Ø&#246;</b> &#x4E2D;', { html: true }))).toEqual({
       text: 'Fines & penalties – Øö 中',
       changes: ['html-removed']
     })
@@ -20,8 +21,8 @@ describe('cleanImportedText: HTML', () => {
   })
 
   it('replaces an image by its alt text, or by nothing', () => {
-    expect(cleanImportedText("<img src='./flags/flag_austria.png' alt='AUSTRIA'><br />AUSTRIA", { html: true }).text).toBe('AUSTRIA\nAUSTRIA')
-    expect(cleanImportedText('Before<img src="x.png">after', { html: true }).text).toBe('Beforeafter')
+    expect(inEnglishThroughout(cleanImportedText("<img src='./flags/flag_austria.png' alt='AUSTRIA'><br />AUSTRIA", { html: true }).text)).toBe('AUSTRIA\nAUSTRIA')
+    expect(inEnglishThroughout(cleanImportedText('Before<img src="x.png">after', { html: true }).text)).toBe('Beforeafter')
   })
 
   it('drops scripts and styles with their content and never keeps attributes', () => {
@@ -30,11 +31,11 @@ describe('cleanImportedText: HTML', () => {
   })
 
   it('leaves markup alone unless the value is declared HTML', () => {
-    expect(cleanImportedText('a <b>bold</b> &amp; claim')).toEqual({ text: 'a <b>bold</b> &amp; claim', changes: [] })
+    expect(inEnglishThroughout(cleanImportedText('a <b>bold</b> &amp; claim'))).toEqual({ text: 'a <b>bold</b> &amp; claim', changes: [] })
   })
 
   it('reports no change for plain text declared HTML', () => {
-    expect(cleanImportedText('1 < 2 and 3 > 2', { html: true })).toEqual({ text: '1 < 2 and 3 > 2', changes: [] })
+    expect(inEnglishThroughout(cleanImportedText('1 < 2 and 3 > 2', { html: true }))).toEqual({ text: '1 < 2 and 3 > 2', changes: [] })
   })
 })
 
@@ -48,11 +49,11 @@ describe('cleanImportedText: mojibake', () => {
     ['ä¸­æ–‡', '中文'],
     ['Ã¢â‚¬â„¢', '’']
   ])('repairs %s', (garbled, repaired) => {
-    expect(cleanImportedText(garbled)).toEqual({ text: repaired, changes: ['mojibake-repaired'] })
+    expect(inEnglishThroughout(cleanImportedText(garbled))).toEqual({ text: repaired, changes: ['mojibake-repaired'] })
   })
 
   it('restores punctuation whose lead byte was lost (U+0080 before a continuation)', () => {
-    expect(cleanImportedText('known as \u0080\u009cD33Ds Company,\u0080\u009d which')).toEqual({
+    expect(inEnglishThroughout(cleanImportedText('known as \u0080\u009cD33Ds Company,\u0080\u009d which'))).toEqual({
       text: 'known as “D33Ds Company,” which',
       changes: ['mojibake-repaired']
     })
@@ -66,24 +67,24 @@ describe('cleanImportedText: mojibake', () => {
   })
 
   it('flags the replacement character a decoder leaves for bytes it could not read', () => {
-    expect(cleanImportedText('Caf\uFFFD de la Gare')).toEqual({ text: 'Caf\uFFFD de la Gare', changes: ['mojibake-suspected'] })
+    expect(inEnglishThroughout(cleanImportedText('Caf\uFFFD de la Gare'))).toEqual({ text: 'Caf\uFFFD de la Gare', changes: ['mojibake-suspected'] })
   })
 
   it.each([['“CAFÉ”'], ['café…» suite'], ['Ærøskøbing'], ['naïve façade — “quoted” ‘single’ €10 ™'], ['São Paulo, Zürich, Łódź'], ['Straße ½ ¼ ©2019 ®']])(
     'leaves genuine accented text alone: %s',
     (genuine) => {
-      expect(cleanImportedText(genuine)).toEqual({ text: genuine, changes: [] })
+      expect(inEnglishThroughout(cleanImportedText(genuine))).toEqual({ text: genuine, changes: [] })
     }
   )
 })
 
 describe('cleanImportedText: characters', () => {
   it('normalises decomposed accents to NFC', () => {
-    expect(cleanImportedText('Agencia Espan\u0303ola')).toEqual({ text: 'Agencia Española', changes: ['normalised'] })
+    expect(inEnglishThroughout(cleanImportedText('Agencia Espan\u0303ola'))).toEqual({ text: 'Agencia Española', changes: ['normalised'] })
   })
 
   it('removes control characters other than tab and newline, and a BOM inside text, naming them', () => {
-    expect(cleanImportedText('Health\u0019 Plan\tInc.\nThe\uFEFF Office')).toEqual({
+    expect(inEnglishThroughout(cleanImportedText('Health\u0019 Plan\tInc.\nThe\uFEFF Office'))).toEqual({
       text: 'Health Plan\tInc.\nThe Office',
       changes: ['control-removed'],
       removed: ['control character (U+0019)', 'byte-order mark (U+FEFF)']
@@ -92,7 +93,7 @@ describe('cleanImportedText: characters', () => {
 
   it('removes bidi overrides and isolates, C1 controls, tag letters and layout hints, naming each kind once', () => {
     const tagged = '\u{E0068}\u{E0069}'
-    expect(cleanImportedText(`invoice_\u202Efdp.exe \u2067x\u2069 a\u0085b${tagged} Da\u00ADten\u200Bschutz \u202E`)).toEqual({
+    expect(inEnglishThroughout(cleanImportedText(`invoice_\u202Efdp.exe \u2067x\u2069 a\u0085b${tagged} Da\u00ADten\u200Bschutz \u202E`))).toEqual({
       text: 'invoice_fdp.exe x ab Datenschutz ',
       // A C1 control is also how misread bytes look, hence the warning to check the text.
       changes: ['mojibake-suspected', 'control-removed'],
@@ -111,29 +112,29 @@ describe('cleanImportedText: characters', () => {
 
   it('keeps the ZWNJ and ZWJ scripts and emoji need, and the directional marks, reporting nothing', () => {
     const genuine = 'می\u200Cخواهم \u{1F469}\u200D\u{1F4BB} क्\u200Dष חוק\u200F, 1981 \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}'
-    expect(cleanImportedText(genuine)).toEqual({ text: genuine, changes: [] })
+    expect(inEnglishThroughout(cleanImportedText(genuine))).toEqual({ text: genuine, changes: [] })
   })
 
   it('removes a joiner left with nothing to join', () => {
-    expect(cleanImportedText('Pay\u200C Pal \u200D').text).toBe('Pay Pal ')
+    expect(inEnglishThroughout(cleanImportedText('Pay\u200C Pal \u200D').text)).toBe('Pay Pal ')
   })
 
   it('makes line ends \\n', () => {
-    expect(cleanImportedText('a\r\nb\rc')).toEqual({ text: 'a\nb\nc', changes: ['normalised'] })
+    expect(inEnglishThroughout(cleanImportedText('a\r\nb\rc'))).toEqual({ text: 'a\nb\nc', changes: ['normalised'] })
   })
 
   it('spells out ligatures, including private-use ones', () => {
-    expect(cleanImportedText('ﬁnancial ﬂow \uF001le e\uF002ux')).toEqual({ text: 'financial flow file eflux', changes: ['ligature-replaced'] })
-    expect(cleanImportedText('other \uE000nancial related information')).toEqual({
+    expect(inEnglishThroughout(cleanImportedText('ﬁnancial ﬂow \uF001le e\uF002ux'))).toEqual({ text: 'financial flow file eflux', changes: ['ligature-replaced'] })
+    expect(inEnglishThroughout(cleanImportedText('other \uE000nancial related information'))).toEqual({
       text: 'other financial related information',
       changes: ['ligature-replaced']
     })
-    expect(cleanImportedText('icon \uE000 alone').changes).toEqual([])
+    expect(inEnglishThroughout(cleanImportedText('icon \uE000 alone').changes)).toEqual([])
   })
 
   it('reports each kind of change once, in the order applied', () => {
     const cleaned = cleanImportedText('<p>Wheelsâ€™ ﬁle\u0019 Espan\u0303a</p>', { html: true })
-    expect(cleaned).toEqual({
+    expect(inEnglishThroughout(cleaned)).toEqual({
       text: 'Wheels’ file España',
       changes: ['html-removed', 'mojibake-repaired', 'ligature-replaced', 'control-removed', 'normalised'],
       removed: ['control character (U+0019)']
@@ -183,7 +184,7 @@ describe('cleanImportedText: genuine text in any script', () => {
   it('passes clean text through unchanged, reporting no change', () => {
     fc.assert(
       fc.property(cleanText, (text) => {
-        expect(cleanImportedText(text)).toEqual({ text, changes: [] })
+        expect(inEnglishThroughout(cleanImportedText(text))).toEqual({ text, changes: [] })
       }),
       { numRuns: 2000 }
     )
@@ -204,7 +205,7 @@ describe('cleanImportedText: genuine text in any script', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
         // eslint-disable-next-line no-control-regex
-        expect(cleanImportedText(text).text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/)
+        expect(inEnglishThroughout(cleanImportedText(text).text)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/)
       }),
       { numRuns: 1000 }
     )
@@ -224,7 +225,7 @@ describe('cleanImportedText: genuine text in any script', () => {
         const once = cleanImportedText(text).text
         expect(unsafeCharactersIn(once)).toEqual([])
         expect(dropLayoutHints(once)).toBe(once)
-        expect(cleanImportedText(once).text).toBe(once)
+        expect(inEnglishThroughout(cleanImportedText(once).text)).toBe(once)
       }),
       { numRuns: 3000 }
     )
@@ -240,17 +241,17 @@ describe.skipIf(!vcdbFile.present)('cleanImportedText on the VCDB quirks', () =>
 
   it('repairs the mojibake, the lost-lead quotes, the stray BOM and the private-use "fi" found in the file', () => {
     const summaries = incidents.map((incident) => incident.summary ?? '')
-    expect(cleanImportedText(summaries[945]!).text).toContain('“were providing or considering')
-    expect(cleanImportedText(summaries[1674]!).text).toContain('Wheels’ data-collection')
-    expect(cleanImportedText(summaries[1349]!).text).toContain('“D33Ds Company,”')
-    expect(cleanImportedText(summaries[833]!).text).toContain('The Office of the Aust')
-    expect(cleanImportedText(incidents[975]!.attribute!.confidentiality!.notes!).text).toContain('other financial related')
+    expect(inEnglishThroughout(cleanImportedText(summaries[945]!).text)).toContain('“were providing or considering')
+    expect(inEnglishThroughout(cleanImportedText(summaries[1674]!).text)).toContain('Wheels’ data-collection')
+    expect(inEnglishThroughout(cleanImportedText(summaries[1349]!).text)).toContain('“D33Ds Company,”')
+    expect(inEnglishThroughout(cleanImportedText(summaries[833]!).text)).toContain('The Office of the Aust')
+    expect(inEnglishThroughout(cleanImportedText(incidents[975]!.attribute!.confidentiality!.notes!).text)).toContain('other financial related')
   })
 
   it('removes the stray soft hyphen before a name, saying so', () => {
     const cleaned = cleanImportedText(incidents[362]!.summary!)
     expect(cleaned.text).toContain('specify where Ighalo and Effiong')
-    expect(cleaned.removed).toEqual(['soft hyphen (U+00AD)'])
+    expect(inEnglishThroughout(cleaned.removed)).toEqual(['soft hyphen (U+00AD)'])
   })
 
   it('changes no other summary, and keeps the Chinese one as it is', () => {
@@ -261,6 +262,6 @@ describe.skipIf(!vcdbFile.present)('cleanImportedText on the VCDB quirks', () =>
     // 363 has a soft hyphen before a name (removed since the text schema drops layout hints).
     expect(changed).toEqual([363, 834, 946, 1350, 1675])
     const chinese = incidents[985]!.summary!
-    expect(cleanImportedText(chinese)).toEqual({ text: chinese, changes: [] })
+    expect(inEnglishThroughout(cleanImportedText(chinese))).toEqual({ text: chinese, changes: [] })
   })
 })
