@@ -60,6 +60,6 @@ describe('why a backup or restore failed, as the backup worker says it', () => {
     expect(translateMessage(describeRestoreFailure(invalid))).toBe('The file is not a valid Precedent backup: records.incidents[0].title Title is required (and 1 more problems)')
     expect(translateMessage(describeRestoreFailure(new Error('Disk  full\nnow')))).toBe('Disk full now')
     setLocale('zh-CN')
-    expect(translateMessage(describeRestoreFailure(invalid))).toBe('该文件不是有效的 Precedent 备份：records.incidents[0].title Title is required（另有1个问题）')
+    expect(translateMessage(describeRestoreFailure(invalid))).toBe('该文件不是有效的 Precedent 备份：records.incidents[0].title Title is required（另有 1 个问题）')
   })
 })
