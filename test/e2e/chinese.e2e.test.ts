@@ -11,6 +11,7 @@ const browser = useBrowserProfile('chinese', { locale: 'zh-CN' })
 
 const ALIPAY = 'inc-alipay-annual-bill-2018'
 const UC_BROWSER = 'inc-uc-browser-data-transmission'
+const SUMMONS = 'Cyberspace Administration of China summons Alipay and Sesame Credit'
 
 describe('the app in Chinese', () => {
   it('follows the browser language at first start: navigation, footer and <html lang> in Chinese', async () => {
@@ -107,6 +108,35 @@ describe('the app in Chinese', () => {
     const rejected = page.getByRole('table', { name: '各条被拒绝的记录或行未能导入的原因' })
     await rejected.waitFor()
     await expect(rejected.locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual(['leaks.csv', '3', 'Date', '“2016-13”：不存在第 13 月（01 至 12）'])
+  })
+
+  it('draws the timeline in Chinese: lanes by the jurisdictions’ Chinese names, the axis in Chinese dates, a response by its kind', async () => {
+    const page = await openAppPage(browser.context, '#/timeline?group=jurisdiction', { freshLoad: true })
+    await page.locator('g.timeline-lane[data-lane-label="中国"]').waitFor()
+
+    await page.getByRole('combobox', { name: '转到记录' }).selectOption({ label: `${SUMMONS}（2018年1月6日）` })
+    const summons = page.locator(`.timeline-canvas g.timeline-item[data-label^="${SUMMONS} — "]`).first()
+    await summons.waitFor()
+
+    expect(await summons.getAttribute('aria-label')).toMatch(new RegExp(`^约谈：${SUMMONS} — 2018年1月6日`))
+    const ticks = (await page.locator('svg.timeline-axis text').allTextContents()).map((tick) => tick.trim())
+    expect(ticks.length).toBeGreaterThan(0)
+    for (const tick of ticks) expect(tick).toMatch(/^\d{4}年(?:\d{1,2}月)?$|^\d{1,2}月\d{1,2}日$|^\d{4}年代$/)
+    await page.screenshot({ path: 'test-results/chinese-timeline.png' })
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('says how each linked record relates to an incident in Chinese', async () => {
+    const page = await openAppPage(browser.context, `#/incidents/${ALIPAY}`, { freshLoad: true })
+    const organisations = page.getByRole('region', { name: '关联的组织' })
+    await organisations.getByRole('link', { name: 'Alipay', exact: true }).waitFor()
+
+    const relations = (await organisations.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+    expect(relations).toContainEqual(expect.stringMatching(/^Alipay · 运营者/))
+    expect(relations).toContainEqual(expect.stringMatching(/^Ant Financial · 母公司/))
+    // The jurisdiction is named by its Chinese name from the reference data.
+    await expect(page.getByRole('region', { name: '关联的法域' }).getByRole('link', { name: '中国', exact: true }).isVisible()).resolves.toBe(true)
+    await page.locator('section.linked-records').screenshot({ path: 'test-results/chinese-linked-records.png' })
   })
 
   it('switches to English in Preferences at once, and stays in English after a reload', async () => {

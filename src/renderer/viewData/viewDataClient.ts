@@ -1,5 +1,6 @@
 import { effectScope, shallowRef, watch, type ShallowRef } from 'vue'
 import type { ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
+import type { AppLocale } from '@shared/locale/interfaceLocales'
 import type { RecordMatch } from '@shared/domain/recordMatching'
 import type { PickerOption } from '@shared/domain/recordPickerOption'
 import { getDatabase, useRecordWriteSignal, type PrecedentDatabase } from '@renderer/db'
@@ -65,7 +66,7 @@ export interface ViewDataClient {
   /** Every lane key of a kept layout in drawn order, or every record it shows (exports, briefings). */
   timelineKeys(layoutId: number, what: 'lanes' | 'records'): Promise<readonly string[]>
   charts(request: ChartsRequestBody): Promise<ChartsViewData>
-  comparison(subject: ComparisonSubject): Promise<ComparisonViewData>
+  comparison(subject: ComparisonSubject, locale: AppLocale): Promise<ComparisonViewData>
   /** Picker options that best match typed text (every type but sources). */
   pickerMatches(request: PickerMatchesRequestBody): Promise<readonly RecordMatch<PickerOption>[]>
   /** Reads the records in the worker now, so the first view opens from memory. */
@@ -130,8 +131,8 @@ export function createViewDataClient(port: ViewDataPort): ViewDataClient {
     async charts(body) {
       return (await expect(request('charts', body), 'charts')).data
     },
-    async comparison(subject) {
-      return (await expect(request('comparison', { subject }), 'comparison')).data
+    async comparison(subject, locale) {
+      return (await expect(request('comparison', { subject, locale }), 'comparison')).data
     },
     async pickerMatches(body) {
       return (await expect(request('picker-matches', body), 'picker-matches')).data

@@ -38,7 +38,7 @@ export function createViewDataHost(service: ViewDataService, post: (reply: ViewD
           return
         }
         case 'comparison':
-          answer(request.id, service.comparison(request.subject), (data) => ({ id: request.id, kind: 'comparison', data }))
+          answer(request.id, service.comparison(request.subject, request.locale), (data) => ({ id: request.id, kind: 'comparison', data }))
           return
         case 'picker-matches': {
           const { id: _id, kind: _kind, ...body } = request

@@ -74,7 +74,7 @@ export interface ChartsViewData {
   readonly incidentsIgnored: readonly Message[]
   readonly responses: ResponseChartCounts
   readonly responsesIgnored: readonly Message[]
-  /** Every jurisdiction's name by id (a few hundred), for bar labels. */
+  /** Every jurisdiction's name by id (a few hundred) in the request's language, for bar labels. */
   readonly jurisdictionNames: readonly (readonly [string, string])[]
 }
 
@@ -113,6 +113,8 @@ export interface ChartsRequestBody {
   readonly incidentFilter: string
   readonly responseFilter: string
   readonly grouping: IncidentGrouping
+  /** The interface language, for jurisdictions' names (a Chinese name where one is recorded). */
+  readonly locale: AppLocale
 }
 
 /** What a record picker asks as a person types (any type but sources, which the worker does not hold). */
@@ -135,7 +137,8 @@ export type ViewDataRequest =
   /** Every lane key of a layout in drawn order (a lane move), or every record it shows (exports, briefings). */
   | { readonly id: number; readonly kind: 'timeline-lane-keys' | 'timeline-record-ids'; readonly layoutId: number }
   | ({ readonly id: number; readonly kind: 'charts' } & ChartsRequestBody)
-  | { readonly id: number; readonly kind: 'comparison'; readonly subject: ComparisonSubject }
+  /** The comparison, its columns headed by their jurisdictions' names in `locale`. */
+  | { readonly id: number; readonly kind: 'comparison'; readonly subject: ComparisonSubject; readonly locale: AppLocale }
   | ({ readonly id: number; readonly kind: 'picker-matches' } & PickerMatchesRequestBody)
   /** Something was written: follow the change feed and catch up. */
   | { readonly id: number; readonly kind: 'changed' }

@@ -188,8 +188,8 @@ export class ViewDataService {
     return this.cached(`charts:${JSON.stringify(request)}`, this.chartsNow(request))
   }
 
-  comparison(subject: ComparisonSubject): Promise<ComparisonViewData> {
-    return this.cached(`comparison:${JSON.stringify(subject)}`, this.comparisonNow(subject))
+  comparison(subject: ComparisonSubject, locale: AppLocale): Promise<ComparisonViewData> {
+    return this.cached(`comparison:${JSON.stringify([subject, locale])}`, this.comparisonNow(subject, locale))
   }
 
   /**
@@ -429,12 +429,12 @@ export class ViewDataService {
         incidentsIgnored: incidentSelection.ignored,
         responses: { kinds: responseChart.kinds, totalsByKind: responseChart.totalsByKind, counts: responseChart.counts.map(({ kind, outcome, count }) => ({ kind, outcome, count })) },
         responsesIgnored: responseSelection.ignored,
-        jurisdictionNames: lists.jurisdiction.map((jurisdiction: Jurisdiction) => [jurisdiction.id, jurisdiction.name] as const)
+        jurisdictionNames: lists.jurisdiction.map((jurisdiction: Jurisdiction) => [jurisdiction.id, jurisdictionNameIn(jurisdiction, request.locale)] as const)
       }
     }
   }
 
-  private comparisonNow(subject: ComparisonSubject): (lists: RecordLists) => ComparisonViewData {
+  private comparisonNow(subject: ComparisonSubject, locale: AppLocale): (lists: RecordLists) => ComparisonViewData {
     return (lists) => {
       // Only the first entries of each list cross to the page (the rest are counted): a category
       // at scale has thousands of incidents a column, which the page cannot draw in time.
@@ -448,7 +448,7 @@ export class ViewDataService {
         })
       )
       return {
-        comparison,
+        comparison: { ...comparison, columns: comparison.columns.map((column) => ({ ...column, jurisdictionName: this.jurisdictionName(column.jurisdictionId, locale) ?? column.jurisdictionName })) },
         organisationNames: namesOf(organisationIdsIn(comparison, subject), this.byId.organisation),
         subjectExists: subject.kind !== 'organisation' || this.byId.organisation.has(subject.organisationId)
       }

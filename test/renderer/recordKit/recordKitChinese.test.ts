@@ -7,7 +7,7 @@ import RecordFormShell from '../../../src/renderer/recordKit/RecordFormShell.vue
 import RecordDeletePanel from '../../../src/renderer/recordKit/RecordDeletePanel.vue'
 import LinkedRecordsPanel from '../../../src/renderer/recordKit/LinkedRecordsPanel.vue'
 import type { RecordFormShellState } from '../../../src/renderer/recordKit/useRecordForm'
-import { anIncident, aResponse } from '../../builders/sharedDomain'
+import { aJurisdiction, anIncident, aResponse } from '../../builders/sharedDomain'
 
 const formState: RecordFormShellState = {
   isLoaded: true,
@@ -77,19 +77,23 @@ describe('the record kit in Simplified Chinese', () => {
   it('heads the linked records, their groups and dates in Chinese', () => {
     setLocale('zh-CN')
     const link = { linked: { type: 'response', record: aResponse({ id: 'resp-1', title: 'Fine', datedOn: '2015-05' }) }, direction: 'incoming', relation: 'actor', holderType: 'response', label: 'Response taken' } as LinkedRecord
+    const china = { linked: { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', name: 'China', nameZh: '中国' }) }, direction: 'outgoing', relation: 'jurisdiction', holderType: 'incident', label: 'Jurisdiction' } as LinkedRecord
     const incident = { linked: { type: 'incident', record: anIncident({ id: 'inc-1', title: 'Breach' }) }, direction: 'incoming', relation: 'organisation:reporter', holderType: 'incident', label: 'Incident (reporter)' } as LinkedRecord
     const panel = mount(LinkedRecordsPanel, {
       props: {
         groups: [
           { type: 'response', heading: 'Responses', links: [link], shown: 1, total: 120 },
-          { type: 'incident', heading: 'Incidents', links: [incident], shown: 1, total: 1 }
+          { type: 'incident', heading: 'Incidents', links: [incident], shown: 1, total: 1 },
+          { type: 'jurisdiction', heading: 'Jurisdictions', links: [china], shown: 1, total: 1 }
         ]
       },
       global: { stubs: { RouterLink: RouterLinkStub } }
     })
     expect(panel.get('h2').text()).toBe('关联记录')
     expect(panel.get('h3').text()).toBe('应对')
-    expect(panel.findAll('.link-label').map((label) => label.text())).toEqual(['· 采取的应对', '· 事件（报告方）'])
+    expect(panel.findAll('.link-label').map((label) => label.text())).toEqual(['· 采取的应对', '· 事件（报告方）', '· 法域'])
+    // A jurisdiction is named by its recorded Chinese name.
+    expect(panel.get('[aria-label="关联的法域"] a').text()).toBe('中国')
     expect(panel.find('[aria-label="关联的应对"]').exists()).toBe(true)
     expect(panel.text()).toContain('2015年5月')
     expect(panel.text()).toContain('共 120 项应对，已显示 1 项。')

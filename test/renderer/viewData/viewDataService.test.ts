@@ -185,7 +185,7 @@ describe('ViewDataService', () => {
     const { db } = await aKnowledgeBase()
     const service = new ViewDataService(db)
 
-    const charts = await service.charts({ incidentFilter: 'jurisdiction:FD', responseFilter: '', grouping: 'jurisdiction' })
+    const charts = await service.charts({ incidentFilter: 'jurisdiction:FD', responseFilter: '', grouping: 'jurisdiction', locale: 'en' })
 
     expect(charts.incidents.counts).toEqual([{ year: 2019, group: 'FD', count: 1 }])
     expect(charts.incidents.undatedIncidentCount).toBe(0)
@@ -197,12 +197,29 @@ describe('ViewDataService', () => {
     await givenStored(db, { type: 'response', record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id], datedOn: '2020-01' }) })
     const service = new ViewDataService(db)
 
-    const data = await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId })
+    const data = await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId }, 'en')
 
     expect(data.comparison.columns.map((column) => column.jurisdictionName)).toEqual(['Freedonia'])
     expect(new Map(data.organisationNames)).toEqual(new Map([[company.id, 'Acme Data'], [regulator.id, 'Freedonia Regulator']]))
     expect(data.subjectExists).toBe(true)
-    expect((await service.comparison({ kind: 'organisation', organisationId: 'org-none' as OrganisationId })).subjectExists).toBe(false)
+    expect((await service.comparison({ kind: 'organisation', organisationId: 'org-none' as OrganisationId }, 'en')).subjectExists).toBe(false)
+  })
+
+  it('names jurisdictions in the charts and the comparison’s columns by their Chinese name for a Chinese reader', async () => {
+    const { db, company } = await aKnowledgeBase()
+    await givenStored(
+      db,
+      { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', code: 'CN', name: 'China', nameZh: '中国' }) },
+      { type: 'incident', record: anIncident({ title: 'Alipay bill', occurredOn: '2018-01-03', jurisdictionIds: ['CN'], organisations: [{ organisationId: company.id, role: 'operator' }] }) }
+    )
+    const service = new ViewDataService(db)
+    const charts = (locale: 'en' | 'zh-CN') => service.charts({ incidentFilter: '', responseFilter: '', grouping: 'jurisdiction', locale })
+    const columns = async (locale: 'en' | 'zh-CN') => (await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId }, locale)).comparison.columns.map((column) => column.jurisdictionName)
+
+    expect(new Map((await charts('zh-CN')).jurisdictionNames)).toEqual(new Map([['CN', '中国'], ['FD', 'Freedonia']]))
+    expect(new Map((await charts('en')).jurisdictionNames).get('CN')).toBe('China')
+    expect(await columns('zh-CN')).toEqual(expect.arrayContaining(['中国', 'Freedonia']))
+    expect(await columns('en')).toEqual(expect.arrayContaining(['China', 'Freedonia']))
   })
 
   it('finds picker options for typed text, ranked like every picker, leaving out the excepted', async () => {

@@ -1,4 +1,5 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
+import { currentLocale } from '@renderer/i18n'
 import { viewData, type ChartsViewData } from '@renderer/viewData'
 import type { ChartsSettings } from './chartsRoute'
 
@@ -21,13 +22,13 @@ export function useChartsData(settings: Ref<ChartsSettings>) {
   const views = viewData()
   let latest = 0
   watch(
-    [() => JSON.stringify(settings.value), views.changes],
+    [() => JSON.stringify(settings.value), views.changes, currentLocale],
     async () => {
       latest += 1
       const ticket = latest
       const { incidentFilter, responseFilter, incidentGrouping } = settings.value
       try {
-        const next = await views.charts({ incidentFilter, responseFilter, grouping: incidentGrouping })
+        const next = await views.charts({ incidentFilter, responseFilter, grouping: incidentGrouping, locale: currentLocale() })
         if (ticket !== latest) return
         data.value = next
         error.value = undefined

@@ -1,4 +1,5 @@
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
+import { currentLocale } from '@renderer/i18n'
 import { viewData, type ComparisonViewData } from '@renderer/viewData'
 import type { ComparisonSubject } from '@shared/analytics/jurisdictionComparison'
 
@@ -15,7 +16,8 @@ export function useJurisdictionComparison(subject: Ref<ComparisonSubject | undef
   const views = viewData()
   let latest = 0
   watch(
-    [() => JSON.stringify(subject.value ?? null), views.changes],
+    // Asked again in another language too: the columns are headed by jurisdictions' names in it.
+    [() => JSON.stringify(subject.value ?? null), views.changes, currentLocale],
     async ([key], previous) => {
       latest += 1
       const ticket = latest
@@ -31,7 +33,7 @@ export function useJurisdictionComparison(subject: Ref<ComparisonSubject | undef
         isLoading.value = true
       }
       try {
-        const next = await views.comparison(current)
+        const next = await views.comparison(current, currentLocale())
         if (ticket !== latest) return
         data.value = next
         error.value = undefined

@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import { getDatabase } from '@renderer/db'
 import { setLocale } from '@renderer/i18n'
 import { incidentRoutes } from '@renderer/features/incidents'
-import { aLaw, anIncident } from '../../../builders/domain'
+import { aJurisdiction, aLaw, anIncident } from '../../../builders/domain'
 import { givenStored } from '../../db/testDatabase'
 
 const Elsewhere = defineComponent({ render: () => h('p') })
@@ -38,8 +38,9 @@ async function openIncident(id: string): Promise<VueWrapper> {
 describe('the incident page in Simplified Chinese', { timeout: 20_000 }, () => {
   it('shows its headings, labels, button and dates in Chinese', async () => {
     const law = aLaw({ shortName: 'Cybersecurity Law', adoptedOn: '2016-11-07', inForceOn: '2017-06-01', provisions: [{ unit: 'article', number: '41', summary: 'Consent' }] })
-    const incident = anIncident({ title: 'Alipay annual statement', occurredOn: '2018-01-03', status: 'confirmed', implicatedProvisions: [{ lawId: law.id, provisionNumber: '41' }] })
-    await givenStored(getDatabase(), { type: 'law', record: law }, { type: 'incident', record: incident })
+    const china = aJurisdiction({ id: 'CN', code: 'CN', name: 'China', nameZh: '中国' })
+    const incident = anIncident({ title: 'Alipay annual statement', occurredOn: '2018-01-03', status: 'confirmed', jurisdictionIds: ['CN'], implicatedProvisions: [{ lawId: law.id, provisionNumber: '41' }] })
+    await givenStored(getDatabase(), { type: 'jurisdiction', record: china }, { type: 'law', record: law }, { type: 'incident', record: incident })
     setLocale('zh-CN')
 
     const page = await openIncident(incident.id)
@@ -52,6 +53,8 @@ describe('the incident page in Simplified Chinese', { timeout: 20_000 }, () => {
     expect(page.text()).toContain('已按事件发生日期核查：2018年1月3日。')
     expect(page.findAll('a').map((link) => link.text())).toContain('《Cybersecurity Law》第41条')
     expect(page.get('.in-force-check').text()).toBe('2018年1月3日时有效')
+    // A jurisdiction is named by its recorded Chinese name.
+    await vi.waitFor(() => expect(page.findAll('a').map((link) => link.text())).toContain('中国'))
     expect(page.get('#responses-heading').text()).toBe('应对')
     expect(page.findAll('a').map((link) => link.text())).toContain('记录应对')
     // The record's own words stay as the analyst wrote them.

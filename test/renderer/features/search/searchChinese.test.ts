@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { setLocale } from '@renderer/i18n'
 import SearchFacets from '../../../../src/renderer/features/search/SearchFacets.vue'
@@ -6,6 +6,9 @@ import SearchResultList from '../../../../src/renderer/features/search/SearchRes
 import SavedSearchList from '../../../../src/renderer/features/search/SavedSearchList.vue'
 import { describeIndexStatus } from '../../../../src/renderer/features/search/useSearch'
 import type { PartialDate } from '@shared/domain/partialDate'
+import { getDatabase } from '@renderer/db'
+import { aJurisdiction } from '../../../builders/domain'
+import { givenStored } from '../../db/testDatabase'
 
 const facets = {
   type: [{ value: 'incident', label: 'Incidents', count: 12, filter: 'type:incident' }],
@@ -27,6 +30,16 @@ describe('the search page in Chinese', () => {
     expect(wrapper.findAll('h2').map((heading) => heading.text())).toEqual(['类型', '法域', '类别或类型'])
     expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toEqual(['类型：事件，12', '法域：India，9', '类别或类型：封锁或禁令，2'])
     expect(wrapper.find('aside').attributes('aria-label')).toBe('缩小结果范围')
+  })
+
+  it('names a jurisdiction facet by the jurisdiction’s recorded Chinese name', async () => {
+    await givenStored(getDatabase(), { type: 'jurisdiction', record: aJurisdiction({ id: 'IN', code: 'IN', name: 'India', nameZh: '印度' }) })
+    setLocale('zh-CN')
+    const wrapper = mount(SearchFacets, { props: { facets } })
+
+    await vi.waitFor(() => expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toContain('法域：印度，9'))
+    setLocale('en')
+    await vi.waitFor(() => expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toContain('Jurisdiction: India, 9'))
   })
 
   it('keeps the English words of the facets as they were', () => {
