@@ -7,6 +7,7 @@ import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 import vueI18n from '@intlify/eslint-plugin-vue-i18n'
 import importX from 'eslint-plugin-import-x'
+import eslintConfigPrettier from 'eslint-config-prettier/flat'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 const nodeOrElectron = {
@@ -230,5 +231,7 @@ export default tseslint.config(
     rules: {
       '@intlify/vue-i18n/no-raw-text': ['error', { ignorePattern: '^[-–—·•:;,.!?/()\\[\\]#×+*%=<>|…\\s\\d]+$', ignoreText: ['Precedent', 'English', '简体中文'] }]
     }
-  }
+  },
+  // Layout is Prettier's (.prettierrc.json, checked by `npm run lint`): the style rules that would argue with it are off.
+  eslintConfigPrettier
 )
