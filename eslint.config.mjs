@@ -21,7 +21,8 @@ const rendererLibraries = {
 // Pure libraries that run anywhere (Node, page, worker) may serve shared code: the CLI uses them too.
 const sharedUnsafeLibraries = {
   group: ['vue', 'vue-router', 'vue-i18n', '@intlify/*', 'pinia', 'dexie', '@vue/*', 'dompurify', 'd3-*', '@tanstack/*'],
-  message: 'src/shared runs in Node too: no renderer-only libraries (minisearch, papaparse, docx and the like are fine), and no language: words belong to the edges (src/locales).'
+  message:
+    'src/shared runs in Node too: no renderer-only libraries (minisearch, papaparse, docx and the like are fine), and no language: words belong to the edges (src/locales).'
 }
 const otherProcesses = (...names) => ({
   group: names.flatMap((name) => [`**/${name}/**`, `@${name}/**`]),
@@ -106,7 +107,13 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
       // RELIABILITY-SECURITY 14: a renderer's code is never run from a string, whatever its origin.
-      'no-restricted-properties': ['error', { property: 'executeJavaScript', message: 'Never run code from a string in a web contents (RELIABILITY-SECURITY 14): send a validated IPC message instead.' }]
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'executeJavaScript',
+          message: 'Never run code from a string in a web contents (RELIABILITY-SECURITY 14): send a validated IPC message instead.'
+        }
+      ]
     }
   },
   forbid(
@@ -206,7 +213,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.vue'],
     ignores: ['src/shared/lib/zod.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import z from src/shared/lib/zod.ts (configured once for the app's CSP), not from 'zod'." }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import z from src/shared/lib/zod.ts (configured once for the app's CSP), not from 'zod'." }] }
+      ]
     }
   },
   // The interface's words: every key the renderer asks for exists in the catalogues (src/locales/<language>/*.json),
@@ -229,7 +239,10 @@ export default tseslint.config(
   {
     files: TRANSLATED_COMPONENTS,
     rules: {
-      '@intlify/vue-i18n/no-raw-text': ['error', { ignorePattern: '^[-–—·•:;,.!?/()\\[\\]#×+*%=<>|…\\s\\d]+$', ignoreText: ['Precedent', 'English', '简体中文'] }]
+      '@intlify/vue-i18n/no-raw-text': [
+        'error',
+        { ignorePattern: '^[-–—·•:;,.!?/()\\[\\]#×+*%=<>|…\\s\\d]+$', ignoreText: ['Precedent', 'English', '简体中文'] }
+      ]
     }
   },
   // Layout is Prettier's (.prettierrc.json, checked by `npm run lint`): the style rules that would argue with it are off.

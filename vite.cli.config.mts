@@ -5,7 +5,6 @@ import { defineConfig } from 'vite'
 // The command line (`npx precedent`): src/cli bundled with src/shared and its libraries into one
 // Node ES module, out/cli/precedent.mjs, which bin/precedent.mjs runs. Built by `npm run build`.
 export default defineConfig({
-  
   build: {
     outDir: resolve(import.meta.dirname, 'out/cli'),
     emptyOutDir: true,

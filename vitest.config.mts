@@ -8,11 +8,19 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/resources/**/*.test.ts', 'test/support/**/*.test.ts', 'test/regressions/**/*.test.ts'] }
+        test: {
+          name: 'shared',
+          environment: 'node',
+          include: ['test/shared/**/*.test.ts', 'test/resources/**/*.test.ts', 'test/support/**/*.test.ts', 'test/regressions/**/*.test.ts']
+        }
       },
       {
         resolve,
-        test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/node/**/*.test.ts'] }
+        test: {
+          name: 'main',
+          environment: 'node',
+          include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/node/**/*.test.ts']
+        }
       },
       {
         // The benchmark runner's contract and a tiny run (n=100); the real benchmark is `npm run bench`.

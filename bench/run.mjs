@@ -56,9 +56,7 @@ function parseOptions(argv) {
     },
     strict: true
   })
-  const sizes = values.sizes
-    ? values.sizes.split(',').map((size) => Number(size.trim()))
-    : DEFAULT_SIZES
+  const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.trim())) : DEFAULT_SIZES
   if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes wants positive whole numbers, got "${values.sizes}"`)
   const envs = values.env ? values.env.split(',').map((env) => env.trim()) : ENVS
   for (const env of envs) if (!ENVS.includes(env)) throw new Error(`--env wants node or chromium, got "${env}"`)
@@ -215,7 +213,10 @@ async function runInChromium(request, emit, screenshot) {
     const traced = tracePath ? new Promise((done) => cdp.once('Tracing.tracingComplete', done)) : undefined
     if (tracePath) {
       cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value))
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' })
+      await cdp.send('Tracing.start', {
+        traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] },
+        transferMode: 'ReportEvents'
+      })
     }
     await page.evaluate((pageRequest) => window.__runBench(pageRequest), request)
     if (tracePath) {
@@ -234,7 +235,10 @@ async function runInChromium(request, emit, screenshot) {
 /** Suite names of a folder: its .ts files (bench/appSuites, bench/nodeSuites). */
 async function suiteNamesIn(folder) {
   const files = await readdir(folder).catch(() => [])
-  return files.filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort()
+  return files
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -3))
+    .sort()
 }
 
 /** App suite names: the files of bench/appSuites. */
@@ -259,7 +263,10 @@ async function buildSuitesForNode(names, suitesDir, folder) {
       outDir: resolve(outDir, folder),
       emptyOutDir: true,
       target: 'node20',
-      rollupOptions: { input: Object.fromEntries(names.map((name) => [name, resolve(suitesDir, `${name}.ts`)])), output: { entryFileNames: '[name].mjs', format: 'es' } }
+      rollupOptions: {
+        input: Object.fromEntries(names.map((name) => [name, resolve(suitesDir, `${name}.ts`)])),
+        output: { entryFileNames: '[name].mjs', format: 'es' }
+      }
     }
   })
 }
@@ -301,7 +308,17 @@ async function buildForAppSuites(names) {
   if (given) console.error(`[bench] app: using the web build in ${webDir}`)
   else {
     console.error(`[bench] app: building the web app (vite.web.config.mts) into ${webDir}`)
-    await runTool([resolve(repo, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.web.config.mts', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'])
+    await runTool([
+      resolve(repo, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '-c',
+      'vite.web.config.mts',
+      '--outDir',
+      webDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn'
+    ])
   }
   if (!(await stat(join(webDir, 'index.html')).catch(() => null))) throw new Error(`${webDir}/index.html is missing: the web app was not built`)
   await buildSuitesForNode(names, APP_SUITES_DIR, 'app-suites')

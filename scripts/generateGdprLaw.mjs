@@ -18,9 +18,7 @@ const input = resolve(process.argv[2] ?? resolve(repoRoot, '../shared/data/gdpr-
 const output = resolve(process.argv[3] ?? resolve(repoRoot, 'resources/laws/eu-gdpr.json'))
 
 const jiti = createJiti(import.meta.url)
-const { builtInGdprBundle, serialiseBuiltInLawBundle } = await jiti.import(
-  resolve(repoRoot, 'src/shared/interchange/adapters/lawTextBundle.ts')
-)
+const { builtInGdprBundle, serialiseBuiltInLawBundle } = await jiti.import(resolve(repoRoot, 'src/shared/interchange/adapters/lawTextBundle.ts'))
 const bundle = builtInGdprBundle(JSON.parse(readFileSync(input, 'utf8')))
 writeFileSync(output, serialiseBuiltInLawBundle(bundle))
 const law = bundle.records.laws[0]

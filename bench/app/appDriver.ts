@@ -230,12 +230,20 @@ export async function withLongestMainThreadTask<T>(
   const value = await working!
   // Tasks over 50 ms since `start`, from the Long Tasks API (installed by attach()).
   const longTasks = await page.evaluate(
-    (since) => ((window as { __precedentBenchLongTasks?: number[][] }).__precedentBenchLongTasks ?? []).filter(([taskStart, duration]) => taskStart! + duration! >= since).map(([, duration]) => duration!),
+    (since) =>
+      ((window as { __precedentBenchLongTasks?: number[][] }).__precedentBenchLongTasks ?? [])
+        .filter(([taskStart, duration]) => taskStart! + duration! >= since)
+        .map(([, duration]) => duration!),
     start
   )
   const candidates = [...(longest === undefined ? [] : [longest / 1000]), ...longTasks]
   const traceNote = `trace: ${segments} segments, ${unreadSegments} not read in time, ${unmarkedSegments} without the main thread's tasks`
-  return { value, longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates), longestTaskCpuMs: mostCpu === undefined ? undefined : mostCpu / 1000, traceNote }
+  return {
+    value,
+    longestTaskMs: candidates.length === 0 ? undefined : Math.max(...candidates),
+    longestTaskCpuMs: mostCpu === undefined ? undefined : mostCpu / 1000,
+    traceNote
+  }
 }
 
 /** A plain page whose worker keeps one core busy and reports progress every 100 ms, as the import worker does. */
@@ -269,7 +277,12 @@ const BUSY_WORKER = `onmessage = (event) => {
  * the import and backup workers do. Its longest task is what waiting for a core alone gives at the
  * machine's present load; the app's figures are compared with it. Leaves the tab on that page.
  */
-export async function busyWorkerLongestTask(session: AppSession, dataDir: string, dataUrl: string, ms: number): Promise<{ longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined }> {
+export async function busyWorkerLongestTask(
+  session: AppSession,
+  dataDir: string,
+  dataUrl: string,
+  ms: number
+): Promise<{ longestTaskMs: number | undefined; longestTaskCpuMs: number | undefined }> {
   await writeFile(join(dataDir, 'busy-worker.html'), BUSY_WORKER_PAGE)
   await writeFile(join(dataDir, 'busy-worker.js'), BUSY_WORKER)
   await session.page.goto(new URL('busy-worker.html', dataUrl).toString())
@@ -340,7 +353,9 @@ export function rawAsStoredWriteMs(page: Page): Promise<{ ms: number; rows: numb
     const source = indexedDB.open('precedent')
     await settled(source, 'success')
     const app = source.result
-    const names = ['incidents', 'organisations', 'jurisdictions', 'laws', 'responses', 'sources', 'revisions'].filter((name) => app.objectStoreNames.contains(name))
+    const names = ['incidents', 'organisations', 'jurisdictions', 'laws', 'responses', 'sources', 'revisions'].filter((name) =>
+      app.objectStoreNames.contains(name)
+    )
     const read = app.transaction(names, 'readonly')
     const stores = await Promise.all(
       names.map(async (name) => {

@@ -16,15 +16,142 @@ import { seededRandom, type SeededRandom } from '../search/seededRandom'
 // real imports.
 
 /** Built-in jurisdiction ids (resources/jurisdictions.json) the records are placed in. */
-const JURISDICTIONS = ['US', 'GB', 'FR', 'DE', 'IT', 'ES', 'IE', 'NL', 'SE', 'PL', 'IN', 'BR', 'JP', 'KR', 'AU', 'CA', 'SG', 'ZA', 'NG', 'CN', 'MX', 'AR', 'BE', 'AT', 'DK', 'FI', 'NO', 'PT', 'GR', 'RO']
-const NAME_STARTS = ['Nova', 'Alpha', 'Blue', 'Green', 'Sun', 'Star', 'Quantum', 'Metro', 'Pacific', 'Atlas', 'Vertex', 'Horizon', 'Orion', 'Delta', 'Summit', 'Crest', 'Apex', 'Lumen', 'Terra', 'Zen', 'Cedar', 'Harbor', 'Iron', 'Maple', 'Silver']
-const NAME_ENDS = ['soft', 'net', 'pay', 'health', 'bank', 'mart', 'link', 'data', 'cloud', 'tel', 'gen', 'care', 'ware', 'logic', 'media', 'trust', 'ride', 'shop', 'play', 'med']
+const JURISDICTIONS = [
+  'US',
+  'GB',
+  'FR',
+  'DE',
+  'IT',
+  'ES',
+  'IE',
+  'NL',
+  'SE',
+  'PL',
+  'IN',
+  'BR',
+  'JP',
+  'KR',
+  'AU',
+  'CA',
+  'SG',
+  'ZA',
+  'NG',
+  'CN',
+  'MX',
+  'AR',
+  'BE',
+  'AT',
+  'DK',
+  'FI',
+  'NO',
+  'PT',
+  'GR',
+  'RO'
+]
+const NAME_STARTS = [
+  'Nova',
+  'Alpha',
+  'Blue',
+  'Green',
+  'Sun',
+  'Star',
+  'Quantum',
+  'Metro',
+  'Pacific',
+  'Atlas',
+  'Vertex',
+  'Horizon',
+  'Orion',
+  'Delta',
+  'Summit',
+  'Crest',
+  'Apex',
+  'Lumen',
+  'Terra',
+  'Zen',
+  'Cedar',
+  'Harbor',
+  'Iron',
+  'Maple',
+  'Silver'
+]
+const NAME_ENDS = [
+  'soft',
+  'net',
+  'pay',
+  'health',
+  'bank',
+  'mart',
+  'link',
+  'data',
+  'cloud',
+  'tel',
+  'gen',
+  'care',
+  'ware',
+  'logic',
+  'media',
+  'trust',
+  'ride',
+  'shop',
+  'play',
+  'med'
+]
 const SUFFIXES = ['Inc.', 'Ltd', 'GmbH', 'S.A.', 'plc', 'Group', 'Holdings', 'Technologies', 'LLC', 'SAS']
-const EVENTS = ['data breach', 'ransomware attack', 'unauthorised access', 'misconfigured database', 'phishing campaign', 'insider leak', 'credential stuffing', 'lost laptop', 'exposed storage bucket', 'payment card skimming', 'covert tracking', 'unlawful data sharing', 'consent violation']
-const DATA = ['names', 'email addresses', 'phone numbers', 'passwords', 'payment card numbers', 'health records', 'location history', 'national identity numbers', 'purchase records', 'salary data']
+const EVENTS = [
+  'data breach',
+  'ransomware attack',
+  'unauthorised access',
+  'misconfigured database',
+  'phishing campaign',
+  'insider leak',
+  'credential stuffing',
+  'lost laptop',
+  'exposed storage bucket',
+  'payment card skimming',
+  'covert tracking',
+  'unlawful data sharing',
+  'consent violation'
+]
+const DATA = [
+  'names',
+  'email addresses',
+  'phone numbers',
+  'passwords',
+  'payment card numbers',
+  'health records',
+  'location history',
+  'national identity numbers',
+  'purchase records',
+  'salary data'
+]
 const PEOPLE = ['customers', 'users', 'patients', 'employees', 'students', 'subscribers', 'account holders']
-const PUBLISHERS = ['Reuters', 'Associated Press', 'The Guardian', 'Le Monde', 'Der Spiegel', 'El País', 'The Hindu', 'Nikkei', 'Regulator press office', 'DataBreaches.net', 'HHS OCR breach portal', 'Enforcement tracker']
-const RESPONSE_KINDS: readonly ResponseKind[] = ['fine', 'fine', 'fine', 'investigation', 'warning', 'statement', 'settlement', 'rectification-order', 'court-ruling', 'notice']
+const PUBLISHERS = [
+  'Reuters',
+  'Associated Press',
+  'The Guardian',
+  'Le Monde',
+  'Der Spiegel',
+  'El País',
+  'The Hindu',
+  'Nikkei',
+  'Regulator press office',
+  'DataBreaches.net',
+  'HHS OCR breach portal',
+  'Enforcement tracker'
+]
+const RESPONSE_KINDS: readonly ResponseKind[] = [
+  'fine',
+  'fine',
+  'fine',
+  'investigation',
+  'warning',
+  'statement',
+  'settlement',
+  'rectification-order',
+  'court-ruling',
+  'notice'
+]
 const ORGANISATION_KINDS: readonly OrganisationKind[] = ['company', 'company', 'company', 'company', 'product', 'government-body']
 const CREATED_AT = '2026-01-01T00:00:00.000Z'
 /** Regulators taking the responses: a few dozen, as the national authorities of real data (fewer in tiny bundles). */
@@ -64,7 +191,16 @@ export function syntheticAppBundle(n: number, seed = 10): { bundle: Bundle; sear
   for (let index = 0; index < mix.organisations; index += 1) {
     const id = `bench-org-${pad(index)}`
     if (index < regulators) {
-      organisations.push({ id, name: `Data Protection Authority ${index + 1} of ${JURISDICTIONS[index % JURISDICTIONS.length]}`, aliases: [], kind: 'regulator', headquartersJurisdictionId: JURISDICTIONS[index % JURISDICTIONS.length], links: [], citations: [], ...bookkeeping } as unknown as Organisation)
+      organisations.push({
+        id,
+        name: `Data Protection Authority ${index + 1} of ${JURISDICTIONS[index % JURISDICTIONS.length]}`,
+        aliases: [],
+        kind: 'regulator',
+        headquartersJurisdictionId: JURISDICTIONS[index % JURISDICTIONS.length],
+        links: [],
+        citations: [],
+        ...bookkeeping
+      } as unknown as Organisation)
       continue
     }
     const twin = index > regulators + 10 && random.chance(0.02) ? organisations[regulators + random.int(index - regulators)] : undefined
@@ -77,7 +213,10 @@ export function syntheticAppBundle(n: number, seed = 10): { bundle: Bundle; sear
       kind: random.pick(ORGANISATION_KINDS),
       headquartersJurisdictionId: random.pick(JURISDICTIONS),
       description: `${name} operates in ${random.pick(DATA)} and ${random.pick(DATA)} services.`,
-      links: index > regulators + 5 && random.chance(0.1) ? [{ relation: 'parent', organisationId: organisations[regulators + random.int(index - regulators)]!.id }] : [],
+      links:
+        index > regulators + 5 && random.chance(0.1)
+          ? [{ relation: 'parent', organisationId: organisations[regulators + random.int(index - regulators)]!.id }]
+          : [],
       citations: [],
       ...bookkeeping
     } as unknown as Organisation)
@@ -85,7 +224,14 @@ export function syntheticAppBundle(n: number, seed = 10): { bundle: Bundle; sear
   const sources: Source[] = []
   for (let index = 0; index < mix.sources; index += 1) {
     const publishedOn = partialDate(random)
-    sources.push({ id: `bench-src-${pad(index)}`, title: `${random.pick(PUBLISHERS)} report ${index}: ${random.pick(EVENTS)} exposed ${random.pick(DATA)}`, publisher: random.pick(PUBLISHERS), publishedOn, url: `https://news.example.org/${index}`, ...bookkeeping } as unknown as Source)
+    sources.push({
+      id: `bench-src-${pad(index)}`,
+      title: `${random.pick(PUBLISHERS)} report ${index}: ${random.pick(EVENTS)} exposed ${random.pick(DATA)}`,
+      publisher: random.pick(PUBLISHERS),
+      publishedOn,
+      url: `https://news.example.org/${index}`,
+      ...bookkeeping
+    } as unknown as Source)
   }
   const companies = organisations.slice(regulators)
   const incidents: Incident[] = []
@@ -93,7 +239,9 @@ export function syntheticAppBundle(n: number, seed = 10): { bundle: Bundle; sear
     const operator = random.pick(companies)
     const twin = index > 10 && random.chance(0.01) ? incidents[random.int(index)] : undefined
     const event = random.pick(EVENTS)
-    const title = twin ? `${twin.title} (reported again)` : `${operator.name} ${event} exposed ${random.pick(DATA)} of ${1 + random.int(900)}k ${random.pick(PEOPLE)}`
+    const title = twin
+      ? `${twin.title} (reported again)`
+      : `${operator.name} ${event} exposed ${random.pick(DATA)} of ${1 + random.int(900)}k ${random.pick(PEOPLE)}`
     const jurisdictionIds = random.chance(0.2) ? [random.pick(JURISDICTIONS), random.pick(JURISDICTIONS)] : [random.pick(JURISDICTIONS)]
     incidents.push({
       id: `bench-inc-${pad(index)}`,
@@ -105,7 +253,12 @@ export function syntheticAppBundle(n: number, seed = 10): { bundle: Bundle; sear
       status: random.pick(INCIDENT_STATUSES),
       tags: [],
       jurisdictionIds: [...new Set(jurisdictionIds)],
-      organisations: random.chance(0.3) ? [{ organisationId: operator.id, role: 'operator' }, { organisationId: random.pick(companies).id, role: 'involved' }].filter((entry, at, all) => all.findIndex((other) => other.organisationId === entry.organisationId) === at) : [{ organisationId: operator.id, role: 'operator' }],
+      organisations: random.chance(0.3)
+        ? [
+            { organisationId: operator.id, role: 'operator' },
+            { organisationId: random.pick(companies).id, role: 'involved' }
+          ].filter((entry, at, all) => all.findIndex((other) => other.organisationId === entry.organisationId) === at)
+        : [{ organisationId: operator.id, role: 'operator' }],
       implicatedProvisions: [],
       citations: [{ sourceId: random.pick(sources).id }],
       ...bookkeeping

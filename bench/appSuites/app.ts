@@ -2,7 +2,21 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppBenchContext, BenchUnit } from '../benchContract'
 import { percentile } from '../benchContract'
-import { afterTwoFrames, busyWorkerLongestTask, heapMb, launchApp, loadApp, navigateInApp, rawAsStoredWriteMs, rawBulkWriteMs, rawReadAllMs, timeInAppNavigation, withLongestMainThreadTask, within, type AppSession } from '../app/appDriver'
+import {
+  afterTwoFrames,
+  busyWorkerLongestTask,
+  heapMb,
+  launchApp,
+  loadApp,
+  navigateInApp,
+  rawAsStoredWriteMs,
+  rawBulkWriteMs,
+  rawReadAllMs,
+  timeInAppNavigation,
+  withLongestMainThreadTask,
+  within,
+  type AppSession
+} from '../app/appDriver'
 import { NEUTRAL_VIEW, VIEWS, type ViewTargets } from '../app/paintedConditions'
 import { recordMix, syntheticAppBundle } from '../app/syntheticBundle'
 
@@ -86,7 +100,12 @@ class SizeRun {
     const page = this.page
     // The noise floor of longest_task_ms at this moment's load, before the app is opened.
     await this.attempt('longest_task_ms (busy-worker)', async () => {
-      const { longestTaskMs, longestTaskCpuMs } = await within(this.session, STEP_MS, 'the busy-worker page', busyWorkerLongestTask(this.session, this.context.dataDir, this.context.launch.dataUrl, BUSY_WORKER_MS))
+      const { longestTaskMs, longestTaskCpuMs } = await within(
+        this.session,
+        STEP_MS,
+        'the busy-worker page',
+        busyWorkerLongestTask(this.session, this.context.dataDir, this.context.launch.dataUrl, BUSY_WORKER_MS)
+      )
       if (longestTaskMs !== undefined) this.emit('longest_task_ms', 'busy-worker', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'busy-worker', longestTaskCpuMs)
     })
@@ -110,7 +129,12 @@ class SizeRun {
     if (await refused.isVisible()) throw new Error(`the Import page refused the bundle: ${(await refused.textContent())?.trim()}`)
     let planned = false
     await this.attempt('import_plan_ms', async () => {
-      const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(this.session, async () => {
+      const {
+        value: ms,
+        longestTaskMs,
+        longestTaskCpuMs,
+        traceNote
+      } = await withLongestMainThreadTask(this.session, async () => {
         const start = performance.now()
         await check.click()
         const summary = page.getByRole('status').filter({ hasText: /^\d+ new, / })
@@ -123,14 +147,20 @@ class SizeRun {
       })
       this.emit('import_plan_ms', 'bundle', ms)
       planned = true
-      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (plan) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
+      if (longestTaskMs === undefined)
+        this.context.log(`n=${this.n}: longest_task_ms (plan) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'plan', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'plan', longestTaskCpuMs)
       else this.context.log(`n=${this.n}: longest_task_cpu_ms (plan) not measured (${traceNote})`)
     })
     if (!planned) throw new Error('the import was not planned, so nothing was imported')
     await this.attempt('import_commit_ms', async () => {
-      const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(this.session, async () => {
+      const {
+        value: ms,
+        longestTaskMs,
+        longestTaskCpuMs,
+        traceNote
+      } = await withLongestMainThreadTask(this.session, async () => {
         const start = performance.now()
         await page.getByRole('button', { name: /^Import \d+ records?$/ }).click()
         const done = page.getByRole('heading', { name: /^Imported \d+ records?$/ })
@@ -143,7 +173,8 @@ class SizeRun {
       })
       this.emit('import_commit_ms', 'bundle', ms)
       this.imported = true
-      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (commit) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
+      if (longestTaskMs === undefined)
+        this.context.log(`n=${this.n}: longest_task_ms (commit) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'commit', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'commit', longestTaskCpuMs)
       else this.context.log(`n=${this.n}: longest_task_cpu_ms (commit) not measured (${traceNote})`)
@@ -164,7 +195,9 @@ class SizeRun {
     await this.attempt('raw_write_ms (as stored)', async () => {
       await page.goto(new URL('bench-idle', this.context.launch.appUrl).href)
       const { ms, rows } = await within(this.session, IMPORT_MS, 'raw IndexedDB bulk put of the stored rows', rawAsStoredWriteMs(page))
-      this.context.log(`n=${this.n}: raw bulk put of the ${rows} rows and history entries the app stores, with its indexes, into a scratch database: ${ms.toFixed(0)} ms`)
+      this.context.log(
+        `n=${this.n}: raw bulk put of the ${rows} rows and history entries the app stores, with its indexes, into a scratch database: ${ms.toFixed(0)} ms`
+      )
       this.emit('raw_write_ms', 'idb-bulk-as-stored', ms)
     })
   }
@@ -181,8 +214,15 @@ class SizeRun {
     const start = performance.now()
     await this.attempt('settling after the import (search ready)', async () => {
       await loadApp(this.session, this.context.launch.appUrl, `#/search?q=${encodeURIComponent(this.targets.searchWord)}`, START_MS)
-      await within(this.session, IMPORT_MS, 'the first search result after the import', this.page.locator('.search-results').getByRole('link').first().waitFor({ timeout: IMPORT_MS }))
-      this.context.log(`n=${this.n}: search ready ${((performance.now() - start) / 1000).toFixed(1)} s after the import; left alone ${SNAPSHOT_SETTLE_MS / 1000} s for its snapshot`)
+      await within(
+        this.session,
+        IMPORT_MS,
+        'the first search result after the import',
+        this.page.locator('.search-results').getByRole('link').first().waitFor({ timeout: IMPORT_MS })
+      )
+      this.context.log(
+        `n=${this.n}: search ready ${((performance.now() - start) / 1000).toFixed(1)} s after the import; left alone ${SNAPSHOT_SETTLE_MS / 1000} s for its snapshot`
+      )
       await this.page.waitForTimeout(SNAPSHOT_SETTLE_MS)
     })
   }
@@ -228,7 +268,10 @@ class SizeRun {
       await page.getByRole('button', { name: 'Create organisation' }).click()
       await within(this.session, STEP_MS, 'saving an organisation', page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: STEP_MS }))
       // Inside the Duplicates page's list: the record page just left is an article named after it too.
-      const pair = page.getByRole('list', { name: 'Possible duplicate organisations' }).getByRole('article', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()
+      const pair = page
+        .getByRole('list', { name: 'Possible duplicate organisations' })
+        .getByRole('article', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+        .first()
       this.emit('duplicates_ms', 'incremental', await timeInAppNavigation(this.session, '#/duplicates', pair, STEP_MS))
     })
     await this.attempt('duplicates_ms (full)', async () => {
@@ -253,11 +296,24 @@ class SizeRun {
     await this.attempt('backup_ms', async () => {
       await loadApp(this.session, this.context.launch.appUrl, '#/backups', START_MS)
       await page.getByRole('button', { name: 'Back up now', exact: true }).waitFor({ timeout: STEP_MS })
-      const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(this.session, async () => {
+      const {
+        value: ms,
+        longestTaskMs,
+        longestTaskCpuMs,
+        traceNote
+      } = await withLongestMainThreadTask(this.session, async () => {
         const start = performance.now()
         await page.getByRole('button', { name: 'Back up now', exact: true }).click()
         const taken = page.getByRole('status').filter({ hasText: /^Backup taken: / })
-        await within(this.session, IMPORT_MS, 'backing up', taken.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+        await within(
+          this.session,
+          IMPORT_MS,
+          'backing up',
+          taken
+            .or(page.getByRole('alert').filter({ hasText: /\S/ }))
+            .first()
+            .waitFor({ timeout: IMPORT_MS })
+        )
         if (!(await taken.isVisible())) throw new Error(`the backup failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
         await page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1).waitFor({ timeout: STEP_MS })
         await afterTwoFrames(page)
@@ -266,7 +322,8 @@ class SizeRun {
         return elapsed
       })
       this.emit('backup_ms', 'back-up-now', ms)
-      if (longestTaskMs === undefined) this.context.log(`n=${this.n}: longest_task_ms (backup) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
+      if (longestTaskMs === undefined)
+        this.context.log(`n=${this.n}: longest_task_ms (backup) not measured: neither the trace nor the Long Tasks API saw a main-thread task`)
       else this.emit('longest_task_ms', 'backup', longestTaskMs)
       if (longestTaskCpuMs !== undefined) this.emit('longest_task_cpu_ms', 'backup', longestTaskCpuMs)
       else this.context.log(`n=${this.n}: longest_task_cpu_ms (backup) not measured (${traceNote})`)
@@ -276,7 +333,10 @@ class SizeRun {
     const newest = page.getByRole('table', { name: 'Kept backups, newest first' }).getByRole('row').nth(1)
     let savedPath: string | undefined
     await this.attempt('saving the backup as a file (for restore_ms into-empty)', async () => {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), newest.getByRole('button', { name: /^Save the backup of / }).click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: STEP_MS }),
+        newest.getByRole('button', { name: /^Save the backup of / }).click()
+      ])
       savedPath = join(this.context.dataDir, `backup-${this.n}.json.gz`)
       await within(this.session, STEP_MS, 'saving the download', download.saveAs(savedPath))
     })
@@ -285,7 +345,15 @@ class SizeRun {
       const start = performance.now()
       await page.getByRole('button', { name: 'Restore this backup', exact: true }).click()
       const restored = page.getByRole('status').filter({ hasText: /^Restored\. / })
-      await within(this.session, IMPORT_MS, 'restoring', restored.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+      await within(
+        this.session,
+        IMPORT_MS,
+        'restoring',
+        restored
+          .or(page.getByRole('alert').filter({ hasText: /\S/ }))
+          .first()
+          .waitFor({ timeout: IMPORT_MS })
+      )
       if (!(await restored.isVisible())) throw new Error(`the restore failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
       await afterTwoFrames(page)
       this.emit('restore_ms', 'newest-backup', performance.now() - start)
@@ -330,11 +398,24 @@ async function restoreIntoEmpty(context: AppBenchContext, n: number, file: strin
     await loadApp(session, context.launch.appUrl, '#/backups', START_MS)
     const input = page.getByLabel('Restore from a backup file…')
     await input.waitFor({ state: 'attached', timeout: STEP_MS })
-    const { value: ms, longestTaskMs, longestTaskCpuMs, traceNote } = await withLongestMainThreadTask(session, async () => {
+    const {
+      value: ms,
+      longestTaskMs,
+      longestTaskCpuMs,
+      traceNote
+    } = await withLongestMainThreadTask(session, async () => {
       const start = performance.now()
       await input.setInputFiles(file)
       const restored = page.getByRole('status').filter({ hasText: /^Restored\. / })
-      await within(session, IMPORT_MS, 'restoring into an empty knowledge base', restored.or(page.getByRole('alert').filter({ hasText: /\S/ })).first().waitFor({ timeout: IMPORT_MS }))
+      await within(
+        session,
+        IMPORT_MS,
+        'restoring into an empty knowledge base',
+        restored
+          .or(page.getByRole('alert').filter({ hasText: /\S/ }))
+          .first()
+          .waitFor({ timeout: IMPORT_MS })
+      )
       if (!(await restored.isVisible())) throw new Error(`the restore failed: ${(await page.getByRole('alert').first().textContent())?.trim()}`)
       await afterTwoFrames(page)
       const elapsed = performance.now() - start
@@ -343,7 +424,8 @@ async function restoreIntoEmpty(context: AppBenchContext, n: number, file: strin
     })
     context.emit({ dataset: 'synthetic', n, metric: 'restore_ms', kind: 'into-empty', value: ms, unit: 'ms' })
     if (longestTaskMs !== undefined) context.emit({ dataset: 'synthetic', n, metric: 'longest_task_ms', kind: 'restore', value: longestTaskMs, unit: 'ms' })
-    if (longestTaskCpuMs !== undefined) context.emit({ dataset: 'synthetic', n, metric: 'longest_task_cpu_ms', kind: 'restore', value: longestTaskCpuMs, unit: 'ms' })
+    if (longestTaskCpuMs !== undefined)
+      context.emit({ dataset: 'synthetic', n, metric: 'longest_task_cpu_ms', kind: 'restore', value: longestTaskCpuMs, unit: 'ms' })
     else context.log(`n=${n}: longest_task_cpu_ms (restore) not measured (${traceNote})`)
   } catch (error) {
     context.log(`n=${n}: restore_ms (into-empty) not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
@@ -359,7 +441,9 @@ async function restoreIntoEmpty(context: AppBenchContext, n: number, file: strin
  */
 const STEP_GROUPS = ['views', 'duplicates', 'backups', 'search'] as const
 function chosenSteps(): ReadonlySet<string> {
-  const given = process.env.PRECEDENT_BENCH_APP_STEPS?.split(',').map((step) => step.trim()).filter((step) => step !== '')
+  const given = process.env.PRECEDENT_BENCH_APP_STEPS?.split(',')
+    .map((step) => step.trim())
+    .filter((step) => step !== '')
   if (given === undefined || given.length === 0) return new Set(STEP_GROUPS)
   const unknown = given.filter((step) => !(STEP_GROUPS as readonly string[]).includes(step))
   if (unknown.length > 0) throw new Error(`PRECEDENT_BENCH_APP_STEPS: unknown ${unknown.join(', ')} (known: ${STEP_GROUPS.join(', ')})`)
@@ -375,7 +459,9 @@ export async function run(context: AppBenchContext): Promise<void> {
     const text = JSON.stringify(generated.bundle)
     await writeFile(bundlePath, text)
     const mix = recordMix(n)
-    context.log(`n=${n}: bundle of ${mix.incidents} incidents, ${mix.organisations} organisations, ${mix.responses} responses, ${mix.sources} sources (${(text.length / 2 ** 20).toFixed(1)} MB)`)
+    context.log(
+      `n=${n}: bundle of ${mix.incidents} incidents, ${mix.organisations} organisations, ${mix.responses} responses, ${mix.sources} sources (${(text.length / 2 ** 20).toFixed(1)} MB)`
+    )
     const session = await launchApp(context.launch)
     let backupFile: string | undefined
     try {

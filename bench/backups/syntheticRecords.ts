@@ -29,7 +29,16 @@ export function syntheticRecords(n: number, seed = 5): TypedRecord[] {
     records.push({ type: 'organisation', record: organisationSchema.parse({ id: `org-${index}`, name: `${base} ${index}`, kind: 'company', ...bookkeeping }) })
   }
   for (let index = 0; index < sourceCount; index += 1) {
-    records.push({ type: 'source', record: sourceSchema.parse({ id: `src-${index}`, title: `Report on ${words(4)}`, url: `https://example.org/reports/${index}`, publishedOn: `20${10 + random.int(15)}`, ...bookkeeping }) })
+    records.push({
+      type: 'source',
+      record: sourceSchema.parse({
+        id: `src-${index}`,
+        title: `Report on ${words(4)}`,
+        url: `https://example.org/reports/${index}`,
+        publishedOn: `20${10 + random.int(15)}`,
+        ...bookkeeping
+      })
+    })
   }
   for (let index = 0; index < incidentCount; index += 1) {
     const organisations = [{ organisationId: `org-${random.int(organisationCount)}`, role: 'operator' }]

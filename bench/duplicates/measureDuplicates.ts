@@ -18,7 +18,9 @@ import { syntheticDocuments, syntheticWorld } from '../search/syntheticKnowledge
 const n = Number(process.argv[2] ?? 100_000)
 const bookkeeping = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', revision: 1 }
 const world = syntheticWorld(n)
-const organisations = world.organisations.map((organisation) => organisationSchema.parse({ id: organisation.id, name: organisation.name, kind: 'company', ...bookkeeping }))
+const organisations = world.organisations.map((organisation) =>
+  organisationSchema.parse({ id: organisation.id, name: organisation.name, kind: 'company', ...bookkeeping })
+)
 const incidentCount = n - organisations.length
 const incidents = syntheticDocuments(incidentCount, world).map((document, index) =>
   incidentSchema.parse({ id: document.id, title: document.title, status: 'alleged', occurredOn: String(1995 + (index % 31)), ...bookkeeping })

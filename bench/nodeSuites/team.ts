@@ -63,7 +63,8 @@ export async function run(context: NodeBenchContext): Promise<void> {
       analysts ??= { alice: await postgres.createAnalyst('bench_alice', 'editor'), bob: await postgres.createAnalyst('bench_bob', 'editor') }
       const alice = urlOf({ ...analysts.alice, database: admin.database })
       const bob = urlOf({ ...analysts.bob, database: admin.database })
-      const emit = (metric: string, value: number, kind?: string) => context.emit({ dataset: 'synthetic', n, metric, value, unit: 'ms', ...(kind === undefined ? {} : { kind }) })
+      const emit = (metric: string, value: number, kind?: string) =>
+        context.emit({ dataset: 'synthetic', n, metric, value, unit: 'ms', ...(kind === undefined ? {} : { kind }) })
 
       const { bundle } = syntheticAppBundle(n)
       const bundlePath = join(context.dataDir, `bundle-${n}.json`)
@@ -80,9 +81,17 @@ export async function run(context: NodeBenchContext): Promise<void> {
       const pulledPath = join(context.dataDir, `pulled-${n}.json`)
       const pullMs = await timed(() => teamPullCommand(io, access, { url: bob, outPath: pulledPath }, knownIds))
       emit('initial_pull_ms', pullMs, 'bundle')
-      const importMs = await timed(() => importCommand(io, { format: 'bundle', inputs: [bundlePath], outPath: join(context.dataDir, `imported-${n}.json`), words: cliTranslator('en') }, reference))
+      const importMs = await timed(() =>
+        importCommand(
+          io,
+          { format: 'bundle', inputs: [bundlePath], outPath: join(context.dataDir, `imported-${n}.json`), words: cliTranslator('en') },
+          reference
+        )
+      )
       emit('import_ms', importMs, 'bundle')
-      context.log(`n=${n}: initial pull ${pullMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms: pull / import = ${(pullMs / importMs).toFixed(2)} (target ≤ 2)`)
+      context.log(
+        `n=${n}: initial pull ${pullMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms: pull / import = ${(pullMs / importMs).toFixed(2)} (target ≤ 2)`
+      )
 
       await measureSync(context, n, access.open(alice), access.open(bob), bundle, emit)
     }
@@ -124,7 +133,10 @@ async function measureSync(
     for (let round = 1; round <= SYNC_ROUNDS; round += 1) {
       // Each round is the next revision of the same records, based on the server's (accepted last round).
       const revisions = incidents.map((incident) =>
-        bundleRecordRevision({ type: 'incident', record: { ...incident, title: `${incident.title} (edit ${round})`, revision: incident.revision + round } }, { clientAt: new Date().toISOString() })
+        bundleRecordRevision(
+          { type: 'incident', record: { ...incident, title: `${incident.title} (edit ${round})`, revision: incident.revision + round } },
+          { clientAt: new Date().toISOString() }
+        )
       )
       const start = performance.now()
       const pushed = await alice.push(revisions)
@@ -138,13 +150,16 @@ async function measureSync(
       }
       const end = performance.now()
       const accepted = pushed.outcomes.filter((outcome) => outcome.outcome === 'accepted').length
-      if (accepted !== revisions.length || pulled.length !== revisions.length) throw new Error(`round ${round}: ${accepted} of ${revisions.length} accepted, ${pulled.length} pulled`)
+      if (accepted !== revisions.length || pulled.length !== revisions.length)
+        throw new Error(`round ${round}: ${accepted} of ${revisions.length} accepted, ${pulled.length} pulled`)
       rounds.push({ push: afterPush - start, pull: end - afterPush })
     }
     emit('sync_ms', median(rounds.map((round) => round.push + round.pull)), `${CHANGED}-changed`)
     emit('sync_push_ms', median(rounds.map((round) => round.push)), `${CHANGED}-changed`)
     emit('sync_pull_ms', median(rounds.map((round) => round.pull)), `${CHANGED}-changed`)
-    context.log(`n=${n}: sync of ${CHANGED} changed records, ${SYNC_ROUNDS} rounds (push + pull ms): ${rounds.map((round) => `${round.push.toFixed(0)} + ${round.pull.toFixed(0)}`).join(', ')}`)
+    context.log(
+      `n=${n}: sync of ${CHANGED} changed records, ${SYNC_ROUNDS} rounds (push + pull ms): ${rounds.map((round) => `${round.push.toFixed(0)} + ${round.pull.toFixed(0)}`).join(', ')}`
+    )
   } finally {
     await alice.close()
     await bob.close()

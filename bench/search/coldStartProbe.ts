@@ -68,11 +68,14 @@ try {
   log('seeding')
   const CHUNK = 2000
   for (let start = 0; start < items.length; start += CHUNK) {
-    await page.evaluate((chunk) => {
-      const w = window as unknown as { __items?: unknown[] }
-      w.__items ??= []
-      for (const item of chunk) w.__items.push(item)
-    }, items.slice(start, start + CHUNK))
+    await page.evaluate(
+      (chunk) => {
+        const w = window as unknown as { __items?: unknown[] }
+        w.__items ??= []
+        for (const item of chunk) w.__items.push(item)
+      },
+      items.slice(start, start + CHUNK)
+    )
   }
   const written = await page.evaluate(
     () =>
@@ -123,7 +126,8 @@ try {
           request.onsuccess = () => {
             const read = request.result.transaction('meta').objectStore('meta').get('search:snapshot')
             read.onsuccess = () => {
-              const tables = (read.result as { value?: { watermark?: { tables?: Record<string, { count: number }> } } } | undefined)?.value?.watermark?.tables ?? {}
+              const tables =
+                (read.result as { value?: { watermark?: { tables?: Record<string, { count: number }> } } } | undefined)?.value?.watermark?.tables ?? {}
               done(Object.values(tables).reduce((sum, mark) => sum + mark.count, 0))
               request.result.close()
             }
@@ -171,7 +175,9 @@ try {
       return { first: w.__firstResultAt as number, tasks: w.__longTasks as { start: number; ms: number }[] }
     })
     const longest = Math.max(0, ...result.tasks.filter((task) => task.start < result.first).map((task) => task.ms))
-    log(`reload ${round + 1}: raw getAll ${rawRead.toFixed(0)} ms; reload to first result ${result.first.toFixed(0)} ms (ratio ${(result.first / rawRead).toFixed(2)}); longest task before it ${longest} ms; tasks ${JSON.stringify(result.tasks.slice(0, 12))}`)
+    log(
+      `reload ${round + 1}: raw getAll ${rawRead.toFixed(0)} ms; reload to first result ${result.first.toFixed(0)} ms (ratio ${(result.first / rawRead).toFixed(2)}); longest task before it ${longest} ms; tasks ${JSON.stringify(result.tasks.slice(0, 12))}`
+    )
     await page.waitForTimeout(1500)
   }
 } finally {

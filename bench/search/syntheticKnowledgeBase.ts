@@ -9,15 +9,46 @@ import { seededRandom, type SeededRandom } from './seededRandom'
 // made-up names, because the number of distinct terms is what prefix and typo expansion cost.
 
 const EVENTS = [
-  'data breach', 'ransomware attack', 'unauthorised access', 'misconfigured database', 'phishing campaign',
-  'insider leak', 'credential stuffing', 'lost laptop', 'exposed storage bucket', 'payment card skimming',
-  'account takeover', 'facial recognition rollout', 'covert tracking', 'unlawful data sharing', 'consent violation',
-  'algorithmic discrimination', 'app ban', 'data localisation order', 'cross-border transfer', 'surveillance programme'
+  'data breach',
+  'ransomware attack',
+  'unauthorised access',
+  'misconfigured database',
+  'phishing campaign',
+  'insider leak',
+  'credential stuffing',
+  'lost laptop',
+  'exposed storage bucket',
+  'payment card skimming',
+  'account takeover',
+  'facial recognition rollout',
+  'covert tracking',
+  'unlawful data sharing',
+  'consent violation',
+  'algorithmic discrimination',
+  'app ban',
+  'data localisation order',
+  'cross-border transfer',
+  'surveillance programme'
 ]
 const DATA = [
-  'names', 'email addresses', 'phone numbers', 'passwords', 'payment card numbers', 'health records', 'location history',
-  'biometric templates', 'national identity numbers', 'credit scores', 'browsing history', 'contacts', 'photos',
-  'purchase records', 'social security numbers', 'passport scans', 'salary data', 'student records'
+  'names',
+  'email addresses',
+  'phone numbers',
+  'passwords',
+  'payment card numbers',
+  'health records',
+  'location history',
+  'biometric templates',
+  'national identity numbers',
+  'credit scores',
+  'browsing history',
+  'contacts',
+  'photos',
+  'purchase records',
+  'social security numbers',
+  'passport scans',
+  'salary data',
+  'student records'
 ]
 const PEOPLE = ['customers', 'users', 'patients', 'employees', 'students', 'voters', 'subscribers', 'account holders', 'residents']
 const VERBS = ['exposed', 'leaked', 'compromised', 'collected', 'shared', 'sold', 'stored unencrypted', 'processed without consent']
@@ -35,26 +66,102 @@ const ACTIONS = [
 ]
 // Accented words as they appear in European decisions and press (folded by the analyser).
 const EUROPEAN = [
-  'données personnelles', 'société', 'protección de datos', 'información', 'Datenschutzbehörde', 'Bußgeld', 'Zürich',
-  'São Paulo', 'résiliation', 'sanción', 'Aufsichtsbehörde', 'vidéosurveillance', 'proteção', 'Übermittlung', 'délibération',
-  'traitement illicite', 'Garante per la protezione', 'Agencia Española', 'Commission nationale', 'Ørsted', 'Malmö', 'Kraków'
+  'données personnelles',
+  'société',
+  'protección de datos',
+  'información',
+  'Datenschutzbehörde',
+  'Bußgeld',
+  'Zürich',
+  'São Paulo',
+  'résiliation',
+  'sanción',
+  'Aufsichtsbehörde',
+  'vidéosurveillance',
+  'proteção',
+  'Übermittlung',
+  'délibération',
+  'traitement illicite',
+  'Garante per la protezione',
+  'Agencia Española',
+  'Commission nationale',
+  'Ørsted',
+  'Malmö',
+  'Kraków'
 ]
 const CHINESE_TITLES = [
-  '个人信息泄露事件', '支付宝年度账单默认勾选', '芝麻信用授权争议', '网络安全法处罚', '数据跨境传输审查', '人脸识别滥用',
-  '用户隐私政策违规', '违规收集个人信息', '应用程序下架通知', '监管机构约谈平台', '数据安全法执法', '快递面单信息泄露'
+  '个人信息泄露事件',
+  '支付宝年度账单默认勾选',
+  '芝麻信用授权争议',
+  '网络安全法处罚',
+  '数据跨境传输审查',
+  '人脸识别滥用',
+  '用户隐私政策违规',
+  '违规收集个人信息',
+  '应用程序下架通知',
+  '监管机构约谈平台',
+  '数据安全法执法',
+  '快递面单信息泄露'
 ]
 const CHINESE_PHRASES = [
-  '监管部门认定该公司违规收集用户个人信息', '平台因未经同意共享数据被罚款', '数百万用户的手机号码和地址遭到泄露',
-  '国家互联网信息办公室责令整改', '公司表示已经修复漏洞并通知受影响用户', '该应用被要求从应用商店下架',
-  '消费者协会提起公益诉讼', '数据被出售给第三方营销公司'
+  '监管部门认定该公司违规收集用户个人信息',
+  '平台因未经同意共享数据被罚款',
+  '数百万用户的手机号码和地址遭到泄露',
+  '国家互联网信息办公室责令整改',
+  '公司表示已经修复漏洞并通知受影响用户',
+  '该应用被要求从应用商店下架',
+  '消费者协会提起公益诉讼',
+  '数据被出售给第三方营销公司'
 ]
 const CATEGORIES = ['data-breach', 'unlawful-processing', 'surveillance', 'security-failure', 'consent', 'transparency', 'ai-harm', 'block-or-ban']
 const STATUSES = ['confirmed', 'alleged', 'disputed']
 const TAGS = ['health', 'finance', 'children', 'biometrics', 'telecoms', 'retail', 'government', 'education', 'advertising', 'employment']
 
 // Pieces of organisation names; combined they give thousands of distinct names.
-const NAME_STARTS = ['Nova', 'Alpha', 'Blue', 'Green', 'Sun', 'Star', 'Quantum', 'Metro', 'Pacific', 'Atlas', 'Vertex', 'Horizon', 'Orion', 'Delta', 'Summit', 'Crest', 'Apex', 'Lumen', 'Terra', 'Zen']
-const NAME_ENDS = ['soft', 'net', 'pay', 'health', 'bank', 'mart', 'link', 'data', 'cloud', 'tel', 'gen', 'care', 'ware', 'logic', 'media', 'trust', 'ride', 'shop', 'play', 'med']
+const NAME_STARTS = [
+  'Nova',
+  'Alpha',
+  'Blue',
+  'Green',
+  'Sun',
+  'Star',
+  'Quantum',
+  'Metro',
+  'Pacific',
+  'Atlas',
+  'Vertex',
+  'Horizon',
+  'Orion',
+  'Delta',
+  'Summit',
+  'Crest',
+  'Apex',
+  'Lumen',
+  'Terra',
+  'Zen'
+]
+const NAME_ENDS = [
+  'soft',
+  'net',
+  'pay',
+  'health',
+  'bank',
+  'mart',
+  'link',
+  'data',
+  'cloud',
+  'tel',
+  'gen',
+  'care',
+  'ware',
+  'logic',
+  'media',
+  'trust',
+  'ride',
+  'shop',
+  'play',
+  'med'
+]
 const COMPANY_SUFFIXES = ['Inc.', 'Ltd', 'GmbH', 'S.A.', 'plc', 'Group', 'Holdings', 'Technologies', 'Co., Ltd.', 'SAS']
 
 /** The vocabulary of the synthetic world, shared by the generator and the query sets. */
@@ -66,7 +173,48 @@ export interface SyntheticWorld {
   readonly rareWords: readonly string[]
 }
 
-const JURISDICTIONS = ['cn', 'us', 'gb', 'fr', 'de', 'it', 'es', 'ie', 'nl', 'se', 'pl', 'in', 'br', 'jp', 'kr', 'au', 'ca', 'sg', 'za', 'ng', 'ke', 'mx', 'ar', 'tr', 'ru', 'ua', 'at', 'be', 'dk', 'fi', 'no', 'pt', 'gr', 'ro', 'hu', 'cz', 'ch', 'il', 'ae', 'sa']
+const JURISDICTIONS = [
+  'cn',
+  'us',
+  'gb',
+  'fr',
+  'de',
+  'it',
+  'es',
+  'ie',
+  'nl',
+  'se',
+  'pl',
+  'in',
+  'br',
+  'jp',
+  'kr',
+  'au',
+  'ca',
+  'sg',
+  'za',
+  'ng',
+  'ke',
+  'mx',
+  'ar',
+  'tr',
+  'ru',
+  'ua',
+  'at',
+  'be',
+  'dk',
+  'fi',
+  'no',
+  'pt',
+  'gr',
+  'ro',
+  'hu',
+  'cz',
+  'ch',
+  'il',
+  'ae',
+  'sa'
+]
 
 function syllableWord(random: SeededRandom): string {
   const consonants = 'bcdfghjklmnprstvwz'
@@ -108,7 +256,10 @@ export function syntheticDocuments(n: number, world: SyntheticWorld, seed = 7): 
     const rare = [random.pick(world.rareWords), random.pick(world.rareWords), random.pick(world.rareWords)]
     const chinese = random.chance(0.1)
     const european = random.chance(0.17)
-    const title = chinese && random.chance(0.5) ? `${organisation.name} ${random.pick(CHINESE_TITLES)}` : `${organisation.name} ${event} ${random.pick(VERBS)} ${data} of ${count.toLocaleString('en-GB')} ${people}`
+    const title =
+      chinese && random.chance(0.5)
+        ? `${organisation.name} ${random.pick(CHINESE_TITLES)}`
+        : `${organisation.name} ${event} ${random.pick(VERBS)} ${data} of ${count.toLocaleString('en-GB')} ${people}`
     const sentences = [
       `In ${year}, ${organisation.name} ${random.pick(VERBS)} the ${data} and ${random.pick(DATA)} of ${people} after a ${event} near ${capitalise(rare[0]!)}.`,
       random.pick(ACTIONS),
@@ -141,7 +292,26 @@ export function syntheticDocuments(n: number, world: SyntheticWorld, seed = 7): 
 export const QUERY_KINDS = ['single-word', 'several-words', 'prefix', 'typo', 'cjk', 'filtered'] as const
 export type QueryKind = (typeof QUERY_KINDS)[number]
 
-const COMMON = ['breach', 'ransomware', 'fine', 'consent', 'passwords', 'health', 'regulator', 'biometric', 'location', 'surveillance', 'leaked', 'customers', 'investigation', 'payment', 'phishing', 'données', 'protección', 'datenschutzbehorde']
+const COMMON = [
+  'breach',
+  'ransomware',
+  'fine',
+  'consent',
+  'passwords',
+  'health',
+  'regulator',
+  'biometric',
+  'location',
+  'surveillance',
+  'leaked',
+  'customers',
+  'investigation',
+  'payment',
+  'phishing',
+  'données',
+  'protección',
+  'datenschutzbehorde'
+]
 
 function misspell(word: string, random: SeededRandom): string {
   const at = 1 + random.int(word.length - 2)
@@ -178,7 +348,12 @@ export function syntheticQueries(world: SyntheticWorld, perKind = 60, seed = 11)
     }),
     cjk: times(() => random.pick(['支付', '个人信息', '泄露', '芝麻信用', '数据', '网络安全法', '人脸识别', '罚款', '用户 隐私'])),
     filtered: times(() => {
-      const filters = [`jurisdiction:${random.pick(world.jurisdictions)}`, `year:${2000 + random.int(20)}..${2020 + random.int(5)}`, `kind:${random.pick(CATEGORIES)}`, 'type:incident']
+      const filters = [
+        `jurisdiction:${random.pick(world.jurisdictions)}`,
+        `year:${2000 + random.int(20)}..${2020 + random.int(5)}`,
+        `kind:${random.pick(CATEGORIES)}`,
+        'type:incident'
+      ]
       return `${random.pick(COMMON)} ${random.pick(filters)}${random.chance(0.5) ? ` ${random.pick(filters)}` : ''}`
     })
   }

@@ -38,9 +38,12 @@ export async function run(context: BenchContext): Promise<void> {
       }
 
       let longestTask = 0
-      const observer = typeof PerformanceObserver === 'undefined' ? undefined : new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration)
-      })
+      const observer =
+        typeof PerformanceObserver === 'undefined'
+          ? undefined
+          : new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration)
+            })
       try {
         observer?.observe({ type: 'longtask', buffered: false })
       } catch {
@@ -69,9 +72,14 @@ export async function run(context: BenchContext): Promise<void> {
     } finally {
       source.close()
       target.close()
-      await Promise.all([indexedDB.deleteDatabase(source.name), indexedDB.deleteDatabase(target.name), indexedDB.deleteDatabase(`${source.name}-backups`)].map((request) => new Promise((resolve) => {
-        request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined)
-      })))
+      await Promise.all(
+        [indexedDB.deleteDatabase(source.name), indexedDB.deleteDatabase(target.name), indexedDB.deleteDatabase(`${source.name}-backups`)].map(
+          (request) =>
+            new Promise((resolve) => {
+              request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined)
+            })
+        )
+      )
     }
   }
 }

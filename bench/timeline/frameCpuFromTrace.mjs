@@ -61,6 +61,11 @@ for (const [n, frames] of bySize) {
   const all = frames.map((frame) => frame.cpu)
   const fmt = (value) => value.toFixed(1)
   console.log(
-    `n=${n}: main-thread CPU per frame p50 ${fmt(percentile(all, 50))} / p95 ${fmt(percentile(all, 95))} ms; pan p95 ${fmt(percentile(of('pan'), 95))}; zoom p95 ${fmt(percentile(of('zoom'), 95))}, max ${fmt(Math.max(...of('zoom')))} (wall-clock p95 ${fmt(percentile(frames.map((frame) => frame.wall), 95))} ms; ${frames.length} frames)`
+    `n=${n}: main-thread CPU per frame p50 ${fmt(percentile(all, 50))} / p95 ${fmt(percentile(all, 95))} ms; pan p95 ${fmt(percentile(of('pan'), 95))}; zoom p95 ${fmt(percentile(of('zoom'), 95))}, max ${fmt(Math.max(...of('zoom')))} (wall-clock p95 ${fmt(
+      percentile(
+        frames.map((frame) => frame.wall),
+        95
+      )
+    )} ms; ${frames.length} frames)`
   )
 }

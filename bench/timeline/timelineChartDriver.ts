@@ -169,7 +169,10 @@ export async function measureChartFrames(input: ChartInput): Promise<FrameTimes>
       zoomP95: percentile(of('zoom'), 95),
       repacks: { count: repacks.length, p50: percentile(repacks, 50) },
       drawnItems: { min: Math.min(...drawn), max: Math.max(...drawn) },
-      scriptP95: percentile(durations.map((entry) => entry.scriptMs), 95),
+      scriptP95: percentile(
+        durations.map((entry) => entry.scriptMs),
+        95
+      ),
       settle
     }
   } finally {

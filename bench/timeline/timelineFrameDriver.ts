@@ -18,7 +18,11 @@ const STEPS = 60
  * kept as a comparison (`frame_dom_*`): no Vue, no paint, fewer elements per item. The real
  * component's frame time (`frame_*`) is measured by timelineChartDriver.ts.
  */
-export function measureFrames(lanes: readonly TimelineLane[], links: readonly TimelineLink[], initial: TimelineScale): { readonly p95: number; readonly p50: number } {
+export function measureFrames(
+  lanes: readonly TimelineLane[],
+  links: readonly TimelineLink[],
+  initial: TimelineScale
+): { readonly p95: number; readonly p50: number } {
   const svg = document.createElementNS(SVG_NS, 'svg')
   svg.setAttribute('width', String(WIDTH))
   svg.setAttribute('height', String(HEIGHT))

@@ -50,7 +50,8 @@ export function cliTranslator(locale: AppLocale): CliTranslator {
   })
   const t = (key: string, values: Readonly<Record<string, string | number>> = {}): string => {
     const count = values.count
-    const written = typeof count === 'number' ? translateWithContext(context, key, { ...values }, { plural: count }) : translateWithContext(context, key, { ...values })
+    const written =
+      typeof count === 'number' ? translateWithContext(context, key, { ...values }, { plural: count }) : translateWithContext(context, key, { ...values })
     return typeof written === 'string' ? written : key
   }
   const dateWords: DateWords = {

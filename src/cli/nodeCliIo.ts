@@ -38,4 +38,3 @@ export function nodeCliIo(): CliIo {
     now: () => new Date().toISOString()
   }
 }
-

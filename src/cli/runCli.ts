@@ -74,39 +74,55 @@ export async function runCli(argv: readonly string[], io: CliIo, reference: () =
     const recordType = oneOf<RecordType>(words, values.type, RECORD_TYPES, '--type')
     const csvImportType = command === 'import' || command === 'validate' ? oneOf<CsvImportType>(words, values.type, CSV_IMPORT_TYPES, '--type') : undefined
     const fromFormat = oneOf<ImportFormat>(words, values.from, CLI_IMPORT_FORMATS, '--from')
-    const mappingChoice: MappingChoice = { map: values.map ?? [], set: values.set ?? [], ...(values.mapping === undefined ? {} : { mappingFile: values.mapping }) }
+    const mappingChoice: MappingChoice = {
+      map: values.map ?? [],
+      set: values.set ?? [],
+      ...(values.mapping === undefined ? {} : { mappingFile: values.mapping })
+    }
     const referenceRecords = reference()
     const knownIds = new Set(referenceRecords.map((typed) => typed.record.id as string))
     switch (command) {
       case 'validate':
-        return await validateCommand(io, {
-          path: exactlyOne(words, positionals, words.t('cli.what.fileToValidate')),
-          ...(fromFormat === undefined ? {} : { format: fromFormat }),
-          ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
-          mappingChoice,
-          words
-        }, referenceRecords)
+        return await validateCommand(
+          io,
+          {
+            path: exactlyOne(words, positionals, words.t('cli.what.fileToValidate')),
+            ...(fromFormat === undefined ? {} : { format: fromFormat }),
+            ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
+            mappingChoice,
+            words
+          },
+          referenceRecords
+        )
       case 'import':
         if (positionals.length === 0) throw new UsageError(words.t('cli.errors.atLeastOneImport'))
-        await importCommand(io, {
-          format: required(words, fromFormat, '--from FORMAT'),
-          inputs: positionals,
-          outPath: required(words, values.out, '-o BUNDLE'),
-          ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
-          mappingChoice,
-          words
-        }, referenceRecords)
+        await importCommand(
+          io,
+          {
+            format: required(words, fromFormat, '--from FORMAT'),
+            inputs: positionals,
+            outPath: required(words, values.out, '-o BUNDLE'),
+            ...(csvImportType === undefined ? {} : { csvType: csvImportType }),
+            mappingChoice,
+            words
+          },
+          referenceRecords
+        )
         return 0
       case 'export':
-        await exportCommand(io, {
-          bundlePath: exactlyOne(words, positionals, words.t('cli.what.bundleToExport')),
-          format: required(words, oneOf<ExportFormat>(words, values.format, EXPORT_FORMATS, '--format'), '--format FORMAT'),
-          outPath: required(words, values.out, '-o OUT'),
-          ...(values.query === undefined ? {} : { query: values.query }),
-          ...(values.title === undefined ? {} : { title: values.title }),
-          ...(recordType === undefined ? {} : { csvType: recordType }),
-          words
-        }, referenceRecords)
+        await exportCommand(
+          io,
+          {
+            bundlePath: exactlyOne(words, positionals, words.t('cli.what.bundleToExport')),
+            format: required(words, oneOf<ExportFormat>(words, values.format, EXPORT_FORMATS, '--format'), '--format FORMAT'),
+            outPath: required(words, values.out, '-o OUT'),
+            ...(values.query === undefined ? {} : { query: values.query }),
+            ...(values.title === undefined ? {} : { title: values.title }),
+            ...(recordType === undefined ? {} : { csvType: recordType }),
+            words
+          },
+          referenceRecords
+        )
         return 0
       case 'stats':
         await statsCommand(io, exactlyOne(words, positionals, words.t('cli.what.bundle')), knownIds, words)

@@ -21,9 +21,7 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
  * lets the page and its workers load their own assets.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 }
 
 /** Serves the built renderer folder `rendererRoot` on `app://bundle/`. Call once the app is ready. */
@@ -32,9 +30,7 @@ export function registerAppProtocol(rendererRoot: string): void {
 }
 
 /** Where a request URL points inside the bundle, or why it may not be served. */
-export type BundlePathResolution =
-  | { readonly kind: 'file'; readonly filePath: string }
-  | { readonly kind: 'forbidden'; readonly reason: string }
+export type BundlePathResolution = { readonly kind: 'file'; readonly filePath: string } | { readonly kind: 'forbidden'; readonly reason: string }
 
 // Encoded separators and NUL let a later decode step invent path structure the URL parser never saw.
 const ENCODED_SEPARATOR_OR_NUL = /%(2f|5c|00)/i

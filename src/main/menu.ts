@@ -70,7 +70,11 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand, locale }:
  * Installs the application menu in `locale` (the system's language until the page says which it
  * shows); commands go to whatever `getWindow` returns at click time. Returns how to change its language.
  */
-export function installApplicationMenu(getWindow: () => BrowserWindow | null, isPackaged: boolean, locale: AppLocale): { setLanguage(locale: AppLocale): void } {
+export function installApplicationMenu(
+  getWindow: () => BrowserWindow | null,
+  isPackaged: boolean,
+  locale: AppLocale
+): { setLanguage(locale: AppLocale): void } {
   let shown: AppLocale | undefined
   const install = (next: AppLocale): void => {
     if (next === shown) return

@@ -4,7 +4,8 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 const repo = resolve(import.meta.dirname, '../..')
-const run = (args: string[]) => promisify(execFile)('node', ['bench/run.mjs', ...args], { cwd: repo, env: { ...process.env, PRECEDENT_BENCH_DIR: 'out/bench-smoke-app' } })
+const run = (args: string[]) =>
+  promisify(execFile)('node', ['bench/run.mjs', ...args], { cwd: repo, env: { ...process.env, PRECEDENT_BENCH_DIR: 'out/bench-smoke-app' } })
 
 // The app suite itself drives Chromium for minutes, so it never runs in npm test; these check only
 // how the runner routes it (cheap: nothing is built).

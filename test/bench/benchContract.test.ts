@@ -7,7 +7,12 @@ describe('percentile', () => {
   })
 
   it('p95 of 1..100 is 95', () => {
-    expect(percentile(Array.from({ length: 100 }, (_, index) => index + 1), 95)).toBe(95)
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, index) => index + 1),
+        95
+      )
+    ).toBe(95)
   })
 
   it('p100 is the largest value and p0 the smallest', () => {

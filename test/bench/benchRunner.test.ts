@@ -33,7 +33,12 @@ describe('npm run bench -- --json', () => {
   }, 120_000)
 
   it('reports every metric the issue asks for', async () => {
-    const metrics = new Set((await output).trim().split('\n').map((line) => (JSON.parse(line) as { metric: string }).metric))
+    const metrics = new Set(
+      (await output)
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { metric: string }).metric)
+    )
     expect([...metrics]).toEqual(expect.arrayContaining(METRICS))
   }, 120_000)
 

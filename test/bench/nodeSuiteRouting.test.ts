@@ -4,7 +4,8 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 const repo = resolve(import.meta.dirname, '../..')
-const run = (args: string[]) => promisify(execFile)('node', ['bench/run.mjs', ...args], { cwd: repo, env: { ...process.env, PRECEDENT_BENCH_DIR: 'out/bench-smoke-node' } })
+const run = (args: string[]) =>
+  promisify(execFile)('node', ['bench/run.mjs', ...args], { cwd: repo, env: { ...process.env, PRECEDENT_BENCH_DIR: 'out/bench-smoke-node' } })
 
 // The team suite starts a PostgreSQL cluster and pushes thousands of records, so it never runs in
 // npm test; these check only how the runner routes a node suite (cheap: nothing is built).

@@ -16,10 +16,19 @@ const text = (max: number) =>
     .string({ unit: fc.constantFrom('a', 'Z', ' ', '支', '付', '宝', 'é', ',', ';', '\\', '"', '<', '&', '\n', '😀', '1'), minLength: 1, maxLength: max })
     .map((value) => value.normalize('NFC').trim())
     .filter((value) => value !== '')
-const oneLine = (max: number) => text(max).map((value) => value.replace(/\n/g, ' ').trim()).filter((value) => value !== '')
+const oneLine = (max: number) =>
+  text(max)
+    .map((value) => value.replace(/\n/g, ' ').trim())
+    .filter((value) => value !== '')
 
 const point = fc
-  .record({ year: fc.integer({ min: 1990, max: 2030 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), precision: fc.constantFrom(0, 1, 2), approximate: fc.boolean() })
+  .record({
+    year: fc.integer({ min: 1990, max: 2030 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    precision: fc.constantFrom(0, 1, 2),
+    approximate: fc.boolean()
+  })
   .map(({ year, month, day, precision, approximate }) => {
     const parts = [String(year), String(month).padStart(2, '0'), String(day).padStart(2, '0')].slice(0, precision + 1)
     return { text: `${parts.join('-')}${approximate ? '~' : ''}`, key: year * 10000 + month * 100 + day }
@@ -39,14 +48,29 @@ const defined = <T extends object>(value: T): T => Object.fromEntries(Object.ent
  * with partial dates of every precision and text in several scripts: for round-trip properties.
  */
 export const knowledgeBaseWorld = fc
-  .record({ organisations: fc.integer({ min: 1, max: 3 }), laws: fc.integer({ min: 0, max: 2 }), incidents: fc.integer({ min: 0, max: 3 }), sources: fc.integer({ min: 0, max: 2 }) })
+  .record({
+    organisations: fc.integer({ min: 1, max: 3 }),
+    laws: fc.integer({ min: 0, max: 2 }),
+    incidents: fc.integer({ min: 0, max: 3 }),
+    sources: fc.integer({ min: 0, max: 2 })
+  })
   .chain(({ organisations, laws, incidents, sources }) => {
     const orgIds = Array.from({ length: organisations }, (_, i) => `org-${i}`)
     const lawIds = Array.from({ length: laws }, (_, i) => `law-${i}`)
     const incidentIds = Array.from({ length: incidents }, (_, i) => `inc-${i}`)
     const sourceIds = Array.from({ length: sources }, (_, i) => `src-${i}`)
-    const citations = fc.array(fc.record({ sourceId: fc.constantFrom(...(sourceIds.length > 0 ? sourceIds : ['src-none'])), passage: maybe(text(40)), locator: maybe(oneLine(20)) }).map(defined), { maxLength: sourceIds.length > 0 ? 2 : 0 })
-    const provisionRefs = fc.array(fc.record({ lawId: fc.constantFrom(...(lawIds.length > 0 ? lawIds : ['law-none'])), provisionNumber: maybe(fc.constantFrom('1', '41', '69A')) }).map(defined), { maxLength: lawIds.length > 0 ? 2 : 0 })
+    const citations = fc.array(
+      fc
+        .record({ sourceId: fc.constantFrom(...(sourceIds.length > 0 ? sourceIds : ['src-none'])), passage: maybe(text(40)), locator: maybe(oneLine(20)) })
+        .map(defined),
+      { maxLength: sourceIds.length > 0 ? 2 : 0 }
+    )
+    const provisionRefs = fc.array(
+      fc
+        .record({ lawId: fc.constantFrom(...(lawIds.length > 0 ? lawIds : ['law-none'])), provisionNumber: maybe(fc.constantFrom('1', '41', '69A')) })
+        .map(defined),
+      { maxLength: lawIds.length > 0 ? 2 : 0 }
+    )
     return fc.record({
       organisations: fc.tuple(
         ...orgIds.map((id) =>
@@ -58,7 +82,9 @@ export const knowledgeBaseWorld = fc
               headquartersJurisdictionId: maybe(fc.constantFrom(...JURISDICTIONS)),
               headquartersCity: maybe(oneLine(20)),
               description: maybe(text(60)),
-              links: fc.array(fc.record({ relation: fc.constantFrom(...ORGANISATION_RELATIONS), organisationId: fc.constantFrom(...orgIds) }), { maxLength: 2 }).map((links) => links.filter((link) => link.organisationId !== id)),
+              links: fc
+                .array(fc.record({ relation: fc.constantFrom(...ORGANISATION_RELATIONS), organisationId: fc.constantFrom(...orgIds) }), { maxLength: 2 })
+                .map((links) => links.filter((link) => link.organisationId !== id)),
               citations
             })
             .map((fields) => anOrganisation(defined({ id, ...fields })))
@@ -82,8 +108,20 @@ export const knowledgeBaseWorld = fc
               amendedOn: fc.array(partialDate, { maxLength: 2 }),
               repealedOn: partialDate,
               summary: maybe(text(60)),
-              provisions: fc.uniqueArray(fc.record({ unit: fc.constantFrom(...PROVISION_UNITS), number: fc.constantFrom('1', '41', '69A'), heading: maybe(oneLine(20)), inForceOn: maybe(partialDate) }).map(defined), { maxLength: 3, selector: (p) => `${p.unit}:${p.number}` }),
-              relations: fc.array(fc.record({ relation: fc.constantFrom(...LAW_RELATIONS), lawId: fc.constantFrom(...lawIds) }), { maxLength: 2 }).map((links) => links.filter((link) => link.lawId !== id)),
+              provisions: fc.uniqueArray(
+                fc
+                  .record({
+                    unit: fc.constantFrom(...PROVISION_UNITS),
+                    number: fc.constantFrom('1', '41', '69A'),
+                    heading: maybe(oneLine(20)),
+                    inForceOn: maybe(partialDate)
+                  })
+                  .map(defined),
+                { maxLength: 3, selector: (p) => `${p.unit}:${p.number}` }
+              ),
+              relations: fc
+                .array(fc.record({ relation: fc.constantFrom(...LAW_RELATIONS), lawId: fc.constantFrom(...lawIds) }), { maxLength: 2 })
+                .map((links) => links.filter((link) => link.lawId !== id)),
               citations
             })
             .map(({ repealedOn, ...fields }) => aLaw(defined({ id, ...fields, repealedOn: fields.status === 'repealed' ? repealedOn : undefined })))
@@ -112,35 +150,49 @@ export const knowledgeBaseWorld = fc
             .map((fields) => anIncident(defined({ id, ...fields })))
         )
       ),
-      responses: fc.array(
-        fc.record({
-          title: oneLine(40),
-          kind: fc.constantFrom(...RESPONSE_KINDS),
-          actorId: fc.constantFrom(...orgIds),
-          datedOn: maybe(partialDate),
-          stage: fc.constantFrom(...RESPONSE_STAGES),
-          matterEffect: maybe(fc.constantFrom(...MATTER_EFFECTS)),
-          description: maybe(text(60)),
-          targetOrganisationIds: subsetOf(orgIds),
-          incidentIds: subsetOf(incidentIds),
-          legalBasis: provisionRefs,
-          outcome: maybe(text(30)),
-          penalty: maybe(fc.record({ amount: maybe(fc.double({ min: 0, max: 1e9, noNaN: true })), currency: maybe(fc.constantFrom('EUR', 'CNY')), description: maybe(oneLine(20)) }).map(defined)),
-          citations
-        }),
-        { maxLength: 2 }
-      ).map((list) => list.map((fields, i) => aResponse(defined({ id: `resp-${i}`, ...fields })))),
+      responses: fc
+        .array(
+          fc.record({
+            title: oneLine(40),
+            kind: fc.constantFrom(...RESPONSE_KINDS),
+            actorId: fc.constantFrom(...orgIds),
+            datedOn: maybe(partialDate),
+            stage: fc.constantFrom(...RESPONSE_STAGES),
+            matterEffect: maybe(fc.constantFrom(...MATTER_EFFECTS)),
+            description: maybe(text(60)),
+            targetOrganisationIds: subsetOf(orgIds),
+            incidentIds: subsetOf(incidentIds),
+            legalBasis: provisionRefs,
+            outcome: maybe(text(30)),
+            penalty: maybe(
+              fc
+                .record({
+                  amount: maybe(fc.double({ min: 0, max: 1e9, noNaN: true })),
+                  currency: maybe(fc.constantFrom('EUR', 'CNY')),
+                  description: maybe(oneLine(20))
+                })
+                .map(defined)
+            ),
+            citations
+          }),
+          { maxLength: 2 }
+        )
+        .map((list) => list.map((fields, i) => aResponse(defined({ id: `resp-${i}`, ...fields })))),
       // Jurisdictions are reference data; one is exported whole when chosen, e.g. for a person's notes on it.
       jurisdictions: fc.subarray([...JURISDICTIONS]).chain((codes) =>
         fc.tuple(
           ...codes.map((code) =>
-            fc
-              .record({ name: oneLine(20), nameZh: maybe(oneLine(10)), notes: maybe(text(60)), citations })
-              .map((fields) =>
-                aJurisdiction(
-                  defined({ id: code, code, kind: (code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country') as 'supranational' | 'subdivision' | 'country', parentId: code.includes('-') ? code.slice(0, 2) : undefined, ...fields })
-                )
+            fc.record({ name: oneLine(20), nameZh: maybe(oneLine(10)), notes: maybe(text(60)), citations }).map((fields) =>
+              aJurisdiction(
+                defined({
+                  id: code,
+                  code,
+                  kind: (code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country') as 'supranational' | 'subdivision' | 'country',
+                  parentId: code.includes('-') ? code.slice(0, 2) : undefined,
+                  ...fields
+                })
               )
+            )
           )
         )
       ),

@@ -68,10 +68,8 @@ export function aSourceInput(overrides: Partial<SourceInput> = {}): SourceInput 
 }
 
 export const anIncident = (overrides: Partial<IncidentInput> = {}) => incidentSchema.parse(anIncidentInput(overrides))
-export const anOrganisation = (overrides: Partial<OrganisationInput> = {}) =>
-  organisationSchema.parse(anOrganisationInput(overrides))
-export const aJurisdiction = (overrides: Partial<JurisdictionInput> = {}) =>
-  jurisdictionSchema.parse(aJurisdictionInput(overrides))
+export const anOrganisation = (overrides: Partial<OrganisationInput> = {}) => organisationSchema.parse(anOrganisationInput(overrides))
+export const aJurisdiction = (overrides: Partial<JurisdictionInput> = {}) => jurisdictionSchema.parse(aJurisdictionInput(overrides))
 export const aLaw = (overrides: Partial<LawInput> = {}) => lawSchema.parse(aLawInput(overrides))
 export const aResponse = (overrides: Partial<ResponseInput> = {}) => incidentResponseSchema.parse(aResponseInput(overrides))
 export const aSource = (overrides: Partial<SourceInput> = {}) => sourceSchema.parse(aSourceInput(overrides))

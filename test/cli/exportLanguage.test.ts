@@ -14,7 +14,20 @@ const ENGLISH_HEADINGS = /Summary|Chronology|Legal basis|Responses and outcomes|
 
 describe('precedent export --lang', () => {
   it('writes a DOCX briefing in Chinese: headings, the "as of" line and dates at their precision', async () => {
-    const { status, written } = await run(['export', SAMPLE, '--format', 'docx', '--query', 'alipay', '--lang', 'zh-CN', '--title', 'Alipay', '-o', 'alipay.docx'])
+    const { status, written } = await run([
+      'export',
+      SAMPLE,
+      '--format',
+      'docx',
+      '--query',
+      'alipay',
+      '--lang',
+      'zh-CN',
+      '--title',
+      'Alipay',
+      '-o',
+      'alipay.docx'
+    ])
 
     expect(status).toBe(0)
     const files = unzipSync(written.get('alipay.docx') as Uint8Array)

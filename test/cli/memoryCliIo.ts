@@ -15,7 +15,10 @@ export function memoryCliIo(files: Record<string, string | Uint8Array> = {}) {
       if (stored !== undefined) {
         const bytes = typeof stored === 'string' ? new TextEncoder().encode(stored) : stored
         if (bytes.length > maxBytes) {
-          throw new ImportInputError({ file: path, message: message('importProblems.input.tooLarge', { size: byteSize(bytes.length), limit: byteSize(maxBytes) }) })
+          throw new ImportInputError({
+            file: path,
+            message: message('importProblems.input.tooLarge', { size: byteSize(bytes.length), limit: byteSize(maxBytes) })
+          })
         }
         return bytes
       }

@@ -58,7 +58,10 @@ describe('precedent usage', () => {
 
   it.each([
     [['frobnicate'], 'precedent: Unknown command "frobnicate". See precedent --help'],
-    [['export', SAMPLE, '--format', 'pdf', '-o', 'x'], 'precedent: --format must be one of bundle, csv, stix, csl, ics, timelinejs, md, html, docx (got "pdf"). See precedent --help'],
+    [
+      ['export', SAMPLE, '--format', 'pdf', '-o', 'x'],
+      'precedent: --format must be one of bundle, csv, stix, csl, ics, timelinejs, md, html, docx (got "pdf"). See precedent --help'
+    ],
     [['export', SAMPLE, '--format', 'md'], 'precedent: -o OUT is required. See precedent --help'],
     [['stats'], 'precedent: Give exactly one bundle. See precedent --help']
   ])('explains a usage mistake in one line: %j', async (argv, message) => {
@@ -182,22 +185,51 @@ describe('precedent import --from hibp', () => {
 
 describe('precedent import with --map, --set and --mapping', () => {
   // GDPRhub-style decisions: no column is named after a response's fields.
-  const decisions = ['Case,Authority,Decided,Party,Sum', 'Decision 12/2021,CNIL,2021-06-02,Contoso SA,"€ 250.000"', 'Decision 13/2021,AEPD,2021-07-14,Fabrikam SL,n/a'].join('\n')
+  const decisions = [
+    'Case,Authority,Decided,Party,Sum',
+    'Decision 12/2021,CNIL,2021-06-02,Contoso SA,"€ 250.000"',
+    'Decision 13/2021,AEPD,2021-07-14,Fabrikam SL,n/a'
+  ].join('\n')
 
   it('says which fields no column gives and how to give them', async () => {
-    const { status, err } = await run(['import', '--from', 'csv', '--type', 'response', 'decisions.csv', '-o', 'out.json'], memoryCliIo({ 'decisions.csv': decisions }))
+    const { status, err } = await run(
+      ['import', '--from', 'csv', '--type', 'response', 'decisions.csv', '-o', 'out.json'],
+      memoryCliIo({ 'decisions.csv': decisions })
+    )
     expect(status).toBe(1)
-    expect(err.join('')).toMatch(/^precedent: decisions\.csv, row 1: No column maps to "Title", "Kind"; name one with --map FIELD=COLUMN, give a value with --set FIELD=VALUE, or use --type\n?$/)
+    expect(err.join('')).toMatch(
+      /^precedent: decisions\.csv, row 1: No column maps to "Title", "Kind"; name one with --map FIELD=COLUMN, give a value with --set FIELD=VALUE, or use --type\n?$/
+    )
   })
 
   it('maps columns by the export’s field names and sets a constant kind for every row', async () => {
     const { status, err, text } = await run(
-      ['import', '--from', 'csv', '--type', 'response', 'decisions.csv', '-o', 'out.json', '--map', 'title=Case,actorId (names)=Authority,datedOn=Decided', '--map', 'targetOrganisationIds (names)=Party,penalty.amount=Sum', '--set', 'kind=fine,penalty.currency=EUR'],
+      [
+        'import',
+        '--from',
+        'csv',
+        '--type',
+        'response',
+        'decisions.csv',
+        '-o',
+        'out.json',
+        '--map',
+        'title=Case,actorId (names)=Authority,datedOn=Decided',
+        '--map',
+        'targetOrganisationIds (names)=Party,penalty.amount=Sum',
+        '--set',
+        'kind=fine,penalty.currency=EUR'
+      ],
       memoryCliIo({ 'decisions.csv': decisions })
     )
     expect(err.join(''), err.join('')).toMatch(/^Read decisions\.csv: /)
     expect(status).toBe(0)
-    const written = JSON.parse(text('out.json')) as { records: { responses: { title: string; kind: string; datedOn: string; penalty?: { amount?: number; currency?: string } }[]; organisations: { name: string }[] } }
+    const written = JSON.parse(text('out.json')) as {
+      records: {
+        responses: { title: string; kind: string; datedOn: string; penalty?: { amount?: number; currency?: string } }[]
+        organisations: { name: string }[]
+      }
+    }
     expect(written.records.responses.map(({ title, kind, datedOn, penalty }) => ({ title, kind, datedOn, penalty }))).toEqual([
       { title: 'Decision 12/2021', kind: 'fine', datedOn: '2021-06-02', penalty: { amount: 250000, currency: 'EUR' } },
       { title: 'Decision 13/2021', kind: 'fine', datedOn: '2021-07-14', penalty: { currency: 'EUR' } }
@@ -207,8 +239,16 @@ describe('precedent import with --map, --set and --mapping', () => {
 
   it('reads JSON records through a saved mapping file, nested fields by path', async () => {
     const records = JSON.stringify([{ headline: 'Northwind app sent contacts abroad', when: { year: 2022 }, company: { name: 'Northwind Traders' } }])
-    const mapping = JSON.stringify({ layout: 'columns', recordType: 'incident', columns: { headline: 'title', 'when.year': 'occurredOn', 'company.name': 'organisations' }, constants: { status: 'alleged' } })
-    const { status, err, text } = await run(['import', '--from', 'json', 'records.json', '--mapping', 'mapping.json', '-o', 'out.json'], memoryCliIo({ 'records.json': records, 'mapping.json': mapping }))
+    const mapping = JSON.stringify({
+      layout: 'columns',
+      recordType: 'incident',
+      columns: { headline: 'title', 'when.year': 'occurredOn', 'company.name': 'organisations' },
+      constants: { status: 'alleged' }
+    })
+    const { status, err, text } = await run(
+      ['import', '--from', 'json', 'records.json', '--mapping', 'mapping.json', '-o', 'out.json'],
+      memoryCliIo({ 'records.json': records, 'mapping.json': mapping })
+    )
     expect(status, err.join('')).toBe(0)
     const written = JSON.parse(text('out.json')) as { records: { incidents: { title: string; occurredOn: string; status: string }[] } }
     expect(written.records.incidents).toMatchObject([{ title: 'Northwind app sent contacts abroad', occurredOn: '2022', status: 'alleged' }])
@@ -216,9 +256,15 @@ describe('precedent import with --map, --set and --mapping', () => {
 
   it('refuses an unknown field, a missing column and a mapping for a named format in one line each', async () => {
     const files = { 'decisions.csv': decisions }
-    await expect(run(['import', '--from', 'csv', 'decisions.csv', '-o', 'o.json', '--map', 'nonsense=Case'], memoryCliIo(files)).then(({ err }) => err.join(''))).resolves.toBe('precedent: --map: "nonsense" is not a field of a incident. See precedent --help')
-    await expect(run(['import', '--from', 'csv', 'decisions.csv', '-o', 'o.json', '--map', 'title=Nope'], memoryCliIo(files)).then(({ err }) => err.join(''))).resolves.toBe('precedent: decisions.csv: --map title=Nope: the file has no column "Nope"')
-    await expect(run(['import', '--from', 'hibp', 'decisions.csv', '-o', 'o.json', '--set', 'kind=fine'], memoryCliIo(files)).then(({ err }) => err.join(''))).resolves.toBe('precedent: --map, --set and --mapping are for --from csv or json, not hibp. See precedent --help')
+    await expect(
+      run(['import', '--from', 'csv', 'decisions.csv', '-o', 'o.json', '--map', 'nonsense=Case'], memoryCliIo(files)).then(({ err }) => err.join(''))
+    ).resolves.toBe('precedent: --map: "nonsense" is not a field of a incident. See precedent --help')
+    await expect(
+      run(['import', '--from', 'csv', 'decisions.csv', '-o', 'o.json', '--map', 'title=Nope'], memoryCliIo(files)).then(({ err }) => err.join(''))
+    ).resolves.toBe('precedent: decisions.csv: --map title=Nope: the file has no column "Nope"')
+    await expect(
+      run(['import', '--from', 'hibp', 'decisions.csv', '-o', 'o.json', '--set', 'kind=fine'], memoryCliIo(files)).then(({ err }) => err.join(''))
+    ).resolves.toBe('precedent: --map, --set and --mapping are for --from csv or json, not hibp. See precedent --help')
   })
 })
 
@@ -232,7 +278,10 @@ describe('the command line in Chinese (--lang zh-CN)', () => {
   })
 
   it('lists each rejected row with its file, row and field in Chinese, after the counts', async () => {
-    const { status, err } = await run(['validate', 'list.csv', '--from', 'csv', '--lang=zh-CN'], memoryCliIo({ 'list.csv': 'Title,Date\nLeak,2015\n,2016-13\n' }))
+    const { status, err } = await run(
+      ['validate', 'list.csv', '--from', 'csv', '--lang=zh-CN'],
+      memoryCliIo({ 'list.csv': 'Title,Date\nLeak,2015\n,2016-13\n' })
+    )
 
     expect(status).toBe(1)
     expect(err).toEqual([

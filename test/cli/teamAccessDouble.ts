@@ -19,7 +19,8 @@ export function teamAccessDouble(options: { user?: string; role?: TeamRole } = {
   let closed = 0
   const guarded = <T>(work: () => Promise<T>): Promise<T> => {
     if (state.failure !== undefined) return Promise.reject(state.failure)
-    if (state.schemaVersion === 0) return Promise.reject(new TeamError('schema-missing', 'the database precedent at 127.0.0.1:5433 has no Precedent schema: run `precedent team init`'))
+    if (state.schemaVersion === 0)
+      return Promise.reject(new TeamError('schema-missing', 'the database precedent at 127.0.0.1:5433 has no Precedent schema: run `precedent team init`'))
     return work()
   }
   const guardedServer = (server: TeamServer): TeamServer => ({
@@ -65,12 +66,28 @@ export function teamAccessDouble(options: { user?: string; role?: TeamRole } = {
       return closed
     },
     /** Bob edits a record on the server: its next revision there, based on the current one. */
-    async editOnServer(recordType: PushedChange extends infer C ? (C extends { recordType: infer T } ? T : never) : never, recordId: string, change: Record<string, unknown>) {
-      const current = (await team.serverFor('bob').currentRecords({ limit: 5000 })).records.find((record) => record.recordType === recordType && record.recordId === recordId)
+    async editOnServer(
+      recordType: PushedChange extends infer C ? (C extends { recordType: infer T } ? T : never) : never,
+      recordId: string,
+      change: Record<string, unknown>
+    ) {
+      const current = (await team.serverFor('bob').currentRecords({ limit: 5000 })).records.find(
+        (record) => record.recordType === recordType && record.recordId === recordId
+      )
       if (current?.snapshot === undefined) throw new Error(`${recordId} is not on the server`)
       edits += 1
       const result = await team.serverFor('bob').push([
-        { kind: 'revision', id: `bob-edit-${edits}`, recordType, recordId, base: { revision: current.revision, exists: true }, action: 'update', changes: [], snapshot: { ...current.snapshot, ...change, revision: current.revision + 1 }, clientAt: AT }
+        {
+          kind: 'revision',
+          id: `bob-edit-${edits}`,
+          recordType,
+          recordId,
+          base: { revision: current.revision, exists: true },
+          action: 'update',
+          changes: [],
+          snapshot: { ...current.snapshot, ...change, revision: current.revision + 1 },
+          clientAt: AT
+        }
       ])
       if (result.outcomes[0]?.outcome !== 'accepted') throw new Error(`Bob's edit of ${recordId} was not accepted`)
     }

@@ -28,7 +28,12 @@ const sampleCount = Object.values(sample.records).reduce((sum, list) => sum + li
 function team(options: Parameters<typeof teamAccessDouble>[0] = {}) {
   const double = teamAccessDouble(options)
   const run = async (argv: string[], fs = memoryCliIo()) => {
-    const status = await runCli(argv, fs.io, () => reference, () => double.access)
+    const status = await runCli(
+      argv,
+      fs.io,
+      () => reference,
+      () => double.access
+    )
     return { status, ...fs }
   }
   return { double, run }
@@ -68,7 +73,9 @@ describe('precedent team push', () => {
     expect(first).toMatchObject({ status: 0, out: [`${sampleCount} accepted, 0 conflicts, 0 unchanged, 0 already pushed`], err: [] })
     expect(again).toMatchObject({ status: 0, out: [`0 accepted, 0 conflicts, 0 unchanged, ${sampleCount} already pushed`] })
     // The same ids both times: the second push is the first one retried.
-    expect(double.pushes[1]!.map((change) => (change.kind === 'revision' ? change.id : ''))).toEqual(double.pushes[0]!.map((change) => (change.kind === 'revision' ? change.id : '')))
+    expect(double.pushes[1]!.map((change) => (change.kind === 'revision' ? change.id : ''))).toEqual(
+      double.pushes[0]!.map((change) => (change.kind === 'revision' ? change.id : ''))
+    )
     // init does not open a session; each push opens one and closes it.
     expect(double.opened).toEqual([URL, URL])
     expect(double.closed).toBe(2)
@@ -82,7 +89,10 @@ describe('precedent team push', () => {
 
     expect(pushed.status).toBe(0)
     expect(double.pushes.map((batch) => batch.length)).toEqual([MAX_PUSH_CHANGES, 2])
-    expect(pushed.err).toEqual([`pushed ${MAX_PUSH_CHANGES} of ${MAX_PUSH_CHANGES + 2} records`, `pushed ${MAX_PUSH_CHANGES + 2} of ${MAX_PUSH_CHANGES + 2} records`])
+    expect(pushed.err).toEqual([
+      `pushed ${MAX_PUSH_CHANGES} of ${MAX_PUSH_CHANGES + 2} records`,
+      `pushed ${MAX_PUSH_CHANGES + 2} of ${MAX_PUSH_CHANGES + 2} records`
+    ])
     const sampleRun = await run(['team', 'push', SAMPLE, '--server', URL])
     expect(sampleRun.status).toBe(0)
     const order = double.pushes[2]!.flatMap((change) => (change.kind === 'revision' ? [change] : []))
@@ -125,7 +135,11 @@ describe('precedent team push', () => {
     expect(pushed.status).toBe(0)
     expect(pushed.out).toEqual([
       `0 accepted, 1 conflict, 0 unchanged, ${sampleCount - 1} already pushed`,
-      expect.stringMatching(new RegExp(`^conflict: incident ${incident.id} "My title" \\(based on revision ${incident.revision}; the server is at revision ${incident.revision + 1}; conflict \\S+\\)$`))
+      expect.stringMatching(
+        new RegExp(
+          `^conflict: incident ${incident.id} "My title" \\(based on revision ${incident.revision}; the server is at revision ${incident.revision + 1}; conflict \\S+\\)$`
+        )
+      )
     ])
   })
 
@@ -163,10 +177,17 @@ describe('precedent team push', () => {
         }
       })
     }
-    const status = await runCli(['team', 'push', 'big.json', '--server', URL], fs.io, () => reference, () => refusingSecond)
+    const status = await runCli(
+      ['team', 'push', 'big.json', '--server', URL],
+      fs.io,
+      () => reference,
+      () => refusingSecond
+    )
 
     expect(status).toBe(1)
-    expect(fs.err.at(-1)).toBe(`precedent: source src-1000: title is required (the first ${MAX_PUSH_CHANGES} of ${MAX_PUSH_CHANGES + 1} records were pushed; pushing the bundle again is safe)`)
+    expect(fs.err.at(-1)).toBe(
+      `precedent: source src-1000: title is required (the first ${MAX_PUSH_CHANGES} of ${MAX_PUSH_CHANGES + 1} records were pushed; pushing the bundle again is safe)`
+    )
   })
 })
 
@@ -214,7 +235,12 @@ describe('precedent team conflicts and status', () => {
     expect(listed.status).toBe(0)
     expect(listed.out).toHaveLength(1)
     const conflict = teamConflictSchema.parse(JSON.parse(listed.out[0]!))
-    expect(conflict).toMatchObject({ recordType: 'incident', recordId: incident.id, theirs: { snapshot: { summary: 'theirs' } }, mine: { snapshot: { summary: 'mine' } } })
+    expect(conflict).toMatchObject({
+      recordType: 'incident',
+      recordId: incident.id,
+      theirs: { snapshot: { summary: 'theirs' } },
+      mine: { snapshot: { summary: 'mine' } }
+    })
     expect(listed.err).toEqual(['1 open conflict'])
   })
 
@@ -244,7 +270,12 @@ describe('precedent team errors', () => {
   ] as const)('a %s error is one line, status 1', async (code, message) => {
     const { run, double } = await initialised()
     double.state.failure = new TeamError(code, `${message}\n    at Connection.parseE (node_modules/pg/lib/connection.js:1:1)`)
-    for (const argv of [['team', 'status', '--server', URL], ['team', 'pull', '--server', URL, '-o', 'x.json'], ['team', 'push', SAMPLE, '--server', URL], ['team', 'conflicts', '--server', URL]]) {
+    for (const argv of [
+      ['team', 'status', '--server', URL],
+      ['team', 'pull', '--server', URL, '-o', 'x.json'],
+      ['team', 'push', SAMPLE, '--server', URL],
+      ['team', 'conflicts', '--server', URL]
+    ]) {
       const result = await run(argv)
       expect(result.status, argv.join(' ')).toBe(1)
       expect(result.err, argv.join(' ')).toEqual([`precedent: ${message}`])
@@ -282,7 +313,14 @@ describe('precedent team errors', () => {
   it('lists the team commands in --help', async () => {
     const { run } = team()
     const help = (await run(['--help'])).out.join('')
-    for (const command of ['team init URL', 'team push BUNDLE --server URL', 'team pull --server URL -o BUNDLE', 'team conflicts --server URL', 'team status --server URL']) expect(help).toContain(command)
+    for (const command of [
+      'team init URL',
+      'team push BUNDLE --server URL',
+      'team pull --server URL -o BUNDLE',
+      'team conflicts --server URL',
+      'team status --server URL'
+    ])
+      expect(help).toContain(command)
   })
 
   it('never shows the password of a server URL', () => {

@@ -57,7 +57,20 @@ describe('npx precedent', () => {
     const csv = join(folder, 'decisions.csv')
     writeFileSync(csv, ['Case,Authority,Decided,Party', 'Decision 12/2021,CNIL,2021-06-02,Contoso SA'].join('\n'))
     const fromCsv = join(folder, 'decisions.json')
-    const mapped = precedent('import', '--from', 'csv', '--type', 'response', csv, '-o', fromCsv, '--map', 'title=Case,actorId (names)=Authority,datedOn=Decided,targetOrganisationIds (names)=Party', '--set', 'kind=fine')
+    const mapped = precedent(
+      'import',
+      '--from',
+      'csv',
+      '--type',
+      'response',
+      csv,
+      '-o',
+      fromCsv,
+      '--map',
+      'title=Case,actorId (names)=Authority,datedOn=Decided,targetOrganisationIds (names)=Party',
+      '--set',
+      'kind=fine'
+    )
     expect(mapped.status, mapped.stderr).toBe(0)
     expect(JSON.parse(precedent('stats', fromCsv).stdout)).toMatchObject({ records: { responses: 1, organisations: 2 } })
 
@@ -80,7 +93,12 @@ describe('npx precedent', () => {
 
   it.each([
     ['a __proto__ key', 'proto.json', '{"__proto__": {"polluted": true}}', 'precedent: proto.json: The file contains a "__proto__"'],
-    ['invalid UTF-8', 'latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]), 'precedent: latin1.json: The file is not valid UTF-8: invalid byte sequence at byte offset 2'],
+    [
+      'invalid UTF-8',
+      'latin1.json',
+      Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]),
+      'precedent: latin1.json: The file is not valid UTF-8: invalid byte sequence at byte offset 2'
+    ],
     ['a NUL byte', 'nul.csv', 'title,date\nA\u0000,2018\n', 'precedent: nul.csv, row 2: The file contains a NUL character'],
     ['duplicate headers', 'dup.csv', 'title,Title,title\nA,B,C\n', 'precedent: dup.csv, row 1, field "title": The column "title" appears more than once']
   ])('refuses a file with %s: status 1, one line, no stack trace', (_what, name, content, message) => {

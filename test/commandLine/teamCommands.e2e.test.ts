@@ -122,7 +122,10 @@ describe('precedent team, against a real PostgreSQL', () => {
     expect(pushed.lines[0]).toMatch(/^1 accepted, 0 conflicts, \d+ unchanged, \d+ already pushed$/)
     const [, unchanged, already] = /(\d+) unchanged, (\d+) already/.exec(pushed.lines[0]!)!.map(Number)
     expect(1 + unchanged! + already!).toBe(sampleCount)
-    expect(pulled(alice, 'alice.json').records.incidents.find((record) => record.id === incident.id)).toMatchObject({ summary: incident.summary, revision: incident.revision })
+    expect(pulled(alice, 'alice.json').records.incidents.find((record) => record.id === incident.id)).toMatchObject({
+      summary: incident.summary,
+      revision: incident.revision
+    })
   })
 
   it('prints one line per conflict for an edit of a version the server has moved on from, and lists it', () => {
@@ -135,7 +138,11 @@ describe('precedent team, against a real PostgreSQL', () => {
     expect(pushed.status, pushed.stderr).toBe(0)
     expect(pushed.lines[0]).toMatch(/^0 accepted, 1 conflict, \d+ unchanged, \d+ already pushed$/)
     expect(pushed.lines.slice(1)).toEqual([
-      expect.stringMatching(new RegExp(`^conflict: incident ${incident.id} "Alice renamed it offline" \\(based on revision ${incident.revision - 1}; the server is at revision ${incident.revision}; conflict \\S+\\)$`))
+      expect.stringMatching(
+        new RegExp(
+          `^conflict: incident ${incident.id} "Alice renamed it offline" \\(based on revision ${incident.revision - 1}; the server is at revision ${incident.revision}; conflict \\S+\\)$`
+        )
+      )
     ])
 
     const listed = precedent(['team', 'conflicts', '--server', bob])
@@ -183,7 +190,9 @@ describe('precedent team, against a real PostgreSQL', () => {
         server.close(() => resolve(port))
       })
     })
-    expect(expectOneLineFailure(precedent(['team', 'status', '--server', `postgres://alice:x@127.0.0.1:${port}/precedent`]))).toBe(`precedent: cannot connect to 127.0.0.1:${port}`)
+    expect(expectOneLineFailure(precedent(['team', 'status', '--server', `postgres://alice:x@127.0.0.1:${port}/precedent`]))).toBe(
+      `precedent: cannot connect to 127.0.0.1:${port}`
+    )
 
     const empty = await postgres.createDatabase('empty')
     const missing = expectOneLineFailure(precedent(['team', 'status', '--server', urlOf({ ...empty, user: 'alice', password: 'alice-secret' })]))

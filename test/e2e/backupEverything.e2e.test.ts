@@ -67,7 +67,11 @@ describe('a backup file holds everything a person made (Chromium, web mode)', ()
 
     // A merge: the sample incident into the retyped one.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click()
-    const pair = page.getByRole('list', { name: 'Possible duplicate incidents' }).getByRole('article').filter({ hasText: RETYPED_TITLE }).filter({ hasText: SAMPLE_TITLE })
+    const pair = page
+      .getByRole('list', { name: 'Possible duplicate incidents' })
+      .getByRole('article')
+      .filter({ hasText: RETYPED_TITLE })
+      .filter({ hasText: SAMPLE_TITLE })
     await pair.getByRole('link', { name: /^Compare and merge/ }).click({ timeout: 60_000 })
     await page.getByRole('radio', { name: `Keep “${RETYPED_TITLE}”` }).check()
     await page.getByRole('button', { name: 'Merge', exact: true }).click()
@@ -95,7 +99,10 @@ describe('a backup file holds everything a person made (Chromium, web mode)', ()
     await page.getByRole('button', { name: 'Save search' }).click()
     await page.getByRole('textbox', { name: 'Name for this search' }).fill(SAVED_SEARCH)
     await page.getByRole('button', { name: 'Save', exact: true }).click()
-    await page.getByRole('status').filter({ hasText: `Saved “${SAVED_SEARCH}”.` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved “${SAVED_SEARCH}”.` })
+      .waitFor()
 
     // A changed preference.
     await go('#/preferences')
@@ -127,7 +134,9 @@ describe('a backup file holds everything a person made (Chromium, web mode)', ()
     // Restored from the file through the Backups page.
     await go('#/backups')
     await page.getByLabel('Restore from a backup file…').setInputFiles(file)
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^Restored\. .* Also put back: 1 briefing, 1 saved search, 1 merge, the history, preferences and import log\./)
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 60_000 })
+      .toMatch(/^Restored\. .* Also put back: 1 briefing, 1 saved search, 1 merge, the history, preferences and import log\./)
 
     expect(await readHeldTables(page)).toEqual(before)
     // And as the app shows them:

@@ -14,7 +14,10 @@ async function go(path: string): Promise<void> {
 
 async function openAlipay(): Promise<void> {
   await go('#/incidents')
-  await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /Alipay/ }).click()
+  await page
+    .getByRole('table', { name: 'Incidents' })
+    .getByRole('link', { name: /Alipay/ })
+    .click()
   await page.getByRole('heading', { level: 1, name: /Alipay/ }).waitFor()
 }
 
@@ -45,15 +48,16 @@ describe('backups in Chromium (web mode)', () => {
 
     // The state before the restore was kept, so the restore itself can be undone.
     await go('#/backups')
-    await page.getByRole('row').filter({ hasText: /^.*Before restoring the backup of .*/ }).first().waitFor()
+    await page
+      .getByRole('row')
+      .filter({ hasText: /^.*Before restoring the backup of .*/ })
+      .first()
+      .waitFor()
   })
 
   it('saves the whole knowledge base as a compressed bundle file, and restoring that file undoes a later edit', async () => {
     await go('#/backups')
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Save the knowledge base as a file' }).click()
-    ])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the knowledge base as a file' }).click()])
     const path = join(browser.userDataDir, download.suggestedFilename())
     await download.saveAs(path)
 
@@ -76,6 +80,10 @@ describe('backups in Chromium (web mode)', () => {
     await openAlipay()
     await expect.poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(original)
     await go('#/backups')
-    await page.getByRole('row').filter({ hasText: `Before restoring ${download.suggestedFilename()}` }).first().waitFor()
+    await page
+      .getByRole('row')
+      .filter({ hasText: `Before restoring ${download.suggestedFilename()}` })
+      .first()
+      .waitFor()
   })
 })

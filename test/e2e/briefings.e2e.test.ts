@@ -26,9 +26,11 @@ async function addRecord(page: Page, typed: string, title: string): Promise<void
 
 /** The items of the running order as the page lists them: record titles, heading and commentary texts. */
 function runningOrder(page: Page): Promise<string[]> {
-  return page.locator('.briefing-item-list > li').evaluateAll((items) =>
-    items.map((item) => item.querySelector('a')?.textContent?.trim() ?? (item.querySelector('input, textarea') as HTMLInputElement | null)?.value ?? '')
-  )
+  return page
+    .locator('.briefing-item-list > li')
+    .evaluateAll((items) =>
+      items.map((item) => item.querySelector('a')?.textContent?.trim() ?? (item.querySelector('input, textarea') as HTMLInputElement | null)?.value ?? '')
+    )
 }
 
 function unzipText(file: string, member: string): string {
@@ -66,7 +68,10 @@ describe('briefings in Chromium (web mode)', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, SUMMONS, 'The consent box was pre-ticked on the annual bill page.'])
     // The commentary goes between the incident and the summons.
-    await page.getByRole('button', { name: /^Move commentary “The consent box/ }).first().click()
+    await page
+      .getByRole('button', { name: /^Move commentary “The consent box/ })
+      .first()
+      .click()
     await expect.poll(() => runningOrder(page)).toEqual(['Background', ALIPAY_INCIDENT, 'The consent box was pre-ticked on the annual bill page.', SUMMONS])
 
     await page.keyboard.press('Control+s')
@@ -80,7 +85,15 @@ describe('briefings in Chromium (web mode)', () => {
     await download.saveAs(file)
     const documentXml = unzipText(file, 'word/document.xml')
     const footnotesXml = unzipText(file, 'word/footnotes.xml')
-    for (const text of ['Background', 'The consent box was pre-ticked on the annual bill page.', 'Chronology', '3 January 2018', ALIPAY_INCIDENT, '6 January 2018', SUMMONS]) {
+    for (const text of [
+      'Background',
+      'The consent box was pre-ticked on the annual bill page.',
+      'Chronology',
+      '3 January 2018',
+      ALIPAY_INCIDENT,
+      '6 January 2018',
+      SUMMONS
+    ]) {
       expect(documentXml, text).toContain(text)
     }
     // The heading and the commentary come in the order chosen: heading, incident, commentary, summons.
@@ -119,9 +132,16 @@ describe('briefings in Chromium (web mode)', () => {
     expect(await page.getByRole('button', { name: 'Save briefing' }).isVisible()).toBe(false)
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false)
     const printedText = (await printed.textContent()) ?? ''
-    for (const text of ['Chronology', '3 January 2018', SUMMONS, 'Background', 'China Focus: Ant Financial apologizes']) expect(printedText, text).toContain(text)
+    for (const text of ['Chronology', '3 January 2018', SUMMONS, 'Background', 'China Focus: Ant Financial apologizes'])
+      expect(printedText, text).toContain(text)
     // The timeline picture is printed too, drawn from the app's own SVG.
-    await expect.poll(() => printed.getByRole('img', { name: 'Timeline of the events in this briefing' }).evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true)
+    await expect
+      .poll(() =>
+        printed
+          .getByRole('img', { name: 'Timeline of the events in this briefing' })
+          .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)
+      )
+      .toBe(true)
     await page.screenshot({ path: 'test-results/briefing-print.png', fullPage: true })
     await page.emulateMedia({ media: 'screen' })
 
@@ -151,7 +171,8 @@ describe('briefings in Chromium (web mode)', () => {
     await download.saveAs(file)
     const docx = unzipSync(new Uint8Array(await readFile(file)))
     const documentXml = strFromU8(docx['word/document.xml']!)
-    for (const heading of ['摘要', '大事记', '法律依据', '应对与结果', '来源']) expect(documentXml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`)
+    for (const heading of ['摘要', '大事记', '法律依据', '应对与结果', '来源'])
+      expect(documentXml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`)
     expect(documentXml).toMatch(/截至\d{4}年\d{1,2}月\d{1,2}日/)
     expect(documentXml).toContain('2018年1月3日')
     expect(documentXml).toContain(ALIPAY_INCIDENT)

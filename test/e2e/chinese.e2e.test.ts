@@ -43,11 +43,18 @@ describe('the app in Chinese', () => {
     const page = await openAppPage(browser.context, `#/search?q=${encodeURIComponent('法域:CN alipay')}`, { freshLoad: true })
     const results = page.locator('.search-results')
 
-    await results.getByRole('link', { name: /^Alipay annual-bill consent default/ }).first().waitFor()
+    await results
+      .getByRole('link', { name: /^Alipay annual-bill consent default/ })
+      .first()
+      .waitFor()
 
     await openAppPage(browser.context, `#/search?q=${encodeURIComponent('法域：IN alipay')}`, { freshLoad: true })
     await page.locator('main h1').first().waitFor()
-    await page.getByRole('link', { name: /^UC Browser/ }).or(page.getByText('没有')).first().waitFor()
+    await page
+      .getByRole('link', { name: /^UC Browser/ })
+      .or(page.getByText('没有'))
+      .first()
+      .waitFor()
     await expect(results.getByRole('link', { name: /^Alipay annual-bill consent default/ }).count()).resolves.toBe(0)
   })
 
@@ -71,7 +78,8 @@ describe('the app in Chinese', () => {
       await download.saveAs(file)
       const documentXml = strFromU8(unzipSync(new Uint8Array(await readFile(file)))['word/document.xml']!)
 
-      for (const heading of ['摘要', '大事记', '法律依据', '应对与结果', '来源']) expect(documentXml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`)
+      for (const heading of ['摘要', '大事记', '法律依据', '应对与结果', '来源'])
+        expect(documentXml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`)
       expect(documentXml).toContain('2018年1月3日')
       expect(documentXml).not.toMatch(/>(Summary|Chronology|Legal basis|Responses and outcomes|Sources)</)
     } finally {
@@ -107,7 +115,12 @@ describe('the app in Chinese', () => {
 
     const rejected = page.getByRole('table', { name: '各条被拒绝的记录或行未能导入的原因' })
     await rejected.waitFor()
-    await expect(rejected.locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual(['leaks.csv', '3', 'Date', '“2016-13”：不存在第 13 月（01 至 12）'])
+    await expect(rejected.locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual([
+      'leaks.csv',
+      '3',
+      'Date',
+      '“2016-13”：不存在第 13 月（01 至 12）'
+    ])
   })
 
   it('draws the timeline in Chinese: lanes by the jurisdictions’ Chinese names, the axis in Chinese dates, a response by its kind', async () => {

@@ -14,7 +14,10 @@ function comparisonTable(page: Page) {
 
 /** The text of one part (a row) of the comparison, column by column. */
 async function partByColumn(page: Page, part: string): Promise<string[]> {
-  return comparisonTable(page).getByRole('row', { name: new RegExp(`^${part}`) }).getByRole('cell').allTextContents()
+  return comparisonTable(page)
+    .getByRole('row', { name: new RegExp(`^${part}`) })
+    .getByRole('cell')
+    .allTextContents()
 }
 
 describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
@@ -73,7 +76,8 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
 
     expect(picturesBefore).toBe(0)
     expect(download.suggestedFilename()).toMatch(/^comparison-by-jurisdiction-alibaba-group-\d{4}-\d{2}-\d{2}\.svg$/)
-    for (const text of ['Comparison by jurisdiction: Alibaba Group', '>China<', '>India<', 'Filters: organisation: Alibaba Group']) expect(svg, text).toContain(text)
+    for (const text of ['Comparison by jurisdiction: Alibaba Group', '>China<', '>India<', 'Filters: organisation: Alibaba Group'])
+      expect(svg, text).toContain(text)
     expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
   })
 
@@ -158,7 +162,8 @@ describe('jurisdiction comparison and charts in Chromium (web mode)', () => {
     const svg = await readFile((await download.path()) ?? '', 'utf8')
 
     expect(download.suggestedFilename()).toMatch(/^incidents-per-year-by-jurisdiction-\d{4}-\d{2}-\d{2}\.svg$/)
-    for (const text of ['>Incidents per year by jurisdiction<', '>Year<', '>Incidents<', '>2015<', '>2018<', '>China<', '>India<', '>Filters: none<']) expect(svg, text).toContain(text)
+    for (const text of ['>Incidents per year by jurisdiction<', '>Year<', '>Incidents<', '>2015<', '>2018<', '>China<', '>India<', '>Filters: none<'])
+      expect(svg, text).toContain(text)
     expect(svg).toMatch(/As of \d{1,2} \w+ \d{4}/)
   })
 

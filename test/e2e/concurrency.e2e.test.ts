@@ -112,4 +112,3 @@ describe('two windows on one knowledge base', () => {
     expect(await page.getByRole('link', { name: 'Never saved' }).count()).toBe(0)
   })
 })
-

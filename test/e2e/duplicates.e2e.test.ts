@@ -18,7 +18,9 @@ function wordsOf(seed: number, count: number): string {
   }
   const consonants = 'bcdfghjklmnprstvwz'
   const vowels = 'aeiou'
-  return Array.from({ length: count }, () => Array.from({ length: 3 }, () => `${consonants[next() % consonants.length]}${vowels[next() % vowels.length]}`).join('')).join(' ')
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 3 }, () => `${consonants[next() % consonants.length]}${vowels[next() % vowels.length]}`).join('')
+  ).join(' ')
 }
 
 /** A Precedent bundle of 3,000 unrelated incidents with one planted pair of look-alikes among them. */
@@ -39,9 +41,14 @@ describe('duplicates among thousands of records in Chromium (web mode)', () => {
   it('lists a planted pair among 3,000 imported incidents, and merging stays one click away', async () => {
     const page = await openApp('#/incidents')
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true }).click()
-    await page.getByLabel('Files to import').setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(aBundleWithAPlantedPair(), 'utf8') })
+    await page
+      .getByLabel('Files to import')
+      .setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(aBundleWithAPlantedPair(), 'utf8') })
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
-    await page.getByRole('status').filter({ hasText: /^3,?000 new/ }).waitFor({ timeout: 60_000 })
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^3,?000 new/ })
+      .waitFor({ timeout: 60_000 })
     await page.getByRole('button', { name: /^Import 3,?000 records$/ }).click()
     await page.getByRole('heading', { name: /^Imported 3,?000 records$/ }).waitFor({ timeout: 120_000 })
 

@@ -60,15 +60,20 @@ describe('editing and linking records in Chromium (web mode)', () => {
     await expect(page.locator('section[aria-labelledby="provisions-heading"]').textContent()).resolves.toMatch(/Cybersecurity Law, Article 41/)
   })
 
-  it('shows the new link on Alipay\'s page and on the law\'s page', async () => {
+  it("shows the new link on Alipay's page and on the law's page", async () => {
     const page = await openApp(new URL(incidentUrl).hash)
     await page.getByLabel('Incident details').getByRole('link', { name: 'Alipay' }).click()
     await page.getByRole('heading', { level: 1, name: 'Alipay' }).waitFor()
 
-    await expect.poll(() => page.getByRole('region', { name: 'Linked incidents' }).textContent()).toMatch(new RegExp(`${INCIDENT_TITLE}.*Incident \\(operator\\)`, 's'))
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Linked incidents' }).textContent())
+      .toMatch(new RegExp(`${INCIDENT_TITLE}.*Incident \\(operator\\)`, 's'))
 
     await page.goto(incidentUrl)
-    await page.locator('section[aria-labelledby="provisions-heading"]').getByRole('link', { name: /Cybersecurity Law, Article 41/ }).click()
+    await page
+      .locator('section[aria-labelledby="provisions-heading"]')
+      .getByRole('link', { name: /Cybersecurity Law, Article 41/ })
+      .click()
     await page.getByRole('heading', { level: 1, name: /Cybersecurity Law/ }).waitFor()
     await expect.poll(() => page.getByRole('region', { name: 'Linked incidents' }).textContent()).toMatch(INCIDENT_TITLE)
   })
@@ -111,7 +116,7 @@ describe('editing and linking records in Chromium (web mode)', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Linked organisations' }).textContent()).toMatch(/Tenpay.*Operated by/s)
   })
 
-  it('cites a new source in an organisation from the source\'s page, with a passage', async () => {
+  it("cites a new source in an organisation from the source's page, with a passage", async () => {
     const page = await openApp('#/sources')
     await page.getByRole('link', { name: 'New source' }).click()
     await page.getByRole('textbox', { name: 'Title', exact: true }).fill('WeChat Pay terms of service')

@@ -64,7 +64,9 @@ describe('exporting in Chromium (web mode)', () => {
     expect(stix.name).toMatch(/^search-results-for-sesame-\d{4}-\d{2}-\d{2}\.stix\.json$/)
     const bundle = JSON.parse(stix.text) as { type: string; objects: { type: string; name?: string }[] }
     expect(bundle.type).toBe('bundle')
-    expect(bundle.objects.filter((object) => object.type === 'incident').map((object) => object.name)).toEqual(expect.arrayContaining([ALIPAY_INCIDENT, FORMULA_TITLE]))
+    expect(bundle.objects.filter((object) => object.type === 'incident').map((object) => object.name)).toEqual(
+      expect.arrayContaining([ALIPAY_INCIDENT, FORMULA_TITLE])
+    )
 
     // Escape closes the dialog and the keyboard is back on the button that opened it.
     await page.keyboard.press('Escape')
@@ -77,10 +79,13 @@ describe('exporting in Chromium (web mode)', () => {
     const importPage = await openApp('#/import')
     await importPage.getByLabel('Files to import').setInputFiles({ name: csv.name, mimeType: 'text/csv', buffer: Buffer.from(csv.text, 'utf8') })
     await importPage.getByRole('button', { name: 'Check what would be imported' }).click()
-    await importPage.getByRole('status').filter({ hasText: `0 new, 0 updated, ${incidentRows} unchanged, 0 duplicates, 0 rejected` }).waitFor()
+    await importPage
+      .getByRole('status')
+      .filter({ hasText: `0 new, 0 updated, ${incidentRows} unchanged, 0 duplicates, 0 rejected` })
+      .waitFor()
   })
 
-  it("exports one record from its page, naming the file after it", async () => {
+  it('exports one record from its page, naming the file after it', async () => {
     const page = await openApp('#/incidents/inc-alipay-annual-bill-2018')
     await page.getByRole('button', { name: 'Export…' }).click()
     const dialog = page.getByRole('dialog', { name: `Export incident ${ALIPAY_INCIDENT}` })

@@ -47,7 +47,10 @@ describe('revision history in Chromium (web mode)', () => {
     context = await launchBrowser(userDataDir)
     page = context.pages()[0] ?? (await context.newPage())
     await go('#/incidents')
-    await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /Alipay/ }).click()
+    await page
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('link', { name: /Alipay/ })
+      .click()
     const heading = page.getByRole('heading', { level: 1, name: /Alipay/ })
     await heading.waitFor()
     originalTitle = (await heading.textContent()) ?? ''
@@ -96,7 +99,11 @@ describe('revision history in Chromium (web mode)', () => {
     await page.getByRole('status').filter({ hasText: 'Restored version 1.' }).waitFor()
     await page.getByRole('heading', { level: 1, name: originalTitle }).waitFor()
     await history().getByRole('heading', { name: 'Version 4: Restored an earlier version' }).waitFor()
-    expect(await history().getByRole('button', { name: /^(Show|Hide) history \(3 changes\)$/ }).count()).toBe(1)
+    expect(
+      await history()
+        .getByRole('button', { name: /^(Show|Hide) history \(3 changes\)$/ })
+        .count()
+    ).toBe(1)
   })
 
   it('undoes the last change', async () => {

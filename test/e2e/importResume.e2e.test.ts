@@ -46,7 +46,10 @@ async function checkAndStartImport(page: Page, file: Buffer): Promise<void> {
   await page.getByLabel('Files to import').setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: file })
   await page.getByText('Recognised as Precedent bundle (JSON).').waitFor({ timeout: 60_000 })
   await page.getByRole('button', { name: 'Check what would be imported' }).click()
-  await page.getByRole('status').filter({ hasText: `${GENERATED} new, 0 updated` }).waitFor({ timeout: 120_000 })
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${GENERATED} new, 0 updated` })
+    .waitFor({ timeout: 120_000 })
   await page.getByRole('button', { name: `Import ${GENERATED} records` }).click()
 }
 

@@ -97,7 +97,12 @@ describe('importing in Chromium (web mode)', () => {
 
   it('maps JSON records by their fields, nested ones by path, plans them and imports them', async () => {
     const records = [
-      { headline: 'Northwind rewards app sent contacts to an ad network', reported: { on: '2022-09' }, company: { name: 'Northwind Traders' }, classes: ['Contacts', 'Device identifiers'] },
+      {
+        headline: 'Northwind rewards app sent contacts to an ad network',
+        reported: { on: '2022-09' },
+        company: { name: 'Northwind Traders' },
+        classes: ['Contacts', 'Device identifiers']
+      },
       { headline: 'Tailspin kiosk photos kept without notice', reported: { on: '2023' }, company: { name: 'Tailspin Toys' }, classes: [] },
       { headline: '', reported: { on: '2023' }, company: { name: 'Nobody' } }
     ]
@@ -110,7 +115,10 @@ describe('importing in Chromium (web mode)', () => {
     await page.getByRole('combobox', { name: 'Column classes maps to' }).selectOption({ label: 'Data categories' })
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
 
-    await page.getByRole('status').filter({ hasText: /^4 new, 0 updated, 0 unchanged, 0 duplicates, 1 rejected/ }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^4 new, 0 updated, 0 unchanged, 0 duplicates, 1 rejected/ })
+      .waitFor()
     const rejection = page.getByRole('table', { name: 'Why each rejected record or row was not imported' }).locator('tbody tr')
     await expect(rejection.locator('td').allTextContents()).resolves.toEqual(['catalogue.json', '3', 'headline', expect.stringMatching(/\S/)])
     await page.getByRole('button', { name: 'Import 4 records' }).click()
@@ -124,12 +132,30 @@ describe('importing in Chromium (web mode)', () => {
   })
 
   it('recognises a Have I Been Pwned breach list and imports each breach with its company and listing', async () => {
-    const breach = { Name: 'ContosoForum', Title: 'Contoso Forum', Domain: 'contosoforum.test', BreachDate: '2016-04-01', AddedDate: '2017-01-02T00:00:00Z', ModifiedDate: '2017-01-02T00:00:00Z', PwnCount: 48213, Description: 'In April 2016, the <a href="https://news.example.org/contoso">Contoso Forum</a> was breached.', DataClasses: ['Email addresses', 'Usernames'], IsVerified: true, IsFabricated: false, IsSensitive: false, IsRetired: false, IsSpamList: false }
+    const breach = {
+      Name: 'ContosoForum',
+      Title: 'Contoso Forum',
+      Domain: 'contosoforum.test',
+      BreachDate: '2016-04-01',
+      AddedDate: '2017-01-02T00:00:00Z',
+      ModifiedDate: '2017-01-02T00:00:00Z',
+      PwnCount: 48213,
+      Description: 'In April 2016, the <a href="https://news.example.org/contoso">Contoso Forum</a> was breached.',
+      DataClasses: ['Email addresses', 'Usernames'],
+      IsVerified: true,
+      IsFabricated: false,
+      IsSensitive: false,
+      IsRetired: false,
+      IsSpamList: false
+    }
     const page = await openApp('#/import')
     await chooseFile(page, 'breaches.json', JSON.stringify([breach]))
     await page.getByText('Recognised as Have I Been Pwned breach list (JSON).').waitFor()
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
-    await page.getByRole('status').filter({ hasText: /^4 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected/ }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^4 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected/ })
+      .waitFor()
     await page.getByRole('button', { name: 'Import 4 records' }).click()
     await page.getByRole('heading', { name: 'Imported 4 records' }).waitFor()
 
@@ -139,8 +165,16 @@ describe('importing in Chromium (web mode)', () => {
   })
 
   it.each([
-    ['hostile.json', '{"format": "precedent-bundle", "version": 1, "__proto__": {"polluted": true}}', 'hostile.json: The file contains a "__proto__" or "constructor.prototype" key, which is never imported'],
-    ['latin1.csv', Buffer.from([...Buffer.from('title\nCaf', 'utf8'), 0xe9, 0x0a]), 'latin1.csv: The file is not valid UTF-8: invalid byte sequence at byte offset 9. Save it as UTF-8 and import it again'],
+    [
+      'hostile.json',
+      '{"format": "precedent-bundle", "version": 1, "__proto__": {"polluted": true}}',
+      'hostile.json: The file contains a "__proto__" or "constructor.prototype" key, which is never imported'
+    ],
+    [
+      'latin1.csv',
+      Buffer.from([...Buffer.from('title\nCaf', 'utf8'), 0xe9, 0x0a]),
+      'latin1.csv: The file is not valid UTF-8: invalid byte sequence at byte offset 9. Save it as UTF-8 and import it again'
+    ],
     ['nul.csv', 'title\nA\u0000B\n', 'nul.csv, row 2: The file contains a NUL character (line 2, column 2); it is not a text file'],
     ['twice.csv', 'title,when,title\nA,2015,B\n', 'twice.csv, row 1, field "title": The column "title" appears more than once in the header row']
   ])('refuses %s with a one-line error and changes nothing', async (name, content, message) => {
@@ -169,7 +203,10 @@ describe('importing in Chromium (web mode)', () => {
     await chooseFile(page, 'enforcementtracker_full_download.json', madeUpCmsDownload(2000))
     await page.getByText('Recognised as CMS GDPR Enforcement Tracker (JSON).').waitFor()
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
-    await page.getByRole('status').filter({ hasText: /^\d+ new, 0 updated/ }).waitFor({ timeout: 60_000 })
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ new, 0 updated/ })
+      .waitFor({ timeout: 60_000 })
     const importButton = page.getByRole('button', { name: /^Import \d+ records$/ })
     expect(Number(/\d+/.exec((await importButton.textContent()) ?? '')?.[0])).toBeGreaterThan(4000)
 

@@ -57,7 +57,10 @@ describe('the knowledge base in Chromium (web mode)', () => {
   it('opens the Alipay incident with its responses in order and its sources', async () => {
     const page = await openApp()
 
-    await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /Alipay/ }).click()
+    await page
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('link', { name: /Alipay/ })
+      .click()
 
     await page.getByRole('heading', { level: 1, name: /Alipay/ }).waitFor()
     await page.locator('#responses-heading').waitFor()
@@ -122,7 +125,10 @@ describe('the knowledge base in Chromium (web mode)', () => {
   it('shows a law with its native title, dates, provisions and the incidents that implicate it', async () => {
     const page = await openApp('#/laws')
 
-    await page.getByRole('table', { name: 'Laws' }).getByRole('link', { name: /^Cybersecurity Law of the People/ }).click()
+    await page
+      .getByRole('table', { name: 'Laws' })
+      .getByRole('link', { name: /^Cybersecurity Law of the People/ })
+      .click()
     await page.getByRole('heading', { level: 1, name: /Cybersecurity Law/ }).waitFor()
 
     await expect(page.locator('.original-title').textContent()).resolves.toBe('网络安全法')
@@ -137,7 +143,10 @@ describe('the knowledge base in Chromium (web mode)', () => {
   it('shows the 2020 block with its legal basis, date and outcome', async () => {
     const page = await openApp('#/responses')
 
-    await page.getByRole('table', { name: 'Responses' }).getByRole('link', { name: /blocks 59 apps/ }).click()
+    await page
+      .getByRole('table', { name: 'Responses' })
+      .getByRole('link', { name: /blocks 59 apps/ })
+      .click()
     await page.getByRole('heading', { level: 1, name: /blocks 59 apps/ }).waitFor()
 
     const details = await page.getByLabel('Response details').textContent()
@@ -236,9 +245,12 @@ describe('the knowledge base in Chromium (web mode)', () => {
     expect(page.url()).toMatch(/#\/organisations$/)
   })
 
-  it('reports a conflict when another tab saved the same incident first, keeping this tab\'s input', async () => {
+  it("reports a conflict when another tab saved the same incident first, keeping this tab's input", async () => {
     const first = await openApp()
-    await first.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /UC Browser/ }).click()
+    await first
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('link', { name: /UC Browser/ })
+      .click()
     await first.getByRole('link', { name: 'Edit incident' }).click()
     // The address changes after the click returns: open the second tab only once it is the form's.
     await first.waitForURL(/\/edit$/)
@@ -320,10 +332,15 @@ describe('the knowledge base in Chromium (web mode)', () => {
     })
 
     expect(outcome).toBe('refused')
-    await page.getByRole('searchbox', { name: /search/i }).first().fill('alipay')
+    await page
+      .getByRole('searchbox', { name: /search/i })
+      .first()
+      .fill('alipay')
     await page.keyboard.press('Enter')
-    await page.getByRole('link', { name: /Alipay annual-bill consent default/ }).first().waitFor()
+    await page
+      .getByRole('link', { name: /Alipay annual-bill consent default/ })
+      .first()
+      .waitFor()
     expect(page.workers().some((worker) => worker.url().includes('searchIndex.worker'))).toBe(true)
   })
 })
-

@@ -40,9 +40,7 @@ describe('law status and the response lifecycle in Chromium (web mode)', () => {
     const page = await openIncident(/Alipay/)
     const section = responsesSection(page)
 
-    await expect.poll(() => section.locator('.matter-state').textContent()).toMatch(
-      /State of the matter:\s*concluded — rectification order, 10 January 2018/
-    )
+    await expect.poll(() => section.locator('.matter-state').textContent()).toMatch(/State of the matter:\s*concluded — rectification order, 10 January 2018/)
     const steps = await section.getByRole('list', { name: 'Steps taken' }).getByRole('listitem').allTextContents()
     const summons = steps.findIndex((text) => /Summons/.test(text))
     const order = steps.findIndex((text) => /Rectification order/.test(text))
@@ -52,7 +50,7 @@ describe('law status and the response lifecycle in Chromium (web mode)', () => {
     await page.screenshot({ path: 'test-results/lifecycle-alipay.png', fullPage: true })
   })
 
-  it('shows UC Browser\'s 2020 block as the concluding step and the threatened 2017 ban apart', async () => {
+  it("shows UC Browser's 2020 block as the concluding step and the threatened 2017 ban apart", async () => {
     const page = await openIncident(/UC Browser/)
     const section = responsesSection(page)
 
@@ -75,16 +73,13 @@ describe('law status and the response lifecycle in Chromium (web mode)', () => {
     await expect.poll(() => page.url()).toMatch(/#\/responses\/new\?incident=inc-uc-browser-data-transmission$/)
   })
 
-  it('shows the Cybersecurity Law\'s status over time on its page', async () => {
+  it("shows the Cybersecurity Law's status over time on its page", async () => {
     const page = await openApp('#/laws/law-cn-cybersecurity-law')
     await page.getByRole('heading', { level: 1, name: /Cybersecurity Law/ }).waitFor()
 
     const history = page.getByRole('list', { name: 'Status history' })
 
-    await expect(history.getByRole('listitem').allTextContents()).resolves.toEqual([
-      '7 November 2016 — Adopted',
-      '1 June 2017 — In force'
-    ])
+    await expect(history.getByRole('listitem').allTextContents()).resolves.toEqual(['7 November 2016 — Adopted', '1 June 2017 — In force'])
     await expect(page.locator('section[aria-labelledby="law-status-heading"] .current-status').textContent()).resolves.toBe('Current status: In force')
     await page.screenshot({ path: 'test-results/lifecycle-law-status.png', fullPage: true })
   })

@@ -76,7 +76,9 @@ async function shownTitles(page: Page): Promise<string[]> {
 describe('record lists at a few thousand records (web mode)', () => {
   it('imports generated incidents through the Import page', async () => {
     const page = await openAppPage(browser.context, '#/import')
-    await page.getByLabel('Files to import').setInputFiles({ name: 'synthetic.json', mimeType: 'application/json', buffer: Buffer.from(syntheticBundle(), 'utf8') })
+    await page
+      .getByLabel('Files to import')
+      .setInputFiles({ name: 'synthetic.json', mimeType: 'application/json', buffer: Buffer.from(syntheticBundle(), 'utf8') })
     await page.getByRole('button', { name: 'Check what would be imported' }).click({ timeout: 60_000 })
     await page.getByRole('button', { name: /^Import [\d,]+ records$/ }).click({ timeout: 120_000 })
     await page.getByRole('heading', { name: /^Imported [\d,]+ records$/ }).waitFor({ timeout: 120_000 })
@@ -118,7 +120,10 @@ describe('record lists at a few thousand records (web mode)', () => {
     // Every row read (a row still being read shows "Loading…").
     await expect.poll(async () => (await shownTitles(page)).filter((title) => title !== 'Loading…').length, { timeout: 20_000 }).toBe(planted)
     const listed = await shownTitles(page)
-    await page.getByRole('status').filter({ hasText: `${planted} incidents match` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${planted} incidents match` })
+      .waitFor()
 
     await page.goto(new URL(`#/search?q=${PLANTED_WORD}`, baseUrl).toString())
     await page.waitForSelector('main[data-ready="yes"]')

@@ -59,7 +59,10 @@ describe('finding and merging duplicates in Chromium (web mode)', () => {
 
     await openApp(`#/incidents/${SAMPLE_ID}`)
     await page.waitForURL(new RegExp(`#/incidents/${retypedId}$`))
-    await page.getByRole('status').filter({ hasText: `“${SAMPLE_TITLE}” was merged into “${RETYPED_TITLE}”` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `“${SAMPLE_TITLE}” was merged into “${RETYPED_TITLE}”` })
+      .waitFor()
 
     await openApp('#/responses/resp-cac-summons-2018-01-06')
     await page.getByRole('heading', { level: 1, name: SUMMONS_TITLE }).waitFor()
@@ -80,9 +83,7 @@ describe('finding and merging duplicates in Chromium (web mode)', () => {
 
   it('undoes a merge from the notice on the survivor’s page', async () => {
     const page = await openApp('#/incidents')
-    const retypedId = /incidents\/([^/]+)$/.exec(
-      (await page.getByRole('link', { name: RETYPED_TITLE, exact: true }).getAttribute('href')) ?? ''
-    )?.[1]
+    const retypedId = /incidents\/([^/]+)$/.exec((await page.getByRole('link', { name: RETYPED_TITLE, exact: true }).getAttribute('href')) ?? '')?.[1]
 
     await mergeSampleIntoRetyped(page)
     await page.waitForURL(new RegExp(`#/incidents/${retypedId}$`))
@@ -109,7 +110,9 @@ describe('finding and merging duplicates in Chromium (web mode)', () => {
     await expect(pair.textContent()).resolves.toMatch(/100% alike.*Same name after normalising: "alipay".*"支付宝"/s)
     await pair.getByRole('link', { name: /^Compare and merge/ }).click()
     await page.getByRole('radio', { name: 'Keep “ALIPAY”', exact: true }).check()
-    await expect(page.getByRole('region', { name: 'What the merge will do' }).textContent()).resolves.toMatch(/records will point to “ALIPAY” instead:.*summons Alipay/s)
+    await expect(page.getByRole('region', { name: 'What the merge will do' }).textContent()).resolves.toMatch(
+      /records will point to “ALIPAY” instead:.*summons Alipay/s
+    )
     await page.getByRole('button', { name: 'Merge', exact: true }).click()
     await page.getByRole('button', { name: 'Confirm merge' }).click()
 
@@ -137,7 +140,10 @@ describe('finding and merging duplicates in Chromium (web mode)', () => {
     const incidents = page.getByRole('list', { name: 'Possible duplicate incidents' })
     await incidents.getByRole('article').first().waitFor()
 
-    await incidents.getByRole('button', { name: /^Not duplicates/ }).first().click()
+    await incidents
+      .getByRole('button', { name: /^Not duplicates/ })
+      .first()
+      .click()
 
     await page.getByRole('status').filter({ hasText: 'will not be flagged again' }).waitFor()
     await page.getByRole('region', { name: 'No likely duplicate incidents' }).waitFor()

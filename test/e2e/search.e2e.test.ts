@@ -136,7 +136,10 @@ describe('search in Chromium (web mode)', () => {
 
   it('finds a record edited in the app by its new words at once', async () => {
     const page = await openApp('#/incidents')
-    await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: /UC Browser/ }).click()
+    await page
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('link', { name: /UC Browser/ })
+      .click()
     await page.getByRole('link', { name: /^Edit/ }).first().click()
     await page.getByRole('textbox', { name: 'Title', exact: true }).fill('UC Browser sent identifiers to Quasarnet servers')
     await page.getByRole('button', { name: 'Save changes' }).click()
@@ -154,7 +157,10 @@ describe('search in Chromium (web mode)', () => {
     await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Go to record' })
     await dialog.getByRole('combobox').pressSequentially('芝麻')
-    await dialog.getByRole('option', { name: /Sesame Credit/ }).first().waitFor()
+    await dialog
+      .getByRole('option', { name: /Sesame Credit/ })
+      .first()
+      .waitFor()
     await page.keyboard.press('Enter')
 
     await page.getByRole('heading', { level: 1, name: /Sesame Credit/ }).waitFor()

@@ -17,7 +17,9 @@ describe('a knowledge base the browser cleared, in Chromium (web mode)', () => {
     const file = join(browser.userDataDir, download.suggestedFilename())
     await download.saveAs(file)
     // What start-up remembered outside IndexedDB: the count the notice must name.
-    const remembered = await page.evaluate(() => JSON.parse(localStorage.getItem('precedent:knowledge-base-marker') ?? 'null') as { recordCount: number } | null)
+    const remembered = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('precedent:knowledge-base-marker') ?? 'null') as { recordCount: number } | null
+    )
     expect(remembered?.recordCount).toBeGreaterThan(0)
 
     // Storage pressure evicts an origin's IndexedDB (the kept backups with it) and leaves localStorage.

@@ -49,7 +49,9 @@ describe('a save under a full disk in Chromium (web mode, forced low quota)', ()
     const alert = page.getByRole('alert').filter({ hasText: /\S/ })
     await Promise.race([alert.waitFor(), page.getByText(/^Saved\.$/).waitFor()])
     await page.screenshot({ path: 'test-results/storage-full-source-form.png', fullPage: true })
-    await expect(alert.textContent()).resolves.toBe('Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.')
+    await expect(alert.textContent()).resolves.toBe(
+      'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
+    )
     await expect(textboxValue(page, 'Title')).resolves.toBe(title)
     await expect(textboxValue(page, 'Publisher')).resolves.toBe('Data Protection Commission')
     await expect(page.getByLabel('Quoted passage', { exact: true }).inputValue()).resolves.toBe(passage)

@@ -61,7 +61,10 @@ async function connect(analyst: Analyst): Promise<void> {
 /** The line a finished sync leaves: "Synced: …", or the page's one-line error, which fails the test at once. */
 async function syncOutcome(analyst: Analyst): Promise<string> {
   const { page } = analyst
-  const outcome = page.getByRole('status').filter({ hasText: /^Synced: / }).or(page.getByRole('alert'))
+  const outcome = page
+    .getByRole('status')
+    .filter({ hasText: /^Synced: / })
+    .or(page.getByRole('alert'))
   await outcome.first().waitFor({ timeout: 120_000 })
   const text = (await outcome.first().textContent()) ?? ''
   if (!text.startsWith('Synced: ')) throw new Error(`${analyst.name} could not sync: ${text}`)
@@ -81,9 +84,12 @@ async function syncNow(analyst: Analyst): Promise<string> {
 async function editIncident(analyst: Analyst, incidentPath: string, fields: { title?: string; summary?: string }): Promise<void> {
   await go(analyst, `${incidentPath}/edit`)
   const { page } = analyst
-  await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-    throw new Error(`${analyst.name} has no incident form at ${page.url()}: ${await page.locator('main').innerText()}`, { cause: error })
-  })
+  await page
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .waitFor({ timeout: 10_000 })
+    .catch(async (error: unknown) => {
+      throw new Error(`${analyst.name} has no incident form at ${page.url()}: ${await page.locator('main').innerText()}`, { cause: error })
+    })
   if (fields.title !== undefined) await page.getByRole('textbox', { name: 'Title', exact: true }).fill(fields.title)
   if (fields.summary !== undefined) await page.getByRole('textbox', { name: 'Summary', exact: true }).fill(fields.summary)
   await page.keyboard.press('Control+s')
@@ -151,7 +157,10 @@ describe('two analysts sharing a knowledge base on PostgreSQL', () => {
     await page.getByRole('group', { name: 'Title' }).getByRole('radio', { name: 'Keep theirs' }).check()
     await page.getByRole('group', { name: 'Summary' }).getByRole('radio', { name: 'Keep mine' }).check()
     await page.getByRole('button', { name: 'Resolve' }).click()
-    await page.getByRole('status').filter({ hasText: /^Resolved / }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Resolved / })
+      .waitFor()
     await expect.poll(() => page.getByText('No open conflicts').count()).toBeGreaterThan(0)
 
     await syncNow(bob)

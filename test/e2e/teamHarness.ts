@@ -91,7 +91,8 @@ export async function installTeamBridge(context: BrowserContext): Promise<() => 
   await context.addInitScript(
     ({ binding, methods }) => {
       // The binding is looked up at each call: it is installed on the window by Playwright, not by this script.
-      const call = (method: string, request: unknown): Promise<unknown> => (window as unknown as Record<string, (method: string, request: unknown) => Promise<unknown>>)[binding]!(method, request)
+      const call = (method: string, request: unknown): Promise<unknown> =>
+        (window as unknown as Record<string, (method: string, request: unknown) => Promise<unknown>>)[binding]!(method, request)
       const desktop = Object.fromEntries(methods.map((method) => [method, (request?: unknown) => call(method, request === undefined ? null : request)]))
       Object.defineProperty(window, 'desktop', { value: Object.freeze(desktop), configurable: false })
     },

@@ -27,14 +27,20 @@ function organisationsBundle(prefix: string, count: number): Buffer {
     updatedAt: CREATED_AT,
     revision: 1
   }))
-  return Buffer.from(JSON.stringify({ format: 'precedent-bundle', version: 1, id: prefix, revision: 1, createdAt: CREATED_AT, records: { organisations } }), 'utf8')
+  return Buffer.from(
+    JSON.stringify({ format: 'precedent-bundle', version: 1, id: prefix, revision: 1, createdAt: CREATED_AT, records: { organisations } }),
+    'utf8'
+  )
 }
 
 async function checkImport(page: Page, fileName: string, file: Buffer, count: number): Promise<void> {
   await page.getByLabel('Files to import').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: file })
   await page.getByText('Recognised as Precedent bundle (JSON).').waitFor({ timeout: 30_000 })
   await page.getByRole('button', { name: 'Check what would be imported' }).click()
-  await page.getByRole('status').filter({ hasText: `${count} new, 0 updated` }).waitFor({ timeout: 30_000 })
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${count} new, 0 updated` })
+    .waitFor({ timeout: 30_000 })
 }
 
 /**
@@ -108,7 +114,8 @@ function storedState(page: Page): Promise<StoredState> {
             type Entry = (typeof revisions)[number]
             const newest = new Map<string, Entry>()
             const isGone = (entry: Entry): boolean => entry.snapshot === undefined
-            const isNewer = (a: Entry, b: Entry): boolean => (a.revision !== b.revision ? a.revision > b.revision : isGone(a) !== isGone(b) ? isGone(a) : a.at > b.at)
+            const isNewer = (a: Entry, b: Entry): boolean =>
+              a.revision !== b.revision ? a.revision > b.revision : isGone(a) !== isGone(b) ? isGone(a) : a.at > b.at
             for (const entry of revisions) {
               const current = newest.get(entry.recordId)
               if (current === undefined || isNewer(entry, current)) newest.set(entry.recordId, entry)
@@ -182,7 +189,10 @@ describe('two windows of one knowledge base', { timeout: 120_000 }, () => {
     expect((await keptBackups(holding)).filter((backup) => backup.reason === 'Backup taken by hand')).toEqual([])
     await releaseLock(holding)
 
-    await backingUp.getByRole('status').filter({ hasText: `Backup taken: ${Object.values(before.counts).reduce((sum, count) => sum + count, 0) + 1} records.` }).waitFor()
+    await backingUp
+      .getByRole('status')
+      .filter({ hasText: `Backup taken: ${Object.values(before.counts).reduce((sum, count) => sum + count, 0) + 1} records.` })
+      .waitFor()
     expect((await keptBackups(holding))[0]).toMatchObject({ reason: 'Backup taken by hand', incidents: before.counts['incidents']! + 1 })
 
     // The same for an import: its own backup first, then its commit, both wait for the lock.
@@ -254,7 +264,10 @@ describe('two windows of one knowledge base', { timeout: 120_000 }, () => {
     await importing.getByRole('button', { name: `Import ${count} records` }).click()
     await importing.getByRole('progressbar', { name: 'Import progress' }).waitFor()
     await backingUp.getByRole('button', { name: 'Back up now' }).click()
-    await backingUp.getByRole('status').filter({ hasText: /^Backup taken:/ }).waitFor({ timeout: 30_000 })
+    await backingUp
+      .getByRole('status')
+      .filter({ hasText: /^Backup taken:/ })
+      .waitFor({ timeout: 30_000 })
     await importing.getByRole('heading', { name: `Imported ${count} records` }).waitFor({ timeout: 30_000 })
 
     const byHand = (await keptBackups(backingUp)).find((backup) => backup.reason === 'Backup taken by hand')

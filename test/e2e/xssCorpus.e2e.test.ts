@@ -15,7 +15,7 @@ const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
   '<script>window.__xss=2</script>',
   '"><svg onload=window.__xss=3>',
-  "javascript:window.__xss=4",
+  'javascript:window.__xss=4',
   '<iframe srcdoc="<script>parent.__xss=5</script>"></iframe>',
   '{{ constructor.constructor("window.__xss=6")() }}',
   '<a href="javascript:alert(7)">click</a>',
@@ -38,10 +38,42 @@ function xssBundle(): string {
     createdAt: AT,
     records: {
       organisations: [
-        { id: 'org-xss-operator', name: poisoned('Xsscorp operator', 0), aliases: [{ name: poisoned('Xss alias', 1) }], kind: 'company', headquartersJurisdictionId: 'CN', headquartersCity: poisoned('City', 2), description: poisoned('Operator description', 3), links: [], citations: [], ...bookkeeping },
-        { id: 'org-xss-regulator', name: poisoned('Xsscorp regulator', 4), aliases: [], kind: 'regulator', headquartersJurisdictionId: 'CN', description: poisoned('Regulator description', 5), links: [], citations: [], ...bookkeeping }
+        {
+          id: 'org-xss-operator',
+          name: poisoned('Xsscorp operator', 0),
+          aliases: [{ name: poisoned('Xss alias', 1) }],
+          kind: 'company',
+          headquartersJurisdictionId: 'CN',
+          headquartersCity: poisoned('City', 2),
+          description: poisoned('Operator description', 3),
+          links: [],
+          citations: [],
+          ...bookkeeping
+        },
+        {
+          id: 'org-xss-regulator',
+          name: poisoned('Xsscorp regulator', 4),
+          aliases: [],
+          kind: 'regulator',
+          headquartersJurisdictionId: 'CN',
+          description: poisoned('Regulator description', 5),
+          links: [],
+          citations: [],
+          ...bookkeeping
+        }
       ],
-      sources: [{ id: 'src-xss-report', title: poisoned('Xsscorp report', 6), publisher: poisoned('Publisher', 7), author: poisoned('Author', 8), publishedOn: '2018-01-04', url: 'https://news.example.org/xss', quotedPassage: poisoned('Quoted', 9), ...bookkeeping }],
+      sources: [
+        {
+          id: 'src-xss-report',
+          title: poisoned('Xsscorp report', 6),
+          publisher: poisoned('Publisher', 7),
+          author: poisoned('Author', 8),
+          publishedOn: '2018-01-04',
+          url: 'https://news.example.org/xss',
+          quotedPassage: poisoned('Quoted', 9),
+          ...bookkeeping
+        }
+      ],
       laws: [],
       incidents: [
         {
@@ -106,7 +138,10 @@ describe('an XSS corpus in every text field (Chromium, web mode)', () => {
     })
     await page.getByLabel('Files to import').setInputFiles({ name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(xssBundle(), 'utf8') })
     await page.getByRole('button', { name: 'Check what would be imported' }).click()
-    await page.getByRole('status').filter({ hasText: /^5 new, / }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^5 new, / })
+      .waitFor()
     await page.getByRole('button', { name: 'Import 5 records' }).click()
     await page.getByRole('heading', { name: 'Imported 5 records' }).waitFor()
 
@@ -120,7 +155,9 @@ describe('an XSS corpus in every text field (Chromium, web mode)', () => {
       await page.waitForTimeout(300)
       const injected = await page.evaluate(() => ({
         flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
-        elements: document.querySelectorAll('main img[src="x"], main script:not([src]), main iframe, main svg[onload], main a[href^="javascript:"], main style, main math').length
+        elements: document.querySelectorAll(
+          'main img[src="x"], main script:not([src]), main iframe, main svg[onload], main a[href^="javascript:"], main style, main math'
+        ).length
       }))
       expect(injected, what).toEqual({ flag: null, elements: 0 })
     }

@@ -9,13 +9,7 @@ const { protocol } = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => ({ protocol }))
 
-import {
-  APP_PAGE_URL,
-  createBundleRequestHandler,
-  registerAppProtocol,
-  registerAppScheme,
-  resolveBundlePath
-} from '../../src/main/appProtocol'
+import { APP_PAGE_URL, createBundleRequestHandler, registerAppProtocol, registerAppScheme, resolveBundlePath } from '../../src/main/appProtocol'
 
 const root = '/opt/precedent/renderer'
 

@@ -143,18 +143,14 @@ describe('main process lifecycle (index.ts)', () => {
   it('ignores ELECTRON_RENDERER_URL when packaged and loads the bundle with DevTools off', async () => {
     await launch({ isPackaged: true })
 
-    expect(main.createMainWindow).toHaveBeenCalledWith(
-      expect.objectContaining({ pageUrl: 'app://bundle/index.html', isPackaged: true })
-    )
+    expect(main.createMainWindow).toHaveBeenCalledWith(expect.objectContaining({ pageUrl: 'app://bundle/index.html', isPackaged: true }))
     expect(main.installOfflineGuard).toHaveBeenCalledWith(electron.session.defaultSession, undefined)
   })
 
   it('loads the dev server in development and lets only it through the offline guard', async () => {
     await launch({ isPackaged: false })
 
-    expect(main.createMainWindow).toHaveBeenCalledWith(
-      expect.objectContaining({ pageUrl: 'http://localhost:5173/', isPackaged: false })
-    )
+    expect(main.createMainWindow).toHaveBeenCalledWith(expect.objectContaining({ pageUrl: 'http://localhost:5173/', isPackaged: false }))
     expect(main.installOfflineGuard).toHaveBeenCalledWith(electron.session.defaultSession, new URL('http://localhost:5173'))
   })
 })

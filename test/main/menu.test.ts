@@ -72,7 +72,19 @@ describe('installApplicationMenu', () => {
     menu.setLanguage('zh-CN')
 
     expect(Menu.buildFromTemplate.mock.calls.length).toBe(builds + 1)
-    expect(chinese.map((item) => item.label).filter(Boolean)).toEqual(['文件(&F)', '新建事件', '导入…', '视图(&V)', '事件', '组织', '法域', '法律', '应对', '来源', '简报'])
+    expect(chinese.map((item) => item.label).filter(Boolean)).toEqual([
+      '文件(&F)',
+      '新建事件',
+      '导入…',
+      '视图(&V)',
+      '事件',
+      '组织',
+      '法域',
+      '法律',
+      '应对',
+      '来源',
+      '简报'
+    ])
   })
 })
 
@@ -85,6 +97,18 @@ describe('the menu words', () => {
         .filter((label) => label !== undefined)
 
     for (const locale of APP_LOCALES) expect(labels(locale)).toHaveLength(labels('en').length)
-    expect(labels('en')).toEqual(['&File', 'New Incident', 'Import…', '&View', 'Incidents', 'Organisations', 'Jurisdictions', 'Laws', 'Responses', 'Sources', 'Briefings'])
+    expect(labels('en')).toEqual([
+      '&File',
+      'New Incident',
+      'Import…',
+      '&View',
+      'Incidents',
+      'Organisations',
+      'Jurisdictions',
+      'Laws',
+      'Responses',
+      'Sources',
+      'Briefings'
+    ])
   })
 })

@@ -12,7 +12,7 @@ describe('counterexamples found by the team sync property', () => {
   // by keeping theirs, wrote the conflict's old `theirs` back, undoing Ana's delete on his side only.
   // Keeping theirs now writes nothing here: the client took the team's version when it met the
   // conflict (teamSync.test.ts has that case on its own, since this one no longer conflicts).
-  it('an edit answered `unchanged`, then a delete, by one analyst, against another\'s delete, converges', async () => {
+  it("an edit answered `unchanged`, then a delete, by one analyst, against another's delete, converges", async () => {
     const steps: TeamStep[] = [
       { kind: 'create', analyst: 0, title: 0 },
       { kind: 'delete', analyst: 1, record: 4 },
@@ -34,7 +34,7 @@ describe('counterexamples found by the team sync property', () => {
   // conflict and her delete, based on revision 2, was accepted. Her pull then replayed Cleo's older
   // edit (not her own, so not skipped) and brought the record back on her side only. A pulled change
   // now applies only when it is later than the record's state here, a deleted record included.
-  it('an older change pulled after one\'s own later delete does not bring the record back', async () => {
+  it("an older change pulled after one's own later delete does not bring the record back", async () => {
     const steps: TeamStep[] = [
       { kind: 'edit', analyst: 2, record: 0, title: 0 },
       { kind: 'edit', analyst: 0, record: 0, title: 0 },
@@ -51,7 +51,7 @@ describe('counterexamples found by the team sync property', () => {
   // their history noted it at their own numbers (2 and 3). Ana's resolution brought the record back
   // at revision 2, which Cleo's pull took for older than her deletion "at 2" and skipped. A deletion
   // from the team is now noted at the server's revision.
-  it('a record brought back by a resolution reaches an analyst who took the team\'s deletion at her own number', async () => {
+  it("a record brought back by a resolution reaches an analyst who took the team's deletion at her own number", async () => {
     const steps: TeamStep[] = [
       { kind: 'delete', analyst: 1, record: 0 },
       { kind: 'edit', analyst: 2, record: 0, title: 0 },
@@ -70,7 +70,7 @@ describe('counterexamples found by the team sync property', () => {
   // was taken for older than it and skipped. Whether a pulled change is older than the record here
   // is now told by the server's sequence numbers (kept on each revision as `teamSeq`), not by
   // revision numbers, which a client's history and the server may count differently.
-  it('a record brought back at the revision an analyst\'s own history deleted it at still reaches him', async () => {
+  it("a record brought back at the revision an analyst's own history deleted it at still reaches him", async () => {
     const steps: TeamStep[] = [
       { kind: 'edit', analyst: 3, record: 0, title: 1 },
       { kind: 'edit', analyst: 3, record: 0, title: 1 },

@@ -6,8 +6,24 @@ import { createInMemoryTeam } from './inMemoryTeamServer'
 
 const AT = '2026-02-01T00:00:00.000Z'
 
-function anEdit(id: string, record: { id: string; [field: string]: unknown }, base: PushedRevision['base'], overrides: Partial<PushedRevision> = {}): PushedRevision {
-  return { kind: 'revision', id, recordType: 'incident', recordId: record.id, base, action: 'update', changes: [], snapshot: { ...record, revision: base.revision + 1 }, clientAt: AT, ...overrides }
+function anEdit(
+  id: string,
+  record: { id: string; [field: string]: unknown },
+  base: PushedRevision['base'],
+  overrides: Partial<PushedRevision> = {}
+): PushedRevision {
+  return {
+    kind: 'revision',
+    id,
+    recordType: 'incident',
+    recordId: record.id,
+    base,
+    action: 'update',
+    changes: [],
+    snapshot: { ...record, revision: base.revision + 1 },
+    clientAt: AT,
+    ...overrides
+  }
 }
 
 describe('the in-memory team server (the test double of the PostgreSQL one)', () => {
@@ -33,19 +49,30 @@ describe('the in-memory team server (the test double of the PostgreSQL one)', ()
     const stale = await ben.push([anEdit('b2', { ...incident, title: 'Ben' }, { revision: 1, exists: true })])
     expect(stale.outcomes[0]).toMatchObject({ outcome: 'conflict', current: { revision: 2, snapshot: { title: 'Ana' } } })
     const [conflict] = await ben.conflicts({ includeResolved: false })
-    expect(conflict).toMatchObject({ base: { revision: 1, snapshot: { title: incident.title } }, theirs: { revision: 2, author: 'ana' }, mine: { revisionId: 'b2', author: 'ben', snapshot: { title: 'Ben' } } })
+    expect(conflict).toMatchObject({
+      base: { revision: 1, snapshot: { title: incident.title } },
+      theirs: { revision: 2, author: 'ana' },
+      mine: { revisionId: 'b2', author: 'ben', snapshot: { title: 'Ben' } }
+    })
     // Ben's next edit is based on his own revision 2, which the server cannot tell from Ana's revision 2:
     // rule 3 comes before rule 4, so it is accepted (Ana's version stays in the open conflict as theirs).
     const next = await ben.push([anEdit('b3', { ...incident, title: 'Ben again' }, { revision: 2, exists: true })])
     expect(next.outcomes[0]?.outcome).toBe('accepted')
   })
 
-  it('joins an author\'s next edit of the conflicted record to the open conflict', async () => {
+  it("joins an author's next edit of the conflicted record to the open conflict", async () => {
     const team = createInMemoryTeam({ now: () => AT })
     const [ana, ben] = [team.serverFor('ana'), team.serverFor('ben')]
     const incident = anIncident()
-    await ana.push([anEdit('r1', incident, { revision: 0, exists: false }), anEdit('r2', { ...incident, title: 'A2' }, { revision: 1, exists: true }), anEdit('r3', { ...incident, title: 'A3' }, { revision: 2, exists: true })])
-    const answer = await ben.push([anEdit('b2', { ...incident, title: 'B2' }, { revision: 1, exists: true }), anEdit('b3', { ...incident, title: 'B3' }, { revision: 2, exists: true })])
+    await ana.push([
+      anEdit('r1', incident, { revision: 0, exists: false }),
+      anEdit('r2', { ...incident, title: 'A2' }, { revision: 1, exists: true }),
+      anEdit('r3', { ...incident, title: 'A3' }, { revision: 2, exists: true })
+    ])
+    const answer = await ben.push([
+      anEdit('b2', { ...incident, title: 'B2' }, { revision: 1, exists: true }),
+      anEdit('b3', { ...incident, title: 'B3' }, { revision: 2, exists: true })
+    ])
     expect(answer.outcomes.map((outcome) => outcome.outcome)).toEqual(['conflict', 'conflict'])
     const conflicts = await ben.conflicts({ includeResolved: false })
     expect(conflicts).toHaveLength(1)
@@ -53,7 +80,7 @@ describe('the in-memory team server (the test double of the PostgreSQL one)', ()
     expect(team.heldRevisionIds()).toEqual(new Set(['r1', 'r2', 'r3', 'b2', 'b3']))
   })
 
-  it('refuses a whole push with a broken record, and a reader\'s push', async () => {
+  it("refuses a whole push with a broken record, and a reader's push", async () => {
     const team = createInMemoryTeam({ now: () => AT })
     const incident = anIncident()
     const broken = anEdit('x2', { ...incident, status: 'not-a-status' }, { revision: 0, exists: false })
@@ -75,7 +102,10 @@ describe('the in-memory team server (the test double of the PostgreSQL one)', ()
     const conflictId = conflict?.conflictId ?? ''
     const stale = await ben.resolveConflict({ conflictId, revision: anEdit('m1', { ...incident, title: 'Both' }, { revision: 1, exists: true }) })
     expect(stale).toMatchObject({ outcome: 'stale', current: { revision: 2 } })
-    expect(await ben.resolveConflict({ conflictId, revision: anEdit('m2', { ...incident, title: 'Both' }, { revision: 2, exists: true }) })).toEqual({ outcome: 'resolved', seq: 3 })
+    expect(await ben.resolveConflict({ conflictId, revision: anEdit('m2', { ...incident, title: 'Both' }, { revision: 2, exists: true }) })).toEqual({
+      outcome: 'resolved',
+      seq: 3
+    })
     expect(await ana.resolveConflict({ conflictId })).toEqual({ outcome: 'closed' })
     expect(await ana.conflicts({ includeResolved: false })).toEqual([])
   })

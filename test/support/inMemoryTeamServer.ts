@@ -95,7 +95,8 @@ function refusalOf(change: PushedChange, index: number): TeamError | undefined {
   if (change.kind === 'redirect') return undefined
   if (change.snapshot === undefined) return undefined
   const where = `${change.recordType} ${change.recordId}`
-  if (change.snapshot.id !== change.recordId) return new TeamError('refused', `refused: ${where}: the snapshot's id is "${change.snapshot.id}" (change ${index + 1})`)
+  if (change.snapshot.id !== change.recordId)
+    return new TeamError('refused', `refused: ${where}: the snapshot's id is "${change.snapshot.id}" (change ${index + 1})`)
   const parsed = RECORD_SCHEMAS[change.recordType].safeParse(change.snapshot)
   if (parsed.success) return undefined
   const issue = parsed.error.issues[0]
@@ -159,10 +160,15 @@ class InMemoryTeamServer implements TeamServer {
   push(changes: readonly PushedChange[]): Promise<PushResult> {
     try {
       this.assertMayWrite()
-      if (changes.length > MAX_PUSH_CHANGES) throw new TeamError('refused', `refused: a push carries at most ${MAX_PUSH_CHANGES} changes, not ${changes.length}`)
+      if (changes.length > MAX_PUSH_CHANGES)
+        throw new TeamError('refused', `refused: a push carries at most ${MAX_PUSH_CHANGES} changes, not ${changes.length}`)
       const parsed = changes.map((change, index) => {
         const result = pushedChangeSchema.safeParse(change)
-        if (!result.success) throw new TeamError('refused', `refused: change ${index + 1}: ${result.error.issues[0]?.path.join('.') ?? ''}: ${result.error.issues[0]?.message ?? 'invalid'}`)
+        if (!result.success)
+          throw new TeamError(
+            'refused',
+            `refused: change ${index + 1}: ${result.error.issues[0]?.path.join('.') ?? ''}: ${result.error.issues[0]?.message ?? 'invalid'}`
+          )
         return copy(result.data)
       })
       // Checked whole before anything is applied: a refused push applies nothing.
@@ -212,7 +218,12 @@ class InMemoryTeamServer implements TeamServer {
         kept.mineState.revision === change.base.revision &&
         kept.mineState.exists === change.base.exists
     )
-    const mine = { revisionId: change.id, ...(change.snapshot === undefined ? {} : { snapshot: copy(change.snapshot) }), author: this.user, clientAt: change.clientAt }
+    const mine = {
+      revisionId: change.id,
+      ...(change.snapshot === undefined ? {} : { snapshot: copy(change.snapshot) }),
+      author: this.user,
+      clientAt: change.clientAt
+    }
     const mineState = { revision: change.snapshot === undefined ? change.base.revision : change.base.revision + 1, exists: change.snapshot !== undefined }
     state.revisionIds.add(change.id)
     if (joined !== undefined) {
@@ -221,7 +232,9 @@ class InMemoryTeamServer implements TeamServer {
       joined.mineState = mineState
       return { outcome: 'conflict', id: change.id, conflictId: joined.conflict.conflictId, current: currentState }
     }
-    const baseVersion = change.base.exists ? state.history.get(key)?.find((version) => version.revision === change.base.revision && version.snapshot !== undefined) : undefined
+    const baseVersion = change.base.exists
+      ? state.history.get(key)?.find((version) => version.revision === change.base.revision && version.snapshot !== undefined)
+      : undefined
     const conflict: TeamConflict = {
       conflictId: `conflict-${state.conflicts.length + 1}-${crypto.randomUUID()}`,
       recordType: change.recordType,
@@ -313,7 +326,10 @@ class InMemoryTeamServer implements TeamServer {
       let seq: number | undefined
       if (revision !== undefined) {
         if (revision.recordType !== kept.conflict.recordType || revision.recordId !== kept.conflict.recordId) {
-          throw new TeamError('refused', `refused: the resolution of conflict "${conflictId}" is of ${revision.recordType} ${revision.recordId}, not of ${kept.conflict.recordType} ${kept.conflict.recordId}`)
+          throw new TeamError(
+            'refused',
+            `refused: the resolution of conflict "${conflictId}" is of ${revision.recordType} ${revision.recordId}, not of ${kept.conflict.recordType} ${kept.conflict.recordId}`
+          )
         }
         const refusal = refusalOf(revision, 0)
         if (refusal !== undefined) throw refusal
@@ -341,7 +357,8 @@ class InMemoryTeamServer implements TeamServer {
       this.assertMayWrite()
       const { briefing, shared } = saveBriefingRequestSchema.parse(request)
       const held = this.state.briefings.get(briefing.id)
-      if (held !== undefined && held.owner !== this.user) throw new TeamError('permission-denied', `permission denied: the briefing "${briefing.id}" belongs to ${held.owner}`)
+      if (held !== undefined && held.owner !== this.user)
+        throw new TeamError('permission-denied', `permission denied: the briefing "${briefing.id}" belongs to ${held.owner}`)
       const saved: TeamBriefing = { briefing: copy(briefing), shared, owner: this.user, updatedAt: this.state.now() }
       this.state.briefings.set(briefing.id, saved)
       return Promise.resolve(copy(saved))

@@ -56,10 +56,12 @@ describe('reads of ../shared outside test/support/sharedData.ts', () => {
   const at = (path: string) => resolve(repoRoot, path)
 
   it('are found in each form tests have used', () => {
-    expect(sharedReads(at('test/shared/interchange/text/x.test.ts'), "readFileSync(resolve(__dirname, '../../../../../shared/data/vcdb-2013/incidents.json'))")).toEqual([
-      '../../../../../shared/data/vcdb-2013/incidents.json'
+    expect(
+      sharedReads(at('test/shared/interchange/text/x.test.ts'), "readFileSync(resolve(__dirname, '../../../../../shared/data/vcdb-2013/incidents.json'))")
+    ).toEqual(['../../../../../shared/data/vcdb-2013/incidents.json'])
+    expect(sharedReads(at('test/shared/interchange/x.test.ts'), "const DATA = new URL('../../../../shared/data/', import.meta.url)")).toEqual([
+      '../../../../shared/data/'
     ])
-    expect(sharedReads(at('test/shared/interchange/x.test.ts'), "const DATA = new URL('../../../../shared/data/', import.meta.url)")).toEqual(['../../../../shared/data/'])
     expect(sharedReads(at('test/commandLine/x.e2e.test.ts'), "const DATA = '../shared/data'")).toEqual(['../shared/data'])
     expect(sharedReads(at('test/resources/x.test.ts'), "path.resolve(repoRoot, '../shared/data/country-codes/country-codes.csv')")).toEqual([
       '../shared/data/country-codes/country-codes.csv'
@@ -71,7 +73,9 @@ describe('reads of ../shared outside test/support/sharedData.ts', () => {
 
   it('are not confused with the tests of src/shared in test/shared', () => {
     expect(sharedReads(at('test/renderer/features/x.test.ts'), "import { sampleBriefing } from '../../shared/briefing/sampleBriefing'")).toEqual([])
-    expect(sharedReads(at('test/renderer/x.test.ts'), "import { anIncident } from '@shared/domain/incident'\nconst folder = 'test/shared/interchange'")).toEqual([])
+    expect(
+      sharedReads(at('test/renderer/x.test.ts'), "import { anIncident } from '@shared/domain/incident'\nconst folder = 'test/shared/interchange'")
+    ).toEqual([])
   })
 
   it('appear in no test file: full-data tests go through test/support/sharedData.ts', () => {

@@ -126,7 +126,16 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         expect(result.outcomes).toEqual([{ outcome: 'accepted', id: expect.any(String), seq: result.headSeq }])
         const page = await bob.pull({ since: 0, limit: 10 })
         expect(page.changes).toEqual([
-          expect.objectContaining({ kind: 'revision', recordType: 'organisation', recordId: organisation.id, revision: 1, action: 'create', snapshot: organisation, note: 'from the register', author: 'alice' })
+          expect.objectContaining({
+            kind: 'revision',
+            recordType: 'organisation',
+            recordId: organisation.id,
+            revision: 1,
+            action: 'create',
+            snapshot: organisation,
+            note: 'from the register',
+            author: 'alice'
+          })
         ])
       })
 
@@ -174,7 +183,11 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         const result = await bob.push([aPushedRevision('organisation', sameAgain, NEW)])
 
         expect(result.outcomes).toEqual([
-          { outcome: 'unchanged', id: expect.any(String), current: { recordType: 'organisation', recordId: organisation.id, revision: 1, snapshot: organisation, revisionId: create.id } }
+          {
+            outcome: 'unchanged',
+            id: expect.any(String),
+            current: { recordType: 'organisation', recordId: organisation.id, revision: 1, snapshot: organisation, revisionId: create.id }
+          }
         ])
         expect(result.headSeq).toBe(headSeq)
         expect((await alice.pull({ since: 0, limit: 10 })).changes).toHaveLength(1)
@@ -193,7 +206,11 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
 
         expect(result.outcomes).toEqual([
           { outcome: 'unchanged', id: expect.any(String), current: { recordType: 'organisation', recordId: never.id, revision: 0 } },
-          { outcome: 'unchanged', id: expect.any(String), current: { recordType: 'organisation', recordId: gone.id, revision: 1, revisionId: expect.any(String) } }
+          {
+            outcome: 'unchanged',
+            id: expect.any(String),
+            current: { recordType: 'organisation', recordId: gone.id, revision: 1, revisionId: expect.any(String) }
+          }
         ])
         expect(result.headSeq).toBe(2)
       })
@@ -215,13 +232,17 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         expect(afterDelete.records).toEqual([])
         expect(again.outcomes[0]).toMatchObject({ outcome: 'accepted' })
         const log = (await alice.pull({ since: 0, limit: 10 })).changes
-        expect(log.map((change) => (change.kind === 'revision' ? [change.revision, change.action, change.snapshot === undefined, change.author] : []))).toEqual([
-          [1, 'create', false, 'alice'],
-          [2, 'update', false, 'alice'],
-          [2, 'delete', true, 'alice'],
-          [3, 'restore', false, 'bob']
+        expect(log.map((change) => (change.kind === 'revision' ? [change.revision, change.action, change.snapshot === undefined, change.author] : []))).toEqual(
+          [
+            [1, 'create', false, 'alice'],
+            [2, 'update', false, 'alice'],
+            [2, 'delete', true, 'alice'],
+            [3, 'restore', false, 'bob']
+          ]
+        )
+        expect((await alice.currentRecords({ limit: 10 })).records).toEqual([
+          expect.objectContaining({ recordId: organisation.id, revision: 3, snapshot: recreated, author: 'bob' })
         ])
-        expect((await alice.currentRecords({ limit: 10 })).records).toEqual([expect.objectContaining({ recordId: organisation.id, revision: 3, snapshot: recreated, author: 'bob' })])
       })
 
       it('rule 4: an edit based on a version the server has moved past is kept as a conflict with base, theirs and mine', async () => {
@@ -276,7 +297,10 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
 
         const result = await bob.push([aPushedRevision('organisation', { ...organisation, name: 'Edited', revision: 2 }, at(1))])
 
-        expect(result.outcomes[0]).toMatchObject({ outcome: 'conflict', current: { recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id } })
+        expect(result.outcomes[0]).toMatchObject({
+          outcome: 'conflict',
+          current: { recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id }
+        })
         expect(result.outcomes[0]!.outcome === 'conflict' && result.outcomes[0]!.current.snapshot).toBe(undefined)
         const [conflict] = await bob.conflicts({ includeResolved: false })
         expect(conflict?.theirs).toEqual({ recordType: 'organisation', recordId: organisation.id, revision: 1, revisionId: deletion.id, author: 'alice' })
@@ -303,7 +327,11 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         expect(retried.outcomes.map((outcome) => outcome.outcome)).toEqual(['already', 'already'])
         const conflicts = await bob.conflicts({ includeResolved: false })
         expect(conflicts).toHaveLength(2)
-        expect(conflicts.find((conflict) => conflict.conflictId === conflictId)?.mine).toMatchObject({ revisionId: secondMine.id, snapshot: { name: 'B3' }, author: 'bob' })
+        expect(conflicts.find((conflict) => conflict.conflictId === conflictId)?.mine).toMatchObject({
+          revisionId: secondMine.id,
+          snapshot: { name: 'B3' },
+          author: 'bob'
+        })
         expect(conflicts.find((conflict) => conflict.conflictId === conflictId)?.base).toEqual({ revision: 1, snapshot: organisation })
       })
 
@@ -387,7 +415,9 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         const seqs = pages.flatMap((page) => page.changes.map((change) => change.seq))
         expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
         expect(new Set(seqs).size).toBe(5)
-        expect(pages.flatMap((page) => page.changes.map((change) => (change.kind === 'revision' ? change.recordId : '')))).toEqual(organisations.map((o) => o.id))
+        expect(pages.flatMap((page) => page.changes.map((change) => (change.kind === 'revision' ? change.recordId : '')))).toEqual(
+          organisations.map((o) => o.id)
+        )
         expect(await bob.pull({ since: 5, limit: 2 })).toEqual({ changes: [], headSeq: 5, more: false })
       })
 
@@ -437,9 +467,18 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
 
         expect(outcome).toEqual({ outcome: 'resolved', seq: 3 })
         expect(await alice.conflicts({ includeResolved: false })).toEqual([])
-        expect(await alice.conflicts({ includeResolved: true })).toEqual([expect.objectContaining({ conflictId, resolvedBy: 'bob', resolvedAt: expect.any(String) })])
-        expect((await alice.currentRecords({ limit: 10 })).records[0]).toMatchObject({ revision: 3, snapshot: merged, author: 'bob', revisionId: resolution.id })
-        expect((await alice.pull({ since: 2, limit: 10 })).changes).toEqual([expect.objectContaining({ seq: 3, id: resolution.id, author: 'bob', revision: 3 })])
+        expect(await alice.conflicts({ includeResolved: true })).toEqual([
+          expect.objectContaining({ conflictId, resolvedBy: 'bob', resolvedAt: expect.any(String) })
+        ])
+        expect((await alice.currentRecords({ limit: 10 })).records[0]).toMatchObject({
+          revision: 3,
+          snapshot: merged,
+          author: 'bob',
+          revisionId: resolution.id
+        })
+        expect((await alice.pull({ since: 2, limit: 10 })).changes).toEqual([
+          expect.objectContaining({ seq: 3, id: resolution.id, author: 'bob', revision: 3 })
+        ])
         expect(await alice.status()).toMatchObject({ openConflicts: 0 })
       })
 
@@ -457,9 +496,15 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         const { conflictId, organisation } = await openConflict()
         await alice.push([aPushedRevision('organisation', { ...organisation, name: 'Moved on', revision: 3 }, at(2))])
 
-        const outcome = await bob.resolveConflict({ conflictId, revision: aPushedRevision('organisation', { ...organisation, name: 'Merged', revision: 3 }, at(2)) })
+        const outcome = await bob.resolveConflict({
+          conflictId,
+          revision: aPushedRevision('organisation', { ...organisation, name: 'Merged', revision: 3 }, at(2))
+        })
 
-        expect(outcome).toEqual({ outcome: 'stale', current: expect.objectContaining({ recordId: organisation.id, revision: 3, snapshot: expect.objectContaining({ name: 'Moved on' }) }) })
+        expect(outcome).toEqual({
+          outcome: 'stale',
+          current: expect.objectContaining({ recordId: organisation.id, revision: 3, snapshot: expect.objectContaining({ name: 'Moved on' }) })
+        })
         expect(await bob.conflicts({ includeResolved: false })).toHaveLength(1)
       })
 
@@ -467,7 +512,10 @@ export function describeTeamServerContract(name: string, makeTeam: () => Promise
         const { conflictId, organisation } = await openConflict()
         await bob.resolveConflict({ conflictId })
 
-        const outcome = await bob.resolveConflict({ conflictId, revision: aPushedRevision('organisation', { ...organisation, name: 'Late', revision: 3 }, at(2)) })
+        const outcome = await bob.resolveConflict({
+          conflictId,
+          revision: aPushedRevision('organisation', { ...organisation, name: 'Late', revision: 3 }, at(2))
+        })
 
         expect(outcome).toEqual({ outcome: 'closed' })
         expect((await bob.currentRecords({ limit: 10 })).records[0]).toMatchObject({ snapshot: { name: 'Theirs' } })

@@ -98,15 +98,30 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await chmod(folder, 0o700)
   const port = await freePort()
   await asPostgres(path.join(bin, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
-    '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=scram-sha-256',
+    `--pwfile=${passwordFile}`,
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+    '--no-instructions'
   ])
   // Speed over durability (a throwaway cluster); the socket in our folder, TCP on loopback only.
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`
   await asPostgres(path.join(bin, 'pg_ctl'), ['start', '-w', '-t', '60', '-D', dataDir, '-l', path.join(folder, 'server.log'), '-o', options])
   const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
 
-  const connectionTo = (database: string, user = 'postgres', password = SUPERUSER_PASSWORD): TeamConnection => ({ host: '127.0.0.1', port, database, user, password })
+  const connectionTo = (database: string, user = 'postgres', password = SUPERUSER_PASSWORD): TeamConnection => ({
+    host: '127.0.0.1',
+    port,
+    database,
+    user,
+    password
+  })
   // One superuser connection per database, kept until stop(): SCRAM makes every new connection cost.
   const clients = new Map<string, Promise<pg.Client>>()
   const clientFor = (database: string): Promise<pg.Client> => {

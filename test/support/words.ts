@@ -61,6 +61,8 @@ export function inEnglishThroughout<T>(value: T): unknown {
 }
 
 /** The storage layer's problems as a person reads them in English: each located by its path, the message shown being `problem` when there is one. */
-export function problemsAsShown(problems: readonly { readonly path: string; readonly message: string; readonly problem?: MessageValue }[]): { path: string; message: string }[] {
+export function problemsAsShown(
+  problems: readonly { readonly path: string; readonly message: string; readonly problem?: MessageValue }[]
+): { path: string; message: string }[] {
   return problems.map((entry) => ({ path: entry.path, message: entry.problem === undefined ? entry.message : inEnglish(entry.problem) }))
 }

@@ -66,12 +66,17 @@ const isReviewed = (finding) => reviewed.some((entry) => entry.check === finding
 const unreviewed = findings.filter((finding) => !isReviewed(finding))
 const stale = reviewed.filter((entry) => !findings.some((finding) => finding.check === entry.check && finding.file === entry.file))
 for (const finding of findings) {
-  console.log(`  ${isReviewed(finding) ? 'reviewed  ' : 'UNREVIEWED'} ${finding.check} ${finding.severity} ${finding.confidence} ${finding.file} ${finding.location}`)
+  console.log(
+    `  ${isReviewed(finding) ? 'reviewed  ' : 'UNREVIEWED'} ${finding.check} ${finding.severity} ${finding.confidence} ${finding.file} ${finding.location}`
+  )
 }
 if (unreviewed.length > 0) {
-  console.error(`${unreviewed.length} finding(s) not reviewed: fix the code, or review the finding and add it with its reason to tools/electronegativity/allowlist.json (report: test-results/electronegativity.csv)`)
+  console.error(
+    `${unreviewed.length} finding(s) not reviewed: fix the code, or review the finding and add it with its reason to tools/electronegativity/allowlist.json (report: test-results/electronegativity.csv)`
+  )
   process.exit(1)
 }
 // Not a failure: the tool reports CSP_GLOBAL_CHECK on some runs of the same tree and not on others.
-if (stale.length > 0) console.log(`Note: allowlist.json lists ${stale.map((entry) => `${entry.check} in ${entry.file}`).join(', ')}, which this run did not report.`)
+if (stale.length > 0)
+  console.log(`Note: allowlist.json lists ${stale.map((entry) => `${entry.check} in ${entry.file}`).join(', ')}, which this run did not report.`)
 console.log(`Every finding is reviewed (${findings.length}, tools/electronegativity/allowlist.json); none is HIGH unless listed there.`)

@@ -13,7 +13,14 @@ import { chromium } from 'playwright-core'
 
 const [webDir, seedFile] = process.argv.slice(2)
 const RUNS = Number(process.env.RUNS ?? 5)
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2'
+}
 const server = createServer(async (request, response) => {
   const path = new URL(request.url, 'http://x').pathname
   const file = path === '/__seed.json' ? seedFile : join(webDir, path === '/' ? 'index.html' : path)
@@ -122,7 +129,10 @@ for (const [name, hash, selector] of VIEWS) {
   const times = []
   for (let run = 0; run < RUNS; run += 1) {
     await page.evaluate(() => (location.hash = '#/import'))
-    await page.getByRole('heading', { name: /Import/ }).first().waitFor()
+    await page
+      .getByRole('heading', { name: /Import/ })
+      .first()
+      .waitFor()
     await page.waitForTimeout(300)
     const profiling = profiler !== undefined && run === RUNS - 1
     if (profiling) await profiler.send('Profiler.start')
@@ -133,7 +143,10 @@ for (const [name, hash, selector] of VIEWS) {
           location.hash = target
           const check = () => {
             if (performance.now() - start > 120_000) resolve(-1)
-            else if (document.querySelector(wanted) !== null && !document.querySelector('[role="status"]')?.textContent?.match(/^(Counting|Comparing|Loading)…$/)) {
+            else if (
+              document.querySelector(wanted) !== null &&
+              !document.querySelector('[role="status"]')?.textContent?.match(/^(Counting|Comparing|Loading)…$/)
+            ) {
               // The frame after the one that added it: painted.
               requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)))
             } else requestAnimationFrame(check)
@@ -145,7 +158,9 @@ for (const [name, hash, selector] of VIEWS) {
     times.push(ms)
     if (profiling) await printHottest(name)
   }
-  console.log(`${name}: median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`)
+  console.log(
+    `${name}: median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`
+  )
 }
 // A record picker at scale: "Link an incident…" on an organisation's page, typing a word, until
 // the first option is listed (answered by the views worker).
@@ -154,7 +169,10 @@ if (only.length === 0 || only.some((prefix) => 'picker'.startsWith(prefix))) {
   for (let run = 0; run < RUNS; run += 1) {
     // From another page each time, so the link form starts closed.
     await page.evaluate(() => (location.hash = '#/import'))
-    await page.getByRole('heading', { name: /Import/ }).first().waitFor()
+    await page
+      .getByRole('heading', { name: /Import/ })
+      .first()
+      .waitFor()
     await page.evaluate(() => (location.hash = '#/organisations/syn-org-1'))
     await page.getByRole('button', { name: 'Link an incident…' }).click()
     const picker = page.getByRole('combobox', { name: 'Incident' })
@@ -166,11 +184,16 @@ if (only.length === 0 || only.some((prefix) => 'picker'.startsWith(prefix))) {
       .getByRole('option')
       .first()
       .waitFor({ timeout: 60_000 })
-      .then(() => true, () => false)
+      .then(
+        () => true,
+        () => false
+      )
     if (!listed) console.error(`picker: nothing listed after 60 s; it says "${await page.locator('.record-picker-status').first().textContent()}"`)
     times.push(listed ? Date.now() - start : -1)
   }
-  console.log(`picker (type a word, first option listed): median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.join(', ')})`)
+  console.log(
+    `picker (type a word, first option listed): median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${times.join(', ')})`
+  )
 }
 const cdp = await context.newCDPSession(page)
 await cdp.send('HeapProfiler.collectGarbage')

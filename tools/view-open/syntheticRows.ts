@@ -10,11 +10,61 @@ import { anIncident, anOrganisation, aResponse, aSource } from '../../test/build
 const n = Number(process.argv[2] ?? 10_000)
 const out = process.argv[3] ?? `/tmp/views-seed-${n}.json`
 let state = 42
-const random = (): number => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648)
+const random = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
 const int = (max: number): number => Math.floor(random() * max)
 const pick = <T>(values: readonly T[]): T => values[int(values.length)]!
-const JURISDICTIONS = ['CN', 'US', 'GB', 'FR', 'DE', 'IT', 'ES', 'IE', 'NL', 'SE', 'PL', 'IN', 'BR', 'JP', 'KR', 'AU', 'CA', 'SG', 'ZA', 'NG', 'KE', 'MX', 'AR', 'TR', 'UA', 'AT', 'BE', 'DK', 'FI', 'NO']
-const WORDS = ['breach', 'leak', 'exposure', 'tracking', 'consent', 'fine', 'ban', 'order', 'ransomware', 'database', 'records', 'customers', 'patients', 'app', 'bank', 'hospital', 'retailer', 'platform']
+const JURISDICTIONS = [
+  'CN',
+  'US',
+  'GB',
+  'FR',
+  'DE',
+  'IT',
+  'ES',
+  'IE',
+  'NL',
+  'SE',
+  'PL',
+  'IN',
+  'BR',
+  'JP',
+  'KR',
+  'AU',
+  'CA',
+  'SG',
+  'ZA',
+  'NG',
+  'KE',
+  'MX',
+  'AR',
+  'TR',
+  'UA',
+  'AT',
+  'BE',
+  'DK',
+  'FI',
+  'NO'
+]
+const WORDS = [
+  'breach',
+  'leak',
+  'exposure',
+  'tracking',
+  'consent',
+  'fine',
+  'ban',
+  'order',
+  'ransomware',
+  'database',
+  'records',
+  'customers',
+  'patients',
+  'app',
+  'bank',
+  'hospital',
+  'retailer',
+  'platform'
+]
 const title = (): string => Array.from({ length: 4 + int(4) }, () => pick(WORDS)).join(' ')
 const pad = (value: number): string => String(value).padStart(2, '0')
 function date(): string {
@@ -32,7 +82,9 @@ const sourceCount = n - organisationCount - incidentCount - responseCount
 const organisations = Array.from({ length: organisationCount }, (_, index) =>
   anOrganisation({ id: `syn-org-${index}`, name: `${pick(WORDS)} ${pick(WORDS)} ${index}`, headquartersJurisdictionId: pick(JURISDICTIONS) })
 )
-const sources = Array.from({ length: sourceCount }, (_, index) => aSource({ id: `syn-src-${index}`, title: title(), url: `https://example.org/${index}`, publishedOn: date() }))
+const sources = Array.from({ length: sourceCount }, (_, index) =>
+  aSource({ id: `syn-src-${index}`, title: title(), url: `https://example.org/${index}`, publishedOn: date() })
+)
 const incidents = Array.from({ length: incidentCount }, (_, index) => {
   const orgs = [...new Set([int(organisationCount), int(organisationCount)].slice(0, 1 + int(2)))]
   return anIncident({

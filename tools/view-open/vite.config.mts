@@ -12,7 +12,10 @@ export default defineConfig({
     target: 'node20',
     ssr: resolve(import.meta.dirname, 'syntheticRows.ts'),
     minify: false,
-    rollupOptions: { external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`)], output: { format: 'es', entryFileNames: 'syntheticRows.mjs' } }
+    rollupOptions: {
+      external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+      output: { format: 'es', entryFileNames: 'syntheticRows.mjs' }
+    }
   },
   ssr: { noExternal: true, target: 'node' }
 })

@@ -1,5 +1,13 @@
 import type { TypedRecord } from '../../shared/domain/recordTypes'
-import { guessColumnMapping, mappingProblems, mappingUnusable, targetNamed, unmappedRequiredFields, type ColumnMapping, type CsvImportType } from '../../shared/interchange/csv/columnMapping'
+import {
+  guessColumnMapping,
+  mappingProblems,
+  mappingUnusable,
+  targetNamed,
+  unmappedRequiredFields,
+  type ColumnMapping,
+  type CsvImportType
+} from '../../shared/interchange/csv/columnMapping'
 import { ImportInputError } from '../../shared/interchange/importProblem'
 import type { ImportFormat, ImportReading } from '../../shared/interchange/importReading'
 import { mappingTableOf, needsColumnMapping, readImport, type ImportFile } from '../../shared/interchange/importers'
@@ -31,24 +39,45 @@ export interface MappingChoice {
 
 /** `a=b,c=d` and repeated options alike, as [field, value] pairs; a value may hold `=` but not `,`. */
 function pairsOf(words: CliTranslator, option: string, values: readonly string[]): [string, string][] {
-  return values.flatMap((value) => value.split(',')).filter((pair) => pair.trim() !== '').map((pair) => {
-    const at = pair.indexOf('=')
-    if (at <= 0) throw new UsageError(words.t('cli.errors.pair', { option, pair }))
-    return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
-  })
+  return values
+    .flatMap((value) => value.split(','))
+    .filter((pair) => pair.trim() !== '')
+    .map((pair) => {
+      const at = pair.indexOf('=')
+      if (at <= 0) throw new UsageError(words.t('cli.errors.pair', { option, pair }))
+      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
+    })
 }
 
 /** The mapping for one file: the saved one, or the guess from its columns, then `--map` and `--set` on top. */
-async function mappingFor(io: CliIo, words: CliTranslator, headers: readonly string[], file: string, csvType: CsvImportType, choice: MappingChoice | undefined): Promise<ColumnMapping> {
+async function mappingFor(
+  io: CliIo,
+  words: CliTranslator,
+  headers: readonly string[],
+  file: string,
+  csvType: CsvImportType,
+  choice: MappingChoice | undefined
+): Promise<ColumnMapping> {
   let mapping = guessColumnMapping(headers, csvType)
   if (choice?.mappingFile !== undefined) {
-    const saved = parseJsonSafely(new TextDecoder().decode(await io.readFile(choice.mappingFile, 1024 * 1024)), choice.mappingFile) as Partial<Extract<ColumnMapping, { layout: 'columns' }>> | null
+    const saved = parseJsonSafely(new TextDecoder().decode(await io.readFile(choice.mappingFile, 1024 * 1024)), choice.mappingFile) as Partial<
+      Extract<ColumnMapping, { layout: 'columns' }>
+    > | null
     if (typeof saved !== 'object' || saved === null || saved.layout !== 'columns' || typeof saved.columns !== 'object' || saved.columns === null) {
       throw new ImportInputError({ file: choice.mappingFile, message: message('cli.problems.mappingFile') })
     }
     const unknown = Object.keys(saved.columns).filter((column) => !headers.includes(column))
-    if (unknown.length > 0) throw new ImportInputError({ file: choice.mappingFile, message: message('cli.problems.unknownColumns', { file, columns: unknown.map((column) => `"${column}"`).join(', ') }) })
-    mapping = { layout: 'columns', recordType: saved.recordType ?? csvType, columns: { ...Object.fromEntries(headers.map((header) => [header, null])), ...saved.columns }, ...(saved.constants === undefined ? {} : { constants: saved.constants }) }
+    if (unknown.length > 0)
+      throw new ImportInputError({
+        file: choice.mappingFile,
+        message: message('cli.problems.unknownColumns', { file, columns: unknown.map((column) => `"${column}"`).join(', ') })
+      })
+    mapping = {
+      layout: 'columns',
+      recordType: saved.recordType ?? csvType,
+      columns: { ...Object.fromEntries(headers.map((header) => [header, null])), ...saved.columns },
+      ...(saved.constants === undefined ? {} : { constants: saved.constants })
+    }
   }
   if (mapping.layout !== 'columns' || (choice?.map.length ?? 0) + (choice?.set.length ?? 0) === 0) return mapping
   const type = mapping.recordType
@@ -97,7 +126,12 @@ export async function readImportFiles(
         throw new ImportInputError({
           file: file.name,
           row: 1,
-          message: message('cli.problems.noColumnFor', { fields: messageList(missing.map((target) => message('cli.quoted', { text: target.label })), 'comma') })
+          message: message('cli.problems.noColumnFor', {
+            fields: messageList(
+              missing.map((target) => message('cli.quoted', { text: target.label })),
+              'comma'
+            )
+          })
         })
       }
       const problems = mappingProblems(mapping)

@@ -16,7 +16,13 @@ export interface TeamPullArguments {
  * that exists on the server, each at the server's revision) as a Precedent bundle, read page by
  * page, checked as any bundle is read, and written atomically: the file is whole or not there.
  */
-export async function teamPullCommand(io: CliIo, access: TeamAccess, args: TeamPullArguments, knownIds: ReadonlySet<string>, words: CliTranslator = englishWords()): Promise<void> {
+export async function teamPullCommand(
+  io: CliIo,
+  access: TeamAccess,
+  args: TeamPullArguments,
+  knownIds: ReadonlySet<string>,
+  words: CliTranslator = englishWords()
+): Promise<void> {
   const { records, headSeq } = await withTeamSession(access, args.url, async (session) => {
     const records: CurrentRecordsPage['records'] = []
     let request: CurrentRecordsRequest = { limit: MAX_PULL_PAGE }

@@ -32,8 +32,18 @@ export function describeConflict(
 ): string {
   const title = typed === undefined ? '' : ` ${words.t('cli.quoted', { text: recordTitle(typed) })}`
   const { revision: serverRevision } = outcome.current
-  const server = outcome.current.snapshot === undefined ? words.t('cli.team.serverDeleted', { revision: serverRevision }) : words.t('cli.team.serverAt', { revision: serverRevision })
-  return words.t('cli.team.conflictLine', { type: revision.recordType, id: revision.recordId, title, base: revision.base.revision, server, conflictId: outcome.conflictId })
+  const server =
+    outcome.current.snapshot === undefined
+      ? words.t('cli.team.serverDeleted', { revision: serverRevision })
+      : words.t('cli.team.serverAt', { revision: serverRevision })
+  return words.t('cli.team.conflictLine', {
+    type: revision.recordType,
+    id: revision.recordId,
+    title,
+    base: revision.base.revision,
+    server,
+    conflictId: outcome.conflictId
+  })
 }
 
 /**
@@ -44,7 +54,13 @@ export function describeConflict(
  * someone resolves them, so they are not a failure (status 0). A refused batch stops the push with
  * the server's reason; the batches before it stay pushed, and pushing again is safe.
  */
-export async function teamPushCommand(io: CliIo, access: TeamAccess, args: TeamPushArguments, knownIds: ReadonlySet<string>, words: CliTranslator = englishWords()): Promise<void> {
+export async function teamPushCommand(
+  io: CliIo,
+  access: TeamAccess,
+  args: TeamPushArguments,
+  knownIds: ReadonlySet<string>,
+  words: CliTranslator = englishWords()
+): Promise<void> {
   const bundle = await readBundleFile(io, args.bundlePath, knownIds)
   const batches = bundlePushBatches(bundle.records, { clientAt: io.now(), note: `Pushed from ${basename(args.bundlePath)} with precedent team push` })
   const byId = new Map(bundleRecordsInOrder(bundle.records).map((typed) => [typed.record.id as string, typed]))
@@ -58,7 +74,8 @@ export async function teamPushCommand(io: CliIo, access: TeamAccess, args: TeamP
         if (sent === 0 || !(error instanceof TeamError)) throw error
         throw new TeamError(error.code, words.t('cli.errors.pushedPartly', { message: error.message, sent, total }))
       })
-      if (result.outcomes.length !== batch.length) throw new TeamError('failed', words.t('cli.errors.outcomeCount', { outcomes: result.outcomes.length, count: batch.length }))
+      if (result.outcomes.length !== batch.length)
+        throw new TeamError('failed', words.t('cli.errors.outcomeCount', { outcomes: result.outcomes.length, count: batch.length }))
       result.outcomes.forEach((outcome, index) => {
         counts[outcome.outcome] += 1
         const revision = batch[index]!

@@ -13,10 +13,7 @@ export interface IpcRequestContext {
 }
 
 /** A main-process service behind one channel. It may throw; `handle` turns that into data. */
-export type IpcService<C extends IpcChannel> = (
-  request: IpcParsedRequest<C>,
-  context: IpcRequestContext
-) => Promise<IpcResponse<C>>
+export type IpcService<C extends IpcChannel> = (request: IpcParsedRequest<C>, context: IpcRequestContext) => Promise<IpcResponse<C>>
 
 /**
  * Registers `run` on `channel`. Every channel goes through here, so none can skip the checks.

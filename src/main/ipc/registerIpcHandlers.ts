@@ -9,7 +9,15 @@ import { handle } from './handle'
 import { setApplicationMenuLanguage } from '../menu'
 
 /** The services behind the channels; replaceable in tests. */
-export const desktopServices = { getAppInfo, openExternalLink, setMenuLanguage: setApplicationMenuLanguage, saveFile, printBriefingPdf, backupUploads, team: teamConnections }
+export const desktopServices = {
+  getAppInfo,
+  openExternalLink,
+  setMenuLanguage: setApplicationMenuLanguage,
+  saveFile,
+  printBriefingPdf,
+  backupUploads,
+  team: teamConnections
+}
 
 /**
  * Registers one handler per {@link IpcChannel}, each accepting requests only from the page at

@@ -32,11 +32,7 @@ export function shownFailureOf(error: unknown): { code: IpcErrorCode; message: s
 function isTeamError(error: unknown): error is TeamError {
   // By shape too: a TeamError from another copy of the protocol module (a bundled chunk) is still one.
   if (error instanceof TeamError) return true
-  return (
-    error instanceof Error &&
-    error.name === 'TeamError' &&
-    (TEAM_ERROR_CODES as readonly unknown[]).includes((error as { code?: unknown }).code)
-  )
+  return error instanceof Error && error.name === 'TeamError' && (TEAM_ERROR_CODES as readonly unknown[]).includes((error as { code?: unknown }).code)
 }
 
 function oneLine(message: string): string {

@@ -11,10 +11,5 @@ export function isAppUrl(candidate: string, appUrl: URL): boolean {
   } catch {
     return false
   }
-  return (
-    parsed.protocol === appUrl.protocol &&
-    parsed.host === appUrl.host &&
-    parsed.username === '' &&
-    parsed.password === ''
-  )
+  return parsed.protocol === appUrl.protocol && parsed.host === appUrl.host && parsed.username === '' && parsed.password === ''
 }

@@ -13,11 +13,7 @@ interface NavigationEvent {
  * denies. A denied https:/mailto: `window.open` (e.g. a link with target=_blank) is handed to
  * `openExternalLink`, the gate that decides for itself again.
  */
-export function attachNavigationGuards(
-  contents: WebContents,
-  appUrl: URL,
-  openExternalLink: (url: string) => Promise<boolean>
-): void {
+export function attachNavigationGuards(contents: WebContents, appUrl: URL, openExternalLink: (url: string) => Promise<boolean>): void {
   const stayOnAppOrigin = (event: NavigationEvent): void => {
     if (!isAppUrl(event.url, appUrl)) event.preventDefault()
   }

@@ -6,11 +6,7 @@ import path from 'node:path'
  * folder. Resolves to the chosen path, or null when the user cancels. Export paths come only from
  * here, never from the page.
  */
-export async function askSavePath(
-  fileName: string,
-  filters: readonly FileFilter[] | undefined,
-  parent: BrowserWindow | null
-): Promise<string | null> {
+export async function askSavePath(fileName: string, filters: readonly FileFilter[] | undefined, parent: BrowserWindow | null): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     defaultPath: path.join(app.getPath('documents'), fileName),
     properties: ['createDirectory', 'showOverwriteConfirmation'],

@@ -24,11 +24,7 @@ export class BriefingTooLargeError extends Error {
  * and writes the PDF atomically. Resolves to the path written, or null on cancel.
  */
 export async function printBriefingPdf(request: PrintBriefingPdfRequest, parent: BrowserWindow | null): Promise<string | null> {
-  const filePath = await askSavePath(
-    toSafeFileName(withPdfExtension(request.suggestedFileName)),
-    [{ name: 'PDF document', extensions: ['pdf'] }],
-    parent
-  )
+  const filePath = await askSavePath(toSafeFileName(withPdfExtension(request.suggestedFileName)), [{ name: 'PDF document', extensions: ['pdf'] }], parent)
   if (filePath === null) return null
   const pdf = await renderHtmlToPdf(request.html)
   await writeFileAtomically(filePath, pdf)

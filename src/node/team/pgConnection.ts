@@ -45,7 +45,8 @@ export function teamConnectionFromUrl(url: string, environment: NodeJS.ProcessEn
     ...(password !== undefined && password !== '' ? { password } : {})
   }
   const checked = teamConnectionSchema.safeParse(candidate)
-  if (!checked.success) throw new TeamError('failed', `the server URL is not usable: ${shown} (${checked.error.issues[0]?.path.join('.') ?? 'value'} is out of range)`)
+  if (!checked.success)
+    throw new TeamError('failed', `the server URL is not usable: ${shown} (${checked.error.issues[0]?.path.join('.') ?? 'value'} is out of range)`)
   return checked.data
 }
 

@@ -50,7 +50,10 @@ function checkedAnswer<T>(schema: z.ZodType<T>, value: unknown, what: string, co
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  throw new TeamError('failed', `${connection.host} answered ${what} with an unexpected shape at ${issue?.path.join('.') || 'top'}: ${issue?.message ?? 'invalid'}`)
+  throw new TeamError(
+    'failed',
+    `${connection.host} answered ${what} with an unexpected shape at ${issue?.path.join('.') || 'top'}: ${issue?.message ?? 'invalid'}`
+  )
 }
 
 /**
@@ -75,10 +78,16 @@ export function openPgTeamServer(connection: TeamConnection, options: PgTeamServ
     const { rows } = await pool.query<{ version: number | null }>('SELECT max(version) AS version FROM precedent.schema_version')
     const version = rows[0]?.version ?? 0
     if (version > TEAM_SCHEMA_VERSION) {
-      throw new TeamError('schema-newer', `the team's schema is at version ${version}, newer than this Precedent knows (${TEAM_SCHEMA_VERSION}): update Precedent`)
+      throw new TeamError(
+        'schema-newer',
+        `the team's schema is at version ${version}, newer than this Precedent knows (${TEAM_SCHEMA_VERSION}): update Precedent`
+      )
     }
     if (version < TEAM_SCHEMA_VERSION) {
-      throw new TeamError('schema-missing', `the team's schema is at version ${version}, this Precedent needs ${TEAM_SCHEMA_VERSION}: run \`precedent team init\``)
+      throw new TeamError(
+        'schema-missing',
+        `the team's schema is at version ${version}, this Precedent needs ${TEAM_SCHEMA_VERSION}: run \`precedent team init\``
+      )
     }
   }
 
@@ -106,8 +115,14 @@ export function openPgTeamServer(connection: TeamConnection, options: PgTeamServ
         throw new TeamError('refused', `refused, nothing of it was applied: a push holds at most ${MAX_PUSH_CHANGES} changes, not ${changes.length}`)
       }
       const checked = checkedRequest(z.array(pushedChangeSchema), changes, 'push')
-      const answer = checkedAnswer(pushResultSchema, await call('the push', 'SELECT precedent.push($1::jsonb) AS answer', [JSON.stringify(checked)]), 'the push', connection)
-      if (answer.outcomes.length !== checked.length) throw new TeamError('failed', `${connection.host} answered ${checked.length} changes with ${answer.outcomes.length} outcomes`)
+      const answer = checkedAnswer(
+        pushResultSchema,
+        await call('the push', 'SELECT precedent.push($1::jsonb) AS answer', [JSON.stringify(checked)]),
+        'the push',
+        connection
+      )
+      if (answer.outcomes.length !== checked.length)
+        throw new TeamError('failed', `${connection.host} answered ${checked.length} changes with ${answer.outcomes.length} outcomes`)
       return answer
     },
     async pull(request) {
@@ -116,12 +131,21 @@ export function openPgTeamServer(connection: TeamConnection, options: PgTeamServ
     },
     async currentRecords(request) {
       const { after, limit } = checkedRequest(currentRecordsRequestSchema, request, 'current records')
-      const answer = await call('the pull', 'SELECT precedent.current_records($1, $2, $3) AS answer', [after?.recordType ?? null, after?.recordId ?? null, limit])
+      const answer = await call('the pull', 'SELECT precedent.current_records($1, $2, $3) AS answer', [
+        after?.recordType ?? null,
+        after?.recordId ?? null,
+        limit
+      ])
       return checkedAnswer(currentRecordsPageSchema, answer, 'current records', connection)
     },
     async conflicts(request) {
       const { includeResolved } = checkedRequest(conflictsRequestSchema, request, 'conflicts')
-      return checkedAnswer(z.array(teamConflictSchema), await call('reading conflicts', 'SELECT precedent.conflict_list($1) AS answer', [includeResolved]), 'conflicts', connection)
+      return checkedAnswer(
+        z.array(teamConflictSchema),
+        await call('reading conflicts', 'SELECT precedent.conflict_list($1) AS answer', [includeResolved]),
+        'conflicts',
+        connection
+      )
     },
     async resolveConflict(request) {
       const checked = checkedRequest(resolveConflictRequestSchema, request, 'resolving a conflict')
@@ -129,7 +153,12 @@ export function openPgTeamServer(connection: TeamConnection, options: PgTeamServ
       return checkedAnswer(resolveOutcomeSchema, answer, 'resolving a conflict', connection)
     },
     async briefings() {
-      return checkedAnswer(z.array(teamBriefingSchema), await call('reading briefings', 'SELECT precedent.visible_briefings() AS answer', []), 'briefings', connection)
+      return checkedAnswer(
+        z.array(teamBriefingSchema),
+        await call('reading briefings', 'SELECT precedent.visible_briefings() AS answer', []),
+        'briefings',
+        connection
+      )
     },
     async saveBriefing(request) {
       const checked = checkedRequest(saveBriefingRequestSchema, request, 'saving a briefing')

@@ -9,8 +9,23 @@ export type JsonSchema = { readonly [keyword: string]: unknown }
 // annotate. Anything else in a derived schema would be a rule the server silently skipped, so
 // deriving the rules fails instead (a new zod feature in a record schema needs the checker taught).
 const CHECKED_KEYWORDS = new Set([
-  'type', 'const', 'enum', 'oneOf', 'required', 'properties', 'additionalProperties', 'items',
-  'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'
+  'type',
+  'const',
+  'enum',
+  'oneOf',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum'
 ])
 const ANNOTATIONS = new Set(['$schema', 'default', 'description', 'title', 'format'])
 

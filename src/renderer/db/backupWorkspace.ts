@@ -117,7 +117,10 @@ export async function writeWorkspace(db: PrecedentDatabase, sink: WorkspaceSink)
     let count = 0
     let last: unknown
     for (;;) {
-      const rows = (await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(WORKSPACE_PAGE_SIZE).toArray()) as Record<string, unknown>[]
+      const rows = (await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(WORKSPACE_PAGE_SIZE).toArray()) as Record<
+        string,
+        unknown
+      >[]
       if (rows.length === 0) break
       const kept = rows.flatMap((row) => {
         const value = keep(row)
@@ -134,26 +137,51 @@ export async function writeWorkspace(db: PrecedentDatabase, sink: WorkspaceSink)
   }
   // A note's message stays here: the file keeps the format other copies of Precedent read, whose
   // notes are in English (read back into messages by readRevisionNote).
-  const revisions = await list('revisions', true, () => revisionTable(db), (row) => {
-    const { noteMessage: _kept, ...entry } = row as RecordRevision
-    return entry
-  })
-  const merges = await list('merges', false, () => mergeTable(db), (row) => row)
-  const redirects = await list('redirects', false, () => redirectTable(db), (row) => row)
-  const briefings = await list('briefings', false, () => briefingTable(db), (row) => {
-    const parsed = briefingSchema.safeParse(row)
-    if (parsed.success) return parsed.data
-    const cleaned = briefingSchema.safeParse(withoutUnsafeCharactersInside(row))
-    return cleaned.success ? cleaned.data : undefined
-  })
+  const revisions = await list(
+    'revisions',
+    true,
+    () => revisionTable(db),
+    (row) => {
+      const { noteMessage: _kept, ...entry } = row as RecordRevision
+      return entry
+    }
+  )
+  const merges = await list(
+    'merges',
+    false,
+    () => mergeTable(db),
+    (row) => row
+  )
+  const redirects = await list(
+    'redirects',
+    false,
+    () => redirectTable(db),
+    (row) => row
+  )
+  const briefings = await list(
+    'briefings',
+    false,
+    () => briefingTable(db),
+    (row) => {
+      const parsed = briefingSchema.safeParse(row)
+      if (parsed.success) return parsed.data
+      const cleaned = briefingSchema.safeParse(withoutUnsafeCharactersInside(row))
+      return cleaned.success ? cleaned.data : undefined
+    }
+  )
   const metaValue = async (key: string): Promise<unknown> => (await db.meta.get(key))?.value
   const savedSearches = parseSavedSearches(await metaValue(SAVED_SEARCHES_KEY)).searches
   const preferences = preferencesSchema.safeParse((await metaValue(PREFERENCES_KEY)) ?? {})
   const storedLog = await metaValue(IMPORT_LOG_KEY)
   const importLog = (Array.isArray(storedLog) ? storedLog : []).filter((entry) => importLogEntrySchema.safeParse(entry).success)
   const storedPairs = await metaValue(DISMISSED_PAIRS_KEY)
-  const dismissedDuplicatePairs = (Array.isArray(storedPairs) ? storedPairs : []).filter((key): key is string => typeof key === 'string' && key !== '' && key.length <= 500)
-  const csvMappings = (await db.meta.where('key').startsWith(CSV_MAPPING_KEY_PREFIX).toArray()).map((row) => ({ signature: row.key.slice(CSV_MAPPING_KEY_PREFIX.length), mapping: row.value }))
+  const dismissedDuplicatePairs = (Array.isArray(storedPairs) ? storedPairs : []).filter(
+    (key): key is string => typeof key === 'string' && key !== '' && key.length <= 500
+  )
+  const csvMappings = (await db.meta.where('key').startsWith(CSV_MAPPING_KEY_PREFIX).toArray()).map((row) => ({
+    signature: row.key.slice(CSV_MAPPING_KEY_PREFIX.length),
+    mapping: row.value
+  }))
   const small = {
     savedSearches,
     // Always written, defaults included: a version 2 backup without preferences would leave them as they are.
@@ -182,7 +210,10 @@ export async function writeWorkspace(db: PrecedentDatabase, sink: WorkspaceSink)
  * so its page shows it; one whose target is gone but was itself merged on is pointed at the record
  * that now holds it (following merges of merges); one that leads nowhere is dropped.
  */
-export function redirectsLeadingToRecords(redirects: readonly RedirectRow[], recordIds: ReadonlySet<string>): { readonly kept: RedirectRow[]; readonly dropped: number } {
+export function redirectsLeadingToRecords(
+  redirects: readonly RedirectRow[],
+  recordIds: ReadonlySet<string>
+): { readonly kept: RedirectRow[]; readonly dropped: number } {
   const byFrom = new Map(redirects.map((redirect) => [redirect.fromId, redirect]))
   const kept: RedirectRow[] = []
   for (const redirect of redirects) {
@@ -226,7 +257,11 @@ export interface WorkspaceRestorePlan {
  * Reads, in the restore's transaction and before any write, what putting `workspace` back needs.
  * `recordIds` are the records the knowledge base will hold after the restore.
  */
-export async function planWorkspaceRestore(db: PrecedentDatabase, workspace: BundleWorkspace | undefined, recordIds: ReadonlySet<string>): Promise<WorkspaceRestorePlan> {
+export async function planWorkspaceRestore(
+  db: PrecedentDatabase,
+  workspace: BundleWorkspace | undefined,
+  recordIds: ReadonlySet<string>
+): Promise<WorkspaceRestorePlan> {
   const highestRevisionOf = new Map<string, number>()
   let revisionsToAdd: unknown[] = []
   if (workspace?.revisions !== undefined && workspace.revisions.length > 0) {
@@ -249,7 +284,12 @@ const RESTORE_PAGE_SIZE = 500
  * them); every other part the backup holds replaces what is stored; a part it does not hold (a
  * version 1 backup holds none) is left as it is. Redirects are always cleaned.
  */
-export async function restoreWorkspace(db: PrecedentDatabase, workspace: BundleWorkspace | undefined, plan: WorkspaceRestorePlan, checkNotCancelled: () => void): Promise<WorkspaceRestoreResult> {
+export async function restoreWorkspace(
+  db: PrecedentDatabase,
+  workspace: BundleWorkspace | undefined,
+  plan: WorkspaceRestorePlan,
+  checkNotCancelled: () => void
+): Promise<WorkspaceRestoreResult> {
   for (let start = 0; start < plan.revisionsToAdd.length; start += RESTORE_PAGE_SIZE) {
     checkNotCancelled()
     await revisionTable(db).bulkAdd(plan.revisionsToAdd.slice(start, start + RESTORE_PAGE_SIZE) as never[])
@@ -269,7 +309,8 @@ export async function restoreWorkspace(db: PrecedentDatabase, workspace: BundleW
   if (workspace?.savedSearches !== undefined) held(SAVED_SEARCHES_KEY, workspace.savedSearches, workspace.savedSearches.length === 0)
   if (workspace?.preferences !== undefined) held(PREFERENCES_KEY, workspace.preferences, isSameValue(workspace.preferences, DEFAULT_PREFERENCES))
   if (workspace?.importLog !== undefined) held(IMPORT_LOG_KEY, workspace.importLog, workspace.importLog.length === 0)
-  if (workspace?.dismissedDuplicatePairs !== undefined) held(DISMISSED_PAIRS_KEY, workspace.dismissedDuplicatePairs, workspace.dismissedDuplicatePairs.length === 0)
+  if (workspace?.dismissedDuplicatePairs !== undefined)
+    held(DISMISSED_PAIRS_KEY, workspace.dismissedDuplicatePairs, workspace.dismissedDuplicatePairs.length === 0)
   if (workspace?.csvMappings !== undefined) {
     await db.meta.where('key').startsWith(CSV_MAPPING_KEY_PREFIX).delete()
     meta.push(...workspace.csvMappings.map(({ signature, mapping }) => ({ key: CSV_MAPPING_KEY_PREFIX + signature, value: mapping })))

@@ -199,7 +199,10 @@ export function gzipBlobSink(): { readonly sink: BundleTextSink; finish(): Promi
 }
 
 /** The whole knowledge base as a gzip-compressed bundle file, written as it is read (see {@link writeKnowledgeBaseBundle}). */
-export async function writeKnowledgeBaseFile(db: PrecedentDatabase, options: ReadBundleOptions): Promise<{ readonly file: Blob; readonly counts: Record<RecordType, number> }> {
+export async function writeKnowledgeBaseFile(
+  db: PrecedentDatabase,
+  options: ReadBundleOptions
+): Promise<{ readonly file: Blob; readonly counts: Record<RecordType, number> }> {
   const gzip = gzipBlobSink()
   try {
     const counts = await writeKnowledgeBaseBundle(db, gzip.sink, options)
@@ -348,97 +351,106 @@ export async function restoreBundle(db: PrecedentDatabase, json: unknown, option
   }
   try {
     checkNotCancelled()
-    return await withExclusiveWriteLock(() =>
-      db.transaction('rw', tables, async () => {
-        // Every read comes before the first write: reads in a transaction that already holds many
-        // uncommitted writes get slower as they grow, so at 100k records this order matters.
-        const plans: { readonly type: RecordType; readonly writes: readonly { current?: TypedRecord['record']; record: TypedRecord['record'] }[]; readonly surplus: readonly TypedRecord['record'][] }[] = []
-        let unchanged = 0
-        options.onProgress?.(0, total)
-        const recordIds = new Set(RECORD_TYPES.flatMap((type) => parsed.bundle.records[BUNDLE_COLLECTION[type]].map((record) => record.id)))
-        const workspacePlan = await planWorkspaceRestore(db, workspace, recordIds)
-        for (const type of RECORD_TYPES) {
-          const table = db.recordTable(type)
-          const wanted = parsed.bundle.records[BUNDLE_COLLECTION[type]] as readonly TypedRecord['record'][]
-          // The stored ids first (keys only): only records already stored are read and compared, so
-          // a restore into an empty knowledge base reads no rows at all.
-          const notInBundle = new Set(await table.toCollection().primaryKeys())
-          const writes: { current?: TypedRecord['record']; record: TypedRecord['record'] }[] = []
-          for (let start = 0; start < wanted.length; start += RESTORE_PAGE_SIZE) {
-            checkNotCancelled()
-            const page = wanted.slice(start, start + RESTORE_PAGE_SIZE)
-            const stored = page.filter((record) => notInBundle.has(record.id))
-            const rows = stored.length === 0 ? [] : await table.bulkGet(stored.map((record) => record.id))
-            const currentOf = new Map<string, TypedRecord['record']>()
-            rows.forEach((row) => {
-              if (row !== undefined) currentOf.set(row.id, fromRow(row) as TypedRecord['record'])
-            })
-            const changed = page.flatMap((record) => {
-              notInBundle.delete(record.id)
-              const current = currentOf.get(record.id)
-              if (current !== undefined && isSameValue(current, record)) {
-                unchanged += 1
-                return []
+    return await withExclusiveWriteLock(
+      () =>
+        db.transaction('rw', tables, async () => {
+          // Every read comes before the first write: reads in a transaction that already holds many
+          // uncommitted writes get slower as they grow, so at 100k records this order matters.
+          const plans: {
+            readonly type: RecordType
+            readonly writes: readonly { current?: TypedRecord['record']; record: TypedRecord['record'] }[]
+            readonly surplus: readonly TypedRecord['record'][]
+          }[] = []
+          let unchanged = 0
+          options.onProgress?.(0, total)
+          const recordIds = new Set(RECORD_TYPES.flatMap((type) => parsed.bundle.records[BUNDLE_COLLECTION[type]].map((record) => record.id)))
+          const workspacePlan = await planWorkspaceRestore(db, workspace, recordIds)
+          for (const type of RECORD_TYPES) {
+            const table = db.recordTable(type)
+            const wanted = parsed.bundle.records[BUNDLE_COLLECTION[type]] as readonly TypedRecord['record'][]
+            // The stored ids first (keys only): only records already stored are read and compared, so
+            // a restore into an empty knowledge base reads no rows at all.
+            const notInBundle = new Set(await table.toCollection().primaryKeys())
+            const writes: { current?: TypedRecord['record']; record: TypedRecord['record'] }[] = []
+            for (let start = 0; start < wanted.length; start += RESTORE_PAGE_SIZE) {
+              checkNotCancelled()
+              const page = wanted.slice(start, start + RESTORE_PAGE_SIZE)
+              const stored = page.filter((record) => notInBundle.has(record.id))
+              const rows = stored.length === 0 ? [] : await table.bulkGet(stored.map((record) => record.id))
+              const currentOf = new Map<string, TypedRecord['record']>()
+              rows.forEach((row) => {
+                if (row !== undefined) currentOf.set(row.id, fromRow(row) as TypedRecord['record'])
+              })
+              const changed = page.flatMap((record) => {
+                notInBundle.delete(record.id)
+                const current = currentOf.get(record.id)
+                if (current !== undefined && isSameValue(current, record)) {
+                  unchanged += 1
+                  return []
+                }
+                return [{ record, current }]
+              })
+              // A record created again under an old id counts on from its history, so the log stays in order.
+              const recorded = await lastRecordedRevisions(
+                db,
+                changed.filter(({ current }) => current === undefined).map(({ record }) => record.id)
+              )
+              for (const { record, current } of changed) {
+                // Counting on from the backup's history too, which the restore adds to the log.
+                const revision =
+                  Math.max(current === undefined ? (recorded.get(record.id) ?? 0) : current.revision, workspacePlan.highestRevisionOf.get(record.id) ?? 0) + 1
+                writes.push({ current, record: { ...record, revision, updatedAt: at } as TypedRecord['record'] })
               }
-              return [{ record, current }]
-            })
-            // A record created again under an old id counts on from its history, so the log stays in order.
-            const recorded = await lastRecordedRevisions(db, changed.filter(({ current }) => current === undefined).map(({ record }) => record.id))
-            for (const { record, current } of changed) {
-              // Counting on from the backup's history too, which the restore adds to the log.
-              const revision = Math.max(current === undefined ? (recorded.get(record.id) ?? 0) : current.revision, workspacePlan.highestRevisionOf.get(record.id) ?? 0) + 1
-              writes.push({ current, record: { ...record, revision, updatedAt: at } as TypedRecord['record'] })
+            }
+            // What the bundle lacks is read whole, to log it.
+            const surplus: TypedRecord['record'][] = []
+            const surplusList = [...notInBundle]
+            for (let start = 0; start < surplusList.length; start += RESTORE_PAGE_SIZE) {
+              checkNotCancelled()
+              for (const row of await table.bulkGet(surplusList.slice(start, start + RESTORE_PAGE_SIZE))) {
+                if (row !== undefined) surplus.push(fromRow(row) as TypedRecord['record'])
+              }
+            }
+            plans.push({ type, writes, surplus })
+          }
+          let restored = 0
+          let removed = 0
+          let done = unchanged
+          options.onProgress?.(done, total)
+          for (const { type, writes, surplus } of plans) {
+            for (let start = 0; start < writes.length; start += RESTORE_PAGE_SIZE) {
+              checkNotCancelled()
+              const page = writes.slice(start, start + RESTORE_PAGE_SIZE)
+              await writeRecordChanges(
+                db,
+                page.map(({ current, record }) => ({
+                  action: 'restore' as const,
+                  before: current === undefined ? undefined : typedRecord(type, current),
+                  after: typedRecord(type, record),
+                  note: REVISION_NOTES.fromBackup
+                })),
+                { at, author: options.author, newRevisionId }
+              )
+              restored += page.length
+              done += page.length
+              options.onProgress?.(done, total)
+            }
+            for (let start = 0; start < surplus.length; start += RESTORE_PAGE_SIZE) {
+              checkNotCancelled()
+              const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
+              await writeRecordChanges(
+                db,
+                page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: REVISION_NOTES.notInBackup })),
+                { at, author: options.author, newRevisionId }
+              )
+              removed += page.length
             }
           }
-          // What the bundle lacks is read whole, to log it.
-          const surplus: TypedRecord['record'][] = []
-          const surplusList = [...notInBundle]
-          for (let start = 0; start < surplusList.length; start += RESTORE_PAGE_SIZE) {
-            checkNotCancelled()
-            for (const row of await table.bulkGet(surplusList.slice(start, start + RESTORE_PAGE_SIZE))) {
-              if (row !== undefined) surplus.push(fromRow(row) as TypedRecord['record'])
-            }
-          }
-          plans.push({ type, writes, surplus })
-        }
-        let restored = 0
-        let removed = 0
-        let done = unchanged
-        options.onProgress?.(done, total)
-        for (const { type, writes, surplus } of plans) {
-          for (let start = 0; start < writes.length; start += RESTORE_PAGE_SIZE) {
-            checkNotCancelled()
-            const page = writes.slice(start, start + RESTORE_PAGE_SIZE)
-            await writeRecordChanges(
-              db,
-              page.map(({ current, record }) => ({
-                action: 'restore' as const,
-                before: current === undefined ? undefined : typedRecord(type, current),
-                after: typedRecord(type, record),
-                note: REVISION_NOTES.fromBackup
-              })),
-              { at, author: options.author, newRevisionId }
-            )
-            restored += page.length
-            done += page.length
-            options.onProgress?.(done, total)
-          }
-          for (let start = 0; start < surplus.length; start += RESTORE_PAGE_SIZE) {
-            checkNotCancelled()
-            const page = surplus.slice(start, start + RESTORE_PAGE_SIZE)
-            await writeRecordChanges(
-              db,
-              page.map((record) => ({ action: 'delete' as const, before: typedRecord(type, record), after: undefined, note: REVISION_NOTES.notInBackup })),
-              { at, author: options.author, newRevisionId }
-            )
-            removed += page.length
-          }
-        }
-        checkNotCancelled()
-        const restoredWorkspace = await restoreWorkspace(db, workspace, workspacePlan, checkNotCancelled)
-        checkNotCancelled()
-        return { restored, removed, unchanged, workspace: restoredWorkspace }
-      }),
+          checkNotCancelled()
+          const restoredWorkspace = await restoreWorkspace(db, workspace, workspacePlan, checkNotCancelled)
+          checkNotCancelled()
+          return { restored, removed, unchanged, workspace: restoredWorkspace }
+        }),
       options.lock
     )
   } catch (error) {

@@ -112,7 +112,9 @@ interface KeptOverlapCount {
 
 const isKeptOverlapCount = (value: unknown): value is KeptOverlapCount => {
   const kept = value as Partial<KeptOverlapCount> | undefined
-  return typeof kept?.at === 'string' && typeof kept.revisionsWritten === 'string' && typeof kept.unloggedWrite === 'string' && Number.isInteger(kept.overlapCount)
+  return (
+    typeof kept?.at === 'string' && typeof kept.revisionsWritten === 'string' && typeof kept.unloggedWrite === 'string' && Number.isInteger(kept.overlapCount)
+  )
 }
 
 /** The position and whether its overlap was counted just now (rather than taken from `meta`). */
@@ -125,7 +127,8 @@ async function positionNow(db: PrecedentDatabase): Promise<{ readonly position: 
   // them (the same promise the followers' "nothing written" look relies on), so while both stand
   // the count stands too.
   const kept = (await db.meta.get(FEED_OVERLAP_KEY))?.value
-  const isKept = revisionsWritten !== '' && isKeptOverlapCount(kept) && kept.at === at && kept.revisionsWritten === revisionsWritten && kept.unloggedWrite === unloggedWrite
+  const isKept =
+    revisionsWritten !== '' && isKeptOverlapCount(kept) && kept.at === at && kept.revisionsWritten === revisionsWritten && kept.unloggedWrite === unloggedWrite
   const overlapCount = isKept ? kept.overlapCount : await countSince(db, shiftedTimestamp(at, -REVISION_OVERLAP_MS))
   return { position: { at, id: newest?.id ?? '', overlapCount, unloggedWrite, revisionsWritten }, isCounted: !isKept }
 }
@@ -187,7 +190,12 @@ export const isSameFeedPosition = (a: FeedPosition, b: FeedPosition): boolean =>
 export async function readFeedPosition(db: PrecedentDatabase): Promise<FeedPosition> {
   const { position, isCounted } = await db.transaction('r', [revisionTable(db), db.meta], () => positionNow(db))
   if (isCounted && position.revisionsWritten !== '') {
-    const kept: KeptOverlapCount = { at: position.at, revisionsWritten: position.revisionsWritten, unloggedWrite: position.unloggedWrite, overlapCount: position.overlapCount }
+    const kept: KeptOverlapCount = {
+      at: position.at,
+      revisionsWritten: position.revisionsWritten,
+      unloggedWrite: position.unloggedWrite,
+      overlapCount: position.overlapCount
+    }
     // Only a saving: when it cannot be written (a full disk), the next reader counts again.
     await db.meta.put({ key: FEED_OVERLAP_KEY, value: kept }).catch(() => undefined)
   }
@@ -209,12 +217,15 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
   const look = await db.transaction('r', tables, async () => {
     if (mark.unloggedWrite !== undefined && (await unloggedWriteNow(db)) !== mark.unloggedWrite) return undefined
     // Nothing added to the log since the mark, and no write without revisions: nothing to count.
-    if (mark.unloggedWrite !== undefined && mark.revisionsWritten !== undefined && (await revisionsWrittenNow(db)) === mark.revisionsWritten) return 'unchanged' as const
+    if (mark.unloggedWrite !== undefined && mark.revisionsWritten !== undefined && (await revisionsWrittenNow(db)) === mark.revisionsWritten)
+      return 'unchanged' as const
     const inOverlapAndAfter = await countSince(db, since)
     const after = mark.lastRevisionAt === '' ? inOverlapAndAfter : await revisions.where('at').above(mark.lastRevisionAt).count()
     // A change committed late with an older date shows as one more revision in the overlap.
     const isOverlapUnchanged = mark.overlapCount !== undefined && inOverlapAndAfter - after === mark.overlapCount
-    const newer = await Promise.all(types.map((type) => (newestOf(type) === '' ? db.recordTable(type).count() : db.recordTable(type).where('updatedAt').above(newestOf(type)).count())))
+    const newer = await Promise.all(
+      types.map((type) => (newestOf(type) === '' ? db.recordTable(type).count() : db.recordTable(type).where('updatedAt').above(newestOf(type)).count()))
+    )
     const counts = mark.unloggedWrite === undefined ? await Promise.all(types.map((type) => db.recordTable(type).count())) : undefined
     return { isOverlapUnchanged, toRead: isOverlapUnchanged ? after : inOverlapAndAfter, newer: newer.reduce((sum, count) => sum + count, 0), counts }
   })
@@ -238,7 +249,9 @@ export async function readChangesSince(db: PrecedentDatabase, mark: FeedMark, ty
     for (const revision of feedRows) if (types.includes(revision.recordType)) changed.set(revision.recordId, revision.recordType)
     for (const type of types) {
       const table = db.recordTable(type)
-      const ids = (newestOf(type) === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestOf(type)).primaryKeys()) as string[]
+      const ids = (
+        newestOf(type) === '' ? await table.toCollection().primaryKeys() : await table.where('updatedAt').above(newestOf(type)).primaryKeys()
+      ) as string[]
       for (const id of ids) changed.set(id, type)
     }
     return { kind: 'some', changed, position: (await positionNow(db)).position } as const

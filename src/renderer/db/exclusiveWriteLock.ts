@@ -40,7 +40,11 @@ export class ReleasedWriteLockError extends Error {
  *
  * @throws ReleasedWriteLockError `held` belongs to work that has already finished
  */
-export async function withExclusiveWriteLock<T>(work: (lock: HeldWriteLock) => Promise<T>, held?: HeldWriteLock, locks: LockManagerLike | undefined = lockManager()): Promise<T> {
+export async function withExclusiveWriteLock<T>(
+  work: (lock: HeldWriteLock) => Promise<T>,
+  held?: HeldWriteLock,
+  locks: LockManagerLike | undefined = lockManager()
+): Promise<T> {
   if (held !== undefined) {
     if (!heldNow.has(held)) throw new ReleasedWriteLockError()
     return work(held)

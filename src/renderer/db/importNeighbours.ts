@@ -45,19 +45,37 @@ export async function readImportNeighbours(db: PrecedentDatabase, reading: Impor
       for (const key of duplicateIndexKeys(incidentDuplicateProfile(typed.record))) (key.startsWith('x:') ? exactTitleKeys : looseTitleKeys).add(key)
     }
   }
-  await db.transaction('r', RECORD_TABLE_NAMES.map((name) => db[name]), async () => {
-    const ids = [...wanted]
-    for (const type of RECORD_TYPES) {
-      for (const row of await db.recordTable(type).bulkGet(ids)) if (row !== undefined) found.set(row.id, typedRecord(type, fromRow(row)))
+  await db.transaction(
+    'r',
+    RECORD_TABLE_NAMES.map((name) => db[name]),
+    async () => {
+      const ids = [...wanted]
+      for (const type of RECORD_TYPES) {
+        for (const row of await db.recordTable(type).bulkGet(ids)) if (row !== undefined) found.set(row.id, typedRecord(type, fromRow(row)))
+      }
+      for (const row of await db.organisations
+        .where('duplicateKeys')
+        .anyOf([...certainNames])
+        .toArray())
+        found.set(row.id, { type: 'organisation', record: fromRow(row) })
+      const incidentIds = new Set(
+        await db.incidents
+          .where('duplicateKeys')
+          .anyOf([...exactTitleKeys])
+          .primaryKeys()
+      )
+      for (const key of looseTitleKeys) {
+        for (const id of await db.incidents
+          .where('duplicateKeys')
+          .equals(key)
+          .limit(MAX_BLOCK_SIZE + 1)
+          .primaryKeys())
+          incidentIds.add(id)
+      }
+      const missing = [...incidentIds].filter((id) => !found.has(id))
+      for (const row of await db.incidents.bulkGet(missing)) if (row !== undefined) found.set(row.id, { type: 'incident', record: fromRow(row) })
     }
-    for (const row of await db.organisations.where('duplicateKeys').anyOf([...certainNames]).toArray()) found.set(row.id, { type: 'organisation', record: fromRow(row) })
-    const incidentIds = new Set(await db.incidents.where('duplicateKeys').anyOf([...exactTitleKeys]).primaryKeys())
-    for (const key of looseTitleKeys) {
-      for (const id of await db.incidents.where('duplicateKeys').equals(key).limit(MAX_BLOCK_SIZE + 1).primaryKeys()) incidentIds.add(id)
-    }
-    const missing = [...incidentIds].filter((id) => !found.has(id))
-    for (const row of await db.incidents.bulkGet(missing)) if (row !== undefined) found.set(row.id, { type: 'incident', record: fromRow(row) })
-  })
+  )
   const all = [...found.values()]
   return {
     get: (id) => found.get(id),

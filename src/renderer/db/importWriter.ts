@@ -240,7 +240,13 @@ export async function commitImport(db: PrecedentDatabase, plan: ImportPlan, opti
             }
             // Read inside the transaction, after its writes: no other write can come between.
             const token = await readFeedTokenAround(db, at)
-            return { created: chunkCreated, done, token, types: prepared.map((write) => write.typed.type), notice: HeldChangeNotices.takeFromCurrentTransaction() }
+            return {
+              created: chunkCreated,
+              done,
+              token,
+              types: prepared.map((write) => write.typed.type),
+              notice: HeldChangeNotices.takeFromCurrentTransaction()
+            }
           })
           checkedToken = committed.token
           // Only once the chunk's transaction has committed does it count (and need rolling back).
@@ -417,7 +423,12 @@ export async function readImportLog(db: PrecedentDatabase): Promise<ImportLogEnt
  * With `plannedNewAreAbsent` (nothing written since the plan's checks) the records planned as new
  * are known to be absent and are not read; updates still are, for the version they replace.
  */
-async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWrite[], at: string, { numbersRevisions = true, plannedNewAreAbsent = false } = {}): Promise<PreparedWrite[]> {
+async function prepareWrites(
+  db: PrecedentDatabase,
+  planned: readonly PlannedWrite[],
+  at: string,
+  { numbersRevisions = true, plannedNewAreAbsent = false } = {}
+): Promise<PreparedWrite[]> {
   const prepared: PreparedWrite[] = []
   const byType = RECORD_TYPES.map((type) => ({ type, writes: planned.filter((write) => write.typed.type === type) })).filter(({ writes }) => writes.length > 0)
   const read = async (type: RecordType, writes: readonly PlannedWrite[]): Promise<(StoredRow<RecordType> | undefined)[]> => {
@@ -429,7 +440,9 @@ async function prepareWrites(db: PrecedentDatabase, planned: readonly PlannedWri
     return writes.map((write) => byId.get(write.typed.record.id as string))
   }
   const rowsByType = await Promise.all(byType.map(({ type, writes }) => read(type, writes)))
-  const absentIds = byType.flatMap(({ writes }, typeIndex) => writes.filter((_write, index) => rowsByType[typeIndex]![index] === undefined).map((write) => write.typed.record.id as string))
+  const absentIds = byType.flatMap(({ writes }, typeIndex) =>
+    writes.filter((_write, index) => rowsByType[typeIndex]![index] === undefined).map((write) => write.typed.record.id as string)
+  )
   // The history of every new id is one index lookup each: not worth it when only checking.
   const lastRecorded = numbersRevisions ? await lastRecordedRevisions(db, absentIds) : new Map<string, number>()
   for (const [typeIndex, { type, writes }] of byType.entries()) {

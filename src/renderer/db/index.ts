@@ -41,7 +41,19 @@ export {
   type SaveRecordOptions
 } from './recordWriter'
 export { appendRevisions, getRevision, lastRecordedRevision, lastRecordedRevisions, listRevisions, revisionTable } from './revisionLog'
-export { feedHeadOf, isSameFeedPosition, noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, REVISION_OVERLAP_MS, type FeedChanges, type FeedMark, type FeedPosition, type TableMark } from './changeFeed'
+export {
+  feedHeadOf,
+  isSameFeedPosition,
+  noteUnloggedWrite,
+  readChangesSince,
+  readFeedHead,
+  readFeedPosition,
+  REVISION_OVERLAP_MS,
+  type FeedChanges,
+  type FeedMark,
+  type FeedPosition,
+  type TableMark
+} from './changeFeed'
 export { saveRecords, type BatchOptions, type RecordWrite } from './multiRecordWriter'
 export { PREFERENCES_KEY, readPreferences, savePreferences, type Preferences } from './preferences'
 export { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
@@ -106,23 +118,11 @@ export {
   type RestoreBundleOptions,
   type RestoreResult
 } from './backups'
-export {
-  META_KEYS_IN_BACKUP,
-  redirectsLeadingToRecords,
-  TABLES_IN_BACKUP,
-  type WorkspaceCounts,
-  type WorkspaceRestoreResult
-} from './backupWorkspace'
+export { META_KEYS_IN_BACKUP, redirectsLeadingToRecords, TABLES_IN_BACKUP, type WorkspaceCounts, type WorkspaceRestoreResult } from './backupWorkspace'
 export { SAVED_SEARCHES_KEY } from './metaKeys'
 export { BundleReadCancelledError, isGzipFile, looksLikeBundleFile, readBundleFile, type ReadBundleFileOptions } from './bundleFileReader'
 export { EXCLUSIVE_WRITE_LOCK, ReleasedWriteLockError, withExclusiveWriteLock, type HeldWriteLock, type LockManagerLike } from './exclusiveWriteLock'
-export {
-  BriefingConflictError,
-  createBriefingRepository,
-  type BriefingInput,
-  type BriefingRepository,
-  type BriefingSaveOptions
-} from './briefingRepository'
+export { BriefingConflictError, createBriefingRepository, type BriefingInput, type BriefingRepository, type BriefingSaveOptions } from './briefingRepository'
 export {
   commitImport,
   ImportCancelledError,

@@ -70,7 +70,11 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
       for (const [index, candidate] of valid.entries()) {
         const previous = await readForChange(db, candidate.type, candidate.record.id, writes[index]?.expectedRevision)
         const revision = previous === undefined ? (await lastRecordedRevision(db, candidate.record.id)) + 1 : previous.record.revision + 1
-        const after = bumped({ type: candidate.type, record: { ...candidate.record, createdAt: previous?.record.createdAt ?? candidate.record.createdAt } } as TypedRecord, revision, timestamp)
+        const after = bumped(
+          { type: candidate.type, record: { ...candidate.record, createdAt: previous?.record.createdAt ?? candidate.record.createdAt } } as TypedRecord,
+          revision,
+          timestamp
+        )
         changes.push({ action: previous === undefined ? 'create' : 'update', before: previous, after })
       }
       await writeRecordChanges(db, changes, { ...options, at: timestamp })
@@ -83,4 +87,3 @@ export async function saveRecords(db: PrecedentDatabase, writes: readonly Record
     throw toStorageError(error)
   }
 }
-

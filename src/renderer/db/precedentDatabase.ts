@@ -165,7 +165,10 @@ export class PrecedentDatabase extends Dexie {
 export class UpgradeBackupError extends Error {
   override readonly name = 'UpgradeBackupError'
   constructor(cause: unknown) {
-    super(`The knowledge base was not upgraded: a backup of it as it was could not be kept first (${cause instanceof Error ? cause.message : String(cause)}). Reopen Precedent to try again; if this keeps happening, free some disk space.`, { cause })
+    super(
+      `The knowledge base was not upgraded: a backup of it as it was could not be kept first (${cause instanceof Error ? cause.message : String(cause)}). Reopen Precedent to try again; if this keeps happening, free some disk space.`,
+      { cause }
+    )
   }
 }
 

@@ -13,7 +13,13 @@ export const KEYS_PER_PAGE = 5_000
  * its own read unless the caller runs it inside a transaction.
  */
 export function countRowsInPages<Row extends { readonly id: string }>(table: Table<Row, string>, keysPerPage = KEYS_PER_PAGE): Promise<number> {
-  return walkInPages(table, keysPerPage, (page) => page.primaryKeys(), (key) => key, () => undefined)
+  return walkInPages(
+    table,
+    keysPerPage,
+    (page) => page.primaryKeys(),
+    (key) => key,
+    () => undefined
+  )
 }
 
 /**
@@ -31,7 +37,13 @@ export async function readRowsInPages<Row extends { readonly id: string }>(
   visit: (rows: readonly Row[]) => void,
   rowsPerPage = ROWS_PER_PAGE
 ): Promise<number> {
-  return walkInPages(table, rowsPerPage, (page) => page.toArray(), (row) => row.id, visit)
+  return walkInPages(
+    table,
+    rowsPerPage,
+    (page) => page.toArray(),
+    (row) => row.id,
+    visit
+  )
 }
 
 /** The walk both share: pages of `perPage` in primary-key order, each after the last key of the one before, until a short page. */

@@ -27,7 +27,8 @@ export interface RecordChange {
    * push): its revision is marked `origin: 'team'` (never pushed back) and carries the server's
    * revision id (absent: a new one), author, time (`teamAt`) and sequence number (`teamSeq`).
    */
-  readonly fromTeam?: { readonly revisionId?: string | undefined; readonly author: string; readonly at?: string | undefined; readonly seq?: number | undefined } | undefined
+  readonly fromTeam?:
+    { readonly revisionId?: string | undefined; readonly author: string; readonly at?: string | undefined; readonly seq?: number | undefined } | undefined
 }
 
 /** Who changed the records and when: the same for every change of one write. */
@@ -68,8 +69,14 @@ export function revisionOf(change: RecordChange, authorship: ChangeAuthorship): 
     action: change.action,
     changes: change.prepared?.changes ?? diffRecords(change.before?.record, change.after?.record),
     ...(change.after === undefined ? {} : { snapshot: change.after.record }),
-    ...(change.note === undefined ? {} : typeof change.note === 'string' ? { note: change.note } : { note: change.note.text, noteMessage: change.note.message }),
-    ...(team === undefined ? {} : { origin: 'team' as const, ...(team.at === undefined ? {} : { teamAt: team.at }), ...(team.seq === undefined ? {} : { teamSeq: team.seq }) })
+    ...(change.note === undefined
+      ? {}
+      : typeof change.note === 'string'
+        ? { note: change.note }
+        : { note: change.note.text, noteMessage: change.note.message }),
+    ...(team === undefined
+      ? {}
+      : { origin: 'team' as const, ...(team.at === undefined ? {} : { teamAt: team.at }), ...(team.seq === undefined ? {} : { teamSeq: team.seq }) })
   }
 }
 
@@ -109,7 +116,12 @@ export async function writeRecordChanges(db: PrecedentDatabase, changes: readonl
  * @throws RevisionConflictError the stored record is not at `expectedRevision`
  * @throws RecordNotFoundError an update of a record that no longer exists
  */
-export async function readForChange<T extends RecordType>(db: PrecedentDatabase, type: T, id: string, expectedRevision: number | undefined): Promise<TypedRecord | undefined> {
+export async function readForChange<T extends RecordType>(
+  db: PrecedentDatabase,
+  type: T,
+  id: string,
+  expectedRevision: number | undefined
+): Promise<TypedRecord | undefined> {
   const row = await db.recordTable(type).get(id)
   if (row !== undefined && expectedRevision !== row.revision) throw new RevisionConflictError(fromRow(row), expectedRevision)
   if (row === undefined && expectedRevision !== undefined) throw new RecordNotFoundError(id)

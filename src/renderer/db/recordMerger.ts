@@ -123,8 +123,6 @@ function merged(type: MergeableType, survivor: TypedRecord, duplicate: TypedReco
   throw new Error(`Cannot merge a ${survivor.type} with a ${duplicate.type} as ${type}s`)
 }
 
-
-
 /**
  * Merges `duplicateId` into `survivorId`, all in one read-write transaction: the survivor takes
  * the duplicate's names, links and citations (`mergeOrganisations`, `mergeIncidents`) and counts
@@ -161,9 +159,7 @@ export async function mergeRecords(
       }
 
       const combined = validated(redirectReferences(merged(type, survivor, duplicate), duplicateId, survivorId))
-      const referrers = (await readLinksTo(db, duplicateId)).filter(
-        (typed) => typed.record.id !== survivorId && typed.record.id !== duplicateId
-      )
+      const referrers = (await readLinksTo(db, duplicateId)).filter((typed) => typed.record.id !== survivorId && typed.record.id !== duplicateId)
       const changes: RecordChange[] = [
         {
           action: 'merge',
@@ -210,10 +206,7 @@ export async function mergeRecords(
 }
 
 async function highestRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
-  const newest = await revisionTable(db)
-    .where('[recordId+revision]')
-    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
-    .last()
+  const newest = await revisionTable(db).where('[recordId+revision]').between([recordId, Dexie.minKey], [recordId, Dexie.maxKey]).last()
   return newest?.revision ?? 0
 }
 
@@ -261,7 +254,10 @@ export async function undoMerge(db: PrecedentDatabase, mergeId: string, options:
           action: 'unmerge',
           before: now,
           after: bumped(before, revision, at),
-          note: before.record.id === entry.duplicateId ? REVISION_NOTES.unmergedThis(survivorTitle) : REVISION_NOTES.mergeUndone(entry.duplicateTitle, survivorTitle)
+          note:
+            before.record.id === entry.duplicateId
+              ? REVISION_NOTES.unmergedThis(survivorTitle)
+              : REVISION_NOTES.mergeUndone(entry.duplicateTitle, survivorTitle)
         })
       }
       await writeRecordChanges(db, restored, { ...options, at })

@@ -15,11 +15,4 @@ export const TABLE_OF = {
 } as const satisfies Record<RecordType, RecordTableName>
 
 /** Every record table, in dependency order (what is linked to comes first). */
-export const RECORD_TABLE_NAMES: readonly RecordTableName[] = [
-  'jurisdictions',
-  'organisations',
-  'sources',
-  'laws',
-  'incidents',
-  'responses'
-]
+export const RECORD_TABLE_NAMES: readonly RecordTableName[] = ['jurisdictions', 'organisations', 'sources', 'laws', 'incidents', 'responses']

@@ -10,14 +10,7 @@ import { assertLinksExist } from './linkCheck'
 import type { PrecedentDatabase } from './precedentDatabase'
 import { RECORD_TABLE_NAMES } from './recordTables'
 import { RECORD_SCHEMAS, type RecordSchemaOf } from '@shared/domain/recordSchemas'
-import {
-  DeleteBlockedError,
-  RecordNotFoundError,
-  RecordValidationError,
-  RevisionConflictError,
-  toStorageError,
-  type RecordProblem
-} from './storageErrors'
+import { DeleteBlockedError, RecordNotFoundError, RecordValidationError, RevisionConflictError, toStorageError, type RecordProblem } from './storageErrors'
 import { bumped, readForChange, writeRecordChanges, type RecordChange } from './recordChanges'
 import { lastRecordedRevision, listRevisions, revisionTable } from './revisionLog'
 import { fromRow } from './storedRow'
@@ -102,7 +95,10 @@ export async function saveRecord<T extends RecordType>(
         stored === undefined
           ? { ...candidate, revision: (await lastRecordedRevision(db, candidate.id)) + 1 }
           : { ...candidate, createdAt: stored.record.createdAt, revision: stored.record.revision + 1 }
-      await writeRecordChanges(db, [{ action: stored === undefined ? 'create' : 'update', before: stored, after: typedRecord(type, record) }], { ...options, at: timestamp })
+      await writeRecordChanges(db, [{ action: stored === undefined ? 'create' : 'update', before: stored, after: typedRecord(type, record) }], {
+        ...options,
+        at: timestamp
+      })
       return record
     })
   } catch (error) {
@@ -177,12 +173,7 @@ export async function findDeleteImpact(db: PrecedentDatabase, _type: RecordType,
  * @throws DeleteBlockedError records hold a required link to it (a response's actor, a law's jurisdiction)
  * @throws StorageWriteError the browser aborted the write; nothing was deleted
  */
-export async function deleteRecord(
-  db: PrecedentDatabase,
-  type: RecordType,
-  id: string,
-  options: HistoryOptions
-): Promise<{ mended: TypedRecord[] }> {
+export async function deleteRecord(db: PrecedentDatabase, type: RecordType, id: string, options: HistoryOptions): Promise<{ mended: TypedRecord[] }> {
   const timestamp = options.now()
   try {
     return await db.transaction('rw', writeTables(db), async () => {
@@ -325,7 +316,10 @@ export async function restoreRevision<T extends RecordType>(
         updatedAt: timestamp,
         revision: (before?.record.revision ?? (await lastRecordedRevision(db, recordId))) + 1
       })
-      await writeRecordChanges(db, [{ action: 'restore', before, after: typedRecord(type, record), note: REVISION_NOTES.restoredVersion(wantedRevision) }], { ...options, at: timestamp })
+      await writeRecordChanges(db, [{ action: 'restore', before, after: typedRecord(type, record), note: REVISION_NOTES.restoredVersion(wantedRevision) }], {
+        ...options,
+        at: timestamp
+      })
       return record
     })
   } catch (error) {

@@ -54,7 +54,10 @@ export function readFirstInListOrder<T extends RecordType>(
     if (limit <= 0 || ids.size === 0) return { records: [], keys: [] }
     if (ids.size <= Math.max(readAllBelow, limit)) {
       const rows = (await table.bulkGet([...ids])).flatMap((row) => (row === undefined ? [] : [row]))
-      const keyed = rows.map((row) => ({ row, key: keyOf(row) })).sort((a, b) => compareListOrderKeys(a.key, b.key)).slice(0, limit)
+      const keyed = rows
+        .map((row) => ({ row, key: keyOf(row) }))
+        .sort((a, b) => compareListOrderKeys(a.key, b.key))
+        .slice(0, limit)
       return { records: keyed.map(({ row }) => fromRow(row)), keys: keyed.map(({ key }) => key) }
     }
     const chosen: string[] = []

@@ -46,17 +46,20 @@ export async function revisionsWrittenNow(db: PrecedentDatabase): Promise<string
 /** @throws Error naming `caller` when not inside a read-write transaction that includes `revisions` and `meta` */
 export function assertInHistoryTransaction(caller: string): void {
   const transaction = Dexie.currentTransaction
-  if (transaction === null || transaction === undefined || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('revisions') || !transaction.storeNames.includes('meta')) {
+  if (
+    transaction === null ||
+    transaction === undefined ||
+    transaction.mode !== 'readwrite' ||
+    !transaction.storeNames.includes('revisions') ||
+    !transaction.storeNames.includes('meta')
+  ) {
     throw new Error(`${caller} must run inside a read-write transaction that includes the revisions and meta tables`)
   }
 }
 
 /** A record's history, newest first. Runs in the caller's transaction if there is one. */
 export async function listRevisions(db: PrecedentDatabase, recordId: string): Promise<RecordRevision[]> {
-  const revisions = await revisionTable(db)
-    .where('[recordId+revision]')
-    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
-    .toArray()
+  const revisions = await revisionTable(db).where('[recordId+revision]').between([recordId, Dexie.minKey], [recordId, Dexie.maxKey]).toArray()
   return revisions.sort(compareRevisions).reverse()
 }
 
@@ -65,10 +68,7 @@ export async function listRevisions(db: PrecedentDatabase, recordId: string): Pr
  * an old id (a restore after a delete) counts on from it, so its history stays in order.
  */
 export async function lastRecordedRevision(db: PrecedentDatabase, recordId: string): Promise<number> {
-  const newest = await revisionTable(db)
-    .where('[recordId+revision]')
-    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
-    .last()
+  const newest = await revisionTable(db).where('[recordId+revision]').between([recordId, Dexie.minKey], [recordId, Dexie.maxKey]).last()
   return newest?.revision ?? 0
 }
 
@@ -84,9 +84,19 @@ const RANGES_PER_QUERY = 100
 export async function lastRecordedRevisions(db: PrecedentDatabase, recordIds: readonly string[]): Promise<Map<string, number>> {
   const highest = new Map<string, number>()
   if (recordIds.length === 0) return highest
-  const withHistory = [...new Set((await revisionTable(db).where('recordId').anyOf([...recordIds]).keys()) as string[])]
+  const withHistory = [
+    ...new Set(
+      (await revisionTable(db)
+        .where('recordId')
+        .anyOf([...recordIds])
+        .keys()) as string[]
+    )
+  ]
   for (let start = 0; start < withHistory.length; start += RANGES_PER_QUERY) {
-    const ranges = withHistory.slice(start, start + RANGES_PER_QUERY).map((id): [unknown, unknown] => [[id, Dexie.minKey], [id, Dexie.maxKey]])
+    const ranges = withHistory.slice(start, start + RANGES_PER_QUERY).map((id): [unknown, unknown] => [
+      [id, Dexie.minKey],
+      [id, Dexie.maxKey]
+    ])
     const keys = (await revisionTable(db).where('[recordId+revision]').inAnyRange(ranges, { includeUppers: true }).keys()) as unknown as [string, number][]
     for (const [recordId, revision] of keys) highest.set(recordId, Math.max(highest.get(recordId) ?? 0, revision))
   }

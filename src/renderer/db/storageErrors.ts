@@ -90,7 +90,11 @@ export class DeleteBlockedError extends Error {
       `"${id}" cannot be deleted while ${blocking.length} record${blocking.length === 1 ? '' : 's'} need it: ` +
         blocking.map((typed) => `${typed.type} "${typed.record.id}"`).join(', ')
     )
-    this.reason = message('problems.storage.deleteBlocked', { id, count: blocking.length, records: blocking.map((typed) => `${typed.type} "${typed.record.id}"`).join(', ') })
+    this.reason = message('problems.storage.deleteBlocked', {
+      id,
+      count: blocking.length,
+      records: blocking.map((typed) => `${typed.type} "${typed.record.id}"`).join(', ')
+    })
   }
 }
 
@@ -126,8 +130,7 @@ export class StorageWriteError extends Error {
   }
 }
 
-const QUOTA_MESSAGE =
-  'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
+const QUOTA_MESSAGE = 'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
 const ABORT_MESSAGE = 'Not saved: the browser stopped the write before it finished. Try again; your changes are still in the form.'
 
 /**

@@ -27,7 +27,6 @@ export interface DerivedFields {
   readonly duplicateData?: DuplicateData
 }
 
-
 /** A row as stored in a record table. */
 export type StoredRow<T extends RecordType> = RecordOfType[T] & DerivedFields & ListOrderValues
 

@@ -158,7 +158,8 @@ async function readPending(db: PrecedentDatabase): Promise<{ readonly pending: R
   } else {
     const since = shifted(pushMark.at, -REVISION_OVERLAP_MS)
     const inOverlap = await revisions.where('at').between(since, pushMark.at, true, true).count()
-    rows = inOverlap === pushMark.overlapCount ? await revisions.where('at').above(pushMark.at).toArray() : await revisions.where('at').aboveOrEqual(since).toArray()
+    rows =
+      inOverlap === pushMark.overlapCount ? await revisions.where('at').above(pushMark.at).toArray() : await revisions.where('at').aboveOrEqual(since).toArray()
   }
   return { pending: orderForPush(rows.filter(isOwnPending)), mark: await markNow(db) }
 }
@@ -190,7 +191,10 @@ async function editedDuringSync(run: SyncRun): Promise<ReadonlySet<string>> {
 }
 
 /** The records here that `changes` are of, by id, read in one request per type. */
-async function readLocals(db: PrecedentDatabase, changes: readonly { readonly recordType: RecordType; readonly recordId: string }[]): Promise<Map<string, TypedRecord>> {
+async function readLocals(
+  db: PrecedentDatabase,
+  changes: readonly { readonly recordType: RecordType; readonly recordId: string }[]
+): Promise<Map<string, TypedRecord>> {
   const idsByType = new Map<RecordType, Set<string>>()
   for (const change of changes) (idsByType.get(change.recordType) ?? idsByType.set(change.recordType, new Set()).get(change.recordType))?.add(change.recordId)
   const locals = new Map<string, TypedRecord>()
@@ -205,13 +209,17 @@ async function readLocal(db: PrecedentDatabase, type: RecordType, id: string): P
   return row === undefined ? undefined : typedRecord(type, fromRow(row))
 }
 
-const localStateOf = (typed: TypedRecord | undefined): LocalRecordState | undefined => (typed === undefined ? undefined : { revision: typed.record.revision, record: typed.record })
+const localStateOf = (typed: TypedRecord | undefined): LocalRecordState | undefined =>
+  typed === undefined ? undefined : { revision: typed.record.revision, record: typed.record }
 
 /** The newest team sequence number each record's log here holds (records with none are absent). Runs in the caller's transaction. */
 async function newestSeqsHere(db: PrecedentDatabase, recordIds: readonly string[]): Promise<Map<string, number>> {
   const newest = new Map<string, number>()
   if (recordIds.length === 0) return newest
-  for (const revision of await revisionTable(db).where('recordId').anyOf([...new Set(recordIds)]).toArray()) {
+  for (const revision of await revisionTable(db)
+    .where('recordId')
+    .anyOf([...new Set(recordIds)])
+    .toArray()) {
     if (revision.teamSeq !== undefined) newest.set(revision.recordId, Math.max(newest.get(revision.recordId) ?? 0, revision.teamSeq))
   }
   return newest
@@ -228,7 +236,10 @@ function teamRecord(type: RecordType, snapshot: object, revision: number): Typed
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const id = (snapshot as { id?: unknown }).id
-    throw new TeamError('failed', `The team's ${type} "${String(id)}" breaks the record rules at ${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'invalid'}`)
+    throw new TeamError(
+      'failed',
+      `The team's ${type} "${String(id)}" breaks the record rules at ${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'invalid'}`
+    )
   }
   return typedRecord(type, parsed.data as AnyRecord)
 }
@@ -288,7 +299,21 @@ interface SyncRun {
 export async function syncWithTeam(db: PrecedentDatabase, server: TeamServer, options: TeamSyncOptions = {}): Promise<TeamSyncResult> {
   const now = options.now ?? (() => new Date().toISOString())
   return withExclusiveWriteLock(async () => {
-    const run: SyncRun = { db, server, options, now, stamps: new SyncStamps(now), notices: new HeldChangeNotices(), editedSince: shifted(now(), -REVISION_OVERLAP_MS), pulledRecords: new Set(), editedMeanwhile: new Set(), pushed: 0, conflicts: 0, pulled: 0, headSeq: 0 }
+    const run: SyncRun = {
+      db,
+      server,
+      options,
+      now,
+      stamps: new SyncStamps(now),
+      notices: new HeldChangeNotices(),
+      editedSince: shifted(now(), -REVISION_OVERLAP_MS),
+      pulledRecords: new Set(),
+      editedMeanwhile: new Set(),
+      pushed: 0,
+      conflicts: 0,
+      pulled: 0,
+      headSeq: 0
+    }
     try {
       // A reader may not push: its edits stay pending on this device, and it still receives the team's.
       if ((await server.status()).role !== 'reader') await pushPending(run)
@@ -308,7 +333,8 @@ export async function syncWithTeam(db: PrecedentDatabase, server: TeamServer, op
 }
 
 function assertNotCancelled(run: SyncRun): void {
-  if (isAborted(run.options.signal)) throw new TeamSyncCancelledError({ pushed: run.pushed, conflicts: run.conflicts, pulled: run.pulled, headSeq: run.headSeq })
+  if (isAborted(run.options.signal))
+    throw new TeamSyncCancelledError({ pushed: run.pushed, conflicts: run.conflicts, pulled: run.pulled, headSeq: run.headSeq })
 }
 
 /** The redirects this knowledge base's merges left, by the old id, for the merges among `pending`. */
@@ -343,7 +369,14 @@ function rebaseAfter(change: PushedRevision, revision: Revision, outcome: PushOu
  * `batchSize` changes, and at most one revision per record, so that a record's next revision is
  * based on what the server answered for the one before (see `Rebase`).
  */
-function nextBatch(pending: readonly Revision[], from: number, batchSize: number, redirects: ReadonlyMap<string, RedirectRow>, rebases: ReadonlyMap<string, Rebase>, previousOf: Map<string, Revision>) {
+function nextBatch(
+  pending: readonly Revision[],
+  from: number,
+  batchSize: number,
+  redirects: ReadonlyMap<string, RedirectRow>,
+  rebases: ReadonlyMap<string, Rebase>,
+  previousOf: Map<string, Revision>
+) {
   const changes: PushedChange[] = []
   const revisions: { readonly change: PushedRevision; readonly revision: Revision }[] = []
   const inBatch = new Set<string>()
@@ -362,7 +395,8 @@ function nextBatch(pending: readonly Revision[], from: number, batchSize: number
     revisions.push({ change, revision })
     inBatch.add(revision.recordId)
     previousOf.set(revision.recordId, revision)
-    if (redirect !== undefined) changes.push({ kind: 'redirect', fromId: redirect.fromId, toId: redirect.toId, mergeId: redirect.mergeId, clientAt: revision.at })
+    if (redirect !== undefined)
+      changes.push({ kind: 'redirect', fromId: redirect.fromId, toId: redirect.toId, mergeId: redirect.mergeId, clientAt: revision.at })
   }
   return { changes, revisions, next }
 }
@@ -375,7 +409,7 @@ async function pushPending(run: SyncRun): Promise<void> {
   const rebases = new Map<string, Rebase>()
   const previousOf = new Map<string, Revision>()
   options.onProgress?.({ phase: 'pushing', done: 0, total: pending.length })
-  for (let from = 0; from < pending.length; ) {
+  for (let from = 0; from < pending.length;) {
     assertNotCancelled(run)
     const batch = nextBatch(pending, from, batchSize, redirects, rebases, previousOf)
     const result = await server.push(batch.changes)
@@ -431,7 +465,14 @@ async function storePushAnswer(run: SyncRun, batch: readonly PushedChange[], res
   const known = [...states].flatMap(([recordId, state]) => (state === undefined ? [] : [{ recordId, recordType: state.recordType }]))
   // Records with a change of their own still pending (a later push carries it) keep theirs here until then.
   const editedSince = new Set(
-    (await revisionTable(db).where('recordId').anyOf(known.map((record) => record.recordId)).toArray()).filter(isOwnPending).map((revision) => revision.recordId)
+    (
+      await revisionTable(db)
+        .where('recordId')
+        .anyOf(known.map((record) => record.recordId))
+        .toArray()
+    )
+      .filter(isOwnPending)
+      .map((revision) => revision.recordId)
   )
   const locals = await readLocals(db, known)
   const changes: RecordChange[] = []
@@ -472,7 +513,8 @@ async function pullFromTeam(run: SyncRun): Promise<void> {
   if (marker.lastSeq === undefined) {
     const status = await server.status()
     run.headSeq = Math.max(run.headSeq, status.headSeq)
-    if (marker.firstPull !== undefined || status.headSeq > (options.firstPullFromLogUpTo ?? FIRST_PULL_FROM_LOG_UP_TO)) await pullCurrentRecords(run, status.records)
+    if (marker.firstPull !== undefined || status.headSeq > (options.firstPullFromLogUpTo ?? FIRST_PULL_FROM_LOG_UP_TO))
+      await pullCurrentRecords(run, status.records)
   }
   const limit = Math.max(1, Math.min(MAX_PULL_PAGE, options.pageSize ?? MAX_PULL_PAGE))
   let since = (await db.transaction('r', [db.meta], () => readMarker(db))).lastSeq ?? 0
@@ -501,8 +543,13 @@ async function applyPulledChanges(run: SyncRun, changes: readonly PulledChange[]
   const at = run.stamps.next()
   const editedHere = await editedDuringSync(run)
   const revisions = changes.filter((change): change is PulledRevision => change.kind === 'revision')
-  const held = new Set((await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
-  const seqs = await newestSeqsHere(db, revisions.map((change) => change.recordId))
+  const held = new Set(
+    (await revisionTable(db).bulkGet(revisions.map((change) => change.id))).flatMap((revision) => (revision === undefined ? [] : [revision.id]))
+  )
+  const seqs = await newestSeqsHere(
+    db,
+    revisions.map((change) => change.recordId)
+  )
   const locals = await readLocals(db, revisions)
   const current = new Map<string, TypedRecord | undefined>()
   let queued: RecordChange[] = []
@@ -566,7 +613,10 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
     const headSeq = firstPull?.headSeq ?? page.headSeq
     const isLastPage = !page.more || page.records.length === 0
     // Parsed and turned into rows before the transactions: inside one, awaiting anything but IndexedDB would commit it.
-    const prepared = page.records.map((record) => ({ state: record, typed: record.snapshot === undefined ? undefined : teamRecord(record.recordType, record.snapshot, record.revision) }))
+    const prepared = page.records.map((record) => ({
+      state: record,
+      typed: record.snapshot === undefined ? undefined : teamRecord(record.recordType, record.snapshot, record.revision)
+    }))
     for (let start = 0; start === 0 || start < prepared.length; start += chunkSize) {
       assertNotCancelled(run)
       const chunk = prepared.slice(start, start + chunkSize)
@@ -581,7 +631,14 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
         })
         run.notices.keep(HeldChangeNotices.takeFromCurrentTransaction())
       })
-      firstPull = { headSeq, ...(lastRecord === undefined ? (firstPull?.after === undefined ? {} : { after: firstPull.after }) : { after: { recordType: lastRecord.recordType, recordId: lastRecord.recordId } }) }
+      firstPull = {
+        headSeq,
+        ...(lastRecord === undefined
+          ? firstPull?.after === undefined
+            ? {}
+            : { after: firstPull.after }
+          : { after: { recordType: lastRecord.recordType, recordId: lastRecord.recordId } })
+      }
       done += chunk.length
       options.onProgress?.({ phase: 'pulling', done, total })
     }
@@ -589,12 +646,20 @@ async function pullCurrentRecords(run: SyncRun, total: number): Promise<void> {
   }
 }
 
-async function applyCurrentRecords(run: SyncRun, headSeq: number, chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]): Promise<number> {
+async function applyCurrentRecords(
+  run: SyncRun,
+  headSeq: number,
+  chunk: readonly { state: CurrentRecordsPage['records'][number]; typed: TypedRecord | undefined }[]
+): Promise<number> {
   const { db } = run
   const at = run.stamps.next()
   const editedHere = await editedDuringSync(run)
-  const held = new Set((await revisionTable(db).bulkGet(chunk.flatMap(({ state }) => (state.revisionId === undefined ? [] : [state.revisionId])))).flatMap((revision) => (revision === undefined ? [] : [revision.id])))
-  const byType = new Map<RecordType, typeof chunk[number][]>()
+  const held = new Set(
+    (await revisionTable(db).bulkGet(chunk.flatMap(({ state }) => (state.revisionId === undefined ? [] : [state.revisionId])))).flatMap((revision) =>
+      revision === undefined ? [] : [revision.id]
+    )
+  )
+  const byType = new Map<RecordType, (typeof chunk)[number][]>()
   for (const entry of chunk) (byType.get(entry.state.recordType) ?? byType.set(entry.state.recordType, []).get(entry.state.recordType))?.push(entry)
   const changes: RecordChange[] = []
   for (const [type, entries] of byType) {
@@ -661,10 +726,19 @@ export async function resolveTeamConflict(
   if (resolved !== undefined) {
     if (resolved !== null) {
       const createdAt = (theirs.snapshot as { createdAt?: unknown } | undefined)?.createdAt ?? (resolved as { createdAt?: unknown }).createdAt ?? at
-      const parsed = RECORD_SCHEMAS[conflict.recordType].safeParse({ ...resolved, id: conflict.recordId, createdAt, updatedAt: at, revision: base.revision + 1 })
+      const parsed = RECORD_SCHEMAS[conflict.recordType].safeParse({
+        ...resolved,
+        id: conflict.recordId,
+        createdAt,
+        updatedAt: at,
+        revision: base.revision + 1
+      })
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
-        throw new TeamError('refused', `The resolved ${conflict.recordType} "${conflict.recordId}" breaks the record rules at ${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'invalid'}`)
+        throw new TeamError(
+          'refused',
+          `The resolved ${conflict.recordType} "${conflict.recordId}" breaks the record rules at ${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'invalid'}`
+        )
       }
       record = typedRecord(conflict.recordType, parsed.data as AnyRecord)
     }
@@ -690,7 +764,11 @@ export async function resolveTeamConflict(
       if (editedHere) return
       const local = await readLocal(db, conflict.recordType, conflict.recordId)
       if (record === undefined && local === undefined) return
-      const [written] = await writeRecordChanges(db, [{ action: revision.action, before: local, after: record, note: REVISION_NOTES.teamConflict, fromTeam: undefined }], { at, author: options.author ?? '', newRevisionId: () => revision.id })
+      const [written] = await writeRecordChanges(
+        db,
+        [{ action: revision.action, before: local, after: record, note: REVISION_NOTES.teamConflict, fromTeam: undefined }],
+        { at, author: options.author ?? '', newRevisionId: () => revision.id }
+      )
       // Already on the server: acknowledged, so it is never pushed again, and the pull skips it by its id.
       if (written !== undefined) await revisionTable(db).put({ ...written, pushedAt: at, ...(outcome.seq === undefined ? {} : { teamSeq: outcome.seq }) })
     })

@@ -17,11 +17,7 @@ export interface LiveQuery<T> {
  * touches what it read, and when `deps` change. Results replace `data` whole (a `shallowRef`),
  * so rows are never made deeply reactive.
  */
-export function useLiveQuery<T>(
-  query: () => Promise<T> | T,
-  initial: T,
-  deps?: WatchSource<unknown> | readonly WatchSource<unknown>[]
-): LiveQuery<T> {
+export function useLiveQuery<T>(query: () => Promise<T> | T, initial: T, deps?: WatchSource<unknown> | readonly WatchSource<unknown>[]): LiveQuery<T> {
   const data = shallowRef(initial) as ShallowRef<T>
   const error = shallowRef<Error | undefined>(undefined)
   const isLoading = ref(true)

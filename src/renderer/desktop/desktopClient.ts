@@ -19,18 +19,13 @@ export interface ExportFile {
 
 /** What became of an export. A browser download has no path the page can know. */
 export type SaveOutcome =
-  | { readonly status: 'saved'; readonly path: string }
-  | { readonly status: 'downloaded'; readonly fileName: string }
-  | { readonly status: 'cancelled' }
+  { readonly status: 'saved'; readonly path: string } | { readonly status: 'downloaded'; readonly fileName: string } | { readonly status: 'cancelled' }
 
 /** Where a backup went besides the browser's storage. */
 export type BackupFileOutcome = { readonly status: 'saved'; readonly path: string } | { readonly status: 'kept-in-browser' }
 
 /** What became of a briefing PDF. In a browser, the print dialog offers "Save as PDF". */
-export type PrintOutcome =
-  | { readonly status: 'saved'; readonly path: string }
-  | { readonly status: 'print-dialog-opened' }
-  | { readonly status: 'cancelled' }
+export type PrintOutcome = { readonly status: 'saved'; readonly path: string } | { readonly status: 'print-dialog-opened' } | { readonly status: 'cancelled' }
 
 /**
  * The page's access to the operating system, the same in the desktop app and in a browser.

@@ -110,6 +110,10 @@ function answerOf<T>(result: IpcResult<T>): T {
 
 function parsed<S extends z.ZodType>(value: unknown, schema: S): z.output<S> {
   const checked = schema.safeParse(value)
-  if (!checked.success) throw new TeamError('failed', `The desktop app's answer did not match the team protocol (${checked.error.issues[0]?.path.join('.') || 'answer'}): update Precedent.`)
+  if (!checked.success)
+    throw new TeamError(
+      'failed',
+      `The desktop app's answer did not match the team protocol (${checked.error.issues[0]?.path.join('.') || 'answer'}): update Precedent.`
+    )
   return checked.data
 }

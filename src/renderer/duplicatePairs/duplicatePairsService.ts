@@ -208,7 +208,14 @@ export class DuplicatePairsService {
       }
       if (pending.length > 0) await duplicatePairTable(this.db).bulkPut(pending)
     }
-    await this.saveWatermark({ version: DUPLICATE_PAIRS_VERSION, lastRevisionAt: feed.at, overlapCount: feed.overlapCount, unloggedWrite: feed.unloggedWrite, revisionsWritten: feed.revisionsWritten, tables })
+    await this.saveWatermark({
+      version: DUPLICATE_PAIRS_VERSION,
+      lastRevisionAt: feed.at,
+      overlapCount: feed.overlapCount,
+      unloggedWrite: feed.unloggedWrite,
+      revisionsWritten: feed.revisionsWritten,
+      tables
+    })
   }
 
   private async saveWatermark(watermark: DuplicatePairsWatermark): Promise<void> {

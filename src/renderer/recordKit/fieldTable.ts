@@ -27,16 +27,30 @@ export interface ChoiceField<Code extends string = string, Optional extends bool
 }
 type Words<Code extends string> = ChoiceField<Code>['words']
 
-const plain = <Kind extends Exclude<FieldKind, 'choice'>>(kind: Kind) => (label: string) => ({ kind, label })
+const plain =
+  <Kind extends Exclude<FieldKind, 'choice'>>(kind: Kind) =>
+  (label: string) => ({ kind, label })
 export const field = {
   text: plain('text'),
   optionalText: plain('optionalText'),
   partialDate: plain('partialDate'),
   list: plain('list'),
-  choice: <const Code extends string>(label: string, codes: readonly Code[], words: Words<Code>, initial: Code): ChoiceField<Code, false> =>
-    ({ kind: 'choice', label, codes, words, optional: false, initial }),
-  optionalChoice: <const Code extends string>(label: string, codes: readonly Code[], words: Words<Code>): ChoiceField<Code, true> =>
-    ({ kind: 'choice', label, codes, words, optional: true, initial: '' })
+  choice: <const Code extends string>(label: string, codes: readonly Code[], words: Words<Code>, initial: Code): ChoiceField<Code, false> => ({
+    kind: 'choice',
+    label,
+    codes,
+    words,
+    optional: false,
+    initial
+  }),
+  optionalChoice: <const Code extends string>(label: string, codes: readonly Code[], words: Words<Code>): ChoiceField<Code, true> => ({
+    kind: 'choice',
+    label,
+    codes,
+    words,
+    optional: true,
+    initial: ''
+  })
 }
 
 /** A table of plain fields, keyed by the record's own field names. */
@@ -60,7 +74,10 @@ export type PlainDraft<Table extends FieldTable> = {
 }
 
 /** The names of a table's fields of one kind. */
-export type FieldsOfKind<Table extends FieldTable, Kind extends FieldKind> = { [Key in keyof Table]: Table[Key]['kind'] extends Kind ? Key : never }[keyof Table] & string
+export type FieldsOfKind<Table extends FieldTable, Kind extends FieldKind> = {
+  [Key in keyof Table]: Table[Key]['kind'] extends Kind ? Key : never
+}[keyof Table] &
+  string
 
 const mapFields = <Table extends FieldTable>(table: Table, value: (name: string, descriptor: PlainField) => unknown) =>
   Object.fromEntries(Object.entries(table).map(([name, descriptor]) => [name, value(name, descriptor)]))

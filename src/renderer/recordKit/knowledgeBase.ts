@@ -34,9 +34,7 @@ export async function loadTypedRecord(type: RecordType, id: string): Promise<Typ
 export async function loadTypedRecords(ids: readonly string[]): Promise<TypedRecord[]> {
   if (ids.length === 0) return []
   const found = await Promise.all(
-    RECORD_TYPES.map(async (type) =>
-      (await repositories[type].getMany(ids as never[])).map((record) => typedRecord(type, record))
-    )
+    RECORD_TYPES.map(async (type) => (await repositories[type].getMany(ids as never[])).map((record) => typedRecord(type, record)))
   )
   return found.flat()
 }
@@ -46,13 +44,17 @@ export function readConsistently<T>(read: () => Promise<T>): Promise<T> {
   return readAsOneSnapshot(getDatabase(), read)
 }
 
-
 /** The ids of the records of `type` linking to any of `targetIds` (keys of the `*refs` index only). */
 export function loadReferrerIds(type: RecordType, targetIds: readonly string[]): Promise<Set<string>> {
   return findReferrerIds(getDatabase(), type, targetIds)
 }
 
 /** The first `limit` of the records `ids` in the list order of `field` (ties by id), read by index. */
-export function loadFirstInListOrder<T extends RecordType>(type: T, ids: ReadonlySet<string>, field: ListOrderField, limit: number): Promise<RecordPage<RecordOfType[T]>> {
+export function loadFirstInListOrder<T extends RecordType>(
+  type: T,
+  ids: ReadonlySet<string>,
+  field: ListOrderField,
+  limit: number
+): Promise<RecordPage<RecordOfType[T]>> {
   return readFirstInListOrder(getDatabase(), type, ids, field, limit)
 }

@@ -29,8 +29,7 @@ export type SaveResult<R> =
   | { readonly ok: false; readonly reason: 'failed'; readonly message: string; readonly isWholeSentence?: boolean }
 
 export type DeleteResult =
-  | { readonly ok: true; readonly mended: readonly TypedRecord[] }
-  | { readonly ok: false; readonly blocking: readonly TypedRecord[]; readonly message: string }
+  { readonly ok: true; readonly mended: readonly TypedRecord[] } | { readonly ok: false; readonly blocking: readonly TypedRecord[]; readonly message: string }
 
 /** A change to another record made by reading it as stored now (see `amendRecord`). */
 export interface RecordAmendment<T extends RecordType = RecordType> {
@@ -55,7 +54,12 @@ function failure(error: unknown): Exclude<SaveResult<never>, { ok: true }> {
   if (error instanceof RecordNotFoundError) {
     return { ok: false, reason: 'failed', message: i18n.global.t('records.store.touchedGone') }
   }
-  return { ok: false, reason: 'failed', message: errorText(error), isWholeSentence: error instanceof StorageWriteError || error instanceof ReadOnlyKnowledgeBaseError }
+  return {
+    ok: false,
+    reason: 'failed',
+    message: errorText(error),
+    isWholeSentence: error instanceof StorageWriteError || error instanceof ReadOnlyKnowledgeBaseError
+  }
 }
 
 /**

@@ -22,7 +22,10 @@ const PAIRS: Readonly<Partial<Record<RecordType, Readonly<Record<string, string>
   response: { actor: 'actor', target: 'target', answers: 'answers', 'legal-basis': 'legalBasis' }
 }
 
-const pair = (name: string): RelationWords => ({ forward: i18n.global.t(`records.relation.${name}.forward`), inverse: i18n.global.t(`records.relation.${name}.inverse`) })
+const pair = (name: string): RelationWords => ({
+  forward: i18n.global.t(`records.relation.${name}.forward`),
+  inverse: i18n.global.t(`records.relation.${name}.inverse`)
+})
 
 /**
  * What a relation (as `referencesOf` names it, e.g. `organisation:operator`) means in the interface

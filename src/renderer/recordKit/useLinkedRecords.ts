@@ -44,7 +44,11 @@ async function readGroup(subject: TypedRecord, type: RecordType, outgoing: reado
   const field = LINKED_RECORD_ORDER[type]
   const referrerIds = await loadReferrerIds(type, [subject.record.id])
   const page = await loadFirstInListOrder(type, referrerIds, field, limit)
-  const incoming = describeLinks(subject, [], page.records.map((record) => typedRecord(type, record)))
+  const incoming = describeLinks(
+    subject,
+    [],
+    page.records.map((record) => typedRecord(type, record))
+  )
   const keyOfReferrer = new Map(page.records.map((record, index) => [record.id as string, page.keys[index]!]))
   const isComplete = page.records.length === referrerIds.size
   const lastKey = page.keys.at(-1)

@@ -30,9 +30,7 @@ async function findSources(text: string, limit: number, excluded: ReadonlySet<st
     text.trim() === ''
       ? (await repositories.source.readPage({ order: { field: 'orderTitle', direction: 'ascending' }, limit: limit + excluded.size })).records
       : await repositories.source.getMany((await searchIndex.search(`type:source ${text}`, 'full', SOURCE_CANDIDATES)).items.map((item) => item.id))
-  return records
-    .filter((record) => !excluded.has(record.id))
-    .map((record) => pickerOptionOf({ type: 'source', record } as TypedRecord, new Map(), showType))
+  return records.filter((record) => !excluded.has(record.id)).map((record) => pickerOptionOf({ type: 'source', record } as TypedRecord, new Map(), showType))
 }
 
 /**

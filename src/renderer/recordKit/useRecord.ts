@@ -10,17 +10,12 @@ export function useRecord<T extends RecordType>(type: T, id: Ref<string>) {
     undefined,
     id
   )
-  const typed = computed(() =>
-    query.data.value === undefined ? undefined : typedRecord(type, query.data.value)
-  )
+  const typed = computed(() => (query.data.value === undefined ? undefined : typedRecord(type, query.data.value)))
   return { record: query.data, typed, isLoading: query.isLoading, error: query.error }
 }
 
 /** Every record of a type, kept live. */
 export function useRecordList<T extends RecordType>(type: T) {
-  const query = useLiveQuery<RecordOfType[T][]>(
-    () => repositories[type].list() as Promise<RecordOfType[T][]>,
-    []
-  )
+  const query = useLiveQuery<RecordOfType[T][]>(() => repositories[type].list() as Promise<RecordOfType[T][]>, [])
   return { records: query.data, isLoading: query.isLoading, error: query.error }
 }

@@ -124,9 +124,7 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
       return
     }
     const expectedRevision = saveOptions.overwrite && conflict.value ? conflict.value.revision : base.value?.revision
-    const result = await store.saveRecord(spec.type, spec.inputFrom(draft, base.value), expectedRevision, (id) =>
-      options.amendments?.(id, draft) ?? []
-    )
+    const result = await store.saveRecord(spec.type, spec.inputFrom(draft, base.value), expectedRevision, (id) => options.amendments?.(id, draft) ?? [])
     if (result.ok) {
       conflict.value = undefined
       wasKeptOverReload.value = false
@@ -137,7 +135,9 @@ export function useRecordForm<T extends RecordType, Draft extends object, Field 
     switch (result.reason) {
       case 'invalid':
         serverErrors.value = problemsByField(result.problems)
-        saveError.value = i18n.global.t('records.form.notSavedProblems', { problems: result.problems.map(problemText).join(i18n.global.t('problems.separator')) })
+        saveError.value = i18n.global.t('records.form.notSavedProblems', {
+          problems: result.problems.map(problemText).join(i18n.global.t('problems.separator'))
+        })
         await focusFirstError()
         break
       case 'conflict':

@@ -11,11 +11,7 @@ import { useRecordPages } from './useRecordPages'
  * field, so sorting is an index read), the filter box (answered by the search worker), and the
  * rows read page by page as they scroll into view.
  */
-export function useRecordListView<T extends RecordType>(
-  type: T,
-  orderFieldOfColumn: Readonly<Record<string, ListOrderField>>,
-  initialSort: TableSort
-) {
+export function useRecordListView<T extends RecordType>(type: T, orderFieldOfColumn: Readonly<Record<string, ListOrderField>>, initialSort: TableSort) {
   const sort = ref<TableSort>(initialSort)
   const order = computed<ListOrder>(() => ({ field: orderFieldOfColumn[sort.value.key] ?? 'orderTitle', direction: sort.value.direction }))
   const filter = useListFilter(type)

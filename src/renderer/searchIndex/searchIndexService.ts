@@ -13,12 +13,28 @@ import { fromRow } from '@renderer/db/storedRow'
 import type { Incident } from '@shared/domain/incident'
 import type { Organisation } from '@shared/domain/organisation'
 import type { Source } from '@shared/domain/source'
-import { RECORD_TYPE_LABELS, RECORD_TYPES, recordKeyDate, recordTitle, typedRecord, type RecordOfType, type RecordType, type TypedRecord } from '@shared/domain/recordTypes'
+import {
+  RECORD_TYPE_LABELS,
+  RECORD_TYPES,
+  recordKeyDate,
+  recordTitle,
+  typedRecord,
+  type RecordOfType,
+  type RecordType,
+  type TypedRecord
+} from '@shared/domain/recordTypes'
 import { isEmptyQuery, parseQuery } from '@shared/search/queryLanguage'
 import { searchDocumentText, toSearchDocument, type SearchDocument, type SearchDocumentContext } from '@shared/search/searchDocument'
 import { searchSnippet } from '@shared/search/searchSnippet'
 import { createFilterResolver, type FilterVocabulary } from '@shared/search/filterResolver'
-import { SEARCH_INDEX_VERSION, SearchIndexEngine, wholeClausePhrases, type FacetCount, type FilterResolver, type SearchMode } from '@shared/search/searchIndexEngine'
+import {
+  SEARCH_INDEX_VERSION,
+  SearchIndexEngine,
+  wholeClausePhrases,
+  type FacetCount,
+  type FilterResolver,
+  type SearchMode
+} from '@shared/search/searchIndexEngine'
 import type { FacetEntry, FacetName, MatchingIds, SearchIndexStatus, SearchResultItem, SearchResultPage } from './searchIndexProtocol'
 
 /** The `meta` row that holds the index snapshot. Only the app writes it; it is never imported. */
@@ -68,7 +84,12 @@ const watermarkSchema = z.object({
 export type SearchIndexWatermark = z.infer<typeof watermarkSchema>
 
 /** The snapshot's head: `parts` rows hold the index (`json`, the whole index in the head, is how snapshots were kept before). */
-const snapshotSchema = z.object({ indexVersion: z.number(), watermark: watermarkSchema, parts: z.number().int().nonnegative().optional(), json: z.string().optional() })
+const snapshotSchema = z.object({
+  indexVersion: z.number(),
+  watermark: watermarkSchema,
+  parts: z.number().int().nonnegative().optional(),
+  json: z.string().optional()
+})
 export type SearchIndexSnapshot = z.infer<typeof snapshotSchema>
 
 /** The longest a due snapshot is put off by queries arriving one after another (see postponeSnapshot). */
@@ -100,7 +121,6 @@ const quoted = (value: string): string => (/[\s"]/.test(value) ? `"${value.repla
 
 /** Text fields in the order a snippet prefers them (the title is shown on its own). */
 const snippetTexts = (document: SearchDocument): string[] => [document.body, document.original, document.aliases, document.provisions, document.sources]
-
 
 /**
  * The search index of one window, over its database: opens from the stored snapshot when it is
@@ -540,9 +560,7 @@ export class SearchIndexService {
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = undefined
       // After the work under way, but not in its queue: queries need not wait for the save.
-      void this.maintenance
-        .then(() => this.saveSnapshotNow())
-        .catch((error: unknown) => console.warn('[search] could not save the index snapshot', error))
+      void this.maintenance.then(() => this.saveSnapshotNow()).catch((error: unknown) => console.warn('[search] could not save the index snapshot', error))
     }, delay)
   }
 
@@ -578,7 +596,6 @@ function markIndexed(watermark: SearchIndexWatermark, typed: TypedRecord, isNew 
   if (isNew) mark.count += 1
   if (typed.record.updatedAt > mark.newestUpdatedAt) mark.newestUpdatedAt = typed.record.updatedAt
 }
-
 
 /** A gate that is either open (its promise settled) or shut until `open()`. */
 function openGate(): { readonly opened: Promise<void>; readonly isOpen: boolean; open(): void } {

@@ -10,7 +10,14 @@
 export const TRUSTED_TYPES_POLICY_NAME = 'default'
 
 interface TrustedTypePolicyFactoryLike {
-  createPolicy(name: string, rules: { createScriptURL?: (input: string) => string | null; createHTML?: (input: string) => string | null; createScript?: (input: string) => string | null }): unknown
+  createPolicy(
+    name: string,
+    rules: {
+      createScriptURL?: (input: string) => string | null
+      createHTML?: (input: string) => string | null
+      createScript?: (input: string) => string | null
+    }
+  ): unknown
 }
 
 /** Whether `input` names a script on the page's own origin (protocol and host: app:// has the origin "null"). */
@@ -25,7 +32,9 @@ export function isSameOriginScriptUrl(input: string, page: { readonly href: stri
 }
 
 /** Installs the policy where the browser supports Trusted Types; a no-op elsewhere (and in unit tests). */
-export function installTrustedTypesPolicy(host: { readonly trustedTypes?: TrustedTypePolicyFactoryLike; readonly location: { readonly href: string } } = globalThis as never): boolean {
+export function installTrustedTypesPolicy(
+  host: { readonly trustedTypes?: TrustedTypePolicyFactoryLike; readonly location: { readonly href: string } } = globalThis as never
+): boolean {
   const factory = host.trustedTypes
   if (factory === undefined) return false
   factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {

@@ -185,7 +185,10 @@ export function viewData(): ViewDataClient {
  */
 export function preloadViewDataWhenIdle(mayStart: Promise<void>): void {
   void mayStart.then(() => {
-    const start = (): void => void viewData().preload().catch((error: unknown) => console.warn('[views] the records could not be read ahead', error))
+    const start = (): void =>
+      void viewData()
+        .preload()
+        .catch((error: unknown) => console.warn('[views] the records could not be read ahead', error))
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5_000 })
     else setTimeout(start, 0)
   })

@@ -30,7 +30,11 @@ export function createViewDataHost(service: ViewDataService, post: (reply: ViewD
         }
         case 'timeline-lane-keys':
         case 'timeline-record-ids':
-          answer(request.id, service.timelineKeys(request.layoutId, request.kind === 'timeline-lane-keys' ? 'lanes' : 'records'), (data) => ({ id: request.id, kind: 'timeline-keys', data }))
+          answer(request.id, service.timelineKeys(request.layoutId, request.kind === 'timeline-lane-keys' ? 'lanes' : 'records'), (data) => ({
+            id: request.id,
+            kind: 'timeline-keys',
+            data
+          }))
           return
         case 'charts': {
           const { id: _id, kind: _kind, ...body } = request

@@ -61,7 +61,11 @@ const IDS_PER_READ = 1_000
 type RecordsById = { [T in ViewRecordType]: Map<string, RecordOfType[T]> }
 type RecordLists = { readonly [T in ViewRecordType]: readonly RecordOfType[T][] }
 
-const namesOf = <R extends { readonly name: string }>(ids: Iterable<string>, byId: ReadonlyMap<string, R>, nameOf: (record: R) => string = (record) => record.name): [string, string][] =>
+const namesOf = <R extends { readonly name: string }>(
+  ids: Iterable<string>,
+  byId: ReadonlyMap<string, R>,
+  nameOf: (record: R) => string = (record) => record.name
+): [string, string][] =>
   [...new Set(ids)].flatMap((id) => {
     const record = byId.get(id)
     return record === undefined ? [] : [[id, nameOf(record)] as [string, string]]
@@ -142,7 +146,11 @@ export class ViewDataService {
     if (layoutId === undefined || layout === undefined) {
       const jurisdictionNames = new Map(data.jurisdictionNames)
       const organisationNames = new Map(data.organisationNames)
-      layout = new TimelineLayoutModel(data.content, { grouping, laneOrder }, { jurisdictionName: (id) => jurisdictionNames.get(id), organisationName: (id) => organisationNames.get(id) })
+      layout = new TimelineLayoutModel(
+        data.content,
+        { grouping, laneOrder },
+        { jurisdictionName: (id) => jurisdictionNames.get(id), organisationName: (id) => organisationNames.get(id) }
+      )
       layoutId = this.nextLayoutId
       this.nextLayoutId += 1
       this.timelineLayouts.set(layoutId, layout)
@@ -219,7 +227,9 @@ export class ViewDataService {
     let options = this.pickerOptions.get(key)
     if (options === undefined) {
       const jurisdictionNames = new Map([...this.byId.jurisdiction.values()].map((jurisdiction) => [jurisdiction.id as string, jurisdiction.name]))
-      options = [...(this.byId[type] as Map<string, RecordOfType[ViewRecordType]>).values()].map((record) => pickerOptionOf(typedRecord(type, record), jurisdictionNames, showType))
+      options = [...(this.byId[type] as Map<string, RecordOfType[ViewRecordType]>).values()].map((record) =>
+        pickerOptionOf(typedRecord(type, record), jurisdictionNames, showType)
+      )
       this.pickerOptions.set(key, options)
     }
     return options
@@ -293,7 +303,13 @@ export class ViewDataService {
   }
 
   private feedMark(): FeedMark {
-    return { lastRevisionAt: this.feed.at, overlapCount: this.feed.overlapCount, unloggedWrite: this.feed.unloggedWrite, revisionsWritten: this.feed.revisionsWritten, tables: this.marks }
+    return {
+      lastRevisionAt: this.feed.at,
+      overlapCount: this.feed.overlapCount,
+      unloggedWrite: this.feed.unloggedWrite,
+      revisionsWritten: this.feed.revisionsWritten,
+      tables: this.marks
+    }
   }
 
   /** Reads the records changed since the feed mark (only those), or every table again when that is cheaper or needed. */
@@ -309,7 +325,8 @@ export class ViewDataService {
       if (ids.length > 0 && (await this.applyChanged(type, ids))) moved = true
     }
     // A stamp of a write without revisions seen only now is left for the next catch-up to find (it reads everything).
-    if (look.position.at >= this.feed.at) this.feed = { ...this.feed, at: look.position.at, overlapCount: look.position.overlapCount, revisionsWritten: look.position.revisionsWritten }
+    if (look.position.at >= this.feed.at)
+      this.feed = { ...this.feed, at: look.position.at, overlapCount: look.position.overlapCount, revisionsWritten: look.position.revisionsWritten }
     // No count of the tables: rows changed without revisions are always stamped, and the stamp sends
     // the next catch-up to read everything (see readChangesSince).
     if (moved) this.version += 1
@@ -346,10 +363,17 @@ export class ViewDataService {
   // Lists in the order the repositories give (list order), so every view computes exactly as it did from `list()`.
   private currentLists(): RecordLists {
     if (this.lists?.version !== this.version) {
-      const sorted = <T extends ViewRecordType>(type: T): RecordOfType[T][] => sortRecordsOfType(type, [...(this.byId[type] as Map<string, RecordOfType[T]>).values()])
+      const sorted = <T extends ViewRecordType>(type: T): RecordOfType[T][] =>
+        sortRecordsOfType(type, [...(this.byId[type] as Map<string, RecordOfType[T]>).values()])
       this.lists = {
         version: this.version,
-        value: { incident: sorted('incident'), response: sorted('response'), law: sorted('law'), organisation: sorted('organisation'), jurisdiction: sorted('jurisdiction') }
+        value: {
+          incident: sorted('incident'),
+          response: sorted('response'),
+          law: sorted('law'),
+          organisation: sorted('organisation'),
+          jurisdiction: sorted('jurisdiction')
+        }
       }
     }
     return this.lists.value
@@ -398,7 +422,8 @@ export class ViewDataService {
       for (const item of content.items) {
         if (item.shape !== 'event' || seen.has(item.recordId)) continue
         seen.add(item.recordId)
-        if (jumpChoices.length < request.jumpChoiceLimit && item.date !== undefined) jumpChoices.push({ recordId: item.recordId, title: item.title, date: item.date })
+        if (jumpChoices.length < request.jumpChoiceLimit && item.date !== undefined)
+          jumpChoices.push({ recordId: item.recordId, title: item.title, date: item.date })
       }
       return {
         content,
@@ -427,7 +452,11 @@ export class ViewDataService {
           undatedIncidentCount: incidentChart.undatedIncidentIds.length
         },
         incidentsIgnored: incidentSelection.ignored,
-        responses: { kinds: responseChart.kinds, totalsByKind: responseChart.totalsByKind, counts: responseChart.counts.map(({ kind, outcome, count }) => ({ kind, outcome, count })) },
+        responses: {
+          kinds: responseChart.kinds,
+          totalsByKind: responseChart.totalsByKind,
+          counts: responseChart.counts.map(({ kind, outcome, count }) => ({ kind, outcome, count }))
+        },
         responsesIgnored: responseSelection.ignored,
         jurisdictionNames: lists.jurisdiction.map((jurisdiction: Jurisdiction) => [jurisdiction.id, jurisdictionNameIn(jurisdiction, request.locale)] as const)
       }
@@ -448,7 +477,13 @@ export class ViewDataService {
         })
       )
       return {
-        comparison: { ...comparison, columns: comparison.columns.map((column) => ({ ...column, jurisdictionName: this.jurisdictionName(column.jurisdictionId, locale) ?? column.jurisdictionName })) },
+        comparison: {
+          ...comparison,
+          columns: comparison.columns.map((column) => ({
+            ...column,
+            jurisdictionName: this.jurisdictionName(column.jurisdictionId, locale) ?? column.jurisdictionName
+          }))
+        },
         organisationNames: namesOf(organisationIdsIn(comparison, subject), this.byId.organisation),
         subjectExists: subject.kind !== 'organisation' || this.byId.organisation.has(subject.organisationId)
       }

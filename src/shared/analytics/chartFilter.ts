@@ -51,7 +51,9 @@ function jurisdictionIdsMatching(value: string, jurisdictions: readonly Jurisdic
 function organisationIdsMatching(value: string, organisations: readonly Organisation[]): Set<string> {
   const wanted = fold(value)
   const matched = organisations.filter((o) => [o.id, o.name, ...o.aliases.map((alias) => alias.name)].some((name) => fold(name).includes(wanted)))
-  return new Set(matched.flatMap((o) => [o.id as string, ...familyUnder(o.id as OrganisationId, organisations).map((member) => member.organisation.id as string)]))
+  return new Set(
+    matched.flatMap((o) => [o.id as string, ...familyUnder(o.id as OrganisationId, organisations).map((member) => member.organisation.id as string)])
+  )
 }
 
 const slugOrLabelIs = (slug: string, label: string, value: string): boolean => fold(slug) === fold(value) || fold(label) === fold(value)
@@ -140,7 +142,11 @@ export function selectIncidentsForChart(incidents: readonly Incident[], query: P
  * `category:` (a response also matches a jurisdiction when its actor is based there). Other fields
  * and free words are reported as ignored.
  */
-export function selectResponsesForChart(responses: readonly IncidentResponse[], query: ParsedQuery, vocabulary: ChartVocabulary): ChartSelection<IncidentResponse> {
+export function selectResponsesForChart(
+  responses: readonly IncidentResponse[],
+  query: ParsedQuery,
+  vocabulary: ChartVocabulary
+): ChartSelection<IncidentResponse> {
   const { filters } = query
   const ignored = ignoredWords(query)
   if (filters.types.length > 0 && !filters.types.includes('response')) {

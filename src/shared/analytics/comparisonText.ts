@@ -72,7 +72,11 @@ export function penaltyText(penalty: Penalty, words: LanguageWords): string {
     penalty.amount === undefined
       ? words.translate(message('comparisonText.amountUnknown'))
       : `${penalty.currency ?? ''} ${penalty.amount.toLocaleString(words.formatLocale)}`.trim()
-  return words.translate(penalty.description === undefined ? message('comparisonText.penalty', { amount }) : message('comparisonText.penaltyDescribed', { amount, description: penalty.description }))
+  return words.translate(
+    penalty.description === undefined
+      ? message('comparisonText.penalty', { amount })
+      : message('comparisonText.penaltyDescribed', { amount, description: penalty.description })
+  )
 }
 
 /** "6 January 2018 · Summons · Cyberspace Administration of China: CAC summons Alipay" — a response on one line. */
@@ -115,7 +119,9 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
   const proposed = (response: IncidentResponse): string => say(message('comparisonText.proposed', { line: responseLine(response, actorNames, words) }))
   const responses = column.matters.flatMap((matter) => [
     ...(column.matters.length > 1 ? [say(message('comparisonText.matter', { title: matter.incident.title }))] : []),
-    ...matter.chain.steps.map((step) => say(message('comparisonText.step', { line: responseLine(step.response, actorNames, words), role: message(`domain.matterStepRole.${step.role}`) }))),
+    ...matter.chain.steps.map((step) =>
+      say(message('comparisonText.step', { line: responseLine(step.response, actorNames, words), role: message(`domain.matterStepRole.${step.role}`) }))
+    ),
     ...matter.chain.proposed.map(proposed),
     say(message('comparisonText.state', { state: message(`domain.matterState.${matter.chain.state}`) }))
   ])
@@ -123,7 +129,8 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
     const left = unlistedCount(column, list)
     return left === 0 ? [] : [say(MORE_WORDS[list](left.toLocaleString(words.formatLocale)))]
   }
-  const joined = (parts: readonly string[]): string => parts.reduce((text, part, index) => (index === 0 ? part : say(message('comparisonText.then', { first: text, second: part }))), '')
+  const joined = (parts: readonly string[]): string =>
+    parts.reduce((text, part, index) => (index === 0 ? part : say(message('comparisonText.then', { first: text, second: part }))), '')
   return [
     {
       heading: say(message('comparisonText.incidents')),
@@ -146,7 +153,9 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
           {
             heading: say(message('comparisonText.responsesWithoutIncident')),
             lines: [
-              ...column.responsesWithoutIncident.map((response) => (response.stage === 'proposed' ? proposed(response) : responseLine(response, actorNames, words))),
+              ...column.responsesWithoutIncident.map((response) =>
+                response.stage === 'proposed' ? proposed(response) : responseLine(response, actorNames, words)
+              ),
               ...more('responsesWithoutIncident')
             ]
           }
@@ -156,15 +165,20 @@ export function comparisonColumnText(column: JurisdictionColumn, actorNames: Rea
       lines: orNone(
         column.outcomes.map((entry) =>
           joined(
-            [`${dateText(entry.response.datedOn, words)} · ${say(message(`domain.responseKind.${entry.response.kind}`))}`, entry.outcome, entry.penalty && penaltyText(entry.penalty, words)].filter(
-              (part): part is string => typeof part === 'string' && part !== ''
-            )
+            [
+              `${dateText(entry.response.datedOn, words)} · ${say(message(`domain.responseKind.${entry.response.kind}`))}`,
+              entry.outcome,
+              entry.penalty && penaltyText(entry.penalty, words)
+            ].filter((part): part is string => typeof part === 'string' && part !== '')
           )
         ),
         message('comparisonText.noneRecorded')
       ).concat(more('outcomes'))
     },
-    { heading: say(message('comparisonText.otherLaws')), lines: orNone(column.otherLaws.map(lawName), message('comparisonText.noneRecorded')).concat(more('otherLaws')) }
+    {
+      heading: say(message('comparisonText.otherLaws')),
+      lines: orNone(column.otherLaws.map(lawName), message('comparisonText.noneRecorded')).concat(more('otherLaws'))
+    }
   ]
 }
 

@@ -13,8 +13,7 @@ import { compareNames } from '../domain/nameOrder'
 
 /** What is compared across jurisdictions: an organisation with everything under it, or a category of incident. */
 export type ComparisonSubject =
-  | { readonly kind: 'organisation'; readonly organisationId: OrganisationId }
-  | { readonly kind: 'category'; readonly category: IncidentCategory }
+  { readonly kind: 'organisation'; readonly organisationId: OrganisationId } | { readonly kind: 'category'; readonly category: IncidentCategory }
 
 /** The records a comparison is drawn from; usually the whole knowledge base. */
 export interface ComparisonData {
@@ -148,7 +147,9 @@ function byIncidentDate(a: Incident, b: Incident): number {
 export function compareJurisdictions(subject: ComparisonSubject, data: ComparisonData): JurisdictionComparison {
   const { incidents, organisationIds } = incidentsOfSubject(subject, data)
   const jurisdictionNames = new Map<string, string>(data.jurisdictions.map((jurisdiction) => [jurisdiction.id, jurisdiction.name]))
-  const headquartersOf = new Map<string, string | undefined>(data.organisations.map((organisation) => [organisation.id, organisation.headquartersJurisdictionId]))
+  const headquartersOf = new Map<string, string | undefined>(
+    data.organisations.map((organisation) => [organisation.id, organisation.headquartersJurisdictionId])
+  )
   const lawsById = new Map<string, Law>(data.laws.map((law) => [law.id, law]))
 
   const subjectIncidentIds = new Set<string>(incidents.map((incident) => incident.id))
@@ -181,7 +182,9 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     const columnIncidents = incidents.filter((incident) => (incident.jurisdictionIds as readonly string[]).includes(jurisdictionId)).sort(byIncidentDate)
 
     const matters = columnIncidents.map((incident): ComparedMatter => {
-      const responses = (responsesByIncident.get(incident.id) ?? []).filter((response) => columnsOfResponse(response, incident, headquartersOf).includes(jurisdictionId))
+      const responses = (responsesByIncident.get(incident.id) ?? []).filter((response) =>
+        columnsOfResponse(response, incident, headquartersOf).includes(jurisdictionId)
+      )
       return { incident, chain: buildMatterChain(responses) }
     })
 
@@ -205,9 +208,12 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     for (const response of columnResponses) {
       for (const reference of response.legalBasis) noteLaw(reference.lawId, reference.provisionNumber, 'cited-as-legal-basis')
     }
-    const applyingLaws = [...applying.values()].map(
-      (entry): ApplyingLaw => ({ law: entry.law, provisionNumbers: entry.provisionNumbers, isCitedAsWhole: entry.isCitedAsWhole, applications: [...entry.applications] })
-    )
+    const applyingLaws = [...applying.values()].map((entry): ApplyingLaw => ({
+      law: entry.law,
+      provisionNumbers: entry.provisionNumbers,
+      isCitedAsWhole: entry.isCitedAsWhole,
+      applications: [...entry.applications]
+    }))
     const otherLaws = data.laws
       .filter((law) => law.jurisdictionId === jurisdictionId && !applying.has(law.id))
       .sort((a, b) => compareNames(a.shortName ?? a.title, b.shortName ?? b.title))
@@ -215,7 +221,9 @@ export function compareJurisdictions(subject: ComparisonSubject, data: Compariso
     const outcomes = matters
       .flatMap((matter) =>
         matter.chain.steps
-          .filter((step) => step.effect === 'concludes' || step.effect === 'reverses' || step.response.outcome !== undefined || step.response.penalty !== undefined)
+          .filter(
+            (step) => step.effect === 'concludes' || step.effect === 'reverses' || step.response.outcome !== undefined || step.response.penalty !== undefined
+          )
           .map((step): ComparedOutcome => {
             const { response } = step
             return {

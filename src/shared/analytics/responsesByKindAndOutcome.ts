@@ -61,7 +61,9 @@ export function responsesByKindAndOutcome(responses: readonly IncidentResponse[]
   const kinds = RESPONSE_KINDS.filter((kind) => responses.some((response) => response.kind === kind))
   const counts = [...cells.values()]
     .map((cell): KindOutcomeCount => ({ kind: cell.kind, outcome: cell.outcome, count: cell.responseIds.length, responseIds: cell.responseIds }))
-    .sort((a, b) => RESPONSE_KINDS.indexOf(a.kind) - RESPONSE_KINDS.indexOf(b.kind) || RESPONSE_OUTCOMES.indexOf(a.outcome) - RESPONSE_OUTCOMES.indexOf(b.outcome))
+    .sort(
+      (a, b) => RESPONSE_KINDS.indexOf(a.kind) - RESPONSE_KINDS.indexOf(b.kind) || RESPONSE_OUTCOMES.indexOf(a.outcome) - RESPONSE_OUTCOMES.indexOf(b.outcome)
+    )
   const totalsByKind = kinds.map((kind) => ({ kind, count: responses.filter((response) => response.kind === kind).length }))
   return { kinds, counts, totalsByKind }
 }

@@ -41,9 +41,17 @@ export function composeChronology(coverage: BriefingCoverage, asOf: string, foot
     ])
   const blocks: BriefingBlock[] = []
   if (rows.length === 0) {
-    blocks.push({ kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: words.translate(message('briefingDocument.chronology.none')), emphasis: true }] })
+    blocks.push({
+      kind: 'paragraph',
+      style: 'note',
+      content: [{ kind: 'text', text: words.translate(message('briefingDocument.chronology.none')), emphasis: true }]
+    })
   } else {
-    blocks.push({ kind: 'table', columns: [words.translate(message('briefingDocument.chronology.date')), words.translate(message('briefingDocument.chronology.event'))], rows })
+    blocks.push({
+      kind: 'table',
+      columns: [words.translate(message('briefingDocument.chronology.date')), words.translate(message('briefingDocument.chronology.event'))],
+      rows
+    })
   }
   const undated = content.undatedRecordIds.length
   if (undated > 0 && rows.length > 0) {

@@ -14,10 +14,12 @@ export function sourceReference(source: Source, words: BriefingWords): BriefingI
   )
   if (lead !== '') parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.lead', { lead })) })
   parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.title', { title: source.title })), emphasis: true })
-  if (source.publishedOn !== undefined) parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.published', { date: dateIn(words, source.publishedOn) })) })
+  if (source.publishedOn !== undefined)
+    parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.published', { date: dateIn(words, source.publishedOn) })) })
   if (source.url === undefined) parts.push({ kind: 'text', text: fullStop(words) })
   else parts.push({ kind: 'text', text: followedBySentence(words, fullStop(words)) }, { kind: 'link', text: source.url, url: source.url })
-  if (source.accessedOn !== undefined) parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.accessed', { date: dateIn(words, source.accessedOn) })) })
+  if (source.accessedOn !== undefined)
+    parts.push({ kind: 'text', text: words.translate(message('briefingDocument.source.accessed', { date: dateIn(words, source.accessedOn) })) })
   return parts
 }
 
@@ -70,8 +72,10 @@ export class FootnoteRegistry {
       typed?.type === 'source'
         ? sourceReference(typed.record, words)
         : [{ kind: 'text', text: words.translate(message('briefingDocument.source.missing', { id: citation.sourceId })) }]
-    if (citation.locator !== undefined && citation.locator !== '') content.push({ kind: 'text', text: words.translate(message('briefingDocument.source.locator', { locator: citation.locator })) })
-    if (citation.passage !== undefined && citation.passage !== '') content.push({ kind: 'text', text: words.translate(message('briefingDocument.source.passage', { passage: citation.passage })) })
+    if (citation.locator !== undefined && citation.locator !== '')
+      content.push({ kind: 'text', text: words.translate(message('briefingDocument.source.locator', { locator: citation.locator })) })
+    if (citation.passage !== undefined && citation.passage !== '')
+      content.push({ kind: 'text', text: words.translate(message('briefingDocument.source.passage', { passage: citation.passage })) })
     return content
   }
 }

@@ -50,9 +50,11 @@ function provisionWords(provision: Pick<Provision, 'unit' | 'number'>): Message 
 
 /** "Article 41 (Collection and use)", "Section 69A", or "The law as a whole", and the provision whose dates count. */
 function partOf(law: Law, provisionNumber: string | undefined, words: BriefingWords): { label: string; provision: Provision | undefined } {
-  if (provisionNumber === undefined || provisionNumber === '') return { label: words.translate(message('briefingDocument.legalBasis.lawAsWhole')), provision: undefined }
+  if (provisionNumber === undefined || provisionNumber === '')
+    return { label: words.translate(message('briefingDocument.legalBasis.lawAsWhole')), provision: undefined }
   const provision = findProvision(law, provisionNumber)
-  if (provision === undefined) return { label: words.translate(message('briefingDocument.legalBasis.provisionNotRecorded', { number: provisionNumber })), provision: undefined }
+  if (provision === undefined)
+    return { label: words.translate(message('briefingDocument.legalBasis.provisionNotRecorded', { number: provisionNumber })), provision: undefined }
   const label =
     provision.heading === undefined || provision.heading === ''
       ? words.translate(provisionWords(provision))
@@ -93,11 +95,15 @@ function lawFacts(law: Law, set: RecordSet, words: BriefingWords): string {
  */
 export function composeLegalBasis(coverage: BriefingCoverage, set: RecordSet, footnotes: FootnoteRegistry, words: BriefingWords): BriefingBlock[] {
   if (coverage.laws.length === 0) {
-    return [{ kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: words.translate(message('briefingDocument.legalBasis.none')), emphasis: true }] }]
+    return [
+      { kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: words.translate(message('briefingDocument.legalBasis.none')), emphasis: true }] }
+    ]
   }
   return coverage.laws.flatMap((law): BriefingBlock[] => {
     const title =
-      law.nativeTitle === undefined || law.nativeTitle === '' ? law.title : words.translate(message('briefingDocument.legalBasis.nativeTitle', { title: law.title, native: law.nativeTitle }))
+      law.nativeTitle === undefined || law.nativeTitle === ''
+        ? law.title
+        : words.translate(message('briefingDocument.legalBasis.nativeTitle', { title: law.title, native: law.nativeTitle }))
     const blocks: BriefingBlock[] = [{ kind: 'heading', level: 3, text: title }]
     const summary = paragraphsOf(law.summary ?? '')
     blocks.push({ kind: 'paragraph', content: [{ kind: 'text', text: lawFacts(law, set, words) }, ...footnotes.refsFor(law.citations)] })
@@ -105,7 +111,8 @@ export function composeLegalBasis(coverage: BriefingCoverage, set: RecordSet, fo
     const items = reliancesOn(law, coverage).map((reliance): BriefingInline[] => {
       const part = partOf(law, reliance.reference.provisionNumber, words)
       const values = { record: reliance.by, date: dateText(words, reliance.date), check: inForceSummaryMessage(law, part.provision, reliance.date) }
-      const reliedOn = reliance.how === 'implicated' ? message('briefingDocument.legalBasis.implicatedBy', values) : message('briefingDocument.legalBasis.reliedOnBy', values)
+      const reliedOn =
+        reliance.how === 'implicated' ? message('briefingDocument.legalBasis.implicatedBy', values) : message('briefingDocument.legalBasis.reliedOnBy', values)
       return [
         { kind: 'text', text: words.translate(message('briefingDocument.legalBasis.part', { part: part.label })), strong: true },
         { kind: 'text', text: words.translate(reliedOn) }

@@ -13,7 +13,13 @@ function capitalised(text: string): string {
 }
 
 /** One response in words: date, kind and actor, title, its effect, outcome and penalty, with its notes. */
-function responseLine(response: IncidentResponse, role: MatterStepRole | undefined, set: RecordSet, footnotes: FootnoteRegistry, words: BriefingWords): BriefingInline[] {
+function responseLine(
+  response: IncidentResponse,
+  role: MatterStepRole | undefined,
+  set: RecordSet,
+  footnotes: FootnoteRegistry,
+  words: BriefingWords
+): BriefingInline[] {
   const lead = message('briefingDocument.responses.lead', {
     date: dateText(words, response.datedOn),
     kind: message(`domain.responseKind.${response.kind}`),
@@ -25,7 +31,10 @@ function responseLine(response: IncidentResponse, role: MatterStepRole | undefin
     { kind: 'text', text: response.title },
     {
       kind: 'text',
-      text: role === undefined ? fullStop(words) : words.translate(message('briefingDocument.responses.role', { role: capitalised(words.translate(message(`domain.matterStepRole.${role}`))) }))
+      text:
+        role === undefined
+          ? fullStop(words)
+          : words.translate(message('briefingDocument.responses.role', { role: capitalised(words.translate(message(`domain.matterStepRole.${role}`))) }))
     }
   ]
   const hasOutcome = response.outcome !== undefined && response.outcome !== ''
@@ -43,7 +52,9 @@ function matterBlocks(responses: readonly IncidentResponse[], set: RecordSet, fo
   const chain = buildMatterChain(responses)
   const blocks: BriefingBlock[] = []
   const setting = chain.settingStep
-  const state: BriefingInline[] = [{ kind: 'text', text: words.translate(message('briefingDocument.responses.state', { state: message(`domain.matterState.${chain.state}`) })), strong: true }]
+  const state: BriefingInline[] = [
+    { kind: 'text', text: words.translate(message('briefingDocument.responses.state', { state: message(`domain.matterState.${chain.state}`) })), strong: true }
+  ]
   state.push({
     kind: 'text',
     text:
@@ -75,15 +86,17 @@ export function composeResponses(coverage: BriefingCoverage, set: RecordSet, foo
     for (const response of responses) grouped.add(response.id)
     blocks.push({ kind: 'heading', level: 3, text: incident.title }, ...matterBlocks(responses, set, footnotes, words))
   }
-  const others = coverage.responses
-    .filter((response) => !grouped.has(response.id))
-    .sort((a, b) => compareOptionalPartialDates(a.datedOn, b.datedOn))
+  const others = coverage.responses.filter((response) => !grouped.has(response.id)).sort((a, b) => compareOptionalPartialDates(a.datedOn, b.datedOn))
   if (others.length > 0) {
     blocks.push({ kind: 'heading', level: 3, text: words.translate(message('briefingDocument.responses.others')) })
     blocks.push({ kind: 'list', items: others.map((response) => responseLine(response, undefined, set, footnotes, words)) })
   }
   if (blocks.length === 0) {
-    blocks.push({ kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: words.translate(message('briefingDocument.responses.none')), emphasis: true }] })
+    blocks.push({
+      kind: 'paragraph',
+      style: 'note',
+      content: [{ kind: 'text', text: words.translate(message('briefingDocument.responses.none')), emphasis: true }]
+    })
   }
   return blocks
 }

@@ -56,7 +56,13 @@ function citationsOf(typed: TypedRecord): readonly Citation[] {
  * date, summary, notes for its sources), the author's headings and commentary in between.
  * Numbering runs on through headings, as in a submission, so "paragraph 4" is unambiguous.
  */
-export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, set: RecordSet, footnotes: FootnoteRegistry, words: BriefingWords): BriefingBlock[] {
+export function composeSummary(
+  briefing: Briefing,
+  coverage: BriefingCoverage,
+  set: RecordSet,
+  footnotes: FootnoteRegistry,
+  words: BriefingWords
+): BriefingBlock[] {
   const blocks: BriefingBlock[] = []
   let number = 0
   for (const item of briefing.items) {
@@ -76,7 +82,9 @@ export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, s
             content: [
               {
                 kind: 'text',
-                text: words.translate(message('briefingDocument.summary.missingRecord', { type: message(`domain.recordType.${item.recordType}.singular`), id: item.recordId })),
+                text: words.translate(
+                  message('briefingDocument.summary.missingRecord', { type: message(`domain.recordType.${item.recordType}.singular`), id: item.recordId })
+                ),
                 emphasis: true
               }
             ]
@@ -106,7 +114,11 @@ export function composeSummary(briefing: Briefing, coverage: BriefingCoverage, s
     }
   }
   if (number === 0 && blocks.length === 0) {
-    blocks.push({ kind: 'paragraph', style: 'note', content: [{ kind: 'text', text: words.translate(message('briefingDocument.summary.noRecords')), emphasis: true }] })
+    blocks.push({
+      kind: 'paragraph',
+      style: 'note',
+      content: [{ kind: 'text', text: words.translate(message('briefingDocument.summary.noRecords')), emphasis: true }]
+    })
   }
   return blocks
 }

@@ -134,9 +134,13 @@ function blockElements(block: BriefingBlock, picture: DocxPicture): (Paragraph |
           rows: [
             new TableRow({
               tableHeader: true,
-              children: block.columns.map((column) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: xmlText(column), bold: true })] })] }))
+              children: block.columns.map(
+                (column) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: xmlText(column), bold: true })] })] })
+              )
             }),
-            ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runsOf(cell) })] })) }))
+            ...block.rows.map(
+              (row) => new TableRow({ cantSplit: true, children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runsOf(cell) })] })) })
+            )
           ]
         }),
         new Paragraph({ children: [] })

@@ -97,7 +97,9 @@ function blockHtml(block: BriefingBlock, context: HtmlContext): string {
     case 'heading':
       return `<h${block.level}>${escapeBriefingText(block.text)}</h${block.level}>`
     case 'paragraph':
-      return block.style === undefined ? `<p>${inlinesHtml(block.content, context)}</p>` : `<p class="${block.style}">${inlinesHtml(block.content, context)}</p>`
+      return block.style === undefined
+        ? `<p>${inlinesHtml(block.content, context)}</p>`
+        : `<p class="${block.style}">${inlinesHtml(block.content, context)}</p>`
     case 'numbered-paragraph':
       return `<div class="numbered"><span class="paragraph-number">${block.number}.</span><p>${inlinesHtml(block.content, context)}</p></div>`
     case 'list':

@@ -29,7 +29,10 @@ function inertAddress(address: string): string {
 
 // A line that starts with "+", "-", "=" or "12." would become a list or a rule ("#" is always escaped).
 function escapeLineStart(line: string): string {
-  return line.replace(/^\s+/, '').replace(/^([+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
+  return line
+    .replace(/^\s+/, '')
+    .replace(/^([+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
 function inlineText(inline: BriefingInline): string {

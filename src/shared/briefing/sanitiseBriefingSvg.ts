@@ -3,8 +3,29 @@ import { message, type Message } from '../locale/message'
 
 /** The elements the app's own pictures (timeline, charts, graph) are drawn with; nothing that runs, loads or embeds. */
 const ALLOWED_ELEMENTS = new Set([
-  'svg', 'g', 'defs', 'title', 'desc', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path',
-  'text', 'tspan', 'marker', 'clipPath', 'linearGradient', 'radialGradient', 'stop', 'pattern', 'symbol', 'use', 'mask'
+  'svg',
+  'g',
+  'defs',
+  'title',
+  'desc',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'path',
+  'text',
+  'tspan',
+  'marker',
+  'clipPath',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'pattern',
+  'symbol',
+  'use',
+  'mask'
 ])
 
 // Attribute names are plain words (presentation attributes, geometry, xmlns). A colon is allowed

@@ -40,7 +40,10 @@ export type BundleRecords = z.infer<typeof bundleRecordsSchema>
 
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, `format must be "${BUNDLE_FORMAT}"`),
-  version: z.literal(BUNDLE_VERSIONS_READ, `version must be ${BUNDLE_VERSIONS_READ.join(' or ')}; this app reads bundle versions ${BUNDLE_VERSIONS_READ.join(' and ')}`),
+  version: z.literal(
+    BUNDLE_VERSIONS_READ,
+    `version must be ${BUNDLE_VERSIONS_READ.join(' or ')}; this app reads bundle versions ${BUNDLE_VERSIONS_READ.join(' and ')}`
+  ),
   /** Stable name of the bundle's content, e.g. `precedent-sample`. */
   id: requiredTextSchema('Bundle id', 100),
   /** Increases whenever the bundle's content changes. */
@@ -97,9 +100,7 @@ export interface BundleProblem {
   readonly message: Message
 }
 
-export type BundleParseResult =
-  | { readonly ok: true; readonly bundle: Bundle }
-  | { readonly ok: false; readonly problems: readonly BundleProblem[] }
+export type BundleParseResult = { readonly ok: true; readonly bundle: Bundle } | { readonly ok: false; readonly problems: readonly BundleProblem[] }
 
 /** `records.incidents[0].occurredOn` from zod's `['records', 'incidents', 0, 'occurredOn']`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {

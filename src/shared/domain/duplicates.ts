@@ -38,16 +38,53 @@ export const DEFAULT_DUPLICATE_THRESHOLD = 0.75
 // are one company. Matched as whole trailing words after folding and punctuation removal, so
 // "Sa" inside "Samsung" is never touched. "sa" also covers "S.A." (dots between letters are dropped).
 const CORPORATE_WORDS = new Set([
-  'group', 'holding', 'holdings', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'corp', 'corporation', 'company',
-  'plc', 'llc', 'llp', 'lp', 'pte', 'pvt', 'private', 'public',
-  'gmbh', 'ag', 'kg', 'mbh', 'ev', 'se',
-  'sa', 'sas', 'sarl', 'sl', 'srl', 'spa', 'sca', 'bv', 'nv', 'ab', 'oy', 'oyj', 'asa', 'kk', 'pty', 'bhd', 'sdn', 'tbk'
+  'group',
+  'holding',
+  'holdings',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'plc',
+  'llc',
+  'llp',
+  'lp',
+  'pte',
+  'pvt',
+  'private',
+  'public',
+  'gmbh',
+  'ag',
+  'kg',
+  'mbh',
+  'ev',
+  'se',
+  'sa',
+  'sas',
+  'sarl',
+  'sl',
+  'srl',
+  'spa',
+  'sca',
+  'bv',
+  'nv',
+  'ab',
+  'oy',
+  'oyj',
+  'asa',
+  'kk',
+  'pty',
+  'bhd',
+  'sdn',
+  'tbk'
 ])
 
 // Chinese and Japanese legal-form endings, longest first so that 股份有限公司 goes before 有限公司.
-const CJK_CORPORATE_ENDINGS = [
-  '股份有限公司', '有限责任公司', '有限責任公司', '有限公司', '株式会社', '控股', '集团', '集團', '公司'
-]
+const CJK_CORPORATE_ENDINGS = ['股份有限公司', '有限责任公司', '有限責任公司', '有限公司', '株式会社', '控股', '集团', '集團', '公司']
 
 // Punctuation and symbols separate words; apostrophes and dots inside abbreviations do not
 // ("McDonald's" is one word, "S.A." is "sa").
@@ -84,7 +121,10 @@ function stripCjkEndings(word: string): string {
  * ("Company") is kept as it is rather than emptied.
  */
 export function normaliseOrganisationName(name: string): string {
-  const words = foldForMatching(name).replace(JOINING_MARKS, '').split(SEPARATORS).filter((word) => word !== '')
+  const words = foldForMatching(name)
+    .replace(JOINING_MARKS, '')
+    .split(SEPARATORS)
+    .filter((word) => word !== '')
   const stripped = stripTrailingWords(words)
   const last = stripped.length - 1
   const withoutCjk = stripped.map((word, index) => (index === last ? stripCjkEndings(word) : word))
@@ -143,13 +183,10 @@ interface ScoredForm extends NamedForm {
 }
 
 function namedFormsOf(organisation: Organisation): NamedForm[] {
-  const entries = [
-    { text: organisation.name, isAlias: false },
-    ...organisation.aliases.map((alias) => ({ text: alias.name, isAlias: true }))
-  ]
-  return entries.flatMap(({ text, isAlias }) =>
-    nameVariants(text).map((variant) => ({ text, isAlias, normalised: normaliseOrganisationName(variant) }))
-  ).filter((form) => form.normalised.replace(/ /g, '') !== '')
+  const entries = [{ text: organisation.name, isAlias: false }, ...organisation.aliases.map((alias) => ({ text: alias.name, isAlias: true }))]
+  return entries
+    .flatMap(({ text, isAlias }) => nameVariants(text).map((variant) => ({ text, isAlias, normalised: normaliseOrganisationName(variant) })))
+    .filter((form) => form.normalised.replace(/ /g, '') !== '')
 }
 
 /** The multiset of adjacent character pairs of a text, with its size; a one-character text is its own single "pair". */
@@ -262,7 +299,10 @@ export type DuplicateProfile = OrganisationDuplicateProfile | IncidentDuplicateP
  * An organisation's duplicate profile, from its stored `DuplicateData` when given (nothing is
  * folded again) or worked out now.
  */
-export function organisationDuplicateProfile(organisation: Organisation, data: OrganisationDuplicateData = organisationDuplicateData(organisation)): OrganisationDuplicateProfile {
+export function organisationDuplicateProfile(
+  organisation: Organisation,
+  data: OrganisationDuplicateData = organisationDuplicateData(organisation)
+): OrganisationDuplicateProfile {
   const forms = data.forms.map((form): ScoredForm => {
     const compact = form.normalised.replace(/ /g, '')
     return { ...form, compact, length: [...compact].length, grams: bigramsOf(compact) }
@@ -276,7 +316,10 @@ export function organisationDuplicateProfile(organisation: Organisation, data: O
       // Similar names share a leading stretch or a word: "Alipay" and "Alipay Hangzhou".
       loose: forms.flatMap((form) => [
         `prefix:${[...form.compact].slice(0, 4).join('')}`,
-        ...form.normalised.split(' ').filter((word) => [...word].length >= 4).map((word) => `word:${word}`)
+        ...form.normalised
+          .split(' ')
+          .filter((word) => [...word].length >= 4)
+          .map((word) => `word:${word}`)
       ])
     }
   }
@@ -285,9 +328,42 @@ export function organisationDuplicateProfile(organisation: Organisation, data: O
 // How common each letter is in English text (per cent), to put a title's rare character pairs
 // first. Letters not listed (other scripts, such as Chinese) count as rare: each is.
 const LETTER_FREQUENCY: Readonly<Record<string, number>> = {
-  e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7, n: 6.7, s: 6.3, h: 6.1, r: 6, d: 4.3, l: 4, c: 2.8, u: 2.8, m: 2.4, w: 2.4,
-  f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
-  0: 1, 1: 1, 2: 1, 3: 0.8, 4: 0.6, 5: 0.6, 6: 0.6, 7: 0.6, 8: 0.6, 9: 0.6
+  e: 12.7,
+  t: 9.1,
+  a: 8.2,
+  o: 7.5,
+  i: 7,
+  n: 6.7,
+  s: 6.3,
+  h: 6.1,
+  r: 6,
+  d: 4.3,
+  l: 4,
+  c: 2.8,
+  u: 2.8,
+  m: 2.4,
+  w: 2.4,
+  f: 2.2,
+  g: 2,
+  y: 2,
+  p: 1.9,
+  b: 1.5,
+  v: 1,
+  k: 0.8,
+  j: 0.15,
+  x: 0.15,
+  q: 0.1,
+  z: 0.07,
+  0: 1,
+  1: 1,
+  2: 1,
+  3: 0.8,
+  4: 0.6,
+  5: 0.6,
+  6: 0.6,
+  7: 0.6,
+  8: 0.6,
+  9: 0.6
 }
 const RARE_CHARACTER_FREQUENCY = 0.5
 
@@ -322,7 +398,8 @@ function titleBlockingKeys(grams: Bigrams, minimumSimilarity: number): string[] 
   const tagged: { readonly key: string; readonly gram: string; readonly occurrence: number; readonly commonness: number }[] = []
   for (const [gram, count] of grams.counts) {
     const commonness = gramCommonness(gram)
-    for (let occurrence = 1; occurrence <= count; occurrence += 1) tagged.push({ key: occurrence === 1 ? gram : `${gram}#${occurrence}`, gram, occurrence, commonness })
+    for (let occurrence = 1; occurrence <= count; occurrence += 1)
+      tagged.push({ key: occurrence === 1 ? gram : `${gram}#${occurrence}`, gram, occurrence, commonness })
   }
   tagged.sort((a, b) => a.commonness - b.commonness || (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.occurrence - b.occurrence))
   // A hair of slack against rounding: a longer prefix finds more, never less.
@@ -387,7 +464,10 @@ export function scoreOrganisationProfiles(a: OrganisationDuplicateProfile, b: Or
       const similarity = diceOf(formA.grams, formB.grams)
       if (similarity > best.similarity) {
         const values = { first: formA.text, second: formB.text, percent: percent(similarity) }
-        best = { similarity, reason: reason(`Similar names: "${formA.text}" and "${formB.text}" (${percent(similarity)} alike)`, message('duplicates.reason.similarNames', values)) }
+        best = {
+          similarity,
+          reason: reason(`Similar names: "${formA.text}" and "${formB.text}" (${percent(similarity)} alike)`, message('duplicates.reason.similarNames', values))
+        }
       }
     }
   }
@@ -412,9 +492,7 @@ function compactTitle(title: string): string {
 }
 
 function titlesOf(incident: Incident): string[] {
-  return [incident.title, ...(incident.original?.title ? [incident.original.title] : [])]
-    .map(compactTitle)
-    .filter((title) => title !== '')
+  return [incident.title, ...(incident.original?.title ? [incident.original.title] : [])].map(compactTitle).filter((title) => title !== '')
 }
 
 /**
@@ -427,8 +505,16 @@ function dateProximity(a: NonNullable<IncidentDuplicateData['date']>, b: NonNull
   if (a.value === b.value) return { proximity: 1, reason: reason(`Same date: ${a.label}`, message('duplicates.reason.sameDate', { date: first })) }
   const both = reason(`${a.label} and ${b.label}`, message('duplicates.reason.twoDates', { first, second }))
   if (gap === 0) return { proximity: 1, reason: reason(`Dates overlap: ${both.text}`, message('duplicates.reason.datesOverlap', { dates: both.message })) }
-  if (gap <= 31) return { proximity: 0.8, reason: reason(`Dates ${gap} day${gap === 1 ? '' : 's'} apart: ${both.text}`, message('duplicates.reason.datesApart', { count: gap, dates: both.message })) }
-  if (gap <= 366) return { proximity: 0.4, reason: reason(`Dates within a year: ${both.text}`, message('duplicates.reason.datesWithinYear', { dates: both.message })) }
+  if (gap <= 31)
+    return {
+      proximity: 0.8,
+      reason: reason(
+        `Dates ${gap} day${gap === 1 ? '' : 's'} apart: ${both.text}`,
+        message('duplicates.reason.datesApart', { count: gap, dates: both.message })
+      )
+    }
+  if (gap <= 366)
+    return { proximity: 0.4, reason: reason(`Dates within a year: ${both.text}`, message('duplicates.reason.datesWithinYear', { dates: both.message })) }
   return { proximity: 0, reason: reason(`Dates more than a year apart: ${both.text}`, message('duplicates.reason.datesOverYear', { dates: both.message })) }
 }
 

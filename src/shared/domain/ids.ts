@@ -17,9 +17,7 @@ export type RecordId = IncidentId | OrganisationId | JurisdictionId | LawId | Re
  */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/
 
-const idString = z
-  .string()
-  .regex(ID_PATTERN, 'An id is 1 to 100 letters, digits or -_.: and starts with a letter or digit')
+const idString = z.string().regex(ID_PATTERN, 'An id is 1 to 100 letters, digits or -_.: and starts with a letter or digit')
 
 export const incidentIdSchema = idString.transform((id) => id as IncidentId)
 export const organisationIdSchema = idString.transform((id) => id as OrganisationId)

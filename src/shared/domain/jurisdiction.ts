@@ -20,9 +20,15 @@ export const jurisdictionSchema = z
     code: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, 'A code is ISO 3166: CN, or CN-ZJ for a subdivision'),
     name: requiredTextSchema('Name', 200),
     nameZh: textSchema('Chinese name', 200).optional(),
-    alpha3: z.string().regex(/^[A-Z]{3}$/, 'An alpha-3 code has three capital letters').optional(),
+    alpha3: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'An alpha-3 code has three capital letters')
+      .optional(),
     /** Kept as text: "004" must not become 4. */
-    numericCode: z.string().regex(/^\d{3}$/, 'A numeric code has three digits, e.g. 004').optional(),
+    numericCode: z
+      .string()
+      .regex(/^\d{3}$/, 'A numeric code has three digits, e.g. 004')
+      .optional(),
     parentId: jurisdictionIdSchema.optional(),
     region: textSchema('Region', 100).optional(),
     notes: textSchema('Notes', 20000).optional(),

@@ -131,11 +131,21 @@ export const lawSchema = z
     })
     law.relations.forEach((link, index) => {
       if (link.lawId === law.id) {
-        context.addIssue({ code: 'custom', message: 'A law cannot amend, replace or implement itself', params: { problem: message('problems.law.relatedToItself') }, path: ['relations', index, 'lawId'] })
+        context.addIssue({
+          code: 'custom',
+          message: 'A law cannot amend, replace or implement itself',
+          params: { problem: message('problems.law.relatedToItself') },
+          path: ['relations', index, 'lawId']
+        })
       }
     })
     if (law.status === 'repealed' && law.repealedOn === undefined) {
-      context.addIssue({ code: 'custom', message: 'A repealed law needs the date it was repealed', params: { problem: message('problems.law.repealedWithoutDate') }, path: ['repealedOn'] })
+      context.addIssue({
+        code: 'custom',
+        message: 'A repealed law needs the date it was repealed',
+        params: { problem: message('problems.law.repealedWithoutDate') },
+        path: ['repealedOn']
+      })
     }
   })
 export type Law = z.infer<typeof lawSchema>

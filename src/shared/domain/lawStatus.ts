@@ -172,7 +172,8 @@ function imprecisionOf(subjectCode: BoundarySubject, value: PartialDate): Worded
 function uncertaintyCause(value: PartialDate, boundary: PartialDate, boundarySubject: BoundarySubject): Worded {
   const causes = [imprecisionOf('incident', value), imprecisionOf(boundarySubject, boundary)].filter((cause) => cause !== undefined)
   const [first, second] = causes
-  if (first !== undefined && second !== undefined) return worded(`${first.text} and ${second.text}`, message('inForce.both', { first: first.message, second: second.message }))
+  if (first !== undefined && second !== undefined)
+    return worded(`${first.text} and ${second.text}`, message('inForce.both', { first: first.message, second: second.message }))
   if (first !== undefined) return first
   // Two exact days always compare certainly, so there is at least one cause; the fallback keeps the reason non-empty.
   const [one, other] = [date(value), date(boundary)]
@@ -189,7 +190,8 @@ interface InForceBounds {
 const MISSING_START_REASON = worded("the law's entry into force is not recorded", message('inForce.startNotRecorded'))
 
 /** "the incident's start; the cause" and the like: two parts of a reason. */
-const joined = (start: Worded, then: Worded): Worded => worded(`${start.text}; ${then.text}`, message('inForce.then', { start: start.message, then: then.message }))
+const joined = (start: Worded, then: Worded): Worded =>
+  worded(`${start.text}; ${then.text}`, message('inForce.then', { start: start.message, then: then.message }))
 
 function checkInForce(bounds: InForceBounds, on: PartialDate | undefined): InForceCheck {
   const { inForceFrom, repealedOn } = bounds
@@ -202,8 +204,10 @@ function checkInForce(bounds: InForceBounds, on: PartialDate | undefined): InFor
     summaryMessage: summary.message,
     ...known
   })
-  const unknown = (reason: Worded) => answer('unknown', reason, worded(`Unknown: ${reason.text}`, message('inForce.summary.unknown', { reason: reason.message })))
-  const uncertain = (reason: Worded) => answer('uncertain', reason, worded(`Uncertain: ${reason.text}`, message('inForce.summary.uncertain', { reason: reason.message })))
+  const unknown = (reason: Worded) =>
+    answer('unknown', reason, worded(`Unknown: ${reason.text}`, message('inForce.summary.unknown', { reason: reason.message })))
+  const uncertain = (reason: Worded) =>
+    answer('uncertain', reason, worded(`Uncertain: ${reason.text}`, message('inForce.summary.uncertain', { reason: reason.message })))
 
   if (inForceFrom === undefined) return unknown(MISSING_START_REASON)
   const from = date(inForceFrom)
@@ -233,7 +237,12 @@ function checkInForce(bounds: InForceBounds, on: PartialDate | undefined): InFor
   // In force up to the day before repeal: repealed "on" a day means no longer in force that day.
   const repeal = spanOf(repealedOn)
   const repealText = repealWords(repealedOn)
-  if (incident.first >= repeal.last) return answer('repealed', repealText, worded(`No longer in force (${repealText.text})`, message('inForce.summary.repealed', { repeal: repealText.message })))
+  if (incident.first >= repeal.last)
+    return answer(
+      'repealed',
+      repealText,
+      worded(`No longer in force (${repealText.text})`, message('inForce.summary.repealed', { repeal: repealText.message }))
+    )
   if (incident.last >= repeal.first) return uncertain(joined(repealText, uncertaintyCause(on, repealedOn, 'repeal')))
   return answer('in-force', joined(startText, repealText), inForceSummary)
 }

@@ -65,8 +65,7 @@ type ListKeys<R> = { [K in keyof R & string]-?: NonNullable<R[K]> extends readon
 type ItemOf<L> = L extends readonly (infer I)[] ? I : never
 /** The paths a record of type `R` can hold a link at: checked against the record's own type. */
 export type LinkPath<R> =
-  | StringKeys<R>
-  | { [K in ListKeys<R>]: ItemOf<NonNullable<R[K]>> extends string ? `${K}[]` : `${K}[].${StringKeys<ItemOf<NonNullable<R[K]>>>}` }[ListKeys<R>]
+  StringKeys<R> | { [K in ListKeys<R>]: ItemOf<NonNullable<R[K]>> extends string ? `${K}[]` : `${K}[].${StringKeys<ItemOf<NonNullable<R[K]>>>}` }[ListKeys<R>]
 
 /** One link a record holds: where it is, what it points at, and what it means. */
 export interface RecordLink {

@@ -36,8 +36,7 @@ function mergeCitations(survivor: readonly Citation[], duplicate: readonly Citat
  */
 export function mergeOrganisations(survivor: Organisation, duplicate: Organisation): Organisation {
   const survivorName = normaliseOrganisationName(survivor.name)
-  const duplicateName: OrganisationAlias[] =
-    normaliseOrganisationName(duplicate.name) === survivorName ? [] : [{ name: duplicate.name }]
+  const duplicateName: OrganisationAlias[] = normaliseOrganisationName(duplicate.name) === survivorName ? [] : [{ name: duplicate.name }]
   const aliases = unionBy(
     (alias: OrganisationAlias) => foldForMatching(alias.name),
     [{ name: survivor.name }],

@@ -35,9 +35,29 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
 const RANK_BASE = 0x4e00
 // The first character of each pinyin initial in Chinese collation (there are no syllables in i, u, v).
 const INITIAL_BOUNDARIES: readonly (readonly [string, string])[] = [
-  ['a', '阿'], ['b', '八'], ['c', '嚓'], ['d', '哒'], ['e', '妸'], ['f', '发'], ['g', '旮'], ['h', '哈'],
-  ['j', '讥'], ['k', '咔'], ['l', '垃'], ['m', '妈'], ['n', '拏'], ['o', '噢'], ['p', '妑'], ['q', '七'],
-  ['r', '呥'], ['s', '仨'], ['t', '它'], ['w', '穵'], ['x', '夕'], ['y', '丫'], ['z', '帀']
+  ['a', '阿'],
+  ['b', '八'],
+  ['c', '嚓'],
+  ['d', '哒'],
+  ['e', '妸'],
+  ['f', '发'],
+  ['g', '旮'],
+  ['h', '哈'],
+  ['j', '讥'],
+  ['k', '咔'],
+  ['l', '垃'],
+  ['m', '妈'],
+  ['n', '拏'],
+  ['o', '噢'],
+  ['p', '妑'],
+  ['q', '七'],
+  ['r', '呥'],
+  ['s', '仨'],
+  ['t', '它'],
+  ['w', '穵'],
+  ['x', '夕'],
+  ['y', '丫'],
+  ['z', '帀']
 ]
 
 interface HanRank {

@@ -36,9 +36,18 @@ export function monthName(month: number): Message {
 }
 
 const MONTH_NAMES: readonly Message[] = [
-  message('problems.months.m1'), message('problems.months.m2'), message('problems.months.m3'), message('problems.months.m4'),
-  message('problems.months.m5'), message('problems.months.m6'), message('problems.months.m7'), message('problems.months.m8'),
-  message('problems.months.m9'), message('problems.months.m10'), message('problems.months.m11'), message('problems.months.m12')
+  message('problems.months.m1'),
+  message('problems.months.m2'),
+  message('problems.months.m3'),
+  message('problems.months.m4'),
+  message('problems.months.m5'),
+  message('problems.months.m6'),
+  message('problems.months.m7'),
+  message('problems.months.m8'),
+  message('problems.months.m9'),
+  message('problems.months.m10'),
+  message('problems.months.m11'),
+  message('problems.months.m12')
 ]
 
 function daysInMonth(year: number, month: number): number {

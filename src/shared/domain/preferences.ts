@@ -11,7 +11,9 @@ export interface Preferences {
 /** The preferences as stored and as a backup holds them; unknown fields are dropped. */
 export const preferencesSchema = z
   .object({
-    authorName: textSchema('Author name', 100).refine((name) => !name.includes('\n'), { message: 'Author name must be one line', params: { problem: message('problems.oneLine') } }).default('')
+    authorName: textSchema('Author name', 100)
+      .refine((name) => !name.includes('\n'), { message: 'Author name must be one line', params: { problem: message('problems.oneLine') } })
+      .default('')
   })
   .strip()
 

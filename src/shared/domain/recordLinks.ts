@@ -22,8 +22,7 @@ interface RelationLabels {
 }
 
 const isIncidentRole = (value: string): value is IncidentRole => (INCIDENT_ROLES as readonly string[]).includes(value)
-const isOrganisationRelation = (value: string): value is OrganisationRelation =>
-  (ORGANISATION_RELATIONS as readonly string[]).includes(value)
+const isOrganisationRelation = (value: string): value is OrganisationRelation => (ORGANISATION_RELATIONS as readonly string[]).includes(value)
 
 const isLawRelation = (value: string): value is LawRelation => (LAW_RELATIONS as readonly string[]).includes(value)
 
@@ -69,16 +68,14 @@ export function relationLabels(fromType: RecordType, relation: string): Relation
  * `targets` are the records the subject points to and `referrers` the records pointing to it
  * (looked up by the caller); a record related both ways appears once per link.
  */
-export function describeLinks(
-  subject: TypedRecord,
-  targets: readonly TypedRecord[],
-  referrers: readonly TypedRecord[]
-): LinkedRecord[] {
+export function describeLinks(subject: TypedRecord, targets: readonly TypedRecord[], referrers: readonly TypedRecord[]): LinkedRecord[] {
   const targetById = new Map(targets.map((typed) => [typed.record.id as string, typed]))
   const outgoing = referencesOf(subject).flatMap((reference): LinkedRecord[] => {
     const linked = targetById.get(reference.targetId)
     if (linked === undefined) return []
-    return [{ linked, direction: 'outgoing', relation: reference.relation, holderType: subject.type, label: relationLabels(subject.type, reference.relation).forward }]
+    return [
+      { linked, direction: 'outgoing', relation: reference.relation, holderType: subject.type, label: relationLabels(subject.type, reference.relation).forward }
+    ]
   })
   const incoming = referrers.flatMap((referrer) =>
     referencesOf(referrer)

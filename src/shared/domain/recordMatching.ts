@@ -53,8 +53,7 @@ interface Scored<C extends MatchCandidate> {
 
 function scoreCandidate<C extends MatchCandidate>(candidate: C, foldedQuery: string, queryWords: readonly string[]): Scored<C> | undefined {
   const labelTier = tierOf(foldForMatching(candidate.label), foldedQuery, queryWords)
-  let best: Scored<C> | undefined =
-    labelTier === undefined ? undefined : { match: { candidate }, tier: labelTier, isAlternative: false }
+  let best: Scored<C> | undefined = labelTier === undefined ? undefined : { match: { candidate }, tier: labelTier, isAlternative: false }
   for (const alternative of candidate.alternativeLabels) {
     const tier = tierOf(foldForMatching(alternative), foldedQuery, queryWords)
     if (tier !== undefined && (best === undefined || tier < best.tier)) {
@@ -87,10 +86,7 @@ export function matchRecords<C extends MatchCandidate>(query: string, candidates
       const scored = scoreCandidate(candidate, foldedQuery, queryWords)
       return scored === undefined ? [] : [scored]
     })
-    .sort(
-      (a, b) =>
-        a.tier - b.tier || Number(a.isAlternative) - Number(b.isAlternative) || byLabel(a.match.candidate, b.match.candidate)
-    )
+    .sort((a, b) => a.tier - b.tier || Number(a.isAlternative) - Number(b.isAlternative) || byLabel(a.match.candidate, b.match.candidate))
     .slice(0, limit)
     .map((scored) => scored.match)
 }

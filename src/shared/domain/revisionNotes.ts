@@ -48,16 +48,23 @@ export const REVISION_NOTES = {
   notInBackup: note('Not in the restored backup', message('history.note.notInBackup')),
   restoredVersion: (version: number): RevisionNote => note(`Restored version ${version}`, message('history.note.restoredVersion', { version })),
   undid: (action: RevisionAction, version: number): RevisionNote =>
-    note(`Undid: ${REVISION_ACTION_LABELS[action].toLowerCase()} (version ${version})`, message('history.note.undid', { action: ACTION_WORDS[action], version })),
+    note(
+      `Undid: ${REVISION_ACTION_LABELS[action].toLowerCase()} (version ${version})`,
+      message('history.note.undid', { action: ACTION_WORDS[action], version })
+    ),
   linkRemoved: (type: RecordType, id: string): RevisionNote =>
-    note(`Link to the ${typeText(type)} "${id}" removed because that ${typeText(type)} was deleted`, message('history.note.linkRemoved', { type: TYPE_WORDS[type], id })),
+    note(
+      `Link to the ${typeText(type)} "${id}" removed because that ${typeText(type)} was deleted`,
+      message('history.note.linkRemoved', { type: TYPE_WORDS[type], id })
+    ),
   mergedHere: (type: RecordType, title: string, id: string): RevisionNote =>
     note(`Merged ${typeText(type)} "${title}" (${id}) into this record`, message('history.note.mergedHere', { type: TYPE_WORDS[type], title, id })),
   linksMoved: (duplicate: string, survivor: string): RevisionNote =>
     note(`Links to "${duplicate}" now point to "${survivor}", into which it was merged`, message('history.note.linksMoved', { duplicate, survivor })),
   mergedInto: (survivor: string, id: string): RevisionNote =>
     note(`Merged into "${survivor}" (${id}); this id now leads there`, message('history.note.mergedInto', { survivor, id })),
-  unmergedThis: (survivor: string): RevisionNote => note(`Restored by undoing its merge into "${survivor}"`, message('history.note.unmergedThis', { survivor })),
+  unmergedThis: (survivor: string): RevisionNote =>
+    note(`Restored by undoing its merge into "${survivor}"`, message('history.note.unmergedThis', { survivor })),
   mergeUndone: (duplicate: string, survivor: string): RevisionNote =>
     note(`Undid the merge of "${duplicate}" into "${survivor}"`, message('history.note.mergeUndone', { duplicate, survivor })),
   firstVersion: note('The version first stored, before changes were recorded', message('history.note.firstVersion'))

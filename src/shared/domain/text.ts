@@ -33,7 +33,12 @@ export function requiredTextSchema(label: string, max: number) {
 /** A short label from a list (tags, aliases, data categories): one line, no duplicates kept. */
 export function labelListSchema(label: string, maxItems = 50) {
   return z
-    .array(requiredTextSchema(label, 200).refine((text) => !text.includes('\n'), { message: `${label} must be one line`, params: { problem: message('problems.oneLine') } }))
+    .array(
+      requiredTextSchema(label, 200).refine((text) => !text.includes('\n'), {
+        message: `${label} must be one line`,
+        params: { problem: message('problems.oneLine') }
+      })
+    )
     .max(maxItems, `At most ${maxItems} ${label.toLowerCase()} entries`)
     .transform((items) => [...new Set(items)])
 }
@@ -49,6 +54,4 @@ export const webAddressSchema = z
 export const timestampSchema = z.iso.datetime({ offset: true, message: 'A timestamp must be ISO 8601, e.g. 2026-01-31T12:00:00.000Z' })
 
 /** BCP 47 language tag such as `zh-Hans`, `en`, `hi`. */
-export const languageTagSchema = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'A language is a BCP 47 tag such as en, zh or zh-Hans')
+export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'A language is a BCP 47 tag such as en, zh or zh-Hans')

@@ -4,12 +4,7 @@
  * decomposed "é" matches a composed one). Chinese, Japanese and Korean characters are kept as they are.
  */
 export function foldForMatching(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase('und')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC')
+  return text.normalize('NFKC').toLocaleLowerCase('und').normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
 }
 
 /** Whether `haystack` contains `needle` once both are folded; an empty needle matches everything. */

@@ -68,10 +68,27 @@ export interface UnsafeCharacter {
 
 /** The kinds of character the messages name: the refused ones and the layout hints dropped. */
 export type CharacterKind =
-  | 'ltrEmbedding' | 'rtlEmbedding' | 'popFormatting' | 'ltrOverride' | 'rtlOverride'
-  | 'ltrIsolate' | 'rtlIsolate' | 'firstStrongIsolate' | 'popIsolate'
-  | 'control' | 'c1Control' | 'brokenCharacter' | 'tagCharacter' | 'formatCharacter'
-  | 'softHyphen' | 'zeroWidthSpace' | 'strayNonJoiner' | 'strayJoiner' | 'wordJoiner' | 'byteOrderMark' | 'invisibleFormat'
+  | 'ltrEmbedding'
+  | 'rtlEmbedding'
+  | 'popFormatting'
+  | 'ltrOverride'
+  | 'rtlOverride'
+  | 'ltrIsolate'
+  | 'rtlIsolate'
+  | 'firstStrongIsolate'
+  | 'popIsolate'
+  | 'control'
+  | 'c1Control'
+  | 'brokenCharacter'
+  | 'tagCharacter'
+  | 'formatCharacter'
+  | 'softHyphen'
+  | 'zeroWidthSpace'
+  | 'strayNonJoiner'
+  | 'strayJoiner'
+  | 'wordJoiner'
+  | 'byteOrderMark'
+  | 'invisibleFormat'
   | 'objectReplacement'
 
 const NAMED: Readonly<Record<number, CharacterKind>> = {

@@ -29,7 +29,10 @@ export function validationProblem(issue: z.core.$ZodIssue, scope: ValidationScop
       }
       return message('problems.tooSmall', { field, min: Number(issue.minimum) })
     case 'too_big':
-      if (issue.origin === 'string') return last === 'url' ? message('problems.urlTooLong', { max: Number(issue.maximum) }) : message('problems.tooLong', { field, max: Number(issue.maximum) })
+      if (issue.origin === 'string')
+        return last === 'url'
+          ? message('problems.urlTooLong', { max: Number(issue.maximum) })
+          : message('problems.tooLong', { field, max: Number(issue.maximum) })
       if (issue.origin === 'array') return tooManyProblem(last, Number(issue.maximum), field)
       return message('problems.tooBig', { field, max: Number(issue.maximum) })
     case 'invalid_type':
@@ -128,12 +131,14 @@ function tooManyProblem(last: string, max: number, field: MessageValue): Message
   }
 }
 
-const sameValues = (values: readonly string[], table: readonly string[]) => values.length === table.length && values.every((value, index) => value === table[index])
+const sameValues = (values: readonly string[], table: readonly string[]) =>
+  values.length === table.length && values.every((value, index) => value === table[index])
 
 /** "Status must be one of: alleged, …"; the short lists the schemas word themselves ("parent, affiliate or operator"); a bundle's format and version. */
 function oneOfProblem(values: readonly string[], field: MessageValue, path: readonly (string | number)[], scope: ValidationScope): Message {
   if (scope === 'bundle' && path.length === 1 && path[0] === 'format') return message('problems.bundleFormat', { format: values[0] ?? '' })
-  if (scope === 'bundle' && path.length === 1 && path[0] === 'version') return message('problems.bundleVersion', { either: messageList(values, 'or'), both: messageList(values, 'and') })
+  if (scope === 'bundle' && path.length === 1 && path[0] === 'version')
+    return message('problems.bundleVersion', { either: messageList(values, 'or'), both: messageList(values, 'and') })
   if (sameValues(values, ORGANISATION_RELATIONS) || sameValues(values, JURISDICTION_KINDS) || sameValues(values, ['proposed', 'enacted'])) {
     return message('problems.mustBe', { field, values: messageList(values, 'or') })
   }

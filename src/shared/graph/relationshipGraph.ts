@@ -131,7 +131,10 @@ export async function neighbourhood(
     startId,
     hops,
     nodes,
-    edges: edgesBetween(nodes.map((node) => reached.get(node.id)!.typed), shown),
+    edges: edgesBetween(
+      nodes.map((node) => reached.get(node.id)!.typed),
+      shown
+    ),
     notShownCount: ordered.length - nodes.length + unread,
     isNotShownCountExact: isNotShownCountExact && unread === 0
   }
@@ -145,10 +148,7 @@ const TYPE_ORDER = new Map<RecordType, number>(RECORD_TYPES.map((type, index) =>
 
 function compareNodes(a: GraphNode, b: GraphNode): number {
   return (
-    a.distance - b.distance ||
-    TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! ||
-    compareNames(a.label, b.label) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    a.distance - b.distance || TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! || compareNames(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
 }
 

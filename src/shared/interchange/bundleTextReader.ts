@@ -148,7 +148,10 @@ export class BundleTextReader {
       list.push(parseJsonSafely(text, this.fileName))
     } catch (error) {
       const reason = error instanceof ImportInputError ? error.problem.message : String(error)
-      throw new ImportInputError({ file: this.fileName, message: message('importProblems.bundle.badRecord', { record: `${this.collection}[${list.length}]`, reason }) })
+      throw new ImportInputError({
+        file: this.fileName,
+        message: message('importProblems.bundle.badRecord', { record: `${this.collection}[${list.length}]`, reason })
+      })
     }
     this.recordCount += 1
   }

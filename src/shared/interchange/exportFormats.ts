@@ -55,7 +55,13 @@ export async function exportRecords(format: ExportFormat, set: RecordSet, reques
     case 'html':
       return { info, data: briefingToHtml(briefing(), picture === undefined ? {} : { timelineSvg: picture.svg }) }
     case 'docx':
-      return { info, data: await briefingToDocx(briefing(), picture === undefined ? {} : { timelineImage: { png: picture.png, width: picture.width, height: picture.height } }) }
+      return {
+        info,
+        data: await briefingToDocx(
+          briefing(),
+          picture === undefined ? {} : { timelineImage: { png: picture.png, width: picture.width, height: picture.height } }
+        )
+      }
     case 'bundle':
       return { info, data: json(exportSelectionBundle(set, { id: 'precedent-export', title: request.title, createdAt: request.now })) }
     case 'csl':

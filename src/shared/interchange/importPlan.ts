@@ -112,7 +112,8 @@ function storedRecordNoun(type: RecordType): Message {
 }
 
 /** Where a record was read, as a message names it: "row 3", or the field or file. */
-const originOf = (origin: ImportLocation): MessageValue => (origin.row !== undefined ? message('importProblems.plan.row', { row: origin.row }) : (origin.field ?? origin.file))
+const originOf = (origin: ImportLocation): MessageValue =>
+  origin.row !== undefined ? message('importProblems.plan.row', { row: origin.row }) : (origin.field ?? origin.file)
 
 type Draft = { candidate: ImportCandidate; typed: TypedRecord; entry?: ImportPlanEntry }
 
@@ -142,7 +143,12 @@ export function planImport(reading: ImportReading, existing: ExistingRecords, op
   rejectBrokenLinks(drafts, existing)
 
   const entries: ImportPlanEntry[] = [
-    ...groupByRow(reading.rejected).map((problems): ImportPlanEntry => ({ action: 'rejected', origin: problems[0] as ImportProblem, problems, willWrite: false })),
+    ...groupByRow(reading.rejected).map((problems): ImportPlanEntry => ({
+      action: 'rejected',
+      origin: problems[0] as ImportProblem,
+      problems,
+      willWrite: false
+    })),
     ...drafts.map((draft) => draft.entry as ImportPlanEntry)
   ]
   const counts = zeroCounts()
@@ -207,7 +213,11 @@ function rejectRepeatedIds(drafts: Draft[]): void {
         id,
         title: recordTitle(draft.typed),
         origin: draft.candidate.origin,
-        duplicateOf: { id, title: recordTitle(earlier.typed), reasons: [`The same record appears earlier in the file (${describeOrigin(earlier.candidate.origin)})`] },
+        duplicateOf: {
+          id,
+          title: recordTitle(earlier.typed),
+          reasons: [`The same record appears earlier in the file (${describeOrigin(earlier.candidate.origin)})`]
+        },
         willWrite: false
       }
       continue
@@ -361,7 +371,11 @@ function skipLikelyDuplicateIncidents(reading: ImportReading, drafts: Draft[], e
       duplicateOf: {
         id: match.id,
         title: stored.title,
-        reasons: [...match.reasons, `${Math.round(match.score * 100)}% alike`, willWrite ? 'Imported anyway, as you chose' : 'Skipped; links to it go to the stored incident']
+        reasons: [
+          ...match.reasons,
+          `${Math.round(match.score * 100)}% alike`,
+          willWrite ? 'Imported anyway, as you chose' : 'Skipped; links to it go to the stored incident'
+        ]
       },
       willWrite
     }
@@ -399,7 +413,8 @@ function rejectBrokenLinks(drafts: Draft[], existing: ExistingRecords): void {
   for (const draft of drafts) if (draft.entry?.willWrite === true) written.set(draft.typed.record.id, draft)
   const whyMissing = new Map<string, Message>()
   for (const draft of drafts) {
-    if (draft.entry?.action === 'rejected') whyMissing.set(draft.typed.record.id, message('importProblems.plan.wasRejected', { origin: originOf(draft.candidate.origin) }))
+    if (draft.entry?.action === 'rejected')
+      whyMissing.set(draft.typed.record.id, message('importProblems.plan.wasRejected', { origin: originOf(draft.candidate.origin) }))
     else if (draft.entry?.willWrite === false && existing.get(draft.typed.record.id) === undefined) {
       whyMissing.set(draft.typed.record.id, message('importProblems.plan.notImported'))
     }
@@ -415,7 +430,9 @@ function rejectBrokenLinks(drafts: Draft[], existing: ExistingRecords): void {
         missing.map(({ targetId, relation }) => ({
           ...draft.candidate.origin,
           field: draft.candidate.origin.field ?? relation,
-          message: whyMissing.has(targetId) ? message('importProblems.plan.brokenLinkBecause', { target: targetId, why: whyMissing.get(targetId)! }) : message('importProblems.plan.brokenLink', { target: targetId })
+          message: whyMissing.has(targetId)
+            ? message('importProblems.plan.brokenLinkBecause', { target: targetId, why: whyMissing.get(targetId)! })
+            : message('importProblems.plan.brokenLink', { target: targetId })
         }))
       )
       written.delete(id)

@@ -66,7 +66,11 @@ function fileByFile(format: ImportFormat, reader: FileReader): SetReader {
     const rejected: ImportProblem[] = []
     const notices: ImportProblem[] = []
     for (const file of files) {
-      const reading = reader(file, { file: file.name, importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds }, context.csvMappings?.[file.name])
+      const reading = reader(
+        file,
+        { file: file.name, importedAt: context.importedAt, jurisdictionIds: context.jurisdictionIds },
+        context.csvMappings?.[file.name]
+      )
       // NOTE: not push(...list): a file of 100k records overflows a worker's stack with that many arguments.
       for (const candidate of reading.candidates) candidates.push(candidate)
       for (const problem of reading.rejected) rejected.push(problem)

@@ -80,10 +80,7 @@ export const ipcContract = {
   },
   [IpcChannel.openExternalLink]: {
     request: z.strictObject({
-      url: z
-        .string()
-        .max(MAX_EXTERNAL_URL_LENGTH)
-        .refine(isSafeExternalUrl, 'Only https: and mailto: links can be opened')
+      url: z.string().max(MAX_EXTERNAL_URL_LENGTH).refine(isSafeExternalUrl, 'Only https: and mailto: links can be opened')
     }),
     response: z.strictObject({ opened: z.boolean() })
   },

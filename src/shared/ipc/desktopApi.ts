@@ -16,9 +16,7 @@ export interface DesktopApi {
   /** The application's name, version and platform. */
   readonly getAppInfo: () => Promise<IpcResult<AppInfo>>
   /** Opens an https: or mailto: link in the user's browser or mail client. */
-  readonly openExternalLink: (
-    request: IpcRequest<typeof IpcChannel.openExternalLink>
-  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.openExternalLink>>>
+  readonly openExternalLink: (request: IpcRequest<typeof IpcChannel.openExternalLink>) => Promise<IpcResult<IpcResponse<typeof IpcChannel.openExternalLink>>>
   /** Tells main the interface language, so the application menu is in it. */
   readonly setInterfaceLanguage: (
     request: IpcRequest<typeof IpcChannel.setInterfaceLanguage>
@@ -26,25 +24,17 @@ export interface DesktopApi {
   /** Asks where to save, then writes the export atomically; `savedPath` is null on cancel. */
   readonly saveFile: (request: SaveFileRequest) => Promise<IpcResult<IpcResponse<typeof IpcChannel.saveFile>>>
   /** Renders briefing HTML (with scripts off) to a PDF the user saves; null on cancel. */
-  readonly printBriefingPdf: (
-    request: PrintBriefingPdfRequest
-  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.printBriefingPdf>>>
+  readonly printBriefingPdf: (request: PrintBriefingPdfRequest) => Promise<IpcResult<IpcResponse<typeof IpcChannel.printBriefingPdf>>>
   /** Opens an upload of a backup file into the app's backup folder (outside the browser profile). */
-  readonly beginBackupUpload: (
-    request: IpcRequest<typeof IpcChannel.beginBackupUpload>
-  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.beginBackupUpload>>>
+  readonly beginBackupUpload: (request: IpcRequest<typeof IpcChannel.beginBackupUpload>) => Promise<IpcResult<IpcResponse<typeof IpcChannel.beginBackupUpload>>>
   /** Sends the next bytes of an open backup upload. */
-  readonly backupUploadChunk: (
-    request: IpcRequest<typeof IpcChannel.backupUploadChunk>
-  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.backupUploadChunk>>>
+  readonly backupUploadChunk: (request: IpcRequest<typeof IpcChannel.backupUploadChunk>) => Promise<IpcResult<IpcResponse<typeof IpcChannel.backupUploadChunk>>>
   /** Finishes a backup upload: the file appears whole (atomic rename), and the newest few are kept. */
   readonly commitBackupUpload: (
     request: IpcRequest<typeof IpcChannel.commitBackupUpload>
   ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.commitBackupUpload>>>
   /** Drops a backup upload and its temporary file. */
-  readonly abortBackupUpload: (
-    request: IpcRequest<typeof IpcChannel.abortBackupUpload>
-  ) => Promise<IpcResult<IpcResponse<typeof IpcChannel.abortBackupUpload>>>
+  readonly abortBackupUpload: (request: IpcRequest<typeof IpcChannel.abortBackupUpload>) => Promise<IpcResult<IpcResponse<typeof IpcChannel.abortBackupUpload>>>
   /**
    * Team sync (issue 13). Connects to the team's PostgreSQL: main checks the connection by reading
    * the server's status, then keeps it (the password encrypted with the system's safe storage; it

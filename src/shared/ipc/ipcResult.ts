@@ -13,9 +13,7 @@ import type { TeamErrorCode } from '../team/teamProtocol'
 export type IpcErrorCode = 'untrusted-sender' | 'invalid-request' | 'failed' | 'not-connected' | TeamErrorCode
 
 /** The outcome of every request/response channel. */
-export type IpcResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: IpcErrorCode; readonly message: string }
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: IpcErrorCode; readonly message: string }
 
 /** Wraps a service's return value. */
 export function success<T>(value: T): IpcResult<T> {

@@ -24,4 +24,3 @@ function mergeInto(target: Catalogue, source: Catalogue, path: string, prefix = 
   }
   return result
 }
-

@@ -36,7 +36,10 @@ export type Translate = (message: Message) => string
  */
 export const messageSchema: z.ZodType<Message> = z.lazy(() =>
   z.strictObject({
-    key: z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/).max(200),
+    key: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/)
+      .max(200),
     values: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.strictObject({ date: partialDateSchema }), messageSchema])).optional()
   })
 )

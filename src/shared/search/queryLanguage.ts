@@ -53,7 +53,12 @@ export interface ParsedQuery {
 }
 
 const TYPE_WORDS: Readonly<Record<string, RecordType>> = {
-  ...Object.fromEntries(RECORD_TYPES.flatMap((type) => [[type, type], [`${type}s`, type]])),
+  ...Object.fromEntries(
+    RECORD_TYPES.flatMap((type) => [
+      [type, type],
+      [`${type}s`, type]
+    ])
+  ),
   organization: 'organisation',
   organizations: 'organisation',
   org: 'organisation',

@@ -137,9 +137,7 @@ function clauseQuery(clause: QueryClause, mode: SearchMode): Query {
 }
 
 function sortedFacet(counts: Map<string, number>): FacetCount[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort(byCountThenValue)
+  return [...counts].map(([value, count]) => ({ value, count })).sort(byCountThenValue)
 }
 
 /**
@@ -336,7 +334,14 @@ export class SearchIndexEngine {
     for (const exclusion of filters.excluded) {
       if (exclusion.field === 'type') exclude('type', (value) => value === exclusion.value)
       if (exclusion.field === 'kind') exclude('kinds', slugMatches([foldForMatching(exclusion.value)]))
-      const resolve = exclusion.field === 'jurisdiction' ? resolver.jurisdictions : exclusion.field === 'org' ? resolver.organisations : exclusion.field === 'law' ? resolver.laws : undefined
+      const resolve =
+        exclusion.field === 'jurisdiction'
+          ? resolver.jurisdictions
+          : exclusion.field === 'org'
+            ? resolver.organisations
+            : exclusion.field === 'law'
+              ? resolver.laws
+              : undefined
       if (resolve === undefined) continue
       // An excluded organisation (or jurisdiction, law) leaves out whatever names it in any of the three.
       const ids = new Set(resolve(exclusion.value))

@@ -10,7 +10,10 @@ const LEAD = 60
  * (the match was in the title), the start of the first non-empty line.
  */
 export function searchSnippet(texts: readonly string[], terms: readonly string[], maxLength = 200): string {
-  const lines = texts.flatMap((text) => text.split('\n')).map((line) => line.trim()).filter((line) => line !== '')
+  const lines = texts
+    .flatMap((text) => text.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
   for (const line of lines) {
     const segments = highlightSegments(line, terms)
     const firstMatch = segments.findIndex((segment) => segment.isMatch)

@@ -355,7 +355,10 @@ export function runTermQuery(index: MiniSearch, columns: DocumentColumns, query:
     for (const docId of candidates) {
       if (excluded.size > 0 && excluded.has(docId)) continue
       if (predicates.length > 0 && !passesColumns(docId, predicates)) continue
-      const boost = typeColumn && boostByType ? boostByType[typeColumn.codes[typeColumn.offsets[docId]!]!]! : scoring.documentBoost(internals._storedFields.get(docId) ?? {})
+      const boost =
+        typeColumn && boostByType
+          ? boostByType[typeColumn.codes[typeColumn.offsets[docId]!]!]!
+          : scoring.documentBoost(internals._storedFields.get(docId) ?? {})
       const score = (query.terms.length === 0 ? 1 : scores[docId]!) * boost
       matched.push(docId)
       if (!selecting) results.push({ index: docId, score })

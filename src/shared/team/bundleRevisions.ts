@@ -76,8 +76,11 @@ export function bundleRecordRevision(typed: TypedRecord, options: BundlePushOpti
  * transaction on the server).
  */
 export function bundlePushBatches(records: BundleRecords, options: BundlePushOptions, batchSize: number = MAX_PUSH_CHANGES): PushedRevision[][] {
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PUSH_CHANGES) throw new RangeError(`A push holds 1 to ${MAX_PUSH_CHANGES} changes, not ${batchSize}`)
-  const revisions = orderForPush(bundleRecordsInOrder(records).map((typed) => bundleRecordAsRevision(typed, options))).map((revision) => pushedRevisionOf(revision))
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PUSH_CHANGES)
+    throw new RangeError(`A push holds 1 to ${MAX_PUSH_CHANGES} changes, not ${batchSize}`)
+  const revisions = orderForPush(bundleRecordsInOrder(records).map((typed) => bundleRecordAsRevision(typed, options))).map((revision) =>
+    pushedRevisionOf(revision)
+  )
   const batches: PushedRevision[][] = []
   for (let start = 0; start < revisions.length; start += batchSize) batches.push(revisions.slice(start, start + batchSize))
   return batches

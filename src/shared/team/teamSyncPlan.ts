@@ -106,7 +106,11 @@ export function isAtServerState(local: LocalRecordState | undefined, state: Pick
  * later change, which the pull skips as its own), and is skipped. Otherwise a version is applied
  * unless the record here already is it, and a delete when the record is here.
  */
-export function appliesPulledRevision(local: LocalRecordState | undefined, seqHere: number | undefined, pulled: Pick<PulledRevision, 'seq' | 'revision' | 'snapshot'>): boolean {
+export function appliesPulledRevision(
+  local: LocalRecordState | undefined,
+  seqHere: number | undefined,
+  pulled: Pick<PulledRevision, 'seq' | 'revision' | 'snapshot'>
+): boolean {
   if (seqHere !== undefined && pulled.seq <= seqHere) return false
   if (pulled.snapshot === undefined) return local?.record !== undefined
   return local?.record === undefined || local.revision !== pulled.revision || diffRecords(local.record, pulled.snapshot).length > 0

@@ -310,7 +310,12 @@ export function timelineEvents(records: TimelineRecords, options: TimelineEventO
     const key = `${response.id}:response`
     const isProposed = response.stage === 'proposed'
     const kindLabel = `${RESPONSE_KIND_LABELS[response.kind]}${isProposed ? ' (proposed)' : ''}`
-    items.push(eventAt({ recordType: 'response', recordId: response.id, title: response.title, memberships }, key, 'response', kindLabel, response.datedOn, cache, { kind: response.kind, isProposed }))
+    items.push(
+      eventAt({ recordType: 'response', recordId: response.id, title: response.title, memberships }, key, 'response', kindLabel, response.datedOn, cache, {
+        kind: response.kind,
+        isProposed
+      })
+    )
     for (const incidentId of response.incidentIds) {
       const anchor = anchorOf.get(incidentId)
       if (anchor !== undefined) links.push({ fromKey: anchor, toKey: key })
@@ -398,10 +403,7 @@ export function timelineItemLabel(item: Pick<TimelineItem, 'title' | 'dateLabel'
  * shows by shape alone (an approximate date, a proposed measure, a range still running).
  */
 export function describeTimelineItem(item: TimelineItem): string {
-  const notes = [
-    item.isApproximate ? 'approximate date' : '',
-    item.isOpenEnded ? 'still running' : ''
-  ].filter((note) => note !== '')
+  const notes = [item.isApproximate ? 'approximate date' : '', item.isOpenEnded ? 'still running' : ''].filter((note) => note !== '')
   const label = item.shape === 'range' ? timelineItemLabel(item) : `${item.kindLabel}: ${timelineItemLabel(item)}`
   return `${label}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`
 }

@@ -64,7 +64,10 @@ export function timelineFacets(items: readonly TimelineItem[], lookups: LaneLook
       const name = lookups.organisationName?.(value) ?? value
       return { label: name, filter: `org:${quoted(name)}` }
     }),
-    category: entries('category', (value) => ({ label: INCIDENT_CATEGORY_LABELS[value as keyof typeof INCIDENT_CATEGORY_LABELS], filter: `category:${value}` })),
+    category: entries('category', (value) => ({
+      label: INCIDENT_CATEGORY_LABELS[value as keyof typeof INCIDENT_CATEGORY_LABELS],
+      filter: `category:${value}`
+    })),
     year: entries('year', (value) => ({ label: value, filter: `year:${value}` }))
   }
 }

@@ -163,7 +163,17 @@ export function packingZoom(pxPerDay: number): number {
 
 /** A collapsed lane: no rows, its items only counted. */
 export function collapsedLane(lane: TimelineLane, pxPerDay: number): PackedLane {
-  return { key: lane.key, pxPerDay, label: lane.label, isCollapsed: true, itemCount: lane.items.length, hiddenCount: 0, rowCount: 0, placed: [], rowOfKey: new Map() }
+  return {
+    key: lane.key,
+    pxPerDay,
+    label: lane.label,
+    isCollapsed: true,
+    itemCount: lane.items.length,
+    hiddenCount: 0,
+    rowCount: 0,
+    placed: [],
+    rowOfKey: new Map()
+  }
 }
 
 /**
@@ -193,7 +203,17 @@ export function packLane(lane: TimelineLane, pxPerDay: number, options: Timeline
     placed.push({ item, row })
     rowOfKey.set(item.key, row)
   }
-  return { key: lane.key, pxPerDay, label: lane.label, isCollapsed: false, itemCount: lane.items.length, hiddenCount, rowCount: Math.max(rowEnds.length, 1), placed, rowOfKey }
+  return {
+    key: lane.key,
+    pxPerDay,
+    label: lane.label,
+    isCollapsed: false,
+    itemCount: lane.items.length,
+    hiddenCount,
+    rowCount: Math.max(rowEnds.length, 1),
+    placed,
+    rowOfKey
+  }
 }
 
 /** Packs every lane's items into rows at a zoom (see `packLane`); collapsed lanes get none. */
@@ -223,7 +243,16 @@ export function placeInView(
   let y = 0
   for (const lane of packed.lanes) {
     const height = laneHeaderHeight + (lane.isCollapsed ? 0 : lane.rowCount * rowHeight)
-    laneBoxes.push({ key: lane.key, label: lane.label, y, height, rowCount: lane.rowCount, isCollapsed: lane.isCollapsed, itemCount: lane.itemCount, hiddenCount: lane.hiddenCount })
+    laneBoxes.push({
+      key: lane.key,
+      label: lane.label,
+      y,
+      height,
+      rowCount: lane.rowCount,
+      isCollapsed: lane.isCollapsed,
+      itemCount: lane.itemCount,
+      hiddenCount: lane.hiddenCount
+    })
     const laneTop = y + laneHeaderHeight
     if (!lane.isCollapsed && y < viewBottom && y + height > viewTop) {
       const firstRow = Math.max(0, Math.floor((viewTop - laneTop) / rowHeight) - 1)

@@ -17,7 +17,11 @@ export interface KnowledgeBaseRecords extends TimelineRecords {
   readonly organisations: readonly Organisation[]
 }
 
-function responsesFor(responses: readonly IncidentResponse[], incidentIds: ReadonlySet<string>, also: (response: IncidentResponse) => boolean): IncidentResponse[] {
+function responsesFor(
+  responses: readonly IncidentResponse[],
+  incidentIds: ReadonlySet<string>,
+  also: (response: IncidentResponse) => boolean
+): IncidentResponse[] {
   return responses.filter((response) => also(response) || response.incidentIds.some((id) => incidentIds.has(id)))
 }
 
@@ -41,17 +45,26 @@ export function recordsAbout(all: KnowledgeBaseRecords, subject: TimelineSubject
     case 'everything':
       return { incidents: all.incidents, responses: all.responses, laws: all.laws }
     case 'organisation': {
-      const family = new Set<string>([subject.organisationId, ...familyUnder(subject.organisationId as OrganisationId, all.organisations).map((member) => member.organisation.id)])
+      const family = new Set<string>([
+        subject.organisationId,
+        ...familyUnder(subject.organisationId as OrganisationId, all.organisations).map((member) => member.organisation.id)
+      ])
       const incidents = all.incidents.filter((incident) => incident.organisations.some((link) => family.has(link.organisationId)))
       const incidentIds = new Set<string>(incidents.map((incident) => incident.id))
-      const responses = responsesFor(all.responses, incidentIds, (response) => family.has(response.actorId) || response.targetOrganisationIds.some((id) => family.has(id)))
+      const responses = responsesFor(
+        all.responses,
+        incidentIds,
+        (response) => family.has(response.actorId) || response.targetOrganisationIds.some((id) => family.has(id))
+      )
       return { incidents, responses, laws: lawsCitedBy(all.laws, incidents, responses) }
     }
     case 'jurisdiction': {
       const incidents = all.incidents.filter((incident) => incident.jurisdictionIds.some((id) => id === subject.jurisdictionId))
       const incidentIds = new Set<string>(incidents.map((incident) => incident.id))
       // A response to no incident (notices to smartphone makers) belongs where its actor is based.
-      const basedHere = new Set<string>(all.organisations.filter((organisation) => organisation.headquartersJurisdictionId === subject.jurisdictionId).map((organisation) => organisation.id))
+      const basedHere = new Set<string>(
+        all.organisations.filter((organisation) => organisation.headquartersJurisdictionId === subject.jurisdictionId).map((organisation) => organisation.id)
+      )
       return {
         incidents,
         responses: responsesFor(all.responses, incidentIds, (response) => response.incidentIds.length === 0 && basedHere.has(response.actorId)),

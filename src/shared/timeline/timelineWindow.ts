@@ -134,7 +134,17 @@ export function cutWindow(
   for (const [index, lane] of packed.lanes.entries()) {
     const height = laneHeight(lane, heights)
     if (y < viewBottom && y + height > viewTop) {
-      lanes.push({ key: lane.key, label: lane.label, y, height, rowCount: lane.rowCount, isCollapsed: lane.isCollapsed, itemCount: lane.itemCount, hiddenCount: lane.hiddenCount, index })
+      lanes.push({
+        key: lane.key,
+        label: lane.label,
+        y,
+        height,
+        rowCount: lane.rowCount,
+        isCollapsed: lane.isCollapsed,
+        itemCount: lane.itemCount,
+        hiddenCount: lane.hiddenCount,
+        index
+      })
       const laneTop = y + heights.laneHeaderHeight
       if (!lane.isCollapsed) {
         const firstRow = Math.max(0, Math.floor((viewTop - laneTop) / rowHeight) - 1)
@@ -193,7 +203,12 @@ export interface WindowLayout extends TimelineLayout {
  * pan frame over a window's few hundred items. For a view inside the window it gives exactly what
  * `placeInView` gives over all lanes (but lane boxes: only those the window holds).
  */
-export function placeWindow(window: Omit<TimelineWindow, 'top'>, scale: TimelineScale, viewport: TimelineViewport, options: TimelineLayoutOptions = {}): WindowLayout {
+export function placeWindow(
+  window: Omit<TimelineWindow, 'top'>,
+  scale: TimelineScale,
+  viewport: TimelineViewport,
+  options: TimelineLayoutOptions = {}
+): WindowLayout {
   const { laneHeaderHeight, rowHeight, minMarkerWidth } = resolveHeights(options)
   const viewTop = viewport.top
   const viewBottom = viewport.top + viewport.height
@@ -292,7 +307,15 @@ export class TimelineLayoutModel {
       const before = packingZoom(request.previous.pxPerDay)
       if (before !== packed.pxPerDay) top = anchoredScrollTop(this.packedAt(before, collapsed), packed, request.previous.top, resolveHeights(this.options))
     }
-    const cut = cutWindow(packed, this.content.links, this.laneCountByKey, request.scale, { width: request.width, top, height: request.height }, { x: request.width, y: request.height }, this.options)
+    const cut = cutWindow(
+      packed,
+      this.content.links,
+      this.laneCountByKey,
+      request.scale,
+      { width: request.width, top, height: request.height },
+      { x: request.width, y: request.height },
+      this.options
+    )
     return { ...cut, top }
   }
 

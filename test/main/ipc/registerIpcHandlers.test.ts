@@ -193,7 +193,7 @@ describe('registerIpcHandlers', () => {
       expect(teamServer.pull).toHaveBeenCalledWith({ since: 0, limit: 100 })
     })
 
-    it('keeps a TeamError\'s code and the first line of its message', async () => {
+    it("keeps a TeamError's code and the first line of its message", async () => {
       teamServer.status.mockRejectedValueOnce(new TeamError('unreachable', 'cannot connect to db.ministry.example:5432\n    at Socket.connect (net.js:1)'))
 
       const result = await registeredListener(IpcChannel.teamStatus)(trustedEvent, undefined)

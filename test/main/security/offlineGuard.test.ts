@@ -43,10 +43,7 @@ describe('installOfflineGuard', () => {
   function guardedSession(devServerUrl?: URL) {
     const onBeforeRequest = vi.fn()
     installOfflineGuard({ webRequest: { onBeforeRequest } } as never, devServerUrl)
-    const listener = onBeforeRequest.mock.calls[0]![0] as (
-      details: { url: string },
-      callback: (response: { cancel: boolean }) => void
-    ) => void
+    const listener = onBeforeRequest.mock.calls[0]![0] as (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void
     return (url: string) => {
       const callback = vi.fn()
       listener({ url }, callback)

@@ -9,11 +9,7 @@ function fakeSession() {
 }
 
 function requestHandlerOf(session: ReturnType<typeof fakeSession>) {
-  return session.setPermissionRequestHandler.mock.calls[0]![0] as (
-    contents: unknown,
-    permission: string,
-    callback: (granted: boolean) => void
-  ) => void
+  return session.setPermissionRequestHandler.mock.calls[0]![0] as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
 }
 
 function checkHandlerOf(session: ReturnType<typeof fakeSession>) {

@@ -18,7 +18,11 @@ import {
 import { catchError } from '../../support/catchError'
 
 const CREATED_AT = '2026-11-29T10:05:09.123Z'
-const content = new Uint8Array(gzipSync(JSON.stringify({ format: 'precedent-bundle', records: { incidents: Array.from({ length: 200 }, (_, i) => ({ id: `inc-${i}`, salt: Math.random() })) } })))
+const content = new Uint8Array(
+  gzipSync(
+    JSON.stringify({ format: 'precedent-bundle', records: { incidents: Array.from({ length: 200 }, (_, i) => ({ id: `inc-${i}`, salt: Math.random() })) } })
+  )
+)
 
 let uploads: BackupUploads
 let now: number

@@ -19,9 +19,7 @@ describe('saveFile', () => {
   it('proposes the sanitised name in Documents and never a page-chosen folder', async () => {
     await saveFile({ suggestedFileName: '../../.ssh/authorized_keys', encoding: 'utf8', content: 'x' }, null)
 
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-      expect.objectContaining({ defaultPath: '/home/alice/Documents/ssh-authorized_keys' })
-    )
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '/home/alice/Documents/ssh-authorized_keys' }))
   })
 
   it('parents the dialog to the requesting window', async () => {

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const { BrowserWindow, windows, dialog, writeFileAtomically } = vi.hoisted(() => {
-  const windows: { options: { show: boolean; webPreferences: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; webContents: { printToPDF: ReturnType<typeof vi.fn> } }[] = []
+  const windows: {
+    options: { show: boolean; webPreferences: Record<string, unknown> }
+    loadURL: ReturnType<typeof vi.fn>
+    destroy: ReturnType<typeof vi.fn>
+    webContents: { printToPDF: ReturnType<typeof vi.fn> }
+  }[] = []
   const BrowserWindow = vi.fn(function (this: Record<string, unknown>, options: unknown) {
     this.options = options
     this.loadURL = vi.fn().mockResolvedValue(undefined)
@@ -80,9 +85,7 @@ describe('printBriefingPdf', () => {
 
     const savedPath = await printBriefingPdf({ html: '<h1>B</h1>', suggestedFileName: 'ICO / fine' }, null)
 
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-      expect.objectContaining({ defaultPath: '/home/alice/Documents/ICO - fine.pdf' })
-    )
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '/home/alice/Documents/ICO - fine.pdf' }))
     expect(savedPath).toBe('/tmp/briefing.pdf')
     expect(writeFileAtomically).toHaveBeenCalledWith('/tmp/briefing.pdf', Buffer.from('%PDF-1.7'))
   })

@@ -58,7 +58,10 @@ describe('TeamConnectionStore', () => {
     const text = readFileSync(filePath(), 'utf8')
     expect(text).not.toContain(PASSWORD)
     expect(text).not.toContain(Buffer.from(PASSWORD).toString('base64'))
-    expect(JSON.parse(text)).toMatchObject({ connection: { host: 'db.ministry.example', port: 5432, database: 'precedent', user: 'alice' }, encryptedPassword: expect.any(String) })
+    expect(JSON.parse(text)).toMatchObject({
+      connection: { host: 'db.ministry.example', port: 5432, database: 'precedent', user: 'alice' },
+      encryptedPassword: expect.any(String)
+    })
     expect(JSON.parse(text).connection).not.toHaveProperty('password')
     expect(await store.connection()).toEqual({ host: 'db.ministry.example', port: 5432, database: 'precedent', user: 'alice' })
   })

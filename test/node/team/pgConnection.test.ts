@@ -35,12 +35,22 @@ const REMOTE = { host: 'db.example.org', port: 5432, database: 'team', user: 'al
 describe('teamConnectionFromUrl', () => {
   it('reads user, password, host, port and database, decoding escapes', () => {
     expect(teamConnectionFromUrl('postgres://ana%20b:p%40ss@db.example.org:6543/team%2Dkb', {})).toEqual({
-      host: 'db.example.org', port: 6543, database: 'team-kb', user: 'ana b', password: 'p@ss'
+      host: 'db.example.org',
+      port: 6543,
+      database: 'team-kb',
+      user: 'ana b',
+      password: 'p@ss'
     })
   })
 
   it('takes the password from PGPASSWORD when the URL has none, and defaults the port to 5432', () => {
-    expect(teamConnectionFromUrl('postgresql://alice@[::1]/team', { PGPASSWORD: 'from-env' })).toEqual({ host: '::1', port: 5432, database: 'team', user: 'alice', password: 'from-env' })
+    expect(teamConnectionFromUrl('postgresql://alice@[::1]/team', { PGPASSWORD: 'from-env' })).toEqual({
+      host: '::1',
+      port: 5432,
+      database: 'team',
+      user: 'alice',
+      password: 'from-env'
+    })
     expect(teamConnectionFromUrl('postgres://alice@localhost/team', {})).toEqual({ host: 'localhost', port: 5432, database: 'team', user: 'alice' })
   })
 
@@ -141,11 +151,27 @@ describe('errors reaching the server', () => {
 
   it('maps server error codes to TeamError codes with one-line messages', () => {
     const cases: [object, string, string][] = [
-      [{ code: '28P01', message: 'password authentication failed for user "alice"' }, 'bad-credentials', 'the server refused the user name or password for alice at db.example.org:5432'],
+      [
+        { code: '28P01', message: 'password authentication failed for user "alice"' },
+        'bad-credentials',
+        'the server refused the user name or password for alice at db.example.org:5432'
+      ],
       [{ code: '42501', message: 'permission denied: alice is a reader' }, 'permission-denied', 'permission denied: alice is a reader'],
-      [{ code: 'PT422', message: "incident 'inc-1': field 'status' must be one of a, b" }, 'refused', "refused, nothing of it was applied: incident 'inc-1': field 'status' must be one of a, b"],
-      [{ code: '3F000', message: 'schema "precedent" does not exist' }, 'schema-missing', 'the database team at db.example.org:5432 has no Precedent schema: run `precedent team init`'],
-      [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'unreachable', 'the connection to db.example.org:5432 was lost during the push; it is safe to try again'],
+      [
+        { code: 'PT422', message: "incident 'inc-1': field 'status' must be one of a, b" },
+        'refused',
+        "refused, nothing of it was applied: incident 'inc-1': field 'status' must be one of a, b"
+      ],
+      [
+        { code: '3F000', message: 'schema "precedent" does not exist' },
+        'schema-missing',
+        'the database team at db.example.org:5432 has no Precedent schema: run `precedent team init`'
+      ],
+      [
+        { code: '57P01', message: 'terminating connection due to administrator command' },
+        'unreachable',
+        'the connection to db.example.org:5432 was lost during the push; it is safe to try again'
+      ],
       [{ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND db.example.org' }, 'unreachable', 'cannot connect to db.example.org:5432'],
       [{ code: 'XX000', message: 'internal error\nwith a second line' }, 'failed', 'db.example.org: internal error']
     ]

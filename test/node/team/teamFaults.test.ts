@@ -44,7 +44,8 @@ describe('team server under concurrency and faults', () => {
           result.outcomes.forEach((outcome, index) => {
             const base = batch[index]!.base
             if (outcome.outcome === 'accepted') known.set(batch[index]!.recordId, { revision: base.revision + 1, exists: true })
-            if (outcome.outcome === 'conflict' || outcome.outcome === 'unchanged') known.set(batch[index]!.recordId, { revision: outcome.current.revision, exists: true })
+            if (outcome.outcome === 'conflict' || outcome.outcome === 'unchanged')
+              known.set(batch[index]!.recordId, { revision: outcome.current.revision, exists: true })
           })
         }
       })
@@ -100,7 +101,9 @@ describe('team server under concurrency and faults', () => {
 
     expect(error).toMatchObject({ code: 'unreachable' })
     expect((error as Error).message.split('\n')).toHaveLength(1)
-    const { rows } = await server.query('SELECT count(*)::int AS n FROM precedent.records WHERE record_id = ANY($1)', [fresh.map((revision) => revision.recordId)])
+    const { rows } = await server.query('SELECT count(*)::int AS n FROM precedent.records WHERE record_id = ANY($1)', [
+      fresh.map((revision) => revision.recordId)
+    ])
     expect(rows[0]!['n']).toBe(0)
     expect((await teams['ben']!.status()).headSeq).toBe(before)
 

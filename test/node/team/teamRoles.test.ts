@@ -28,7 +28,14 @@ async function asAnalyst(user: string, sql: string, params: unknown[] = []): Pro
 beforeAll(async () => {
   server = await startThrowawayPostgres()
   await initTeamSchema(server.superuser)
-  for (const [user, role] of [['alice', 'editor'], ['bob', 'editor'], ['carol', 'reader'], ['dana', 'admin'], ['erin', 'editor'], ['mallory', 'none']] as const) {
+  for (const [user, role] of [
+    ['alice', 'editor'],
+    ['bob', 'editor'],
+    ['carol', 'reader'],
+    ['dana', 'admin'],
+    ['erin', 'editor'],
+    ['mallory', 'none']
+  ] as const) {
     connections[user] = await server.createAnalyst(user, role)
     teams[user] = openPgTeamServer(connections[user])
   }
@@ -42,7 +49,9 @@ afterAll(async () => {
 describe('team roles in PostgreSQL', () => {
   it('a reader cannot push, through the adapter or by calling the function itself', async () => {
     const viaAdapter = await catchError(teams['carol']!.push([aPushedRevision('organisation', anOrganisation(), NEW)]))
-    const direct = await catchError(asAnalyst('carol', 'SELECT precedent.push($1::jsonb)', [JSON.stringify([aPushedRevision('organisation', anOrganisation(), NEW)])]))
+    const direct = await catchError(
+      asAnalyst('carol', 'SELECT precedent.push($1::jsonb)', [JSON.stringify([aPushedRevision('organisation', anOrganisation(), NEW)])])
+    )
 
     expect(viaAdapter).toMatchObject({ code: 'permission-denied', message: 'permission denied: carol is a reader' })
     expect(direct).toMatchObject({ code: '42501', message: 'permission denied: carol is a reader' })
@@ -68,10 +77,13 @@ describe('team roles in PostgreSQL', () => {
     const attempts = [
       ['SELECT precedent.accept_revision($1::jsonb, 1, $2, NULL)', [JSON.stringify(change), 'alice']],
       ['SELECT precedent.push_revision($1::jsonb, $2)', [JSON.stringify(change), 'alice']],
-      ["INSERT INTO precedent.changes (kind, revision_id, record_type, record_id, revision, action, changes, author, client_at) VALUES ('revision', 'r-x', 'organisation', 'org-x', 1, 'create', '[]', 'alice', now())", []],
+      [
+        "INSERT INTO precedent.changes (kind, revision_id, record_type, record_id, revision, action, changes, author, client_at) VALUES ('revision', 'r-x', 'organisation', 'org-x', 1, 'create', '[]', 'alice', now())",
+        []
+      ],
       ["UPDATE precedent.records SET author = 'alice'", []],
       ["INSERT INTO precedent.briefings (briefing_id, owner, shared, body) VALUES ('b-x', 'alice', true, '{}')", []],
-      ["UPDATE precedent.conflicts SET resolved_at = now()", []],
+      ['UPDATE precedent.conflicts SET resolved_at = now()', []],
       ['DELETE FROM precedent.schema_version', []]
     ] as const
 
@@ -109,7 +121,16 @@ describe('team roles in PostgreSQL', () => {
   })
 
   it('a reader sees shared briefings and never another analyst’s private ones, even reading the table', async () => {
-    const base = { subtitle: '', asOf: '2026-03-01', sections: ['summary'], includeTimelineImage: true, items: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', revision: 1 }
+    const base = {
+      subtitle: '',
+      asOf: '2026-03-01',
+      sections: ['summary'],
+      includeTimelineImage: true,
+      items: [],
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      revision: 1
+    }
     await teams['alice']!.saveBriefing({ briefing: { ...base, id: 'alice-private', title: 'Private' } as never, shared: false })
     await teams['alice']!.saveBriefing({ briefing: { ...base, id: 'alice-shared', title: 'Shared' } as never, shared: true })
 
@@ -136,7 +157,9 @@ describe('team roles in PostgreSQL', () => {
 
     for (const error of attempts.slice(0, 4)) {
       expect(error).toMatchObject({ code: 'permission-denied' })
-      expect((error as Error).message).toBe('permission denied: mallory is not a member of the team (the administrator grants precedent_reader or precedent_editor)')
+      expect((error as Error).message).toBe(
+        'permission denied: mallory is not a member of the team (the administrator grants precedent_reader or precedent_editor)'
+      )
     }
     expect(attempts[4]).toMatchObject({ code: '42501' })
   })

@@ -88,7 +88,18 @@ describe('initTeamSchema', () => {
     expect(await initTeamSchema(owner)).toEqual({ from: 0, to: TEAM_SCHEMA_VERSION })
     const asOlga = openPgTeamServer(olga)
     const asPavel = openPgTeamServer(pavel)
-    const briefing = { id: 'olga-notes', title: 'Notes', subtitle: '', asOf: '2026-03-01', sections: ['summary'], includeTimelineImage: true, items: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', revision: 1 }
+    const briefing = {
+      id: 'olga-notes',
+      title: 'Notes',
+      subtitle: '',
+      asOf: '2026-03-01',
+      sections: ['summary'],
+      includeTimelineImage: true,
+      items: [],
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      revision: 1
+    }
     await asOlga.saveBriefing({ briefing: briefing as never, shared: false })
     const seenByOlga = await asOlga.briefings()
     const seenByPavel = await asPavel.briefings()
@@ -121,12 +132,23 @@ async function serverVerdicts(records: readonly { type: string; record: unknown 
   return rows.map((row) => row.verdict)
 }
 
-const BUNDLE_KEYS: Record<string, RecordType> = { organisations: 'organisation', sources: 'source', laws: 'law', incidents: 'incident', responses: 'response', jurisdictions: 'jurisdiction' }
+const BUNDLE_KEYS: Record<string, RecordType> = {
+  organisations: 'organisation',
+  sources: 'source',
+  laws: 'law',
+  incidents: 'incident',
+  responses: 'response',
+  jurisdictions: 'jurisdiction'
+}
 
 describe('the record rules in PostgreSQL', () => {
   it('accept every record of the sample knowledge base, as the app does', async () => {
-    const bundle = JSON.parse(readFileSync(path.resolve(__dirname, '../../../resources/sample-knowledge-base.json'), 'utf8')) as { records: Record<string, unknown[]> }
-    const records = Object.entries(bundle.records).flatMap(([key, list]) => list.map((record) => ({ type: BUNDLE_KEYS[key]!, record: RECORD_SCHEMAS[BUNDLE_KEYS[key]!].parse(record) })))
+    const bundle = JSON.parse(readFileSync(path.resolve(__dirname, '../../../resources/sample-knowledge-base.json'), 'utf8')) as {
+      records: Record<string, unknown[]>
+    }
+    const records = Object.entries(bundle.records).flatMap(([key, list]) =>
+      list.map((record) => ({ type: BUNDLE_KEYS[key]!, record: RECORD_SCHEMAS[BUNDLE_KEYS[key]!].parse(record) }))
+    )
 
     expect(records.length).toBeGreaterThan(30)
     expect(await serverVerdicts(records)).toEqual(records.map(() => null))
@@ -149,12 +171,15 @@ describe('the record rules in PostgreSQL', () => {
   })
 
   it('refuse what the app refuses, naming the field: wrong type, unknown value, missing, extra, wrong form, too many', async () => {
-    const [incident] = JSON.parse(readFileSync(path.resolve(__dirname, '../../../resources/sample-knowledge-base.json'), 'utf8')).records.incidents as Record<string, unknown>[]
+    const [incident] = JSON.parse(readFileSync(path.resolve(__dirname, '../../../resources/sample-knowledge-base.json'), 'utf8')).records.incidents as Record<
+      string,
+      unknown
+    >[]
     const valid = RECORD_SCHEMAS.incident.parse(incident) as Record<string, unknown>
     const { title: _title, ...untitled } = valid
     const cases: [Record<string, unknown>, string][] = [
       [{ ...valid, title: 42 }, "field 'title' must be text, not number"],
-      [{ ...valid, status: 'rumoured' }, "field 'status' must be one of alleged, under-review, confirmed, disputed, resolved, not \"rumoured\""],
+      [{ ...valid, status: 'rumoured' }, 'field \'status\' must be one of alleged, under-review, confirmed, disputed, resolved, not "rumoured"'],
       [untitled, "field 'title' is required"],
       [{ ...valid, colour: 'red' }, "field 'colour' is not a field of this record type"],
       [{ ...valid, organisations: [{ organisationId: 'org-a', role: 'bystander' }] }, "field 'organisations[0].role' must be one of"],

@@ -48,12 +48,33 @@ async function aKnowledgeBaseWithEverything(): Promise<PrecedentDatabase> {
   await saveRecord(db, 'incident', { ...anIncident({ id: 'inc-leak', title: 'Contact data leak (edited)' }) }, { ...history, expectedRevision: 1 })
   await mergeRecords(db, 'organisation', 'org-meta', 'org-meta-dup', history)
   await createBriefingRepository(db).save(
-    { id: 'brief-1', title: 'Briefing for the Minister', subtitle: '', asOf: '2026-12-01', sections: ['summary'], includeTimelineImage: true, items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-leak' }] },
+    {
+      id: 'brief-1',
+      title: 'Briefing for the Minister',
+      subtitle: '',
+      asOf: '2026-12-01',
+      sections: ['summary'],
+      includeTimelineImage: true,
+      items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-leak' }]
+    },
     { now: new Date(clock()) }
   )
   await db.meta.put({ key: SAVED_SEARCHES_KEY, value: [{ id: 'search-1', name: 'Fines in 2026', query: 'type:response fine', createdAt: clock() }] })
   await savePreferences(db, { authorName: 'Ana Analyst' })
-  await db.meta.put({ key: IMPORT_LOG_KEY, value: [{ at: clock(), author: 'Ana', format: 'csv', files: ['fines.csv'], created: 3, updated: 0, planned: { new: 3, update: 0, unchanged: 0, duplicate: 0, rejected: 1 } }] })
+  await db.meta.put({
+    key: IMPORT_LOG_KEY,
+    value: [
+      {
+        at: clock(),
+        author: 'Ana',
+        format: 'csv',
+        files: ['fines.csv'],
+        created: 3,
+        updated: 0,
+        planned: { new: 3, update: 0, unchanged: 0, duplicate: 0, rejected: 1 }
+      }
+    ]
+  })
   await dismissDuplicatePair(db, 'org-a|org-b')
   await rememberCsvMapping(db, 'date,title', { date: 'occurredOn', title: 'title' })
   return db
@@ -63,7 +84,10 @@ async function aKnowledgeBaseWithEverything(): Promise<PrecedentDatabase> {
 async function heldTablesOf(db: PrecedentDatabase): Promise<Record<string, unknown[]>> {
   const snapshot = await snapshotOf(db)
   const held = Object.entries(snapshot).filter(([name]) => TABLES_IN_BACKUP[name as keyof typeof TABLES_IN_BACKUP] !== 'derived')
-  const isHeldKey = (key: string) => Object.entries(META_KEYS_IN_BACKUP).some(([heldKey, decision]) => decision === 'held' && (key === heldKey || (heldKey.endsWith(':') && key.startsWith(heldKey))))
+  const isHeldKey = (key: string) =>
+    Object.entries(META_KEYS_IN_BACKUP).some(
+      ([heldKey, decision]) => decision === 'held' && (key === heldKey || (heldKey.endsWith(':') && key.startsWith(heldKey)))
+    )
   return Object.fromEntries(held.map(([name, rows]) => [name, name === 'meta' ? rows.filter((row) => isHeldKey((row as { key: string }).key)) : rows]))
 }
 
@@ -129,7 +153,7 @@ describe('what a backup holds', () => {
     expect(await revisionsWrittenNow(empty)).toBe(markAfterHistory)
   })
 
-  it('numbers a restored record\'s entry after the backup\'s history of it', async () => {
+  it("numbers a restored record's entry after the backup's history of it", async () => {
     const db = await aKnowledgeBaseWithEverything()
     const backup = await readKnowledgeBaseBundle(db, { now: clock })
     const empty = aFreshDatabase()
@@ -145,7 +169,15 @@ describe('what a backup holds', () => {
     const db = await aKnowledgeBaseWithEverything()
     const backup = await readKnowledgeBaseBundle(db, { now: clock })
     const before = await heldTablesOf(db)
-    await createBriefingRepository(db).save({ id: 'brief-2', title: 'Made after the backup', subtitle: '', asOf: '2026-12-02', sections: ['summary'], includeTimelineImage: true, items: [] })
+    await createBriefingRepository(db).save({
+      id: 'brief-2',
+      title: 'Made after the backup',
+      subtitle: '',
+      asOf: '2026-12-02',
+      sections: ['summary'],
+      includeTimelineImage: true,
+      items: []
+    })
     await db.meta.put({ key: SAVED_SEARCHES_KEY, value: [] })
     await savePreferences(db, { authorName: 'Someone else' })
 
@@ -175,7 +207,10 @@ describe('what a backup holds', () => {
     const db = await aKnowledgeBaseWithEverything()
     const backup = await readKnowledgeBaseBundle(db, { now: clock })
     const merged = { ...backup, workspace: { ...backup.workspace, redirects: backup.workspace!.redirects } }
-    merged.records = { ...backup.records, organisations: [...backup.records.organisations, anOrganisation({ id: 'org-meta-dup', name: 'Meta Platforms Inc.' })] }
+    merged.records = {
+      ...backup.records,
+      organisations: [...backup.records.organisations, anOrganisation({ id: 'org-meta-dup', name: 'Meta Platforms Inc.' })]
+    }
 
     await restoreBundle(db, merged, { author: 'Ana', now: later })
 
@@ -201,7 +236,15 @@ describe('what a backup holds', () => {
     const backup = await readKnowledgeBaseBundle(source, { now: clock })
     const db = aFreshDatabase()
     await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-other', name: 'Other' }) })
-    await createBriefingRepository(db).save({ id: 'brief-x', title: 'Kept when the restore fails', subtitle: '', asOf: '2026-12-02', sections: ['summary'], includeTimelineImage: true, items: [] })
+    await createBriefingRepository(db).save({
+      id: 'brief-x',
+      title: 'Kept when the restore fails',
+      subtitle: '',
+      asOf: '2026-12-02',
+      sections: ['summary'],
+      includeTimelineImage: true,
+      items: []
+    })
     const faults = injectWriteFailures(db)
     const expected = await snapshotOf(db)
     // n, the restore's writes, is probed: the k-th write fails for k = 1, 2, … until a restore goes through.
@@ -236,7 +279,10 @@ describe('redirectsLeadingToRecords', () => {
   })
 
   it('points a redirect whose target was merged on at the record that holds it now', () => {
-    expect(redirectsLeadingToRecords([redirect('a', 'b'), redirect('b', 'c')], new Set(['c']))).toEqual({ kept: [{ ...redirect('a', 'b'), toId: 'c' }, redirect('b', 'c')], dropped: 0 })
+    expect(redirectsLeadingToRecords([redirect('a', 'b'), redirect('b', 'c')], new Set(['c']))).toEqual({
+      kept: [{ ...redirect('a', 'b'), toId: 'c' }, redirect('b', 'c')],
+      dropped: 0
+    })
   })
 
   it('drops redirects that lead nowhere, cycles included', () => {

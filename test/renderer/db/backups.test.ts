@@ -31,15 +31,15 @@ const writeOptions = { now: () => '2026-11-29T11:00:00.000Z', newId: () => crypt
 
 async function aPopulatedDatabase() {
   const db = aFreshDatabase()
-  const regulator = anOrganisation({ id: 'org-cac', kind: 'regulator', name: 'Cyberspace Administration of China', aliases: [{ name: '国家互联网信息办公室', language: 'zh' }] })
+  const regulator = anOrganisation({
+    id: 'org-cac',
+    kind: 'regulator',
+    name: 'Cyberspace Administration of China',
+    aliases: [{ name: '国家互联网信息办公室', language: 'zh' }]
+  })
   const incident = anIncident({ id: 'inc-alipay', title: 'Alipay default opt-in', occurredOn: '2018-01' })
   const response = aResponse({ id: 'resp-summons', actorId: 'org-cac', incidentIds: ['inc-alipay'], datedOn: '2018-01-10' })
-  await givenStored(
-    db,
-    { type: 'organisation', record: regulator },
-    { type: 'incident', record: incident },
-    { type: 'response', record: response }
-  )
+  await givenStored(db, { type: 'organisation', record: regulator }, { type: 'incident', record: incident }, { type: 'response', record: response })
   return db
 }
 
@@ -47,11 +47,21 @@ describe('backups', () => {
   it('holds every record as a valid bundle with its counts', async () => {
     const db = await aPopulatedDatabase()
 
-    const backup = await createBackup(db, { reason: { text: 'Before importing fines.csv', code: { kind: 'before-importing', files: ['fines.csv'] } }, now: clock })
+    const backup = await createBackup(db, {
+      reason: { text: 'Before importing fines.csv', code: { kind: 'before-importing', files: ['fines.csv'] } },
+      now: clock
+    })
 
     expect(backup.counts).toEqual({ incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 })
     expect(await listBackups(db)).toEqual([
-      { id: backup.id, createdAt: NOW, reason: 'Before importing fines.csv', reasonCode: { kind: 'before-importing', files: ['fines.csv'] }, counts: backup.counts, bytes: backup.file.size }
+      {
+        id: backup.id,
+        createdAt: NOW,
+        reason: 'Before importing fines.csv',
+        reasonCode: { kind: 'before-importing', files: ['fines.csv'] },
+        counts: backup.counts,
+        bytes: backup.file.size
+      }
     ])
     const bundle = (await readBackup(db, backup.id)) as Bundle | undefined
     expect(bundle?.records.organisations[0]).toMatchObject({ id: 'org-cac', aliases: [{ name: '国家互联网信息办公室', language: 'zh' }] })
@@ -61,7 +71,10 @@ describe('backups', () => {
   it(`keeps the newest ${BACKUPS_KEPT} backups`, async () => {
     const db = await aPopulatedDatabase()
     for (let day = 1; day <= BACKUPS_KEPT + 2; day += 1) {
-      await createBackup(db, { reason: { text: `Backup ${day}`, code: { kind: 'by-hand' } }, now: () => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z` })
+      await createBackup(db, {
+        reason: { text: `Backup ${day}`, code: { kind: 'by-hand' } },
+        now: () => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z`
+      })
     }
 
     const kept = await listBackups(db)
@@ -82,10 +95,14 @@ describe('backups', () => {
 
     const result = await restoreBundle(db, await readBackup(db, backup.id), { author: 'Analyst', now: () => '2026-11-29T12:00:00.000Z' })
 
-    expect(result).toEqual({ restored: 2, removed: 1, unchanged: 1, workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 } })
+    expect(result).toEqual({
+      restored: 2,
+      removed: 1,
+      unchanged: 1,
+      workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 }
+    })
     const after = await readKnowledgeBaseBundle(db, { now: clock })
-    const withoutBookkeeping = (records: readonly { revision: number; updatedAt: string }[]) =>
-      records.map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
+    const withoutBookkeeping = (records: readonly { revision: number; updatedAt: string }[]) => records.map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
     expect(withoutBookkeeping(after.records.incidents)).toEqual(withoutBookkeeping(before.records.incidents))
     expect(after.records.organisations.map((org) => org.id)).toEqual(['org-cac'])
     expect(withoutBookkeeping(after.records.responses)).toEqual(withoutBookkeeping(before.records.responses))
@@ -93,7 +110,7 @@ describe('backups', () => {
     expect((await listRevisions(db, 'org-later'))[0]).toMatchObject({ action: 'delete' })
   })
 
-  it('restores every record, link and a history entry into an empty knowledge base, counting on from a deleted record\'s history', async () => {
+  it("restores every record, link and a history entry into an empty knowledge base, counting on from a deleted record's history", async () => {
     const backup = await readKnowledgeBaseBundle(await aPopulatedDatabase(), { now: clock })
     const empty = aFreshDatabase()
     // The regulator was once in this knowledge base, edited, and deleted: its history ends at revision 2.
@@ -105,9 +122,17 @@ describe('backups', () => {
 
     const result = await restoreBundle(empty, backup, { author: 'Analyst', now: () => '2026-11-29T12:00:00.000Z' })
 
-    expect(result).toEqual({ restored: 3, removed: 0, unchanged: 0, workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 } })
+    expect(result).toEqual({
+      restored: 3,
+      removed: 0,
+      unchanged: 0,
+      workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 }
+    })
     const after = await readKnowledgeBaseBundle(empty, { now: clock })
-    const content = (bundle: Bundle) => Object.values(bundle.records).flat().map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
+    const content = (bundle: Bundle) =>
+      Object.values(bundle.records)
+        .flat()
+        .map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
     expect(content(after)).toEqual(content(backup))
     // Links are found by the stored rows' index fields, as the app finds them.
     const linking = async (id: string) => (await findLinksTo(empty, id)).map(({ record }) => record.id)
@@ -122,7 +147,9 @@ describe('backups', () => {
   })
 
   it('leaves an empty knowledge base empty, with no history, when a restore fails after pages were written', async () => {
-    const organisations = Array.from({ length: 1200 }, (_, index) => anOrganisation({ id: `org-${String(index).padStart(5, '0')}`, name: `Organisation ${index}` }))
+    const organisations = Array.from({ length: 1200 }, (_, index) =>
+      anOrganisation({ id: `org-${String(index).padStart(5, '0')}`, name: `Organisation ${index}` })
+    )
     const backup = aBundle({ organisations })
     const empty = aFreshDatabase()
     const faults = injectWriteFailures(empty)
@@ -199,9 +226,17 @@ describe('backups', () => {
 
   it('round-trips a few thousand records through a compressed backup and a restore into an empty knowledge base', async () => {
     const db = aFreshDatabase()
-    const organisations = Array.from({ length: 1000 }, (_, index) => anOrganisation({ id: `org-${String(index).padStart(5, '0')}`, name: `Organisation ${index} «${'名'.repeat(index % 5)}»` }))
-    const incidents = Array.from({ length: 1000 }, (_, index) => anIncident({ id: `inc-${String(index).padStart(5, '0')}`, title: `Incident ${index} with "quotes" and \\ backslashes` }))
-    await givenStored(db, ...organisations.map((record) => ({ type: 'organisation' as const, record })), ...incidents.map((record) => ({ type: 'incident' as const, record })))
+    const organisations = Array.from({ length: 1000 }, (_, index) =>
+      anOrganisation({ id: `org-${String(index).padStart(5, '0')}`, name: `Organisation ${index} «${'名'.repeat(index % 5)}»` })
+    )
+    const incidents = Array.from({ length: 1000 }, (_, index) =>
+      anIncident({ id: `inc-${String(index).padStart(5, '0')}`, title: `Incident ${index} with "quotes" and \\ backslashes` })
+    )
+    await givenStored(
+      db,
+      ...organisations.map((record) => ({ type: 'organisation' as const, record })),
+      ...incidents.map((record) => ({ type: 'incident' as const, record }))
+    )
     const before = await readKnowledgeBaseBundle(db, { now: clock })
 
     const backup = await createBackup(db, { reason: { text: 'Big', code: { kind: 'by-hand' } }, now: clock })
@@ -212,10 +247,18 @@ describe('backups', () => {
     const progress: number[] = []
     const result = await restoreBundle(empty, await readBackup(db, backup.id), { author: 'Analyst', now: clock, onProgress: (done) => progress.push(done) })
 
-    expect(result).toEqual({ restored: 2000, removed: 0, unchanged: 0, workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 } })
+    expect(result).toEqual({
+      restored: 2000,
+      removed: 0,
+      unchanged: 0,
+      workspace: { revisionsAdded: 0, briefings: 0, savedSearches: 0, merges: 0, redirects: 0, redirectsDropped: 0 }
+    })
     expect(progress.at(-1)).toBe(2000)
     const after = await readKnowledgeBaseBundle(empty, { now: clock })
-    const content = (bundle: Bundle) => Object.values(bundle.records).flat().map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
+    const content = (bundle: Bundle) =>
+      Object.values(bundle.records)
+        .flat()
+        .map(({ revision: _r, updatedAt: _u, ...rest }) => rest)
     expect(content(after)).toEqual(content(before))
   }, 60_000)
 
@@ -224,10 +267,23 @@ describe('backups', () => {
     // Kept before bundle version 2: the records only.
     const { workspace: _workspace, ...current } = await readKnowledgeBaseBundle(db, { now: clock, title: 'Before importing old.csv' })
     const old = { ...current, version: 1 as const }
-    await givenAnOldBackup(db, { id: 'old-1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'Before importing old.csv', counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 }, bundle: old })
+    await givenAnOldBackup(db, {
+      id: 'old-1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      reason: 'Before importing old.csv',
+      counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 },
+      bundle: old
+    })
     await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-later', name: 'Added later' }) })
 
-    expect(await listBackups(db)).toEqual([{ id: 'old-1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'Before importing old.csv', counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 } }])
+    expect(await listBackups(db)).toEqual([
+      {
+        id: 'old-1',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        reason: 'Before importing old.csv',
+        counts: { incident: 1, organisation: 1, jurisdiction: 0, law: 0, response: 1, source: 0 }
+      }
+    ])
     expect(await readBackupContent(db, 'old-1')).toEqual({ kind: 'bundle', bundle: old })
     const result = await restoreBundle(db, await readBackup(db, 'old-1'), { author: 'Analyst', now: clock })
 

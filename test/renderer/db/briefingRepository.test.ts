@@ -23,7 +23,12 @@ describe('briefing repository', () => {
 
     const saved = await repository.save(alipayBriefing, { now: new Date('2026-11-29T10:00:00.000Z') })
 
-    expect(saved).toMatchObject({ title: 'Alipay and Sesame Credit', sections: ['summary', 'chronology', 'sources'], revision: 1, createdAt: '2026-11-29T10:00:00.000Z' })
+    expect(saved).toMatchObject({
+      title: 'Alipay and Sesame Credit',
+      sections: ['summary', 'chronology', 'sources'],
+      revision: 1,
+      createdAt: '2026-11-29T10:00:00.000Z'
+    })
     expect(await repository.get('brief-alipay')).toEqual(saved)
   })
 
@@ -31,7 +36,10 @@ describe('briefing repository', () => {
     const repository = createBriefingRepository(aFreshDatabase())
     const first = await repository.save(alipayBriefing, { now: new Date('2026-11-29T10:00:00.000Z') })
 
-    const second = await repository.save({ ...alipayBriefing, title: 'Alipay' }, { expectedRevision: first.revision, now: new Date('2026-11-29T11:00:00.000Z') })
+    const second = await repository.save(
+      { ...alipayBriefing, title: 'Alipay' },
+      { expectedRevision: first.revision, now: new Date('2026-11-29T11:00:00.000Z') }
+    )
 
     expect(second).toMatchObject({ title: 'Alipay', revision: 2, createdAt: '2026-11-29T10:00:00.000Z', updatedAt: '2026-11-29T11:00:00.000Z' })
   })
@@ -78,7 +86,9 @@ describe('briefing repository', () => {
 
     const error = await catchError(repository.save({ ...alipayBriefing, title: 'Alipay \u202Etfard' }))
 
-    expect((error as RecordValidationError).problems).toEqual([{ path: 'title', message: 'Title contains an invisible right-to-left override (U+202E) after "Alipay "; remove it' }])
+    expect((error as RecordValidationError).problems).toEqual([
+      { path: 'title', message: 'Title contains an invisible right-to-left override (U+202E) after "Alipay "; remove it' }
+    ])
   })
 
   it('still lists and opens a briefing stored before such characters were refused, without them', async () => {

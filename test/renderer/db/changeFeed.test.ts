@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { appendRevisions, noteUnloggedWrite, readChangesSince, readFeedHead, readFeedPosition, seedBundle, type FeedMark, type PrecedentDatabase } from '@renderer/db'
+import {
+  appendRevisions,
+  noteUnloggedWrite,
+  readChangesSince,
+  readFeedHead,
+  readFeedPosition,
+  seedBundle,
+  type FeedMark,
+  type PrecedentDatabase
+} from '@renderer/db'
 import { readFeedTokenAround } from '@renderer/db/changeFeed'
 import { revisionTable } from '@renderer/db/revisionLog'
 import { toRow } from '@renderer/db/storedRow'
@@ -14,7 +23,13 @@ async function aMarkNow(db: PrecedentDatabase): Promise<FeedMark> {
   const position = await readFeedPosition(db)
   const incidents = await db.incidents.toArray()
   const newestUpdatedAt = incidents.reduce((newest, row) => (row.updatedAt > newest ? row.updatedAt : newest), '')
-  return { lastRevisionAt: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite, revisionsWritten: position.revisionsWritten, tables: { incident: { count: incidents.length, newestUpdatedAt } } }
+  return {
+    lastRevisionAt: position.at,
+    overlapCount: position.overlapCount,
+    unloggedWrite: position.unloggedWrite,
+    revisionsWritten: position.revisionsWritten,
+    tables: { incident: { count: incidents.length, newestUpdatedAt } }
+  }
 }
 
 /** The incidents table cleared and filled again with as many records, stamped alike, in one write. */
@@ -86,7 +101,16 @@ describe('the change feed', () => {
   it('with nothing added to the log since a mark, counts nothing at all; an entry added late, dated before the mark, is still found', async () => {
     const db = aFreshDatabase()
     await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-first', title: 'First' }) })
-    const aRevisionOf = (recordId: string, at: string) => ({ id: `rev-${recordId}`, recordType: 'incident' as const, recordId, revision: 1, at, author: '', action: 'create' as const, changes: [] })
+    const aRevisionOf = (recordId: string, at: string) => ({
+      id: `rev-${recordId}`,
+      recordType: 'incident' as const,
+      recordId,
+      revision: 1,
+      at,
+      author: '',
+      action: 'create' as const,
+      changes: []
+    })
     await db.transaction('rw', [revisionTable(db), db.meta], () => appendRevisions(db, [aRevisionOf('inc-first', '2027-01-01T12:00:00.000Z')]))
     const mark = await aMarkNow(db)
     const countRequests: string[] = []
@@ -114,7 +138,16 @@ describe('the change feed', () => {
 
   it('counts the overlap of a position once: read again with nothing written, it counts no revision; after a write, or a removal stamped, it counts again', async () => {
     const db = aFreshDatabase()
-    const aRevisionOf = (recordId: string, at: string) => ({ id: `rev-${recordId}`, recordType: 'incident' as const, recordId, revision: 1, at, author: '', action: 'create' as const, changes: [] })
+    const aRevisionOf = (recordId: string, at: string) => ({
+      id: `rev-${recordId}`,
+      recordType: 'incident' as const,
+      recordId,
+      revision: 1,
+      at,
+      author: '',
+      action: 'create' as const,
+      changes: []
+    })
     await db.transaction('rw', [revisionTable(db), db.meta], () =>
       appendRevisions(db, [aRevisionOf('inc-a', '2027-01-01T12:00:00.000Z'), aRevisionOf('inc-b', '2027-01-01T12:00:00.000Z')])
     )
@@ -165,7 +198,16 @@ describe('the change feed', () => {
 
   describe('the token a bulk write compares between its own transactions', () => {
     const OWN_AT = '2027-01-01T12:00:00.000Z'
-    const aRevision = (id: string, at: string) => ({ id, recordType: 'incident' as const, recordId: `inc-${id}`, revision: 1, at, author: '', action: 'import' as const, changes: [] })
+    const aRevision = (id: string, at: string) => ({
+      id,
+      recordType: 'incident' as const,
+      recordId: `inc-${id}`,
+      revision: 1,
+      at,
+      author: '',
+      action: 'import' as const,
+      changes: []
+    })
     const tokenOf = (db: PrecedentDatabase) => db.transaction('r', [revisionTable(db), db.meta], () => readFeedTokenAround(db, OWN_AT))
 
     it('stays while nothing is written, and moves with a newer revision, one committed late with an older date, or a write without revisions', async () => {

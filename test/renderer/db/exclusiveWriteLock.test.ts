@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createBackup, EXCLUSIVE_WRITE_LOCK, listBackups, readBackup, ReleasedWriteLockError, restoreBundle, withExclusiveWriteLock, type HeldWriteLock } from '@renderer/db'
+import {
+  createBackup,
+  EXCLUSIVE_WRITE_LOCK,
+  listBackups,
+  readBackup,
+  ReleasedWriteLockError,
+  restoreBundle,
+  withExclusiveWriteLock,
+  type HeldWriteLock
+} from '@renderer/db'
 import type { Bundle } from '@shared/domain/bundle'
 import { anIncident } from '../../builders/domain'
 import { aFreshDatabase, givenStored } from './testDatabase'
@@ -59,7 +68,7 @@ describe('taking a backup under the exclusive write lock', () => {
     expect(bundle.records.incidents.map((incident) => incident.id).sort()).toEqual(['inc-before', 'inc-imported'])
   })
 
-  it('takes a restore\'s safety backup and the restore under one lock, asked for once', async () => {
+  it("takes a restore's safety backup and the restore under one lock, asked for once", async () => {
     const locks = givenLocks()
     const db = aFreshDatabase()
     await givenStored(db, { type: 'incident', record: anIncident({ id: 'inc-kept' }) })

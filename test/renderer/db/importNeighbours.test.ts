@@ -57,12 +57,20 @@ function anIncomingReading(): ImportReading {
     organisation({ id: 'org-new-alipay', name: 'ALIPAY' }),
     organisation({ id: 'org-new-ant', name: '蚂蚁集团' }),
     organisation({ id: 'org-new-unrelated', name: 'Quite Unrelated Bakery' }),
-    incident({ id: 'inc-new-alipay', title: 'Alipay annual-bill consent default', occurredOn: '2018-01', organisations: [{ organisationId: 'org-new-alipay', role: 'operator' }] }),
+    incident({
+      id: 'inc-new-alipay',
+      title: 'Alipay annual-bill consent default',
+      occurredOn: '2018-01',
+      organisations: [{ organisationId: 'org-new-alipay', role: 'operator' }]
+    }),
     incident({ id: 'inc-new-breach', title: 'Data breach at firm number 7', occurredOn: '2020-08' }),
     incident({ id: 'inc-new-breech', title: 'Data breech at firm numbre 42', occurredOn: '2020-07' }),
     incident({ id: 'inc-new-other', title: 'Kindergarten camera footage leaked', occurredOn: '2019-04' }),
     incident({ id: 'inc-breach-03', title: 'Data breach at firm number 3, corrected', occurredOn: '2020-04' }),
-    { type: 'response', record: aResponse({ id: 'resp-new', title: 'Regulator fines the firm', actorId: 'org-regulator', incidentIds: ['inc-new-breach', 'inc-alipay-bill'] }) }
+    {
+      type: 'response',
+      record: aResponse({ id: 'resp-new', title: 'Regulator fines the firm', actorId: 'org-regulator', incidentIds: ['inc-new-breach', 'inc-alipay-bill'] })
+    }
   ])
 }
 

@@ -38,8 +38,14 @@ function importedRecords(count: number): TypedRecord[] {
   const records: TypedRecord[] = []
   for (let index = 0; index < count; index += 1) {
     const incidentId = `inc-imported-${index}`
-    records.push({ type: 'incident', record: anIncident({ id: incidentId, title: `Imported breach number ${index} at company ${index * 7919}`, jurisdictionIds: ['CN'] }) })
-    records.push({ type: 'response', record: aResponse({ id: `resp-imported-${index}`, title: `Regulator answers breach ${index}`, incidentIds: [incidentId], actorId: 'org-regulator' }) })
+    records.push({
+      type: 'incident',
+      record: anIncident({ id: incidentId, title: `Imported breach number ${index} at company ${index * 7919}`, jurisdictionIds: ['CN'] })
+    })
+    records.push({
+      type: 'response',
+      record: aResponse({ id: `resp-imported-${index}`, title: `Regulator answers breach ${index}`, incidentIds: [incidentId], actorId: 'org-regulator' })
+    })
   }
   return records
 }
@@ -109,11 +115,19 @@ describe('chunked import commit with a resume marker', () => {
   it('tells the followers of the change feed to read the tables again when a rollback takes records out with their history', async () => {
     const db = await aDatabaseWithRegulator()
     const tab = killableTab(db)
-    await catchError(commitImport(db, await planFor(db, importedRecords(25)), { ...options, onProgress: (done) => (done === 2 * CHUNK ? tab.kill() : undefined) }))
+    await catchError(
+      commitImport(db, await planFor(db, importedRecords(25)), { ...options, onProgress: (done) => (done === 2 * CHUNK ? tab.kill() : undefined) })
+    )
     tab.revive()
     // A follower that took in the two committed chunks.
     const position = await readFeedPosition(db)
-    const mark = { lastRevisionAt: position.at, overlapCount: position.overlapCount, unloggedWrite: position.unloggedWrite, revisionsWritten: position.revisionsWritten, tables: {} }
+    const mark = {
+      lastRevisionAt: position.at,
+      overlapCount: position.overlapCount,
+      unloggedWrite: position.unloggedWrite,
+      revisionsWritten: position.revisionsWritten,
+      tables: {}
+    }
 
     await rollBackInterruptedImport(db, { author: 'Recovery', now: () => LATER })
 
@@ -185,7 +199,9 @@ describe('chunked import commit with a resume marker', () => {
     const db = await aDatabaseWithRegulator()
     const tab = killableTab(db)
     const before = await snapshotOf(db)
-    await catchError(commitImport(db, await planFor(db, importedRecords(25)), { ...options, onProgress: (done) => (done === 4 * CHUNK ? tab.kill() : undefined) }))
+    await catchError(
+      commitImport(db, await planFor(db, importedRecords(25)), { ...options, onProgress: (done) => (done === 4 * CHUNK ? tab.kill() : undefined) })
+    )
     tab.revive()
 
     // The first recovery dies after some of its own chunks.
@@ -207,7 +223,13 @@ describe('chunked import commit with a resume marker', () => {
     const before = await snapshotOf(db)
     const controller = new AbortController()
 
-    const error = await catchError(commitImport(db, await planFor(db, importedRecords(25)), { ...options, signal: controller.signal, onProgress: (done) => (done === 3 * CHUNK ? controller.abort() : undefined) }))
+    const error = await catchError(
+      commitImport(db, await planFor(db, importedRecords(25)), {
+        ...options,
+        signal: controller.signal,
+        onProgress: (done) => (done === 3 * CHUNK ? controller.abort() : undefined)
+      })
+    )
 
     expect(error).toBeInstanceOf(ImportCancelledError)
     expect((error as ImportCancelledError).rolledBack).toBe(30)

@@ -38,8 +38,14 @@ function importedRecords(count: number): TypedRecord[] {
   const records: TypedRecord[] = []
   for (let index = 0; index < count; index += 1) {
     const incidentId = `inc-imported-${index}`
-    records.push({ type: 'incident', record: anIncident({ id: incidentId, title: `Imported breach number ${index} at company ${index * 7919}`, jurisdictionIds: ['CN'] }) })
-    records.push({ type: 'response', record: aResponse({ id: `resp-imported-${index}`, title: `Regulator answers breach ${index}`, incidentIds: [incidentId], actorId: 'org-regulator' }) })
+    records.push({
+      type: 'incident',
+      record: anIncident({ id: incidentId, title: `Imported breach number ${index} at company ${index * 7919}`, jurisdictionIds: ['CN'] })
+    })
+    records.push({
+      type: 'response',
+      record: aResponse({ id: `resp-imported-${index}`, title: `Regulator answers breach ${index}`, incidentIds: [incidentId], actorId: 'org-regulator' })
+    })
   }
   return records
 }
@@ -73,7 +79,9 @@ describe('commitImport', () => {
     const [revision] = await listRevisions(db, 'inc-imported-0')
     expect(revision).toMatchObject({ action: 'import', author: 'Importer', revision: 1, at: NOW, note: 'Imported from kb.json' })
     expect(revision?.snapshot).toMatchObject({ id: 'inc-imported-0', createdAt: NOW })
-    expect(await readImportLog(db)).toEqual([expect.objectContaining({ files: ['kb.json'], created: 600, updated: 0, planned: expect.objectContaining({ new: 600 }) })])
+    expect(await readImportLog(db)).toEqual([
+      expect.objectContaining({ files: ['kb.json'], created: 600, updated: 0, planned: expect.objectContaining({ new: 600 }) })
+    ])
   })
 
   it('stores the rows and changes it worked out ahead of each chunk exactly as the record written makes them', async () => {
@@ -92,7 +100,10 @@ describe('commitImport', () => {
     expect(created?.changes).toEqual(diffRecords(undefined, created?.snapshot))
     const [updated] = await listRevisions(db, 'inc-imported-3')
     expect(updated?.changes.map((change) => change.field)).toEqual(['title'])
-    expect(await db.incidents.get('inc-imported-3' as IncidentId)).toMatchObject({ revision: 2, createdAt: (await listRevisions(db, 'inc-imported-3')).at(-1)?.snapshot?.createdAt })
+    expect(await db.incidents.get('inc-imported-3' as IncidentId)).toMatchObject({
+      revision: 2,
+      createdAt: (await listRevisions(db, 'inc-imported-3')).at(-1)?.snapshot?.createdAt
+    })
   })
 
   it('plans nothing but "unchanged" when the same file is imported again', async () => {

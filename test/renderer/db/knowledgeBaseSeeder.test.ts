@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  BundleValidationError,
-  createIncidentRepository,
-  deleteRecord,
-  saveRecord,
-  seedBundle,
-  type SeedOptions
-} from '@renderer/db'
+import { BundleValidationError, createIncidentRepository, deleteRecord, saveRecord, seedBundle, type SeedOptions } from '@renderer/db'
 import { aBundle, aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/domain'
 import { aFreshDatabase, givenStored, injectWriteFailures, snapshotOf } from './testDatabase'
 import { catchError } from '../../support/catchError'
@@ -101,9 +94,7 @@ describe('seedBundle', () => {
     await deleteRecord(db, 'response', 'resp-summons', writeOptions)
     await deleteRecord(db, 'incident', 'inc-alipay', writeOptions)
     const revision2 = aSampleBundle(2) as { records: { responses: unknown[] } }
-    revision2.records.responses.push(
-      JSON.parse(JSON.stringify(aResponse({ id: 'resp-fine', actorId: 'org-cac', incidentIds: ['inc-alipay'] })))
-    )
+    revision2.records.responses.push(JSON.parse(JSON.stringify(aResponse({ id: 'resp-fine', actorId: 'org-cac', incidentIds: ['inc-alipay'] }))))
 
     await seedBundle(db, revision2, options)
 
@@ -129,10 +120,7 @@ describe('seedBundle', () => {
 
     const error = await catchError(seedBundle(db, invalid, options))
 
-    expect((error as BundleValidationError).problems.map((problem) => problem.path)).toEqual([
-      'records.incidents[0].occurredOn',
-      'records.incidents[0].status'
-    ])
+    expect((error as BundleValidationError).problems.map((problem) => problem.path)).toEqual(['records.incidents[0].occurredOn', 'records.incidents[0].status'])
     expect(await snapshotOf(db)).toEqual(before)
   })
 

@@ -42,6 +42,8 @@ describe('assertLinksExist', () => {
     const db = aFreshDatabase()
     await givenStored(db, { type: 'organisation', record: anOrganisation({ id: 'org-a' }) })
 
-    await expect(assertLinksExist(db, [{ type: 'incident', record: anIncident({ organisations: [{ organisationId: 'org-a', role: 'operator' }] }) }])).resolves.toBeUndefined()
+    await expect(
+      assertLinksExist(db, [{ type: 'incident', record: anIncident({ organisations: [{ organisationId: 'org-a', role: 'operator' }] }) }])
+    ).resolves.toBeUndefined()
   })
 })

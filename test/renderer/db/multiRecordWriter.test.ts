@@ -76,7 +76,11 @@ describe('saveRecords', () => {
     const db = aFreshDatabase()
 
     const error = await catchError(
-      saveRecords(db, [{ type: 'organisation', input: { name: 'Alipay', kind: 'company', links: [{ relation: 'parent', organisationId: 'org-missing' }] } }], options)
+      saveRecords(
+        db,
+        [{ type: 'organisation', input: { name: 'Alipay', kind: 'company', links: [{ relation: 'parent', organisationId: 'org-missing' }] } }],
+        options
+      )
     )
 
     expect((error as RecordValidationError).problems[0]?.path).toBe('links[0].organisationId')

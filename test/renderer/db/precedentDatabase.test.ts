@@ -5,7 +5,11 @@ import { RECORD_TYPES } from '@shared/domain/recordTypes'
 import { anOrganisation } from '../../builders/domain'
 import { aFreshDatabase, aFreshDatabaseName, givenStored, snapshotOf } from './testDatabase'
 
-const nextVersion: Migration = { version: Math.max(...allMigrations.map((migration) => migration.version)) + 1, description: 'Fixture: a newer window’s schema.', stores: {} }
+const nextVersion: Migration = {
+  version: Math.max(...allMigrations.map((migration) => migration.version)) + 1,
+  description: 'Fixture: a newer window’s schema.',
+  stores: {}
+}
 
 describe('PrecedentDatabase', () => {
   it('has a table for every record type', () => {

@@ -9,7 +9,11 @@ describe('readAsOneSnapshot', () => {
   it('reads in several steps one state of the knowledge base, while another write waits', async () => {
     const db = await aFreshDatabase()
     const company = anOrganisation({ id: 'org-1', name: 'Before' })
-    await givenStored(db, { type: 'organisation', record: company }, { type: 'incident', record: anIncident({ id: 'inc-1', organisations: [{ organisationId: 'org-1', role: 'operator' }] }) })
+    await givenStored(
+      db,
+      { type: 'organisation', record: company },
+      { type: 'incident', record: anIncident({ id: 'inc-1', organisations: [{ organisationId: 'org-1', role: 'operator' }] }) }
+    )
     const organisations = createRecordRepository(db, 'organisation')
     let write: Promise<unknown> | undefined
 

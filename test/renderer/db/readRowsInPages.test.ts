@@ -32,7 +32,10 @@ describe('countRowsInPages', () => {
     [0, 3]
   ])('counts %i rows reading %i keys at a time, as IndexedDB counts them', async (count, perPage) => {
     const db = await aFreshDatabase()
-    await givenStored(db, ...Array.from({ length: count }, (_, index) => ({ type: 'jurisdiction' as const, record: aJurisdiction({ id: `X${index}`, name: `X${index}` }) })))
+    await givenStored(
+      db,
+      ...Array.from({ length: count }, (_, index) => ({ type: 'jurisdiction' as const, record: aJurisdiction({ id: `X${index}`, name: `X${index}` }) }))
+    )
     const table = db.recordTable('jurisdiction')
 
     expect(await countRowsInPages(table, perPage)).toBe(await table.count())

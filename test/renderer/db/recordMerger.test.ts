@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createIncidentRepository, createOrganisationRepository, createResponseRepository, listRevisions, RecordNotFoundError, RevisionConflictError, saveRecord } from '@renderer/db'
+import {
+  createIncidentRepository,
+  createOrganisationRepository,
+  createResponseRepository,
+  listRevisions,
+  RecordNotFoundError,
+  RevisionConflictError,
+  saveRecord
+} from '@renderer/db'
 import {
   dismissDuplicatePair,
   listMerges,
@@ -134,11 +142,16 @@ describe('mergeRecords', () => {
     const db = aFreshDatabase()
     await givenDuplicateOrganisations(db)
     const duplicate = await createOrganisationRepository(db).get('org-alipay-dup' as never)
-    await saveRecord(db, 'organisation', { ...duplicate!, description: 'Edited before the merge' }, {
-      expectedRevision: 2,
-      now: () => '2026-02-01T00:00:00.000Z',
-      newId: () => 'unused'
-    })
+    await saveRecord(
+      db,
+      'organisation',
+      { ...duplicate!, description: 'Edited before the merge' },
+      {
+        expectedRevision: 2,
+        now: () => '2026-02-01T00:00:00.000Z',
+        newId: () => 'unused'
+      }
+    )
 
     await mergeRecords(db, 'organisation', 'org-alipay', 'org-alipay-dup', options)
 
@@ -156,7 +169,13 @@ describe('mergeRecords', () => {
     const duplicate = anIncident({ id: 'inc-old', title: 'Alipay annual-bill consent default', tags: ['sesame'] })
     const actor = anOrganisation({ id: 'org-cac' })
     const summons = aResponse({ id: 'resp-summons', actorId: 'org-cac', incidentIds: ['inc-old'] })
-    await givenStored(db, { type: 'incident', record: survivor }, { type: 'incident', record: duplicate }, { type: 'organisation', record: actor }, { type: 'response', record: summons })
+    await givenStored(
+      db,
+      { type: 'incident', record: survivor },
+      { type: 'incident', record: duplicate },
+      { type: 'organisation', record: actor },
+      { type: 'response', record: summons }
+    )
 
     await mergeRecords(db, 'incident', 'inc-new', 'inc-old', options)
 

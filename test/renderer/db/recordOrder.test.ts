@@ -11,7 +11,9 @@ describe('sortRecordsOfType', () => {
   it('orders incidents exactly as compareRecordsOfType does', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(date, title), { maxLength: 40 }), (rows) => {
-        const incidents = rows.map(([occurredOn, text], index) => anIncident({ id: `inc-${index}`, title: text, ...(occurredOn === undefined ? {} : { occurredOn }) }))
+        const incidents = rows.map(([occurredOn, text], index) =>
+          anIncident({ id: `inc-${index}`, title: text, ...(occurredOn === undefined ? {} : { occurredOn }) })
+        )
 
         expect(sortRecordsOfType('incident', incidents).map((incident) => incident.id)).toEqual(
           [...incidents].sort(compareRecordsOfType('incident')).map((incident) => incident.id)

@@ -79,9 +79,7 @@ describe('saveRecord', () => {
     const incident = anIncident({ revision: 2, title: 'Saved in another window' })
     await givenStored(db, { type: 'incident', record: incident })
 
-    const error = await catchError(
-      saveRecord(db, 'incident', { ...incident, title: 'Stale edit' }, { ...writeOptions, expectedRevision: 1 })
-    )
+    const error = await catchError(saveRecord(db, 'incident', { ...incident, title: 'Stale edit' }, { ...writeOptions, expectedRevision: 1 }))
 
     expect(error).toBeInstanceOf(RevisionConflictError)
     expect((error as RevisionConflictError).current).toEqual(incident)
@@ -152,9 +150,7 @@ describe('saveRecord', () => {
     const organisation = anOrganisation()
     await givenStored(db, { type: 'organisation', record: organisation })
 
-    const error = await catchError(
-      saveRecord(db, 'incident', { title: 'Leak', status: 'alleged', jurisdictionIds: [organisation.id] }, writeOptions)
-    )
+    const error = await catchError(saveRecord(db, 'incident', { title: 'Leak', status: 'alleged', jurisdictionIds: [organisation.id] }, writeOptions))
 
     expect((error as RecordValidationError).problems.map((problem) => problem.path)).toEqual(['jurisdictionIds[0]'])
   })
@@ -177,7 +173,9 @@ describe('saveRecord', () => {
 
     const error = await catchError(saveRecord(db, 'law', input, writeOptions))
 
-    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: 'relations[1].lawId', message: 'No law with the id "law-missing" exists' }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([
+      { path: 'relations[1].lawId', message: 'No law with the id "law-missing" exists' }
+    ])
   })
 
   it('stores the links and the sort key beside the record, and reads return the record without them', async () => {
@@ -185,12 +183,7 @@ describe('saveRecord', () => {
     const china = aJurisdiction({ id: 'CN' })
     await givenStored(db, { type: 'jurisdiction', record: china })
 
-    const saved = await saveRecord(
-      db,
-      'incident',
-      { title: 'Leak', status: 'alleged', occurredOn: '2017-08', jurisdictionIds: ['CN'] },
-      writeOptions
-    )
+    const saved = await saveRecord(db, 'incident', { title: 'Leak', status: 'alleged', occurredOn: '2017-08', jurisdictionIds: ['CN'] }, writeOptions)
 
     expect(await db.incidents.get(saved.id)).toMatchObject({ refs: ['CN'], sortKey: '2017-08-01' })
     expect(await createIncidentRepository(db).get(saved.id)).not.toHaveProperty('refs')
@@ -262,9 +255,7 @@ describe('deleteRecord', () => {
 
     await deleteRecord(db, 'organisation', deleted.id, { now })
 
-    expect((await createIncidentRepository(db).get(incident.id))?.organisations).toEqual([
-      { organisationId: regulator.id, role: 'reporter' }
-    ])
+    expect((await createIncidentRepository(db).get(incident.id))?.organisations).toEqual([{ organisationId: regulator.id, role: 'reporter' }])
   })
 
   it('refuses while a response names the record as its actor, and changes nothing', async () => {
@@ -488,7 +479,11 @@ describe('restoreRevision', () => {
 
     const revisions = await listRevisions(db, original.id)
     expect(revisions.map((revision) => revision.action)).toEqual(['restore', 'update', 'update', 'create'])
-    expect(revisions[0]).toMatchObject({ author: 'Mei', note: 'Restored version 1', changes: [{ field: 'title', before: 'Edited twice', after: 'Alipay default opt-in' }] })
+    expect(revisions[0]).toMatchObject({
+      author: 'Mei',
+      note: 'Restored version 1',
+      changes: [{ field: 'title', before: 'Edited twice', after: 'Alipay default opt-in' }]
+    })
   })
 
   it('refuses when the record changed since the person looked at it', async () => {
@@ -529,13 +524,15 @@ describe('restoreRevision', () => {
     ])
   })
 
-  it("refuses a version of a law whose relation names a law deleted since", async () => {
+  it('refuses a version of a law whose relation names a law deleted since', async () => {
     const { db, amended, amendment } = await givenAnAmendmentOfADeletedLaw()
     const created = (await listRevisions(db, amendment.id)).at(-1) // the version that made it, before the mending
 
     const error = await catchError(restoreRevision(db, 'law', amendment.id, created!.id, { now, expectedRevision: 2 }))
 
-    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([
+      { path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }
+    ])
   })
 
   it('restores a sample record as first loaded, from the version before its first recorded change', async () => {
@@ -559,7 +556,7 @@ describe('restoreRevision', () => {
     expect(error).toBeInstanceOf(RevisionNotFoundError)
   })
 
-  it("refuses a version of another record", async () => {
+  it('refuses a version of another record', async () => {
     const { db, created } = await givenAnIncidentEditedTwice()
     const other = await saveRecord(db, 'incident', { title: 'Other', status: 'alleged' }, writeOptions)
 
@@ -640,7 +637,9 @@ describe('undoLastChange', () => {
 
     const error = await catchError(undoLastChange(db, amendment.id, { now }))
 
-    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([{ path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }])
+    expect(problemsAsShown((error as RecordValidationError).problems)).toEqual([
+      { path: 'relations[0].lawId', message: `No law with the id "${amended.id}" exists` }
+    ])
   })
 
   it('refuses when the record was changed without a history entry since its last one', async () => {
@@ -696,7 +695,12 @@ describe('findSomeLinksTo', () => {
     const regulator = anOrganisation({ id: 'org-regulator', kind: 'regulator' })
     const responses = ['resp-c', 'resp-a', 'resp-d', 'resp-b'].map((id) => aResponse({ id, actorId: regulator.id }))
     const incident = anIncident({ id: 'inc-a', organisations: [{ organisationId: regulator.id, role: 'reporter' }] })
-    await givenStored(db, { type: 'organisation', record: regulator }, { type: 'incident', record: incident }, ...responses.map((record) => ({ type: 'response' as const, record })))
+    await givenStored(
+      db,
+      { type: 'organisation', record: regulator },
+      { type: 'incident', record: incident },
+      ...responses.map((record) => ({ type: 'response' as const, record }))
+    )
 
     const some = await findSomeLinksTo(db, regulator.id, 2)
 

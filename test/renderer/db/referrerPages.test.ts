@@ -17,7 +17,7 @@ function fullSort(incidents: readonly Incident[]): string[] {
 }
 
 describe('reading the first referrers of a record in list order', () => {
-  it('gives the first n of a generated hub\'s incidents in the order of the full sort, whether read whole or by walking the index', async () => {
+  it("gives the first n of a generated hub's incidents in the order of the full sort, whether read whole or by walking the index", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ date: fc.constantFrom(...DATES), linked: fc.boolean() }), { minLength: 1, maxLength: 40 }),
@@ -30,7 +30,12 @@ describe('reading the first referrers of a record in list order', () => {
           const incidents = specs.map(({ date, linked }) =>
             anIncident({ occurredOn: date, organisations: [{ organisationId: linked ? hub.id : other.id, role: 'operator' }] })
           )
-          await givenStored(db, { type: 'organisation', record: hub }, { type: 'organisation', record: other }, ...incidents.map((record) => ({ type: 'incident' as const, record })))
+          await givenStored(
+            db,
+            { type: 'organisation', record: hub },
+            { type: 'organisation', record: other },
+            ...incidents.map((record) => ({ type: 'incident' as const, record }))
+          )
           const linked = incidents.filter((incident) => incident.organisations[0]!.organisationId === hub.id)
 
           const ids = await findReferrerIds(db, 'incident', [hub.id])
@@ -57,9 +62,17 @@ describe('reading the first referrers of a record in list order', () => {
       aResponse({ incidentIds: [incidents[2]!.id] }),
       aResponse({ incidentIds: [] })
     ]
-    await givenStored(db, ...incidents.map((record) => ({ type: 'incident' as const, record })), ...responses.map((record) => ({ type: 'response' as const, record })))
+    await givenStored(
+      db,
+      ...incidents.map((record) => ({ type: 'incident' as const, record })),
+      ...responses.map((record) => ({ type: 'response' as const, record }))
+    )
 
-    const ids = await findReferrerIds(db, 'response', incidents.map((incident) => incident.id))
+    const ids = await findReferrerIds(
+      db,
+      'response',
+      incidents.map((incident) => incident.id)
+    )
 
     expect([...ids].sort()).toEqual([responses[0]!.id, responses[1]!.id].sort())
   })

@@ -37,7 +37,9 @@ describe('toStorageError', () => {
   })
 
   it('lets the storage layer’s own errors through unchanged', () => {
-    const invalid = new RecordValidationError([{ path: 'title', message: 'Title is required', problem: message('problems.required', { field: message('problems.fields.title') }) }])
+    const invalid = new RecordValidationError([
+      { path: 'title', message: 'Title is required', problem: message('problems.required', { field: message('problems.fields.title') }) }
+    ])
 
     expect(toStorageError(invalid)).toBe(invalid)
   })
@@ -48,7 +50,9 @@ describe('the storage layer’s errors, as the page shows them', () => {
     const full = toStorageError(Object.assign(new Error('Transaction aborted'), { name: 'QuotaExceededError' })) as StorageWriteError
 
     expect(translateMessage(full.reason, 'zh-CN')).toBe('未保存：磁盘或浏览器存储空间已满。请释放空间后重试；您的修改仍保留在表单中。')
-    expect(translateMessage(full.reason, 'en')).toBe('Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.')
+    expect(translateMessage(full.reason, 'en')).toBe(
+      'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
+    )
     setLocale('zh-CN')
     try {
       expect(errorText(full)).toBe('未保存：磁盘或浏览器存储空间已满。请释放空间后重试；您的修改仍保留在表单中。')
@@ -66,7 +70,11 @@ describe('the storage layer’s errors, as the page shows them', () => {
 
   // The errors keep their English sentence as their own message (for the log): the English catalogue says the same.
   it('say in English exactly what their own message says', () => {
-    const problem = { path: 'organisations[0].organisationId', message: 'No organisation with the id "org-x" exists', problem: message('problems.storage.noSuch.organisation', { id: 'org-x' }) }
+    const problem = {
+      path: 'organisations[0].organisationId',
+      message: 'No organisation with the id "org-x" exists',
+      problem: message('problems.storage.noSuch.organisation', { id: 'org-x' })
+    }
     const errors = [
       toStorageError(Object.assign(new Error('x'), { name: 'QuotaExceededError' })),
       toStorageError(Object.assign(new Error('x'), { name: 'AbortError' })),
@@ -75,7 +83,10 @@ describe('the storage layer’s errors, as the page shows them', () => {
       new RevisionConflictError(anIncident({ id: 'inc-1' }), undefined),
       new RecordNotFoundError('inc-9'),
       new DeleteBlockedError('CN', [{ type: 'incident', record: anIncident({ id: 'inc-1' }) }]),
-      new DeleteBlockedError('CN', [{ type: 'incident', record: anIncident({ id: 'inc-1' }) }, { type: 'incident', record: anIncident({ id: 'inc-2' }) }]),
+      new DeleteBlockedError('CN', [
+        { type: 'incident', record: anIncident({ id: 'inc-1' }) },
+        { type: 'incident', record: anIncident({ id: 'inc-2' }) }
+      ]),
       new RecordValidationError([problem, { ...problem, path: '' }]),
       new BundleValidationError([problem]),
       new RevisionNotFoundError('rev-1'),

@@ -23,7 +23,10 @@ export interface Analyst {
 }
 
 /** A team of analysts sharing one in-memory server and one clock. */
-export function aTeam<const Names extends readonly string[]>(names: Names, clock = aTeamClock()): { readonly team: InMemoryTeam; readonly analysts: { readonly [K in keyof Names]: Analyst } } {
+export function aTeam<const Names extends readonly string[]>(
+  names: Names,
+  clock = aTeamClock()
+): { readonly team: InMemoryTeam; readonly analysts: { readonly [K in keyof Names]: Analyst } } {
   const team = createInMemoryTeam({ now: clock })
   const analysts = names.map((name): Analyst => ({ name, db: aFreshDatabase(), server: team.serverFor(name), now: clock }))
   return { team, analysts: analysts as unknown as { readonly [K in keyof Names]: Analyst } }
@@ -50,7 +53,12 @@ export async function deleteIncident(analyst: Analyst, id: string): Promise<bool
 }
 
 export async function mergeIncidentsOf(analyst: Analyst, survivorId: string, duplicateId: string): Promise<boolean> {
-  if (survivorId === duplicateId || (await analyst.db.recordTable('incident').get(survivorId)) === undefined || (await analyst.db.recordTable('incident').get(duplicateId)) === undefined) return false
+  if (
+    survivorId === duplicateId ||
+    (await analyst.db.recordTable('incident').get(survivorId)) === undefined ||
+    (await analyst.db.recordTable('incident').get(duplicateId)) === undefined
+  )
+    return false
   await mergeRecords(analyst.db, 'incident', survivorId, duplicateId, { now: analyst.now, author: analyst.name, newId: () => crypto.randomUUID() })
   return true
 }

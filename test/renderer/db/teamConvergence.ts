@@ -65,7 +65,8 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
     const analyst = analystOf(step.analyst)
     if (step.kind === 'create') await createIncident(analyst, TITLES[step.title % TITLES.length] ?? 'Leak')
     if (step.kind === 'sync') await sync(analyst, options)
-    if (step.kind === 'sync-lost') await sync({ ...analyst, server: losingAnswers(analyst.server) }, options).catch((error: unknown) => expect(error).toBeInstanceOf(TeamError))
+    if (step.kind === 'sync-lost')
+      await sync({ ...analyst, server: losingAnswers(analyst.server) }, options).catch((error: unknown) => expect(error).toBeInstanceOf(TeamError))
     if (step.kind === 'edit' || step.kind === 'delete' || step.kind === 'merge') {
       const id = await pick(analyst, step.record)
       if (id === undefined) continue
@@ -86,7 +87,13 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
       const resolver = analysts.find((analyst) => analyst.name === conflict.mine.author) ?? analystOf(0)
       choice += 1
       const resolved =
-        choice % 3 === 0 ? undefined : choice % 3 === 1 ? (conflict.mine.snapshot ?? null) : conflict.theirs.snapshot === undefined ? (conflict.mine.snapshot ?? null) : recordFromChoices(conflict.theirs.snapshot, conflict.mine.snapshot, { summary: 'mine' })
+        choice % 3 === 0
+          ? undefined
+          : choice % 3 === 1
+            ? (conflict.mine.snapshot ?? null)
+            : conflict.theirs.snapshot === undefined
+              ? (conflict.mine.snapshot ?? null)
+              : recordFromChoices(conflict.theirs.snapshot, conflict.mine.snapshot, { summary: 'mine' })
       await resolveTeamConflict(resolver.db, resolver.server, conflict, resolved, { now: resolver.now })
     }
     for (const analyst of analysts) await sync(analyst, options)
@@ -109,7 +116,10 @@ export async function playTeamDay(count: number, shared: number, steps: readonly
     const records = await incidentsOf(analyst)
     expect(JSON.parse(JSON.stringify(records)), `${analyst.name}'s records`).toEqual(JSON.parse(JSON.stringify(onServer)))
     const own = (await revisionsOf(analyst)).filter((revision) => revision.origin === undefined)
-    expect(own.filter((revision) => revision.pushedAt === undefined), `${analyst.name}'s pending revisions`).toEqual([])
+    expect(
+      own.filter((revision) => revision.pushedAt === undefined),
+      `${analyst.name}'s pending revisions`
+    ).toEqual([])
     const vanished = own.filter((revision) => !held.has(revision.id) && !unchanged.has(revision.id))
     expect(vanished, `${analyst.name}'s pushed revisions the server kept nowhere`).toEqual([])
   }

@@ -19,12 +19,18 @@ describe('team sync, whatever the analysts do', () => {
   it('converges to the same records everywhere once conflicts are resolved, and no pushed revision vanishes', async () => {
     const seen = { conflicts: 0, redirects: 0, unchanged: 0 }
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.array(step, { minLength: 4, maxLength: 30 }), fc.boolean(), async (count, shared, steps, small) => {
-        const day = await playTeamDay(count, shared, steps, small ? SMALL_PAGES : {})
-        seen.conflicts += day.conflicts
-        seen.redirects += day.redirects
-        seen.unchanged += day.unchanged
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(step, { minLength: 4, maxLength: 30 }),
+        fc.boolean(),
+        async (count, shared, steps, small) => {
+          const day = await playTeamDay(count, shared, steps, small ? SMALL_PAGES : {})
+          seen.conflicts += day.conflicts
+          seen.redirects += day.redirects
+          seen.unchanged += day.unchanged
+        }
+      ),
       { numRuns: 30 }
     )
     // The runs must have reached what can go wrong, or the property proves little.

@@ -9,7 +9,18 @@ import { recordFromChoices } from '@shared/team/threeWayFieldDiff'
 import { TeamError, type PushedChange, type TeamServer } from '@shared/team/teamProtocol'
 import { catchError } from '../../support/catchError'
 import { aFreshDatabase } from './testDatabase'
-import { aSharedIncident, aTeam, createIncident, deleteIncident, editIncident, incidentsOf, mergeIncidentsOf, revisionsOf, sync, type Analyst } from './teamAnalysts'
+import {
+  aSharedIncident,
+  aTeam,
+  createIncident,
+  deleteIncident,
+  editIncident,
+  incidentsOf,
+  mergeIncidentsOf,
+  revisionsOf,
+  sync,
+  type Analyst
+} from './teamAnalysts'
 
 /** A server that commits a push and then loses the answer, as a connection dropped after the commit would. */
 function losingAnswers(server: TeamServer): TeamServer {
@@ -27,7 +38,9 @@ async function titleOf(analyst: Analyst, id: string): Promise<string | undefined
 
 describe('syncing with the team', () => {
   it('pushes what an analyst made and another pulls it, with the author and a note that it came from the team', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await createIncident(ana, 'Leak at the registry')
     expect((await readTeamSyncState(ana.db)).pending).toBe(1)
 
@@ -48,7 +61,9 @@ describe('syncing with the team', () => {
   })
 
   it('lets the change feed and live queries follow what was pulled, as they follow any write', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     await createIncident(ana, 'Seen by the search index')
     await sync(ana)
     await sync(ben)
@@ -68,8 +83,11 @@ describe('syncing with the team', () => {
     expect(changes.kind === 'some' ? [...changes.changed.keys()] : []).toContain(edited)
   })
 
-  it('keeps edit against edit as a conflict, takes the team\'s version here, and resolving it converges both', async () => {
-    const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+  it("keeps edit against edit as a conflict, takes the team's version here, and resolving it converges both", async () => {
+    const {
+      team,
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await editIncident(ben, id, { title: 'Leak (Ben)', summary: 'Ben wrote this' })
@@ -80,7 +98,11 @@ describe('syncing with the team', () => {
     expect((await ben.db.recordTable('incident').get(id))?.revision).toBe(2)
     expect(await readTeamSyncState(ben.db)).toMatchObject({ pending: 0 })
     const [conflict] = await ben.server.conflicts({ includeResolved: false })
-    expect(conflict).toMatchObject({ recordId: id, theirs: { author: 'ana', snapshot: { title: 'Leak (Ana)' } }, mine: { author: 'ben', snapshot: { title: 'Leak (Ben)' } } })
+    expect(conflict).toMatchObject({
+      recordId: id,
+      theirs: { author: 'ana', snapshot: { title: 'Leak (Ana)' } },
+      mine: { author: 'ben', snapshot: { title: 'Leak (Ben)' } }
+    })
     if (conflict === undefined) throw new Error('no conflict')
 
     const resolved = recordFromChoices(conflict.theirs.snapshot, conflict.mine.snapshot, { summary: 'mine' })
@@ -95,7 +117,9 @@ describe('syncing with the team', () => {
   })
 
   it('keeps a delete against an edit as a conflict; resolving it with the edit brings the record back for everyone', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await deleteIncident(ana, id)
     await editIncident(ben, id, { title: 'Leak, confirmed' })
@@ -114,7 +138,9 @@ describe('syncing with the team', () => {
   })
 
   it('keeps an edit against a delete as a conflict, and the deleting analyst gets the edited record back', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak, confirmed' })
     await deleteIncident(ben, id)
@@ -132,8 +158,10 @@ describe('syncing with the team', () => {
     expect(await incidentsOf(ana)).toEqual(await incidentsOf(ben))
   })
 
-  it('keeps the team\'s later version when a conflict is resolved by keeping theirs after the record moved on', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+  it("keeps the team's later version when a conflict is resolved by keeping theirs after the record moved on", async () => {
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
@@ -152,7 +180,9 @@ describe('syncing with the team', () => {
   })
 
   it('answers `stale` when the record moved on since the conflict was read, changing nothing here', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
@@ -163,12 +193,17 @@ describe('syncing with the team', () => {
     const [conflict] = await ben.server.conflicts({ includeResolved: false })
     if (conflict === undefined) throw new Error('no conflict')
     const before = await revisionsOf(ben)
-    expect(await resolveTeamConflict(ben.db, ben.server, conflict, conflict.mine.snapshot, { now: ben.now })).toMatchObject({ outcome: 'stale', current: { revision: 3 } })
+    expect(await resolveTeamConflict(ben.db, ben.server, conflict, conflict.mine.snapshot, { now: ben.now })).toMatchObject({
+      outcome: 'stale',
+      current: { revision: 3 }
+    })
     expect(await revisionsOf(ben)).toEqual(before)
   })
 
-  it('takes the team\'s revision number when the server already has the same version (unchanged)', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+  it("takes the team's revision number when the server already has the same version (unchanged)", async () => {
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Breach' })
     await editIncident(ana, id, { title: 'Leak at the registry' })
@@ -186,7 +221,10 @@ describe('syncing with the team', () => {
   })
 
   it('creates nothing twice when a push is retried after the server committed it but the answer was lost', async () => {
-    const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      team,
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const first = await createIncident(ana, 'First')
     const second = await createIncident(ana, 'Second')
     const lost = await catchError(sync({ ...ana, server: losingAnswers(ana.server) }))
@@ -202,8 +240,10 @@ describe('syncing with the team', () => {
     expect(await revisionsOf(ben)).toHaveLength(2)
   })
 
-  it('takes the team\'s version when a retried push finds its revision kept in a conflict', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+  it("takes the team's version when a retried push finds its revision kept in a conflict", async () => {
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
@@ -217,7 +257,9 @@ describe('syncing with the team', () => {
   })
 
   it('leaves a record edited while the sync runs to the next push, which keeps both versions', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ana, id, { title: 'Leak (Ana)' })
     await sync(ana)
@@ -239,10 +281,19 @@ describe('syncing with the team', () => {
   })
 
   it('stops between push batches when cancelled, keeping what the server acknowledged', async () => {
-    const { team, analysts: [ana] } = aTeam(['ana'])
+    const {
+      team,
+      analysts: [ana]
+    } = aTeam(['ana'])
     for (let index = 0; index < 5; index += 1) await createIncident(ana, `Incident ${index}`)
     const controller = new AbortController()
-    const cancelled = await catchError(sync(ana, { pushBatch: 2, signal: controller.signal, onProgress: (progress) => (progress.phase === 'pushing' && progress.done >= 2 ? controller.abort() : undefined) }))
+    const cancelled = await catchError(
+      sync(ana, {
+        pushBatch: 2,
+        signal: controller.signal,
+        onProgress: (progress) => (progress.phase === 'pushing' && progress.done >= 2 ? controller.abort() : undefined)
+      })
+    )
     expect(cancelled).toBeInstanceOf(TeamSyncCancelledError)
     expect(team.state.log).toHaveLength(2)
     expect((await readTeamSyncState(ana.db)).pending).toBe(3)
@@ -251,7 +302,9 @@ describe('syncing with the team', () => {
   })
 
   it('keeps pending changes across a restart, and what was synced stays synced', async () => {
-    const { analysts: [ana] } = aTeam(['ana'])
+    const {
+      analysts: [ana]
+    } = aTeam(['ana'])
     await createIncident(ana, 'One')
     await createIncident(ana, 'Two')
     const name = ana.db.name
@@ -266,8 +319,11 @@ describe('syncing with the team', () => {
     again.close()
   })
 
-  it('sends nothing for a reader, keeping its edits pending here, and still brings it the team\'s changes', async () => {
-    const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+  it("sends nothing for a reader, keeping its edits pending here, and still brings it the team's changes", async () => {
+    const {
+      team,
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     await createIncident(ben, 'From the team')
     await sync(ben)
     await createIncident(ana, 'Kept on this device')
@@ -281,7 +337,10 @@ describe('syncing with the team', () => {
   })
 
   it('pulls a large team first as its current records, in chunks, then its log from where that began', async () => {
-    const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      team,
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     for (let index = 0; index < 12; index += 1) await createIncident(ana, `Incident ${index}`)
     await sync(ana)
     const phases: number[] = []
@@ -304,12 +363,16 @@ describe('syncing with the team', () => {
   })
 
   it('stops a first pull between chunks when cancelled, and the next sync goes on from there', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     for (let index = 0; index < 9; index += 1) await createIncident(ana, `Incident ${index}`)
     await sync(ana)
     const controller = new AbortController()
     const options = { firstPullFromLogUpTo: 3, pageSize: 4, chunkSize: 2 }
-    const cancelled = await catchError(sync(ben, { ...options, signal: controller.signal, onProgress: (progress) => (progress.done >= 4 ? controller.abort() : undefined) }))
+    const cancelled = await catchError(
+      sync(ben, { ...options, signal: controller.signal, onProgress: (progress) => (progress.done >= 4 ? controller.abort() : undefined) })
+    )
     expect(cancelled).toBeInstanceOf(TeamSyncCancelledError)
     expect(Object.keys(await incidentsOf(ben))).toHaveLength(4)
     expect(await readTeamSyncState(ben.db)).toMatchObject({ lastSeq: 0, pending: 0 })
@@ -321,7 +384,10 @@ describe('syncing with the team', () => {
   })
 
   it('syncs a merge: the survivor, the duplicate removed and the redirect from its old id', async () => {
-    const { team, analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+    const {
+      team,
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const survivor = await createIncident(ana, 'Registry leak')
     const duplicate = await createIncident(ana, 'Registry leak (copy)')
     await sync(ana)
@@ -337,7 +403,10 @@ describe('syncing with the team', () => {
   })
 
   it('pushes link targets before the records that link to them when one write dated them alike', async () => {
-    const { team, analysts: [ana] } = aTeam(['ana'])
+    const {
+      team,
+      analysts: [ana]
+    } = aTeam(['ana'])
     const pushed: string[] = []
     const watching = Object.assign(Object.create(ana.server) as TeamServer, {
       push: (changes: readonly PushedChange[]) => {
@@ -347,15 +416,27 @@ describe('syncing with the team', () => {
     })
     // Same time, and revision ids that the log's index would list the other way round.
     const sameTime = () => '2026-05-01T09:00:00.000Z'
-    await saveRecord(ana.db, 'organisation', { id: 'org-1', name: 'Regulator', kind: 'regulator' }, { now: sameTime, newId: () => 'org-1', newRevisionId: () => 'z-revision' })
-    await saveRecord(ana.db, 'response', { id: 'resp-1', title: 'Fine', kind: 'statement', actorId: 'org-1', datedOn: '2020-01' }, { now: sameTime, newId: () => 'resp-1', newRevisionId: () => 'a-revision' })
+    await saveRecord(
+      ana.db,
+      'organisation',
+      { id: 'org-1', name: 'Regulator', kind: 'regulator' },
+      { now: sameTime, newId: () => 'org-1', newRevisionId: () => 'z-revision' }
+    )
+    await saveRecord(
+      ana.db,
+      'response',
+      { id: 'resp-1', title: 'Fine', kind: 'statement', actorId: 'org-1', datedOn: '2020-01' },
+      { now: sameTime, newId: () => 'resp-1', newRevisionId: () => 'a-revision' }
+    )
     await sync({ ...ana, server: watching }, { pushBatch: 1 })
     expect(pushed).toEqual(['organisation', 'response'])
     expect(team.state.log).toHaveLength(2)
   })
 
-  it('backs up a synced knowledge base so that it restores, its history\'s team marks kept', async () => {
-    const { analysts: [ana, ben] } = aTeam(['ana', 'ben'])
+  it("backs up a synced knowledge base so that it restores, its history's team marks kept", async () => {
+    const {
+      analysts: [ana, ben]
+    } = aTeam(['ana', 'ben'])
     const id = await aSharedIncident(ana, ben, 'Leak')
     await editIncident(ben, id, { title: 'Leak, confirmed' })
     await sync(ben)
@@ -368,6 +449,8 @@ describe('syncing with the team', () => {
     await restoreBundle(empty, JSON.parse(JSON.stringify(backup)), { author: 'Ana', now: ana.now })
 
     expect(await empty.incidents.get(id as never)).toMatchObject({ title: 'Leak, confirmed' })
-    expect((await listRevisions(empty, id)).filter((revision) => revision.origin === 'team')).toHaveLength(kept.filter((revision) => revision.origin === 'team').length)
+    expect((await listRevisions(empty, id)).filter((revision) => revision.origin === 'team')).toHaveLength(
+      kept.filter((revision) => revision.origin === 'team').length
+    )
   })
 })

@@ -61,7 +61,12 @@ async function aKnowledgeBase(): Promise<PrecedentDatabase> {
     },
     writeOptions
   )
-  await saveRecord(db, 'response', { ...aResponse({ id: 'resp-summons', actorId: 'org-cac', targetOrganisationIds: ['org-alipay'], incidentIds: ['inc-bill'] }) }, writeOptions)
+  await saveRecord(
+    db,
+    'response',
+    { ...aResponse({ id: 'resp-summons', actorId: 'org-cac', targetOrganisationIds: ['org-alipay'], incidentIds: ['inc-bill'] }) },
+    writeOptions
+  )
   return db
 }
 
@@ -99,10 +104,26 @@ async function recordContents(db: PrecedentDatabase): Promise<unknown> {
 async function importSome(db: PrecedentDatabase): Promise<unknown> {
   const records: TypedRecord[] = [
     { type: 'organisation', record: anOrganisation({ id: 'org-ant', name: 'Ant Group' }) },
-    { type: 'incident', record: anIncident({ id: 'inc-credit', title: 'Sesame Credit enrolment', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-ant', role: 'parent' }, { organisationId: 'org-alipay', role: 'operator' }] }) },
+    {
+      type: 'incident',
+      record: anIncident({
+        id: 'inc-credit',
+        title: 'Sesame Credit enrolment',
+        jurisdictionIds: ['CN'],
+        organisations: [
+          { organisationId: 'org-ant', role: 'parent' },
+          { organisationId: 'org-alipay', role: 'operator' }
+        ]
+      })
+    },
     { type: 'organisation', record: anOrganisation({ id: 'org-cac', name: 'Cyberspace Administration of China (CAC)', kind: 'regulator' }) }
   ]
-  const reading = { format: 'bundle' as const, candidates: records.map((typed, index) => ({ typed, origin: { file: 'kb.json', row: index + 1 } })), rejected: [], notices: [] }
+  const reading = {
+    format: 'bundle' as const,
+    candidates: records.map((typed, index) => ({ typed, origin: { file: 'kb.json', row: index + 1 } })),
+    rejected: [],
+    notices: []
+  }
   const plan = planImport(reading, await readImportNeighbours(db, reading), { updateExisting: true })
   return commitImport(db, plan, { now: () => NOW, author: 'Test', newRevisionId: () => `rev-${++issued}`, files: ['kb.json'], chunkSize: 2 })
 }
@@ -119,18 +140,36 @@ const restoreTheBackup = async (db: PrecedentDatabase): Promise<unknown> => {
   return restoreBundle(db, await readBackup(db, backup!.id), { author: 'Test', now: () => NOW })
 }
 
-const mergeTheDuplicate = (db: PrecedentDatabase) => mergeRecords(db, 'organisation', 'org-alipay', 'org-alipay-dup', { ...writeOptions, newId: () => 'merge-1' })
+const mergeTheDuplicate = (db: PrecedentDatabase) =>
+  mergeRecords(db, 'organisation', 'org-alipay', 'org-alipay-dup', { ...writeOptions, newId: () => 'merge-1' })
 
 const WRITE_PATHS: readonly WritePath[] = [
-  { name: 'saving one record (every form)', act: (db) => saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay', kind: 'company' }, { ...writeOptions, expectedRevision: 2 }) },
+  {
+    name: 'saving one record (every form)',
+    act: (db) => saveRecord(db, 'organisation', { id: 'org-alipay', name: 'Alipay', kind: 'company' }, { ...writeOptions, expectedRevision: 2 })
+  },
   {
     name: 'saving several records together (a relationship kept on the other record)',
     act: (db) =>
       saveRecords(
         db,
         [
-          { type: 'organisation', input: { id: 'org-wallet', name: 'Alipay Wallet', kind: 'product', links: [{ relation: 'operator', organisationId: 'org-alipay' }] } },
-          { type: 'incident', input: { ...anIncident({ id: 'inc-bill', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-alipay', role: 'operator' }], title: 'Annual bill default' }) }, expectedRevision: 1 }
+          {
+            type: 'organisation',
+            input: { id: 'org-wallet', name: 'Alipay Wallet', kind: 'product', links: [{ relation: 'operator', organisationId: 'org-alipay' }] }
+          },
+          {
+            type: 'incident',
+            input: {
+              ...anIncident({
+                id: 'inc-bill',
+                jurisdictionIds: ['CN'],
+                organisations: [{ organisationId: 'org-alipay', role: 'operator' }],
+                title: 'Annual bill default'
+              })
+            },
+            expectedRevision: 1
+          }
         ],
         writeOptions
       )
@@ -156,7 +195,15 @@ const WRITE_PATHS: readonly WritePath[] = [
     name: 'saving a briefing',
     act: (db) =>
       createBriefingRepository(db).save(
-        { id: 'brief-1', title: 'Alipay', subtitle: '', asOf: '2026-12-07', sections: ['summary'], includeTimelineImage: false, items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-bill' }] },
+        {
+          id: 'brief-1',
+          title: 'Alipay',
+          subtitle: '',
+          asOf: '2026-12-07',
+          sections: ['summary'],
+          includeTimelineImage: false,
+          items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-bill' }]
+        },
         { now: new Date(NOW) }
       )
   }
@@ -261,7 +308,9 @@ describe('a failure at any write while taking a backup (the backups database, ro
         const before = { backups: await listBackups(db), knowledgeBase: await snapshotOf(db) }
         faults.failWrite(k)
 
-        const error = await catchError(createBackup(db, { reason: { text: 'Before an import', code: { kind: 'by-hand' } }, now: clock(20), newId: () => 'backup-new' }))
+        const error = await catchError(
+          createBackup(db, { reason: { text: 'Before an import', code: { kind: 'by-hand' } }, now: clock(20), newId: () => 'backup-new' })
+        )
         faults.failWrite(0)
 
         expect(error, `write ${k} of ${writes} failed, yet the backup reported success`).toBeDefined()

@@ -68,9 +68,7 @@ describe('createDesktopClient with the Electron bridge', () => {
     const outcome = await client.saveFile({ suggestedFileName: 'incidents.csv', content: 'a,b\n' })
 
     expect(outcome).toEqual({ status: 'saved', path: '/home/alice/Documents/incidents.csv' })
-    expect(bridge.saveFile).toHaveBeenCalledWith(
-      expect.objectContaining({ suggestedFileName: 'incidents.csv', encoding: 'utf8', content: 'a,b\n' })
-    )
+    expect(bridge.saveFile).toHaveBeenCalledWith(expect.objectContaining({ suggestedFileName: 'incidents.csv', encoding: 'utf8', content: 'a,b\n' }))
   })
 
   it('sends bytes as base64', async () => {
@@ -107,7 +105,11 @@ describe('createDesktopClient with the Electron bridge', () => {
 
     expect(bridge.beginBackupUpload).toHaveBeenCalledWith({ createdAt: '2026-11-29T10:00:00.000Z', totalBytes: content.byteLength })
     const chunks = vi.mocked(bridge.backupUploadChunk).mock.calls.map(([request]) => request)
-    expect(chunks.map(({ offset, bytes }) => [offset, bytes.byteLength])).toEqual([[0, BACKUP_UPLOAD_CHUNK_BYTES], [BACKUP_UPLOAD_CHUNK_BYTES, BACKUP_UPLOAD_CHUNK_BYTES], [BACKUP_UPLOAD_CHUNK_BYTES * 2, 10]])
+    expect(chunks.map(({ offset, bytes }) => [offset, bytes.byteLength])).toEqual([
+      [0, BACKUP_UPLOAD_CHUNK_BYTES],
+      [BACKUP_UPLOAD_CHUNK_BYTES, BACKUP_UPLOAD_CHUNK_BYTES],
+      [BACKUP_UPLOAD_CHUNK_BYTES * 2, 10]
+    ])
     const received = Buffer.concat(chunks.map(({ bytes }) => bytes))
     expect(received.equals(content)).toBe(true)
     expect(bridge.commitBackupUpload).toHaveBeenCalledWith({ uploadId: 'upload-1' })
@@ -119,7 +121,9 @@ describe('createDesktopClient with the Electron bridge', () => {
     const bridge = aBridge({ backupUploadChunk: vi.fn(async () => failure('failed', 'Chunk out of order')) })
     const client = createDesktopClient(hostWith(bridge))
 
-    await expect(client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', file: new Blob([new Uint8Array(100)]) })).rejects.toBeInstanceOf(DesktopRequestError)
+    await expect(client.writeBackup({ createdAt: '2026-11-29T10:00:00.000Z', file: new Blob([new Uint8Array(100)]) })).rejects.toBeInstanceOf(
+      DesktopRequestError
+    )
     expect(bridge.abortBackupUpload).toHaveBeenCalledWith({ uploadId: 'upload-1' })
     expect(bridge.commitBackupUpload).not.toHaveBeenCalled()
   })
@@ -225,14 +229,11 @@ describe('createDesktopClient in a browser', () => {
     expect(host.open).toHaveBeenCalledExactlyOnceWith('https://ico.org.uk/', '_blank', 'noopener,noreferrer')
   })
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', ' https://example.com', 'data:text/html,x'])(
-    'refuses to open %j',
-    async (url) => {
-      await expect(createDesktopClient(host).openExternalLink(url)).resolves.toBe(false)
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', ' https://example.com', 'data:text/html,x'])('refuses to open %j', async (url) => {
+    await expect(createDesktopClient(host).openExternalLink(url)).resolves.toBe(false)
 
-      expect(host.open).not.toHaveBeenCalled()
-    }
-  )
+    expect(host.open).not.toHaveBeenCalled()
+  })
 
   it('keeps backups in the browser, since a page cannot write files unasked', async () => {
     const client = createDesktopClient(hostWith(undefined))

@@ -40,9 +40,14 @@ describe('the team bridge', () => {
   })
 
   it("turns the bridge's own failures (not connected, invalid request) into TeamError failed", async () => {
-    const bridge = createTeamBridge(teamApi({ teamPull: vi.fn(async () => failure('not-connected', 'Not connected to a team server: connect on the Team page.')) }))
+    const bridge = createTeamBridge(
+      teamApi({ teamPull: vi.fn(async () => failure('not-connected', 'Not connected to a team server: connect on the Team page.')) })
+    )
 
-    await expect(catchError(bridge.pull({ since: 0, limit: 10 }))).resolves.toMatchObject({ code: 'failed', message: 'Not connected to a team server: connect on the Team page.' })
+    await expect(catchError(bridge.pull({ since: 0, limit: 10 }))).resolves.toMatchObject({
+      code: 'failed',
+      message: 'Not connected to a team server: connect on the Team page.'
+    })
   })
 
   it('refuses an answer from main that does not match the protocol', async () => {
@@ -55,7 +60,13 @@ describe('the team bridge', () => {
   })
 
   it('refuses a kept connection that carries a password', async () => {
-    const bridge = createTeamBridge(teamApi({ teamConnection: vi.fn(async () => success({ connection: { host: 'localhost', port: 5432, database: 'precedent', user: 'alice', password: 'x' } } as never)) }))
+    const bridge = createTeamBridge(
+      teamApi({
+        teamConnection: vi.fn(async () =>
+          success({ connection: { host: 'localhost', port: 5432, database: 'precedent', user: 'alice', password: 'x' } } as never)
+        )
+      })
+    )
 
     await expect(catchError(bridge.keptConnection())).resolves.toMatchObject({ code: 'failed' })
   })

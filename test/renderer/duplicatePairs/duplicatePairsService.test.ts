@@ -25,11 +25,16 @@ const incidents: Incident[] = [
 
 async function aKnowledgeBase(): Promise<PrecedentDatabase> {
   const db = aFreshDatabase()
-  await givenStored(db, ...organisations.map((record) => ({ type: 'organisation' as const, record })), ...incidents.map((record) => ({ type: 'incident' as const, record })))
+  await givenStored(
+    db,
+    ...organisations.map((record) => ({ type: 'organisation' as const, record })),
+    ...incidents.map((record) => ({ type: 'incident' as const, record }))
+  )
   return db
 }
 
-const storedPairs = async (db: PrecedentDatabase) => (await duplicatePairTable(db).toArray()).map((pair) => [pair.key, pair.score, pair.reasons] as const).sort()
+const storedPairs = async (db: PrecedentDatabase) =>
+  (await duplicatePairTable(db).toArray()).map((pair) => [pair.key, pair.score, pair.reasons] as const).sort()
 const expectedPairs = (records: { organisations: Organisation[]; incidents: Incident[] }) =>
   findDuplicateCandidates(records)
     .map((candidate) => [[candidate.first.id, candidate.second.id].sort().join('|'), candidate.score, candidate.reasonMessages] as const)
@@ -45,7 +50,10 @@ describe('DuplicatePairsService', () => {
     expect(await storedPairs(db)).toEqual(expectedPairs({ organisations, incidents }))
     expect((await storedPairs(db)).length).toBeGreaterThan(4)
     expect(statuses).toEqual(expect.arrayContaining(['opening', 'computing', 'ready']))
-    expect((await db.meta.get(DUPLICATES_WATERMARK_KEY))?.value).toMatchObject({ version: DUPLICATE_PAIRS_VERSION, tables: { organisation: { count: organisations.length }, incident: { count: incidents.length } } })
+    expect((await db.meta.get(DUPLICATES_WATERMARK_KEY))?.value).toMatchObject({
+      version: DUPLICATE_PAIRS_VERSION,
+      tables: { organisation: { count: organisations.length }, incident: { count: incidents.length } }
+    })
   })
 
   it('after that, recomputes only the records changed since its watermark: new pairs added, pairs of a deleted record removed', async () => {
@@ -53,14 +61,27 @@ describe('DuplicatePairsService', () => {
     await new DuplicatePairsService(db).open()
     // Saved as a person saves them, with revisions: a write without history would rightly make it start again.
     const saving = { author: 'Test', now: () => '2027-01-01T00:00:00.000Z', newId: () => crypto.randomUUID() }
-    const retyped = await saveRecord(db, 'incident', anIncident({ id: 'inc-bill-third', title: 'ALIPAY annual bill consent default!', occurredOn: '2018-01-04' }), saving)
-    const renamed = await saveRecord(db, 'organisation', { ...(organisations[3] as Organisation), name: 'Alipay Group' }, { ...saving, expectedRevision: (organisations[3] as Organisation).revision })
+    const retyped = await saveRecord(
+      db,
+      'incident',
+      anIncident({ id: 'inc-bill-third', title: 'ALIPAY annual bill consent default!', occurredOn: '2018-01-04' }),
+      saving
+    )
+    const renamed = await saveRecord(
+      db,
+      'organisation',
+      { ...(organisations[3] as Organisation), name: 'Alipay Group' },
+      { ...saving, expectedRevision: (organisations[3] as Organisation).revision }
+    )
     await deleteRecord(db, 'incident', 'inc-bill-again', { author: 'Test', now: () => '2027-01-02T00:00:00.000Z', newRevisionId: () => 'rev-delete' })
 
     const statuses: string[] = []
     await new DuplicatePairsService(db, { onStatus: (status) => statuses.push(status.state) }).applyChanges()
 
-    const now = { organisations: [...organisations.slice(0, 3), renamed, ...organisations.slice(4)], incidents: [...incidents.filter((incident) => incident.id !== 'inc-bill-again'), retyped] }
+    const now = {
+      organisations: [...organisations.slice(0, 3), renamed, ...organisations.slice(4)],
+      incidents: [...incidents.filter((incident) => incident.id !== 'inc-bill-again'), retyped]
+    }
     expect(await storedPairs(db)).toEqual(expectedPairs(now))
     expect((await storedPairs(db)).map(([key]) => key)).toEqual(expect.arrayContaining(['inc-bill|inc-bill-third', 'org-alipay|org-ant']))
     expect(statuses).not.toContain('computing')
@@ -86,7 +107,7 @@ describe('DuplicatePairsService', () => {
     expect(recordTableCounts).toEqual([])
   })
 
-  it('does not take an import\'s records, which share one time and one revision date, for changes at every catch-up', async () => {
+  it("does not take an import's records, which share one time and one revision date, for changes at every catch-up", async () => {
     // One more than the limit past which a catch-up recomputes everything: before the overlap was
     // counted, every catch-up after a large import read its revisions and started a full pass again.
     const db = aFreshDatabase()
@@ -95,7 +116,16 @@ describe('DuplicatePairsService', () => {
     await db.transaction('rw', [revisionTable(db), db.meta], () =>
       appendRevisions(
         db,
-        imported.map((record, index) => ({ id: `rev-import-${index}`, recordType: 'organisation', recordId: record.id, revision: 1, at: record.updatedAt, author: 'Test', action: 'import', changes: [] }))
+        imported.map((record, index) => ({
+          id: `rev-import-${index}`,
+          recordType: 'organisation',
+          recordId: record.id,
+          revision: 1,
+          at: record.updatedAt,
+          author: 'Test',
+          action: 'import',
+          changes: []
+        }))
       )
     )
     await new DuplicatePairsService(db).open()
@@ -106,7 +136,7 @@ describe('DuplicatePairsService', () => {
     expect(statuses).toEqual(['ready'])
   }, 60_000)
 
-  it('still finds a record written without a revision at exactly the mark\'s time', async () => {
+  it("still finds a record written without a revision at exactly the mark's time", async () => {
     const db = await aKnowledgeBase()
     await new DuplicatePairsService(db).open()
     const sameTime = anOrganisation({ id: 'org-ant-again', name: 'ANT GROUP' })

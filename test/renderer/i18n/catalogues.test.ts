@@ -54,7 +54,9 @@ describe('the message catalogues', () => {
         // A plural message ("one record | {count} records") names its values in some forms only:
         // each value must appear in the form chosen for some count.
         const counts = message.includes('|') ? [0, 1, 2, 5] : [undefined]
-        const written = counts.map((count) => (count === undefined ? i18n.global.t(key, values, { locale }) : i18n.global.t(key, values, { locale, plural: count })))
+        const written = counts.map((count) =>
+          count === undefined ? i18n.global.t(key, values, { locale }) : i18n.global.t(key, values, { locale, plural: count })
+        )
         for (const text of written) expect(text, `${locale} ${key}`).not.toBe(key)
         for (const name of names) expect(written.join('\n'), `${locale} ${key}`).toContain(`«${name}»`)
       }
@@ -170,7 +172,13 @@ describe('the domain labels', () => {
     // Briefing sections have no table in src/shared: briefings take their headings from the catalogue in the briefing's language.
     const { briefingSection, ...tables } = catalogues.en.domain as Record<string, unknown>
     expect(tables).toEqual(JSON.parse(JSON.stringify(shared)))
-    expect(briefingSection).toEqual({ summary: 'Summary', chronology: 'Chronology', 'legal-basis': 'Legal basis', responses: 'Responses and outcomes', sources: 'Sources' })
+    expect(briefingSection).toEqual({
+      summary: 'Summary',
+      chronology: 'Chronology',
+      'legal-basis': 'Legal basis',
+      responses: 'Responses and outcomes',
+      sources: 'Sources'
+    })
   })
 
   it('write a code in the interface language, and an unknown code as it is', () => {

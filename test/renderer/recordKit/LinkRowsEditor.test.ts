@@ -45,7 +45,10 @@ afterEach(() => {
 
 describe('LinkRowsEditor', () => {
   it('shows a named list of rows, each with a select labelled by the other record’s name, its name and a Remove button naming it', () => {
-    const view = mountEditor([{ relation: 'operator', otherId: 'org-ant' }, { relation: 'parent', otherId: 'org-gone' }])
+    const view = mountEditor([
+      { relation: 'operator', otherId: 'org-ant' },
+      { relation: 'parent', otherId: 'org-gone' }
+    ])
 
     expect(view.get('ul').attributes('aria-label')).toBe('Organisations above or beside this one')
     const select = view.get('#organisation-links-relation-0')
@@ -68,10 +71,16 @@ describe('LinkRowsEditor', () => {
   })
 
   it('changes a row’s relation in place and removes the row whose button is pressed', async () => {
-    const view = mountEditor([{ relation: 'operator', otherId: 'org-ant' }, { relation: 'parent', otherId: 'org-ucweb' }])
+    const view = mountEditor([
+      { relation: 'operator', otherId: 'org-ant' },
+      { relation: 'parent', otherId: 'org-ucweb' }
+    ])
 
     await view.get('#organisation-links-relation-1').setValue('operator')
-    expect(current).toEqual([{ relation: 'operator', otherId: 'org-ant' }, { relation: 'operator', otherId: 'org-ucweb' }])
+    expect(current).toEqual([
+      { relation: 'operator', otherId: 'org-ant' },
+      { relation: 'operator', otherId: 'org-ucweb' }
+    ])
 
     await view.get('button[aria-label="Remove link to Ant Financial"]').trigger('click')
     expect(current).toEqual([{ relation: 'operator', otherId: 'org-ucweb' }])
@@ -84,7 +93,10 @@ describe('LinkRowsEditor', () => {
     view.findComponent(BaseRecordPicker).vm.$emit('select', { id: 'org-ucweb', type: 'organisation', label: 'UCWeb', alternativeLabels: [] })
     await new Promise((resolve) => setTimeout(resolve))
 
-    expect(current).toEqual([{ relation: 'operator', otherId: 'org-ant' }, { relation: 'parent', otherId: 'org-ucweb' }])
+    expect(current).toEqual([
+      { relation: 'operator', otherId: 'org-ant' },
+      { relation: 'parent', otherId: 'org-ucweb' }
+    ])
     expect(view.emitted('added')).toHaveLength(1)
     expect(document.activeElement?.id).toBe('organisation-links-relation-1')
   })

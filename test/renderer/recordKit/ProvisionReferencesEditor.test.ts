@@ -21,7 +21,13 @@ async function provisionChoices(lawId: string): Promise<string[]> {
 
 describe('the provisions a record points to', () => {
   it('offers a law’s provisions by unit and number in the interface language', async () => {
-    const law = aLaw({ shortName: 'IT Act', provisions: [{ unit: 'section', number: '69A', heading: 'Blocking' }, { unit: 'article', number: '41' }] })
+    const law = aLaw({
+      shortName: 'IT Act',
+      provisions: [
+        { unit: 'section', number: '69A', heading: 'Blocking' },
+        { unit: 'article', number: '41' }
+      ]
+    })
     await givenStored(getDatabase(), { type: 'law', record: law })
 
     expect((await provisionChoices(law.id)).slice(1, 3)).toEqual(['Section 69A — Blocking', 'Article 41'])

@@ -23,7 +23,8 @@ async function frameOf(typed: TypedRecord, isPastVersionShown: boolean): Promise
   wrapper = mount(RecordDetailFrame, {
     props: { type: typed.type, typed, isLoading: false, listPath: '/incidents', isEditable: true, isPastVersionShown },
     slots: {
-      tools: (scope: { typed: TypedRecord; noun: string }) => h('button', { type: 'button', class: 'a-tool' }, `Tool for ${scope.noun} ${scope.typed.record.id}`),
+      tools: (scope: { typed: TypedRecord; noun: string }) =>
+        h('button', { type: 'button', class: 'a-tool' }, `Tool for ${scope.noun} ${scope.typed.record.id}`),
       history: (scope: { typed: TypedRecord }) => h('section', { class: 'a-history' }, `History of ${scope.typed.record.id}`),
       default: () => h('p', 'The fields')
     },

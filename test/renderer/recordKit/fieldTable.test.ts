@@ -26,7 +26,10 @@ const TABLE = {
   tags: field.list('incidents.common.tags'),
   status: field.choice('incidents.common.status', ['alleged', 'confirmed'], 'incidentStatus', 'alleged'),
   stage: field.choice('responses.common.stage', ['enacted', 'proposed'], { enacted: 'responses.form.enacted', proposed: 'responses.form.proposed' }, 'enacted'),
-  matterEffect: field.optionalChoice('responses.form.effect', ['opens', 'concludes'], { opens: 'responses.form.effects.opens', concludes: 'responses.form.effects.concludes' })
+  matterEffect: field.optionalChoice('responses.form.effect', ['opens', 'concludes'], {
+    opens: 'responses.form.effects.opens',
+    concludes: 'responses.form.effects.concludes'
+  })
 }
 type Draft = PlainDraft<typeof TABLE>
 
@@ -93,12 +96,18 @@ describe('a table of plain fields', () => {
   it('gives labels and choices in the interface language, from a domain table or a key per code', () => {
     const label = labelsOf(TABLE)
     expect([label('title'), label('status')]).toEqual(['Title', 'Status'])
-    expect(choiceOptions(TABLE.status)).toEqual([{ value: 'alleged', label: 'Alleged' }, { value: 'confirmed', label: 'Confirmed' }])
+    expect(choiceOptions(TABLE.status)).toEqual([
+      { value: 'alleged', label: 'Alleged' },
+      { value: 'confirmed', label: 'Confirmed' }
+    ])
     expect(choiceOptions(TABLE.stage).map((option) => option.label)).toEqual(['Enacted (taken)', 'Proposed or threatened'])
 
     setLocale('zh-CN')
     expect(label('title')).toBe('标题')
-    expect(choiceOptions(TABLE.status)).toEqual([{ value: 'alleged', label: '据称' }, { value: 'confirmed', label: '已证实' }])
+    expect(choiceOptions(TABLE.status)).toEqual([
+      { value: 'alleged', label: '据称' },
+      { value: 'confirmed', label: '已证实' }
+    ])
     expect(choiceOptions(TABLE.stage).map((option) => option.label)).toEqual(['已采取', '拟议或威胁采取'])
   })
 
@@ -110,9 +119,12 @@ describe('a table of plain fields', () => {
         const keys = [descriptor.label]
         if (descriptor.kind === 'choice') {
           const { words } = descriptor
-          keys.push(...descriptor.codes.map((code: string) => (typeof words === 'string' ? `domain.${words}.${code}` : (words as Record<string, string>)[code]!)))
+          keys.push(
+            ...descriptor.codes.map((code: string) => (typeof words === 'string' ? `domain.${words}.${code}` : (words as Record<string, string>)[code]!))
+          )
         }
-        for (const key of keys) for (const locale of ['en', 'zh-CN'] as const) if (!i18n.global.te(key, locale)) missing.push(`${name}.${fieldName}: ${key} (${locale})`)
+        for (const key of keys)
+          for (const locale of ['en', 'zh-CN'] as const) if (!i18n.global.te(key, locale)) missing.push(`${name}.${fieldName}: ${key} (${locale})`)
       }
     }
     expect(missing).toEqual([])

@@ -41,7 +41,13 @@ describe('drafts kept over a reload', () => {
     const draft = { name: '' }
     const unregister = registerOpenDraft(draftKey('source', undefined), () => draft)
     draft.name = 'Typed'
-    const full: DraftStorage = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError') }, removeItem: () => undefined }
+    const full: DraftStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+      removeItem: () => undefined
+    }
 
     expect(keepChangedDrafts(full)).toBe(0)
     unregister()

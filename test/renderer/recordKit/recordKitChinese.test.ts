@@ -69,16 +69,37 @@ describe('the record kit in Simplified Chinese', () => {
 
   it('asks to confirm a delete in Chinese', () => {
     setLocale('zh-CN')
-    const panel = mount(RecordDeletePanel, { props: { noun: '事件', title: 'Alipay breach', blocking: [], mended: [] }, global: { stubs: { RouterLink: RouterLinkStub } } })
+    const panel = mount(RecordDeletePanel, {
+      props: { noun: '事件', title: 'Alipay breach', blocking: [], mended: [] },
+      global: { stubs: { RouterLink: RouterLinkStub } }
+    })
     expect(panel.text()).toContain('永久删除事件“Alipay breach”？')
     expect(panel.get('button.danger').text()).toBe('永久删除')
   })
 
   it('heads the linked records, their groups and dates in Chinese', () => {
     setLocale('zh-CN')
-    const link = { linked: { type: 'response', record: aResponse({ id: 'resp-1', title: 'Fine', datedOn: '2015-05' }) }, direction: 'incoming', relation: 'actor', holderType: 'response', label: 'Response taken' } as LinkedRecord
-    const china = { linked: { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', name: 'China', nameZh: '中国' }) }, direction: 'outgoing', relation: 'jurisdiction', holderType: 'incident', label: 'Jurisdiction' } as LinkedRecord
-    const incident = { linked: { type: 'incident', record: anIncident({ id: 'inc-1', title: 'Breach' }) }, direction: 'incoming', relation: 'organisation:reporter', holderType: 'incident', label: 'Incident (reporter)' } as LinkedRecord
+    const link = {
+      linked: { type: 'response', record: aResponse({ id: 'resp-1', title: 'Fine', datedOn: '2015-05' }) },
+      direction: 'incoming',
+      relation: 'actor',
+      holderType: 'response',
+      label: 'Response taken'
+    } as LinkedRecord
+    const china = {
+      linked: { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', name: 'China', nameZh: '中国' }) },
+      direction: 'outgoing',
+      relation: 'jurisdiction',
+      holderType: 'incident',
+      label: 'Jurisdiction'
+    } as LinkedRecord
+    const incident = {
+      linked: { type: 'incident', record: anIncident({ id: 'inc-1', title: 'Breach' }) },
+      direction: 'incoming',
+      relation: 'organisation:reporter',
+      holderType: 'incident',
+      label: 'Incident (reporter)'
+    } as LinkedRecord
     const panel = mount(LinkedRecordsPanel, {
       props: {
         groups: [

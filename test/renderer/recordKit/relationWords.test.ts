@@ -41,7 +41,9 @@ describe('relation words', () => {
     setLocale('zh-CN')
     expect(linkRelationText({ ...actor, direction: 'outgoing' })).toBe('采取方')
     expect(linkRelationText({ ...actor, direction: 'incoming' })).toBe('采取的应对')
-    expect(linkRelationText({ holderType: 'law', relation: 'law:amends', direction: 'incoming', label: 'Amended by' })).toBe(relationWords('law', 'law:amends')?.inverse)
+    expect(linkRelationText({ holderType: 'law', relation: 'law:amends', direction: 'incoming', label: 'Amended by' })).toBe(
+      relationWords('law', 'law:amends')?.inverse
+    )
     // A relation this version does not know keeps its stored words.
     expect(linkRelationText({ holderType: 'source', relation: 'future', direction: 'outgoing', label: 'future' })).toBe('future')
   })

@@ -21,7 +21,10 @@ describe('linkChanges', () => {
   })
 
   it('ignores order and a link chosen twice', () => {
-    const before = [{ relation: 'parent', otherId: 'a' }, { relation: 'parent', otherId: 'b' }]
+    const before = [
+      { relation: 'parent', otherId: 'a' },
+      { relation: 'parent', otherId: 'b' }
+    ]
 
     const changes = linkChanges(before, [before[1]!, before[0]!, before[0]!])
 

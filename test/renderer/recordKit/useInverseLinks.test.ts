@@ -26,8 +26,20 @@ function applied<T extends RecordType>(amendments: readonly RecordAmendment[], r
 describe('useInverseLinks', () => {
   it('reads the links other organisations hold to this one, and writes only what the form changed back onto them', async () => {
     const alipay = anOrganisation({ name: 'Alipay' })
-    const ant = anOrganisation({ name: 'Ant', links: [{ relation: 'parent', organisationId: alipay.id }, { relation: 'affiliate', organisationId: 'org-other' }] })
-    const ucweb = anOrganisation({ name: 'UCWeb', links: [{ relation: 'operator', organisationId: alipay.id }, { relation: 'operator', organisationId: 'org-elsewhere' }] })
+    const ant = anOrganisation({
+      name: 'Ant',
+      links: [
+        { relation: 'parent', organisationId: alipay.id },
+        { relation: 'affiliate', organisationId: 'org-other' }
+      ]
+    })
+    const ucweb = anOrganisation({
+      name: 'UCWeb',
+      links: [
+        { relation: 'operator', organisationId: alipay.id },
+        { relation: 'operator', organisationId: 'org-elsewhere' }
+      ]
+    })
     const untouched = anOrganisation({ name: 'Tenpay', links: [{ relation: 'affiliate', organisationId: alipay.id }] })
     const newcomer = anOrganisation({ name: 'Newcomer' })
     await givenStored(getDatabase(), ...[alipay, ant, ucweb, untouched, newcomer].map((record) => ({ type: 'organisation' as const, record })))
@@ -53,7 +65,10 @@ describe('useInverseLinks', () => {
     expect(amendments.map((amendment) => amendment.type)).toEqual(['organisation', 'organisation', 'organisation'])
     const after = applied<'organisation'>(amendments, [ant, ucweb, newcomer]) as Record<string, Organisation>
     expect(Object.keys(after).sort()).toEqual([ant.id, ucweb.id, newcomer.id].sort())
-    expect(after[ant.id]!.links).toEqual([{ relation: 'affiliate', organisationId: 'org-other' }, { relation: 'affiliate', organisationId: alipay.id }])
+    expect(after[ant.id]!.links).toEqual([
+      { relation: 'affiliate', organisationId: 'org-other' },
+      { relation: 'affiliate', organisationId: alipay.id }
+    ])
     expect(after[ucweb.id]!.links).toEqual([{ relation: 'operator', organisationId: 'org-elsewhere' }])
     expect(after[newcomer.id]!.links).toEqual([{ relation: 'operator', organisationId: alipay.id }])
     expect(after[ant.id]!.name).toBe('Ant')

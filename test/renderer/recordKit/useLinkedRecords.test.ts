@@ -34,7 +34,9 @@ function linkedRecordsOf(subject: TypedRecord) {
 }
 
 const titlesOf = (links: ReturnType<typeof linkedRecordsOf>, type: string) =>
-  links.groups.value.find((group) => group.type === type)?.links.map((link) => ('title' in link.linked.record ? link.linked.record.title : link.linked.record.name))
+  links.groups.value
+    .find((group) => group.type === type)
+    ?.links.map((link) => ('title' in link.linked.record ? link.linked.record.title : link.linked.record.name))
 
 describe('useLinkedRecords', () => {
   it('reads the first hundred records of each type that link here, oldest first, with how many there are, and the records this one links to', async () => {

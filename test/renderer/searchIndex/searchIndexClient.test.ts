@@ -11,7 +11,10 @@ const resource = (name: string): unknown => JSON.parse(readFileSync(resolve(__di
 async function aSampleDatabase(): Promise<PrecedentDatabase> {
   const db = aFreshDatabase()
   await seedBundle(db, resource('jurisdictions.json'), { markerKey: 'reference:jurisdictions' })
-  await seedBundle(db, resource('sample-knowledge-base.json'), { markerKey: 'sample:knowledge-base', knownIds: await createJurisdictionRepository(db).listIds() })
+  await seedBundle(db, resource('sample-knowledge-base.json'), {
+    markerKey: 'sample:knowledge-base',
+    knownIds: await createJurisdictionRepository(db).listIds()
+  })
   return db
 }
 
@@ -91,7 +94,12 @@ describe('followChanges', () => {
     await expect.poll(() => client.search('sesame', 'full').then((page) => page.total)).toBeGreaterThan(0)
     const incident = (await createRecordRepository(db, 'incident').get('inc-alipay-annual-bill-2018'))!
 
-    await saveRecord(db, 'incident', { ...incident, title: 'Echidnaword incident' }, { now: () => new Date().toISOString(), newId: () => 'x', expectedRevision: incident.revision })
+    await saveRecord(
+      db,
+      'incident',
+      { ...incident, title: 'Echidnaword incident' },
+      { now: () => new Date().toISOString(), newId: () => 'x', expectedRevision: incident.revision }
+    )
 
     await expect.poll(() => notified).toBeGreaterThan(0)
     await expect.poll(async () => (await client.search('echidnaword', 'full')).items.map((item) => item.id)).toEqual(['inc-alipay-annual-bill-2018'])

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { appendRevisions, createJurisdictionRepository, createRecordRepository, deleteRecord, noteUnloggedWrite, revisionTable, saveRecord, seedBundle, type PrecedentDatabase } from '@renderer/db'
+import {
+  appendRevisions,
+  createJurisdictionRepository,
+  createRecordRepository,
+  deleteRecord,
+  noteUnloggedWrite,
+  revisionTable,
+  saveRecord,
+  seedBundle,
+  type PrecedentDatabase
+} from '@renderer/db'
 import { SEARCH_INDEX_VERSION } from '@shared/search/searchIndexEngine'
 import type { SearchIndexStatus } from '@renderer/searchIndex/searchIndexProtocol'
 import { SNAPSHOT_KEY, SNAPSHOT_PART_KEY_PREFIX, SearchIndexService } from '@renderer/searchIndex/searchIndexService'
@@ -52,7 +62,8 @@ async function givenImportedSources(db: PrecedentDatabase, count: number, at: st
   await db.transaction('rw', [db.sources, revisionTable(db), db.meta], async () => {
     const sources = Array.from(
       { length: count },
-      (_, index) => ({ id: `src-imported-${index}`, title: `Kookaburra bulletin number${index % 50}`, createdAt: at, updatedAt: at, revision: 1 }) as unknown as Source
+      (_, index) =>
+        ({ id: `src-imported-${index}`, title: `Kookaburra bulletin number${index % 50}`, createdAt: at, updatedAt: at, revision: 1 }) as unknown as Source
     )
     await db.sources.bulkPut(sources.map((source) => toRow('source', source)))
     await appendRevisions(
@@ -83,8 +94,7 @@ async function answers(service: SearchIndexService): Promise<unknown[]> {
   )
 }
 
-const ids = async (service: SearchIndexService, query: string): Promise<string[]> =>
-  (await service.search(query, 'full', 50)).items.map((item) => item.id)
+const ids = async (service: SearchIndexService, query: string): Promise<string[]> => (await service.search(query, 'full', 50)).items.map((item) => item.id)
 
 describe('SearchIndexService', () => {
   it('builds the index from every table when there is no snapshot, reporting progress', async () => {
@@ -182,7 +192,9 @@ describe('SearchIndexService', () => {
     const organisation = (await createRecordRepository(db, 'organisation').get('org-alipay'))!
 
     await db.transaction('rw', [db.organisations, db.meta], async () => {
-      await db.organisations.put(toRow('organisation', { ...organisation, id: 'org-new-wallet' as never, name: 'Wombatpay', updatedAt: '2030-01-01T00:00:00.000Z' }))
+      await db.organisations.put(
+        toRow('organisation', { ...organisation, id: 'org-new-wallet' as never, name: 'Wombatpay', updatedAt: '2030-01-01T00:00:00.000Z' })
+      )
       await noteUnloggedWrite(db)
     })
     await service.applyChanges()
@@ -303,7 +315,7 @@ describe('SearchIndexService', () => {
 
     const reopened = await anOpenService(db, statuses)
 
-    expect(after).toBe((((await db.meta.get(SNAPSHOT_KEY))!.value as { parts: number }).parts))
+    expect(after).toBe(((await db.meta.get(SNAPSHOT_KEY))!.value as { parts: number }).parts)
     expect(after).toBeLessThan(before)
     expect(statuses.some((status) => status.state === 'indexing')).toBe(true)
     expect(await ids(reopened, 'platypusword')).toEqual([ALIPAY_INCIDENT])
@@ -406,11 +418,19 @@ describe('SearchIndexService', () => {
     const db = await aSampleDatabase()
     await givenImportedSources(db, 10, '2027-04-01T10:00:00.000Z')
     const service = await anOpenService(db)
-    const late = { id: 'src-late', title: 'Wallaby dispatch', createdAt: '2027-04-01T09:59:30.000Z', updatedAt: '2027-04-01T09:59:30.000Z', revision: 1 } as unknown as Source
+    const late = {
+      id: 'src-late',
+      title: 'Wallaby dispatch',
+      createdAt: '2027-04-01T09:59:30.000Z',
+      updatedAt: '2027-04-01T09:59:30.000Z',
+      revision: 1
+    } as unknown as Source
     // Older than what the index has seen, as a slow transaction that committed after a newer one would be.
     await db.transaction('rw', [db.sources, revisionTable(db), db.meta], async () => {
       await db.sources.put(toRow('source', late))
-      await appendRevisions(db, [{ id: 'rev-late', recordType: 'source', recordId: late.id, revision: 1, at: late.updatedAt, author: '', action: 'create', changes: [], snapshot: late }])
+      await appendRevisions(db, [
+        { id: 'rev-late', recordType: 'source', recordId: late.id, revision: 1, at: late.updatedAt, author: '', action: 'create', changes: [], snapshot: late }
+      ])
     })
 
     await service.applyChanges()

@@ -6,12 +6,28 @@ describe('BaseTextField', () => {
   it('labels the input, wires its hint and error, and passes other attributes and listeners to it', async () => {
     let blurred = 0
     const field = mount(BaseTextField, {
-      props: { id: 'law-title', label: 'Title', hint: 'As published', error: 'Title is required', required: true, modelValue: '', inputmode: 'numeric', onBlur: () => (blurred += 1) }
+      props: {
+        id: 'law-title',
+        label: 'Title',
+        hint: 'As published',
+        error: 'Title is required',
+        required: true,
+        modelValue: '',
+        inputmode: 'numeric',
+        onBlur: () => (blurred += 1)
+      }
     })
     const input = field.get('input')
 
     expect(field.get('label').attributes('for')).toBe('law-title')
-    expect(input.attributes()).toMatchObject({ id: 'law-title', type: 'text', inputmode: 'numeric', 'aria-invalid': 'true', 'aria-required': 'true', 'aria-describedby': 'law-title-hint law-title-error' })
+    expect(input.attributes()).toMatchObject({
+      id: 'law-title',
+      type: 'text',
+      inputmode: 'numeric',
+      'aria-invalid': 'true',
+      'aria-required': 'true',
+      'aria-describedby': 'law-title-hint law-title-error'
+    })
     await input.trigger('blur')
     expect(blurred).toBe(1)
     expect(field.find('div.form-field').attributes('inputmode')).toBeUndefined()
@@ -28,7 +44,9 @@ describe('BaseTextField', () => {
 
   it('is a textarea of the rows asked for, labelled and wired the same way, passing on attributes such as the language', async () => {
     let blurred = 0
-    const field = mount(BaseTextField, { props: { id: 'law-summary', label: 'Summary', error: 'Too long', rows: 4, modelValue: '概要', lang: 'zh', onBlur: () => (blurred += 1) } })
+    const field = mount(BaseTextField, {
+      props: { id: 'law-summary', label: 'Summary', error: 'Too long', rows: 4, modelValue: '概要', lang: 'zh', onBlur: () => (blurred += 1) }
+    })
     const textarea = field.get('textarea')
 
     expect(field.find('input').exists()).toBe(false)

@@ -50,8 +50,7 @@ function mountTable(options: { readonly rowCount?: number; readonly unread?: num
   return { wrapper: mount(Page), sort, ranges }
 }
 
-const firstColumn = (wrapper: ReturnType<typeof mountTable>['wrapper']) =>
-  wrapper.findAll('tbody tr').map((row) => row.findAll('td')[0]?.text())
+const firstColumn = (wrapper: ReturnType<typeof mountTable>['wrapper']) => wrapper.findAll('tbody tr').map((row) => row.findAll('td')[0]?.text())
 
 describe('BaseVirtualTable', () => {
   // happy-dom lays nothing out: give every element a screenful of height, as a browser window would.

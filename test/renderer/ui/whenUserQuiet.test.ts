@@ -41,7 +41,12 @@ describe('whenUserQuiet', () => {
         }
       })
     )
-    for (const act of [() => target.dispatchEvent(new Event('pointerdown')), () => target.dispatchEvent(new Event('keydown')), () => target.dispatchEvent(new Event('wheel')), () => navigate?.()]) {
+    for (const act of [
+      () => target.dispatchEvent(new Event('pointerdown')),
+      () => target.dispatchEvent(new Event('keydown')),
+      () => target.dispatchEvent(new Event('wheel')),
+      () => navigate?.()
+    ]) {
       await vi.advanceTimersByTimeAsync(2_000)
       act()
     }

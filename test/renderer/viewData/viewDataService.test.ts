@@ -13,15 +13,28 @@ const writeOptions = { now: () => new Date((clock += 1000)).toISOString(), newId
 const TODAY = '2027-03-01'
 
 const everything: TimelineRequestBody = { subject: { kind: 'everything' }, matchingIds: undefined, today: TODAY, jumpChoiceLimit: 500, locale: 'en' }
-const titlesOn = async (service: ViewDataService, request = everything): Promise<string[]> => [...new Set((await service.timeline(request)).content.items.map((item) => item.title))]
+const titlesOn = async (service: ViewDataService, request = everything): Promise<string[]> => [
+  ...new Set((await service.timeline(request)).content.items.map((item) => item.title))
+]
 
-async function aKnowledgeBase(): Promise<{ db: PrecedentDatabase; company: ReturnType<typeof anOrganisation>; regulator: ReturnType<typeof anOrganisation>; incident: ReturnType<typeof anIncident> }> {
+async function aKnowledgeBase(): Promise<{
+  db: PrecedentDatabase
+  company: ReturnType<typeof anOrganisation>
+  regulator: ReturnType<typeof anOrganisation>
+  incident: ReturnType<typeof anIncident>
+}> {
   const db = aFreshDatabase()
   const freedonia = aJurisdiction({ id: 'FD', code: 'FD', name: 'Freedonia' })
   const company = anOrganisation({ name: 'Acme Data' })
   const regulator = anOrganisation({ name: 'Freedonia Regulator', kind: 'regulator', headquartersJurisdictionId: 'FD' })
   const bystander = anOrganisation({ name: 'Bystander Ltd' })
-  const incident = anIncident({ title: 'Acme leak', occurredOn: '2019-05', jurisdictionIds: ['FD'], categories: ['breach'], organisations: [{ organisationId: company.id, role: 'operator' }] })
+  const incident = anIncident({
+    title: 'Acme leak',
+    occurredOn: '2019-05',
+    jurisdictionIds: ['FD'],
+    categories: ['breach'],
+    organisations: [{ organisationId: company.id, role: 'operator' }]
+  })
   await givenStored(
     db,
     { type: 'jurisdiction', record: freedonia },
@@ -59,8 +72,18 @@ describe('ViewDataService', () => {
     const service = new ViewDataService(db)
 
     const chinese = await service.timeline({ ...everything, locale: 'zh-CN' })
-    expect(new Map(chinese.jurisdictionNames)).toEqual(new Map([['CN', '中国'], ['FD', 'Freedonia']]))
-    expect(chinese.facets.jurisdiction.map((entry) => [entry.label, entry.filter])).toEqual(expect.arrayContaining([['中国', 'jurisdiction:CN'], ['Freedonia', 'jurisdiction:FD']]))
+    expect(new Map(chinese.jurisdictionNames)).toEqual(
+      new Map([
+        ['CN', '中国'],
+        ['FD', 'Freedonia']
+      ])
+    )
+    expect(chinese.facets.jurisdiction.map((entry) => [entry.label, entry.filter])).toEqual(
+      expect.arrayContaining([
+        ['中国', 'jurisdiction:CN'],
+        ['Freedonia', 'jurisdiction:FD']
+      ])
+    )
     expect((await service.timeline({ ...everything, locale: 'zh-CN', subject: { kind: 'jurisdiction', jurisdictionId: 'CN' } })).subjectName).toBe('中国')
     expect(new Map((await service.timeline(everything)).jurisdictionNames).get('CN')).toBe('China')
   })
@@ -89,7 +112,9 @@ describe('ViewDataService', () => {
     expect(summary.extent?.startDay).toBe(dayNumberOf('2019-05-01'))
     expect(window.lanes.map((lane) => lane.label)).toEqual(['Freedonia'])
     expect(window.items.map((placed) => placed.item.title)).toEqual(['Acme leak'])
-    expect((await service.timelineLocate({ layoutId: summary.layoutId, recordId: incident.id, pxPerDay: 4, collapsedLaneKeys: [] }))?.laneKey).toBe('jurisdiction:FD')
+    expect((await service.timelineLocate({ layoutId: summary.layoutId, recordId: incident.id, pxPerDay: 4, collapsedLaneKeys: [] }))?.laneKey).toBe(
+      'jurisdiction:FD'
+    )
     expect(await service.timelineKeys(summary.layoutId, 'lanes')).toEqual(['jurisdiction:FD'])
     expect(await service.timelineKeys(summary.layoutId, 'records')).toHaveLength(3)
     // The same view opened again (Back, then forward) reuses the kept layout and its rows.
@@ -104,7 +129,9 @@ describe('ViewDataService', () => {
     for (const grouping of ['organisation', 'type', 'category'] as const) await service.timelineLayout({ ...everything, grouping, laneOrder: [] })
     await service.timelineLayout({ ...everything, grouping: 'jurisdiction', laneOrder: ['jurisdiction:FD'] })
 
-    await expect(service.timelineWindow(first.layoutId, { scale: { startDay: 0, pxPerDay: 1 }, width: 100, top: 0, height: 100, collapsedLaneKeys: [] })).rejects.toThrow(STALE_TIMELINE_MESSAGE)
+    await expect(
+      service.timelineWindow(first.layoutId, { scale: { startDay: 0, pxPerDay: 1 }, width: 100, top: 0, height: 100, collapsedLaneKeys: [] })
+    ).rejects.toThrow(STALE_TIMELINE_MESSAGE)
   })
 
   it('follows saves and deletions made after it read the records', async () => {
@@ -165,7 +192,10 @@ describe('ViewDataService', () => {
     // A table cleared and filled again with as many records, stamped alike, in one write without history.
     await db.transaction('rw', [db.incidents, db.meta], async () => {
       await db.incidents.clear()
-      await db.incidents.bulkPut([toRow('incident', anIncident({ title: 'Refilled', occurredOn: '2021' })), toRow('incident', anIncident({ title: 'Also refilled', occurredOn: undefined }))])
+      await db.incidents.bulkPut([
+        toRow('incident', anIncident({ title: 'Refilled', occurredOn: '2021' })),
+        toRow('incident', anIncident({ title: 'Also refilled', occurredOn: undefined }))
+      ])
       await noteUnloggedWrite(db)
     })
 
@@ -194,13 +224,21 @@ describe('ViewDataService', () => {
 
   it('compares a subject and names only the organisations the comparison mentions', async () => {
     const { db, company, regulator, incident } = await aKnowledgeBase()
-    await givenStored(db, { type: 'response', record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id], datedOn: '2020-01' }) })
+    await givenStored(db, {
+      type: 'response',
+      record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id], datedOn: '2020-01' })
+    })
     const service = new ViewDataService(db)
 
     const data = await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId }, 'en')
 
     expect(data.comparison.columns.map((column) => column.jurisdictionName)).toEqual(['Freedonia'])
-    expect(new Map(data.organisationNames)).toEqual(new Map([[company.id, 'Acme Data'], [regulator.id, 'Freedonia Regulator']]))
+    expect(new Map(data.organisationNames)).toEqual(
+      new Map([
+        [company.id, 'Acme Data'],
+        [regulator.id, 'Freedonia Regulator']
+      ])
+    )
     expect(data.subjectExists).toBe(true)
     expect((await service.comparison({ kind: 'organisation', organisationId: 'org-none' as OrganisationId }, 'en')).subjectExists).toBe(false)
   })
@@ -210,13 +248,29 @@ describe('ViewDataService', () => {
     await givenStored(
       db,
       { type: 'jurisdiction', record: aJurisdiction({ id: 'CN', code: 'CN', name: 'China', nameZh: '中国' }) },
-      { type: 'incident', record: anIncident({ title: 'Alipay bill', occurredOn: '2018-01-03', jurisdictionIds: ['CN'], organisations: [{ organisationId: company.id, role: 'operator' }] }) }
+      {
+        type: 'incident',
+        record: anIncident({
+          title: 'Alipay bill',
+          occurredOn: '2018-01-03',
+          jurisdictionIds: ['CN'],
+          organisations: [{ organisationId: company.id, role: 'operator' }]
+        })
+      }
     )
     const service = new ViewDataService(db)
     const charts = (locale: 'en' | 'zh-CN') => service.charts({ incidentFilter: '', responseFilter: '', grouping: 'jurisdiction', locale })
-    const columns = async (locale: 'en' | 'zh-CN') => (await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId }, locale)).comparison.columns.map((column) => column.jurisdictionName)
+    const columns = async (locale: 'en' | 'zh-CN') =>
+      (await service.comparison({ kind: 'organisation', organisationId: company.id as OrganisationId }, locale)).comparison.columns.map(
+        (column) => column.jurisdictionName
+      )
 
-    expect(new Map((await charts('zh-CN')).jurisdictionNames)).toEqual(new Map([['CN', '中国'], ['FD', 'Freedonia']]))
+    expect(new Map((await charts('zh-CN')).jurisdictionNames)).toEqual(
+      new Map([
+        ['CN', '中国'],
+        ['FD', 'Freedonia']
+      ])
+    )
     expect(new Map((await charts('en')).jurisdictionNames).get('CN')).toBe('China')
     expect(await columns('zh-CN')).toEqual(expect.arrayContaining(['中国', 'Freedonia']))
     expect(await columns('en')).toEqual(expect.arrayContaining(['China', 'Freedonia']))
@@ -227,7 +281,13 @@ describe('ViewDataService', () => {
     const service = new ViewDataService(db)
 
     const matches = await service.pickerMatches({ types: ['organisation'], text: 'acme', limit: 5, except: [], showType: false })
-    const fromBoth = await service.pickerMatches({ types: ['organisation', 'jurisdiction'], text: 'freedonia', limit: 5, except: [regulator.id], showType: true })
+    const fromBoth = await service.pickerMatches({
+      types: ['organisation', 'jurisdiction'],
+      text: 'freedonia',
+      limit: 5,
+      except: [regulator.id],
+      showType: true
+    })
 
     expect(matches.map((match) => match.candidate.id)).toEqual([company.id])
     expect(fromBoth.map((match) => [match.candidate.label, match.candidate.detail])).toEqual([['Freedonia', 'Jurisdiction · FD']])
@@ -241,7 +301,9 @@ describe('ViewDataService', () => {
     await saveRecord(db, 'organisation', anOrganisation({ name: 'Zeta Analytics' }), writeOptions)
     await service.applyChanges()
 
-    expect((await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)).toEqual(['Zeta Analytics'])
+    expect(
+      (await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)
+    ).toEqual(['Zeta Analytics'])
   })
 
   it('offers a record saved a moment ago before the page has said anything changed', async () => {
@@ -251,12 +313,16 @@ describe('ViewDataService', () => {
 
     await saveRecord(db, 'organisation', anOrganisation({ name: 'Zeta Analytics' }), writeOptions)
 
-    expect((await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)).toEqual(['Zeta Analytics'])
+    expect(
+      (await service.pickerMatches({ types: ['organisation'], text: 'zeta', limit: 5, except: [], showType: false })).map((match) => match.candidate.label)
+    ).toEqual(['Zeta Analytics'])
   })
 
   it('refuses sources, which it does not hold', async () => {
     const { db } = await aKnowledgeBase()
 
-    await expect(new ViewDataService(db).pickerMatches({ types: ['source'], text: 'x', limit: 5, except: [], showType: false })).rejects.toThrow('holds no source records')
+    await expect(new ViewDataService(db).pickerMatches({ types: ['source'], text: 'x', limit: 5, except: [], showType: false })).rejects.toThrow(
+      'holds no source records'
+    )
   })
 })

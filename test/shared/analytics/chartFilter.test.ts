@@ -4,7 +4,14 @@ import { parseQuery } from '@shared/search/queryLanguage'
 import { aJurisdiction, anIncident, anOrganisation, aResponse } from '../../builders/sharedDomain'
 
 const incidents = [
-  anIncident({ id: 'inc-cn', title: 'CN', occurredOn: '2018-01-03', jurisdictionIds: ['CN'], categories: ['consent-dark-pattern'], organisations: [{ organisationId: 'org-pay', role: 'operator' }] }),
+  anIncident({
+    id: 'inc-cn',
+    title: 'CN',
+    occurredOn: '2018-01-03',
+    jurisdictionIds: ['CN'],
+    categories: ['consent-dark-pattern'],
+    organisations: [{ organisationId: 'org-pay', role: 'operator' }]
+  }),
   anIncident({ id: 'inc-zj', title: 'Zhejiang', occurredOn: '2019', jurisdictionIds: ['CN-ZJ'], categories: ['breach'] }),
   anIncident({ id: 'inc-in', title: 'IN', occurredOn: '2015-05', jurisdictionIds: ['IN'], categories: ['undisclosed-transmission'] })
 ]
@@ -62,7 +69,9 @@ describe('selectIncidentsForChart', () => {
 
     expect(selection.ignored).toEqual([{ key: 'charts.ignored.words' }])
     expect(selectIncidentsForChart(incidents, parseQuery('kind:fine type:law'), vocabulary).ignored).toEqual([{ key: 'charts.ignored.noIncidentType' }])
-    expect(selectIncidentsForChart(incidents, parseQuery('kind:fine'), vocabulary).ignored).toEqual([{ key: 'charts.ignored.notForIncidents', values: { field: 'kind' } }])
+    expect(selectIncidentsForChart(incidents, parseQuery('kind:fine'), vocabulary).ignored).toEqual([
+      { key: 'charts.ignored.notForIncidents', values: { field: 'kind' } }
+    ])
   })
 })
 

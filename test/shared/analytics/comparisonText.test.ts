@@ -5,15 +5,26 @@ import type { IncidentCategory } from '@shared/domain/incident'
 import { aJurisdiction, aLaw, anIncident, anOrganisation, aResponse } from '../../builders/sharedDomain'
 import { CHINESE_WORDS, ENGLISH_WORDS } from '../../builders/languageWords'
 
-const csl = aLaw({ id: 'law-csl', title: 'Cybersecurity Law', provisions: [{ unit: 'article', number: '41' }, { unit: 'article', number: '42' }] })
+const csl = aLaw({
+  id: 'law-csl',
+  title: 'Cybersecurity Law',
+  provisions: [
+    { unit: 'article', number: '41' },
+    { unit: 'article', number: '42' }
+  ]
+})
 
 describe('applyingProvisionsText', () => {
   it('names provisions with their unit', () => {
-    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['41', '42'], isCitedAsWhole: false, applications: [] }, ENGLISH_WORDS)).toBe('Article 41, Article 42')
+    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['41', '42'], isCitedAsWhole: false, applications: [] }, ENGLISH_WORDS)).toBe(
+      'Article 41, Article 42'
+    )
   })
 
   it('adds the law as a whole when a link names no provision', () => {
-    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['41'], isCitedAsWhole: true, applications: [] }, ENGLISH_WORDS)).toBe('Article 41, the law as a whole')
+    expect(applyingProvisionsText({ law: csl, provisionNumbers: ['41'], isCitedAsWhole: true, applications: [] }, ENGLISH_WORDS)).toBe(
+      'Article 41, the law as a whole'
+    )
   })
 
   it('shows a number the law does not record as it is', () => {
@@ -34,11 +45,31 @@ describe('penaltyText', () => {
 describe('comparisonColumnText', () => {
   const data = {
     jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
-    organisations: [anOrganisation({ id: 'org-browser', name: 'Browser' }), anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })],
+    organisations: [
+      anOrganisation({ id: 'org-browser', name: 'Browser' }),
+      anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })
+    ],
     laws: [aLaw({ id: 'law-dpdp', title: 'DPDP Act', jurisdictionId: 'IN' })],
-    incidents: [anIncident({ id: 'inc', title: 'Transmission', occurredOn: '2015-05', jurisdictionIds: ['IN'], categories: ['breach' as IncidentCategory], organisations: [{ organisationId: 'org-browser', role: 'operator' }] })],
+    incidents: [
+      anIncident({
+        id: 'inc',
+        title: 'Transmission',
+        occurredOn: '2015-05',
+        jurisdictionIds: ['IN'],
+        categories: ['breach' as IncidentCategory],
+        organisations: [{ organisationId: 'org-browser', role: 'operator' }]
+      })
+    ],
     responses: [
-      aResponse({ id: 'threat', title: 'May be banned', kind: 'block-or-ban', stage: 'proposed', actorId: 'org-meity', datedOn: '2017-08-22', incidentIds: ['inc'] }),
+      aResponse({
+        id: 'threat',
+        title: 'May be banned',
+        kind: 'block-or-ban',
+        stage: 'proposed',
+        actorId: 'org-meity',
+        datedOn: '2017-08-22',
+        incidentIds: ['inc']
+      }),
       aResponse({ id: 'block', title: 'Blocked', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', incidentIds: ['inc'] })
     ]
   }
@@ -114,22 +145,31 @@ describe('comparisonColumnText for responses not tied to an incident', () => {
   it('adds their part only when there are some', () => {
     const data = {
       jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
-      organisations: [anOrganisation({ id: 'org-app', name: 'App' }), anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })],
+      organisations: [
+        anOrganisation({ id: 'org-app', name: 'App' }),
+        anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })
+      ],
       laws: [],
       incidents: [],
-      responses: [aResponse({ id: 'ban', title: 'App banned', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', targetOrganisationIds: ['org-app'] })]
+      responses: [
+        aResponse({ id: 'ban', title: 'App banned', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', targetOrganisationIds: ['org-app'] })
+      ]
     }
     const [column] = compareJurisdictions({ kind: 'organisation', organisationId: 'org-app' as never }, data).columns
 
     const sections = column === undefined ? [] : comparisonColumnText(column, new Map([['org-meity', 'MeitY']]), ENGLISH_WORDS)
 
-    expect(sections.find((section) => section.heading === 'Responses not tied to an incident')?.lines).toEqual(['29 June 2020 · Block or ban · MeitY: App banned'])
+    expect(sections.find((section) => section.heading === 'Responses not tied to an incident')?.lines).toEqual([
+      '29 June 2020 · Block or ban · MeitY: App banned'
+    ])
   })
 })
 
 describe('applicationsText', () => {
   it('says why a law is listed, in words', () => {
-    expect(applicationsText({ applications: ['implicated-by-incident', 'cited-as-legal-basis'] }, ENGLISH_WORDS)).toBe('implicated by the incident; cited as legal basis')
+    expect(applicationsText({ applications: ['implicated-by-incident', 'cited-as-legal-basis'] }, ENGLISH_WORDS)).toBe(
+      'implicated by the incident; cited as legal basis'
+    )
   })
 })
 
@@ -137,7 +177,10 @@ describe('comparisonColumnText in Chinese', () => {
   it('writes the column in Chinese: headings, dates at their precision, kinds, the state of the matter, a penalty', () => {
     const data = {
       jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
-      organisations: [anOrganisation({ id: 'org-browser', name: 'Browser' }), anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })],
+      organisations: [
+        anOrganisation({ id: 'org-browser', name: 'Browser' }),
+        anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })
+      ],
       laws: [aLaw({ id: 'law-it', title: 'IT Act', jurisdictionId: 'IN', provisions: [{ unit: 'section', number: '69A' }] })],
       incidents: [
         anIncident({
@@ -151,8 +194,25 @@ describe('comparisonColumnText in Chinese', () => {
         })
       ],
       responses: [
-        aResponse({ id: 'threat', title: 'May be banned', kind: 'block-or-ban', stage: 'proposed', actorId: 'org-meity', datedOn: '2017-08-22', incidentIds: ['inc'] }),
-        aResponse({ id: 'fine', title: 'Fined', kind: 'fine', actorId: 'org-meity', datedOn: '2020-06-29', incidentIds: ['inc'], outcome: 'Fined', penalty: { amount: 1000000, currency: 'INR' } })
+        aResponse({
+          id: 'threat',
+          title: 'May be banned',
+          kind: 'block-or-ban',
+          stage: 'proposed',
+          actorId: 'org-meity',
+          datedOn: '2017-08-22',
+          incidentIds: ['inc']
+        }),
+        aResponse({
+          id: 'fine',
+          title: 'Fined',
+          kind: 'fine',
+          actorId: 'org-meity',
+          datedOn: '2020-06-29',
+          incidentIds: ['inc'],
+          outcome: 'Fined',
+          penalty: { amount: 1000000, currency: 'INR' }
+        })
       ]
     }
     const [column] = compareJurisdictions({ kind: 'category', category: 'breach' }, data).columns
@@ -161,7 +221,11 @@ describe('comparisonColumnText in Chinese', () => {
     expect(sections.map((section) => section.heading)).toEqual(['事件', '适用的法律', '应对（按顺序）', '结果', '本法域的其他法律（未关联）'])
     expect(sections[0]?.lines).toEqual(['2015年5月 · Transmission'])
     expect(sections[1]?.lines).toEqual(['IT Act：第69A节、整部法律'])
-    expect(sections[2]?.lines).toEqual(['2020年6月29日 · 罚款 · MeitY：Fined（终结该事项）', '拟议，尚未实施：2017年8月22日 · 封锁或禁令 · MeitY：May be banned', '事项状态：已结束'])
+    expect(sections[2]?.lines).toEqual([
+      '2020年6月29日 · 罚款 · MeitY：Fined（终结该事项）',
+      '拟议，尚未实施：2017年8月22日 · 封锁或禁令 · MeitY：May be banned',
+      '事项状态：已结束'
+    ])
     expect(sections[3]?.lines).toEqual(['2020年6月29日 · 罚款：Fined：处罚：INR 1,000,000'])
     expect(sections[4]?.lines).toEqual(['未记录'])
   })

@@ -37,11 +37,7 @@ function aWorld(overrides: Partial<ComparisonData> = {}): ComparisonData {
         jurisdictionIds: ['CN'],
         categories: ['consent-dark-pattern'],
         organisations: [{ organisationId: 'org-pay', role: 'operator' }],
-        implicatedProvisions: [
-          { lawId: 'law-cn-csl', provisionNumber: '41' },
-          { lawId: 'law-cn-csl', provisionNumber: '42' },
-          { lawId: 'law-eu-gdpr' }
-        ]
+        implicatedProvisions: [{ lawId: 'law-cn-csl', provisionNumber: '41' }, { lawId: 'law-cn-csl', provisionNumber: '42' }, { lawId: 'law-eu-gdpr' }]
       }),
       anIncident({
         id: 'inc-browser',
@@ -51,7 +47,13 @@ function aWorld(overrides: Partial<ComparisonData> = {}): ComparisonData {
         categories: ['undisclosed-transmission'],
         organisations: [{ organisationId: 'org-browser', role: 'operator' }]
       }),
-      anIncident({ id: 'inc-other', title: 'Other breach', occurredOn: '2019', jurisdictionIds: ['EU'], organisations: [{ organisationId: 'org-other', role: 'operator' }] })
+      anIncident({
+        id: 'inc-other',
+        title: 'Other breach',
+        occurredOn: '2019',
+        jurisdictionIds: ['EU'],
+        organisations: [{ organisationId: 'org-other', role: 'operator' }]
+      })
     ],
     responses: [
       aResponse({ id: 'resp-summons', title: 'Summons', kind: 'summons', actorId: 'org-cn-regulator', datedOn: '2018-01-06', incidentIds: ['inc-pay'] }),
@@ -65,8 +67,23 @@ function aWorld(overrides: Partial<ComparisonData> = {}): ComparisonData {
         legalBasis: [{ lawId: 'law-cn-csl' }],
         outcome: 'Ordered to rectify'
       }),
-      aResponse({ id: 'resp-review', title: 'Review', kind: 'review', actorId: 'org-in-ministry', datedOn: '2017-08-21/2017-08-22', incidentIds: ['inc-browser'] }),
-      aResponse({ id: 'resp-threat', title: 'Threatened ban', kind: 'block-or-ban', stage: 'proposed', actorId: 'org-in-ministry', datedOn: '2017-08-22', incidentIds: ['inc-browser'] }),
+      aResponse({
+        id: 'resp-review',
+        title: 'Review',
+        kind: 'review',
+        actorId: 'org-in-ministry',
+        datedOn: '2017-08-21/2017-08-22',
+        incidentIds: ['inc-browser']
+      }),
+      aResponse({
+        id: 'resp-threat',
+        title: 'Threatened ban',
+        kind: 'block-or-ban',
+        stage: 'proposed',
+        actorId: 'org-in-ministry',
+        datedOn: '2017-08-22',
+        incidentIds: ['inc-browser']
+      }),
       aResponse({
         id: 'resp-block',
         title: 'Block',
@@ -171,18 +188,28 @@ describe('compareJurisdictions', () => {
   it('puts a company’s response in every jurisdiction of its incident', () => {
     const world = aWorld()
     const spanning = world.incidents.map((incident) => (incident.id === 'inc-browser' ? { ...incident, jurisdictionIds: ['CN', 'IN'] as never } : incident))
-    const statement = aResponse({ id: 'resp-statement', title: 'Statement', kind: 'statement', actorId: 'org-browser', datedOn: '2017-08-22', incidentIds: ['inc-browser'] })
+    const statement = aResponse({
+      id: 'resp-statement',
+      title: 'Statement',
+      kind: 'statement',
+      actorId: 'org-browser',
+      datedOn: '2017-08-22',
+      incidentIds: ['inc-browser']
+    })
 
     const { columns } = compareJurisdictions(orgSubject('org-group'), { ...world, incidents: spanning, responses: [...world.responses, statement] })
 
-    const stepIdsFor = (index: number) => columns[index]?.matters.find((m) => m.incident.id === 'inc-browser')?.chain.steps.map((step): string => step.response.id) ?? []
+    const stepIdsFor = (index: number) =>
+      columns[index]?.matters.find((m) => m.incident.id === 'inc-browser')?.chain.steps.map((step): string => step.response.id) ?? []
     expect([stepIdsFor(0).includes('resp-statement'), stepIdsFor(1).includes('resp-statement')]).toEqual([true, true])
   })
 
   it('lists as outcomes the concluding steps and responses that record an outcome, earliest first', () => {
     const china = compareJurisdictions(orgSubject('org-group'), aWorld()).columns[0]
 
-    expect(china?.outcomes.map((entry) => [entry.response.id, entry.effect, entry.outcome])).toEqual([['resp-rectification', 'concludes', 'Ordered to rectify']])
+    expect(china?.outcomes.map((entry) => [entry.response.id, entry.effect, entry.outcome])).toEqual([
+      ['resp-rectification', 'concludes', 'Ordered to rectify']
+    ])
   })
 
   it('never lists a proposed measure as an outcome', () => {
@@ -193,7 +220,14 @@ describe('compareJurisdictions', () => {
 
   it('places a response aimed at the organisation but at none of its incidents in the actor’s jurisdiction', () => {
     const world = aWorld()
-    const notice = aResponse({ id: 'resp-notice', title: 'Notice to Pay', kind: 'notice', actorId: 'org-cn-regulator', datedOn: '2019', targetOrganisationIds: ['org-pay'] })
+    const notice = aResponse({
+      id: 'resp-notice',
+      title: 'Notice to Pay',
+      kind: 'notice',
+      actorId: 'org-cn-regulator',
+      datedOn: '2019',
+      targetOrganisationIds: ['org-pay']
+    })
 
     const [china, india] = compareJurisdictions(orgSubject('org-group'), { ...world, responses: [...world.responses, notice] }).columns
 
@@ -205,7 +239,11 @@ describe('compareJurisdictions', () => {
     const ftc = anOrganisation({ id: 'org-ftc', name: 'FTC', kind: 'regulator', headquartersJurisdictionId: 'US' })
     const warning = aResponse({ id: 'resp-warning', kind: 'warning', actorId: 'org-ftc', targetOrganisationIds: ['org-browser'] })
 
-    const comparison = compareJurisdictions(orgSubject('org-group'), { ...world, organisations: [...world.organisations, ftc], responses: [...world.responses, warning] })
+    const comparison = compareJurisdictions(orgSubject('org-group'), {
+      ...world,
+      organisations: [...world.organisations, ftc],
+      responses: [...world.responses, warning]
+    })
 
     expect(comparison.columns.map((column) => column.jurisdictionName)).toEqual(['China', 'India', 'United States'])
   })
@@ -233,7 +271,13 @@ describe('listFirstOfComparison', () => {
     laws: [],
     responses: [],
     incidents: Array.from({ length: 25 }, (_, index) =>
-      anIncident({ id: `inc-${index}`, title: `Breach ${index}`, occurredOn: `20${String(index).padStart(2, '0')}`, jurisdictionIds: ['IN'], categories: ['breach'] })
+      anIncident({
+        id: `inc-${index}`,
+        title: `Breach ${index}`,
+        occurredOn: `20${String(index).padStart(2, '0')}`,
+        jurisdictionIds: ['IN'],
+        categories: ['breach']
+      })
     )
   }
   const whole = compareJurisdictions({ kind: 'category', category: 'breach' }, manyBreaches)

@@ -24,8 +24,15 @@ const userText = fc
 const requiredText = userText.map((text) => (text.trim() === '' ? 'x' : text))
 
 const datePoint = fc
-  .record({ year: fc.integer({ min: 1995, max: 2030 }), month: fc.option(fc.integer({ min: 1, max: 12 })), day: fc.integer({ min: 1, max: 28 }), withDay: fc.boolean() })
-  .map(({ year, month, day, withDay }) => (month === null ? `${year}` : `${year}-${String(month).padStart(2, '0')}${withDay ? `-${String(day).padStart(2, '0')}` : ''}`))
+  .record({
+    year: fc.integer({ min: 1995, max: 2030 }),
+    month: fc.option(fc.integer({ min: 1, max: 12 })),
+    day: fc.integer({ min: 1, max: 28 }),
+    withDay: fc.boolean()
+  })
+  .map(({ year, month, day, withDay }) =>
+    month === null ? `${year}` : `${year}-${String(month).padStart(2, '0')}${withDay ? `-${String(day).padStart(2, '0')}` : ''}`
+  )
 const partialDate = fc.option(
   fc.oneof(
     datePoint,
@@ -34,11 +41,16 @@ const partialDate = fc.option(
   ),
   { nil: undefined }
 )
-const sourceUrl = fc.option(fc.constantFrom('https://a.example/x', 'http://b.example/', 'https://c.example/?q=<script>', 'https://d.example/(a)'), { nil: undefined })
+const sourceUrl = fc.option(fc.constantFrom('https://a.example/x', 'http://b.example/', 'https://c.example/?q=<script>', 'https://d.example/(a)'), {
+  nil: undefined
+})
 
 const knowledgeBase = fc
   .record({
-    incidents: fc.array(fc.record({ title: requiredText, summary: userText, occurredOn: partialDate, disclosedOn: partialDate, provision: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+    incidents: fc.array(fc.record({ title: requiredText, summary: userText, occurredOn: partialDate, disclosedOn: partialDate, provision: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 3
+    }),
     responses: fc.array(
       fc.record({
         title: requiredText,
@@ -135,7 +147,14 @@ describe('briefings over generated records', () => {
   it('render as HTML and Markdown without script, javascript: or an unescaped "<" from user text', () => {
     fc.assert(
       fc.property(scenario, ({ records, briefing }) => {
-        const doc = composeBriefingDocument(briefing, recordSetOf(records.filter((typed) => typed.type === 'response'), records), ENGLISH_WORDS)
+        const doc = composeBriefingDocument(
+          briefing,
+          recordSetOf(
+            records.filter((typed) => typed.type === 'response'),
+            records
+          ),
+          ENGLISH_WORDS
+        )
         const html = briefingToHtml(doc)
         expect(html).not.toMatch(/<script|javascript:/i)
         expect(withoutBriefingTags(html)).not.toContain('<')
@@ -150,7 +169,14 @@ describe('briefings over generated records', () => {
   it('render as a DOCX package with its parts and no field codes', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ records, briefing }) => {
-        const doc = composeBriefingDocument(briefing, recordSetOf(records.filter((typed) => typed.type === 'response'), records), ENGLISH_WORDS)
+        const doc = composeBriefingDocument(
+          briefing,
+          recordSetOf(
+            records.filter((typed) => typed.type === 'response'),
+            records
+          ),
+          ENGLISH_WORDS
+        )
         const files = unzipSync(await briefingToDocx(doc))
         expect(Object.keys(files)).toEqual(expect.arrayContaining(['word/document.xml', 'word/footnotes.xml']))
         const body = strFromU8(files['word/document.xml']!)

@@ -52,7 +52,9 @@ function sectionText(doc: BriefingDocument, title: string): string[] {
 }
 
 const ucAndResponses = (): TypedRecord[] =>
-  sampleRecords.filter((typed) => typed.record.id === UC_INCIDENT_ID || (typed.type === 'response' && typed.record.incidentIds.includes(UC_INCIDENT_ID as never)))
+  sampleRecords.filter(
+    (typed) => typed.record.id === UC_INCIDENT_ID || (typed.type === 'response' && typed.record.incidentIds.includes(UC_INCIDENT_ID as never))
+  )
 
 describe('composeBriefingDocument on the Alipay incident', () => {
   const doc = composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS)
@@ -72,7 +74,9 @@ describe('composeBriefingDocument on the Alipay incident', () => {
     expect(blocks.map((block) => block.kind)).toEqual(['heading', 'numbered-paragraph', 'paragraph', 'paragraph'])
     const numbered = blocks[1]
     expect(numbered?.kind === 'numbered-paragraph' && numbered.number).toBe(1)
-    expect(blockTexts(numbered!)[0]).toMatch(/^Alipay annual-bill consent default enrolled users in Sesame Credit \(3 January 2018\)\. On 3 January 2018 Alipay/)
+    expect(blockTexts(numbered!)[0]).toMatch(
+      /^Alipay annual-bill consent default enrolled users in Sesame Credit \(3 January 2018\)\. On 3 January 2018 Alipay/
+    )
     expect(blocks.slice(2).flatMap(blockTexts)).toEqual(['The regulator acted within a week.', 'No fine was reported.'])
   })
 
@@ -102,21 +106,31 @@ describe('composeBriefingDocument on the Alipay incident', () => {
     expect(lines).toContain(
       'Article 41 — implicated by “Alipay annual-bill consent default enrolled users in Sesame Credit” (3 January 2018). In force on 3 January 2018.'
     )
-    expect(lines).toContainEqual(expect.stringMatching(/^The law as a whole — implicated by “Alipay.*\(3 January 2018\)\. Not yet in force \(from 1 May 2018\)\.$/))
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^The law as a whole — implicated by “Alipay.*\(3 January 2018\)\. Not yet in force \(from 1 May 2018\)\.$/)
+    )
     expect(lines).toContain('Statute, China. History: adopted 7 November 2016; in force 1 June 2017.[1][3][4][5]')
   })
 
   it('groups the responses as one matter with its state and the step that set it', () => {
     const lines = sectionText(doc, 'Responses and outcomes')
     expect(lines[0]).toBe('Alipay annual-bill consent default enrolled users in Sesame Credit')
-    expect(lines[1]).toBe('State of the matter: concluded, since “Cyberspace Administration of China orders investigation and special rectification” (10 January 2018).')
-    expect(lines).toContainEqual(expect.stringMatching(/^10 January 2018 — Rectification order by Cyberspace Administration of China\. .*Concludes the matter\. Outcome — Regulator rebuke/))
+    expect(lines[1]).toBe(
+      'State of the matter: concluded, since “Cyberspace Administration of China orders investigation and special rectification” (10 January 2018).'
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^10 January 2018 — Rectification order by Cyberspace Administration of China\. .*Concludes the matter\. Outcome — Regulator rebuke/
+      )
+    )
   })
 
   it('lists the sources in note order with the notes that cite them; http addresses stay addresses', () => {
     const lines = sectionText(doc, 'Sources')
     expect(lines).toHaveLength(5)
-    expect(lines[0]).toBe('Xinhua, “China Focus: Ant Financial apologizes for online credit trickery”, 4 January 2018. http://www.xinhuanet.com/english/2018-01/04/c_136872331.htm Note 1.')
+    expect(lines[0]).toBe(
+      'Xinhua, “China Focus: Ant Financial apologizes for online credit trickery”, 4 January 2018. http://www.xinhuanet.com/english/2018-01/04/c_136872331.htm Note 1.'
+    )
   })
 })
 
@@ -150,19 +164,41 @@ describe('composeBriefingDocument', () => {
     const lines = sectionText(doc, 'Responses and outcomes')
     const apart = lines.indexOf('Proposed or threatened measures (these do not change the state of the matter):')
     expect(apart).toBeGreaterThan(0)
-    expect(lines[apart + 1]).toBe('22 August 2017 — Block or ban by Ministry of Electronics and Information Technology. MeitY official says UC Browser may be banned if found guilty.[1][2]')
+    expect(lines[apart + 1]).toBe(
+      '22 August 2017 — Block or ban by Ministry of Electronics and Information Technology. MeitY official says UC Browser may be banned if found guilty.[1][2]'
+    )
     expect(lines[1]).toMatch(/^State of the matter: concluded, since “.*” \(29 June 2020\)\.$/)
   })
 
   it('writes a fine whose amount is unknown as "amount not known", never as zero', () => {
     const incident = anIncident({ id: 'inc-fined', title: 'Fined incident', occurredOn: '2020' })
-    const fine = aResponse({ id: 'resp-fine', title: 'Regulator fines the company', kind: 'fine', actorId: 'org-cac', incidentIds: ['inc-fined'], penalty: { currency: 'EUR' } })
-    const known = aResponse({ id: 'resp-fine-2', title: 'Second fine', kind: 'fine', actorId: 'org-cac', incidentIds: ['inc-fined'], penalty: { amount: 1250000, currency: 'EUR' } })
+    const fine = aResponse({
+      id: 'resp-fine',
+      title: 'Regulator fines the company',
+      kind: 'fine',
+      actorId: 'org-cac',
+      incidentIds: ['inc-fined'],
+      penalty: { currency: 'EUR' }
+    })
+    const known = aResponse({
+      id: 'resp-fine-2',
+      title: 'Second fine',
+      kind: 'fine',
+      actorId: 'org-cac',
+      incidentIds: ['inc-fined'],
+      penalty: { amount: 1250000, currency: 'EUR' }
+    })
     const set = recordSetOf(
-      [{ type: 'response', record: fine }, { type: 'response', record: known }],
+      [
+        { type: 'response', record: fine },
+        { type: 'response', record: known }
+      ],
       [{ type: 'incident', record: incident }, ...sampleRecords]
     )
-    const lines = sectionText(composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-fined' }] }), set, ENGLISH_WORDS), 'Responses and outcomes')
+    const lines = sectionText(
+      composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-fined' }] }), set, ENGLISH_WORDS),
+      'Responses and outcomes'
+    )
     expect(lines).toContainEqual(expect.stringMatching(/Regulator fines the company\. Concludes the matter\. Penalty — amount not known\.$/))
     expect(lines).toContainEqual(expect.stringMatching(/Second fine\. Concludes the matter\. Penalty — EUR 1,250,000\.$/))
   })
@@ -173,10 +209,20 @@ describe('composeBriefingDocument', () => {
       id: 'inc-a',
       title: 'First',
       summary: 'A.',
-      citations: [{ sourceId: 'src-report', passage: 'page one' }, { sourceId: 'src-report', passage: 'page two' }]
+      citations: [
+        { sourceId: 'src-report', passage: 'page one' },
+        { sourceId: 'src-report', passage: 'page two' }
+      ]
     })
     const second = anIncident({ id: 'inc-b', title: 'Second', summary: 'B.', citations: [{ sourceId: 'src-report', passage: 'page one' }] })
-    const set = recordSetOf([], [{ type: 'source', record: source }, { type: 'incident', record: first }, { type: 'incident', record: second }])
+    const set = recordSetOf(
+      [],
+      [
+        { type: 'source', record: source },
+        { type: 'incident', record: first },
+        { type: 'incident', record: second }
+      ]
+    )
     const briefing = alipayBriefing({
       sections: ['summary', 'sources'],
       items: [

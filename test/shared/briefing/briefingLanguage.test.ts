@@ -13,7 +13,9 @@ const UC_INCIDENT_ID = 'inc-uc-browser-data-transmission'
 const ENGLISH_SECTION_TITLES = ['Summary', 'Chronology', 'Legal basis', 'Responses and outcomes', 'Sources']
 
 function inlineText(content: readonly BriefingInline[]): string {
-  return content.map((inline) => (inline.kind === 'text' || inline.kind === 'link' ? inline.text : inline.kind === 'footnote-ref' ? `[${inline.number}]` : '\n')).join('')
+  return content
+    .map((inline) => (inline.kind === 'text' || inline.kind === 'link' ? inline.text : inline.kind === 'footnote-ref' ? `[${inline.number}]` : '\n'))
+    .join('')
 }
 
 function blockTexts(block: BriefingBlock): string[] {
@@ -37,12 +39,18 @@ function sectionText(doc: BriefingDocument, section: string): string[] {
 }
 
 function allText(doc: BriefingDocument): string {
-  return [doc.asOfText, ...doc.sections.flatMap((section) => [section.title, ...section.blocks.flatMap(blockTexts)]), ...doc.footnotes.map((note) => inlineText(note.content))].join('\n')
+  return [
+    doc.asOfText,
+    ...doc.sections.flatMap((section) => [section.title, ...section.blocks.flatMap(blockTexts)]),
+    ...doc.footnotes.map((note) => inlineText(note.content))
+  ].join('\n')
 }
 
 const ucSet = () =>
   recordSetOf(
-    sampleRecords.filter((typed) => typed.record.id === UC_INCIDENT_ID || (typed.type === 'response' && typed.record.incidentIds.includes(UC_INCIDENT_ID as never))),
+    sampleRecords.filter(
+      (typed) => typed.record.id === UC_INCIDENT_ID || (typed.type === 'response' && typed.record.incidentIds.includes(UC_INCIDENT_ID as never))
+    ),
     sampleRecords
   )
 const ucBriefing = () => alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: UC_INCIDENT_ID }] })
@@ -71,19 +79,46 @@ describe('a briefing composed in Chinese', () => {
   })
 
   it('says in Chinese whether each provision was in force, and how the matter stands', () => {
-    expect(sectionText(doc, 'legal-basis')).toContain('第41条：为“Alipay annual-bill consent default enrolled users in Sesame Credit”所涉及（2018年1月3日）。2018年1月3日时有效。')
+    expect(sectionText(doc, 'legal-basis')).toContain(
+      '第41条：为“Alipay annual-bill consent default enrolled users in Sesame Credit”所涉及（2018年1月3日）。2018年1月3日时有效。'
+    )
     expect(sectionText(doc, 'legal-basis')).toContainEqual(expect.stringMatching(/^整部法律：.*尚未施行（自2018年5月1日起施行）。$/))
     expect(sectionText(doc, 'legal-basis')).toContain('法律、China。沿革：2016年11月7日通过；2017年6月1日施行。[1][3][4][5]')
-    expect(sectionText(doc, 'responses')[1]).toBe('事项状态：已结束，自“Cyberspace Administration of China orders investigation and special rectification”（2018年1月10日）起。')
-    expect(sectionText(doc, 'responses')).toContainEqual(expect.stringMatching(/^2018年1月6日：Cyberspace Administration of China约谈。.*。推进该事项。\[3\]\[4\]\[5\]$/))
+    expect(sectionText(doc, 'responses')[1]).toBe(
+      '事项状态：已结束，自“Cyberspace Administration of China orders investigation and special rectification”（2018年1月10日）起。'
+    )
+    expect(sectionText(doc, 'responses')).toContainEqual(
+      expect.stringMatching(/^2018年1月6日：Cyberspace Administration of China约谈。.*。推进该事项。\[3\]\[4\]\[5\]$/)
+    )
   })
 
   it('writes an uncertain answer, a penalty of unknown amount and the notes in Chinese', () => {
     const incident = anIncident({ id: 'inc-fined', title: '某事件', occurredOn: '2020', citations: [{ sourceId: 'src-report', passage: '第一页' }] })
-    const fine = aResponse({ id: 'resp-fine', title: '监管机构罚款', kind: 'fine', actorId: 'org-cac', incidentIds: ['inc-fined'], outcome: '罚款', penalty: { currency: 'CNY' } })
-    const known = aResponse({ id: 'resp-fine-2', title: '第二次罚款', kind: 'fine', actorId: 'org-cac', incidentIds: ['inc-fined'], penalty: { amount: 1250000, currency: 'CNY' } })
+    const fine = aResponse({
+      id: 'resp-fine',
+      title: '监管机构罚款',
+      kind: 'fine',
+      actorId: 'org-cac',
+      incidentIds: ['inc-fined'],
+      outcome: '罚款',
+      penalty: { currency: 'CNY' }
+    })
+    const known = aResponse({
+      id: 'resp-fine-2',
+      title: '第二次罚款',
+      kind: 'fine',
+      actorId: 'org-cac',
+      incidentIds: ['inc-fined'],
+      penalty: { amount: 1250000, currency: 'CNY' }
+    })
     const source = aSource({ id: 'src-report', title: '报告', publisher: '某机构', accessedOn: '2021-03' })
-    const set = recordSetOf([{ type: 'response', record: fine }, { type: 'response', record: known }], [{ type: 'incident', record: incident }, { type: 'source', record: source }, ...sampleRecords])
+    const set = recordSetOf(
+      [
+        { type: 'response', record: fine },
+        { type: 'response', record: known }
+      ],
+      [{ type: 'incident', record: incident }, { type: 'source', record: source }, ...sampleRecords]
+    )
     const fined = composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-fined' }] }), set, CHINESE_WORDS)
 
     expect(sectionText(fined, 'responses')).toContainEqual(expect.stringMatching(/监管机构罚款。终结该事项。结果：罚款；处罚：金额不详。$/))
@@ -93,7 +128,11 @@ describe('a briefing composed in Chinese', () => {
   })
 
   it('says what is missing in Chinese', () => {
-    const empty = composeBriefingDocument(alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-deleted' }] }), recordSetOf([], sampleRecords), CHINESE_WORDS)
+    const empty = composeBriefingDocument(
+      alipayBriefing({ items: [{ kind: 'record', recordType: 'incident', recordId: 'inc-deleted' }] }),
+      recordSetOf([], sampleRecords),
+      CHINESE_WORDS
+    )
 
     expect(sectionText(empty, 'summary')).toEqual(['本简报列有事件“inc-deleted”，但知识库中已无此记录。'])
     expect(sectionText(empty, 'chronology')).toEqual(['本简报中的记录均无记录日期。'])
@@ -113,7 +152,9 @@ describe('the files of a briefing in Chinese', () => {
     expect(body).toMatch(/<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">大事记<\/w:t>/)
     expect(body).toContain('截至2026年11月29日')
     for (const title of ENGLISH_SECTION_TITLES) expect(body).not.toContain(`>${title}<`)
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:cs="Calibri" w:eastAsia="Noto Sans CJK SC" w:hAnsi="Calibri"\/><w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/)
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:cs="Calibri" w:eastAsia="Noto Sans CJK SC" w:hAnsi="Calibri"\/><w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/
+    )
     expect(fonts).toMatch(/<w:font w:name="Noto Sans CJK SC"><w:altName w:val="Microsoft YaHei"\/><w:charset w:val="86"\/>/)
     expect(fonts.indexOf('"Noto Sans CJK SC"')).toBeLessThan(fonts.indexOf('"PingFang SC"'))
     expect(fonts.indexOf('"PingFang SC"')).toBeLessThan(fonts.indexOf('"Microsoft YaHei"><w:charset'))
@@ -133,7 +174,9 @@ describe('the files of a briefing in Chinese', () => {
     expect(html).toContain('<h2 id="notes-heading">注释</h2>')
     expect(html).toContain('aria-label="注1"')
     expect(html).toContain('<figcaption>本简报所涉事件的时间线。</figcaption>')
-    expect(briefingToHtml(doc, { timelineSvg: '<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>' })).toContain('时间线图片已略去：图片含有&lt;script&gt;元素。')
+    expect(briefingToHtml(doc, { timelineSvg: '<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>' })).toContain(
+      '时间线图片已略去：图片含有&lt;script&gt;元素。'
+    )
   })
 
   it('Markdown: Chinese headings', () => {

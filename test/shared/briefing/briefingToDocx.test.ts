@@ -53,14 +53,24 @@ describe('briefingToDocx on the Alipay briefing', async () => {
   })
 
   it('numbers the summary paragraph with real Word numbering', () => {
-    const paragraph = body.match(/<w:p>(?:(?!<w:p>).)*Alipay annual-bill consent default enrolled users in Sesame Credit<\/w:t>(?:(?!<w:p>).)*<\/w:p>/)?.[0] ?? ''
+    const paragraph =
+      body.match(/<w:p>(?:(?!<w:p>).)*Alipay annual-bill consent default enrolled users in Sesame Credit<\/w:t>(?:(?!<w:p>).)*<\/w:p>/)?.[0] ?? ''
     expect(paragraph).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/)
     expect(parts['word/numbering.xml']).toMatch(/<w:numFmt w:val="decimal"\/><w:lvlText w:val="%1\."\/>/)
   })
 
   it('holds the chronology in date order', () => {
     const text = runText(body)
-    const order = ['7 November 2016', 'Law adopted — ', '3 January 2018', 'Incident occurred — ', '6 January 2018', 'Summons — ', '1 May 2018', 'Law in force — ']
+    const order = [
+      '7 November 2016',
+      'Law adopted — ',
+      '3 January 2018',
+      'Incident occurred — ',
+      '6 January 2018',
+      'Summons — ',
+      '1 May 2018',
+      'Law in force — '
+    ]
     let from = text.indexOf('Chronology')
     for (const piece of order) {
       const at = text.indexOf(piece, from)
@@ -73,14 +83,18 @@ describe('briefingToDocx on the Alipay briefing', async () => {
     expect(body).toContain('<w:footnoteReference w:id="1"/>')
     expect(body).toContain('<w:footnoteReference w:id="5"/>')
     // Adjacent references get a superscript comma between them, or "1" and "2" would read as 12.
-    expect(body).toMatch(/<w:footnoteReference w:id="1"\/><\/w:r><w:r><w:rPr>(?:(?!<\/w:r>).)*<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">,<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:footnoteReference w:id="2"\/>/)
+    expect(body).toMatch(
+      /<w:footnoteReference w:id="1"\/><\/w:r><w:r><w:rPr>(?:(?!<\/w:r>).)*<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">,<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:footnoteReference w:id="2"\/>/
+    )
     expect([...notes.matchAll(/<w:footnote w:id="(\d+)">/g)].map((match) => match[1])).toEqual(['1', '2', '3', '4', '5'])
     expect(runText(notes)).toContain('Xinhua, “China Focus: Ant Financial apologizes for online credit trickery”, 4 January 2018.')
   })
 
   it('links only https sources; http addresses stay text', () => {
     expect(hyperlinkTargets(parts).every((target) => target.startsWith('https:'))).toBe(true)
-    expect(hyperlinkTargets(parts)).toContain('https://privacyinternational.org/examples/1956/chinese-regulator-rebukes-ant-financial-automatic-credit-scoring-enrollment')
+    expect(hyperlinkTargets(parts)).toContain(
+      'https://privacyinternational.org/examples/1956/chinese-regulator-rebukes-ant-financial-automatic-credit-scoring-enrollment'
+    )
     expect(runText(notes)).toContain('http://www.xinhuanet.com/english/2018-01/04/c_136872331.htm')
   })
 

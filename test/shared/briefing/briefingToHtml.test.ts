@@ -36,7 +36,9 @@ describe('briefingToHtml on the Alipay briefing', () => {
   it('shows the title block, the numbered summary paragraph and the chronology', () => {
     expect(parsed.text).toContain('As of 29 November 2026')
     expect(parsed.text).toContain('For the Minister — OFFICIAL')
-    expect(html).toContain('<div class="numbered"><span class="paragraph-number">1.</span><p><strong>Alipay annual-bill consent default enrolled users in Sesame Credit</strong>')
+    expect(html).toContain(
+      '<div class="numbered"><span class="paragraph-number">1.</span><p><strong>Alipay annual-bill consent default enrolled users in Sesame Credit</strong>'
+    )
     expect(html).toMatch(/<tr><td>6 January 2018<\/td><td><strong>Summons — <\/strong>Cyberspace Administration of China summons Alipay and Sesame Credit<sup/)
   })
 

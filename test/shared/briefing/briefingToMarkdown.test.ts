@@ -14,23 +14,33 @@ describe('briefingToMarkdown on the Alipay briefing', () => {
   const markdown = briefingToMarkdown(composeBriefingDocument(alipayBriefing(), alipaySet(), ENGLISH_WORDS))
 
   it('starts with the title, the subtitle and the "as of" line', () => {
-    expect(markdown.split('\n\n').slice(0, 3)).toEqual(['# Alipay and Sesame Credit: consent by default', '*For the Minister — OFFICIAL*', '**As of 29 November 2026**'])
+    expect(markdown.split('\n\n').slice(0, 3)).toEqual([
+      '# Alipay and Sesame Credit: consent by default',
+      '*For the Minister — OFFICIAL*',
+      '**As of 29 November 2026**'
+    ])
   })
 
   it('writes the summary as a numbered paragraph under the author’s heading, with note references', () => {
-    expect(markdown).toContain('## Summary\n\n### What happened\n\n1. **Alipay annual-bill consent default enrolled users in Sesame Credit** (3 January 2018). On 3 January 2018')
+    expect(markdown).toContain(
+      '## Summary\n\n### What happened\n\n1. **Alipay annual-bill consent default enrolled users in Sesame Credit** (3 January 2018). On 3 January 2018'
+    )
     expect(markdown).toMatch(/No fine was reported\.\[\^1\]\[\^2\]\[\^3\]\[\^4\]\[\^5\]\n/)
   })
 
   it('writes the chronology as a table in date order', () => {
     expect(markdown).toContain('| Date | Event |\n| --- | --- |\n| 7 November 2016 | **Law adopted —** Cybersecurity Law[^1][^3][^4][^5] |')
-    expect(markdown).toContain('| 10 January 2018 | **Rectification order —** Cyberspace Administration of China orders investigation and special rectification[^3][^4][^5] |')
+    expect(markdown).toContain(
+      '| 10 January 2018 | **Rectification order —** Cyberspace Administration of China orders investigation and special rectification[^3][^4][^5] |'
+    )
   })
 
   it('defines each note once, at the end', () => {
     const definitions = markdown.match(/^\[\^\d+\]: /gm) ?? []
     expect(definitions).toEqual(['[^1]: ', '[^2]: ', '[^3]: ', '[^4]: ', '[^5]: '])
-    expect(markdown).toContain('[^1]: Xinhua, *“China Focus: Ant Financial apologizes for online credit trickery”*, 4 January 2018. `http://www.xinhuanet.com/english/2018-01/04/c_136872331.htm`')
+    expect(markdown).toContain(
+      '[^1]: Xinhua, *“China Focus: Ant Financial apologizes for online credit trickery”*, 4 January 2018. `http://www.xinhuanet.com/english/2018-01/04/c_136872331.htm`'
+    )
   })
 
   it('links https addresses and leaves http ones as code that no viewer links', () => {

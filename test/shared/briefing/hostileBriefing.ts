@@ -21,7 +21,7 @@ export const XSS_CORPUS = [
   '<![CDATA[<script>alert(1)</script>]]>',
   '<!-- comment --><?xml version="1.0"?>',
   '{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc" }',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '# Heading\n- list item\n1. numbered',
   '| cell | injection |',
   '**bold** _em_ `code` ~~strike~~',
@@ -83,7 +83,15 @@ export function hostileRecords(): TypedRecord[] {
     legalBasis: [{ lawId: 'law-hostile', provisionNumber: '1' }],
     citations: [{ sourceId: 'src-https', passage: hostile(19) }]
   })
-  const proposed = aResponse({ id: 'resp-hostile-proposed', title: hostile(20), kind: 'block-or-ban', stage: 'proposed', actorId: 'org-hostile', incidentIds: ['inc-hostile'], outcome: hostile(21) })
+  const proposed = aResponse({
+    id: 'resp-hostile-proposed',
+    title: hostile(20),
+    kind: 'block-or-ban',
+    stage: 'proposed',
+    actorId: 'org-hostile',
+    incidentIds: ['inc-hostile'],
+    outcome: hostile(21)
+  })
   return [
     { type: 'jurisdiction', record: jurisdiction },
     { type: 'organisation', record: actor },
@@ -98,7 +106,10 @@ export function hostileRecords(): TypedRecord[] {
 
 export function hostileSet(): RecordSet {
   const records = hostileRecords()
-  return recordSetOf(records.filter((typed) => typed.type === 'response'), records)
+  return recordSetOf(
+    records.filter((typed) => typed.type === 'response'),
+    records
+  )
 }
 
 /** A briefing whose own title, subtitle, headings and commentary are corpus text, listing every hostile record. */
@@ -122,7 +133,18 @@ export function hostileBriefing(): Briefing {
 
 /** A document made by hand with links a record could never hold (the renderers must check links themselves). */
 export function documentWithHostileLinks(): BriefingDocument {
-  const links = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'http://plain.example/', 'https://user:pw@bank.example/', 'https://ok.example/path', 'mailto:desk@example.org']
+  const links = [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'http://plain.example/',
+    'https://user:pw@bank.example/',
+    'https://ok.example/path',
+    'mailto:desk@example.org'
+  ]
   return {
     title: 'Links',
     subtitle: '',

@@ -3,8 +3,38 @@ import MarkdownIt from 'markdown-it'
 
 /** The elements the briefing page is built from; anything else in the output came from user text. */
 export const BRIEFING_HTML_ELEMENTS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'h4', 'p', 'div', 'span',
-  'strong', 'em', 'a', 'sup', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'figure', 'figcaption'
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'main',
+  'section',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'div',
+  'span',
+  'strong',
+  'em',
+  'a',
+  'sup',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'br',
+  'figure',
+  'figcaption'
 ])
 
 export interface ParsedHtml {

@@ -39,14 +39,26 @@ describe('sanitiseBriefingSvg', () => {
     ['an event handler', `<svg ${NS} onload="alert(1)"></svg>`, '<svg> has an event handler attribute "onload"'],
     ['an upper-case event handler', `<svg ${NS}><rect ONCLICK="alert(1)"/></svg>`, '<rect> has an event handler attribute "ONCLICK"'],
     ['an external link', `<svg ${NS}><a href="https://evil.example"><text>x</text></a></svg>`, 'the picture contains a <a> element'],
-    ['a javascript: href on use', `<svg ${NS}><use href="javascript:alert(1)"/></svg>`, '<use> links to "javascript:alert(1)"; only links inside the picture (#…) are allowed'],
-    ['an entity-encoded javascript: href', `<svg ${NS}><use xlink:href="&#106;avascript:alert(1)"/></svg>`, '<use> links to "javascript:alert(1)"; only links inside the picture (#…) are allowed'],
+    [
+      'a javascript: href on use',
+      `<svg ${NS}><use href="javascript:alert(1)"/></svg>`,
+      '<use> links to "javascript:alert(1)"; only links inside the picture (#…) are allowed'
+    ],
+    [
+      'an entity-encoded javascript: href',
+      `<svg ${NS}><use xlink:href="&#106;avascript:alert(1)"/></svg>`,
+      '<use> links to "javascript:alert(1)"; only links inside the picture (#…) are allowed'
+    ],
     ['an external image', `<svg ${NS}><image href="https://evil.example/x.png"/></svg>`, 'the picture contains a <image> element'],
     ['animation that rewrites a link', `<svg ${NS}><set attributeName="href" to="javascript:alert(1)"/></svg>`, 'the picture contains a <set> element'],
     ['url() pointing outside', `<svg ${NS}><rect fill="url(https://evil.example/#p)"/></svg>`, '<rect> refers to url(https://evil.example/#p) in "fill"'],
     ['a style attribute with a script', `<svg ${NS}><rect style="background:javascript:alert(1)"/></svg>`, '<rect> has a suspicious value in "style"'],
     ['another namespace', `<svg xmlns="http://www.w3.org/1999/xhtml"></svg>`, '<svg> declares the namespace "http://www.w3.org/1999/xhtml"'],
-    ['a foreign attribute namespace', `<svg ${NS} xmlns:ev="http://www.w3.org/2001/xml-events"></svg>`, '<svg> has an attribute "xmlns:ev" that pictures do not use'],
+    [
+      'a foreign attribute namespace',
+      `<svg ${NS} xmlns:ev="http://www.w3.org/2001/xml-events"></svg>`,
+      '<svg> has an attribute "xmlns:ev" that pictures do not use'
+    ],
     ['HTML instead of SVG', '<div><svg></svg></div>', 'the picture contains a <div> element'],
     ['a second root', `<svg ${NS}></svg><svg ${NS}></svg>`, 'the picture has more than one root element'],
     ['text outside the root', `hello<svg ${NS}></svg>`, 'the picture has text outside its <svg> element'],

@@ -10,15 +10,7 @@ import {
   parseBundle
 } from '@shared/domain/bundle'
 import { RECORD_TYPES } from '@shared/domain/recordTypes'
-import {
-  aBundleInput,
-  aJurisdictionInput,
-  aLawInput,
-  anIncidentInput,
-  anOrganisationInput,
-  aResponseInput,
-  aSourceInput
-} from '../../builders/sharedDomain'
+import { aBundleInput, aJurisdictionInput, aLawInput, anIncidentInput, anOrganisationInput, aResponseInput, aSourceInput } from '../../builders/sharedDomain'
 import { withReasonInEnglish } from '../../support/words'
 
 /** A small bundle whose every link resolves inside it. */
@@ -115,9 +107,7 @@ describe('parseBundle', () => {
   it('locates a bad field by its path within the records', () => {
     const problems = problemsOf(aBundleInput({ incidents: [anIncidentInput({ occurredOn: '2015-13' })] }))
 
-    expect(problems).toEqual([
-      { path: 'records.incidents[0].occurredOn', message: '"2015-13": month 13 does not exist (01 to 12)' }
-    ])
+    expect(problems).toEqual([{ path: 'records.incidents[0].occurredOn', message: '"2015-13": month 13 does not exist (01 to 12)' }])
   })
 
   it('locates a bad field nested in a list inside a record', () => {
@@ -164,9 +154,7 @@ describe('parseBundle', () => {
   it('refuses a link to an id that is neither in the bundle nor known', () => {
     const problems = problemsOf(aBundleInput({ laws: [aLawInput({ id: 'law-pipl', jurisdictionId: 'CN' })] }))
 
-    expect(problems).toEqual([
-      { path: 'records.laws[0]', message: '"law-pipl" links (jurisdiction) to "CN", which does not exist' }
-    ])
+    expect(problems).toEqual([{ path: 'records.laws[0]', message: '"law-pipl" links (jurisdiction) to "CN", which does not exist' }])
   })
 
   it('accepts a link to a record passed in as known', () => {
@@ -176,9 +164,7 @@ describe('parseBundle', () => {
   })
 
   it('reports each broken link of a record, naming its relation', () => {
-    const problems = problemsOf(
-      aBundleInput({ responses: [aResponseInput({ id: 'resp-1', actorId: 'org-cac', incidentIds: ['inc-missing'] })] })
-    )
+    const problems = problemsOf(aBundleInput({ responses: [aResponseInput({ id: 'resp-1', actorId: 'org-cac', incidentIds: ['inc-missing'] })] }))
 
     expect(problems.map((problem) => problem.message)).toEqual([
       '"resp-1" links (actor) to "org-cac", which does not exist',
@@ -187,9 +173,7 @@ describe('parseBundle', () => {
   })
 
   it('checks links only once every field is valid', () => {
-    const problems = problemsOf(
-      aBundleInput({ laws: [aLawInput({ jurisdictionId: 'CN', kind: 'decree' as never })] })
-    )
+    const problems = problemsOf(aBundleInput({ laws: [aLawInput({ jurisdictionId: 'CN', kind: 'decree' as never })] }))
 
     expect(problems.map((problem) => problem.path)).toEqual(['records.laws[0].kind'])
   })

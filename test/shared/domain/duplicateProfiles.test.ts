@@ -25,7 +25,9 @@ const name = fc
 
 const organisations = fc
   .array(fc.record({ name, aliases: fc.array(name, { maxLength: 2 }) }), { maxLength: 70, size: 'medium' })
-  .map((drafts) => drafts.map((draft, index) => anOrganisation({ id: `org-${index}`, name: draft.name, aliases: draft.aliases.map((alias) => ({ name: alias })) })))
+  .map((drafts) =>
+    drafts.map((draft, index) => anOrganisation({ id: `org-${index}`, name: draft.name, aliases: draft.aliases.map((alias) => ({ name: alias })) }))
+  )
 
 const incidents = fc
   .array(
@@ -79,7 +81,10 @@ describe('duplicate profiles', () => {
         }
         for (let index = 0; index + 1 < someIncidents.length; index += 1) {
           const [a, b] = [someIncidents[index]!, someIncidents[index + 1]!]
-          const profiled = scoreIncidentProfiles(incidentDuplicateProfile(a, stored(incidentDuplicateData(a))), incidentDuplicateProfile(b, stored(incidentDuplicateData(b))))
+          const profiled = scoreIncidentProfiles(
+            incidentDuplicateProfile(a, stored(incidentDuplicateData(a))),
+            incidentDuplicateProfile(b, stored(incidentDuplicateData(b)))
+          )
           expect(inEnglish(profiled)).toEqual(reference.scoreIncidentPair(a, b))
         }
       }),
@@ -88,7 +93,8 @@ describe('duplicate profiles', () => {
   }, 60_000)
 
   it('pair records through a loose key shared by up to 50 of them, and not through one shared by more', () => {
-    const named = (count: number, stem: string) => Array.from({ length: count }, (_, index) => anOrganisation({ id: `org-${stem}-${index}`, name: `${stem} ${String.fromCharCode(0x4e00 + index)}` }))
+    const named = (count: number, stem: string) =>
+      Array.from({ length: count }, (_, index) => anOrganisation({ id: `org-${stem}-${index}`, name: `${stem} ${String.fromCharCode(0x4e00 + index)}` }))
     for (const organisations of [named(50, 'Acme'), named(51, 'Acme')]) {
       const found = findDuplicateCandidates({ organisations }, { threshold: 0 })
       expect(found.map(inEnglish)).toEqual(reference.findDuplicateCandidates({ organisations }, { threshold: 0 }))

@@ -14,23 +14,17 @@ import { issueMessages } from '../../builders/sharedDomain'
 const ID_MESSAGE = 'An id is 1 to 100 letters, digits or -_.: and starts with a letter or digit'
 
 describe('id schemas', () => {
-  it.each(['org-alibaba', 'CN', 'CN-ZJ', 'law.pipl_2021:art41', '7', '3f2b8c1e-9d4a-4c5e-8f6a-1b2c3d4e5f60', 'x'.repeat(100)])(
-    'accept %s',
-    (id) => {
-      const result = incidentIdSchema.safeParse(id)
+  it.each(['org-alibaba', 'CN', 'CN-ZJ', 'law.pipl_2021:art41', '7', '3f2b8c1e-9d4a-4c5e-8f6a-1b2c3d4e5f60', 'x'.repeat(100)])('accept %s', (id) => {
+    const result = incidentIdSchema.safeParse(id)
 
-      expect(result.success).toBe(true)
-    }
-  )
+    expect(result.success).toBe(true)
+  })
 
-  it.each(['', '-leading-dash', '.hidden', 'has space', 'slash/inside', 'ünïcode', 'x'.repeat(101)])(
-    'refuse "%s" with a message describing ids',
-    (id) => {
-      const result = incidentIdSchema.safeParse(id)
+  it.each(['', '-leading-dash', '.hidden', 'has space', 'slash/inside', 'ünïcode', 'x'.repeat(101)])('refuse "%s" with a message describing ids', (id) => {
+    const result = incidentIdSchema.safeParse(id)
 
-      expect(issueMessages(result)).toEqual([ID_MESSAGE])
-    }
-  )
+    expect(issueMessages(result)).toEqual([ID_MESSAGE])
+  })
 
   it('refuses a number where an id belongs', () => {
     const result = incidentIdSchema.safeParse(42)

@@ -76,9 +76,7 @@ describe('incidentSchema', () => {
   })
 
   it('refuses an unknown organisation role, listing the choices', () => {
-    const result = incidentSchema.safeParse(
-      anIncidentInput({ organisations: [{ organisationId: 'org-alipay', role: 'victim' as never }] })
-    )
+    const result = incidentSchema.safeParse(anIncidentInput({ organisations: [{ organisationId: 'org-alipay', role: 'victim' as never }] }))
 
     expect(issueMessages(result)).toEqual([`Role must be one of: ${INCIDENT_ROLES.join(', ')}`])
   })

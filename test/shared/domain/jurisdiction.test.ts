@@ -12,9 +12,7 @@ describe('jurisdictionSchema', () => {
   })
 
   it('accepts a subdivision with its country as parent', () => {
-    const result = jurisdictionSchema.safeParse(
-      aJurisdictionInput({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', parentId: 'CN' })
-    )
+    const result = jurisdictionSchema.safeParse(aJurisdictionInput({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', parentId: 'CN' }))
 
     expect(result.success).toBe(true)
   })
@@ -28,9 +26,7 @@ describe('jurisdictionSchema', () => {
   })
 
   it('refuses a jurisdiction that is its own parent, at the parentId field', () => {
-    const result = jurisdictionSchema.safeParse(
-      aJurisdictionInput({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', parentId: 'CN-ZJ' })
-    )
+    const result = jurisdictionSchema.safeParse(aJurisdictionInput({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', parentId: 'CN-ZJ' }))
 
     expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['parentId'], 'A jurisdiction cannot be its own parent']

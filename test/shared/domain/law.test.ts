@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  findProvision,
-  LAW_KIND_LABELS,
-  LAW_KINDS,
-  LAW_STATUS_LABELS,
-  LAW_STATUSES,
-  lawSchema,
-  PROVISION_UNITS,
-  provisionLabel
-} from '@shared/domain/law'
+import { findProvision, LAW_KIND_LABELS, LAW_KINDS, LAW_STATUS_LABELS, LAW_STATUSES, lawSchema, PROVISION_UNITS, provisionLabel } from '@shared/domain/law'
 import { aLaw, aLawInput, issueMessages } from '../../builders/sharedDomain'
 import { validationProblem } from '@shared/domain/validationProblem'
 import { inEnglish } from '../../support/words'

@@ -48,11 +48,7 @@ describe('lawStatusTimeline', () => {
   it('shows "applies from" as its own step after entry into force', () => {
     const timeline = lawStatusTimeline(aLaw({ adoptedOn: '2016-04-27', inForceOn: '2016-05-24', appliesFromOn: '2018-05-25' }))
 
-    expect(timeline.map((period) => `${period.label} ${period.from}`)).toEqual([
-      'Adopted 2016-04-27',
-      'In force 2016-05-24',
-      'Applies from 2018-05-25'
-    ])
+    expect(timeline.map((period) => `${period.label} ${period.from}`)).toEqual(['Adopted 2016-04-27', 'In force 2016-05-24', 'Applies from 2018-05-25'])
     expect(timeline.map((period) => period.recorded)).toEqual(['adopted', 'in-force', 'applies-from'])
   })
 
@@ -148,7 +144,7 @@ describe('lawStatusOn', () => {
     })
   })
 
-  it('names the law\'s vague date when the incident\'s date is exact', () => {
+  it("names the law's vague date when the incident's date is exact", () => {
     const law = aLaw({ adoptedOn: '2000', inForceOn: '2000' })
 
     expect(lawStatusOn(law, on('2000-05-17')).reason).toBe('in force from 2000; the date it came into force is known only to the year 2000')
@@ -181,7 +177,7 @@ describe('lawStatusOn', () => {
     })
   })
 
-  it('is unknown when the law\'s entry into force is not recorded', () => {
+  it("is unknown when the law's entry into force is not recorded", () => {
     const law = aLaw({ status: 'adopted', adoptedOn: '2023-08-11' })
 
     expect(lawStatusOn(law, on('2024-01-01'))).toEqual({
@@ -193,7 +189,7 @@ describe('lawStatusOn', () => {
     })
   })
 
-  it('is unknown when the incident\'s date is not recorded', () => {
+  it("is unknown when the incident's date is not recorded", () => {
     expect(lawStatusOn(cybersecurityLaw, undefined)).toMatchObject({
       state: 'unknown',
       reason: "in force from 1 June 2017; the incident's date is not recorded"
@@ -215,9 +211,7 @@ describe('the summary of an in-force check', () => {
   })
 
   it('says "applies from" for a law not yet applicable', () => {
-    expect(lawStatusOn(aLaw({ inForceOn: '2016-05-24', appliesFromOn: '2018-05-25' }), on('2017')).summary).toBe(
-      'Not yet in force (applies from 25 May 2018)'
-    )
+    expect(lawStatusOn(aLaw({ inForceOn: '2016-05-24', appliesFromOn: '2018-05-25' }), on('2017')).summary).toBe('Not yet in force (applies from 25 May 2018)')
   })
 
   it('gives the date of repeal for a repealed law', () => {
@@ -236,7 +230,7 @@ describe('provisionInForceOn', () => {
     expect(provisionInForceOn(cybersecurityLaw, article('41'), on('2018-01-03'))).toMatchObject({ state: 'in-force', inForceFrom: '2017-06-01' })
   })
 
-  it('uses the provision\'s own date of entry into force over the law\'s', () => {
+  it("uses the provision's own date of entry into force over the law's", () => {
     const added = article('41a', { inForceOn: '2021-09-01' })
 
     expect(provisionInForceOn(cybersecurityLaw, added, on('2018-01-03'))).toMatchObject({
@@ -245,7 +239,7 @@ describe('provisionInForceOn', () => {
     })
   })
 
-  it('uses the provision\'s own repeal while the law stays in force', () => {
+  it("uses the provision's own repeal while the law stays in force", () => {
     const repealed = article('37', { repealedOn: '2021-11-01' })
 
     expect(provisionInForceOn(cybersecurityLaw, repealed, on('2022')).state).toBe('repealed')
@@ -258,7 +252,7 @@ describe('provisionInForceOn', () => {
     expect(provisionInForceOn(law, article('1'), on('2016')).state).toBe('repealed')
   })
 
-  it('gives a provision with its own date an answer even when the law\'s entry into force is not recorded', () => {
+  it("gives a provision with its own date an answer even when the law's entry into force is not recorded", () => {
     const law = aLaw({ status: 'adopted' })
 
     expect(provisionInForceOn(law, article('5', { inForceOn: '2024-01-01' }), on('2024-06')).state).toBe('in-force')
@@ -281,7 +275,8 @@ describe('in-force checks, for any dates', () => {
       isApproximate: fc.boolean()
     })
     .map(({ year, month, day, precision, isApproximate }) => {
-      const text = precision === 'year' ? pad(year, 4) : precision === 'month' ? `${pad(year, 4)}-${pad(month, 2)}` : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+      const text =
+        precision === 'year' ? pad(year, 4) : precision === 'month' ? `${pad(year, 4)}-${pad(month, 2)}` : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
       return on(isApproximate ? `${text}~` : text)
     })
 
@@ -304,9 +299,12 @@ describe('in-force checks, for any dates', () => {
 
   it('is never uncertain between two exact days', () => {
     fc.assert(
-      fc.property(nearbyDate.filter((date) => !isApproximate(date) && precisionOf(date) === 'day'), (date) => {
-        expect(lawStatusOn(cybersecurityLaw, date).state).not.toBe('uncertain')
-      })
+      fc.property(
+        nearbyDate.filter((date) => !isApproximate(date) && precisionOf(date) === 'day'),
+        (date) => {
+          expect(lawStatusOn(cybersecurityLaw, date).state).not.toBe('uncertain')
+        }
+      )
     )
   })
 })

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import {
-  incidentIdSchema,
-  jurisdictionIdSchema,
-  lawIdSchema,
-  organisationIdSchema,
-  responseIdSchema,
-  sourceIdSchema
-} from '@shared/domain/ids'
+import { incidentIdSchema, jurisdictionIdSchema, lawIdSchema, organisationIdSchema, responseIdSchema, sourceIdSchema } from '@shared/domain/ids'
 import { LINK_FIELDS, linksOf, type LinkField } from '@shared/domain/linkFields'
 import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { RECORD_TYPES, type RecordType } from '@shared/domain/recordTypes'
@@ -108,7 +101,9 @@ describe('LINK_FIELDS', () => {
       ['actorId', true],
       ['targetOrganisationIds[0]', false]
     ])
-    expect(required({ type: 'jurisdiction', record: aJurisdiction({ id: 'CN-ZJ', code: 'CN-ZJ', kind: 'subdivision', parentId: 'CN' }) })).toEqual([['parentId', true]])
+    expect(required({ type: 'jurisdiction', record: aJurisdiction({ id: 'CN-ZJ', code: 'CN-ZJ', kind: 'subdivision', parentId: 'CN' }) })).toEqual([
+      ['parentId', true]
+    ])
     expect(required({ type: 'jurisdiction', record: aJurisdiction({ id: 'HK', code: 'HK', kind: 'country', parentId: 'CN' }) })).toEqual([['parentId', false]])
   })
 })

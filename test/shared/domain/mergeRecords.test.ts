@@ -44,11 +44,18 @@ describe('mergeOrganisations', () => {
   it('unites links and drops the links between the two, which would point to itself', () => {
     const survivor = anOrganisation({
       id: 'org-alipay',
-      links: [{ relation: 'operator', organisationId: 'org-ant' }, { relation: 'affiliate', organisationId: 'org-dup' }]
+      links: [
+        { relation: 'operator', organisationId: 'org-ant' },
+        { relation: 'affiliate', organisationId: 'org-dup' }
+      ]
     })
     const duplicate = anOrganisation({
       id: 'org-dup',
-      links: [{ relation: 'operator', organisationId: 'org-ant' }, { relation: 'parent', organisationId: 'org-alibaba' }, { relation: 'affiliate', organisationId: 'org-alipay' }]
+      links: [
+        { relation: 'operator', organisationId: 'org-ant' },
+        { relation: 'parent', organisationId: 'org-alibaba' },
+        { relation: 'affiliate', organisationId: 'org-alipay' }
+      ]
     })
 
     expect(mergeOrganisations(survivor, duplicate).links).toEqual([
@@ -103,9 +110,15 @@ describe('mergeIncidents', () => {
     })
     const duplicate = anIncident({
       id: 'inc-b',
-      organisations: [{ organisationId: 'org-alipay', role: 'operator' }, { organisationId: 'org-alipay', role: 'data-recipient' }],
+      organisations: [
+        { organisationId: 'org-alipay', role: 'operator' },
+        { organisationId: 'org-alipay', role: 'data-recipient' }
+      ],
       jurisdictionIds: ['CN', 'HK'],
-      implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '41' }, { lawId: 'law-csl', provisionNumber: '42' }]
+      implicatedProvisions: [
+        { lawId: 'law-csl', provisionNumber: '41' },
+        { lawId: 'law-csl', provisionNumber: '42' }
+      ]
     })
 
     const merged = mergeIncidents(survivor, duplicate)
@@ -123,7 +136,12 @@ describe('mergeIncidents', () => {
 
   it('unites categories, data categories and tags', () => {
     const survivor = anIncident({ id: 'inc-a', categories: ['consent-dark-pattern'], dataCategories: ['Credit data'], tags: ['alipay'] })
-    const duplicate = anIncident({ id: 'inc-b', categories: ['profiling', 'consent-dark-pattern'], dataCategories: ['credit data', 'Spending'], tags: ['sesame'] })
+    const duplicate = anIncident({
+      id: 'inc-b',
+      categories: ['profiling', 'consent-dark-pattern'],
+      dataCategories: ['credit data', 'Spending'],
+      tags: ['sesame']
+    })
 
     const merged = mergeIncidents(survivor, duplicate)
 
@@ -173,14 +191,21 @@ describe('redirectReferences', () => {
     const incident: TypedRecord = {
       type: 'incident',
       record: anIncident({
-        organisations: [{ organisationId: 'org-alipay', role: 'operator' }, { organisationId: 'org-dup', role: 'operator' }, { organisationId: 'org-dup', role: 'reporter' }]
+        organisations: [
+          { organisationId: 'org-alipay', role: 'operator' },
+          { organisationId: 'org-dup', role: 'operator' },
+          { organisationId: 'org-dup', role: 'reporter' }
+        ]
       })
     }
 
     const redirected = redirectReferences(incident, 'org-dup', 'org-alipay')
 
     expect(redirected.record).toMatchObject({
-      organisations: [{ organisationId: 'org-alipay', role: 'operator' }, { organisationId: 'org-alipay', role: 'reporter' }]
+      organisations: [
+        { organisationId: 'org-alipay', role: 'operator' },
+        { organisationId: 'org-alipay', role: 'reporter' }
+      ]
     })
   })
 

@@ -36,9 +36,7 @@ describe('organisationSchema', () => {
   })
 
   it('refuses unknown keys inside a link', () => {
-    const result = organisationSchema.safeParse(
-      anOrganisationInput({ links: [{ relation: 'operator', organisationId: 'org-ant', since: '2014' } as never] })
-    )
+    const result = organisationSchema.safeParse(anOrganisationInput({ links: [{ relation: 'operator', organisationId: 'org-ant', since: '2014' } as never] }))
 
     expect(issueMessages(result)).toEqual(['Unrecognized key: "since"'])
   })
@@ -50,25 +48,19 @@ describe('organisationSchema', () => {
   })
 
   it('refuses an unknown relation, listing the choices', () => {
-    const result = organisationSchema.safeParse(
-      anOrganisationInput({ links: [{ relation: 'sibling' as never, organisationId: 'org-ant' }] })
-    )
+    const result = organisationSchema.safeParse(anOrganisationInput({ links: [{ relation: 'sibling' as never, organisationId: 'org-ant' }] }))
 
     expect(issueMessages(result)).toEqual(['Relation must be parent, affiliate or operator'])
   })
 
   it('accepts a link to another organisation', () => {
-    const organisation = organisationSchema.parse(
-      anOrganisationInput({ links: [{ relation: 'operator', organisationId: 'org-ant-financial' }] })
-    )
+    const organisation = organisationSchema.parse(anOrganisationInput({ links: [{ relation: 'operator', organisationId: 'org-ant-financial' }] }))
 
     expect(organisation.links).toEqual([{ relation: 'operator', organisationId: 'org-ant-financial' }])
   })
 
   it('refuses a link from an organisation to itself, at the links field', () => {
-    const result = organisationSchema.safeParse(
-      anOrganisationInput({ id: 'org-alipay', links: [{ relation: 'parent', organisationId: 'org-alipay' }] })
-    )
+    const result = organisationSchema.safeParse(anOrganisationInput({ id: 'org-alipay', links: [{ relation: 'parent', organisationId: 'org-alipay' }] }))
 
     expect(result.error?.issues.map((issue) => [issue.path, inEnglish(validationProblem(issue))])).toEqual([
       [['links'], 'An organisation cannot be linked to itself']

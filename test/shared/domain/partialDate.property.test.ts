@@ -30,11 +30,7 @@ const datePoint = fc
   .map(({ year, month, dayFraction, precision, isApproximate }) => {
     const day = 1 + Math.floor(dayFraction * daysIn(year, month))
     const text =
-      precision === 'year'
-        ? pad(year, 4)
-        : precision === 'month'
-          ? `${pad(year, 4)}-${pad(month, 2)}`
-          : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+      precision === 'year' ? pad(year, 4) : precision === 'month' ? `${pad(year, 4)}-${pad(month, 2)}` : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
     return isApproximate ? `${text}~` : text
   })
 

@@ -158,16 +158,11 @@ describe('parsePartialDate', () => {
     expect(reason).toBe('The date is empty')
   })
 
-  it.each(['15', '2015-5', '2015-05-1', '20150', '2015-05-21T00:00', 'May 2015', '~2015', '2015~~'])(
-    'refuses "%s", explaining how to write a date',
-    (text) => {
-      const reason = reasonFor(text)
+  it.each(['15', '2015-5', '2015-05-1', '20150', '2015-05-21T00:00', 'May 2015', '~2015', '2015~~'])('refuses "%s", explaining how to write a date', (text) => {
+    const reason = reasonFor(text)
 
-      expect(reason).toBe(
-        `"${text}" is not a date: write a year (2015), a month (2015-05) or a day (2015-05-21), optionally followed by ~`
-      )
-    }
-  )
+    expect(reason).toBe(`"${text}" is not a date: write a year (2015), a month (2015-05) or a day (2015-05-21), optionally followed by ~`)
+  })
 
   it('refuses a range with more than two ends', () => {
     const reason = reasonFor('2015/2016/2017')

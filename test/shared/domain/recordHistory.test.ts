@@ -96,7 +96,12 @@ describe('recordBefore', () => {
   })
 
   it('removes a field the change added', () => {
-    const update = aRevision({ revision: 2, action: 'update', snapshot: aNote({ tags: ['new'], revision: 2 }), changes: [{ field: 'tags', before: undefined, after: ['new'] }] })
+    const update = aRevision({
+      revision: 2,
+      action: 'update',
+      snapshot: aNote({ tags: ['new'], revision: 2 }),
+      changes: [{ field: 'tags', before: undefined, after: ['new'] }]
+    })
 
     expect(recordBefore(update)).not.toHaveProperty('tags')
   })

@@ -41,7 +41,7 @@ describe('referencesOf', () => {
     ])
   })
 
-  it('names a subdivision\'s parent and its citations', () => {
+  it("names a subdivision's parent and its citations", () => {
     const jurisdiction = aJurisdiction({
       id: 'CN-ZJ',
       kind: 'subdivision',
@@ -65,7 +65,7 @@ describe('referencesOf', () => {
     expect(references).toEqual([])
   })
 
-  it('names a law\'s jurisdiction and citations', () => {
+  it("names a law's jurisdiction and citations", () => {
     const law = aLaw({ jurisdictionId: 'CN', citations: [{ sourceId: 'src-npc' }] })
 
     const references = referencesOf({ type: 'law', record: law })

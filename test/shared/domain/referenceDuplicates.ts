@@ -23,16 +23,53 @@ export const DEFAULT_DUPLICATE_THRESHOLD = 0.75
 // are one company. Matched as whole trailing words after folding and punctuation removal, so
 // "Sa" inside "Samsung" is never touched. "sa" also covers "S.A." (dots between letters are dropped).
 const CORPORATE_WORDS = new Set([
-  'group', 'holding', 'holdings', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'corp', 'corporation', 'company',
-  'plc', 'llc', 'llp', 'lp', 'pte', 'pvt', 'private', 'public',
-  'gmbh', 'ag', 'kg', 'mbh', 'ev', 'se',
-  'sa', 'sas', 'sarl', 'sl', 'srl', 'spa', 'sca', 'bv', 'nv', 'ab', 'oy', 'oyj', 'asa', 'kk', 'pty', 'bhd', 'sdn', 'tbk'
+  'group',
+  'holding',
+  'holdings',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'plc',
+  'llc',
+  'llp',
+  'lp',
+  'pte',
+  'pvt',
+  'private',
+  'public',
+  'gmbh',
+  'ag',
+  'kg',
+  'mbh',
+  'ev',
+  'se',
+  'sa',
+  'sas',
+  'sarl',
+  'sl',
+  'srl',
+  'spa',
+  'sca',
+  'bv',
+  'nv',
+  'ab',
+  'oy',
+  'oyj',
+  'asa',
+  'kk',
+  'pty',
+  'bhd',
+  'sdn',
+  'tbk'
 ])
 
 // Chinese and Japanese legal-form endings, longest first so that 股份有限公司 goes before 有限公司.
-const CJK_CORPORATE_ENDINGS = [
-  '股份有限公司', '有限责任公司', '有限責任公司', '有限公司', '株式会社', '控股', '集团', '集團', '公司'
-]
+const CJK_CORPORATE_ENDINGS = ['股份有限公司', '有限责任公司', '有限責任公司', '有限公司', '株式会社', '控股', '集团', '集團', '公司']
 
 // Punctuation and symbols separate words; apostrophes and dots inside abbreviations do not
 // ("McDonald's" is one word, "S.A." is "sa").
@@ -69,7 +106,10 @@ function stripCjkEndings(word: string): string {
  * ("Company") is kept as it is rather than emptied.
  */
 export function normaliseOrganisationName(name: string): string {
-  const words = foldForMatching(name).replace(JOINING_MARKS, '').split(SEPARATORS).filter((word) => word !== '')
+  const words = foldForMatching(name)
+    .replace(JOINING_MARKS, '')
+    .split(SEPARATORS)
+    .filter((word) => word !== '')
   const stripped = stripTrailingWords(words)
   const last = stripped.length - 1
   const withoutCjk = stripped.map((word, index) => (index === last ? stripCjkEndings(word) : word))
@@ -104,16 +144,15 @@ interface NamedForm {
 }
 
 function namedFormsOf(organisation: Organisation): NamedForm[] {
-  const entries = [
-    { text: organisation.name, isAlias: false },
-    ...organisation.aliases.map((alias) => ({ text: alias.name, isAlias: true }))
-  ]
-  return entries.flatMap(({ text, isAlias }) =>
-    nameVariants(text).map((variant) => {
-      const normalised = normaliseOrganisationName(variant)
-      return { text, isAlias, normalised, compact: normalised.replace(/ /g, '') }
-    })
-  ).filter((form) => form.compact !== '')
+  const entries = [{ text: organisation.name, isAlias: false }, ...organisation.aliases.map((alias) => ({ text: alias.name, isAlias: true }))]
+  return entries
+    .flatMap(({ text, isAlias }) =>
+      nameVariants(text).map((variant) => {
+        const normalised = normaliseOrganisationName(variant)
+        return { text, isAlias, normalised, compact: normalised.replace(/ /g, '') }
+      })
+    )
+    .filter((form) => form.compact !== '')
 }
 
 /** The multiset of adjacent character pairs of a text; a one-character text is its own single "pair". */
@@ -191,9 +230,7 @@ function compactTitle(title: string): string {
 }
 
 function titlesOf(incident: Incident): string[] {
-  return [incident.title, ...(incident.original?.title ? [incident.original.title] : [])]
-    .map(compactTitle)
-    .filter((title) => title !== '')
+  return [incident.title, ...(incident.original?.title ? [incident.original.title] : [])].map(compactTitle).filter((title) => title !== '')
 }
 
 const DAY_MS = 86_400_000
@@ -256,7 +293,10 @@ export function scoreIncidentPair(a: Incident, b: Incident): DuplicateScore {
   const linksA = [...a.organisations.map((link) => link.organisationId), ...a.jurisdictionIds]
   const linksB = [...b.organisations.map((link) => link.organisationId), ...b.jurisdictionIds]
   if (linksA.length > 0 && linksB.length > 0) {
-    const organisations = sharedCount(a.organisations.map((link) => link.organisationId), b.organisations.map((link) => link.organisationId))
+    const organisations = sharedCount(
+      a.organisations.map((link) => link.organisationId),
+      b.organisations.map((link) => link.organisationId)
+    )
     const jurisdictions = sharedCount(a.jurisdictionIds, b.jurisdictionIds)
     const { shared, union } = sharedCount(linksA, linksB)
     if (organisations.shared > 0) reasons.push(`${organisations.shared} organisation${organisations.shared === 1 ? '' : 's'} in common`)
@@ -320,7 +360,10 @@ function organisationBlockingKeys(organisation: Organisation): { exact: string[]
     // Similar names share a leading stretch or a word: "Alipay" and "Alipay Hangzhou".
     loose: forms.flatMap((form) => [
       `prefix:${[...form.compact].slice(0, 4).join('')}`,
-      ...form.normalised.split(' ').filter((word) => [...word].length >= 4).map((word) => `word:${word}`)
+      ...form.normalised
+        .split(' ')
+        .filter((word) => [...word].length >= 4)
+        .map((word) => `word:${word}`)
     ])
   }
 }
@@ -358,7 +401,10 @@ export function findDuplicateCandidates(
 
   const organisations = records.organisations ?? []
   const organisationKeys = organisations.map(organisationBlockingKeys)
-  for (const [i, j] of candidateIndexPairs(organisationKeys.map((keys) => keys.exact), organisationKeys.map((keys) => keys.loose))) {
+  for (const [i, j] of candidateIndexPairs(
+    organisationKeys.map((keys) => keys.exact),
+    organisationKeys.map((keys) => keys.loose)
+  )) {
     const first = organisations[i]
     const second = organisations[j]
     if (first === undefined || second === undefined || dismissed.has(duplicatePairKey(first.id, second.id))) continue
@@ -368,7 +414,10 @@ export function findDuplicateCandidates(
 
   const incidents = records.incidents ?? []
   const incidentKeys = incidents.map(incidentBlockingKeys)
-  for (const [i, j] of candidateIndexPairs(incidentKeys.map((keys) => keys.exact), incidentKeys.map((keys) => keys.loose))) {
+  for (const [i, j] of candidateIndexPairs(
+    incidentKeys.map((keys) => keys.exact),
+    incidentKeys.map((keys) => keys.loose)
+  )) {
     const first = incidents[i]
     const second = incidents[j]
     if (first === undefined || second === undefined || dismissed.has(duplicatePairKey(first.id, second.id))) continue

@@ -88,7 +88,7 @@ describe('buildMatterChain', () => {
     expect(stepIds(chain)).toEqual(['dated', 'undated'])
   })
 
-  it('keeps UC Browser\'s threatened 2017 ban apart and concludes with the 2020 block', () => {
+  it("keeps UC Browser's threatened 2017 ban apart and concludes with the 2020 block", () => {
     const responses = [
       aResponse('block-2020', { kind: 'block-or-ban', datedOn: '2020-06-29' }),
       aResponse('threatened-ban-2017', { kind: 'block-or-ban', stage: 'proposed', datedOn: '2017-08-22' }),
@@ -129,10 +129,7 @@ describe('buildMatterChain', () => {
   })
 
   it('keeps the step that opened the matter as the one that set its state, not later steps that advance it', () => {
-    const chain = buildMatterChain([
-      aResponse('review', { kind: 'review', datedOn: '2019-01' }),
-      aResponse('summons', { kind: 'summons', datedOn: '2019-02' })
-    ])
+    const chain = buildMatterChain([aResponse('review', { kind: 'review', datedOn: '2019-01' }), aResponse('summons', { kind: 'summons', datedOn: '2019-02' })])
 
     expect(chain.settingStep?.response.id).toBe('review')
   })
@@ -148,20 +145,14 @@ describe('buildMatterChain', () => {
   })
 
   it('stays concluded when a company comments after the decision', () => {
-    const chain = buildMatterChain([
-      aResponse('fine', { kind: 'fine', datedOn: '2019-05' }),
-      aResponse('statement', { kind: 'statement', datedOn: '2019-06' })
-    ])
+    const chain = buildMatterChain([aResponse('fine', { kind: 'fine', datedOn: '2019-05' }), aResponse('statement', { kind: 'statement', datedOn: '2019-06' })])
 
     expect(chain.state).toBe('concluded')
     expect(chain.settingStep?.response.id).toBe('fine')
   })
 
   it('reopens a concluded matter with an appeal', () => {
-    const chain = buildMatterChain([
-      aResponse('fine', { kind: 'fine', datedOn: '2019-05' }),
-      aResponse('appeal', { kind: 'appeal', datedOn: '2019-07' })
-    ])
+    const chain = buildMatterChain([aResponse('fine', { kind: 'fine', datedOn: '2019-05' }), aResponse('appeal', { kind: 'appeal', datedOn: '2019-07' })])
 
     expect(chain.state).toBe('open')
     expect(chain.steps.map((step) => step.role)).toEqual(['concludes', 'reopens'])

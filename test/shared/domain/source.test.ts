@@ -44,9 +44,7 @@ describe('sourceSchema', () => {
   it('refuses a bad publication date with its reason', () => {
     const result = sourceSchema.safeParse(aSourceInput({ publishedOn: '2018-1-4' }))
 
-    expect(issueMessages(result)).toEqual([
-      '"2018-1-4" is not a date: write a year (2015), a month (2015-05) or a day (2015-05-21), optionally followed by ~'
-    ])
+    expect(issueMessages(result)).toEqual(['"2018-1-4" is not a date: write a year (2015), a month (2015-05) or a day (2015-05-21), optionally followed by ~'])
   })
 
   it('refuses a language that is not a language tag', () => {

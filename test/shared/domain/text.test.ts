@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  labelListSchema,
-  languageTagSchema,
-  requiredTextSchema,
-  textSchema,
-  timestampSchema,
-  webAddressSchema
-} from '@shared/domain/text'
+import { labelListSchema, languageTagSchema, requiredTextSchema, textSchema, timestampSchema, webAddressSchema } from '@shared/domain/text'
 import { z } from 'zod'
 import { issueMessages } from '../../builders/sharedDomain'
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DUPLICATE_THRESHOLD, duplicateIndexKeys, findDuplicateCandidates, incidentDuplicateProfile, minimumTitleSimilarity } from '../../../src/shared/domain/duplicates'
+import {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  duplicateIndexKeys,
+  findDuplicateCandidates,
+  incidentDuplicateProfile,
+  minimumTitleSimilarity
+} from '../../../src/shared/domain/duplicates'
 import type { Incident } from '../../../src/shared/domain/incident'
 import { anIncident } from '../../builders/sharedDomain'
 import * as reference from './referenceDuplicates'
@@ -12,7 +18,27 @@ import * as reference from './referenceDuplicates'
 // original-language titles. At most 50 incidents, so no loose block passes the cap of 50 and the
 // reference finds every pair that shares a character pair: the keys must lose none of them.
 
-const ENGLISH = ['Alipay', 'pre-ticked', 'consent', 'breach', 'exposed', 'records', 'customers', 'Société', 'Générale', 'phishing', 'campaign', 'ransomware', 'hospital', 'leak', '237k', 'subscribers', 'Équifax', 'card', 'numbers']
+const ENGLISH = [
+  'Alipay',
+  'pre-ticked',
+  'consent',
+  'breach',
+  'exposed',
+  'records',
+  'customers',
+  'Société',
+  'Générale',
+  'phishing',
+  'campaign',
+  'ransomware',
+  'hospital',
+  'leak',
+  '237k',
+  'subscribers',
+  'Équifax',
+  'card',
+  'numbers'
+]
 const CHINESE = ['支付宝', '默认勾选', '同意', '泄露', '客户', '数据', '银行', '勒索软件', '医院', '信息']
 const DATES = [undefined, '2018', '2018-01', '2018-01-03', '2018-01-20', '2018-02-10', '2018-03', '2019']
 
@@ -86,7 +112,8 @@ const incidents = fc.array(story, { minLength: 1, maxLength: 12 }).map((stories)
   return made
 })
 
-const pairsOf = (found: readonly { first: { id: string }; second: { id: string }; score: number }[]) => found.map((pair) => `${pair.first.id}|${pair.second.id}|${pair.score}`).sort()
+const pairsOf = (found: readonly { first: { id: string }; second: { id: string }; score: number }[]) =>
+  found.map((pair) => `${pair.first.id}|${pair.second.id}|${pair.score}`).sort()
 
 describe('incident blocking keys', () => {
   it('find every near-duplicate pair that every character pair finds, at the reporting threshold and above', () => {
@@ -109,23 +136,30 @@ describe('incident blocking keys', () => {
     )
   }, 120_000)
 
-  it('find the stored keys\' pairs: any two titles as alike as the threshold needs share a stored key', () => {
+  it("find the stored keys' pairs: any two titles as alike as the threshold needs share a stored key", () => {
     fc.assert(
       fc.property(incidents, (someIncidents) => {
         const keys = someIncidents.map((incident) => new Set(duplicateIndexKeys(incidentDuplicateProfile(incident))))
         for (const pair of reference.findDuplicateCandidates({ incidents: someIncidents }, { threshold: DEFAULT_DUPLICATE_THRESHOLD })) {
           const [first, second] = [someIncidents.findIndex(({ id }) => id === pair.first.id), someIncidents.findIndex(({ id }) => id === pair.second.id)]
-          expect([...keys[first]!].some((key) => keys[second]!.has(key)), `${someIncidents[first]!.title} / ${someIncidents[second]!.title}`).toBe(true)
+          expect(
+            [...keys[first]!].some((key) => keys[second]!.has(key)),
+            `${someIncidents[first]!.title} / ${someIncidents[second]!.title}`
+          ).toBe(true)
         }
       }),
       { numRuns: 200 }
     )
   }, 120_000)
 
-  it('keep about half of a long title\'s character pairs, rarest first, and every pair of a short one', () => {
+  it("keep about half of a long title's character pairs, rarest first, and every pair of a short one", () => {
     const title = 'Bluedata plc phishing campaign exposed names of 237k subscribers'
     const loose = duplicateIndexKeys(incidentDuplicateProfile(anIncident({ title }))).filter((key) => key.startsWith('l:'))
-    const pairs = new Set([...title.toLowerCase().replace(/[^a-z0-9]/g, '')].map((character, index, all) => `${character}${all[index + 1] ?? ''}`).filter((pair) => pair.length === 2))
+    const pairs = new Set(
+      [...title.toLowerCase().replace(/[^a-z0-9]/g, '')]
+        .map((character, index, all) => `${character}${all[index + 1] ?? ''}`)
+        .filter((pair) => pair.length === 2)
+    )
 
     expect(loose.length).toBeLessThan(pairs.size * 0.7)
     // Digits and rare letters go first; the commonest English pairs are left out.

@@ -7,13 +7,7 @@ import { jurisdictionSchema } from '../../../src/shared/domain/jurisdiction'
 import { lawSchema } from '../../../src/shared/domain/law'
 import { organisationSchema } from '../../../src/shared/domain/organisation'
 import type { TypedRecord } from '../../../src/shared/domain/recordTypes'
-import {
-  aJurisdictionInput,
-  aLawInput,
-  aResponseInput,
-  anIncidentInput,
-  anOrganisationInput
-} from '../../builders/sharedDomain'
+import { aJurisdictionInput, aLawInput, aResponseInput, anIncidentInput, anOrganisationInput } from '../../builders/sharedDomain'
 
 const incident: TypedRecord = {
   type: 'incident',
@@ -42,9 +36,7 @@ const response: TypedRecord = {
 }
 const alipay: TypedRecord = {
   type: 'organisation',
-  record: organisationSchema.parse(
-    anOrganisationInput({ headquartersJurisdictionId: 'CN', links: [{ relation: 'operator', organisationId: 'org-ant' }] })
-  )
+  record: organisationSchema.parse(anOrganisationInput({ headquartersJurisdictionId: 'CN', links: [{ relation: 'operator', organisationId: 'org-ant' }] }))
 }
 const zhejiang: TypedRecord = {
   type: 'jurisdiction',

@@ -4,15 +4,7 @@ import { RECORD_SCHEMAS } from '@shared/domain/recordSchemas'
 import { fieldName, validationProblem } from '@shared/domain/validationProblem'
 import type { RecordType } from '@shared/domain/recordTypes'
 import { DESCRIBED_IN_ENGLISH, describedCharacter, type CharacterKind } from '@shared/domain/unsafeCharacters'
-import {
-  aBundleInput,
-  aJurisdictionInput,
-  aLawInput,
-  anIncidentInput,
-  anOrganisationInput,
-  aResponseInput,
-  aSourceInput
-} from '../../builders/sharedDomain'
+import { aBundleInput, aJurisdictionInput, aLawInput, anIncidentInput, anOrganisationInput, aResponseInput, aSourceInput } from '../../builders/sharedDomain'
 import { inChinese, inEnglish } from '../../support/words'
 
 /** A valid input with some fields set to what its schema refuses. */
@@ -57,17 +49,62 @@ describe('validationProblem', () => {
   // language. The English catalogue must say exactly what the schemas say, for every kind of problem.
   it('says in English exactly what each schema says, for every record type and kind of problem', () => {
     const cases: readonly (readonly [RecordType, Record<string, unknown>])[] = [
-      ['incident', invalid(anIncidentInput(), { title: '', summary: 'x'.repeat(20001), status: 'rumoured', categories: ['nonsense'], tags: Array.from({ length: 51 }, (_, index) => `t${index}`), dataCategories: ['a\nb'], affectedUsers: { count: -1.5, isEstimate: true }, organisations: [{ organisationId: 'org-a', role: 'bystander' }], occurredOn: '2015-13' })],
-      ['incident', invalid(anIncidentInput(), { affectedUsers: { count: -2, isEstimate: false }, citations: Array.from({ length: 201 }, () => ({ sourceId: 'src-a' })) })],
-      ['organisation', invalid(anOrganisationInput(), { name: '', kind: 'club', aliases: [{ name: 'A\u202Eb', language: 'english' }], links: [{ relation: 'sibling', organisationId: 'org-x' }] })],
-      ['organisation', invalid(anOrganisationInput(), { id: 'org-self', links: [{ relation: 'parent', organisationId: 'org-self' }], aliases: Array.from({ length: 101 }, (_, index) => ({ name: `a${index}` })) })],
+      [
+        'incident',
+        invalid(anIncidentInput(), {
+          title: '',
+          summary: 'x'.repeat(20001),
+          status: 'rumoured',
+          categories: ['nonsense'],
+          tags: Array.from({ length: 51 }, (_, index) => `t${index}`),
+          dataCategories: ['a\nb'],
+          affectedUsers: { count: -1.5, isEstimate: true },
+          organisations: [{ organisationId: 'org-a', role: 'bystander' }],
+          occurredOn: '2015-13'
+        })
+      ],
+      [
+        'incident',
+        invalid(anIncidentInput(), { affectedUsers: { count: -2, isEstimate: false }, citations: Array.from({ length: 201 }, () => ({ sourceId: 'src-a' })) })
+      ],
+      [
+        'organisation',
+        invalid(anOrganisationInput(), {
+          name: '',
+          kind: 'club',
+          aliases: [{ name: 'A\u202Eb', language: 'english' }],
+          links: [{ relation: 'sibling', organisationId: 'org-x' }]
+        })
+      ],
+      [
+        'organisation',
+        invalid(anOrganisationInput(), {
+          id: 'org-self',
+          links: [{ relation: 'parent', organisationId: 'org-self' }],
+          aliases: Array.from({ length: 101 }, (_, index) => ({ name: `a${index}` }))
+        })
+      ],
       ['organisation', invalid(anOrganisationInput(), { id: 'org-self', links: [{ relation: 'parent', organisationId: 'org-self' }] })],
       ['jurisdiction', invalid(aJurisdictionInput(), { kind: 'subdivision', code: 'cn', alpha3: 'cn', numericCode: '4', parentId: undefined })],
       ['jurisdiction', invalid(aJurisdictionInput(), { kind: 'canton' })],
       ['jurisdiction', invalid(aJurisdictionInput(), { id: 'CN', parentId: 'CN' })],
       ['law', invalid(aLawInput(), { provisions: [{ unit: 'verse', number: '' }] })],
-      ['law', invalid(aLawInput(), { id: 'law-self', status: 'repealed', provisions: [{ unit: 'article', number: '1' }, { unit: 'article', number: '1' }], relations: [{ relation: 'amends', lawId: 'law-self' }] })],
-      ['response', invalid(aResponseInput(), { kind: 'shrug', stage: 'pondered', matterEffect: 'maybe', penalty: { amount: -5, currency: 'eur', description: '\u0000' } })],
+      [
+        'law',
+        invalid(aLawInput(), {
+          id: 'law-self',
+          status: 'repealed',
+          provisions: [
+            { unit: 'article', number: '1' },
+            { unit: 'article', number: '1' }
+          ],
+          relations: [{ relation: 'amends', lawId: 'law-self' }]
+        })
+      ],
+      [
+        'response',
+        invalid(aResponseInput(), { kind: 'shrug', stage: 'pondered', matterEffect: 'maybe', penalty: { amount: -5, currency: 'eur', description: '\u0000' } })
+      ],
       ['source', invalid(aSourceInput(), { url: 'ftp://example.org/x', language: 'english!', citations: undefined, publishedOn: '2015/2014' })],
       ['source', invalid(aSourceInput(), { id: 'not an id', url: `https://example.org/${'a'.repeat(2000)}` })]
     ]
@@ -85,12 +122,37 @@ describe('validationProblem', () => {
     }
     // Every way the schemas word a problem is among those checked.
     expect([...codes].sort()).toEqual([
-      'problems.date.noSuchMonth', 'problems.date.rangeBackwards', 'problems.format.alpha3', 'problems.format.currency', 'problems.format.id',
-      'problems.format.jurisdictionCode', 'problems.format.language', 'problems.format.numericCode', 'problems.format.timestamp', 'problems.format.url',
-      'problems.jurisdiction.needsParent', 'problems.jurisdiction.ownParent', 'problems.law.provisionTwice', 'problems.law.relatedToItself',
-      'problems.law.repealedWithoutDate', 'problems.mustBe', 'problems.negative', 'problems.oneLine', 'problems.oneOf', 'problems.organisation.linkedToItself',
-      'problems.penaltyNegative', 'problems.required', 'problems.tooLong', 'problems.tooMany.aliases', 'problems.tooMany.citations', 'problems.tooMany.tags',
-      'problems.unknownKeys', 'problems.unsafeCharacter', 'problems.unsafeCharacterAtStart', 'problems.urlTooLong', 'problems.wholeNumber'
+      'problems.date.noSuchMonth',
+      'problems.date.rangeBackwards',
+      'problems.format.alpha3',
+      'problems.format.currency',
+      'problems.format.id',
+      'problems.format.jurisdictionCode',
+      'problems.format.language',
+      'problems.format.numericCode',
+      'problems.format.timestamp',
+      'problems.format.url',
+      'problems.jurisdiction.needsParent',
+      'problems.jurisdiction.ownParent',
+      'problems.law.provisionTwice',
+      'problems.law.relatedToItself',
+      'problems.law.repealedWithoutDate',
+      'problems.mustBe',
+      'problems.negative',
+      'problems.oneLine',
+      'problems.oneOf',
+      'problems.organisation.linkedToItself',
+      'problems.penaltyNegative',
+      'problems.required',
+      'problems.tooLong',
+      'problems.tooMany.aliases',
+      'problems.tooMany.citations',
+      'problems.tooMany.tags',
+      'problems.unknownKeys',
+      'problems.unsafeCharacter',
+      'problems.unsafeCharacterAtStart',
+      'problems.urlTooLong',
+      'problems.wholeNumber'
     ])
   })
 

@@ -28,7 +28,13 @@ const annualBill: TypedRecord = {
 }
 const summons: TypedRecord = {
   type: 'response',
-  record: aResponse({ id: 'resp-summons', title: 'CAC summons Alipay', actorId: 'org-cac', targetOrganisationIds: ['org-alipay'], incidentIds: ['inc-annual-bill'] })
+  record: aResponse({
+    id: 'resp-summons',
+    title: 'CAC summons Alipay',
+    actorId: 'org-cac',
+    targetOrganisationIds: ['org-alipay'],
+    incidentIds: ['inc-annual-bill']
+  })
 }
 
 const world = [china, alibaba, antFinancial, alipay, cac, xinhua, annualBill, summons]
@@ -143,7 +149,7 @@ describe('neighbourhood', () => {
     expect(asked).toEqual(['org-alipay'])
   })
 
-  it('reads no more of a hub\'s referrers than the cap could show, and counts the rest as not shown', async () => {
+  it("reads no more of a hub's referrers than the cap could show, and counts the rest as not shown", async () => {
     const regulator: TypedRecord = { type: 'organisation', record: anOrganisation({ id: 'org-regulator', name: 'Regulator', kind: 'regulator' }) }
     const actions = Array.from({ length: 40 }, (_, index): TypedRecord => ({
       type: 'response',
@@ -152,11 +158,19 @@ describe('neighbourhood', () => {
     const lookup = lookupIn([regulator, ...actions])
     const read: number[] = []
 
-    const graph = await neighbourhood('org-regulator', 1, { ...lookup, referrers: async (id, limit) => {
-      const some = await lookup.referrers(id, limit)
-      read.push(some.records.length)
-      return some
-    } }, { maxNodes: 5 })
+    const graph = await neighbourhood(
+      'org-regulator',
+      1,
+      {
+        ...lookup,
+        referrers: async (id, limit) => {
+          const some = await lookup.referrers(id, limit)
+          read.push(some.records.length)
+          return some
+        }
+      },
+      { maxNodes: 5 }
+    )
 
     expect(read).toEqual([5])
     expect(graph?.nodes.map((node) => node.id)).toEqual(['org-regulator', 'resp-00', 'resp-01', 'resp-02', 'resp-03'])

@@ -12,7 +12,12 @@ import { contentById, knowledgeBaseWorld, WORLD_JURISDICTIONS } from '../../buil
 /** The built-in jurisdictions every knowledge base has, which generated records may link to. */
 const builtIn: TypedRecord[] = WORLD_JURISDICTIONS.map((code) => ({
   type: 'jurisdiction',
-  record: aJurisdiction({ id: code, code, kind: code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country', ...(code.includes('-') ? { parentId: code.slice(0, 2) } : {}) })
+  record: aJurisdiction({
+    id: code,
+    code,
+    kind: code === 'EU' ? 'supranational' : code.includes('-') ? 'subdivision' : 'country',
+    ...(code.includes('-') ? { parentId: code.slice(0, 2) } : {})
+  })
 }))
 
 /** What the knowledge base holds: the generated records, and the built-in jurisdictions they did not replace. */
@@ -37,7 +42,9 @@ describe('bundle round trip (property)', () => {
         const read = reading.candidates.map((candidate) => candidate.typed)
         expect(contentById(read)).toEqual(contentById(everything))
         // Bookkeeping travels too: a restored record keeps when it was made and its revision.
-        expect(read.map((typed) => typed.record).sort((a, b) => a.id.localeCompare(b.id))).toEqual(everything.map((typed) => typed.record).sort((a, b) => a.id.localeCompare(b.id)))
+        expect(read.map((typed) => typed.record).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          everything.map((typed) => typed.record).sort((a, b) => a.id.localeCompare(b.id))
+        )
         const plan = planImport(reading, { get: () => undefined, organisations: [], incidents: [] })
         expect(plan.counts.rejected).toBe(0)
         expect(plan.counts.new + plan.counts.duplicate).toBe(everything.length)

@@ -9,7 +9,10 @@ const document = {
   id: 'kb',
   title: 'A "records" {title} with [brackets]',
   records: {
-    incidents: [{ id: 'inc-1', title: 'Quote \\" and } brace', tags: ['a', { nested: [1, 2] }] }, { id: 'inc-2', title: '中文 ✓' }],
+    incidents: [
+      { id: 'inc-1', title: 'Quote \\" and } brace', tags: ['a', { nested: [1, 2] }] },
+      { id: 'inc-2', title: '中文 ✓' }
+    ],
     organisations: [],
     sources: [{ id: 'src-1', meta: { records: [{ x: 1 }] } }]
   },
@@ -21,7 +24,10 @@ const backupDocument = {
   ...document,
   version: 2,
   workspace: {
-    revisions: [{ id: 'rev-1', changes: [{ field: 'title', before: 'a ] b', after: '{c}' }] }, { id: 'rev-2', changes: [] }],
+    revisions: [
+      { id: 'rev-1', changes: [{ field: 'title', before: 'a ] b', after: '{c}' }] },
+      { id: 'rev-2', changes: [] }
+    ],
     preferences: { authorName: 'Ana [editor]' },
     dismissedDuplicatePairs: ['a|b', 'c|d'],
     'odd.name': [{ id: 'dotted' }]
@@ -42,7 +48,7 @@ describe('BundleTextReader', () => {
     }
   })
 
-  it.each([1, 3, 64])('reads a backup\'s workspace as JSON.parse does, reading its lists element by element (pieces of %i)', (size) => {
+  it.each([1, 3, 64])("reads a backup's workspace as JSON.parse does, reading its lists element by element (pieces of %i)", (size) => {
     for (const text of [JSON.stringify(backupDocument), JSON.stringify(backupDocument, null, 2)]) {
       expect(readInPieces(text, size)).toEqual(backupDocument)
     }

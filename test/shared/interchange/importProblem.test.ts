@@ -49,12 +49,16 @@ describe('an import problem', () => {
     const { problem } = refused as ImportInputError
     expect(describedInEnglish(problem)).toBe('dup.csv, row 1, field "Title": The column "Title" appears more than once in the header row')
     expect(describedInChinese(problem)).toBe('dup.csv，第 1 行，字段“Title”：列“Title”在标题行中出现不止一次')
-    expect((refused as Error).message).toBe('importProblems.at.fileRowField(file=dup.csv, row=1, field=Title, reason=importProblems.csv.repeatedHeader(header=Title))')
+    expect((refused as Error).message).toBe(
+      'importProblems.at.fileRowField(file=dup.csv, row=1, field=Title, reason=importProblems.csv.repeatedHeader(header=Title))'
+    )
   })
 
   it('lists the values of a fixed list in the reader’s language when a cell holds none of them', () => {
     const reading = readCsv('list.csv', 'Title,Status\nLeak,rumoured\n')
 
-    expect(reading.rejected.map((problem) => inChinese(problem.message))).toEqual(['“rumoured”不是有效的状态：请使用以下之一：据称、审查中、已证实、有争议、已解决'])
+    expect(reading.rejected.map((problem) => inChinese(problem.message))).toEqual([
+      '“rumoured”不是有效的状态：请使用以下之一：据称、审查中、已证实、有争议、已解决'
+    ])
   })
 })

@@ -49,7 +49,12 @@ describe('detectImportFormat', () => {
 
   it('says nothing for unknown JSON or a mixture of formats', () => {
     expect(detectImportFormat([{ name: 'x.json', text: '{"hello": 1}' }])).toBeUndefined()
-    expect(detectImportFormat([{ name: 'kb.json', text: bundleText({}) }, { name: 'a.csv', text: 'a,b\n' }])).toBeUndefined()
+    expect(
+      detectImportFormat([
+        { name: 'kb.json', text: bundleText({}) },
+        { name: 'a.csv', text: 'a,b\n' }
+      ])
+    ).toBeUndefined()
   })
 })
 
@@ -77,7 +82,17 @@ describe('readImport', () => {
     const reading = readImport('law-text', [{ name: 'gdpr.json', text: gdprExcerpt() }], context)
     const laws = reading.candidates.flatMap((candidate) => (candidate.typed.type === 'law' ? [candidate.typed.record] : []))
     expect(laws).toHaveLength(1)
-    expect(laws[0]!.provisions.filter((provision) => provision.unit === 'article').map((provision) => provision.number)).toEqual(['1', '2', '3', '94', '95', '96', '97', '98', '99'])
+    expect(laws[0]!.provisions.filter((provision) => provision.unit === 'article').map((provision) => provision.number)).toEqual([
+      '1',
+      '2',
+      '3',
+      '94',
+      '95',
+      '96',
+      '97',
+      '98',
+      '99'
+    ])
     expect([laws[0]!.adoptedOn, laws[0]!.inForceOn, laws[0]!.appliesFromOn]).toEqual(['2016-04-27', '2016-05-24', '2018-05-25'])
   })
 
@@ -104,7 +119,9 @@ describe('readImport of CSV', () => {
   })
 
   it('refuses a CSV file whose columns are not mapped yet, naming the file', () => {
-    expect(thrownInEnglish(() => readImport('csv', [{ name: 'list.csv', text }], context))).toContain('list.csv: Choose which column gives which field before importing')
+    expect(thrownInEnglish(() => readImport('csv', [{ name: 'list.csv', text }], context))).toContain(
+      'list.csv: Choose which column gives which field before importing'
+    )
   })
 
   it('refuses a CSV file with duplicate headers before any mapping, naming file, row and column', () => {
@@ -115,7 +132,12 @@ describe('readImport of CSV', () => {
 describe('readImport of STIX', () => {
   it('recognises our own STIX export and reads its records back through the registry, planned as unchanged over the originals', () => {
     const organisation = anOrganisation({ id: 'org-stix', name: 'Stix Test Company' })
-    const incident = anIncident({ id: 'inc-stix', title: 'Stix test breach', occurredOn: '2019-05', organisations: [{ organisationId: 'org-stix', role: 'operator' }] })
+    const incident = anIncident({
+      id: 'inc-stix',
+      title: 'Stix test breach',
+      occurredOn: '2019-05',
+      organisations: [{ organisationId: 'org-stix', role: 'operator' }]
+    })
     const originals: TypedRecord[] = [
       { type: 'organisation', record: organisation },
       { type: 'incident', record: incident }

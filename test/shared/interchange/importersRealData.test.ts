@@ -28,7 +28,13 @@ function storeOf(records: readonly TypedRecord[]): ExistingRecords {
   }
 }
 
-const fileAt = (path: string): ImportFile => ({ name: path.split('/').at(-1) ?? path, text: sharedData(path).text().replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
+const fileAt = (path: string): ImportFile => ({
+  name: path.split('/').at(-1) ?? path,
+  text: sharedData(path)
+    .text()
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+})
 const present = (paths: readonly string[]) => paths.every((path) => sharedData(path).present)
 
 describe.each([
@@ -37,24 +43,28 @@ describe.each([
   ['AIID snapshot', 'aiid', ['aiid-2026-02/incidents.csv', 'aiid-2026-02/duplicates.csv', 'aiid-2026-02/classifications_MIT.csv']],
   ['GDPR text', 'law-text', ['gdpr-text-en/gdpr.json']]
 ] as const)('importing %s from the shared data', (_name, format, paths) => {
-  it.skipIf(!present(paths))(`is recognised as ${format}, planned with nothing rejected for a broken link, and plans nothing but "unchanged" the second time`, () => {
-    const files = paths.map(fileAt)
-    expect(detectImportFormat(files)).toBe(format)
-    const reading = readImport(format, files, context)
-    // The GDPR text is imported into a knowledge base without the built-in GDPR (see below for one with it).
-    const base = format === 'law-text' ? builtInJurisdictions : builtIn
-    const first = planImport(reading, storeOf(base))
-    expect(first.counts.new).toBeGreaterThan(0)
-    const linkRejections = first.entries.filter((entry) => entry.action === 'rejected' && entry.type !== undefined)
-    expect(linkRejections.map((entry) => entry.problems?.[0]?.message).slice(0, 3)).toEqual([])
+  it.skipIf(!present(paths))(
+    `is recognised as ${format}, planned with nothing rejected for a broken link, and plans nothing but "unchanged" the second time`,
+    () => {
+      const files = paths.map(fileAt)
+      expect(detectImportFormat(files)).toBe(format)
+      const reading = readImport(format, files, context)
+      // The GDPR text is imported into a knowledge base without the built-in GDPR (see below for one with it).
+      const base = format === 'law-text' ? builtInJurisdictions : builtIn
+      const first = planImport(reading, storeOf(base))
+      expect(first.counts.new).toBeGreaterThan(0)
+      const linkRejections = first.entries.filter((entry) => entry.action === 'rejected' && entry.type !== undefined)
+      expect(linkRejections.map((entry) => entry.problems?.[0]?.message).slice(0, 3)).toEqual([])
 
-    const stored = [...base, ...first.writes.map((write) => write.typed)]
-    const second = planImport(readImport(format, files, context), storeOf(stored))
-    expect(second.counts.new).toBe(0)
-    expect(second.counts.update).toBe(0)
-    expect(second.counts.unchanged).toBe(first.writes.length)
-    console.info(`${_name}: first import ${JSON.stringify(first.counts)}; again ${JSON.stringify(second.counts)}`)
-  }, 60_000)
+      const stored = [...base, ...first.writes.map((write) => write.typed)]
+      const second = planImport(readImport(format, files, context), storeOf(stored))
+      expect(second.counts.new).toBe(0)
+      expect(second.counts.update).toBe(0)
+      expect(second.counts.unchanged).toBe(first.writes.length)
+      console.info(`${_name}: first import ${JSON.stringify(first.counts)}; again ${JSON.stringify(second.counts)}`)
+    },
+    60_000
+  )
 })
 
 describe('importing the GDPR text into a knowledge base that holds the built-in GDPR', () => {

@@ -31,7 +31,10 @@ describe('parseCsvTable', () => {
 
   it('reports a row with too many cells and keeps the others', () => {
     const table = parseCsvTable('a,b\n1,2\n1,2,3\n4\n', 'a.csv')
-    expect(table.rows.map((row) => ({ ...row.cells }))).toEqual([{ a: '1', b: '2' }, { a: '4', b: '' }])
+    expect(table.rows.map((row) => ({ ...row.cells }))).toEqual([
+      { a: '1', b: '2' },
+      { a: '4', b: '' }
+    ])
     expect(table.problems.map(withReasonInEnglish)).toEqual([{ file: 'a.csv', row: 3, message: 'The row has 3 cells but the header names 2 columns' }])
   })
 

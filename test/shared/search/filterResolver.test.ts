@@ -14,7 +14,14 @@ const vocabulary = {
     anOrganisation({ id: 'org-alipay', name: 'Alipay', aliases: [{ name: '支付宝' }], links: [{ organisationId: 'org-alibaba', relation: 'parent' }] }),
     anOrganisation({ id: 'org-alipay-hk', name: 'Alipay Hong Kong' })
   ],
-  laws: [aLaw({ id: 'law-cn-csl', title: 'Cybersecurity Law of the People’s Republic of China', shortName: 'Cybersecurity Law', nativeTitle: '中华人民共和国网络安全法' })]
+  laws: [
+    aLaw({
+      id: 'law-cn-csl',
+      title: 'Cybersecurity Law of the People’s Republic of China',
+      shortName: 'Cybersecurity Law',
+      nativeTitle: '中华人民共和国网络安全法'
+    })
+  ]
 }
 const resolver = createFilterResolver(vocabulary)
 

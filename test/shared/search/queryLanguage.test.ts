@@ -11,10 +11,7 @@ describe('parseQuery', () => {
   })
 
   it('reads a quoted phrase as one exact match', () => {
-    expect(parseQuery('"pre-ticked box" alipay').clauses).toEqual([
-      { alternatives: [phrase('pre-ticked box')] },
-      { alternatives: [term('alipay')] }
-    ])
+    expect(parseQuery('"pre-ticked box" alipay').clauses).toEqual([{ alternatives: [phrase('pre-ticked box')] }, { alternatives: [term('alipay')] }])
   })
 
   it('joins words around OR into alternatives', () => {
@@ -26,7 +23,9 @@ describe('parseQuery', () => {
 
   it('reads the filters by their Chinese names, with either colon, as their English names', () => {
     const chinese = parseQuery('法域:CN 组织：阿里巴巴 年份:2017..2018 种类:约谈 -类别:breach 类型:incident 法律:网络安全法 状态:confirmed 标签:consent 支付宝')
-    const english = parseQuery('jurisdiction:CN org:阿里巴巴 year:2017..2018 kind:约谈 -category:breach type:incident law:网络安全法 status:confirmed tag:consent 支付宝')
+    const english = parseQuery(
+      'jurisdiction:CN org:阿里巴巴 year:2017..2018 kind:约谈 -category:breach type:incident law:网络安全法 status:confirmed tag:consent 支付宝'
+    )
 
     expect(chinese).toEqual(english)
     expect(chinese.hints).toEqual([])
@@ -101,7 +100,10 @@ describe('parseQuery hints', () => {
 
   it('lists the record types for an unknown type', () => {
     expect(parseQuery('type:memo').hints).toEqual([
-      { key: 'search.hints.notAType', values: { value: 'memo', types: 'type:incident, type:organisation, type:jurisdiction, type:law, type:response, type:source' } }
+      {
+        key: 'search.hints.notAType',
+        values: { value: 'memo', types: 'type:incident, type:organisation, type:jurisdiction, type:law, type:response, type:source' }
+      }
     ])
   })
 
@@ -109,7 +111,9 @@ describe('parseQuery hints', () => {
     const parsed = parseQuery('colour:red')
 
     expect(parsed.clauses).toEqual([{ alternatives: [phrase('colour red')] }])
-    expect(parsed.hints).toEqual([{ key: 'search.hints.notAFilter', values: { field: 'colour', filters: 'type: jurisdiction: org: kind: year: law: category: status: tag:' } }])
+    expect(parsed.hints).toEqual([
+      { key: 'search.hints.notAFilter', values: { field: 'colour', filters: 'type: jurisdiction: org: kind: year: law: category: status: tag:' } }
+    ])
   })
 
   it('does not take a web address for a filter', () => {

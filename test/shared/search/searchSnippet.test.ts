@@ -3,9 +3,7 @@ import { searchSnippet } from '../../../src/shared/search/searchSnippet'
 
 describe('searchSnippet', () => {
   it('takes the first line that contains a matched word', () => {
-    expect(searchSnippet(['A summary without it.\nUsers were enrolled in Sesame Credit.'], ['sesame'])).toBe(
-      'Users were enrolled in Sesame Credit.'
-    )
+    expect(searchSnippet(['A summary without it.\nUsers were enrolled in Sesame Credit.'], ['sesame'])).toBe('Users were enrolled in Sesame Credit.')
   })
 
   it('prefers earlier texts (fields in order of preference)', () => {

@@ -41,7 +41,18 @@ const outcomes = (query: string, mode: SearchMode) => {
 }
 
 describe('the words-only fast path', () => {
-  const queries = ['sesame', 'alipay consent', 'uc browser', 'data', 'sesmae', '支付', 'browser type:response', 'browser -blocks', 'consent jurisdiction:CN year:2017..2018', 'credit -org:alipay']
+  const queries = [
+    'sesame',
+    'alipay consent',
+    'uc browser',
+    'data',
+    'sesmae',
+    '支付',
+    'browser type:response',
+    'browser -blocks',
+    'consent jurisdiction:CN year:2017..2018',
+    'credit -org:alipay'
+  ]
 
   it.each(queries)('finds what MiniSearch finds, in the same order, for "%s" on Enter', (query) => {
     const { fast, general } = outcomes(query, 'full')
@@ -80,7 +91,9 @@ describe('the words-only fast path', () => {
 
   it('keeps at most the shortest completions of a word being typed', () => {
     const words = Array.from({ length: MAX_PREFIX_TERMS + 10 }, (_, index) => `zeta${'q'.repeat(index)}`)
-    const many = SearchIndexEngine.create(words.map((word, index) => ({ ...documents[0]!, id: `doc-${index}`, title: word, aliases: '', body: '', original: '', provisions: '', sources: '' })))
+    const many = SearchIndexEngine.create(
+      words.map((word, index) => ({ ...documents[0]!, id: `doc-${index}`, title: word, aliases: '', body: '', original: '', provisions: '', sources: '' }))
+    )
 
     const found = many.search(parseQuery('zet'), { mode: 'as-you-type', resolver, limit: Infinity })
 

@@ -16,21 +16,36 @@ function linkedBundle() {
   const parent = anOrganisation({ id: 'org-parent' })
   const child = anOrganisation({ id: 'org-child', links: [{ organisationId: 'org-parent', relation: 'parent' }] })
   const law = aLaw({ id: 'law-pipl', jurisdictionId: 'XX' })
-  const incident = anIncident({ id: 'inc-1', jurisdictionIds: ['XX'], organisations: [{ organisationId: 'org-child', role: 'operator' }], citations: [{ sourceId: 'src-report' }] })
+  const incident = anIncident({
+    id: 'inc-1',
+    jurisdictionIds: ['XX'],
+    organisations: [{ organisationId: 'org-child', role: 'operator' }],
+    citations: [{ sourceId: 'src-report' }]
+  })
   const response = aResponse({ id: 'resp-1', actorId: 'org-regulator', incidentIds: ['inc-1'], legalBasis: [{ lawId: 'law-pipl' }] })
   // Listed in an unhelpful order: referrers before what they link to.
-  return aBundle({ responses: [response], incidents: [incident], laws: [law], organisations: [child, regulator, parent], jurisdictions: [province, country], sources: [source] })
+  return aBundle({
+    responses: [response],
+    incidents: [incident],
+    laws: [law],
+    organisations: [child, regulator, parent],
+    jurisdictions: [province, country],
+    sources: [source]
+  })
 }
 
 describe('bundle records as pushed revisions', () => {
   it('pushes every record after the records of the bundle it links to', () => {
     const bundle = linkedBundle()
     expect(parseBundle(bundle).ok).toBe(true)
-    const order = bundlePushBatches(bundle.records, { clientAt: CLIENT_AT }).flat().map((revision) => revision.recordId)
+    const order = bundlePushBatches(bundle.records, { clientAt: CLIENT_AT })
+      .flat()
+      .map((revision) => revision.recordId)
 
     expect(order).toHaveLength(bundleRecordsInOrder(bundle.records).length)
     for (const typed of bundleRecordsInOrder(bundle.records)) {
-      for (const link of linksOf(typed)) expect(order.indexOf(link.targetId), `${typed.record.id} → ${link.targetId}`).toBeLessThan(order.indexOf(typed.record.id))
+      for (const link of linksOf(typed))
+        expect(order.indexOf(link.targetId), `${typed.record.id} → ${link.targetId}`).toBeLessThan(order.indexOf(typed.record.id))
     }
     expect(order.at(-1)).toBe('resp-1')
   })
@@ -38,7 +53,9 @@ describe('bundle records as pushed revisions', () => {
   it('keeps every record of a cycle of links, once', () => {
     const a = anOrganisation({ id: 'org-a', links: [{ organisationId: 'org-b', relation: 'affiliate' }] })
     const b = anOrganisation({ id: 'org-b', links: [{ organisationId: 'org-a', relation: 'affiliate' }] })
-    const order = bundlePushBatches(aBundle({ organisations: [a, b] }).records, { clientAt: CLIENT_AT }).flat().map((revision) => revision.recordId)
+    const order = bundlePushBatches(aBundle({ organisations: [a, b] }).records, { clientAt: CLIENT_AT })
+      .flat()
+      .map((revision) => revision.recordId)
     expect(order.sort()).toEqual(['org-a', 'org-b'])
   })
 

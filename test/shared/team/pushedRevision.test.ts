@@ -44,10 +44,17 @@ describe('the base of a pushed revision', () => {
     expect(baseOf(aRevision({ action: 'import' }), deleted)).toEqual({ revision: 2, exists: false })
   })
 
-  it('makes a change the protocol accepts, with the client\'s time and the snapshot as it is', () => {
+  it("makes a change the protocol accepts, with the client's time and the snapshot as it is", () => {
     const pushed = pushedRevisionOf(aRevision({ note: 'Fixed the title' }))
     expect(pushedRevisionSchema.parse(pushed)).toEqual(pushed)
-    expect(pushed).toMatchObject({ kind: 'revision', id: 'rev-1', base: { revision: 2, exists: true }, clientAt: '2026-01-02T00:00:00.000Z', snapshot: record, note: 'Fixed the title' })
+    expect(pushed).toMatchObject({
+      kind: 'revision',
+      id: 'rev-1',
+      base: { revision: 2, exists: true },
+      clientAt: '2026-01-02T00:00:00.000Z',
+      snapshot: record,
+      note: 'Fixed the title'
+    })
   })
 
   it('leaves the snapshot out of a delete', () => {

@@ -33,7 +33,15 @@ describe('the order revisions are pushed in', () => {
       aRevision('incident', 'inc-1', T2, {}, 1),
       aRevision('jurisdiction', 'CN', T2, {})
     ]
-    expect(orderForPush(revisions).map((revision) => revision.id)).toEqual(['org-2@1+', 'org-1@1+', 'resp-1@1+', 'org-gone@2-', 'CN@1+', 'inc-1@1+', 'inc-1@2+'])
+    expect(orderForPush(revisions).map((revision) => revision.id)).toEqual([
+      'org-2@1+',
+      'org-1@1+',
+      'resp-1@1+',
+      'org-gone@2-',
+      'CN@1+',
+      'inc-1@1+',
+      'inc-1@2+'
+    ])
   })
 })
 
@@ -46,9 +54,12 @@ describe('where records stand on the server after a push', () => {
     expect(states.get('inc-1')).toEqual({ recordType: 'incident', recordId: 'inc-1', revision: 3, snapshot: edit.snapshot, revisionId: edit.id })
   })
 
-  it('is the server\'s current version after a conflict, and unknown after only `already`', () => {
+  it("is the server's current version after a conflict, and unknown after only `already`", () => {
     const later = pushedRevisionOf(aRevision('incident', 'inc-1', T1, { title: 'Mine again' }, 4))
-    const outcomes: PushOutcome[] = [{ outcome: 'already', id: edit.id }, { outcome: 'conflict', id: later.id, conflictId: 'c1', current }]
+    const outcomes: PushOutcome[] = [
+      { outcome: 'already', id: edit.id },
+      { outcome: 'conflict', id: later.id, conflictId: 'c1', current }
+    ]
     expect(serverStatesAfterPush([edit, later], outcomes).get('inc-1')).toEqual(current)
     expect(serverStatesAfterPush([edit], [{ outcome: 'already', id: edit.id }]).has('inc-1')).toBe(true)
     expect(serverStatesAfterPush([edit], [{ outcome: 'already', id: edit.id }]).get('inc-1')).toBeUndefined()

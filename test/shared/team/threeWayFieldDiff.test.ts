@@ -22,7 +22,13 @@ describe('three-way field differences', () => {
   })
 
   it('lists fields only the base had, last', () => {
-    expect(threeWayFieldDiff({ ...base, note: 'old' }, theirs, mine).at(-1)).toEqual({ field: 'note', base: 'old', theirs: undefined, mine: undefined, differs: false })
+    expect(threeWayFieldDiff({ ...base, note: 'old' }, theirs, mine).at(-1)).toEqual({
+      field: 'note',
+      base: 'old',
+      theirs: undefined,
+      mine: undefined,
+      differs: false
+    })
   })
 
   it('compares values as data: key order is not a difference', () => {

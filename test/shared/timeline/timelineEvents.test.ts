@@ -64,7 +64,9 @@ describe('timelineEvents', () => {
   it('gives a law an event for each recorded step, including every amendment', () => {
     const law = aLaw({ draftOn: '2015-07', adoptedOn: '2016-11-07', inForceOn: '2017-06-01', amendedOn: ['2019', '2021'] })
 
-    const kinds = timelineEvents({ incidents: [], responses: [], laws: [law] }, { today: TODAY }).items.filter((item) => item.shape === 'event').map((item) => item.kind)
+    const kinds = timelineEvents({ incidents: [], responses: [], laws: [law] }, { today: TODAY })
+      .items.filter((item) => item.shape === 'event')
+      .map((item) => item.kind)
 
     expect(kinds).toEqual(['law-draft', 'law-adopted', 'law-in-force', 'law-amended', 'law-amended'])
   })
@@ -123,7 +125,9 @@ describe('timelineEvents', () => {
     const incident = anIncident({ jurisdictionIds: ['CN'], categories: ['consent-dark-pattern'] })
     const response = aResponse({ incidentIds: [incident.id], actorId: 'org-cac' })
 
-    const event = timelineEvents({ incidents: [incident], responses: [response], laws: [] }, { today: TODAY }).items.find((item) => item.recordId === response.id)
+    const event = timelineEvents({ incidents: [incident], responses: [response], laws: [] }, { today: TODAY }).items.find(
+      (item) => item.recordId === response.id
+    )
 
     expect(event?.memberships).toMatchObject({ jurisdiction: ['CN'], category: ['consent-dark-pattern'], organisation: ['org-cac'] })
   })
@@ -157,7 +161,10 @@ describe('timelineEvents', () => {
 
 describe('describeTimelineItem', () => {
   it('says the kind, the title and the date at its precision, and notes an approximate date', () => {
-    const [event] = timelineEvents({ incidents: [anIncident({ title: 'UC Browser leak', occurredOn: '2015-05~' })], responses: [], laws: [] }, { today: TODAY }).items
+    const [event] = timelineEvents(
+      { incidents: [anIncident({ title: 'UC Browser leak', occurredOn: '2015-05~' })], responses: [], laws: [] },
+      { today: TODAY }
+    ).items
 
     expect(describeTimelineItem(event!)).toBe('Incident occurred: UC Browser leak — c. May 2015 (approximate date)')
   })
@@ -165,7 +172,10 @@ describe('describeTimelineItem', () => {
 
 describe('timelineItemLabel', () => {
   it('names a bar by what it is before the record', () => {
-    const [bar] = timelineEvents({ incidents: [], responses: [], laws: [aLaw({ title: 'Cybersecurity Law', inForceOn: '2017-06-01', adoptedOn: undefined })] }, { today: TODAY }).items.filter((item) => item.shape === 'range')
+    const [bar] = timelineEvents(
+      { incidents: [], responses: [], laws: [aLaw({ title: 'Cybersecurity Law', inForceOn: '2017-06-01', adoptedOn: undefined })] },
+      { today: TODAY }
+    ).items.filter((item) => item.shape === 'range')
 
     expect(timelineItemLabel(bar!)).toBe('Law in force: Cybersecurity Law — 1 June 2017 – open-ended')
   })

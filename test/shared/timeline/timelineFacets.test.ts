@@ -3,7 +3,13 @@ import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { timelineFacets, withTimelineFilter } from '@shared/timeline/timelineFacets'
 import { anIncident, aResponse } from '../../builders/domain'
 
-const alipay = anIncident({ occurredOn: '2018-01-03', disclosedOn: '2018-01-04', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-ant', role: 'parent' }], categories: ['consent-dark-pattern'] })
+const alipay = anIncident({
+  occurredOn: '2018-01-03',
+  disclosedOn: '2018-01-04',
+  jurisdictionIds: ['CN'],
+  organisations: [{ organisationId: 'org-ant', role: 'parent' }],
+  categories: ['consent-dark-pattern']
+})
 const summons = aResponse({ datedOn: '2018-01-06', incidentIds: [alipay.id], actorId: 'org-cac' })
 const { items } = timelineEvents({ incidents: [alipay], responses: [summons], laws: [] }, { today: '2026-01-01' })
 const lookups = { jurisdictionName: () => 'China', organisationName: (id: string) => (id === 'org-ant' ? 'Ant Financial' : 'CAC') }
@@ -20,7 +26,11 @@ describe('timelineFacets', () => {
   it('offers record types, categories and years in the search language', () => {
     const facets = timelineFacets(items, lookups)
 
-    expect([facets.type.map((entry) => entry.filter), facets.category[0]?.filter, facets.year[0]?.filter]).toEqual([['type:incident', 'type:response'], 'category:consent-dark-pattern', 'year:2018'])
+    expect([facets.type.map((entry) => entry.filter), facets.category[0]?.filter, facets.year[0]?.filter]).toEqual([
+      ['type:incident', 'type:response'],
+      'category:consent-dark-pattern',
+      'year:2018'
+    ])
   })
 })
 

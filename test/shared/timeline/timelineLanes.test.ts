@@ -3,8 +3,7 @@ import { timelineEvents } from '@shared/timeline/timelineEvents'
 import { assignLanes, moveLane, orderLanes } from '@shared/timeline/timelineLanes'
 import { anIncident, aLaw } from '../../builders/domain'
 
-const itemsOf = (...incidents: ReturnType<typeof anIncident>[]) =>
-  timelineEvents({ incidents, responses: [], laws: [] }, { today: '2026-01-01' }).items
+const itemsOf = (...incidents: ReturnType<typeof anIncident>[]) => timelineEvents({ incidents, responses: [], laws: [] }, { today: '2026-01-01' }).items
 
 describe('assignLanes', () => {
   it('puts each jurisdiction in its own lane, named by the lookup', () => {
@@ -17,7 +16,12 @@ describe('assignLanes', () => {
   })
 
   it('shows an event that belongs to several groups in each of their lanes, under the same key', () => {
-    const incident = anIncident({ organisations: [{ organisationId: 'org-alipay', role: 'operator' }, { organisationId: 'org-ant-financial', role: 'parent' }] })
+    const incident = anIncident({
+      organisations: [
+        { organisationId: 'org-alipay', role: 'operator' },
+        { organisationId: 'org-ant-financial', role: 'parent' }
+      ]
+    })
 
     const { lanes, laneCountByKey } = assignLanes(itemsOf(incident), 'organisation')
 

@@ -30,7 +30,10 @@ describe('layoutTimeline', () => {
   })
 
   it('puts overlapping items in different rows', () => {
-    const content = contentOf([anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] }), anIncident({ occurredOn: '2015-05-10', jurisdictionIds: ['IN'] })])
+    const content = contentOf([
+      anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] }),
+      anIncident({ occurredOn: '2015-05-10', jurisdictionIds: ['IN'] })
+    ])
 
     const rows = layOut(content).items.map((item) => item.row)
 
@@ -38,7 +41,10 @@ describe('layoutTimeline', () => {
   })
 
   it('reuses a row once the earlier item and its label room have ended', () => {
-    const content = contentOf([anIncident({ occurredOn: '2015-01-01', jurisdictionIds: ['IN'] }), anIncident({ occurredOn: '2015-03-01', jurisdictionIds: ['IN'] })])
+    const content = contentOf([
+      anIncident({ occurredOn: '2015-01-01', jurisdictionIds: ['IN'] }),
+      anIncident({ occurredOn: '2015-03-01', jurisdictionIds: ['IN'] })
+    ])
 
     const rows = layOut(content, 1, { labelWidth: () => 50 }).items.map((item) => item.row)
 
@@ -46,7 +52,12 @@ describe('layoutTimeline', () => {
   })
 
   it('never overlaps two drawn items in a row, whatever the dates', () => {
-    const incidents = Array.from({ length: 60 }, (_, index) => anIncident({ occurredOn: `2015-${String((index % 12) + 1).padStart(2, '0')}${index % 3 === 0 ? '' : `-${String((index % 28) + 1).padStart(2, '0')}`}`, jurisdictionIds: ['IN'] }))
+    const incidents = Array.from({ length: 60 }, (_, index) =>
+      anIncident({
+        occurredOn: `2015-${String((index % 12) + 1).padStart(2, '0')}${index % 3 === 0 ? '' : `-${String((index % 28) + 1).padStart(2, '0')}`}`,
+        jurisdictionIds: ['IN']
+      })
+    )
 
     const items = layOut(contentOf(incidents), 3).items
 
@@ -105,7 +116,12 @@ describe('layoutTimeline', () => {
 
 describe('packTimeline and placeInView', () => {
   it('keep rows free of overlaps at any zoom closer than the one they were packed at', () => {
-    const incidents = Array.from({ length: 40 }, (_, index) => anIncident({ occurredOn: `2015-${String((index % 12) + 1).padStart(2, '0')}${index % 2 === 0 ? '' : `-${String((index % 27) + 1).padStart(2, '0')}`}`, jurisdictionIds: ['IN'] }))
+    const incidents = Array.from({ length: 40 }, (_, index) =>
+      anIncident({
+        occurredOn: `2015-${String((index % 12) + 1).padStart(2, '0')}${index % 2 === 0 ? '' : `-${String((index % 27) + 1).padStart(2, '0')}`}`,
+        jurisdictionIds: ['IN']
+      })
+    )
     const content = contentOf(incidents)
     const packed = packTimeline(assignLanes(content.items, 'jurisdiction').lanes, 1, { labelWidth: () => 40 })
 
@@ -115,7 +131,10 @@ describe('packTimeline and placeInView', () => {
   })
 
   it('give the same layout as packing at the scale itself when packed at its zoom', () => {
-    const content = contentOf([anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] }), anIncident({ occurredOn: '2015-05-10', jurisdictionIds: ['IN'] })])
+    const content = contentOf([
+      anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] }),
+      anIncident({ occurredOn: '2015-05-10', jurisdictionIds: ['IN'] })
+    ])
     const lanes = assignLanes(content.items, 'jurisdiction').lanes
     const scale = { startDay: START, pxPerDay: 2 }
 

@@ -11,15 +11,25 @@ const LANE_HEADER_HEIGHT = 28
 const ROW_HEIGHT = 24
 
 // A real item to vary, so every field the layout does not read is still well formed.
-const template = timelineEvents({ incidents: [anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] })], responses: [], laws: [] }, { today: '2026-01-01' }).items[0] as TimelineItem
+const template = timelineEvents(
+  { incidents: [anIncident({ occurredOn: '2015-05', jurisdictionIds: ['IN'] })], responses: [], laws: [] },
+  { today: '2026-01-01' }
+).items[0] as TimelineItem
 
 /** Items of a lane: a start day, a length in days (0 for a one-day event drawn at the minimum width) and a label width. */
 const laneItems = fc.array(
-  fc.record({ startDay: fc.integer({ min: 10_000, max: 20_000 }), days: fc.constantFrom(0, 1, 1, 1, 30, 31, 365, 3_000), labelText: fc.integer({ min: 0, max: 260 }) }),
+  fc.record({
+    startDay: fc.integer({ min: 10_000, max: 20_000 }),
+    days: fc.constantFrom(0, 1, 1, 1, 30, 31, 365, 3_000),
+    labelText: fc.integer({ min: 0, max: 260 })
+  }),
   { maxLength: 120 }
 )
 
-function laneOf(key: string, specs: readonly { startDay: number; days: number; labelText: number }[]): { lane: TimelineLane; textWidth: Map<TimelineItem, number> } {
+function laneOf(
+  key: string,
+  specs: readonly { startDay: number; days: number; labelText: number }[]
+): { lane: TimelineLane; textWidth: Map<TimelineItem, number> } {
   const textWidth = new Map<TimelineItem, number>()
   const items = [...specs]
     .sort((a, b) => a.startDay - b.startDay)
@@ -33,7 +43,11 @@ function laneOf(key: string, specs: readonly { startDay: number; days: number; l
 
 /** The chart's label room: beside a narrow marker, inside a wide one. */
 function chartOptions(textWidth: ReadonlyMap<TimelineItem, number>): TimelineLayoutOptions {
-  return { labelWidth: (item, pxPerDay) => labelRoomAt(item, pxPerDay, textWidth.get(item) ?? 0, MIN_MARKER_WIDTH), laneHeaderHeight: LANE_HEADER_HEIGHT, rowHeight: ROW_HEIGHT }
+  return {
+    labelWidth: (item, pxPerDay) => labelRoomAt(item, pxPerDay, textWidth.get(item) ?? 0, MIN_MARKER_WIDTH),
+    laneHeaderHeight: LANE_HEADER_HEIGHT,
+    rowHeight: ROW_HEIGHT
+  }
 }
 
 /** Whether every item in a row ends (marker or label room, and the gap) before the next one in that row starts, drawn at `pxPerDay`. */

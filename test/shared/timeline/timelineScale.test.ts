@@ -69,10 +69,20 @@ describe('axisTicks', () => {
 
   it('says what unit each tick starts, so its label can be written in any language', () => {
     expect(axisTicks({ startDay: dayNumberOf('2018-01-01'), pxPerDay: 3 }, 100).map((tick) => tick.unit)).toEqual(['month', 'month'])
-    expect(axisTicks({ startDay: dayNumberOf('2018-01-01'), pxPerDay: 100 }, 150).map((tick) => [tick.unit, tick.label])).toEqual([['day', '1 Jan'], ['day', '2 Jan']])
-    expect(axisTicks({ startDay: dayNumberOf('2009-06-01'), pxPerDay: 0.05 }, 300).map((tick) => [tick.unit, tick.label])).toEqual([['decade', '2010s'], ['decade', '2020s']])
+    expect(axisTicks({ startDay: dayNumberOf('2018-01-01'), pxPerDay: 100 }, 150).map((tick) => [tick.unit, tick.label])).toEqual([
+      ['day', '1 Jan'],
+      ['day', '2 Jan']
+    ])
+    expect(axisTicks({ startDay: dayNumberOf('2009-06-01'), pxPerDay: 0.05 }, 300).map((tick) => [tick.unit, tick.label])).toEqual([
+      ['decade', '2010s'],
+      ['decade', '2020s']
+    ])
     // Zoomed out furthest, ticks fifty years apart are years, not decades.
-    expect(axisTicks({ startDay: dayNumberOf('1940-01-01'), pxPerDay: 0.01 }, 500).map((tick) => [tick.unit, tick.label])).toEqual([['year', '1950'], ['year', '2000'], ['year', '2050']])
+    expect(axisTicks({ startDay: dayNumberOf('1940-01-01'), pxPerDay: 0.01 }, 500).map((tick) => [tick.unit, tick.label])).toEqual([
+      ['year', '1950'],
+      ['year', '2000'],
+      ['year', '2050']
+    ])
   })
 
   it('chooses days, months, years or decades by zoom', () => {

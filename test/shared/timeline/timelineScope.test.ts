@@ -7,13 +7,25 @@ const alipay = anOrganisation({ id: 'org-alipay', name: 'Alipay', links: [{ rela
 const other = anOrganisation({ id: 'org-other', name: 'Other' })
 const pipl = aLaw({ jurisdictionId: 'CN' })
 const itAct = aLaw({ jurisdictionId: 'IN' })
-const alipayIncident = anIncident({ jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-alipay', role: 'operator' }], implicatedProvisions: [{ lawId: pipl.id }] })
+const alipayIncident = anIncident({
+  jurisdictionIds: ['CN'],
+  organisations: [{ organisationId: 'org-alipay', role: 'operator' }],
+  implicatedProvisions: [{ lawId: pipl.id }]
+})
 const otherIncident = anIncident({ jurisdictionIds: ['IN'], organisations: [{ organisationId: 'org-other', role: 'operator' }] })
 const summons = aResponse({ actorId: 'org-cac', incidentIds: [alipayIncident.id] })
 const ban = aResponse({ actorId: 'org-meity', incidentIds: [otherIncident.id], legalBasis: [{ lawId: itAct.id }] })
-const all: KnowledgeBaseRecords = { incidents: [alipayIncident, otherIncident], responses: [summons, ban], laws: [pipl, itAct], organisations: [alibaba, alipay, other] }
-const ids = (records: { readonly incidents: readonly { id: string }[]; readonly responses: readonly { id: string }[]; readonly laws: readonly { id: string }[] }) =>
-  [...records.incidents, ...records.responses, ...records.laws].map((record) => record.id)
+const all: KnowledgeBaseRecords = {
+  incidents: [alipayIncident, otherIncident],
+  responses: [summons, ban],
+  laws: [pipl, itAct],
+  organisations: [alibaba, alipay, other]
+}
+const ids = (records: {
+  readonly incidents: readonly { id: string }[]
+  readonly responses: readonly { id: string }[]
+  readonly laws: readonly { id: string }[]
+}) => [...records.incidents, ...records.responses, ...records.laws].map((record) => record.id)
 
 describe('recordsAbout', () => {
   it("covers an organisation's family: the incidents of organisations under it, their responses and the laws they cite", () => {

@@ -7,7 +7,17 @@ const HEIGHTS = { laneHeaderHeight: 28, rowHeight: 24 }
 function rows(...lanes: readonly (readonly [key: string, rowCount: number])[]): PackedTimeline {
   return {
     pxPerDay: 1,
-    lanes: lanes.map(([key, rowCount]): PackedLane => ({ key, pxPerDay: 1, label: key, isCollapsed: false, itemCount: 0, hiddenCount: 0, rowCount, placed: [], rowOfKey: new Map() }))
+    lanes: lanes.map(([key, rowCount]): PackedLane => ({
+      key,
+      pxPerDay: 1,
+      label: key,
+      isCollapsed: false,
+      itemCount: 0,
+      hiddenCount: 0,
+      rowCount,
+      placed: [],
+      rowOfKey: new Map()
+    }))
   }
 }
 

@@ -16,7 +16,13 @@ describe('timeline view state in the address', () => {
   })
 
   it('writes the start as a readable day, with a time only when it falls within a day', () => {
-    const query = writeTimelineViewState({ scope: { query: '' }, grouping: 'jurisdiction', scale: { startDay: dayNumberOf('2018-01-01'), pxPerDay: 10 }, collapsedLaneKeys: [], laneOrder: [] })
+    const query = writeTimelineViewState({
+      scope: { query: '' },
+      grouping: 'jurisdiction',
+      scale: { startDay: dayNumberOf('2018-01-01'), pxPerDay: 10 },
+      collapsedLaneKeys: [],
+      laneOrder: []
+    })
 
     expect(query).toEqual({ group: 'jurisdiction', from: '2018-01-01', zoom: '10' })
   })

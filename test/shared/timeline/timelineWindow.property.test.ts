@@ -62,9 +62,13 @@ describe('timeline windows', () => {
         expect(placed.lanes.map((lane) => lane.key)).toEqual(expect.arrayContaining(onScreen))
         // A pan or scroll of less than the margin is drawn from the same window, exactly.
         const panned = { ...scale, startDay: scale.startDay + (0.9 * width) / pxPerDay }
-        expect(placeWindow(window, panned, viewport, TIMELINE_LAYOUT_OPTIONS).items).toEqual(placeInView(packed, model.content.links, panned, viewport, TIMELINE_LAYOUT_OPTIONS).items)
+        expect(placeWindow(window, panned, viewport, TIMELINE_LAYOUT_OPTIONS).items).toEqual(
+          placeInView(packed, model.content.links, panned, viewport, TIMELINE_LAYOUT_OPTIONS).items
+        )
         const scrolled = { ...viewport, top: Math.max(0, top - 0.9 * height) }
-        expect(placeWindow(window, scale, scrolled, TIMELINE_LAYOUT_OPTIONS).items).toEqual(placeInView(packed, model.content.links, scale, scrolled, TIMELINE_LAYOUT_OPTIONS).items)
+        expect(placeWindow(window, scale, scrolled, TIMELINE_LAYOUT_OPTIONS).items).toEqual(
+          placeInView(packed, model.content.links, scale, scrolled, TIMELINE_LAYOUT_OPTIONS).items
+        )
       }),
       { numRuns: 60 }
     )
@@ -107,7 +111,14 @@ describe('timeline windows', () => {
     const laneAtTop = before.lanes[5]!
     const scrollTop = laneAtTop.y + 10
 
-    const after = model.window({ scale: { startDay: 0, pxPerDay: 0.4 }, width: 1000, top: scrollTop, height: 600, collapsedLaneKeys: [], previous: { pxPerDay: 0.1, top: scrollTop } })
+    const after = model.window({
+      scale: { startDay: 0, pxPerDay: 0.4 },
+      width: 1000,
+      top: scrollTop,
+      height: 600,
+      collapsedLaneKeys: [],
+      previous: { pxPerDay: 0.1, top: scrollTop }
+    })
 
     expect(after.packedAt).not.toBe(before.packedAt)
     expect(after.lanes.find((lane) => lane.key === laneAtTop.key)!.y - after.top).toBe(-10)
@@ -118,7 +129,13 @@ describe('timeline windows', () => {
     const target = model.content.items[model.content.items.length - 1]!
 
     const location = model.locate(target.recordId, 0.5, [])!
-    const window = model.window({ scale: { startDay: location.item.startDay - 10, pxPerDay: 0.5 }, width: 800, top: location.laneY, height: 400, collapsedLaneKeys: [] })
+    const window = model.window({
+      scale: { startDay: location.item.startDay - 10, pxPerDay: 0.5 },
+      width: 800,
+      top: location.laneY,
+      height: 400,
+      collapsedLaneKeys: []
+    })
 
     expect(location.item.recordId).toBe(target.recordId)
     expect(window.lanes[0]?.y).toBeLessThanOrEqual(location.laneY)

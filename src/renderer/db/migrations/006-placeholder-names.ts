@@ -9,7 +9,7 @@ import type { Migration } from './migration'
  */
 export const placeholderNames: Migration = {
   version: 6,
-  description: 'Organisations\' duplicate-search fields recomputed without placeholder names.',
+  description: "Organisations' duplicate-search fields recomputed without placeholder names.",
   stores: {},
   async upgrade(tx) {
     await addDuplicateFields(tx, 'organisations', 'organisation')

@@ -10,7 +10,7 @@ import type { Migration } from './migration'
  */
 export const rareTitleKeys: Migration = {
   version: 7,
-  description: 'Incidents\' duplicate-search keys recomputed: the rarest character pairs of each title.',
+  description: "Incidents' duplicate-search keys recomputed: the rarest character pairs of each title.",
   stores: {},
   async upgrade(tx) {
     await addDuplicateFields(tx, 'incidents', 'incident')

@@ -27,7 +27,9 @@ export const pinyinOrderKeys: Migration = {
       const chosen = [...ids]
       for (let start = 0; start < chosen.length; start += ROWS_PER_PUT) {
         const rows = (await table.bulkGet(chosen.slice(start, start + ROWS_PER_PUT))) as (Record<string, unknown> | undefined)[]
-        const updated = rows.filter((row) => row !== undefined).map((row) => ({ ...row, ...listOrderValuesOf({ type, record: row } as unknown as TypedRecord) }))
+        const updated = rows
+          .filter((row) => row !== undefined)
+          .map((row) => ({ ...row, ...listOrderValuesOf({ type, record: row } as unknown as TypedRecord) }))
         await table.bulkPut(updated)
       }
     }

@@ -11,4 +11,13 @@ import type { Migration } from './migration'
 export type { Migration } from './migration'
 
 /** Every schema version in order. Append only. */
-export const allMigrations: readonly Migration[] = [initialSchema, historyAndMerge, briefings, listOrderIndexes, duplicateKeys, placeholderNames, rareTitleKeys, pinyinOrderKeys]
+export const allMigrations: readonly Migration[] = [
+  initialSchema,
+  historyAndMerge,
+  briefings,
+  listOrderIndexes,
+  duplicateKeys,
+  placeholderNames,
+  rareTitleKeys,
+  pinyinOrderKeys
+]

@@ -9,14 +9,10 @@ export function createOrganisationRepository(db: PrecedentDatabase) {
     ...base,
     /** Organisations whose links name this one (its subsidiaries, units, affiliates, what it operates), by name. */
     listLinkedTo: async (organisationId: string): Promise<Organisation[]> =>
-      (await base.listReferencing(organisationId)).filter((organisation) =>
-        organisation.links.some((link) => link.organisationId === organisationId)
-      ),
+      (await base.listReferencing(organisationId)).filter((organisation) => organisation.links.some((link) => link.organisationId === organisationId)),
     /** Organisations headquartered in the jurisdiction, by name. */
     listHeadquarteredIn: async (jurisdictionId: string): Promise<Organisation[]> =>
-      (await base.listReferencing(jurisdictionId)).filter(
-        (organisation) => organisation.headquartersJurisdictionId === jurisdictionId
-      )
+      (await base.listReferencing(jurisdictionId)).filter((organisation) => organisation.headquartersJurisdictionId === jurisdictionId)
   }
 }
 

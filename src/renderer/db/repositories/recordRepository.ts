@@ -67,7 +67,10 @@ export function compareListOrderKeys(a: ListOrderKey, b: ListOrderKey): number {
 
 /** Strips index fields and puts records in list order. */
 export function toSortedRecords<T extends RecordType>(type: T, rows: readonly StoredRow<T>[]): RecordOfType[T][] {
-  return sortRecordsOfType(type, rows.map((row) => fromRow(row)))
+  return sortRecordsOfType(
+    type,
+    rows.map((row) => fromRow(row))
+  )
 }
 
 export function createRecordRepository<T extends RecordType>(db: PrecedentDatabase, type: T): RecordRepository<T> {

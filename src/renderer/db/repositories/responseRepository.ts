@@ -15,9 +15,7 @@ export function createResponseRepository(db: PrecedentDatabase) {
       (await base.listReferencing(organisationId)).filter((response) => response.actorId === organisationId),
     /** The responses directed at an organisation, in date order. */
     listTargeting: async (organisationId: string): Promise<IncidentResponse[]> =>
-      (await base.listReferencing(organisationId)).filter((response) =>
-        response.targetOrganisationIds.includes(organisationId as never)
-      ),
+      (await base.listReferencing(organisationId)).filter((response) => response.targetOrganisationIds.includes(organisationId as never)),
     /** The responses that name a law as their legal basis, in date order. */
     listUnderLaw: async (lawId: string): Promise<IncidentResponse[]> =>
       (await base.listReferencing(lawId)).filter((response) => response.legalBasis.some((ref) => ref.lawId === lawId))

@@ -36,6 +36,12 @@ scope.addEventListener('message', (event) => {
   const job =
     request.kind === 'backup'
       ? runBackupJob(db, request).then((reply) => scope.postMessage(reply))
-      : runRestoreJob(db, request, controller.signal, (reply) => scope.postMessage(reply), () => safetyCopied)
+      : runRestoreJob(
+          db,
+          request,
+          controller.signal,
+          (reply) => scope.postMessage(reply),
+          () => safetyCopied
+        )
   void job.finally(() => db.close())
 })

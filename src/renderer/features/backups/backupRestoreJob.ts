@@ -41,8 +41,7 @@ export type RestoreRequest =
  * `title` (to save it as a file).
  */
 export type BackupRequest = { readonly kind: 'backup'; readonly databaseName: string; readonly at: string } & (
-  | { readonly keepAs: BackupReason }
-  | { readonly title: string }
+  { readonly keepAs: BackupReason } | { readonly title: string }
 )
 
 /** What a backup job hands back: the compressed file, its counts and, when kept, the kept backup's summary. */
@@ -94,7 +93,10 @@ export async function runRestoreJob(
     const onReadProgress = ({ bytesRead, totalBytes, records }: { bytesRead: number; totalBytes: number; records: number }): void =>
       report({ phase: 'reading', done: bytesRead, total: totalBytes, records })
     const { source } = request
-    const bundle = source.kind === 'file' ? await readBundleFile(source.file, source.fileName, { signal, onProgress: onReadProgress }) : await readBackup(db, source.id, { signal, onProgress: onReadProgress })
+    const bundle =
+      source.kind === 'file'
+        ? await readBundleFile(source.file, source.fileName, { signal, onProgress: onReadProgress })
+        : await readBackup(db, source.id, { signal, onProgress: onReadProgress })
     if (bundle === undefined) throw new BackupNoLongerKept()
     // The safety backup and the restore hold one lock: another window's import or save-by-import
     // cannot land between them, where the restore would remove it and no backup would hold it.

@@ -1,6 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { getDatabase, gzipBlobSink, listBackups, looksLikeBundleFile, readBackupContent, type BackupReason, type BackupSummary, type RestoreResult } from '@renderer/db'
+import {
+  getDatabase,
+  gzipBlobSink,
+  listBackups,
+  looksLikeBundleFile,
+  readBackupContent,
+  type BackupReason,
+  type BackupSummary,
+  type RestoreResult
+} from '@renderer/db'
 import { ImportInputError } from '@shared/interchange/importProblem'
 import { message } from '@shared/locale/message'
 import { i18n, translateMessage } from '@renderer/i18n'

@@ -8,5 +8,11 @@ export { estimatedImportBytes, shortOfRoomFor } from './storageRoom'
 
 export const backupRoutes: RouteRecordRaw[] = [
   // `?restore=latest` (the silent-reset notice's action) opens the restore of the newest kept backup.
-  { path: '/backups', name: 'backups', component: () => import('./BackupsView.vue'), props: (route) => ({ offerLatest: route.query['restore'] === 'latest' }), meta: { title: 'Backups' } }
+  {
+    path: '/backups',
+    name: 'backups',
+    component: () => import('./BackupsView.vue'),
+    props: (route) => ({ offerLatest: route.query['restore'] === 'latest' }),
+    meta: { title: 'Backups' }
+  }
 ]

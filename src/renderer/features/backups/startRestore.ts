@@ -6,7 +6,9 @@ import { openBackupWorker } from './backupWorkerPort'
 
 /** A restore under way: its outcome, and a way to stop it while that is still safe (before it commits). */
 export interface RunningRestore {
-  readonly outcome: Promise<{ readonly ok: true; readonly result: RestoreResult } | { readonly ok: false; readonly message: string; readonly cancelled: boolean }>
+  readonly outcome: Promise<
+    { readonly ok: true; readonly result: RestoreResult } | { readonly ok: false; readonly message: string; readonly cancelled: boolean }
+  >
   cancel(): void
 }
 
@@ -22,7 +24,12 @@ export interface SafetyBackup {
  * workers are missing (the unit-test DOM). With `safetyBackup`, what is stored is backed up first,
  * under the restore's own exclusive write lock.
  */
-export function startRestore(source: RestoreSource, author: string, onProgress: (progress: RestoreProgress) => void, safetyBackup?: SafetyBackup): RunningRestore {
+export function startRestore(
+  source: RestoreSource,
+  author: string,
+  onProgress: (progress: RestoreProgress) => void,
+  safetyBackup?: SafetyBackup
+): RunningRestore {
   const request: RestoreRequest = {
     kind: 'restore',
     databaseName: getDatabase().name,
@@ -54,7 +61,12 @@ export function startRestore(source: RestoreSource, author: string, onProgress: 
   } else {
     worker.onReply(
       (reply) => receive(reply as RestoreReply),
-      (stopped) => settle({ kind: 'failed', failure: stopped ? message('backups.failure.asIs', { text: stopped }) : message('backups.store.restoreStopped'), cancelled: false })
+      (stopped) =>
+        settle({
+          kind: 'failed',
+          failure: stopped ? message('backups.failure.asIs', { text: stopped }) : message('backups.store.restoreStopped'),
+          cancelled: false
+        })
     )
     copied = () => worker.post({ kind: 'safety-copied' })
     worker.post(request)
@@ -62,7 +74,9 @@ export function startRestore(source: RestoreSource, author: string, onProgress: 
     cancel = () => worker.post({ kind: 'cancel' })
   }
   return {
-    outcome: finished.then((reply) => (reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, message: translateMessage(reply.failure), cancelled: reply.cancelled })),
+    outcome: finished.then((reply) =>
+      reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, message: translateMessage(reply.failure), cancelled: reply.cancelled }
+    ),
     cancel: () => cancel()
   }
 }

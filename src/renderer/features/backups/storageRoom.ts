@@ -15,7 +15,11 @@ export type LargeWrite = 'import' | 'restore'
  * browser cannot tell (RELIABILITY-SECURITY 21). An estimate is only an estimate: a write that
  * still runs out of space is aborted whole by IndexedDB, so this only spares the person a wait.
  */
-export async function shortOfRoomFor(write: LargeWrite, bytes: number, storage: StorageManagerLike | undefined = globalThis.navigator?.storage): Promise<string | undefined> {
+export async function shortOfRoomFor(
+  write: LargeWrite,
+  bytes: number,
+  storage: StorageManagerLike | undefined = globalThis.navigator?.storage
+): Promise<string | undefined> {
   if (storage === undefined || typeof storage.estimate !== 'function') return undefined
   try {
     const { usage, quota } = await storage.estimate()

@@ -29,7 +29,8 @@ export async function writeBackupFile(what: { readonly keepAs: BackupReason } | 
       : await new Promise<BackupReply>((resolve) => {
           worker.onReply(
             (answer) => resolve(answer as BackupReply),
-            (stopped) => resolve({ kind: 'failed', failure: stopped ? message('backups.failure.asIs', { text: stopped }) : message('backups.store.backupStopped') })
+            (stopped) =>
+              resolve({ kind: 'failed', failure: stopped ? message('backups.failure.asIs', { text: stopped }) : message('backups.store.backupStopped') })
           )
           worker.post(request)
         }).finally(() => worker.close())

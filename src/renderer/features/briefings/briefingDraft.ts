@@ -5,8 +5,7 @@ import type { RecordType } from '@shared/domain/recordTypes'
 
 /** An entry of the running order as the composer edits it: the item plus a key that stays with it when it moves. */
 export type DraftItem = { readonly key: number } & (
-  | { readonly kind: 'record'; readonly recordType: RecordType; readonly recordId: string }
-  | { readonly kind: 'heading' | 'commentary'; text: string }
+  { readonly kind: 'record'; readonly recordType: RecordType; readonly recordId: string } | { readonly kind: 'heading' | 'commentary'; text: string }
 )
 
 /** The composer's working copy of a briefing. */
@@ -57,7 +56,9 @@ export function inputOf(draft: BriefingDraft): BriefingInput {
     sections: BRIEFING_SECTIONS.filter((section) => draft.sections.includes(section)),
     includeTimelineImage: draft.includeTimelineImage,
     language: draft.language,
-    items: draft.items.map((entry): BriefingItem => (entry.kind === 'record' ? { kind: 'record', recordType: entry.recordType, recordId: entry.recordId } : { kind: entry.kind, text: entry.text }))
+    items: draft.items.map((entry): BriefingItem =>
+      entry.kind === 'record' ? { kind: 'record', recordType: entry.recordType, recordId: entry.recordId } : { kind: entry.kind, text: entry.text }
+    )
   }
 }
 

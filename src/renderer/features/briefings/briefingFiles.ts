@@ -65,7 +65,12 @@ export async function briefingExportFile(briefing: Briefing, set: RecordSet, for
     }
     case 'html': {
       const html = await briefingHtml(briefing, set, pictures)
-      return { suggestedFileName: toSafeFileName(`${stem}.html`), content: html, mimeType: 'text/html;charset=utf-8', filters: [{ name: i18n.global.t('briefings.files.webPage'), extensions: ['html'] }] }
+      return {
+        suggestedFileName: toSafeFileName(`${stem}.html`),
+        content: html,
+        mimeType: 'text/html;charset=utf-8',
+        filters: [{ name: i18n.global.t('briefings.files.webPage'), extensions: ['html'] }]
+      }
     }
     default:
       return assertNever(format)

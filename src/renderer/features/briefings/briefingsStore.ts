@@ -44,7 +44,12 @@ export function recordItemOf(typed: TypedRecord): BriefingItem {
 function failure(error: unknown, isDeleting = false): BriefingWriteResult {
   const t = i18n.global.t
   if (error instanceof RecordValidationError) {
-    return { ok: false, message: isDeleting ? t('briefings.store.notDeletedFields') : t('briefings.store.notSavedFields'), problems: error.problems, isConflict: false }
+    return {
+      ok: false,
+      message: isDeleting ? t('briefings.store.notDeletedFields') : t('briefings.store.notSavedFields'),
+      problems: error.problems,
+      isConflict: false
+    }
   }
   if (error instanceof BriefingConflictError) {
     const message =
@@ -58,9 +63,15 @@ function failure(error: unknown, isDeleting = false): BriefingWriteResult {
     return { ok: false, message, problems: [], isConflict: true }
   }
   // The storage layer's message is English (src/renderer/db); it names the save, so a delete renames it.
-  if (error instanceof StorageWriteError) return { ok: false, message: isDeleting ? error.message.replace(/^Not saved/, 'Not deleted') : error.message, problems: [], isConflict: false }
+  if (error instanceof StorageWriteError)
+    return { ok: false, message: isDeleting ? error.message.replace(/^Not saved/, 'Not deleted') : error.message, problems: [], isConflict: false }
   const message = error instanceof Error ? error.message : String(error)
-  return { ok: false, message: isDeleting ? t('briefings.store.notDeleted', { message }) : t('briefings.store.notSaved', { message }), problems: [], isConflict: false }
+  return {
+    ok: false,
+    message: isDeleting ? t('briefings.store.notDeleted', { message }) : t('briefings.store.notSaved', { message }),
+    problems: [],
+    isConflict: false
+  }
 }
 
 /** Writes briefings. Reads go through `useBriefings`; every result is reported only after the transaction commits. */

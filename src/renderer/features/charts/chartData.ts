@@ -48,11 +48,21 @@ export function incidentBarQuery(year: number, by: IncidentGrouping, group: stri
 }
 
 /** The incidents-per-year counts as a stacked bar chart: a bar per year, a part per group; `carriedFilters` is added to each part's query. */
-export function incidentsPerYearBars(chart: IncidentYearCounts, by: IncidentGrouping, jurisdictionNames: ReadonlyMap<string, string>, carriedFilters = ''): StackedBarData {
+export function incidentsPerYearBars(
+  chart: IncidentYearCounts,
+  by: IncidentGrouping,
+  jurisdictionNames: ReadonlyMap<string, string>,
+  carriedFilters = ''
+): StackedBarData {
   return {
     categories: chart.years.map((year) => ({ key: String(year), label: String(year) })),
     series: chart.groups.map((group) => ({ key: group, label: incidentGroupLabel(group, by, jurisdictionNames) })),
-    cells: chart.counts.map((cell) => ({ category: String(cell.year), series: cell.group, count: cell.count, query: incidentBarQuery(cell.year, by, cell.group, carriedFilters) }))
+    cells: chart.counts.map((cell) => ({
+      category: String(cell.year),
+      series: cell.group,
+      count: cell.count,
+      query: incidentBarQuery(cell.year, by, cell.group, carriedFilters)
+    }))
   }
 }
 

@@ -84,7 +84,13 @@ export function layOutStackedBars(data: StackedBarData, width: number, height: n
   const plot = { left: MARGIN.left, top: MARGIN.top + legendHeight, right: width - MARGIN.right, bottom: height - bottomMargin }
   const cellOf = new Map(data.cells.map((cell) => [`${cell.category}\u0000${cell.series}`, cell]))
 
-  const rows = categoryKeys.map((category) => Object.fromEntries([['category', 0], ...seriesKeys.map((series) => [series, cellOf.get(`${category}\u0000${series}`)?.count ?? 0])]) as Record<string, number>)
+  const rows = categoryKeys.map(
+    (category) =>
+      Object.fromEntries([['category', 0], ...seriesKeys.map((series) => [series, cellOf.get(`${category}\u0000${series}`)?.count ?? 0])]) as Record<
+        string,
+        number
+      >
+  )
   const stacked = stack<Record<string, number>>().keys(seriesKeys)(rows)
   const maximum = Math.max(1, ...rows.map((row) => seriesKeys.reduce((sum, key) => sum + (row[key] ?? 0), 0)))
 

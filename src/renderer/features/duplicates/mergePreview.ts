@@ -45,7 +45,11 @@ const isEmpty = (value: unknown) => value === undefined || value === ''
 export function previewMerge(survivor: TypedRecord, duplicate: TypedRecord, duplicateReferrers: readonly TypedRecord[]): MergePreview {
   const merged = combined(survivor, duplicate)
   const referenceKeys = (typed: TypedRecord) =>
-    new Set(referencesOf(typed).filter((reference) => reference.relation !== 'citation').map((reference) => `${reference.relation}|${reference.targetId}`))
+    new Set(
+      referencesOf(typed)
+        .filter((reference) => reference.relation !== 'citation')
+        .map((reference) => `${reference.relation}|${reference.targetId}`)
+    )
   const before = referenceKeys(survivor)
   const after = merged === undefined ? new Set<string>() : referenceKeys(merged)
   const survivorFields = survivor.record as unknown as Readonly<Record<string, unknown>>

@@ -24,8 +24,7 @@ export type MergeResult =
   | { readonly ok: false; readonly reason: 'conflict' | 'missing' | 'invalid' | 'failed'; readonly message: string }
 
 export type UndoMergeResult =
-  | { readonly ok: true; readonly merge: MergeEntry }
-  | { readonly ok: false; readonly reason: 'blocked' | 'failed'; readonly message: string }
+  { readonly ok: true; readonly merge: MergeEntry } | { readonly ok: false; readonly reason: 'blocked' | 'failed'; readonly message: string }
 
 export type DismissResult = { readonly ok: true } | { readonly ok: false; readonly message: string }
 
@@ -76,7 +75,8 @@ export const useMergeStore = defineStore('merge', () => {
       if (error instanceof RecordNotFoundError) {
         return { ok: false, reason: 'missing', message: i18n.global.t('duplicates.store.missing') }
       }
-      if (error instanceof RecordValidationError) return { ok: false, reason: 'invalid', message: i18n.global.t('duplicates.store.notMerged', { message: messageOf(error) }) }
+      if (error instanceof RecordValidationError)
+        return { ok: false, reason: 'invalid', message: i18n.global.t('duplicates.store.notMerged', { message: messageOf(error) }) }
       return { ok: false, reason: 'failed', message: i18n.global.t('duplicates.store.notMergedTryAgain', { message: messageOf(error) }) }
     } finally {
       isMerging.value = false

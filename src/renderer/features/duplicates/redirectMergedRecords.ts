@@ -7,7 +7,9 @@ import { useMergeStore } from './mergeStore'
  * action on one (`organisation-edit`, `incident-history`), or that name it in a `type` parameter
  * (the relationship graph, `/graph/organisation/…`); undefined for any other route.
  */
-export function recordTypeOfRoute(route: Pick<RouteLocationNormalized, 'name'> & { readonly params?: RouteLocationNormalized['params'] }): RecordType | undefined {
+export function recordTypeOfRoute(
+  route: Pick<RouteLocationNormalized, 'name'> & { readonly params?: RouteLocationNormalized['params'] }
+): RecordType | undefined {
   const name = typeof route.name === 'string' ? route.name : ''
   const byName = RECORD_TYPES.find((type) => name === type || name.startsWith(`${type}-`))
   if (byName !== undefined) return byName

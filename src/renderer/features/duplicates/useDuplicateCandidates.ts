@@ -1,5 +1,13 @@
 import { computed, ref } from 'vue'
-import { countDuplicatePairs, getDatabase, readDismissedDuplicatePairs, readDuplicatePairPage, useLiveQuery, type DuplicatePairRow, type DuplicatePairType } from '@renderer/db'
+import {
+  countDuplicatePairs,
+  getDatabase,
+  readDismissedDuplicatePairs,
+  readDuplicatePairPage,
+  useLiveQuery,
+  type DuplicatePairRow,
+  type DuplicatePairType
+} from '@renderer/db'
 import { startDuplicatePairs } from '@renderer/duplicatePairs'
 
 export type { DuplicatePairRow, DuplicatePairType } from '@renderer/db'
@@ -32,7 +40,10 @@ export function useDuplicateCandidates() {
       const db = getDatabase()
       const dismissed = new Set(await readDismissedDuplicatePairs(db))
       const pageOf = async (type: DuplicatePairType): Promise<DuplicatePage> => {
-        const [pairs, total] = await Promise.all([readDuplicatePairPage(db, type, { offset: 0, limit: shown.value[type] }, dismissed), countDuplicatePairs(db, type, dismissed)])
+        const [pairs, total] = await Promise.all([
+          readDuplicatePairPage(db, type, { offset: 0, limit: shown.value[type] }, dismissed),
+          countDuplicatePairs(db, type, dismissed)
+        ])
         return { pairs, total }
       }
       const [organisation, incident] = await Promise.all([pageOf('organisation'), pageOf('incident')])

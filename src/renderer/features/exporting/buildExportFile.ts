@@ -7,12 +7,7 @@ import { exportFileNameFor, type ExportContext, type ExportFormat } from './expo
  * The file a format makes of a RecordSet, named for the selection and the day; `fileName`, when
  * the person typed one, replaces that name. Every name is made safe for any file system.
  */
-export async function buildExportFile(
-  format: ExportFormat,
-  set: RecordSet,
-  context: ExportContext,
-  fileName?: string
-): Promise<ExportFile> {
+export async function buildExportFile(format: ExportFormat, set: RecordSet, context: ExportContext, fileName?: string): Promise<ExportFile> {
   const content = await format.build(set, context)
   const suggested = fileName?.trim() || exportFileNameFor(format, context, dayOf(context.now))
   return {

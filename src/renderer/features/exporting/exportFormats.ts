@@ -1,5 +1,10 @@
 import { RECORD_TYPE_LABELS, type RecordType } from '@shared/domain/recordTypes'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS as SHARED_EXPORT_FORMATS, type ExportFormat as SharedExportFormat, type ExportFormatInfo } from '@shared/interchange/exportFormatInfo'
+import {
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS as SHARED_EXPORT_FORMATS,
+  type ExportFormat as SharedExportFormat,
+  type ExportFormatInfo
+} from '@shared/interchange/exportFormatInfo'
 import type { ExportRequest } from '@shared/interchange/exportFormats'
 import type { RecordSet } from '@shared/interchange/recordSet'
 import { i18n, languageWords } from '@renderer/i18n'
@@ -86,4 +91,3 @@ export function exportFileNameFor(format: ExportFormat, context: ExportContext, 
   const type = format.isPerRecordType ? `-${RECORD_TYPE_LABELS[context.recordType].plural.toLowerCase()}` : ''
   return `${stem === '' ? 'export' : stem}${type}-${day}.${format.extension}`
 }
-

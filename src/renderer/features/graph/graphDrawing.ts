@@ -34,16 +34,18 @@ export function graphLines(edges: readonly GraphEdge[], positions: ReadonlyMap<s
     if (from === undefined || to === undefined) return []
     const length = Math.hypot(to.x - from.x, to.y - from.y) || 1
     const shorten = Math.min(ARROW_GAP, length / 2) / length
-    return [{
-      key,
-      ...line,
-      x1: from.x,
-      y1: from.y,
-      x2: to.x - (to.x - from.x) * shorten,
-      y2: to.y - (to.y - from.y) * shorten,
-      midX: (from.x + to.x) / 2,
-      midY: (from.y + to.y) / 2
-    }]
+    return [
+      {
+        key,
+        ...line,
+        x1: from.x,
+        y1: from.y,
+        x2: to.x - (to.x - from.x) * shorten,
+        y2: to.y - (to.y - from.y) * shorten,
+        midX: (from.x + to.x) / 2,
+        midY: (from.y + to.y) / 2
+      }
+    ]
   })
 }
 

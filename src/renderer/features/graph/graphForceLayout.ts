@@ -70,7 +70,13 @@ function graphSimulation(graph: GraphShape) {
   const links = graph.edges.map((edge) => ({ source: edge.from, target: edge.to }))
   return (
     forceSimulation(nodes)
-      .force('link', forceLink<LayoutNode, { source: string; target: string }>(links).id((node) => node.id).distance(120).strength(0.5))
+      .force(
+        'link',
+        forceLink<LayoutNode, { source: string; target: string }>(links)
+          .id((node) => node.id)
+          .distance(120)
+          .strength(0.5)
+      )
       .force('charge', forceManyBody().strength(-520))
       .force('collide', forceCollide(40))
       // Pulled harder up and down than sideways, so the graph fills a wide screen and a landscape page.

@@ -24,15 +24,18 @@ export type HistoryActionResult =
   | { readonly ok: false; readonly reason: 'conflict' | 'invalid' | 'failed'; readonly message: string }
 
 export type SavePreferencesResult =
-  | { readonly ok: true; readonly authorName: string }
-  | { readonly ok: false; readonly problems: readonly RecordProblem[]; readonly message: string }
+  { readonly ok: true; readonly authorName: string } | { readonly ok: false; readonly problems: readonly RecordProblem[]; readonly message: string }
 
 const now = (): string => new Date().toISOString()
 
 function problemsText(problems: readonly RecordProblem[]): string {
   const t = i18n.global.t
   return problems
-    .map((problem) => (problem.path === '' ? problemText(problem) : t('history.store.problem', { field: fieldLabel(problem.path.split(/[.[]/)[0] ?? ''), message: problemText(problem) })))
+    .map((problem) =>
+      problem.path === ''
+        ? problemText(problem)
+        : t('history.store.problem', { field: fieldLabel(problem.path.split(/[.[]/)[0] ?? ''), message: problemText(problem) })
+    )
     .join(t('history.store.problemSeparator'))
 }
 

@@ -130,7 +130,8 @@ export function fieldValueText(value: unknown, field?: string, nameOf: RecordNam
   }
   if (typeof value === 'number') return formatCount(value)
   if (typeof value === 'boolean') return value ? t('history.value.yes') : t('history.value.no')
-  if (Array.isArray(value)) return value.length === 0 ? t('history.value.none') : value.map((item) => fieldValueText(item, field, nameOf)).join(t('history.value.listSeparator'))
+  if (Array.isArray(value))
+    return value.length === 0 ? t('history.value.none') : value.map((item) => fieldValueText(item, field, nameOf)).join(t('history.value.listSeparator'))
   if (typeof value === 'object') {
     return Object.entries(value)
       .map(([key, inner]) => t('history.value.part', { field: fieldLabel(key).toLowerCase(), value: fieldValueText(inner, key, nameOf) }))

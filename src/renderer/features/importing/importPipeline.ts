@@ -22,7 +22,6 @@ import { summariseImportPlan } from './importPlanSummary'
 import type { CsvFileColumns, ImportChoices, ImportFailure, ImportPipelineProgress, PlannedImport } from './importPipelineProtocol'
 import { APP_IMPORT_LIMITS, assertFileSizes, readImportFileText, type ChosenFile } from './readImportFileText'
 
-
 const fileKey = (file: ChosenFile & { readonly lastModified?: number }): string => `${file.name}\u0000${file.size}\u0000${file.lastModified ?? ''}`
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -57,7 +56,10 @@ export class ImportPipeline {
   constructor(private readonly db: PrecedentDatabase) {}
 
   /** Reads the files (strict UTF-8, streamed) and recognises their format; a CSV's columns come with it. */
-  async inspect(files: readonly ChosenFile[], onProgress: (progress: ImportPipelineProgress) => void): Promise<{ detectedFormat: ImportFormat | undefined; csvColumns: CsvFileColumns[] }> {
+  async inspect(
+    files: readonly ChosenFile[],
+    onProgress: (progress: ImportPipelineProgress) => void
+  ): Promise<{ detectedFormat: ImportFormat | undefined; csvColumns: CsvFileColumns[] }> {
     const read = await this.readFiles(files, onProgress)
     const detectedFormat = detectImportFormat(read)
     return { detectedFormat, csvColumns: detectedFormat !== undefined && needsColumnMapping(detectedFormat) ? this.csvColumnsOf(read, detectedFormat) : [] }
@@ -69,7 +71,13 @@ export class ImportPipeline {
 
   /** The dry run: reads the files in the chosen format and plans them against what is stored. Writes nothing. */
   async check(
-    request: { readonly files: readonly ChosenFile[]; readonly format: ImportFormat; readonly csvMappings: Readonly<Record<string, ColumnMapping>>; readonly choices: ImportChoices; readonly importedAt: string },
+    request: {
+      readonly files: readonly ChosenFile[]
+      readonly format: ImportFormat
+      readonly csvMappings: Readonly<Record<string, ColumnMapping>>
+      readonly choices: ImportChoices
+      readonly importedAt: string
+    },
     onProgress: (progress: ImportPipelineProgress) => void
   ): Promise<PlannedImport> {
     this.reading = undefined
@@ -97,7 +105,10 @@ export class ImportPipeline {
   }
 
   /** Writes the plan of the last dry run in chunks; `cancelCommit` stops it and rolls back what was written. */
-  async commit(options: { readonly author: string; readonly files: readonly string[] }, onProgress: (progress: ImportPipelineProgress) => void): Promise<ImportCommitResult> {
+  async commit(
+    options: { readonly author: string; readonly files: readonly string[] },
+    onProgress: (progress: ImportPipelineProgress) => void
+  ): Promise<ImportCommitResult> {
     const plan = this.plan
     if (plan === undefined) throw new Error('Check what would be imported first')
     this.commitController = new AbortController()

@@ -5,7 +5,15 @@ import type { MappedFormat } from '@shared/interchange/importers'
 import type { ImportCommitResult } from '@renderer/db'
 import { ImportPipeline } from './importPipeline'
 import { createImportPipelineHost } from './importPipelineHost'
-import type { CsvFileColumns, ImportChoices, ImportFailure, ImportPipelineProgress, ImportPipelineReply, ImportPipelineRequest, PlannedImport } from './importPipelineProtocol'
+import type {
+  CsvFileColumns,
+  ImportChoices,
+  ImportFailure,
+  ImportPipelineProgress,
+  ImportPipelineReply,
+  ImportPipelineRequest,
+  PlannedImport
+} from './importPipelineProtocol'
 import type { ImportPlanSummary } from './importPlanSummary'
 import type { ChosenFile } from './readImportFileText'
 
@@ -38,7 +46,10 @@ export function importWorkerPort(): ImportPipelinePort {
 export function inThreadImportPort(): ImportPipelinePort {
   let listeners: ((reply: ImportPipelineReply) => void)[] = []
   // Replies go out on a later task, as from a worker, so callers never depend on synchronous answers.
-  const host = createImportPipelineHost(new ImportPipeline(getDatabase()), (reply) => void Promise.resolve().then(() => listeners.forEach((listener) => listener(reply))))
+  const host = createImportPipelineHost(
+    new ImportPipeline(getDatabase()),
+    (reply) => void Promise.resolve().then(() => listeners.forEach((listener) => listener(reply)))
+  )
   return {
     post: (request) => host.handle(request),
     onReply: (listener) => void listeners.push(listener),
@@ -95,7 +106,10 @@ export function createImportPipelineClient(makePort: () => ImportPipelinePort = 
     port = opened
     return opened
   }
-  const request = (body: DistributiveOmit<ImportPipelineRequest, 'id'>, onProgress?: (progress: ImportPipelineProgress) => void): Promise<ImportPipelineReply> =>
+  const request = (
+    body: DistributiveOmit<ImportPipelineRequest, 'id'>,
+    onProgress?: (progress: ImportPipelineProgress) => void
+  ): Promise<ImportPipelineReply> =>
     new Promise((resolve, reject) => {
       const id = nextId
       nextId += 1
@@ -107,15 +121,28 @@ export function createImportPipelineClient(makePort: () => ImportPipelinePort = 
     return reply as Extract<ImportPipelineReply, { kind: K }>
   }
   return {
-    async inspect(files: readonly ChosenFile[], onProgress?: (progress: ImportPipelineProgress) => void): Promise<{ detectedFormat: ImportFormat | undefined; csvColumns: readonly CsvFileColumns[] }> {
+    async inspect(
+      files: readonly ChosenFile[],
+      onProgress?: (progress: ImportPipelineProgress) => void
+    ): Promise<{ detectedFormat: ImportFormat | undefined; csvColumns: readonly CsvFileColumns[] }> {
       const reply = expect(await request({ kind: 'inspect', files }, onProgress), 'inspected')
       return { detectedFormat: reply.detectedFormat, csvColumns: reply.csvColumns }
     },
-    async csvColumns(files: readonly ChosenFile[], format: MappedFormat, onProgress?: (progress: ImportPipelineProgress) => void): Promise<readonly CsvFileColumns[]> {
+    async csvColumns(
+      files: readonly ChosenFile[],
+      format: MappedFormat,
+      onProgress?: (progress: ImportPipelineProgress) => void
+    ): Promise<readonly CsvFileColumns[]> {
       return expect(await request({ kind: 'csv-columns', files, format }, onProgress), 'csv-columns').csvColumns
     },
     async check(
-      body: { files: readonly ChosenFile[]; format: ImportFormat; csvMappings: Readonly<Record<string, ColumnMapping>>; choices: ImportChoices; importedAt: string },
+      body: {
+        files: readonly ChosenFile[]
+        format: ImportFormat
+        csvMappings: Readonly<Record<string, ColumnMapping>>
+        choices: ImportChoices
+        importedAt: string
+      },
       onProgress?: (progress: ImportPipelineProgress) => void
     ): Promise<PlannedImport> {
       return expect(await request({ kind: 'check', ...body }, onProgress), 'planned').planned

@@ -20,13 +20,21 @@ export function createImportPipelineHost(pipeline: ImportPipeline, post: (reply:
           answer(request.id, pipeline.inspect(request.files, progress), (value) => ({ id: request.id, kind: 'inspected', ...value }))
           return
         case 'csv-columns':
-          answer(request.id, pipeline.csvColumns(request.files, request.format, progress), (csvColumns) => ({ id: request.id, kind: 'csv-columns', csvColumns }))
+          answer(request.id, pipeline.csvColumns(request.files, request.format, progress), (csvColumns) => ({
+            id: request.id,
+            kind: 'csv-columns',
+            csvColumns
+          }))
           return
         case 'check':
           answer(request.id, pipeline.check(request, progress), (planned) => ({ id: request.id, kind: 'planned', planned }))
           return
         case 'replan':
-          answer(request.id, Promise.resolve().then(() => pipeline.replan(request.choices)), (summary) => ({ id: request.id, kind: 'planned', planned: { summary, storedBytes: 0 } }))
+          answer(
+            request.id,
+            Promise.resolve().then(() => pipeline.replan(request.choices)),
+            (summary) => ({ id: request.id, kind: 'planned', planned: { summary, storedBytes: 0 } })
+          )
           return
         case 'commit':
           answer(request.id, pipeline.commit(request, progress), (result) => ({ id: request.id, kind: 'committed', result }))

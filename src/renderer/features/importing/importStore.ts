@@ -33,7 +33,9 @@ const failureText = (failure: ImportFailure): string => {
 }
 const readFailureMessage = (error: unknown): string => {
   const failure = failureOf(error)
-  return failure.kind === 'input' || failure.kind === 'storage' ? failureText(failure) : i18n.global.t('importing.store.filesNotRead', { message: failureText(failure) })
+  return failure.kind === 'input' || failure.kind === 'storage'
+    ? failureText(failure)
+    : i18n.global.t('importing.store.filesNotRead', { message: failureText(failure) })
 }
 
 /**
@@ -79,10 +81,13 @@ export const useImportStore = defineStore('import', () => {
   /** Whether every CSV file has a mapping that can be used (always true for other formats). */
   const csvMappingsComplete = computed(() => {
     if (format.value === undefined || !needsColumnMapping(format.value)) return true
-    return csvColumns.value.length === files.value.length && csvColumns.value.every((columns) => {
-      const mapping = csvMappings.value[columns.file]
-      return mapping !== undefined && mappingProblems(mapping).length === 0
-    })
+    return (
+      csvColumns.value.length === files.value.length &&
+      csvColumns.value.every((columns) => {
+        const mapping = csvMappings.value[columns.file]
+        return mapping !== undefined && mappingProblems(mapping).length === 0
+      })
+    )
   })
 
   function clearPlan(): void {
@@ -127,7 +132,8 @@ export const useImportStore = defineStore('import', () => {
       files.value = chosen
       detectedFormat.value = inspected.detectedFormat
       format.value = inspected.detectedFormat
-      if (inspected.csvColumns.length > 0 && inspected.detectedFormat !== undefined && needsColumnMapping(inspected.detectedFormat)) await offerCsvMappings(inspected.csvColumns, inspected.detectedFormat)
+      if (inspected.csvColumns.length > 0 && inspected.detectedFormat !== undefined && needsColumnMapping(inspected.detectedFormat))
+        await offerCsvMappings(inspected.csvColumns, inspected.detectedFormat)
     } catch (caught) {
       if (mine !== generation) return
       files.value = []

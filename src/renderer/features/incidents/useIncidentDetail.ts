@@ -42,10 +42,7 @@ export function useIncidentDetail(id: Ref<string>) {
   const { record: incident, typed, isLoading } = useRecord('incident', id)
 
   const responses = useLiveQuery<IncidentResponse[]>(
-    async () =>
-      (await repositories.response.listReferencing(id.value)).filter((response) =>
-        response.incidentIds.includes(id.value as IncidentId)
-      ),
+    async () => (await repositories.response.listReferencing(id.value)).filter((response) => response.incidentIds.includes(id.value as IncidentId)),
     [],
     id
   )
@@ -77,16 +74,22 @@ export function useIncidentDetail(id: Ref<string>) {
       if (law === undefined) return []
       const provision = reference.provisionNumber === undefined ? undefined : findProvision(law, reference.provisionNumber)
       const lawName = law.shortName ?? law.title
-      const label = provision ? lawProvisionText(lawName, provisionText(provision)) : reference.provisionNumber ? lawProvisionText(lawName, reference.provisionNumber) : lawName
+      const label = provision
+        ? lawProvisionText(lawName, provisionText(provision))
+        : reference.provisionNumber
+          ? lawProvisionText(lawName, reference.provisionNumber)
+          : lawName
       // A number the law does not list (yet) is checked against the law's own dates.
       const inForce = provision ? provisionInForceOn(law, provision, date) : lawStatusOn(law, date)
-      return [{
-        key: `${law.id}:${reference.provisionNumber ?? ''}`,
-        law,
-        label,
-        ...(provision?.summary !== undefined && { summary: provision.summary }),
-        inForce
-      }]
+      return [
+        {
+          key: `${law.id}:${reference.provisionNumber ?? ''}`,
+          law,
+          label,
+          ...(provision?.summary !== undefined && { summary: provision.summary }),
+          inForce
+        }
+      ]
     })
   })
 

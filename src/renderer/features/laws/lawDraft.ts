@@ -146,7 +146,11 @@ export function provisionRowErrors(draft: LawDraft): Map<number, string> {
   for (const rows of rowsByKey.values()) {
     if (rows.length < 2) continue
     const first = draft.provisions[rows[0]!]!
-    for (const row of rows) errors.set(row, i18n.global.t('laws.form.duplicateNumber', { provision: provisionText({ unit: first.unit, number: first.number.trim() }), count: rows.length }))
+    for (const row of rows)
+      errors.set(
+        row,
+        i18n.global.t('laws.form.duplicateNumber', { provision: provisionText({ unit: first.unit, number: first.number.trim() }), count: rows.length })
+      )
   }
   return errors
 }

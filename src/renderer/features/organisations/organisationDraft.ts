@@ -58,9 +58,7 @@ export function inputFromOrganisationDraft(draft: OrganisationDraft, base?: Orga
   return {
     ...(base === undefined ? {} : { id: base.id }),
     ...plainInputFrom(ORGANISATION_FIELDS, draft),
-    aliases: draft.aliases
-      .filter((alias) => alias.name.trim() !== '')
-      .map((alias) => ({ name: alias.name, language: optionalText(alias.language) })),
+    aliases: draft.aliases.filter((alias) => alias.name.trim() !== '').map((alias) => ({ name: alias.name, language: optionalText(alias.language) })),
     links: storedLinksOf('organisation', draft.links),
     citations: draft.citations.map(citationInputFrom)
   }

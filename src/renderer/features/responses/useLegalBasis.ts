@@ -6,11 +6,7 @@ import { lawProvisionText, provisionText, repositories } from '@renderer/recordK
 
 /** A response's legal basis as readable labels: "Information Technology Act, 2000, Section 69A". */
 export function useLegalBasis(response: Ref<IncidentResponse | undefined>) {
-  const laws = useLiveQuery(
-    () => repositories.law.getMany([...new Set(response.value?.legalBasis.map((reference) => reference.lawId) ?? [])]),
-    [],
-    response
-  )
+  const laws = useLiveQuery(() => repositories.law.getMany([...new Set(response.value?.legalBasis.map((reference) => reference.lawId) ?? [])]), [], response)
   return computed(() => {
     const byId = new Map(laws.data.value.map((law) => [law.id, law]))
     return (response.value?.legalBasis ?? []).map((reference) => {

@@ -5,7 +5,5 @@ export { default as HeaderSearchBox } from './HeaderSearchBox.vue'
 export { default as SavedSearchesNav } from './SavedSearchesNav.vue'
 export { searchRoute } from './searchRoute'
 
-export const searchRoutes: RouteRecordRaw[] = [
-  { path: '/search', name: 'search', component: () => import('./SearchView.vue'), meta: { title: 'Search' } }
-]
+export const searchRoutes: RouteRecordRaw[] = [{ path: '/search', name: 'search', component: () => import('./SearchView.vue'), meta: { title: 'Search' } }]
 export { useSearchIndexAfterStartup } from './useSearchIndexAfterStartup'

@@ -31,7 +31,13 @@ export async function prepareKnowledgeBase(
 ): Promise<StartupReport> {
   if (await db.hasNewerStoredSchema()) {
     // Nothing is seeded or marked: this version must not write to a schema it does not know.
-    return { jurisdictionsAdded: 0, builtInLawRecordsAdded: 0, sampleRecordsAdded: 0, isStoragePersisted: await requestPersistentStorage(storage), isReadOnly: true }
+    return {
+      jurisdictionsAdded: 0,
+      builtInLawRecordsAdded: 0,
+      sampleRecordsAdded: 0,
+      isStoragePersisted: await requestPersistentStorage(storage),
+      isReadOnly: true
+    }
   }
   const { installId, reset } = await checkForSilentReset(db, markerStorage)
   const jurisdictions = await import('@resources/jurisdictions.json')

@@ -5,9 +5,7 @@ import { isUpgradeBlocked, UPGRADE_WAIT_MS } from './databaseUpgrades'
 import { prepareKnowledgeBase, type StartupReport } from './prepareKnowledgeBase'
 
 export type StartupState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly report: StartupReport }
-  | { readonly status: 'failed'; readonly message: string }
+  { readonly status: 'loading' } | { readonly status: 'ready'; readonly report: StartupReport } | { readonly status: 'failed'; readonly message: string }
 
 /** Runs start-up once when the app shell mounts and reports its state. */
 export function useStartup(waitForUpgradeMs = UPGRADE_WAIT_MS) {

@@ -5,7 +5,16 @@ import { getDesktopClient } from '@renderer/desktop/desktopClient'
 import type { DesktopTeam } from '@renderer/desktop/teamBridge'
 import type { KeptTeamConnection } from '@shared/ipc/contract'
 import type { Briefing } from '@shared/briefing/briefing'
-import { TeamError, type ResolveOutcome, type ServerRecordState, type TeamBriefing, type TeamConflict, type TeamConnection, type TeamErrorCode, type TeamStatus } from '@shared/team/teamProtocol'
+import {
+  TeamError,
+  type ResolveOutcome,
+  type ServerRecordState,
+  type TeamBriefing,
+  type TeamConflict,
+  type TeamConnection,
+  type TeamErrorCode,
+  type TeamStatus
+} from '@shared/team/teamProtocol'
 import { resolveConflict, syncKnowledgeBase, TeamSyncCancelledError, type TeamSyncProgress, type TeamSyncResult } from './teamClient'
 
 /** How often an open app syncs on its own while connected (and checks whether an offline server is back). */
@@ -158,7 +167,8 @@ export const useTeamStore = defineStore('team', () => {
       await loadTeamBriefings()
       return result
     } catch (reason) {
-      if (reason instanceof TeamSyncCancelledError) notice.value = i18n.global.t('team.store.cancelledPartial', { pushed: formatCount(reason.partial.pushed), pulled: formatCount(reason.partial.pulled) })
+      if (reason instanceof TeamSyncCancelledError)
+        notice.value = i18n.global.t('team.store.cancelledPartial', { pushed: formatCount(reason.partial.pushed), pulled: formatCount(reason.partial.pulled) })
       else if (signal.aborted || reason instanceof SyncCancelled) notice.value = i18n.global.t('team.store.cancelled')
       else failed(reason)
       return undefined

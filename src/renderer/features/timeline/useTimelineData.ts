@@ -75,9 +75,16 @@ export function useTimelineData(scope: Ref<TimelineScope>, arrangement: Ref<Time
   const savedSearches = useLiveQuery(async () => (await getDatabase().meta.get(SAVED_SEARCHES_KEY))?.value, undefined)
 
   const savedSearch = computed(() =>
-    scope.value.savedSearchId === undefined ? undefined : parseSavedSearches(savedSearches.data.value).searches.find((search) => search.id === scope.value.savedSearchId)
+    scope.value.savedSearchId === undefined
+      ? undefined
+      : parseSavedSearches(savedSearches.data.value).searches.find((search) => search.id === scope.value.savedSearchId)
   )
-  const effectiveQuery = computed(() => [savedSearch.value?.query ?? '', scope.value.query].map((part) => part.trim()).filter((part) => part !== '').join(' '))
+  const effectiveQuery = computed(() =>
+    [savedSearch.value?.query ?? '', scope.value.query]
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join(' ')
+  )
   const subject = computed(() => subjectOf(scope.value))
   // Compared as text: the address gives new objects on every navigation.
   const subjectKey = computed(() => JSON.stringify(subject.value))
@@ -103,11 +110,23 @@ export function useTimelineData(scope: Ref<TimelineScope>, arrangement: Ref<Time
       try {
         // A new arrangement of lanes does not search again.
         const matchingIds =
-          query === '' ? undefined : lastSearch?.query === query ? lastSearch.ids : (await searchIndex.search(query, 'full', Number.POSITIVE_INFINITY)).items.map((item) => item.id)
+          query === ''
+            ? undefined
+            : lastSearch?.query === query
+              ? lastSearch.ids
+              : (await searchIndex.search(query, 'full', Number.POSITIVE_INFINITY)).items.map((item) => item.id)
         if (ticket !== latest) return
         lastSearch = { query, ids: matchingIds }
         const { grouping, laneOrder } = arrangement.value
-        const next = await views.timeline({ subject: subject.value, matchingIds, today, jumpChoiceLimit: MAX_JUMP_CHOICES, grouping, laneOrder, locale: currentLocale() })
+        const next = await views.timeline({
+          subject: subject.value,
+          matchingIds,
+          today,
+          jumpChoiceLimit: MAX_JUMP_CHOICES,
+          grouping,
+          laneOrder,
+          locale: currentLocale()
+        })
         if (ticket !== latest) return
         data.value = next
         errorMessage.value = undefined
@@ -150,7 +169,9 @@ export function useTimelineData(scope: Ref<TimelineScope>, arrangement: Ref<Time
     errorMessage,
     subjectName: computed(() => data.value.subjectName),
     locate: async (recordId, pxPerDay, collapsedLaneKeys) =>
-      data.value.layoutId === 0 ? undefined : views.timelineLocate({ layoutId: data.value.layoutId, recordId, pxPerDay, collapsedLaneKeys: [...collapsedLaneKeys] }).catch(onStale),
+      data.value.layoutId === 0
+        ? undefined
+        : views.timelineLocate({ layoutId: data.value.layoutId, recordId, pxPerDay, collapsedLaneKeys: [...collapsedLaneKeys] }).catch(onStale),
     laneKeys: async () => (data.value.layoutId === 0 ? [] : views.timelineKeys(data.value.layoutId, 'lanes').catch(onStale)),
     recordIds: async () => (data.value.layoutId === 0 ? [] : views.timelineKeys(data.value.layoutId, 'records').catch(onStale))
   }

@@ -74,7 +74,13 @@ export function itemLabel(item: TimelineItem): string {
 /** The item in a sentence for screen readers and tooltips (as describeTimelineItem in English). */
 export function describeItem(item: TimelineItem): string {
   if (isEnglish()) return describeTimelineItem(item)
-  const notes = [item.isApproximate ? i18n.global.t('timeline.item.approximate') : '', item.isOpenEnded ? i18n.global.t('timeline.item.stillRunning') : ''].filter((note) => note !== '')
-  const label = item.shape === 'range' ? itemLabel(item) : i18n.global.t('timeline.item.rangeLabel', { kind: itemKindLabel(item), title: item.title, date: itemDateLabel(item) })
+  const notes = [
+    item.isApproximate ? i18n.global.t('timeline.item.approximate') : '',
+    item.isOpenEnded ? i18n.global.t('timeline.item.stillRunning') : ''
+  ].filter((note) => note !== '')
+  const label =
+    item.shape === 'range'
+      ? itemLabel(item)
+      : i18n.global.t('timeline.item.rangeLabel', { kind: itemKindLabel(item), title: item.title, date: itemDateLabel(item) })
   return notes.length > 0 ? i18n.global.t('timeline.item.notes', { description: label, notes: notes.join('，') }) : label
 }

@@ -91,7 +91,13 @@ export function composeExportSvg(parts: readonly ExportPart[], heading: ViewExpo
   const [title, filters, asOf] = headingLines(heading)
   const titleElement = document.createElementNS(SVG_NS, 'title')
   titleElement.textContent = title
-  root.append(titleElement, background, textElement(document, title, 26, 18, '700'), textElement(document, filters, 46, 12, '400'), textElement(document, asOf, 62, 12, '400'))
+  root.append(
+    titleElement,
+    background,
+    textElement(document, title, 26, 18, '700'),
+    textElement(document, filters, 46, 12, '400'),
+    textElement(document, asOf, 62, 12, '400')
+  )
 
   let y = HEADING_HEIGHT
   parts.forEach((part, index) => {
@@ -152,9 +158,19 @@ export async function savePicture(svg: string, fileStem: string, format: ViewExp
   const client = getDesktopClient()
   switch (format) {
     case 'svg':
-      return client.saveFile({ suggestedFileName: `${fileStem}.svg`, content: svg, mimeType: 'image/svg+xml', filters: [{ name: i18n.global.t('viewExport.svgImage'), extensions: ['svg'] }] })
+      return client.saveFile({
+        suggestedFileName: `${fileStem}.svg`,
+        content: svg,
+        mimeType: 'image/svg+xml',
+        filters: [{ name: i18n.global.t('viewExport.svgImage'), extensions: ['svg'] }]
+      })
     case 'png':
-      return client.saveFile({ suggestedFileName: `${fileStem}.png`, content: await svgToPng(svg), mimeType: 'image/png', filters: [{ name: i18n.global.t('viewExport.pngImage'), extensions: ['png'] }] })
+      return client.saveFile({
+        suggestedFileName: `${fileStem}.png`,
+        content: await svgToPng(svg),
+        mimeType: 'image/png',
+        filters: [{ name: i18n.global.t('viewExport.pngImage'), extensions: ['png'] }]
+      })
     default:
       return assertNever(format)
   }
@@ -178,11 +194,7 @@ export function exportFileName(heading: ViewExportHeading, format: ViewExportFor
  * Saves a picture of a view — one SVG, or several parts stacked — as SVG or as a PNG at print
  * resolution, through the desktop client: a save dialog in the app, a download in a browser.
  */
-export async function exportView(
-  view: SVGSVGElement | readonly ExportPart[],
-  heading: ViewExportHeading,
-  format: ViewExportFormat
-): Promise<SaveOutcome> {
+export async function exportView(view: SVGSVGElement | readonly ExportPart[], heading: ViewExportHeading, format: ViewExportFormat): Promise<SaveOutcome> {
   const svg = composeExportSvg(Array.isArray(view) ? view : [{ element: view as SVGSVGElement }], heading)
   return savePicture(svg, exportFileStem(heading), format)
 }

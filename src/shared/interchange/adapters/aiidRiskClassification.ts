@@ -30,7 +30,10 @@ export function readAiidRiskClassifications(table: CsvTable | undefined): AiidRi
   if (table === undefined) return { byIncident: new Map(), rejected: [] }
   for (const column of [INCIDENT, DOMAIN, SUBDOMAIN]) {
     if (!table.headers.includes(column)) {
-      return { byIncident: new Map(), rejected: [{ file: table.file, row: 1, field: column, message: message('importProblems.aiid.missingColumn', { column }) }] }
+      return {
+        byIncident: new Map(),
+        rejected: [{ file: table.file, row: 1, field: column, message: message('importProblems.aiid.missingColumn', { column }) }]
+      }
     }
   }
   const rejected: ImportProblem[] = [...table.problems]

@@ -103,8 +103,12 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
       const imported = presentNumbers.has(kept)
       const duplicate =
         chain.length > 2
-          ? imported ? message('importProblems.aiid.duplicateThroughImported', values) : message('importProblems.aiid.duplicateThroughAbsent', values)
-          : imported ? message('importProblems.aiid.duplicateImported', values) : message('importProblems.aiid.duplicateAbsent', values)
+          ? imported
+            ? message('importProblems.aiid.duplicateThroughImported', values)
+            : message('importProblems.aiid.duplicateThroughAbsent', values)
+          : imported
+            ? message('importProblems.aiid.duplicateImported', values)
+            : message('importProblems.aiid.duplicateAbsent', values)
       notices.push({ file, row: row.row, field: ID, message: duplicate })
       continue
     }
@@ -153,7 +157,13 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
     }
     const source = candidateFromDraft(
       'source',
-      { id: sourceId, title: `AIID incident ${number}: ${title.text}`.slice(0, 500), publisher: AIID_PUBLISHER, url: aiidIncidentAddress(number), language: 'en' },
+      {
+        id: sourceId,
+        title: `AIID incident ${number}: ${title.text}`.slice(0, 500),
+        publisher: AIID_PUBLISHER,
+        url: aiidIncidentAddress(number),
+        language: 'en'
+      },
       { file, row: row.row, field: ID },
       context
     )
@@ -176,7 +186,11 @@ export function readAiidSnapshot(tables: AiidSnapshotTables, context: ImportCont
     notices.push({
       file: tables.classificationsMit.file,
       field: 'Incident ID',
-      message: message('importProblems.aiid.unknownClassifications', { count: unknown.length, file, numbers: `${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}` })
+      message: message('importProblems.aiid.unknownClassifications', {
+        count: unknown.length,
+        file,
+        numbers: `${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`
+      })
     })
   }
   return {
@@ -238,7 +252,15 @@ function readEntityMentions(row: CsvRow, file: string): MentionsResult {
       list = parseJsonSafely(cell, file)
     } catch (error) {
       if (!(error instanceof ImportInputError)) throw error
-      return { ok: false, problem: { file, row: row.row, field: column, message: message('importProblems.aiid.namesListBecause', { reason: aboutTheCell(error.problem.message) }) } }
+      return {
+        ok: false,
+        problem: {
+          file,
+          row: row.row,
+          field: column,
+          message: message('importProblems.aiid.namesListBecause', { reason: aboutTheCell(error.problem.message) })
+        }
+      }
     }
     if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
       return { ok: false, problem: { file, row: row.row, field: column, message: message('importProblems.aiid.namesList') } }
@@ -270,7 +292,12 @@ function organisationFor(mention: EntityMention, file: string, context: ImportCo
   if (result === undefined) {
     result = candidateFromDraft(
       'organisation',
-      { id: aiidOrganisationId(mention.slug), name: aiidEntityName(mention.slug), kind: 'other', description: `Named in the AI Incident Database as "${mention.slug}".` },
+      {
+        id: aiidOrganisationId(mention.slug),
+        name: aiidEntityName(mention.slug),
+        kind: 'other',
+        description: `Named in the AI Incident Database as "${mention.slug}".`
+      },
       { file, row: mention.row, field: mention.column },
       context,
       { name: mention.column, description: mention.column }
@@ -285,7 +312,12 @@ function cleanCell(row: CsvRow, column: string, file: string, notices: ImportPro
   const cleaned = cleanImportedText(row.cells[column] ?? '')
   const changes = cleaned.changes.filter((change) => change !== 'normalised')
   if (changes.length > 0) {
-    notices.push({ file, row: row.row, field: column, message: message('importProblems.aiid.textChanged', { changes: describeTextChanges(changes, undefined, { start: false }) }) })
+    notices.push({
+      file,
+      row: row.row,
+      field: column,
+      message: message('importProblems.aiid.textChanged', { changes: describeTextChanges(changes, undefined, { start: false }) })
+    })
   }
   return { text: cleaned.text.trim() }
 }

@@ -25,7 +25,14 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
     throw new ImportInputError({ file, field: 'format', message: message('importProblems.bundle.notABundle', { format: BUNDLE_FORMAT }) })
   }
   if (!(BUNDLE_VERSIONS_READ as readonly unknown[]).includes(json.version)) {
-    throw new ImportInputError({ file, field: 'version', message: message('importProblems.bundle.version', { versions: messageList(BUNDLE_VERSIONS_READ, 'and'), found: JSON.stringify(json.version) ?? 'undefined' }) })
+    throw new ImportInputError({
+      file,
+      field: 'version',
+      message: message('importProblems.bundle.version', {
+        versions: messageList(BUNDLE_VERSIONS_READ, 'and'),
+        found: JSON.stringify(json.version) ?? 'undefined'
+      })
+    })
   }
   const whole = bundleSchema.safeParse(json)
   if (whole.success) {
@@ -65,11 +72,16 @@ export function readBundleImport(text: string, context: Pick<ImportContext, 'fil
       // One problem per record, so counts are of records; every issue is still named.
       const [first] = parsed.error.issues
       const inner = first === undefined ? '' : formatIssuePath(first.path)
-      const others = parsed.error.issues.slice(1).map((issue) => message('importProblems.bundle.atPath', { path: formatIssuePath(issue.path), reason: validationProblem(issue) }))
+      const others = parsed.error.issues
+        .slice(1)
+        .map((issue) => message('importProblems.bundle.atPath', { path: formatIssuePath(issue.path), reason: validationProblem(issue) }))
       rejected.push({
         file,
         field: inner === '' ? path : `${path}.${inner}`,
-        message: messageList([first === undefined ? message('importProblems.bundle.invalidRecord') : validationProblem(first), ...others], 'semicolon') as Message
+        message: messageList(
+          [first === undefined ? message('importProblems.bundle.invalidRecord') : validationProblem(first), ...others],
+          'semicolon'
+        ) as Message
       })
     })
   }

@@ -107,16 +107,24 @@ export function readCmsFines(json: unknown, context: ImportContext): ImportReadi
     for (const linkedId of draft.linkedIds) collected.used.add(linkedId)
   })
 
-  const linkedRecords = [...collected.used].map((linkedId) => collected.records.get(linkedId)).filter((candidate): candidate is ImportCandidate => candidate !== undefined)
+  const linkedRecords = [...collected.used]
+    .map((linkedId) => collected.records.get(linkedId))
+    .filter((candidate): candidate is ImportCandidate => candidate !== undefined)
   return {
     format: 'cms',
-    candidates: [...linkedRecords.filter((candidate) => candidate.typed.type === 'organisation'), ...linkedRecords.filter((candidate) => candidate.typed.type === 'source'), ...responses],
+    candidates: [
+      ...linkedRecords.filter((candidate) => candidate.typed.type === 'organisation'),
+      ...linkedRecords.filter((candidate) => candidate.typed.type === 'source'),
+      ...responses
+    ],
     rejected,
     notices
   }
 }
 
-type FineDraft = { readonly ok: true; readonly fields: Record<string, unknown>; readonly linkedIds: readonly string[] } | { readonly ok: false; readonly problem: ImportProblem }
+type FineDraft =
+  | { readonly ok: true; readonly fields: Record<string, unknown>; readonly linkedIds: readonly string[] }
+  | { readonly ok: false; readonly problem: ImportProblem }
 
 /**
  * The response for one row, with the organisations and sources it links (registered in
@@ -137,7 +145,15 @@ function fineDraft(
   if (authorityName === '' || /^unknown$/i.test(authorityName)) {
     return { ok: false, problem: { ...at('authority'), message: message('importProblems.cms.noAuthority') } }
   }
-  const authorityId = organisation(collected, AUTHORITY_PREFIX, authorityName, { kind: 'regulator', ...(jurisdictionId === undefined ? {} : { headquartersJurisdictionId: jurisdictionId }) }, at('authority'), context, notices)
+  const authorityId = organisation(
+    collected,
+    AUTHORITY_PREFIX,
+    authorityName,
+    { kind: 'regulator', ...(jurisdictionId === undefined ? {} : { headquartersJurisdictionId: jurisdictionId }) },
+    at('authority'),
+    context,
+    notices
+  )
   if (authorityId === undefined) {
     return { ok: false, problem: { ...at('authority'), message: message('importProblems.cms.authorityNotOrganisation', { name: authorityName }) } }
   }
@@ -153,7 +169,10 @@ function fineDraft(
       collected,
       CONTROLLER_PREFIX,
       controllerName,
-      { kind: organisationKindForSector(sector), ...(UNINFORMATIVE_SECTORS.has(sector) ? {} : { description: `Sector: ${sector} (as classified by the CMS Enforcement Tracker)` }) },
+      {
+        kind: organisationKindForSector(sector),
+        ...(UNINFORMATIVE_SECTORS.has(sector) ? {} : { description: `Sector: ${sector} (as classified by the CMS Enforcement Tracker)` })
+      },
       at('controller'),
       context,
       notices
@@ -184,7 +203,11 @@ function fineDraft(
     incidentIds: [],
     legalBasis: articles.map((provisionNumber) => ({ lawId: GDPR_LAW_ID, provisionNumber })),
     outcome: fine.outcome,
-    penalty: { currency: 'EUR', ...(fine.amount === undefined ? {} : { amount: fine.amount }), ...(fine.amount === undefined && fine.outcome !== '' ? { description: fine.outcome } : {}) },
+    penalty: {
+      currency: 'EUR',
+      ...(fine.amount === undefined ? {} : { amount: fine.amount }),
+      ...(fine.amount === undefined && fine.outcome !== '' ? { description: fine.outcome } : {})
+    },
     citations: sourceIds.map((sourceId) => ({ sourceId }))
   }
   const datedOn = decisionDate(cleanImportedText(cell('date')).text.trim(), at('date'), context, notices)
@@ -193,7 +216,11 @@ function fineDraft(
 }
 
 function cmsRows(json: unknown, file: string): readonly unknown[] {
-  const rows = Array.isArray(json) ? json : typeof json === 'object' && json !== null && Array.isArray((json as { data?: unknown }).data) ? (json as { data: unknown[] }).data : undefined
+  const rows = Array.isArray(json)
+    ? json
+    : typeof json === 'object' && json !== null && Array.isArray((json as { data?: unknown }).data)
+      ? (json as { data: unknown[] }).data
+      : undefined
   if (rows === undefined) {
     throw new ImportInputError({ file, message: message('importProblems.cms.notCms') })
   }
@@ -205,7 +232,10 @@ function cmsRows(json: unknown, file: string): readonly unknown[] {
 
 /** The country of the flag cell ("<img alt='AUSTRIA'><br />AUSTRIA") as a jurisdiction id, or a notice. */
 function countryOf(html: string, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): string | undefined {
-  const lines = cleanImportedText(html, { html: true }).text.split('\n').map((line) => line.trim().toUpperCase()).filter((line) => line !== '')
+  const lines = cleanImportedText(html, { html: true })
+    .text.split('\n')
+    .map((line) => line.trim().toUpperCase())
+    .filter((line) => line !== '')
   const name = lines.at(-1) ?? ''
   const code = CMS_COUNTRY_CODES[name]
   if (code !== undefined && context.jurisdictionIds.has(code)) return code
@@ -229,7 +259,14 @@ function organisation(
   const id = `${prefix}${nameSlug(name, 100 - prefix.length)}`
   if (collected.records.has(id)) return collected.records.get(id) === undefined ? undefined : id
   const checked = candidateFromDraft('organisation', { id, name: name.slice(0, 300), aliases: [], links: [], citations: [], ...fields }, location, context)
-  if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.nameNotOrganisation', { name: name.slice(0, 80), reason: problem.message }) })))
+  if (!checked.ok)
+    notices.push(
+      ...checked.problems.map((problem) => ({
+        ...problem,
+        field: location.field,
+        message: message('importProblems.records.nameNotOrganisation', { name: name.slice(0, 80), reason: problem.message })
+      }))
+    )
   collected.records.set(id, checked.ok ? checked.candidate : undefined)
   return checked.ok ? id : undefined
 }
@@ -332,7 +369,14 @@ function citedSources(
   const add = (draft: Record<string, unknown> & { id: string }, location: ImportLocation) => {
     if (!collected.records.has(draft.id)) {
       const checked = candidateFromDraft('source', draft, location, context)
-      if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.addressNotSource', { address: String(draft.url), reason: problem.message }) })))
+      if (!checked.ok)
+        notices.push(
+          ...checked.problems.map((problem) => ({
+            ...problem,
+            field: location.field,
+            message: message('importProblems.records.addressNotSource', { address: String(draft.url), reason: problem.message })
+          }))
+        )
       collected.records.set(draft.id, checked.ok ? checked.candidate : undefined)
     }
     if (collected.records.get(draft.id) !== undefined && !ids.includes(draft.id)) ids.push(draft.id)

@@ -61,7 +61,10 @@ export function looksLikeHibpBreaches(head: string): boolean {
 export function readHibpBreaches(json: unknown, context: ImportContext): ImportReading {
   if (!Array.isArray(json)) throw new ImportInputError({ file: context.file, message: message('importProblems.hibp.notHibp') })
   if (json.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file: context.file, message: message('importProblems.hibp.tooManyBreaches', { count: json.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
+    throw new ImportInputError({
+      file: context.file,
+      message: message('importProblems.hibp.tooManyBreaches', { count: json.length, max: DEFAULT_IMPORT_LIMITS.maxRows })
+    })
   }
   const linked = new Map<string, ImportCandidate>()
   const incidents: ImportCandidate[] = []
@@ -92,7 +95,10 @@ export function readHibpBreaches(json: unknown, context: ImportContext): ImportR
     const description = cleanImportedField(htmlToText(text('Description') ?? ''), at('Description'), rowNotices)
     const count = field('PwnCount')
     if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
-      return void rejected.push({ ...at('PwnCount'), message: count === undefined ? message('importProblems.hibp.noCount') : message('importProblems.hibp.badCount', { count: JSON.stringify(count) }) })
+      return void rejected.push({
+        ...at('PwnCount'),
+        message: count === undefined ? message('importProblems.hibp.noCount') : message('importProblems.hibp.badCount', { count: JSON.stringify(count) })
+      })
     }
     const classes = field('DataClasses')
     if (classes !== undefined && (!Array.isArray(classes) || classes.some((item) => typeof item !== 'string'))) {
@@ -101,10 +107,18 @@ export function readHibpBreaches(json: unknown, context: ImportContext): ImportR
     const occurredOn = breachDate(text('BreachDate') ?? '', description, at('BreachDate'), rowNotices)
     if (!occurredOn.ok) return void rejected.push(occurredOn.problem)
 
-    const organisationId = breachedOrganisation(linked, text('Domain')?.trim() ?? '', title, at(text('Domain')?.trim() ? 'Domain' : 'Title'), context, rowNotices)
-    const sourceIds = [listingSource(linked, name, title, text('AddedDate'), at('Name'), context, rowNotices), ...describedSources(linked, text('Description') ?? '', at('Description'), context, rowNotices)].filter(
-      (sourceId): sourceId is string => sourceId !== undefined
+    const organisationId = breachedOrganisation(
+      linked,
+      text('Domain')?.trim() ?? '',
+      title,
+      at(text('Domain')?.trim() ? 'Domain' : 'Title'),
+      context,
+      rowNotices
     )
+    const sourceIds = [
+      listingSource(linked, name, title, text('AddedDate'), at('Name'), context, rowNotices),
+      ...describedSources(linked, text('Description') ?? '', at('Description'), context, rowNotices)
+    ].filter((sourceId): sourceId is string => sourceId !== undefined)
 
     const result = candidateFromDraft(
       'incident',
@@ -113,7 +127,9 @@ export function readHibpBreaches(json: unknown, context: ImportContext): ImportR
         title: `${title} data breach`.slice(0, 500),
         summary: description,
         categories: ['breach'],
-        dataCategories: ((classes ?? []) as string[]).map((item) => cleanImportedField(item, at('DataClasses'), rowNotices).replace(/\s+/g, ' ')).filter((item) => item !== ''),
+        dataCategories: ((classes ?? []) as string[])
+          .map((item) => cleanImportedField(item, at('DataClasses'), rowNotices).replace(/\s+/g, ' '))
+          .filter((item) => item !== ''),
         ...(occurredOn.value === undefined ? {} : { occurredOn: occurredOn.value }),
         status: field('IsFabricated') === true ? 'disputed' : field('IsVerified') === true ? 'confirmed' : 'alleged',
         affectedUsers: { count, isEstimate: false },
@@ -133,11 +149,21 @@ export function readHibpBreaches(json: unknown, context: ImportContext): ImportR
   })
 
   // Only records an accepted breach links to; organisations before sources before incidents, as the plan reads them.
-  const used = new Set(incidents.flatMap(({ typed }) => (typed.type === 'incident' ? [...typed.record.organisations.map((link) => link.organisationId as string), ...typed.record.citations.map((citation) => citation.sourceId as string)] : [])))
+  const used = new Set(
+    incidents.flatMap(({ typed }) =>
+      typed.type === 'incident'
+        ? [...typed.record.organisations.map((link) => link.organisationId as string), ...typed.record.citations.map((citation) => citation.sourceId as string)]
+        : []
+    )
+  )
   const kept = [...linked.values()].filter((candidate) => used.has(candidate.typed.record.id))
   return {
     format: 'hibp',
-    candidates: [...kept.filter((candidate) => candidate.typed.type === 'organisation'), ...kept.filter((candidate) => candidate.typed.type === 'source'), ...incidents],
+    candidates: [
+      ...kept.filter((candidate) => candidate.typed.type === 'organisation'),
+      ...kept.filter((candidate) => candidate.typed.type === 'source'),
+      ...incidents
+    ],
     rejected,
     notices
   }
@@ -194,7 +220,13 @@ function breachedOrganisation(
     context
   )
   if (!checked.ok) {
-    notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.nameNotOrganisation', { name: title.slice(0, 80), reason: problem.message }) })))
+    notices.push(
+      ...checked.problems.map((problem) => ({
+        ...problem,
+        field: location.field,
+        message: message('importProblems.records.nameNotOrganisation', { name: title.slice(0, 80), reason: problem.message })
+      }))
+    )
     return undefined
   }
   linked.set(id, checked.candidate)
@@ -226,7 +258,9 @@ function listingSource(
     context
   )
   if (!checked.ok) {
-    notices.push(...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.listingNotSource', { reason: problem.message }) })))
+    notices.push(
+      ...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.listingNotSource', { reason: problem.message }) }))
+    )
     return undefined
   }
   linked.set(id, checked.candidate)
@@ -234,7 +268,13 @@ function listingSource(
 }
 
 /** Every web page the description links to (Troy Hunt's write-ups, press reports), each once. */
-function describedSources(linked: Map<string, ImportCandidate>, html: string, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): string[] {
+function describedSources(
+  linked: Map<string, ImportCandidate>,
+  html: string,
+  location: ImportLocation,
+  context: ImportContext,
+  notices: ImportProblem[]
+): string[] {
   const ids: string[] = []
   for (const href of linksInHtml(html)) {
     if (!/^https?:\/\/[^\s/?#]+\.[^\s/?#]+/i.test(href)) continue
@@ -242,7 +282,13 @@ function describedSources(linked: Map<string, ImportCandidate>, html: string, lo
     if (!linked.has(draft.id)) {
       const checked = candidateFromDraft('source', { ...draft }, location, context)
       if (!checked.ok) {
-        notices.push(...checked.problems.map((problem) => ({ ...problem, field: location.field, message: message('importProblems.records.addressNotSource', { address: href, reason: problem.message }) })))
+        notices.push(
+          ...checked.problems.map((problem) => ({
+            ...problem,
+            field: location.field,
+            message: message('importProblems.records.addressNotSource', { address: href, reason: problem.message })
+          }))
+        )
         continue
       }
       linked.set(draft.id, checked.candidate)

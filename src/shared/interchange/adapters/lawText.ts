@@ -136,9 +136,7 @@ function lawSummary(law: LawText, articleCount: number): string {
 function chapterProvision(chapter: LawText['chapters'][number]): Provision {
   const articles = articlesOf(chapter.contents)
   const parts = chapter.contents.map((node) =>
-    node.type === 'article'
-      ? `Article ${node.number} ${oneLine(node.title)}`
-      : `Section ${node.number} ${oneLine(node.title)}: ${articleRange(node.contents)}`
+    node.type === 'article' ? `Article ${node.number} ${oneLine(node.title)}` : `Section ${node.number} ${oneLine(node.title)}: ${articleRange(node.contents)}`
   )
   return {
     unit: 'chapter',

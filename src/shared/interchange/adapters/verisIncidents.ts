@@ -71,7 +71,10 @@ export function readVerisIncidents(json: unknown, context: ImportContext): Impor
   }
   const rows: readonly unknown[] = Array.isArray(json) ? json : [json]
   if (rows.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file: context.file, message: message('importProblems.veris.tooManyIncidents', { count: rows.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
+    throw new ImportInputError({
+      file: context.file,
+      message: message('importProblems.veris.tooManyIncidents', { count: rows.length, max: DEFAULT_IMPORT_LIMITS.maxRows })
+    })
   }
   const shared: SharedRecords = { victims: new Map(), sources: new Map(), used: new Set() }
   const incidents: ImportCandidate[] = []
@@ -129,7 +132,14 @@ interface IncidentDraft {
   readonly victim?: { readonly id: string; readonly name: string }
 }
 
-function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, context: ImportContext, shared: SharedRecords, notices: ImportProblem[]): IncidentDraft {
+function incidentDraft(
+  row: JsonObject,
+  id: string,
+  origin: ImportLocation,
+  context: ImportContext,
+  shared: SharedRecords,
+  notices: ImportProblem[]
+): IncidentDraft {
   const at = (field: string): ImportLocation => ({ ...origin, field })
   const victimValue = member(row, 'victim', at('victim'), notices)
   const victim = isJsonObject(victimValue) ? victimValue : firstObject(victimValue)
@@ -142,7 +152,8 @@ function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, cont
   const industry = (stringMember(victim, 'industry') ?? '').trim()
   const jurisdictionIds = victimJurisdictions(victim, at('victim.country'), context, notices)
   const organisations: { organisationId: string; role: IncidentRole }[] = []
-  const organisationId = victimName === '' ? undefined : registerVictim(victimName, industry, jurisdictionIds[0], at('victim.victim_id'), shared, context, notices)
+  const organisationId =
+    victimName === '' ? undefined : registerVictim(victimName, industry, jurisdictionIds[0], at('victim.victim_id'), shared, context, notices)
   if (organisationId !== undefined) {
     // The victim held the data and ran the systems involved: VERIS's victim is the operator.
     organisations.push({ organisationId, role: 'operator' })
@@ -152,9 +163,18 @@ function incidentDraft(row: JsonObject, id: string, origin: ImportLocation, cont
   }
 
   const actions = actionVarieties(action)
-  const occurredOn = plausibleOccurrence(verisPartialDate(objectMember(row, 'timeline', at('timeline'), notices)?.incident, at('timeline.incident'), notices), at('timeline.incident'), context, notices)
+  const occurredOn = plausibleOccurrence(
+    verisPartialDate(objectMember(row, 'timeline', at('timeline'), notices)?.incident, at('timeline.incident'), notices),
+    at('timeline.incident'),
+    context,
+    notices
+  )
   const notificationField = at('plus.timeline.notification')
-  const notification = verisPartialDate(objectMember(objectMember(row, 'plus', at('plus'), notices), 'timeline', notificationField, notices)?.notification, notificationField, notices)
+  const notification = verisPartialDate(
+    objectMember(objectMember(row, 'plus', at('plus'), notices), 'timeline', notificationField, notices)?.notification,
+    notificationField,
+    notices
+  )
   const disclosedOn = plausibleDisclosure(notification, occurredOn, notificationField, context, notices)
 
   const sourceIds = referenceSources(row, at('reference'), shared, context, notices)
@@ -190,7 +210,9 @@ function actionVarieties(action: JsonObject | undefined): readonly { readonly ac
   if (action === undefined) return []
   return VERIS_ACTIONS.filter((name) => isJsonObject(action[name])).map((name) => ({
     action: name,
-    varieties: [...new Set(stringList((action[name] as JsonObject).variety).map((variety) => variety.trim()))].filter((variety) => variety !== '' && !UNINFORMATIVE_VARIETIES.has(variety))
+    varieties: [...new Set(stringList((action[name] as JsonObject).variety).map((variety) => variety.trim()))].filter(
+      (variety) => variety !== '' && !UNINFORMATIVE_VARIETIES.has(variety)
+    )
   }))
 }
 
@@ -237,7 +259,9 @@ function affectedCount(confidentiality: JsonObject | undefined): { count: number
   const total = wholeNumber(confidentiality?.data_total)
   if (total !== undefined && total > 0) return { count: total, isEstimate: false }
   const data = confidentiality?.data
-  const amounts = Array.isArray(data) ? data.map((item) => (isJsonObject(item) ? wholeNumber(item.amount) : undefined)).filter((amount): amount is number => amount !== undefined && amount > 0) : []
+  const amounts = Array.isArray(data)
+    ? data.map((item) => (isJsonObject(item) ? wholeNumber(item.amount) : undefined)).filter((amount): amount is number => amount !== undefined && amount > 0)
+    : []
   return amounts.length === 0 ? undefined : { count: Math.max(...amounts), isEstimate: true }
 }
 
@@ -251,7 +275,13 @@ function incidentStatus(row: JsonObject, location: ImportLocation, notices: Impo
 
 const ACTOR_TAGS: Readonly<Record<string, string>> = { external: 'External actor', internal: 'Internal actor', partner: 'Partner actor' }
 
-function incidentTags(actions: ReturnType<typeof actionVarieties>, industry: string, row: JsonObject, location: ImportLocation, notices: ImportProblem[]): string[] {
+function incidentTags(
+  actions: ReturnType<typeof actionVarieties>,
+  industry: string,
+  row: JsonObject,
+  location: ImportLocation,
+  notices: ImportProblem[]
+): string[] {
   const tags: string[] = []
   for (const { varieties } of actions) tags.push(...varieties)
   if (isKnownNaics(industry)) tags.push(`NAICS ${industry}`)
@@ -264,7 +294,9 @@ function incidentTags(actions: ReturnType<typeof actionVarieties>, industry: str
 
 /** Country codes of the victim that are known jurisdictions; other codes are named in a notice ("Unknown" silently skipped). */
 function victimJurisdictions(victim: JsonObject | undefined, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): string[] {
-  const codes = stringList(victim?.country).map((code) => code.trim().toUpperCase()).filter((code) => code !== '' && code !== 'UNKNOWN' && code !== 'OTHER')
+  const codes = stringList(victim?.country)
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => code !== '' && code !== 'UNKNOWN' && code !== 'OTHER')
   const known: string[] = []
   for (const code of new Set(codes)) {
     if (context.jurisdictionIds.has(code)) known.push(code)
@@ -274,7 +306,12 @@ function victimJurisdictions(victim: JsonObject | undefined, location: ImportLoc
 }
 
 /** An incident date after the import is a typing error in the source, not knowledge: left out. */
-function plausibleOccurrence(date: PartialDate | undefined, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): PartialDate | undefined {
+function plausibleOccurrence(
+  date: PartialDate | undefined,
+  location: ImportLocation,
+  context: ImportContext,
+  notices: ImportProblem[]
+): PartialDate | undefined {
   if (date === undefined) return undefined
   if (earliestDay(date) > context.importedAt.slice(0, 10)) {
     notices.push({ ...location, message: message('importProblems.veris.incidentDateAfterImport', { date, today: context.importedAt.slice(0, 10) }) })
@@ -284,7 +321,13 @@ function plausibleOccurrence(date: PartialDate | undefined, location: ImportLoca
 }
 
 /** A notification is kept only if it could be true: not in the future, not wholly before the incident. */
-function plausibleDisclosure(date: PartialDate | undefined, occurredOn: PartialDate | undefined, location: ImportLocation, context: ImportContext, notices: ImportProblem[]): PartialDate | undefined {
+function plausibleDisclosure(
+  date: PartialDate | undefined,
+  occurredOn: PartialDate | undefined,
+  location: ImportLocation,
+  context: ImportContext,
+  notices: ImportProblem[]
+): PartialDate | undefined {
   if (date === undefined) return undefined
   const today = context.importedAt.slice(0, 10)
   if (earliestDay(date) > today) {
@@ -301,7 +344,15 @@ function plausibleDisclosure(date: PartialDate | undefined, occurredOn: PartialD
 const ORGANISATION_ID_PREFIX = 'org-veris-'
 
 /** Registers the victim (once per id) and returns its id, or undefined when it cannot be a valid record. */
-function registerVictim(name: string, industry: string, jurisdictionId: string | undefined, origin: ImportLocation, shared: SharedRecords, context: ImportContext, notices: ImportProblem[]): string | undefined {
+function registerVictim(
+  name: string,
+  industry: string,
+  jurisdictionId: string | undefined,
+  origin: ImportLocation,
+  shared: SharedRecords,
+  context: ImportContext,
+  notices: ImportProblem[]
+): string | undefined {
   const id = `${ORGANISATION_ID_PREFIX}${nameSlug(name, 100 - ORGANISATION_ID_PREFIX.length)}`
   const existing = shared.victims.get(id)
   if (existing !== undefined) return existing.checked === undefined ? undefined : id
@@ -316,7 +367,10 @@ function registerVictim(name: string, industry: string, jurisdictionId: string |
   if (jurisdictionId !== undefined) draft.headquartersJurisdictionId = jurisdictionId
   if (isKnownNaics(industry)) draft.description = `Industry: NAICS ${industry} (as recorded in VERIS)`
   const checked = candidateFromDraft('organisation', draft, origin, context)
-  if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.victimNotOrganisation', { reason: problem.message }) })))
+  if (!checked.ok)
+    notices.push(
+      ...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.victimNotOrganisation', { reason: problem.message }) }))
+    )
   shared.victims.set(id, { draft, origin, checked: checked.ok ? checked.candidate : undefined, aliases: [] })
   return checked.ok ? id : undefined
 }
@@ -329,7 +383,12 @@ function noteSpelling(shared: SharedRecords, id: string, name: string): void {
 
 function victimCandidate(victim: VictimEntry, context: ImportContext): ImportCandidate | undefined {
   if (victim.aliases.length === 0) return victim.checked
-  const withAliases = candidateFromDraft('organisation', { ...victim.draft, aliases: victim.aliases.slice(0, 100).map((alias) => ({ name: alias })) }, victim.origin, context)
+  const withAliases = candidateFromDraft(
+    'organisation',
+    { ...victim.draft, aliases: victim.aliases.slice(0, 100).map((alias) => ({ name: alias })) },
+    victim.origin,
+    context
+  )
   if (withAliases.ok) return withAliases.candidate
   const plain = candidateFromDraft('organisation', victim.draft, victim.origin, context)
   return plain.ok ? plain.candidate : undefined
@@ -350,7 +409,13 @@ function referenceSources(row: JsonObject, location: ImportLocation, shared: Sha
     const draft = sourceDraftForWebAddress(address)
     if (!shared.sources.has(draft.id)) {
       const checked = candidateFromDraft('source', { ...draft }, location, context)
-      if (!checked.ok) notices.push(...checked.problems.map((problem) => ({ ...problem, message: message('importProblems.records.addressNotSource', { address: address.url, reason: problem.message }) })))
+      if (!checked.ok)
+        notices.push(
+          ...checked.problems.map((problem) => ({
+            ...problem,
+            message: message('importProblems.records.addressNotSource', { address: address.url, reason: problem.message })
+          }))
+        )
       shared.sources.set(draft.id, checked.ok ? checked.candidate : undefined)
     }
     if (shared.sources.get(draft.id) !== undefined && !ids.includes(draft.id)) ids.push(draft.id)

@@ -33,7 +33,6 @@ export type ColumnMapping =
       readonly constants?: Readonly<Record<string, string>>
     }
 
-
 /**
  * A first mapping for a table's headers, for the person to check: our own export is recognised
  * whatever `type` says; otherwise each header goes to the first target field whose name or
@@ -56,7 +55,9 @@ export function guessColumnMapping(headers: readonly string[], type: CsvImportTy
     const match = targets.find(
       (target) =>
         (target.repeatable || !taken.has(target.key)) &&
-        (normaliseHeader(target.key) === normalised || target.synonyms.includes(normalised) || (target.isNumber && withoutCurrency !== undefined && target.synonyms.includes(withoutCurrency)))
+        (normaliseHeader(target.key) === normalised ||
+          target.synonyms.includes(normalised) ||
+          (target.isNumber && withoutCurrency !== undefined && target.synonyms.includes(withoutCurrency)))
     )
     columns[header] = match?.key ?? null
     if (match !== undefined) taken.add(match.key)
@@ -93,7 +94,10 @@ function isMapped(mapping: Extract<ColumnMapping, { layout: 'columns' }>, key: s
 const constantColumn = (key: string): string => `${key} (set for every row)`
 
 /** A mapping's constants as columns of the table, so they are read, checked and reported as cells are. */
-function withConstantColumns(table: CsvTable, mapping: Extract<ColumnMapping, { layout: 'columns' }>): { table: CsvTable; mapping: Extract<ColumnMapping, { layout: 'columns' }> } {
+function withConstantColumns(
+  table: CsvTable,
+  mapping: Extract<ColumnMapping, { layout: 'columns' }>
+): { table: CsvTable; mapping: Extract<ColumnMapping, { layout: 'columns' }> } {
   const constants = Object.entries(mapping.constants ?? {})
   if (constants.length === 0) return { table, mapping }
   const headers = constants.map(([key]) => constantColumn(key))
@@ -107,7 +111,11 @@ function withConstantColumns(table: CsvTable, mapping: Extract<ColumnMapping, { 
         return { row: row.row, cells }
       })
     },
-    mapping: { layout: 'columns', recordType: mapping.recordType, columns: { ...mapping.columns, ...Object.fromEntries(constants.map(([key]) => [constantColumn(key), key])) } }
+    mapping: {
+      layout: 'columns',
+      recordType: mapping.recordType,
+      columns: { ...mapping.columns, ...Object.fromEntries(constants.map(([key]) => [constantColumn(key), key])) }
+    }
   }
 }
 
@@ -144,7 +152,15 @@ export function mappingProblems(mapping: ColumnMapping): Message[] {
   for (const [key, headers] of headersOf) {
     const target = targetOf(mapping.recordType, key)!
     if (!target.repeatable && headers.length > 1) {
-      problems.push(message('importProblems.mapping.oneColumnOnly', { field: target.label, columns: messageList(headers.map((header) => `"${header}"`), 'and') }))
+      problems.push(
+        message('importProblems.mapping.oneColumnOnly', {
+          field: target.label,
+          columns: messageList(
+            headers.map((header) => `"${header}"`),
+            'and'
+          )
+        })
+      )
     }
   }
   for (const target of unmappedRequiredFields(mapping)) problems.push(message('importProblems.mapping.required', { field: target.label }))
@@ -175,7 +191,11 @@ export function readMappedCsv(table: CsvTable, mapping: ColumnMapping, context: 
   if (mapping.layout === 'precedent-export') {
     const expected = recordCsvHeaders(mapping.recordType)
     if (recogniseRecordCsvExport(table.headers) !== mapping.recordType) {
-      const problem = { file: table.file, row: 1, message: message('importProblems.csv.notOurExport', { type: mapping.recordType, count: expected.length, first: expected[0] ?? '' }) }
+      const problem = {
+        file: table.file,
+        row: 1,
+        message: message('importProblems.csv.notOurExport', { type: mapping.recordType, count: expected.length, first: expected[0] ?? '' })
+      }
       return { format: 'csv', candidates: [], rejected: [problem], notices: [] }
     }
     return readRecordCsvExport(table, mapping.recordType, context)
@@ -190,7 +210,6 @@ const foldName = (name: string) => name.normalize('NFKC').toLowerCase().replace(
 export function organisationIdForName(name: string): string {
   return `org-csv-${stableHash(foldName(name))}`
 }
-
 
 function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layout: 'columns' }>, context: ImportContext): ImportReading {
   const type = mapping.recordType
@@ -249,7 +268,12 @@ function readForeignCsv(table: CsvTable, mapping: Extract<ColumnMapping, { layou
       continue
     }
     // Keyed by field, not by header, so renaming a column does not change the ids.
-    completeDraft(type, reading, mapped.map(({ header, target }) => `${target.key}\u0001${cells.get(header) ?? ''}`), organisationsColumn)
+    completeDraft(
+      type,
+      reading,
+      mapped.map(({ header, target }) => `${target.key}\u0001${cells.get(header) ?? ''}`),
+      organisationsColumn
+    )
     const result = candidateFromDraft(type, reading.draft, origin, context, reading.fieldColumns)
     if (!result.ok) {
       rejected.push(...result.problems)
@@ -329,7 +353,9 @@ function namedRecords(
 /** Links to named records, defaults for fields no column gave, and the id when none was mapped. */
 function completeDraft(type: CsvImportType, reading: RowReading, mappedCells: readonly string[], organisationsColumn: string | undefined): void {
   const { draft } = reading
-  const idsFor = (field: string) => [...new Set(reading.organisations.filter((entry) => entry.field === field).map((entry) => organisationIdForName(entry.name)))]
+  const idsFor = (field: string) => [
+    ...new Set(reading.organisations.filter((entry) => entry.field === field).map((entry) => organisationIdForName(entry.name)))
+  ]
   if (type === 'incident') {
     const involved = reading.organisations.filter((entry) => entry.field === 'organisations')
     if (draft.title === undefined) {

@@ -65,7 +65,11 @@ export function normaliseHeader(header: string): string {
     .trim()
 }
 
-const foldForMatch = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+const foldForMatch = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 
 /**
  * Items of a list cell from a foreign file: split on `;` and `|`, and on `,` where the values never
@@ -150,7 +154,10 @@ interface EnumValues {
 
 /** `"x" is not a status: use one of Alleged, Under review, …` */
 function notOneOf(item: string, list: EnumValues): CsvCellError {
-  const options = messageList(list.values.map((code) => message(`domain.${list.table}.${code}`)), 'comma')
+  const options = messageList(
+    list.values.map((code) => message(`domain.${list.table}.${code}`)),
+    'comma'
+  )
   return new CsvCellError(message('importProblems.csv.notOneOf', { item, noun: list.noun, options }))
 }
 
@@ -189,13 +196,15 @@ function labelListTarget(key: string, label: Message, synonyms: readonly string[
 
 /** ISO 3166 codes of jurisdictions that exist; an unknown code refuses the row by name rather than dropping the link. */
 function readJurisdictionCodes(cell: string, reading: RowReading): string[] {
-  return splitForeignList(cell, true).flatMap((item) => item.split(/\s+/)).map((item) => {
-    const code = item.toUpperCase()
-    if (!reading.jurisdictionIds.has(code)) {
-      throw new CsvCellError(message('importProblems.csv.unknownJurisdiction', { item }))
-    }
-    return code
-  })
+  return splitForeignList(cell, true)
+    .flatMap((item) => item.split(/\s+/))
+    .map((item) => {
+      const code = item.toUpperCase()
+      if (!reading.jurisdictionIds.has(code)) {
+        throw new CsvCellError(message('importProblems.csv.unknownJurisdiction', { item }))
+      }
+      return code
+    })
 }
 
 function jurisdictionListTarget(key: string, synonyms: readonly string[]): CsvImportTarget {
@@ -218,7 +227,12 @@ function jurisdictionTarget(key: string, label: Message, options: TargetOptions)
  * Association, LLC" is one name. Each becomes an organisation record with an id derived from its
  * name, so every row naming it links the same record.
  */
-function organisationNamesTarget(key: string, label: Message, field: string, options: TargetOptions & { readonly role?: string; readonly single?: boolean }): CsvImportTarget {
+function organisationNamesTarget(
+  key: string,
+  label: Message,
+  field: string,
+  options: TargetOptions & { readonly role?: string; readonly single?: boolean }
+): CsvImportTarget {
   return target(key, label, { exportHeader: `${field} (names)`, ...options }, (cell, reading, column) => {
     const names = splitForeignList(cell, false)
     if (options.single === true && names.length > 1) throw new CsvCellError(message('importProblems.csv.oneOrganisation'))
@@ -229,11 +243,16 @@ function organisationNamesTarget(key: string, label: Message, field: string, opt
 }
 
 function sourceUrlTarget(): CsvImportTarget {
-  return target('sourceUrl', message('importFields.sourceUrl'), { repeatable: true, synonyms: ['url', 'link', 'source', 'source url', 'reference', 'references', 'links'] }, (cell, reading, column) => {
-    // Addresses are separated by spaces, or by "; " as a list cell writes them (a JSON record's list of links).
-    for (const url of cell.split(/;?\s+/).filter((item) => item !== '')) reading.sourceUrls.push({ url, column })
-    reading.fieldColumns.citations = column
-  })
+  return target(
+    'sourceUrl',
+    message('importFields.sourceUrl'),
+    { repeatable: true, synonyms: ['url', 'link', 'source', 'source url', 'reference', 'references', 'links'] },
+    (cell, reading, column) => {
+      // Addresses are separated by spaces, or by "; " as a list cell writes them (a JSON record's list of links).
+      for (const url of cell.split(/;?\s+/).filter((item) => item !== '')) reading.sourceUrls.push({ url, column })
+      reading.fieldColumns.citations = column
+    }
+  )
 }
 
 /**
@@ -252,7 +271,21 @@ function affectedUsersTarget(): CsvImportTarget {
   return target(
     'affectedUsers',
     message('importFields.affectedUsers'),
-    { isNumber: true, synonyms: ['individuals affected', 'affected', 'affected users', 'people affected', 'users affected', 'records', 'records affected', 'pwn count', 'number affected', 'victims'] },
+    {
+      isNumber: true,
+      synonyms: [
+        'individuals affected',
+        'affected',
+        'affected users',
+        'people affected',
+        'users affected',
+        'records',
+        'records affected',
+        'pwn count',
+        'number affected',
+        'victims'
+      ]
+    },
     (cell, reading, column) => {
       const value = readForeignCount(cell, reading.decimalMark)
       if (value !== undefined) setField(reading, 'affectedUsers', value, column)
@@ -268,33 +301,46 @@ const penaltyOf = (reading: RowReading) => (reading.draft.penalty as Record<stri
  * ("Fine (EUR)"). An empty cell is no penalty; "unknown", "n/a" or "—" a penalty of unknown amount.
  */
 function penaltyAmountTarget(): CsvImportTarget {
-  return target('penaltyAmount', message('importFields.penaltyAmount'), { isNumber: true, exportHeader: 'penalty.amount', synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] }, (cell, reading, column) => {
-    const penalty = penaltyOf(reading)
-    const rowCurrency = typeof penalty.currency === 'string' ? penalty.currency : currencyNamedInHeader(column)
-    const result = parseForeignAmount(cell, { decimalMark: reading.decimalMark ?? 'unknown', ...(rowCurrency === undefined ? {} : { currency: rowCurrency }) })
-    if (!result.ok) throw new CsvCellError(result.reason)
-    if (result.kind === 'absent') return
-    if (result.kind === 'amount') {
-      penalty.amount = result.amount
-      if (result.currency !== undefined) penalty.currency = result.currency
+  return target(
+    'penaltyAmount',
+    message('importFields.penaltyAmount'),
+    { isNumber: true, exportHeader: 'penalty.amount', synonyms: ['fine', 'penalty', 'amount', 'fine amount', 'penalty amount', 'fine eur'] },
+    (cell, reading, column) => {
+      const penalty = penaltyOf(reading)
+      const rowCurrency = typeof penalty.currency === 'string' ? penalty.currency : currencyNamedInHeader(column)
+      const result = parseForeignAmount(cell, {
+        decimalMark: reading.decimalMark ?? 'unknown',
+        ...(rowCurrency === undefined ? {} : { currency: rowCurrency })
+      })
+      if (!result.ok) throw new CsvCellError(result.reason)
+      if (result.kind === 'absent') return
+      if (result.kind === 'amount') {
+        penalty.amount = result.amount
+        if (result.currency !== undefined) penalty.currency = result.currency
+      }
+      setField(reading, 'penalty', penalty, column)
     }
-    setField(reading, 'penalty', penalty, column)
-  })
+  )
 }
 
 /** The currency of the row's fine, as an ISO 4217 code or a sign that names one ("€", "元"); it must agree with the amount's own. */
 function penaltyCurrencyTarget(): CsvImportTarget {
-  return target('penaltyCurrency', message('importFields.penaltyCurrency'), { exportHeader: 'penalty.currency', synonyms: ['currency'] }, (cell, reading, column) => {
-    const result = parseForeignCurrency(cell)
-    if (!result.ok) throw new CsvCellError(result.reason)
-    if (result.currency === undefined) return
-    const penalty = penaltyOf(reading)
-    if (typeof penalty.currency === 'string' && penalty.currency !== result.currency) {
-      throw new CsvCellError(message('importProblems.csv.currencyDisagrees', { currency: result.currency, amountCurrency: penalty.currency }))
+  return target(
+    'penaltyCurrency',
+    message('importFields.penaltyCurrency'),
+    { exportHeader: 'penalty.currency', synonyms: ['currency'] },
+    (cell, reading, column) => {
+      const result = parseForeignCurrency(cell)
+      if (!result.ok) throw new CsvCellError(result.reason)
+      if (result.currency === undefined) return
+      const penalty = penaltyOf(reading)
+      if (typeof penalty.currency === 'string' && penalty.currency !== result.currency) {
+        throw new CsvCellError(message('importProblems.csv.currencyDisagrees', { currency: result.currency, amountCurrency: penalty.currency }))
+      }
+      penalty.currency = result.currency
+      setField(reading, 'penalty', penalty, column)
     }
-    penalty.currency = result.currency
-    setField(reading, 'penalty', penalty, column)
-  })
+  )
 }
 
 function idTarget(synonyms: readonly string[]): CsvImportTarget {
@@ -306,8 +352,21 @@ function idTarget(synonyms: readonly string[]): CsvImportTarget {
 const TITLE_SYNONYMS = ['title', 'headline', 'subject', 'incident', 'incident title', 'name of incident']
 const SUMMARY_SYNONYMS = ['summary', 'description', 'details', 'notes', 'narrative', 'abstract']
 const ORGANISATION_SYNONYMS = [
-  'organisation', 'organization', 'organisations', 'organizations', 'company', 'companies', 'entity', 'entities',
-  'name of covered entity', 'covered entity', 'victim', 'controller', 'controller processor', 'controller or processor', 'breached entity'
+  'organisation',
+  'organization',
+  'organisations',
+  'organizations',
+  'company',
+  'companies',
+  'entity',
+  'entities',
+  'name of covered entity',
+  'covered entity',
+  'victim',
+  'controller',
+  'controller processor',
+  'controller or processor',
+  'breached entity'
 ]
 
 export const CSV_IMPORT_TARGETS: Readonly<Record<CsvImportType, readonly CsvImportTarget[]>> = {
@@ -315,28 +374,89 @@ export const CSV_IMPORT_TARGETS: Readonly<Record<CsvImportType, readonly CsvImpo
     idTarget(['incident id']),
     textTarget('title', message('importFields.title'), { required: true, synonyms: TITLE_SYNONYMS }),
     textTarget('summary', message('importFields.summary'), { synonyms: SUMMARY_SYNONYMS }),
-    dateTarget('occurredOn', message('importFields.occurredOn'), ['date', 'date of breach', 'breach date', 'occurred', 'occurred on', 'incident date', 'date of incident', 'date of decision']),
+    dateTarget('occurredOn', message('importFields.occurredOn'), [
+      'date',
+      'date of breach',
+      'breach date',
+      'occurred',
+      'occurred on',
+      'incident date',
+      'date of incident',
+      'date of decision'
+    ]),
     dateTarget('disclosedOn', message('importFields.disclosedOn'), ['disclosed', 'disclosed on', 'date disclosed', 'disclosure date', 'date made public']),
-    dateTarget('reportedOn', message('importFields.reportedOn'), ['reported', 'reported on', 'date reported', 'date posted', 'date posted or updated', 'added date', 'date added']),
-    enumTarget('status', message('importFields.status'), { values: INCIDENT_STATUSES, labels: INCIDENT_STATUS_LABELS, table: 'incidentStatus', noun: message('importFields.nouns.status') }, { synonyms: ['status', 'incident status'] }),
-    enumListTarget('categories', message('importFields.categories'), { values: INCIDENT_CATEGORIES, labels: INCIDENT_CATEGORY_LABELS, table: 'incidentCategory', noun: message('importFields.nouns.categories') }, ['category', 'categories']),
-    labelListTarget('dataCategories', message('importFields.dataCategories'), ['data categories', 'data category', 'data classes', 'data types', 'data affected']),
+    dateTarget('reportedOn', message('importFields.reportedOn'), [
+      'reported',
+      'reported on',
+      'date reported',
+      'date posted',
+      'date posted or updated',
+      'added date',
+      'date added'
+    ]),
+    enumTarget(
+      'status',
+      message('importFields.status'),
+      { values: INCIDENT_STATUSES, labels: INCIDENT_STATUS_LABELS, table: 'incidentStatus', noun: message('importFields.nouns.status') },
+      { synonyms: ['status', 'incident status'] }
+    ),
+    enumListTarget(
+      'categories',
+      message('importFields.categories'),
+      { values: INCIDENT_CATEGORIES, labels: INCIDENT_CATEGORY_LABELS, table: 'incidentCategory', noun: message('importFields.nouns.categories') },
+      ['category', 'categories']
+    ),
+    labelListTarget('dataCategories', message('importFields.dataCategories'), [
+      'data categories',
+      'data category',
+      'data classes',
+      'data types',
+      'data affected'
+    ]),
     labelListTarget('tags', message('importFields.tags'), ['tags', 'tag', 'keywords', 'labels', 'type of breach', 'breach type', 'type', 'sector']),
-    jurisdictionListTarget('jurisdictionIds', ['country', 'countries', 'country code', 'jurisdiction', 'jurisdictions', 'jurisdiction code', 'iso', 'iso code']),
-    organisationNamesTarget('organisations', message('importFields.organisations'), 'organisations', { repeatable: true, synonyms: ORGANISATION_SYNONYMS, role: 'involved' }),
+    jurisdictionListTarget('jurisdictionIds', [
+      'country',
+      'countries',
+      'country code',
+      'jurisdiction',
+      'jurisdictions',
+      'jurisdiction code',
+      'iso',
+      'iso code'
+    ]),
+    organisationNamesTarget('organisations', message('importFields.organisations'), 'organisations', {
+      repeatable: true,
+      synonyms: ORGANISATION_SYNONYMS,
+      role: 'involved'
+    }),
     affectedUsersTarget(),
     sourceUrlTarget()
   ],
   organisation: [
     idTarget(['organisation id', 'organization id']),
-    textTarget('name', message('importFields.name'), { required: true, synonyms: ['name', 'organisation', 'organization', 'company', 'entity', ...ORGANISATION_SYNONYMS] }),
-    enumTarget('kind', message('importFields.kind'), { values: ORGANISATION_KINDS, labels: ORGANISATION_KIND_LABELS, table: 'organisationKind', noun: message('importFields.nouns.kind') }, { synonyms: ['kind', 'type', 'organisation type', 'organization type'] }),
-    target('aliases', message('importFields.aliases'), { repeatable: true, synonyms: ['aliases', 'alias', 'other names', 'also known as', 'aka'] }, (cell, reading, column) => {
-      const existing = (reading.draft.aliases as { name: string }[] | undefined) ?? []
-      const names = splitForeignList(cell, false).map((name) => ({ name }))
-      if (names.length > 0) setField(reading, 'aliases', [...existing, ...names], column)
+    textTarget('name', message('importFields.name'), {
+      required: true,
+      synonyms: ['name', 'organisation', 'organization', 'company', 'entity', ...ORGANISATION_SYNONYMS]
     }),
-    jurisdictionTarget('headquartersJurisdictionId', message('importFields.headquartersJurisdictionId'), { synonyms: ['country', 'headquarters', 'headquarters country', 'country code', 'jurisdiction'] }),
+    enumTarget(
+      'kind',
+      message('importFields.kind'),
+      { values: ORGANISATION_KINDS, labels: ORGANISATION_KIND_LABELS, table: 'organisationKind', noun: message('importFields.nouns.kind') },
+      { synonyms: ['kind', 'type', 'organisation type', 'organization type'] }
+    ),
+    target(
+      'aliases',
+      message('importFields.aliases'),
+      { repeatable: true, synonyms: ['aliases', 'alias', 'other names', 'also known as', 'aka'] },
+      (cell, reading, column) => {
+        const existing = (reading.draft.aliases as { name: string }[] | undefined) ?? []
+        const names = splitForeignList(cell, false).map((name) => ({ name }))
+        if (names.length > 0) setField(reading, 'aliases', [...existing, ...names], column)
+      }
+    ),
+    jurisdictionTarget('headquartersJurisdictionId', message('importFields.headquartersJurisdictionId'), {
+      synonyms: ['country', 'headquarters', 'headquarters country', 'country code', 'jurisdiction']
+    }),
     textTarget('headquartersCity', message('importFields.headquartersCity'), { synonyms: ['city', 'headquarters city'] }),
     textTarget('description', message('importFields.description'), { synonyms: SUMMARY_SYNONYMS }),
     sourceUrlTarget()
@@ -346,9 +466,22 @@ export const CSV_IMPORT_TARGETS: Readonly<Record<CsvImportType, readonly CsvImpo
     textTarget('title', message('importFields.title'), { required: true, synonyms: ['title', 'law', 'name', 'law title'] }),
     textTarget('shortName', message('importFields.shortName'), { synonyms: ['short name', 'short title', 'abbreviation'] }),
     textTarget('identifier', message('importFields.identifier'), { synonyms: ['identifier', 'reference number', 'official reference', 'citation'] }),
-    jurisdictionTarget('jurisdictionId', message('importFields.jurisdictionId'), { required: true, synonyms: ['jurisdiction', 'country', 'country code', 'jurisdiction code'] }),
-    enumTarget('kind', message('importFields.kind'), { values: LAW_KINDS, labels: LAW_KIND_LABELS, table: 'lawKind', noun: message('importFields.nouns.kind') }, { required: true, synonyms: ['kind', 'type', 'law type', 'instrument'] }),
-    enumTarget('status', message('importFields.status'), { values: LAW_STATUSES, labels: LAW_STATUS_LABELS, table: 'lawStatus', noun: message('importFields.nouns.status') }, { required: true, synonyms: ['status', 'law status'] }),
+    jurisdictionTarget('jurisdictionId', message('importFields.jurisdictionId'), {
+      required: true,
+      synonyms: ['jurisdiction', 'country', 'country code', 'jurisdiction code']
+    }),
+    enumTarget(
+      'kind',
+      message('importFields.kind'),
+      { values: LAW_KINDS, labels: LAW_KIND_LABELS, table: 'lawKind', noun: message('importFields.nouns.kind') },
+      { required: true, synonyms: ['kind', 'type', 'law type', 'instrument'] }
+    ),
+    enumTarget(
+      'status',
+      message('importFields.status'),
+      { values: LAW_STATUSES, labels: LAW_STATUS_LABELS, table: 'lawStatus', noun: message('importFields.nouns.status') },
+      { required: true, synonyms: ['status', 'law status'] }
+    ),
     dateTarget('adoptedOn', message('importFields.adoptedOn'), ['adopted', 'adopted on', 'date adopted', 'enacted', 'date of adoption']),
     dateTarget('inForceOn', message('importFields.inForceOn'), ['in force', 'in force on', 'entry into force', 'effective', 'effective date', 'commencement']),
     dateTarget('appliesFromOn', message('importFields.appliesFromOn'), ['applies from', 'application date', 'applicable from']),
@@ -359,7 +492,12 @@ export const CSV_IMPORT_TARGETS: Readonly<Record<CsvImportType, readonly CsvImpo
   response: [
     idTarget(['response id']),
     textTarget('title', message('importFields.title'), { required: true, synonyms: TITLE_SYNONYMS }),
-    enumTarget('kind', message('importFields.kind'), { values: RESPONSE_KINDS, labels: RESPONSE_KIND_LABELS, table: 'responseKind', noun: message('importFields.nouns.kind') }, { required: true, synonyms: ['kind', 'type', 'response type', 'measure'] }),
+    enumTarget(
+      'kind',
+      message('importFields.kind'),
+      { values: RESPONSE_KINDS, labels: RESPONSE_KIND_LABELS, table: 'responseKind', noun: message('importFields.nouns.kind') },
+      { required: true, synonyms: ['kind', 'type', 'response type', 'measure'] }
+    ),
     organisationNamesTarget('actor', message('importFields.actor'), 'actorId', {
       required: true,
       single: true,

@@ -33,21 +33,61 @@ export interface DateInWordsPoint {
 }
 
 export type DateInWordsResult =
-  | { readonly ok: true; readonly start: DateInWordsPoint; readonly end?: DateInWordsPoint }
-  | { readonly ok: false; readonly reason: Message }
+  { readonly ok: true; readonly start: DateInWordsPoint; readonly end?: DateInWordsPoint } | { readonly ok: false; readonly reason: Message }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12
 }
 const WEEKDAYS: Readonly<Record<string, number>> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3,
-  thursday: 4, thurs: 4, thur: 4, thu: 4, friday: 5, fri: 5, saturday: 6, sat: 6
+  sunday: 0,
+  sun: 0,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tues: 2,
+  tue: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thurs: 4,
+  thur: 4,
+  thu: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6
 }
 const WEEKDAY_NAMES: readonly Message[] = [
-  message('problems.weekdays.d0'), message('problems.weekdays.d1'), message('problems.weekdays.d2'), message('problems.weekdays.d3'),
-  message('problems.weekdays.d4'), message('problems.weekdays.d5'), message('problems.weekdays.d6')
+  message('problems.weekdays.d0'),
+  message('problems.weekdays.d1'),
+  message('problems.weekdays.d2'),
+  message('problems.weekdays.d3'),
+  message('problems.weekdays.d4'),
+  message('problems.weekdays.d5'),
+  message('problems.weekdays.d6')
 ]
 const CIRCA = new Set(['c', 'ca', 'circa', 'approx', 'approximately', 'about', 'around'])
 const RANGE_WORDS = new Set(['to', 'until', 'till', 'through', 'thru'])
@@ -123,23 +163,34 @@ function readPoint(tokens: readonly Token[]): PointReading {
     rest.shift()
   }
   const shortYear = rest.find((token) => token.kind === 'shortYear')
-  if (shortYear?.kind === 'shortYear') return { ok: false, why: message('importProblems.date.shortYearWritten', { digits: String(shortYear.value).padStart(2, '0') }) }
+  if (shortYear?.kind === 'shortYear')
+    return { ok: false, why: message('importProblems.date.shortYearWritten', { digits: String(shortYear.value).padStart(2, '0') }) }
   const word = rest.find((token) => token.kind === 'word')
   if (word?.kind === 'word') return { ok: false, why: message('importProblems.date.unknownWord', { word: word.text }) }
   const shape = rest.map((token) => (token.kind === 'month' ? 'M' : isYear(token) ? 'Y' : isDay(token) ? 'D' : token.kind === 'number' ? 'N' : '?')).join('')
   const number = (index: number) => (rest[index] as Extract<Token, { kind: 'number' }>).value
   const month = (index: number) => (rest[index] as Extract<Token, { kind: 'month' }>).month
   switch (shape) {
-    case 'Y': return { ok: true, point: { ...point, year: number(0) } }
-    case 'M': return { ok: true, point: { ...point, month: month(0) } }
-    case 'MY': return { ok: true, point: { ...point, month: month(0), year: number(1) } }
-    case 'D': return { ok: true, point: { ...point, day: number(0) } }
-    case 'DY': return { ok: true, point: { ...point, day: number(0), year: number(1) } }
-    case 'DM': return { ok: true, point: { ...point, day: number(0), month: month(1) } }
-    case 'DMY': return { ok: true, point: { ...point, day: number(0), month: month(1), year: number(2) } }
-    case 'YM': return { ok: true, point: { ...point, year: number(0), month: month(1) } }
-    case 'YMD': return { ok: true, point: { ...point, year: number(0), month: month(1), day: number(2) } }
-    case 'MDY': return { ok: true, point: { ...point, month: month(0), day: number(1), year: number(2) } }
+    case 'Y':
+      return { ok: true, point: { ...point, year: number(0) } }
+    case 'M':
+      return { ok: true, point: { ...point, month: month(0) } }
+    case 'MY':
+      return { ok: true, point: { ...point, month: month(0), year: number(1) } }
+    case 'D':
+      return { ok: true, point: { ...point, day: number(0) } }
+    case 'DY':
+      return { ok: true, point: { ...point, day: number(0), year: number(1) } }
+    case 'DM':
+      return { ok: true, point: { ...point, day: number(0), month: month(1) } }
+    case 'DMY':
+      return { ok: true, point: { ...point, day: number(0), month: month(1), year: number(2) } }
+    case 'YM':
+      return { ok: true, point: { ...point, year: number(0), month: month(1) } }
+    case 'YMD':
+      return { ok: true, point: { ...point, year: number(0), month: month(1), day: number(2) } }
+    case 'MDY':
+      return { ok: true, point: { ...point, month: month(0), day: number(1), year: number(2) } }
     case 'MD': {
       const day = rest[1] as Extract<Token, { kind: 'number' }>
       return { ok: true, point: { ...point, month: month(0), day: day.value, ...(day.ordinal ? {} : { bareNumberAfterMonth: day.value }) } }
@@ -150,7 +201,8 @@ function readPoint(tokens: readonly Token[]): PointReading {
       if (after.digits <= 2 && !after.ordinal) return { ok: true, point: { ...point, month: month(0), bareNumberAfterMonth: after.value } }
       return { ok: false, why: NOT_A_DATE }
     }
-    default: return { ok: false, why: NOT_A_DATE }
+    default:
+      return { ok: false, why: NOT_A_DATE }
   }
 }
 
@@ -172,7 +224,16 @@ function finish(text: string, written: WrittenPoint): DateInWordsPoint | DateInW
     // A weekday that disagrees means one of the two is wrong, and the text does not say which.
     const isRealDay = new Date(Date.UTC(written.year, written.month - 1, written.day)).getUTCDate() === written.day
     if (isRealDay && actual !== written.weekday) {
-      return refuse(text, message('importProblems.date.wrongWeekday', { day: written.day, month: monthName(written.month), year: written.year, actual: WEEKDAY_NAMES[actual]!, written: WEEKDAY_NAMES[written.weekday]! }))
+      return refuse(
+        text,
+        message('importProblems.date.wrongWeekday', {
+          day: written.day,
+          month: monthName(written.month),
+          year: written.year,
+          actual: WEEKDAY_NAMES[actual]!,
+          written: WEEKDAY_NAMES[written.weekday]!
+        })
+      )
     }
   }
   return {
@@ -195,7 +256,9 @@ function readEnglish(text: string): DateInWordsResult {
   const opener = tokens[0]?.kind
   if (opener === 'from' || opener === 'between') tokens = tokens.slice(1)
   const joiner = opener === 'between' ? 'and' : undefined
-  const separators = tokens.flatMap((token, index) => (token.kind === 'dash' || token.kind === 'to' || (joiner !== undefined && token.kind === joiner) ? [index] : []))
+  const separators = tokens.flatMap((token, index) =>
+    token.kind === 'dash' || token.kind === 'to' || (joiner !== undefined && token.kind === joiner) ? [index] : []
+  )
   if (separators.length > 1) return notADate(text)
   if (opener === 'between' && (separators.length === 0 || tokens[separators[0]!]!.kind !== 'and')) return notADate(text)
   if (opener === 'from' && separators.length === 0) return notADate(text)

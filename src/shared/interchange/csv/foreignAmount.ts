@@ -27,8 +27,7 @@ export type ForeignAmountResult =
   | { readonly ok: false; readonly reason: Message }
 
 export type ForeignCountResult =
-  | { readonly ok: true; readonly count: { readonly count: number; readonly isEstimate: boolean } | undefined }
-  | { readonly ok: false; readonly reason: Message }
+  { readonly ok: true; readonly count: { readonly count: number; readonly isEstimate: boolean } | undefined } | { readonly ok: false; readonly reason: Message }
 
 const UNKNOWN = /^(?:n\/?a|n\.a\.?|na|unknown|not known|undisclosed|not disclosed|none given|tbd|tbc|\?+|-|–|—|‐|未知|不详)$/iu
 
@@ -52,13 +51,44 @@ const DOLLARS = ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'MXN', 'TWD', 'BRL']
 const SIGNS: ReadonlyMap<string, CurrencySign> = new Map(
   (
     [
-      ['us$', ['USD']], ['$us', ['USD']], ['£gb', ['GBP']], ['a$', ['AUD']], ['au$', ['AUD']], ['c$', ['CAD']], ['ca$', ['CAD']], ['hk$', ['HKD']], ['nz$', ['NZD']],
-      ['s$', ['SGD']], ['r$', ['BRL']], ['mx$', ['MXN']], ['nt$', ['TWD']], ['$', DOLLARS], ['dollars', DOLLARS],
-      ['€', ['EUR']], ['euro', ['EUR']], ['euros', ['EUR']], ['£', ['GBP']], ['sterling', ['GBP']],
-      ['cn¥', ['CNY']], ['rmb', ['CNY']], ['元', ['CNY']], ['人民币', ['CNY']], ['yuan', ['CNY']],
-      ['jp¥', ['JPY']], ['円', ['JPY']], ['yen', ['JPY']],
-      ['₹', ['INR']], ['₩', ['KRW']], ['₽', ['RUB']], ['₺', ['TRY']], ['₪', ['ILS']], ['₫', ['VND']], ['₱', ['PHP']], ['฿', ['THB']],
-      ['zł', ['PLN']], ['kč', ['CZK']]
+      ['us$', ['USD']],
+      ['$us', ['USD']],
+      ['£gb', ['GBP']],
+      ['a$', ['AUD']],
+      ['au$', ['AUD']],
+      ['c$', ['CAD']],
+      ['ca$', ['CAD']],
+      ['hk$', ['HKD']],
+      ['nz$', ['NZD']],
+      ['s$', ['SGD']],
+      ['r$', ['BRL']],
+      ['mx$', ['MXN']],
+      ['nt$', ['TWD']],
+      ['$', DOLLARS],
+      ['dollars', DOLLARS],
+      ['€', ['EUR']],
+      ['euro', ['EUR']],
+      ['euros', ['EUR']],
+      ['£', ['GBP']],
+      ['sterling', ['GBP']],
+      ['cn¥', ['CNY']],
+      ['rmb', ['CNY']],
+      ['元', ['CNY']],
+      ['人民币', ['CNY']],
+      ['yuan', ['CNY']],
+      ['jp¥', ['JPY']],
+      ['円', ['JPY']],
+      ['yen', ['JPY']],
+      ['₹', ['INR']],
+      ['₩', ['KRW']],
+      ['₽', ['RUB']],
+      ['₺', ['TRY']],
+      ['₪', ['ILS']],
+      ['₫', ['VND']],
+      ['₱', ['PHP']],
+      ['฿', ['THB']],
+      ['zł', ['PLN']],
+      ['kč', ['CZK']]
     ] as const
   ).map(([sign, codes]) => [sign, { codes, meansAlone: true }])
 )
@@ -70,18 +100,43 @@ const AMBIGUOUS_SIGNS: ReadonlyMap<string, CurrencySign> = new Map([
 ])
 
 const escape = (text: string) => text.replace(/[$.]/gu, '\\$&')
-const SIGN_PATTERN = [...SIGNS.keys(), ...AMBIGUOUS_SIGNS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')
+const SIGN_PATTERN = [...SIGNS.keys(), ...AMBIGUOUS_SIGNS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')
 const LEADING_CURRENCY = new RegExp(`^(${SIGN_PATTERN}|[a-z]{3}(?=[\\s\\d$]))\\.?\\s*`, 'iu')
 const TRAILING_CURRENCY = new RegExp(`\\s*(${SIGN_PATTERN}|(?<=[\\s\\d])[a-z]{3})$`, 'iu')
 
 /** Powers of ten of the words that multiply an amount. */
 const MULTIPLIERS: Readonly<Record<string, number>> = {
-  thousand: 3, k: 3, 千: 3, 万: 4, lakh: 5, lakhs: 5, lac: 5,
-  million: 6, millions: 6, mn: 6, mln: 6, mio: 6, m: 6, crore: 7, crores: 7, cr: 7, 亿: 8,
-  billion: 9, billions: 9, bn: 9, b: 9
+  thousand: 3,
+  k: 3,
+  千: 3,
+  万: 4,
+  lakh: 5,
+  lakhs: 5,
+  lac: 5,
+  million: 6,
+  millions: 6,
+  mn: 6,
+  mln: 6,
+  mio: 6,
+  m: 6,
+  crore: 7,
+  crores: 7,
+  cr: 7,
+  亿: 8,
+  billion: 9,
+  billions: 9,
+  bn: 9,
+  b: 9
 }
-const TRAILING_MULTIPLIER = new RegExp(`\\s*(${Object.keys(MULTIPLIERS).sort((a, b) => b.length - a.length).join('|')})\\.?$`, 'iu')
-
+const TRAILING_MULTIPLIER = new RegExp(
+  `\\s*(${Object.keys(MULTIPLIERS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\.?$`,
+  'iu'
+)
 
 function currencyOf(text: string): CurrencySign | undefined {
   const lower = text.toLowerCase()
@@ -93,7 +148,10 @@ function currencyOf(text: string): CurrencySign | undefined {
 
 /** An ISO 4217 code named by a column's header: "Fine (EUR)", "fine_eur", "罚款（元）". */
 export function currencyNamedInHeader(header: string): string | undefined {
-  const words = header.normalize('NFKC').split(/[^\p{L}\p{Sc}]+/u).filter((word) => word !== '')
+  const words = header
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{Sc}]+/u)
+    .filter((word) => word !== '')
   for (const [index, word] of words.entries()) {
     const sign = currencyOf(word)
     if (sign === undefined || !sign.meansAlone || sign.codes.length !== 1) continue
@@ -106,7 +164,9 @@ export function currencyNamedInHeader(header: string): string | undefined {
 }
 
 /** Reads a currency cell (a code, or a sign that names one currency) as an ISO 4217 code. */
-export function parseForeignCurrency(cell: string): { readonly ok: true; readonly currency: string | undefined } | { readonly ok: false; readonly reason: Message } {
+export function parseForeignCurrency(
+  cell: string
+): { readonly ok: true; readonly currency: string | undefined } | { readonly ok: false; readonly reason: Message } {
   const text = cell.normalize('NFKC').trim()
   if (text === '' || UNKNOWN.test(text)) return { ok: true, currency: undefined }
   const sign = currencyOf(text)
@@ -261,14 +321,20 @@ export function parseForeignAmount(cell: string, context: { readonly decimalMark
     const fits = context.currency !== undefined && sign.codes.includes(context.currency)
     const code = fits ? context.currency : sign.meansAlone ? sign.codes[0] : undefined
     if (code === undefined) return { ok: false, reason: ambiguousSign(signText, sign) }
-    if (currency !== undefined && currency !== code) return { ok: false, reason: message('importProblems.amount.twoCurrencies', { text, first: currency, second: code }) }
+    if (currency !== undefined && currency !== code)
+      return { ok: false, reason: message('importProblems.amount.twoCurrencies', { text, first: currency, second: code }) }
     currency = code
   }
   if (currency !== undefined && context.currency !== undefined && currency !== context.currency) {
     return { ok: false, reason: message('importProblems.amount.otherCurrency', { text, currency, rowCurrency: context.currency }) }
   }
   currency ??= context.currency
-  const number = readNumber(text, split.number, { kind: 'amount', decimalMark: context.decimalMark, ...(currency === undefined ? {} : { currency }), hasMultiplier: split.power > 0 })
+  const number = readNumber(text, split.number, {
+    kind: 'amount',
+    decimalMark: context.decimalMark,
+    ...(currency === undefined ? {} : { currency }),
+    hasMultiplier: split.power > 0
+  })
   if (!number.ok) return number
   return { ok: true, kind: 'amount', amount: scaled(number.whole, number.fraction, split.power), ...(currency === undefined ? {} : { currency }) }
 }

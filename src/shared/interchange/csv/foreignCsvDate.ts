@@ -48,7 +48,13 @@ function readDatePoint(text: string, order: SlashDateOrder, notes: Message[]): s
     const [, first, second, year] = slash as unknown as [string, string, string, string]
     const isAmbiguous = Number(first) <= 12 && Number(second) <= 12 && first !== second
     if (isAmbiguous && order === 'unknown') {
-      throw new CsvCellError(message('importProblems.date.slashOrder', { text, monthFirst: `${year}-${pad(first)}-${pad(second)}`, dayFirst: `${year}-${pad(second)}-${pad(first)}` }))
+      throw new CsvCellError(
+        message('importProblems.date.slashOrder', {
+          text,
+          monthFirst: `${year}-${pad(first)}-${pad(second)}`,
+          dayFirst: `${year}-${pad(second)}-${pad(first)}`
+        })
+      )
     }
     const [month, day] = order === 'day-first' ? [second, first] : [first, second]
     return coarsenImpossibleDay(text, year, month, day, notes)
@@ -120,7 +126,8 @@ export function parseForeignDate(cell: string, order: SlashDateOrder): ForeignDa
     candidate = joinRange(wordsPointAsEdtf(text, words.start, notes), words.end === undefined ? undefined : wordsPointAsEdtf(text, words.end, notes))
     result = parsePartialDate(candidate)
     // Its reason quotes the EDTF it was read as; the person knows the cell.
-    if (!result.ok) return { ok: false, reason: result.reason.values?.text === candidate ? message(result.reason.key, { ...result.reason.values, text }) : result.reason }
+    if (!result.ok)
+      return { ok: false, reason: result.reason.values?.text === candidate ? message(result.reason.key, { ...result.reason.values, text }) : result.reason }
   }
   if (!result.ok) return { ok: false, reason: result.reason }
   return { ok: true, date: { value: result.value, notes } }

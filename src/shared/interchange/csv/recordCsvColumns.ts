@@ -173,8 +173,7 @@ function namesOf(header: string, ids: (record: RecordFields) => readonly string[
 
 const idsAt = (name: string) => (record: RecordFields) => record[name] as readonly string[]
 const optionalIdAt = (name: string) => (record: RecordFields) => (record[name] === undefined ? [] : [record[name] as string])
-const linkIdsAt = (name: string, idKey: string) => (record: RecordFields) =>
-  (record[name] as readonly RecordFields[]).map((link) => link[idKey] as string)
+const linkIdsAt = (name: string, idKey: string) => (record: RecordFields) => (record[name] as readonly RecordFields[]).map((link) => link[idKey] as string)
 
 const citations: readonly RecordCsvColumn[] = [jsonField('citations'), namesOf('citations', linkIdsAt('citations', 'sourceId'))]
 

@@ -15,12 +15,7 @@ export interface ICalendarExportOptions {
 
 /** RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, a line break becomes `\n`. */
 export function escapeICalendarText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n')
+  return text.replace(/\r\n?/g, '\n').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n')
 }
 
 function utf8Length(codePoint: number): number {
@@ -59,7 +54,10 @@ function dateValue(day: number): string {
 
 /** `20261129T100000Z`, the UTC date-time form DTSTAMP requires. */
 function utcDateTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 /** "(month precision)", "(approximate, year precision)": what the whole-day span stands for. */

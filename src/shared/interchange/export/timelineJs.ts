@@ -32,7 +32,6 @@ export interface TimelineJsData {
   readonly events: readonly TimelineJsEvent[]
 }
 
-
 /** Paragraphs of escaped text; line breaks inside a paragraph become <br>. */
 function paragraphs(text: string): string {
   return text

@@ -29,7 +29,8 @@ const MAX_DEPTH = 6
  */
 export function readJsonRecordTable(text: string, file: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): CsvTable {
   const { records, rowOf } = recordsIn(text, file)
-  if (records.length > limits.maxRows) throw new ImportInputError({ file, message: message('importProblems.json.tooManyRecords', { count: records.length, max: limits.maxRows }) })
+  if (records.length > limits.maxRows)
+    throw new ImportInputError({ file, message: message('importProblems.json.tooManyRecords', { count: records.length, max: limits.maxRows }) })
   const headers: string[] = []
   const known = new Set<string>()
   const rows: CsvRow[] = []
@@ -43,7 +44,8 @@ export function readJsonRecordTable(text: string, file: string, limits: ImportLi
     const cells: Record<string, string> = Object.create(null) as Record<string, string>
     for (const [path, value] of flatten(record as Record<string, unknown>)) {
       if (!known.has(path)) {
-        if (headers.length >= limits.maxColumns) throw new ImportInputError({ file, row, field: path, message: message('importProblems.json.tooManyFields', { max: limits.maxColumns }) })
+        if (headers.length >= limits.maxColumns)
+          throw new ImportInputError({ file, row, field: path, message: message('importProblems.json.tooManyFields', { max: limits.maxColumns }) })
         known.add(path)
         headers.push(path)
       }
@@ -85,7 +87,10 @@ function recordsIn(text: string, file: string): Records {
   if (Array.isArray(json)) return { records: json, rowOf: (index) => index + 1 }
   if (typeof json === 'object' && json !== null) {
     // The largest list of objects the file holds under one key is the catalogue ("breaches", "data").
-    const lists = Object.entries(json).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]) && entry[1].some((item) => typeof item === 'object' && item !== null && !Array.isArray(item)))
+    const lists = Object.entries(json).filter(
+      (entry): entry is [string, unknown[]] =>
+        Array.isArray(entry[1]) && entry[1].some((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+    )
     const largest = lists.sort((a, b) => b[1].length - a[1].length)[0]
     if (largest !== undefined) return { records: largest[1], rowOf: (index) => index + 1 }
   }
@@ -141,7 +146,11 @@ function flatten(record: Readonly<Record<string, unknown>>): Map<string, string>
     }
     if (inList) {
       const text = scalarText(value)
-      if (text !== '') lists.set(path, lists.get(path) ?? []).get(path)!.push(text)
+      if (text !== '')
+        lists
+          .set(path, lists.get(path) ?? [])
+          .get(path)!
+          .push(text)
       if (!cells.has(path)) cells.set(path, '')
       return
     }

@@ -79,7 +79,6 @@ function fieldsOf<T extends object>(record: T, names: readonly (keyof T & string
 /** An external_id STIX reserves for CVE and CAPEC entries (its schema then demands source_name "cve" or "capec"). */
 const RESERVED_EXTERNAL_ID = /^(CVE-\d{4}-(0\d{3}|[1-9]\d{3,})|CAPEC-\d+)$/
 
-
 class BundleWriter {
   readonly objects: StixObject[] = []
   private readonly written = new Set<string>()
@@ -152,7 +151,14 @@ class BundleWriter {
   addSource(source: Source): void {
     const base = this.base('source', 'x-precedent-source', source)
     if (this.has(base.id)) return
-    this.add(compact({ ...base, name: source.title, x_precedent_date: source.publishedOn, x_precedent_fields: fieldsOf(source, SOURCE_FIELDS) }) as unknown as StixObject)
+    this.add(
+      compact({
+        ...base,
+        name: source.title,
+        x_precedent_date: source.publishedOn,
+        x_precedent_fields: fieldsOf(source, SOURCE_FIELDS)
+      }) as unknown as StixObject
+    )
   }
 
   /** The location a jurisdiction id stands for, written once; its name comes from the set when known. */
@@ -238,7 +244,11 @@ class BundleWriter {
       }) as unknown as StixObject
     )
     incident.jurisdictionIds.forEach((jurisdictionId, index) => {
-      this.relationship('incident', incident.id, 'jurisdiction', 'jurisdiction', jurisdictionId, { description: 'Jurisdiction', distinction: String(index), created: base.created })
+      this.relationship('incident', incident.id, 'jurisdiction', 'jurisdiction', jurisdictionId, {
+        description: 'Jurisdiction',
+        distinction: String(index),
+        created: base.created
+      })
     })
     incident.organisations.forEach((link, index) => {
       this.relationship('incident', incident.id, 'organisation', 'organisation', link.organisationId, {
@@ -320,7 +330,11 @@ class BundleWriter {
     )
     this.relationship('response', response.id, 'actor', 'organisation', response.actorId, { description: 'Taken by', created: base.created })
     response.targetOrganisationIds.forEach((organisationId, index) => {
-      this.relationship('response', response.id, 'target', 'organisation', organisationId, { description: 'Directed at', distinction: String(index), created: base.created })
+      this.relationship('response', response.id, 'target', 'organisation', organisationId, {
+        description: 'Directed at',
+        distinction: String(index),
+        created: base.created
+      })
     })
     response.incidentIds.forEach((incidentId, index) => {
       this.relationship('response', response.id, 'responds-to', 'incident', incidentId, {

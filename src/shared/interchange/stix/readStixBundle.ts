@@ -6,7 +6,15 @@ import { DEFAULT_IMPORT_LIMITS } from '../importLimits'
 import { ImportInputError, type ImportLocation, type ImportProblem } from '../importProblem'
 import { describeRemovedCharacters } from '../text/cleanImportedText'
 import { candidateFromDraft, type ImportCandidate, type ImportContext, type ImportReading } from '../importReading'
-import { PRECEDENT_FIELDS, PRECEDENT_RELATIONS, PRECEDENT_STIX_NAMESPACE, STIX_TYPE_OF_RECORD, stixIdOfRecord, stixTypeOfId, type PrecedentRelation } from './stixModel'
+import {
+  PRECEDENT_FIELDS,
+  PRECEDENT_RELATIONS,
+  PRECEDENT_STIX_NAMESPACE,
+  STIX_TYPE_OF_RECORD,
+  stixIdOfRecord,
+  stixTypeOfId,
+  type PrecedentRelation
+} from './stixModel'
 import { inferRelation, isAllowedLink } from './stixRelations'
 import { uuidV5 } from './uuidV5'
 
@@ -109,7 +117,13 @@ class BundleReader {
     if (earlier !== undefined) {
       // STIX keeps every version of an object under one id; the newest one is the object now.
       const isNewer = String(own(value, 'modified') ?? '') > String(own(earlier.object, 'modified') ?? '')
-      this.notice(index, 'id', isNewer ? message('importProblems.stix.repeatedLater', { id, earlier: earlier.index + 1 }) : message('importProblems.stix.repeatedEarlier', { id, earlier: earlier.index + 1 }))
+      this.notice(
+        index,
+        'id',
+        isNewer
+          ? message('importProblems.stix.repeatedLater', { id, earlier: earlier.index + 1 })
+          : message('importProblems.stix.repeatedEarlier', { id, earlier: earlier.index + 1 })
+      )
       if (!isNewer) return
       this.entries.splice(this.entries.indexOf(earlier), 1)
     }
@@ -134,7 +148,11 @@ class BundleReader {
       }
       const recordType = declaredType as RecordType
       if (STIX_TYPE_OF_RECORD[recordType] !== stixType) {
-        this.reject(index, 'x_precedent_type', message('importProblems.stix.wrongStixType', { recordType, expected: STIX_TYPE_OF_RECORD[recordType], stixType }))
+        this.reject(
+          index,
+          'x_precedent_type',
+          message('importProblems.stix.wrongStixType', { recordType, expected: STIX_TYPE_OF_RECORD[recordType], stixType })
+        )
         return undefined
       }
       if (typeof declaredId !== 'string' || !RECORD_ID.test(declaredId)) {
@@ -213,7 +231,9 @@ class BundleReader {
       }
       // Fresh objects with the three citation fields only; anything else in the file is not carried over.
       return value.map((citation) =>
-        isObject(citation) ? withoutUndefined({ sourceId: own(citation, 'sourceId'), passage: own(citation, 'passage'), locator: own(citation, 'locator') }) : citation
+        isObject(citation)
+          ? withoutUndefined({ sourceId: own(citation, 'sourceId'), passage: own(citation, 'passage'), locator: own(citation, 'locator') })
+          : citation
       )
     }
     const references = own(entry.object, 'external_references')
@@ -237,7 +257,11 @@ class BundleReader {
         this.reject(entry, `${field}.source_name`, message('importProblems.stix.referenceSourceName'))
         return
       }
-      for (const [name, part] of [['description', description], ['external_id', externalId], ['url', url]] as const) {
+      for (const [name, part] of [
+        ['description', description],
+        ['external_id', externalId],
+        ['url', url]
+      ] as const) {
         if (part !== undefined && typeof part !== 'string') {
           this.reject(entry, `${field}.${name}`, message('importProblems.stix.mustBeText', { property: name }))
           return
@@ -280,7 +304,14 @@ class BundleReader {
       const common = { id, ...fields, ...(citations === undefined ? {} : { citations }) }
       switch (recordType) {
         case 'incident':
-          entry.draft = { ...common, title: name, ...(description === undefined ? {} : { summary: description }), jurisdictionIds: [], organisations: [], implicatedProvisions: [] }
+          entry.draft = {
+            ...common,
+            title: name,
+            ...(description === undefined ? {} : { summary: description }),
+            jurisdictionIds: [],
+            organisations: [],
+            implicatedProvisions: []
+          }
           break
         case 'organisation':
           entry.draft = { ...common, name, description, links: [] }
@@ -347,7 +378,17 @@ class BundleReader {
           this.reject(entry, 'created_by_ref', message('importProblems.stix.courseOfAction'))
           return
         }
-        entry.draft = { id, title: name, description, kind: 'other', actorId: actor.recordId, citations: this.citations(entry), targetOrganisationIds: [], incidentIds: [], legalBasis: [] }
+        entry.draft = {
+          id,
+          title: name,
+          description,
+          kind: 'other',
+          actorId: actor.recordId,
+          citations: this.citations(entry),
+          targetOrganisationIds: [],
+          incidentIds: [],
+          legalBasis: []
+        }
         return
       }
       case 'source': {
@@ -358,7 +399,9 @@ class BundleReader {
         const publisherName = publisher === undefined ? undefined : own(publisher.object, 'name')
         const references = own(entry.object, 'external_references')
         const firstUrl = Array.isArray(references)
-          ? references.map((reference) => (isObject(reference) ? own(reference, 'url') : undefined)).find((url) => typeof url === 'string' && /^https?:\/\//i.test(url))
+          ? references
+              .map((reference) => (isObject(reference) ? own(reference, 'url') : undefined))
+              .find((url) => typeof url === 'string' && /^https?:\/\//i.test(url))
           : undefined
         if (published !== undefined && (typeof published !== 'string' || !STIX_TIMESTAMP.test(published))) {
           this.reject(entry, 'published', message('importProblems.stix.published'))
@@ -448,12 +491,26 @@ class BundleReader {
     const from = this.endOf(ends[0]!, own(entry.object, 'x_precedent_source_id'))
     const to = this.endOf(ends[1]!, own(entry.object, 'x_precedent_target_id'))
     if (from === undefined || to === undefined) {
-      this.notice(entry.index, from === undefined ? 'source_ref' : 'target_ref', from === undefined ? message('importProblems.stix.sourceUnknown', { relationshipType }) : message('importProblems.stix.targetUnknown', { relationshipType }))
+      this.notice(
+        entry.index,
+        from === undefined ? 'source_ref' : 'target_ref',
+        from === undefined
+          ? message('importProblems.stix.sourceUnknown', { relationshipType })
+          : message('importProblems.stix.targetUnknown', { relationshipType })
+      )
       return
     }
     const relation = (relationValue as PrecedentRelation | undefined) ?? inferRelation(relationshipType, from.recordType, to.recordType)
     if (relation === undefined) {
-      this.notice(entry.index, 'relationship_type', message(/^[aeiou]/.test(relationshipType) ? 'importProblems.stix.noCounterpartVowel' : 'importProblems.stix.noCounterpart', { relationshipType, from: withArticle(from.recordType), to: withArticle(to.recordType) }))
+      this.notice(
+        entry.index,
+        'relationship_type',
+        message(/^[aeiou]/.test(relationshipType) ? 'importProblems.stix.noCounterpartVowel' : 'importProblems.stix.noCounterpart', {
+          relationshipType,
+          from: withArticle(from.recordType),
+          to: withArticle(to.recordType)
+        })
+      )
       return
     }
     const draft = from.entry?.draft
@@ -462,7 +519,11 @@ class BundleReader {
       return
     }
     if (!isAllowedLink(relation, from.recordType, to.recordType)) {
-      this.reject(entry, 'x_precedent_relation', message('importProblems.stix.relationNotAllowed', { relation, from: withArticle(from.recordType), to: withArticle(to.recordType) }))
+      this.reject(
+        entry,
+        'x_precedent_relation',
+        message('importProblems.stix.relationNotAllowed', { relation, from: withArticle(from.recordType), to: withArticle(to.recordType) })
+      )
       return
     }
     const provision = own(entry.object, 'x_precedent_provision')
@@ -609,7 +670,11 @@ export function readStixBundle(json: unknown, context: ImportContext): ImportRea
   const objects = own(json, 'objects') ?? []
   if (!Array.isArray(objects)) throw new ImportInputError({ file, field: 'objects', message: message('importProblems.stix.objectsList') })
   if (objects.length > DEFAULT_IMPORT_LIMITS.maxRows) {
-    throw new ImportInputError({ file, field: 'objects', message: message('importProblems.stix.tooManyObjects', { count: objects.length, max: DEFAULT_IMPORT_LIMITS.maxRows }) })
+    throw new ImportInputError({
+      file,
+      field: 'objects',
+      message: message('importProblems.stix.tooManyObjects', { count: objects.length, max: DEFAULT_IMPORT_LIMITS.maxRows })
+    })
   }
   const reader = new BundleReader(context)
   objects.forEach((object, index) => reader.readEnvelope(object, index))

@@ -43,7 +43,17 @@ export const LAW_REPORT_TYPE = 'legislation'
  * The fields each record type carries in `x_precedent_fields`, under their Precedent names: all but
  * the id, bookkeeping, the fields STIX holds itself (name, description, citations) and links (relationships).
  */
-export const INCIDENT_FIELDS = ['original', 'categories', 'dataCategories', 'occurredOn', 'disclosedOn', 'reportedOn', 'status', 'affectedUsers', 'tags'] as const
+export const INCIDENT_FIELDS = [
+  'original',
+  'categories',
+  'dataCategories',
+  'occurredOn',
+  'disclosedOn',
+  'reportedOn',
+  'status',
+  'affectedUsers',
+  'tags'
+] as const
 export const ORGANISATION_FIELDS = ['aliases', 'kind', 'headquartersCity'] as const
 export const LAW_FIELDS = [
   'shortName',

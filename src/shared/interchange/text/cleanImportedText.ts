@@ -24,7 +24,9 @@ const TEXT_CHANGE_WORDS: Record<TextChange, { readonly start: Message; readonly 
 /** "invisible characters were removed: soft hyphen (U+00AD)" — the one wording every importer's notice uses. */
 function removedCharactersWords(removed: readonly Message[], position: 'start' | 'within'): Message {
   const characters = messageList(removed, 'comma')
-  return position === 'start' ? message('importProblems.text.removedCharacters.start', { characters }) : message('importProblems.text.removedCharacters.within', { characters })
+  return position === 'start'
+    ? message('importProblems.text.removedCharacters.start', { characters })
+    : message('importProblems.text.removedCharacters.within', { characters })
 }
 
 /**
@@ -36,7 +38,9 @@ function removedCharactersWords(removed: readonly Message[], position: 'start' |
 export function describeTextChanges(changes: readonly TextChange[], removed?: readonly Message[], options: { readonly start?: boolean } = {}): Message {
   const words = changes.map((change, index) => {
     const position = index === 0 && options.start !== false ? 'start' : 'within'
-    return change === 'control-removed' && removed !== undefined && removed.length > 0 ? removedCharactersWords(removed, position) : TEXT_CHANGE_WORDS[change][position]
+    return change === 'control-removed' && removed !== undefined && removed.length > 0
+      ? removedCharactersWords(removed, position)
+      : TEXT_CHANGE_WORDS[change][position]
   })
   return messageList(words, 'semicolon') as Message
 }

@@ -77,11 +77,7 @@ export function htmlToText(html: string): string {
   )
   parser.write(html)
   parser.end()
-  return pieces
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .replace(BREAKS, resolveBreaks)
-    .trim()
+  return pieces.join('').replace(/ {2,}/g, ' ').replace(BREAKS, resolveBreaks).trim()
 }
 
 /** The `href` of every link in an HTML fragment, in order, entities decoded, as written otherwise. */

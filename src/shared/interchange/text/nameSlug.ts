@@ -2,7 +2,12 @@ import { stableHash } from '../csv/stableHash'
 
 /** A name folded for identity: compatibility forms, accents, case and spacing set aside. */
 export function foldName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**

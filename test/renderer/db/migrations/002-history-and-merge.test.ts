@@ -65,7 +65,10 @@ describe('migration 002: history and merge', () => {
     await givenVersion1Rows(name)
 
     // Up to version 2 only: later migrations have their own tests.
-    const db = new PrecedentDatabase(name, allMigrations.filter((migration) => migration.version <= 2))
+    const db = new PrecedentDatabase(
+      name,
+      allMigrations.filter((migration) => migration.version <= 2)
+    )
     await db.open()
 
     expect(db.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['revisions', 'redirects', 'merges']))

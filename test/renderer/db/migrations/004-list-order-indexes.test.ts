@@ -28,12 +28,14 @@ function version3Incident(id: string, title: string, occurredOn?: string) {
 /** A version 3 database with incidents and an organisation as version 3 code stored them (no order fields). */
 async function givenVersion3Rows(name: string): Promise<void> {
   const db = new PrecedentDatabase(name, upToVersion3)
-  await db.table('incidents').bulkPut([
-    version3Incident('inc-c', 'Zeta breach', '2015-05-01'),
-    version3Incident('inc-a', 'Émile fined', '2015'),
-    version3Incident('inc-b', 'alpha leak'),
-    version3Incident('inc-d', 'Beta exposure', '2015-05')
-  ])
+  await db
+    .table('incidents')
+    .bulkPut([
+      version3Incident('inc-c', 'Zeta breach', '2015-05-01'),
+      version3Incident('inc-a', 'Émile fined', '2015'),
+      version3Incident('inc-b', 'alpha leak'),
+      version3Incident('inc-d', 'Beta exposure', '2015-05')
+    ])
   await db.table('organisations').put({
     id: 'org-acme',
     name: 'Acme',

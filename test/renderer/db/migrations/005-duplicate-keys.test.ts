@@ -22,7 +22,17 @@ async function givenRowsWithoutDuplicateKeys(name: string, organisationCount: nu
       sortKey: 'x'
     }))
   )
-  await db.table('organisations').put({ id: 'org-alipay-ltd', name: 'ALIPAY Co., Ltd.', kind: 'company', aliases: [], links: [], citations: [], ...bookkeeping, refs: [], sortKey: 'alipay co., ltd.' })
+  await db.table('organisations').put({
+    id: 'org-alipay-ltd',
+    name: 'ALIPAY Co., Ltd.',
+    kind: 'company',
+    aliases: [],
+    links: [],
+    citations: [],
+    ...bookkeeping,
+    refs: [],
+    sortKey: 'alipay co., ltd.'
+  })
   await db.table('incidents').put({
     id: 'inc-alipay-consent',
     title: 'Alipay pre-ticked consent',
@@ -57,7 +67,9 @@ describe('migration 005: duplicate keys', () => {
     expect(alike.sort()).toEqual(['org-00000', 'org-alipay-ltd'])
     expect(byTitleWord).toEqual(['inc-alipay-consent'])
     expect(last.duplicateKeys).toContain('x:companynumber1199')
-    expect(await db.table('incidents').get('inc-alipay-consent')).toMatchObject({ duplicateData: { titles: ['alipaypretickedconsent'], date: { value: '2018-01', label: 'January 2018' } } })
+    expect(await db.table('incidents').get('inc-alipay-consent')).toMatchObject({
+      duplicateData: { titles: ['alipaypretickedconsent'], date: { value: '2018-01', label: 'January 2018' } }
+    })
     expect(db.verno).toBeGreaterThanOrEqual(5)
     db.close()
   })

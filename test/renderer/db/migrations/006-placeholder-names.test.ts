@@ -27,6 +27,8 @@ describe('migration 006: placeholder names', () => {
 
     expect(await db.table('organisations').where('duplicateKeys').equals('x:unnamed').primaryKeys()).toEqual([])
     expect(await db.table('organisations').where('duplicateKeys').equals('x:tesladriver').primaryKeys()).toEqual(['org-driver'])
-    expect((await db.table('organisations').get('org-student')).duplicateData.forms.map((form: { normalised: string }) => form.normalised)).toEqual(['male student'])
+    expect((await db.table('organisations').get('org-student')).duplicateData.forms.map((form: { normalised: string }) => form.normalised)).toEqual([
+      'male student'
+    ])
   })
 })

@@ -27,21 +27,35 @@ describe('migration 008: pinyin order keys', () => {
     const name = aFreshDatabaseName()
     const before = new PrecedentDatabase(name, beforeVersion8)
     await before.open()
-    await before.table('organisations').bulkPut([
-      organisation('org-zfb', '支付宝'),
-      organisation('org-ali', '阿里巴巴'),
-      organisation('org-apple', 'Apple'),
-      organisation('org-zoom', 'Zoom'),
-      organisation('org-bd', '百度')
-    ])
+    await before
+      .table('organisations')
+      .bulkPut([
+        organisation('org-zfb', '支付宝'),
+        organisation('org-ali', '阿里巴巴'),
+        organisation('org-apple', 'Apple'),
+        organisation('org-zoom', 'Zoom'),
+        organisation('org-bd', '百度')
+      ])
     // Code-point order put every Chinese name after every Latin one.
-    expect(await before.table('organisations').orderBy(listOrderIndex('orderTitle')).primaryKeys()).toEqual(['org-apple', 'org-zoom', 'org-zfb', 'org-bd', 'org-ali'])
+    expect(await before.table('organisations').orderBy(listOrderIndex('orderTitle')).primaryKeys()).toEqual([
+      'org-apple',
+      'org-zoom',
+      'org-zfb',
+      'org-bd',
+      'org-ali'
+    ])
     before.close()
 
     const db = new PrecedentDatabase(name)
     await db.open()
 
-    expect(await db.table('organisations').orderBy(listOrderIndex('orderTitle')).primaryKeys()).toEqual(['org-apple', 'org-ali', 'org-bd', 'org-zoom', 'org-zfb'])
+    expect(await db.table('organisations').orderBy(listOrderIndex('orderTitle')).primaryKeys()).toEqual([
+      'org-apple',
+      'org-ali',
+      'org-bd',
+      'org-zoom',
+      'org-zfb'
+    ])
     expect((await db.table('organisations').get('org-apple')).orderTitle).toBe('apple')
     db.close()
   })

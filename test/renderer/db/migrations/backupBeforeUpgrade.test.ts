@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createIncidentRepository, EXCLUSIVE_WRITE_LOCK, listBackups, PrecedentDatabase, readBackup, restoreBundle, UpgradeBackupError, withExclusiveWriteLock } from '@renderer/db'
+import {
+  createIncidentRepository,
+  EXCLUSIVE_WRITE_LOCK,
+  listBackups,
+  PrecedentDatabase,
+  readBackup,
+  restoreBundle,
+  UpgradeBackupError,
+  withExclusiveWriteLock
+} from '@renderer/db'
 import { upgradeBackupReason } from '@renderer/db/backupBeforeUpgrade'
 import { allMigrations } from '@renderer/db/migrations'
 import type { Bundle } from '@shared/domain/bundle'

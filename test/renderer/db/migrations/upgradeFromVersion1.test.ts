@@ -34,9 +34,12 @@ const failingUpgrade: Migration = {
   description: 'Fixture: an upgrade that fails half way.',
   stores: { incidents: 'id, sortKey, *refs, updatedAt, status' },
   async upgrade(tx: Transaction) {
-    await tx.table('incidents').toCollection().modify((row: { title: string }) => {
-      row.title = 'half-migrated'
-    })
+    await tx
+      .table('incidents')
+      .toCollection()
+      .modify((row: { title: string }) => {
+        row.title = 'half-migrated'
+      })
     throw new Error('Upgrade failed')
   }
 }

@@ -31,9 +31,7 @@ async function readByKeyset(repository: Awaited<ReturnType<typeof givenIncidents
 describe('paged reads by list order', () => {
   it('pages through incidents by date in the domain order (a year before its months, undated last), ties by id', async () => {
     const { repository, incidents } = await givenIncidents(23)
-    const expected = [...incidents]
-      .sort((a, b) => compareRecordsOfType('incident')({ ...a, title: '' }, { ...b, title: '' }))
-      .map((incident) => incident.id)
+    const expected = [...incidents].sort((a, b) => compareRecordsOfType('incident')({ ...a, title: '' }, { ...b, title: '' })).map((incident) => incident.id)
 
     const ids = await readByKeyset(repository, { field: 'orderDate', direction: 'ascending' }, 5)
 
@@ -58,7 +56,13 @@ describe('paged reads by list order', () => {
 
     const page = await createRecordRepository(db, 'incident').readPage({ order: { field: 'orderTitle', direction: 'ascending' }, limit: 10 })
 
-    expect(page.records.map((record) => record.title)).toEqual(['Apple Siri recordings', '阿里巴巴数据泄露', '百度输入法', 'Zoom meetings routed via China', '支付宝默认勾选'])
+    expect(page.records.map((record) => record.title)).toEqual([
+      'Apple Siri recordings',
+      '阿里巴巴数据泄露',
+      '百度输入法',
+      'Zoom meetings routed via China',
+      '支付宝默认勾选'
+    ])
     expect(page.records.map((record) => record.id)).toEqual([...incidents].sort(compareRecordsOfType('incident')).map((incident) => incident.id))
   })
 

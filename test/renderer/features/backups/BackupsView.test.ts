@@ -94,7 +94,11 @@ describe('BackupsView restoring from a file', () => {
     await flushPromises()
 
     await chooseFile(wrapper, new File([await file.arrayBuffer()], 'precedent-backup-2026-11-29T10-00-00.json.gz', { type: 'application/gzip' }))
-    await vi.waitFor(() => expect(wrapper!.find('[role="status"]').text()).toContain('Also put back: 0 briefings, 1 saved search, 0 merges, the history, preferences and import log.'))
+    await vi.waitFor(() =>
+      expect(wrapper!.find('[role="status"]').text()).toContain(
+        'Also put back: 0 briefings, 1 saved search, 0 merges, the history, preferences and import log.'
+      )
+    )
 
     const v1 = await readFile(resolve(__dirname, '../../../fixtures/backups/precedent-backup-v1.json'))
     await chooseFile(wrapper, new File([v1], 'precedent-backup-v1.json', { type: 'application/json' }))
@@ -123,7 +127,11 @@ describe('BackupsView restoring from a file', () => {
 
     await chooseFile(wrapper, new File(['id,title\n1,Breach\n'], 'incidents.csv', { type: 'text/csv' }))
 
-    await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').text()).toBe('incidents.csv: This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent'))
+    await vi.waitFor(() =>
+      expect(wrapper!.find('[role="alert"]').text()).toBe(
+        'incidents.csv: This is not a Precedent backup: choose a .json or .json.gz bundle file saved from Precedent'
+      )
+    )
     expect(await listBackups(getDatabase())).toHaveLength(before)
   })
 
@@ -139,7 +147,15 @@ describe('BackupsView restoring from a file', () => {
     wrapper = mount(BackupsView, { attachTo: document.body })
     await flushPromises()
 
-    await chooseFile(wrapper, new File(['{"format":"precedent-bundle","version":1,"id":"x","revision":1,"createdAt":"2026-01-01T00:00:00.000Z","records":{"incidents":[],"organisations":[],"jurisdictions":[],"laws":[],"responses":[],"sources":[]}}'], 'empty.json'))
+    await chooseFile(
+      wrapper,
+      new File(
+        [
+          '{"format":"precedent-bundle","version":1,"id":"x","revision":1,"createdAt":"2026-01-01T00:00:00.000Z","records":{"incidents":[],"organisations":[],"jurisdictions":[],"laws":[],"responses":[],"sources":[]}}'
+        ],
+        'empty.json'
+      )
+    )
     await vi.waitFor(() => expect(wrapper!.get('[role="status"]').text()).toBe('Taking a backup of the current state first…'))
     await buttonNamed(wrapper, 'Cancel restore').trigger('click')
     releaseBackupFile()
@@ -161,11 +177,16 @@ describe('BackupsView and the browser storage (RELIABILITY-SECURITY 21)', () => 
     storage.free = 1024
 
     const input = wrapper.get('input[type="file"]')
-    Object.defineProperty(input.element, 'files', { value: [new File([await file.arrayBuffer()], 'big.json.gz', { type: 'application/gzip' })], configurable: true })
+    Object.defineProperty(input.element, 'files', {
+      value: [new File([await file.arrayBuffer()], 'big.json.gz', { type: 'application/gzip' })],
+      configurable: true
+    })
     await input.trigger('change')
 
     await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').exists()).toBe(true))
-    expect(wrapper.get('[role="alert"]').text()).toMatch(/^This restore needs about [\d.]+ (?:KB|MB) of storage, but only 1 KB is free\. Free some disk space, then try again\. Nothing was changed\.$/)
+    expect(wrapper.get('[role="alert"]').text()).toMatch(
+      /^This restore needs about [\d.]+ (?:KB|MB) of storage, but only 1 KB is free\. Free some disk space, then try again\. Nothing was changed\.$/
+    )
     expect(await listBackups(getDatabase())).toHaveLength(backupsBefore)
     expect(await getDatabase().incidents.get(kept.id)).toBeUndefined()
   })
@@ -179,7 +200,10 @@ describe('BackupsView and the browser storage (RELIABILITY-SECURITY 21)', () => 
     const backupsBefore = (await listBackups(getDatabase())).length
     storage.free = 1024
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Restore…')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Restore…')!
+      .trigger('click')
     await buttonNamed(wrapper, 'Restore this backup').trigger('click')
 
     await vi.waitFor(() => expect(wrapper!.find('[role="alert"]').exists()).toBe(true))

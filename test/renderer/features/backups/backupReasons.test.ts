@@ -34,19 +34,24 @@ describe('why a backup was taken', () => {
   it('is shown in Chinese from its codes, a restored backup by its moment in Chinese', () => {
     setLocale('zh-CN')
 
-    expect(reasons.map(shown)).toEqual(['手动创建的备份', '每日备份', '导入 fines.csv、laws.json 之前', '恢复之前（kb.json.gz）', '将知识库从第7版升级到第8版之前'])
+    expect(reasons.map(shown)).toEqual([
+      '手动创建的备份',
+      '每日备份',
+      '导入 fines.csv、laws.json 之前',
+      '恢复之前（kb.json.gz）',
+      '将知识库从第7版升级到第8版之前'
+    ])
     expect(shown(BACKUP_REASONS.beforeRestoringBackup(TAKEN_AT))).toMatch(/^恢复之前（2026年12月7日 \d{2}:\d{2}的备份）$/)
   })
 
   it('is still recognised by its English when stored before the codes; an unknown reason is shown as stored', () => {
     setLocale('zh-CN')
 
-    expect(['Daily backup', 'Before importing a.csv', 'Before upgrading the knowledge base from version 3 to version 4', 'Kept for the audit'].map((reason) => describeBackupReason({ reason }))).toEqual([
-      '每日备份',
-      '导入 a.csv 之前',
-      '将知识库从第3版升级到第4版之前',
-      'Kept for the audit'
-    ])
+    expect(
+      ['Daily backup', 'Before importing a.csv', 'Before upgrading the knowledge base from version 3 to version 4', 'Kept for the audit'].map((reason) =>
+        describeBackupReason({ reason })
+      )
+    ).toEqual(['每日备份', '导入 a.csv 之前', '将知识库从第3版升级到第4版之前', 'Kept for the audit'])
   })
 })
 
@@ -57,9 +62,13 @@ describe('why a backup or restore failed, as the backup worker says it', () => {
       { path: 'records.incidents[1].title', message: 'Title is required' }
     ] as never)
 
-    expect(translateMessage(describeRestoreFailure(invalid))).toBe('The file is not a valid Precedent backup: records.incidents[0].title Title is required (and 1 more problems)')
+    expect(translateMessage(describeRestoreFailure(invalid))).toBe(
+      'The file is not a valid Precedent backup: records.incidents[0].title Title is required (and 1 more problems)'
+    )
     expect(translateMessage(describeRestoreFailure(new Error('Disk  full\nnow')))).toBe('Disk full now')
     setLocale('zh-CN')
-    expect(translateMessage(describeRestoreFailure(invalid))).toBe('该文件不是有效的 Precedent 备份：records.incidents[0].title Title is required（另有 1 个问题）')
+    expect(translateMessage(describeRestoreFailure(invalid))).toBe(
+      '该文件不是有效的 Precedent 备份：records.incidents[0].title Title is required（另有 1 个问题）'
+    )
   })
 })

@@ -61,7 +61,14 @@ describe('runRestoreJob with a safety backup (RELIABILITY-SECURITY 51, 53)', () 
       const replies: RestoreReply[] = []
       const restore = runRestoreJob(
         db,
-        { kind: 'restore', databaseName: db.name, source: { kind: 'file', file, fileName: 'kb.json.gz' }, author: 'Analyst', at: AT, safetyBackupReason: BACKUP_REASONS.beforeRestoringFile('kb.json.gz') },
+        {
+          kind: 'restore',
+          databaseName: db.name,
+          source: { kind: 'file', file, fileName: 'kb.json.gz' },
+          author: 'Analyst',
+          at: AT,
+          safetyBackupReason: BACKUP_REASONS.beforeRestoringFile('kb.json.gz')
+        },
         new AbortController().signal,
         (reply) => replies.push(reply),
         () => copied.done

@@ -9,7 +9,13 @@ import { givenStored } from '../../db/testDatabase'
 import { anIncident } from '../../../builders/domain'
 
 const Blank = defineComponent({ template: '<p />' })
-const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/briefings/:id', name: 'briefing', component: Blank }, { path: '/:rest(.*)*', component: Blank }] })
+const router = createRouter({
+  history: createMemoryHistory(),
+  routes: [
+    { path: '/briefings/:id', name: 'briefing', component: Blank },
+    { path: '/:rest(.*)*', component: Blank }
+  ]
+})
 let wrapper: VueWrapper | undefined
 
 async function mountButton() {
@@ -64,7 +70,15 @@ describe('AddToBriefingButton', () => {
   })
 
   it('adds to an existing briefing, offered first', async () => {
-    await createBriefingRepository(getDatabase()).save({ id: 'brief-1', title: 'Weekly', subtitle: '', asOf: '2026-11-29', sections: ['summary'], includeTimelineImage: false, items: [{ kind: 'heading', text: 'China' }] })
+    await createBriefingRepository(getDatabase()).save({
+      id: 'brief-1',
+      title: 'Weekly',
+      subtitle: '',
+      asOf: '2026-11-29',
+      sections: ['summary'],
+      includeTimelineImage: false,
+      items: [{ kind: 'heading', text: 'China' }]
+    })
     const view = await mountButton()
     await view.get('button[aria-haspopup="dialog"]').trigger('click')
     await vi.waitFor(() => expect((view.get('select').element as HTMLSelectElement).value).toBe('brief-1'))

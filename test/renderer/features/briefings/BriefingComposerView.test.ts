@@ -11,7 +11,9 @@ import { anIncident } from '../../../builders/domain'
 const Blank = defineComponent({ template: '<p />' })
 const router = createRouter({
   history: createMemoryHistory(),
-  routes: ['incident', 'organisation', 'jurisdiction', 'law', 'response', 'source', 'briefing'].map((name) => ({ path: `/${name}/:id`, name, component: Blank })).concat([{ path: '/:rest(.*)*', name: 'other', component: Blank }])
+  routes: ['incident', 'organisation', 'jurisdiction', 'law', 'response', 'source', 'briefing']
+    .map((name) => ({ path: `/${name}/:id`, name, component: Blank }))
+    .concat([{ path: '/:rest(.*)*', name: 'other', component: Blank }])
 })
 
 let wrapper: VueWrapper | undefined
@@ -34,7 +36,11 @@ const labelFor = (view: VueWrapper, id: string) => view.get(`label[for="${id}"]`
 const storedItems = async () => (await createBriefingRepository(getDatabase()).get('brief-alipay'))?.items
 
 beforeEach(async () => {
-  await givenStored(getDatabase(), { type: 'incident', record: anIncident({ id: 'inc-alipay', title: 'Alipay pre-ticked consent' }) }, { type: 'incident', record: anIncident({ id: 'inc-uc', title: 'UC Browser data to China' }) })
+  await givenStored(
+    getDatabase(),
+    { type: 'incident', record: anIncident({ id: 'inc-alipay', title: 'Alipay pre-ticked consent' }) },
+    { type: 'incident', record: anIncident({ id: 'inc-uc', title: 'UC Browser data to China' }) }
+  )
   await createBriefingRepository(getDatabase()).save({
     id: 'brief-alipay',
     title: 'Alipay',
@@ -73,7 +79,8 @@ describe('BriefingComposerView', () => {
     expect(button(view, 'Remove UC Browser data to China').text()).toBe('Remove')
     expect(view.get('[role="combobox"]').attributes('id')).toBe('briefing-add-record')
     expect(labelFor(view, 'briefing-add-record')).toBe('Add a record')
-    for (const name of ['Add heading', 'Add commentary', 'Save briefing', 'Export DOCX', 'Export Markdown', 'Export HTML', 'Print or save as PDF']) expect(button(view, name).exists()).toBe(true)
+    for (const name of ['Add heading', 'Add commentary', 'Save briefing', 'Export DOCX', 'Export Markdown', 'Export HTML', 'Print or save as PDF'])
+      expect(button(view, name).exists()).toBe(true)
   })
 
   it('adds a heading with focus in it, and says Saved only once the save has committed', async () => {

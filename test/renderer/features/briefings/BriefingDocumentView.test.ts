@@ -17,7 +17,15 @@ const doc: BriefingDocument = {
       blocks: [
         { kind: 'timeline-image' },
         { kind: 'heading', level: 3, text: 'Background' },
-        { kind: 'numbered-paragraph', number: 1, content: [{ kind: 'text', text: 'Alipay', strong: true }, { kind: 'footnote-ref', number: 1 }, { kind: 'footnote-ref', number: 2 }] },
+        {
+          kind: 'numbered-paragraph',
+          number: 1,
+          content: [
+            { kind: 'text', text: 'Alipay', strong: true },
+            { kind: 'footnote-ref', number: 1 },
+            { kind: 'footnote-ref', number: 2 }
+          ]
+        },
         { kind: 'paragraph', content: [{ kind: 'link', text: 'Report', url: 'javascript:alert(1)' }] }
       ]
     }
@@ -41,7 +49,9 @@ describe('BriefingDocumentView', () => {
   })
 
   it('is in the briefing’s language, whatever the interface shows: its lang, the notes’ heading and the picture’s text alternative', () => {
-    const chinese = mount(BriefingDocumentView, { props: { doc: { ...doc, furniture: briefingFurniture(languageWords('zh-CN')) }, timelinePictureUrl: 'blob:picture' } })
+    const chinese = mount(BriefingDocumentView, {
+      props: { doc: { ...doc, furniture: briefingFurniture(languageWords('zh-CN')) }, timelinePictureUrl: 'blob:picture' }
+    })
 
     expect(chinese.get('article').attributes('lang')).toBe('zh-CN')
     expect(chinese.get('.briefing-document-notes h2').text()).toBe('注释')

@@ -14,7 +14,13 @@ let wrapper: VueWrapper | undefined
 async function mountList() {
   const pinia = createPinia()
   setActivePinia(pinia)
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/briefings', component: Blank }, { path: '/briefings/:id', name: 'briefing', component: Blank }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/briefings', component: Blank },
+      { path: '/briefings/:id', name: 'briefing', component: Blank }
+    ]
+  })
   await router.push('/briefings')
   wrapper = mount(BriefingListView, { global: { plugins: [pinia, router] }, attachTo: document.body })
   return { view: wrapper, router }
@@ -22,7 +28,15 @@ async function mountList() {
 
 /** A briefing "Weekly" as of 29 November 2026 holding `items`. */
 function givenWeeklyBriefing(items: Briefing['items']): Promise<Briefing> {
-  return createBriefingRepository(getDatabase()).save({ id: 'brief-1', title: 'Weekly', subtitle: '', asOf: '2026-11-29', sections: ['summary'], includeTimelineImage: false, items })
+  return createBriefingRepository(getDatabase()).save({
+    id: 'brief-1',
+    title: 'Weekly',
+    subtitle: '',
+    asOf: '2026-11-29',
+    sections: ['summary'],
+    includeTimelineImage: false,
+    items
+  })
 }
 
 afterEach(async () => {
@@ -54,7 +68,10 @@ describe('BriefingListView', () => {
   })
 
   it('lists the briefings with their day and number of records', async () => {
-    await givenWeeklyBriefing([{ kind: 'heading', text: 'China' }, { kind: 'record', recordType: 'incident', recordId: 'inc-alipay' }])
+    await givenWeeklyBriefing([
+      { kind: 'heading', text: 'China' },
+      { kind: 'record', recordType: 'incident', recordId: 'inc-alipay' }
+    ])
 
     const { view } = await mountList()
 

@@ -27,7 +27,7 @@ describe('useBriefingsStore', () => {
     expect(stored[0]?.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
-  it('saves a briefing shared by a colleague as a new one of one\'s own, with the same content', async () => {
+  it("saves a briefing shared by a colleague as a new one of one's own, with the same content", async () => {
     const store = useBriefingsStore()
     const created = await store.createBriefing('Shared by bob', [incident])
     if (!created.ok) throw new Error(created.message)
@@ -35,7 +35,11 @@ describe('useBriefingsStore', () => {
     const copied = await store.copyBriefing(created.briefing)
 
     expect(copied.ok && copied.briefing.id).not.toBe(created.briefing.id)
-    expect(copied.ok && { title: copied.briefing.title, items: copied.briefing.items, revision: copied.briefing.revision }).toEqual({ title: 'Shared by bob', items: created.briefing.items, revision: 1 })
+    expect(copied.ok && { title: copied.briefing.title, items: copied.briefing.items, revision: copied.briefing.revision }).toEqual({
+      title: 'Shared by bob',
+      items: created.briefing.items,
+      revision: 1
+    })
     expect(await createBriefingRepository(getDatabase()).list()).toHaveLength(2)
   })
 

@@ -67,7 +67,10 @@ describe('ChartsViewFigure', () => {
   it('asks to export the picture in the format chosen', async () => {
     const wrapper = mountFigure()
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Export PNG')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Export PNG')!
+      .trigger('click')
 
     const [format, svg] = wrapper.emitted('export')?.[0] ?? []
     expect([format, (svg as Element | undefined)?.tagName.toLowerCase()]).toEqual(['png', 'svg'])

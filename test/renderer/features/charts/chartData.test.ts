@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { incidentsPerYear, UNGROUPED } from '@shared/analytics/incidentsPerYear'
 import { responsesByKindAndOutcome } from '@shared/analytics/responsesByKindAndOutcome'
-import { carriedIncidentFilters, incidentBarQuery, incidentGroupLabel, incidentsPerYearBars, responsesByKindBars } from '../../../../src/renderer/features/charts/chartData'
+import {
+  carriedIncidentFilters,
+  incidentBarQuery,
+  incidentGroupLabel,
+  incidentsPerYearBars,
+  responsesByKindBars
+} from '../../../../src/renderer/features/charts/chartData'
 import { parseQuery } from '@shared/search/queryLanguage'
 import { anIncident, aResponse } from '../../../builders/sharedDomain'
 
@@ -19,7 +25,9 @@ describe('incidentBarQuery', () => {
 
 describe('carriedIncidentFilters', () => {
   it('carries the chart filter’s fields into a bar’s query, quoting values with spaces', () => {
-    expect(carriedIncidentFilters(parseQuery('org:"ant financial" category:breach -tag:minor'), 'jurisdiction')).toBe('org:"ant financial" category:breach -tag:minor')
+    expect(carriedIncidentFilters(parseQuery('org:"ant financial" category:breach -tag:minor'), 'jurisdiction')).toBe(
+      'org:"ant financial" category:breach -tag:minor'
+    )
   })
 
   it('leaves out the field the bars are split by, the year and free words', () => {
@@ -33,17 +41,20 @@ describe('carriedIncidentFilters', () => {
 
 describe('incidentGroupLabel', () => {
   it('names a jurisdiction, a category and the ungrouped group in words', () => {
-    expect([incidentGroupLabel('CN', 'jurisdiction', names), incidentGroupLabel('consent-dark-pattern', 'category', names), incidentGroupLabel(UNGROUPED, 'jurisdiction', names)]).toEqual([
-      'China',
-      'Consent dark pattern',
-      'No jurisdiction recorded'
-    ])
+    expect([
+      incidentGroupLabel('CN', 'jurisdiction', names),
+      incidentGroupLabel('consent-dark-pattern', 'category', names),
+      incidentGroupLabel(UNGROUPED, 'jurisdiction', names)
+    ]).toEqual(['China', 'Consent dark pattern', 'No jurisdiction recorded'])
   })
 })
 
 describe('incidentsPerYearBars', () => {
   it('makes a bar per year, quiet years included, and a part per group', () => {
-    const chart = incidentsPerYear([anIncident({ id: 'a', occurredOn: '2015-05', jurisdictionIds: ['CN'] }), anIncident({ id: 'b', occurredOn: '2017', jurisdictionIds: ['CN'] })], 'jurisdiction')
+    const chart = incidentsPerYear(
+      [anIncident({ id: 'a', occurredOn: '2015-05', jurisdictionIds: ['CN'] }), anIncident({ id: 'b', occurredOn: '2017', jurisdictionIds: ['CN'] })],
+      'jurisdiction'
+    )
 
     const bars = incidentsPerYearBars(chart, 'jurisdiction', names)
 

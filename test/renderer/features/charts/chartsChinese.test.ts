@@ -20,7 +20,18 @@ describe('the charts in Chinese', () => {
   it('shows the figure’s buttons, table header and help in Chinese', async () => {
     setLocale('zh-CN')
     const wrapper = mount(ChartsViewFigure, {
-      props: { id: 'incidents', title: '按法域划分的每年事件数', data, categoryAxisLabel: '年份', valueAxisLabel: '事件', filter: '', filterExample: 'jurisdiction:CN', notes: [], emptyText: '', exportStatus: '' },
+      props: {
+        id: 'incidents',
+        title: '按法域划分的每年事件数',
+        data,
+        categoryAxisLabel: '年份',
+        valueAxisLabel: '事件',
+        filter: '',
+        filterExample: 'jurisdiction:CN',
+        notes: [],
+        emptyText: '',
+        exportStatus: ''
+      },
       global: { stubs: { RouterLink: RouterLinkStub } }
     })
 

@@ -10,9 +10,20 @@ const comparison = compareJurisdictions(
   { kind: 'organisation', organisationId: 'org-group' as OrganisationId },
   {
     jurisdictions: [aJurisdiction({ id: 'IN', code: 'IN', name: 'India' })],
-    organisations: [anOrganisation({ id: 'org-group', name: 'Group', kind: 'company' }), anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })],
+    organisations: [
+      anOrganisation({ id: 'org-group', name: 'Group', kind: 'company' }),
+      anOrganisation({ id: 'org-meity', name: 'MeitY', kind: 'ministry', headquartersJurisdictionId: 'IN' })
+    ],
     laws: [],
-    incidents: [anIncident({ id: 'inc-in', title: 'Transmission', occurredOn: '2015-05', jurisdictionIds: ['IN'], organisations: [{ organisationId: 'org-group', role: 'operator' }] })],
+    incidents: [
+      anIncident({
+        id: 'inc-in',
+        title: 'Transmission',
+        occurredOn: '2015-05',
+        jurisdictionIds: ['IN'],
+        organisations: [{ organisationId: 'org-group', role: 'operator' }]
+      })
+    ],
     responses: [aResponse({ id: 'resp-block', title: 'Blocked', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', incidentIds: ['inc-in'] })]
   }
 )
@@ -30,7 +41,17 @@ describe('JurisdictionComparisonFigure', () => {
   it('draws the comparison in the interface language: Chinese headings, dates and kinds, names as they are', () => {
     setLocale('zh-CN')
 
-    expect(lines()).toEqual(expect.arrayContaining(['India', '事件', '2015年5月 · Transmission', '适用的法律', '未关联', '2020年6月29日 · 封锁或禁令 · MeitY：Blocked（终结该事项）', '事项状态：已结束']))
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        'India',
+        '事件',
+        '2015年5月 · Transmission',
+        '适用的法律',
+        '未关联',
+        '2020年6月29日 · 封锁或禁令 · MeitY：Blocked（终结该事项）',
+        '事项状态：已结束'
+      ])
+    )
     expect(lines().join('\n')).not.toMatch(/Incidents|Laws that apply|State of the matter|May 2015/)
   })
 

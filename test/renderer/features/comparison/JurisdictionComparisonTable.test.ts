@@ -16,11 +16,31 @@ const comparison = compareJurisdictions(
     ],
     laws: [aLaw({ id: 'law-in-dpdp', title: 'DPDP Act', jurisdictionId: 'IN' })],
     incidents: [
-      anIncident({ id: 'inc-cn', title: 'Consent default', occurredOn: '2018-01-03', jurisdictionIds: ['CN'], organisations: [{ organisationId: 'org-group', role: 'operator' }] }),
-      anIncident({ id: 'inc-in', title: 'Transmission', occurredOn: '2015-05', jurisdictionIds: ['IN'], organisations: [{ organisationId: 'org-group', role: 'operator' }] })
+      anIncident({
+        id: 'inc-cn',
+        title: 'Consent default',
+        occurredOn: '2018-01-03',
+        jurisdictionIds: ['CN'],
+        organisations: [{ organisationId: 'org-group', role: 'operator' }]
+      }),
+      anIncident({
+        id: 'inc-in',
+        title: 'Transmission',
+        occurredOn: '2015-05',
+        jurisdictionIds: ['IN'],
+        organisations: [{ organisationId: 'org-group', role: 'operator' }]
+      })
     ],
     responses: [
-      aResponse({ id: 'resp-threat', title: 'May be banned', kind: 'block-or-ban', stage: 'proposed', actorId: 'org-meity', datedOn: '2017-08-22', incidentIds: ['inc-in'] }),
+      aResponse({
+        id: 'resp-threat',
+        title: 'May be banned',
+        kind: 'block-or-ban',
+        stage: 'proposed',
+        actorId: 'org-meity',
+        datedOn: '2017-08-22',
+        incidentIds: ['inc-in']
+      }),
       aResponse({ id: 'resp-block', title: 'Blocked', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29', incidentIds: ['inc-in'] })
     ]
   }
@@ -89,7 +109,12 @@ describe('JurisdictionComparisonTable', () => {
 
   it('ends a cut list with "and N more", linking to the search that lists them all', () => {
     const wrapper = mount(JurisdictionComparisonTable, {
-      props: { caption: 'Group by jurisdiction', comparison: listFirstOfComparison(comparison, 0), organisationNames: new Map(), subjectQuery: 'org:"org-group"' },
+      props: {
+        caption: 'Group by jurisdiction',
+        comparison: listFirstOfComparison(comparison, 0),
+        organisationNames: new Map(),
+        subjectQuery: 'org:"org-group"'
+      },
       global: { stubs: { RouterLink: RouterLinkStub } }
     })
     const links = wrapper.findAllComponents(RouterLinkStub).filter((link) => link.text().startsWith('and '))
@@ -107,7 +132,6 @@ describe('JurisdictionComparisonTable in Chinese', () => {
   afterEach(() => {
     setLocale('en')
   })
-
 
   it('heads its rows in Chinese and writes kinds, states and dates in Chinese, names as they are', () => {
     setLocale('zh-CN')

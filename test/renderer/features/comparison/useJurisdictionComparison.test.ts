@@ -45,7 +45,10 @@ describe('useJurisdictionComparison', () => {
     const { comparison } = comparisonOf({ kind: 'organisation', organisationId: organisation.id as OrganisationId })
     await vi.waitFor(() => expect(comparison.value?.columns).toHaveLength(1))
 
-    await givenStored(getDatabase(), { type: 'response', record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id] }) })
+    await givenStored(getDatabase(), {
+      type: 'response',
+      record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id] })
+    })
 
     await vi.waitFor(() => expect(comparison.value?.columns[0]?.matters[0]?.chain.state).toBe('concluded'))
   })
@@ -58,7 +61,10 @@ describe('useJurisdictionComparison', () => {
 
   it('names organisations for the columns’ responses', async () => {
     const { organisation, regulator, incident } = await givenAnOrganisationWithAnIncidentIn('Ruritania')
-    await givenStored(getDatabase(), { type: 'response', record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id] }) })
+    await givenStored(getDatabase(), {
+      type: 'response',
+      record: aResponse({ title: 'Fined', kind: 'fine', actorId: regulator.id, incidentIds: [incident.id] })
+    })
 
     const { organisationNames } = comparisonOf({ kind: 'organisation', organisationId: organisation.id as OrganisationId })
 

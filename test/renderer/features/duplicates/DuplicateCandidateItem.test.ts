@@ -85,7 +85,10 @@ describe('DuplicateCandidateItem in Chinese', () => {
 
   it('gives the reasons in Chinese, dates at their precision; a reason stored in English before stays as it was', () => {
     setLocale('zh-CN')
-    const incidents = scoreIncidentPair(anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01' }), anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01-03' }))
+    const incidents = scoreIncidentPair(
+      anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01' }),
+      anIncident({ title: 'Alipay annual bill', occurredOn: '2018-01-03' })
+    )
     const organisations = scoreOrganisationPair(anOrganisation({ name: 'Alipay', aliases: [{ name: '支付宝' }] }), anOrganisation({ name: '支付宝' }))
     const reasons = [...incidents.reasonMessages, ...organisations.reasonMessages, 'Same name after normalising: "alipay"']
     const wrapper = mount(DuplicateCandidateItem, { props: { candidate: { ...aCandidate(), reasons } }, global: { stubs: { RouterLink: RouterLinkStub } } })

@@ -15,7 +15,13 @@ describe('previewMerge', () => {
 
   it('counts the links the survivor gains, but not those it already has', () => {
     const survivor = organisation({ id: 'org-alipay', links: [{ relation: 'operator', organisationId: 'org-ant' }] })
-    const duplicate = organisation({ id: 'org-dup', links: [{ relation: 'operator', organisationId: 'org-ant' }, { relation: 'parent', organisationId: 'org-alibaba' }] })
+    const duplicate = organisation({
+      id: 'org-dup',
+      links: [
+        { relation: 'operator', organisationId: 'org-ant' },
+        { relation: 'parent', organisationId: 'org-alibaba' }
+      ]
+    })
 
     expect(previewMerge(survivor, duplicate, []).addedLinkCount).toBe(1)
   })

@@ -36,15 +36,27 @@ describe('export format words', () => {
   })
 
   it('are in Chinese when the interface is, and a format the catalogue does not know is shown as it is', () => {
-    expect(exportFormatWords(EXPORT_FORMATS.find((format) => format.id === 'docx')!, 'label')).toBe('DOCX（Word）')
+    expect(
+      exportFormatWords(
+        EXPORT_FORMATS.find((format) => format.id === 'docx')!,
+        'label'
+      )
+    ).toBe('DOCX（Word）')
     expect(exportFormatWords({ id: 'csv', label: 'CSV (one record type)', description: 'A table.' }, 'description')).toBe('A table.')
   })
 })
 
 describe('ExportDialog in Chinese', () => {
   it('says what goes out, and names the formats, fields and buttons in Chinese', async () => {
-    await givenStored(getDatabase(), { type: 'incident', record: anIncident({ id: 'inc-zh-export' }) }, { type: 'source', record: aSource({ id: 'src-zh-export' }) })
-    wrapper = mount(ExportDialog, { props: { title: 'search results for alipay', loadRecordIds: async () => ['inc-zh-export', 'src-zh-export'] }, attachTo: document.body })
+    await givenStored(
+      getDatabase(),
+      { type: 'incident', record: anIncident({ id: 'inc-zh-export' }) },
+      { type: 'source', record: aSource({ id: 'src-zh-export' }) }
+    )
+    wrapper = mount(ExportDialog, {
+      props: { title: 'search results for alipay', loadRecordIds: async () => ['inc-zh-export', 'src-zh-export'] },
+      attachTo: document.body
+    })
     await (wrapper.vm as unknown as { open(): Promise<void> }).open()
     await flushPromises()
 
@@ -60,7 +72,10 @@ describe('ExportDialog in Chinese', () => {
 
 describe('SelectionExportView in Chinese', () => {
   it('names the page and says nothing is picked yet, with a link to Search', async () => {
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', name: 'export-selection', component: { template: '<div />' } }] })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:any(.*)*', name: 'export-selection', component: { template: '<div />' } }]
+    })
     await router.push('/export')
     wrapper = mount(SelectionExportView, { global: { plugins: [router] } })
     await flushPromises()

@@ -22,7 +22,11 @@ vi.mock('../../../../src/renderer/features/exporting/exportFormats', async (impo
       mediaType: 'text/csv',
       isPerRecordType: true,
       takesTimelinePicture: false,
-      build: async (set, context) => set.selected.filter((typed) => typed.type === context.recordType).map((typed) => typed.record.id).join(',')
+      build: async (set, context) =>
+        set.selected
+          .filter((typed) => typed.type === context.recordType)
+          .map((typed) => typed.record.id)
+          .join(',')
     },
     {
       id: 'stix',
@@ -113,6 +117,8 @@ describe('ExportDialog', () => {
     await dialog.get('form').trigger('submit')
     await flushPromises()
 
-    expect(dialog.get('[role="alert"]').text()).toBe('The CSV (one record type) export failed: disk full. Nothing was saved; try again or choose another format.')
+    expect(dialog.get('[role="alert"]').text()).toBe(
+      'The CSV (one record type) export failed: disk full. Nothing was saved; try again or choose another format.'
+    )
   })
 })

@@ -12,7 +12,11 @@ const listFormat: ExportFormat = {
   mediaType: 'text/csv;charset=utf-8',
   isPerRecordType: true,
   takesTimelinePicture: false,
-  build: async (set, context) => set.selected.filter((typed) => typed.type === context.recordType).map((typed) => typed.record.id).join('\n')
+  build: async (set, context) =>
+    set.selected
+      .filter((typed) => typed.type === context.recordType)
+      .map((typed) => typed.record.id)
+      .join('\n')
 }
 const now = new Date(2026, 10, 29, 12)
 
@@ -28,7 +32,12 @@ describe('buildExportFile', () => {
 
     const file = await buildExportFile(listFormat, recordSetOf([{ type: 'incident', record: incident }]), { title: 'Mine', now, recordType: 'incident' })
 
-    expect(file).toMatchObject({ content: incident.id, suggestedFileName: 'mine-incidents-2026-11-29.csv', mimeType: 'text/csv;charset=utf-8', filters: [{ name: 'CSV (one record type)', extensions: ['csv'] }] })
+    expect(file).toMatchObject({
+      content: incident.id,
+      suggestedFileName: 'mine-incidents-2026-11-29.csv',
+      mimeType: 'text/csv;charset=utf-8',
+      filters: [{ name: 'CSV (one record type)', extensions: ['csv'] }]
+    })
   })
 
   it('makes a typed file name safe (no directories, no reserved characters)', async () => {

@@ -44,7 +44,7 @@ describe('export formats in the dialog', () => {
   describe('in the interface language', () => {
     afterEach(() => setLocale('en'))
 
-    it('writes a selection\'s briefing in Chinese when the interface is in Chinese, dates at their precision', async () => {
+    it("writes a selection's briefing in Chinese when the interface is in Chinese, dates at their precision", async () => {
       setLocale('zh-CN')
       const markdown = (await EXPORT_FORMATS.find((format) => format.id === 'md')?.build(set, context)) as string
 

@@ -28,7 +28,11 @@ export function recordPagesRouter(): Router {
     history: createMemoryHistory(),
     routes: [
       { path: '/', component: page },
-      ...(['organisation', 'incident', 'jurisdiction', 'law', 'response', 'source'] as const).map((type) => ({ path: `/${type}s/:id`, name: type, component: page }))
+      ...(['organisation', 'incident', 'jurisdiction', 'law', 'response', 'source'] as const).map((type) => ({
+        path: `/${type}s/:id`,
+        name: type,
+        component: page
+      }))
     ]
   })
 }

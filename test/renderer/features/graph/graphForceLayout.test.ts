@@ -31,7 +31,7 @@ describe('layoutRelationshipGraph', () => {
   })
 })
 
-describe('settleGraphLayout (the layout worker\'s sliced run)', () => {
+describe("settleGraphLayout (the layout worker's sliced run)", () => {
   const noPause = (): Promise<void> => Promise.resolve()
 
   it('gives exactly the layout of the whole run', async () => {
@@ -42,9 +42,13 @@ describe('settleGraphLayout (the layout worker\'s sliced run)', () => {
 
   it('stops between slices once the layout is no longer wanted', async () => {
     let slices = 0
-    const result = await settleGraphLayout(antFinancialGraph, () => slices < 2, async () => {
-      slices += 1
-    })
+    const result = await settleGraphLayout(
+      antFinancialGraph,
+      () => slices < 2,
+      async () => {
+        slices += 1
+      }
+    )
 
     expect(result).toBeUndefined()
     expect(slices).toBe(2)

@@ -29,10 +29,13 @@ describe('the graph layout client and host', () => {
   it('stops a cancelled layout in the host without posting anything for it', async () => {
     const posted: GraphLayoutReply[] = []
     let pauses = 0
-    const host = createGraphLayoutHost((reply) => posted.push(reply), async () => {
-      pauses += 1
-      if (pauses === 1) host.handle({ kind: 'cancel', id: 7 })
-    })
+    const host = createGraphLayoutHost(
+      (reply) => posted.push(reply),
+      async () => {
+        pauses += 1
+        if (pauses === 1) host.handle({ kind: 'cancel', id: 7 })
+      }
+    )
 
     host.handle({ kind: 'layout', id: 7, graph: antFinancialGraph })
     await new Promise((resolve) => setTimeout(resolve, 10))
@@ -43,7 +46,10 @@ describe('the graph layout client and host', () => {
 
   it('refuses a malformed request with a reason', () => {
     const posted: GraphLayoutReply[] = []
-    const host = createGraphLayoutHost((reply) => posted.push(reply), () => Promise.resolve())
+    const host = createGraphLayoutHost(
+      (reply) => posted.push(reply),
+      () => Promise.resolve()
+    )
 
     host.handle({ kind: 'layout', id: 3, graph: { nodes: [{ id: 1 }], edges: [] } })
 

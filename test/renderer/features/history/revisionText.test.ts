@@ -29,7 +29,10 @@ describe('fieldLabel', () => {
 })
 
 describe('fieldValueText', () => {
-  const names = new Map([['org-alipay', 'Alipay'], ['CN', 'China']])
+  const names = new Map([
+    ['org-alipay', 'Alipay'],
+    ['CN', 'China']
+  ])
   const nameOf = (id: string) => names.get(id)
 
   it('names linked records where their names are known, and keeps the id of one that is not', () => {
@@ -40,7 +43,10 @@ describe('fieldValueText', () => {
   })
 
   it('finds the linked ids in a value, however deep', () => {
-    expect(linkedIdsIn({ actorId: 'org-cac', organisations: [{ organisationId: 'org-alipay', role: 'operator' }], title: 'org-x', id: 'resp-1' })).toEqual(['org-cac', 'org-alipay'])
+    expect(linkedIdsIn({ actorId: 'org-cac', organisations: [{ organisationId: 'org-alipay', role: 'operator' }], title: 'org-x', id: 'resp-1' })).toEqual([
+      'org-cac',
+      'org-alipay'
+    ])
   })
 
   it('shows a date field at its own precision', () => {

@@ -6,7 +6,17 @@ import RecordUndoButton from '@renderer/features/history/RecordUndoButton.vue'
 import type { RecordRevision } from '@shared/domain/recordHistory'
 
 function aRevision(overrides: Partial<RecordRevision> = {}): RecordRevision {
-  return { id: 'rev-1', recordType: 'incident', recordId: 'inc-alipay', revision: 2, at: '2026-02-01T10:00:00.000Z', author: 'Mei', action: 'update', changes: [], ...overrides }
+  return {
+    id: 'rev-1',
+    recordType: 'incident',
+    recordId: 'inc-alipay',
+    revision: 2,
+    at: '2026-02-01T10:00:00.000Z',
+    author: 'Mei',
+    action: 'update',
+    changes: [],
+    ...overrides
+  }
 }
 const change = (field: string) => ({ field, before: 'a', after: 'b' })
 

@@ -38,7 +38,9 @@ describe('CsvColumnMappingStep', () => {
     expect((selectFor(step, 'Name_of_Covered_Entity').element as HTMLSelectElement).value).toBe('organisations')
     expect((selectFor(step, 'Date_of_Breach').element as HTMLSelectElement).value).toBe('occurredOn')
     expect((selectFor(step, 'rownames').element as HTMLSelectElement).value).toBe('')
-    const options = selectFor(step, 'Notes').findAll('option').map((option) => option.text())
+    const options = selectFor(step, 'Notes')
+      .findAll('option')
+      .map((option) => option.text())
     expect(options[0]).toBe('Ignore')
     expect(options).toContain('Title (required)')
     expect(step.get('legend').text()).toBe('Columns of breaches.csv')
@@ -61,8 +63,14 @@ describe('CsvColumnMappingStep', () => {
   })
 
   it('says when two columns give a field that takes one', () => {
-    const step = mountStep({ layout: 'columns', recordType: 'incident', columns: { Name_of_Covered_Entity: 'title', Date_of_Breach: 'title', Notes: null, rownames: null } })
-    expect(step.get('[role="status"]').text()).toContain('Title can come from one column only, but "Name_of_Covered_Entity" and "Date_of_Breach" both map to it')
+    const step = mountStep({
+      layout: 'columns',
+      recordType: 'incident',
+      columns: { Name_of_Covered_Entity: 'title', Date_of_Breach: 'title', Notes: null, rownames: null }
+    })
+    expect(step.get('[role="status"]').text()).toContain(
+      'Title can come from one column only, but "Name_of_Covered_Entity" and "Date_of_Breach" both map to it'
+    )
   })
 
   it('changes the record type through a labelled select, starting from a guess for the new type', async () => {
@@ -89,7 +97,10 @@ describe('CsvColumnMappingStep: a value for every row', () => {
     expect(step.get(`label[for="${field.attributes('id')}"]`).text()).toBe('Field')
     await field.setValue('kind')
     await step.get('input[id$="-constant-value"]').setValue('fine')
-    await step.findAll('button').find((button) => button.text() === 'Set for every row')!.trigger('click')
+    await step
+      .findAll('button')
+      .find((button) => button.text() === 'Set for every row')!
+      .trigger('click')
     const withKind = emitted(step).at(-1)!
     expect(withKind).toMatchObject({ layout: 'columns', recordType: 'response', constants: { kind: 'fine' } })
 
@@ -98,7 +109,10 @@ describe('CsvColumnMappingStep: a value for every row', () => {
     await selectFor(step, 'Notes').setValue('title')
     expect(emitted(step).at(-1)).toMatchObject({ columns: { Notes: 'title' }, constants: { kind: 'fine' } })
 
-    await step.findAll('button').find((button) => button.text() === 'Remove Kind')!.trigger('click')
+    await step
+      .findAll('button')
+      .find((button) => button.text() === 'Remove Kind')!
+      .trigger('click')
     expect(emitted(step).at(-1)).not.toHaveProperty('constants')
   })
 })

@@ -24,7 +24,11 @@ describe('ImportLogList', () => {
   })
 
   it('shows nothing before the first import', () => {
-    expect(mount(ImportLogList, { props: { entries: [] } }).find('section').exists()).toBe(false)
+    expect(
+      mount(ImportLogList, { props: { entries: [] } })
+        .find('section')
+        .exists()
+    ).toBe(false)
   })
 })
 
@@ -47,6 +51,8 @@ describe('ImportLogList in Chinese', () => {
     const list = mount(ImportLogList, { props: { entries: [entry] } })
     expect(list.get('h2').text()).toBe('最近的导入')
     expect(list.get('li strong').text()).toMatch(/^2026年11月29日 \d{2}:\d{2}$/)
-    expect(list.get('li').text()).toContain('：a.json、b.json（CMS GDPR 执法追踪（JSON）），由 Mei 导入 — 新建 3 条，更新 1 条。计划：新增 3 条，更新 1 条，未更改 0 条，重复 2 条，拒绝 0 条。')
+    expect(list.get('li').text()).toContain(
+      '：a.json、b.json（CMS GDPR 执法追踪（JSON）），由 Mei 导入 — 新建 3 条，更新 1 条。计划：新增 3 条，更新 1 条，未更改 0 条，重复 2 条，拒绝 0 条。'
+    )
   })
 })

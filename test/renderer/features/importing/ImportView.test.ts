@@ -30,7 +30,13 @@ async function mountView(): Promise<VueWrapper> {
 
 function buttonNamed(view: VueWrapper, name: string) {
   const button = view.findAll('button').find((candidate) => candidate.text() === name)
-  if (button === undefined) throw new Error(`No button named "${name}"; there are ${view.findAll('button').map((b) => `"${b.text()}"`).join(', ')}`)
+  if (button === undefined)
+    throw new Error(
+      `No button named "${name}"; there are ${view
+        .findAll('button')
+        .map((b) => `"${b.text()}"`)
+        .join(', ')}`
+    )
   return button
 }
 
@@ -61,7 +67,9 @@ describe('ImportView', () => {
     const orgId = `org-view-${sequence}`
     const records = {
       organisations: [anOrganisationInput({ id: orgId, name: `View test company ${sequence}` })],
-      incidents: [anIncidentInput({ id: `inc-view-${sequence}`, title: `View test breach ${sequence}`, organisations: [{ organisationId: orgId, role: 'involved' }] })]
+      incidents: [
+        anIncidentInput({ id: `inc-view-${sequence}`, title: `View test breach ${sequence}`, organisations: [{ organisationId: orgId, role: 'involved' }] })
+      ]
     }
     const view = await mountView()
 
@@ -94,7 +102,9 @@ describe('ImportView', () => {
     await chooseFiles(view, new File(['{"format": "precedent-bundle", "__proto__": {"x": 1}}'], 'evil.json'))
     await checkImport(view)
 
-    expect(view.get('[role="alert"] .import-error').text()).toBe('evil.json: The file contains a "__proto__" or "constructor.prototype" key, which is never imported')
+    expect(view.get('[role="alert"] .import-error').text()).toBe(
+      'evil.json: The file contains a "__proto__" or "constructor.prototype" key, which is never imported'
+    )
     expect(view.text()).toContain('Nothing was written.')
     expect(view.find('.dry-run').exists()).toBe(false)
     expect(await getDatabase().incidents.count()).toBe(before)
@@ -111,7 +121,9 @@ describe('ImportView', () => {
 
     await buttonNamed(view, 'Import 1 record').trigger('click')
 
-    await vi.waitFor(() => expect(view.find('[role="alert"]').text()).toContain(`Nothing was imported: A record with the id "${id}" already exists`), { timeout: 5000 })
+    await vi.waitFor(() => expect(view.find('[role="alert"]').text()).toContain(`Nothing was imported: A record with the id "${id}" already exists`), {
+      timeout: 5000
+    })
     // The record stored meanwhile differs (another kind), so the new dry run offers it as an update.
     await vi.waitFor(() => expect(summary(view)).toBe('0 new, 1 updated, 0 unchanged, 0 duplicates, 0 rejected'))
   })
@@ -139,7 +151,14 @@ describe('ImportView', () => {
 
   it('refuses a file over the size limit from its size alone', async () => {
     const view = await mountView()
-    const huge = { name: 'huge.csv', size: 2 * 1024 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')), stream: () => { throw new Error('must not be read') } }
+    const huge = {
+      name: 'huge.csv',
+      size: 2 * 1024 * 1024 * 1024,
+      arrayBuffer: () => Promise.reject(new Error('must not be read')),
+      stream: () => {
+        throw new Error('must not be read')
+      }
+    }
     const input = view.get('input[type="file"]')
     Object.defineProperty(input.element, 'files', { value: [huge], configurable: true })
     await input.trigger('change')
@@ -161,7 +180,10 @@ describe('ImportView', () => {
     await checkImport(view)
 
     expect(summary(view)).toBe('1 new, 0 updated, 0 unchanged, 0 duplicates, 1 rejected')
-    const rejection = view.get('table.dry-run-rejections tbody tr').findAll('td').map((cell) => cell.text())
+    const rejection = view
+      .get('table.dry-run-rejections tbody tr')
+      .findAll('td')
+      .map((cell) => cell.text())
     expect(rejection.slice(0, 3)).toEqual(['list.csv', '3', 'when'])
     await buttonNamed(view, 'Import 1 record').trigger('click')
     await vi.waitFor(() => expect(view.text()).toContain('Imported 1 record'), { timeout: 5000 })
@@ -184,9 +206,18 @@ describe('ImportView', () => {
     const id = `org-update-${sequence}`
     await givenStored(getDatabase(), { type: 'jurisdiction', record: aJurisdiction({ id: 'CN' }) })
     const view = await mountView()
-    await chooseFiles(view, aBundleFile('first.json', { organisations: [anOrganisationInput({ id, name: `Before ${sequence}` })], jurisdictions: [aJurisdictionInput()] }))
+    await chooseFiles(
+      view,
+      aBundleFile('first.json', { organisations: [anOrganisationInput({ id, name: `Before ${sequence}` })], jurisdictions: [aJurisdictionInput()] })
+    )
     await checkImport(view)
-    await buttonNamed(view, view.findAll('button').find((b) => b.text().startsWith('Import '))!.text()).trigger('click')
+    await buttonNamed(
+      view,
+      view
+        .findAll('button')
+        .find((b) => b.text().startsWith('Import '))!
+        .text()
+    ).trigger('click')
     await vi.waitFor(() => expect(view.text()).toContain('Imported'), { timeout: 5000 })
     await buttonNamed(view, 'Import more files').trigger('click')
 
@@ -196,7 +227,10 @@ describe('ImportView', () => {
     expect(view.text()).toContain('1 stored record will be left as it is.')
     expect(buttonNamed(view, 'Import 0 records').attributes('disabled')).toBeDefined()
 
-    const checkbox = view.findAll('label').find((label) => label.text() === 'Update existing records')!.get('input')
+    const checkbox = view
+      .findAll('label')
+      .find((label) => label.text() === 'Update existing records')!
+      .get('input')
     await checkbox.setValue(true)
     // The choice is planned again in the import worker, so the button's count follows a moment later.
     await vi.waitFor(() => buttonNamed(view, 'Import 1 record'))
@@ -215,7 +249,9 @@ describe('ImportView and the storage estimate (RELIABILITY-SECURITY 21)', () => 
     await chooseFiles(view, aBundleFile('big.json'))
 
     expect(storage.estimates).toBeGreaterThan(0)
-    expect(view.get('[role="alert"] .import-error').text()).toMatch(/^This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\. Free some disk space, then try again\.$/)
+    expect(view.get('[role="alert"] .import-error').text()).toMatch(
+      /^This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\. Free some disk space, then try again\.$/
+    )
     expect(view.text()).not.toContain('Recognised as')
   })
 
@@ -231,7 +267,9 @@ describe('ImportView and the storage estimate (RELIABILITY-SECURITY 21)', () => 
     await buttonNamed(view, 'Import 1 record').trigger('click')
 
     await vi.waitFor(() => expect(view.find('[role="alert"]').exists()).toBe(true))
-    expect(view.get('[role="alert"]').text()).toMatch(/^Nothing was imported: This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\./)
+    expect(view.get('[role="alert"]').text()).toMatch(
+      /^Nothing was imported: This import needs about [\d.]+ (?:bytes|KB|MB) of storage, but only 100 bytes is free\./
+    )
     expect(await getDatabase().organisations.get(id as OrganisationId)).toBeUndefined()
     expect(await listBackups(getDatabase())).toHaveLength(backupsBefore)
   })
@@ -250,7 +288,9 @@ describe('ImportView in Chinese', () => {
     const input = view.get('input[type="file"]')
     expect(view.get(`label[for="${input.attributes('id')}"]`).text()).toBe('要导入的文件')
 
-    const file = new File([JSON.stringify(aBundleInput({ incidents: [anIncidentInput({ id: 'inc-zh-import', title: 'Chinese view breach' })] }))], 'kb.json', { type: 'application/json' })
+    const file = new File([JSON.stringify(aBundleInput({ incidents: [anIncidentInput({ id: 'inc-zh-import', title: 'Chinese view breach' })] }))], 'kb.json', {
+      type: 'application/json'
+    })
     Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
     await input.trigger('change')
     await vi.waitFor(() => expect(view.text()).toContain('识别为 Precedent 数据包（JSON）。'))

@@ -47,7 +47,9 @@ describe('readImportFileText', () => {
     for (const sample of samples) {
       const bytes = encode(sample)
       for (let cut = 0; cut <= bytes.length; cut += 1) {
-        expect(await outcome(readImportFileText(fileInPieces('f.txt', bytes, [cut, cut + 1, cut + 3]))), `${JSON.stringify(sample)} cut at ${cut}`).toBe(sameAsWhole(bytes))
+        expect(await outcome(readImportFileText(fileInPieces('f.txt', bytes, [cut, cut + 1, cut + 3]))), `${JSON.stringify(sample)} cut at ${cut}`).toBe(
+          sameAsWhole(bytes)
+        )
       }
     }
   })
@@ -55,7 +57,10 @@ describe('readImportFileText', () => {
   it('names the byte offset of an invalid sequence wherever the stream splits it', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.constantFrom(0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xff, 0x0a, 0x0d), fc.integer({ min: 0x20, max: 0x7e })), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.oneof(fc.constantFrom(0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xff, 0x0a, 0x0d), fc.integer({ min: 0x20, max: 0x7e })),
+          { minLength: 1, maxLength: 40 }
+        ),
         fc.array(fc.nat(40), { maxLength: 4 }),
         async (values, cuts) => {
           const bytes = Uint8Array.from(values)

@@ -23,7 +23,20 @@ async function openIncident(id: string): Promise<VueWrapper> {
   setActivePinia(pinia)
   const router = createRouter({ history: createMemoryHistory(), routes: [...incidentRoutes, { path: '/:rest(.*)*', name: 'elsewhere', component: Elsewhere }] })
   // Every other named route the page links to, as a stand-in.
-  for (const name of ['jurisdiction', 'organisation', 'law', 'response', 'response-new', 'relationship-graph', 'timeline', 'compare', 'briefing', 'source', 'incidents', 'responses']) {
+  for (const name of [
+    'jurisdiction',
+    'organisation',
+    'law',
+    'response',
+    'response-new',
+    'relationship-graph',
+    'timeline',
+    'compare',
+    'briefing',
+    'source',
+    'incidents',
+    'responses'
+  ]) {
     if (!router.hasRoute(name)) router.addRoute({ path: `/elsewhere/${name}/:type?/:id?`, name, component: Elsewhere })
   }
   await router.push(`/incidents/${id}`)
@@ -37,9 +50,20 @@ async function openIncident(id: string): Promise<VueWrapper> {
 // The whole record page is drawn (frame, history, links): slow on a busy machine.
 describe('the incident page in Simplified Chinese', { timeout: 20_000 }, () => {
   it('shows its headings, labels, button and dates in Chinese', async () => {
-    const law = aLaw({ shortName: 'Cybersecurity Law', adoptedOn: '2016-11-07', inForceOn: '2017-06-01', provisions: [{ unit: 'article', number: '41', summary: 'Consent' }] })
+    const law = aLaw({
+      shortName: 'Cybersecurity Law',
+      adoptedOn: '2016-11-07',
+      inForceOn: '2017-06-01',
+      provisions: [{ unit: 'article', number: '41', summary: 'Consent' }]
+    })
     const china = aJurisdiction({ id: 'CN', code: 'CN', name: 'China', nameZh: '中国' })
-    const incident = anIncident({ title: 'Alipay annual statement', occurredOn: '2018-01-03', status: 'confirmed', jurisdictionIds: ['CN'], implicatedProvisions: [{ lawId: law.id, provisionNumber: '41' }] })
+    const incident = anIncident({
+      title: 'Alipay annual statement',
+      occurredOn: '2018-01-03',
+      status: 'confirmed',
+      jurisdictionIds: ['CN'],
+      implicatedProvisions: [{ lawId: law.id, provisionNumber: '41' }]
+    })
     await givenStored(getDatabase(), { type: 'jurisdiction', record: china }, { type: 'law', record: law }, { type: 'incident', record: incident })
     setLocale('zh-CN')
 

@@ -33,7 +33,7 @@ async function givenAnIncidentImplicatingTwoLaws(incidentOverrides: Parameters<t
 }
 
 describe('useIncidentDetail', () => {
-  it('says for each implicated provision whether it was in force on the incident\'s date', async () => {
+  it("says for each implicated provision whether it was in force on the incident's date", async () => {
     const { incident } = await givenAnIncidentImplicatingTwoLaws()
 
     const detail = detailOf(incident.id)
@@ -55,7 +55,7 @@ describe('useIncidentDetail', () => {
     expect(detail.implicatedProvisions.value[0]?.inForce.state).toBe('uncertain')
   })
 
-  it('checks a provision number the law does not list against the law\'s own dates', async () => {
+  it("checks a provision number the law does not list against the law's own dates", async () => {
     const { cybersecurityLaw } = await givenAnIncidentImplicatingTwoLaws()
     const withUnlisted = anIncident({ occurredOn: '2018-01-03', implicatedProvisions: [{ lawId: cybersecurityLaw.id, provisionNumber: '99' }] })
     await givenStored(getDatabase(), { type: 'incident', record: withUnlisted })
@@ -66,7 +66,7 @@ describe('useIncidentDetail', () => {
     expect(detail.implicatedProvisions.value[0]).toMatchObject({ label: 'Cybersecurity Law, 99', inForce: { state: 'in-force' } })
   })
 
-  it('reads the incident\'s responses as one matter, keeping responses to other incidents out', async () => {
+  it("reads the incident's responses as one matter, keeping responses to other incidents out", async () => {
     const regulator = anOrganisation({ name: 'Regulator' })
     const { incident } = await givenAnIncidentImplicatingTwoLaws()
     const other = anIncident()

@@ -7,11 +7,10 @@ function mountTimeline(overrides: Parameters<typeof aLaw>[0]) {
   return mount(LawStatusTimeline, { props: { law: aLaw(overrides) } })
 }
 
-const historyItems = (wrapper: ReturnType<typeof mountTimeline>) =>
-  wrapper.findAll('[aria-label="Status history"] li').map((item) => item.text())
+const historyItems = (wrapper: ReturnType<typeof mountTimeline>) => wrapper.findAll('[aria-label="Status history"] li').map((item) => item.text())
 
 describe('LawStatusTimeline', () => {
-  it('lists the law\'s status changes in date order, each date at its own precision', () => {
+  it("lists the law's status changes in date order, each date at its own precision", () => {
     const wrapper = mountTimeline({ adoptedOn: '2016-11-07', inForceOn: '2017-06-01', amendedOn: ['2021-06'] })
 
     expect(historyItems(wrapper)).toEqual(['7 November 2016 — Adopted', '1 June 2017 — In force', 'June 2021 — Amended'])
@@ -30,7 +29,7 @@ describe('LawStatusTimeline', () => {
     expect(wrapper.text()).toContain('Edit the law to add when it was adopted and when it came into force.')
   })
 
-  it('lists only the provisions whose dates differ from the law\'s', () => {
+  it("lists only the provisions whose dates differ from the law's", () => {
     const wrapper = mountTimeline({
       inForceOn: '2017-06-01',
       provisions: [

@@ -15,7 +15,14 @@ describe('organisation draft', () => {
   })
 
   it('drops alias rows left empty', () => {
-    const draft = { ...emptyOrganisationDraft(), name: 'Alipay', aliases: [{ name: '支付宝', language: 'zh' }, { name: ' ', language: '' }] }
+    const draft = {
+      ...emptyOrganisationDraft(),
+      name: 'Alipay',
+      aliases: [
+        { name: '支付宝', language: 'zh' },
+        { name: ' ', language: '' }
+      ]
+    }
 
     expect(inputFromOrganisationDraft(draft).aliases).toEqual([{ name: '支付宝', language: 'zh' }])
   })
@@ -40,7 +47,12 @@ describe('organisation draft', () => {
     })
 
     const input = inputFromOrganisationDraft(draftFromOrganisation(organisation), organisation)
-    const reparsed = organisationSchema.parse({ ...input, createdAt: organisation.createdAt, updatedAt: organisation.updatedAt, revision: organisation.revision })
+    const reparsed = organisationSchema.parse({
+      ...input,
+      createdAt: organisation.createdAt,
+      updatedAt: organisation.updatedAt,
+      revision: organisation.revision
+    })
 
     expect(reparsed).toEqual(organisation)
   })

@@ -44,7 +44,10 @@ async function givenAGroupWithAUnit() {
 
 /** The order the page used to put every incident in (all read, then sorted by date), ties by id. */
 function fullOrder(incidents: readonly Incident[]): string[] {
-  return sortByPartialDate([...incidents].sort((a, b) => (a.id < b.id ? -1 : 1)), incidentKeyDate).map((incident) => incident.id)
+  return sortByPartialDate(
+    [...incidents].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    incidentKeyDate
+  ).map((incident) => incident.id)
 }
 
 describe('useOrganisationDetail', () => {

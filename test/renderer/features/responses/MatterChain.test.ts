@@ -18,8 +18,7 @@ const threatenedBan = () =>
 const block = () => aResponse({ title: 'MeitY blocks 59 apps', kind: 'block-or-ban', actorId: 'org-meity', datedOn: '2020-06-29' })
 
 const stepTexts = (wrapper: ReturnType<typeof mountChain>) => wrapper.findAll('[aria-label="Steps taken"] li').map((item) => item.text())
-const proposedTexts = (wrapper: ReturnType<typeof mountChain>) =>
-  wrapper.findAll('[aria-labelledby="proposed-measures-heading"] li').map((item) => item.text())
+const proposedTexts = (wrapper: ReturnType<typeof mountChain>) => wrapper.findAll('[aria-labelledby="proposed-measures-heading"] li').map((item) => item.text())
 
 describe('MatterChain', () => {
   it('states where the matter stands and which step put it there', () => {
@@ -69,7 +68,7 @@ describe('MatterChain', () => {
     expect(wrapper.text()).toBe('No responses recorded yet. Record the first one to start following the matter.')
   })
 
-  it('falls back to the actor\'s id when its name is not loaded', () => {
+  it("falls back to the actor's id when its name is not loaded", () => {
     const wrapper = mountChain([aResponse({ kind: 'fine', actorId: 'org-unknown', datedOn: '2019' })])
 
     expect(stepTexts(wrapper)[0]).toContain('org-unknown')

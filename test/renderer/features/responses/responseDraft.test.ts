@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  draftFromResponse,
-  emptyResponseDraft,
-  inputFromResponseDraft,
-  validateResponseDraft
-} from '../../../../src/renderer/features/responses/responseDraft'
+import { draftFromResponse, emptyResponseDraft, inputFromResponseDraft, validateResponseDraft } from '../../../../src/renderer/features/responses/responseDraft'
 import { aResponse } from '../../../builders/domain'
 import { incidentResponseSchema } from '../../../../src/shared/domain/incidentResponse'
 

@@ -13,8 +13,12 @@ describe('the query language’s hints in words', () => {
     expect(hintsOf('"pre-ticked box')).toEqual(['A quotation mark is not closed: the phrase runs to the end of the query.'])
     expect(hintsOf('year:20x7')).toEqual(['"year:20x7" is not a year or range: write year:2017, year:2017..2018, year:..2018 or year:2017..'])
     expect(hintsOf('year:2018..2017')).toEqual(['"year:2018..2017" ends before it starts: write the earlier year first.'])
-    expect(hintsOf('type:memo')).toEqual(['"type:memo" is not a record type: use type:incident, type:organisation, type:jurisdiction, type:law, type:response, type:source.'])
-    expect(hintsOf('colour:red')).toEqual(['"colour:" is not a filter; searched as text. Filters: type: jurisdiction: org: kind: year: law: category: status: tag:'])
+    expect(hintsOf('type:memo')).toEqual([
+      '"type:memo" is not a record type: use type:incident, type:organisation, type:jurisdiction, type:law, type:response, type:source.'
+    ])
+    expect(hintsOf('colour:red')).toEqual([
+      '"colour:" is not a filter; searched as text. Filters: type: jurisdiction: org: kind: year: law: category: status: tag:'
+    ])
     expect(hintsOf('tag:"" year:""')).toEqual(['"tag:" needs a value, as in tag:value.', '"year:" needs a value, as in year:2018.'])
     expect(hintsOf('OR ban -year:2018 ban OR -block')).toEqual([
       'OR needs a word on each side, as in: ban OR block.',
@@ -32,7 +36,10 @@ describe('the query language’s hints in words', () => {
   })
 
   it('word what a chart ignored in the interface language', () => {
-    const ignored = [...selectIncidentsForChart([], parseQuery('alipay law:pipl'), vocabulary).ignored, ...selectResponsesForChart([], parseQuery('type:law'), vocabulary).ignored]
+    const ignored = [
+      ...selectIncidentsForChart([], parseQuery('alipay law:pipl'), vocabulary).ignored,
+      ...selectResponsesForChart([], parseQuery('type:law'), vocabulary).ignored
+    ]
     expect(ignored.map((each) => translateMessage(each))).toEqual([
       'Words are not used by charts; filter with fields such as jurisdiction:CN year:2018 category:breach.',
       '"law:" does not apply to incidents here and was ignored.',

@@ -28,7 +28,11 @@ describe('the search page in Chinese', () => {
     const wrapper = mount(SearchFacets, { props: { facets } })
 
     expect(wrapper.findAll('h2').map((heading) => heading.text())).toEqual(['类型', '法域', '类别或类型'])
-    expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toEqual(['类型：事件，12', '法域：India，9', '类别或类型：封锁或禁令，2'])
+    expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toEqual([
+      '类型：事件，12',
+      '法域：India，9',
+      '类别或类型：封锁或禁令，2'
+    ])
     expect(wrapper.find('aside').attributes('aria-label')).toBe('缩小结果范围')
   })
 
@@ -45,7 +49,11 @@ describe('the search page in Chinese', () => {
   it('keeps the English words of the facets as they were', () => {
     const wrapper = mount(SearchFacets, { props: { facets } })
 
-    expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toEqual(['Type: Incidents, 12', 'Jurisdiction: India, 9', 'Category or kind: Block or ban, 2'])
+    expect(wrapper.findAll('button').map((button) => button.attributes('aria-label'))).toEqual([
+      'Type: Incidents, 12',
+      'Jurisdiction: India, 9',
+      'Category or kind: Block or ban, 2'
+    ])
   })
 
   it('groups results under Chinese record types, with Chinese dates', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { describeIndexStatus, isAskingAgainDue, withFilter } from '../../../../src/renderer/features/search/useSearch'
 import { isPaletteShortcut } from '../../../../src/renderer/features/search/paletteShortcut'
 
-const press = (overrides: Partial<Parameters<typeof isPaletteShortcut>[0]>) => ({ key: 'k', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...overrides })
+const press = (overrides: Partial<Parameters<typeof isPaletteShortcut>[0]>) => ({
+  key: 'k',
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...overrides
+})
 
 describe('withFilter', () => {
   it('adds a filter to the query', () => {

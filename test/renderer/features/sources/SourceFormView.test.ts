@@ -77,7 +77,9 @@ describe('SourceFormView when the save does not commit', () => {
     await submit(view)
     await vi.waitFor(() => expect(view.find('[role="alert"]').exists()).toBe(true))
 
-    expect(view.get('[role="alert"]').text()).toBe('Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.')
+    expect(view.get('[role="alert"]').text()).toBe(
+      'Not saved: the disk or browser storage is full. Free some space, then try again; your changes are still in the form.'
+    )
     expect(valuesShown(view)).toEqual(typed)
     expect(view.text()).not.toMatch(/\bSaved\b/)
     expect(router.currentRoute.value.name).toBe('source-new')
@@ -105,7 +107,9 @@ describe('SourceFormView when the save does not commit', () => {
     await submit(view)
     await vi.waitFor(() => expect(view.find('[role="alert"]').exists()).toBe(true))
 
-    expect(view.get('[role="alert"]').text()).toBe('Not saved: the browser stopped the write before it finished. Try again; your changes are still in the form.')
+    expect(view.get('[role="alert"]').text()).toBe(
+      'Not saved: the browser stopped the write before it finished. Try again; your changes are still in the form.'
+    )
     expect(valuesShown(view)).toEqual(typed)
     expect(view.text()).not.toMatch(/\bSaved\b/)
     expect(router.currentRoute.value.name).toBe('source-edit')

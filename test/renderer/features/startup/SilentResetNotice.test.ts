@@ -37,7 +37,9 @@ describe('SilentResetNotice', () => {
 
     expect(notice().text()).toContain('The browser cleared this knowledge base.')
     expect(notice().text()).toMatch(/It held 1,234 records when Precedent last opened it \(.*2026.*\); what you see now was loaded afresh\./)
-    expect(notice().text()).toContain('The backups kept in this browser were cleared with it. Restore from a backup file you saved with “Save the knowledge base as a file” to get your records back.')
+    expect(notice().text()).toContain(
+      'The backups kept in this browser were cleared with it. Restore from a backup file you saved with “Save the knowledge base as a file” to get your records back.'
+    )
     const action = notice().get('a')
     expect(action.text()).toBe('Restore from a backup file')
 
@@ -84,7 +86,10 @@ describe('SilentResetNotice', () => {
     const [newest] = await listBackups(getDatabase())
     expect(newest?.reason).toBe('Before importing sample.json')
     expect(view.get('[role="alertdialog"] h2').text()).toMatch(/^Restore the backup of .*29.*2026/)
-    await view.findAll('button').find((button) => button.text() === 'Restore this backup')!.trigger('click')
+    await view
+      .findAll('button')
+      .find((button) => button.text() === 'Restore this backup')!
+      .trigger('click')
     await vi.waitFor(() => expect(view.find('[role="status"]').text()).toMatch(/^Restored\. 1 record written back/))
     expect(await getDatabase().incidents.get(lost.id)).toMatchObject({ title: 'Only in the backup' })
   })

@@ -69,4 +69,3 @@ describe('a newer window upgrading the database', () => {
     unregister()
   })
 })
-

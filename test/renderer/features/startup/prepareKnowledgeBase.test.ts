@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createIncidentRepository, createJurisdictionRepository, createLawRepository, PrecedentDatabase, RECORD_TABLE_NAMES, seedBundle, type Migration } from '@renderer/db'
+import {
+  createIncidentRepository,
+  createJurisdictionRepository,
+  createLawRepository,
+  PrecedentDatabase,
+  RECORD_TABLE_NAMES,
+  seedBundle,
+  type Migration
+} from '@renderer/db'
 import { allMigrations } from '@renderer/db/migrations'
 import { prepareKnowledgeBase } from '@renderer/features/startup'
 import { aFreshDatabaseName } from '../../db/testDatabase'
@@ -33,7 +41,7 @@ describe('prepareKnowledgeBase', () => {
     expect(gdpr?.appliesFromOn).toBe('2018-05-25')
   })
 
-  it('keeps a GDPR record stored before the full text shipped (the sample\'s), instead of overwriting it', async () => {
+  it("keeps a GDPR record stored before the full text shipped (the sample's), instead of overwriting it", async () => {
     const name = aFreshDatabaseName()
     const earlier = new PrecedentDatabase(name)
     const jurisdictions = (await import('@resources/jurisdictions.json')).default

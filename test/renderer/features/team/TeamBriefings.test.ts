@@ -51,7 +51,9 @@ describe('sharing briefings with the team', () => {
 
     await checkbox.setValue(true)
     await vi.waitFor(() => expect(view.get('[role="status"]').text()).toBe('Shared with the team: every member can read it.'))
-    expect(await team.serverFor('alice').briefings()).toEqual([expect.objectContaining({ owner: 'bob', shared: true, briefing: expect.objectContaining({ title: 'Ride-hailing retention' }) })])
+    expect(await team.serverFor('alice').briefings()).toEqual([
+      expect.objectContaining({ owner: 'bob', shared: true, briefing: expect.objectContaining({ title: 'Ride-hailing retention' }) })
+    ])
     wrapper!.unmount()
 
     const aliceView = await mountAs(TeamSharedBriefings, {}, desktopTeamOver(team.serverFor('alice'), { ...KEPT, user: 'alice' }))

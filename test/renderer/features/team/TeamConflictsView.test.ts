@@ -45,12 +45,17 @@ async function givenConflict(team: InMemoryTeam, aliceEdit: Partial<Incident> | 
   const original = anIncident({ title: 'Alipay default opt-in', summary: 'Users were opted in by default.', revision: 1 })
   await alice.push([revisionOf(original, original.id, { revision: 0, exists: false })])
   await alice.push([revisionOf(aliceEdit === undefined ? undefined : { ...original, ...aliceEdit, revision: 2 }, original.id, { revision: 1, exists: true })])
-  const outcome = await bob.push([revisionOf(bobEdit === undefined ? undefined : { ...original, ...bobEdit, revision: 2 }, original.id, { revision: 1, exists: true })])
+  const outcome = await bob.push([
+    revisionOf(bobEdit === undefined ? undefined : { ...original, ...bobEdit, revision: 2 }, original.id, { revision: 1, exists: true })
+  ])
   expect(outcome.outcomes[0]?.outcome).toBe('conflict')
   return { original, alice, bob }
 }
 
-async function openInbox(server: TeamServer, path = '/team/conflicts'): Promise<{ view: VueWrapper; router: Router; team: ReturnType<typeof desktopTeamOver> }> {
+async function openInbox(
+  server: TeamServer,
+  path = '/team/conflicts'
+): Promise<{ view: VueWrapper; router: Router; team: ReturnType<typeof desktopTeamOver> }> {
   const team = desktopTeamOver(server, KEPT)
   givenDesktopTeam(team)
   const pinia = createPinia()
@@ -105,7 +110,11 @@ describe('the conflicts inbox', () => {
 
   it('builds the record from the choices field by field and text written by hand, and closes the conflict for everyone', async () => {
     const team = createInMemoryTeam()
-    const { original, alice } = await givenConflict(team, { title: 'Alice’s title', summary: 'Alice’s summary.' }, { title: 'Bob’s title', summary: 'Bob’s summary.', status: 'confirmed' })
+    const { original, alice } = await givenConflict(
+      team,
+      { title: 'Alice’s title', summary: 'Alice’s summary.' },
+      { title: 'Bob’s title', summary: 'Bob’s summary.', status: 'confirmed' }
+    )
     const [conflict] = await alice.conflicts({ includeResolved: false })
     const { view, router } = await openInbox(team.serverFor('bob'), `/team/conflicts/${conflict!.conflictId}`)
 
@@ -142,13 +151,18 @@ describe('the conflicts inbox', () => {
     const [conflict] = await bob.conflicts({ includeResolved: false })
     const { view, team: bridge } = await openInbox(bob, `/team/conflicts/${conflict!.conflictId}`)
     const newer = { ...conflict!.theirs.snapshot!, title: 'Alice’s second title', revision: 3 }
-    bridge.resolveConflict.mockResolvedValueOnce({ outcome: 'stale', current: { recordType: 'incident', recordId: conflict!.recordId, revision: 3, snapshot: newer } })
+    bridge.resolveConflict.mockResolvedValueOnce({
+      outcome: 'stale',
+      current: { recordType: 'incident', recordId: conflict!.recordId, revision: 3, snapshot: newer }
+    })
 
     await choiceIn(view, 'Title', 'Keep mine').setValue(true)
     await buttonNamed(view, 'Resolve').trigger('click')
     await vi.waitFor(() => expect(view.find('[role="alert"]').exists()).toBe(true))
 
-    expect(view.get('[role="alert"]').text()).toBe('The record changed again on the server since this conflict was read. The versions below are read again: check them and choose again.')
+    expect(view.get('[role="alert"]').text()).toBe(
+      'The record changed again on the server since this conflict was read. The versions below are read again: check them and choose again.'
+    )
     expect(view.findAll('fieldset')[0]!.text()).toContain('Alice’s second title')
     expect((choiceIn(view, 'Title', 'Keep mine').element as HTMLInputElement).checked).toBe(false)
 
@@ -157,7 +171,9 @@ describe('the conflicts inbox', () => {
     await choiceIn(view, 'Title', 'Keep mine').setValue(true)
     await buttonNamed(view, 'Resolve').trigger('click')
     await vi.waitFor(() => expect(bridge.resolveConflict).toHaveBeenCalledTimes(2))
-    expect(bridge.resolveConflict).toHaveBeenLastCalledWith(expect.objectContaining({ revision: expect.objectContaining({ base: { revision: 3, exists: true } }) }))
+    expect(bridge.resolveConflict).toHaveBeenLastCalledWith(
+      expect.objectContaining({ revision: expect.objectContaining({ base: { revision: 3, exists: true } }) })
+    )
   })
 
   it('says someone else resolved it when the server answers closed', async () => {

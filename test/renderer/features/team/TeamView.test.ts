@@ -24,7 +24,10 @@ async function openTeamPage(path = '/team'): Promise<VueWrapper> {
   const router = createRouter({ history: createMemoryHistory(), routes: teamRoutes })
   await router.push(path)
   await router.isReady()
-  wrapper = mount({ components: { RouterView, TeamSyncIndicator }, template: '<header><TeamSyncIndicator /></header><RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  wrapper = mount(
+    { components: { RouterView, TeamSyncIndicator }, template: '<header><TeamSyncIndicator /></header><RouterView />' },
+    { global: { plugins: [pinia, router] }, attachTo: document.body }
+  )
   await flushPromises()
   return wrapper
 }
@@ -118,7 +121,9 @@ describe('the Team page in the desktop app', () => {
     await flushPromises()
 
     expect(view.text()).toContain('Not reachable: working offline')
-    expect(view.get('[role="alert"]').text()).toBe('Cannot connect to localhost:5432. Your changes stay on this device and sync when the server can be reached again.')
+    expect(view.get('[role="alert"]').text()).toBe(
+      'Cannot connect to localhost:5432. Your changes stay on this device and sync when the server can be reached again.'
+    )
     expect(view.get('.team-sync-indicator').text()).toMatch(/^Team: offline/)
   })
 

@@ -16,7 +16,14 @@ const content = timelineEvents({ incidents: [incident], responses: [review], law
 async function mountChart(grouping: 'jurisdiction' | 'type', pxPerDay = 4) {
   const model = new TimelineLayoutModel(content, { grouping, laneOrder: [] }, { jurisdictionName: (id) => ({ IN: 'India' })[id] })
   const wrapper = mount(TimelineChart, {
-    props: { source: localWindowSource(model), scale: { startDay: dayNumberOf('2015-04-01'), pxPerDay }, width: 800, collapsedLaneKeys: [], todayDay: dayNumberOf('2026-01-01'), label: '时间线' },
+    props: {
+      source: localWindowSource(model),
+      scale: { startDay: dayNumberOf('2015-04-01'), pxPerDay },
+      width: 800,
+      collapsedLaneKeys: [],
+      todayDay: dayNumberOf('2026-01-01'),
+      label: '时间线'
+    },
     global: { stubs: { RouterLink: true } },
     attachTo: document.body
   })
@@ -72,7 +79,11 @@ describe('the timeline in Chinese', () => {
 
     const english = [itemKindLabel(proposed), itemLabel(inForce), itemLabel(closed), describeItem(proposed)]
     expect(english).toEqual([proposed.kindLabel, timelineItemLabel(inForce), timelineItemLabel(closed), describeTimelineItem(proposed)])
-    expect(english.slice(0, 3)).toEqual(['Fine (proposed)', 'Law in force: Cybersecurity Law — 1 June 2017 – open-ended', 'Law in force: Old Rules — January 2010 – 7 November 2016'])
+    expect(english.slice(0, 3)).toEqual([
+      'Fine (proposed)',
+      'Law in force: Cybersecurity Law — 1 June 2017 – open-ended',
+      'Law in force: Old Rules — January 2010 – 7 November 2016'
+    ])
 
     setLocale('zh-CN')
     expect(itemKindLabel(proposed)).toBe('罚款（拟议）')

@@ -76,7 +76,10 @@ describe('useTimelineData', () => {
   })
 
   it("filters by a saved search's query, then by the words typed", async () => {
-    await getDatabase().meta.put({ key: 'saved-searches', value: [{ id: 's1', name: 'China', query: 'jurisdiction:CN', createdAt: '2026-01-31T12:00:00.000Z' }] })
+    await getDatabase().meta.put({
+      key: 'saved-searches',
+      value: [{ id: 's1', name: 'China', query: 'jurisdiction:CN', createdAt: '2026-01-31T12:00:00.000Z' }]
+    })
     search.mockResolvedValue({ items: [] })
     const scope = effectScope()
 

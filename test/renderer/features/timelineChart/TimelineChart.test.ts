@@ -147,7 +147,10 @@ describe('TimelineChart with many lanes', () => {
     await drawn(wrapper)
     const chart = wrapper.vm as unknown as { layout: { lanes: readonly { key: string; y: number }[]; laneCount: number } }
     const scroller = wrapper.get('.timeline-scroller').element as HTMLElement
-    const laneAtTop = manyModel.window({ scale, width: 1000, top: 0, height: 5_000, collapsedLaneKeys: [] }).lanes.find((lane) => lane.y > 400) as { key: string; y: number }
+    const laneAtTop = manyModel.window({ scale, width: 1000, top: 0, height: 5_000, collapsedLaneKeys: [] }).lanes.find((lane) => lane.y > 400) as {
+      key: string
+      y: number
+    }
     scroller.scrollTop = laneAtTop.y + 10
     await wrapper.get('.timeline-scroller').trigger('scroll')
     await new Promise((resolve) => requestAnimationFrame(resolve))

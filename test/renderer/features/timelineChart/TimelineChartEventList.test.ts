@@ -18,7 +18,10 @@ const packed = packTimeline(lanes, 4)
 const itemsAt = (startDay: number) => placeInView(packed, content.links, { startDay, pxPerDay: 4 }, { width: 800, top: 0, height: 600 }).items
 
 const Empty = { render: () => null }
-const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: Empty }, ...RECORD_TYPES.map((type) => ({ path: `/${type}/:id`, name: type, component: Empty }))] })
+const router = createRouter({
+  history: createMemoryHistory(),
+  routes: [{ path: '/', component: Empty }, ...RECORD_TYPES.map((type) => ({ path: `/${type}/:id`, name: type, component: Empty }))]
+})
 
 // The list's scrolled part is 14rem high; the test DOM lays nothing out.
 beforeEach(() => void vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(224))
@@ -47,7 +50,11 @@ describe('TimelineChartEventList', () => {
       'Review: MeitY review — 10 June 2015 (in 2 lanes)'
     ])
     expect(entries[2]?.get('a').attributes('href')).toBe(`/response/${review.id}`)
-    expect(entries.map((entry) => [entry.attributes('aria-posinset'), entry.attributes('aria-setsize')])).toEqual([['1', '3'], ['2', '3'], ['3', '3']])
+    expect(entries.map((entry) => [entry.attributes('aria-posinset'), entry.attributes('aria-setsize')])).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+      ['3', '3']
+    ])
     expect(wrapper.get('summary').text()).toBe('The 3 items in view, as a list')
   })
 
@@ -68,7 +75,11 @@ describe('TimelineChartEventList', () => {
 describe('TimelineChartEventList with many events in view', () => {
   it('puts only the entries near the scrolled part in the page, each saying its place among all', async () => {
     const many = timelineEvents(
-      { incidents: Array.from({ length: 400 }, (_, index) => anIncident({ title: `Event ${index}`, occurredOn: '2015-05-01', jurisdictionIds: ['IN'] })), responses: [], laws: [] },
+      {
+        incidents: Array.from({ length: 400 }, (_, index) => anIncident({ title: `Event ${index}`, occurredOn: '2015-05-01', jurisdictionIds: ['IN'] })),
+        responses: [],
+        laws: []
+      },
       { today: '2026-01-01' }
     )
     const grouped = assignLanes(many.items, 'jurisdiction')

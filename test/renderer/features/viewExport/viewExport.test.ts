@@ -102,7 +102,11 @@ describe('an exported picture in Chinese', () => {
   it('writes its filters and date in Chinese, the title as given', () => {
     setLocale('zh-CN')
 
-    expect(headingLines({ title: '阿里巴巴集团时间线', filters: '', asOfDay: '2026-11-29' })).toEqual(['阿里巴巴集团时间线', '筛选条件：无', '截至2026年11月29日'])
+    expect(headingLines({ title: '阿里巴巴集团时间线', filters: '', asOfDay: '2026-11-29' })).toEqual([
+      '阿里巴巴集团时间线',
+      '筛选条件：无',
+      '截至2026年11月29日'
+    ])
   })
 
   it('names a CJK font family first, so Chinese labels are drawn in one face', () => {

@@ -10,7 +10,17 @@ describe('aiidOrganisationId', () => {
   })
 
   it('makes any other slug a valid id with a hash of the whole slug, so different slugs never share one', () => {
-    const slugs = ['@pokimane', 'pokimane', "mcdonald's-customers", 'mcdonald-s-customers', 'e!-news', '"leon"-(pseudonymous-australian-fraud-analyst)', '@@@', `${'a'.repeat(150)}x`, `${'a'.repeat(150)}y`]
+    const slugs = [
+      '@pokimane',
+      'pokimane',
+      "mcdonald's-customers",
+      'mcdonald-s-customers',
+      'e!-news',
+      '"leon"-(pseudonymous-australian-fraud-analyst)',
+      '@@@',
+      `${'a'.repeat(150)}x`,
+      `${'a'.repeat(150)}y`
+    ]
     const ids = slugs.map(aiidOrganisationId)
     expect(new Set(ids).size).toBe(slugs.length)
     for (const id of ids) expect(organisationIdSchema.safeParse(id).success, id).toBe(true)

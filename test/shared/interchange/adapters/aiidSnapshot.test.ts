@@ -16,12 +16,16 @@ import { inEnglish, thrownInEnglish, withReasonInEnglish } from '../../../suppor
 const aiidFolder = sharedData('aiid-2026-02')
 const context: ImportContext = { file: 'incidents.csv', importedAt: '2026-11-29T00:00:00.000Z', jurisdictionIds: new Set(['US']) }
 
-const HEADER = '_id,incident_id,date,reports,Alleged deployer of AI system,Alleged developer of AI system,Alleged harmed or nearly harmed parties,description,title'
+const HEADER =
+  '_id,incident_id,date,reports,Alleged deployer of AI system,Alleged developer of AI system,Alleged harmed or nearly harmed parties,description,title'
 
 /** A CSV cell holding a JSON list, quoted as AIID's export quotes it. */
 const list = (...names: string[]) => `"${JSON.stringify(names).replaceAll('"', '""')}"`
 
-function incidentRow(id: string, options: { reports?: string; date?: string; deployers?: string; developers?: string; harmed?: string; title?: string; description?: string } = {}) {
+function incidentRow(
+  id: string,
+  options: { reports?: string; date?: string; deployers?: string; developers?: string; harmed?: string; title?: string; description?: string } = {}
+) {
   return [
     `ObjectId(625763db343edc875fe639${id.padStart(2, '0').slice(-2)})`,
     id,
@@ -64,7 +68,11 @@ describe('readAiidSnapshot', () => {
       citations: [{ sourceId: 'src-aiid-1', locator: 'Incident 1' }]
     })
     expect(recordsOf<Source>(reading, 'source')).toEqual([
-      expect.objectContaining({ id: 'src-aiid-1', url: 'https://incidentdatabase.ai/cite/1/', publisher: 'AI Incident Database (Responsible AI Collaborative)' })
+      expect.objectContaining({
+        id: 'src-aiid-1',
+        url: 'https://incidentdatabase.ai/cite/1/',
+        publisher: 'AI Incident Database (Responsible AI Collaborative)'
+      })
     ])
     expect(reading.candidates.map((candidate) => [candidate.typed.type, candidate.origin])).toEqual([
       ['organisation', { file: 'incidents.csv', row: 2, field: 'Alleged deployer of AI system' }],
@@ -75,7 +83,10 @@ describe('readAiidSnapshot', () => {
   })
 
   it('keeps a date at the precision given and never adds one that is missing', () => {
-    const reading = readAiidSnapshot(tables([incidentRow('1', { date: '2015' }), incidentRow('2', { date: '2016-03' }), incidentRow('3', { date: '' })]), context)
+    const reading = readAiidSnapshot(
+      tables([incidentRow('1', { date: '2015' }), incidentRow('2', { date: '2016-03' }), incidentRow('3', { date: '' })]),
+      context
+    )
     expect(incidentsOf(reading).map((incident) => incident.occurredOn)).toEqual(['2015', '2016-03', undefined])
     expect(precisionOf(incidentsOf(reading)[1]!.occurredOn!)).toBe('month')
   })
@@ -83,7 +94,9 @@ describe('readAiidSnapshot', () => {
   it('rejects a row whose date is not a date, naming the column', () => {
     const reading = readAiidSnapshot(tables([incidentRow('1', { date: '2015-13-40' }), incidentRow('2')]), context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-2'])
-    expect(reading.rejected.map(withReasonInEnglish)).toEqual([{ file: 'incidents.csv', row: 2, field: 'date', message: expect.stringContaining('2015-13-40') as string }])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([
+      { file: 'incidents.csv', row: 2, field: 'date', message: expect.stringContaining('2015-13-40') as string }
+    ])
   })
 
   it('makes each entity one organisation, linked as operator when it deployed the system and involved otherwise', () => {
@@ -140,7 +153,10 @@ describe('readAiidSnapshot', () => {
   })
 
   it('rejects a row whose reports cell is not a list of report numbers, as a sign the row is damaged', () => {
-    const reading = readAiidSnapshot(tables([incidentRow('1', { reports: '"[2,""x""]"' }), incidentRow('2', { reports: '"[2,"' }), incidentRow('3', { reports: '[42]' })]), context)
+    const reading = readAiidSnapshot(
+      tables([incidentRow('1', { reports: '"[2,""x""]"' }), incidentRow('2', { reports: '"[2,"' }), incidentRow('3', { reports: '[42]' })]),
+      context
+    )
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-3'])
     expect(reading.rejected.map((problem) => [problem.row, problem.field, inEnglish(problem.message)])).toEqual([
       [2, 'reports', 'The cell must be a JSON list of report numbers such as [2,3]'],
@@ -173,9 +189,24 @@ describe('readAiidSnapshot', () => {
     const reading = readAiidSnapshot(tables([incidentRow('342'), incidentRow('88'), incidentRow('1057'), incidentRow('637')], { duplicates }), context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-1057'])
     expect(reading.notices.map(withReasonInEnglish)).toEqual([
-      { file: 'incidents.csv', row: 2, field: 'incident_id', message: 'Incident 342 is a duplicate of incident 1057 (through 342 → 88 → 1057), which is imported instead; it was not imported' },
-      { file: 'incidents.csv', row: 3, field: 'incident_id', message: 'Incident 88 is a duplicate of incident 1057, which is imported instead; it was not imported' },
-      { file: 'incidents.csv', row: 5, field: 'incident_id', message: 'Incident 637 is a duplicate of incident 112, which is not in this file; it was not imported' }
+      {
+        file: 'incidents.csv',
+        row: 2,
+        field: 'incident_id',
+        message: 'Incident 342 is a duplicate of incident 1057 (through 342 → 88 → 1057), which is imported instead; it was not imported'
+      },
+      {
+        file: 'incidents.csv',
+        row: 3,
+        field: 'incident_id',
+        message: 'Incident 88 is a duplicate of incident 1057, which is imported instead; it was not imported'
+      },
+      {
+        file: 'incidents.csv',
+        row: 5,
+        field: 'incident_id',
+        message: 'Incident 637 is a duplicate of incident 112, which is not in this file; it was not imported'
+      }
     ])
   })
 
@@ -217,7 +248,9 @@ describe('readAiidSnapshot', () => {
   it('cleans garbled text and says so on the row and field', () => {
     const reading = readAiidSnapshot(tables([incidentRow('1', { title: 'Googleâ€™s YouTube Kids' })]), context)
     expect(incidentsOf(reading)[0]!.title).toBe('Google’s YouTube Kids')
-    expect(reading.notices.map(withReasonInEnglish)).toEqual([{ file: 'incidents.csv', row: 2, field: 'title', message: expect.stringContaining('garbled characters') as string }])
+    expect(reading.notices.map(withReasonInEnglish)).toEqual([
+      { file: 'incidents.csv', row: 2, field: 'title', message: expect.stringContaining('garbled characters') as string }
+    ])
   })
 })
 
@@ -308,16 +341,29 @@ describe('readAiidSnapshotFiles on a small snapshot', () => {
   it('tells the tables apart by their headers, whatever the files are called, and names files it does not read', () => {
     const reading = readAiidSnapshotFiles([{ ...mit, name: 'mit.csv' }, { ...incidents, name: 'aiid-incidents.csv' }, duplicates, quickadd], context)
     expect(incidentsOf(reading).map((incident) => incident.id)).toEqual(['aiid-1', 'aiid-2'])
-    expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual(['1. Discrimination and Toxicity', '1.2. Exposure to toxic content'])
+    expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual([
+      '1. Discrimination and Toxicity',
+      '1.2. Exposure to toxic content'
+    ])
     expect(reading.notices.map(withReasonInEnglish)).toEqual([
-      { file: 'quickadd.csv', message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read' },
-      { file: 'aiid-incidents.csv', row: 4, field: 'incident_id', message: 'Incident 3 is a duplicate of incident 1, which is imported instead; it was not imported' }
+      {
+        file: 'quickadd.csv',
+        message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read'
+      },
+      {
+        file: 'aiid-incidents.csv',
+        row: 4,
+        field: 'incident_id',
+        message: 'Incident 3 is a duplicate of incident 1, which is imported instead; it was not imported'
+      }
     ])
   })
 
   it('refuses a set of files without the incidents table, or with one table twice', () => {
     expect(thrownInEnglish(() => readAiidSnapshotFiles([duplicates], context))).toContain("None of these files is the AIID snapshot's incidents.csv")
-    expect(thrownInEnglish(() => readAiidSnapshotFiles([duplicates, { ...duplicates, name: 'copy.csv' }, incidents], context))).toContain('copy.csv: This is the same AIID table as duplicates.csv; choose one of them')
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([duplicates, { ...duplicates, name: 'copy.csv' }, incidents], context))).toContain(
+      'copy.csv: This is the same AIID table as duplicates.csv; choose one of them'
+    )
   })
 })
 
@@ -333,7 +379,10 @@ describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot
     ]
     const reading = readAiidSnapshotFiles(files, context)
     expect(incidentsOf(reading)).toHaveLength(1365)
-    expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual(['1. Discrimination and Toxicity', '1.2. Exposure to toxic content'])
+    expect(incidentsOf(reading).find((incident) => incident.id === 'aiid-1')?.tags).toEqual([
+      '1. Discrimination and Toxicity',
+      '1.2. Exposure to toxic content'
+    ])
     expect(withReasonInEnglish(reading.notices[0]!)).toEqual({
       file: 'quickadd.csv',
       message: 'This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read'
@@ -342,7 +391,11 @@ describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot
   })
 
   it('refuses a set of files without the incidents table, or with one table twice', () => {
-    expect(thrownInEnglish(() => readAiidSnapshotFiles([read('duplicates.csv')], context))).toContain("None of these files is the AIID snapshot's incidents.csv")
-    expect(thrownInEnglish(() => readAiidSnapshotFiles([read('duplicates.csv'), { ...read('duplicates.csv'), name: 'copy.csv' }, read('incidents.csv')], context))).toContain('copy.csv: This is the same AIID table as duplicates.csv; choose one of them')
+    expect(thrownInEnglish(() => readAiidSnapshotFiles([read('duplicates.csv')], context))).toContain(
+      "None of these files is the AIID snapshot's incidents.csv"
+    )
+    expect(
+      thrownInEnglish(() => readAiidSnapshotFiles([read('duplicates.csv'), { ...read('duplicates.csv'), name: 'copy.csv' }, read('incidents.csv')], context))
+    ).toContain('copy.csv: This is the same AIID table as duplicates.csv; choose one of them')
   })
 })

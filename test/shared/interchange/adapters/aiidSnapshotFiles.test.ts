@@ -31,14 +31,20 @@ describe('readAiidSnapshotFiles with a table whose header row cannot be read', (
 
 describe.skipIf(!aiidFolder.present)('readAiidSnapshotFiles on the AIID snapshot folder of February 2026', () => {
   it('reads a whole snapshot folder: the three tables it knows, the others named in notices', () => {
-    const files = readdirSync(aiidFolder.path).filter((name) => name.endsWith('.csv')).map(file)
+    const files = readdirSync(aiidFolder.path)
+      .filter((name) => name.endsWith('.csv'))
+      .map(file)
 
     const reading = readAiidSnapshotFiles(files, context)
 
     expect(reading.candidates.filter((candidate) => candidate.typed.type === 'incident')).toHaveLength(1365)
     const notices = reading.notices.map(describeImportProblem)
-    expect(notices).toContainEqual(expect.stringMatching(/^classifications_CSETv1\.csv, row 1, field "[^"]+": The column .* appears more than once .*; this file was not read$/))
-    expect(notices).toContainEqual('submissions.csv: This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read')
+    expect(notices).toContainEqual(
+      expect.stringMatching(/^classifications_CSETv1\.csv, row 1, field "[^"]+": The column .* appears more than once .*; this file was not read$/)
+    )
+    expect(notices).toContainEqual(
+      'submissions.csv: This file is not one of the AIID tables Precedent reads (incidents, duplicates, MIT classifications); it was not read'
+    )
   })
 
   it('still refuses a single file whose header row cannot be read, with that reason', () => {

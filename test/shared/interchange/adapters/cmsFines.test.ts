@@ -17,7 +17,11 @@ const cmsDownload = sharedData('gdpr-fines-cms-2024/enforcementtracker_full_down
 const FILE = 'enforcementtracker_full_download.json'
 
 /** One row of the download, in its column order, with some cells replaced. */
-function cmsRow(cells: Partial<Record<'etid' | 'country' | 'authority' | 'date' | 'fine' | 'controller' | 'sector' | 'articles' | 'type' | 'summary' | 'source' | 'url', string>> = {}): string[] {
+function cmsRow(
+  cells: Partial<
+    Record<'etid' | 'country' | 'authority' | 'date' | 'fine' | 'controller' | 'sector' | 'articles' | 'type' | 'summary' | 'source' | 'url', string>
+  > = {}
+): string[] {
   const etid = cells.etid ?? 'ETid-1'
   const number = etid.replace(/\D/g, '')
   return [
@@ -39,7 +43,8 @@ function cmsRow(cells: Partial<Record<'etid' | 'country' | 'authority' | 'date' 
 }
 
 const read = (...rows: unknown[]) => readCmsFines({ data: rows }, context(FILE))
-const recordsOf = <T>(reading: ImportReading, type: string): T[] => reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
+const recordsOf = <T>(reading: ImportReading, type: string): T[] =>
+  reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
 const onlyResponse = (reading: ImportReading): IncidentResponse => {
   const responses = recordsOf<IncidentResponse>(reading, 'response')
   expect(responses).toHaveLength(1)
@@ -59,13 +64,22 @@ describe('readCmsFines: one fine', () => {
 
   it('records the authority as a regulator of the flag cell country, acting', () => {
     const authority = recordsOf<Organisation>(reading, 'organisation').find((organisation) => organisation.id === response.actorId)
-    expect(authority).toMatchObject({ id: 'org-dpa-austrian-data-protection-authority-dsb', name: 'Austrian Data Protection Authority (dsb)', kind: 'regulator', headquartersJurisdictionId: 'AT' })
+    expect(authority).toMatchObject({
+      id: 'org-dpa-austrian-data-protection-authority-dsb',
+      name: 'Austrian Data Protection Authority (dsb)',
+      kind: 'regulator',
+      headquartersJurisdictionId: 'AT'
+    })
   })
 
   it('records the controller as the target, with the sector in its description', () => {
     expect(response.targetOrganisationIds).toEqual(['org-cms-betting-place'])
     const controller = recordsOf<Organisation>(reading, 'organisation').find((organisation) => organisation.id === 'org-cms-betting-place')
-    expect(controller).toMatchObject({ name: 'Betting place', kind: 'company', description: 'Sector: Industry and Commerce (as classified by the CMS Enforcement Tracker)' })
+    expect(controller).toMatchObject({
+      name: 'Betting place',
+      kind: 'company',
+      description: 'Sector: Industry and Commerce (as classified by the CMS Enforcement Tracker)'
+    })
   })
 
   it('keeps the amount in euros', () => {
@@ -80,7 +94,11 @@ describe('readCmsFines: one fine', () => {
   it('cites the linked document and the tracker page, as sources', () => {
     const sources = recordsOf<Source>(reading, 'source')
     expect(sources.map((source) => source.url)).toEqual(['https://www.dsb.gv.at/documents/Straferkenntnis.pdf', 'https://www.enforcementtracker.com/ETid-1'])
-    expect(sources[1]).toMatchObject({ id: sourceIdForWebAddress('https://www.enforcementtracker.com/ETid-1'), title: 'CMS GDPR Enforcement Tracker: ETid-1', publisher: 'CMS' })
+    expect(sources[1]).toMatchObject({
+      id: sourceIdForWebAddress('https://www.enforcementtracker.com/ETid-1'),
+      title: 'CMS GDPR Enforcement Tracker: ETid-1',
+      publisher: 'CMS'
+    })
     expect(response.citations).toEqual(sources.map((source) => ({ sourceId: source.id })))
   })
 
@@ -122,7 +140,9 @@ describe('readCmsFines: amounts', () => {
   it('keeps a written 0 and says what the tracker means by it', () => {
     const reading = read(cmsRow({ fine: '0' }))
     expect(onlyResponse(reading).penalty?.amount).toBe(0)
-    expect(messages(reading)).toEqual([`${FILE}, row 1, field "fineEUR": The fine is recorded as 0: the tracker writes 0 for a fine later overturned or cancelled; the summary says what happened`])
+    expect(messages(reading)).toEqual([
+      `${FILE}, row 1, field "fineEUR": The fine is recorded as 0: the tracker writes 0 for a fine later overturned or cancelled; the summary says what happened`
+    ])
   })
 })
 
@@ -136,7 +156,11 @@ describe('readCmsFines: dates', () => {
   })
 
   it('leaves out "Unknown", an impossible date and a future date, with notices naming row and field', () => {
-    const reading = read(cmsRow({ etid: 'ETid-1', date: 'Unknown' }), cmsRow({ etid: 'ETid-2', date: '2019-02-30' }), cmsRow({ etid: 'ETid-3', date: '2030-01-01' }))
+    const reading = read(
+      cmsRow({ etid: 'ETid-1', date: 'Unknown' }),
+      cmsRow({ etid: 'ETid-2', date: '2019-02-30' }),
+      cmsRow({ etid: 'ETid-3', date: '2030-01-01' })
+    )
     expect(recordsOf<IncidentResponse>(reading, 'response').map((response) => response.datedOn)).toEqual([undefined, undefined, undefined])
     expect(messages(reading)).toEqual([
       `${FILE}, row 1, field "dateOfDecision": The date of the decision is unknown; the fine is imported without a date`,
@@ -165,7 +189,10 @@ describe('readCmsFines: articles', () => {
 
   it('reads an article with no law named as GDPR, with a notice, and "Unknown" as none', () => {
     const reading = read(cmsRow({ etid: 'ETid-1', articles: 'Art. 32 (4)' }), cmsRow({ etid: 'ETid-2', articles: 'Unknown' }))
-    expect(recordsOf<IncidentResponse>(reading, 'response').map((response) => response.legalBasis)).toEqual([[{ lawId: 'law-eu-gdpr', provisionNumber: '32' }], []])
+    expect(recordsOf<IncidentResponse>(reading, 'response').map((response) => response.legalBasis)).toEqual([
+      [{ lawId: 'law-eu-gdpr', provisionNumber: '32' }],
+      []
+    ])
     expect(messages(reading)).toEqual([`${FILE}, row 1, field "quotedArticles": "Art. 32 (4)" names no law; it was read as an article of the GDPR`])
   })
 })
@@ -175,11 +202,17 @@ describe('readCmsFines: organisations and text', () => {
     const reading = read(cmsRow({ etid: 'ETid-1', controller: 'Private individual' }), cmsRow({ etid: 'ETid-2', controller: 'Private Individual' }))
     const controllers = recordsOf<Organisation>(reading, 'organisation').filter((organisation) => organisation.id.startsWith('org-cms-'))
     expect(controllers.map((controller) => [controller.id, controller.name])).toEqual([['org-cms-private-individual', 'Private individual']])
-    expect(recordsOf<IncidentResponse>(reading, 'response').map((response) => response.targetOrganisationIds)).toEqual([['org-cms-private-individual'], ['org-cms-private-individual']])
+    expect(recordsOf<IncidentResponse>(reading, 'response').map((response) => response.targetOrganisationIds)).toEqual([
+      ['org-cms-private-individual'],
+      ['org-cms-private-individual']
+    ])
   })
 
   it('normalises decomposed accents so the same name is one organisation', () => {
-    const reading = read(cmsRow({ etid: 'ETid-1', controller: 'UST GLOBAL ESPAN\u0303A, S.A.' }), cmsRow({ etid: 'ETid-2', controller: 'UST GLOBAL ESPAÑA, S.A.' }))
+    const reading = read(
+      cmsRow({ etid: 'ETid-1', controller: 'UST GLOBAL ESPAN\u0303A, S.A.' }),
+      cmsRow({ etid: 'ETid-2', controller: 'UST GLOBAL ESPAÑA, S.A.' })
+    )
     const controllers = recordsOf<Organisation>(reading, 'organisation').filter((organisation) => organisation.id.startsWith('org-cms-'))
     expect(controllers.map((controller) => controller.name)).toEqual(['UST GLOBAL ESPAÑA, S.A.'])
   })
@@ -200,7 +233,11 @@ describe('readCmsFines: organisations and text', () => {
   })
 
   it('turns HTML in the summary into text and cites the page it links', () => {
-    const reading = read(cmsRow({ summary: "Fine reduced to EUR 1500 by court, see <a class='blau' href='https://www.dataprotect.at/2020-strafe/' target='_blank'>link</a> &amp; appeal." }))
+    const reading = read(
+      cmsRow({
+        summary: "Fine reduced to EUR 1500 by court, see <a class='blau' href='https://www.dataprotect.at/2020-strafe/' target='_blank'>link</a> &amp; appeal."
+      })
+    )
     const response = onlyResponse(reading)
     expect(response.description).toBe('Fine reduced to EUR 1500 by court, see link & appeal.')
     expect(recordsOf<Source>(reading, 'source').map((source) => source.url)).toContain('https://www.dataprotect.at/2020-strafe/')
@@ -208,14 +245,22 @@ describe('readCmsFines: organisations and text', () => {
   })
 
   it('cites every document of a source cell with several links', () => {
-    const reading = read(cmsRow({ source: "<a href='https://gdprtoolkit.eu/first-fine/'>link</a>  <a href='https://www.cpdp.bg/?p=element_view&amp;aid=2152'>link</a>" }))
-    expect(recordsOf<Source>(reading, 'source').map((source) => source.url)).toEqual(['https://gdprtoolkit.eu/first-fine/', 'https://www.cpdp.bg/?p=element_view&aid=2152', 'https://www.enforcementtracker.com/ETid-1'])
+    const reading = read(
+      cmsRow({ source: "<a href='https://gdprtoolkit.eu/first-fine/'>link</a>  <a href='https://www.cpdp.bg/?p=element_view&amp;aid=2152'>link</a>" })
+    )
+    expect(recordsOf<Source>(reading, 'source').map((source) => source.url)).toEqual([
+      'https://gdprtoolkit.eu/first-fine/',
+      'https://www.cpdp.bg/?p=element_view&aid=2152',
+      'https://www.enforcementtracker.com/ETid-1'
+    ])
   })
 
   it('names a country it does not know, and records the authority without one', () => {
     const reading = read(cmsRow({ country: "<img alt='ATLANTIS'><br />ATLANTIS" }))
     expect(recordsOf<Organisation>(reading, 'organisation')[0]!.headquartersJurisdictionId).toBeUndefined()
-    expect(messages(reading)).toEqual([`${FILE}, row 1, field "countryHTML": "ATLANTIS" is not a country this importer knows; the authority is recorded without one`])
+    expect(messages(reading)).toEqual([
+      `${FILE}, row 1, field "countryHTML": "ATLANTIS" is not a country this importer knows; the authority is recorded without one`
+    ])
   })
 })
 
@@ -232,7 +277,9 @@ describe('readCmsFines: rejected rows', () => {
   })
 
   it('refuses a file that is not the download', () => {
-    expect(thrownInEnglish(() => readCmsFines({ rows: [] }, context(FILE)))).toContain(`${FILE}: The file is not the CMS Enforcement Tracker download: expected {"data": [[…], …]}`)
+    expect(thrownInEnglish(() => readCmsFines({ rows: [] }, context(FILE)))).toContain(
+      `${FILE}: The file is not the CMS Enforcement Tracker download: expected {"data": [[…], …]}`
+    )
   })
 })
 
@@ -262,7 +309,9 @@ describe.skipIf(!cmsDownload.present)('readCmsFines on the CMS download (2,225 f
   })
 
   it('names only articles the built-in GDPR has', () => {
-    const gdpr = JSON.parse(readFileSync(resolve(__dirname, '../../../../resources/laws/eu-gdpr.json'), 'utf8')) as { records: { laws: { id: string; provisions: { number: string }[] }[] } }
+    const gdpr = JSON.parse(readFileSync(resolve(__dirname, '../../../../resources/laws/eu-gdpr.json'), 'utf8')) as {
+      records: { laws: { id: string; provisions: { number: string }[] }[] }
+    }
     const law = gdpr.records.laws.find((candidate) => candidate.id === 'law-eu-gdpr')!
     const provisions = new Set(law.provisions.map((provision) => provision.number))
     const named = new Set(responses.flatMap((response) => response.legalBasis.map((reference) => reference.provisionNumber!)))

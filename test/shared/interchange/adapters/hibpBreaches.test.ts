@@ -26,7 +26,8 @@ function breach(fields: Record<string, unknown> = {}): Record<string, unknown> {
     AddedDate: '2019-08-02T10:11:12Z',
     ModifiedDate: '2019-08-02T10:11:12Z',
     PwnCount: 1234567,
-    Description: 'In June 2019, the online retailer <a href="https://blog.example.org/2019/shop-breach" target="_blank">Example Shop</a> suffered a data breach &amp; lost 1.2M records.',
+    Description:
+      'In June 2019, the online retailer <a href="https://blog.example.org/2019/shop-breach" target="_blank">Example Shop</a> suffered a data breach &amp; lost 1.2M records.',
     LogoPath: 'https://haveibeenpwned.com/Content/Images/PwnedLogos/ExampleShop.png',
     DataClasses: ['Email addresses', 'Passwords', 'Physical addresses'],
     IsVerified: true,
@@ -46,7 +47,8 @@ const of2018 = (fields: Record<string, unknown> = {}) => {
 }
 
 const read = (...breaches: unknown[]) => readHibpBreaches(breaches, context(FILE))
-const recordsOf = <T>(reading: ImportReading, type: string): T[] => reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
+const recordsOf = <T>(reading: ImportReading, type: string): T[] =>
+  reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
 const onlyIncident = (reading: ImportReading): Incident => {
   const incidents = recordsOf<Incident>(reading, 'incident')
   expect(incidents).toHaveLength(1)
@@ -84,7 +86,12 @@ describe('readHibpBreaches: one breach', () => {
   it('cites the listing on haveibeenpwned.com, published when it was added, and the pages the description links to', () => {
     const sources = recordsOf<Source>(reading, 'source')
     expect(sources.map((source) => source.url)).toEqual(['https://haveibeenpwned.com/Breach/ExampleShop', 'https://blog.example.org/2019/shop-breach'])
-    expect(sources[0]).toMatchObject({ id: 'src-hibp-exampleshop', title: 'Have I Been Pwned: Example Shop', publisher: 'Have I Been Pwned', publishedOn: '2019-08-02' })
+    expect(sources[0]).toMatchObject({
+      id: 'src-hibp-exampleshop',
+      title: 'Have I Been Pwned: Example Shop',
+      publisher: 'Have I Been Pwned',
+      publishedOn: '2019-08-02'
+    })
     expect(incident.citations).toEqual([{ sourceId: 'src-hibp-exampleshop' }, { sourceId: sourceIdForWebAddress('https://blog.example.org/2019/shop-breach') }])
   })
 
@@ -105,7 +112,9 @@ describe('readHibpBreaches: both shapes and every flag', () => {
   })
 
   it('keeps the flags as tags; a fabricated breach is disputed, an unverified one alleged', () => {
-    const flagged = onlyIncident(read(breach({ IsVerified: false, IsFabricated: true, IsSensitive: true, IsSpamList: true, IsMalware: true, IsStealerLog: true, IsRetired: true })))
+    const flagged = onlyIncident(
+      read(breach({ IsVerified: false, IsFabricated: true, IsSensitive: true, IsSpamList: true, IsMalware: true, IsStealerLog: true, IsRetired: true }))
+    )
     expect(flagged.status).toBe('disputed')
     expect(flagged.tags).toEqual(['fabricated', 'sensitive breach', 'spam list', 'malware', 'stealer log', 'retired from Have I Been Pwned'])
     expect(onlyIncident(read(breach({ IsVerified: false }))).status).toBe('alleged')
@@ -119,7 +128,10 @@ describe('readHibpBreaches: both shapes and every flag', () => {
   it('gives one organisation to two breaches of the same domain', () => {
     const reading = read(breach(), breach({ Name: 'ExampleShop2021', BreachDate: '2021-03-02' }))
     expect(recordsOf<Organisation>(reading, 'organisation')).toHaveLength(1)
-    expect(recordsOf<Incident>(reading, 'incident').map((incident) => incident.organisations[0]?.organisationId)).toEqual(['org-hibp-exampleshop-test', 'org-hibp-exampleshop-test'])
+    expect(recordsOf<Incident>(reading, 'incident').map((incident) => incident.organisations[0]?.organisationId)).toEqual([
+      'org-hibp-exampleshop-test',
+      'org-hibp-exampleshop-test'
+    ])
     expect(repeatedIds(reading)).toEqual([])
   })
 
@@ -157,7 +169,15 @@ describe('readHibpBreaches: the breach date at the precision the list knows', ()
 
 describe('readHibpBreaches: refusals name the row and field', () => {
   it('refuses a breach without a name, a count that is not a whole number, a date that is not one, and a repeated name', () => {
-    const reading = read(breach({ Name: '' }), breach({ Name: 'A', PwnCount: '12' }), breach({ Name: 'B', BreachDate: 'Sept 23' }), breach({ Name: 'C', DataClasses: 'Emails' }), breach(), breach(), 'not a breach')
+    const reading = read(
+      breach({ Name: '' }),
+      breach({ Name: 'A', PwnCount: '12' }),
+      breach({ Name: 'B', BreachDate: 'Sept 23' }),
+      breach({ Name: 'C', DataClasses: 'Emails' }),
+      breach(),
+      breach(),
+      'not a breach'
+    )
     expect(messages(reading, 'rejected')).toEqual([
       'breaches.json, row 1, field "Name": The breach has no Name, so it cannot be identified on a later import',
       'breaches.json, row 2, field "PwnCount": The number of accounts must be a whole number, not "12"',
@@ -170,7 +190,9 @@ describe('readHibpBreaches: refusals name the row and field', () => {
   })
 
   it('refuses a file that is not a list in one line', () => {
-    expect(thrownInEnglish(() => readHibpBreaches({ breaches: [] }, context(FILE)))).toContain('The file is not a Have I Been Pwned breach list: expected a JSON array of breaches')
+    expect(thrownInEnglish(() => readHibpBreaches({ breaches: [] }, context(FILE)))).toContain(
+      'The file is not a Have I Been Pwned breach list: expected a JSON array of breaches'
+    )
   })
 
   it('is recognised from the head of the file', () => {
@@ -179,7 +201,10 @@ describe('readHibpBreaches: refusals name the row and field', () => {
   })
 
   it('reads through the importers as the app and the command line do', () => {
-    const reading = readImport('hibp', [{ name: FILE, text: JSON.stringify([breach()]) }], { importedAt: '2026-11-29T12:00:00.000Z', jurisdictionIds: JURISDICTION_IDS })
+    const reading = readImport('hibp', [{ name: FILE, text: JSON.stringify([breach()]) }], {
+      importedAt: '2026-11-29T12:00:00.000Z',
+      jurisdictionIds: JURISDICTION_IDS
+    })
     expect(reading.format).toBe('hibp')
     expect(recordsOf<Incident>(reading, 'incident').map((incident) => incident.id)).toEqual(['inc-hibp-exampleshop'])
   })
@@ -202,7 +227,11 @@ describe.skipIf(!hibpList.present)('readHibpBreaches on the Have I Been Pwned li
 
   it('reads 000webhost as the month the description names (the list writes 2015-03-01)', () => {
     const webhost = recordsOf<Incident>(reading, 'incident').find((incident) => incident.id === 'inc-hibp-000webhost')
-    expect(webhost).toMatchObject({ occurredOn: '2015-03', affectedUsers: { count: 14936670, isEstimate: false }, dataCategories: ['Email addresses', 'IP addresses', 'Names', 'Passwords'] })
+    expect(webhost).toMatchObject({
+      occurredOn: '2015-03',
+      affectedUsers: { count: 14936670, isEstimate: false },
+      dataCategories: ['Email addresses', 'IP addresses', 'Names', 'Passwords']
+    })
   })
 
   it('keeps fewer days on the 1st than the list writes (167), each with a notice', () => {

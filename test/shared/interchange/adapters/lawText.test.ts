@@ -17,7 +17,12 @@ function lawOf(reading: ImportReading): Law {
 }
 
 /** A small law in the GDPRtEXT shape; `finalArticle` is what its last article says about dates. */
-function smallLaw(finalArticle: string[] = ['This Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union.', 'It shall apply from 25 May 2018.']) {
+function smallLaw(
+  finalArticle: string[] = [
+    'This Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union.',
+    'It shall apply from 25 May 2018.'
+  ]
+) {
   return {
     title: 'Small Regulation',
     abbrv: 'SR',
@@ -144,7 +149,11 @@ describe('readLawText', () => {
     const json = { ...smallLaw(), dated: 'April 2016' }
     const reading = readLawText(json, context)
     expect(lawOf(reading).adoptedOn).toBeUndefined()
-    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({ file: 'law.json', field: 'dated', message: '"April 2016" is not a day written DD/MM/YYYY; the date was left out' })
+    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({
+      file: 'law.json',
+      field: 'dated',
+      message: '"April 2016" is not a day written DD/MM/YYYY; the date was left out'
+    })
   })
 
   it('names the id from the short name unless one is given', () => {
@@ -165,7 +174,10 @@ describe('readLawText', () => {
     ;(garbled.chapters[0]!.contents[0] as { contents: { text: string }[] }).contents[1]!.text = 'â€˜dataâ€™ means things;'
     const reading = readLawText(garbled, context)
     expect(lawOf(reading).provisions[1]!.text).toBe('For the purposes of this Regulation:\n\n1. ‘data’ means things;')
-    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({ file: 'law.json', message: expect.stringMatching(/^The text was changed in Article 1: garbled characters/) as string })
+    expect(reading.notices.map(withReasonInEnglish)).toContainEqual({
+      file: 'law.json',
+      message: expect.stringMatching(/^The text was changed in Article 1: garbled characters/) as string
+    })
   })
 
   it('refuses a file that is not in the shape, naming where', () => {
@@ -173,7 +185,9 @@ describe('readLawText', () => {
     ;(broken.chapters[0]!.contents[0] as { title: unknown }).title = 5
     const reading = readLawText(broken, context)
     expect(reading.candidates).toEqual([])
-    expect(reading.rejected.map(withReasonInEnglish)).toEqual([{ file: 'law.json', field: 'chapters[0].contents[0].title', message: expect.any(String) as string }])
+    expect(reading.rejected.map(withReasonInEnglish)).toEqual([
+      { file: 'law.json', field: 'chapters[0].contents[0].title', message: expect.any(String) as string }
+    ])
     expect(readLawText([], context).rejected[0]?.file).toBe('law.json')
   })
 
@@ -205,7 +219,17 @@ describe.skipIf(!gdprFile.present)('readLawText on GDPRtEXT gdpr.json', () => {
     const articles = law.provisions.filter((provision) => provision.unit === 'article')
     expect(articles.map((provision) => provision.number)).toEqual(Array.from({ length: 99 }, (_, index) => String(index + 1)))
     expect(law.provisions.filter((provision) => provision.unit === 'chapter').map((provision) => provision.number)).toEqual([
-      'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+      'XI'
     ])
     expect(law).toMatchObject({
       id: 'law-eu-gdpr',

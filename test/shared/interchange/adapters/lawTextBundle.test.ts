@@ -12,9 +12,9 @@ const committedPath = path.join(repoRoot, 'resources/laws/eu-gdpr.json')
 const committedText = readFileSync(committedPath, 'utf8')
 
 const jurisdictionIds = new Set(
-  (JSON.parse(readFileSync(path.join(repoRoot, 'resources/jurisdictions.json'), 'utf8')) as { records: { jurisdictions: { id: string }[] } }).records.jurisdictions.map(
-    (jurisdiction) => jurisdiction.id
-  )
+  (
+    JSON.parse(readFileSync(path.join(repoRoot, 'resources/jurisdictions.json'), 'utf8')) as { records: { jurisdictions: { id: string }[] } }
+  ).records.jurisdictions.map((jurisdiction) => jurisdiction.id)
 )
 
 describe('resources/laws/eu-gdpr.json', () => {
@@ -45,7 +45,7 @@ describe('resources/laws/eu-gdpr.json', () => {
     expect(Object.values(bundle.records).flat()).toHaveLength(1)
   })
 
-  it('keeps the sample knowledge base\'s GDPR record and every reference to GDPR provisions valid', () => {
+  it("keeps the sample knowledge base's GDPR record and every reference to GDPR provisions valid", () => {
     const sample = JSON.parse(readFileSync(path.join(repoRoot, 'resources/sample-knowledge-base.json'), 'utf8')) as {
       records: Record<string, { id: string; implicatedProvisions?: { lawId: string; provisionNumber?: string }[] }[]>
     }

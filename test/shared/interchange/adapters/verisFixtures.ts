@@ -4,7 +4,9 @@ import Ajv from 'ajv-draft-04'
 import { referencedIds } from '@shared/domain/recordReferences'
 import type { ImportContext, ImportReading } from '@shared/interchange/importReading'
 
-const jurisdictionBundle = JSON.parse(readFileSync(resolve(__dirname, '../../../../resources/jurisdictions.json'), 'utf8')) as { records: { jurisdictions: { id: string }[] } }
+const jurisdictionBundle = JSON.parse(readFileSync(resolve(__dirname, '../../../../resources/jurisdictions.json'), 'utf8')) as {
+  records: { jurisdictions: { id: string }[] }
+}
 
 /** The app's real jurisdiction ids (ISO codes, EU, subdivisions). */
 export const JURISDICTION_IDS: ReadonlySet<string> = new Set(jurisdictionBundle.records.jurisdictions.map((jurisdiction) => jurisdiction.id))

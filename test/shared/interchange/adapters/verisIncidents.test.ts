@@ -15,7 +15,8 @@ import { describedInEnglish as describeImportProblem, thrownInEnglish, withReaso
 
 const vcdbFile = sharedData('vcdb-2013/incidents.json')
 
-const recordsOf = <T>(reading: ImportReading, type: string): T[] => reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
+const recordsOf = <T>(reading: ImportReading, type: string): T[] =>
+  reading.candidates.filter((candidate) => candidate.typed.type === type).map((candidate) => candidate.typed.record as T)
 const onlyIncident = (reading: ImportReading): Incident => {
   const incidents = recordsOf<Incident>(reading, 'incident')
   expect(incidents).toHaveLength(1)
@@ -90,7 +91,10 @@ describe('readVerisIncidents: one incident', () => {
   it('makes each referenced web address a source the incident cites', () => {
     const sources = recordsOf<Source>(reading, 'source')
     expect(sources.map((source) => source.url)).toEqual(['https://news.example.org/jobmatch', 'https://www.example.com/report.pdf'])
-    expect(sources.map((source) => source.id)).toEqual([sourceIdForWebAddress('https://news.example.org/jobmatch'), sourceIdForWebAddress('https://www.example.com/report.pdf')])
+    expect(sources.map((source) => source.id)).toEqual([
+      sourceIdForWebAddress('https://news.example.org/jobmatch'),
+      sourceIdForWebAddress('https://www.example.com/report.pdf')
+    ])
     expect(sources[1]).toMatchObject({ title: 'www.example.com/report.pdf', publisher: 'example.com' })
     expect(incident.citations).toEqual(sources.map((source) => ({ sourceId: source.id })))
   })
@@ -126,15 +130,25 @@ describe('readVerisIncidents: dates', () => {
   })
 
   it('keeps a notification date that is plausible, as disclosure', () => {
-    const incident = onlyIncident(read(verisIncident({ timeline: { incident: { year: 2012 } }, plus: { timeline: { notification: { year: 2012, month: 12, day: 10 } } } })))
+    const incident = onlyIncident(
+      read(verisIncident({ timeline: { incident: { year: 2012 } }, plus: { timeline: { notification: { year: 2012, month: 12, day: 10 } } } }))
+    )
     expect(incident.disclosedOn).toBe('2012-12-10')
   })
 
   it('leaves out a notification date in the future or before the incident, naming row and field', () => {
     const reading = read(
       verisIncident({ incident_id: 'a', plus: { timeline: { notification: { year: 2103, month: 2, day: 26 } } } }),
-      verisIncident({ incident_id: 'b', timeline: { incident: { year: 2013, month: 7, day: 21 } }, plus: { timeline: { notification: { year: 2013, month: 7, day: 18 } } } }),
-      verisIncident({ incident_id: 'c', timeline: { incident: { year: 2013, month: 7 } }, plus: { timeline: { notification: { year: 2013, month: 7, day: 1 } } } })
+      verisIncident({
+        incident_id: 'b',
+        timeline: { incident: { year: 2013, month: 7, day: 21 } },
+        plus: { timeline: { notification: { year: 2013, month: 7, day: 18 } } }
+      }),
+      verisIncident({
+        incident_id: 'c',
+        timeline: { incident: { year: 2013, month: 7 } },
+        plus: { timeline: { notification: { year: 2013, month: 7, day: 1 } } }
+      })
     )
     const incidents = recordsOf<Incident>(reading, 'incident')
     expect(incidents.map((incident) => incident.disclosedOn)).toEqual([undefined, undefined, '2013-07-01'])
@@ -147,7 +161,11 @@ describe('readVerisIncidents: dates', () => {
 
 describe('readVerisIncidents: mapping rules', () => {
   it('titles an incident with several actions, and one whose varieties are unknown', () => {
-    const several = onlyIncident(read(verisIncident({ action: { social: { variety: ['Bribery'], vector: ['In-person'] }, misuse: { variety: ['Privilege abuse'], vector: ['LAN access'] } } })))
+    const several = onlyIncident(
+      read(
+        verisIncident({ action: { social: { variety: ['Bribery'], vector: ['In-person'] }, misuse: { variety: ['Privilege abuse'], vector: ['LAN access'] } } })
+      )
+    )
     expect(several.title).toBe('Social engineering (Bribery) and Privilege abuse at Universal Jobmatch')
     const unknown = onlyIncident(read(verisIncident({ action: { physical: { variety: ['Unknown'], vector: ['Unknown'] } } })))
     expect(unknown.title).toBe('Physical attack at Universal Jobmatch')
@@ -158,7 +176,9 @@ describe('readVerisIncidents: mapping rules', () => {
     const reading = read(verisIncident({ victim: { country: ['US'], employee_count: 'Unknown', industry: '0000', government: ['NA'] } }))
     expect(onlyIncident(reading).title).toBe('Hacking (SQLi) at an unnamed organisation')
     expect(onlyIncident(reading).organisations).toEqual([])
-    expect(messages(reading)).toContain('incidents.json, row 1, field "victim.victim_id": The victim is not named; the incident is imported without an organisation')
+    expect(messages(reading)).toContain(
+      'incidents.json, row 1, field "victim.victim_id": The victim is not named; the incident is imported without an organisation'
+    )
   })
 
   it.each([
@@ -181,26 +201,51 @@ describe('readVerisIncidents: mapping rules', () => {
   it('reads an unknown security_incident as alleged, with a notice', () => {
     const reading = read(verisIncident({ security_incident: 'Maybe' }))
     expect(onlyIncident(reading).status).toBe('alleged')
-    expect(messages(reading)).toContain('incidents.json, row 1, field "security_incident": "Maybe" is not a VERIS security_incident value; the incident is imported as alleged')
+    expect(messages(reading)).toContain(
+      'incidents.json, row 1, field "security_incident": "Maybe" is not a VERIS security_incident value; the incident is imported as alleged'
+    )
   })
 
   it('takes the largest data amount as an estimate when there is no total, and never reads 0 as nobody', () => {
-    const estimated = onlyIncident(read(verisIncident({ attribute: { confidentiality: { data_disclosure: 'Yes', data: [{ variety: 'Medical', amount: 300 }, { variety: 'Personal', amount: 500 }] } } })))
+    const estimated = onlyIncident(
+      read(
+        verisIncident({
+          attribute: {
+            confidentiality: {
+              data_disclosure: 'Yes',
+              data: [
+                { variety: 'Medical', amount: 300 },
+                { variety: 'Personal', amount: 500 }
+              ]
+            }
+          }
+        })
+      )
+    )
     expect(estimated.affectedUsers).toEqual({ count: 500, isEstimate: true })
-    const zero = onlyIncident(read(verisIncident({ attribute: { confidentiality: { data_disclosure: 'Yes', data_total: 0, data: [{ variety: 'Unknown', amount: 0 }] } } })))
+    const zero = onlyIncident(
+      read(verisIncident({ attribute: { confidentiality: { data_disclosure: 'Yes', data_total: 0, data: [{ variety: 'Unknown', amount: 0 }] } } }))
+    )
     expect(zero.affectedUsers).toBeUndefined()
     expect(zero.dataCategories).toEqual([])
   })
 
   it('names a country code that is not a jurisdiction in a notice, and skips "Unknown" silently', () => {
-    const reading = read(verisIncident({ victim: { victim_id: 'Acme', country: ['XZ', 'Unknown', 'US'], employee_count: 'Unknown', industry: '921', government: ['Local'] } }))
+    const reading = read(
+      verisIncident({ victim: { victim_id: 'Acme', country: ['XZ', 'Unknown', 'US'], employee_count: 'Unknown', industry: '921', government: ['Local'] } })
+    )
     expect(onlyIncident(reading).jurisdictionIds).toEqual(['US'])
     expect(messages(reading)).toEqual(['incidents.json, row 1, field "victim.country": "XZ" is not a known country code; the incident is imported without it'])
     expect(recordsOf<Organisation>(reading, 'organisation')[0]).toMatchObject({ kind: 'government-body', headquartersJurisdictionId: 'US' })
   })
 
   it('reads VERIS 1.2 shapes too: country as a string, a key with stray spaces', () => {
-    const reading = read(verisIncident({ victim: { victim_id: 'Acme', country: 'CA', industry: '0000' }, attribute: { ' confidentiality': { data_disclosure: 'Yes', data: [{ variety: 'Bank' }] } } }))
+    const reading = read(
+      verisIncident({
+        victim: { victim_id: 'Acme', country: 'CA', industry: '0000' },
+        attribute: { ' confidentiality': { data_disclosure: 'Yes', data: [{ variety: 'Bank' }] } }
+      })
+    )
     const incident = onlyIncident(reading)
     expect(incident.jurisdictionIds).toEqual(['CA'])
     expect(incident.dataCategories).toEqual(['Bank'])
@@ -217,7 +262,10 @@ describe('readVerisIncidents: mapping rules', () => {
     const organisations = recordsOf<Organisation>(reading, 'organisation')
     expect(organisations).toHaveLength(1)
     expect(organisations[0]).toMatchObject({ id: 'org-veris-pfizer-inc', name: 'Pfizer, Inc.', aliases: [{ name: 'Pfizer Inc' }] })
-    expect(recordsOf<Incident>(reading, 'incident').map((incident) => incident.organisations[0]?.organisationId)).toEqual(['org-veris-pfizer-inc', 'org-veris-pfizer-inc'])
+    expect(recordsOf<Incident>(reading, 'incident').map((incident) => incident.organisations[0]?.organisationId)).toEqual([
+      'org-veris-pfizer-inc',
+      'org-veris-pfizer-inc'
+    ])
   })
 
   it('splits references holding several addresses, reads access dates and names what is not an address', () => {
@@ -227,7 +275,12 @@ describe('readVerisIncidents: mapping rules', () => {
       })
     )
     const sources = recordsOf<Source>(reading, 'source')
-    expect(sources.map((source) => source.url)).toEqual(['http://a.example/one', 'http://b.example/two', 'http://c.example/three', 'http://www.d.example/four.pdf'])
+    expect(sources.map((source) => source.url)).toEqual([
+      'http://a.example/one',
+      'http://b.example/two',
+      'http://c.example/three',
+      'http://www.d.example/four.pdf'
+    ])
     expect(sources[0]!.accessedOn).toBe('2013-02-15')
     expect(messages(reading)).toEqual([
       'incidents.json, row 1, field "reference": Text that is not a web address was not imported as a source: "Breachtool http://www."',
@@ -238,7 +291,9 @@ describe('readVerisIncidents: mapping rules', () => {
   it('cleans the summary and says so', () => {
     const reading = read(verisIncident({ summary: 'Wheelsâ€™ data\uFEFF systems' }))
     expect(onlyIncident(reading).summary).toBe('Wheels’ data systems')
-    expect(messages(reading)).toEqual(['incidents.json, row 1, field "summary": Garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired; invisible characters were removed: byte-order mark (U+FEFF)'])
+    expect(messages(reading)).toEqual([
+      'incidents.json, row 1, field "summary": Garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired; invisible characters were removed: byte-order mark (U+FEFF)'
+    ])
   })
 })
 
@@ -260,7 +315,9 @@ describe('readVerisIncidents: rejected rows', () => {
   })
 
   it('refuses a file that is not VERIS at all', () => {
-    expect(thrownInEnglish(() => readVerisIncidents('nope', context()))).toContain('incidents.json: The file is not VERIS: expected an incident object or an array of incidents')
+    expect(thrownInEnglish(() => readVerisIncidents('nope', context()))).toContain(
+      'incidents.json: The file is not VERIS: expected an incident object or an array of incidents'
+    )
   })
 })
 
@@ -325,13 +382,17 @@ describe.skipIf(!vcdbFile.present)('readVerisIncidents on VCDB 2013 (1,753 incid
   it('reads the fields it uses in the shapes the VERIS schema gives them', () => {
     // VCDB 2013 is VERIS 1.2.1 and the schema 1.4, so whole incidents differ (country became a
     // list, discovery_method an object); the parts read here keep their shape.
-    const schema = JSON.parse(readFileSync(resolve(VERIS_SCHEMA_FOLDER, 'verisc.json'), 'utf8')) as { properties: Record<string, { properties: Record<string, unknown> }> }
+    const schema = JSON.parse(readFileSync(resolve(VERIS_SCHEMA_FOLDER, 'verisc.json'), 'utf8')) as {
+      properties: Record<string, { properties: Record<string, unknown> }>
+    }
     const timelineIncident = schema.properties.timeline!.properties.incident as { properties: Record<string, { type: string }>; required: string[] }
     expect(timelineIncident.required).toEqual(['year'])
     expect(['year', 'month', 'day'].map((part) => timelineIncident.properties[part]!.type)).toEqual(['integer', 'integer', 'integer'])
     const withTimeline = vcdb.map((incident) => verisSchemaErrors({ ...verisIncident(), timeline: incident.timeline }))
     expect(withTimeline.filter((errors) => errors.length > 0)).toEqual([])
-    const withReference = vcdb.filter((incident) => typeof incident.reference === 'string').map((incident) => verisSchemaErrors({ ...verisIncident(), reference: incident.reference }))
+    const withReference = vcdb
+      .filter((incident) => typeof incident.reference === 'string')
+      .map((incident) => verisSchemaErrors({ ...verisIncident(), reference: incident.reference }))
     expect(withReference.filter((errors) => errors.length > 0)).toEqual([])
   })
 })

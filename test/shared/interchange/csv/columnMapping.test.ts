@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { guessColumnMapping, mappingProblems, mappingSignature, organisationIdForName, readMappedCsv, unmappedRequiredFields, type ColumnMapping } from '@shared/interchange/csv/columnMapping'
+import {
+  guessColumnMapping,
+  mappingProblems,
+  mappingSignature,
+  organisationIdForName,
+  readMappedCsv,
+  unmappedRequiredFields,
+  type ColumnMapping
+} from '@shared/interchange/csv/columnMapping'
 import { exportRecordsCsv } from '@shared/interchange/csv/exportRecordsCsv'
 import { recordCsvHeaders } from '@shared/interchange/csv/recordCsvColumns'
 import { decodeImportText } from '@shared/interchange/decodeImportText'
@@ -73,7 +81,9 @@ describe('mappingProblems and unmappedRequiredFields', () => {
 
   it('lets an incident take its title from its organisations', () => {
     expect(unmappedRequiredFields({ layout: 'columns', recordType: 'incident', columns: { Entity: 'organisations' } })).toEqual([])
-    expect(unmappedRequiredFields({ layout: 'columns', recordType: 'incident', columns: { Summary: 'summary' } }).map((target) => target.key)).toEqual(['title'])
+    expect(unmappedRequiredFields({ layout: 'columns', recordType: 'incident', columns: { Summary: 'summary' } }).map((target) => target.key)).toEqual([
+      'title'
+    ])
   })
 
   it('refuses to read through a mapping with problems', () => {
@@ -173,7 +183,11 @@ describe('readMappedCsv on a foreign table', () => {
 
   it('titles an incident with its organisations when no column gives a title, and names that column when it is empty', () => {
     const reading = read('Entity\tDate\nAlipay; Ant Financial\t2018\n\t2019\n')
-    expect(records(reading).filter((typed) => typed.type === 'incident').map((typed) => typed.type === 'incident' && typed.record.title)).toEqual(['Alipay, Ant Financial'])
+    expect(
+      records(reading)
+        .filter((typed) => typed.type === 'incident')
+        .map((typed) => typed.type === 'incident' && typed.record.title)
+    ).toEqual(['Alipay, Ant Financial'])
     expect(described(reading)).toEqual(['list.csv, row 3, field "Entity": Title is required'])
   })
 
@@ -181,7 +195,11 @@ describe('readMappedCsv on a foreign table', () => {
     const reading = read('Title,Entity,Date\nA,Alipay,2015-13\nB,Alipay,2016\nC,alipay ,2017\n')
     const organisations = reading.candidates.filter((candidate) => candidate.typed.type === 'organisation')
     expect(organisations.map((candidate) => [candidate.typed.record.id, candidate.origin.row])).toEqual([[organisationIdForName('Alipay'), 3]])
-    expect(records(reading).filter((typed) => typed.type === 'incident').map((typed) => typed.type === 'incident' && typed.record.organisations)).toEqual([
+    expect(
+      records(reading)
+        .filter((typed) => typed.type === 'incident')
+        .map((typed) => typed.type === 'incident' && typed.record.organisations)
+    ).toEqual([
       [{ organisationId: organisationIdForName('Alipay'), role: 'involved' }],
       [{ organisationId: organisationIdForName('Alipay'), role: 'involved' }]
     ])

@@ -21,9 +21,11 @@ const reasonFor = (cell: string) => {
   return result.ok ? `read as ${result.date?.value}` : inEnglish(result.reason)
 }
 
-const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`
+const ordinal = (day: number) =>
+  `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`
 const short = (month: number) => MONTHS[month - 1]!.slice(0, 3)
-const chineseSmall = (value: number) => (value < 10 ? CHINESE_DIGITS[value]! : `${value >= 20 ? CHINESE_DIGITS[Math.floor(value / 10)] : ''}十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}`)
+const chineseSmall = (value: number) =>
+  value < 10 ? CHINESE_DIGITS[value]! : `${value >= 20 ? CHINESE_DIGITS[Math.floor(value / 10)] : ''}十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}`
 const chineseYear = (year: number) => [...String(year)].map((digit) => CHINESE_DIGITS[Number(digit)]).join('')
 
 /** Every style a day can be written in that the reader promises to read. */
@@ -168,19 +170,55 @@ describe('dates written in words', () => {
   })
 
   it('never throws: any text is a date or a reason', () => {
-    const wordy = fc.array(fc.constantFrom('Sept', 'May', '3', '23', '2018', '3rd', '–', '-', 'to', 'of', 'c.', ',', "'22", '年', '月', '日', '至', '二', '十', 'Mon', 'and', 'between', 'from', ' '), { maxLength: 8 })
+    const wordy = fc.array(
+      fc.constantFrom(
+        'Sept',
+        'May',
+        '3',
+        '23',
+        '2018',
+        '3rd',
+        '–',
+        '-',
+        'to',
+        'of',
+        'c.',
+        ',',
+        "'22",
+        '年',
+        '月',
+        '日',
+        '至',
+        '二',
+        '十',
+        'Mon',
+        'and',
+        'between',
+        'from',
+        ' '
+      ),
+      { maxLength: 8 }
+    )
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), wordy.map((parts) => parts.join(' ')), wordy.map((parts) => parts.join(''))), (text) => {
-        const result = parseForeignDate(text, 'unknown')
-        if (result.ok) {
-          if (result.date !== undefined) expect(parsePartialDate(result.date.value).ok).toBe(true)
-        } else {
-          expect(inEnglish(result.reason)).not.toMatch(/\n/)
-          expect(inEnglish(result.reason).length).toBeGreaterThan(0)
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          wordy.map((parts) => parts.join(' ')),
+          wordy.map((parts) => parts.join(''))
+        ),
+        (text) => {
+          const result = parseForeignDate(text, 'unknown')
+          if (result.ok) {
+            if (result.date !== undefined) expect(parsePartialDate(result.date.value).ok).toBe(true)
+          } else {
+            expect(inEnglish(result.reason)).not.toMatch(/\n/)
+            expect(inEnglish(result.reason).length).toBeGreaterThan(0)
+          }
+          const words = readDateInWords(text)
+          expect(typeof words.ok).toBe('boolean')
         }
-        const words = readDateInWords(text)
-        expect(typeof words.ok).toBe('boolean')
-      })
+      )
     )
   })
 })
@@ -188,7 +226,11 @@ describe('dates written in words', () => {
 describe('a foreign CSV whose dates are written in words', () => {
   it('imports "Sept 2022" at month precision and refuses "Sept 23" naming file, row and field', () => {
     const table = parseCsvTable('Title,Date of Breach\nA breach,Sept 2022\nAnother,3–5 January 2018\nA third,Sept 23\n', 'breaches.csv')
-    const reading = readMappedCsv(table, guessColumnMapping(table.headers, 'incident'), { file: 'breaches.csv', importedAt: IMPORTED_AT, jurisdictionIds: new Set() })
+    const reading = readMappedCsv(table, guessColumnMapping(table.headers, 'incident'), {
+      file: 'breaches.csv',
+      importedAt: IMPORTED_AT,
+      jurisdictionIds: new Set()
+    })
     const occurredOn = reading.candidates.map((candidate) => (candidate.typed.type === 'incident' ? candidate.typed.record.occurredOn : undefined))
     expect(occurredOn).toEqual(['2022-09', '2018-01-03/2018-01-05'])
     expect(reading.rejected.map(describeImportProblem)).toEqual([

@@ -24,16 +24,30 @@ describe('exportRecordsCsv', () => {
   it('writes a UTF-8 BOM, CRLF line ends and every cell quoted, one row per selected record of the type', () => {
     const incident = anIncident({ title: 'Alipay "annual statement"' })
     const organisation = anOrganisation()
-    const csv = exportRecordsCsv(recordSetOf([{ type: 'incident', record: incident }, { type: 'organisation', record: organisation }]), 'incident')
+    const csv = exportRecordsCsv(
+      recordSetOf([
+        { type: 'incident', record: incident },
+        { type: 'organisation', record: organisation }
+      ]),
+      'incident'
+    )
     const lines = csv.slice(1).split('\r\n')
-    expect(lines[0]).toBe(recordCsvHeaders('incident').map((header) => `"${header}"`).join(','))
+    expect(lines[0]).toBe(
+      recordCsvHeaders('incident')
+        .map((header) => `"${header}"`)
+        .join(',')
+    )
     expect(lines[1]!.startsWith(`"${incident.id}","Alipay ""annual statement"""`)).toBe(true)
     expect(lines.slice(2)).toEqual([''])
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/)
   })
 
   it('names the types a selection holds, one table each', () => {
-    const set = recordSetOf([{ type: 'response', record: aResponse() }, { type: 'incident', record: anIncident() }, { type: 'response', record: aResponse() }])
+    const set = recordSetOf([
+      { type: 'response', record: aResponse() },
+      { type: 'incident', record: anIncident() },
+      { type: 'response', record: aResponse() }
+    ])
     expect(recordTypesInSelection(set)).toEqual(['incident', 'response'])
     expect(recordTypesInSelection(recordSetOf([]))).toEqual([])
   })
@@ -53,7 +67,13 @@ describe('exportRecordsCsv', () => {
       implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '41' }, { lawId: 'law-csl' }],
       tags: ['opt-in; default', 'a\\b']
     })
-    const set = recordSetOf([{ type: 'incident', record: incident }], [{ type: 'jurisdiction', record: china }, { type: 'organisation', record: alipay }])
+    const set = recordSetOf(
+      [{ type: 'incident', record: incident }],
+      [
+        { type: 'jurisdiction', record: china },
+        { type: 'organisation', record: alipay }
+      ]
+    )
     const csv = exportRecordsCsv(set, 'incident')
     expect(cell(csv, 'jurisdictionIds')).toBe('CN; IN')
     expect(cell(csv, 'jurisdictionIds (names)')).toBe('China; (IN not exported)')

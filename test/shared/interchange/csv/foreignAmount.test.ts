@@ -38,7 +38,8 @@ describe('parseForeignAmount', () => {
   })
 
   it('reads "n/a", "unknown", "—" and "-" as not known and an empty cell as nothing, never as zero', () => {
-    for (const cell of ['n/a', 'N/A', 'unknown', 'Unknown', '—', '–', '-', '?', 'undisclosed']) expect(inEnglishThroughout(amountOf(cell))).toEqual({ ok: true, kind: 'unknown' })
+    for (const cell of ['n/a', 'N/A', 'unknown', 'Unknown', '—', '–', '-', '?', 'undisclosed'])
+      expect(inEnglishThroughout(amountOf(cell))).toEqual({ ok: true, kind: 'unknown' })
     expect(inEnglishThroughout(amountOf('  '))).toEqual({ ok: true, kind: 'absent' })
     expect(inEnglishThroughout(amountOf('0'))).toEqual({ ok: true, kind: 'amount', amount: 0 })
   })
@@ -50,7 +51,8 @@ describe('parseForeignAmount', () => {
     expect(inEnglishThroughout(amountOf('1,234', 'EUR'))).toEqual({ ok: true, kind: 'amount', amount: 1234, currency: 'EUR' })
     expect(inEnglishThroughout(amountOf('BHD 1,234'))).toEqual({
       ok: false,
-      reason: '"BHD 1,234" could be 1234 or 1.234 (is "," between thousands or before decimals?), and no other amount in the column says which: write it as 1234 or 1.234'
+      reason:
+        '"BHD 1,234" could be 1234 or 1.234 (is "," between thousands or before decimals?), and no other amount in the column says which: write it as 1234 or 1.234'
     })
     expect(inEnglishThroughout(amountOf('1.234'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^"1\.234" could be 1234 or 1\.234/) as string })
     expect(inEnglishThroughout(amountOf('1.5 million'))).toEqual({ ok: true, kind: 'amount', amount: 1_500_000 })
@@ -58,7 +60,10 @@ describe('parseForeignAmount', () => {
   })
 
   it('settles an ambiguous sign by the row or the header, and refuses it otherwise', () => {
-    expect(inEnglishThroughout(amountOf('¥5,000'))).toEqual({ ok: false, reason: '"¥" could be any of CNY, JPY: write the ISO 4217 code, or name it in the column\'s header, e.g. "Fine (CNY)"' })
+    expect(inEnglishThroughout(amountOf('¥5,000'))).toEqual({
+      ok: false,
+      reason: '"¥" could be any of CNY, JPY: write the ISO 4217 code, or name it in the column\'s header, e.g. "Fine (CNY)"'
+    })
     expect(inEnglishThroughout(amountOf('¥5,000', 'JPY'))).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'JPY' })
     expect(inEnglishThroughout(amountOf('kr 500'))).toMatchObject({ ok: false, reason: expect.stringContaining('SEK, NOK, DKK, ISK') as string })
     expect(inEnglishThroughout(amountOf('$5,000', 'AUD'))).toEqual({ ok: true, kind: 'amount', amount: 5000, currency: 'AUD' })
@@ -67,7 +72,10 @@ describe('parseForeignAmount', () => {
   })
 
   it('refuses what is not one amount, saying what to write', () => {
-    expect(inEnglishThroughout(amountOf('12x'))).toEqual({ ok: false, reason: '"12x" is not an amount: write e.g. 1250000, 1,250,000.50, 1.250.000,50, €1.25m or EUR 1250000' })
+    expect(inEnglishThroughout(amountOf('12x'))).toEqual({
+      ok: false,
+      reason: '"12x" is not an amount: write e.g. 1250000, 1,250,000.50, 1.250.000,50, €1.25m or EUR 1250000'
+    })
     expect(inEnglishThroughout(amountOf('-500'))).toEqual({ ok: false, reason: '"-500" is negative: a penalty is an amount of 0 or more' })
     for (const cell of ['1,2,3', '1.2.3,4,5', '5 ABC', '€1–2 million', '1 234.567,8', '12,3456,789']) expect(amountOf(cell).ok, cell).toBe(false)
   })
@@ -85,14 +93,21 @@ describe('parseForeignAmount', () => {
           const amount = Number((minor / 100).toFixed(digits))
           const cell = format.format(amount)
           // The header names the currency, as a tracker's "Fine (EUR)" column does: it settles "¥" and "kr".
-          expect(inEnglishThroughout(parseForeignAmount(cell, { decimalMark: 'unknown', currency })), cell).toEqual({ ok: true, kind: 'amount', amount, currency })
+          expect(inEnglishThroughout(parseForeignAmount(cell, { decimalMark: 'unknown', currency })), cell).toEqual({
+            ok: true,
+            kind: 'amount',
+            amount,
+            currency
+          })
         }
       )
     )
   })
 
   it('never throws: any text is an amount, unknown, nothing or a one-line reason', () => {
-    const moneyish = fc.array(fc.constantFrom('1', '234', ',', '.', ' ', "'", '€', '$', '¥', 'EUR', 'm', 'bn', '万', '元', '-', 'n/a', '\u202f'), { maxLength: 8 }).map((parts) => parts.join(''))
+    const moneyish = fc
+      .array(fc.constantFrom('1', '234', ',', '.', ' ', "'", '€', '$', '¥', 'EUR', 'm', 'bn', '万', '元', '-', 'n/a', '\u202f'), { maxLength: 8 })
+      .map((parts) => parts.join(''))
     fc.assert(
       fc.property(fc.oneof(fc.string(), moneyish), fc.constantFrom('.' as const, ',' as const, 'unknown' as const), (text, decimalMark) => {
         for (const result of [parseForeignAmount(text, { decimalMark }), parseForeignCount(text, decimalMark), parseForeignCurrency(text)]) {
@@ -124,7 +139,10 @@ describe('parseForeignCount', () => {
 
   it('reads "unknown", "n/a", "—" and an empty cell as no count, never zero, and refuses a fraction', () => {
     for (const cell of ['', 'unknown', 'n/a', '—', '-']) expect(inEnglishThroughout(parseForeignCount(cell))).toEqual({ ok: true, count: undefined })
-    expect(inEnglishThroughout(parseForeignCount('1.5'))).toEqual({ ok: false, reason: '"1.5" is not a whole number: write e.g. 1250000, 1,250,000 or 1.25 million' })
+    expect(inEnglishThroughout(parseForeignCount('1.5'))).toEqual({
+      ok: false,
+      reason: '"1.5" is not a whole number: write e.g. 1250000, 1,250,000 or 1.25 million'
+    })
     expect(inEnglishThroughout(parseForeignCount('1,234', ','))).toMatchObject({ ok: false })
   })
 
@@ -148,9 +166,9 @@ describe('the decimal mark and currency of a column', () => {
   })
 
   it('finds a currency named in a header, and none in a header that names none', () => {
-    expect(['Fine (EUR)', 'fine_eur', 'Fine USD', '罚款（元）', 'Penalty in €', 'Fine', 'amount', 'Amount in dollars', 'all fines'].map(currencyNamedInHeader)).toEqual([
-      'EUR', 'EUR', 'USD', 'CNY', 'EUR', undefined, undefined, undefined, undefined
-    ])
+    expect(
+      ['Fine (EUR)', 'fine_eur', 'Fine USD', '罚款（元）', 'Penalty in €', 'Fine', 'amount', 'Amount in dollars', 'all fines'].map(currencyNamedInHeader)
+    ).toEqual(['EUR', 'EUR', 'USD', 'CNY', 'EUR', undefined, undefined, undefined, undefined])
   })
 
   it('reads a currency cell as a code or a sign naming one currency', () => {
@@ -159,7 +177,10 @@ describe('the decimal mark and currency of a column', () => {
     expect(inEnglishThroughout(parseForeignCurrency('元'))).toEqual({ ok: true, currency: 'CNY' })
     expect(inEnglishThroughout(parseForeignCurrency('n/a'))).toEqual({ ok: true, currency: undefined })
     expect(inEnglishThroughout(parseForeignCurrency('EURO'))).toEqual({ ok: true, currency: 'EUR' })
-    expect(inEnglishThroughout(parseForeignCurrency('XYZ'))).toEqual({ ok: false, reason: '"XYZ" is not a currency: write its ISO 4217 code, e.g. EUR, CNY, INR or USD' })
+    expect(inEnglishThroughout(parseForeignCurrency('XYZ'))).toEqual({
+      ok: false,
+      reason: '"XYZ" is not a currency: write its ISO 4217 code, e.g. EUR, CNY, INR or USD'
+    })
     expect(inEnglishThroughout(parseForeignCurrency('¥'))).toMatchObject({ ok: false })
   })
 })

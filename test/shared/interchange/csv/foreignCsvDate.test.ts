@@ -41,9 +41,13 @@ describe('readForeignDate', () => {
   })
 
   it('refuses a range that ends before it starts, and what is not a date', () => {
-    expect(thrownInEnglish(() => readForeignDate('10/28/2011 - 09/20/2011', 'month-first'))).toContain('"2011-10-28/2011-09-20": the range ends before it starts')
+    expect(thrownInEnglish(() => readForeignDate('10/28/2011 - 09/20/2011', 'month-first'))).toContain(
+      '"2011-10-28/2011-09-20": the range ends before it starts'
+    )
     expect(thrownInEnglish(() => readForeignDate('lunchtime', 'month-first'))).toContain('"lunchtime" is not a date')
-    expect(thrownInEnglish(() => readForeignDate('last spring', 'month-first'))).toContain('"last spring" names a season or part of a period, which a date here cannot hold')
+    expect(thrownInEnglish(() => readForeignDate('last spring', 'month-first'))).toContain(
+      '"last spring" names a season or part of a period, which a date here cannot hold'
+    )
     expect(thrownInEnglish(() => readForeignDate('13/13/2012', 'month-first'))).toContain('month 13 does not exist')
   })
 

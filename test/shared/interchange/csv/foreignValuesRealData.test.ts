@@ -40,7 +40,11 @@ describe.skipIf(!hibpFile.present)('the Have I Been Pwned list (875 breaches): d
 describe.skipIf(!catalogueFile.present)('the SecurityBreach catalogue (899 records): year and month, costs in dollars', () => {
   let records: { year?: number; month?: number; tags?: { 'cost-usd'?: number } }[] = []
   beforeAll(() => {
-    records = catalogueFile.text().split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as (typeof records)[number])
+    records = catalogueFile
+      .text()
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as (typeof records)[number])
   })
 
   it('reads each year and month written as a breach list writes it ("Sept 2019") at month precision, and refuses a month without its year', () => {
@@ -55,7 +59,8 @@ describe.skipIf(!catalogueFile.present)('the SecurityBreach catalogue (899 recor
       if (result.ok) expect(precisionOf(toPartialDate(result.date!.value))).toBe('month')
     }
     const withoutYear = read.filter(({ record }) => typeof record.year !== 'number' && typeof record.month === 'number')
-    for (const { result } of withoutYear) expect(inEnglishThroughout(result)).toMatchObject({ ok: false, reason: expect.stringMatching(/has no year/) as string })
+    for (const { result } of withoutYear)
+      expect(inEnglishThroughout(result)).toMatchObject({ ok: false, reason: expect.stringMatching(/has no year/) as string })
     console.info(`SecurityBreach: ${withYear.length} dates read at month precision, ${withoutYear.length} without a year refused`)
   })
 
@@ -63,9 +68,19 @@ describe.skipIf(!catalogueFile.present)('the SecurityBreach catalogue (899 recor
     const costs = records.map((record) => record.tags?.['cost-usd']).filter((cost): cost is number => typeof cost === 'number' && cost > 0)
     expect(costs.length).toBeGreaterThan(50)
     for (const cost of costs) {
-      expect(parseForeignAmount(`$${new Intl.NumberFormat('en-US').format(cost)}`, { decimalMark: 'unknown' })).toEqual({ ok: true, kind: 'amount', amount: cost, currency: 'USD' })
+      expect(parseForeignAmount(`$${new Intl.NumberFormat('en-US').format(cost)}`, { decimalMark: 'unknown' })).toEqual({
+        ok: true,
+        kind: 'amount',
+        amount: cost,
+        currency: 'USD'
+      })
       if (cost % 100_000 === 0) {
-        expect(parseForeignAmount(`US$${cost / 1_000_000} million`, { decimalMark: 'unknown' })).toEqual({ ok: true, kind: 'amount', amount: cost, currency: 'USD' })
+        expect(parseForeignAmount(`US$${cost / 1_000_000} million`, { decimalMark: 'unknown' })).toEqual({
+          ok: true,
+          kind: 'amount',
+          amount: cost,
+          currency: 'USD'
+        })
       }
     }
   })

@@ -99,7 +99,9 @@ describe.skipIf(!hhsFile.present)('the HHS OCR breach list (1,055 rows) through 
   })
 
   it('imports every row, removing the U+0019 from the one entity name that holds it and saying so on that row', () => {
-    console.info(`HHS: ${table.rows.length} rows, ${incidents.length} incidents, ${organisations.length} organisations, ${reading.rejected.length} rejected, ${reading.notices.length} notices`)
+    console.info(
+      `HHS: ${table.rows.length} rows, ${incidents.length} incidents, ${organisations.length} organisations, ${reading.rejected.length} rejected, ${reading.notices.length} notices`
+    )
     expect(table.rows).toHaveLength(1055)
     expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
     const controlRow = table.rows.find((row) => row.cells.Name_of_Covered_Entity?.includes('\u0019'))!
@@ -128,7 +130,10 @@ describe.skipIf(!hhsFile.present)('the HHS OCR breach list (1,055 rows) through 
       for (const link of links) expect(ids.has(link.organisationId)).toBe(true)
     }
     // One cell names three entities with semicolons; another has semicolons only inside brackets.
-    expect([...linkCounts]).toEqual([[1, 1054], [3, 1]])
+    expect([...linkCounts]).toEqual([
+      [1, 1054],
+      [3, 1]
+    ])
     const sutter = incidents.find((candidate) => candidate.typed.type === 'incident' && candidate.typed.record.title.startsWith('Sutter Health East Bay'))!
     expect(sutter.typed.type === 'incident' && sutter.typed.record.title).toBe(
       'Sutter Health East Bay Region (Alta Bates Summit Medical Center; Sutter Delta Medical Center; Eden Medical Center)'

@@ -18,8 +18,36 @@ import { removeUnsafeCharacters } from '@shared/domain/unsafeCharacters'
 export const IMPORTED_AT = '2026-02-01T09:30:00.000Z'
 
 const TRICKY = [
-  '=', '+', '-', '@', "'", '"', ';', '; ', '\\', ',', '\n', '\t', ' ', '#', '(', ')', '{', '[', 'e\u0301', 'é',
-  '支付宝', '网络安全法', 'हिन्दी', 'العربية', 'Ελληνικά', '한국어', 'Русский', '🇨🇳', 'ß', '=HYPERLINK("http://x")'
+  '=',
+  '+',
+  '-',
+  '@',
+  "'",
+  '"',
+  ';',
+  '; ',
+  '\\',
+  ',',
+  '\n',
+  '\t',
+  ' ',
+  '#',
+  '(',
+  ')',
+  '{',
+  '[',
+  'e\u0301',
+  'é',
+  '支付宝',
+  '网络安全法',
+  'हिन्दी',
+  'العربية',
+  'Ελληνικά',
+  '한국어',
+  'Русский',
+  '🇨🇳',
+  'ß',
+  '=HYPERLINK("http://x")'
 ]
 
 /**
@@ -29,24 +57,38 @@ const TRICKY = [
  */
 const clean = (text: string) => removeUnsafeCharacters(text.normalize('NFC')).text.trim()
 
-const rawText = fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 6 })
+const rawText = fc
+  .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 6 })
   .map((parts) => clean(parts.join('')))
 
 const requiredText = rawText.map((text) => (text === '' ? 'x' : text))
-const optionalText = fc.option(rawText.filter((text) => text !== ''), { nil: undefined })
+const optionalText = fc.option(
+  rawText.filter((text) => text !== ''),
+  { nil: undefined }
+)
 const label = rawText.map((text) => text.replace(/\n/g, ' ').trim()).filter((text) => text !== '')
 
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,12}$/)
 
 const point = fc
-  .record({ year: fc.integer({ min: 1000, max: 2999 }), month: fc.option(fc.integer({ min: 1, max: 12 })), day: fc.option(fc.integer({ min: 1, max: 28 })), approx: fc.boolean() })
+  .record({
+    year: fc.integer({ min: 1000, max: 2999 }),
+    month: fc.option(fc.integer({ min: 1, max: 12 })),
+    day: fc.option(fc.integer({ min: 1, max: 28 })),
+    approx: fc.boolean()
+  })
   .map(({ year, month, day, approx }) => {
     const monthPart = month === null ? '' : `-${String(month).padStart(2, '0')}`
     const dayPart = month === null || day === null ? '' : `-${String(day).padStart(2, '0')}`
     return `${year}${monthPart}${dayPart}${approx ? '~' : ''}`
   })
 
-export const partialDate = fc.oneof(point, fc.tuple(point, point).map(([a, b]) => (a <= b ? `${a}/${b}` : `${b}/${a}`))).filter((text) => parsePartialDate(text).ok)
+export const partialDate = fc
+  .oneof(
+    point,
+    fc.tuple(point, point).map(([a, b]) => (a <= b ? `${a}/${b}` : `${b}/${a}`))
+  )
+  .filter((text) => parsePartialDate(text).ok)
 const optionalDate = fc.option(partialDate, { nil: undefined })
 const language = fc.constantFrom('en', 'zh', 'zh-Hans', 'hi', 'ar', 'el')
 const optionalLanguage = fc.option(language, { nil: undefined })
@@ -54,7 +96,16 @@ const bookkeeping = { createdAt: IMPORTED_AT, updatedAt: IMPORTED_AT, revision: 
 
 const citations = fc.array(fc.record({ sourceId: id, passage: optionalText, locator: optionalText }), { maxLength: 3 })
 const original = fc.option(fc.record({ language, title: optionalText, summary: optionalText }), { nil: undefined })
-const provisionRefs = fc.array(fc.record({ lawId: id, provisionNumber: fc.option(rawText.map((text) => Array.from(text).slice(0, 20).join('').trim()), { nil: undefined }) }), { maxLength: 3 })
+const provisionRefs = fc.array(
+  fc.record({
+    lawId: id,
+    provisionNumber: fc.option(
+      rawText.map((text) => Array.from(text).slice(0, 20).join('').trim()),
+      { nil: undefined }
+    )
+  }),
+  { maxLength: 3 }
+)
 
 const drafts: { readonly [T in RecordType]: fc.Arbitrary<Record<string, unknown>> } = {
   incident: fc.record({
@@ -117,7 +168,13 @@ const drafts: { readonly [T in RecordType]: fc.Arbitrary<Record<string, unknown>
     repealedOn: optionalDate,
     summary: optionalText,
     provisions: fc.uniqueArray(
-      fc.record({ unit: fc.constantFrom(...PROVISION_UNITS), number: requiredText.map((text) => Array.from(text).slice(0, 20).join('').trim() || '1'), heading: optionalText, text: optionalText, inForceOn: optionalDate }),
+      fc.record({
+        unit: fc.constantFrom(...PROVISION_UNITS),
+        number: requiredText.map((text) => Array.from(text).slice(0, 20).join('').trim() || '1'),
+        heading: optionalText,
+        text: optionalText,
+        inForceOn: optionalDate
+      }),
       { maxLength: 3, selector: (provision) => `${provision.unit}:${provision.number}` }
     ),
     relations: fc.array(fc.record({ relation: fc.constantFrom(...LAW_RELATIONS), lawId: id }), { maxLength: 2 }),
@@ -139,7 +196,10 @@ const drafts: { readonly [T in RecordType]: fc.Arbitrary<Record<string, unknown>
     outcome: optionalText,
     penalty: fc.option(
       fc.record({
-        amount: fc.option(fc.double({ min: 0, max: 1e15, noNaN: true }).map((amount) => (amount === 0 ? 0 : amount)), { nil: undefined }),
+        amount: fc.option(
+          fc.double({ min: 0, max: 1e15, noNaN: true }).map((amount) => (amount === 0 ? 0 : amount)),
+          { nil: undefined }
+        ),
         currency: fc.option(fc.constantFrom('EUR', 'CNY', 'INR'), { nil: undefined }),
         description: optionalText
       }),
@@ -164,7 +224,11 @@ const drafts: { readonly [T in RecordType]: fc.Arbitrary<Record<string, unknown>
 function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUndefined)
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, withoutUndefined(item)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => [key, withoutUndefined(item)])
+    )
   }
   return value
 }

@@ -21,17 +21,21 @@ function reimport(csv: string, type: RecordType) {
 }
 
 describe('CSV export and re-import', () => {
-  it.each(RECORD_TYPES)('gives back exactly the %s records exported, whatever their text, dates and links', (type) => {
-    fc.assert(
-      fc.property(fc.uniqueArray(recordOf(type), { minLength: 1, maxLength: 5, selector: (typed) => typed.record.id }), (records: TypedRecord[]) => {
-        const reading = reimport(exportRecordsCsv(recordSetOf(records), type), type)
-        expect(reading.rejected).toEqual([])
-        expect(reading.candidates.map((candidate) => candidate.typed)).toEqual(records)
-        expect(reading.candidates.map((candidate) => candidate.origin.row)).toEqual(records.map((_, index) => index + 2))
-      }),
-      { numRuns: 150 }
-    )
-  }, 30_000)
+  it.each(RECORD_TYPES)(
+    'gives back exactly the %s records exported, whatever their text, dates and links',
+    (type) => {
+      fc.assert(
+        fc.property(fc.uniqueArray(recordOf(type), { minLength: 1, maxLength: 5, selector: (typed) => typed.record.id }), (records: TypedRecord[]) => {
+          const reading = reimport(exportRecordsCsv(recordSetOf(records), type), type)
+          expect(reading.rejected).toEqual([])
+          expect(reading.candidates.map((candidate) => candidate.typed)).toEqual(records)
+          expect(reading.candidates.map((candidate) => candidate.origin.row)).toEqual(records.map((_, index) => index + 2))
+        }),
+        { numRuns: 150 }
+      )
+    },
+    30_000
+  )
 })
 
 describe('CSV export and re-import of the shipped data', () => {

@@ -21,9 +21,15 @@ function knownJurisdictions(): Set<string> {
   return new Set(json.records.jurisdictions.map((jurisdiction) => jurisdiction.id))
 }
 
-const everything = [...bundleRecordsInOrder(loadBundle('jurisdictions.json').records), ...bundleRecordsInOrder(loadBundle('sample-knowledge-base.json').records)]
+const everything = [
+  ...bundleRecordsInOrder(loadBundle('jurisdictions.json').records),
+  ...bundleRecordsInOrder(loadBundle('sample-knowledge-base.json').records)
+]
 const options = { id: 'selection-test', title: 'Selection', createdAt: '2026-02-01T10:00:00.000Z' }
-const idsIn = (bundle: Bundle) => bundleRecordsInOrder(bundle.records).map((typed) => typed.record.id).sort()
+const idsIn = (bundle: Bundle) =>
+  bundleRecordsInOrder(bundle.records)
+    .map((typed) => typed.record.id)
+    .sort()
 
 /** A bundle as it leaves the app: JSON text, parsed by the same validator every import uses, with no known ids. */
 function roundTrip(bundle: Bundle) {
@@ -36,7 +42,14 @@ describe('exportSelectionBundle', () => {
     const parsed = roundTrip(bundle)
     expect(parsed.ok).toBe(true)
     if (!parsed.ok) return
-    expect(parsed.bundle).toMatchObject({ format: 'precedent-bundle', version: 2, id: 'selection-test', title: 'Selection', revision: 1, createdAt: options.createdAt })
+    expect(parsed.bundle).toMatchObject({
+      format: 'precedent-bundle',
+      version: 2,
+      id: 'selection-test',
+      title: 'Selection',
+      revision: 1,
+      createdAt: options.createdAt
+    })
     const sortById = (records: TypedRecord[]) => [...records].sort((a, b) => a.record.id.localeCompare(b.record.id))
     expect(sortById(bundleRecordsInOrder(parsed.bundle.records))).toEqual(sortById(everything))
   })
@@ -66,7 +79,13 @@ describe('exportSelectionBundle', () => {
       implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '41' }],
       citations: [{ sourceId: 'src-report' }]
     })
-    const response = aResponse({ id: 'resp-1', actorId: 'org-cac', incidentIds: ['inc-1'], targetOrganisationIds: ['org-alipay'], legalBasis: [{ lawId: 'law-csl' }] })
+    const response = aResponse({
+      id: 'resp-1',
+      actorId: 'org-cac',
+      incidentIds: ['inc-1'],
+      targetOrganisationIds: ['org-alipay'],
+      legalBasis: [{ lawId: 'law-csl' }]
+    })
     const all: TypedRecord[] = [
       { type: 'jurisdiction', record: china },
       { type: 'jurisdiction', record: zhejiang },
@@ -77,7 +96,13 @@ describe('exportSelectionBundle', () => {
       { type: 'incident', record: incident },
       { type: 'response', record: response }
     ]
-    const set = recordSetOf([{ type: 'response', record: response }, { type: 'law', record: law }], all)
+    const set = recordSetOf(
+      [
+        { type: 'response', record: response },
+        { type: 'law', record: law }
+      ],
+      all
+    )
 
     const closure = selectionClosure(set)
     expect(closure.added).toEqual(['org-cac', 'CN', 'CN-ZJ'])
@@ -95,13 +120,19 @@ describe('exportSelectionBundle', () => {
 
     const withIncident = exportSelectionBundle(recordSetOf([{ type: 'incident', record: incident }], all), options)
     expect(idsIn(withIncident)).toEqual(['CN', 'inc-1', 'src-report'])
-    expect(withIncident.records.incidents[0]).toMatchObject({ jurisdictionIds: ['CN'], organisations: [], implicatedProvisions: [], citations: [{ sourceId: 'src-report' }] })
+    expect(withIncident.records.incidents[0]).toMatchObject({
+      jurisdictionIds: ['CN'],
+      organisations: [],
+      implicatedProvisions: [],
+      citations: [{ sourceId: 'src-report' }]
+    })
     expect(roundTrip(withIncident)).toMatchObject({ ok: true })
   })
 
   it('refuses, naming both records, when a required link points at a record it cannot export', () => {
     const response = aResponse({ id: 'resp-orphan', actorId: 'org-missing' })
-    expect(thrownInEnglish(() => exportSelectionBundle(recordSetOf([{ type: 'response', record: response }]), options))).toContain('"resp-orphan" needs "org-missing" (actor), which is not available to export')
+    expect(thrownInEnglish(() => exportSelectionBundle(recordSetOf([{ type: 'response', record: response }]), options))).toContain(
+      '"resp-orphan" needs "org-missing" (actor), which is not available to export'
+    )
   })
 })
-

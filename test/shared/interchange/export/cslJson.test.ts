@@ -15,12 +15,34 @@ function schemaErrors(items: unknown): string[] {
   return validate(items) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath}: ${error.message}`)
 }
 
-const web = aSource({ id: 'src-web', title: '支付宝回应', publisher: 'Caixin', author: 'Wang Lu', publishedOn: '2018-01-03', accessedOn: '2026-11', url: 'https://example.org/caixin', language: 'zh-Hans' })
+const web = aSource({
+  id: 'src-web',
+  title: '支付宝回应',
+  publisher: 'Caixin',
+  author: 'Wang Lu',
+  publishedOn: '2018-01-03',
+  accessedOn: '2026-11',
+  url: 'https://example.org/caixin',
+  language: 'zh-Hans'
+})
 const print = aSource({ id: 'src-print', title: 'Annual report', publisher: 'CAC', publishedOn: '2018' })
 const uncited = aSource({ id: 'src-uncited', title: 'Never cited' })
-const csl = aLaw({ id: 'law-csl', title: 'Cybersecurity Law', shortName: 'CSL', nativeTitle: '网络安全法', identifier: 'Order No. 53', jurisdictionId: 'CN', adoptedOn: '2016-11-07', citations: [{ sourceId: 'src-print' }] })
+const csl = aLaw({
+  id: 'law-csl',
+  title: 'Cybersecurity Law',
+  shortName: 'CSL',
+  nativeTitle: '网络安全法',
+  identifier: 'Order No. 53',
+  jurisdictionId: 'CN',
+  adoptedOn: '2016-11-07',
+  citations: [{ sourceId: 'src-print' }]
+})
 const bill = aLaw({ id: 'law-bill', title: 'Data Bill', kind: 'bill', status: 'draft', jurisdictionId: 'IN', draftOn: '2019-12' })
-const incident = anIncident({ id: 'inc-1', citations: [{ sourceId: 'src-web' }, { sourceId: 'src-missing' }], implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '41' }] })
+const incident = anIncident({
+  id: 'inc-1',
+  citations: [{ sourceId: 'src-web' }, { sourceId: 'src-missing' }],
+  implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '41' }]
+})
 const response = aResponse({ id: 'resp-1', citations: [{ sourceId: 'src-web' }], legalBasis: [{ lawId: 'law-csl' }] })
 const everything: TypedRecord[] = [
   { type: 'source', record: web },
@@ -75,7 +97,15 @@ describe('exportCslJson', () => {
   })
 
   it('writes laws as legislation (bills as bills) with jurisdiction, number and short title', () => {
-    const items = exportCslJson(recordSetOf([{ type: 'law', record: csl }, { type: 'law', record: bill }], everything))
+    const items = exportCslJson(
+      recordSetOf(
+        [
+          { type: 'law', record: csl },
+          { type: 'law', record: bill }
+        ],
+        everything
+      )
+    )
     expect(items).toEqual([
       {
         id: 'law-csl',

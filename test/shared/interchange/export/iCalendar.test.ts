@@ -111,7 +111,9 @@ describe('exportICalendar', () => {
   })
 
   it('refuses, saying why, when nothing chosen has a date (RFC 5545 wants at least one event)', () => {
-    expect(thrownInEnglish(() => exportICalendar(recordSetOf([{ type: 'incident', record: anIncident() }]), { now: NOW }))).toContain('None of the chosen records has a date, so there is nothing to put in a calendar')
+    expect(thrownInEnglish(() => exportICalendar(recordSetOf([{ type: 'incident', record: anIncident() }]), { now: NOW }))).toContain(
+      'None of the chosen records has a date, so there is nothing to put in a calendar'
+    )
   })
 })
 
@@ -123,17 +125,20 @@ describe('escapeICalendarText and foldICalendarLine', () => {
   it('never splits a character, whatever the mix of 1- to 4-octet characters', () => {
     const character = fc.constantFrom('a', 'é', '支', '付', '😀', ',', ' ')
     fc.assert(
-      fc.property(fc.array(character, { maxLength: 200 }).map((chars) => `SUMMARY:${chars.join('')}`), (line) => {
-        const folded = foldICalendarLine(line)
-        const physical = folded.split('\r\n')
-        physical.forEach((part, index) => {
-          const bytes = encoder.encode(part)
-          expect(bytes.length).toBeLessThanOrEqual(75)
-          expect(strictDecoder.decode(bytes)).toBe(part)
-          if (index > 0) expect(part.startsWith(' ')).toBe(true)
-        })
-        expect(unfold(folded)).toEqual([line])
-      })
+      fc.property(
+        fc.array(character, { maxLength: 200 }).map((chars) => `SUMMARY:${chars.join('')}`),
+        (line) => {
+          const folded = foldICalendarLine(line)
+          const physical = folded.split('\r\n')
+          physical.forEach((part, index) => {
+            const bytes = encoder.encode(part)
+            expect(bytes.length).toBeLessThanOrEqual(75)
+            expect(strictDecoder.decode(bytes)).toBe(part)
+            if (index > 0) expect(part.startsWith(' ')).toBe(true)
+          })
+          expect(unfold(folded)).toEqual([line])
+        }
+      )
     )
   })
 

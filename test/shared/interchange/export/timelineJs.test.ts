@@ -7,8 +7,21 @@ import { aLaw, aResponse, anIncident, anOrganisation } from '../../../builders/s
 
 const XSS = '<img src=x onerror="alert(1)"> & \'quoted\''
 
-const incident = anIncident({ id: 'inc:1', title: `Alipay ${XSS}`, summary: `First line\nsecond line\n\n支付宝 ${XSS}`, occurredOn: '2018-01', disclosedOn: '2018-01-03' })
-const response = aResponse({ id: 'resp.1', title: 'Threatened ban', stage: 'proposed', kind: 'block-or-ban', datedOn: '2017-08-21/2017-08-22~', description: 'Officials said the app may be banned.' })
+const incident = anIncident({
+  id: 'inc:1',
+  title: `Alipay ${XSS}`,
+  summary: `First line\nsecond line\n\n支付宝 ${XSS}`,
+  occurredOn: '2018-01',
+  disclosedOn: '2018-01-03'
+})
+const response = aResponse({
+  id: 'resp.1',
+  title: 'Threatened ban',
+  stage: 'proposed',
+  kind: 'block-or-ban',
+  datedOn: '2017-08-21/2017-08-22~',
+  description: 'Officials said the app may be banned.'
+})
 const law = aLaw({ id: 'law-csl', title: 'Cybersecurity Law', shortName: 'CSL', inForceOn: '2017', summary: 'Network security' })
 const records: TypedRecord[] = [
   { type: 'incident', record: incident },
@@ -32,7 +45,10 @@ describe('exportTimelineJs', () => {
   it('gives dates only the parts known, and a recorded range its end', () => {
     expect(data.events.map((event) => [event.start_date, event.end_date])).toEqual([
       [{ year: 2017 }, undefined],
-      [{ year: 2017, month: 8, day: 21 }, { year: 2017, month: 8, day: 22 }],
+      [
+        { year: 2017, month: 8, day: 21 },
+        { year: 2017, month: 8, day: 22 }
+      ],
       [{ year: 2018, month: 1 }, undefined],
       [{ year: 2018, month: 1, day: 3 }, undefined]
     ])

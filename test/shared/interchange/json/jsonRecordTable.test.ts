@@ -13,7 +13,8 @@ const hibpList = sharedData('hibp-breaches-2025/breaches.json')
 
 const cellsOf = (table: ReturnType<typeof readJsonRecordTable>) => table.rows.map((row) => ({ ...row.cells }))
 const context = { importedAt: '2026-11-29T12:00:00.000Z', jurisdictionIds: JURISDICTION_IDS }
-const incidentsOf = (reading: ImportReading) => reading.candidates.filter((candidate) => candidate.typed.type === 'incident').map((candidate) => candidate.typed.record as Incident)
+const incidentsOf = (reading: ImportReading) =>
+  reading.candidates.filter((candidate) => candidate.typed.type === 'incident').map((candidate) => candidate.typed.record as Incident)
 
 describe('readJsonRecordTable: records as rows, fields by path', () => {
   it('reads an array of objects, nested fields by dotted path, lists as list cells, in the order first met', () => {
@@ -33,13 +34,19 @@ describe('readJsonRecordTable: records as rows, fields by path', () => {
   })
 
   it('gives a list of objects a column per field, holding every item’s value', () => {
-    const table = readJsonRecordTable(JSON.stringify([{ evidence: [{ title: 'Act', link: 'https://a.example/1' }, { link: 'https://b.example/2' }] }]), 'gdb.json')
+    const table = readJsonRecordTable(
+      JSON.stringify([{ evidence: [{ title: 'Act', link: 'https://a.example/1' }, { link: 'https://b.example/2' }] }]),
+      'gdb.json'
+    )
     expect(table.headers).toEqual(['evidence[].title', 'evidence[].link'])
     expect(cellsOf(table)).toEqual([{ 'evidence[].title': 'Act', 'evidence[].link': 'https://a.example/1; https://b.example/2' }])
   })
 
   it('turns HTML text into plain text', () => {
-    const table = readJsonRecordTable(JSON.stringify([{ Description: 'In 2015 <a href="https://x.example">the site</a> was breached &amp; sold.' }]), 'hibp.json')
+    const table = readJsonRecordTable(
+      JSON.stringify([{ Description: 'In 2015 <a href="https://x.example">the site</a> was breached &amp; sold.' }]),
+      'hibp.json'
+    )
     expect(cellsOf(table)).toEqual([{ Description: 'In 2015 the site was breached & sold.' }])
   })
 
@@ -66,9 +73,15 @@ describe('readJsonRecordTable: records as rows, fields by path', () => {
 
   it('refuses past the row and column limits, before mapping', () => {
     const limits = { maxFileBytes: 1e6, maxRows: 2, maxFieldChars: 10, maxColumns: 2 }
-    expect(thrownInEnglish(() => readJsonRecordTable(JSON.stringify([{}, {}, {}]), 'rows.json', limits))).toContain('The file has 3 records; at most 2 are imported')
-    expect(thrownInEnglish(() => readJsonRecordTable(JSON.stringify([{ a: 1, b: 2, c: 3 }]), 'cols.json', limits))).toContain('The records have more than 2 fields')
-    expect(readJsonRecordTable(JSON.stringify([{ a: 'x'.repeat(11) }]), 'long.json', limits).problems.map(describeImportProblem)).toEqual(['long.json, row 1, field "a": The value is longer than 10 characters'])
+    expect(thrownInEnglish(() => readJsonRecordTable(JSON.stringify([{}, {}, {}]), 'rows.json', limits))).toContain(
+      'The file has 3 records; at most 2 are imported'
+    )
+    expect(thrownInEnglish(() => readJsonRecordTable(JSON.stringify([{ a: 1, b: 2, c: 3 }]), 'cols.json', limits))).toContain(
+      'The records have more than 2 fields'
+    )
+    expect(readJsonRecordTable(JSON.stringify([{ a: 'x'.repeat(11) }]), 'long.json', limits).problems.map(describeImportProblem)).toEqual([
+      'long.json, row 1, field "a": The value is longer than 10 characters'
+    ])
   })
 })
 
@@ -107,7 +120,10 @@ describe.skipIf(!securityBreach.present)('JSON records: the SecurityBreach catal
     const headers = mappingTableOf('json', file).headers
     expect(headers).toEqual(expect.arrayContaining(['entity', 'year', 'month', 'summary', 'links', 'tags.actor', 'tags.motive']))
     const guessed = guessColumnMapping(headers, 'incident') as Extract<ColumnMapping, { layout: 'columns' }>
-    const mapping: ColumnMapping = { ...guessed, columns: { ...guessed.columns, entity: 'organisations', year: 'occurredOn', links: 'sourceUrl', 'tags.actor': 'tags' } }
+    const mapping: ColumnMapping = {
+      ...guessed,
+      columns: { ...guessed.columns, entity: 'organisations', year: 'occurredOn', links: 'sourceUrl', 'tags.actor': 'tags' }
+    }
     reading = readImport('json', [file], { ...context, csvMappings: { [file.name]: mapping } })
   })
 
@@ -142,9 +158,22 @@ describe.skipIf(!gdb.present)('JSON records: the Global Data Barometer data-prot
     const table = readJsonRecordTable(gdb.text(), 'dpl_by_country.ndjson')
     expect(table.problems.map(withReasonInEnglish)).toEqual([])
     expect(table.rows).toHaveLength(109)
-    expect(table.headers).toEqual(expect.arrayContaining(['country_info.iso', 'country_info.country_name', 'score', 'justification', 'evidence[].title', 'evidence[].link', 'responses[].varname', 'responses[].response_text']))
+    expect(table.headers).toEqual(
+      expect.arrayContaining([
+        'country_info.iso',
+        'country_info.country_name',
+        'score',
+        'justification',
+        'evidence[].title',
+        'evidence[].link',
+        'responses[].varname',
+        'responses[].response_text'
+      ])
+    )
     const angola = table.rows.find((row) => row.cells['country_info.iso'] === 'AGO')!
-    expect(angola.cells['evidence[].link']).toBe('https://2021-files.globaldatabarometer.org/167/Q3IH760-110617_lei_22-11_de_17_junho-proteccao_dados_pessoais.pdf; https://apd.ao/ao/')
+    expect(angola.cells['evidence[].link']).toBe(
+      'https://2021-files.globaldatabarometer.org/167/Q3IH760-110617_lei_22-11_de_17_junho-proteccao_dados_pessoais.pdf; https://apd.ao/ao/'
+    )
     expect(angola.cells['responses[].response_text']?.startsWith('A framework exists and has the force of law.; Yes')).toBe(true)
   })
 })

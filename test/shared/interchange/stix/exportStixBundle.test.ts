@@ -9,10 +9,23 @@ import { bundleSchemaErrors, stixSchemaErrors } from './stixSchemaValidator'
 const NOW = '2026-11-29T10:00:00.000Z'
 
 const source = aSource({ id: 'src-reuters', title: 'Alipay apologises', publisher: 'Reuters', publishedOn: '2018-01', url: 'https://example.org/alipay' })
-const alipay = anOrganisation({ id: 'org-alipay', name: 'Alipay', kind: 'product', headquartersJurisdictionId: 'CN', links: [{ relation: 'operator', organisationId: 'org-ant' }] })
+const alipay = anOrganisation({
+  id: 'org-alipay',
+  name: 'Alipay',
+  kind: 'product',
+  headquartersJurisdictionId: 'CN',
+  links: [{ relation: 'operator', organisationId: 'org-ant' }]
+})
 const ant = anOrganisation({ id: 'org-ant', name: 'Ant Financial', kind: 'company' })
 const cac = anOrganisation({ id: 'org-cac', name: 'Cyberspace Administration of China', kind: 'regulator' })
-const law = aLaw({ id: 'law-csl', title: 'Cybersecurity Law', jurisdictionId: 'CN', adoptedOn: '2016-11-07', inForceOn: '2017-06', provisions: [{ unit: 'article', number: '41' }] })
+const law = aLaw({
+  id: 'law-csl',
+  title: 'Cybersecurity Law',
+  jurisdictionId: 'CN',
+  adoptedOn: '2016-11-07',
+  inForceOn: '2017-06',
+  provisions: [{ unit: 'article', number: '41' }]
+})
 const incident = anIncident({
   id: 'inc-alipay-2018',
   title: 'Alipay annual statement opt-in',
@@ -25,7 +38,15 @@ const incident = anIncident({
   implicatedProvisions: [{ lawId: 'law-csl', provisionNumber: '41' }],
   citations: [{ sourceId: 'src-reuters', passage: 'pre-ticked box', locator: 'para. 2' }]
 })
-const response = aResponse({ id: 'resp-cac-summons', title: 'CAC summons Alipay', kind: 'summons', actorId: 'org-cac', datedOn: '2018-01~', incidentIds: ['inc-alipay-2018'], legalBasis: [{ lawId: 'law-csl' }] })
+const response = aResponse({
+  id: 'resp-cac-summons',
+  title: 'CAC summons Alipay',
+  kind: 'summons',
+  actorId: 'org-cac',
+  datedOn: '2018-01~',
+  incidentIds: ['inc-alipay-2018'],
+  legalBasis: [{ lawId: 'law-csl' }]
+})
 const china = aJurisdiction({ id: 'CN', code: 'CN', name: 'China' })
 
 const all: TypedRecord[] = [
@@ -63,7 +84,9 @@ describe('exportStixBundle', () => {
       name: 'A minimal incident'
     }
     expect(stixSchemaErrors({ type: 'bundle', id: 'bundle--5f4f9e4c-1b1e-4d8c-9a60-6b1d9c2a3e12', objects: [minimal] })).toEqual([])
-    expect(bundleSchemaErrors({ type: 'bundle', id: 'bundle--5f4f9e4c-1b1e-4d8c-9a60-6b1d9c2a3e12', objects: [minimal] })).toContain('bundle/objects/0: must match exactly one schema in oneOf')
+    expect(bundleSchemaErrors({ type: 'bundle', id: 'bundle--5f4f9e4c-1b1e-4d8c-9a60-6b1d9c2a3e12', objects: [minimal] })).toContain(
+      'bundle/objects/0: must match exactly one schema in oneOf'
+    )
   })
 
   it('maps each record type to its STIX type and keeps the record id', () => {
@@ -104,15 +127,22 @@ describe('exportStixBundle', () => {
     const undated = aLaw({ id: 'law-undated', createdAt: '2025-03-04T05:06:07+08:00', updatedAt: '2025-03-04T05:06:07+08:00' })
     const out = exportStixBundle(recordSetOf([{ type: 'law', record: undated }]), { now: NOW })
     expect(stixSchemaErrors(out)).toEqual([])
-    expect(byId(out.objects, stixIdOfRecord('law', 'law-undated'))).toMatchObject({ published: '2025-03-03T21:06:07.000Z', created: '2025-03-03T21:06:07.000Z' })
+    expect(byId(out.objects, stixIdOfRecord('law', 'law-undated'))).toMatchObject({
+      published: '2025-03-03T21:06:07.000Z',
+      created: '2025-03-03T21:06:07.000Z'
+    })
     expect(byId(out.objects, stixIdOfRecord('law', 'law-undated')).x_precedent_date).toBeUndefined()
   })
 
   it('turns citations into external references and links into relationships', () => {
     const incidentObject = byId(bundle.objects, stixIdOfRecord('incident', 'inc-alipay-2018'))
-    expect(incidentObject.external_references).toEqual([{ source_name: 'Reuters', description: 'Alipay apologises, para. 2', url: 'https://example.org/alipay', external_id: 'src-reuters' }])
+    expect(incidentObject.external_references).toEqual([
+      { source_name: 'Reuters', description: 'Alipay apologises, para. 2', url: 'https://example.org/alipay', external_id: 'src-reuters' }
+    ])
     const relationships = bundle.objects?.filter((o) => o.type === 'relationship') ?? []
-    const summary = relationships.map((r) => `${String(r.x_precedent_source_id)} ${String(r.relationship_type)}/${String(r.x_precedent_relation)} ${String(r.x_precedent_target_id)}`)
+    const summary = relationships.map(
+      (r) => `${String(r.x_precedent_source_id)} ${String(r.relationship_type)}/${String(r.x_precedent_relation)} ${String(r.x_precedent_target_id)}`
+    )
     expect(summary.sort()).toEqual(
       [
         'inc-alipay-2018 located-at/jurisdiction CN',

@@ -29,12 +29,43 @@ function roundTrip(records: readonly TypedRecord[], selected: readonly TypedReco
   return readStixBundle(parseJsonSafely(JSON.stringify(bundle, null, 2), 'bundle.json'), context)
 }
 
-const source = aSource({ id: 'src-reuters', title: 'Alipay apologises', publisher: 'Reuters', publishedOn: '2018-01', url: 'https://example.org/alipay', language: 'en' })
-const alipay = anOrganisation({ id: 'org-alipay', name: 'Alipay', aliases: [{ name: '支付宝', language: 'zh' }], kind: 'product', headquartersJurisdictionId: 'CN-ZJ', links: [{ relation: 'operator', organisationId: 'org-ant' }] })
+const source = aSource({
+  id: 'src-reuters',
+  title: 'Alipay apologises',
+  publisher: 'Reuters',
+  publishedOn: '2018-01',
+  url: 'https://example.org/alipay',
+  language: 'en'
+})
+const alipay = anOrganisation({
+  id: 'org-alipay',
+  name: 'Alipay',
+  aliases: [{ name: '支付宝', language: 'zh' }],
+  kind: 'product',
+  headquartersJurisdictionId: 'CN-ZJ',
+  links: [{ relation: 'operator', organisationId: 'org-ant' }]
+})
 const ant = anOrganisation({ id: 'org-ant', name: 'Ant Financial', kind: 'company', citations: [{ sourceId: 'src-reuters' }] })
 const cac = anOrganisation({ id: 'org-cac', name: 'Cyberspace Administration of China', kind: 'regulator', headquartersJurisdictionId: 'CN' })
-const csl = aLaw({ id: 'law-csl', title: 'Cybersecurity Law', nativeTitle: '网络安全法', nativeLanguage: 'zh', jurisdictionId: 'CN', adoptedOn: '2016-11-07', inForceOn: '2017-06', amendedOn: ['2025~'], provisions: [{ unit: 'article', number: '41', heading: 'Collection', inForceOn: '2017-06-01' }] })
-const draft = aLaw({ id: 'law-draft', title: 'Draft rules', jurisdictionId: 'CN', status: 'draft', kind: 'rules', relations: [{ relation: 'implements', lawId: 'law-csl' }] })
+const csl = aLaw({
+  id: 'law-csl',
+  title: 'Cybersecurity Law',
+  nativeTitle: '网络安全法',
+  nativeLanguage: 'zh',
+  jurisdictionId: 'CN',
+  adoptedOn: '2016-11-07',
+  inForceOn: '2017-06',
+  amendedOn: ['2025~'],
+  provisions: [{ unit: 'article', number: '41', heading: 'Collection', inForceOn: '2017-06-01' }]
+})
+const draft = aLaw({
+  id: 'law-draft',
+  title: 'Draft rules',
+  jurisdictionId: 'CN',
+  status: 'draft',
+  kind: 'rules',
+  relations: [{ relation: 'implements', lawId: 'law-csl' }]
+})
 const incident = anIncident({
   id: 'inc-alipay-2018',
   title: 'Alipay annual statement opt-in',
@@ -71,7 +102,16 @@ const response = aResponse({
   citations: [{ sourceId: 'src-reuters' }]
 })
 
-const zhejiang = aJurisdiction({ id: 'CN-ZJ', kind: 'subdivision', code: 'CN-ZJ', name: 'Zhejiang', nameZh: '浙江省', parentId: 'CN', notes: 'Home of Alibaba; provincial rules, 2019', citations: [{ sourceId: 'src-reuters' }] })
+const zhejiang = aJurisdiction({
+  id: 'CN-ZJ',
+  kind: 'subdivision',
+  code: 'CN-ZJ',
+  name: 'Zhejiang',
+  nameZh: '浙江省',
+  parentId: 'CN',
+  notes: 'Home of Alibaba; provincial rules, 2019',
+  citations: [{ sourceId: 'src-reuters' }]
+})
 
 const records: TypedRecord[] = [
   { type: 'jurisdiction', record: zhejiang },
@@ -119,23 +159,32 @@ describe('readStixBundle: Precedent bundles', () => {
     )
     const reading = readStixBundle({ ...bundle, objects }, context)
     expect(reading.candidates.map((candidate) => candidate.typed.record.id)).toContain('org-cac')
-    expect(reading.notices.map(describeImportProblem)).toContainEqual(expect.stringMatching(/^bundle\.json, row \d, field "id": The STIX id does not match x_precedent_id "org-cac"/))
+    expect(reading.notices.map(describeImportProblem)).toContainEqual(
+      expect.stringMatching(/^bundle\.json, row \d, field "id": The STIX id does not match x_precedent_id "org-cac"/)
+    )
   })
 })
 
 /** The exported bundle of `records` with one object changed, for the error tests. */
 function withChangedObject(recordId: string, change: (object: Record<string, unknown>) => Record<string, unknown>) {
   const bundle = exportStixBundle(recordSetOf(records), { now: '2026-11-29T10:00:00.000Z' })
-  const objects = (bundle.objects ?? []).map((object) => (object.x_precedent_id === recordId && object.type !== 'relationship' ? change({ ...object }) : object))
+  const objects = (bundle.objects ?? []).map((object) =>
+    object.x_precedent_id === recordId && object.type !== 'relationship' ? change({ ...object }) : object
+  )
   const row = objects.findIndex((object) => object.x_precedent_id === recordId) + 1
   return { bundle: { ...bundle, objects }, row }
 }
 
 describe('readStixBundle: problems name the object and the property', () => {
   it('refuses a date with more than its record allows, naming x_precedent_fields', () => {
-    const { bundle, row } = withChangedObject('inc-alipay-2018', (object) => ({ ...object, x_precedent_fields: { ...(object.x_precedent_fields as object), occurredOn: '2018-13' } }))
+    const { bundle, row } = withChangedObject('inc-alipay-2018', (object) => ({
+      ...object,
+      x_precedent_fields: { ...(object.x_precedent_fields as object), occurredOn: '2018-13' }
+    }))
     const reading = readStixBundle(bundle, context)
-    expect(reading.rejected.map(describeImportProblem)).toEqual([`bundle.json, row ${row}, field "x_precedent_fields.occurredOn": "2018-13": month 13 does not exist (01 to 12)`])
+    expect(reading.rejected.map(describeImportProblem)).toEqual([
+      `bundle.json, row ${row}, field "x_precedent_fields.occurredOn": "2018-13": month 13 does not exist (01 to 12)`
+    ])
     expect(reading.candidates.some((candidate) => candidate.typed.record.id === 'inc-alipay-2018')).toBe(false)
   })
 
@@ -145,7 +194,9 @@ describe('readStixBundle: problems name the object and the property', () => {
       `bundle.json, row ${unknownField.row}, field "x_precedent_fields.toString": "toString" is not a field of an organisation`
     ])
     const badName = withChangedObject('org-cac', (object) => ({ ...object, name: 42 }))
-    expect(readStixBundle(badName.bundle, context).rejected.map(describeImportProblem)).toContain(`bundle.json, row ${badName.row}, field "name": "name" must be text`)
+    expect(readStixBundle(badName.bundle, context).rejected.map(describeImportProblem)).toContain(
+      `bundle.json, row ${badName.row}, field "name": "name" must be text`
+    )
   })
 
   it('removes a right-to-left override from a name, with a notice naming row, field and character', () => {
@@ -153,12 +204,21 @@ describe('readStixBundle: problems name the object and the property', () => {
     const reading = readStixBundle(bundle, context)
     const read = reading.candidates.find((candidate) => candidate.typed.record.id === 'org-cac')
     expect(read?.typed.type === 'organisation' ? read.typed.record.name : undefined).toBe('Cyberspace Administration')
-    expect(reading.notices.map(describeImportProblem)).toContain(`bundle.json, row ${row}, field "name": Invisible characters were removed: right-to-left override (U+202E)`)
+    expect(reading.notices.map(describeImportProblem)).toContain(
+      `bundle.json, row ${row}, field "name": Invisible characters were removed: right-to-left override (U+202E)`
+    )
     expect(reading.rejected.map(withReasonInEnglish)).toEqual([])
   })
 
   it('refuses an object with a malformed id, type, timestamp or spec_version, and reads the rest', () => {
-    const good = { type: 'identity', spec_version: '2.1', id: 'identity--5f4f9e4c-1b1e-4d8c-9a60-6b1d9c2a3e11', created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z', name: 'Acme' }
+    const good = {
+      type: 'identity',
+      spec_version: '2.1',
+      id: 'identity--5f4f9e4c-1b1e-4d8c-9a60-6b1d9c2a3e11',
+      created: '2020-01-01T00:00:00.000Z',
+      modified: '2020-01-01T00:00:00.000Z',
+      name: 'Acme'
+    }
     const reading = readStixBundle(
       {
         type: 'bundle',
@@ -197,7 +257,9 @@ describe('readStixBundle: problems name the object and the property', () => {
   it('refuses what is not a STIX bundle at all, reading nothing', () => {
     expect(() => readStixBundle([], context)).toThrow(ImportInputError)
     expect(thrownInEnglish(() => readStixBundle({ type: 'report' }, context))).toContain('bundle.json, field "type": This is not a STIX bundle')
-    expect(thrownInEnglish(() => readStixBundle({ type: 'bundle', objects: {} }, context))).toContain('bundle.json, field "objects": "objects" must be a list of STIX objects')
+    expect(thrownInEnglish(() => readStixBundle({ type: 'bundle', objects: {} }, context))).toContain(
+      'bundle.json, field "objects": "objects" must be a list of STIX objects'
+    )
   })
 })
 
@@ -229,7 +291,14 @@ const foreignBundle = {
   type: 'bundle',
   id: 'bundle--0c5c8a9e-4b1d-4c1e-9a4d-3f1f6b7c8d00',
   objects: [
-    { type: 'identity', ...common, id: ids.regulator, name: 'Ministry of Electronics and IT', identity_class: 'organization', sectors: ['government-national'] },
+    {
+      type: 'identity',
+      ...common,
+      id: ids.regulator,
+      name: 'Ministry of Electronics and IT',
+      identity_class: 'organization',
+      sectors: ['government-national']
+    },
     { type: 'identity', ...common, id: ids.company, name: 'UCWeb', identity_class: 'organization' },
     {
       type: 'incident',
@@ -246,7 +315,15 @@ const foreignBundle = {
     },
     { type: 'location', ...common, id: ids.india, name: 'India', country: 'in' },
     { type: 'location', ...common, id: ids.nowhere, name: 'Atlantis', country: 'ZZ' },
-    { type: 'report', ...common, id: ids.report, name: 'UC Browser review', published: '2017-08-22T09:30:00.000Z', created_by_ref: ids.regulator, object_refs: [ids.incident] },
+    {
+      type: 'report',
+      ...common,
+      id: ids.report,
+      name: 'UC Browser review',
+      published: '2017-08-22T09:30:00.000Z',
+      created_by_ref: ids.regulator,
+      object_refs: [ids.incident]
+    },
     { type: 'course-of-action', ...common, id: ids.ban, name: 'Ban of UC Browser', created_by_ref: ids.regulator },
     { type: 'course-of-action', ...common, id: ids.patch, name: 'Apply the patch' },
     { type: 'threat-actor', ...common, id: ids.actor, name: 'Someone' },
@@ -280,14 +357,21 @@ describe('readStixBundle: bundles from other tools', () => {
     expect(byId.get(ids.regulator)?.record).toMatchObject({ name: 'Ministry of Electronics and IT', kind: 'government-body' })
     expect(byId.get(ids.company)?.record).toMatchObject({ name: 'UCWeb', kind: 'other' })
     expect(byId.get(ids.ban)?.record).toMatchObject({ title: 'Ban of UC Browser', kind: 'other', actorId: ids.regulator, incidentIds: [ids.incident] })
-    expect(byId.get(ids.report)).toMatchObject({ type: 'source', record: { title: 'UC Browser review', publishedOn: '2017-08-22', publisher: 'Ministry of Electronics and IT' } })
+    expect(byId.get(ids.report)).toMatchObject({
+      type: 'source',
+      record: { title: 'UC Browser review', publishedOn: '2017-08-22', publisher: 'Ministry of Electronics and IT' }
+    })
   })
 
   it('makes a source of each external reference and of each report, cited by the objects they concern', () => {
     const citations = (byId.get(ids.incident)?.record as { citations: { sourceId: string; locator?: string }[] }).citations
     expect(citations).toHaveLength(3)
     const [citizenLab, archive, report] = citations.map((citation) => byId.get(citation.sourceId)?.record)
-    expect(citizenLab).toMatchObject({ title: 'A Tale of Three Browsers', publisher: 'Citizen Lab', url: 'https://citizenlab.ca/2015/05/a-tale-of-three-browsers/' })
+    expect(citizenLab).toMatchObject({
+      title: 'A Tale of Three Browsers',
+      publisher: 'Citizen Lab',
+      url: 'https://citizenlab.ca/2015/05/a-tale-of-three-browsers/'
+    })
     expect(archive).toMatchObject({ title: 'R-1', publisher: 'archive' })
     expect(archive).not.toHaveProperty('url')
     expect(report).toMatchObject({ title: 'UC Browser review' })
@@ -297,18 +381,20 @@ describe('readStixBundle: bundles from other tools', () => {
     expect(reading.rejected.map(describeImportProblem)).toEqual([
       'bundle.json, row 8, field "created_by_ref": A course of action becomes a response only when created_by_ref names an identity in the file (the organisation that took it)'
     ])
-    expect(reading.notices.map(describeImportProblem).sort()).toEqual([
-      'bundle.json, row 3, field "external_references[1].url": "ftp://example.org/report.pdf" is not an http(s) address and was left out',
-      'bundle.json, row 5, field "country": This location is not a known jurisdiction; links to it were not imported',
-      'bundle.json, row 9, field "type": STIX threat-actor objects have no counterpart in Precedent and were not imported',
-      'bundle.json, row 10, field "type": STIX note objects have no counterpart in Precedent and were not imported',
-      'bundle.json, row 13, field "target_ref": The located-at relationship was not imported: its target is not a record read from this file or a known jurisdiction',
-      'bundle.json, row 15, field "target_ref": The attributed-to relationship was not imported: its target is not a record read from this file or a known jurisdiction',
-      'bundle.json, row 16, field "relationship_type": A related-to relationship from an organisation to an organisation has no counterpart in Precedent and was not imported',
-      'bundle.json, row 17, field "identity_class": An identity of class "individual" is imported as an organisation of kind "other"; Precedent records organisations only',
-      'bundle.json, row 18, field "revoked": "incident--0c5c8a9e-4b1d-4c1e-9a4d-3f1f6b7c8d0c" is revoked (withdrawn by its producer) and was not imported',
-      'bundle.json, row 19, field "relationship_type": An originates-from relationship from an incident to a jurisdiction has no counterpart in Precedent and was not imported'
-    ].sort())
+    expect(reading.notices.map(describeImportProblem).sort()).toEqual(
+      [
+        'bundle.json, row 3, field "external_references[1].url": "ftp://example.org/report.pdf" is not an http(s) address and was left out',
+        'bundle.json, row 5, field "country": This location is not a known jurisdiction; links to it were not imported',
+        'bundle.json, row 9, field "type": STIX threat-actor objects have no counterpart in Precedent and were not imported',
+        'bundle.json, row 10, field "type": STIX note objects have no counterpart in Precedent and were not imported',
+        'bundle.json, row 13, field "target_ref": The located-at relationship was not imported: its target is not a record read from this file or a known jurisdiction',
+        'bundle.json, row 15, field "target_ref": The attributed-to relationship was not imported: its target is not a record read from this file or a known jurisdiction',
+        'bundle.json, row 16, field "relationship_type": A related-to relationship from an organisation to an organisation has no counterpart in Precedent and was not imported',
+        'bundle.json, row 17, field "identity_class": An identity of class "individual" is imported as an organisation of kind "other"; Precedent records organisations only',
+        'bundle.json, row 18, field "revoked": "incident--0c5c8a9e-4b1d-4c1e-9a4d-3f1f6b7c8d0c" is revoked (withdrawn by its producer) and was not imported',
+        'bundle.json, row 19, field "relationship_type": An originates-from relationship from an incident to a jurisdiction has no counterpart in Precedent and was not imported'
+      ].sort()
+    )
   })
 
   it('goes back out under the same STIX ids, so another tool recognises its objects', () => {
@@ -324,7 +410,7 @@ describe('readStixBundle: bundles from other tools', () => {
 })
 
 describe('readStixBundle: Precedent objects that lost part of their data on the way', () => {
-  it('finds a law\'s jurisdiction through object_refs when x_precedent_jurisdiction_id was dropped', () => {
+  it("finds a law's jurisdiction through object_refs when x_precedent_jurisdiction_id was dropped", () => {
     const { bundle } = withChangedObject('law-csl', ({ x_precedent_jurisdiction_id: _dropped, ...object }) => object)
     const reading = readStixBundle(bundle, context)
     expect(reading.rejected.map(withReasonInEnglish)).toEqual([])

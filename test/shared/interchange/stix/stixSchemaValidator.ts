@@ -37,9 +37,11 @@ export function bundleSchemaErrors(bundle: unknown): string[] {
  * exportStixBundle.test.ts. Those objects are checked against their own schema (or core.json) instead.
  */
 const TYPES_LISTED_IN_BUNDLE_SCHEMA = new Set(
-  (JSON.parse(readFileSync(path.join(SCHEMA_ROOT, 'common/bundle.json'), 'utf8')) as { properties: { objects: { items: { anyOf: [{ oneOf: { $ref: string }[] }] } } } }).properties.objects.items.anyOf[0].oneOf.map(
-    (entry) => path.basename(entry.$ref, '.json')
-  )
+  (
+    JSON.parse(readFileSync(path.join(SCHEMA_ROOT, 'common/bundle.json'), 'utf8')) as {
+      properties: { objects: { items: { anyOf: [{ oneOf: { $ref: string }[] }] } } }
+    }
+  ).properties.objects.items.anyOf[0].oneOf.map((entry) => path.basename(entry.$ref, '.json'))
 )
 
 /**
@@ -52,9 +54,12 @@ export function stixSchemaErrors(bundle: unknown): string[] {
   const { objects: _all, ...envelope } = bundle as { objects?: unknown }
   const errors = bundleSchemaErrors(listed.length > 0 ? { ...envelope, objects: listed } : envelope)
   objects.forEach((object, index) => {
-    const validate = ajv.getSchema(`${BASE}/sdos/${object.type}.json`) ?? ajv.getSchema(`${BASE}/sros/${object.type}.json`) ?? ajv.getSchema(`${BASE}/common/core.json`)!
+    const validate =
+      ajv.getSchema(`${BASE}/sdos/${object.type}.json`) ?? ajv.getSchema(`${BASE}/sros/${object.type}.json`) ?? ajv.getSchema(`${BASE}/common/core.json`)!
     if (!validate(object)) {
-      errors.push(...(validate.errors ?? []).map((error) => `objects[${index}] (${object.type})${error.instancePath}: ${error.message} ${JSON.stringify(error.params)}`))
+      errors.push(
+        ...(validate.errors ?? []).map((error) => `objects[${index}] (${object.type})${error.instancePath}: ${error.message} ${JSON.stringify(error.params)}`)
+      )
     }
   })
   return errors

@@ -9,7 +9,14 @@ describe('cleanImportedField', () => {
     const notices: ImportProblem[] = []
     const text = cleanImportedField('  <b>Wheelsâ€™</b> data ', { file: 'a.json', row: 3, field: 'summary' }, notices, { html: true })
     expect(text).toBe('Wheels’ data')
-    expect(notices.map(withReasonInEnglish)).toEqual([{ file: 'a.json', row: 3, field: 'summary', message: 'HTML markup was turned into plain text; garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired' }])
+    expect(notices.map(withReasonInEnglish)).toEqual([
+      {
+        file: 'a.json',
+        row: 3,
+        field: 'summary',
+        message: 'HTML markup was turned into plain text; garbled characters (UTF-8 read as Windows-1252, e.g. "â€™") were repaired'
+      }
+    ])
   })
 
   it('says nothing about normalisation, which changes nothing a person can see', () => {
@@ -21,7 +28,10 @@ describe('cleanImportedField', () => {
 
 describe('linksInHtml', () => {
   it('lists every link target in order, entities decoded', () => {
-    expect(linksInHtml("<a href='https://a.example/?p=1&amp;q=2'>link</a> <a id='x' href='#/' onclick='copy()'>copy</a><a>none</a>")).toEqual(['https://a.example/?p=1&q=2', '#/'])
+    expect(linksInHtml("<a href='https://a.example/?p=1&amp;q=2'>link</a> <a id='x' href='#/' onclick='copy()'>copy</a><a>none</a>")).toEqual([
+      'https://a.example/?p=1&q=2',
+      '#/'
+    ])
   })
 })
 

@@ -21,12 +21,16 @@ describe('cleanImportedText: HTML', () => {
   })
 
   it('replaces an image by its alt text, or by nothing', () => {
-    expect(inEnglishThroughout(cleanImportedText("<img src='./flags/flag_austria.png' alt='AUSTRIA'><br />AUSTRIA", { html: true }).text)).toBe('AUSTRIA\nAUSTRIA')
+    expect(inEnglishThroughout(cleanImportedText("<img src='./flags/flag_austria.png' alt='AUSTRIA'><br />AUSTRIA", { html: true }).text)).toBe(
+      'AUSTRIA\nAUSTRIA'
+    )
     expect(inEnglishThroughout(cleanImportedText('Before<img src="x.png">after', { html: true }).text)).toBe('Beforeafter')
   })
 
   it('drops scripts and styles with their content and never keeps attributes', () => {
-    const { text } = cleanImportedText('<style>p{color:red}</style><script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">link</a>', { html: true })
+    const { text } = cleanImportedText('<style>p{color:red}</style><script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">link</a>', {
+      html: true
+    })
     expect(text).toBe('link')
   })
 
@@ -124,7 +128,10 @@ describe('cleanImportedText: characters', () => {
   })
 
   it('spells out ligatures, including private-use ones', () => {
-    expect(inEnglishThroughout(cleanImportedText('ﬁnancial ﬂow \uF001le e\uF002ux'))).toEqual({ text: 'financial flow file eflux', changes: ['ligature-replaced'] })
+    expect(inEnglishThroughout(cleanImportedText('ﬁnancial ﬂow \uF001le e\uF002ux'))).toEqual({
+      text: 'financial flow file eflux',
+      changes: ['ligature-replaced']
+    })
     expect(inEnglishThroughout(cleanImportedText('other \uE000nancial related information'))).toEqual({
       text: 'other financial related information',
       changes: ['ligature-replaced']
@@ -165,7 +172,36 @@ const LANGUAGES: Readonly<Record<string, { lower: string; upper?: string }>> = {
   hebrew: { lower: 'אבגדהוזחטיכלמנסעפצקרשת' },
   devanagari: { lower: 'अआइईउऊकखगघचछजझटठडढतथदधनपफबभमयरलवशषसह' }
 }
-const SEPARATORS = [' ', ', ', '. ', '; ', ': ', ' – ', ' — ', '… ', '! ', '? ', '\n', '\t', ' « ', ' » ', '…» ', '?” ', ' “', '” ', ' ‘', '’ ', ' (', ') ', ' €', ' £', ' ©', ' 10½ ', '。', '、']
+const SEPARATORS = [
+  ' ',
+  ', ',
+  '. ',
+  '; ',
+  ': ',
+  ' – ',
+  ' — ',
+  '… ',
+  '! ',
+  '? ',
+  '\n',
+  '\t',
+  ' « ',
+  ' » ',
+  '…» ',
+  '?” ',
+  ' “',
+  '” ',
+  ' ‘',
+  '’ ',
+  ' (',
+  ') ',
+  ' €',
+  ' £',
+  ' ©',
+  ' 10½ ',
+  '。',
+  '、'
+]
 
 const word = fc.constantFrom(...Object.values(LANGUAGES)).chain(({ lower, upper }) =>
   fc
@@ -178,7 +214,12 @@ const word = fc.constantFrom(...Object.values(LANGUAGES)).chain(({ lower, upper 
     // UTF-8 lead byte looks, and no language writes it: such a word is not "genuine text".
     .filter((candidate) => !/[ÂÃ][\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2026\u2030\u2039\u203A\u20AC\u2122]/u.test(candidate))
 )
-const cleanText = fc.array(fc.tuple(word, fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join('').normalize('NFC'))
+const cleanText = fc.array(fc.tuple(word, fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 30 }).map((parts) =>
+  parts
+    .map(([w, s]) => w + s)
+    .join('')
+    .normalize('NFC')
+)
 
 describe('cleanImportedText: genuine text in any script', () => {
   it('passes clean text through unchanged, reporting no change', () => {
@@ -215,7 +256,12 @@ describe('cleanImportedText: genuine text in any script', () => {
   // they join, emoji and tag letters), mixed with arbitrary code points and lone surrogates.
   const tricky = fc.constantFrom(
     ...'\u0000\u0019\u0085\u009F\u00AD\u061C\u0600\u200B\u200C\u200D\u200E\u200F\u202A\u202E\u2060\u2066\u2069\u206A\uFEFF\uFFF9\uFFFC\uD83D\uDC69 aبמक्\t\n\r',
-    '\u{1F469}', '\u{1F3F4}', '\u{E0067}', '\u{E007F}', '\u{E0001}', '\u{1F4BB}'
+    '\u{1F469}',
+    '\u{1F3F4}',
+    '\u{E0067}',
+    '\u{E007F}',
+    '\u{E0001}',
+    '\u{1F4BB}'
   )
   const textWithInvisibles = fc.array(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(''))
 

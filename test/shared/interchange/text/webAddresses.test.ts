@@ -19,7 +19,13 @@ describe('normaliseWebAddress and sourceIdForWebAddress', () => {
 describe('findWebAddresses', () => {
   it('splits addresses separated by commas, semicolons, spaces or nothing at all', () => {
     const found = findWebAddresses('http://a.example/1, http://b.example/2;http://c.example/3 http://d.example/4.htmlhttp://e.example/5')
-    expect(found.addresses.map((address) => address.url)).toEqual(['http://a.example/1', 'http://b.example/2', 'http://c.example/3', 'http://d.example/4.html', 'http://e.example/5'])
+    expect(found.addresses.map((address) => address.url)).toEqual([
+      'http://a.example/1',
+      'http://b.example/2',
+      'http://c.example/3',
+      'http://d.example/4.html',
+      'http://e.example/5'
+    ])
     expect(found.leftovers).toEqual([])
   })
 
