@@ -94,15 +94,20 @@ export function plainDraftFrom<Table extends FieldTable>(table: Table, record: o
   ) as PlainDraft<Table>
 }
 
-/** The plain fields of a draft as record input (unvalidated): absent optional fields are undefined. */
+/**
+ * The plain fields of a draft as record input (unvalidated). An absent optional field is left out,
+ * not set to undefined: a record keeps no key it does not have (IndexedDB would store the key, and
+ * a backup read back would differ from what was stored).
+ */
 export function plainInputFrom<Table extends FieldTable>(table: Table, draft: PlainDraft<Table>): Record<string, unknown> {
-  return mapFields(table, (name, descriptor) => {
+  const input = mapFields(table, (name, descriptor) => {
     const text = (draft as Readonly<Record<string, string>>)[name] ?? ''
     if (descriptor.kind === 'text') return text
     if (descriptor.kind === 'list') return splitList(text)
     if (descriptor.kind === 'choice') return descriptor.optional && text === '' ? undefined : text
     return optionalText(text)
-  })
+  }) as Record<string, unknown>
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
 }
 
 /** The names of a table's fields of one kind, in the table's order (a form's row of dates). */
