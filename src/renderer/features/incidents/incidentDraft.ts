@@ -83,12 +83,13 @@ export function inputFromDraft(draft: IncidentDraft, base?: Incident): Record<st
     ...(base === undefined ? {} : { id: base.id }),
     ...plainInputFrom(INCIDENT_FIELDS, draft),
     categories: draft.categories,
-    affectedUsers: count === '' ? undefined : { count: Number(count.replaceAll(/[\s,]/g, '')), isEstimate: draft.affectedIsEstimate },
+    // Absent fields are left out, not stored as undefined (a backup read back must equal what was stored).
+    ...(count === '' ? {} : { affectedUsers: { count: Number(count.replaceAll(/[\s,]/g, '')), isEstimate: draft.affectedIsEstimate } }),
     jurisdictionIds: draft.jurisdictionIds,
     organisations: draft.organisations.filter((link) => link.organisationId !== ''),
     implicatedProvisions: draft.implicatedProvisions.map(provisionReferenceInputFrom),
     citations: draft.citations.map(citationInputFrom),
-    original: originalInputFrom(draft)
+    ...withDefined('original', originalInputFrom(draft))
   }
 }
 
@@ -103,3 +104,6 @@ export function fieldOfPath(path: string): DraftField | undefined {
 export function validateIncidentDraft(draft: IncidentDraft): Partial<Record<DraftField, string>> {
   return validateInput(incidentSchema, inputFromDraft(draft), fieldOfPath)
 }
+
+const withDefined = <Name extends string, Value>(name: Name, value: Value | undefined): Partial<Record<Name, Value>> =>
+  value === undefined ? {} : ({ [name]: value } as Record<Name, Value>)
