@@ -1,3 +1,4 @@
+import { readRevisionNote } from '@shared/domain/revisionNotes'
 import type { Table } from 'dexie'
 import { briefingSchema } from '@shared/briefing/briefing'
 import { importLogEntrySchema, type WORKSPACE_PARTS, type BundleWorkspace } from '@shared/domain/bundleWorkspace'
@@ -268,7 +269,13 @@ export async function planWorkspaceRestore(
     for (const entry of workspace.revisions) highestRevisionOf.set(entry.recordId, Math.max(highestRevisionOf.get(entry.recordId) ?? 0, entry.revision))
     // History is a log: entries are never changed, so one stored under the same id is the same entry.
     const stored = new Set(await revisionTable(db).toCollection().primaryKeys())
-    revisionsToAdd = workspace.revisions.filter((entry) => !stored.has(entry.id))
+    // A file keeps notes in English only: each note Precedent writes gets its message back, as stored before.
+    revisionsToAdd = workspace.revisions
+      .filter((entry) => !stored.has(entry.id))
+      .map((entry) => {
+        const noteMessage = typeof entry.note === 'string' ? readRevisionNote(entry.note) : undefined
+        return noteMessage === undefined ? entry : { ...entry, noteMessage }
+      })
   }
   const redirects = workspace?.redirects ?? (await redirectTable(db).toArray())
   const { kept, dropped } = redirectsLeadingToRecords(redirects, recordIds)
